@@ -1,0 +1,20 @@
+import { countBySeverity } from '../engagement/diagnostics.js';
+import { assess } from '../engine/assess.js';
+import { assessmentJson } from '../output/assessment-json.js';
+import { formatSummary } from '../output/summary.js';
+import { emit, openEngagement, requireValid } from './context.js';
+import type { CommonOptions } from './main.js';
+import { colorsFor, writeErr } from './ui.js';
+
+export function runAssess(opts: CommonOptions & { json?: boolean; output?: string }): void {
+  const result = openEngagement(opts);
+  const engagement = requireValid(result);
+  if (!engagement) return;
+  const assessment = assess(engagement, result.diagnostics);
+  if (opts.json || opts.output) emit(assessmentJson(assessment), opts.output);
+  if (!opts.json) {
+    if (!opts.output) emit(formatSummary(assessment, colorsFor('stdout')));
+    const n = countBySeverity(result.diagnostics);
+    if (n.warning) writeErr(colorsFor('stderr').yellow(`relm: ${n.warning} warning(s); run \`relm validate\` to see them`));
+  }
+}

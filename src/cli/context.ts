@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { findEngagementRoot } from '../engagement/find-root.js';
+import { loadEngagement, type LoadResult } from '../engagement/load.js';
+import { EXIT_FINDINGS } from '../errors.js';
+import { stylish } from '../output/stylish.js';
+import type { Engagement } from '../engagement/types.js';
+import { atomicWrite } from '../io/atomic-write.js';
+import { colorsFor, writeErr, writeOut } from './ui.js';
+import type { CommonOptions } from './main.js';
+
+export const HUMAN_MAX_FINDINGS = 200;
+
+/** Finds and loads the engagement of -C/--dir (or the nearest one upward). */
+export function openEngagement(opts: CommonOptions): LoadResult {
+  return loadEngagement(findEngagementRoot(process.cwd(), opts.dir));
+}
+
+/**
+ * The engagement, ready for the engine; when any file has an error, the findings go to stderr, the
+ * exit code becomes 1 and the result is null (nothing is written).
+ */
+export function requireValid(result: LoadResult): Engagement | null {
+  if (result.engagement) return result.engagement;
+  writeErr(stylish(result.diagnostics, { colors: colorsFor('stderr'), root: result.root, max: HUMAN_MAX_FINDINGS }));
+  writeErr('relm: the engagement has errors; fix them (see `relm validate`) and run again');
+  process.exitCode = EXIT_FINDINGS;
+  return null;
+}
+
+/** Writes command output to a file (atomically) or to stdout. */
+export function emit(text: string, output?: string): void {
+  if (output) atomicWrite(resolve(process.cwd(), output), text);
+  else writeOut(text);
+}

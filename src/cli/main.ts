@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { EXIT_USAGE, RelmError } from '../errors.js';
+
+// Only commander loads at start-up; each command imports what it needs when it runs.
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export interface CommonOptions {
+  dir?: string;
+  debug?: boolean;
+}
+
+const debug = process.argv.includes('--debug');
+
+function common(cmd: Command): Command {
+  return cmd
+    .option('-C, --dir <engagement>', 'the engagement folder (default: the nearest folder upward holding relm.yaml)')
+    .option('--debug', 'print stack traces of unexpected errors');
+}
+
+function action<A extends unknown[]>(load: () => Promise<(...args: A) => Promise<void> | void>) {
+  return async (...args: A) => {
+    const fn = await load();
+    await fn(...args);
+  };
+}
+
+const program = new Command()
+  .name('relm')
+  .description('Release Management assessment toolkit: validate, score, analyse and report an engagement kept as YAML.')
+  .version(pkg.version, '-V, --version')
+  .showHelpAfterError('(run relm --help for usage)')
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+  .exitOverride();
+
+common(
+  program
+    .command('init [dir]')
+    .description('scaffold an engagement (asks on a terminal; never overwrites without --force)')
+    .option('-y, --yes', 'ask nothing: take flags and defaults')
+    .option('--client <name>', 'the client organisation')
+    .option('--title <title>', 'the engagement title')
+    .option('--as-of <date>', 'the reference date, YYYY-MM-DD (default: today)')
+    .option('--consultant <name>', 'a consultant, "Name" or "Name (Role)"; repeatable', (v: string, p: string[] = []) => [...p, v])
+    .option('--application <id>', 'an application in scope; repeatable', (v: string, p: string[] = []) => [...p, v])
+    .option('--force', 'overwrite existing files'),
+).action(action(async () => (await import('./init.js')).runInit));
+
+common(
+  program
+    .command('validate')
+    .description('check the engagement files: schemas, references and consistency')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'text', 'json']).default('stylish'))
+    .option('-o, --output <file>', 'write the findings to a file instead of stdout'),
+).action(action(async () => (await import('./validate.js')).runValidate));
+
+common(
+  program
+    .command('assess')
+    .description('score current against target maturity and print a summary (or the assessment.json document)')
+    .option('--json', 'print the assessment.json document')
+    .option('-o, --output <file>', 'write the assessment.json document to a file'),
+).action(action(async () => (await import('./assess.js')).runAssess));
+
+common(
+  program
+    .command('report')
+    .description('render the deliverables into out/ (Markdown and HTML) with assessment.json')
+    .option('--format <list>', 'comma-separated formats: md, html (default: relm.yaml output.formats, else md,html)')
+    .option('--only <list>', 'comma-separated deliverables: report')
+    .option('--out <dir>', 'output folder (default: relm.yaml output.dir, else out)'),
+).action(action(async () => (await import('./report.js')).runReport));
+
+async function main(): Promise<void> {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (err) {
+    const e = err as { code?: string; exitCode?: number };
+    if (typeof e.code === 'string' && e.code.startsWith('commander.')) {
+      // Help and version exit 0; usage errors have been printed by commander.
+      process.exitCode = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : EXIT_USAGE;
+      return;
+    }
+    reportError(err);
+  }
+}
+
+export function reportError(err: unknown): void {
+  if (err instanceof RelmError) {
+    process.stderr.write(`relm: ${err.message}\n${err.hint ? `  ${err.hint}\n` : ''}`);
+    if (debug && err.stack) process.stderr.write(err.stack + '\n');
+    process.exitCode = err.exitCode;
+    return;
+  }
+  const e = err as Error;
+  process.stderr.write(`relm: unexpected error: ${e?.message ?? String(err)}\n`);
+  process.stderr.write(debug && e?.stack ? e.stack + '\n' : '  Run again with --debug for the stack trace, and report it if it persists.\n');
+  process.exitCode = EXIT_USAGE;
+}
+
+await main();

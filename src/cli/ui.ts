@@ -1,0 +1,28 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import { supportsColor, supportsColorStderr } from 'chalk';
+
+/**
+ * Colour for a stream: FORCE_COLOR wins, then NO_COLOR (no-color.org: set and not empty), then whether
+ * the stream is a colour terminal.
+ */
+export function colorsFor(stream: 'stdout' | 'stderr'): ChalkInstance {
+  const env = process.env;
+  let level: 0 | 1 | 2 | 3;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== 'false' && env.FORCE_COLOR !== '0') {
+    level = (Math.min(Number.parseInt(env.FORCE_COLOR, 10) || 1, 3) as 1 | 2 | 3);
+  } else if (env.FORCE_COLOR === 'false' || env.FORCE_COLOR === '0' || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) {
+    level = 0;
+  } else {
+    const s = stream === 'stdout' ? supportsColor : supportsColorStderr;
+    level = s ? s.level : 0;
+  }
+  return new Chalk({ level });
+}
+
+export function writeOut(text: string): void {
+  process.stdout.write(text.endsWith('\n') || text === '' ? text : text + '\n');
+}
+
+export function writeErr(text: string): void {
+  process.stderr.write(text.endsWith('\n') || text === '' ? text : text + '\n');
+}

@@ -1,0 +1,184 @@
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { loadBuiltinModel } from '../model/builtin.js';
+import { checkModel } from '../model/check.js';
+import type { Model } from '../model/types.js';
+import type { Diagnostic, Finding } from './diagnostics.js';
+import { checkReferences } from './references.js';
+import { resolveFindings } from './resolve.js';
+import { validateSchema, type SchemaName } from './schemas.js';
+import type { Engagement, Interview } from './types.js';
+import { decodeUtf8, parseYaml, YamlSource } from './yaml-source.js';
+
+/** The engagement files, their schema and whether they must exist (DESIGN §2). */
+export const ENGAGEMENT_FILES = [
+  { key: 'manifest', file: 'relm.yaml', schema: 'relm', required: true },
+  { key: 'practices', file: 'practices.yaml', schema: 'practices', required: true },
+  { key: 'target', file: 'target.yaml', schema: 'target', required: true },
+  { key: 'backlog', file: 'backlog.yaml', schema: 'backlog', required: false },
+  { key: 'releases', file: 'releases.yaml', schema: 'releases', required: false },
+  { key: 'team', file: 'team.yaml', schema: 'team', required: false },
+  { key: 'plan', file: 'plan.yaml', schema: 'plan', required: false },
+] as const satisfies readonly { key: string; file: string; schema: SchemaName; required: boolean }[];
+
+type FileKey = (typeof ENGAGEMENT_FILES)[number]['key'];
+
+export interface LoadResult {
+  /** The typed engagement, or null when any file has an error. */
+  engagement: Engagement | null;
+  diagnostics: Diagnostic[];
+  root: string;
+}
+
+/** Reads a file of the engagement; one that leaves the folder (through `..` or a link) is refused. */
+export function readInside(root: string, rel: string): { ok: true; bytes: Buffer } | { ok: false; reason: string } {
+  const abs = resolve(root, rel);
+  const realRoot = realpathSync(root);
+  const inside = (p: string) => p === realRoot || p.startsWith(realRoot + sep);
+  if (isAbsolute(rel) || !inside(resolve(realRoot, rel))) return { ok: false, reason: 'it is outside the engagement folder' };
+  if (!existsSync(abs)) return { ok: false, reason: 'it does not exist' };
+  if (!inside(realpathSync(abs))) return { ok: false, reason: 'it is a link to a file outside the engagement folder' };
+  if (!lstatSync(realpathSync(abs)).isFile()) return { ok: false, reason: 'it is not a file' };
+  return { ok: true, bytes: readFileSync(abs) };
+}
+
+interface Parsed {
+  source: YamlSource;
+  data: unknown;
+  valid: boolean;
+}
+
+export function loadEngagement(root: string): LoadResult {
+  const findings: Finding[] = [];
+  const sources = new Map<string, YamlSource>();
+
+  const readYaml = (file: string, schema: SchemaName, bytes: Buffer): Parsed | null => {
+    const decoded = decodeUtf8(file, bytes);
+    if (!decoded.ok) {
+      findings.push(decoded.finding);
+      return null;
+    }
+    const source = new YamlSource(file, decoded.text);
+    sources.set(file, source);
+    const parsed = parseYaml(file, decoded.text);
+    if (!parsed.ok) {
+      findings.push(parsed.finding);
+      return null;
+    }
+    const errors = validateSchema(schema, file, parsed.data);
+    findings.push(...errors);
+    return { source, data: parsed.data, valid: errors.length === 0 };
+  };
+
+  const files = {} as Record<FileKey, Parsed | null>;
+  for (const spec of ENGAGEMENT_FILES) {
+    const read = readInside(root, spec.file);
+    if (!read.ok) {
+      files[spec.key] = null;
+      if (spec.required || read.reason !== 'it does not exist') {
+        findings.push({
+          file: spec.file,
+          line: 1,
+          col: 1,
+          severity: 'error',
+          code: 'missing-file',
+          message: spec.required ? `${spec.file} is required but ${read.reason}; \`relm init\` writes a starting one` : `${spec.file} cannot be read: ${read.reason}`,
+        });
+      }
+      continue;
+    }
+    files[spec.key] = readYaml(spec.file, spec.schema, read.bytes);
+  }
+
+  // The model: built in, or a file inside the engagement folder.
+  let model: Model | null = null;
+  const manifest = files.manifest?.valid ? (files.manifest.data as Engagement['manifest']) : null;
+  const modelRef = manifest?.model ?? 'builtin';
+  if (modelRef === 'builtin') {
+    model = loadBuiltinModel();
+  } else if (manifest) {
+    const rel = modelRef.split('/').join(sep);
+    const read = readInside(root, rel);
+    if (!read.ok) {
+      findings.push({ file: 'relm.yaml', path: ['model'], severity: 'error', code: 'model-not-found', message: `the model file cannot be used: ${read.reason}; name a file inside the engagement folder, or "builtin"` });
+    } else {
+      const file = relative(root, resolve(root, rel)).split(sep).join('/');
+      const parsed = readYaml(file, 'model', read.bytes);
+      if (parsed?.valid) {
+        const modelFindings = checkModel(parsed.data as Model, file);
+        findings.push(...modelFindings);
+        if (!modelFindings.some((f) => f.severity === 'error')) model = parsed.data as Model;
+      }
+    }
+  }
+
+  const interviews = loadInterviews(root, findings, sources);
+
+  const allValid = ENGAGEMENT_FILES.every((s) => files[s.key] === null ? !s.required : files[s.key]!.valid);
+  let engagement: Engagement | null = null;
+  if (allValid && model && manifest) {
+    engagement = {
+      manifest,
+      model,
+      practices: files.practices!.data as Engagement['practices'],
+      target: files.target!.data as Engagement['target'],
+      backlog: (files.backlog?.data ?? null) as Engagement['backlog'],
+      releases: (files.releases?.data ?? null) as Engagement['releases'],
+      team: (files.team?.data ?? null) as Engagement['team'],
+      plan: (files.plan?.data ?? null) as Engagement['plan'],
+      interviews: interviews.list,
+    };
+    findings.push(...checkReferences(engagement));
+  }
+
+  const diagnostics = resolveFindings(findings, sources);
+  const hasError = diagnostics.some((d) => d.severity === 'error');
+  return { engagement: hasError || !interviews.valid ? null : engagement, diagnostics, root };
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
+function loadInterviews(root: string, findings: Finding[], sources: Map<string, YamlSource>): { list: Interview[]; valid: boolean } {
+  const dir = join(root, 'interviews');
+  if (!existsSync(dir)) return { list: [], valid: true };
+  const list: Interview[] = [];
+  let valid = true;
+  const names = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
+  for (const name of names) {
+    const file = `interviews/${name}`;
+    const read = readInside(root, join('interviews', name));
+    if (!read.ok) {
+      findings.push({ file, line: 1, col: 1, severity: 'error', code: 'unreadable-file', message: `cannot read the interview notes: ${read.reason}` });
+      valid = false;
+      continue;
+    }
+    const decoded = decodeUtf8(file, read.bytes);
+    if (!decoded.ok) {
+      findings.push(decoded.finding);
+      valid = false;
+      continue;
+    }
+    const m = FRONT_MATTER.exec(decoded.text);
+    if (!m) {
+      findings.push({ file, line: 1, col: 1, severity: 'error', code: 'missing-front-matter', message: 'interview notes start with a YAML front matter between --- lines (id, date, interviewees, practices)' });
+      valid = false;
+      continue;
+    }
+    const source = new YamlSource(file, m[1]!, 1);
+    sources.set(file, source);
+    const parsed = parseYaml(file, m[1]!);
+    if (!parsed.ok) {
+      findings.push({ ...parsed.finding, line: (parsed.finding.line ?? 1) + 1 });
+      valid = false;
+      continue;
+    }
+    const errors = validateSchema('interview', file, parsed.data);
+    findings.push(...errors);
+    if (errors.length) {
+      valid = false;
+      continue;
+    }
+    list.push({ ...(parsed.data as Omit<Interview, 'file' | 'body'>), file, body: decoded.text.slice(m[0].length) });
+  }
+  return { list, valid };
+}

@@ -1,0 +1,161 @@
+import type { Recommendation } from '../model/types.js';
+import { hint } from '../util/did-you-mean.js';
+import { findCycle } from '../util/graph.js';
+import type { Finding, Severity } from './diagnostics.js';
+import type { Engagement } from './types.js';
+
+/**
+ * Cross-file checks on a schema-valid engagement: every id refers to something that exists, and the
+ * answers are complete and consistent. Errors block the assessment; warnings are reported beside it.
+ */
+export function checkReferences(e: Engagement): Finding[] {
+  const out: Finding[] = [];
+  const add = (file: string, path: (string | number)[], severity: Severity, code: string, message: string, at: 'key' | 'value' = 'value') =>
+    out.push({ file, path, at, severity, code, message });
+
+  const practices = new Map(e.model.practices.map((p) => [p.id, p]));
+  const criterionOwner = new Map<string, string>();
+  for (const p of e.model.practices) for (const c of p.criteria) criterionOwner.set(c.id, p.id);
+  const interviewIds = new Set(e.interviews.map((i) => i.id));
+
+  // practices.yaml
+  const P = 'practices.yaml';
+  const checkSources = (path: (string | number)[], sources: string[] | undefined) =>
+    (sources ?? []).forEach((s, k) => {
+      if (!interviewIds.has(s)) {
+        add(P, [...path, 'sources', k], 'warning', 'unknown-interview', `source "${s}" names no interview in interviews/*.md${hint(s, interviewIds)}`);
+      }
+    });
+  for (const [pid, state] of Object.entries(e.practices.practices)) {
+    const practice = practices.get(pid);
+    if (!practice) {
+      add(P, ['practices', pid], 'error', 'unknown-practice', `"${pid}" is not a practice of the model "${e.model.id}"${hint(pid, practices.keys())}`, 'key');
+      continue;
+    }
+    const s = state ?? {};
+    const hasAnswers = s.answers !== undefined;
+    if (s.na !== undefined && (hasAnswers || s.rating !== undefined)) {
+      add(P, ['practices', pid, 'na'], 'warning', 'na-overrides', `practice "${pid}" is marked not applicable, so its ${hasAnswers ? 'answers' : 'rating'} are ignored`, 'key');
+    } else if (hasAnswers && s.rating !== undefined) {
+      add(P, ['practices', pid, 'rating'], 'warning', 'rating-ignored', `practice "${pid}" has answers, so its rating is ignored; remove the rating or the answers`, 'key');
+    }
+    if (s.na === undefined && !hasAnswers && s.rating === undefined) {
+      add(P, ['practices', pid], 'warning', 'not-assessed', `practice "${pid}" has neither answers nor a rating: it is left out of the scores`, 'key');
+    }
+    const answers = s.answers ?? {};
+    for (const [cid, answer] of Object.entries(answers)) {
+      const owner = criterionOwner.get(cid);
+      if (owner !== pid) {
+        const where = owner ? `; it belongs to practice "${owner}"` : hint(cid, practice.criteria.map((c) => c.id));
+        add(P, ['practices', pid, 'answers', cid], 'error', 'unknown-criterion', `"${cid}" is not a criterion of practice "${pid}"${where}`, 'key');
+      }
+      if (answer && typeof answer === 'object') checkSources(['practices', pid, 'answers', cid], answer.sources);
+    }
+    if (hasAnswers && s.na === undefined) {
+      const unanswered = practice.criteria.filter((c) => answers[c.id] === undefined || answers[c.id] === null).map((c) => c.id);
+      if (unanswered.length) {
+        add(
+          P,
+          ['practices', pid, 'answers'],
+          'warning',
+          'unanswered',
+          `${unanswered.length} of ${practice.criteria.length} criteria of "${pid}" are unanswered and count as "none": ${unanswered.join(', ')}`,
+          'key',
+        );
+      }
+    }
+    checkSources(['practices', pid], s.sources);
+  }
+  for (const p of e.model.practices) {
+    if (!(p.id in e.practices.practices)) {
+      add(P, ['practices'], 'warning', 'not-assessed', `practice "${p.id}" is missing: it is left out of the scores; add it with answers or a rating`, 'key');
+    }
+  }
+
+  // target.yaml
+  const T = 'target.yaml';
+  for (const pid of Object.keys(e.target.targets)) {
+    if (pid !== 'default' && !practices.has(pid)) {
+      add(T, ['targets', pid], 'error', 'unknown-practice', `"${pid}" is not a practice of the model${hint(pid, [...practices.keys(), 'default'])}`, 'key');
+    }
+  }
+  duplicates(e.target.requirements ?? [], (i) => add(T, ['requirements', i, 'id'], 'error', 'duplicate-id', `requirement id "${e.target.requirements![i]!.id}" is used twice`));
+  (e.target.requirements ?? []).forEach((r, i) =>
+    (r.practices ?? []).forEach((pid, k) => {
+      if (!practices.has(pid)) add(T, ['requirements', i, 'practices', k], 'error', 'unknown-practice', `requirement "${r.id}" names "${pid}", which is not a practice of the model${hint(pid, practices.keys())}`);
+    }),
+  );
+  const phases = e.target.phases ?? [];
+  duplicates(phases, (i) => add(T, ['phases', i, 'id'], 'error', 'duplicate-id', `phase id "${phases[i]!.id}" is used twice`));
+  for (let i = 1; i < phases.length; i++) {
+    const prev = phases[i - 1]!.end;
+    const cur = phases[i]!.end;
+    if (prev && cur && cur < prev) add(T, ['phases', i, 'end'], 'warning', 'phase-order', `phase "${phases[i]!.id}" ends before phase "${phases[i - 1]!.id}"; list phases in order`);
+  }
+  if (e.target.horizon && e.target.horizon < e.manifest.engagement.as_of) {
+    add(T, ['horizon'], 'warning', 'horizon-past', `the horizon ${e.target.horizon} is before the as-of date ${e.manifest.engagement.as_of}`);
+  }
+
+  // Engagement-specific recommendations join the model's.
+  const recs = new Map<string, Recommendation & { practice: string }>();
+  for (const p of e.model.practices) for (const r of p.recommendations ?? []) recs.set(r.id, { ...r, practice: p.id });
+  const own = e.target.recommendations ?? [];
+  own.forEach((r, i) => {
+    if (recs.has(r.id)) add(T, ['recommendations', i, 'id'], 'error', 'duplicate-id', `recommendation id "${r.id}" is already used ${own.findIndex((o) => o.id === r.id) < i ? 'in this file' : 'by the model'}; choose another id`);
+    if (!practices.has(r.practice)) add(T, ['recommendations', i, 'practice'], 'error', 'unknown-practice', `"${r.practice}" is not a practice of the model${hint(r.practice, practices.keys())}`);
+    recs.set(r.id, r);
+  });
+  own.forEach((r, i) =>
+    (r.depends_on ?? []).forEach((d, k) => {
+      if (!recs.has(d)) add(T, ['recommendations', i, 'depends_on', k], 'error', 'unknown-recommendation', `"${r.id}" depends on "${d}", which no recommendation has as id${hint(d, recs.keys())}`);
+    }),
+  );
+  const cycle = findCycle([...recs.keys()], (id) => {
+    const r = recs.get(id)!;
+    const lower = [...recs.values()].filter((o) => o.practice === r.practice && o.level < r.level).map((o) => o.id);
+    return [...(r.depends_on ?? []), ...lower];
+  });
+  if (cycle) {
+    const i = own.findIndex((r) => cycle.includes(r.id));
+    add(
+      i >= 0 ? T : 'relm.yaml',
+      i >= 0 ? ['recommendations', i, 'depends_on'] : ['model'],
+      'error',
+      'dependency-cycle',
+      `recommendations depend on each other in a cycle: ${cycle.join(' -> ')}; remove one of these dependencies`,
+      'key',
+    );
+  }
+
+  // plan.yaml
+  if (e.plan) {
+    const tasks = e.plan.tasks;
+    const ids = new Set(tasks.map((t) => t.id));
+    duplicates(tasks, (i) => add('plan.yaml', ['tasks', i, 'id'], 'error', 'duplicate-id', `task id "${tasks[i]!.id}" is used twice`));
+    tasks.forEach((t, i) => {
+      (t.depends_on ?? []).forEach((d, k) => {
+        if (!ids.has(d)) add('plan.yaml', ['tasks', i, 'depends_on', k], 'error', 'unknown-task', `task "${t.id}" depends on "${d}", which is not a task of the plan${hint(d, ids)}`);
+      });
+      if (t.start && t.due && t.due < t.start) add('plan.yaml', ['tasks', i, 'due'], 'error', 'due-before-start', `task "${t.id}" is due ${t.due}, before its start ${t.start}`);
+    });
+  }
+
+  // interviews
+  const seen = new Map<string, string>();
+  for (const iv of e.interviews) {
+    if (seen.has(iv.id)) add(iv.file, ['id'], 'error', 'duplicate-id', `interview id "${iv.id}" is also used by ${seen.get(iv.id)}`);
+    seen.set(iv.id, iv.file);
+    (iv.practices ?? []).forEach((pid, k) => {
+      if (!practices.has(pid)) add(iv.file, ['practices', k], 'error', 'unknown-practice', `"${pid}" is not a practice of the model${hint(pid, practices.keys())}`);
+    });
+  }
+  return out;
+}
+
+function duplicates<T extends { id: string }>(list: readonly T[], report: (index: number) => void): void {
+  const seen = new Set<string>();
+  list.forEach((x, i) => {
+    if (seen.has(x.id)) report(i);
+    seen.add(x.id);
+  });
+}

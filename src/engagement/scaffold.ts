@@ -1,0 +1,134 @@
+import { stringify } from 'yaml';
+import type { Model } from '../model/types.js';
+import { addDays } from '../util/dates.js';
+import type { PersonRef, PlanTask } from './types.js';
+
+export interface ScaffoldOptions {
+  client: string;
+  title: string;
+  asOf: string;
+  consultants: PersonRef[];
+  applications: string[];
+  model: Model;
+}
+
+/** The standard engagement tasks (DESIGN §2), with their offsets from the start in days. */
+export const STANDARD_TASKS: (Omit<PlanTask, 'start' | 'due' | 'status'> & { startDay: number; days: number })[] = [
+  { id: 'assemble-team', title: 'Assemble the engagement team', phase: 'assessment', owner: 'Lead consultant', startDay: 0, days: 3, depends_on: [] },
+  { id: 'kickoff-plan', title: 'Kick-off and engagement plan', phase: 'assessment', owner: 'Lead consultant', startDay: 3, days: 4, depends_on: ['assemble-team'] },
+  { id: 'gather-information', title: 'Gather information', phase: 'assessment', owner: 'Consultants', startDay: 7, days: 10, depends_on: ['kickoff-plan'] },
+  { id: 'analyse-findings', title: 'Analyse findings', phase: 'assessment', owner: 'Consultants', startDay: 14, days: 7, depends_on: ['gather-information'] },
+  { id: 'analyse-release-process', title: 'Analyse the current release process', phase: 'assessment', owner: 'Consultants', startDay: 14, days: 7, depends_on: ['gather-information'] },
+  { id: 'tactical-recommendations', title: 'Tactical recommendations', phase: 'architecture', owner: 'Lead consultant', startDay: 21, days: 5, depends_on: ['analyse-findings', 'analyse-release-process'] },
+  { id: 'strategic-model', title: 'Strategic solution model', phase: 'architecture', owner: 'Lead consultant', startDay: 24, days: 7, depends_on: ['tactical-recommendations'] },
+  { id: 'training-requirements', title: 'Training requirements', phase: 'planning', owner: 'Consultants', startDay: 21, days: 5, depends_on: ['analyse-findings'] },
+  { id: 'training-plan', title: 'Training plan', phase: 'planning', owner: 'Consultants', startDay: 28, days: 5, depends_on: ['training-requirements'] },
+  { id: 'report-presentation', title: 'Report and management presentation', phase: 'planning', owner: 'Lead consultant', startDay: 31, days: 7, depends_on: ['tactical-recommendations', 'strategic-model'] },
+  { id: 'strategic-plan-outline', title: 'Strategic plan outline', phase: 'planning', owner: 'Lead consultant', startDay: 35, days: 7, depends_on: ['strategic-model'] },
+];
+
+function comment(text: string, indent = ''): string {
+  return text
+    .split('\n')
+    .map((l) => `${indent}# ${l}`.trimEnd())
+    .join('\n');
+}
+
+function yamlValue(v: unknown): string {
+  return stringify(v, { lineWidth: 0 }).trimEnd();
+}
+
+/** The files `relm init` writes, by relative path. Pure: the CLI decides whether and how to write them. */
+export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
+  const files: Record<string, string> = {};
+
+  files['relm.yaml'] = [
+    '# relm engagement manifest (format: relm schema relm).',
+    '# Every age and window in the analysis is measured to engagement.as_of.',
+    yamlValue({
+      relm: 1,
+      engagement: {
+        client: o.client,
+        title: o.title,
+        as_of: o.asOf,
+        ...(o.consultants.length ? { consultants: o.consultants } : {}),
+        currency: 'EUR',
+      },
+      model: 'builtin',
+      weights: { people: 1, process: 1, technology: 1, organization: 1, integration: 1 },
+      output: { dir: 'out', formats: ['md', 'html'] },
+      check: { fail_under: 2.0, max_regression: 0.25 },
+    }),
+    '',
+  ].join('\n');
+
+  const p: string[] = [
+    '# Current state: one entry per practice of the model (format: relm schema practices).',
+    '# Answer each criterion with none (0), some (0.25), half (0.5), most (1) or na (does not apply),',
+    '# or in full: {answer: half, notes: "...", evidence: [{title: ..., ref: ...}]}.',
+    '# A practice may instead take a quick `rating: 0..5` (remove its answers), or `na: "why"`.',
+    `assessed: ${o.asOf}`,
+    'practices:',
+  ];
+  for (const practice of o.model.practices) {
+    p.push('');
+    p.push(comment(`${practice.name} (${practice.perspective})`, '  '));
+    p.push(`  ${practice.id}:`);
+    p.push('    notes: ""');
+    p.push('    sources: []');
+    p.push('    answers:');
+    for (const c of practice.criteria) p.push(`      ${c.id}:   # L${c.level} ${c.text.replace(/\n/g, ' ')}`);
+  }
+  files['practices.yaml'] = p.join('\n') + '\n';
+
+  const horizon = addDays(o.asOf, 365);
+  files['target.yaml'] = [
+    '# Desired future state (format: relm schema target).',
+    `horizon: ${horizon}`,
+    '# Target level 0..5 per practice; `default` applies to every practice not listed.',
+    'targets:',
+    '  default: 3',
+    '# The customer\'s requirements, most important first, each naming the practices it depends on:',
+    '#   - {id: REQ-1, title: Fewer failed releases, practices: [testing-strategy], metric: {name: change_failure_rate, target: 0.10}}',
+    'requirements: []',
+    '# Roadmap phases in order; capacity_days is the effort (person-days) a phase can absorb.',
+    yamlValue({
+      phases: [
+        { id: 'P1', name: 'Stabilise', end: addDays(o.asOf, 91), capacity_days: 60 },
+        { id: 'P2', name: 'Standardise', end: addDays(o.asOf, 214), capacity_days: 90 },
+        { id: 'P3', name: 'Optimise', end: horizon, capacity_days: 90 },
+      ],
+    }),
+    'release_policy: {cadence_days: 14, capacity_days_per_release: 20}',
+    'dora: {deployment_frequency_per_week: 1, lead_time_days: 7, change_failure_rate: 0.15, recovery_hours: 24}',
+    '',
+  ].join('\n');
+
+  files['plan.yaml'] = [
+    '# The engagement\'s own project plan (format: relm schema plan). Status: todo | in-progress | done | blocked.',
+    yamlValue({
+      tasks: STANDARD_TASKS.map(({ startDay, days, ...t }) => ({
+        id: t.id,
+        title: t.title,
+        phase: t.phase,
+        owner: t.owner,
+        start: addDays(o.asOf, startDay),
+        due: addDays(o.asOf, startDay + days),
+        status: 'todo',
+        depends_on: t.depends_on,
+      })),
+    }),
+    '',
+  ].join('\n');
+
+  if (o.applications.length) {
+    files['backlog.yaml'] = [
+      '# Maintenance backlog (format: relm schema backlog); `relm import` fills it from Jira, Bugzilla, GitHub exports.',
+      yamlValue({ applications: o.applications.map((id) => ({ id, name: id })), items: [] }),
+      '',
+    ].join('\n');
+  }
+
+  files['.gitignore'] = 'out/\n';
+  return files;
+}

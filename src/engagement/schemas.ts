@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { SCHEMAS_DIR } from '../paths.js';
+import { isDate, isDateTime } from '../util/dates.js';
+import { hint } from '../util/did-you-mean.js';
+import type { DocPath, Finding } from './diagnostics.js';
+
+export const SCHEMA_NAMES = ['relm', 'practices', 'target', 'backlog', 'releases', 'team', 'plan', 'model', 'interview', 'assessment'] as const;
+export type SchemaName = (typeof SCHEMA_NAMES)[number];
+
+let ajv: Ajv | undefined;
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+export function readSchema(name: SchemaName): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(SCHEMAS_DIR, `${name}.schema.json`), 'utf8')) as Record<string, unknown>;
+}
+
+function getAjv(): Ajv {
+  if (!ajv) {
+    ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    ajv.addFormat('date', { type: 'string', validate: isDate });
+    ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
+    ajv.addFormat('date-or-date-time', { type: 'string', validate: (s: string) => isDate(s) || isDateTime(s) });
+    // Schemas that others reference are registered up front.
+    ajv.addSchema(readSchema('model'));
+  }
+  return ajv;
+}
+
+function validator(name: SchemaName): ValidateFunction {
+  let v = compiled.get(name);
+  if (!v) {
+    const a = getAjv();
+    const schema = readSchema(name);
+    v = (a.getSchema(schema.$id as string) as ValidateFunction | undefined) ?? a.compile(schema);
+    compiled.set(name, v);
+  }
+  return v;
+}
+
+/** Validates data against one of relm's schemas; every violation is a finding at its position. */
+export function validateSchema(name: SchemaName, file: string, data: unknown): Finding[] {
+  const v = validator(name);
+  if (v(data)) return [];
+  return toFindings(file, v.errors ?? [], data);
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  object: 'a mapping (key: value pairs)',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  null: 'empty',
+};
+
+function typeWords(t: unknown): string {
+  const list = Array.isArray(t) ? t : [t];
+  return list.map((x) => TYPE_WORDS[String(x)] ?? String(x)).join(' or ');
+}
+
+function label(path: DocPath): string {
+  return path.length ? path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[') : 'the file';
+}
+
+function toFindings(file: string, errors: ErrorObject[], root: unknown): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    // `if` only says which branch failed; the branch's own errors say why.
+    if (e.keyword === 'if') continue;
+    // A bad property name is reported once, by its propertyNames error.
+    if ((e.params as { propertyName?: string }).propertyName !== undefined && e.keyword !== 'propertyNames') continue;
+    const path = pointerToPath(e.instancePath);
+    const f = describe(file, e, path, root);
+    const key = `${label(f.path ?? [])}|${f.at}|${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
+
+function describe(file: string, e: ErrorObject, path: (string | number)[], _root: unknown): Finding {
+  const base = { file, severity: 'error' as const, code: 'schema' };
+  const where = label(path);
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required': {
+      const missing = String(p.missingProperty);
+      return {
+        ...base,
+        code: 'missing-key',
+        path,
+        at: 'key',
+        message: `${path.length ? `"${where}"` : 'the file'} is missing the required key "${missing}"; add it`,
+      };
+    }
+    case 'additionalProperties': {
+      const extra = String(p.additionalProperty);
+      const allowed = Object.keys(((e.parentSchema as { properties?: object }) ?? {}).properties ?? {}).filter((k) => k !== '$schema');
+      return {
+        ...base,
+        code: 'unknown-key',
+        path: [...path, extra],
+        at: 'key',
+        message: `unknown key "${extra}"${path.length ? ` in "${where}"` : ''}${hint(extra, allowed)}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`,
+      };
+    }
+    case 'propertyNames': {
+      const name = String(p.propertyName);
+      return {
+        ...base,
+        code: 'invalid-id',
+        path: [...path, name],
+        at: 'key',
+        message: `"${name}" is not a valid id: use letters, digits, ".", "_" and "-", starting with a letter or digit`,
+      };
+    }
+    case 'type': {
+      const what = path.length ? `"${where}" must be` : 'the file must hold';
+      return { ...base, code: 'wrong-type', path, message: `${what} ${typeWords(p.type)}, not ${describeType(e.data)}` };
+    }
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]).filter((v) => v !== null).map(String);
+      const got = String(e.data);
+      return {
+        ...base,
+        code: 'invalid-value',
+        path,
+        message: `"${where}" must be one of ${allowed.join(', ')}, not ${describeType(e.data)}${typeof e.data === 'string' ? hint(got, allowed) : ''}`,
+      };
+    }
+    case 'const':
+      return { ...base, code: 'invalid-value', path, message: `"${where}" must be ${JSON.stringify(p.allowedValue)}, not ${describeType(e.data)}` };
+    case 'format': {
+      const fmt = String(p.format);
+      const how =
+        fmt === 'date'
+          ? 'a real calendar date written YYYY-MM-DD, e.g. 2026-03-31'
+          : fmt === 'date-time'
+            ? 'an ISO 8601 date-time with offset, e.g. 2026-03-31T22:00:00Z'
+            : 'a date (2026-03-31) or an ISO 8601 date-time with offset (2026-03-31T22:00:00Z)';
+      return { ...base, code: 'invalid-date', path, message: `"${where}": ${describeType(e.data)} is not ${how}` };
+    }
+    case 'pattern':
+      if (String(p.pattern).startsWith('^[A-Za-z0-9]')) {
+        return {
+          ...base,
+          code: 'invalid-id',
+          path,
+          message: `"${where}": ${describeType(e.data)} is not a valid id: use letters, digits, ".", "_" and "-", starting with a letter or digit`,
+        };
+      }
+      {
+        const hintText = (e.parentSchema as { 'x-hint'?: string } | undefined)?.['x-hint'];
+        return { ...base, code: 'invalid-value', path, message: `"${where}": ${describeType(e.data)} is not ${hintText ?? `of the form ${String(p.pattern)}`}` };
+      }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const op = { minimum: '≥', maximum: '≤', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
+      return { ...base, code: 'out-of-range', path, message: `"${where}" must be ${op} ${String(p.limit)}, not ${JSON.stringify(e.data)}` };
+    }
+    case 'minLength':
+      return { ...base, code: 'empty-value', path, message: `"${where}" must not be empty` };
+    case 'minItems':
+      return { ...base, code: 'too-few-items', path, message: `"${where}" needs at least ${String(p.limit)} entries` };
+    case 'uniqueItems':
+      return { ...base, code: 'duplicate-value', path, message: `"${where}" lists the same value twice (entries ${String(p.j)} and ${String(p.i)})` };
+    default:
+      return { ...base, path, message: `"${where}" ${e.message ?? 'is invalid'}` };
+  }
+}

@@ -1,0 +1,194 @@
+/** The engagement files as typed objects (schemas/*.schema.json are the source of truth). */
+import type { Model, Recommendation, Skill } from '../model/types.js';
+
+export interface PersonRef {
+  name: string;
+  role?: string;
+}
+
+export interface Manifest {
+  relm: 1;
+  engagement: {
+    client: string;
+    title?: string;
+    as_of: string;
+    consultants?: PersonRef[];
+    sponsor?: PersonRef;
+    currency?: string;
+    day_rate?: number;
+  };
+  model?: string;
+  weights?: Partial<Record<'people' | 'process' | 'technology' | 'organization' | 'integration', number>>;
+  output?: { dir?: string; formats?: ('md' | 'html' | 'pdf')[] };
+  check?: { fail_under?: number; max_regression?: number; min_perspective?: number; max_gap?: number };
+}
+
+export type AnswerValue = 'none' | 'some' | 'half' | 'most' | 'na';
+
+export interface EvidenceRef {
+  title: string;
+  ref?: string;
+  date?: string;
+}
+
+export interface AnswerDetail {
+  answer: AnswerValue;
+  notes?: string;
+  evidence?: EvidenceRef[];
+  sources?: string[];
+}
+
+export type Answer = AnswerValue | AnswerDetail | null;
+
+export interface PracticeState {
+  answers?: Record<string, Answer> | null;
+  rating?: number;
+  na?: string;
+  notes?: string;
+  evidence?: EvidenceRef[];
+  sources?: string[];
+}
+
+export interface PracticesFile {
+  assessed?: string;
+  practices: Record<string, PracticeState | null>;
+}
+
+export interface Requirement {
+  id: string;
+  title: string;
+  description?: string;
+  practices?: string[];
+  metric?: { name: string; target: number };
+}
+
+export interface Phase {
+  id: string;
+  name: string;
+  end?: string;
+  capacity_days?: number;
+}
+
+export interface TargetFile {
+  horizon?: string;
+  targets: Record<string, number>;
+  requirements?: Requirement[];
+  phases?: Phase[];
+  recommendations?: (Recommendation & { practice: string })[];
+  release_policy?: { cadence_days?: number; capacity_days_per_release?: number };
+  dora?: Partial<Record<'deployment_frequency_per_week' | 'lead_time_days' | 'change_failure_rate' | 'recovery_hours', number>>;
+}
+
+export type Priority = 'critical' | 'high' | 'medium' | 'low';
+export type ItemStatus = 'new' | 'approved' | 'scheduled' | 'in-progress' | 'done' | 'rejected' | 'obsolete';
+export type MaintenanceType = 'corrective' | 'adaptive' | 'perfective' | 'preventive';
+
+export interface Application {
+  id: string;
+  name?: string;
+  platform?: string;
+  criticality?: Priority;
+}
+
+export interface BacklogItem {
+  id: string;
+  application: string;
+  title: string;
+  description?: string;
+  type?: MaintenanceType;
+  emergency?: boolean;
+  priority?: Priority;
+  status?: ItemStatus;
+  requested: string;
+  closed?: string;
+  effort_days?: number;
+  benefit?: number;
+  change?: string;
+  duplicate_of?: string;
+  supersedes?: string[];
+  platforms?: string[];
+  release?: string;
+}
+
+export interface BacklogFile {
+  applications?: Application[];
+  items?: BacklogItem[];
+}
+
+export interface Release {
+  id: string;
+  type?: 'major' | 'minor' | 'emergency';
+  planned?: boolean;
+  applications?: string[];
+  scheduled?: string;
+  deployed: string;
+  outcome?: 'success' | 'failed' | 'rolled-back' | 'hotfixed';
+  restored?: string;
+  items?: string[];
+  changes?: { id: string; committed?: string }[];
+}
+
+export interface ReleasesFile {
+  releases?: Release[];
+}
+
+export interface Role {
+  id: string;
+  name?: string;
+  headcount?: number;
+  requires?: Record<string, number>;
+}
+
+export interface Person {
+  id: string;
+  name?: string;
+  roles?: string[];
+  fte?: number;
+  skills?: Record<string, number>;
+}
+
+export interface TeamFile {
+  skills?: Skill[];
+  roles?: Role[];
+  people?: Person[];
+}
+
+export type TaskStatus = 'todo' | 'in-progress' | 'done' | 'blocked';
+export interface PlanTask {
+  id: string;
+  title: string;
+  phase?: 'assessment' | 'architecture' | 'planning' | 'implementation' | 'support';
+  owner?: string;
+  start?: string;
+  due?: string;
+  status: TaskStatus;
+  depends_on?: string[];
+  notes?: string;
+}
+
+export interface PlanFile {
+  tasks: PlanTask[];
+}
+
+export interface Interview {
+  file: string;
+  id: string;
+  date: string;
+  interviewees?: PersonRef[];
+  interviewers?: string[];
+  practices?: string[];
+  body: string;
+}
+
+/** A loaded, schema-valid engagement: what the engine takes. Optional files are null when absent. */
+export interface Engagement {
+  manifest: Manifest;
+  model: Model;
+  practices: PracticesFile;
+  target: TargetFile;
+  backlog: BacklogFile | null;
+  releases: ReleasesFile | null;
+  team: TeamFile | null;
+  plan: PlanFile | null;
+  interviews: Interview[];
+}

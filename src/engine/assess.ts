@@ -1,0 +1,110 @@
+import type { Diagnostic } from '../engagement/diagnostics.js';
+import type { Engagement } from '../engagement/types.js';
+import { PERSPECTIVES, type Perspective } from '../model/types.js';
+import { scorePractice, weightedMean } from './scoring.js';
+import type { Assessment, Overall, PerspectiveResult, PracticeResult } from './types.js';
+
+/** The target level of a practice: its own entry in target.yaml, else `default`, else none. */
+export function targetOf(targets: Record<string, number>, practiceId: string): number | null {
+  return targets[practiceId] ?? targets.default ?? null;
+}
+
+/** Practice results in the model's order (DESIGN §3, Practice). */
+export function assessPractices(e: Engagement): PracticeResult[] {
+  return e.model.practices.map((p): PracticeResult => {
+    const s = scorePractice(p, e.practices.practices[p.id]);
+    const assessed = s.score !== null;
+    const target = s.method === 'na' ? null : targetOf(e.target.targets, p.id);
+    return {
+      id: p.id,
+      name: p.name,
+      perspective: p.perspective,
+      weight: p.weight ?? 1,
+      assessed,
+      na: s.method === 'na',
+      method: s.method,
+      score: s.score,
+      level: s.level,
+      level_scores: s.levelScores,
+      target,
+      // Overachievement never offsets a gap.
+      gap: assessed && target !== null ? Math.max(0, target - s.score!) : null,
+      coverage: s.coverage,
+      confidence: s.confidence,
+      evidence: [],
+    };
+  });
+}
+
+/**
+ * Perspective figures: weighted means (model weights) over the assessed practices; target and gap
+ * over the assessed practices that have a target.
+ */
+export function assessPerspectives(practices: readonly PracticeResult[], weights: Partial<Record<Perspective, number>> = {}): Record<Perspective, PerspectiveResult> {
+  const out = {} as Record<Perspective, PerspectiveResult>;
+  for (const k of PERSPECTIVES) {
+    const own = practices.filter((p) => p.perspective === k);
+    const scored = own.filter((p) => p.assessed);
+    const targeted = scored.filter((p) => p.target !== null);
+    out[k] = {
+      score: weightedMean(scored.map((p) => ({ value: p.score, weight: p.weight }))),
+      target: weightedMean(targeted.map((p) => ({ value: p.target, weight: p.weight }))),
+      gap: weightedMean(targeted.map((p) => ({ value: p.gap, weight: p.weight }))),
+      weight: weights[k] ?? 1,
+      practices: own.map((p) => p.id),
+    };
+  }
+  return out;
+}
+
+/** Overall figures: perspective means weighted by relm.yaml `weights`; percent_to_target over practices. */
+export function assessOverall(perspectives: Record<Perspective, PerspectiveResult>, practices: readonly PracticeResult[]): Overall {
+  const per = PERSPECTIVES.map((k) => perspectives[k]);
+  const targeted = practices.filter((p) => p.assessed && p.target !== null);
+  let gapSum = 0;
+  let targetSum = 0;
+  for (const p of targeted) {
+    gapSum += p.weight * p.gap!;
+    targetSum += p.weight * p.target!;
+  }
+  // The weakest perspective is the one with the lowest score; a tie goes to the first in DESIGN's order.
+  let weakest: Perspective | null = null;
+  for (const k of PERSPECTIVES) {
+    const s = perspectives[k].score;
+    if (s !== null && (weakest === null || s < perspectives[weakest].score!)) weakest = k;
+  }
+  return {
+    score: weightedMean(per.map((p) => ({ value: p.score, weight: p.weight }))),
+    target: weightedMean(per.map((p) => ({ value: p.target, weight: p.weight }))),
+    gap: weightedMean(per.map((p) => ({ value: p.gap, weight: p.weight }))),
+    percent_to_target: targetSum === 0 ? 1 : 1 - gapSum / targetSum,
+    weakest,
+  };
+}
+
+/** The whole assessment: pure, deterministic, no I/O (DESIGN §1). */
+export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = []): Assessment {
+  const practices = assessPractices(e);
+  const perspectives = assessPerspectives(practices, e.manifest.weights);
+  const m = e.manifest.engagement;
+  return {
+    relm: 1,
+    engagement: {
+      client: m.client,
+      title: m.title ?? 'Release Management Assessment',
+      currency: m.currency ?? 'EUR',
+      day_rate: m.day_rate ?? null,
+    },
+    as_of: m.as_of,
+    model: { id: e.model.id, version: e.model.version },
+    overall: assessOverall(perspectives, practices),
+    perspectives,
+    practices,
+    backlog: null,
+    releases: null,
+    training: null,
+    recommendations: null,
+    roadmap: null,
+    diagnostics: [...diagnostics],
+  };
+}

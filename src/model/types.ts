@@ -1,0 +1,64 @@
+/** The maturity model (schemas/model.schema.json). */
+
+export const PERSPECTIVES = ['people', 'process', 'technology', 'organization', 'integration'] as const;
+export type Perspective = (typeof PERSPECTIVES)[number];
+
+export interface Criterion {
+  id: string;
+  level: number;
+  text: string;
+}
+
+export interface Alternative {
+  title: string;
+  description?: string;
+  effort_days?: number;
+}
+
+export interface Recommendation {
+  id: string;
+  practice?: string;
+  level: number;
+  title: string;
+  description?: string;
+  horizon: 'tactical' | 'strategic';
+  effort_days: number;
+  impact: number;
+  depends_on?: string[];
+  alternatives?: Alternative[];
+}
+
+export interface EvidenceRule {
+  metric: string;
+  from_level: number;
+  min?: number;
+  max?: number;
+  says?: string;
+}
+
+export interface Practice {
+  id: string;
+  name: string;
+  perspective: Perspective;
+  weight?: number;
+  description?: string;
+  criteria: Criterion[];
+  recommendations?: Recommendation[];
+  evidence?: EvidenceRule[];
+}
+
+export interface Skill {
+  id: string;
+  name: string;
+  training?: { title: string; days?: number; cost?: number };
+}
+
+export interface Model {
+  relm_model: 1;
+  id: string;
+  name: string;
+  version: string;
+  description?: string;
+  practices: Practice[];
+  skills?: Skill[];
+}

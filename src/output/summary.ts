@@ -1,0 +1,58 @@
+import type { ChalkInstance } from 'chalk';
+import type { Assessment, PracticeResult } from '../engine/types.js';
+import { PERSPECTIVES } from '../model/types.js';
+
+const BAR_WIDTH = 20;
+
+function num(v: number | null, digits = 2): string {
+  return v === null ? '–' : v.toFixed(digits);
+}
+
+/** A bar of 0..5 with the target marked: █ reached, ░ still to go, │ the target. */
+export function bar(score: number | null, target: number | null, c: ChalkInstance): string {
+  const cells = Array.from({ length: BAR_WIDTH }, () => ' ');
+  const filled = score === null ? 0 : Math.round((score / 5) * BAR_WIDTH);
+  const goal = target === null ? -1 : Math.min(BAR_WIDTH, Math.round((target / 5) * BAR_WIDTH));
+  let s = '';
+  for (let i = 0; i < BAR_WIDTH; i++) {
+    if (i < filled) s += c.green('█');
+    else if (i < goal) s += c.dim('░');
+    else s += cells[i];
+  }
+  return s + (goal >= 0 ? c.cyan('│') : ' ');
+}
+
+function practiceLine(p: PracticeResult, nameWidth: number, c: ChalkInstance): string {
+  const status = p.na ? c.dim('not applicable') : !p.assessed ? c.yellow('not assessed') : '';
+  const gap = p.gap === null ? '' : p.gap > 0 ? c.red(num(p.gap)) : c.green(num(p.gap));
+  const marks = p.method === 'rating' ? c.dim(' (rating)') : '';
+  return `    ${p.name.padEnd(nameWidth)}  ${num(p.score).padStart(5)}  L${p.level ?? '–'}  ${num(p.target, 1).padStart(4)}  ${gap.padStart(gap ? gap.length + 5 - num(p.gap).length : 5)}  ${bar(p.score, p.target, c)}${marks}${status ? ' ' + status : ''}`;
+}
+
+/** The terminal summary of `relm assess`: overall figures, then each perspective with its practices. */
+export function formatSummary(a: Assessment, c: ChalkInstance): string {
+  const out: string[] = [];
+  const o = a.overall;
+  out.push(c.bold(`${a.engagement.client} — ${a.engagement.title}`) + c.dim(`  (as of ${a.as_of}, model ${a.model.id} ${a.model.version})`));
+  out.push('');
+  out.push(
+    `  Overall ${c.bold(num(o.score))} / 5   target ${num(o.target)}   gap ${o.gap ? c.red(num(o.gap)) : num(o.gap)}   ` +
+      `${c.bold(`${Math.round(o.percent_to_target * 100)}%`)} of the way to target` +
+      (o.weakest ? `   weakest: ${c.yellow(o.weakest)}` : ''),
+  );
+  const nameWidth = Math.max(...a.practices.map((p) => p.name.length), 12);
+  out.push('');
+  out.push(c.dim(`    ${'practice'.padEnd(nameWidth)}  score  lvl  target  gap`));
+  for (const k of PERSPECTIVES) {
+    const per = a.perspectives[k];
+    out.push('');
+    out.push(`  ${c.bold(k.padEnd(nameWidth + 2))}  ${c.bold(num(per.score).padStart(5))}       ${num(per.target, 1).padStart(4)}  ${num(per.gap).padStart(5)}  ${bar(per.score, per.target, c)}`);
+    for (const id of per.practices) {
+      const p = a.practices.find((x) => x.id === id)!;
+      out.push(practiceLine(p, nameWidth, c));
+    }
+  }
+  out.push('');
+  out.push(c.dim(`  score 0–5 (sum of the level means), lvl = highest level with every level up to it at least half met; │ marks the target`));
+  return out.join('\n') + '\n';
+}

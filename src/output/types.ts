@@ -1,0 +1,14 @@
+import type { ChalkInstance } from 'chalk';
+import type { Diagnostic } from '../engagement/diagnostics.js';
+
+export interface FormatContext {
+  /** Colours to use (a no-colour instance when the output is not a terminal). */
+  colors: ChalkInstance;
+  /** The engagement root, absolute; diagnostics carry paths relative to it. */
+  root: string;
+  /** At most this many findings are listed in human formats (all of them in machine formats). */
+  max?: number;
+}
+
+/** A formatter turns findings into the text of one output format (one formatter per file, as in spectral). */
+export type Formatter = (diagnostics: readonly Diagnostic[], ctx: FormatContext) => string;

@@ -1,0 +1,8 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/** The installed package's root (dist/ and src/ both sit one level below it). */
+export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
+export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
+export const BUILTIN_MODEL_PATH = join(PACKAGE_ROOT, 'src', 'model', 'release-management.yaml');

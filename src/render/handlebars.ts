@@ -1,0 +1,65 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { readInside } from '../engagement/load.js';
+import { TEMPLATES_DIR } from '../paths.js';
+import { escapeHtmlInMarkdown, escapeInline } from './markdown.js';
+
+export type TemplateEnv = typeof Handlebars;
+
+/** Where templates come from: the engagement's templates/ first (by name), then the built-ins. */
+export interface TemplateSource {
+  engagementRoot?: string;
+}
+
+/** A template's text: the engagement's templates/<name> when it exists, else the built-in one. */
+export function readTemplate(name: string, src: TemplateSource): string {
+  if (src.engagementRoot) {
+    const rel = join('templates', name);
+    if (existsSync(join(src.engagementRoot, rel))) {
+      const read = readInside(src.engagementRoot, rel);
+      if (!read.ok) throw new Error(`template templates/${name} cannot be used: ${read.reason}`);
+      return read.bytes.toString('utf8');
+    }
+  }
+  return readFileSync(join(TEMPLATES_DIR, name), 'utf8');
+}
+
+function partialNames(dir: string): string[] {
+  const p = join(dir, 'partials');
+  return existsSync(p) ? readdirSync(p).filter((n) => n.endsWith('.hbs')) : [];
+}
+
+const fixed = (v: unknown, digits: unknown) => (typeof v === 'number' ? v.toFixed(typeof digits === 'number' ? digits : 2) : '–');
+
+/**
+ * An isolated Handlebars environment for Markdown output: no HTML escaping (Markdown is not HTML),
+ * user text passes through `text` (inline) or `md` (blocks), strict lookups, no prototype access.
+ */
+export function createEnvironment(src: TemplateSource = {}): { render: (name: string, context: object) => string } {
+  const hb = Handlebars.create();
+  hb.registerHelper({
+    fixed,
+    percent: (v: unknown) => (typeof v === 'number' ? `${Math.round(v * 100)}%` : '–'),
+    text: (v: unknown) => (v === null || v === undefined ? '' : escapeInline(String(v))),
+    md: (v: unknown) => (v === null || v === undefined ? '' : escapeHtmlInMarkdown(String(v).trim())),
+    eq: (a: unknown, b: unknown) => a === b,
+    gt: (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b,
+    join: (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map((x) => escapeInline(String(x))).join(typeof sep === 'string' ? sep : ', ') : ''),
+    inc: (v: unknown) => (typeof v === 'number' ? v + 1 : v),
+    or: (...args: unknown[]) => args.slice(0, -1).find(Boolean) ?? args[args.length - 2],
+  });
+  const names = new Set([...partialNames(TEMPLATES_DIR), ...(src.engagementRoot ? partialNames(join(src.engagementRoot, 'templates')) : [])]);
+  for (const n of names) hb.registerPartial(n.replace(/\.hbs$/, ''), readTemplate(join('partials', n), src));
+  const cache = new Map<string, HandlebarsTemplateDelegate>();
+  return {
+    render(name, context) {
+      let t = cache.get(name);
+      if (!t) {
+        t = hb.compile(readTemplate(name, src), { strict: true, noEscape: true });
+        cache.set(name, t);
+      }
+      return t(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyFixture, relm } from '../helpers/cli.js';
+
+const dirs: string[] = [];
+const temp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'relm-test-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('relm init', () => {
+  it('scaffolds a valid engagement without a terminal, and git-inits it', () => {
+    const dir = join(temp(), 'acme');
+    const r = relm(['init', dir, '--client', 'ACME Bank', '--as-of', '2026-03-31', '--consultant', 'A. Smith (Lead consultant)', '--application', 'core-banking']);
+    expect(r.status).toBe(0);
+    for (const f of ['relm.yaml', 'practices.yaml', 'target.yaml', 'plan.yaml', 'backlog.yaml', '.gitignore', '.git']) expect(existsSync(join(dir, f)), f).toBe(true);
+    const manifest = readFileSync(join(dir, 'relm.yaml'), 'utf8');
+    expect(manifest).toContain('client: ACME Bank');
+    expect(manifest).toContain('name: A. Smith');
+    const practices = readFileSync(join(dir, 'practices.yaml'), 'utf8');
+    expect(practices).toContain('release-policy-1a:   # L1 ');
+    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8').match(/^ {2}- id: /gm)).toHaveLength(11);
+    // Valid at once: only "unanswered" warnings.
+    const v = relm(['validate', '-f', 'json', '-C', dir]);
+    expect(v.status).toBe(0);
+    const codes = new Set((JSON.parse(v.stdout) as { code: string }[]).map((d) => d.code));
+    expect([...codes]).toEqual(['unanswered']);
+  });
+
+  it('refuses to overwrite, changing nothing, unless --force', () => {
+    const dir = temp();
+    expect(relm(['init', dir, '--yes', '--client', 'First', '--as-of', '2026-01-01']).status).toBe(0);
+    writeFileSync(join(dir, 'practices.yaml'), 'practices: {}\n# my answers\n');
+    const before = readFileSync(join(dir, 'relm.yaml'), 'utf8');
+    const again = relm(['init', dir, '--yes', '--client', 'Second']);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('not overwriting existing files');
+    expect(again.stderr).toContain('--force');
+    expect(readFileSync(join(dir, 'relm.yaml'), 'utf8')).toBe(before);
+    expect(readFileSync(join(dir, 'practices.yaml'), 'utf8')).toContain('# my answers');
+    expect(relm(['init', dir, '--yes', '--client', 'Second', '--force']).status).toBe(0);
+    expect(readFileSync(join(dir, 'relm.yaml'), 'utf8')).toContain('client: Second');
+  });
+
+  it('asks for the client by flag when there is no terminal', () => {
+    const r = relm(['init', temp()]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--client');
+  });
+
+  it('rejects an impossible --as-of date', () => {
+    const r = relm(['init', temp(), '--client', 'X', '--as-of', '2026-02-30']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('YYYY-MM-DD');
+  });
+});
+
+describe('relm assess', () => {
+  it('prints the assessment.json document, byte-identical across runs', () => {
+    const dir = copyFixture('test/fixtures/minimal');
+    dirs.push(dir);
+    const a = relm(['assess', '--json', '-C', dir]);
+    const b = relm(['assess', '--json', '-C', dir]);
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const doc = JSON.parse(a.stdout);
+    expect(Object.keys(doc)).toEqual(['relm', 'engagement', 'as_of', 'model', 'overall', 'perspectives', 'practices', 'backlog', 'releases', 'training', 'recommendations', 'roadmap', 'diagnostics']);
+    expect(doc.overall.score).toBeCloseTo(8.75 / 3, 12);
+    expect(doc.overall.percent_to_target).toBeCloseTo(1 - 2.25 / 11, 12);
+    expect(doc.overall.weakest).toBe('people');
+  });
+
+  it('prints a readable summary table', () => {
+    const r = relm(['assess', '-C', 'test/fixtures/minimal']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Fixture Co');
+    expect(r.stdout).toMatch(/Overall 2\.92 \/ 5 {3}target 3\.67 {3}gap 0\.75 {3}80% of the way to target {3}weakest: people/);
+    expect(r.stdout).toMatch(/Alpha\s+3\.38\s+L1\s+4\.0\s+0\.63/);
+    expect(r.stdout).toMatch(/Beta\s+2\.00\s+L2\s+3\.0\s+1\.00\s.*\(rating\)/);
+    expect(r.stdout).not.toMatch(/\u001b\[/); // NO_COLOR
+  });
+
+  it('refuses to assess an invalid engagement, exit 1, nothing on stdout', () => {
+    const dir = copyFixture('test/fixtures/minimal');
+    dirs.push(dir);
+    writeFileSync(join(dir, 'target.yaml'), 'targets: {default: 7}\n');
+    const r = relm(['assess', '--json', '-C', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('target.yaml');
+    expect(r.stderr).toContain('1:20');
+  });
+});
+
+describe('relm report', () => {
+  it('writes the analysis report as Markdown and HTML with assessment.json, deterministically', () => {
+    const dir = copyFixture('test/fixtures/minimal');
+    dirs.push(dir);
+    const r = relm(['report', '-C', dir, '--format', 'md,html']);
+    expect(r.status).toBe(0);
+    const out = join(dir, 'out');
+    expect(readdirSync(out).sort()).toEqual(['assessment.json', 'report.html', 'report.md']);
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    for (const heading of ['Executive summary', 'Scope and method', 'Current release management', 'Requirements and expectations', 'Gap analysis']) {
+      expect(md).toContain(heading);
+      expect(html).toContain(heading);
+    }
+    // User text is escaped: a <script> in a note shows as text and is never markup.
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('<strong>works</strong>'); // Markdown in notes still renders
+    // Self-contained: no external resources.
+    expect(html).not.toMatch(/<link |src="http|@import/);
+    const first = [md, html, readFileSync(join(out, 'assessment.json'), 'utf8')];
+    expect(relm(['report', '-C', dir]).status).toBe(0);
+    expect([readFileSync(join(out, 'report.md'), 'utf8'), readFileSync(join(out, 'report.html'), 'utf8'), readFileSync(join(out, 'assessment.json'), 'utf8')]).toEqual(first);
+    expect(readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
+  });
+
+  it('writes only the requested formats into --out, and nothing when the engagement is invalid', () => {
+    const dir = copyFixture('test/fixtures/minimal');
+    dirs.push(dir);
+    const out = join(dir, 'elsewhere');
+    expect(relm(['report', '-C', dir, '--format', 'md', '--out', out]).status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['assessment.json', 'report.md']);
+    const mtime = statSync(join(out, 'report.md')).mtimeMs;
+    writeFileSync(join(dir, 'practices.yaml'), 'practices: [\n');
+    const bad = relm(['report', '-C', dir, '--format', 'md', '--out', out]);
+    expect(bad.status).toBe(1);
+    expect(statSync(join(out, 'report.md')).mtimeMs).toBe(mtime);
+  });
+
+  it('rejects an unknown format with exit 2', () => {
+    const r = relm(['report', '-C', 'test/fixtures/minimal', '--format', 'docx']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--format: unknown value "docx"');
+  });
+
+  it('renders the bundled example', () => {
+    const dir = copyFixture('examples/acme-bank');
+    dirs.push(dir);
+    rmSync(join(dir, 'out'), { recursive: true, force: true });
+    const v = relm(['validate', '-C', dir]);
+    expect(v.status).toBe(0);
+    expect(v.stdout).toBe('');
+    const r = relm(['report', '-C', dir]);
+    expect(r.status).toBe(0);
+    const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
+    expect(html).toContain('Northwind Mutual Insurance');
+    expect(html).toContain('&lt;b&gt;CAB&lt;/b&gt;');
+    expect(html).not.toContain('[object Object]');
+  });
+});
+
+describe('the binary', () => {
+  it('prints its version and help, exit 0', () => {
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
+    const v = relm(['--version']);
+    expect(v.status).toBe(0);
+    expect(v.stdout.trim()).toBe(pkg.version);
+    const h = relm(['--help']);
+    expect(h.status).toBe(0);
+    for (const c of ['init', 'validate', 'assess', 'report']) expect(h.stdout).toContain(c);
+  });
+
+  it('exits 2 on an unknown command or option', () => {
+    expect(relm(['frobnicate']).status).toBe(2);
+    expect(relm(['validate', '--nope']).status).toBe(2);
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { assess, assessOverall, assessPerspectives } from '../../src/engine/assess.js';
+import { scorePractice, weightedMean } from '../../src/engine/scoring.js';
+import type { PracticeResult } from '../../src/engine/types.js';
+import { engagementWith, tinyModel } from '../helpers/engagement.js';
+
+const model = tinyModel();
+const practice = (id: string) => model.practices.find((p) => p.id === id)!;
+
+describe('scorePractice (DESIGN §3 Practice)', () => {
+  it('averages each level, counts unanswered as 0, leaves na out and treats an all-na level as met', () => {
+    // a-1a most 1 | a-2a half .5, a-2b some .25 -> .375 | a-3a na -> 1 | a-4a most 1 | a-5a unanswered 0
+    const s = scorePractice(practice('a'), engagementWith().practices.practices.a);
+    expect(s.method).toBe('answers');
+    expect(s.levelScores).toEqual([1, 0.375, 1, 1, 0]);
+    expect(s.score).toBeCloseTo(3.375, 12);
+    expect(s.level).toBe(1); // m_2 = .375 < .5 stops the climb at level 1
+    expect(s.coverage).toBeCloseTo(5 / 6, 12); // na counts as answered
+    expect(s.confidence).toBeCloseTo(1 / 5, 12); // one of five answers cites evidence
+  });
+
+  it('reaches level L only when every level up to L is at least half met', () => {
+    const s = scorePractice(practice('b'), { answers: { 'b-1a': 'half', 'b-2a': 'half', 'b-3a': 'some', 'b-4a': 'most', 'b-5a': 'most' } });
+    expect(s.score).toBeCloseTo(0.5 + 0.5 + 0.25 + 1 + 1, 12);
+    expect(s.level).toBe(2);
+  });
+
+  it('scores all-none as 0 and level 0', () => {
+    const s = scorePractice(practice('b'), { answers: { 'b-1a': 'none', 'b-2a': 'none', 'b-3a': 'none', 'b-4a': 'none', 'b-5a': 'none' } });
+    expect(s.score).toBe(0);
+    expect(s.level).toBe(0);
+  });
+
+  it('gives an all-na practice the full score (every level is met by definition)', () => {
+    const s = scorePractice(practice('b'), { answers: { 'b-1a': 'na', 'b-2a': 'na', 'b-3a': 'na', 'b-4a': 'na', 'b-5a': 'na' } });
+    expect(s.score).toBe(5);
+    expect(s.level).toBe(5);
+    expect(s.coverage).toBe(1);
+  });
+
+  it('uses a rating only when answers are absent', () => {
+    expect(scorePractice(practice('b'), { rating: 2 })).toMatchObject({ method: 'rating', score: 2, level: 2, coverage: 0, confidence: 0 });
+    expect(scorePractice(practice('b'), { rating: 2, sources: ['int-01'] }).confidence).toBe(1);
+    const both = scorePractice(practice('b'), { rating: 4, answers: { 'b-1a': 'most' } });
+    expect(both.method).toBe('answers');
+    expect(both.score).toBe(1);
+  });
+
+  it('treats a practice with neither answers nor rating as not assessed, and na as not applicable', () => {
+    expect(scorePractice(practice('c'), {})).toMatchObject({ method: 'not-assessed', score: null, level: null });
+    expect(scorePractice(practice('c'), null)).toMatchObject({ method: 'not-assessed', score: null });
+    expect(scorePractice(practice('d'), { na: 'out of scope' })).toMatchObject({ method: 'na', score: null });
+  });
+
+  it('counts practice-level evidence or sources for every answer', () => {
+    const s = scorePractice(practice('e'), engagementWith().practices.practices.e);
+    expect(s.confidence).toBe(1);
+  });
+});
+
+describe('weightedMean', () => {
+  it('skips nulls and returns null without weight', () => {
+    expect(weightedMean([{ value: 1, weight: 1 }, { value: null, weight: 5 }, { value: 4, weight: 2 }])).toBe(3);
+    expect(weightedMean([{ value: null, weight: 1 }])).toBeNull();
+    expect(weightedMean([])).toBeNull();
+  });
+});
+
+describe('assess (DESIGN §3 perspectives and overall)', () => {
+  const a = assess(engagementWith());
+  const byId = Object.fromEntries(a.practices.map((p) => [p.id, p]));
+
+  it('computes targets and gaps per practice, never negative', () => {
+    expect(byId.a).toMatchObject({ target: 4, assessed: true });
+    expect(byId.a!.gap).toBeCloseTo(0.625, 12);
+    expect(byId.b).toMatchObject({ score: 2, target: 3, gap: 1 });
+    expect(byId.e).toMatchObject({ score: 5, target: 3, gap: 0 }); // overachievement does not offset
+    expect(byId.c).toMatchObject({ assessed: false, na: false, target: 3, gap: null });
+    expect(byId.d).toMatchObject({ assessed: false, na: true, target: null, gap: null });
+  });
+
+  it('weights practices within a perspective by the model weight', () => {
+    // process: a (w 2, 3.375, T 4, G .625) and b (w 1, 2, T 3, G 1)
+    expect(a.perspectives.process.score).toBeCloseTo((2 * 3.375 + 2) / 3, 12);
+    expect(a.perspectives.process.target).toBeCloseTo(11 / 3, 12);
+    expect(a.perspectives.process.gap).toBeCloseTo(0.75, 12);
+    // people: c not assessed, so only e
+    expect(a.perspectives.people).toMatchObject({ score: 5, target: 3, gap: 0, practices: ['c', 'e'] });
+    // technology: only an na practice -> no data; organization, integration: no practices
+    expect(a.perspectives.technology.score).toBeNull();
+    expect(a.perspectives.organization).toMatchObject({ score: null, target: null, gap: null, practices: [] });
+  });
+
+  it('weights perspectives by relm.yaml weights and computes percent_to_target over practices', () => {
+    const process = (2 * 3.375 + 2) / 3;
+    expect(a.overall.score).toBeCloseTo((5 + 2 * process) / 3, 12);
+    expect(a.overall.target).toBeCloseTo((3 + 2 * (11 / 3)) / 3, 12);
+    expect(a.overall.gap).toBeCloseTo((0 + 2 * 0.75) / 3, 12);
+    // Σ w G = 2*.625 + 1 + 0 = 2.25; Σ w T = 2*4 + 3 + 3 = 14
+    expect(a.overall.percent_to_target).toBeCloseTo(1 - 2.25 / 14, 12);
+    expect(a.overall.weakest).toBe('process');
+  });
+
+  it('gives a tie for weakest to the first perspective in DESIGN order', () => {
+    const per = assessPerspectives([
+      { id: 'x', perspective: 'technology', weight: 1, assessed: true, score: 2, target: 3, gap: 1 },
+      { id: 'y', perspective: 'process', weight: 1, assessed: true, score: 2, target: 3, gap: 1 },
+    ] as PracticeResult[]);
+    expect(assessOverall(per, []).weakest).toBe('process');
+  });
+
+  it('reports percent_to_target 1 when nothing has a target', () => {
+    const e = engagementWith({ target: { targets: {} } });
+    const r = assess(e);
+    expect(r.overall.percent_to_target).toBe(1);
+    expect(r.overall.target).toBeNull();
+    expect(r.practices.every((p) => p.gap === null)).toBe(true);
+  });
+
+  it('is deterministic and leaves later sections null', () => {
+    expect(JSON.stringify(assess(engagementWith()))).toBe(JSON.stringify(assess(engagementWith())));
+    expect(a).toMatchObject({ backlog: null, releases: null, training: null, recommendations: null, roadmap: null });
+  });
+});

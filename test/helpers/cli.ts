@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const BIN = join(ROOT, 'bin', 'relm');
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built binary (npm test builds first), without colour, and sanitises the temp folder out of its output. */
+export function relm(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
+  const cwd = opts.cwd ?? ROOT;
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    input: opts.input ?? '',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...opts.env },
+  });
+  const clean = (s: string) => s.split(cwd).join('<cwd>');
+  return { status: r.status, stdout: clean(r.stdout), stderr: clean(r.stderr) };
+}
+
+/** A copy of a fixture (or example) engagement in a fresh temp folder. */
+export function copyFixture(path: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'relm-test-'));
+  cpSync(resolve(ROOT, path), dir, { recursive: true });
+  return dir;
+}

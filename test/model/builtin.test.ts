@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { validateSchema } from '../../src/engagement/schemas.js';
+import { loadBuiltinModel } from '../../src/model/builtin.js';
+import { checkModel } from '../../src/model/check.js';
+
+const DESIGN_PRACTICES = {
+  people: ['maintenance-skills', 'roles-responsibilities', 'knowledge-training'],
+  process: ['release-policy', 'request-intake', 'prioritization', 'production-support', 'maintenance-procedures', 'testing-strategy', 'scheduling-pacing', 'planning-qa', 'documentation', 'duplicate-reduction'],
+  technology: ['lifecycle-tooling', 'build-deploy-automation', 'environments-test-data', 'platform-sync', 'configuration-dml'],
+  organization: ['maintenance-organization', 'governance-cab', 'backlog-management', 'cost-benefit', 'communication-image'],
+  integration: ['change-integration', 'configuration-integration', 'incident-problem-integration', 'availability-integration', 'service-level-integration'],
+};
+
+describe('the built-in model', () => {
+  const model = loadBuiltinModel();
+
+  it('is valid against schemas/model.schema.json and the model checks', () => {
+    expect(validateSchema('model', 'release-management.yaml', model)).toEqual([]);
+    expect(checkModel(model, 'release-management.yaml')).toEqual([]);
+  });
+
+  it('has exactly the practice ids of DESIGN §2, in their perspectives', () => {
+    for (const [perspective, ids] of Object.entries(DESIGN_PRACTICES)) {
+      expect(model.practices.filter((p) => p.perspective === perspective).map((p) => p.id).sort()).toEqual([...ids].sort());
+    }
+    expect(model.practices).toHaveLength(28);
+  });
+
+  it('has a description and criteria at every level for each practice, about 150 criteria in all', () => {
+    let total = 0;
+    for (const p of model.practices) {
+      expect(p.description, p.id).toBeTruthy();
+      expect(new Set(p.criteria.map((c) => c.level))).toEqual(new Set([1, 2, 3, 4, 5]));
+      for (const c of p.criteria) expect(c.id.startsWith(`${p.id}-${c.level}`), c.id).toBe(true);
+      total += p.criteria.length;
+    }
+    expect(total).toBeGreaterThanOrEqual(140);
+  });
+
+  it('has a recommendation for levels 2-5 of every practice, with alternatives for strategic ones', () => {
+    for (const p of model.practices) {
+      expect((p.recommendations ?? []).map((r) => r.level).sort(), p.id).toEqual([2, 3, 4, 5]);
+      for (const r of p.recommendations ?? []) {
+        if (r.horizon === 'strategic') expect((r.alternatives ?? []).length, r.id).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
+  it('has a skills catalogue with training courses', () => {
+    expect((model.skills ?? []).length).toBeGreaterThanOrEqual(10);
+    for (const s of model.skills ?? []) expect(s.training?.days, s.id).toBeGreaterThan(0);
+  });
+});
