@@ -6,11 +6,11 @@ import { emit, openEngagement, requireValid } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 
-export function runAssess(opts: CommonOptions & { json?: boolean; output?: string }): void {
+export function runAssess(opts: CommonOptions & { json?: boolean; output?: string; windowDays?: number }): void {
   const result = openEngagement(opts);
   const engagement = requireValid(result);
   if (!engagement) return;
-  const assessment = assess(engagement, result.diagnostics);
+  const assessment = assess(engagement, result.diagnostics, { windowDays: opts.windowDays });
   if (opts.json || opts.output) emit(assessmentJson(assessment), opts.output);
   if (!opts.json) {
     if (!opts.output) emit(formatSummary(assessment, colorsFor('stdout')));

@@ -49,6 +49,9 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
   if (asOf !== undefined && !isDate(asOf)) throw new RelmError(`--as-of: "${asOf}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-31.');
   for (const a of applications) if (!ID.test(a)) throw new RelmError(`--application: "${a}" is not a valid id`, EXIT_USAGE, 'Use letters, digits, ".", "_" and "-".');
 
+  // Refuse before asking anything: the files every scaffold writes.
+  refuseOverwrite(dir, ['relm.yaml', 'practices.yaml', 'target.yaml', 'plan.yaml', '.gitignore'], opts.force);
+
   if (interactive) {
     const { default: inquirer } = await import('inquirer');
     const answers = await inquirer.prompt<{ client: string; title: string; asOf: string; consultants: string; applications: string }>([
@@ -74,14 +77,7 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
   }
 
   const files = scaffoldFiles({ client: client!, title, asOf: asOf ?? today(), consultants, applications, model: loadBuiltinModel() });
-  const existing = Object.keys(files).filter((f) => existsSync(join(dir, f)));
-  if (existing.length && !opts.force) {
-    throw new RelmError(
-      `not overwriting existing files in ${relative(process.cwd(), dir) || '.'}: ${existing.join(', ')}`,
-      EXIT_USAGE,
-      'Nothing was written. Pass --force to overwrite them, or choose another folder.',
-    );
-  }
+  refuseOverwrite(dir, Object.keys(files), opts.force);
   mkdirSync(dir, { recursive: true });
   const c = colorsFor('stderr');
   for (const [name, content] of Object.entries(files)) {
@@ -97,6 +93,17 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
     }
   }
   writeErr(`\nNext: answer the criteria in practices.yaml, set targets in target.yaml, then run ${c.bold('relm validate')} and ${c.bold('relm report')}.`);
+}
+
+function refuseOverwrite(dir: string, names: string[], force: boolean | undefined): void {
+  const existing = names.filter((f) => existsSync(join(dir, f)));
+  if (existing.length && !force) {
+    throw new RelmError(
+      `not overwriting existing files in ${relative(process.cwd(), dir) || '.'}: ${existing.join(', ')}`,
+      EXIT_USAGE,
+      'Nothing was written. Pass --force to overwrite them, or choose another folder.',
+    );
+  }
 }
 
 function insideGitRepo(dir: string): boolean {

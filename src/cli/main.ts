@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 
 // Only commander loads at start-up; each command imports what it needs when it runs.
@@ -17,6 +17,18 @@ function common(cmd: Command): Command {
   return cmd
     .option('-C, --dir <engagement>', 'the engagement folder (default: the nearest folder upward holding relm.yaml)')
     .option('--debug', 'print stack traces of unexpected errors');
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
+function similarity(v: string): number {
+  const n = Number(v);
+  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return n;
 }
 
 function action<A extends unknown[]>(load: () => Promise<(...args: A) => Promise<void> | void>) {
@@ -60,6 +72,7 @@ common(
     .command('assess')
     .description('score current against target maturity and print a summary (or the assessment.json document)')
     .option('--json', 'print the assessment.json document')
+    .option('--window-days <days>', 'release-metrics window in days, ending with as_of', positiveInt, 180)
     .option('-o, --output <file>', 'write the assessment.json document to a file'),
 ).action(action(async () => (await import('./assess.js')).runAssess));
 
@@ -69,8 +82,19 @@ common(
     .description('render the deliverables into out/ (Markdown and HTML) with assessment.json')
     .option('--format <list>', 'comma-separated formats: md, html (default: relm.yaml output.formats, else md,html)')
     .option('--only <list>', 'comma-separated deliverables: report')
-    .option('--out <dir>', 'output folder (default: relm.yaml output.dir, else out)'),
+    .option('--out <dir>', 'output folder (default: relm.yaml output.dir, else out)')
+    .option('--window-days <days>', 'release-metrics window in days, ending with as_of', positiveInt, 180),
 ).action(action(async () => (await import('./report.js')).runReport));
+
+common(
+  program
+    .command('duplicates')
+    .description('for each backlog item, its most similar items: candidate duplicates')
+    .option('--top <k>', 'how many similar items per item', positiveInt, 5)
+    .option('--json', 'print [{id, candidates: [{id, similarity}]}] for every item')
+    .option('--all-applications', 'compare items across applications too (default: within one application)')
+    .option('--min <similarity>', 'show only candidates at least this similar (human output)', similarity, 0.3),
+).action(action(async () => (await import('./duplicates.js')).runDuplicates));
 
 async function main(): Promise<void> {
   try {

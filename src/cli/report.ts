@@ -23,7 +23,7 @@ function parseList<T extends string>(value: string | undefined, allowed: readonl
   return items as T[];
 }
 
-export function runReport(opts: CommonOptions & { format?: string; only?: string; out?: string }): void {
+export function runReport(opts: CommonOptions & { format?: string; only?: string; out?: string; windowDays?: number }): void {
   const only = parseList(opts.only, DELIVERABLES.map((d) => d.id), '--only') ?? DELIVERABLES.map((d) => d.id);
   const result = openEngagement(opts);
   const engagement = requireValid(result);
@@ -33,7 +33,7 @@ export function runReport(opts: CommonOptions & { format?: string; only?: string
   const outDir = opts.out ? resolve(process.cwd(), opts.out) : join(result.root, engagement.manifest.output?.dir ?? 'out');
 
   const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const assessment = assess(engagement, result.diagnostics);
+  const assessment = assess(engagement, result.diagnostics, { windowDays: opts.windowDays });
   // Everything is rendered before anything is written: a failure leaves out/ as it was.
   const docs = renderDeliverables(assessment, engagement, only as DeliverableId[], { engagementRoot: result.root, version });
   const files: [string, string][] = [['assessment.json', assessmentJson(assessment)]];

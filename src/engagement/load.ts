@@ -4,6 +4,8 @@ import { loadBuiltinModel } from '../model/builtin.js';
 import { checkModel } from '../model/check.js';
 import type { Model } from '../model/types.js';
 import type { Diagnostic, Finding } from './diagnostics.js';
+import { checkRecord } from './checks-record.js';
+import { checkTeam } from './checks-team.js';
 import { checkReferences } from './references.js';
 import { resolveFindings } from './resolve.js';
 import { validateSchema, type SchemaName } from './schemas.js';
@@ -128,7 +130,7 @@ export function loadEngagement(root: string): LoadResult {
       plan: (files.plan?.data ?? null) as Engagement['plan'],
       interviews: interviews.list,
     };
-    findings.push(...checkReferences(engagement));
+    findings.push(...checkReferences(engagement), ...checkRecord(engagement), ...checkTeam(engagement));
   }
 
   const diagnostics = resolveFindings(findings, sources);

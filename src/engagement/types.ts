@@ -75,6 +75,7 @@ export interface TargetFile {
   requirements?: Requirement[];
   phases?: Phase[];
   recommendations?: (Recommendation & { practice: string })[];
+  scenarios?: { id: string; name: string; capacity_factor?: number; capacity?: Record<string, number> }[];
   release_policy?: { cadence_days?: number; capacity_days_per_release?: number };
   dora?: Partial<Record<'deployment_frequency_per_week' | 'lead_time_days' | 'change_failure_rate' | 'recovery_hours', number>>;
 }

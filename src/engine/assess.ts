@@ -1,6 +1,12 @@
 import type { Diagnostic } from '../engagement/diagnostics.js';
 import type { Engagement } from '../engagement/types.js';
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
+import { analyseBacklog } from './backlog.js';
+import { deliveryScenarios, traceRequirements } from './plan.js';
+import { allRecommendations, triggerRecommendations } from './recommendations.js';
+import { analyseReleases, DEFAULT_WINDOW_DAYS } from './releases.js';
+import { scheduleRoadmap } from './roadmap.js';
+import { planTraining } from './training.js';
 import { scorePractice, weightedMean } from './scoring.js';
 import type { Assessment, Overall, PerspectiveResult, PracticeResult } from './types.js';
 
@@ -83,10 +89,22 @@ export function assessOverall(perspectives: Record<Perspective, PerspectiveResul
 }
 
 /** The whole assessment: pure, deterministic, no I/O (DESIGN §1). */
-export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = []): Assessment {
+export interface AssessOptions {
+  /** The release-metrics window in days (DESIGN §3: 180). */
+  windowDays?: number;
+}
+
+export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], opts: AssessOptions = {}): Assessment {
   const practices = assessPractices(e);
   const perspectives = assessPerspectives(practices, e.manifest.weights);
   const m = e.manifest.engagement;
+  const dayRate = m.day_rate ?? null;
+  const requirements = e.target.requirements ?? [];
+  const phases = e.target.phases ?? [];
+  const triggered = triggerRecommendations(practices, allRecommendations(e), e.manifest.weights ?? {}, requirements);
+  const { roadmap, phaseOf } = scheduleRoadmap(triggered, phases, dayRate);
+  const recommendations = triggered.map((r) => ({ ...r, phase: phaseOf.get(r.id) ?? null }));
+  const releases = e.releases ? analyseReleases(e.releases, e.backlog, e.target, m.as_of, opts.windowDays ?? DEFAULT_WINDOW_DAYS) : null;
   return {
     relm: 1,
     engagement: {
@@ -100,11 +118,13 @@ export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = []): 
     overall: assessOverall(perspectives, practices),
     perspectives,
     practices,
-    backlog: null,
-    releases: null,
-    training: null,
-    recommendations: null,
-    roadmap: null,
+    backlog: e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, dayRate) : null,
+    releases,
+    training: e.team ? planTraining(e.team, e.model.skills) : null,
+    recommendations,
+    roadmap,
+    requirements: traceRequirements(requirements, practices, recommendations, phases, phaseOf, releases),
+    scenarios: deliveryScenarios(e.target, practices, recommendations, dayRate),
     diagnostics: [...diagnostics],
   };
 }

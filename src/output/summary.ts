@@ -52,6 +52,24 @@ export function formatSummary(a: Assessment, c: ChalkInstance): string {
       out.push(practiceLine(p, nameWidth, c));
     }
   }
+  const b = a.backlog;
+  out.push('');
+  if (b) {
+    out.push(
+      `  ${c.bold('Backlog')}   ${b.open_count} open of ${b.count}, ${num(b.open_effort_days, 0)} days of effort; median age ${num(b.open_age.median_days, 0)} days; ` +
+        `${num(b.throughput_per_30_days, 1)} done / ${num(b.arrivals_per_30_days, 1)} arrived per 30 days; ` +
+        (b.clearance_months === null ? c.red('not clearing') : `clears in ${num(b.clearance_months, 1)} months`) +
+        (b.duplicates.candidates.length || b.obsolete_candidates.length ? c.yellow(`; ${b.duplicates.candidates.length} possible duplicates, ${b.obsolete_candidates.length} obsolete`) : ''),
+    );
+  } else out.push(c.dim('  Backlog   no data (no backlog.yaml)'));
+  const r = a.releases;
+  if (r && r.count) {
+    const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)}%`);
+    out.push(
+      `  ${c.bold('Releases')}  ${r.count} in ${r.window_days} days: ${num(r.deployment_frequency_per_week)}/week, lead time ${num(r.lead_time_days, 1)} d, ` +
+        `change failure ${pct(r.change_failure_rate)}, recovery ${num(r.recovery_hours, 1)} h — DORA ${c.bold(r.band ?? 'no data')}`,
+    );
+  } else out.push(c.dim(r ? `  Releases  none deployed in the ${r.window_days} days up to ${a.as_of}` : '  Releases  no data (no releases.yaml)'));
   out.push('');
   out.push(c.dim(`  score 0–5 (sum of the level means), lvl = highest level with every level up to it at least half met; │ marks the target`));
   return out.join('\n') + '\n';

@@ -43,6 +43,9 @@ export function createEnvironment(src: TemplateSource = {}): { render: (name: st
     percent: (v: unknown) => (typeof v === 'number' ? `${Math.round(v * 100)}%` : '–'),
     text: (v: unknown) => (v === null || v === undefined ? '' : escapeInline(String(v))),
     md: (v: unknown) => (v === null || v === undefined ? '' : escapeHtmlInMarkdown(String(v).trim())),
+    money: (v: unknown, currency: unknown) =>
+      typeof v === 'number' ? new Intl.NumberFormat('en-GB', { style: 'currency', currency: typeof currency === 'string' ? currency : 'EUR', maximumFractionDigits: 0 }).format(v) : '–',
+    round: (v: unknown) => (typeof v === 'number' ? new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(v) : '–'),
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b,
     join: (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map((x) => escapeInline(String(x))).join(typeof sep === 'string' ? sep : ', ') : ''),

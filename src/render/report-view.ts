@@ -119,6 +119,9 @@ export function reportView(a: Assessment, e: Engagement) {
       metric: r.metric ?? null,
       practices: (r.practices ?? []).map((id) => byId.get(id)!),
     })),
+    currency: a.engagement.currency,
+    backlog: backlogView(a, e),
+    releases: releasesView(a),
     interviews: e.interviews.map((iv) => ({
       id: iv.id,
       date: iv.date,
@@ -130,3 +133,58 @@ export function reportView(a: Assessment, e: Engagement) {
 }
 
 export type ReportView = ReturnType<typeof reportView>;
+
+const BAND_NAMES = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' } as const;
+
+function backlogView(a: Assessment, e: Engagement) {
+  const b = a.backlog;
+  if (!b) return null;
+  const title = new Map((e.backlog?.items ?? []).map((i) => [i.id, i.title]));
+  const item = (id: string) => ({ id, title: title.get(id) ?? '' });
+  return {
+    ...b,
+    by_priority_list: Object.entries(b.by_priority).map(([k, v]) => ({ key: k, count: v })),
+    by_status_list: Object.entries(b.by_status).map(([k, v]) => ({ key: k, count: v })),
+    type_mix: b.type_mix.map((t) => ({ ...t, reference_share: t.reference_share })),
+    explicit_duplicates: b.duplicates.explicit.map(([dup, orig]) => ({ duplicate: item(dup), original: item(orig) })),
+    candidate_duplicates: b.duplicates.candidates.map((c) => ({ a: item(c.a), b: item(c.b), similarity: c.similarity })),
+    obsolete: b.obsolete_candidates.map((id) => ({
+      ...item(id),
+      by: (e.backlog?.items ?? []).filter((i) => (i.supersedes ?? []).includes(id)).map((i) => i.id),
+    })),
+    emergencies: b.emergency_open.map(item),
+    calendar_effort: b.release_calendar.reduce((t, r) => t + r.effort_days, 0),
+    calendar_items: b.release_calendar.reduce((t, r) => t + r.items.length, 0),
+  };
+}
+
+function releasesView(a: Assessment) {
+  const r = a.releases;
+  if (!r) return null;
+  const row = (key: keyof typeof r.bands, name: string, value: string, target: string | null, thresholds: string) => ({
+    key,
+    name,
+    value,
+    band: r.bands[key] ? BAND_NAMES[r.bands[key]!] : 'no data',
+    target,
+    thresholds,
+  });
+  const f = (v: number | null, unit: string, digits = 1) => (v === null ? 'no data' : `${v.toFixed(digits)} ${unit}`);
+  const pct = (v: number | null) => (v === null ? 'no data' : `${Math.round(v * 1000) / 10}%`);
+  const t = r.targets;
+  return {
+    ...r,
+    band_name: r.band ? BAND_NAMES[r.band] : null,
+    dora: [
+      row('deployment_frequency_per_week', 'Deployment frequency', f(r.deployment_frequency_per_week, 'per week', 2), t.deployment_frequency_per_week !== undefined ? `${t.deployment_frequency_per_week} per week` : null, 'elite ≥ 7/week, high ≥ 1/week, medium ≥ 1/month'),
+      row('lead_time_days', 'Lead time for changes', f(r.lead_time_days, 'days'), t.lead_time_days !== undefined ? `${t.lead_time_days} days` : null, 'elite < 1 day, high ≤ 1 week, medium ≤ 1 month'),
+      row('change_failure_rate', 'Change failure rate', pct(r.change_failure_rate), t.change_failure_rate !== undefined ? pct(t.change_failure_rate) : null, 'elite ≤ 5%, high ≤ 10%, medium ≤ 15%'),
+      row('recovery_hours', 'Failed deployment recovery time', f(r.recovery_hours, 'hours'), t.recovery_hours !== undefined ? `${t.recovery_hours} hours` : null, 'elite < 1 hour, high < 1 day, medium ≤ 1 week'),
+    ],
+    rework: pct(r.rework_rate),
+    emergency: pct(r.emergency_share),
+    request_lead_time: f(r.request_lead_time_days, 'days'),
+    by_type: Object.entries(r.success_rate_by_type).map(([k, v]) => ({ key: k, ...v })),
+    by_application: Object.entries(r.success_rate_by_application).map(([k, v]) => ({ key: k, ...v })),
+  };
+}

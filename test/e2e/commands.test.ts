@@ -68,7 +68,7 @@ describe('relm assess', () => {
     expect(a.status).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const doc = JSON.parse(a.stdout);
-    expect(Object.keys(doc)).toEqual(['relm', 'engagement', 'as_of', 'model', 'overall', 'perspectives', 'practices', 'backlog', 'releases', 'training', 'recommendations', 'roadmap', 'diagnostics']);
+    expect(Object.keys(doc)).toEqual(['relm', 'engagement', 'as_of', 'model', 'overall', 'perspectives', 'practices', 'backlog', 'releases', 'training', 'recommendations', 'roadmap', 'requirements', 'scenarios', 'diagnostics']);
     expect(doc.overall.score).toBeCloseTo(8.75 / 3, 12);
     expect(doc.overall.percent_to_target).toBeCloseTo(1 - 2.25 / 11, 12);
     expect(doc.overall.weakest).toBe('people');
@@ -145,9 +145,10 @@ describe('relm report', () => {
     const dir = copyFixture('examples/acme-bank');
     dirs.push(dir);
     rmSync(join(dir, 'out'), { recursive: true, force: true });
-    const v = relm(['validate', '-C', dir]);
+    const v = relm(['validate', '-f', 'json', '-C', dir]);
     expect(v.status).toBe(0);
-    expect(v.stdout).toBe('');
+    // The example carries two items too large for one release, on purpose.
+    expect((JSON.parse(v.stdout) as { code: string }[]).map((d) => d.code)).toEqual(['exceeds-release-capacity', 'exceeds-release-capacity']);
     const r = relm(['report', '-C', dir]);
     expect(r.status).toBe(0);
     const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');

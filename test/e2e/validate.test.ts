@@ -91,6 +91,39 @@ const CASES: { name: string; files: Record<string, string>; expect: string[]; ex
     expect: ['model.yaml:9:5 error missing-level practice "alpha" has no criterion at level 5'],
   },
   { name: 'a model path leaving the folder', files: { 'relm.yaml': MANIFEST.replace('model.yaml', '../../etc/passwd') }, expect: ['relm.yaml:5:8 error model-not-found the model file cannot be used: it is outside the engagement folder'] },
+  {
+    name: 'backlog references and consistency',
+    files: {
+      'backlog.yaml':
+        'applications:\n  - {id: core}\nitems:\n  - {id: A1, application: cor, title: T, requested: 2026-01-10, status: done}\n  - {id: A2, application: core, title: T, requested: 2026-01-10, closed: 2026-01-01, status: done, duplicate_of: A3}\n  - {id: A3, application: core, title: T, requested: 2026-01-10, duplicate_of: A2, supersedes: [A9]}\n',
+    },
+    expect: [
+      'backlog.yaml:4:27 error unknown-application item "A1" names application "cor", which backlog.yaml does not list under applications; did you mean "core"?',
+      'backlog.yaml:4:73 warning missing-closed item "A1" is done but has no closed date',
+      'backlog.yaml:5:74 error closed-before-requested item "A2" is closed 2026-01-01, before it was requested 2026-01-10',
+      'backlog.yaml:5:114 error duplicate-cycle duplicate_of links loop: A2 -> A3 -> A2',
+      'backlog.yaml:6:97 error unknown-item item "A3" supersedes "A9", which is not in the backlog',
+    ],
+  },
+  {
+    name: 'release references and consistency',
+    files: {
+      'backlog.yaml': 'applications: [{id: core}]\nitems:\n  - {id: A1, application: core, title: T, requested: 2026-01-10}\n',
+      'releases.yaml':
+        'releases:\n  - id: R1\n    deployed: 2026-02-01T10:00:00Z\n    outcome: failed\n    restored: 2026-02-01T09:00:00Z\n    items: [A1, A7]\n    applications: [crm]\n  - {id: R1, deployed: 2026-02-02}\n',
+    },
+    expect: [
+      'releases.yaml:5:15 error restored-before-deployed',
+      'releases.yaml:6:17 error unknown-item release "R1" ships "A7", which is not in the backlog',
+      'releases.yaml:7:20 error unknown-application release "R1" names application "crm"',
+      'releases.yaml:8:10 error duplicate-id release id "R1" is used twice',
+    ],
+  },
+  {
+    name: 'a date-time without offset',
+    files: { 'releases.yaml': 'releases:\n  - {id: R1, deployed: "2026-02-01 10:00"}\n' },
+    expect: ['releases.yaml:2:24 error invalid-date "releases[0].deployed": the text "2026-02-01 10:00" is not a date (2026-03-31) or an ISO 8601 date-time with offset'],
+  },
   { name: 'a BOM and CRLF line ends (valid)', files: { 'target.yaml': '\ufefftargets:\r\n  default: 3\r\n  alpha: 4\r\n' }, expect: [], exit: 0 },
 ];
 

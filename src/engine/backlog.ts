@@ -1,0 +1,172 @@
+import type { BacklogFile, BacklogItem, ItemStatus, TargetFile } from '../engagement/types.js';
+import { addDays, daysBetween } from '../util/dates.js';
+import { similarityPairs } from './similarity.js';
+import { countBy, median, percentile, sum } from './stats.js';
+import type { ApplicationBacklog, BacklogAnalysis, CalendarRelease, OpenAge } from './types.js';
+
+export const OPEN_STATUSES: readonly ItemStatus[] = ['new', 'approved', 'scheduled', 'in-progress'];
+export const STATUSES: readonly ItemStatus[] = [...OPEN_STATUSES, 'done', 'rejected', 'obsolete'];
+export const TYPES = ['corrective', 'adaptive', 'perfective', 'preventive'] as const;
+export const PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
+
+/** Lientz & Swanson (1978, 69 organisations): share of maintenance effort by type; "other" 4.1 %. */
+export const LIENTZ_SWANSON_1978: Record<string, number> = { corrective: 0.174, adaptive: 0.182, perfective: 0.603 };
+
+export const DEFAULT_RELEASE_POLICY = { cadence_days: 14, capacity_days_per_release: 20 };
+/** Titles at least this similar, within one application, are listed as candidate duplicates. */
+export const DUPLICATE_THRESHOLD = 0.5;
+/** Throughput and arrivals are measured over the 90 days up to as_of. */
+export const FLOW_WINDOW_DAYS = 90;
+
+export const statusOf = (i: BacklogItem): ItemStatus => i.status ?? 'new';
+export const isOpen = (i: BacklogItem): boolean => OPEN_STATUSES.includes(statusOf(i));
+
+function openAge(items: readonly BacklogItem[], asOf: string): OpenAge {
+  const ages = items.map((i) => daysBetween(i.requested, asOf));
+  return { median_days: median(ages), p90_days: percentile(ages, 0.9), max_days: ages.length ? Math.max(...ages) : null };
+}
+
+/** Items whose date falls in (as_of − days, as_of], per 30 days. */
+function ratePer30(items: readonly BacklogItem[], date: (i: BacklogItem) => string | undefined, asOf: string): number {
+  const from = addDays(asOf, -FLOW_WINDOW_DAYS);
+  const n = items.filter((i) => {
+    const d = date(i);
+    return d !== undefined && d > from && d <= asOf;
+  }).length;
+  return (n * 30) / FLOW_WINDOW_DAYS;
+}
+
+const PRIORITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+/**
+ * The proposed release calendar: approved or scheduled non-emergency open items, by priority then age
+ * (oldest first) then id, each placed first-fit into releases every cadence_days after as_of up to the
+ * capacity. An item spanning several platforms ships on all of them in one release. An item larger than
+ * the capacity gets a release of its own.
+ */
+export function releaseCalendar(
+  items: readonly BacklogItem[],
+  platformsOf: (i: BacklogItem) => string[],
+  asOf: string,
+  policy: { cadence_days: number; capacity_days_per_release: number },
+): CalendarRelease[] {
+  const eligible = items
+    .filter((i) => (i.status === 'approved' || i.status === 'scheduled') && !i.emergency)
+    .sort(
+      (a, b) =>
+        (PRIORITY_RANK[a.priority ?? ''] ?? 4) - (PRIORITY_RANK[b.priority ?? ''] ?? 4) ||
+        (a.requested < b.requested ? -1 : a.requested > b.requested ? 1 : 0) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  const releases: (CalendarRelease & { free: number })[] = [];
+  const open = (index: number) => {
+    while (releases.length <= index) {
+      const n = releases.length + 1;
+      releases.push({ id: `PR-${String(n).padStart(2, '0')}`, date: addDays(asOf, n * policy.cadence_days), items: [], effort_days: 0, platforms: [], oversized: false, free: policy.capacity_days_per_release });
+    }
+    return releases[index]!;
+  };
+  for (const item of eligible) {
+    const effort = item.effort_days ?? 0;
+    let target: (typeof releases)[number] | undefined;
+    if (effort > policy.capacity_days_per_release) {
+      let k = 0;
+      while (k < releases.length && releases[k]!.items.length) k++;
+      target = open(k);
+      target.oversized = true;
+      target.free = 0;
+    } else {
+      for (let k = 0; ; k++) {
+        const r = open(k);
+        if (!r.oversized && r.free >= effort) {
+          target = r;
+          break;
+        }
+      }
+    }
+    target.items.push(item.id);
+    target.effort_days += effort;
+    target.free -= effort;
+    for (const p of platformsOf(item)) if (!target.platforms.includes(p)) target.platforms.push(p);
+  }
+  return releases.filter((r) => r.items.length).map(({ free: _free, ...r }) => ({ ...r, platforms: [...r.platforms].sort() }));
+}
+
+/** Backlog analytics (DESIGN §3 Backlog). Pure. */
+export function analyseBacklog(backlog: BacklogFile, target: TargetFile, asOf: string, dayRate: number | null): BacklogAnalysis {
+  const items = backlog.items ?? [];
+  const apps = backlog.applications ?? [];
+  const appById = new Map(apps.map((a) => [a.id, a]));
+  const open = items.filter(isOpen);
+  const platformsOf = (i: BacklogItem) => i.platforms ?? (appById.get(i.application)?.platform ? [appById.get(i.application)!.platform!] : []);
+
+  const throughput = ratePer30(items, (i) => (statusOf(i) === 'done' ? i.closed : undefined), asOf);
+  const arrivals = ratePer30(items, (i) => i.requested, asOf);
+
+  const byType = countBy(items, (i) => i.type ?? 'unspecified', TYPES);
+  const typed = sum(TYPES.map((t) => byType[t]!));
+  const typeMix = TYPES.map((t) => ({ type: t, count: byType[t]!, share: typed ? byType[t]! / typed : 0, reference_share: LIENTZ_SWANSON_1978[t] ?? null }));
+
+  const appIds = [...apps.map((a) => a.id), ...[...new Set(items.map((i) => i.application))].filter((id) => !appById.has(id)).sort()];
+  const applications: ApplicationBacklog[] = appIds.map((id) => {
+    const own = items.filter((i) => i.application === id);
+    const ownOpen = own.filter(isOpen);
+    const effort = sum(ownOpen.map((i) => i.effort_days ?? 0));
+    const benefit = sum(ownOpen.map((i) => i.benefit ?? 0));
+    const cost = dayRate === null ? null : effort * dayRate;
+    const a = appById.get(id);
+    return {
+      id,
+      name: a?.name ?? id,
+      platform: a?.platform ?? null,
+      criticality: a?.criticality ?? null,
+      count: own.length,
+      open_count: ownOpen.length,
+      open_effort_days: effort,
+      open_age: openAge(ownOpen, asOf),
+      emergency_count: own.filter((i) => i.emergency).length,
+      throughput_per_30_days: ratePer30(own, (i) => (statusOf(i) === 'done' ? i.closed : undefined), asOf),
+      open_cost: cost,
+      open_benefit: benefit,
+      benefit_cost_ratio: cost ? benefit / cost : null,
+      costed_share: ownOpen.length ? ownOpen.filter((i) => i.effort_days !== undefined && i.benefit !== undefined).length / ownOpen.length : null,
+    };
+  });
+
+  const explicit = items.filter((i) => i.duplicate_of !== undefined).map((i): [string, string] => [i.id, i.duplicate_of!]);
+  const linked = new Set(explicit.map(([a, b]) => [a, b].sort().join('\u0000')));
+  const candidates = similarityPairs(
+    items.filter((i) => statusOf(i) !== 'rejected' && statusOf(i) !== 'obsolete').map((i) => ({ id: i.id, title: i.title, group: i.application })),
+    { threshold: DUPLICATE_THRESHOLD, sameGroup: true },
+  ).filter((p) => !linked.has([p.a, p.b].sort().join('\u0000')));
+
+  const superseded = new Set(items.flatMap((i) => (statusOf(i) === 'rejected' ? [] : i.supersedes ?? [])));
+  const policy = {
+    cadence_days: target.release_policy?.cadence_days ?? DEFAULT_RELEASE_POLICY.cadence_days,
+    capacity_days_per_release: target.release_policy?.capacity_days_per_release ?? DEFAULT_RELEASE_POLICY.capacity_days_per_release,
+    from_target: target.release_policy !== undefined,
+  };
+
+  return {
+    count: items.length,
+    open_count: open.length,
+    by_application: countBy(items, (i) => i.application, apps.map((a) => a.id)),
+    by_type: byType,
+    by_priority: countBy(items, (i) => i.priority ?? 'unspecified', PRIORITIES),
+    by_status: countBy(items, statusOf, STATUSES),
+    open_age: openAge(open, asOf),
+    open_effort_days: sum(open.map((i) => i.effort_days ?? 0)),
+    open_unestimated: open.filter((i) => i.effort_days === undefined).length,
+    throughput_per_30_days: throughput,
+    arrivals_per_30_days: arrivals,
+    clearance_months: throughput > 0 ? open.length / throughput : null,
+    littles_law_lead_time_days: throughput > 0 ? open.length / (throughput / 30) : null,
+    type_mix: typeMix,
+    applications,
+    duplicates: { explicit, candidates },
+    obsolete_candidates: open.filter((i) => superseded.has(i.id)).map((i) => i.id),
+    emergency_open: open.filter((i) => i.emergency).map((i) => i.id),
+    release_policy: policy,
+    release_calendar: releaseCalendar(open, platformsOf, asOf, policy),
+  };
+}

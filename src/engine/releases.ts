@@ -1,0 +1,101 @@
+import type { BacklogFile, Release, ReleasesFile, TargetFile } from '../engagement/types.js';
+import { addDays, toEpochMs } from '../util/dates.js';
+import { median } from './stats.js';
+import type { Band, ReleaseAnalysis } from './types.js';
+
+export const DEFAULT_WINDOW_DAYS = 180;
+export const FAILED_OUTCOMES = ['failed', 'rolled-back', 'hotfixed'] as const;
+const BAND_ORDER: Band[] = ['low', 'medium', 'high', 'elite'];
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+export const isFailed = (r: Release): boolean => (FAILED_OUTCOMES as readonly string[]).includes(r.outcome ?? 'success');
+export const isPlanned = (r: Release): boolean => r.planned ?? r.type !== 'emergency';
+
+/** DORA 2023 clusters (DESIGN §3). */
+export function bandOf(metric: keyof ReleaseAnalysis['bands'], v: number | null): Band | null {
+  if (v === null) return null;
+  switch (metric) {
+    case 'deployment_frequency_per_week':
+      return v >= 7 ? 'elite' : v >= 1 ? 'high' : v >= 12 / 52 ? 'medium' : 'low';
+    case 'lead_time_days':
+      return v < 1 ? 'elite' : v <= 7 ? 'high' : v <= 30 ? 'medium' : 'low';
+    case 'change_failure_rate':
+      return v <= 0.05 ? 'elite' : v <= 0.1 ? 'high' : v <= 0.15 ? 'medium' : 'low';
+    case 'recovery_hours':
+      return v < 1 ? 'elite' : v < 24 ? 'high' : v <= 168 ? 'medium' : 'low';
+  }
+}
+
+/** The lower-middle of the bands sorted from low to elite. */
+export function overallBand(bands: readonly (Band | null)[]): Band | null {
+  const known = bands.filter((b): b is Band => b !== null).sort((a, b) => BAND_ORDER.indexOf(a) - BAND_ORDER.indexOf(b));
+  return known.length ? known[(known.length - 1) >> 1]! : null;
+}
+
+function successRates(releases: readonly Release[], keys: (r: Release) => string[]): Record<string, { count: number; success_rate: number }> {
+  const acc = new Map<string, { count: number; ok: number }>();
+  for (const r of releases) {
+    for (const k of keys(r)) {
+      const a = acc.get(k) ?? { count: 0, ok: 0 };
+      a.count++;
+      if (!isFailed(r)) a.ok++;
+      acc.set(k, a);
+    }
+  }
+  const out: Record<string, { count: number; success_rate: number }> = {};
+  for (const k of [...acc.keys()].sort()) out[k] = { count: acc.get(k)!.count, success_rate: acc.get(k)!.ok / acc.get(k)!.count };
+  return out;
+}
+
+/**
+ * Release metrics (DESIGN §3): releases deployed on the `windowDays` UTC calendar days ending with
+ * as_of (as_of included). Pure.
+ */
+export function analyseReleases(file: ReleasesFile, backlog: BacklogFile | null, target: TargetFile, asOf: string, windowDays = DEFAULT_WINDOW_DAYS): ReleaseAnalysis {
+  const start = addDays(asOf, -(windowDays - 1));
+  const inWindow = (file.releases ?? []).filter((r) => {
+    const day = new Date(toEpochMs(r.deployed)).toISOString().slice(0, 10);
+    return day >= start && day <= asOf;
+  });
+  const n = inWindow.length;
+  const requested = new Map((backlog?.items ?? []).map((i) => [i.id, i.requested]));
+
+  const leadTimes = inWindow.flatMap((r) => (r.changes ?? []).filter((c) => c.committed).map((c) => (toEpochMs(r.deployed) - toEpochMs(c.committed!)) / DAY)).filter((d) => d > 0);
+  const requestLeadTimes = inWindow
+    .flatMap((r) => (r.items ?? []).filter((id) => requested.has(id)).map((id) => (toEpochMs(r.deployed) - toEpochMs(requested.get(id)!)) / DAY))
+    .filter((d) => d > 0);
+  const failed = inWindow.filter(isFailed);
+  const recoveries = failed.filter((r) => r.restored).map((r) => (toEpochMs(r.restored!) - toEpochMs(r.deployed)) / HOUR);
+
+  const metrics = {
+    deployment_frequency_per_week: n ? n / (windowDays / 7) : null,
+    lead_time_days: median(leadTimes),
+    change_failure_rate: n ? failed.length / n : null,
+    recovery_hours: median(recoveries),
+  };
+  const bands = {
+    deployment_frequency_per_week: bandOf('deployment_frequency_per_week', metrics.deployment_frequency_per_week),
+    lead_time_days: bandOf('lead_time_days', metrics.lead_time_days),
+    change_failure_rate: bandOf('change_failure_rate', metrics.change_failure_rate),
+    recovery_hours: bandOf('recovery_hours', metrics.recovery_hours),
+  };
+  return {
+    window_days: windowDays,
+    window_start: start,
+    count: n,
+    deployment_frequency_per_week: metrics.deployment_frequency_per_week,
+    lead_time_days: metrics.lead_time_days,
+    request_lead_time_days: median(requestLeadTimes),
+    change_failure_rate: metrics.change_failure_rate,
+    recovery_hours: metrics.recovery_hours,
+    rework_rate: n ? inWindow.filter((r) => !isPlanned(r)).length / n : null,
+    bands,
+    band: overallBand(Object.values(bands)),
+    emergency_share: n ? inWindow.filter((r) => r.type === 'emergency').length / n : null,
+    success_rate_by_type: successRates(inWindow, (r) => [r.type ?? 'unspecified']),
+    success_rate_by_application: successRates(inWindow, (r) => r.applications ?? []),
+    targets: { ...(target.dora ?? {}) },
+  };
+}

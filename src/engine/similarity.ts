@@ -1,0 +1,299 @@
+/**
+ * Similar texts, for duplicate candidates (DESIGN §3 Backlog "duplicates", §5 `relm duplicates`). Pure, no I/O.
+ *
+ * Why it is built this way. Duplicate reports share a few *specific* words, often code identifiers
+ * (`DFSClient`, `hadoop-client-minicluster`), and are written by different people in different words, so:
+ * - Terms: identifiers count whole *and* split on `.`, `_`, `-` and camelCase (`FileSystem` also matches
+ *   `file system`, the exact identifier counts extra); English stop words go; a plural-only stemmer folds
+ *   `failures`/`failure` without conflating unrelated words; numbers (versions, years, ports) stay.
+ * - Fields: the title says what the issue is, the description mostly adds context, logs and stack traces; so
+ *   a title occurrence counts as 3 description ones, and only the first 100 description tokens are read
+ *   (more adds noise, not recall).
+ * - Weights: sublinear tf (1 + ln tf) × BM25's idf, then cosine normalisation: a similarity is in [0, 1]
+ *   (1 = same terms), symmetric, and long texts do not win by length.
+ * On the GitBugs Hadoop data (2,503 issues, 125 known duplicate pairs, test/engine/similarity.test.ts) this
+ * puts the known duplicate in the top 5 for 85 % of the pairs, against 51 % for TF-IDF cosine over titles.
+ * Bigrams, BM25 tf saturation, -ed/-ing stemming and dropping code blocks were tried: no gain, left out.
+ *
+ * Speed, with no all-pairs loop: term ids are numbered rarest first, and each doc queries an inverted index
+ * (term -> docs) with its rarest terms until it has read POSTINGS_PER_QUERY postings (at least its two rarest
+ * shared terms), accumulating partial scores only for docs that share them. Common terms cost the most and
+ * weigh the least, and the budget makes the work linear in the number of docs. The best partial scores are
+ * then scored exactly. Ties go to input order and the arithmetic runs in a fixed order: same input, same output.
+ */
+
+export interface SimilarityDoc { id: string; title: string; description?: string; group?: string }
+export interface SimilarCandidate { id: string; similarity: number } // similarity in [0, 1], 1 = same text
+export interface SimilarResult { id: string; candidates: SimilarCandidate[] }
+
+const TITLE_WEIGHT = 3;
+const DESCRIPTION_TOKENS = 100;
+/** A query reads the postings of its rarest terms first, up to this many postings ... */
+const POSTINGS_PER_QUERY = 2000;
+/** ... but always those of its this-many rarest shared terms, however common. */
+const MIN_QUERY_TERMS = 2;
+/** Candidates (best partial scores) scored exactly: this many per candidate asked for, at least RERANK_MIN. */
+const RERANK_PER_TOP = 4;
+const RERANK_MIN = 20;
+
+const STOP_WORDS = new Set(
+  ('a about above after again against all also am an and any are as at be because been before being below between both ' +
+    'but by can cannot could did do does doing done down during each either else etc even ever every few for from ' +
+    'further get gets got had has have having he her here hers him his how however i if in into is it its itself just ' +
+    'let may me might more most much must my no nor not now of off on once only or other our ours out over own per ' +
+    'please same she should since so some such than that the their theirs them then there these they this those ' +
+    'through thus to too under until up upon us use used uses using very via was we were what when where whether ' +
+    'which while who whom why will with within without would yet you your yours eg ie e.g i.e').split(' '),
+);
+
+/** A plural stemmer (after Harman's S-stemmer): folds English plurals only, rarely conflating unrelated words. */
+function stem(w: string): string {
+  if (w.length <= 3 || !w.endsWith('s')) return w;
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y'; // dependencies -> dependency
+  if (w.length > 4 && /(?:ss|x|sh|[nrt]ch)es$/.test(w)) return w.slice(0, -2); // processes, indexes, crashes, patches (not caches)
+  if (/(?:ss|us|is)$/.test(w)) return w; // class, status, analysis
+  return w.slice(0, -1);
+}
+
+/** A word, or an identifier joined by `.`, `_` or `-` (`org.apache.FooBar`, `hadoop-common`, `max_retries`). */
+const RAW_TOKEN = /[\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+)*/gu;
+const CAMEL_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
+const HAS_LETTER = /\p{L}/u;
+
+/** A plain word with at most an initial capital: nothing to split. */
+const PLAIN_WORD = /^\p{Lu}?[\p{Ll}\p{N}]*$/u;
+
+/** The terms of one raw token: the identifier whole (when it has parts), then its stemmed parts less stop words. */
+function tokenTerms(raw: string): string[] {
+  const parts = PLAIN_WORD.test(raw) ? [raw] : raw.split(/[._-]/).flatMap((p) => p.split(CAMEL_BOUNDARY));
+  const whole = raw.toLowerCase();
+  const out = parts.length > 1 && HAS_LETTER.test(raw) && !STOP_WORDS.has(whole) ? [whole] : [];
+  for (const p of parts) {
+    const w = p.toLowerCase();
+    if (w.length >= 2 && !STOP_WORDS.has(w)) out.push(stem(w));
+  }
+  return out;
+}
+
+/**
+ * Unit-length term vectors of all docs, in compressed rows: doc d owns entries start[d] .. start[d+1]-1.
+ * Term ids are numbered rarest first (document frequency, then first appearance), and each row is sorted
+ * by id, so a row lists its rarest terms first and any two rows meet their shared terms in the same order.
+ */
+interface Vectors { start: Int32Array; term: Int32Array; weight: Float64Array; termCount: number }
+
+function vectorize(docs: readonly SimilarityDoc[]): Vectors {
+  const dictionary = new Map<string, number>();
+  const termIds = new Map<string, number[]>(); // raw token -> its term ids: each distinct token is analysed once
+  const df: number[] = [];
+  const start = new Int32Array(docs.length + 1);
+  const rowTerms: number[] = [];
+  const rowTf: number[] = [];
+  const tf: number[] = []; // the current doc's term frequencies by term id (0 = absent)
+  const add = (text: string, limit: number, fieldWeight: number): void => {
+    let n = 0;
+    for (const m of text.matchAll(RAW_TOKEN)) {
+      if (n++ >= limit) break;
+      let ids = termIds.get(m[0]);
+      if (ids === undefined) {
+        ids = tokenTerms(m[0]).map((t) => {
+          let id = dictionary.get(t);
+          if (id === undefined) {
+            id = df.length;
+            dictionary.set(t, id);
+            df.push(0);
+            tf.push(0);
+          }
+          return id;
+        });
+        termIds.set(m[0], ids);
+      }
+      for (const id of ids) {
+        if (tf[id] === 0) rowTerms.push(id);
+        tf[id]! += fieldWeight;
+      }
+    }
+  };
+  docs.forEach((doc, d) => {
+    add(doc.title, Infinity, TITLE_WEIGHT);
+    add(doc.description ?? '', DESCRIPTION_TOKENS, 1);
+    for (let k = start[d]!; k < rowTerms.length; k++) {
+      const id = rowTerms[k]!;
+      rowTf.push(tf[id]!);
+      tf[id] = 0;
+      df[id]!++;
+    }
+    start[d + 1] = rowTerms.length;
+  });
+  // Renumber the terms rarest first, then sort each row by the new ids and weigh it.
+  const n = docs.length;
+  const byRarity = df.map((_, t) => t).sort((x, y) => df[x]! - df[y]! || x - y);
+  const rank = new Int32Array(df.length);
+  byRarity.forEach((t, r) => (rank[t] = r));
+  const idf = Float64Array.from(byRarity, (t) => Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5))); // BM25's idf, by new id
+  const term = Int32Array.from(rowTerms, (t) => rank[t]!);
+  const weight = new Float64Array(rowTerms.length);
+  const tfByRank = new Float64Array(df.length);
+  for (let d = 0; d < n; d++) {
+    const from = start[d]!;
+    const to = start[d + 1]!;
+    for (let k = from; k < to; k++) tfByRank[term[k]!] = rowTf[k]!;
+    term.subarray(from, to).sort();
+    let norm = 0;
+    for (let k = from; k < to; k++) {
+      const w = (1 + Math.log(tfByRank[term[k]!]!)) * idf[term[k]!]!; // sublinear tf × idf
+      weight[k] = w;
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let k = from; k < to; k++) weight[k]! /= norm;
+  }
+  return { start, term, weight, termCount: df.length };
+}
+
+/** Doc indices per group, groups in order of first appearance (one group for all without sameGroup). */
+function partitions(docs: readonly SimilarityDoc[], sameGroup: boolean): number[][] {
+  if (!sameGroup) return [docs.map((_, i) => i)];
+  const byGroup = new Map<string | undefined, number[]>();
+  docs.forEach((d, i) => {
+    const g = byGroup.get(d.group);
+    if (g) g.push(i);
+    else byGroup.set(d.group, [i]);
+  });
+  return [...byGroup.values()];
+}
+
+const compare = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * For every doc i of every partition, calls visit(i, touched, partial, unread, exact): the docs (≠ i, same
+ * partition) that share one of i's query terms, their partial dot products with i, the norm of i's terms
+ * left out of the query, and exact(j), the cosine of i and j. Query terms: i's terms found in at least one
+ * other doc, rarest first, while the postings read stay within POSTINGS_PER_QUERY (at least MIN_QUERY_TERMS).
+ */
+function scan(
+  docs: readonly SimilarityDoc[],
+  sameGroup: boolean,
+  visit: (i: number, touched: Int32Array, partial: Float64Array, unread: number, exact: (j: number) => number) => void,
+): void {
+  const { start, term, weight, termCount } = vectorize(docs);
+  const partial = new Float64Array(docs.length);
+  const query = new Float64Array(termCount); // the current doc's weights, scattered by term id
+  const exact = (j: number): number => {
+    let s = 0;
+    for (let k = start[j]!, end = start[j + 1]!; k < end; k++) s += query[term[k]!]! * weight[k]!;
+    return s > 1 - 1e-12 ? 1 : s; // a unit vector with itself, up to rounding
+  };
+  const touchedAll = new Int32Array(docs.length);
+  for (const part of partitions(docs, sameGroup)) {
+    // Inverted index of the partition, compressed: term t's postings are at postStart[t] .. postStart[t+1]-1.
+    const count = new Int32Array(termCount);
+    for (const i of part) for (let k = start[i]!; k < start[i + 1]!; k++) count[term[k]!]!++;
+    const postStart = new Int32Array(termCount + 1);
+    for (let t = 0; t < termCount; t++) postStart[t + 1] = postStart[t]! + count[t]!;
+    const postDoc = new Int32Array(postStart[termCount]!);
+    const postWeight = new Float64Array(postStart[termCount]!);
+    const fill = postStart.slice(0, termCount);
+    for (const i of part) {
+      for (let k = start[i]!; k < start[i + 1]!; k++) {
+        const p = fill[term[k]!]!++;
+        postDoc[p] = i;
+        postWeight[p] = weight[k]!;
+      }
+    }
+    for (const i of part) {
+      let touchedCount = 0;
+      let read = 0;
+      let used = 0;
+      let k = start[i]!;
+      for (const end = start[i + 1]!; k < end; k++) {
+        const t = term[k]!;
+        const n = count[t]!;
+        if (n < 2) continue;
+        if (used >= MIN_QUERY_TERMS && read + n > POSTINGS_PER_QUERY) break;
+        read += n;
+        used++;
+        const wq = weight[k]!;
+        for (let p = postStart[t]!, pEnd = postStart[t + 1]!; p < pEnd; p++) {
+          const j = postDoc[p]!;
+          if (j === i) continue;
+          if (partial[j] === 0) touchedAll[touchedCount++] = j;
+          partial[j]! += wq * postWeight[p]!;
+        }
+      }
+      let unread = 0; // the norm of the query terms left out: exact(j) ≤ partial[j] + unread (Cauchy-Schwarz)
+      for (const end = start[i + 1]!; k < end; k++) unread += weight[k]! * weight[k]!;
+      for (let k = start[i]!; k < start[i + 1]!; k++) query[term[k]!] = weight[k]!;
+      const touched = touchedAll.subarray(0, touchedCount);
+      visit(i, touched, partial, Math.sqrt(unread), exact);
+      for (let k = start[i]!; k < start[i + 1]!; k++) query[term[k]!] = 0;
+      for (const j of touched) partial[j] = 0;
+    }
+  }
+}
+
+/** The (at most) k best of `items` (doc indices) by score, best first; ties: lower index. A bounded heap: O(n log k). */
+function best(items: Int32Array, score: Float64Array, k: number): number[] {
+  const heap: number[] = []; // the worst kept item on top
+  const worse = (x: number, y: number): boolean => score[x]! < score[y]! || (score[x] === score[y] && x > y);
+  const swap = (a: number, b: number): void => void ([heap[a], heap[b]] = [heap[b]!, heap[a]!]);
+  if (k <= 0) return heap;
+  let floor = -Infinity; // the score of the worst kept item once the heap is full
+  for (let n = 0; n < items.length; n++) {
+    const x = items[n]!;
+    if (score[x]! < floor) continue; // the common case, made cheap
+    if (heap.length < k) {
+      heap.push(x);
+      for (let at = heap.length - 1, up = (at - 1) >> 1; at > 0 && worse(heap[at]!, heap[up]!); at = up, up = (at - 1) >> 1) swap(at, up);
+    } else if (worse(heap[0]!, x)) {
+      heap[0] = x;
+      for (let at = 0; ; ) {
+        const l = 2 * at + 1;
+        let w = at;
+        if (l < k && worse(heap[l]!, heap[w]!)) w = l;
+        if (l + 1 < k && worse(heap[l + 1]!, heap[w]!)) w = l + 1;
+        if (w === at) break;
+        swap(at, w);
+        at = w;
+      }
+    }
+    if (heap.length === k) floor = score[heap[0]!]!;
+  }
+  return heap.sort((x, y) => (worse(x, y) ? 1 : -1));
+}
+
+/** For each doc (input order), its `top` most similar other docs, best first (ties: input order). With sameGroup, only docs with the same group are compared (docs without group form one group). Candidates below minSimilarity (default 0.05) are dropped. */
+export function findSimilar(
+  docs: readonly SimilarityDoc[],
+  opts: { top: number; sameGroup?: boolean; minSimilarity?: number },
+): SimilarResult[] {
+  const minSimilarity = opts.minSimilarity ?? 0.05;
+  const results: SimilarResult[] = docs.map((d) => ({ id: d.id, candidates: [] }));
+  if (opts.top <= 0) return results;
+  const similarity = new Float64Array(docs.length);
+  scan(docs, opts.sameGroup ?? false, (i, touched, partial, _unread, exact) => {
+    const shortlist = best(touched, partial, Math.max(RERANK_MIN, RERANK_PER_TOP * opts.top));
+    const kept = shortlist.filter((j) => (similarity[j] = exact(j)) >= minSimilarity);
+    kept.sort((x, y) => similarity[y]! - similarity[x]! || x - y);
+    results[i]!.candidates = kept.slice(0, opts.top).map((j) => ({ id: docs[j]!.id, similarity: similarity[j]! }));
+  });
+  return results;
+}
+
+/** The similarity of two texts on the same scale, for pairs (used to list candidate duplicate pairs in a report). */
+export function similarityPairs(
+  docs: readonly SimilarityDoc[],
+  opts: { threshold: number; sameGroup?: boolean },
+): { a: string; b: string; similarity: number }[] {
+  const found: { i: number; j: number; similarity: number }[] = [];
+  scan(docs, opts.sameGroup ?? false, (i, touched, partial, unread, exact) => {
+    for (const j of touched) {
+      if (j <= i || partial[j]! + unread < opts.threshold - 1e-9) continue; // cannot reach the threshold
+      const similarity = exact(j);
+      if (similarity >= opts.threshold) found.push({ i, j, similarity });
+    }
+  });
+  const pairs = found.map(({ i, j, similarity }) => ({ a: docs[i]!.id, b: docs[j]!.id, similarity, i, j }));
+  pairs.sort((x, y) => y.similarity - x.similarity || compare(x.a, y.a) || compare(x.b, y.b) || x.i - y.i || x.j - y.j);
+  return pairs.map(({ a, b, similarity }) => ({ a, b, similarity }));
+}
