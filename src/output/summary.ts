@@ -70,6 +70,29 @@ export function formatSummary(a: Assessment, c: ChalkInstance): string {
         `change failure ${pct(r.change_failure_rate)}, recovery ${num(r.recovery_hours, 1)} h — DORA ${c.bold(r.band ?? 'no data')}`,
     );
   } else out.push(c.dim(r ? `  Releases  none deployed in the ${r.window_days} days up to ${a.as_of}` : '  Releases  no data (no releases.yaml)'));
+  const recs = a.recommendations;
+  out.push('');
+  if (recs.length) {
+    out.push(`  ${c.bold('Top recommendations')} ${c.dim(`(${recs.length} in all, in the customer's priority order)`)}`);
+    for (const r of recs.slice(0, 8)) {
+      const bucket = r.bucket === 'high' ? c.red('high  ') : r.bucket === 'medium' ? c.yellow('medium') : c.dim('low   ');
+      out.push(`    ${bucket} ${String(Math.round(r.priority)).padStart(3)}  ${r.title} ${c.dim(`(${r.practice} → L${r.level}, ${r.effort_days} d, ${r.phase ?? 'unscheduled'})`)}`);
+    }
+    out.push('');
+    out.push(`  ${c.bold('Roadmap')}`);
+    for (const p of a.roadmap.phases) {
+      const cap = p.capacity_days === null ? 'no limit' : `${num(p.capacity_days, 0)} d`;
+      out.push(`    ${p.id.padEnd(6)} ${p.name.padEnd(18)} ${String(p.recommendations.length).padStart(3)} recommendations, ${num(p.used_days, 1)} of ${cap}${p.end ? c.dim(`, ends ${p.end}`) : ''}`);
+    }
+    if (a.roadmap.unscheduled.length) out.push(c.yellow(`    unscheduled: ${a.roadmap.unscheduled.length} recommendations, ${num(a.roadmap.unscheduled_days, 1)} d (no phase has room, or a dependency is unscheduled)`));
+  } else out.push(c.dim('  No recommendation is triggered: every assessed practice is at its target level.'));
+  if (a.training) {
+    const short = a.training.roles.filter((r) => r.shortfall > 0);
+    out.push(
+      `  ${c.bold('Training')}  ${a.training.needs.length} skill gaps, ${a.training.skills.length} courses, ${num(a.training.total_days, 0)} days, ${num(a.training.total_cost, 0)} ${a.engagement.currency}` +
+        (short.length ? c.yellow(`; short of qualified people in ${short.map((r) => r.id).join(', ')}`) : ''),
+    );
+  }
   out.push('');
   out.push(c.dim(`  score 0–5 (sum of the level means), lvl = highest level with every level up to it at least half met; │ marks the target`));
   return out.join('\n') + '\n';
