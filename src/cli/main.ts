@@ -96,6 +96,16 @@ common(
     .option('--min <similarity>', 'show only candidates at least this similar (human output)', similarity, 0.3),
 ).action(action(async () => (await import('./duplicates.js')).runDuplicates));
 
+common(
+  program
+    .command('import <kind> <source>')
+    .description('merge a Jira, Bugzilla, GitHub or ServiceNow export, or git tags, into backlog.yaml / releases.yaml')
+    .addHelpText('after', '\nKinds: jira (CSV), bugzilla (CSV), github (issues JSON), servicenow (change_request CSV or JSON), git-tags (a repository path).')
+    .option('--application <id>', 'the application of every item (default: the first Component/s)')
+    .option('--map <column=field>', 'map a column onto a field; repeatable', (v: string, p: string[] = []) => [...p, v])
+    .option('--dry-run', 'print what would change, write nothing'),
+).action(action(async () => (await import('./import.js')).runImport));
+
 async function main(): Promise<void> {
   try {
     await program.parseAsync(process.argv);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TeamFile } from '../../src/engagement/types.js';
 import { planTraining } from '../../src/engine/training.js';
 
 const modelSkills = [
@@ -7,7 +8,7 @@ const modelSkills = [
 ];
 
 describe('planTraining (DESIGN §3 Training)', () => {
-  const team = {
+  const team: TeamFile = {
     roles: [
       { id: 'rm', name: 'Release manager', headcount: 2, requires: { planning: 3, itil: 2 } },
       { id: 'dev', requires: { itil: 1 } },

@@ -1,0 +1,70 @@
+import { EXIT_USAGE, RelmError } from '../errors.js';
+import { hint } from '../util/did-you-mean.js';
+import type { ColumnMapping } from './types.js';
+
+/** The fields of a backlog item and of a release (schemas/backlog.schema.json, schemas/releases.schema.json). */
+export const ITEM_FIELDS = [
+  'id', 'application', 'title', 'description', 'type', 'emergency', 'priority', 'status', 'requested', 'closed',
+  'effort_days', 'benefit', 'change', 'duplicate_of', 'supersedes', 'platforms', 'release',
+] as const;
+export const RELEASE_FIELDS = ['id', 'type', 'planned', 'applications', 'scheduled', 'deployed', 'outcome', 'restored', 'items'] as const;
+
+/** A "did you mean" for typos, and for the start of a field name (`effort` -> `effort_days`). */
+function suggest(field: string, fields: readonly string[]): string {
+  const typo = hint(field, fields);
+  if (typo) return typo;
+  const prefix = fields.find((f) => f.startsWith(field) || field.startsWith(f));
+  return prefix ? `; did you mean "${prefix}"?` : '';
+}
+
+/**
+ * Checks `--map column=field` options against the fields of the target file. The column is matched
+ * later, against the export's header; the field must be a relm field (a usage error lists them).
+ */
+export function parseMapOptions(options: readonly string[] | undefined, target: 'backlog' | 'releases'): ColumnMapping[] {
+  const fields: readonly string[] = target === 'backlog' ? ITEM_FIELDS : RELEASE_FIELDS;
+  const file = target === 'backlog' ? 'backlog item' : 'release';
+  const out: ColumnMapping[] = [];
+  for (const option of options ?? []) {
+    const eq = option.lastIndexOf('=');
+    const column = eq < 0 ? '' : option.slice(0, eq).trim();
+    const field = eq < 0 ? '' : option.slice(eq + 1).trim().toLowerCase().replace(/-/g, '_');
+    if (!column || !field) {
+      throw new RelmError(`--map "${option}": write it as column=field`, EXIT_USAGE, `e.g. --map "Story Points=effort_days"; fields of a ${file}: ${fields.join(', ')}.`);
+    }
+    if (!fields.includes(field)) {
+      throw new RelmError(
+        `--map "${option}": "${field}" is not a field of a ${file}${suggest(field, fields)}`,
+        EXIT_USAGE,
+        `The fields are: ${fields.join(', ')}.`,
+      );
+    }
+    const twice = out.find((m) => m.field === field);
+    if (twice) throw new RelmError(`--map: two columns ("${twice.column}" and "${column}") are mapped to ${field}`, EXIT_USAGE, 'Map each field from one column.');
+    out.push({ column, field });
+  }
+  return out;
+}
+
+/** A number of days or money, >= 0: `3`, `2.5`, `2,5`, `1,000`. Null when it is not one. */
+export function toNumber(s: string): number | null {
+  const t = s.trim().replace(/\s/g, '');
+  let n: number;
+  if (/^\d+(\.\d+)?$/.test(t)) n = Number(t);
+  else if (/^\d+,\d{1,2}$/.test(t)) n = Number(t.replace(',', '.'));
+  else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) n = Number(t.replace(/,/g, ''));
+  else return null;
+  return Number.isFinite(n) ? n : null;
+}
+
+export function toBoolean(s: string): boolean | null {
+  const t = s.trim().toLowerCase();
+  if (['true', 'yes', 'y', '1', 'x'].includes(t)) return true;
+  if (['false', 'no', 'n', '0', ''].includes(t)) return false;
+  return null;
+}
+
+/** A list of ids or names written in one cell (`A-1, A-2`) or across repeated columns. */
+export function toList(values: readonly string[], separators = /[,;\s]+/): string[] {
+  return values.flatMap((v) => v.split(separators)).map((v) => v.trim()).filter(Boolean);
+}

@@ -1,0 +1,85 @@
+import { EXIT_USAGE, RelmError } from '../errors.js';
+import { all, findColumns, findMappedColumns, first, readCsv } from './csv.js';
+import { applyMapped, itemsFromRaw, type RawItem } from './items.js';
+import type { ImportResult, ParseOptions } from './types.js';
+
+/** Jira's CSV headers (and the names other Jira-like exports use), matched without case. */
+export const JIRA_COLUMNS = {
+  key: ['Issue key', 'Key'],
+  id: ['Issue id', 'Id', 'Issue ID'],
+  summary: ['Summary', 'Title'],
+  type: ['Issue Type', 'Type', 'IssueType'],
+  status: ['Status'],
+  priority: ['Priority'],
+  resolution: ['Resolution'],
+  created: ['Created', 'Created Date', 'Date Created'],
+  resolved: ['Resolved', 'Resolution Date', 'Resolutiondate', 'Date Resolved'],
+  components: ['Component/s', 'Components', 'Component'],
+  labels: ['Labels', 'Label'],
+  description: ['Description'],
+  duplicateOf: ['Outward issue link (Duplicate)', 'Outward issue link (Duplicates)', 'Duplicate Of', 'Duplicates'],
+} as const;
+
+const APPLICATION_HINT = 'pass --application ID (or --map COLUMN=application)';
+
+/**
+ * A Jira CSV export ("Export > CSV (all fields)" or "current fields") as backlog items. Rows are
+ * numbered by their line in the file, the header being line 1.
+ */
+export function parseJira(text: string, opts: ParseOptions = {}): ImportResult {
+  const table = readCsv(text, 'Jira export');
+  const h = table.headers;
+  const col = Object.fromEntries(Object.entries(JIRA_COLUMNS).map(([k, aliases]) => [k, findColumns(h, aliases)])) as Record<keyof typeof JIRA_COLUMNS, number[]>;
+  const mapped = (opts.map ?? []).map((m) => ({ ...m, cols: findMappedColumns(h, m.column, 'Jira export') }));
+  const mappedField = (f: string) => mapped.some((m) => m.field === f);
+
+  const missing = (what: string, aliases: readonly string[], field: string) =>
+    new RelmError(
+      `the Jira export has no ${what} column (looked for ${aliases.map((a) => `"${a}"`).join(', ')})`,
+      EXIT_USAGE,
+      `Export with all fields, or name the column with --map COLUMN=${field}. Its columns are: ${[...new Set(h)].join(', ')}.`,
+    );
+  if (!col.key.length && !col.id.length && !mappedField('id')) throw missing('issue key', [...JIRA_COLUMNS.key, ...JIRA_COLUMNS.id], 'id');
+  if (!col.summary.length && !mappedField('title')) throw missing('Summary', JIRA_COLUMNS.summary, 'title');
+  if (!col.created.length && !mappedField('requested')) throw missing('Created', JIRA_COLUMNS.created, 'requested');
+  if (!opts.application && !col.components.length && !mappedField('application')) {
+    throw new RelmError(
+      'the Jira export has no Component/s column to take the application from: pass --application ID',
+      EXIT_USAGE,
+      '--application puts every item under one application; --map COLUMN=application takes it from another column.',
+    );
+  }
+
+  const raws: RawItem[] = [];
+  for (const row of table.rows) {
+    const raw: RawItem = {
+      row: row.line,
+      id: first(row, col.key) || first(row, col.id),
+      title: first(row, col.summary),
+      description: first(row, col.description),
+      issueType: first(row, col.type),
+      labels: all(row, col.labels),
+      status: first(row, col.status),
+      resolution: first(row, col.resolution),
+      priority: first(row, col.priority),
+      created: first(row, col.created),
+      resolved: first(row, col.resolved),
+      components: all(row, col.components),
+      duplicateOf: first(row, col.duplicateOf),
+      extras: [],
+    };
+    for (const m of mapped) applyMapped(raw, m.field, m.cols.map((i) => row.cells[i] ?? ''));
+    raws.push(raw);
+  }
+  const result = itemsFromRaw(raws, {
+    application: opts.application,
+    defaultType: 'corrective',
+    idLabel: 'issue key or id',
+    createdLabel: 'Created',
+    resolvedLabel: 'Resolved',
+    applicationHint: APPLICATION_HINT,
+  });
+  for (const row of table.overlong) result.problems.push({ row: row.line, message: `${row.cells.length} fields where the header has ${h.length}: a broken quote?` });
+  result.problems.sort((a, b) => a.row - b.row);
+  return result;
+}

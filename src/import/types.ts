@@ -1,0 +1,39 @@
+import type { Application, BacklogItem, Release } from '../engagement/types.js';
+
+/** A row of the export that was not imported, and why. `row` is the CSV line (header = 1) or the JSON index. */
+export interface Problem {
+  row: number;
+  message: string;
+}
+
+/** What a parser makes of an export. Parsers are pure: text, JSON or a tag list in, this out. */
+export interface ImportResult {
+  items?: BacklogItem[];
+  releases?: Release[];
+  applications?: Application[];
+  /** Rows skipped, with the reason. */
+  problems: Problem[];
+  /** Things imported with a guess the user should know about (e.g. an unknown status), one line each. */
+  notes?: string[];
+}
+
+/** A `--map column=field` option, checked: the column of the export and the relm field it fills. */
+export interface ColumnMapping {
+  column: string;
+  field: string;
+}
+
+export interface ParseOptions {
+  /** `--application ID`: the application of every item (or release). */
+  application?: string;
+  /** `--map column=field`, checked against the fields of the target file. */
+  map?: ColumnMapping[];
+}
+
+export const IMPORT_KINDS = ['jira', 'bugzilla', 'github', 'servicenow', 'git-tags'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** Backlog item fields are filled by issue trackers; release fields by change records and tags. */
+export function targetOf(kind: ImportKind): 'backlog' | 'releases' {
+  return kind === 'servicenow' || kind === 'git-tags' ? 'releases' : 'backlog';
+}
