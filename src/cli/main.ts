@@ -79,9 +79,11 @@ common(
 common(
   program
     .command('report')
-    .description('render the deliverables into out/ (Markdown and HTML) with assessment.json')
-    .option('--format <list>', 'comma-separated formats: md, html (default: relm.yaml output.formats, else md,html)')
-    .option('--only <list>', 'comma-separated deliverables: report')
+    .description('render the deliverables into out/: report, strategic-plan, presentation, training-plan, and assessment.json')
+    .option('--format <list>', 'comma-separated formats: md, html, pdf (default: relm.yaml output.formats, else md,html)')
+    .option('--only <list>', 'comma-separated deliverables: report, plan, presentation, training (default: all)')
+    .option('--browser-path <path>', 'Chrome or Chromium to print PDFs with (default: CHROME_PATH, then the usual install paths)')
+    .option('--browser-timeout <seconds>', 'how long the browser may take to start and to print each document', positiveInt, 60)
     .option('--out <dir>', 'output folder (default: relm.yaml output.dir, else out)')
     .option('--window-days <days>', 'release-metrics window in days, ending with as_of', positiveInt, 180),
 ).action(action(async () => (await import('./report.js')).runReport));
@@ -105,6 +107,18 @@ common(
     .option('--map <column=field>', 'map a column onto a field; repeatable', (v: string, p: string[] = []) => [...p, v])
     .option('--dry-run', 'print what would change, write nothing'),
 ).action(action(async () => (await import('./import.js')).runImport));
+
+const templates = program.command('templates').description('the report templates: list them, or copy them into the engagement to edit');
+templates
+  .command('list')
+  .description('list the built-in templates')
+  .action(action(async () => (await import('./templates.js')).runTemplatesList));
+common(
+  templates
+    .command('eject [names...]')
+    .description("copy built-in templates (all, or those named) into the engagement's templates/ folder, where they override the built-ins")
+    .option('--force', 'overwrite templates already there'),
+).action(action(async () => (await import('./templates.js')).runTemplatesEject));
 
 async function main(): Promise<void> {
   try {

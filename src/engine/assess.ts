@@ -120,7 +120,7 @@ export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], o
     practices,
     backlog: e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, dayRate) : null,
     releases,
-    training: e.team ? planTraining(e.team, e.model.skills) : null,
+    training: e.team ? planTraining(e.team, e.model.skills, m.as_of) : null,
     recommendations,
     roadmap,
     requirements: traceRequirements(requirements, practices, recommendations, phases, phaseOf, releases),

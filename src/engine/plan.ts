@@ -87,3 +87,26 @@ export function deliveryScenarios(
     };
   });
 }
+
+/**
+ * Perspective scores projected after each phase: a practice whose recommendation at level L is done by
+ * then scores at least L. A projection for the roadmap chart, not a promise.
+ */
+export function projectPerspectives(practices: readonly PracticeResult[], recs: readonly RecommendationResult[], phases: readonly Phase[]): { phase: string; scores: Record<string, number | null> }[] {
+  const done = new Map<string, number>(); // practice -> level reached so far
+  return phases.map((ph) => {
+    for (const r of recs) if (r.phase === ph.id) done.set(r.practice, Math.max(done.get(r.practice) ?? 0, r.level));
+    const scores: Record<string, number | null> = {};
+    for (const k of ['people', 'process', 'technology', 'organization', 'integration']) {
+      let num = 0;
+      let den = 0;
+      for (const p of practices) {
+        if (p.perspective !== k || !p.assessed) continue;
+        num += p.weight * Math.max(p.score!, done.get(p.id) ?? 0);
+        den += p.weight;
+      }
+      scores[k] = den ? num / den : null;
+    }
+    return { phase: ph.id, scores };
+  });
+}

@@ -1,5 +1,6 @@
 import type { TeamFile } from '../engagement/types.js';
 import type { Skill } from '../model/types.js';
+import { addDays } from '../util/dates.js';
 import type { Training, TrainingNeed } from './types.js';
 
 /** The skills catalogue in force: team.yaml's when it has one, else the model's. */
@@ -13,7 +14,10 @@ export function skillCatalogue(team: TeamFile, modelSkills: readonly Skill[] = [
  * and cost times their number; per role, qualified = people meeting every requirement, shortfall =
  * max(0, headcount − qualified), headcount defaulting to the people who hold the role.
  */
-export function planTraining(team: TeamFile, modelSkills: readonly Skill[] = []): Training {
+/** Courses start two weeks after as_of, one a week, the one most people need first. */
+export const TRAINING_START_DAYS = 14;
+
+export function planTraining(team: TeamFile, modelSkills: readonly Skill[] = [], asOf?: string): Training {
   const { skills: catalogue, from } = skillCatalogue(team, modelSkills);
   const roles = team.roles ?? [];
   const people = team.people ?? [];
@@ -47,10 +51,19 @@ export function planTraining(team: TeamFile, modelSkills: readonly Skill[] = [])
     const headcount = r.headcount ?? holders.length;
     return { id: r.id, name: r.name ?? r.id, headcount, qualified, shortfall: Math.max(0, headcount - qualified) };
   });
+  const bySize = [...skills].sort((a, b) => b.people.length - a.people.length || skillIds.indexOf(a.id) - skillIds.indexOf(b.id));
+  const perSession = (id: string) => catalogue.find((s) => s.id === id)?.training?.days ?? 0;
+  const schedule = asOf
+    ? bySize.map((s, k) => {
+        const start = addDays(asOf, TRAINING_START_DAYS + 7 * k);
+        return { skill: s.id, course: s.course, start, end: addDays(start, Math.max(0, Math.ceil(perSession(s.id)) - 1)), people: s.people };
+      })
+    : [];
   return {
     needs,
     skills,
     roles: roleResults,
+    schedule,
     total_days: skills.reduce((t, s) => t + s.days, 0),
     total_cost: skills.reduce((t, s) => t + s.cost, 0),
     catalogue: from,

@@ -228,6 +228,8 @@ export interface Training {
   needs: TrainingNeed[];
   skills: { id: string; name: string; course: string | null; people: string[]; days: number; cost: number }[];
   roles: { id: string; name: string; headcount: number; qualified: number; shortfall: number }[];
+  /** One session per course, the most-needed first, one a week from two weeks after as_of. */
+  schedule: { skill: string; course: string | null; start: string; end: string; people: string[] }[];
   total_days: number;
   total_cost: number;
   catalogue: 'team' | 'model';

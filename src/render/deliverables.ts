@@ -1,32 +1,68 @@
 import type { Engagement } from '../engagement/types.js';
 import type { Assessment } from '../engine/types.js';
+import { buildCharts, type Chart } from './assessment-charts.js';
 import { createEnvironment, type TemplateSource } from './handlebars.js';
-import { markdownToHtml } from './html.js';
+import { markdownToHtml, slidesToHtml } from './html.js';
 import { reportView } from './report-view.js';
 
-export const DELIVERABLES = [{ id: 'report', file: 'report', template: 'report.md.hbs', title: 'Analysis report' }] as const;
+export const DELIVERABLES = [
+  { id: 'report', file: 'report', template: 'report.md.hbs', title: 'Analysis report', layout: 'a4' },
+  { id: 'plan', file: 'strategic-plan', template: 'strategic-plan.md.hbs', title: 'Strategic plan', layout: 'a4' },
+  { id: 'presentation', file: 'presentation', template: 'presentation.md.hbs', title: 'Management presentation', layout: 'slides' },
+  { id: 'training', file: 'training-plan', template: 'training-plan.md.hbs', title: 'Training plan', layout: 'a4' },
+] as const;
 export type DeliverableId = (typeof DELIVERABLES)[number]['id'];
 
 export interface RenderedDeliverable {
   id: DeliverableId;
   file: string;
+  title: string;
+  layout: 'a4' | 'slides';
   md: string;
   html: string;
 }
 
+export interface RenderedSet {
+  docs: RenderedDeliverable[];
+  /** The chart files the Markdown refers to, by path relative to the output folder. */
+  assets: Record<string, string>;
+  author: string;
+}
+
+const PLACEHOLDER = /^@@chart:([A-Za-z0-9_-]+)@@$/gm;
+const HTML_PLACEHOLDER = /<p>@@chart:([A-Za-z0-9_-]+)@@<\/p>/g;
+
+function figure(c: Chart): string {
+  return `<figure class="chart">${c.svg}<figcaption>${escapeHtml(c.title)}</figcaption></figure>`;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
 /** Renders deliverables in memory (nothing is written here): Markdown from templates, HTML from the Markdown. */
-export function renderDeliverables(
-  a: Assessment,
-  e: Engagement,
-  only: readonly DeliverableId[],
-  opts: TemplateSource & { version: string },
-): RenderedDeliverable[] {
+export function renderDeliverables(a: Assessment, e: Engagement, only: readonly DeliverableId[], opts: TemplateSource & { version: string }): RenderedSet {
   const env = createEnvironment(opts);
   const view = reportView(a, e);
+  const charts = buildCharts(a, e);
   const author = (e.manifest.engagement.consultants ?? []).map((c) => c.name).join(', ') || 'relm';
-  return DELIVERABLES.filter((d) => only.includes(d.id)).map((d) => {
-    const md = env.render(d.template, view).replace(/\n{3,}/g, '\n\n');
+  const assets: Record<string, string> = {};
+  const docs = DELIVERABLES.filter((d) => only.includes(d.id)).map((d): RenderedDeliverable => {
+    const raw = env.render(d.template, view).replace(/\n{3,}/g, '\n\n');
+    // Markdown: a chart becomes an SVG file beside the document; a chart without data disappears.
+    const md = raw
+      .replace(PLACEHOLDER, (_, name: string) => {
+        const c = charts[name];
+        if (!c) return '';
+        assets[`charts/${name}.svg`] = c.svg;
+        return `![${c.title}](charts/${name}.svg)`;
+      })
+      .replace(/\n{3,}/g, '\n\n');
     const title = `${d.title}: ${a.engagement.title} — ${a.engagement.client}`;
-    return { id: d.id, file: d.file, md, html: markdownToHtml(md, { title, author, version: opts.version }, opts) };
+    const meta = { title, author, version: opts.version };
+    const inline = (html: string) => html.replace(HTML_PLACEHOLDER, (_, name: string) => (charts[name] ? figure(charts[name]) : ''));
+    const html = d.layout === 'slides' ? slidesToHtml(raw, meta, opts, inline) : markdownToHtml(raw, meta, opts, inline);
+    return { id: d.id, file: d.file, title, layout: d.layout, md, html };
   });
+  return { docs, assets, author };
 }

@@ -46,6 +46,9 @@ export function createEnvironment(src: TemplateSource = {}): { render: (name: st
     money: (v: unknown, currency: unknown) =>
       typeof v === 'number' ? new Intl.NumberFormat('en-GB', { style: 'currency', currency: typeof currency === 'string' ? currency : 'EUR', maximumFractionDigits: 0 }).format(v) : '–',
     round: (v: unknown) => (typeof v === 'number' ? new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(v) : '–'),
+    // A chart goes in as a placeholder paragraph; the deliverable turns it into an image (Markdown) or inline SVG (HTML).
+    chart: (name: unknown) => `\n\n@@chart:${String(name)}@@\n\n`,
+    firstline: (v: unknown) => (typeof v === 'string' ? v.split('\n')[0]!.trim() : ''),
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b,
     join: (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map((x) => escapeInline(String(x))).join(typeof sep === 'string' ? sep : ', ') : ''),

@@ -22,8 +22,9 @@ export function setPdfInfo(pdf: Uint8Array, info: Record<string, string>): Uint8
   return Buffer.concat([Buffer.from(pdf), Buffer.from(update, 'latin1')]);
 }
 
-/** A PDF text string: UTF-16BE with a byte order mark, as hex, so any character survives. */
+/** A PDF text string: a literal for plain ASCII (dates need it), else UTF-16BE with a byte order mark, as hex. */
 function pdfString(s: string): string {
+  if (/^[\x20-\x7e]*$/.test(s)) return `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
   let hex = 'FEFF';
   for (let i = 0; i < s.length; i++) hex += s.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
   return `<${hex}>`;

@@ -1,6 +1,7 @@
 import type { Engagement, EvidenceRef, PersonRef } from '../engagement/types.js';
 import type { Assessment, PracticeResult } from '../engine/types.js';
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
+import { planView } from './plan-view.js';
 
 export const PERSPECTIVE_NAMES: Record<Perspective, string> = {
   people: 'People',
@@ -120,6 +121,9 @@ export function reportView(a: Assessment, e: Engagement) {
       practices: (r.practices ?? []).map((id) => byId.get(id)!),
     })),
     currency: a.engagement.currency,
+    day_rate: a.engagement.day_rate,
+    plan: planView(a, e),
+    evidence: practices.filter((p) => p.evidence_refs.length).map((p) => ({ name: p.name, refs: p.evidence_refs })),
     backlog: backlogView(a, e),
     releases: releasesView(a),
     interviews: e.interviews.map((iv) => ({

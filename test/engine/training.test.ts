@@ -40,6 +40,14 @@ describe('planTraining (DESIGN §3 Training)', () => {
     expect(t.catalogue).toBe('model');
   });
 
+  it('schedules one session per course, the most-needed first, a week apart from two weeks after as_of', () => {
+    expect(planTraining(team, modelSkills, '2026-03-31').schedule).toEqual([
+      { skill: 'itil', course: 'ITIL 4 Foundation', start: '2026-04-14', end: '2026-04-16', people: ['ann', 'bob'] },
+      { skill: 'planning', course: 'Release planning course', start: '2026-04-21', end: '2026-04-22', people: ['bob'] },
+    ]);
+    expect(t.schedule).toEqual([]);
+  });
+
   it('counts qualified people and the shortfall per role; headcount defaults to the holders', () => {
     expect(t.roles).toEqual([
       { id: 'rm', name: 'Release manager', headcount: 2, qualified: 0, shortfall: 2 },

@@ -1,0 +1,289 @@
+/**
+ * Shared pieces of relm's hand-written SVG charts: XML escaping, number formatting, a tiny element
+ * builder, text fitting, the palette and the frame every chart is drawn in.
+ *
+ * The charts are strings, not DOM: relm renders them in Node without a browser, and the same input
+ * must give the same bytes (reports are diffed and kept in git).
+ */
+
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The page's font list (templates/style.css), spelled out: `inherit` is not honoured by every SVG renderer. */
+export const FONT_FAMILY = 'Segoe UI, Helvetica Neue, Arial, Liberation Sans, sans-serif';
+
+/** The report's colours (templates/style.css) and the tints the charts derive from them. */
+export const PALETTE = {
+  ink: '#1d2430',
+  muted: '#5b6473',
+  rule: '#d9dee6',
+  accent: '#1f5fa8',
+  bad: '#b3261e',
+  good: '#2e7d32',
+  panel: '#f2f5f9',
+  accentTint: '#c9dbf2',
+  badTint: '#f7dcd9',
+  white: '#ffffff',
+} as const;
+
+/**
+ * Category fills, alternating dark and light so neighbouring segments differ in greyscale too;
+ * categoryTexture() adds a pattern from the third category on, where lightness alone repeats.
+ */
+export const CATEGORY_FILLS = ['#1f5fa8', '#9dbde6', '#b3261e', '#f0b4ad', '#2e7d32', '#a5d6a7', '#5b6473', '#cfd5dd'] as const;
+
+// Characters XML 1.0 forbids even when escaped, and lone surrogates: user files may hold them.
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  // Line breaks as references: a raw blank line would end an HTML block when the SVG is embedded in Markdown.
+  '\n': '&#10;',
+  '\r': '&#13;',
+  '\t': '&#9;',
+};
+
+/** Text safe in XML content and in double- or single-quoted attributes. */
+export function escapeXml(s: string): string {
+  return String(s)
+    .replace(INVALID_XML, '\uFFFD')
+    .replace(/[&<>"'\n\r\t]/g, (c) => XML_ENTITIES[c]!);
+}
+
+/** x rounded to `decimals` places, without trailing zeros; non-finite and -0 print as 0. */
+export function fmt(x: number, decimals = 2): string {
+  if (!Number.isFinite(x)) return '0';
+  const f = 10 ** decimals;
+  const r = Math.round(x * f) / f;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
+/** A coordinate or length: at most 2 decimals, so output stays small and stable across platforms. */
+export function n(x: number): string {
+  return fmt(x, 2);
+}
+
+export type AttrValue = string | number | null | undefined | false;
+export type Attrs = Readonly<Record<string, AttrValue>>;
+
+/**
+ * One element. Attribute values are escaped (numbers go through n()); null, undefined and false omit
+ * the attribute. Children are markup already built (escape text with escapeXml).
+ */
+export function el(name: string, attrs: Attrs = {}, children: string | readonly string[] = []): string {
+  let open = `<${name}`;
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    open += ` ${k}="${typeof v === 'number' ? n(v) : escapeXml(v)}"`;
+  }
+  const inner = typeof children === 'string' ? children : children.join('');
+  return inner === '' ? `${open}/>` : `${open}>${inner}</${name}>`;
+}
+
+/** Collapses whitespace in a user label: SVG text is one line. */
+export function cleanLabel(s: string | null | undefined): string {
+  return String(s ?? '').replace(/\s+/g, ' ').trim();
+}
+
+// Average advance of the page's sans-serif fonts, in em, slightly generous so estimates err on the safe side.
+const AVG_CHAR_EM = 0.56;
+
+/** Estimated width of a one-line text; there is no font engine here, so layout works from this estimate. */
+export function textWidth(s: string, fontSize: number, bold = false): number {
+  return Array.from(s).length * fontSize * AVG_CHAR_EM * (bold ? 1.07 : 1);
+}
+
+/** s, cut with an ellipsis when its estimated width exceeds maxWidth (cut on code points, never inside a pair). */
+export function fitText(s: string, maxWidth: number, fontSize: number, bold = false): string {
+  const chars = Array.from(cleanLabel(s));
+  if (textWidth(chars.join(''), fontSize, bold) <= maxWidth) return chars.join('');
+  const keep = Math.max(1, Math.floor(maxWidth / (fontSize * AVG_CHAR_EM * (bold ? 1.07 : 1))) - 1);
+  return chars.slice(0, keep).join('').trimEnd() + '…';
+}
+
+/**
+ * A <text> holding s fitted to maxWidth; a cut label keeps its full text in a <title> so it shows as a
+ * tooltip on screen and stays in the accessible name.
+ */
+export function fittedText(s: string, maxWidth: number, attrs: Attrs): string {
+  const fontSize = typeof attrs['font-size'] === 'number' ? attrs['font-size'] : 12;
+  const bold = attrs['font-weight'] === 'bold' || attrs['font-weight'] === 600 || attrs['font-weight'] === 700;
+  const full = cleanLabel(s);
+  const shown = fitText(full, maxWidth, fontSize, bold);
+  const t = el('text', attrs, escapeXml(shown));
+  return shown === full ? t : el('g', {}, [el('title', {}, escapeXml(full)), t]);
+}
+
+/** A deterministic id prefix from the chart's input, so charts inlined in one page do not share pattern ids. */
+export function chartId(kind: string, input: unknown): string {
+  // FNV-1a, 32 bits: small, stable, good enough to tell charts apart.
+  const s = kind + JSON.stringify(input);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `relm-${kind}-${h.toString(16).padStart(8, '0')}`;
+}
+
+function rgb(hex: string): [number, number, number] {
+  const v = parseInt(hex.slice(1), 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+}
+
+/** The colour t of the way from a to b (t in 0..1), as #rrggbb. */
+export function mixColor(a: string, b: string, t: number): string {
+  const k = Math.min(1, Math.max(0, t));
+  const [ar, ag, ab] = rgb(a);
+  const [br, bg, bb] = rgb(b);
+  const c = [ar + (br - ar) * k, ag + (bg - ag) * k, ab + (bb - ab) * k].map((x) => Math.round(x));
+  return '#' + c.map((x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+function luminance(hex: string): number {
+  const [r, g, b] = rgb(hex).map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** White or ink, whichever contrasts more with the fill (WCAG contrast ratio). */
+export function textOn(fill: string): string {
+  const l = luminance(fill);
+  const white = 1.05 / (l + 0.05);
+  const ink = (l + 0.05) / (luminance(PALETTE.ink) + 0.05);
+  return white >= ink ? PALETTE.white : PALETTE.ink;
+}
+
+/** A round axis top and tick step for 0..max, about `ticks` ticks; integer steps when counting. */
+export function niceScale(max: number, ticks = 5, integer = true): { top: number; step: number } {
+  if (!Number.isFinite(max) || max <= 0) return { top: 1, step: 1 };
+  const raw = max / ticks;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const norm = raw / mag;
+  let step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * mag;
+  if (integer) step = Math.max(1, Math.round(step));
+  return { top: Math.ceil(max / step - 1e-9) * step, step };
+}
+
+export type Texture = 'none' | 'diagonal' | 'dots' | 'cross';
+const TEXTURES: Texture[] = ['none', 'diagonal', 'dots', 'cross'];
+
+/**
+ * The pattern laid over category i: every pair of fills repeats lightness, so the pair gets its own
+ * texture; past the eighth category the fills repeat, and the texture shifts so (fill, texture) stays unique
+ * up to 32 categories.
+ */
+export function categoryTexture(i: number): Texture {
+  return TEXTURES[(Math.floor(i / 2) + Math.floor(i / CATEGORY_FILLS.length)) % TEXTURES.length]!;
+}
+
+export function categoryFill(i: number): string {
+  return CATEGORY_FILLS[i % CATEGORY_FILLS.length]!;
+}
+
+/** A <pattern> of the texture, drawn in `stroke` over a transparent ground (lay it over the fill). */
+export function texturePattern(id: string, texture: Exclude<Texture, 'none'>, stroke: string): string {
+  const common = { id, patternUnits: 'userSpaceOnUse', width: 6, height: 6 };
+  if (texture === 'diagonal') {
+    return el('pattern', common, el('path', { d: 'M-1 1L1 -1M0 6L6 0M5 7L7 5', stroke, 'stroke-width': 1.2, 'stroke-opacity': 0.7 }));
+  }
+  if (texture === 'dots') {
+    return el('pattern', common, el('circle', { cx: 3, cy: 3, r: 1.1, fill: stroke, 'fill-opacity': 0.75 }));
+  }
+  return el('pattern', common, el('path', { d: 'M0 3H6M3 0V6', stroke, 'stroke-width': 1, 'stroke-opacity': 0.65 }));
+}
+
+export interface LegendItem {
+  label: string;
+  /** Draws the swatch with its top-left at (x, y), 22 × 12. */
+  swatch: (x: number, y: number) => string;
+}
+
+/** A left-aligned legend that wraps onto more lines within maxWidth; returns its markup and height. */
+export function legend(items: readonly LegendItem[], x: number, y: number, maxWidth: number): { markup: string; height: number } {
+  const fontSize = 12;
+  const lineHeight = 18;
+  const parts: string[] = [];
+  let cx = x;
+  let cy = y;
+  for (const item of items) {
+    const label = fitText(item.label, maxWidth - 30, fontSize);
+    const w = 22 + 6 + textWidth(label, fontSize) + 16;
+    if (cx > x && cx + w > x + maxWidth) {
+      cx = x;
+      cy += lineHeight;
+    }
+    parts.push(item.swatch(cx, cy), el('text', { x: cx + 28, y: cy + 10, 'font-size': fontSize, fill: PALETTE.ink }, escapeXml(label)));
+    cx += w;
+  }
+  return { markup: el('g', { class: 'relm-legend' }, parts), height: cy - y + lineHeight };
+}
+
+export interface Frame {
+  width: number;
+  height: number;
+  title: string;
+  desc: string;
+  /** A class on the root, for callers and stylesheets to tell charts apart. */
+  className?: string;
+  defs?: readonly string[];
+  body: readonly string[];
+}
+
+/** The outer <svg>: accessible name and description, the page's font, and the title drawn at the top left. */
+export function svgDocument(f: Frame): string {
+  const title = cleanLabel(f.title);
+  const children = [
+    el('title', {}, escapeXml(title)),
+    el('desc', {}, escapeXml(cleanLabel(f.desc))),
+    f.defs && f.defs.length > 0 ? el('defs', {}, f.defs) : '',
+    el('rect', { width: f.width, height: f.height, fill: PALETTE.white }),
+    fittedText(title, f.width - 32, { x: 16, y: 22, 'font-size': 13, 'font-weight': 'bold', fill: PALETTE.ink }),
+    ...f.body,
+  ].filter((c) => c !== '');
+  const open = el('svg', {
+    xmlns: SVG_NS,
+    width: f.width,
+    height: f.height,
+    viewBox: `0 0 ${n(f.width)} ${n(f.height)}`,
+    role: 'img',
+    class: f.className ?? null,
+    'font-family': FONT_FAMILY,
+    'font-size': 12,
+  }).replace(/\/>$/, '>');
+  // One element per line, never a blank line (see XML_ENTITIES), and no trailing newline.
+  return [open, ...children, '</svg>'].join('\n');
+}
+
+const NO_DATA_CLASS = 'relm-chart-no-data';
+
+/** Whether svg is the "no data" placeholder, for a caller that would rather leave the chart out. */
+export function isNoDataChart(svg: string): boolean {
+  return /^<svg [^>]*class="relm-chart-no-data"/.test(svg);
+}
+
+/** The small chart drawn when there is nothing to plot: the title and "no data", at the chart's width. */
+export function noDataChart(title: string, width = 600, message = 'no data'): string {
+  const height = 96;
+  return svgDocument({
+    width,
+    height,
+    title,
+    desc: `${cleanLabel(title)}: ${message}.`,
+    className: NO_DATA_CLASS,
+    body: [
+      el('rect', { x: 16, y: 34, width: width - 32, height: 46, fill: PALETTE.panel, stroke: PALETTE.rule, 'stroke-dasharray': '4 3' }),
+      el('text', { x: width / 2, y: 61, 'text-anchor': 'middle', 'font-size': 12, 'font-style': 'italic', fill: PALETTE.muted }, escapeXml(message)),
+    ],
+  });
+}
+
+/** A finite number in lo..hi, or null (null, NaN and ±Infinity are "no value"). */
+export function clampOrNull(x: number | null | undefined, lo: number, hi: number): number | null {
+  if (x === null || x === undefined || !Number.isFinite(x)) return null;
+  return Math.min(hi, Math.max(lo, x));
+}

@@ -1,0 +1,220 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../../src/render/browser.js';
+import { BIN, copyFixture, relm, ROOT } from '../helpers/cli.js';
+
+const hasPdfTools = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const browser = (() => {
+  try {
+    return findBrowser();
+  } catch {
+    return null;
+  }
+})();
+// CI installs Chromium and poppler-utils (.ci/run); elsewhere these tests say why they are skipped.
+const pdfIt = browser && hasPdfTools ? it : it.skip;
+if (!browser || !hasPdfTools) console.warn('PDF tests skipped: install chromium and poppler-utils to run them');
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+function example(): string {
+  const d = copyFixture('examples/acme-bank');
+  rmSync(join(d, 'out'), { recursive: true, force: true });
+  dirs.push(d);
+  return d;
+}
+
+/** Runs bin/relm asynchronously, so that a server in this process can answer meanwhile. */
+function relmAsync(args: string[]): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    p.stderr.on('data', (d) => (stderr += d));
+    p.on('close', (status) => resolve({ status, stderr }));
+  });
+}
+
+const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+
+describe('relm report: the four deliverables', () => {
+  let dir: string;
+  let out: string;
+  let requests: string[];
+  let server: Server;
+  beforeAll(async () => {
+    requests = [];
+    server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      res.end('x');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    dir = example();
+    out = join(dir, 'out');
+    // A note that would fetch an image and follow links if the browser were allowed to.
+    const file = join(dir, 'practices.yaml');
+    const url = `http://127.0.0.1:${port}`;
+    const text = readFileSync(file, 'utf8').replace(
+      '  release-policy:\n    notes: |-\n',
+      `  release-policy:\n    notes: |-\n      ![tracker](${url}/pixel.png) <img src="${url}/raw.png"> see [the wiki](${url}/page).\n`,
+    );
+    expect(text).toContain('/pixel.png');
+    writeFileSync(file, text);
+  }, 60_000);
+  afterAll(() => server.close());
+
+  pdfIt('writes md, html and pdf for report, strategic plan, presentation and training plan; fetches nothing', async () => {
+    const r = await relmAsync(['report', '-C', dir, '--format', 'md,html,pdf']);
+    expect(r.stderr).not.toContain('error');
+    expect(r.status).toBe(0);
+    const files = readdirSync(out).sort();
+    for (const base of ['report', 'strategic-plan', 'presentation', 'training-plan']) {
+      for (const ext of ['md', 'html', 'pdf']) expect(files).toContain(`${base}.${ext}`);
+    }
+    expect(files).toContain('assessment.json');
+    expect(readdirSync(join(out, 'charts')).sort()).toEqual(['age.svg', 'backlog.svg', 'dora.svg', 'gaps.svg', 'heatmap.svg', 'radar.svg', 'top_gaps.svg']);
+    expect(requests).toEqual([]); // network blocked while printing
+  }, 120_000);
+
+  pdfIt('prints the report on A4 with its title, author, page numbers and the sections a client expects', () => {
+    const info = pdfinfo(join(out, 'report.pdf'));
+    expect(info).toMatch(/Title:\s+Analysis report: Release Management Assessment — Northwind Mutual Insurance/);
+    expect(info).toMatch(/Author:\s+Elena Marsh, Jonas Becker/);
+    expect(info).toMatch(/Page size:\s+595\.92 x 841\.92 pts \(A4\)/);
+    const text = pdftotext(join(out, 'report.pdf'));
+    for (const s of [
+      'Executive summary',
+      'Current release management',
+      'Requirements and expectations',
+      'Gap analysis',
+      'Alternatives for reaching the desired state',
+      'Tactical recommendations',
+      'Maintenance backlog',
+      'Release record',
+      'Training requirements',
+      'Appendix A. Interviews',
+      'Appendix B. Evidence',
+    ]) {
+      expect(text).toContain(s);
+    }
+    expect(text).toMatch(/\n\s*3 \/ \d+\s*\n/); // page numbers in the footer
+    expect(text).toContain('Write and adopt a release policy');
+  });
+
+  pdfIt('prints the presentation as 8 to 12 16:9 slides, one message each', () => {
+    const info = pdfinfo(join(out, 'presentation.pdf'));
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    expect(pages).toBeGreaterThanOrEqual(8);
+    expect(pages).toBeLessThanOrEqual(12);
+    const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number);
+    expect(w! / h!).toBeCloseTo(16 / 9, 2);
+    const text = pdftotext(join(out, 'presentation.pdf'));
+    expect(text).toContain('of the way to where it needs to be');
+    expect(text).toContain('Next steps');
+  });
+
+  pdfIt('prints the strategic plan and the training plan', () => {
+    const plan = pdftotext(join(out, 'strategic-plan.pdf'));
+    for (const s of ['Size and scope', 'Roadmap by phase', 'Milestones', 'Next steps', 'Deliverables', 'Change management', 'Configuration', 'Incident and problem', 'Availability', 'Service level', 'the ITSM processes']) {
+      expect(plan).toContain(s);
+    }
+    const training = pdftotext(join(out, 'training-plan.pdf'));
+    for (const s of ['Role coverage', 'Skill gaps', 'Courses', 'Schedule', '€16,000']) expect(training).toContain(s);
+  });
+
+  it('writes byte-identical md, html, svg and json on every run', () => {
+    const d = example();
+    expect(relm(['report', '-C', d]).status).toBe(0);
+    const read = () => Object.fromEntries(['report.md', 'report.html', 'presentation.html', 'strategic-plan.md', 'training-plan.html', 'assessment.json', 'charts/radar.svg'].map((f) => [f, readFileSync(join(d, 'out', f), 'utf8')]));
+    const first = read();
+    expect(relm(['report', '-C', d]).status).toBe(0);
+    expect(read()).toEqual(first);
+    expect(first['report.md']!).toContain('![Maturity by perspective');
+    expect(first['report.html']!).toContain('<figure class="chart"><svg');
+    expect(first['presentation.html']!.match(/<section class="slide"/g)!.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('renders only what --only names', () => {
+    const d = example();
+    expect(relm(['report', '-C', d, '--only', 'plan,training', '--format', 'md']).status).toBe(0);
+    expect(readdirSync(join(d, 'out')).filter((f) => f.endsWith('.md')).sort()).toEqual(['strategic-plan.md', 'training-plan.md']);
+  });
+});
+
+describe('relm report: templates', () => {
+  it('uses a template or partial from the engagement in place of the built-in one', () => {
+    const d = example();
+    mkdirSync(join(d, 'templates', 'partials'), { recursive: true });
+    writeFileSync(join(d, 'templates', 'partials', 'title-block.hbs'), 'Confidential — prepared for {{text client}}\n');
+    writeFileSync(join(d, 'templates', 'training-plan.md.hbs'), '# Our own training plan\n\n{{> title-block}}\n\n{{plan.training.total_days}} days.\n');
+    expect(relm(['report', '-C', d, '--format', 'md']).status).toBe(0);
+    expect(readFileSync(join(d, 'out', 'training-plan.md'), 'utf8')).toBe('# Our own training plan\n\nConfidential — prepared for Northwind Mutual Insurance\n\n23 days.\n');
+    expect(readFileSync(join(d, 'out', 'report.md'), 'utf8')).toContain('Confidential — prepared for Northwind Mutual Insurance');
+  });
+
+  it('reports a template error without a stack trace, and writes nothing', () => {
+    const d = example();
+    mkdirSync(join(d, 'templates'), { recursive: true });
+    writeFileSync(join(d, 'templates', 'report.md.hbs'), '# {{nosuchfield}}\n');
+    const r = relm(['report', '-C', d, '--format', 'md']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('nosuchfield');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(d, 'out'))).toBe(false);
+  });
+
+  it('ejects the built-in templates, refusing to overwrite', () => {
+    const d = example();
+    expect(relm(['templates', 'eject', '-C', d]).status).toBe(0);
+    expect(readFileSync(join(d, 'templates', 'report.md.hbs'), 'utf8')).toBe(readFileSync(join(ROOT, 'templates', 'report.md.hbs'), 'utf8'));
+    expect(existsSync(join(d, 'templates', 'partials', 'title-block.hbs'))).toBe(true);
+    const again = relm(['templates', 'eject', 'report.md.hbs', '-C', d]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('--force');
+    // The ejected templates render the same report.
+    expect(relm(['report', '-C', d, '--format', 'md']).status).toBe(0);
+  });
+});
+
+describe('relm report: no browser', () => {
+  it('exits 2 with how to install one, writing nothing, while md and html still work', () => {
+    const d = example();
+    const r = relm(['report', '-C', d, '--format', 'md,pdf', '--browser-path', '/nonexistent/chrome']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('apt-get install chromium');
+    expect(existsSync(join(d, 'out'))).toBe(false);
+    const bad = relm(['report', '-C', d, '--format', 'pdf'], { env: { CHROME_PATH: '/nonexistent/chrome' } });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('CHROME_PATH');
+    expect(relm(['report', '-C', d, '--format', 'md,html']).status).toBe(0);
+  });
+
+  it('finds no browser where there is none, and says so', () => {
+    expect(() => findBrowser(undefined, { PATH: '/nonexistent' }, 'plan9')).toThrow(/no Chrome or Chromium found/);
+  });
+
+  pdfIt('fails with a clear message when the browser cannot print in time', () => {
+    const d = example();
+    const r = relm(['report', '-C', d, '--format', 'pdf', '--only', 'training', '--browser-timeout', '1'], { env: {} });
+    // One second may or may not be enough on a fast machine: either it printed, or it said why not.
+    if (r.status !== 0) {
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/took longer than 1 s|did not start/);
+      expect(existsSync(join(d, 'out', 'training-plan.pdf'))).toBe(false);
+    } else {
+      expect(statSync(join(d, 'out', 'training-plan.pdf')).size).toBeGreaterThan(1000);
+    }
+  });
+});
