@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { scaffoldFiles } from '../engagement/scaffold.js';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { ciFiles, scaffoldFiles } from '../engagement/scaffold.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
 import { loadBuiltinModel } from '../model/builtin.js';
@@ -49,8 +50,14 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
   if (asOf !== undefined && !isDate(asOf)) throw new RelmError(`--as-of: "${asOf}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-31.');
   for (const a of applications) if (!ID.test(a)) throw new RelmError(`--application: "${a}" is not a valid id`, EXIT_USAGE, 'Use letters, digits, ".", "_" and "-".');
 
+  // The repository the engagement lives in (or will: relm runs git init), where the CI files go.
+  const repoTop = gitTopOf(dir) ?? dir;
+  const engagementPath = relative(repoTop, dir).split(sep).join('/');
+  const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const ci = ciFiles({ version, engagementPath });
   // Refuse before asking anything: the files every scaffold writes.
   refuseOverwrite(dir, ['relm.yaml', 'practices.yaml', 'target.yaml', 'plan.yaml', '.gitignore'], opts.force);
+  refuseOverwrite(repoTop, Object.keys(ci), opts.force);
 
   if (interactive) {
     const { default: inquirer } = await import('inquirer');
@@ -76,13 +83,17 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
     throw new RelmError('relm init needs the client', EXIT_USAGE, 'Pass --client "Name" (there is no terminal to ask on), e.g. relm init --yes --client "ACME Bank" --as-of 2026-03-31.');
   }
 
-  const files = scaffoldFiles({ client: client!, title, asOf: asOf ?? today(), consultants, applications, model: loadBuiltinModel() });
+  const files = scaffoldFiles({ client: client!, title, asOf: asOf ?? today(), consultants, applications, model: loadBuiltinModel(), version, engagementPath });
   refuseOverwrite(dir, Object.keys(files), opts.force);
   mkdirSync(dir, { recursive: true });
   const c = colorsFor('stderr');
   for (const [name, content] of Object.entries(files)) {
     atomicWrite(join(dir, name), content);
     writeErr(`${c.green('✔')} ${relative(process.cwd(), join(dir, name))}`);
+  }
+  for (const [name, content] of Object.entries(ci)) {
+    atomicWrite(join(repoTop, name), content);
+    writeErr(`${c.green('✔')} ${relative(process.cwd(), join(repoTop, name))}`);
   }
   if (!insideGitRepo(dir)) {
     try {
@@ -103,6 +114,17 @@ function refuseOverwrite(dir: string, names: string[], force: boolean | undefine
       EXIT_USAGE,
       'Nothing was written. Pass --force to overwrite them, or choose another folder.',
     );
+  }
+}
+
+/** The top of the git repository holding `dir` (or its nearest existing parent), if any. */
+function gitTopOf(dir: string): string | undefined {
+  let d = dir;
+  while (!existsSync(d) && dirname(d) !== d) d = dirname(d);
+  try {
+    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: d, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || undefined;
+  } catch {
+    return undefined;
   }
 }
 

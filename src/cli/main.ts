@@ -25,6 +25,12 @@ function positiveInt(v: string): number {
   return n;
 }
 
+function score(v: string): number {
+  const n = Number(v);
+  if (!(n >= 0 && n <= 5)) throw new InvalidArgumentError('expected a score from 0 to 5');
+  return n;
+}
+
 function similarity(v: string): number {
   const n = Number(v);
   if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1');
@@ -59,13 +65,41 @@ common(
     .option('--force', 'overwrite existing files'),
 ).action(action(async () => (await import('./init.js')).runInit));
 
+const collect = (v: string, p: string[]) => [...p, v];
+const FORMAT_HELP = 'output format: stylish, text, json, github, junit, sarif; repeatable';
+const OUTPUT_HELP = 'write the i-th format to this file ("-" for stdout); repeatable';
+
 common(
   program
     .command('validate')
     .description('check the engagement files: schemas, references and consistency')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'text', 'json']).default('stylish'))
-    .option('-o, --output <file>', 'write the findings to a file instead of stdout'),
+    .option('-f, --format <format>', FORMAT_HELP, collect, [])
+    .option('-o, --output <file>', OUTPUT_HELP, collect, []),
 ).action(action(async () => (await import('./validate.js')).runValidate));
+
+common(
+  program
+    .command('check')
+    .description('validate, then the CI policy of relm.yaml `check` (and flags); exit 1 on errors or a failed policy')
+    .option('-f, --format <format>', FORMAT_HELP, collect, [])
+    .option('-o, --output <file>', OUTPUT_HELP, collect, [])
+    .option('--fail-under <score>', 'fail when the overall score is below this (overrides check.fail_under)', score)
+    .option('--baseline <rev>', 'fail when the overall score dropped since this git revision by more than check.max_regression (default 0)')
+    .option('--window-days <days>', 'release-metrics window in days, ending with as_of', positiveInt, 180),
+).action(action(async () => (await import('./check.js')).runCheck));
+
+common(
+  program
+    .command('diff <base> [head]')
+    .description('what changed in scores, gaps, recommendations, backlog and release metrics between two git revisions (head: the working tree), as Markdown for a pull request')
+    .option('--json', 'print the changes as JSON')
+    .option('--window-days <days>', 'release-metrics window in days, ending with as_of', positiveInt, 180),
+).action(action(async () => (await import('./diff.js')).runDiff));
+
+program
+  .command('schema [name]')
+  .description("print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, model, interview, assessment), or list them")
+  .action(action(async () => (await import('./schema.js')).runSchema));
 
 common(
   program

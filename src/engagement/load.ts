@@ -1,5 +1,4 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { posix } from 'node:path';
 import { loadBuiltinModel } from '../model/builtin.js';
 import { checkModel } from '../model/check.js';
 import type { Model } from '../model/types.js';
@@ -9,6 +8,7 @@ import { checkTeam } from './checks-team.js';
 import { checkReferences } from './references.js';
 import { resolveFindings } from './resolve.js';
 import { validateSchema, type SchemaName } from './schemas.js';
+import { fsSource, type FileSource, type ReadResult } from './source.js';
 import type { Engagement, Interview } from './types.js';
 import { decodeUtf8, parseYaml, YamlSource } from './yaml-source.js';
 
@@ -30,18 +30,13 @@ export interface LoadResult {
   engagement: Engagement | null;
   diagnostics: Diagnostic[];
   root: string;
+  /** Positions a later finding (a policy failure, say) in the files read. */
+  locate: (f: Finding) => Diagnostic;
 }
 
-/** Reads a file of the engagement; one that leaves the folder (through `..` or a link) is refused. */
-export function readInside(root: string, rel: string): { ok: true; bytes: Buffer } | { ok: false; reason: string } {
-  const abs = resolve(root, rel);
-  const realRoot = realpathSync(root);
-  const inside = (p: string) => p === realRoot || p.startsWith(realRoot + sep);
-  if (isAbsolute(rel) || !inside(resolve(realRoot, rel))) return { ok: false, reason: 'it is outside the engagement folder' };
-  if (!existsSync(abs)) return { ok: false, reason: 'it does not exist' };
-  if (!inside(realpathSync(abs))) return { ok: false, reason: 'it is a link to a file outside the engagement folder' };
-  if (!lstatSync(realpathSync(abs)).isFile()) return { ok: false, reason: 'it is not a file' };
-  return { ok: true, bytes: readFileSync(abs) };
+/** Reads a file of the engagement from the working tree; one that leaves the folder is refused. */
+export function readInside(root: string, rel: string): ReadResult {
+  return fsSource(root).read(rel);
 }
 
 interface Parsed {
@@ -50,7 +45,8 @@ interface Parsed {
   valid: boolean;
 }
 
-export function loadEngagement(root: string): LoadResult {
+/** Loads the engagement at `root` from the working tree, or from another source (a git revision). */
+export function loadEngagement(root: string, source: FileSource = fsSource(root)): LoadResult {
   const findings: Finding[] = [];
   const sources = new Map<string, YamlSource>();
 
@@ -74,7 +70,7 @@ export function loadEngagement(root: string): LoadResult {
 
   const files = {} as Record<FileKey, Parsed | null>;
   for (const spec of ENGAGEMENT_FILES) {
-    const read = readInside(root, spec.file);
+    const read = source.read(spec.file);
     if (!read.ok) {
       files[spec.key] = null;
       if (spec.required || read.reason !== 'it does not exist') {
@@ -99,12 +95,12 @@ export function loadEngagement(root: string): LoadResult {
   if (modelRef === 'builtin') {
     model = loadBuiltinModel();
   } else if (manifest) {
-    const rel = modelRef.split('/').join(sep);
-    const read = readInside(root, rel);
+    const rel = posix.normalize(modelRef);
+    const read = source.read(rel);
     if (!read.ok) {
       findings.push({ file: 'relm.yaml', path: ['model'], severity: 'error', code: 'model-not-found', message: `the model file cannot be used: ${read.reason}; name a file inside the engagement folder, or "builtin"` });
     } else {
-      const file = relative(root, resolve(root, rel)).split(sep).join('/');
+      const file = rel;
       const parsed = readYaml(file, 'model', read.bytes);
       if (parsed?.valid) {
         const modelFindings = checkModel(parsed.data as Model, file);
@@ -114,7 +110,7 @@ export function loadEngagement(root: string): LoadResult {
     }
   }
 
-  const interviews = loadInterviews(root, findings, sources);
+  const interviews = loadInterviews(source, findings, sources);
 
   const allValid = ENGAGEMENT_FILES.every((s) => files[s.key] === null ? !s.required : files[s.key]!.valid);
   let engagement: Engagement | null = null;
@@ -135,20 +131,18 @@ export function loadEngagement(root: string): LoadResult {
 
   const diagnostics = resolveFindings(findings, sources);
   const hasError = diagnostics.some((d) => d.severity === 'error');
-  return { engagement: hasError || !interviews.valid ? null : engagement, diagnostics, root };
+  return { engagement: hasError || !interviews.valid ? null : engagement, diagnostics, root, locate: (f) => resolveFindings([f], sources)[0]! };
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
-function loadInterviews(root: string, findings: Finding[], sources: Map<string, YamlSource>): { list: Interview[]; valid: boolean } {
-  const dir = join(root, 'interviews');
-  if (!existsSync(dir)) return { list: [], valid: true };
+function loadInterviews(files: FileSource, findings: Finding[], sources: Map<string, YamlSource>): { list: Interview[]; valid: boolean } {
   const list: Interview[] = [];
   let valid = true;
-  const names = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
+  const names = files.list('interviews').filter((n) => n.endsWith('.md'));
   for (const name of names) {
     const file = `interviews/${name}`;
-    const read = readInside(root, join('interviews', name));
+    const read = files.read(`interviews/${name}`);
     if (!read.ok) {
       findings.push({ file, line: 1, col: 1, severity: 'error', code: 'unreadable-file', message: `cannot read the interview notes: ${read.reason}` });
       valid = false;

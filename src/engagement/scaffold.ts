@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { Model } from '../model/types.js';
+import { modeline } from './modeline.js';
 import { addDays } from '../util/dates.js';
 import type { PersonRef, PlanTask } from './types.js';
 
@@ -10,6 +11,10 @@ export interface ScaffoldOptions {
   consultants: PersonRef[];
   applications: string[];
   model: Model;
+  /** The relm version the CI files install. */
+  version: string;
+  /** The engagement folder relative to the repository root ('' at the root): CI runs relm with -C there. */
+  engagementPath: string;
 }
 
 /** The standard engagement tasks (DESIGN §2), with their offsets from the start in days. */
@@ -43,6 +48,7 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
   const files: Record<string, string> = {};
 
   files['relm.yaml'] = [
+    modeline('relm'),
     '# relm engagement manifest (format: relm schema relm).',
     '# Every age and window in the analysis is measured to engagement.as_of.',
     yamlValue({
@@ -63,6 +69,7 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
   ].join('\n');
 
   const p: string[] = [
+    modeline('practices'),
     '# Current state: one entry per practice of the model (format: relm schema practices).',
     '# Answer each criterion with none (0), some (0.25), half (0.5), most (1) or na (does not apply),',
     '# or in full: {answer: half, notes: "...", evidence: [{title: ..., ref: ...}]}.',
@@ -83,6 +90,7 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
 
   const horizon = addDays(o.asOf, 365);
   files['target.yaml'] = [
+    modeline('target'),
     '# Desired future state (format: relm schema target).',
     `horizon: ${horizon}`,
     '# Target level 0..5 per practice; `default` applies to every practice not listed.',
@@ -105,6 +113,7 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
   ].join('\n');
 
   files['plan.yaml'] = [
+    modeline('plan'),
     '# The engagement\'s own project plan (format: relm schema plan). Status: todo | in-progress | done | blocked.',
     yamlValue({
       tasks: STANDARD_TASKS.map(({ startDay, days, ...t }) => ({
@@ -123,6 +132,7 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
 
   if (o.applications.length) {
     files['backlog.yaml'] = [
+      modeline('backlog'),
       '# Maintenance backlog (format: relm schema backlog); `relm import` fills it from Jira, Bugzilla, GitHub exports.',
       yamlValue({ applications: o.applications.map((id) => ({ id, name: id })), items: [] }),
       '',
@@ -131,4 +141,60 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
 
   files['.gitignore'] = 'out/\n';
   return files;
+}
+
+/**
+ * CI for the engagement repository, by path relative to the repository root: a GitHub Actions workflow
+ * (relm check as annotations on every pull request, the assessment diff as the job summary) and a GitLab
+ * CI snippet to include.
+ */
+export function ciFiles(o: Pick<ScaffoldOptions, 'version' | 'engagementPath'>): Record<string, string> {
+  const dir = o.engagementPath ? ` -C ${JSON.stringify(o.engagementPath)}` : '';
+  const paths = o.engagementPath ? `${o.engagementPath}/**` : '**';
+  return {
+    '.github/workflows/relm.yml': `# relm: checks the release-management assessment on every pull request.
+name: relm
+on:
+  pull_request:
+    paths: [${JSON.stringify(paths)}]
+permissions:
+  contents: read
+jobs:
+  relm:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0   # relm diff and --baseline read the base branch
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npm install --global relm@${o.version}
+      - name: Check the engagement
+        run: relm check${dir} -f github --baseline "origin/\${{ github.base_ref }}"
+      - name: Assessment changes
+        if: always()
+        run: relm diff${dir} "origin/\${{ github.base_ref }}" HEAD >> "$GITHUB_STEP_SUMMARY"
+`,
+    '.gitlab/relm.gitlab-ci.yml': `# relm for GitLab CI: add to .gitlab-ci.yml
+#   include:
+#     - local: .gitlab/relm.gitlab-ci.yml
+relm:
+  image: node:20
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  variables:
+    GIT_DEPTH: 0
+  script:
+    - npm install --global relm@${o.version}
+    - git fetch origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+    - relm check${dir} -f text -f junit -o - -o relm-junit.xml --baseline "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+    - relm diff${dir} "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" HEAD | tee relm-diff.md
+  artifacts:
+    when: always
+    reports:
+      junit: relm-junit.xml
+    paths: [relm-diff.md]
+`,
+  };
 }

@@ -1,3 +1,4 @@
+import { modeline } from '../engagement/modeline.js';
 import { parseBugzilla } from './bugzilla.js';
 import { parseGitTags } from './git-tags.js';
 import { parseGithub } from './github.js';
@@ -38,7 +39,7 @@ export interface FileChange {
 
 function header(kind: ImportKind, target: 'backlog' | 'releases'): string {
   const what = target === 'backlog' ? 'Maintenance backlog' : 'Release history';
-  return `${what} (format: relm schema ${target}).\nStarted by \`relm import ${kind}\`; importing again merges by id and keeps fields the export does not carry.`;
+  return `${modeline(target).slice(2)}\n${what} (format: relm schema ${target}).\nStarted by \`relm import ${kind}\`; importing again merges by id and keeps fields the export does not carry.`;
 }
 
 /**

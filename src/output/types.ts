@@ -6,6 +6,8 @@ export interface FormatContext {
   colors: ChalkInstance;
   /** The engagement root, absolute; diagnostics carry paths relative to it. */
   root: string;
+  /** The git repository's root, when the engagement is in one: CI annotations name files relative to it. */
+  repoRoot?: string;
   /** At most this many findings are listed in human formats (all of them in machine formats). */
   max?: number;
 }

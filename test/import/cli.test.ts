@@ -77,7 +77,7 @@ describe.skipIf(!built)('relm import (built, through the wrapper)', () => {
     expect(t.status).toBe(0);
     const v = relm(['validate', '-f', 'json', '-C', dir]);
     expect(v.status).toBe(0);
-    expect(readFileSync(join(dir, 'releases.yaml'), 'utf8')).toMatch(/^# Release history \(format: relm schema releases\)\./);
+    expect(readFileSync(join(dir, 'releases.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/relm\/schemas\/releases\.schema\.json\n# Release history \(format: relm schema releases\)\./);
   });
 
   it('exits 2 and writes nothing when the source cannot be used', () => {

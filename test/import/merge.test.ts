@@ -98,7 +98,7 @@ describe('merging into backlog.yaml', () => {
   it('starts backlog.yaml with a comment header when there is none', () => {
     const { text, changed } = mergeImport('jira', result, { backlog: null, releases: null }, {})[0]!.merged;
     expect(changed).toBe(true);
-    expect(text.startsWith('# Maintenance backlog (format: relm schema backlog).\n# Started by `relm import jira`')).toBe(true);
+    expect(text.startsWith('# yaml-language-server: $schema=https://unpkg.com/relm/schemas/backlog.schema.json\n# Maintenance backlog (format: relm schema backlog).\n# Started by `relm import jira`')).toBe(true);
     const data = load(text) as { applications: unknown[]; items: { id: string }[] };
     expect(Object.keys(data)).toEqual(['applications', 'items']);
     expect(data.items).toHaveLength(7);

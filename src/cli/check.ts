@@ -1,0 +1,63 @@
+import { compareDiagnostics, countBySeverity, type Diagnostic } from '../engagement/diagnostics.js';
+import { loadEngagement } from '../engagement/load.js';
+import { gitSource } from '../engagement/source.js';
+import { assess } from '../engine/assess.js';
+import { checkPolicy, type Policy } from '../engine/policy.js';
+import { EXIT_FINDINGS, EXIT_USAGE, RelmError } from '../errors.js';
+import { openEngagement } from './context.js';
+import { emitFindings } from './findings.js';
+import type { CommonOptions } from './main.js';
+import { colorsFor, writeErr } from './ui.js';
+
+interface CheckOptions extends CommonOptions {
+  format: string[];
+  output: string[];
+  failUnder?: number;
+  baseline?: string;
+  windowDays?: number;
+}
+
+/** validate + the CI policy of relm.yaml `check` (flags win), against a baseline revision when given. */
+export function runCheck(opts: CheckOptions): void {
+  const result = openEngagement(opts);
+  const diagnostics: Diagnostic[] = [...result.diagnostics];
+  let policyFailures = 0;
+  if (result.engagement) {
+    const e = result.engagement;
+    const configured: Policy = e.manifest.check ?? {};
+    const policy: Policy = { ...configured, ...(opts.failUnder !== undefined ? { fail_under: opts.failUnder } : {}) };
+    const head = assess(e, result.diagnostics, { windowDays: opts.windowDays });
+    let baseline;
+    if (opts.baseline) {
+      const base = loadEngagement(result.root, gitSource(result.root, opts.baseline));
+      if (!base.engagement) {
+        throw new RelmError(`the engagement at ${opts.baseline} has errors, so it cannot be the baseline`, EXIT_USAGE, `See them with: git stash && relm validate, or choose another --baseline.`);
+      }
+      baseline = assess(base.engagement, [], { windowDays: opts.windowDays });
+    }
+    for (const v of checkPolicy(head, policy, baseline)) {
+      policyFailures++;
+      const fromFlag = v.key === 'fail_under' && opts.failUnder !== undefined;
+      const inFile = !fromFlag && configured[v.key] !== undefined;
+      diagnostics.push(
+        result.locate({
+          file: 'relm.yaml',
+          ...(inFile ? { path: ['check', v.key], at: 'key' as const } : { line: 1, col: 1 }),
+          severity: 'error',
+          code: v.code,
+          message: `${v.message}${fromFlag ? ' (--fail-under)' : inFile ? '' : v.key === 'max_regression' ? ` (against ${opts.baseline})` : ''}`,
+        }),
+      );
+    }
+  }
+  diagnostics.sort(compareDiagnostics);
+  emitFindings(diagnostics, opts.format, opts.output, result.root);
+  const n = countBySeverity(diagnostics);
+  const c = colorsFor('stderr');
+  if (n.error) {
+    process.exitCode = EXIT_FINDINGS;
+    writeErr(c.red(`relm check: failed — ${n.error - policyFailures} error(s) in the files, ${policyFailures} policy failure(s), ${n.warning} warning(s)`));
+  } else {
+    writeErr(c.green(`relm check: passed${n.warning ? ` with ${n.warning} warning(s)` : ''}`));
+  }
+}
