@@ -1,5 +1,4 @@
 import { countBySeverity } from '../engagement/diagnostics.js';
-import { assess } from '../engine/assess.js';
 import { assessmentJson } from '../output/assessment-json.js';
 import { formatSummary } from '../output/summary.js';
 import { emit, openEngagement, requireValid } from './context.js';
@@ -8,9 +7,8 @@ import { colorsFor, writeErr } from './ui.js';
 
 export function runAssess(opts: CommonOptions & { json?: boolean; output?: string; windowDays?: number }): void {
   const result = openEngagement(opts);
-  const engagement = requireValid(result);
-  if (!engagement) return;
-  const assessment = assess(engagement, result.diagnostics, { windowDays: opts.windowDays });
+  if (!requireValid(result)) return;
+  const assessment = result.assessment!;
   if (opts.json || opts.output) emit(assessmentJson(assessment), opts.output);
   if (!opts.json) {
     if (!opts.output) emit(formatSummary(assessment, colorsFor('stdout')));

@@ -26,7 +26,7 @@ export function runCheck(opts: CheckOptions): void {
     const e = result.engagement;
     const configured: Policy = e.manifest.check ?? {};
     const policy: Policy = { ...configured, ...(opts.failUnder !== undefined ? { fail_under: opts.failUnder } : {}) };
-    const head = assess(e, result.diagnostics, { windowDays: opts.windowDays });
+    const head = result.assessment!;
     let baseline;
     if (opts.baseline) {
       const base = loadEngagement(result.root, gitSource(result.root, opts.baseline));

@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import { findEngagementRoot } from '../engagement/find-root.js';
 import { loadEngagement, type LoadResult } from '../engagement/load.js';
+import { evidenceFindings } from '../engagement/checks-evidence.js';
+import { compareDiagnostics } from '../engagement/diagnostics.js';
+import { assess } from '../engine/assess.js';
+import type { Assessment } from '../engine/types.js';
 import { EXIT_FINDINGS } from '../errors.js';
 import { stylish } from '../output/stylish.js';
 import type { Engagement } from '../engagement/types.js';
@@ -10,9 +14,22 @@ import type { CommonOptions } from './main.js';
 
 export const HUMAN_MAX_FINDINGS = 200;
 
-/** Finds and loads the engagement of -C/--dir (or the nearest one upward). */
-export function openEngagement(opts: CommonOptions): LoadResult {
-  return loadEngagement(findEngagementRoot(process.cwd(), opts.dir));
+export interface OpenResult extends LoadResult {
+  /** The assessment of a valid engagement (its diagnostics include the evidence check's), else null. */
+  assessment: Assessment | null;
+}
+
+/**
+ * Finds and loads the engagement of -C/--dir (or the nearest one upward). A valid engagement is assessed
+ * at once: the evidence check (measured record against the answers) is part of what every command reports.
+ */
+export function openEngagement(opts: CommonOptions & { windowDays?: number }): OpenResult {
+  const result = loadEngagement(findEngagementRoot(process.cwd(), opts.dir));
+  if (!result.engagement) return { ...result, assessment: null };
+  const assessment = assess(result.engagement, [], { windowDays: opts.windowDays });
+  const diagnostics = [...result.diagnostics, ...evidenceFindings(assessment).map(result.locate)].sort(compareDiagnostics);
+  assessment.diagnostics = diagnostics;
+  return { ...result, diagnostics, assessment };
 }
 
 /**

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { assess } from '../engine/assess.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
 import { assessmentJson } from '../output/assessment-json.js';
@@ -53,7 +52,7 @@ export async function runReport(opts: ReportOptions): Promise<void> {
   const browserPath = formats.includes('pdf') ? findBrowser(opts.browserPath) : undefined;
 
   const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const assessment = assess(engagement, result.diagnostics, { windowDays: opts.windowDays });
+  const assessment = result.assessment!;
   const rendered = renderDeliverables(assessment, engagement, only as DeliverableId[], { engagementRoot: result.root, version });
   const files: [string, string | Uint8Array][] = [['assessment.json', assessmentJson(assessment)]];
   for (const d of rendered.docs) {

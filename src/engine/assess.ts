@@ -2,6 +2,7 @@ import type { Diagnostic } from '../engagement/diagnostics.js';
 import type { Engagement } from '../engagement/types.js';
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
 import { analyseBacklog } from './backlog.js';
+import { checkEvidence } from './evidence.js';
 import { deliveryScenarios, traceRequirements } from './plan.js';
 import { allRecommendations, triggerRecommendations } from './recommendations.js';
 import { analyseReleases, DEFAULT_WINDOW_DAYS } from './releases.js';
@@ -105,7 +106,7 @@ export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], o
   const { roadmap, phaseOf } = scheduleRoadmap(triggered, phases, dayRate);
   const recommendations = triggered.map((r) => ({ ...r, phase: phaseOf.get(r.id) ?? null }));
   const releases = e.releases ? analyseReleases(e.releases, e.backlog, e.target, m.as_of, opts.windowDays ?? DEFAULT_WINDOW_DAYS) : null;
-  return {
+  const assessment: Assessment = {
     relm: 1,
     engagement: {
       client: m.client,
@@ -127,4 +128,7 @@ export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], o
     scenarios: deliveryScenarios(e.target, practices, recommendations, dayRate),
     diagnostics: [...diagnostics],
   };
+  // The evidence check reads the measured record, so it runs on the finished document.
+  assessment.practices = checkEvidence(practices, e.model.practices, assessment);
+  return assessment;
 }

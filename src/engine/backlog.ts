@@ -98,6 +98,7 @@ export function analyseBacklog(backlog: BacklogFile, target: TargetFile, asOf: s
   const apps = backlog.applications ?? [];
   const appById = new Map(apps.map((a) => [a.id, a]));
   const open = items.filter(isOpen);
+  const done = items.filter((i) => statusOf(i) === 'done');
   const platformsOf = (i: BacklogItem) => i.platforms ?? (appById.get(i.application)?.platform ? [appById.get(i.application)!.platform!] : []);
 
   const throughput = ratePer30(items, (i) => (statusOf(i) === 'done' ? i.closed : undefined), asOf);
@@ -166,6 +167,9 @@ export function analyseBacklog(backlog: BacklogFile, target: TargetFile, asOf: s
     duplicates: { explicit, candidates },
     obsolete_candidates: open.filter((i) => superseded.has(i.id)).map((i) => i.id),
     emergency_open: open.filter((i) => i.emergency).map((i) => i.id),
+    duplicates_per_100_open: open.length ? ((candidates.length + open.filter((i) => superseded.has(i.id)).length) * 100) / open.length : null,
+    done_with_change_share: done.length ? done.filter((i) => i.change !== undefined).length / done.length : null,
+    costed_share: open.length ? open.filter((i) => i.effort_days !== undefined && i.benefit !== undefined).length / open.length : null,
     release_policy: policy,
     release_calendar: releaseCalendar(open, platformsOf, asOf, policy),
   };

@@ -67,6 +67,20 @@ export function analyseReleases(file: ReleasesFile, backlog: BacklogFile | null,
     .flatMap((r) => (r.items ?? []).filter((id) => requested.has(id)).map((id) => (toEpochMs(r.deployed) - toEpochMs(requested.get(id)!)) / DAY))
     .filter((d) => d > 0);
   const failed = inWindow.filter(isFailed);
+  // Multi-platform items: did the release that shipped them cover every platform they span?
+  const appPlatform = new Map((backlog?.applications ?? []).map((a) => [a.id, a.platform]));
+  const itemById = new Map((backlog?.items ?? []).map((i) => [i.id, i]));
+  let multi = 0;
+  let split = 0;
+  for (const r of inWindow) {
+    const covered = new Set((r.applications ?? []).map((a) => appPlatform.get(a)).filter(Boolean));
+    for (const id of r.items ?? []) {
+      const platforms = itemById.get(id)?.platforms ?? [];
+      if (platforms.length < 2) continue;
+      multi++;
+      if (!platforms.every((p) => covered.has(p))) split++;
+    }
+  }
   const recoveries = failed.filter((r) => r.restored).map((r) => (toEpochMs(r.restored!) - toEpochMs(r.deployed)) / HOUR);
 
   const metrics = {
@@ -94,6 +108,7 @@ export function analyseReleases(file: ReleasesFile, backlog: BacklogFile | null,
     bands,
     band: overallBand(Object.values(bands)),
     emergency_share: n ? inWindow.filter((r) => r.type === 'emergency').length / n : null,
+    multi_platform_split_share: multi ? split / multi : null,
     success_rate_by_type: successRates(inWindow, (r) => [r.type ?? 'unspecified']),
     success_rate_by_application: successRates(inWindow, (r) => r.applications ?? []),
     targets: { ...(target.dora ?? {}) },

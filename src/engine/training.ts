@@ -64,6 +64,10 @@ export function planTraining(team: TeamFile, modelSkills: readonly Skill[] = [],
     skills,
     roles: roleResults,
     schedule,
+    role_shortfall_share: (() => {
+      const head = roleResults.reduce((t, r) => t + r.headcount, 0);
+      return head ? roleResults.reduce((t, r) => t + r.shortfall, 0) / head : null;
+    })(),
     total_days: skills.reduce((t, s) => t + s.days, 0),
     total_cost: skills.reduce((t, s) => t + s.cost, 0),
     catalogue: from,

@@ -4,12 +4,15 @@ import type { Perspective } from '../model/types.js';
 
 export interface EvidenceResult {
   metric: string;
-  value: number | null;
+  /** The measured value: a number, or a DORA band for `releases.bands.*`; null when there is no data. */
+  value: number | string | null;
   min: number | null;
   max: number | null;
+  min_band: Band | null;
   from_level: number;
+  /** true: the record supports the level; false: it disagrees (evidence-mismatch); null: no data. */
   ok: boolean | null;
-  says?: string;
+  says: string | null;
 }
 
 export interface PracticeResult {
@@ -126,6 +129,12 @@ export interface BacklogAnalysis {
   duplicates: { explicit: [string, string][]; candidates: { a: string; b: string; similarity: number }[] };
   obsolete_candidates: string[];
   emergency_open: string[];
+  /** Candidate duplicates and obsolete candidates per 100 open items (null without open items). */
+  duplicates_per_100_open: number | null;
+  /** Share of done items that name their approved change (RFC). */
+  done_with_change_share: number | null;
+  /** Share of open items that record both effort and benefit. */
+  costed_share: number | null;
   release_policy: { cadence_days: number; capacity_days_per_release: number; from_target: boolean };
   release_calendar: CalendarRelease[];
 }
@@ -145,6 +154,8 @@ export interface ReleaseAnalysis {
   bands: Record<'deployment_frequency_per_week' | 'lead_time_days' | 'change_failure_rate' | 'recovery_hours', Band | null>;
   band: Band | null;
   emergency_share: number | null;
+  /** Multi-platform items shipped in the window whose release did not cover all their platforms, as a share of those items. */
+  multi_platform_split_share: number | null;
   success_rate_by_type: Record<string, { count: number; success_rate: number }>;
   success_rate_by_application: Record<string, { count: number; success_rate: number }>;
   /** DORA targets from target.yaml beside the measured values. */
@@ -230,6 +241,8 @@ export interface Training {
   roles: { id: string; name: string; headcount: number; qualified: number; shortfall: number }[];
   /** One session per course, the most-needed first, one a week from two weeks after as_of. */
   schedule: { skill: string; course: string | null; start: string; end: string; people: string[] }[];
+  /** Σ shortfall / Σ headcount over the roles (null without headcount). */
+  role_shortfall_share: number | null;
   total_days: number;
   total_cost: number;
   catalogue: 'team' | 'model';

@@ -1,4 +1,5 @@
 import type { Finding } from '../engagement/diagnostics.js';
+import { metricPaths } from '../engagement/metrics.js';
 import { findCycle } from '../util/graph.js';
 import { hint } from '../util/did-you-mean.js';
 import type { Model, Recommendation } from './types.js';
@@ -23,6 +24,16 @@ export function checkModel(model: Model, file: string): Finding[] {
     p.criteria.forEach((c, j) => {
       if (criterionIds.has(c.id)) err(['practices', i, 'criteria', j, 'id'], 'duplicate-id', `criterion id "${c.id}" is used twice; ids must be unique`);
       criterionIds.add(c.id);
+    });
+    (p.evidence ?? []).forEach((rule, j) => {
+      const paths = metricPaths();
+      if (!paths.has(rule.metric)) {
+        err(['practices', i, 'evidence', j, 'metric'], 'unknown-metric', `"${rule.metric}" is not a metric of assessment.json${hint(rule.metric, paths)}`);
+      } else if (rule.metric.startsWith('releases.bands.') !== (rule.min_band !== undefined)) {
+        err(['practices', i, 'evidence', j], 'invalid-evidence-rule', rule.min_band !== undefined ? `min_band applies only to releases.bands.* metrics; use min or max for "${rule.metric}"` : `"${rule.metric}" is a band: compare it with min_band (low, medium, high, elite)`, 'key');
+      } else if (rule.min === undefined && rule.max === undefined && rule.min_band === undefined) {
+        err(['practices', i, 'evidence', j], 'invalid-evidence-rule', `the rule on "${rule.metric}" needs min, max or min_band`, 'key');
+      }
     });
     (p.recommendations ?? []).forEach((r, j) => {
       if (recs.has(r.id)) err(['practices', i, 'recommendations', j, 'id'], 'duplicate-id', `recommendation id "${r.id}" is used twice; ids must be unique`);

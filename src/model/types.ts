@@ -33,6 +33,8 @@ export interface EvidenceRule {
   from_level: number;
   min?: number;
   max?: number;
+  /** For `releases.bands.*`: the lowest DORA band that supports the level. */
+  min_band?: 'low' | 'medium' | 'high' | 'elite';
   says?: string;
 }
 

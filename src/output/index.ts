@@ -1,10 +1,14 @@
 import { EXIT_USAGE, RelmError } from '../errors.js';
+import { github } from './github.js';
 import { json } from './json.js';
+import { junit } from './junit.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import { text } from './text.js';
 import type { Formatter } from './types.js';
 
-export const FORMATTERS = { stylish, text, json } satisfies Record<string, Formatter>;
+/** One formatter per file; adding a format is adding a file and a line here. */
+export const FORMATTERS = { stylish, text, json, github, junit, sarif } satisfies Record<string, Formatter>;
 export type FormatName = keyof typeof FORMATTERS;
 
 export function formatterFor(name: string): Formatter {

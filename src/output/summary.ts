@@ -25,7 +25,8 @@ export function bar(score: number | null, target: number | null, c: ChalkInstanc
 function practiceLine(p: PracticeResult, nameWidth: number, c: ChalkInstance): string {
   const status = p.na ? c.dim('not applicable') : !p.assessed ? c.yellow('not assessed') : '';
   const gap = p.gap === null ? '' : p.gap > 0 ? c.red(num(p.gap)) : c.green(num(p.gap));
-  const marks = p.method === 'rating' ? c.dim(' (rating)') : '';
+  const mismatch = p.evidence.some((e) => e.ok === false);
+  const marks = (p.method === 'rating' ? c.dim(' (rating)') : '') + (mismatch ? c.red(' ⚠ evidence disagrees') : '');
   return `    ${p.name.padEnd(nameWidth)}  ${num(p.score).padStart(5)}  L${p.level ?? '–'}  ${num(p.target, 1).padStart(4)}  ${gap.padStart(gap ? gap.length + 5 - num(p.gap).length : 5)}  ${bar(p.score, p.target, c)}${marks}${status ? ' ' + status : ''}`;
 }
 
@@ -95,5 +96,6 @@ export function formatSummary(a: Assessment, c: ChalkInstance): string {
   }
   out.push('');
   out.push(c.dim(`  score 0–5 (sum of the level means), lvl = highest level with every level up to it at least half met; │ marks the target`));
+  if (a.practices.some((p) => p.evidence.some((e) => e.ok === false))) out.push(c.dim(`  ⚠ evidence disagrees: the measured record contradicts the level (see relm validate, evidence-mismatch)`));
   return out.join('\n') + '\n';
 }

@@ -124,6 +124,7 @@ export function reportView(a: Assessment, e: Engagement) {
     day_rate: a.engagement.day_rate,
     plan: planView(a, e),
     evidence: practices.filter((p) => p.evidence_refs.length).map((p) => ({ name: p.name, refs: p.evidence_refs })),
+    calibration: calibrationView(practices),
     backlog: backlogView(a, e),
     releases: releasesView(a),
     interviews: e.interviews.map((iv) => ({
@@ -137,6 +138,37 @@ export function reportView(a: Assessment, e: Engagement) {
 }
 
 export type ReportView = ReturnType<typeof reportView>;
+
+function formatValue(v: number | string | null, metric: string): string {
+  if (v === null) return 'no data';
+  if (typeof v === 'string') return v;
+  if (/(_share|_rate)$/.test(metric)) return `${(v * 100).toFixed(1)}%`;
+  return Number.isInteger(v) ? String(v) : v.toFixed(2);
+}
+
+/** The evidence check, for the report: every rule that applied, the disagreements first. */
+function calibrationView(practices: readonly PracticeView[]) {
+  const rows = practices.flatMap((p) =>
+    p.evidence.map((e) => ({
+      practice: p.name,
+      level: p.level,
+      method: p.method,
+      confidence: p.confidence,
+      metric: e.metric,
+      value: formatValue(e.value, e.metric),
+      expected: e.min_band ? `${e.min_band} or better` : [e.min !== null ? `≥ ${formatValue(e.min, e.metric)}` : '', e.max !== null ? `≤ ${formatValue(e.max, e.metric)}` : ''].filter(Boolean).join(' and '),
+      from_level: e.from_level,
+      ok: e.ok,
+      says: e.says,
+    })),
+  );
+  return {
+    checked: rows.length,
+    mismatches: rows.filter((r) => r.ok === false),
+    supported: rows.filter((r) => r.ok === true),
+    no_data: rows.filter((r) => r.ok === null),
+  };
+}
 
 const BAND_NAMES = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' } as const;
 

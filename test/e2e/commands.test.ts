@@ -147,8 +147,8 @@ describe('relm report', () => {
     rmSync(join(dir, 'out'), { recursive: true, force: true });
     const v = relm(['validate', '-f', 'json', '-C', dir]);
     expect(v.status).toBe(0);
-    // The example carries two items too large for one release, on purpose.
-    expect((JSON.parse(v.stdout) as { code: string }[]).map((d) => d.code)).toEqual(['exceeds-release-capacity', 'exceeds-release-capacity']);
+    // The example carries, on purpose, two items too large for one release and a rating the record contradicts.
+    expect((JSON.parse(v.stdout) as { code: string }[]).map((d) => d.code)).toEqual(['exceeds-release-capacity', 'exceeds-release-capacity', 'evidence-mismatch']);
     const r = relm(['report', '-C', dir]);
     expect(r.status).toBe(0);
     const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');

@@ -90,6 +90,17 @@ const CASES: { name: string; files: Record<string, string>; expect: string[]; ex
     },
     expect: ['model.yaml:9:5 error missing-level practice "alpha" has no criterion at level 5'],
   },
+  {
+    name: 'an evidence rule on an unknown metric, and a band compared without min_band',
+    files: {
+      'model.yaml':
+        'relm_model: 1\nid: mini\nname: Mini\nversion: "1"\npractices:\n  - id: alpha\n    name: Alpha\n    perspective: process\n    criteria:\n      - {id: alpha-1a, level: 1, text: x}\n      - {id: alpha-2a, level: 2, text: x}\n      - {id: alpha-3a, level: 3, text: x}\n      - {id: alpha-4a, level: 4, text: x}\n      - {id: alpha-5a, level: 5, text: x}\n    evidence:\n      - {metric: releases.change_failure, from_level: 3, max: 0.15}\n      - {metric: releases.bands.lead_time_days, from_level: 3, max: 2}\n',
+    },
+    expect: [
+      'model.yaml:16:18 error unknown-metric "releases.change_failure" is not a metric of assessment.json; did you mean "releases.change_failure_rate"?',
+      'model.yaml:17:9 error invalid-evidence-rule "releases.bands.lead_time_days" is a band: compare it with min_band',
+    ],
+  },
   { name: 'a model path leaving the folder', files: { 'relm.yaml': MANIFEST.replace('model.yaml', '../../etc/passwd') }, expect: ['relm.yaml:5:8 error model-not-found the model file cannot be used: it is outside the engagement folder'] },
   {
     name: 'backlog references and consistency',

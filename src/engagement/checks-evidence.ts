@@ -1,0 +1,32 @@
+import type { Assessment, EvidenceResult } from '../engine/types.js';
+import type { Finding } from './diagnostics.js';
+
+function fmt(v: number | string | null): string {
+  if (typeof v === 'string' || v === null) return String(v);
+  return Number.isInteger(v) ? String(v) : v.toFixed(2);
+}
+
+function expectation(e: EvidenceResult): string {
+  if (e.min_band) return `the ${e.min_band} band or better`;
+  if (e.min !== null && e.max !== null) return `between ${fmt(e.min)} and ${fmt(e.max)}`;
+  return e.min !== null ? `at least ${fmt(e.min)}` : `at most ${fmt(e.max)}`;
+}
+
+/** Where the measured record disagrees with a practice's level: a warning at the practice in practices.yaml. */
+export function evidenceFindings(a: Assessment): Finding[] {
+  const out: Finding[] = [];
+  for (const p of a.practices) {
+    for (const e of p.evidence) {
+      if (e.ok !== false) continue;
+      out.push({
+        file: 'practices.yaml',
+        path: ['practices', p.id],
+        at: 'key',
+        severity: 'warning',
+        code: 'evidence-mismatch',
+        message: `"${p.id}" is at level ${p.level}, but ${e.metric} is ${fmt(e.value)} where level ${e.from_level} expects ${expectation(e)}${e.says ? `: ${e.says}` : ''} Check the answers against the record.`,
+      });
+    }
+  }
+  return out;
+}

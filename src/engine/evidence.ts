@@ -1,0 +1,45 @@
+import type { EvidenceRule, Practice } from '../model/types.js';
+import type { Assessment, Band, EvidenceResult, PracticeResult } from './types.js';
+
+const BAND_ORDER: Band[] = ['low', 'medium', 'high', 'elite'];
+
+/** The value at a dotted path into the assessment document (`releases.bands.lead_time_days`), or null. */
+export function metricValue(a: Assessment, path: string): number | string | null {
+  let v: unknown = a;
+  for (const key of path.split('.')) {
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, key)) return null;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return typeof v === 'number' || typeof v === 'string' ? v : null;
+}
+
+/** Compares one rule with the measured value: ok, mismatch (false), or no data (null). */
+export function checkRule(rule: EvidenceRule & { min_band?: Band }, value: number | string | null): boolean | null {
+  if (value === null) return null;
+  if (typeof value === 'string') {
+    if (!rule.min_band || !BAND_ORDER.includes(value as Band)) return null;
+    return BAND_ORDER.indexOf(value as Band) >= BAND_ORDER.indexOf(rule.min_band);
+  }
+  if (rule.min !== undefined && value < rule.min) return false;
+  if (rule.max !== undefined && value > rule.max) return false;
+  return true;
+}
+
+/**
+ * The evidence check (DESIGN §3): each rule of a practice whose from_level ≤ the practice's level is
+ * compared with the measured record. A practice that is not assessed has no level and so no check. Pure.
+ */
+export function checkEvidence(practices: readonly PracticeResult[], model: readonly Practice[], a: Assessment): PracticeResult[] {
+  const rules = new Map(model.map((p) => [p.id, p.evidence ?? []]));
+  return practices.map((p) => {
+    if (!p.assessed || p.level === null) return p;
+    const evidence: EvidenceResult[] = (rules.get(p.id) ?? [])
+      .filter((r) => r.from_level <= p.level!)
+      .map((r) => {
+        const rule = r as EvidenceRule & { min_band?: Band };
+        const value = metricValue(a, r.metric);
+        return { metric: r.metric, value, min: r.min ?? null, max: r.max ?? null, min_band: rule.min_band ?? null, from_level: r.from_level, ok: checkRule(rule, value), says: r.says ?? null };
+      });
+    return { ...p, evidence };
+  });
+}

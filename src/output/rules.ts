@@ -1,0 +1,400 @@
+/** What a finding code means and how to fix it: the rule catalogue that SARIF (and help texts) cite. */
+export interface Rule {
+  /** PascalCase name of the rule. */
+  name: string;
+  /** One sentence: what the finding says. */
+  description: string;
+  /** Two to four sentences telling the user how to fix it (Markdown). */
+  help: string;
+  /** The severity the code is emitted with. */
+  severity: 'error' | 'warning';
+}
+
+const SCHEMA_HINT = 'The JSON Schemas in the `schemas/` folder of the relm package describe every file.';
+
+/** One entry per finding code that relm emits (validate, check and the model checks). */
+export const RULES: Record<string, Rule> = {
+  // Reading and parsing files
+  'yaml-syntax': {
+    name: 'YamlSyntax',
+    description: 'The file is not valid YAML.',
+    help: 'Look at the line shown and the one before it: the usual causes are an unclosed bracket or quote, a tab used for indentation, or text containing `: ` or starting with `#`. Indent with spaces and put such text in quotes.',
+    severity: 'error',
+  },
+  'duplicate-key': {
+    name: 'DuplicateKey',
+    description: 'A mapping names the same key twice.',
+    help: 'YAML keeps only one of two equal keys, so relm refuses the file rather than guess. Remove one of the entries, merge them, or rename one if both were meant.',
+    severity: 'error',
+  },
+  'empty-file': {
+    name: 'EmptyFile',
+    description: 'The file holds no data: it is empty or holds only comments.',
+    help: `Give the file the top-level keys its format needs, or delete an optional file (backlog.yaml, releases.yaml, team.yaml, plan.yaml) so that its analysis is reported as "no data". ${SCHEMA_HINT}`,
+    severity: 'error',
+  },
+  'invalid-encoding': {
+    name: 'InvalidEncoding',
+    description: 'The file is not valid UTF-8.',
+    help: 'relm reads every engagement file as UTF-8. Save the file as UTF-8 in your editor, or convert it, for example with `iconv -f WINDOWS-1252 -t UTF-8 in.yaml > out.yaml`.',
+    severity: 'error',
+  },
+  'missing-file': {
+    name: 'MissingFile',
+    description: 'A required engagement file is missing, or an engagement file cannot be read.',
+    help: 'relm.yaml, practices.yaml and target.yaml are required; `relm init` writes starting versions of them. If the file exists, check its permissions and that it is a regular file inside the engagement folder.',
+    severity: 'error',
+  },
+  'unreadable-file': {
+    name: 'UnreadableFile',
+    description: 'A file of interview notes exists but cannot be read.',
+    help: 'relm found the file but could not read it. Check the file permissions, and that the path is a regular file inside the engagement folder rather than a folder or a link pointing outside it.',
+    severity: 'error',
+  },
+  'missing-front-matter': {
+    name: 'MissingFrontMatter',
+    description: 'Interview notes do not start with a YAML front matter.',
+    help: 'Start each `interviews/*.md` file with YAML between two `---` lines, holding at least `id` and `date` (and usually `interviewees` and `practices`). The notes follow after the closing `---`.',
+    severity: 'error',
+  },
+
+  // Schema validation
+  'missing-key': {
+    name: 'MissingKey',
+    description: 'A required key is missing.',
+    help: `Add the key named in the message to the mapping shown. ${SCHEMA_HINT}`,
+    severity: 'error',
+  },
+  'unknown-key': {
+    name: 'UnknownKey',
+    description: 'The key is not part of the engagement format.',
+    help: 'Unknown keys are errors so that a misspelt key is not silently ignored. Fix the spelling (the message suggests the closest known key and lists the allowed ones), move the key to where it belongs, or remove it.',
+    severity: 'error',
+  },
+  'invalid-id': {
+    name: 'InvalidId',
+    description: 'An id is not of the allowed form.',
+    help: 'Ids match `^[A-Za-z0-9][A-Za-z0-9._-]*$`: letters, digits, `.`, `_` and `-`, starting with a letter or digit. Rename the id (for example replace spaces with `-`) and update every place that refers to it.',
+    severity: 'error',
+  },
+  'wrong-type': {
+    name: 'WrongType',
+    description: 'A value has the wrong type, for example a list where a mapping is expected.',
+    help: 'Write the value as the message says. Quote text that YAML would otherwise read as a number or a boolean, and do not quote numbers.',
+    severity: 'error',
+  },
+  'invalid-value': {
+    name: 'InvalidValue',
+    description: 'A value is not one of the allowed values, or not of the expected form.',
+    help: 'Use one of the values the message lists, spelt exactly as listed; the message suggests the closest one. Values are case-sensitive.',
+    severity: 'error',
+  },
+  'invalid-date': {
+    name: 'InvalidDate',
+    description: 'A date or date-time is not a real ISO 8601 date.',
+    help: 'Write dates as `YYYY-MM-DD` (for example `2026-03-31`) and date-times with an offset (for example `2026-03-31T22:00:00Z`). The date must exist in the calendar: there is no 30 February.',
+    severity: 'error',
+  },
+  'out-of-range': {
+    name: 'OutOfRange',
+    description: 'A number is outside its allowed range.',
+    help: 'The message gives the bound that was crossed. Correct the number: for example maturity levels and targets are 0..5, impact 1..5 and skill levels 0..4.',
+    severity: 'error',
+  },
+  'empty-value': {
+    name: 'EmptyValue',
+    description: 'A text value that must not be empty is empty.',
+    help: 'Fill the value in, or remove the key if it is optional. An empty pair of quotes (`""`) is empty too.',
+    severity: 'error',
+  },
+  'too-few-items': {
+    name: 'TooFewItems',
+    description: 'A list has fewer entries than it needs.',
+    help: 'The list needs at least the number of entries the message gives. Add entries, or remove the key if it is optional.',
+    severity: 'error',
+  },
+  'duplicate-value': {
+    name: 'DuplicateValue',
+    description: 'A list names the same value twice.',
+    help: 'Remove the repeated entry; the message gives the positions of both. A list of ids names each one once.',
+    severity: 'error',
+  },
+  schema: {
+    name: 'SchemaViolation',
+    description: 'The file breaks a rule of its JSON Schema.',
+    help: `Compare the value at the position shown with the file's format. ${SCHEMA_HINT}`,
+    severity: 'error',
+  },
+
+  // Cross-references and consistency: practices.yaml, target.yaml, plan.yaml, interviews
+  'unknown-practice': {
+    name: 'UnknownPractice',
+    description: 'An id does not name a practice of the model in use.',
+    help: 'Only the practices of the model named by relm.yaml `model` can be answered, targeted or cited. Fix the spelling (the message suggests the closest practice id) or remove the entry.',
+    severity: 'error',
+  },
+  'unknown-criterion': {
+    name: 'UnknownCriterion',
+    description: 'An answer names a criterion that is not one of the practice\'s criteria.',
+    help: 'Each answer must name a criterion of the practice it sits under. Fix the criterion id, or move the answer under the practice it belongs to (the message names it when it belongs to another practice).',
+    severity: 'error',
+  },
+  'rating-ignored': {
+    name: 'RatingIgnored',
+    description: 'A practice has both answers and a rating, so the rating is ignored.',
+    help: 'A practice with `answers` is scored from them. Remove `rating`, or remove `answers` if the quick rating is what you mean.',
+    severity: 'warning',
+  },
+  'na-overrides': {
+    name: 'NaOverrides',
+    description: 'A practice marked not applicable also has answers or a rating, which are ignored.',
+    help: 'A practice with `na` is left out of every score. Remove `na` if the practice applies, or remove its `answers` and `rating`.',
+    severity: 'warning',
+  },
+  'not-assessed': {
+    name: 'NotAssessed',
+    description: 'A practice has neither answers nor a rating, so it is left out of the scores.',
+    help: 'Such a practice counts in no score or gap. Answer its criteria under `answers`, give a quick `rating` from 0 to 5, or mark it `na: "reason"` if it does not apply to this organisation.',
+    severity: 'warning',
+  },
+  unanswered: {
+    name: 'Unanswered',
+    description: 'Some criteria of a practice are unanswered and count as "none".',
+    help: 'Answer each criterion the message lists with `none`, `some`, `half`, `most` or `na`. Unanswered criteria count 0 and lower the practice\'s score.',
+    severity: 'warning',
+  },
+  'unknown-interview': {
+    name: 'UnknownInterview',
+    description: 'A source names no interview in interviews/*.md.',
+    help: '`sources` lists interview ids from the front matter of `interviews/*.md`. Fix the id, or add the interview notes with that `id`.',
+    severity: 'warning',
+  },
+  'duplicate-id': {
+    name: 'DuplicateId',
+    description: 'Two entries of the same kind share an id.',
+    help: 'Ids must be unique within their kind, or references to them are ambiguous. Give one of the entries a new id and update the references to it.',
+    severity: 'error',
+  },
+  'phase-order': {
+    name: 'PhaseOrder',
+    description: 'A roadmap phase ends before the phase listed before it.',
+    help: 'Phases are filled in the order listed, so their `end` dates must not decrease. Reorder the phases in target.yaml or correct the end date.',
+    severity: 'warning',
+  },
+  'horizon-past': {
+    name: 'HorizonPast',
+    description: 'The target horizon lies before the engagement\'s as-of date.',
+    help: 'target.yaml `horizon` is when the desired state should be reached. Move it after relm.yaml `engagement.as_of`, or correct `as_of`.',
+    severity: 'warning',
+  },
+  'unknown-recommendation': {
+    name: 'UnknownRecommendation',
+    description: 'A dependency names a recommendation that is not defined.',
+    help: 'Fix the id in `depends_on` (the message suggests the closest one), or remove the dependency. Recommendations come from the model and from target.yaml `recommendations`.',
+    severity: 'error',
+  },
+  'dependency-cycle': {
+    name: 'DependencyCycle',
+    description: 'Recommendations depend on each other in a cycle.',
+    help: 'A cycle can never be scheduled on the roadmap. Remove one `depends_on` link of the cycle the message lists; a recommendation also depends on the lower-level recommendations of its own practice.',
+    severity: 'error',
+  },
+  'unknown-task': {
+    name: 'UnknownTask',
+    description: 'A task depends on an id that is not a task of the plan.',
+    help: 'A task can only depend on tasks listed in plan.yaml. Fix the id in the task\'s `depends_on`, or remove the dependency.',
+    severity: 'error',
+  },
+  'due-before-start': {
+    name: 'DueBeforeStart',
+    description: 'A task is due before it starts.',
+    help: 'A task cannot be due before it starts. Correct the task\'s `start` or `due` date in plan.yaml.',
+    severity: 'error',
+  },
+
+  // The model
+  'missing-level': {
+    name: 'MissingLevel',
+    description: 'A practice of the model has no criterion at some level from 1 to 5.',
+    help: 'A practice\'s level cannot be scored without criteria at every level. Add at least one criterion at each level the message lists.',
+    severity: 'error',
+  },
+  'model-not-found': {
+    name: 'ModelNotFound',
+    description: 'The model file named in relm.yaml cannot be used.',
+    help: 'The model file must exist, be readable and lie inside the engagement folder. Give relm.yaml `model` its path relative to relm.yaml, or write `model: builtin` for the built-in release-management model.',
+    severity: 'error',
+  },
+
+  // backlog.yaml and releases.yaml
+  'unknown-application': {
+    name: 'UnknownApplication',
+    description: 'An application id is not listed under backlog.yaml applications.',
+    help: 'Items and releases can only name applications that backlog.yaml `applications` lists. Add the application there (with `id` and `name`), or fix the id; the message suggests the closest one.',
+    severity: 'error',
+  },
+  'closed-before-requested': {
+    name: 'ClosedBeforeRequested',
+    description: 'A backlog item is closed before it was requested.',
+    help: 'An item cannot be closed before it was requested. Correct the item\'s `closed` or `requested` date.',
+    severity: 'error',
+  },
+  'missing-closed': {
+    name: 'MissingClosed',
+    description: 'A done, rejected or obsolete item has no closed date.',
+    help: 'Add `closed: YYYY-MM-DD` with the day the item was closed. Throughput counts done items by their closed date, so an item without one is left out of it.',
+    severity: 'warning',
+  },
+  'closed-but-open': {
+    name: 'ClosedButOpen',
+    description: 'An item has a closed date but an open status.',
+    help: 'A closed date says the item is finished. Set `status` to done, rejected or obsolete if it is, or remove `closed` if the item is still open.',
+    severity: 'warning',
+  },
+  'after-as-of': {
+    name: 'AfterAsOf',
+    description: 'A date lies after the engagement\'s as-of date.',
+    help: 'relm.yaml `engagement.as_of` is the date every age and window is measured to, so later entries fall outside the analysis. Correct the date, or move `as_of` forward.',
+    severity: 'warning',
+  },
+  'self-reference': {
+    name: 'SelfReference',
+    description: 'A backlog item is a duplicate of itself or supersedes itself.',
+    help: 'An item cannot duplicate itself or make itself obsolete. Point `duplicate_of` or `supersedes` at another item, or remove the reference.',
+    severity: 'error',
+  },
+  'unknown-item': {
+    name: 'UnknownItem',
+    description: 'An id does not name an item of backlog.yaml.',
+    help: 'Releases, `duplicate_of` and `supersedes` can only name items of backlog.yaml. Fix the id (the message suggests the closest one), or add the item to backlog.yaml `items`.',
+    severity: 'error',
+  },
+  'unknown-release': {
+    name: 'UnknownRelease',
+    description: 'An item names a release that releases.yaml does not hold.',
+    help: 'An item\'s `release` must be the id of a release in releases.yaml. Fix it (the message suggests the closest id), or add the release to releases.yaml.',
+    severity: 'error',
+  },
+  'exceeds-release-capacity': {
+    name: 'ExceedsReleaseCapacity',
+    description: 'An item needs more effort than one release can hold.',
+    help: 'The proposed release calendar gives such an item a release of its own. Split it into smaller items, or raise target.yaml `release_policy.capacity_days_per_release` if a larger release is realistic.',
+    severity: 'warning',
+  },
+  'duplicate-cycle': {
+    name: 'DuplicateCycle',
+    description: 'duplicate_of links form a loop, so no item is the original.',
+    help: 'The message lists the loop. Remove `duplicate_of` from the item that is the original of the others.',
+    severity: 'error',
+  },
+  'shipped-twice': {
+    name: 'ShippedTwice',
+    description: 'A backlog item is listed in more than one release.',
+    help: 'Keep the item in the `items` of the release that shipped it. If a follow-up really shipped later, record it as an item of its own.',
+    severity: 'warning',
+  },
+  'release-mismatch': {
+    name: 'ReleaseMismatch',
+    description: 'A release ships an item whose own release field names another release.',
+    help: 'The item and the release disagree about where it shipped. Correct the item\'s `release` in backlog.yaml, or the release\'s `items` in releases.yaml.',
+    severity: 'warning',
+  },
+  'restored-before-deployed': {
+    name: 'RestoredBeforeDeployed',
+    description: 'A release\'s service is restored before it was deployed.',
+    help: 'Service cannot be restored before the deployment that broke it. Correct `restored` or `deployed`; both are ISO 8601 date-times with an offset, for example `2026-01-16T04:00:00Z`.',
+    severity: 'error',
+  },
+  'restored-success': {
+    name: 'RestoredSuccess',
+    description: 'A successful release has a restored time, which is ignored.',
+    help: '`restored` measures recovery from a failed deployment. Set `outcome` to failed, rolled-back or hotfixed, or remove `restored`.',
+    severity: 'warning',
+  },
+  'committed-after-deployed': {
+    name: 'CommittedAfterDeployed',
+    description: 'A change was committed after the release that ships it was deployed.',
+    help: 'Such a change is left out of the lead time. Correct its `committed` time, or list it under the release that really shipped it.',
+    severity: 'warning',
+  },
+
+  // team.yaml
+  'unknown-skill': {
+    name: 'UnknownSkill',
+    description: 'A skill is not in the skills catalogue, so no course can be planned for it.',
+    help: 'Training is planned from the courses of the skills catalogue. Add the skill, with its `training`, to team.yaml `skills` (or to the model\'s catalogue when team.yaml has none), or fix the id.',
+    severity: 'warning',
+  },
+  'unknown-role': {
+    name: 'UnknownRole',
+    description: 'A person holds a role that team.yaml does not define.',
+    help: 'People can only hold roles that team.yaml `roles` defines. Add the role there, or fix the id (the message suggests the closest one).',
+    severity: 'error',
+  },
+
+  // The assessment
+  'unknown-metric': {
+    name: 'UnknownMetric',
+    description: "An evidence rule names a metric that assessment.json does not have.",
+    help: 'A rule\'s `metric` is a dotted path into assessment.json, such as `releases.change_failure_rate` or `backlog.open_age.median_days`. Correct the path; `relm schema assessment` lists the document\'s fields.',
+    severity: 'error',
+  },
+  'invalid-evidence-rule': {
+    name: 'InvalidEvidenceRule',
+    description: 'An evidence rule has no bound, or compares a band with a number (or a number with a band).',
+    help: 'Give a rule `min`, `max` or both for a numeric metric. A `releases.bands.*` metric holds a DORA band, so compare it with `min_band` (low, medium, high or elite).',
+    severity: 'error',
+  },
+  'evidence-mismatch': {
+    name: 'EvidenceMismatch',
+    description: 'The measured record does not support the practice\'s assessed level.',
+    help: 'A metric that the model expects at this level is outside its bounds. Review the practice\'s answers (the level may be overstated) or the record in backlog.yaml and releases.yaml; the mismatch is also listed in the report.',
+    severity: 'warning',
+  },
+
+  // relm check: policy
+  'policy-fail-under': {
+    name: 'PolicyFailUnder',
+    description: 'The overall score is below the minimum the check policy sets, or nothing is assessed.',
+    help: 'The minimum comes from `--fail-under` or relm.yaml `check.fail_under`. Raise the score by closing gaps, or lower the threshold if it is too strict for this stage of the engagement.',
+    severity: 'error',
+  },
+  'policy-min-perspective': {
+    name: 'PolicyMinPerspective',
+    description: 'A perspective\'s score is below the minimum the check policy sets.',
+    help: 'Improve the practices of the perspective the message names. If the policy is too strict for this stage of the engagement, lower relm.yaml `check.min_perspective`.',
+    severity: 'error',
+  },
+  'policy-max-gap': {
+    name: 'PolicyMaxGap',
+    description: 'A practice\'s gap between target and current score is larger than the check policy allows.',
+    help: 'Close the gap by raising the practice\'s maturity, or lower its target in target.yaml if it is unrealistic. Otherwise raise relm.yaml `check.max_gap`.',
+    severity: 'error',
+  },
+  'policy-regression': {
+    name: 'PolicyRegression',
+    description: 'The overall score dropped by more than the check policy allows since the baseline.',
+    help: 'The allowed drop is relm.yaml `check.max_regression` (0 when it is not set), measured against `--baseline REF`. Review the changes that lowered answers or ratings; if the drop is intended, raise `max_regression` or compare against a newer baseline.',
+    severity: 'error',
+  },
+};
+
+/** `some-code` -> `SomeCode`. */
+function pascal(code: string): string {
+  return code
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/** The catalogue entry of a code, or a generic one for a code the catalogue does not know. */
+export function ruleFor(code: string): Rule {
+  if (Object.hasOwn(RULES, code)) return RULES[code]!;
+  return {
+    name: pascal(code) || 'Finding',
+    description: `relm reports "${code}".`,
+    help: 'Read the message at the position shown and correct the file. Run `relm validate` again to confirm the fix.',
+    severity: 'warning',
+  };
+}

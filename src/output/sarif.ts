@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { Severity } from '../engagement/diagnostics.js';
+import { RULES, ruleFor } from './rules.js';
+import type { Formatter } from './types.js';
+
+// package.json sits two levels up from both src/output and dist/output.
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/relm-dev/relm';
+const SRCROOT = '%SRCROOT%';
+
+type Level = 'error' | 'warning' | 'note';
+const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** A path relative to the engagement root (forward slashes) as a relative URI reference. */
+export function relativeUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/** The engagement root as a file URL ending with a slash, as SARIF base URIs must. */
+function rootUri(root: string): string {
+  const href = pathToFileURL(root).href;
+  return href.endsWith('/') ? href : href + '/';
+}
+
+/** Help in plain text: the catalogue's Markdown uses only backticks for code. */
+function plain(markdown: string): string {
+  return markdown.replace(/`([^`]*)`/g, '$1');
+}
+
+/**
+ * SARIF 2.1.0 for code scanning: one run, the rules used (from the catalogue in rules.ts), one result per
+ * finding located relative to %SRCROOT% (the engagement root). Columns count UTF-16 code units, because
+ * that is what relm's positions are (offsets into JavaScript strings).
+ */
+export const sarif: Formatter = (diagnostics, ctx) => {
+  const ruleIndex = new Map<string, number>();
+  const rules: object[] = [];
+  const artifactIndex = new Map<string, number>();
+  const artifacts: object[] = [];
+
+  const results = diagnostics.map((d) => {
+    let index = ruleIndex.get(d.code);
+    if (index === undefined) {
+      const rule = ruleFor(d.code);
+      // A code missing from the catalogue defaults to the level it was first reported with.
+      const level = Object.hasOwn(RULES, d.code) ? rule.severity : LEVEL[d.severity];
+      index = rules.length;
+      ruleIndex.set(d.code, index);
+      rules.push({
+        id: d.code,
+        name: rule.name,
+        shortDescription: { text: rule.description },
+        fullDescription: { text: `${rule.description} ${plain(rule.help)}` },
+        help: { text: plain(rule.help), markdown: rule.help },
+        defaultConfiguration: { level },
+      });
+    }
+    const uri = relativeUri(d.file);
+    if (!artifactIndex.has(uri)) {
+      artifactIndex.set(uri, artifacts.length);
+      artifacts.push({ location: { uri, uriBaseId: SRCROOT } });
+    }
+    return {
+      ruleId: d.code,
+      ruleIndex: index,
+      level: LEVEL[d.severity],
+      message: { text: d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri, uriBaseId: SRCROOT },
+            region: {
+              startLine: d.line,
+              startColumn: d.col,
+              endLine: Math.max(d.line, d.endLine),
+              endColumn: d.endLine > d.line ? d.endCol : Math.max(d.col, d.endCol),
+            },
+          },
+        },
+      ],
+    };
+  });
+
+  const log = {
+    $schema: SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'relm', informationUri: INFORMATION_URI, semanticVersion: VERSION, rules } },
+        originalUriBaseIds: { [SRCROOT]: { uri: rootUri(ctx.root) } },
+        artifacts,
+        results,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+};
