@@ -3,7 +3,7 @@ import { findEngagementRoot } from '../engagement/find-root.js';
 import { loadEngagement, type LoadResult } from '../engagement/load.js';
 import { evidenceFindings } from '../engagement/checks-evidence.js';
 import { compareDiagnostics } from '../engagement/diagnostics.js';
-import { assess } from '../engine/assess.js';
+import { assess, assessEvidence } from '../engine/assess.js';
 import type { Assessment } from '../engine/types.js';
 import { EXIT_FINDINGS } from '../errors.js';
 import { stylish } from '../output/stylish.js';
@@ -15,7 +15,7 @@ import type { CommonOptions } from './main.js';
 export const HUMAN_MAX_FINDINGS = 200;
 
 export interface OpenResult extends LoadResult {
-  /** The assessment of a valid engagement (its diagnostics include the evidence check's), else null. */
+  /** The assessment of a valid engagement (its diagnostics include the evidence check's); null when invalid, or when only validating. */
   assessment: Assessment | null;
 }
 
@@ -23,11 +23,17 @@ export interface OpenResult extends LoadResult {
  * Finds and loads the engagement of -C/--dir (or the nearest one upward). A valid engagement is assessed
  * at once: the evidence check (measured record against the answers) is part of what every command reports.
  */
-export function openEngagement(opts: CommonOptions & { windowDays?: number }): OpenResult {
+export function openEngagement(opts: CommonOptions & { windowDays?: number }, purpose: 'assess' | 'validate' = 'assess'): OpenResult {
   const result = loadEngagement(findEngagementRoot(process.cwd(), opts.dir));
   if (!result.engagement) return { ...result, assessment: null };
+  const locateAll = (practices: Assessment['practices']) => evidenceFindings({ practices } as Assessment).map(result.locate);
+  if (purpose === 'validate') {
+    // Validation needs only the evidence check, which computes just the sections its rules read.
+    const diagnostics = [...result.diagnostics, ...locateAll(assessEvidence(result.engagement, { windowDays: opts.windowDays }))].sort(compareDiagnostics);
+    return { ...result, diagnostics, assessment: null };
+  }
   const assessment = assess(result.engagement, [], { windowDays: opts.windowDays });
-  const diagnostics = [...result.diagnostics, ...evidenceFindings(assessment).map(result.locate)].sort(compareDiagnostics);
+  const diagnostics = [...result.diagnostics, ...locateAll(assessment.practices)].sort(compareDiagnostics);
   assessment.diagnostics = diagnostics;
   return { ...result, diagnostics, assessment };
 }

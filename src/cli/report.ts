@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { EXIT_USAGE, RelmError } from '../errors.js';
-import { atomicWrite } from '../io/atomic-write.js';
+import { atomicWrite, removeStaleTemps } from '../io/atomic-write.js';
 import { assessmentJson } from '../output/assessment-json.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { findBrowser } from '../render/browser.js';
@@ -78,6 +78,8 @@ export async function runReport(opts: ReportOptions): Promise<void> {
     rendered.docs.forEach((d, i) => files.push([`${d.file}.pdf`, pdfs[i]!]));
   }
   // Everything is rendered before anything is written: a failure leaves out/ as it was.
+  removeStaleTemps(outDir);
+  removeStaleTemps(join(outDir, 'charts'));
   for (const [name, content] of files) {
     atomicWrite(join(outDir, name), content);
     writeErr(`${c.green('✔')} ${relative(process.cwd(), join(outDir, name)) || name}`);

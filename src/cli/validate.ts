@@ -6,7 +6,7 @@ import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 
 export function runValidate(opts: CommonOptions & { format: string[]; output: string[] }): void {
-  const result = openEngagement(opts);
+  const result = openEngagement(opts, 'validate');
   emitFindings(result.diagnostics, opts.format, opts.output, result.root);
   const n = countBySeverity(result.diagnostics);
   if (n.error) process.exitCode = EXIT_FINDINGS;

@@ -93,6 +93,29 @@ export function assessOverall(perspectives: Record<Perspective, PerspectiveResul
 export interface AssessOptions {
   /** The release-metrics window in days (DESIGN §3: 180). */
   windowDays?: number;
+  /** Search the open items for candidate duplicates (default true; the costly part of a large backlog). */
+  duplicates?: boolean;
+}
+
+/**
+ * The evidence check alone, for validation: it computes only the sections of the assessment that the
+ * applicable rules read (and the duplicate search only when a rule reads backlog.duplicates*), so that
+ * `relm validate` stays close to the cost of parsing. Gives the same results as assess().practices.
+ */
+export function assessEvidence(e: Engagement, opts: AssessOptions = {}): PracticeResult[] {
+  const practices = assessPractices(e);
+  const level = new Map(practices.map((p) => [p.id, p.level]));
+  const metrics = e.model.practices.flatMap((p) => (p.evidence ?? []).filter((r) => (level.get(p.id) ?? -1) >= r.from_level).map((r) => r.metric));
+  if (!metrics.length) return practices;
+  const needs = (section: string) => metrics.some((m) => m.startsWith(`${section}.`));
+  if (needs('overall')) return assess(e, [], opts).practices; // overall figures need everything
+  const m = e.manifest.engagement;
+  const partial = {
+    backlog: needs('backlog') && e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, m.day_rate ?? null, { duplicates: metrics.some((x) => x.startsWith('backlog.duplicates')) }) : null,
+    releases: needs('releases') && e.releases ? analyseReleases(e.releases, e.backlog, e.target, m.as_of, opts.windowDays ?? DEFAULT_WINDOW_DAYS) : null,
+    training: needs('training') && e.team ? planTraining(e.team, e.model.skills, m.as_of) : null,
+  } as unknown as Assessment;
+  return checkEvidence(practices, e.model.practices, partial);
 }
 
 export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], opts: AssessOptions = {}): Assessment {
@@ -119,7 +142,7 @@ export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], o
     overall: assessOverall(perspectives, practices),
     perspectives,
     practices,
-    backlog: e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, dayRate) : null,
+    backlog: e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, dayRate, { duplicates: opts.duplicates ?? true }) : null,
     releases,
     training: e.team ? planTraining(e.team, e.model.skills, m.as_of) : null,
     recommendations,

@@ -13,8 +13,10 @@ export const PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
 export const LIENTZ_SWANSON_1978: Record<string, number> = { corrective: 0.174, adaptive: 0.182, perfective: 0.603 };
 
 export const DEFAULT_RELEASE_POLICY = { cadence_days: 14, capacity_days_per_release: 20 };
-/** Titles at least this similar, within one application, are listed as candidate duplicates. */
+/** Open items' titles at least this similar, within one application, are listed as candidate duplicates. */
 export const DUPLICATE_THRESHOLD = 0.5;
+/** At most this many candidate pairs are listed, the most similar first: a longer list is not read. */
+export const MAX_DUPLICATE_CANDIDATES = 500;
 /** Throughput and arrivals are measured over the 90 days up to as_of. */
 export const FLOW_WINDOW_DAYS = 90;
 
@@ -59,6 +61,7 @@ export function releaseCalendar(
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
   const releases: (CalendarRelease & { free: number })[] = [];
+  let firstWithRoom = 0; // releases before it are full: first-fit need not look at them again
   const open = (index: number) => {
     while (releases.length <= index) {
       const n = releases.length + 1;
@@ -76,7 +79,8 @@ export function releaseCalendar(
       target.oversized = true;
       target.free = 0;
     } else {
-      for (let k = 0; ; k++) {
+      while (firstWithRoom < releases.length && (releases[firstWithRoom]!.oversized || releases[firstWithRoom]!.free <= 0)) firstWithRoom++;
+      for (let k = firstWithRoom; ; k++) {
         const r = open(k);
         if (!r.oversized && r.free >= effort) {
           target = r;
@@ -93,7 +97,7 @@ export function releaseCalendar(
 }
 
 /** Backlog analytics (DESIGN §3 Backlog). Pure. */
-export function analyseBacklog(backlog: BacklogFile, target: TargetFile, asOf: string, dayRate: number | null): BacklogAnalysis {
+export function analyseBacklog(backlog: BacklogFile, target: TargetFile, asOf: string, dayRate: number | null, opts: { duplicates?: boolean } = {}): BacklogAnalysis {
   const items = backlog.items ?? [];
   const apps = backlog.applications ?? [];
   const appById = new Map(apps.map((a) => [a.id, a]));
@@ -109,8 +113,10 @@ export function analyseBacklog(backlog: BacklogFile, target: TargetFile, asOf: s
   const typeMix = TYPES.map((t) => ({ type: t, count: byType[t]!, share: typed ? byType[t]! / typed : 0, reference_share: LIENTZ_SWANSON_1978[t] ?? null }));
 
   const appIds = [...apps.map((a) => a.id), ...[...new Set(items.map((i) => i.application))].filter((id) => !appById.has(id)).sort()];
+  const byApp = new Map<string, BacklogItem[]>(appIds.map((id) => [id, []]));
+  for (const i of items) byApp.get(i.application)!.push(i);
   const applications: ApplicationBacklog[] = appIds.map((id) => {
-    const own = items.filter((i) => i.application === id);
+    const own = byApp.get(id)!;
     const ownOpen = own.filter(isOpen);
     const effort = sum(ownOpen.map((i) => i.effort_days ?? 0));
     const benefit = sum(ownOpen.map((i) => i.benefit ?? 0));
@@ -135,11 +141,13 @@ export function analyseBacklog(backlog: BacklogFile, target: TargetFile, asOf: s
   });
 
   const explicit = items.filter((i) => i.duplicate_of !== undefined).map((i): [string, string] => [i.id, i.duplicate_of!]);
-  const linked = new Set(explicit.map(([a, b]) => [a, b].sort().join('\u0000')));
-  const candidates = similarityPairs(
-    items.filter((i) => statusOf(i) !== 'rejected' && statusOf(i) !== 'obsolete').map((i) => ({ id: i.id, title: i.title, group: i.application })),
-    { threshold: DUPLICATE_THRESHOLD, sameGroup: true },
-  ).filter((p) => !linked.has([p.a, p.b].sort().join('\u0000')));
+  const linked = new Set(explicit.map(([a, b]) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)));
+  // Duplicates that cost effort are among the pending changes: open items are compared, within an application.
+  // (The search is the costly part; a caller that needs no duplicate figures may skip it: they are then null.)
+  const searched = opts.duplicates !== false;
+  const candidates = (searched ? similarityPairs(open.map((i) => ({ id: i.id, title: i.title, group: i.application })), { threshold: DUPLICATE_THRESHOLD, sameGroup: true }) : [])
+    .filter((p) => !linked.has(p.a < p.b ? `${p.a}\u0000${p.b}` : `${p.b}\u0000${p.a}`))
+    .slice(0, MAX_DUPLICATE_CANDIDATES);
 
   const superseded = new Set(items.flatMap((i) => (statusOf(i) === 'rejected' ? [] : i.supersedes ?? [])));
   const policy = {
@@ -167,7 +175,7 @@ export function analyseBacklog(backlog: BacklogFile, target: TargetFile, asOf: s
     duplicates: { explicit, candidates },
     obsolete_candidates: open.filter((i) => superseded.has(i.id)).map((i) => i.id),
     emergency_open: open.filter((i) => i.emergency).map((i) => i.id),
-    duplicates_per_100_open: open.length ? ((candidates.length + open.filter((i) => superseded.has(i.id)).length) * 100) / open.length : null,
+    duplicates_per_100_open: open.length && searched ? ((candidates.length + open.filter((i) => superseded.has(i.id)).length) * 100) / open.length : null,
     done_with_change_share: done.length ? done.filter((i) => i.change !== undefined).length / done.length : null,
     costed_share: open.length ? open.filter((i) => i.effort_days !== undefined && i.benefit !== undefined).length / open.length : null,
     release_policy: policy,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EXIT_USAGE, RelmError } from '../errors.js';
+import { cleanupOnInterrupt } from '../io/atomic-write.js';
 import { INSTALL_HINT, needsNoSandbox } from './browser.js';
 import { pdfDate, setPdfInfo } from './pdf-info.js';
 
@@ -45,6 +46,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Promise<Uint8Array[]> {
   const { default: puppeteer } = await import('puppeteer-core');
   const tmp = mkdtempSync(join(tmpdir(), 'relm-pdf-'));
+  const forget = cleanupOnInterrupt(tmp);
   let browser: Awaited<ReturnType<typeof puppeteer.launch>> | undefined;
   try {
     browser = await withTimeout(
@@ -108,5 +110,6 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
   } finally {
     await browser?.close().catch(() => undefined);
     rmSync(tmp, { recursive: true, force: true });
+    forget();
   }
 }

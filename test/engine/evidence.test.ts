@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/engine/assess.js';
+import { resolve } from 'node:path';
+import { loadEngagement } from '../../src/engagement/load.js';
+import { assess, assessEvidence } from '../../src/engine/assess.js';
+import { ROOT } from '../helpers/cli.js';
 import { checkRule, metricValue } from '../../src/engine/evidence.js';
 import type { Engagement } from '../../src/engagement/types.js';
 import { engagementWith } from '../helpers/engagement.js';
@@ -64,5 +67,16 @@ describe('the evidence check (DESIGN §3)', () => {
     expect(metricValue(a, 'releases.bands.change_failure_rate')).toBe('elite');
     expect(metricValue(a, 'backlog.open_age.median_days')).toBeNull();
     expect(metricValue(a, 'releases.nope')).toBeNull();
+  });
+});
+
+describe('assessEvidence (the evidence check alone, for validate)', () => {
+  it('gives the same practice results as the full assessment', () => {
+    const e = loadEngagement(resolve(ROOT, 'examples/acme-bank')).engagement!;
+    expect(assessEvidence(e)).toEqual(assess(e).practices);
+    for (const rating of [2, 3, 4]) {
+      const w = withRecord(rating, ['failed', 'success', 'success']);
+      expect(assessEvidence(w)).toEqual(assess(w).practices);
+    }
   });
 });

@@ -1,0 +1,81 @@
+// Generates a large engagement for the speed benchmark: 50,000 backlog items and 5,000 releases
+// (about 10 MB of YAML), deterministic (seeded), into the folder given.
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export function generate(dir, { items = 50_000, releases = 5_000 } = {}) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  for (const f of ['relm.yaml', 'practices.yaml', 'target.yaml', 'team.yaml']) cpSync(join(root, 'examples', 'acme-bank', f), join(dir, f));
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+  // A vocabulary of 3,000 made-up words with a Zipf-like use: a few common, most rare, as in real trackers.
+  const syllables = ['ba', 'ko', 'ri', 'tel', 'man', 'sor', 'vi', 'pen', 'dar', 'lo', 'gu', 'nex', 'fa', 'tri', 'mo', 'sul', 'qua', 'zen', 'pol', 'cy'];
+  const vocab = Array.from({ length: 3000 }, (_, i) => syllables[i % 20] + syllables[Math.floor(i / 20) % 20] + (i >= 400 ? syllables[Math.floor(i / 400) % 20] : ''));
+  const zipf = (() => {
+    const w = vocab.map((_, i) => 1 / (i + 1));
+    const total = w.reduce((a, b) => a + b, 0);
+    const cdf = [];
+    let acc = 0;
+    for (const x of w) cdf.push((acc += x / total));
+    return () => {
+      const r = rnd();
+      let lo = 0;
+      let hi = cdf.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cdf[mid] < r) lo = mid + 1;
+        else hi = mid;
+      }
+      return vocab[lo];
+    };
+  })();
+  const apps = Array.from({ length: 20 }, (_, i) => ({ id: `app-${String(i + 1).padStart(2, '0')}`, platform: pick(['mainframe', 'web', 'mobile', 'cloud']) }));
+  const day = (offset) => new Date(Date.UTC(2026, 2, 31) - offset * 86_400_000).toISOString().slice(0, 10);
+  const out = ['applications:'];
+  for (const a of apps) out.push(`  - {id: ${a.id}, name: Application ${a.id}, platform: ${a.platform}, criticality: ${pick(['high', 'medium', 'low'])}}`);
+  out.push('items:');
+  const done = [];
+  for (let i = 0; i < items; i++) {
+    const id = `MR-${100000 + i}`;
+    const requested = Math.floor(rnd() * 1400) + 1;
+    const status = pick(['new', 'approved', 'scheduled', 'in-progress', 'done', 'done', 'done', 'rejected']);
+    const title = Array.from({ length: 6 + Math.floor(rnd() * 6) }, zipf).join(' ');
+    const description = Array.from({ length: 8 + Math.floor(rnd() * 8) }, zipf).join(' ');
+    out.push(`  - id: ${id}`);
+    out.push(`    application: ${pick(apps).id}`);
+    out.push(`    title: ${title}`);
+    out.push(`    description: ${description}`);
+    out.push(`    type: ${pick(['corrective', 'adaptive', 'perfective', 'perfective', 'preventive'])}`);
+    out.push(`    priority: ${pick(['critical', 'high', 'medium', 'low'])}`);
+    out.push(`    status: ${status}`);
+    out.push(`    requested: ${day(requested)}`);
+    if (['done', 'rejected'].includes(status)) {
+      out.push(`    closed: ${day(Math.max(0, requested - 1 - Math.floor(rnd() * 60)))}`);
+      if (status === 'done') done.push(id);
+    }
+    out.push(`    effort_days: ${1 + Math.floor(rnd() * 15)}`);
+    if (rnd() < 0.5) out.push(`    benefit: ${1000 * (1 + Math.floor(rnd() * 50))}`);
+  }
+  writeFileSync(join(dir, 'backlog.yaml'), out.join('\n') + '\n');
+  const rel = ['releases:'];
+  for (let i = 0; i < releases; i++) {
+    const deployed = 1 + Math.floor(rnd() * 700);
+    const ts = new Date(Date.UTC(2026, 2, 31, 22) - deployed * 86_400_000).toISOString().replace('.000Z', 'Z');
+    const failed = rnd() < 0.15;
+    rel.push(`  - id: R-${10000 + i}`);
+    rel.push(`    type: ${pick(['major', 'minor', 'minor', 'emergency'])}`);
+    rel.push(`    applications: [${pick(apps).id}]`);
+    rel.push(`    deployed: ${ts}`);
+    rel.push(`    outcome: ${failed ? pick(['failed', 'rolled-back', 'hotfixed']) : 'success'}`);
+    if (failed) rel.push(`    restored: ${new Date(Date.parse(ts) + (1 + Math.floor(rnd() * 48)) * 3_600_000).toISOString().replace('.000Z', 'Z')}`);
+    const shipped = done.splice(0, 8);
+    if (shipped.length) rel.push(`    items: [${shipped.join(', ')}]`);
+    rel.push(`    changes: [{id: CHG${100000 + i}, committed: ${new Date(Date.parse(ts) - (1 + Math.floor(rnd() * 400)) * 3_600_000).toISOString().replace('.000Z', 'Z')}}]`);
+  }
+  writeFileSync(join(dir, 'releases.yaml'), rel.join('\n') + '\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) generate(process.argv[2] ?? 'large-engagement');
