@@ -154,6 +154,29 @@ common(
     .option('--force', 'overwrite templates already there'),
 ).action(action(async () => (await import('./templates.js')).runTemplatesEject));
 
+common(
+  program
+    .command('interview [practices...]')
+    .description('guided questionnaire at the terminal, practice by practice (all, or those named); writes the answers into practices.yaml, keeping its comments')
+    .option('--interviewee <name>', 'record the interview with this person ("Name" or "Name (Role)"); repeatable', (v: string, p: string[] = []) => [...p, v])
+    .option('--role <role>', "the interviewee's role (the i-th --role goes with the i-th --interviewee); repeatable", (v: string, p: string[] = []) => [...p, v])
+    .option('--date <date>', 'the date of the interview, YYYY-MM-DD (default: today)'),
+).action(action(async () => (await import('./interview.js')).runInterview));
+
+const status = common(
+  program
+    .command('status')
+    .description('progress of the engagement plan (plan.yaml): tasks by phase, overdue, ready and blocked tasks')
+    .option('--json', 'print {total, done, in_progress, blocked, overdue, percent_done, today, tasks}')
+    .option('--today <date>', 'the date to measure overdue tasks to, YYYY-MM-DD (default: the engagement as_of)'),
+).action(action(async () => (await import('./status.js')).runStatus));
+common(
+  status
+    .command('set <task> <status>')
+    .description('set the status of a task in plan.yaml (todo, in-progress, done, blocked), keeping its comments')
+    .option('--today <date>', 'the date to measure overdue tasks to, YYYY-MM-DD (default: the engagement as_of)'),
+).action(action(async () => (await import('./status.js')).runStatusSet));
+
 async function main(): Promise<void> {
   try {
     await program.parseAsync(process.argv);

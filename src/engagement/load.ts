@@ -64,7 +64,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
       return null;
     }
     const errors = validateSchema(schema, file, parsed.data);
-    findings.push(...errors);
+    for (const f of errors) findings.push(f);
     return { source, data: parsed.data, valid: errors.length === 0 };
   };
 
@@ -104,7 +104,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
       const parsed = readYaml(file, 'model', read.bytes);
       if (parsed?.valid) {
         const modelFindings = checkModel(parsed.data as Model, file);
-        findings.push(...modelFindings);
+        for (const f of modelFindings) findings.push(f);
         if (!modelFindings.some((f) => f.severity === 'error')) model = parsed.data as Model;
       }
     }
@@ -126,7 +126,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
       plan: (files.plan?.data ?? null) as Engagement['plan'],
       interviews: interviews.list,
     };
-    findings.push(...checkReferences(engagement), ...checkRecord(engagement), ...checkTeam(engagement));
+    for (const check of [checkReferences, checkRecord, checkTeam]) for (const f of check(engagement)) findings.push(f);
   }
 
   const diagnostics = resolveFindings(findings, sources);
@@ -169,7 +169,7 @@ function loadInterviews(files: FileSource, findings: Finding[], sources: Map<str
       continue;
     }
     const errors = validateSchema('interview', file, parsed.data);
-    findings.push(...errors);
+    for (const f of errors) findings.push(f);
     if (errors.length) {
       valid = false;
       continue;

@@ -138,6 +138,11 @@ export function checkReferences(e: Engagement): Finding[] {
       });
       if (t.start && t.due && t.due < t.start) add('plan.yaml', ['tasks', i, 'due'], 'error', 'due-before-start', `task "${t.id}" is due ${t.due}, before its start ${t.start}`);
     });
+    const planCycle = findCycle(tasks.map((t) => t.id), (id) => tasks.find((t) => t.id === id)?.depends_on ?? []);
+    if (planCycle) {
+      const i = tasks.findIndex((t) => t.id === planCycle[0]);
+      add('plan.yaml', ['tasks', i, 'depends_on'], 'error', 'plan-cycle', `tasks depend on each other in a cycle: ${planCycle.join(' -> ')}; remove one of these dependencies`, 'key');
+    }
   }
 
   // interviews

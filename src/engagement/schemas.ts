@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { SCHEMAS_DIR } from '../paths.js';
-import { isDate, isDateTime } from '../util/dates.js';
+import { FORMATS } from './formats.js';
 import { hint } from '../util/did-you-mean.js';
 import type { DocPath, Finding } from './diagnostics.js';
 
@@ -12,6 +12,9 @@ export type SchemaName = (typeof SCHEMA_NAMES)[number];
 let ajv: Ajv | undefined;
 const compiled = new Map<SchemaName, ValidateFunction>();
 
+// The build precompiles the schemas (scripts/compile-validators.mjs); from source they are compiled on first use.
+const precompiled = (await import(new URL('./validators.js', import.meta.url).href).catch(() => null)) as Partial<Record<SchemaName, ValidateFunction>> | null;
+
 export function readSchema(name: SchemaName): Record<string, unknown> {
   return JSON.parse(readFileSync(join(SCHEMAS_DIR, `${name}.schema.json`), 'utf8')) as Record<string, unknown>;
 }
@@ -19,9 +22,7 @@ export function readSchema(name: SchemaName): Record<string, unknown> {
 function getAjv(): Ajv {
   if (!ajv) {
     ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    ajv.addFormat('date', { type: 'string', validate: isDate });
-    ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
-    ajv.addFormat('date-or-date-time', { type: 'string', validate: (s: string) => isDate(s) || isDateTime(s) });
+    for (const [name, def] of Object.entries(FORMATS)) ajv.addFormat(name, def);
     // Schemas that others reference are registered up front.
     ajv.addSchema(readSchema('model'));
   }
@@ -29,6 +30,8 @@ function getAjv(): Ajv {
 }
 
 function validator(name: SchemaName): ValidateFunction {
+  const ready = precompiled?.[name];
+  if (ready) return ready;
   let v = compiled.get(name);
   if (!v) {
     const a = getAjv();
@@ -39,11 +42,24 @@ function validator(name: SchemaName): ValidateFunction {
   return v;
 }
 
+/** At most this many schema findings per file: past that the rest are the same mistake repeated. */
+export const MAX_FINDINGS_PER_FILE = 1000;
+
 /** Validates data against one of relm's schemas; every violation is a finding at its position. */
 export function validateSchema(name: SchemaName, file: string, data: unknown): Finding[] {
   const v = validator(name);
   if (v(data)) return [];
   return toFindings(file, v.errors ?? [], data);
+}
+
+/** Text from the file, shortened for a message: a 5 MB key or value never goes out whole. */
+function clip(s: string, n = 60): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+
+/** A "did you mean" hint, for input short enough to be a typo of a candidate (and cheap to compare). */
+function typoHint(input: string, candidates: readonly string[]): string {
+  return input.length <= 100 ? hint(input, candidates) : '';
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
@@ -59,7 +75,7 @@ function describeType(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'string') return `the text ${JSON.stringify(clip(value, 40))}`;
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
@@ -79,22 +95,48 @@ function typeWords(t: unknown): string {
 }
 
 function label(path: DocPath): string {
-  return path.length ? path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[') : 'the file';
+  return path.length ? path.map((s) => (typeof s === 'number' ? `[${s}]` : clip(s))).join('.').replace(/\.\[/g, '[') : 'the file';
+}
+
+/**
+ * A value that is neither of an if/then/else's two forms (an answer that is a number: neither a word of
+ * `then`'s list nor `else`'s mapping) reads best naming both forms, rather than only the mapping.
+ */
+function describeEither(e: ErrorObject, branches: Map<string, ErrorObject>, path: DocPath): string | undefined {
+  if (e.keyword !== 'type' || !e.schemaPath.endsWith('/else/type')) return undefined;
+  const words = (branches.get(e.instancePath)?.parentSchema as { then?: { enum?: unknown[] } } | undefined)?.then?.enum;
+  if (!words) return undefined;
+  const allowed = words.filter((v) => v !== null).map(String);
+  return `"${label(path)}" must be one of ${allowed.join(', ')}, or a mapping (key: value pairs), not ${describeType(e.data)}`;
 }
 
 function toFindings(file: string, errors: ErrorObject[], root: unknown): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
+  const branches = new Map(errors.filter((e) => e.keyword === 'if').map((e) => [e.instancePath, e]));
   for (const e of errors) {
     // `if` only says which branch failed; the branch's own errors say why.
     if (e.keyword === 'if') continue;
     // A bad property name is reported once, by its propertyNames error.
     if ((e.params as { propertyName?: string }).propertyName !== undefined && e.keyword !== 'propertyNames') continue;
     const path = pointerToPath(e.instancePath);
-    const f = describe(file, e, path, root);
-    const key = `${label(f.path ?? [])}|${f.at}|${f.message}`;
+    const either = describeEither(e, branches, path);
+    const f = either ? { file, severity: 'error' as const, code: 'wrong-type', path, message: either } : describe(file, e, path, root);
+    const key = `${JSON.stringify(f.path ?? [])}|${f.at}|${f.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (out.length === MAX_FINDINGS_PER_FILE) {
+      const more = errors.length - errors.indexOf(e);
+      out.push({
+        file,
+        path: f.path,
+        at: f.at,
+        severity: 'error',
+        code: 'too-many-errors',
+        message: `the schema check stopped here, after ${MAX_FINDINGS_PER_FILE} findings in this file (up to ${more} more); fix these and run again`,
+      });
+      break;
+    }
     out.push(f);
   }
   return out;
@@ -123,7 +165,7 @@ function describe(file: string, e: ErrorObject, path: (string | number)[], _root
         code: 'unknown-key',
         path: [...path, extra],
         at: 'key',
-        message: `unknown key "${extra}"${path.length ? ` in "${where}"` : ''}${hint(extra, allowed)}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`,
+        message: `unknown key "${clip(extra)}"${path.length ? ` in "${where}"` : ''}${typoHint(extra, allowed)}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`,
       };
     }
     case 'propertyNames': {
@@ -133,7 +175,7 @@ function describe(file: string, e: ErrorObject, path: (string | number)[], _root
         code: 'invalid-id',
         path: [...path, name],
         at: 'key',
-        message: `"${name}" is not a valid id: use letters, digits, ".", "_" and "-", starting with a letter or digit`,
+        message: `"${clip(name)}" is not a valid id: use letters, digits, ".", "_" and "-", starting with a letter or digit`,
       };
     }
     case 'type': {
@@ -147,7 +189,7 @@ function describe(file: string, e: ErrorObject, path: (string | number)[], _root
         ...base,
         code: 'invalid-value',
         path,
-        message: `"${where}" must be one of ${allowed.join(', ')}, not ${describeType(e.data)}${typeof e.data === 'string' ? hint(got, allowed) : ''}`,
+        message: `"${where}" must be one of ${allowed.join(', ')}, not ${describeType(e.data)}${typeof e.data === 'string' ? typoHint(got, allowed) : ''}`,
       };
     }
     case 'const':

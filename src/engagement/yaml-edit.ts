@@ -111,11 +111,15 @@ function style(node: unknown, path: YamlPath, opts: EditOptions, inFlow: boolean
 
 const RENDER = { lineWidth: 0, flowCollectionPadding: false } as const;
 
-/** A value on one line: a scalar or a flow collection. */
-function inline(value: unknown): string {
-  const doc = new Document(value);
+/**
+ * A value on one line: a scalar or a flow collection. Inside a flow collection a scalar needs more quoting
+ * (`,`, `[`, `{` end a plain scalar there), so it is rendered as the item of a flow sequence and unwrapped.
+ */
+function inline(value: unknown, inFlow = false): string {
+  const doc = new Document(inFlow ? [value] : value);
   style(doc.contents, [], {}, true);
-  return doc.toString(RENDER).replace(/\r?\n$/, '');
+  const s = doc.toString(RENDER).replace(/\r?\n$/, '');
+  return inFlow ? s.slice(1, -1) : s;
 }
 
 /** A block collection, each line indented by `col` spaces. */
@@ -132,8 +136,8 @@ function block(value: unknown, path: YamlPath, opts: EditOptions, col: number, s
     .join(eol);
 }
 
-function renderInline(value: unknown, path: YamlPath, opts: EditOptions): boolean {
-  return !isCollectionValue(value) || (opts.flow?.(path) ?? false);
+function renderInline(value: unknown, path: YamlPath, opts: EditOptions, inFlow: boolean): boolean {
+  return inFlow || !isCollectionValue(value) || (opts.flow?.(path) ?? false);
 }
 
 /** The file's indentation step: how far the first nested block map is indented under its key (default 2). */
@@ -160,12 +164,12 @@ interface Ctx {
   opts: EditOptions;
 }
 
-/** Replaces the value of an existing pair of a block or flow map. */
-function replaceValue(c: Ctx, pair: Pair, path: YamlPath, value: unknown): string {
+/** Replaces the value of an existing pair of a block or flow map (`inFlow`: the map is inside a flow collection, or is one). */
+function replaceValue(c: Ctx, pair: Pair, path: YamlPath, value: unknown, inFlow: boolean): string {
   const { text, eol } = c;
   const v = pair.value;
-  if (renderInline(value, path, c.opts)) {
-    const t = inline(value);
+  if (renderInline(value, path, c.opts, inFlow)) {
+    const t = inline(value, inFlow);
     if (isEmptyValue(v)) return splice(text, colonAfter(text, pair.key) + 1, colonAfter(text, pair.key) + 1, ` ${t}`);
     const r = rangeOf(v);
     if (isCollection(v) && !v.flow) {
@@ -211,18 +215,17 @@ function entryStart(text: string, pair: Pair): number {
 }
 
 /** Adds a key to a map, among its siblings in the preferred order. */
-function insertPair(c: Ctx, map: YAMLMap, mapPath: YamlPath, key: string, value: unknown): string {
+function insertPair(c: Ctx, map: YAMLMap, mapPath: YamlPath, key: string, value: unknown, inFlow: boolean): string {
   const { text, eol } = c;
   const path = [...mapPath, key];
-  const keyStr = inline(key);
-  if (map.flow) {
+  if (map.flow || inFlow) {
     const last = map.items[map.items.length - 1]!;
     const end = rangeOf(isEmptyValue(last.value) ? last.key : last.value)[1];
-    return splice(text, end, end, `, ${keyStr}: ${inline(value)}`);
+    return splice(text, end, end, `, ${inline(key, true)}: ${inline(value, true)}`);
   }
   const first = map.items[0]!;
   const col = column(text, rangeOf(first.key)[0]);
-  const entry = `${' '.repeat(col)}${keyStr}:${renderInline(value, path, c.opts) ? ` ${inline(value)}` : eol + block(value, path, c.opts, col + c.step, c.step, eol)}`;
+  const entry = `${' '.repeat(col)}${inline(key)}:${renderInline(value, path, c.opts, false) ? ` ${inline(value)}` : eol + block(value, path, c.opts, col + c.step, c.step, eol)}`;
 
   const order = c.opts.order?.(mapPath);
   const rank = (k: string | undefined) => (order && k !== undefined ? order.indexOf(k) : -1);
@@ -270,15 +273,17 @@ export function setIn(text: string, path: YamlPath, value: unknown, opts: EditOp
   const doc = parse(text);
   const c = context(text, doc, opts);
   let node: unknown = doc.contents;
+  let inFlow = false;
   for (let i = 0; i < path.length; i++) {
     const key = path[i]!;
     const here = path.slice(0, i);
     const last = i === path.length - 1;
+    if (isCollection(node) && node.flow) inFlow = true;
     if (isMap(node)) {
       const pair = findPair(node, key);
       const rest = nest(path.slice(i + 1), value);
-      if (!pair) return insertPair(c, node, here, String(key), rest);
-      if (last || !isCollection(pair.value) || isEmptyFlow(pair.value)) return replaceValue(c, pair, path.slice(0, i + 1), rest);
+      if (!pair) return insertPair(c, node, here, String(key), rest, inFlow);
+      if (last || !isCollection(pair.value) || isEmptyFlow(pair.value)) return replaceValue(c, pair, path.slice(0, i + 1), rest, inFlow);
       node = pair.value;
     } else if (isSeq(node) && typeof key === 'number' && !last) {
       const item = node.items[key];
@@ -291,6 +296,16 @@ export function setIn(text: string, path: YamlPath, value: unknown, opts: EditOp
   throw new Error('unreachable');
 }
 
+/** Whether a collection on the way to `path` (the node at `path` left out) is written in flow style. */
+function flowAbove(root: unknown, path: YamlPath): boolean {
+  let node = root;
+  for (const key of path) {
+    if (isCollection(node) && node.flow) return true;
+    node = isMap(node) ? findPair(node, key)?.value : isSeq(node) && typeof key === 'number' ? node.items[key] : undefined;
+  }
+  return false;
+}
+
 /** Appends an item to the sequence at `path`, creating the sequence when it is missing or empty. */
 export function appendIn(text: string, path: YamlPath, item: unknown, opts: EditOptions = {}): string {
   const doc = parse(text);
@@ -300,12 +315,12 @@ export function appendIn(text: string, path: YamlPath, item: unknown, opts: Edit
   const c = context(text, doc, opts);
   const items = (seq as YAMLSeq).items;
   const itemPath = [...path, items.length];
-  if (seq.flow) {
+  if (seq.flow || flowAbove(doc.contents, path)) {
     const end = rangeOf(items[items.length - 1])[1];
-    return splice(text, end, end, `, ${inline(item)}`);
+    return splice(text, end, end, `, ${inline(item, true)}`);
   }
   const col = column(text, rangeOf(seq)[0]);
-  const body = renderInline(item, itemPath, opts) ? inline(item) : block(item, itemPath, opts, col + 2, c.step, c.eol).slice(col + 2);
+  const body = renderInline(item, itemPath, opts, false) ? inline(item) : block(item, itemPath, opts, col + 2, c.step, c.eol).slice(col + 2);
   const lastItem = items[items.length - 1];
   const end = rangeOf(lastItem)[1];
   const at = text[end - 1] === '\n' ? end : afterLine(text, end);

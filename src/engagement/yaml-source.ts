@@ -1,6 +1,7 @@
 import jsyaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { DocPath, Finding } from './diagnostics.js';
+import { deepFlowOffset, exceedsBudget, firstAliasOffset, NODE_BUDGET, positionAt, secondDocumentOffset, unclosedFlowOffset, unclosedQuoteOffset } from './yaml-guard.js';
 
 export interface Position {
   line: number;
@@ -83,60 +84,163 @@ export type ParseResult = { ok: true; data: unknown } | { ok: false; finding: Fi
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** The offset of the first byte that does not begin or continue a valid UTF-8 sequence, or -1. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    // Lead byte: how many continuation bytes follow, and the range of the first (no overlongs, surrogates or > U+10FFFF).
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if (d === undefined || d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return -1;
+}
+
 /** Decodes bytes as UTF-8 (a BOM is dropped); invalid bytes are a finding at their position. */
 export function decodeUtf8(file: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; finding: Finding } {
   try {
     const text = UTF8.decode(bytes);
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch {
-    // Find the first invalid sequence by decoding ever longer valid prefixes.
-    const lossy = new TextDecoder('utf-8').decode(bytes);
-    const idx = lossy.indexOf('\uFFFD');
-    const before = lossy.slice(0, Math.max(0, idx));
-    const line = before.split('\n').length;
-    const col = idx - before.lastIndexOf('\n');
+    const finding = { file, severity: 'error' as const, code: 'invalid-encoding' };
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+      return { ok: false, finding: { ...finding, line: 1, col: 1, message: 'the file is UTF-16; save it as UTF-8' } };
+    }
+    // The position of the first invalid byte, counted in the valid text before it (as every other position).
+    const at = Math.max(0, firstInvalidUtf8(bytes));
+    let before = UTF8.decode(bytes.subarray(0, at));
+    if (before.charCodeAt(0) === 0xfeff) before = before.slice(1);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    const line = before.length ? before.split('\n').length : 1;
+    const hex = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
     return {
       ok: false,
       finding: {
-        file,
+        ...finding,
         line,
-        col,
-        severity: 'error',
-        code: 'invalid-encoding',
-        message: 'the file is not valid UTF-8; save it as UTF-8',
+        col: before.length - lineStart + 1,
+        message: `the file is not valid UTF-8 (byte 0x${hex} here, perhaps Latin-1 or Windows-1252 text); save it as UTF-8`,
       },
     };
   }
 }
 
+/** js-yaml's nesting limit: relm's files need fewer than ten levels; deeper input is a mistake or an attack. */
+export const MAX_DEPTH = 100;
+
+const MAX_REASON = 200;
+
 /**
  * Parses YAML 1.2 (core schema: dates stay strings, `yes` stays a string). Syntax errors and duplicate
- * keys come back as findings with their position; an empty file is a finding too.
+ * keys come back as findings with their position; an empty file is a finding too. Input that would make
+ * later checks slow or crash is refused here, before the schema check: nesting deeper than MAX_DEPTH
+ * (`too-deep`), and aliases that expand to more than NODE_BUDGET values beyond the text's size (`too-large`).
  */
 export function parseYaml(file: string, text: string): ParseResult {
+  let data: unknown;
   try {
-    const data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
-    if (data === undefined || data === null) {
-      return {
-        ok: false,
-        finding: { file, line: 1, col: 1, severity: 'error', code: 'empty-file', message: 'the file is empty; it must hold a YAML mapping' },
-      };
-    }
-    return { ok: true, data };
+    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file, maxDepth: MAX_DEPTH } as jsyaml.LoadOptions);
   } catch (err) {
-    const e = err as { reason?: string; mark?: { line: number; column: number }; message?: string };
-    const reason = e.reason ?? e.message ?? String(err);
-    const duplicate = /duplicated mapping key/.test(reason);
+    return { ok: false, finding: syntaxFinding(file, text, err) };
+  }
+  if (data === undefined || data === null) {
+    return {
+      ok: false,
+      finding: { file, line: 1, col: 1, severity: 'error', code: 'empty-file', message: 'the file holds no data (it is empty, or only comments); it must hold a YAML mapping' },
+    };
+  }
+  // Without aliases the data cannot hold more values than the text has characters: only then is the walk needed.
+  if (text.includes('*') && exceedsBudget(data, NODE_BUDGET + text.length)) {
+    const at = positionAt(text, firstAliasOffset(text) ?? 0);
     return {
       ok: false,
       finding: {
         file,
-        line: (e.mark?.line ?? 0) + 1,
-        col: (e.mark?.column ?? 0) + 1,
+        ...at,
         severity: 'error',
-        code: duplicate ? 'duplicate-key' : 'yaml-syntax',
-        message: duplicate ? 'duplicate key: a key may appear only once in a mapping; remove or rename one of them' : `YAML syntax error: ${reason}`,
+        code: 'too-large',
+        message: `the aliases (*name) of this file expand to more than ${NODE_BUDGET.toLocaleString('en-US')} values, starting with this one; write the values out, or use fewer aliases`,
       },
     };
   }
+  return { ok: true, data };
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+function syntaxFinding(file: string, text: string, err: unknown): Finding {
+  const e = err as { reason?: string; mark?: { line: number; column: number }; message?: string };
+  const base = { file, severity: 'error' as const, code: 'yaml-syntax' };
+  const at = (offset: number | undefined) => (offset === undefined ? undefined : positionAt(text, offset));
+  const mark = e.mark ? { line: e.mark.line + 1, col: e.mark.column + 1 } : undefined;
+  if (err instanceof RangeError || /nesting exceeded maxDepth/.test(e.reason ?? '')) {
+    // js-yaml stops at MAX_DEPTH; a RangeError is the call stack running out before it (defensive).
+    return {
+      ...base,
+      ...(mark ?? at(deepFlowOffset(text, MAX_DEPTH)) ?? { line: 1, col: 1 }),
+      code: 'too-deep',
+      message: `the data is nested more than ${MAX_DEPTH} levels deep here; relm's files need only a few levels: check the brackets and the indentation`,
+    };
+  }
+  const alias = /^unidentified alias "(.*)"$/s.exec(e.reason ?? '');
+  if (alias && mark) {
+    // js-yaml points after the alias; the finding goes at its `*`.
+    const name = alias[1]!;
+    return {
+      ...base,
+      line: mark.line,
+      col: Math.max(1, mark.col - name.length - 1),
+      message: `YAML syntax error: the alias *${clip(name, 40)} names no anchor (&${clip(name, 40)}) before it; define the anchor first, or write the value out`,
+    };
+  }
+  // The reason may quote the input (a tag name, say): it never goes out whole.
+  const reason = clip(e.reason ?? e.message ?? String(err), MAX_REASON);
+  const pos = mark ?? { line: 1, col: 1 };
+  if (/duplicated mapping key/.test(reason)) {
+    return { ...base, ...pos, code: 'duplicate-key', message: 'duplicate key: a key may appear only once in a mapping; remove or rename one of them' };
+  }
+  if (/within a (double|single) quoted scalar/.test(reason)) {
+    // js-yaml points at the end of the file; the mistake is where the quote opens.
+    const quote = /double/.test(reason) ? '"' : "'";
+    return { ...base, ...(at(unclosedQuoteOffset(text)) ?? pos), message: `YAML syntax error: the quoted text starting here is never closed; add the closing ${quote}` };
+  }
+  if (/end of the stream within a flow collection/.test(reason)) {
+    const offset = unclosedFlowOffset(text);
+    const bracket = offset === undefined ? undefined : text[offset];
+    if (bracket) {
+      const [what, close] = bracket === '[' ? ['list', ']'] : ['mapping', '}'];
+      return { ...base, ...at(offset)!, message: `YAML syntax error: the ${what} opened here with ${bracket} is never closed; add the closing ${close}` };
+    }
+  }
+  if (/expected a single document/.test(reason)) {
+    return {
+      ...base,
+      ...(at(secondDocumentOffset(text)) ?? pos),
+      message: 'YAML syntax error: a second document starts here (a --- line); each relm file holds one document: remove the line, or move what follows into another file',
+    };
+  }
+  if (/tab characters must not be used in indentation/.test(reason)) {
+    return { ...base, ...pos, message: 'YAML syntax error: a tab in the indentation; indent with spaces' };
+  }
+  return { ...base, ...pos, message: `YAML syntax error: ${reason}` };
 }

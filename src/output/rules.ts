@@ -345,6 +345,30 @@ export const RULES: Record<string, Rule> = {
     help: 'Give a rule `min`, `max` or both for a numeric metric. A `releases.bands.*` metric holds a DORA band, so compare it with `min_band` (low, medium, high or elite).',
     severity: 'error',
   },
+  'too-large': {
+    name: 'TooLarge',
+    description: 'The aliases of a YAML file expand to more values than relm reads.',
+    help: 'An alias (`*name`) repeats the value of its anchor (`&name`), and aliases of anchors that hold aliases multiply, so a few lines can stand for billions of values. relm stops at about a million values beyond the size of the file. Write the values out, or use fewer nested aliases.',
+    severity: 'error',
+  },
+  'too-deep': {
+    name: 'TooDeep',
+    description: 'The data of a YAML file is nested more than 100 levels deep.',
+    help: "relm's files need fewer than ten levels of nesting, so this is usually an unclosed or stray bracket, or indentation gone wrong. Look at the line shown and the brackets before it.",
+    severity: 'error',
+  },
+  'too-many-errors': {
+    name: 'TooManyErrors',
+    description: 'The schema check of a file stopped after 1,000 findings.',
+    help: 'So many findings in one file usually repeat one mistake, such as a list of the wrong shape. Fix the findings shown and run relm validate again to see the rest.',
+    severity: 'error',
+  },
+  'plan-cycle': {
+    name: 'PlanCycle',
+    description: 'Tasks of the engagement plan depend on each other in a cycle.',
+    help: 'A task cannot start before itself. Remove one of the `depends_on` entries named in the message.',
+    severity: 'error',
+  },
   'evidence-mismatch': {
     name: 'EvidenceMismatch',
     description: 'The measured record does not support the practice\'s assessed level.',

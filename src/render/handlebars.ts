@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { readInside } from '../engagement/load.js';
+import { EXIT_USAGE, RelmError } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { escapeHtmlInMarkdown, escapeInline } from './markdown.js';
 
@@ -12,13 +13,36 @@ export interface TemplateSource {
   engagementRoot?: string;
 }
 
-/** A template's text: the engagement's templates/<name> when it exists, else the built-in one. */
+/** Whether the engagement has an entry at `rel`: a file, a folder or a link, even a broken one. */
+function present(root: string, rel: string): boolean {
+  try {
+    lstatSync(join(root, rel));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A template's text: the engagement's templates/<name> when it exists, else the built-in one. An override
+ * that cannot be used (a link out of the folder, a folder) is an error rather than silently skipped, and its
+ * content is never read, so never shown.
+ */
 export function readTemplate(name: string, src: TemplateSource): string {
   if (src.engagementRoot) {
-    const rel = join('templates', name);
-    if (existsSync(join(src.engagementRoot, rel))) {
+    const rel = posix.join('templates', name.split(sep).join('/'));
+    if (present(src.engagementRoot, rel)) {
       const read = readInside(src.engagementRoot, rel);
-      if (!read.ok) throw new Error(`template templates/${name} cannot be used: ${read.reason}`);
+      if (!read.ok) {
+        const builtin = existsSync(join(TEMPLATES_DIR, name));
+        throw new RelmError(
+          `the engagement template ${rel} cannot be used: ${read.reason}`,
+          EXIT_USAGE,
+          builtin
+            ? `Replace it with a file inside the engagement folder (\`relm templates eject --force ${name.split(sep).join('/')}\` puts a copy of the built-in one there), or delete it to use the built-in template.`
+            : 'Replace it with a file inside the engagement folder, or delete it.',
+        );
+      }
       return read.bytes.toString('utf8');
     }
   }

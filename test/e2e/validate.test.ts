@@ -21,7 +21,7 @@ const MANIFEST = 'relm: 1\nengagement:\n  client: Fixture Co\n  as_of: 2026-03-3
 
 /** Each bad input and the exact finding it must produce (file:line:col severity code), with exit 1. */
 const CASES: { name: string; files: Record<string, string>; expect: string[]; exit?: number }[] = [
-  { name: 'malformed YAML', files: { 'relm.yaml': 'relm: 1\nengagement: [a\n' }, expect: ['relm.yaml:3:1 error yaml-syntax'] },
+  { name: 'malformed YAML', files: { 'relm.yaml': 'relm: 1\nengagement: [a\n' }, expect: ['relm.yaml:2:13 error yaml-syntax YAML syntax error: the list opened here with [ is never closed'] },
   { name: 'a duplicate key', files: { 'relm.yaml': MANIFEST.replace('  as_of', '  client: Again\n  as_of') }, expect: ['relm.yaml:4:3 error duplicate-key'] },
   { name: 'an empty file', files: { 'target.yaml': '' }, expect: ['target.yaml:1:1 error empty-file'] },
   { name: 'a comment-only file', files: { 'target.yaml': '# nothing yet\n' }, expect: ['target.yaml:1:1 error empty-file'] },

@@ -1,0 +1,272 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import type { AnswerValue, Engagement, EvidenceRef, PersonRef } from '../engagement/types.js';
+import { findInterview, newInterviewFile, nextInterviewId, updateInterviewFile } from '../engagement/write-interview.js';
+import { practiceState, writePracticeAnswers, type CriterionUpdate, type ModelOrder } from '../engagement/write-practices.js';
+import { answerValue, scorePractice, type PracticeScore } from '../engine/scoring.js';
+import { EXIT_USAGE, RelmError } from '../errors.js';
+import { atomicWrite } from '../io/atomic-write.js';
+import type { Practice } from '../model/types.js';
+import { isDate } from '../util/dates.js';
+import { hint } from '../util/did-you-mean.js';
+import { openEngagement, requireValid } from './context.js';
+import { parsePerson } from './init.js';
+import type { CommonOptions } from './main.js';
+import { colorsFor, writeErr } from './ui.js';
+
+interface InterviewOptions extends CommonOptions {
+  interviewee?: string[];
+  role?: string[];
+  date?: string;
+}
+
+/** 128 + SIGINT, what a shell reports for a command stopped with Ctrl-C. */
+const EXIT_INTERRUPTED = 130;
+
+const SKIP = '(skip)';
+
+const ANSWER_CHOICES: { value: AnswerValue; name: string; short: string }[] = [
+  { value: 'none', name: 'none  not in place (0)', short: 'none' },
+  { value: 'some', name: 'some  in places, now and then (0.25)', short: 'some' },
+  { value: 'half', name: 'half  about half of the time or scope (0.5)', short: 'half' },
+  { value: 'most', name: 'most  mostly or fully in place (1)', short: 'most' },
+  { value: 'na', name: 'na    does not apply (left out of the score)', short: 'na' },
+];
+
+interface InterviewTarget {
+  id: string;
+  /** The notes file, relative to the engagement root. */
+  file: string;
+  date: string;
+  interviewees: PersonRef[];
+  existing: boolean;
+}
+
+type Ask = (question: Record<string, unknown>) => Promise<unknown>;
+
+/** Today on the user's calendar (not UTC): the default date of an interview. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** --interviewee NAME (or "Name (Role)"), repeatable, with the i-th --role for the i-th interviewee. */
+function interviewees(opts: InterviewOptions): PersonRef[] {
+  const names = opts.interviewee ?? [];
+  const roles = opts.role ?? [];
+  if (!names.length) {
+    if (roles.length || opts.date !== undefined) {
+      throw new RelmError('--role and --date describe an interview: pass --interviewee NAME too', EXIT_USAGE, 'e.g. relm interview release-policy --interviewee "Hendrik Voss" --role "Release manager" --date 2026-04-01');
+    }
+    return [];
+  }
+  if (roles.length > names.length) throw new RelmError(`${roles.length} --role flags for ${names.length} --interviewee`, EXIT_USAGE, 'The i-th --role goes with the i-th --interviewee: --interviewee NAME --role ROLE, repeated.');
+  return names.map((n, i) => {
+    const p = parsePerson(n);
+    if (!p.name) throw new RelmError('--interviewee: the name is empty', EXIT_USAGE, 'Pass the name of the person interviewed, e.g. --interviewee "Hendrik Voss".');
+    const role = roles[i]?.trim() || p.role;
+    return role ? { name: p.name, role } : { name: p.name };
+  });
+}
+
+function choosePractices(e: Engagement, ids: string[]): Practice[] {
+  const byId = new Map(e.model.practices.map((p) => [p.id, p]));
+  if (!ids.length) return e.model.practices;
+  return [...new Set(ids)].map((id) => {
+    const p = byId.get(id);
+    if (!p) {
+      throw new RelmError(
+        `"${id}" is not a practice of the model "${e.model.id}"${hint(id, byId.keys())}`,
+        EXIT_USAGE,
+        `Name a practice id (e.g. ${e.model.practices[0]?.id ?? 'release-policy'}), or run \`relm interview\` without one to go through them all.`,
+      );
+    }
+    return p;
+  });
+}
+
+/** The interview of that date with one of these people, else a new one numbered after the others. */
+function interviewFor(e: Engagement, people: PersonRef[], date: string): InterviewTarget {
+  const found = findInterview(e.interviews, date, people.map((p) => p.name));
+  if (found) {
+    // The people as the notes spell them, with a role given now where the notes have none.
+    const known = (p: PersonRef) => (found.interviewees ?? []).find((x) => x.name.trim().toLowerCase() === p.name.trim().toLowerCase());
+    const merged = people.map((p) => {
+      const k = known(p);
+      return k ? { name: k.name, ...((k.role ?? p.role) ? { role: k.role ?? p.role } : {}) } : p;
+    });
+    return { id: found.id, file: found.file, date, interviewees: merged, existing: true };
+  }
+  const id = nextInterviewId([...e.interviews.map((i) => i.id), ...e.interviews.map((i) => basename(i.file))]);
+  return { id, file: `interviews/${id}.md`, date, interviewees: people, existing: false };
+}
+
+function scoreLine(s: PracticeScore): string {
+  if (s.method === 'na') return 'not applicable';
+  if (s.score === null) return 'not assessed';
+  return `score ${s.score.toFixed(2)}, level ${s.level}`;
+}
+
+function levelLine(s: PracticeScore): string {
+  return (s.levelScores ?? []).map((m, i) => `L${i + 1} ${m.toFixed(2)}`).join(' · ');
+}
+
+/** `relm interview [practices...]`: a guided questionnaire that writes the answers into practices.yaml. */
+export async function runInterview(ids: string[], opts: InterviewOptions): Promise<void> {
+  const people = interviewees(opts);
+  if (opts.date !== undefined && !isDate(opts.date)) throw new RelmError(`--date: "${opts.date}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-04-01.');
+  if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) {
+    throw new RelmError(
+      'relm interview asks its questions on a terminal, and there is none here',
+      EXIT_USAGE,
+      'Run it in an interactive terminal, or edit practices.yaml directly: answer each criterion with none, some, half, most or na (`relm schema practices` gives the format), then run `relm validate`.',
+    );
+  }
+  const result = openEngagement(opts, 'validate');
+  const e = requireValid(result);
+  if (!e) return;
+  const practices = choosePractices(e, ids);
+  const interview = people.length ? interviewFor(e, people, opts.date ?? localToday()) : null;
+
+  const { default: inquirer } = await import('inquirer');
+  const ask: Ask = async (q) => ((await inquirer.prompt([{ ...q, name: 'value' } as never])) as { value: unknown }).value;
+  const c = colorsFor('stderr');
+  const saved: string[] = [];
+  let inProgress: string | null = null;
+
+  if (interview) {
+    const who = interview.interviewees.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join(', ');
+    writeErr(`Interview ${c.bold(interview.id)} with ${who} on ${interview.date}: ${interview.existing ? 'adding to' : 'notes in'} ${interview.file}`);
+  }
+  writeErr(c.dim('Answers are saved in practices.yaml after each practice. Enter keeps the current answer; Ctrl-C stops, keeping the practices done.'));
+
+  try {
+    for (const [k, practice] of practices.entries()) {
+      inProgress = null;
+      const before = editable('practices.yaml', () => practiceState(readFileSync(join(result.root, 'practices.yaml'), 'utf8'), practice.id));
+      const scoreBefore = scorePractice(practice, before);
+      process.stderr.write('\n');
+      writeErr(c.bold(`${practice.name} (${practice.id})`) + c.dim(` · ${practice.perspective}${practices.length > 1 ? ` · ${k + 1} of ${practices.length}` : ''}`));
+      if (practice.description) writeErr(c.dim(`  ${firstSentence(practice.description)}`));
+      writeErr(`  now: ${scoreLine(scoreBefore)}; ${Math.round(scoreBefore.coverage * 100)} % of ${practice.criteria.length} criteria answered; target ${targetOf(e, practice.id)}`);
+      if (before?.na !== undefined) writeErr(c.yellow(`  marked not applicable (${before.na}): answers are kept but not scored while \`na\` is set`));
+
+      if (practices.length > 1) {
+        const go = await ask({
+          type: 'select',
+          message: `Interview ${practice.id}?`,
+          choices: [
+            { value: 'answer', name: 'answer its criteria' },
+            { value: 'skip', name: 'skip it' },
+            { value: 'stop', name: 'stop the interview here' },
+          ],
+          default: 'answer',
+        });
+        if (go === 'stop') break;
+        if (go === 'skip') continue;
+      }
+      inProgress = practice.id;
+
+      const answers: Record<string, CriterionUpdate> = {};
+      const current = before?.answers ?? {};
+      for (const [i, crit] of practice.criteria.entries()) {
+        const cur = current[crit.id];
+        const value = answerValue(cur);
+        const choices = value === null ? [...ANSWER_CHOICES, { value: SKIP, name: '(skip: leave unanswered)', short: 'skipped' }] : ANSWER_CHOICES;
+        const answer = (await ask({
+          type: 'select',
+          message: `[${i + 1}/${practice.criteria.length}] L${crit.level} ${crit.text} (${crit.id})`,
+          choices,
+          default: value ?? SKIP,
+          pageSize: choices.length,
+          theme: { indexMode: 'number' },
+        })) as AnswerValue | typeof SKIP;
+        if (answer === SKIP) continue;
+        const notes = cur && typeof cur === 'object' ? cur.notes : undefined;
+        const note = String(await ask({ type: 'input', message: 'Note (Enter to skip):', default: notes })).trim();
+        answers[crit.id] = { answer, ...(note && note !== notes ? { notes: note } : {}) };
+      }
+      const evidence = await askEvidence(ask);
+
+      const covered = Object.keys(answers).length > 0 || evidence.length > 0;
+      if (interview && covered) editable(interview.file, () => saveInterview(result.root, interview, practice.id, e));
+      const file = join(result.root, 'practices.yaml');
+      const text = editable('practices.yaml', () => readFileSync(file, 'utf8'));
+      const order: ModelOrder = { practices: e.model.practices.map((p) => p.id), criteria: practice.criteria.map((x) => x.id) };
+      const out = editable('practices.yaml', () => writePracticeAnswers(text, { practice: practice.id, answers, evidence, sources: interview && covered ? [interview.id] : [] }, order));
+      if (out !== text) atomicWrite(file, out);
+      inProgress = null;
+      saved.push(practice.id);
+      reportPractice(practice, scoreBefore, practiceState(out, practice.id), targetOf(e, practice.id), c);
+    }
+  } catch (err) {
+    if ((err as Error | undefined)?.name === 'ExitPromptError') {
+      process.stderr.write('\n');
+      throw new RelmError(
+        `interview stopped: ${[saved.length ? `${saved.join(', ')} saved in practices.yaml` : '', inProgress ? `the answers to ${inProgress} were not saved` : ''].filter(Boolean).join('; ') || 'nothing was saved'}`,
+        EXIT_INTERRUPTED,
+        inProgress ? `Run \`relm interview ${inProgress}${interview ? ` --interviewee "${interview.interviewees[0]!.name}" --date ${interview.date}` : ''}\` to take it up again.` : undefined,
+      );
+    }
+    throw err;
+  }
+  process.stderr.write('\n');
+  writeErr(`${c.green('✔')} ${saved.length === 1 ? '1 practice' : `${saved.length} practices`} saved in practices.yaml${interview && existsSync(join(result.root, interview.file)) ? `; interview notes in ${interview.file}` : ''}. Next: \`relm validate\`, then \`relm assess\`.`);
+}
+
+/** Runs a read or edit of a file that someone may have changed (and broken) in an editor while the interview ran. */
+function editable<T>(file: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof RelmError || (err as Error | undefined)?.name === 'ExitPromptError') throw err;
+    throw new RelmError(
+      `cannot edit ${file}: ${(err as Error).message}`,
+      EXIT_USAGE,
+      `It no longer parses as relm wrote or found it; fix it (see \`relm validate\`), then run \`relm interview\` again for the practices not saved.`,
+    );
+  }
+}
+
+function firstSentence(text: string): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  const m = /^.*?[.!?](?=\s|$)/.exec(t);
+  return m ? m[0] : t;
+}
+
+function targetOf(e: Engagement, id: string): number | string {
+  return e.target.targets[id] ?? e.target.targets.default ?? 'none';
+}
+
+/** Evidence for the practice as a whole: documents seen, by title and where they are. */
+async function askEvidence(ask: Ask): Promise<EvidenceRef[]> {
+  const out: EvidenceRef[] = [];
+  for (;;) {
+    const title = String(await ask({ type: 'input', message: out.length ? 'More evidence, a title (Enter to finish):' : 'Evidence for this practice, a document title (Enter to skip):' })).trim();
+    if (!title) return out;
+    const ref = String(await ask({ type: 'input', message: 'Where it is, a path or URL (Enter to skip):' })).trim();
+    out.push(ref ? { title, ref } : { title });
+  }
+}
+
+function saveInterview(root: string, iv: InterviewTarget, practiceId: string, e: Engagement): void {
+  const names = new Map(e.model.practices.map((p) => [p.id, p.name]));
+  const name = (id: string) => names.get(id) ?? id;
+  const path = join(root, iv.file);
+  if (existsSync(path)) {
+    const text = readFileSync(path, 'utf8');
+    const out = updateInterviewFile(text, { interviewees: iv.interviewees, practices: [practiceId] }, name);
+    if (out !== text) atomicWrite(path, out);
+  } else {
+    atomicWrite(path, newInterviewFile({ id: iv.id, date: iv.date, interviewees: iv.interviewees, practices: [practiceId] }, name));
+  }
+}
+
+function reportPractice(practice: Practice, before: PracticeScore, state: ReturnType<typeof practiceState>, target: number | string, c: ChalkInstance): void {
+  const after = scorePractice(practice, state);
+  const was = before.score === null ? '' : c.dim(` (was ${before.score.toFixed(2)}, level ${before.level})`);
+  writeErr(`${c.green('✔')} ${practice.id} saved: ${c.bold(scoreLine(after))}${was}; target ${target}`);
+  if (after.levelScores) writeErr(c.dim(`  by level: ${levelLine(after)}`));
+  if (state?.rating !== undefined && state.answers) writeErr(c.yellow(`  its quick rating ${state.rating} is now ignored, as it has answers; remove \`rating\` from practices.yaml`));
+}

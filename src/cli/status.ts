@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Command } from 'commander';
+import type { Engagement, TaskStatus } from '../engagement/types.js';
+import { writeTaskStatus } from '../engagement/write-plan.js';
+import { planStatus, TASK_STATUSES } from '../engine/status.js';
+import { EXIT_USAGE, RelmError } from '../errors.js';
+import { atomicWrite } from '../io/atomic-write.js';
+import { formatStatus, formatStatusChange } from '../output/status.js';
+import { isDate } from '../util/dates.js';
+import { hint } from '../util/did-you-mean.js';
+import { emit, openEngagement, requireValid } from './context.js';
+import type { CommonOptions } from './main.js';
+import { colorsFor, writeErr } from './ui.js';
+
+interface StatusOptions extends CommonOptions {
+  json?: boolean;
+  today?: string;
+}
+
+function requirePlan(e: Engagement): NonNullable<Engagement['plan']> {
+  if (!e.plan) {
+    throw new RelmError(
+      'the engagement has no plan.yaml: there is no plan to report on',
+      EXIT_USAGE,
+      '`relm init` writes plan.yaml with the standard engagement tasks (run it in an empty folder and copy plan.yaml here), or write one: `relm schema plan` gives its format.',
+    );
+  }
+  return e.plan;
+}
+
+function checkToday(flag: string | undefined): void {
+  if (flag !== undefined && !isDate(flag)) throw new RelmError(`--today: "${flag}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-04-10.');
+}
+
+/** --today, else the engagement's as_of: every "overdue" is measured to it. */
+function todayOf(e: Engagement, flag: string | undefined): { today: string; from: 'flag' | 'as_of' } {
+  return flag === undefined ? { today: e.manifest.engagement.as_of, from: 'as_of' } : { today: flag, from: 'flag' };
+}
+
+/** `relm status`: progress of the engagement plan. */
+export function runStatus(opts: StatusOptions): void {
+  checkToday(opts.today);
+  const result = openEngagement(opts, 'validate');
+  const e = requireValid(result);
+  if (!e) return;
+  const plan = requirePlan(e);
+  const { today, from } = todayOf(e, opts.today);
+  const status = planStatus(plan, today);
+  if (opts.json) emit(JSON.stringify(status, null, 2) + '\n');
+  else emit(formatStatus(status, { client: e.manifest.engagement.client, todayFrom: from }, colorsFor('stdout')));
+}
+
+/** `relm status set <task> <status>`: changes a task's status in plan.yaml, keeping its comments. */
+export function runStatusSet(taskId: string, value: string, opts: StatusOptions, cmd?: Command): void {
+  const all = { ...(cmd?.optsWithGlobals() ?? {}), ...opts } as StatusOptions;
+  if (!(TASK_STATUSES as readonly string[]).includes(value)) {
+    throw new RelmError(`"${value}" is not a task status${hint(value, TASK_STATUSES)}`, EXIT_USAGE, `A task is one of: ${TASK_STATUSES.join(', ')}.`);
+  }
+  const status = value as TaskStatus;
+  checkToday(all.today);
+  const result = openEngagement(all, 'validate');
+  const e = requireValid(result);
+  if (!e) return;
+  const plan = requirePlan(e);
+  const task = plan.tasks.find((t) => t.id === taskId);
+  if (!task) {
+    throw new RelmError(`"${taskId}" is not a task of plan.yaml${hint(taskId, plan.tasks.map((t) => t.id))}`, EXIT_USAGE, 'Run `relm status` to list the tasks and their ids.');
+  }
+  const { today } = todayOf(e, all.today);
+  const before = task.status;
+  const file = join(result.root, 'plan.yaml');
+  if (before !== status) {
+    const text = readFileSync(file, 'utf8');
+    atomicWrite(file, writeTaskStatus(text, taskId, status));
+  }
+  const after = planStatus({ tasks: plan.tasks.map((t) => (t.id === taskId ? { ...t, status } : t)) }, today);
+  const c = colorsFor('stderr');
+  writeErr(formatStatusChange(after.tasks.find((t) => t.id === taskId)!, before, after, c).trimEnd());
+  if (before !== status) writeErr(c.dim(`  wrote ${relative(process.cwd(), file) || 'plan.yaml'}`));
+}

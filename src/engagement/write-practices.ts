@@ -1,0 +1,109 @@
+import { parse } from 'yaml';
+import type { AnswerValue, EvidenceRef, PracticeState, PracticesFile } from './types.js';
+import { appendIn, setIn, type EditOptions, type YamlPath } from './yaml-edit.js';
+
+/** One criterion as answered in an interview. `notes` and `evidence` are additions: absent means "leave as it is". */
+export interface CriterionUpdate {
+  answer: AnswerValue;
+  notes?: string;
+  evidence?: EvidenceRef[];
+}
+
+/** What an interview adds to one practice of practices.yaml. */
+export interface PracticeUpdate {
+  practice: string;
+  /** Criterion id -> its answer; criteria not listed are left as they are. */
+  answers: Record<string, CriterionUpdate>;
+  /** Evidence for the practice as a whole, added unless already listed. */
+  evidence?: EvidenceRef[];
+  /** Interview ids added to the practice's `sources`, unless already listed. */
+  sources?: string[];
+}
+
+/** The model's order of practices and of this practice's criteria, so that new entries land where a reader expects them. */
+export interface ModelOrder {
+  practices: readonly string[];
+  criteria: readonly string[];
+}
+
+const PRACTICE_KEYS = ['na', 'rating', 'notes', 'sources', 'evidence', 'answers'];
+const DETAIL_KEYS = ['answer', 'notes', 'evidence', 'sources'];
+
+/** practices.yaml style: answers in full form, `sources` and evidence items on one line; the rest in blocks. */
+function editOptions(order: ModelOrder | undefined): EditOptions {
+  return {
+    flow: (p: YamlPath) =>
+      p[p.length - 1] === 'sources' || p[p.length - 2] === 'evidence' || (p.length === 4 && p[0] === 'practices' && p[2] === 'answers'),
+    order: (p: YamlPath) => {
+      if (p.length === 1 && p[0] === 'practices') return order?.practices;
+      if (p.length === 2) return PRACTICE_KEYS;
+      if (p.length === 3 && p[2] === 'answers') return order?.criteria;
+      if (p.length === 4 && p[2] === 'answers') return DETAIL_KEYS;
+      return undefined;
+    },
+  };
+}
+
+function sameEvidence(a: EvidenceRef, b: EvidenceRef): boolean {
+  return a.title === b.title && (a.ref ?? '') === (b.ref ?? '');
+}
+
+function distinct(list: EvidenceRef[]): EvidenceRef[] {
+  return list.filter((e, i) => list.findIndex((x) => sameEvidence(x, e)) === i);
+}
+
+function evidenceItem(e: EvidenceRef): EvidenceRef {
+  return { title: e.title, ...(e.ref ? { ref: e.ref } : {}), ...(e.date ? { date: e.date } : {}) };
+}
+
+/** The current state of a practice in practices.yaml text (null when it is not there). */
+export function practiceState(text: string, practice: string): PracticeState | null {
+  const data = (parse(text) ?? {}) as Partial<PracticesFile>;
+  return data.practices?.[practice] ?? null;
+}
+
+/**
+ * Writes an interview's answers for one practice into practices.yaml text and returns the new text. Only the
+ * entries that change are touched: comments, blank lines, order and formatting of everything else stay byte for
+ * byte. An answer in the short form (`crit: most`) stays short unless notes or evidence are added, which turns it
+ * into `{answer, notes, evidence}`; an answer already in full form keeps its form and other keys.
+ */
+export function writePracticeAnswers(text: string, update: PracticeUpdate, order?: ModelOrder): string {
+  const opts = editOptions(order);
+  const pid = update.practice;
+  const state = practiceState(text, pid);
+  const current = state?.answers ?? {};
+  const ids = Object.keys(update.answers);
+  if (order) ids.sort((a, b) => rank(order.criteria, a) - rank(order.criteria, b));
+
+  let out = text;
+  for (const cid of ids) {
+    const u = update.answers[cid]!;
+    const base = ['practices', pid, 'answers', cid];
+    const cur = current[cid];
+    const evidence = distinct((u.evidence ?? []).map(evidenceItem));
+    if (cur && typeof cur === 'object') {
+      if (cur.answer !== u.answer) out = setIn(out, [...base, 'answer'], u.answer, opts);
+      if (u.notes !== undefined && u.notes !== cur.notes) out = setIn(out, [...base, 'notes'], u.notes, opts);
+      for (const e of evidence) if (!(cur.evidence ?? []).some((x) => sameEvidence(x, e))) out = appendIn(out, [...base, 'evidence'], e, opts);
+    } else if (u.notes === undefined && !evidence.length) {
+      if (cur !== u.answer) out = setIn(out, base, u.answer, opts);
+    } else {
+      const detail = { answer: u.answer, ...(u.notes !== undefined ? { notes: u.notes } : {}), ...(evidence.length ? { evidence } : {}) };
+      out = setIn(out, base, detail, opts);
+    }
+  }
+
+  for (const e of distinct((update.evidence ?? []).map(evidenceItem))) {
+    if (!(state?.evidence ?? []).some((x) => sameEvidence(x, e))) out = appendIn(out, ['practices', pid, 'evidence'], e, opts);
+  }
+  for (const s of new Set(update.sources ?? [])) {
+    if (!(state?.sources ?? []).includes(s)) out = appendIn(out, ['practices', pid, 'sources'], s, opts);
+  }
+  return out;
+}
+
+function rank(list: readonly string[], id: string): number {
+  const i = list.indexOf(id);
+  return i < 0 ? list.length : i;
+}

@@ -1,0 +1,118 @@
+/**
+ * The bad-input corpus: each folder of test/corpus/ holds the files that differ from test/fixtures/minimal,
+ * an expect.json, and optionally a gen.mjs that writes what a checked-in file cannot hold (invalid bytes,
+ * BOM and CRLF, links, huge or deeply nested input). Each case runs the built binary on a temp copy.
+ *
+ * expect.json:
+ *   exit         the exit code (1 for findings, 0 when the input must be accepted, 2 for a refused run)
+ *   findings     prefixes `file:line:col severity code [message…]`, each of which starts a line of stdout
+ *   exact        true: stdout holds no finding besides those
+ *   notInOutput  text that must appear in neither stdout nor stderr (the content of a file outside the folder)
+ *   args         the command, instead of `validate -f text` (`-C <dir>` is added)
+ *   stderr       text that stderr must contain
+ *   noFiles      paths (relative to the engagement) that must not exist afterwards
+ *
+ * gen.mjs: `export default function (dir, { outside })` — `dir` is the engagement copy, `outside` a folder
+ * beside it (outside the engagement) for files that must never be read.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { relm, ROOT } from './helpers/cli.js';
+
+interface Expectation {
+  exit: number;
+  findings: string[];
+  exact?: boolean;
+  notInOutput?: string[];
+  args?: string[];
+  stderr?: string[];
+  noFiles?: string[];
+}
+
+const CORPUS = join(ROOT, 'test', 'corpus');
+const FIXTURE = join(ROOT, 'test', 'fixtures', 'minimal');
+const LIMIT_MS = 5000;
+/** A finding line of the text format: `file:line:col severity code message`. */
+const FINDING_LINE = /^\S+:\d+:\d+ (error|warning|info) [a-z0-9-]+ \S/;
+
+const cases = readdirSync(CORPUS).filter((n) => statSync(join(CORPUS, n)).isDirectory()).sort();
+const timings: { name: string; ms: number }[] = [];
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** A copy of the fixture in <temp>/engagement with the case's files over it, and <temp>/outside beside it. */
+async function prepare(name: string): Promise<{ base: string; dir: string }> {
+  const base = mkdtempSync(join(tmpdir(), 'relm-corpus-'));
+  const dir = join(base, 'engagement');
+  const outside = join(base, 'outside');
+  mkdirSync(outside);
+  cpSync(FIXTURE, dir, { recursive: true });
+  const src = join(CORPUS, name);
+  for (const file of walk(src)) {
+    const rel = relative(src, file);
+    if (rel === 'expect.json' || rel === 'gen.mjs') continue;
+    cpSync(file, join(dir, rel));
+  }
+  const gen = join(src, 'gen.mjs');
+  if (existsSync(gen)) {
+    const mod = (await import(pathToFileURL(gen).href)) as { default: (dir: string, ctx: { outside: string }) => void | Promise<void> };
+    await mod.default(dir, { outside });
+  }
+  return { base, dir };
+}
+
+describe('the bad-input corpus', () => {
+  it('has at least 30 cases, each with an expect.json, and no large checked-in file', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+    for (const name of cases) {
+      expect(existsSync(join(CORPUS, name, 'expect.json')), `${name}/expect.json`).toBe(true);
+      for (const file of walk(join(CORPUS, name))) expect(statSync(file).size, relative(CORPUS, file)).toBeLessThan(64 * 1024);
+    }
+  });
+
+  for (const name of cases) {
+    it(name, { timeout: 60_000 }, async () => {
+      const want = JSON.parse(readFileSync(join(CORPUS, name, 'expect.json'), 'utf8')) as Expectation;
+      const { base, dir } = await prepare(name);
+      try {
+        const args = [...(want.args ?? ['validate', '-f', 'text']), '-C', dir];
+        const start = performance.now();
+        const r = relm(args);
+        const ms = performance.now() - start;
+        timings.push({ name, ms });
+        const output = `${r.stdout}\n${r.stderr}`;
+        const lines = r.stdout.split('\n').filter(Boolean);
+        const context = `${name}\n--- stdout\n${r.stdout.slice(0, 4000)}\n--- stderr\n${r.stderr.slice(0, 4000)}`;
+
+        expect(r.status, context).toBe(want.exit);
+        for (const f of want.findings) expect(lines.some((l) => l.startsWith(f)), `missing "${f}" in ${context}`).toBe(true);
+        if (want.exact) {
+          const extra = lines.filter((l) => !want.findings.some((f) => l.startsWith(f)));
+          expect(extra, context).toEqual([]);
+        }
+        // Every finding has a position; the only other line is the text format's "… N more" note.
+        for (const l of lines) if (!l.startsWith('… ')) expect(l, context).toMatch(FINDING_LINE);
+        expect(output, context).not.toMatch(/\n\s+at /); // no stack trace
+        expect(r.stderr, context).not.toContain('unexpected error');
+        for (const s of want.stderr ?? []) expect(r.stderr, context).toContain(s);
+        for (const s of want.notInOutput ?? []) expect(output.includes(s), `"${s}" leaked into the output of ${name}`).toBe(false);
+        // Nothing from the input is echoed at length.
+        for (const l of output.split('\n')) expect(l.length, `a ${l.length}-character line in ${name}`).toBeLessThan(2000);
+        for (const f of want.noFiles ?? []) expect(existsSync(join(dir, f)), `${f} was written`).toBe(false);
+        expect(ms, `${name} took ${Math.round(ms)} ms`).toBeLessThan(LIMIT_MS);
+      } finally {
+        rmSync(base, { recursive: true, force: true });
+      }
+    });
+  }
+
+  afterAll(() => {
+    const slowest = [...timings].sort((a, b) => b.ms - a.ms).slice(0, 3);
+    if (slowest.length) console.log(`corpus: ${timings.length} cases; slowest ${slowest.map((t) => `${t.name} ${Math.round(t.ms)} ms`).join(', ')}`);
+  });
+});

@@ -1,0 +1,195 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { practiceState } from '../../src/engagement/write-practices.js';
+import { scorePractice } from '../../src/engine/scoring.js';
+import { loadBuiltinModel } from '../../src/model/builtin.js';
+import { copyFixture, relm, ROOT } from '../helpers/cli.js';
+import { KEY, Terminal } from './terminal.js';
+
+const dirs: string[] = [];
+const terminals: Terminal[] = [];
+const acme = () => {
+  const d = copyFixture('examples/acme-bank');
+  dirs.push(d);
+  return d;
+};
+const run = (args: string[], cwd: string) => {
+  const t = new Terminal(args, cwd);
+  terminals.push(t);
+  return t;
+};
+afterEach(() => terminals.splice(0).forEach((t) => t.kill()));
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** The text with one exact substring replaced, failing loudly when it is not there exactly once. */
+function swap(text: string, from: string, to: string): string {
+  expect(text.split(from).length - 1, `"${from}" once`).toBe(1);
+  return text.replace(from, to);
+}
+
+const NOTE = 'Note (Enter to skip):';
+const TIMEOUT = 90_000;
+
+describe('relm interview at a terminal', () => {
+  it(
+    'asks criterion by criterion, writes the answers into practices.yaml keeping everything else, records the interview and prints the score',
+    async () => {
+      const dir = acme();
+      const original = readFileSync(join(dir, 'practices.yaml'), 'utf8');
+      const t = run(['interview', 'release-policy', '-C', dir, '--interviewee', 'Hendrik Voss', '--role', 'Release manager', '--date', '2026-04-01'], dir);
+
+      await t.waitFor('Interview int-06 with Hendrik Voss (Release manager) on 2026-04-01');
+      await t.waitFor('now: score 1.50, level 1');
+      await t.choose('[1/7] L1 '); // most, as it was
+      await t.answer(NOTE, 'Confirmed with the release calendar' + KEY.enter);
+      await t.choose('[2/7] L2 '); // half, with its notes
+      await t.answer(NOTE, KEY.enter); // keeps the notes there
+      await t.choose('[3/7] L2 ');
+      await t.answer(NOTE, KEY.enter);
+      await t.choose('[4/7] L3 ', [[KEY.down, '2. some']]); // none -> some
+      await t.answer(NOTE, KEY.enter);
+      await t.choose('[5/7] L3 ');
+      await t.answer(NOTE, KEY.enter);
+      await t.choose('[6/7] L4 ', [['4', '4. most']]); // none -> most, by its number
+      await t.answer(NOTE, KEY.enter);
+      await t.choose('[7/7] L5 ');
+      await t.answer(NOTE, KEY.enter);
+      await t.answer('Evidence for this practice, a document title', 'Release policy draft v0.3' + KEY.enter);
+      await t.answer('Where it is, a path or URL', 'sharepoint/it-release/policy-v0.3.docx' + KEY.enter);
+      await t.answer('More evidence, a title (Enter to finish)', KEY.enter);
+
+      await t.waitFor('release-policy saved: ');
+      expect(await t.exit()).toBe(0);
+      const practice = loadBuiltinModel().practices.find((p) => p.id === 'release-policy')!;
+      const written = readFileSync(join(dir, 'practices.yaml'), 'utf8');
+      const score = scorePractice(practice, practiceState(written, 'release-policy'));
+      // L1 1 + L2 (0.5 + 0.25)/2 + L3 (0.25 + 0.25)/2 + L4 1 + L5 0
+      expect(score.score).toBeCloseTo(2.625, 12);
+      expect(t.screen).toContain(`release-policy saved: score ${score.score!.toFixed(2)}, level ${score.level} (was 1.50, level 1); target 4`);
+
+      // Only the answers that changed, the new source and the new evidence: the rest byte for byte.
+      let expected = swap(original, '      release-policy-1a: most\n', '      release-policy-1a: {answer: most, notes: Confirmed with the release calendar}\n');
+      expected = swap(expected, '      release-policy-3a: none\n', '      release-policy-3a: some\n');
+      expected = swap(expected, '      release-policy-4a: none\n', '      release-policy-4a: most\n');
+      expected = swap(expected, '    sources: [int-01, int-02]\n    evidence:\n      - {title: "Release process', '    sources: [int-01, int-02, int-06]\n    evidence:\n      - {title: "Release process');
+      expected = swap(
+        expected,
+        'date: 2026-01-12}\n    answers:\n      release-policy-1a',
+        'date: 2026-01-12}\n      - {title: Release policy draft v0.3, ref: sharepoint/it-release/policy-v0.3.docx}\n    answers:\n      release-policy-1a',
+      );
+      expect(written).toBe(expected);
+
+      expect(readFileSync(join(dir, 'interviews/int-06.md'), 'utf8')).toBe(
+        '---\nid: int-06\ndate: 2026-04-01\ninterviewees:\n  - {name: Hendrik Voss, role: Release manager}\npractices: [release-policy]\n---\n# Interview: Hendrik Voss (Release manager)\n\n## Release policy and procedures (release-policy)\n',
+      );
+      const v = relm(['validate', '-f', 'json', '-C', dir]);
+      expect(v.status).toBe(0);
+      expect((JSON.parse(v.stdout) as { file: string; severity: string }[]).filter((d) => d.file.startsWith('interviews/') || d.severity === 'error')).toEqual([]);
+      // The report's appendix lists the new interview and the practice that cites it.
+      expect(relm(['report', '--only', 'report', '--format', 'md', '-C', dir]).status).toBe(0);
+      expect(readFileSync(join(dir, 'out/report.md'), 'utf8')).toMatch(/\| int-06 \| 2026-04-01 \| Hendrik Voss \(Release manager\) \| release-policy \| Release policy and procedures \|/);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'keeps the practices done when stopped with Ctrl-C, and exits 130',
+    async () => {
+      const dir = acme();
+      const original = readFileSync(join(dir, 'practices.yaml'), 'utf8');
+      const t = run(['interview', 'release-policy', 'governance-cab', '-C', dir, '--interviewee', 'hendrik voss', '--date', '2026-02-23'], dir);
+      // Same day, same person: the interview int-01 goes on.
+      await t.waitFor('Interview int-01 with Hendrik Voss (Release manager) on 2026-02-23: adding to interviews/int-01.md');
+      await t.choose('Interview release-policy?');
+      for (let i = 1; i <= 7; i++) {
+        await t.choose(`[${i}/7] `, i === 4 ? [[KEY.down, '2. some']] : []); // release-policy-3a: none -> some
+        await t.answer(NOTE, KEY.enter);
+      }
+      await t.answer('Evidence for this practice', KEY.enter);
+      await t.waitFor('release-policy saved: score 1.63, level 1 (was 1.50, level 1)');
+      await t.choose('Interview governance-cab?');
+      await t.choose('[1/', [['5', '5. na']]);
+      await t.answer(NOTE, 'will be lost' + KEY.enter);
+      await t.answer('[2/', KEY.ctrlC);
+      await t.waitFor('interview stopped: release-policy saved in practices.yaml; the answers to governance-cab were not saved');
+      expect(await t.exit()).toBe(130);
+
+      // The practice done is saved (it already cites int-01); the one in progress left no trace.
+      expect(readFileSync(join(dir, 'practices.yaml'), 'utf8')).toBe(swap(original, '      release-policy-3a: none\n', '      release-policy-3a: some\n'));
+      expect(readFileSync(join(dir, 'interviews/int-01.md'), 'utf8')).toBe(readFileSync(join(ROOT, 'examples/acme-bank/interviews/int-01.md'), 'utf8'));
+      expect(relm(['validate', '-C', dir]).status).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'skips and stops between practices, recording only the practices covered',
+    async () => {
+      const dir = acme();
+      const t = run(['interview', '-C', dir, '--interviewee', 'New Person (Tester)', '--date', '2026-04-02'], dir);
+      await t.waitFor('Interview int-06 with New Person (Tester) on 2026-04-02: notes in interviews/int-06.md');
+      await t.choose('Interview maintenance-skills?', [[KEY.down, 'skip it']]);
+      await t.choose('Interview roles-responsibilities?');
+      for (let i = 1; i <= 6; i++) {
+        await t.choose(`[${i}/6] `);
+        await t.answer(NOTE, KEY.enter);
+      }
+      await t.answer('Evidence for this practice', KEY.enter);
+      await t.waitFor('roles-responsibilities saved');
+      await t.choose('Interview knowledge-training?', [[KEY.up, 'stop the interview here']]);
+      await t.waitFor('1 practice saved in practices.yaml; interview notes in interviews/int-06.md');
+      expect(await t.exit()).toBe(0);
+      const written = readFileSync(join(dir, 'practices.yaml'), 'utf8');
+      expect(practiceState(written, 'roles-responsibilities')!.sources).toEqual(['int-01', 'int-02', 'int-06']);
+      expect(practiceState(written, 'maintenance-skills')!.sources).toEqual(['int-01', 'int-03']);
+      expect(readFileSync(join(dir, 'interviews/int-06.md'), 'utf8')).toContain('interviewees:\n  - {name: New Person, role: Tester}\npractices: [roles-responsibilities]\n');
+      expect(relm(['validate', '-C', dir]).status).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'answers an unknown practice with a did-you-mean and exit 2',
+    async () => {
+      const t = run(['interview', 'release-polcy', '-C', acme()], process.cwd());
+      await t.waitFor('"release-polcy" is not a practice of the model "release-management"; did you mean "release-policy"?');
+      expect(await t.exit()).toBe(2);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'refuses to start on an invalid engagement, printing the findings, exit 1',
+    async () => {
+      const dir = acme();
+      writeFileSync(join(dir, 'practices.yaml'), readFileSync(join(dir, 'practices.yaml'), 'utf8').replace('release-policy-3a: none', 'release-policy-3a: nope'));
+      const t = run(['interview', 'release-policy', '-C', dir], dir);
+      await t.waitFor('practices.yaml');
+      await t.waitFor('the engagement has errors');
+      expect(await t.exit()).toBe(1);
+    },
+    TIMEOUT,
+  );
+});
+
+describe('relm interview without a terminal', () => {
+  it('exits 2, pointing at editing practices.yaml', () => {
+    const dir = acme();
+    const before = readFileSync(join(dir, 'practices.yaml'), 'utf8');
+    const r = relm(['interview', 'release-policy', '-C', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('terminal');
+    expect(r.stderr).toContain('edit practices.yaml directly');
+    expect(readFileSync(join(dir, 'practices.yaml'), 'utf8')).toBe(before);
+    expect(existsSync(join(dir, 'interviews/int-06.md'))).toBe(false);
+  });
+
+  it('rejects flags that make no sense before anything else', () => {
+    const dir = acme();
+    expect(relm(['interview', '--date', '2026-04-31', '--interviewee', 'A', '-C', dir]).stderr).toContain('--date: "2026-04-31" is not a date');
+    const r = relm(['interview', '--role', 'Tester', '-C', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('pass --interviewee NAME too');
+  });
+});
