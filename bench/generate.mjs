@@ -8,14 +8,21 @@ export function generate(dir, { items = 50_000, releases = 5_000 } = {}) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   mkdirSync(dir, { recursive: true });
   for (const f of ['relm.yaml', 'practices.yaml', 'target.yaml', 'team.yaml']) cpSync(join(root, 'examples', 'acme-bank', f), join(dir, f));
+  // mulberry32: a small 32-bit PRNG that stays exact in JavaScript numbers (an LCG on doubles does not).
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
-  // A vocabulary of 3,000 made-up words with a Zipf-like use: a few common, most rare, as in real trackers.
+  // A vocabulary of 20,000 made-up words with a Zipf-like use (flattened head, as titles carry few stop words),
+  // plus planted restatements below, for about as many similar-title pairs as real trackers have.
   const syllables = ['ba', 'ko', 'ri', 'tel', 'man', 'sor', 'vi', 'pen', 'dar', 'lo', 'gu', 'nex', 'fa', 'tri', 'mo', 'sul', 'qua', 'zen', 'pol', 'cy'];
-  const vocab = Array.from({ length: 3000 }, (_, i) => syllables[i % 20] + syllables[Math.floor(i / 20) % 20] + (i >= 400 ? syllables[Math.floor(i / 400) % 20] : ''));
+  const vocab = Array.from({ length: 20000 }, (_, i) => syllables[i % 20] + syllables[Math.floor(i / 20) % 20] + syllables[Math.floor(i / 400) % 20] + (i >= 8000 ? syllables[Math.floor(i / 8000) % 20] : ''));
   const zipf = (() => {
-    const w = vocab.map((_, i) => 1 / (i + 1));
+    const w = vocab.map((_, i) => 1 / (i + 50));
     const total = w.reduce((a, b) => a + b, 0);
     const cdf = [];
     let acc = 0;
@@ -38,14 +45,25 @@ export function generate(dir, { items = 50_000, releases = 5_000 } = {}) {
   for (const a of apps) out.push(`  - {id: ${a.id}, name: Application ${a.id}, platform: ${a.platform}, criticality: ${pick(['high', 'medium', 'low'])}}`);
   out.push('items:');
   const done = [];
+  const titles = new Map();
   for (let i = 0; i < items; i++) {
     const id = `MR-${100000 + i}`;
     const requested = Math.floor(rnd() * 1400) + 1;
     const status = pick(['new', 'approved', 'scheduled', 'in-progress', 'done', 'done', 'done', 'rejected']);
-    const title = Array.from({ length: 6 + Math.floor(rnd() * 6) }, zipf).join(' ');
+    // About 3 % of the requests restate an earlier one of the same application in other words, as people do.
+    const app = pick(apps).id;
+    const earlier = titles.get(app);
+    let title;
+    if (earlier?.length && rnd() < 0.03) {
+      const words = pick(earlier).split(' ');
+      words[Math.floor(rnd() * words.length)] = zipf();
+      title = words.join(' ');
+    } else title = Array.from({ length: 6 + Math.floor(rnd() * 6) }, zipf).join(' ');
+    if (!titles.has(app)) titles.set(app, []);
+    titles.get(app).push(title);
     const description = Array.from({ length: 8 + Math.floor(rnd() * 8) }, zipf).join(' ');
     out.push(`  - id: ${id}`);
-    out.push(`    application: ${pick(apps).id}`);
+    out.push(`    application: ${app}`);
     out.push(`    title: ${title}`);
     out.push(`    description: ${description}`);
     out.push(`    type: ${pick(['corrective', 'adaptive', 'perfective', 'perfective', 'preventive'])}`);

@@ -1,6 +1,6 @@
 import type { BacklogFile, BacklogItem, ItemStatus, TargetFile } from '../engagement/types.js';
 import { addDays, daysBetween } from '../util/dates.js';
-import { similarityPairs } from './similarity.js';
+import { topSimilarPairs } from './similarity.js';
 import { countBy, median, percentile, sum } from './stats.js';
 import type { ApplicationBacklog, BacklogAnalysis, CalendarRelease, OpenAge } from './types.js';
 
@@ -145,10 +145,13 @@ export function analyseBacklog(backlog: BacklogFile, target: TargetFile, asOf: s
   // Duplicates that cost effort are among the pending changes: open items are compared, within an application.
   // (The search is the costly part; a caller that needs no duplicate figures may skip it: they are then null.)
   const searched = opts.duplicates !== false;
-  const candidates = (searched ? similarityPairs(open.map((i) => ({ id: i.id, title: i.title, group: i.application })), { threshold: DUPLICATE_THRESHOLD, sameGroup: true }) : [])
-    .filter((p) => !linked.has(p.a < p.b ? `${p.a}\u0000${p.b}` : `${p.b}\u0000${p.a}`))
-    .slice(0, MAX_DUPLICATE_CANDIDATES);
-
+  const found = searched
+    ? topSimilarPairs(
+        open.map((i) => ({ id: i.id, title: i.title, group: i.application })),
+        { threshold: DUPLICATE_THRESHOLD, sameGroup: true, limit: MAX_DUPLICATE_CANDIDATES, skip: linked.size ? (a, b) => linked.has(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`) : undefined },
+      )
+    : { pairs: [], total: 0 };
+  const candidates = found.pairs;
   const superseded = new Set(items.flatMap((i) => (statusOf(i) === 'rejected' ? [] : i.supersedes ?? [])));
   const policy = {
     cadence_days: target.release_policy?.cadence_days ?? DEFAULT_RELEASE_POLICY.cadence_days,
@@ -175,7 +178,8 @@ export function analyseBacklog(backlog: BacklogFile, target: TargetFile, asOf: s
     duplicates: { explicit, candidates },
     obsolete_candidates: open.filter((i) => superseded.has(i.id)).map((i) => i.id),
     emergency_open: open.filter((i) => i.emergency).map((i) => i.id),
-    duplicates_per_100_open: open.length && searched ? ((candidates.length + open.filter((i) => superseded.has(i.id)).length) * 100) / open.length : null,
+    duplicates_per_100_open: open.length && searched ? ((found.total + open.filter((i) => superseded.has(i.id)).length) * 100) / open.length : null,
+    duplicate_candidates_total: searched ? found.total : null,
     done_with_change_share: done.length ? done.filter((i) => i.change !== undefined).length / done.length : null,
     costed_share: open.length ? open.filter((i) => i.effort_days !== undefined && i.benefit !== undefined).length / open.length : null,
     release_policy: policy,

@@ -285,15 +285,41 @@ export function similarityPairs(
   docs: readonly SimilarityDoc[],
   opts: { threshold: number; sameGroup?: boolean },
 ): { a: string; b: string; similarity: number }[] {
-  const found: { i: number; j: number; similarity: number }[] = [];
+  return topSimilarPairs(docs, { ...opts, limit: Infinity }).pairs;
+}
+
+/**
+ * The pairs at or above the threshold, counted in full but returned only for the `limit` most similar (in
+ * the order of similarityPairs): a backlog with many near-identical titles must not cost a sort of every pair.
+ * `skip(a, b)` leaves a pair out altogether (e.g. duplicates already recorded).
+ */
+export function topSimilarPairs(
+  docs: readonly SimilarityDoc[],
+  opts: { threshold: number; sameGroup?: boolean; limit: number; skip?: (a: string, b: string) => boolean },
+): { pairs: { a: string; b: string; similarity: number }[]; total: number } {
+  const fi: number[] = [];
+  const fj: number[] = [];
+  const fs: number[] = [];
   scan(docs, opts.sameGroup ?? false, (i, touched, partial, unread, exact) => {
     for (const j of touched) {
       if (j <= i || partial[j]! + unread < opts.threshold - 1e-9) continue; // cannot reach the threshold
       const similarity = exact(j);
-      if (similarity >= opts.threshold) found.push({ i, j, similarity });
+      if (similarity >= opts.threshold && !opts.skip?.(docs[i]!.id, docs[j]!.id)) {
+        fi.push(i);
+        fj.push(j);
+        fs.push(similarity);
+      }
     }
   });
-  const pairs = found.map(({ i, j, similarity }) => ({ a: docs[i]!.id, b: docs[j]!.id, similarity, i, j }));
+  const total = fs.length;
+  // Only pairs at least as similar as the limit-th best can be returned: find that bound with a numeric sort.
+  let bound = -Infinity;
+  if (total > opts.limit) {
+    const sorted = Float64Array.from(fs).sort();
+    bound = sorted[total - opts.limit]!;
+  }
+  const pairs: { a: string; b: string; similarity: number; i: number; j: number }[] = [];
+  for (let k = 0; k < total; k++) if (fs[k]! >= bound) pairs.push({ a: docs[fi[k]!]!.id, b: docs[fj[k]!]!.id, similarity: fs[k]!, i: fi[k]!, j: fj[k]! });
   pairs.sort((x, y) => y.similarity - x.similarity || compare(x.a, y.a) || compare(x.b, y.b) || x.i - y.i || x.j - y.j);
-  return pairs.map(({ a, b, similarity }) => ({ a, b, similarity }));
+  return { pairs: pairs.slice(0, opts.limit).map(({ a, b, similarity }) => ({ a, b, similarity })), total };
 }

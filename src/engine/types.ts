@@ -129,6 +129,8 @@ export interface BacklogAnalysis {
   duplicates: { explicit: [string, string][]; candidates: { a: string; b: string; similarity: number }[] };
   obsolete_candidates: string[];
   emergency_open: string[];
+  /** All candidate duplicate pairs found (the list above shows the most similar 500); null when not searched. */
+  duplicate_candidates_total: number | null;
   /** Candidate duplicates and obsolete candidates per 100 open items (null without open items). */
   duplicates_per_100_open: number | null;
   /** Share of done items that name their approved change (RFC). */
