@@ -37,6 +37,11 @@ function similarity(v: string): number {
   return n;
 }
 
+/** The release-metrics window (DESIGN §3: 180 days), for every command that assesses. */
+function windowDays(): Option {
+  return new Option('--window-days <days>', 'release-metrics window in days, ending with as_of').argParser(positiveInt).default(180);
+}
+
 function action<A extends unknown[]>(load: () => Promise<(...args: A) => Promise<void> | void>) {
   return async (...args: A) => {
     const fn = await load();
@@ -85,7 +90,7 @@ common(
     .option('-o, --output <file>', OUTPUT_HELP, collect, [])
     .option('--fail-under <score>', 'fail when the overall score is below this (overrides check.fail_under)', score)
     .option('--baseline <rev>', 'fail when the overall score dropped since this git revision by more than check.max_regression (default 0)')
-    .option('--window-days <days>', 'release-metrics window in days, ending with as_of', positiveInt, 180),
+    .addOption(windowDays()),
 ).action(action(async () => (await import('./check.js')).runCheck));
 
 common(
@@ -93,7 +98,7 @@ common(
     .command('diff <base> [head]')
     .description('what changed in scores, gaps, recommendations, backlog and release metrics between two git revisions (head: the working tree), as Markdown for a pull request')
     .option('--json', 'print the changes as JSON')
-    .option('--window-days <days>', 'release-metrics window in days, ending with as_of', positiveInt, 180),
+    .addOption(windowDays()),
 ).action(action(async () => (await import('./diff.js')).runDiff));
 
 program
@@ -106,7 +111,7 @@ common(
     .command('assess')
     .description('score current against target maturity and print a summary (or the assessment.json document)')
     .option('--json', 'print the assessment.json document')
-    .option('--window-days <days>', 'release-metrics window in days, ending with as_of', positiveInt, 180)
+    .addOption(windowDays())
     .option('-o, --output <file>', 'write the assessment.json document to a file'),
 ).action(action(async () => (await import('./assess.js')).runAssess));
 
@@ -119,7 +124,7 @@ common(
     .option('--browser-path <path>', 'Chrome or Chromium to print PDFs with (default: CHROME_PATH, then the usual install paths)')
     .option('--browser-timeout <seconds>', 'how long the browser may take to start and to print each document', positiveInt, 60)
     .option('--out <dir>', 'output folder (default: relm.yaml output.dir, else out)')
-    .option('--window-days <days>', 'release-metrics window in days, ending with as_of', positiveInt, 180),
+    .addOption(windowDays()),
 ).action(action(async () => (await import('./report.js')).runReport));
 
 common(

@@ -1,5 +1,5 @@
 import { EXIT_USAGE, RelmError } from '../errors.js';
-import { all, findColumns, findMappedColumns, first, readCsv } from './csv.js';
+import { all, findColumns, findMappedColumns, first, overlongProblems, readCsv } from './csv.js';
 import { applyMapped, itemsFromRaw, type RawItem } from './items.js';
 import type { ImportResult, ParseOptions } from './types.js';
 import { norm } from './vocabulary.js';
@@ -90,7 +90,7 @@ export function parseBugzilla(text: string, opts: ParseOptions = {}): ImportResu
     resolvedLabel: col.resolved.length ? 'Resolved' : 'Changed',
     applicationHint: 'pass --application ID (or --map COLUMN=application)',
   });
-  for (const row of table.overlong) result.problems.push({ row: row.line, message: `${row.cells.length} fields where the header has ${h.length}: a broken quote?` });
+  result.problems.push(...overlongProblems(table));
   result.problems.sort((a, b) => a.row - b.row);
   return result;
 }

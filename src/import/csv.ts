@@ -131,3 +131,8 @@ export function all(row: CsvRow, cols: readonly number[]): string[] {
   }
   return out;
 }
+
+/** The rows with more fields than the header (a broken quote, most often), as problems by their line. */
+export function overlongProblems(table: CsvTable): { row: number; message: string }[] {
+  return table.overlong.map((row) => ({ row: row.line, message: `${row.cells.length} fields where the header has ${table.headers.length}: a broken quote?` }));
+}

@@ -1,7 +1,7 @@
 import type { Application, Release } from '../engagement/types.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { hint } from '../util/did-you-mean.js';
-import { findColumns, findMappedColumns, first, headerKey, readCsv } from './csv.js';
+import { findColumns, findMappedColumns, first, headerKey, overlongProblems, readCsv } from './csv.js';
 import { DATE_EXAMPLES, parseExportDate } from './dates.js';
 import { toBoolean, toList } from './fields.js';
 import { slugify, toId } from './ids.js';
@@ -115,7 +115,7 @@ function fromCsv(text: string, opts: ParseOptions): { raws: RawChange[]; problem
       mapped: (column) => (mapped.get(column) ?? []).map((i) => row.cells[i] ?? ''),
     }),
   );
-  const problems = table.overlong.map((row) => ({ row: row.line, message: `${row.cells.length} fields where the header has ${h.length}: a broken quote?` }));
+  const problems = overlongProblems(table);
   return { raws, problems };
 }
 
