@@ -4,6 +4,10 @@ import { PERSPECTIVES } from '../model/types.js';
 
 const BAR_WIDTH = 20;
 
+function money(v: number, currency: string): string {
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(v);
+}
+
 function num(v: number | null, digits = 2): string {
   return v === null ? '–' : v.toFixed(digits);
 }
@@ -90,7 +94,7 @@ export function formatSummary(a: Assessment, c: ChalkInstance): string {
   if (a.training) {
     const short = a.training.roles.filter((r) => r.shortfall > 0);
     out.push(
-      `  ${c.bold('Training')}  ${a.training.needs.length} skill gaps, ${a.training.skills.length} courses, ${num(a.training.total_days, 0)} days, ${num(a.training.total_cost, 0)} ${a.engagement.currency}` +
+      `  ${c.bold('Training')}  ${a.training.needs.length} skill gaps, ${a.training.skills.length} courses, ${num(a.training.total_days, 0)} days, ${money(a.training.total_cost, a.engagement.currency)}` +
         (short.length ? c.yellow(`; short of qualified people in ${short.map((r) => r.id).join(', ')}`) : ''),
     );
   }
