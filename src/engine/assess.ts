@@ -93,8 +93,6 @@ export function assessOverall(perspectives: Record<Perspective, PerspectiveResul
 export interface AssessOptions {
   /** The release-metrics window in days (DESIGN §3: 180). */
   windowDays?: number;
-  /** Search the open items for candidate duplicates (default true; the costly part of a large backlog). */
-  duplicates?: boolean;
 }
 
 /**
@@ -142,7 +140,7 @@ export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], o
     overall: assessOverall(perspectives, practices),
     perspectives,
     practices,
-    backlog: e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, dayRate, { duplicates: opts.duplicates ?? true }) : null,
+    backlog: e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, dayRate) : null,
     releases,
     training: e.team ? planTraining(e.team, e.model.skills, m.as_of) : null,
     recommendations,
