@@ -1,3 +1,4 @@
+import { DEFAULT_RELEASE_POLICY } from '../engine/backlog.js';
 import { hint } from '../util/did-you-mean.js';
 import { findCycle } from '../util/graph.js';
 import { toEpochMs } from '../util/dates.js';
@@ -29,7 +30,8 @@ export function checkRecord(e: Engagement): Finding[] {
     else itemIndex.set(it.id, i);
   });
   const releaseIds = new Set(releases.map((r) => r.id));
-  const capacity = e.target.release_policy?.capacity_days_per_release;
+  // The same capacity the release calendar uses: target.yaml's, else relm's default.
+  const capacity = e.target.release_policy?.capacity_days_per_release ?? DEFAULT_RELEASE_POLICY.capacity_days_per_release;
 
   items.forEach((it, i) => {
     const at = (k: string) => ['items', i, k];
@@ -54,7 +56,7 @@ export function checkRecord(e: Engagement): Finding[] {
     if (it.release !== undefined && e.releases && !releaseIds.has(it.release)) {
       add(B, at('release'), 'error', 'unknown-release', `item "${it.id}" names release "${it.release}", which releases.yaml does not hold${hint(it.release, releaseIds)}`);
     }
-    if (capacity !== undefined && (status === 'approved' || status === 'scheduled') && !it.emergency && (it.effort_days ?? 0) > capacity) {
+    if ((status === 'approved' || status === 'scheduled') && !it.emergency && (it.effort_days ?? 0) > capacity) {
       add(B, at('effort_days'), 'warning', 'exceeds-release-capacity', `item "${it.id}" needs ${it.effort_days} days, more than a release's capacity of ${capacity}: it gets a release of its own; consider splitting it`);
     }
   });
