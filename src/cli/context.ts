@@ -26,7 +26,7 @@ export interface OpenResult extends LoadResult {
 export function openEngagement(opts: CommonOptions & { windowDays?: number }, purpose: 'assess' | 'validate' = 'assess'): OpenResult {
   const result = loadEngagement(findEngagementRoot(process.cwd(), opts.dir));
   if (!result.engagement) return { ...result, assessment: null };
-  const locateAll = (practices: Assessment['practices']) => evidenceFindings({ practices } as Assessment).map(result.locate);
+  const locateAll = (practices: Assessment['practices']) => evidenceFindings(practices).map(result.locate);
   if (purpose === 'validate') {
     // Validation needs only the evidence check, which computes just the sections its rules read.
     const diagnostics = [...result.diagnostics, ...locateAll(assessEvidence(result.engagement, { windowDays: opts.windowDays }))].sort(compareDiagnostics);

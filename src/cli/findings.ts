@@ -1,20 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../engagement/diagnostics.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
+import { gitTopLevel } from '../io/git.js';
 import { formatterFor } from '../output/index.js';
 import { HUMAN_MAX_FINDINGS } from './context.js';
 import { colorsFor, writeOut } from './ui.js';
-
-function repoRootOf(dir: string): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Prints findings in each requested format: the i-th `-o` file takes the i-th `-f` format; formats
@@ -24,7 +16,7 @@ export function emitFindings(diagnostics: readonly Diagnostic[], formats: readon
   const chosen = formats.length ? formats : ['stylish'];
   if (outputs.length > chosen.length) throw new RelmError(`${outputs.length} -o files for ${chosen.length} -f formats`, EXIT_USAGE, 'Give one -f format for each -o file, in the same order (e.g. -f github -f sarif -o - -o relm.sarif).');
   const formatters = chosen.map((f) => formatterFor(f));
-  const repoRoot = repoRootOf(root);
+  const repoRoot = gitTopLevel(root);
   chosen.forEach((name, i) => {
     const file = outputs[i];
     const toFile = file !== undefined && file !== '-';

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { ciFiles, scaffoldFiles } from '../engagement/scaffold.js';
-import { PACKAGE_ROOT } from '../paths.js';
+import { PACKAGE_VERSION } from '../paths.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
+import { gitTopLevel } from '../io/git.js';
 import { loadBuiltinModel } from '../model/builtin.js';
 import type { PersonRef } from '../engagement/types.js';
 import { isDate } from '../util/dates.js';
@@ -51,9 +52,10 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
   for (const a of applications) if (!ID.test(a)) throw new RelmError(`--application: "${a}" is not a valid id`, EXIT_USAGE, 'Use letters, digits, ".", "_" and "-".');
 
   // The repository the engagement lives in (or will: relm runs git init), where the CI files go.
-  const repoTop = gitTopOf(dir) ?? dir;
+  const existingRepo = gitTopLevel(dir);
+  const repoTop = existingRepo ?? dir;
   const engagementPath = relative(repoTop, dir).split(sep).join('/');
-  const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = PACKAGE_VERSION;
   const ci = ciFiles({ version, engagementPath });
   // Refuse before asking anything: the files every scaffold writes.
   refuseOverwrite(dir, ['relm.yaml', 'practices.yaml', 'target.yaml', 'plan.yaml', '.gitignore'], opts.force);
@@ -95,7 +97,7 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
     atomicWrite(join(repoTop, name), content);
     writeErr(`${c.green('✔')} ${relative(process.cwd(), join(repoTop, name))}`);
   }
-  if (!insideGitRepo(dir)) {
+  if (!existingRepo) {
     try {
       execFileSync('git', ['init', '--quiet'], { cwd: dir, stdio: 'ignore' });
       writeErr(`${c.green('✔')} git init`);
@@ -117,22 +119,3 @@ function refuseOverwrite(dir: string, names: string[], force: boolean | undefine
   }
 }
 
-/** The top of the git repository holding `dir` (or its nearest existing parent), if any. */
-function gitTopOf(dir: string): string | undefined {
-  let d = dir;
-  while (!existsSync(d) && dirname(d) !== d) d = dirname(d);
-  try {
-    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: d, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function insideGitRepo(dir: string): boolean {
-  try {
-    execFileSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: dir, stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}

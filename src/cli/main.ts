@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXIT_USAGE, RelmError } from '../errors.js';
+import { PACKAGE_VERSION } from '../paths.js';
 
 // Only commander loads at start-up; each command imports what it needs when it runs.
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export interface CommonOptions {
   dir?: string;
@@ -52,7 +51,7 @@ function action<A extends unknown[]>(load: () => Promise<(...args: A) => Promise
 const program = new Command()
   .name('relm')
   .description('Release Management assessment toolkit: validate, score, analyse and report an engagement kept as YAML.')
-  .version(pkg.version, '-V, --version')
+  .version(PACKAGE_VERSION, '-V, --version')
   .showHelpAfterError('(run relm --help for usage)')
   .configureOutput({ writeErr: (s) => process.stderr.write(s) })
   .exitOverride();

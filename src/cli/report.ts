@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite, removeStaleTemps } from '../io/atomic-write.js';
 import { assessmentJson } from '../output/assessment-json.js';
-import { PACKAGE_ROOT } from '../paths.js';
+import { PACKAGE_VERSION } from '../paths.js';
 import { findBrowser } from '../render/browser.js';
 import { DELIVERABLES, renderDeliverables, type DeliverableId } from '../render/deliverables.js';
 import { toEpochMs } from '../util/dates.js';
@@ -51,7 +50,7 @@ export async function runReport(opts: ReportOptions): Promise<void> {
   // Find the browser before anything is rendered or written: no browser, no partial output.
   const browserPath = formats.includes('pdf') ? findBrowser(opts.browserPath) : undefined;
 
-  const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = PACKAGE_VERSION;
   const assessment = result.assessment!;
   const rendered = renderDeliverables(assessment, engagement, only as DeliverableId[], { engagementRoot: result.root, version });
   const files: [string, string | Uint8Array][] = [['assessment.json', assessmentJson(assessment)]];

@@ -1,4 +1,4 @@
-import type { Assessment, EvidenceResult } from '../engine/types.js';
+import type { EvidenceResult, PracticeResult } from '../engine/types.js';
 import type { Finding } from './diagnostics.js';
 
 function fmt(v: number | string | null): string {
@@ -13,9 +13,9 @@ function expectation(e: EvidenceResult): string {
 }
 
 /** Where the measured record disagrees with a practice's level: a warning at the practice in practices.yaml. */
-export function evidenceFindings(a: Assessment): Finding[] {
+export function evidenceFindings(practices: readonly PracticeResult[]): Finding[] {
   const out: Finding[] = [];
-  for (const p of a.practices) {
+  for (const p of practices) {
     for (const e of p.evidence) {
       if (e.ok !== false) continue;
       out.push({

@@ -3,6 +3,7 @@ import { hint } from '../util/did-you-mean.js';
 import { findCycle } from '../util/graph.js';
 import { toEpochMs } from '../util/dates.js';
 import type { Finding, Severity } from './diagnostics.js';
+import { duplicates } from './duplicate-ids.js';
 import type { Engagement } from './types.js';
 
 const B = 'backlog.yaml';
@@ -19,11 +20,9 @@ export function checkRecord(e: Engagement): Finding[] {
   const apps = e.backlog?.applications ?? [];
   const releases = e.releases?.releases ?? [];
 
-  const appIds = new Set<string>();
-  apps.forEach((a, i) => {
-    if (appIds.has(a.id)) add(B, ['applications', i, 'id'], 'error', 'duplicate-id', `application id "${a.id}" is used twice`);
-    appIds.add(a.id);
-  });
+  const appIds = new Set(apps.map((a) => a.id));
+  duplicates(apps, (i) => add(B, ['applications', i, 'id'], 'error', 'duplicate-id', `application id "${apps[i]!.id}" is used twice`));
+  duplicates(releases, (i) => add(R, ['releases', i, 'id'], 'error', 'duplicate-id', `release id "${releases[i]!.id}" is used twice`));
   const itemIndex = new Map<string, number>();
   items.forEach((it, i) => {
     if (itemIndex.has(it.id)) add(B, ['items', i, 'id'], 'error', 'duplicate-id', `item id "${it.id}" is used twice (first at item ${itemIndex.get(it.id)! + 1})`);
@@ -69,12 +68,9 @@ export function checkRecord(e: Engagement): Finding[] {
   );
   if (cycle) add(B, ['items', itemIndex.get(cycle[0]!)!, 'duplicate_of'], 'error', 'duplicate-cycle', `duplicate_of links loop: ${cycle.join(' -> ')}; the original must not be a duplicate`);
 
-  const seenRelease = new Map<string, number>();
   const shippedIn = new Map<string, string>();
   releases.forEach((r, i) => {
     const at = (k: string) => ['releases', i, k];
-    if (seenRelease.has(r.id)) add(R, at('id'), 'error', 'duplicate-id', `release id "${r.id}" is used twice`);
-    seenRelease.set(r.id, i);
     if (e.backlog) {
       (r.applications ?? []).forEach((a, k) => {
         if (!appIds.has(a)) add(R, ['releases', i, 'applications', k], 'error', 'unknown-application', `release "${r.id}" names application "${a}", which backlog.yaml does not list${hint(a, appIds)}`);

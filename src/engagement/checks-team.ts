@@ -1,6 +1,7 @@
 import { skillCatalogue } from '../engine/training.js';
 import { hint } from '../util/did-you-mean.js';
 import type { Finding, Severity } from './diagnostics.js';
+import { duplicates } from './duplicate-ids.js';
 import type { Engagement } from './types.js';
 
 const T = 'team.yaml';
@@ -14,18 +15,14 @@ export function checkTeam(e: Engagement): Finding[] {
   const skillIds = new Set(skills.map((s) => s.id));
   const where = from === 'team' ? 'the skills of team.yaml' : `the skills catalogue of the model "${e.model.id}"`;
   const roles = e.team.roles ?? [];
-  const roleIds = new Set<string>();
+  const roleIds = new Set(roles.map((r) => r.id));
   roles.forEach((r, i) => {
-    if (roleIds.has(r.id)) add(['roles', i, 'id'], 'error', 'duplicate-id', `role id "${r.id}" is used twice`);
-    roleIds.add(r.id);
     for (const s of Object.keys(r.requires ?? {})) {
       if (!skillIds.has(s)) add(['roles', i, 'requires', s], 'warning', 'unknown-skill', `role "${r.id}" requires "${s}", which ${where} does not hold, so it has no course${hint(s, skillIds)}`, 'key');
     }
   });
-  const personIds = new Set<string>();
-  (e.team.people ?? []).forEach((p, i) => {
-    if (personIds.has(p.id)) add(['people', i, 'id'], 'error', 'duplicate-id', `person id "${p.id}" is used twice`);
-    personIds.add(p.id);
+  const people = e.team.people ?? [];
+  people.forEach((p, i) => {
     (p.roles ?? []).forEach((r, k) => {
       if (!roleIds.has(r)) add(['people', i, 'roles', k], 'error', 'unknown-role', `"${p.id}" holds role "${r}", which team.yaml does not define${hint(r, roleIds)}`);
     });
@@ -33,10 +30,9 @@ export function checkTeam(e: Engagement): Finding[] {
       if (!skillIds.has(s)) add(['people', i, 'skills', s], 'warning', 'unknown-skill', `"${p.id}" has skill "${s}", which ${where} does not hold${hint(s, skillIds)}`, 'key');
     }
   });
-  const catalogueIds = new Set<string>();
-  (e.team.skills ?? []).forEach((s, i) => {
-    if (catalogueIds.has(s.id)) add(['skills', i, 'id'], 'error', 'duplicate-id', `skill id "${s.id}" is used twice`);
-    catalogueIds.add(s.id);
-  });
+  const catalogue = e.team.skills ?? [];
+  duplicates(roles, (i) => add(['roles', i, 'id'], 'error', 'duplicate-id', `role id "${roles[i]!.id}" is used twice`));
+  duplicates(people, (i) => add(['people', i, 'id'], 'error', 'duplicate-id', `person id "${people[i]!.id}" is used twice`));
+  duplicates(catalogue, (i) => add(['skills', i, 'id'], 'error', 'duplicate-id', `skill id "${catalogue[i]!.id}" is used twice`));
   return out;
 }

@@ -1,6 +1,7 @@
 import type { Recommendation } from '../model/types.js';
 import { hint } from '../util/did-you-mean.js';
 import { findCycle } from '../util/graph.js';
+import { duplicates } from './duplicate-ids.js';
 import type { Finding, Severity } from './diagnostics.js';
 import type { Engagement } from './types.js';
 
@@ -155,12 +156,4 @@ export function checkReferences(e: Engagement): Finding[] {
     });
   }
   return out;
-}
-
-function duplicates<T extends { id: string }>(list: readonly T[], report: (index: number) => void): void {
-  const seen = new Set<string>();
-  list.forEach((x, i) => {
-    if (seen.has(x.id)) report(i);
-    seen.add(x.id);
-  });
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { EXIT_USAGE, RelmError } from '../errors.js';
+import { gitTopLevel } from '../io/git.js';
 
 export type ReadResult = { ok: true; bytes: Buffer } | { ok: false; reason: string };
 
@@ -46,14 +47,12 @@ function git(cwd: string, args: string[]): Buffer {
 }
 
 /**
- * The engagement as it is at a git revision: files are read with `git show`, so the working tree is never
+ * The engagement as it is at a git revision: files are read with `git cat-file`, so the working tree is never
  * touched. `root` is the engagement folder in the working tree (to find the repository and the folder's path in it).
  */
 export function gitSource(root: string, rev: string): FileSource {
-  let top: string;
-  try {
-    top = git(root, ['rev-parse', '--show-toplevel']).toString().trim();
-  } catch {
+  const top = gitTopLevel(root);
+  if (!top) {
     throw new RelmError(`${root} is not inside a git repository, so revision "${rev}" cannot be read`, EXIT_USAGE, 'Run relm diff and --baseline inside the engagement repository.');
   }
   try {

@@ -112,7 +112,7 @@ export function assessEvidence(e: Engagement, opts: AssessOptions = {}): Practic
     backlog: needs('backlog') && e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, m.day_rate ?? null, { duplicates: metrics.some((x) => x.startsWith('backlog.duplicates')) }) : null,
     releases: needs('releases') && e.releases ? analyseReleases(e.releases, e.backlog, e.target, m.as_of, opts.windowDays ?? DEFAULT_WINDOW_DAYS) : null,
     training: needs('training') && e.team ? planTraining(e.team, e.model.skills, m.as_of) : null,
-  } as unknown as Assessment;
+  };
   return checkEvidence(practices, e.model.practices, partial);
 }
 

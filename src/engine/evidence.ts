@@ -3,9 +3,12 @@ import type { Assessment, Band, EvidenceResult, PracticeResult } from './types.j
 
 const BAND_ORDER: Band[] = ['low', 'medium', 'high', 'elite'];
 
+/** What rules read from: the assessment, or just the sections a check needs. */
+export type MetricSource = Partial<Pick<Assessment, 'overall' | 'backlog' | 'releases' | 'training'>>;
+
 /** The value at a dotted path into the assessment document (`releases.bands.lead_time_days`), or null. */
-export function metricValue(a: Assessment, path: string): number | string | null {
-  let v: unknown = a;
+export function metricValue(doc: MetricSource, path: string): number | string | null {
+  let v: unknown = doc;
   for (const key of path.split('.')) {
     if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, key)) return null;
     v = (v as Record<string, unknown>)[key];
@@ -29,7 +32,7 @@ export function checkRule(rule: EvidenceRule & { min_band?: Band }, value: numbe
  * The evidence check (DESIGN §3): each rule of a practice whose from_level ≤ the practice's level is
  * compared with the measured record. A practice that is not assessed has no level and so no check. Pure.
  */
-export function checkEvidence(practices: readonly PracticeResult[], model: readonly Practice[], a: Assessment): PracticeResult[] {
+export function checkEvidence(practices: readonly PracticeResult[], model: readonly Practice[], a: MetricSource): PracticeResult[] {
   const rules = new Map(model.map((p) => [p.id, p.evidence ?? []]));
   return practices.map((p) => {
     if (!p.assessed || p.level === null) return p;

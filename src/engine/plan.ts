@@ -1,4 +1,5 @@
 import type { Phase, Requirement, TargetFile } from '../engagement/types.js';
+import { PERSPECTIVES } from '../model/types.js';
 import { scheduleRoadmap } from './roadmap.js';
 import type { PracticeResult, RecommendationResult, ReleaseAnalysis, RequirementTrace, Scenario } from './types.js';
 
@@ -97,7 +98,7 @@ export function projectPerspectives(practices: readonly PracticeResult[], recs: 
   return phases.map((ph) => {
     for (const r of recs) if (r.phase === ph.id) done.set(r.practice, Math.max(done.get(r.practice) ?? 0, r.level));
     const scores: Record<string, number | null> = {};
-    for (const k of ['people', 'process', 'technology', 'organization', 'integration']) {
+    for (const k of PERSPECTIVES) {
       let num = 0;
       let den = 0;
       for (const p of practices) {

@@ -1,6 +1,6 @@
 import { EXIT_USAGE, RelmError } from '../errors.js';
-import { all, findColumns, findMappedColumns, first, overlongProblems, readCsv } from './csv.js';
-import { applyMapped, itemsFromRaw, type RawItem } from './items.js';
+import { all, findColumns, findMappedColumns, first, readCsv } from './csv.js';
+import { itemsFromCsv } from './items.js';
 import type { ImportResult, ParseOptions } from './types.js';
 import { norm } from './vocabulary.js';
 
@@ -60,37 +60,33 @@ export function parseBugzilla(text: string, opts: ParseOptions = {}): ImportResu
     );
   }
 
-  const raws: RawItem[] = [];
-  for (const row of table.rows) {
-    const severity = first(row, col.severity);
-    const raw: RawItem = {
-      row: row.line,
-      id: first(row, col.id),
-      title: first(row, col.summary),
-      description: first(row, col.description),
-      issueType: first(row, col.type) || (norm(severity) === 'enhancement' ? 'enhancement' : ''),
-      labels: all(row, col.keywords).flatMap((k) => k.split(/\s*,\s*/)),
-      status: first(row, col.status),
-      resolution: first(row, col.resolution),
-      priority: first(row, col.priority),
-      created: first(row, col.opened),
-      resolved: first(row, col.resolved) || first(row, col.changed),
-      components: [...all(row, col.component), ...all(row, col.product)],
-      duplicateOf: first(row, col.duplicateOf),
-      extras: [],
-    };
-    for (const m of mapped) applyMapped(raw, m.field, m.cols.map((i) => row.cells[i] ?? ''));
-    raws.push(raw);
-  }
-  const result = itemsFromRaw(raws, {
-    application: opts.application,
-    defaultType: 'corrective',
-    idLabel: 'bug id',
-    createdLabel: 'Opened',
-    resolvedLabel: col.resolved.length ? 'Resolved' : 'Changed',
-    applicationHint: 'pass --application ID (or --map COLUMN=application)',
-  });
-  result.problems.push(...overlongProblems(table));
-  result.problems.sort((a, b) => a.row - b.row);
-  return result;
+  return itemsFromCsv(
+    table,
+    mapped,
+    (row) => {
+      const severity = first(row, col.severity);
+      return {
+        id: first(row, col.id),
+        title: first(row, col.summary),
+        description: first(row, col.description),
+        issueType: first(row, col.type) || (norm(severity) === 'enhancement' ? 'enhancement' : ''),
+        labels: all(row, col.keywords).flatMap((k) => k.split(/\s*,\s*/)),
+        status: first(row, col.status),
+        resolution: first(row, col.resolution),
+        priority: first(row, col.priority),
+        created: first(row, col.opened),
+        resolved: first(row, col.resolved) || first(row, col.changed),
+        components: [...all(row, col.component), ...all(row, col.product)],
+        duplicateOf: first(row, col.duplicateOf),
+      };
+    },
+    {
+      application: opts.application,
+      defaultType: 'corrective',
+      idLabel: 'bug id',
+      createdLabel: 'Opened',
+      resolvedLabel: col.resolved.length ? 'Resolved' : 'Changed',
+      applicationHint: 'pass --application ID (or --map COLUMN=application)',
+    },
+  );
 }

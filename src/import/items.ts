@@ -3,6 +3,7 @@ import { DATE_EXAMPLES, parseExportDate } from './dates.js';
 import { toBoolean, toList, toNumber } from './fields.js';
 import { ID, slugify, toId } from './ids.js';
 import { Notes } from './notes.js';
+import { overlongProblems, type CsvRow, type CsvTable } from './csv.js';
 import type { ImportResult, Problem } from './types.js';
 import { CLOSED_STATUSES, lookupPriority, norm, NO_RESOLUTION, OPEN_STATUSES, RESOLUTIONS, TYPES, typeWord } from './vocabulary.js';
 
@@ -257,5 +258,26 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
   if (applications.size) result.applications = [...applications.values()];
   const lines = notes.lines();
   if (lines.length) result.notes = lines;
+  return result;
+}
+
+/**
+ * Backlog items from the rows of a CSV export: `toRaw` reads a row's known columns, the `--map` columns
+ * are applied on top, and rows with more fields than the header are reported as problems.
+ */
+export function itemsFromCsv(
+  table: CsvTable,
+  mapped: readonly { field: string; cols: number[] }[],
+  toRaw: (row: CsvRow) => Omit<RawItem, 'row' | 'extras'>,
+  ctx: ItemContext,
+): ImportResult {
+  const raws = table.rows.map((row) => {
+    const raw: RawItem = { ...toRaw(row), row: row.line, extras: [] };
+    for (const m of mapped) applyMapped(raw, m.field, m.cols.map((i) => row.cells[i] ?? ''));
+    return raw;
+  });
+  const result = itemsFromRaw(raws, ctx);
+  result.problems.push(...overlongProblems(table));
+  result.problems.sort((a, b) => a.row - b.row);
   return result;
 }

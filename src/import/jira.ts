@@ -1,6 +1,6 @@
 import { EXIT_USAGE, RelmError } from '../errors.js';
-import { all, findColumns, findMappedColumns, first, overlongProblems, readCsv } from './csv.js';
-import { applyMapped, itemsFromRaw, type RawItem } from './items.js';
+import { all, findColumns, findMappedColumns, first, readCsv } from './csv.js';
+import { itemsFromCsv } from './items.js';
 import type { ImportResult, ParseOptions } from './types.js';
 
 /** Jira's CSV headers (and the names other Jira-like exports use), matched without case. */
@@ -50,10 +50,10 @@ export function parseJira(text: string, opts: ParseOptions = {}): ImportResult {
     );
   }
 
-  const raws: RawItem[] = [];
-  for (const row of table.rows) {
-    const raw: RawItem = {
-      row: row.line,
+  return itemsFromCsv(
+    table,
+    mapped,
+    (row) => ({
       id: first(row, col.key) || first(row, col.id),
       title: first(row, col.summary),
       description: first(row, col.description),
@@ -66,20 +66,14 @@ export function parseJira(text: string, opts: ParseOptions = {}): ImportResult {
       resolved: first(row, col.resolved),
       components: all(row, col.components),
       duplicateOf: first(row, col.duplicateOf),
-      extras: [],
-    };
-    for (const m of mapped) applyMapped(raw, m.field, m.cols.map((i) => row.cells[i] ?? ''));
-    raws.push(raw);
-  }
-  const result = itemsFromRaw(raws, {
-    application: opts.application,
-    defaultType: 'corrective',
-    idLabel: 'issue key or id',
-    createdLabel: 'Created',
-    resolvedLabel: 'Resolved',
-    applicationHint: APPLICATION_HINT,
-  });
-  result.problems.push(...overlongProblems(table));
-  result.problems.sort((a, b) => a.row - b.row);
-  return result;
+    }),
+    {
+      application: opts.application,
+      defaultType: 'corrective',
+      idLabel: 'issue key or id',
+      createdLabel: 'Created',
+      resolvedLabel: 'Resolved',
+      applicationHint: APPLICATION_HINT,
+    },
+  );
 }

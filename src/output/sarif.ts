@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../engagement/diagnostics.js';
+import { PACKAGE_VERSION } from '../paths.js';
 import { RULES, ruleFor } from './rules.js';
 import type { Formatter } from './types.js';
 
-// package.json sits two levels up from both src/output and dist/output.
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = PACKAGE_VERSION;
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/relm-dev/relm';

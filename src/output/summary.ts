@@ -1,12 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import type { Assessment, PracticeResult } from '../engine/types.js';
 import { PERSPECTIVES } from '../model/types.js';
+import { formatMoney } from '../util/format.js';
 
 const BAR_WIDTH = 20;
 
-function money(v: number, currency: string): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(v);
-}
+
 
 function num(v: number | null, digits = 2): string {
   return v === null ? '–' : v.toFixed(digits);
@@ -94,7 +93,7 @@ export function formatSummary(a: Assessment, c: ChalkInstance): string {
   if (a.training) {
     const short = a.training.roles.filter((r) => r.shortfall > 0);
     out.push(
-      `  ${c.bold('Training')}  ${a.training.needs.length} skill gaps, ${a.training.skills.length} courses, ${num(a.training.total_days, 0)} days, ${money(a.training.total_cost, a.engagement.currency)}` +
+      `  ${c.bold('Training')}  ${a.training.needs.length} skill gaps, ${a.training.skills.length} courses, ${num(a.training.total_days, 0)} days, ${formatMoney(a.training.total_cost, a.engagement.currency)}` +
         (short.length ? c.yellow(`; short of qualified people in ${short.map((r) => r.id).join(', ')}`) : ''),
     );
   }

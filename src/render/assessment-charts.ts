@@ -5,15 +5,13 @@ import type { Assessment } from '../engine/types.js';
 import { PERSPECTIVES } from '../model/types.js';
 import { daysBetween } from '../util/dates.js';
 import { doraBands, gapBars, histogram, isNoDataChart, levelHeatmap, radarChart, stackedBars } from './charts/index.js';
-import { PERSPECTIVE_NAMES } from './report-view.js';
+import { doraMetrics, PERSPECTIVE_NAMES } from './report-view.js';
 
 export interface Chart {
   title: string;
   svg: string;
 }
 
-// An empty value reads "not measured" in the DORA chart.
-const fmt = (v: number | null, unit: string, digits = 1) => (v === null ? '' : `${v.toFixed(digits)} ${unit}`);
 
 /** Every chart the deliverables can show, by name; a chart without data is left out. */
 export function buildCharts(a: Assessment, e: Engagement): Record<string, Chart> {
@@ -64,12 +62,8 @@ export function buildCharts(a: Assessment, e: Engagement): Record<string, Chart>
     charts.dora = {
       title: 'Software delivery performance against the DORA 2023 clusters',
       svg: doraBands(
-        [
-          { name: 'Deployment frequency', value: fmt(r.deployment_frequency_per_week, '/ week', 2), band: r.bands.deployment_frequency_per_week },
-          { name: 'Lead time for changes', value: fmt(r.lead_time_days, 'days'), band: r.bands.lead_time_days },
-          { name: 'Change failure rate', value: r.change_failure_rate === null ? '' : `${(r.change_failure_rate * 100).toFixed(1)} %`, band: r.bands.change_failure_rate },
-          { name: 'Recovery time', value: fmt(r.recovery_hours, 'hours'), band: r.bands.recovery_hours },
-        ],
+        // An empty value reads "not measured" in the chart.
+        doraMetrics(r).map((m) => ({ name: m.name, value: m.value ?? '', band: m.band })),
         { title: 'Software delivery performance against the DORA 2023 clusters' },
       ),
     };

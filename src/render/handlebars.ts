@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import { readInside } from '../engagement/load.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
+import { formatMoney } from '../util/format.js';
 import { escapeHtmlInMarkdown, escapeInline } from './markdown.js';
 
 export type TemplateEnv = typeof Handlebars;
@@ -68,7 +69,7 @@ export function createEnvironment(src: TemplateSource = {}): { render: (name: st
     text: (v: unknown) => (v === null || v === undefined ? '' : escapeInline(String(v))),
     md: (v: unknown) => (v === null || v === undefined ? '' : escapeHtmlInMarkdown(String(v).trim())),
     money: (v: unknown, currency: unknown) =>
-      typeof v === 'number' ? new Intl.NumberFormat('en-GB', { style: 'currency', currency: typeof currency === 'string' ? currency : 'EUR', maximumFractionDigits: 0 }).format(v) : '–',
+      typeof v === 'number' ? formatMoney(v, typeof currency === 'string' ? currency : 'EUR') : '–',
     round: (v: unknown) => (typeof v === 'number' ? new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(v) : '–'),
     // A chart goes in as a placeholder paragraph; the deliverable turns it into an image (Markdown) or inline SVG (HTML).
     chart: (name: unknown) => `\n\n@@chart:${String(name)}@@\n\n`,

@@ -1,5 +1,5 @@
 import type { Engagement, EvidenceRef, PersonRef } from '../engagement/types.js';
-import type { Assessment, PracticeResult } from '../engine/types.js';
+import type { Assessment, PracticeResult, ReleaseAnalysis } from '../engine/types.js';
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
 import { planView } from './plan-view.js';
 
@@ -194,32 +194,31 @@ function backlogView(a: Assessment, e: Engagement) {
   };
 }
 
+const num = (v: number | null, unit: string, digits = 1) => (v === null ? null : `${v.toFixed(digits)} ${unit}`);
+const pct = (v: number | null) => (v === null ? null : `${Math.round(v * 1000) / 10}%`);
+
+/** The four DORA metrics as the documents show them: measured value (null: no data), band, target, thresholds. */
+export function doraMetrics(r: ReleaseAnalysis) {
+  const t = r.targets;
+  const row = (key: keyof ReleaseAnalysis['bands'], name: string, value: string | null, target: string | null, thresholds: string) => ({ key, name, value, band: r.bands[key], target, thresholds });
+  return [
+    row('deployment_frequency_per_week', 'Deployment frequency', num(r.deployment_frequency_per_week, 'per week', 2), t.deployment_frequency_per_week !== undefined ? `${t.deployment_frequency_per_week} per week` : null, 'elite ≥ 7/week, high ≥ 1/week, medium ≥ 1/month'),
+    row('lead_time_days', 'Lead time for changes', num(r.lead_time_days, 'days'), t.lead_time_days !== undefined ? `${t.lead_time_days} days` : null, 'elite < 1 day, high ≤ 1 week, medium ≤ 1 month'),
+    row('change_failure_rate', 'Change failure rate', pct(r.change_failure_rate), t.change_failure_rate !== undefined ? pct(t.change_failure_rate) : null, 'elite ≤ 5%, high ≤ 10%, medium ≤ 15%'),
+    row('recovery_hours', 'Deployment recovery time', num(r.recovery_hours, 'hours'), t.recovery_hours !== undefined ? `${t.recovery_hours} hours` : null, 'elite < 1 hour, high < 1 day, medium ≤ 1 week'),
+  ];
+}
+
 function releasesView(a: Assessment) {
   const r = a.releases;
   if (!r) return null;
-  const row = (key: keyof typeof r.bands, name: string, value: string, target: string | null, thresholds: string) => ({
-    key,
-    name,
-    value,
-    band: r.bands[key] ? BAND_NAMES[r.bands[key]!] : 'no data',
-    target,
-    thresholds,
-  });
-  const f = (v: number | null, unit: string, digits = 1) => (v === null ? 'no data' : `${v.toFixed(digits)} ${unit}`);
-  const pct = (v: number | null) => (v === null ? 'no data' : `${Math.round(v * 1000) / 10}%`);
-  const t = r.targets;
   return {
     ...r,
     band_name: r.band ? BAND_NAMES[r.band] : null,
-    dora: [
-      row('deployment_frequency_per_week', 'Deployment frequency', f(r.deployment_frequency_per_week, 'per week', 2), t.deployment_frequency_per_week !== undefined ? `${t.deployment_frequency_per_week} per week` : null, 'elite ≥ 7/week, high ≥ 1/week, medium ≥ 1/month'),
-      row('lead_time_days', 'Lead time for changes', f(r.lead_time_days, 'days'), t.lead_time_days !== undefined ? `${t.lead_time_days} days` : null, 'elite < 1 day, high ≤ 1 week, medium ≤ 1 month'),
-      row('change_failure_rate', 'Change failure rate', pct(r.change_failure_rate), t.change_failure_rate !== undefined ? pct(t.change_failure_rate) : null, 'elite ≤ 5%, high ≤ 10%, medium ≤ 15%'),
-      row('recovery_hours', 'Failed deployment recovery time', f(r.recovery_hours, 'hours'), t.recovery_hours !== undefined ? `${t.recovery_hours} hours` : null, 'elite < 1 hour, high < 1 day, medium ≤ 1 week'),
-    ],
-    rework: pct(r.rework_rate),
-    emergency: pct(r.emergency_share),
-    request_lead_time: f(r.request_lead_time_days, 'days'),
+    dora: doraMetrics(r).map((m) => ({ ...m, value: m.value ?? 'no data', band: m.band ? BAND_NAMES[m.band] : 'no data' })),
+    rework: pct(r.rework_rate) ?? 'no data',
+    emergency: pct(r.emergency_share) ?? 'no data',
+    request_lead_time: num(r.request_lead_time_days, 'days') ?? 'no data',
     by_type: Object.entries(r.success_rate_by_type).map(([k, v]) => ({ key: k, ...v })),
     by_application: Object.entries(r.success_rate_by_application).map(([k, v]) => ({ key: k, ...v })),
   };
