@@ -9,7 +9,7 @@ import type { Answer, Engagement, Phase, PracticeState } from '../src/engagement
 import { assess, assessOverall, assessPerspectives, assessPractices } from '../src/engine/assess.js';
 import { triggerRecommendations, type SourcedRecommendation } from '../src/engine/recommendations.js';
 import { scheduleRoadmap } from '../src/engine/roadmap.js';
-import { scorePractice } from '../src/engine/scoring.js';
+import { gapOf, scorePractice } from '../src/engine/scoring.js';
 import type { PracticeResult, RecommendationResult } from '../src/engine/types.js';
 import { PERSPECTIVES, type Model, type Perspective, type Practice, type Recommendation } from '../src/model/types.js';
 
@@ -153,6 +153,7 @@ const arbRoadmapInput = fc
       practice: 'p',
       perspective: 'process',
       level: 1,
+      covers: [1],
       title: `r${i}`,
       horizon: 'tactical',
       effort_days: effort,
@@ -161,6 +162,8 @@ const arbRoadmapInput = fc
       priority: 100,
       bucket: 'high',
       rank: null,
+      first: false,
+      skills: [],
       depends_on: i === 0 ? [] : [...new Set(picks.map((k) => `r${k % i}`))],
       phase: null,
       source: 'model',
@@ -178,15 +181,17 @@ const arbPracticeResults = fc
     fc.record({
       perspective: arbPerspective,
       assessed: fc.boolean(),
-      level: fc.integer({ min: 0, max: 5 }),
-      score: fc.double({ min: 0, max: 5, noNaN: true }),
+      m: fc.tuple(...[1, 2, 3, 4, 5].map(() => fc.constantFrom(0, 0.25, 0.5, 0.75, 1))),
       target: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
     }),
     { minLength: 1, maxLength: 6 },
   )
   .map((list) =>
-    list.map(
-      (p, i): PracticeResult => ({
+    list.map((p, i): PracticeResult => {
+      let level = 0;
+      while (level < 5 && p.m[level]! >= 0.5) level++;
+      const gap = p.assessed && p.target !== null ? gapOf(p.m, p.target) : null;
+      return {
         id: `p${i}`,
         name: `p${i}`,
         perspective: p.perspective,
@@ -194,16 +199,18 @@ const arbPracticeResults = fc
         assessed: p.assessed,
         na: false,
         method: p.assessed ? 'answers' : 'not-assessed',
-        score: p.assessed ? p.score : null,
-        level: p.assessed ? p.level : null,
-        level_scores: null,
+        score: p.assessed ? p.m.reduce<number>((a, b) => a + b, 0) : null,
+        level: p.assessed ? level : null,
+        level_scores: p.assessed ? [...p.m] : null,
+        na_levels: [],
         target: p.target,
-        gap: p.assessed && p.target !== null ? Math.max(0, p.target - p.score) : null,
+        gap,
+        in_place: gap === null ? null : p.target! - gap,
         coverage: 1,
         confidence: 1,
         evidence: [],
-      }),
-    ),
+      };
+    }),
   );
 
 const arbTriggerInput = arbPracticeResults.chain((practices) =>
@@ -267,15 +274,19 @@ describe('scoring (DESIGN §3 Practice)', () => {
 });
 
 describe('gaps, perspectives and the overall figures (DESIGN §3)', () => {
-  it('gives every targeted practice gap = max(0, target − score), never negative, and none to the others', () => {
+  it('gives every targeted practice a gap of what is missing up to the target (≥ target − score, ≤ target, 0 exactly when every level up to it is in place), and none to the others', () => {
     fc.assert(
       fc.property(arbEngagement, (e) => {
         for (const p of assessPractices(e)) {
           const expected = e.target.targets[p.id] ?? e.target.targets.default ?? null;
           expect(p.target).toBe(p.na ? null : expected);
           if (p.assessed && p.target !== null) {
-            expect(p.gap).toBe(Math.max(0, p.target - p.score!));
             expect(p.gap!).toBeGreaterThanOrEqual(0);
+            expect(p.gap!).toBeGreaterThanOrEqual(p.target - p.score! - EPS);
+            expect(p.gap!).toBeLessThanOrEqual(p.target + EPS);
+            const holes = p.level_scores!.slice(0, Math.ceil(p.target)).some((m) => m < 1);
+            expect(p.gap! > 0).toBe(holes);
+            expect(p.in_place!).toBeCloseTo(p.target - p.gap!, 12);
           } else {
             expect(p.gap).toBeNull();
           }
@@ -351,7 +362,7 @@ describe('scheduleRoadmap (DESIGN §3 Roadmap)', () => {
 });
 
 describe('triggerRecommendations (DESIGN §3 Recommendations)', () => {
-  it('gives priorities within [0, 100], 100 to the most urgent when any is urgent, and triggers only A_p < L ≤ T_p', () => {
+  it('gives priorities within [0, 100], 100 to the most urgent when any is urgent, and triggers exactly the recommendations covering a level up to the target that is not in place', () => {
     fc.assert(
       fc.property(arbTriggerInput, ({ practices, weights, recs }) => {
         const sourced: SourcedRecommendation[] = recs.map((r, i) => ({ ...r, id: `r${i}`, title: `r${i}`, source: 'model' }));
@@ -360,7 +371,8 @@ describe('triggerRecommendations (DESIGN §3 Recommendations)', () => {
         for (const r of out) {
           expect(inRange(r.priority, 0, 100)).toBe(true);
           const p = byId.get(r.practice)!;
-          expect(p.assessed && p.level! < r.level && r.level <= p.target!).toBe(true);
+          // gap 0 ⇔ no recommendation: a triggered one always sits on a practice with a gap.
+          expect(p.assessed && p.gap! > 0).toBe(true);
           expect(r.urgency).toBeCloseTo((1 + p.gap!) ** 2 - 1, 12);
           expect(r.bucket).toBe(r.priority >= 50 ? 'high' : r.priority >= 25 ? 'medium' : 'low');
         }
@@ -369,7 +381,9 @@ describe('triggerRecommendations (DESIGN §3 Recommendations)', () => {
         else for (const r of out) expect(r.priority).toBe(0);
         const expected = sourced.filter((r) => {
           const p = byId.get(r.practice)!;
-          return p.assessed && p.level! < r.level && p.target !== null && r.level <= p.target;
+          const lower = Math.max(0, ...sourced.filter((o) => o.practice === r.practice && o.level < r.level).map((o) => o.level));
+          const covered = [1, 2, 3, 4, 5].filter((l) => l > lower && l <= r.level);
+          return p.assessed && p.target !== null && covered.some((l) => l <= p.target! && p.level_scores![l - 1]! < 1);
         });
         expect(out.map((r) => r.id).sort()).toEqual(expected.map((r) => r.id).sort());
       }),

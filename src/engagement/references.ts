@@ -34,16 +34,26 @@ export function checkReferences(e: Engagement): Finding[] {
       continue;
     }
     const s = state ?? {};
-    const hasAnswers = s.answers !== undefined;
+    const answers = s.answers ?? {};
+    // Assessed (DESIGN §3, v2): a rating, or at least one criterion answered; an empty answers map is not.
+    const hasAnswers = Object.values(answers).some((a) => a !== null && a !== undefined);
     if (s.na !== undefined && (hasAnswers || s.rating !== undefined)) {
       add(P, ['practices', pid, 'na'], 'warning', 'na-overrides', `practice "${pid}" is marked not applicable, so its ${hasAnswers ? 'answers' : 'rating'} are ignored`, 'key');
     } else if (hasAnswers && s.rating !== undefined) {
       add(P, ['practices', pid, 'rating'], 'warning', 'rating-ignored', `practice "${pid}" has answers, so its rating is ignored; remove the rating or the answers`, 'key');
     }
     if (s.na === undefined && !hasAnswers && s.rating === undefined) {
-      add(P, ['practices', pid], 'warning', 'not-assessed', `practice "${pid}" has neither answers nor a rating: it is left out of the scores`, 'key');
+      add(
+        P,
+        ['practices', pid],
+        'warning',
+        'not-assessed',
+        s.answers !== undefined
+          ? `practice "${pid}" has no criterion answered yet: it is not assessed and left out of the scores`
+          : `practice "${pid}" has neither answers nor a rating: it is left out of the scores`,
+        'key',
+      );
     }
-    const answers = s.answers ?? {};
     for (const [cid, answer] of Object.entries(answers)) {
       const owner = criterionOwner.get(cid);
       if (owner !== pid) {
@@ -53,6 +63,7 @@ export function checkReferences(e: Engagement): Finding[] {
       if (answer && typeof answer === 'object') checkSources(['practices', pid, 'answers', cid], answer.sources);
     }
     if (hasAnswers && s.na === undefined) {
+      // Only an assessed practice can have unanswered criteria that count as "none".
       const unanswered = practice.criteria.filter((c) => answers[c.id] === undefined || answers[c.id] === null).map((c) => c.id);
       if (unanswered.length) {
         add(
@@ -86,6 +97,28 @@ export function checkReferences(e: Engagement): Finding[] {
       if (!practices.has(pid)) add(T, ['requirements', i, 'practices', k], 'error', 'unknown-practice', `requirement "${r.id}" names "${pid}", which is not a practice of the model${hint(pid, practices.keys())}`);
     }),
   );
+  // Metrics: one target each (DESIGN §3, v2), in `dora`; the older requirement `metric.target` must agree.
+  const dora = e.target.dora ?? {};
+  (e.target.requirements ?? []).forEach((r, i) => {
+    (r.metrics ?? []).forEach((name, k) => {
+      const inline = r.metric?.name === name ? r.metric.target : undefined;
+      if (dora[name as keyof typeof dora] === undefined && inline === undefined) {
+        add(T, ['requirements', i, 'metrics', k], 'error', 'metric-without-target', `requirement "${r.id}" is measured by ${name}, which has no target: add \`${name}: <target>\` under \`dora\``);
+      }
+    });
+    if (r.metric) {
+      const other = dora[r.metric.name as keyof typeof dora];
+      if (other !== undefined && other !== r.metric.target) {
+        add(
+          T,
+          ['requirements', i, 'metric', 'target'],
+          'error',
+          'metric-target-conflict',
+          `requirement "${r.id}" sets a ${r.metric.name} target of ${r.metric.target} here, but dora.${r.metric.name} sets ${other}: a metric has one target; write \`metrics: [${r.metric.name}]\` and keep the target in dora`,
+        );
+      }
+    }
+  });
   const phases = e.target.phases ?? [];
   duplicates(phases, (i) => add(T, ['phases', i, 'id'], 'error', 'duplicate-id', `phase id "${phases[i]!.id}" is used twice`));
   for (let i = 1; i < phases.length; i++) {
@@ -111,6 +144,9 @@ export function checkReferences(e: Engagement): Finding[] {
       if (!recs.has(d)) add(T, ['recommendations', i, 'depends_on', k], 'error', 'unknown-recommendation', `"${r.id}" depends on "${d}", which no recommendation has as id${hint(d, recs.keys())}`);
     }),
   );
+  (e.target.first ?? []).forEach((id, k) => {
+    if (!recs.has(id)) add(T, ['first', k], 'error', 'unknown-recommendation', `"${id}" in first is not a recommendation of the model or of target.yaml${hint(id, recs.keys())}`);
+  });
   const cycle = findCycle([...recs.keys()], (id) => {
     const r = recs.get(id)!;
     const lower = [...recs.values()].filter((o) => o.practice === r.practice && o.level < r.level).map((o) => o.id);

@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import type { Model } from '../model/types.js';
 import { modeline } from './modeline.js';
 import { addDays } from '../util/dates.js';
+import { WorkingDays } from '../util/workdays.js';
 import type { PersonRef, PlanTask } from './types.js';
 
 export interface ScaffoldOptions {
@@ -46,6 +47,8 @@ function yamlValue(v: unknown): string {
 /** The files `relm init` writes, by relative path. Pure: the CLI decides whether and how to write them. */
 export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
   const files: Record<string, string> = {};
+  // Every date relm proposes falls on a working day (the default calendar: Monday to Friday).
+  const work = new WorkingDays();
 
   files['relm.yaml'] = [
     modeline('relm'),
@@ -73,7 +76,8 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
     '# Current state: one entry per practice of the model (format: relm schema practices).',
     '# Answer each criterion with none (0), some (0.25), half (0.5), most (1) or na (does not apply),',
     '# or in full: {answer: half, notes: "...", evidence: [{title: ..., ref: ...}]}.',
-    '# A practice may instead take a quick `rating: 0..5` (remove its answers), or `na: "why"`.',
+    '# A practice may instead take a quick `rating: 0..5` (used while no criterion is answered), or `na: "why"`.',
+    '# A practice with nothing answered and no rating is "not assessed": it is left out of every score.',
     `assessed: ${o.asOf}`,
     'practices:',
   ];
@@ -97,14 +101,15 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
     'targets:',
     '  default: 3',
     '# The customer\'s requirements, most important first, each naming the practices it depends on:',
-    '#   - {id: REQ-1, title: Fewer failed releases, practices: [testing-strategy], metric: {name: change_failure_rate, target: 0.10}}',
+    '#   - {id: REQ-1, title: Fewer failed releases, practices: [testing-strategy], metrics: [change_failure_rate]}',
+    '# (a metric named by a requirement takes its target from `dora` below: one target per metric).',
     'requirements: []',
     '# Roadmap phases in order; capacity_days is the effort (person-days) a phase can absorb.',
     yamlValue({
       phases: [
-        { id: 'P1', name: 'Stabilise', end: addDays(o.asOf, 91), capacity_days: 60 },
-        { id: 'P2', name: 'Standardise', end: addDays(o.asOf, 214), capacity_days: 90 },
-        { id: 'P3', name: 'Optimise', end: horizon, capacity_days: 90 },
+        { id: 'P1', name: 'Stabilise', end: work.onOrAfter(addDays(o.asOf, 91)), capacity_days: 60 },
+        { id: 'P2', name: 'Standardise', end: work.onOrAfter(addDays(o.asOf, 214)), capacity_days: 90 },
+        { id: 'P3', name: 'Optimise', end: work.onOrAfter(horizon), capacity_days: 90 },
       ],
     }),
     'release_policy: {cadence_days: 14, capacity_days_per_release: 20}',
@@ -121,8 +126,8 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
         title: t.title,
         phase: t.phase,
         owner: t.owner,
-        start: addDays(o.asOf, startDay),
-        due: addDays(o.asOf, startDay + days),
+        start: work.onOrAfter(addDays(o.asOf, startDay)),
+        due: work.onOrAfter(addDays(o.asOf, startDay + days)),
         status: 'todo',
         depends_on: t.depends_on,
       })),

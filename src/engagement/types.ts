@@ -20,6 +20,8 @@ export interface Manifest {
   model?: string;
   weights?: Partial<Record<'people' | 'process' | 'technology' | 'organization' | 'integration', number>>;
   output?: { dir?: string; formats?: ('md' | 'html' | 'pdf')[] };
+  /** The working calendar every proposed date falls on. */
+  calendar?: { workdays?: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[]; holidays?: string[] };
   check?: { fail_under?: number; max_regression?: number; min_perspective?: number; max_gap?: number };
 }
 
@@ -59,12 +61,17 @@ export interface Requirement {
   title: string;
   description?: string;
   practices?: string[];
+  /** Metrics the requirement is measured by; each has its one target in `dora`. */
+  metrics?: string[];
+  /** The older form: one metric with its target (must agree with `dora`). */
   metric?: { name: string; target: number };
 }
 
 export interface Phase {
   id: string;
   name: string;
+  /** Optional: the first phase starts after as_of and each later one after the previous phase's end. */
+  start?: string;
   end?: string;
   capacity_days?: number;
 }
@@ -77,7 +84,10 @@ export interface TargetFile {
   recommendations?: (Recommendation & { practice: string })[];
   scenarios?: { id: string; name: string; capacity_factor?: number; capacity?: Record<string, number> }[];
   release_policy?: { cadence_days?: number; capacity_days_per_release?: number };
-  dora?: Partial<Record<'deployment_frequency_per_week' | 'lead_time_days' | 'change_failure_rate' | 'recovery_hours', number>>;
+  /** One target per release metric. */
+  dora?: Partial<Record<'deployment_frequency_per_week' | 'lead_time_days' | 'request_lead_time_days' | 'change_failure_rate' | 'recovery_hours' | 'rework_rate', number>>;
+  /** Recommendation ids ranked ahead of the requirements' order, in this order. */
+  first?: string[];
 }
 
 export type Priority = 'critical' | 'high' | 'medium' | 'low';

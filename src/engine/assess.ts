@@ -6,10 +6,13 @@ import { checkEvidence } from './evidence.js';
 import { deliveryScenarios, traceRequirements } from './plan.js';
 import { allRecommendations, triggerRecommendations } from './recommendations.js';
 import { analyseReleases, DEFAULT_WINDOW_DAYS } from './releases.js';
-import { scheduleRoadmap } from './roadmap.js';
-import { planTraining } from './training.js';
-import { scorePractice, weightedMean } from './scoring.js';
-import type { Assessment, Overall, PerspectiveResult, PracticeResult } from './types.js';
+import { firstSteps, scheduleRoadmap } from './roadmap.js';
+import { summarise } from './summary.js';
+import { planTraining, type SkillNeed } from './training.js';
+import { gapOf, scorePractice, weightedMean } from './scoring.js';
+import type { Assessment, Overall, PerspectiveResult, PracticeResult, RecommendationResult, Roadmap } from './types.js';
+import type { Phase } from '../engagement/types.js';
+import { WorkingDays } from '../util/workdays.js';
 
 /** The target level of a practice: its own entry in target.yaml, else `default`, else none. */
 export function targetOf(targets: Record<string, number>, practiceId: string): number | null {
@@ -22,6 +25,7 @@ export function assessPractices(e: Engagement): PracticeResult[] {
     const s = scorePractice(p, e.practices.practices[p.id]);
     const assessed = s.score !== null;
     const target = s.method === 'na' ? null : targetOf(e.target.targets, p.id);
+    const gap = assessed && target !== null ? gapOf(s.levelScores!, target) : null;
     return {
       id: p.id,
       name: p.name,
@@ -33,9 +37,11 @@ export function assessPractices(e: Engagement): PracticeResult[] {
       score: s.score,
       level: s.level,
       level_scores: s.levelScores,
+      na_levels: s.naLevels,
       target,
-      // Overachievement never offsets a gap.
-      gap: assessed && target !== null ? Math.max(0, target - s.score!) : null,
+      // What is missing up to the target: work above it never offsets a hole below it.
+      gap,
+      in_place: gap === null ? null : target! - gap,
       coverage: s.coverage,
       confidence: s.confidence,
       evidence: [],
@@ -84,7 +90,7 @@ export function assessOverall(perspectives: Record<Perspective, PerspectiveResul
     score: weightedMean(per.map((p) => ({ value: p.score, weight: p.weight }))),
     target: weightedMean(per.map((p) => ({ value: p.target, weight: p.weight }))),
     gap: weightedMean(per.map((p) => ({ value: p.gap, weight: p.weight }))),
-    percent_to_target: targetSum === 0 ? 1 : 1 - gapSum / targetSum,
+    percent_to_target: !practices.some((p) => p.assessed) ? null : targetSum === 0 ? 1 : 1 - gapSum / targetSum,
     weakest,
   };
 }
@@ -111,9 +117,34 @@ export function assessEvidence(e: Engagement, opts: AssessOptions = {}): Practic
   const partial = {
     backlog: needs('backlog') && e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, m.day_rate ?? null, { duplicates: metrics.some((x) => x.startsWith('backlog.duplicates')) }) : null,
     releases: needs('releases') && e.releases ? analyseReleases(e.releases, e.backlog, e.target, m.as_of, opts.windowDays ?? DEFAULT_WINDOW_DAYS) : null,
-    training: needs('training') && e.team ? planTraining(e.team, e.model.skills, m.as_of) : null,
+    training: needs('training') && e.team ? planTraining(e.team, e.model.skills, { asOf: m.as_of, days: workingDays(e) }) : null,
   };
   return checkEvidence(practices, e.model.practices, partial);
+}
+
+/** The engagement's working calendar (relm.yaml `calendar`; default Monday to Friday, no holidays). */
+export function workingDays(e: Engagement): WorkingDays {
+  return new WorkingDays(e.manifest.calendar);
+}
+
+/** Each phase's first working day: its own `start`, else after as_of (first phase) or after the previous phase's end. */
+export function phaseStarts(phases: readonly Phase[], asOf: string, days: WorkingDays): (string | null)[] {
+  const out: (string | null)[] = [];
+  phases.forEach((p, k) => {
+    const prevEnd = k === 0 ? asOf : phases[k - 1]!.end;
+    out.push(p.start ? days.onOrAfter(p.start) : prevEnd ? days.after(prevEnd) : null);
+  });
+  return out;
+}
+
+/** Skill id -> the first phase whose scheduled recommendations need it. */
+function skillNeeds(recs: readonly RecommendationResult[], roadmap: Roadmap): Map<string, SkillNeed> {
+  const byId = new Map(recs.map((r) => [r.id, r]));
+  const out = new Map<string, SkillNeed>();
+  roadmap.phases.forEach((p, index) => {
+    for (const id of p.recommendations) for (const skill of byId.get(id)?.skills ?? []) if (!out.has(skill) && p.start) out.set(skill, { phase: p.id, index, start: p.start });
+  });
+  return out;
 }
 
 export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], opts: AssessOptions = {}): Assessment {
@@ -121,12 +152,16 @@ export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], o
   const perspectives = assessPerspectives(practices, e.manifest.weights);
   const m = e.manifest.engagement;
   const dayRate = m.day_rate ?? null;
+  const days = workingDays(e);
   const requirements = e.target.requirements ?? [];
   const phases = e.target.phases ?? [];
-  const triggered = triggerRecommendations(practices, allRecommendations(e), e.manifest.weights ?? {}, requirements);
+  const triggered = triggerRecommendations(practices, allRecommendations(e), e.manifest.weights ?? {}, requirements, e.target.first ?? []);
   const { roadmap, phaseOf } = scheduleRoadmap(triggered, phases, dayRate);
+  const starts = phaseStarts(phases, m.as_of, days);
+  roadmap.phases.forEach((p, k) => (p.start = starts[k] ?? null));
   const recommendations = triggered.map((r) => ({ ...r, phase: phaseOf.get(r.id) ?? null }));
   const releases = e.releases ? analyseReleases(e.releases, e.backlog, e.target, m.as_of, opts.windowDays ?? DEFAULT_WINDOW_DAYS) : null;
+  const traces = traceRequirements(requirements, practices, recommendations, phases, phaseOf, releases, e.target.dora);
   const assessment: Assessment = {
     relm: 1,
     engagement: {
@@ -140,13 +175,15 @@ export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], o
     overall: assessOverall(perspectives, practices),
     perspectives,
     practices,
-    backlog: e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, dayRate) : null,
+    backlog: e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, dayRate, { days }) : null,
     releases,
-    training: e.team ? planTraining(e.team, e.model.skills, m.as_of) : null,
+    training: e.team ? planTraining(e.team, e.model.skills, { asOf: m.as_of, days, neededBy: skillNeeds(recommendations, roadmap) }) : null,
     recommendations,
     roadmap,
-    requirements: traceRequirements(requirements, practices, recommendations, phases, phaseOf, releases),
-    scenarios: deliveryScenarios(e.target, practices, recommendations, dayRate),
+    first_steps: firstSteps(roadmap),
+    summary: summarise(practices, perspectives, traces, roadmap, recommendations.length),
+    requirements: traces,
+    scenarios: deliveryScenarios(e.target, practices, recommendations, dayRate, releases),
     diagnostics: [...diagnostics],
   };
   // The evidence check reads the measured record, so it runs on the finished document.

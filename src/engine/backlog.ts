@@ -1,5 +1,6 @@
 import type { BacklogFile, BacklogItem, ItemStatus, TargetFile } from '../engagement/types.js';
 import { addDays, daysBetween } from '../util/dates.js';
+import { WorkingDays } from '../util/workdays.js';
 import { topSimilarPairs } from './similarity.js';
 import { countBy, median, percentile, sum } from './stats.js';
 import type { ApplicationBacklog, BacklogAnalysis, CalendarRelease, OpenAge } from './types.js';
@@ -43,17 +44,20 @@ const PRIORITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2,
 /**
  * The proposed release calendar: approved or scheduled non-emergency open items, by priority then age
  * (oldest first) then id, each placed first-fit into releases every cadence_days after as_of up to the
- * capacity. An item spanning several platforms ships on all of them in one release. An item larger than
- * the capacity gets a release of its own.
+ * capacity, each release date moved to the next working day. An item spanning several platforms ships on
+ * all of them in one release. An item larger than the capacity gets a release of its own. Items in
+ * `exclude` (recorded duplicates, obsolete candidates: "close, do not build") never ship.
  */
 export function releaseCalendar(
   items: readonly BacklogItem[],
   platformsOf: (i: BacklogItem) => string[],
   asOf: string,
   policy: { cadence_days: number; capacity_days_per_release: number },
+  days: WorkingDays = new WorkingDays(),
+  exclude: ReadonlySet<string> = new Set(),
 ): CalendarRelease[] {
   const eligible = items
-    .filter((i) => (i.status === 'approved' || i.status === 'scheduled') && !i.emergency)
+    .filter((i) => (i.status === 'approved' || i.status === 'scheduled') && !i.emergency && !exclude.has(i.id))
     .sort(
       (a, b) =>
         (PRIORITY_RANK[a.priority ?? ''] ?? 4) - (PRIORITY_RANK[b.priority ?? ''] ?? 4) ||
@@ -65,7 +69,10 @@ export function releaseCalendar(
   const open = (index: number) => {
     while (releases.length <= index) {
       const n = releases.length + 1;
-      releases.push({ id: `PR-${String(n).padStart(2, '0')}`, date: addDays(asOf, n * policy.cadence_days), items: [], effort_days: 0, platforms: [], oversized: false, free: policy.capacity_days_per_release });
+      const due = addDays(asOf, n * policy.cadence_days);
+      const prev = releases[releases.length - 1]?.date;
+      const date = days.onOrAfter(prev && prev >= due ? addDays(prev, 1) : due);
+      releases.push({ id: `PR-${String(n).padStart(2, '0')}`, date, items: [], effort_days: 0, platforms: [], oversized: false, free: policy.capacity_days_per_release });
     }
     return releases[index]!;
   };
@@ -97,7 +104,13 @@ export function releaseCalendar(
 }
 
 /** Backlog analytics (DESIGN §3 Backlog). Pure. */
-export function analyseBacklog(backlog: BacklogFile, target: TargetFile, asOf: string, dayRate: number | null, opts: { duplicates?: boolean } = {}): BacklogAnalysis {
+export function analyseBacklog(
+  backlog: BacklogFile,
+  target: TargetFile,
+  asOf: string,
+  dayRate: number | null,
+  opts: { duplicates?: boolean; days?: WorkingDays } = {},
+): BacklogAnalysis {
   const items = backlog.items ?? [];
   const apps = backlog.applications ?? [];
   const appById = new Map(apps.map((a) => [a.id, a]));
@@ -152,7 +165,20 @@ export function analyseBacklog(backlog: BacklogFile, target: TargetFile, asOf: s
       )
     : { pairs: [], total: 0 };
   const candidates = found.pairs;
-  const superseded = new Set(items.flatMap((i) => (statusOf(i) === 'rejected' ? [] : i.supersedes ?? [])));
+  const supersedingOf = new Map<string, string[]>();
+  for (const i of items) {
+    if (statusOf(i) === 'rejected') continue;
+    for (const s of i.supersedes ?? []) supersedingOf.set(s, [...(supersedingOf.get(s) ?? []), i.id]);
+  }
+  const superseded = new Set(supersedingOf.keys());
+  const supersededBy = (id: string) => supersedingOf.get(id) ?? [];
+  const obsolete = open.filter((i) => superseded.has(i.id)).map((i) => i.id);
+  // Close, do not build: open items recorded as duplicates of another, and open items a later change makes obsolete.
+  const closeNotBuild = open
+    .filter((i) => i.duplicate_of !== undefined || superseded.has(i.id))
+    .map((i) => ({ id: i.id, reason: i.duplicate_of !== undefined ? ('duplicate' as const) : ('obsolete' as const), of: i.duplicate_of !== undefined ? [i.duplicate_of] : supersededBy(i.id) }));
+  // Little's law: at today's pace a new request waits open / throughput (throughput per 30 days).
+  const expectedWait = throughput > 0 ? open.length / (throughput / 30) : null;
   const policy = {
     cadence_days: target.release_policy?.cadence_days ?? DEFAULT_RELEASE_POLICY.cadence_days,
     capacity_days_per_release: target.release_policy?.capacity_days_per_release ?? DEFAULT_RELEASE_POLICY.capacity_days_per_release,
@@ -172,17 +198,19 @@ export function analyseBacklog(backlog: BacklogFile, target: TargetFile, asOf: s
     throughput_per_30_days: throughput,
     arrivals_per_30_days: arrivals,
     clearance_months: throughput > 0 ? open.length / throughput : null,
-    littles_law_lead_time_days: throughput > 0 ? open.length / (throughput / 30) : null,
+    expected_wait_days: expectedWait,
+    littles_law_lead_time_days: expectedWait,
     type_mix: typeMix,
     applications,
     duplicates: { explicit, candidates },
-    obsolete_candidates: open.filter((i) => superseded.has(i.id)).map((i) => i.id),
+    obsolete_candidates: obsolete,
+    close_not_build: closeNotBuild,
     emergency_open: open.filter((i) => i.emergency).map((i) => i.id),
-    duplicates_per_100_open: open.length && searched ? ((found.total + open.filter((i) => superseded.has(i.id)).length) * 100) / open.length : null,
+    duplicates_per_100_open: open.length && searched ? ((found.total + obsolete.length) * 100) / open.length : null,
     duplicate_candidates_total: searched ? found.total : null,
     done_with_change_share: done.length ? done.filter((i) => i.change !== undefined).length / done.length : null,
     costed_share: open.length ? open.filter((i) => i.effort_days !== undefined && i.benefit !== undefined).length / open.length : null,
     release_policy: policy,
-    release_calendar: releaseCalendar(open, platformsOf, asOf, policy),
+    release_calendar: releaseCalendar(open, platformsOf, asOf, policy, opts.days, new Set(closeNotBuild.map((c) => c.id))),
   };
 }

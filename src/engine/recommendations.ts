@@ -22,30 +22,64 @@ export function rankOf(requirements: readonly Requirement[], practice: string): 
   return i < 0 ? null : i + 1;
 }
 
-function compare(a: RecommendationResult, b: RecommendationResult): number {
-  const ra = a.rank ?? Infinity;
-  const rb = b.rank ?? Infinity;
-  if (ra !== rb) return ra - rb;
-  if (a.priority !== b.priority) return b.priority - a.priority;
-  if (a.level !== b.level) return a.level - b.level;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/**
+ * The levels a recommendation covers (DESIGN §3, v2): L' < l ≤ L, where L is its level and L' the level of
+ * the practice's next lower recommendation (0 if none). `ladder` holds the levels of all the practice's
+ * recommendations.
+ */
+export function coveredLevels(level: number, ladder: readonly number[]): number[] {
+  const lower = Math.max(0, ...ladder.filter((l) => l < level));
+  const out: number[] = [];
+  for (let l = lower + 1; l <= level; l++) out.push(l);
+  return out;
 }
 
 /**
- * Triggered recommendations in DESIGN §3 order. A recommendation of practice p at level L is triggered when
- * A_p < L ≤ T_p; urgency (1 + G_p)² − 1; raw = urgency × impact × W_k / max(1, effort); priority = 100 ×
- * raw / max raw. Order: customer rank, priority (desc), level, id. `phase` is left null for the roadmap.
+ * Whether a recommendation is triggered: some level it covers, up to the (rounded-up) target, is not
+ * fully in place (m_l < 1). So a practice has a triggered recommendation exactly when its gap is above 0
+ * (given recommendations that cover every level up to the target).
+ */
+export function isTriggered(p: PracticeResult, level: number, ladder: readonly number[]): boolean {
+  if (!p.assessed || p.target === null || p.level_scores === null) return false;
+  const top = Math.ceil(p.target);
+  return coveredLevels(level, ladder).some((l) => l <= top && p.level_scores![l - 1]! < 1);
+}
+
+/** The order of DESIGN §3: target.yaml `first` (in its order), then customer rank, priority (desc), level, id. */
+export function compareRecommendations(first: readonly string[] = []) {
+  const pos = new Map(first.map((id, i) => [id, i]));
+  return (a: RecommendationResult, b: RecommendationResult): number => {
+    const fa = pos.get(a.id) ?? Infinity;
+    const fb = pos.get(b.id) ?? Infinity;
+    if (fa !== fb) return fa - fb;
+    const ra = a.rank ?? Infinity;
+    const rb = b.rank ?? Infinity;
+    if (ra !== rb) return ra - rb;
+    if (a.priority !== b.priority) return b.priority - a.priority;
+    if (a.level !== b.level) return a.level - b.level;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
+}
+
+/**
+ * Triggered recommendations in DESIGN §3 order. A recommendation is triggered when a level it covers, up
+ * to the target, is not fully in place; urgency (1 + G_p)² − 1; raw = urgency × impact × W_k / max(1,
+ * effort); priority = 100 × raw / max raw. Order: target.yaml `first`, customer rank, priority (desc),
+ * level, id. `phase` is left null for the roadmap.
  */
 export function triggerRecommendations(
   practices: readonly PracticeResult[],
   recs: readonly SourcedRecommendation[],
   weights: Partial<Record<Perspective, number>>,
   requirements: readonly Requirement[],
+  first: readonly string[] = [],
 ): RecommendationResult[] {
   const byPractice = new Map(practices.map((p) => [p.id, p]));
+  const ladders = new Map<string, number[]>();
+  for (const r of recs) ladders.set(r.practice, [...(ladders.get(r.practice) ?? []), r.level]);
   const triggered = recs.filter((r) => {
     const p = byPractice.get(r.practice);
-    return !!p && p.assessed && p.level !== null && p.target !== null && p.level < r.level && r.level <= p.target;
+    return !!p && isTriggered(p, r.level, ladders.get(r.practice)!);
   });
   const raws = triggered.map((r) => {
     const p = byPractice.get(r.practice)!;
@@ -63,6 +97,7 @@ export function triggerRecommendations(
       practice: r.practice,
       perspective: p.perspective,
       level: r.level,
+      covers: coveredLevels(r.level, ladders.get(r.practice)!),
       title: r.title,
       horizon: r.horizon,
       effort_days: r.effort_days,
@@ -71,10 +106,12 @@ export function triggerRecommendations(
       priority,
       bucket: bucketOf(priority),
       rank: rankOf(requirements, r.practice),
+      first: first.includes(r.id),
       depends_on: [...new Set(deps)],
+      skills: r.skills ?? [],
       phase: null,
       source: r.source,
     };
   });
-  return results.sort(compare);
+  return results.sort(compareRecommendations(first));
 }

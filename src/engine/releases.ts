@@ -1,7 +1,7 @@
 import type { BacklogFile, Release, ReleasesFile, TargetFile } from '../engagement/types.js';
 import { addDays, toEpochMs } from '../util/dates.js';
 import { median } from './stats.js';
-import type { Band, ReleaseAnalysis } from './types.js';
+import type { Band, ReleaseAnalysis, SuccessRate } from './types.js';
 
 export const DEFAULT_WINDOW_DAYS = 180;
 export const FAILED_OUTCOMES = ['failed', 'rolled-back', 'hotfixed'] as const;
@@ -10,7 +10,10 @@ const BAND_ORDER: Band[] = ['low', 'medium', 'high', 'elite'];
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-export const isFailed = (r: Release): boolean => (FAILED_OUTCOMES as readonly string[]).includes(r.outcome ?? 'success');
+/** A release whose outcome is failed, rolled back or hotfixed; a release without `outcome` is unknown, never failed. */
+export const isFailed = (r: Release): boolean => r.outcome !== undefined && (FAILED_OUTCOMES as readonly string[]).includes(r.outcome);
+/** The outcome is recorded (DESIGN §3, v2: only those count in the failure rate). */
+export const isOutcomeKnown = (r: Release): boolean => r.outcome !== undefined;
 export const isPlanned = (r: Release): boolean => r.planned ?? r.type !== 'emergency';
 
 /** DORA 2023 clusters (DESIGN §3). */
@@ -34,18 +37,25 @@ export function overallBand(bands: readonly (Band | null)[]): Band | null {
   return known.length ? known[(known.length - 1) >> 1]! : null;
 }
 
-function successRates(releases: readonly Release[], keys: (r: Release) => string[]): Record<string, { count: number; success_rate: number }> {
-  const acc = new Map<string, { count: number; ok: number }>();
+/** Per key: the releases, those with a known outcome, and the success rate over the known ones (null: none known). */
+function successRates(releases: readonly Release[], keys: (r: Release) => string[]): Record<string, SuccessRate> {
+  const acc = new Map<string, { count: number; known: number; ok: number }>();
   for (const r of releases) {
     for (const k of keys(r)) {
-      const a = acc.get(k) ?? { count: 0, ok: 0 };
+      const a = acc.get(k) ?? { count: 0, known: 0, ok: 0 };
       a.count++;
-      if (!isFailed(r)) a.ok++;
+      if (isOutcomeKnown(r)) {
+        a.known++;
+        if (!isFailed(r)) a.ok++;
+      }
       acc.set(k, a);
     }
   }
-  const out: Record<string, { count: number; success_rate: number }> = {};
-  for (const k of [...acc.keys()].sort()) out[k] = { count: acc.get(k)!.count, success_rate: acc.get(k)!.ok / acc.get(k)!.count };
+  const out: Record<string, SuccessRate> = {};
+  for (const k of [...acc.keys()].sort()) {
+    const a = acc.get(k)!;
+    out[k] = { count: a.count, known: a.known, success_rate: a.known ? a.ok / a.known : null };
+  }
   return out;
 }
 
@@ -66,7 +76,8 @@ export function analyseReleases(file: ReleasesFile, backlog: BacklogFile | null,
   const requestLeadTimes = inWindow
     .flatMap((r) => (r.items ?? []).filter((id) => requested.has(id)).map((id) => (toEpochMs(r.deployed) - toEpochMs(requested.get(id)!)) / DAY))
     .filter((d) => d > 0);
-  const failed = inWindow.filter(isFailed);
+  const known = inWindow.filter(isOutcomeKnown);
+  const failed = known.filter(isFailed);
   // Multi-platform items: did the release that shipped them cover every platform they span?
   const appPlatform = new Map((backlog?.applications ?? []).map((a) => [a.id, a.platform]));
   const itemById = new Map((backlog?.items ?? []).map((i) => [i.id, i]));
@@ -86,7 +97,7 @@ export function analyseReleases(file: ReleasesFile, backlog: BacklogFile | null,
   const metrics = {
     deployment_frequency_per_week: n ? n / (windowDays / 7) : null,
     lead_time_days: median(leadTimes),
-    change_failure_rate: n ? failed.length / n : null,
+    change_failure_rate: known.length ? failed.length / known.length : null,
     recovery_hours: median(recoveries),
   };
   const bands = {
@@ -99,6 +110,7 @@ export function analyseReleases(file: ReleasesFile, backlog: BacklogFile | null,
     window_days: windowDays,
     window_start: start,
     count: n,
+    outcome_known: known.length,
     deployment_frequency_per_week: metrics.deployment_frequency_per_week,
     lead_time_days: metrics.lead_time_days,
     request_lead_time_days: median(requestLeadTimes),

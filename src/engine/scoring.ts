@@ -13,33 +13,49 @@ export interface PracticeScore {
   method: 'answers' | 'rating' | 'na' | 'not-assessed';
   score: number | null;
   level: number | null;
+  /** m_1..m_5 (a level that does not apply counts 1); for a rating, 1 up to the rating and 0 above. */
   levelScores: number[] | null;
+  /** The levels whose criteria are all `na`: they "do not apply" and are shown as n/a, never as 100 %. */
+  naLevels: number[];
   coverage: number;
   confidence: number;
 }
 
+const NOT_SCORED = { score: null, level: null, levelScores: null, naLevels: [], coverage: 0, confidence: 0 } as const;
+
+/** m_l for a quick rating r: 1 for the levels up to r, the fraction of level ⌈r⌉ for a fractional r, 0 above. */
+export function ratingLevelScores(r: number): number[] {
+  return [1, 2, 3, 4, 5].map((l) => Math.max(0, Math.min(1, r - (l - 1))));
+}
+
 /**
- * Scores one practice (DESIGN §3). For each level l, m_l is the mean value of its criteria (na left
+ * Scores one practice (DESIGN §3, v2). For each level l, m_l is the mean value of its criteria (na left
  * out, unanswered counting 0, 1 when every criterion is na); the score is Σ m_l and the level the
- * largest L with m_l ≥ 0.5 for every l ≤ L. A rating alone gives score = level = rating.
+ * largest L with m_l ≥ 0.5 for every l ≤ L. A practice is assessed when it has a rating or at least one
+ * criterion answered (na counts); an `answers` map with nothing answered falls back to a rating beside
+ * it, else the practice is not assessed. A rating alone gives score = level = rating.
  */
 export function scorePractice(practice: Practice, state: PracticeState | null | undefined): PracticeScore {
   const s = state ?? {};
   const practiceCited = (s.evidence?.length ?? 0) > 0 || (s.sources?.length ?? 0) > 0;
-  if (s.na !== undefined) return { method: 'na', score: null, level: null, levelScores: null, coverage: 0, confidence: 0 };
-  if (s.answers === undefined) {
-    if (s.rating === undefined) return { method: 'not-assessed', score: null, level: null, levelScores: null, coverage: 0, confidence: 0 };
-    return { method: 'rating', score: s.rating, level: s.rating, levelScores: null, coverage: 0, confidence: practiceCited ? 1 : 0 };
-  }
+  if (s.na !== undefined) return { method: 'na', ...NOT_SCORED, naLevels: [] };
   const answers = s.answers ?? {};
+  const anyAnswered = practice.criteria.some((c) => answerValue(answers[c.id]) !== null);
+  if (!anyAnswered) {
+    if (s.rating === undefined) return { method: 'not-assessed', ...NOT_SCORED, naLevels: [] };
+    return { method: 'rating', score: s.rating, level: Math.floor(s.rating), levelScores: ratingLevelScores(s.rating), naLevels: [], coverage: 0, confidence: practiceCited ? 1 : 0 };
+  }
   const levelScores: number[] = [];
+  const naLevels: number[] = [];
   let answered = 0;
   let cited = 0;
   for (let l = 1; l <= 5; l++) {
     let sum = 0;
     let n = 0;
+    let total = 0;
     for (const c of practice.criteria) {
       if (c.level !== l) continue;
+      total++;
       const a = answers[c.id];
       const v = answerValue(a);
       if (v !== null) {
@@ -51,6 +67,7 @@ export function scorePractice(practice: Practice, state: PracticeState | null | 
       sum += v === null ? 0 : ANSWER_VALUES[v];
       n++;
     }
+    if (n === 0 && total > 0) naLevels.push(l);
     levelScores.push(n === 0 ? 1 : sum / n);
   }
   const score = levelScores.reduce((a, b) => a + b, 0);
@@ -62,9 +79,25 @@ export function scorePractice(practice: Practice, state: PracticeState | null | 
     score,
     level,
     levelScores,
+    naLevels,
     coverage: total === 0 ? 0 : answered / total,
     confidence: answered === 0 ? 0 : cited / answered,
   };
+}
+
+/**
+ * The gap (DESIGN §3, v2): what is missing at the levels up to the target, G = Σ_{l ≤ T} (1 − m_l), a
+ * fractional target counting its last level in proportion. Work above the target never offsets a hole
+ * below it. For a rating r: max(0, T − r).
+ */
+export function gapOf(levelScores: readonly number[], target: number): number {
+  const whole = Math.floor(target);
+  let g = 0;
+  for (let l = 1; l <= whole && l <= 5; l++) g += 1 - levelScores[l - 1]!;
+  const frac = target - whole;
+  if (frac > 0 && whole < 5) g += frac * (1 - levelScores[whole]!);
+  // Sums of binary fractions are exact here, but guard against -0 and tiny negatives all the same.
+  return g <= 1e-12 ? 0 : g;
 }
 
 /** Weighted mean of the values that are not null; null when none has weight. */

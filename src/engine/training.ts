@@ -1,6 +1,7 @@
 import type { TeamFile } from '../engagement/types.js';
 import type { Skill } from '../model/types.js';
 import { addDays } from '../util/dates.js';
+import { WorkingDays } from '../util/workdays.js';
 import type { Training, TrainingNeed } from './types.js';
 
 /** The skills catalogue in force: team.yaml's when it has one, else the model's. */
@@ -8,17 +9,39 @@ export function skillCatalogue(team: TeamFile, modelSkills: readonly Skill[] = [
   return team.skills?.length ? { skills: team.skills, from: 'team' } : { skills: modelSkills, from: 'model' };
 }
 
-/**
- * Training needs and plan (DESIGN §3 Training): for each person, role and required skill, gap = max(0,
- * required − level) (a skill not listed is level 0); per skill, the people needing it and the course's days
- * and cost times their number; per role, qualified = people meeting every requirement, shortfall =
- * max(0, headcount − qualified), headcount defaulting to the people who hold the role.
- */
-/** Courses start two weeks after as_of, one a week, the one most people need first. */
+/** Courses start two weeks after as_of (time to book them), at most one starting each week. */
 export const TRAINING_START_DAYS = 14;
 
-export function planTraining(team: TeamFile, modelSkills: readonly Skill[] = [], asOf?: string): Training {
+/** When the roadmap first needs a skill: the phase whose recommendations name it first, and the date it starts. */
+export interface SkillNeed {
+  phase: string;
+  /** The phase's index in the roadmap: 0 for the first. */
+  index: number;
+  /** The phase's first working day. */
+  start: string;
+}
+
+export interface TrainingOptions {
+  asOf?: string;
+  days?: WorkingDays;
+  /** Skill id -> the first roadmap phase that needs it. */
+  neededBy?: ReadonlyMap<string, SkillNeed>;
+}
+
+/**
+ * Training needs and plan (DESIGN §3 Training, v2). For each person, role and required skill, gap =
+ * max(0, required − level) (a skill not listed is level 0). Per skill: the people needing it, the course's
+ * days per participant, participant-days and cost (a skill without a course is "no course: source one",
+ * never counted as closed). Per role: qualified = people meeting every requirement; shortfall =
+ * max(0, headcount − qualified); hires = max(0, headcount − people holding the role), which training cannot
+ * close; to_train = shortfall − hires. Courses are scheduled on consecutive working days, the one needed
+ * earliest first (then the one most people need), each starting in a new week from two weeks after as_of;
+ * a course that ends on or after the start of a later phase that needs it is late.
+ */
+export function planTraining(team: TeamFile, modelSkills: readonly Skill[] = [], opts: TrainingOptions = {}): Training {
   const { skills: catalogue, from } = skillCatalogue(team, modelSkills);
+  const days = opts.days ?? new WorkingDays();
+  const neededBy = opts.neededBy ?? new Map<string, SkillNeed>();
   const roles = team.roles ?? [];
   const people = team.people ?? [];
   const roleById = new Map(roles.map((r) => [r.id, r]));
@@ -31,44 +54,77 @@ export function planTraining(team: TeamFile, modelSkills: readonly Skill[] = [],
       }
     }
   }
+  const entryOf = new Map(catalogue.map((s) => [s.id, s]));
   const order = new Map(catalogue.map((s, i) => [s.id, i]));
   const skillIds = [...new Set(needs.map((n) => n.skill))].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
   const skills = skillIds.map((id) => {
-    const entry = catalogue.find((s) => s.id === id);
+    const entry = entryOf.get(id);
     const who = [...new Set(needs.filter((n) => n.skill === id).map((n) => n.person))];
+    const course = entry?.training ?? null;
+    const courseDays = course?.days ?? 0;
+    const participantDays = courseDays * who.length;
     return {
       id,
       name: entry?.name ?? id,
-      course: entry?.training?.title ?? null,
+      course: course?.title ?? null,
+      no_course: course === null,
       people: who,
-      days: (entry?.training?.days ?? 0) * who.length,
-      cost: (entry?.training?.cost ?? 0) * who.length,
+      course_days: course ? courseDays : null,
+      participant_days: participantDays,
+      days: participantDays,
+      cost: (course?.cost ?? 0) * who.length,
+      needed_for: neededBy.get(id)?.phase ?? null,
     };
   });
   const roleResults = roles.map((r) => {
     const holders = people.filter((p) => (p.roles ?? []).includes(r.id));
     const qualified = holders.filter((p) => Object.entries(r.requires ?? {}).every(([s, lvl]) => (p.skills?.[s] ?? 0) >= lvl)).length;
     const headcount = r.headcount ?? holders.length;
-    return { id: r.id, name: r.name ?? r.id, headcount, qualified, shortfall: Math.max(0, headcount - qualified) };
+    const shortfall = Math.max(0, headcount - qualified);
+    const hires = Math.max(0, headcount - holders.length);
+    return { id: r.id, name: r.name ?? r.id, headcount, holders: holders.length, qualified, shortfall, hires, to_train: shortfall - hires };
   });
-  const bySize = [...skills].sort((a, b) => b.people.length - a.people.length || skillIds.indexOf(a.id) - skillIds.indexOf(b.id));
-  const perSession = (id: string) => catalogue.find((s) => s.id === id)?.training?.days ?? 0;
-  const schedule = asOf
-    ? bySize.map((s, k) => {
-        const start = addDays(asOf, TRAINING_START_DAYS + 7 * k);
-        return { skill: s.id, course: s.course, start, end: addDays(start, Math.max(0, Math.ceil(perSession(s.id)) - 1)), people: s.people };
-      })
-    : [];
+
+  // The schedule: courses only; needed earliest first, then the most people, then catalogue order.
+  const rankOf = (id: string) => neededBy.get(id)?.index ?? Infinity;
+  const scheduled = skills
+    .filter((s) => !s.no_course)
+    .sort((a, b) => rankOf(a.id) - rankOf(b.id) || b.people.length - a.people.length || skillIds.indexOf(a.id) - skillIds.indexOf(b.id));
+  const schedule: Training['schedule'] = [];
+  if (opts.asOf) {
+    const first = days.onOrAfter(addDays(opts.asOf, TRAINING_START_DAYS));
+    let prevEnd: string | null = null;
+    scheduled.forEach((s, k) => {
+      const weekly = addDays(first, 7 * k);
+      const start = days.onOrAfter(prevEnd !== null && prevEnd >= weekly ? addDays(prevEnd, 1) : weekly);
+      const end = days.span(start, Math.max(1, Math.ceil(s.course_days ?? 1)));
+      prevEnd = end;
+      const need = neededBy.get(s.id) ?? null;
+      schedule.push({
+        skill: s.id,
+        course: s.course,
+        start,
+        end,
+        course_days: s.course_days ?? 0,
+        people: s.people,
+        participant_days: s.participant_days,
+        needed_for: need?.phase ?? null,
+        needed_from: need?.start ?? null,
+        late: need !== null && need.index > 0 && end >= need.start,
+      });
+    });
+  }
+  const head = roleResults.reduce((t, r) => t + r.headcount, 0);
   return {
     needs,
     skills,
     roles: roleResults,
     schedule,
-    role_shortfall_share: (() => {
-      const head = roleResults.reduce((t, r) => t + r.headcount, 0);
-      return head ? roleResults.reduce((t, r) => t + r.shortfall, 0) / head : null;
-    })(),
-    total_days: skills.reduce((t, s) => t + s.days, 0),
+    no_course: skills.filter((s) => s.no_course).map((s) => s.id),
+    role_shortfall_share: head ? roleResults.reduce((t, r) => t + r.shortfall, 0) / head : null,
+    hires_total: roleResults.reduce((t, r) => t + r.hires, 0),
+    total_days: skills.reduce((t, s) => t + s.participant_days, 0),
+    total_course_days: skills.reduce((t, s) => t + (s.course_days ?? 0), 0),
     total_cost: skills.reduce((t, s) => t + s.cost, 0),
     catalogue: from,
   };

@@ -26,10 +26,15 @@ export interface PracticeResult {
   method: 'answers' | 'rating' | 'na' | 'not-assessed';
   score: number | null;
   level: number | null;
-  /** m_1..m_5: the mean answer at each level (null when not scored from answers). */
+  /** m_1..m_5: the mean answer at each level (for a rating: 1 up to it, 0 above; null when not assessed). */
   level_scores: number[] | null;
+  /** Levels whose criteria are all `na`: they do not apply (m_l = 1), shown as "n/a". */
+  na_levels: number[];
   target: number | null;
+  /** What is missing at the levels up to the target: Σ_{l ≤ T} (1 − m_l) (DESIGN §3, v2). */
   gap: number | null;
+  /** target − gap: how much of the target is in place. */
+  in_place: number | null;
   coverage: number;
   confidence: number;
   evidence: EvidenceResult[];
@@ -44,11 +49,45 @@ export interface PerspectiveResult {
 }
 
 export interface Overall {
+  /** null when nothing is assessed. */
   score: number | null;
   target: number | null;
   gap: number | null;
-  percent_to_target: number;
+  /** 1 − Σ w·gap / Σ w·target over the assessed, targeted practices; null when nothing is assessed. */
+  percent_to_target: number | null;
   weakest: Perspective | null;
+}
+
+/** The figures every headline sentence is built from (computed here, never in a template). */
+export interface Summary {
+  practices: number;
+  assessed: number;
+  not_assessed: number;
+  not_applicable: number;
+  /** Perspectives with a gap above 0, the largest gap first (ties: DESIGN's perspective order). */
+  largest_gaps: { id: Perspective; gap: number }[];
+  /** Perspectives with a score, the lowest first (ties: DESIGN's perspective order). */
+  weakest: { id: Perspective; score: number }[];
+  requirements: {
+    total: number;
+    met: number;
+    planned: number;
+    not_on_plan: number;
+    unknown: number;
+    /** Per phase, how many requirements are met by its end (met now plus planned by then). */
+    by_phase: { phase: string; met: number }[];
+    /** The phase by whose end every planned requirement is met ("now" when none is planned; null without requirements). */
+    all_planned_by: string | null;
+  };
+  plan: {
+    recommendations: number;
+    scheduled: number;
+    days: number;
+    cost: number | null;
+    /** The end of the last phase that holds work. */
+    ends: string | null;
+    first_phase: string | null;
+  };
 }
 
 export interface Assessment {
@@ -64,6 +103,9 @@ export interface Assessment {
   training: Training | null;
   recommendations: RecommendationResult[];
   roadmap: Roadmap;
+  /** The first recommendations of the first phase, in placing order: the one list of first steps. */
+  first_steps: string[];
+  summary: Summary;
   /** Extension: requirement → practices → recommendations → phases, with metric targets against the record. */
   requirements: RequirementTrace[];
   /** Extension: the roadmap under other capacities. */
@@ -122,12 +164,16 @@ export interface BacklogAnalysis {
   throughput_per_30_days: number;
   arrivals_per_30_days: number;
   clearance_months: number | null;
-  /** Little's law: open items / throughput, in days. */
+  /** Little's law: open items / throughput, in days: how long a new request would wait at today's pace. */
+  expected_wait_days: number | null;
+  /** Deprecated alias of expected_wait_days (kept for one version). */
   littles_law_lead_time_days: number | null;
   type_mix: { type: string; count: number; share: number; reference_share: number | null }[];
   applications: ApplicationBacklog[];
   duplicates: { explicit: [string, string][]; candidates: { a: string; b: string; similarity: number }[] };
   obsolete_candidates: string[];
+  /** Open items never to be built: recorded duplicates and items a later change makes obsolete. */
+  close_not_build: { id: string; reason: 'duplicate' | 'obsolete'; of: string[] }[];
   emergency_open: string[];
   /** All candidate duplicate pairs found (the list above shows the most similar 500); null when not searched. */
   duplicate_candidates_total: number | null;
@@ -143,10 +189,19 @@ export interface BacklogAnalysis {
 
 export type Band = 'low' | 'medium' | 'high' | 'elite';
 
+/** Releases, those with a known outcome, and the share of those that succeeded (null when none is known). */
+export interface SuccessRate {
+  count: number;
+  known: number;
+  success_rate: number | null;
+}
+
 export interface ReleaseAnalysis {
   window_days: number;
   window_start: string;
   count: number;
+  /** Releases in the window whose outcome is recorded: only they count in the change failure rate. */
+  outcome_known: number;
   deployment_frequency_per_week: number | null;
   lead_time_days: number | null;
   request_lead_time_days: number | null;
@@ -158,8 +213,8 @@ export interface ReleaseAnalysis {
   emergency_share: number | null;
   /** Multi-platform items shipped in the window whose release did not cover all their platforms, as a share of those items. */
   multi_platform_split_share: number | null;
-  success_rate_by_type: Record<string, { count: number; success_rate: number }>;
-  success_rate_by_application: Record<string, { count: number; success_rate: number }>;
+  success_rate_by_type: Record<string, SuccessRate>;
+  success_rate_by_application: Record<string, SuccessRate>;
   /** DORA targets from target.yaml beside the measured values. */
   targets: Partial<Record<'deployment_frequency_per_week' | 'lead_time_days' | 'change_failure_rate' | 'recovery_hours', number>>;
 }
@@ -171,6 +226,8 @@ export interface RecommendationResult {
   practice: string;
   perspective: Perspective;
   level: number;
+  /** The levels it covers (DESIGN §3, v2): above the practice's next lower recommendation, up to its own. */
+  covers: number[];
   title: string;
   horizon: 'tactical' | 'strategic';
   effort_days: number;
@@ -180,8 +237,12 @@ export interface RecommendationResult {
   bucket: Bucket;
   /** 1-based position of the first requirement naming the practice; null when none does. */
   rank: number | null;
+  /** Listed in target.yaml `first`: ranked ahead of the requirements. */
+  first: boolean;
   /** The triggered recommendations it waits for (explicit and lower levels of the same practice). */
   depends_on: string[];
+  /** Skills the work needs (model `skills`). */
+  skills: string[];
   phase: string | null;
   /** Where it comes from: the model or target.yaml. */
   source: 'model' | 'engagement';
@@ -190,6 +251,8 @@ export interface RecommendationResult {
 export interface RoadmapPhase {
   id: string;
   name: string;
+  /** The phase's first working day: after as_of for the first phase, after the previous phase's end for the others. */
+  start: string | null;
   end: string | null;
   capacity_days: number | null;
   used_days: number;
@@ -205,6 +268,15 @@ export interface Roadmap {
   unscheduled_days: number;
 }
 
+export type RequirementStatus = 'met' | 'planned' | 'not-on-plan' | 'unknown';
+
+export interface RequirementMetric {
+  name: string;
+  target: number | null;
+  value: number | null;
+  met: boolean | null;
+}
+
 export interface RequirementTrace {
   id: string;
   title: string;
@@ -212,9 +284,13 @@ export interface RequirementTrace {
   practices: string[];
   recommendations: string[];
   phases: string[];
-  /** The phase by whose end every practice of the requirement reaches its target ("now" when none has a gap); null when some work is unscheduled or cannot be planned. */
+  /** met | planned | not-on-plan | unknown (DESIGN §3, v2). */
+  status: RequirementStatus;
+  /** "now" when met, the phase by whose end it is met when planned, else null. */
   reaches_target: string | null;
-  metric: { name: string; target: number; value: number | null; met: boolean | null } | null;
+  metrics: RequirementMetric[];
+  /** Deprecated: the first of `metrics` (kept for one version). */
+  metric: RequirementMetric | null;
 }
 
 export interface Scenario {
@@ -225,7 +301,9 @@ export interface Scenario {
   total_cost: number | null;
   unscheduled: string[];
   phases: { id: string; recommendations: string[]; used_days: number }[];
-  requirements: { id: string; reaches_target: string | null }[];
+  requirements: { id: string; status: RequirementStatus; reaches_target: string | null }[];
+  /** Requirements met now or planned under this scenario. */
+  requirements_reached: number;
 }
 
 export interface TrainingNeed {
@@ -239,13 +317,48 @@ export interface TrainingNeed {
 
 export interface Training {
   needs: TrainingNeed[];
-  skills: { id: string; name: string; course: string | null; people: string[]; days: number; cost: number }[];
-  roles: { id: string; name: string; headcount: number; qualified: number; shortfall: number }[];
-  /** One session per course, the most-needed first, one a week from two weeks after as_of. */
-  schedule: { skill: string; course: string | null; start: string; end: string; people: string[] }[];
+  skills: {
+    id: string;
+    name: string;
+    course: string | null;
+    /** No course in the catalogue: "source one"; never counted as closed. */
+    no_course: boolean;
+    people: string[];
+    /** Days of the course for one participant (null without a course). */
+    course_days: number | null;
+    /** course_days × participants. */
+    participant_days: number;
+    /** Deprecated alias of participant_days. */
+    days: number;
+    cost: number;
+    /** The first roadmap phase whose recommendations need the skill. */
+    needed_for: string | null;
+  }[];
+  roles: { id: string; name: string; headcount: number; holders: number; qualified: number; shortfall: number; hires: number; to_train: number }[];
+  /** One session per course on consecutive working days, needed earliest first, one starting each week. */
+  schedule: {
+    skill: string;
+    course: string | null;
+    start: string;
+    end: string;
+    course_days: number;
+    people: string[];
+    participant_days: number;
+    needed_for: string | null;
+    needed_from: string | null;
+    /** Ends on or after the start of the (later) phase that needs it. */
+    late: boolean;
+  }[];
+  /** Skills people need that have no course in the catalogue. */
+  no_course: string[];
   /** Σ shortfall / Σ headcount over the roles (null without headcount). */
   role_shortfall_share: number | null;
+  /** People to hire: roles with fewer people than their headcount. */
+  hires_total: number;
+  /** Participant-days of training (courses only). */
   total_days: number;
+  /** Course days: each course counted once. */
+  total_course_days: number;
   total_cost: number;
   catalogue: 'team' | 'model';
 }

@@ -46,6 +46,11 @@ export function checkModel(model: Model, file: string): Finding[] {
     skillIds.add(s.id);
   });
   for (const [id, { rec, path }] of recs) {
+    (rec.skills ?? []).forEach((sk, k) => {
+      if (!skillIds.has(sk)) {
+        out.push({ file, path: [...path, 'skills', k], at: 'value', severity: 'warning', code: 'unknown-skill', message: `recommendation "${id}" needs skill "${sk}", which the model's skills catalogue does not hold, so no course is planned for it${hint(sk, skillIds)}` });
+      }
+    });
     (rec.depends_on ?? []).forEach((d, k) => {
       if (!recs.has(d)) err([...path, 'depends_on', k], 'unknown-recommendation', `recommendation "${id}" depends on "${d}", which the model does not define${hint(d, recs.keys())}`);
     });

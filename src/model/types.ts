@@ -25,6 +25,8 @@ export interface Recommendation {
   effort_days: number;
   impact: number;
   depends_on?: string[];
+  /** Skills (catalogue ids) the work needs: their training is scheduled before its phase. */
+  skills?: string[];
   alternatives?: Alternative[];
 }
 

@@ -151,6 +151,18 @@ export const RULES: Record<string, Rule> = {
     help: 'A practice with `na` is left out of every score. Remove `na` if the practice applies, or remove its `answers` and `rating`.',
     severity: 'warning',
   },
+  'metric-without-target': {
+    name: 'MetricWithoutTarget',
+    description: 'A requirement is measured by a metric that has no target.',
+    help: 'Each release metric has one target, in `dora` in target.yaml. Add the metric there (for example `dora: {change_failure_rate: 0.10}`), or remove it from the requirement\'s `metrics`.',
+    severity: 'error',
+  },
+  'metric-target-conflict': {
+    name: 'MetricTargetConflict',
+    description: 'A requirement\'s `metric.target` differs from the target `dora` sets for the same metric.',
+    help: 'A metric has one target, so every deliverable shows the same one. Keep the target in `dora` and write `metrics: [name]` on the requirement (or make the two values equal).',
+    severity: 'error',
+  },
   'not-assessed': {
     name: 'NotAssessed',
     description: 'A practice has neither answers nor a rating, so it is left out of the scores.',

@@ -39,11 +39,16 @@ export function formatSummary(a: Assessment, c: ChalkInstance): string {
   const o = a.overall;
   out.push(c.bold(`${a.engagement.client} — ${a.engagement.title}`) + c.dim(`  (as of ${a.as_of}, model ${a.model.id} ${a.model.version})`));
   out.push('');
-  out.push(
-    `  Overall ${c.bold(num(o.score))} / 5   target ${num(o.target)}   gap ${o.gap ? c.red(num(o.gap)) : num(o.gap)}   ` +
-      `${c.bold(`${Math.round(o.percent_to_target * 100)}%`)} of the way to target` +
-      (o.weakest ? `   weakest: ${c.yellow(o.weakest)}` : ''),
-  );
+  if (o.score === null) {
+    out.push(`  ${c.bold('Nothing assessed yet')}: answer the criteria in practices.yaml (or run relm interview), then assess again.`);
+  } else {
+    out.push(
+      `  Overall ${c.bold(num(o.score))} / 5   target ${num(o.target)}   gap ${o.gap ? c.red(num(o.gap)) : num(o.gap)}   ` +
+        (o.percent_to_target === null ? '' : `${c.bold(`${Math.round(o.percent_to_target * 100)}%`)} of the way to target`) +
+        (o.weakest ? `   weakest: ${c.yellow(o.weakest)}` : '') +
+        c.dim(`   (${a.summary.assessed} of ${a.summary.practices} practices assessed)`),
+    );
+  }
   const nameWidth = Math.max(...a.practices.map((p) => p.name.length), 12);
   out.push('');
   out.push(c.dim(`    ${'practice'.padEnd(nameWidth)}  score  lvl  target  gap`));
@@ -89,12 +94,23 @@ export function formatSummary(a: Assessment, c: ChalkInstance): string {
       out.push(`    ${p.id.padEnd(6)} ${p.name.padEnd(18)} ${String(p.recommendations.length).padStart(3)} recommendations, ${num(p.used_days, 1)} of ${cap}${p.end ? c.dim(`, ends ${p.end}`) : ''}`);
     }
     if (a.roadmap.unscheduled.length) out.push(c.yellow(`    unscheduled: ${a.roadmap.unscheduled.length} recommendations, ${num(a.roadmap.unscheduled_days, 1)} d (no phase has room, or a dependency is unscheduled)`));
-  } else out.push(c.dim('  No recommendation is triggered: every assessed practice is at its target level.'));
+    if (a.first_steps.length) {
+      const title = new Map(recs.map((r) => [r.id, r.title]));
+      out.push('');
+      out.push(`  ${c.bold('First steps')}`);
+      a.first_steps.forEach((id, i) => out.push(`    ${i + 1}. ${title.get(id)}`));
+    }
+  } else if (a.summary.assessed === 0) out.push(c.dim('  No recommendation yet: nothing is assessed.'));
+  else out.push(c.dim('  No recommendation is triggered: every assessed practice is at its target level.'));
   if (a.training) {
-    const short = a.training.roles.filter((r) => r.shortfall > 0);
+    const t = a.training;
+    const courses = t.skills.filter((s) => !s.no_course).length;
+    const train = t.roles.filter((r) => r.to_train > 0);
     out.push(
-      `  ${c.bold('Training')}  ${a.training.needs.length} skill gaps, ${a.training.skills.length} courses, ${num(a.training.total_days, 0)} days, ${formatMoney(a.training.total_cost, a.engagement.currency)}` +
-        (short.length ? c.yellow(`; short of qualified people in ${short.map((r) => r.id).join(', ')}`) : ''),
+      `  ${c.bold('Training')}  ${t.needs.length} skill gaps, ${courses} courses, ${num(t.total_days, 0)} participant-days, ${formatMoney(t.total_cost, a.engagement.currency)}` +
+        (train.length ? c.yellow(`; to train in ${train.map((r) => r.id).join(', ')}`) : '') +
+        (t.hires_total ? c.yellow(`; ${t.hires_total} to hire`) : '') +
+        (t.no_course.length ? c.yellow(`; no course for ${t.no_course.join(', ')}`) : ''),
     );
   }
   out.push('');

@@ -24,11 +24,11 @@ describe('relm init', () => {
     const practices = readFileSync(join(dir, 'practices.yaml'), 'utf8');
     expect(practices).toContain('release-policy-1a:   # L1 ');
     expect(readFileSync(join(dir, 'plan.yaml'), 'utf8').match(/^ {2}- id: /gm)).toHaveLength(11);
-    // Valid at once: only "unanswered" warnings.
+    // Valid at once: only "not assessed" warnings (nothing is answered yet).
     const v = relm(['validate', '-f', 'json', '-C', dir]);
     expect(v.status).toBe(0);
     const codes = new Set((JSON.parse(v.stdout) as { code: string }[]).map((d) => d.code));
-    expect([...codes]).toEqual(['unanswered']);
+    expect([...codes]).toEqual(['not-assessed']);
   });
 
   it('refuses to overwrite, changing nothing, unless --force', () => {
@@ -68,7 +68,7 @@ describe('relm assess', () => {
     expect(a.status).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const doc = JSON.parse(a.stdout);
-    expect(Object.keys(doc)).toEqual(['relm', 'engagement', 'as_of', 'model', 'overall', 'perspectives', 'practices', 'backlog', 'releases', 'training', 'recommendations', 'roadmap', 'requirements', 'scenarios', 'diagnostics']);
+    expect(Object.keys(doc)).toEqual(['relm', 'engagement', 'as_of', 'model', 'overall', 'perspectives', 'practices', 'backlog', 'releases', 'training', 'recommendations', 'roadmap', 'first_steps', 'summary', 'requirements', 'scenarios', 'diagnostics']);
     expect(doc.overall.score).toBeCloseTo(8.75 / 3, 12);
     expect(doc.overall.percent_to_target).toBeCloseTo(1 - 2.25 / 11, 12);
     expect(doc.overall.weakest).toBe('people');

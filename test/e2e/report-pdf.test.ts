@@ -120,7 +120,7 @@ describe('relm report: the four deliverables', () => {
     expect(pages).toBeLessThanOrEqual(12);
     const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number);
     expect(w! / h!).toBeCloseTo(16 / 9, 2);
-    const text = pdftotext(join(out, 'presentation.pdf'));
+    const text = pdftotext(join(out, 'presentation.pdf')).replace(/\s+/g, ' ');
     expect(text).toContain('of the way to where it needs to be');
     expect(text).toContain('Next steps');
   });

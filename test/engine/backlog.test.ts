@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BacklogFile } from '../../src/engagement/types.js';
 import { analyseBacklog } from '../../src/engine/backlog.js';
+import { WorkingDays } from '../../src/util/workdays.js';
 
 // as_of 2026-03-31: the 90-day flow window is (2025-12-31, 2026-03-31].
 const backlog: BacklogFile = {
@@ -46,7 +47,9 @@ describe('analyseBacklog (DESIGN §3 Backlog)', () => {
     // requested in window: I1, I2, I4, I7, I8, I9 (I3 on the boundary is outside)
     expect(b.arrivals_per_30_days).toBeCloseTo(2, 12);
     expect(b.clearance_months).toBeCloseTo(7.5, 12);
-    expect(b.littles_law_lead_time_days).toBeCloseTo(225, 9);
+    // Little's law: 5 open / (2/3 per 30 days) = 225 days a new request would wait at today's pace
+    expect(b.expected_wait_days).toBeCloseTo(225, 9);
+    expect(b.littles_law_lead_time_days).toBe(b.expected_wait_days); // the old name, kept for one version
   });
 
   it('puts the type mix beside Lientz & Swanson', () => {
@@ -74,6 +77,37 @@ describe('analyseBacklog (DESIGN §3 Backlog)', () => {
       { id: 'PR-01', date: '2026-04-14', items: ['I1', 'I2'], effort_days: 13, platforms: ['mainframe', 'web'], oversized: false },
       { id: 'PR-02', date: '2026-04-28', items: ['I9'], effort_days: 25, platforms: ['web'], oversized: true },
     ]);
+  });
+
+  it('never ships a recorded duplicate or an obsolete item: they are "close, do not build"', () => {
+    const more: BacklogFile = {
+      ...backlog,
+      items: [
+        ...backlog.items!,
+        { id: 'I10', application: 'app1', title: 'Interest rounding (again)', priority: 'critical', status: 'approved', requested: '2026-03-02', effort_days: 3, duplicate_of: 'I1' },
+        { id: 'I11', application: 'app2', title: 'Old portal tweak', priority: 'critical', status: 'scheduled', requested: '2026-02-02', effort_days: 2 },
+        { id: 'I12', application: 'app2', title: 'New portal', priority: 'low', status: 'new', requested: '2026-03-02', supersedes: ['I11'] },
+      ],
+    };
+    const d = analyseBacklog(more, { targets: {} }, '2026-03-31', null);
+    expect(d.close_not_build).toEqual([
+      { id: 'I3', reason: 'obsolete', of: ['I9'] },
+      { id: 'I10', reason: 'duplicate', of: ['I1'] },
+      { id: 'I11', reason: 'obsolete', of: ['I12'] },
+    ]);
+    const shipped = d.release_calendar.flatMap((r) => r.items);
+    expect(shipped).not.toContain('I10');
+    expect(shipped).not.toContain('I11');
+    expect(shipped.sort()).toEqual(['I1', 'I2', 'I9']);
+  });
+
+  it('moves a release date that falls on a holiday or a weekend to the next working day', () => {
+    // Cadence 14 from Tue 2026-03-31: Tue 04-14 is a holiday -> Wed 04-15; Tue 04-28 stays.
+    const d = analyseBacklog(backlog, { targets: {}, release_policy: { cadence_days: 14, capacity_days_per_release: 20 } }, '2026-03-31', null, { days: new WorkingDays({ holidays: ['2026-04-14'] }) });
+    expect(d.release_calendar.map((r) => r.date)).toEqual(['2026-04-15', '2026-04-28']);
+    // Cadence 4 from Tue 03-31: Sat 04-04 -> Mon 04-06.
+    const w = analyseBacklog(backlog, { targets: {}, release_policy: { cadence_days: 4, capacity_days_per_release: 20 } }, '2026-03-31', null);
+    expect(w.release_calendar[0]!.date).toBe('2026-04-06');
   });
 
   it('falls back to relm’s default release policy, and reports no cost without a day rate', () => {

@@ -1,32 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryScenarios, traceRequirements } from '../../src/engine/plan.js';
-import { bucketOf, triggerRecommendations, type SourcedRecommendation } from '../../src/engine/recommendations.js';
-import { scheduleRoadmap } from '../../src/engine/roadmap.js';
+import { deliveryScenarios, requirementMetrics, traceRequirements } from '../../src/engine/plan.js';
+import { bucketOf, coveredLevels, triggerRecommendations, type SourcedRecommendation } from '../../src/engine/recommendations.js';
+import { firstSteps, scheduleRoadmap } from '../../src/engine/roadmap.js';
+import { gapOf } from '../../src/engine/scoring.js';
 import type { PracticeResult } from '../../src/engine/types.js';
 
-const practice = (id: string, perspective: PracticeResult['perspective'], level: number | null, score: number | null, target: number | null): PracticeResult => ({
-  id,
-  name: id,
-  perspective,
-  weight: 1,
-  assessed: score !== null,
-  na: false,
-  method: score === null ? 'not-assessed' : 'answers',
-  score,
-  level,
-  level_scores: null,
-  target,
-  gap: score !== null && target !== null ? Math.max(0, target - score) : null,
-  coverage: 1,
-  confidence: 1,
-  evidence: [],
-});
+/** A practice result from its level means m_1..m_5 (null: not assessed), with the v2 gap. */
+const practice = (id: string, perspective: PracticeResult['perspective'], m: number[] | null, target: number | null): PracticeResult => {
+  const score = m ? m.reduce((a, b) => a + b, 0) : null;
+  let level: number | null = null;
+  if (m) {
+    level = 0;
+    while (level < 5 && m[level]! >= 0.5) level++;
+  }
+  const gap = m && target !== null ? gapOf(m, target) : null;
+  return {
+    id,
+    name: id,
+    perspective,
+    weight: 1,
+    assessed: m !== null,
+    na: false,
+    method: m === null ? 'not-assessed' : 'answers',
+    score,
+    level,
+    level_scores: m,
+    na_levels: [],
+    target,
+    gap,
+    in_place: gap === null ? null : target! - gap,
+    coverage: 1,
+    confidence: 1,
+    evidence: [],
+  };
+};
 
 const practices = [
-  practice('p1', 'process', 1, 2, 4), // gap 2, urgency 8
-  practice('p2', 'people', 2, 2.5, 3), // gap .5, urgency 1.25
-  practice('p3', 'technology', null, null, 3), // not assessed
-  practice('p4', 'organization', 0, 0, 1), // gap 1, urgency 3
+  practice('p1', 'process', [1, 0.5, 0.5, 0, 0], 4), // score 2, level 3; gap 0 + .5 + .5 + 1 = 2, urgency 8
+  practice('p2', 'people', [1, 1, 0.5, 0, 0], 3), // score 2.5, level 3; gap .5, urgency 1.25
+  practice('p3', 'technology', null, 3), // not assessed
+  practice('p4', 'organization', [0, 0, 0, 0, 0], 1), // gap 1, urgency 3
 ];
 const rec = (id: string, practice: string, level: number, impact: number, effort_days: number, depends_on: string[] = []): SourcedRecommendation => ({
   id,
@@ -40,11 +53,11 @@ const rec = (id: string, practice: string, level: number, impact: number, effort
   source: 'model',
 });
 const recs = [
-  rec('r1-2', 'p1', 2, 4, 10),
-  rec('r1-3', 'p1', 3, 3, 5),
-  rec('r1-4', 'p1', 4, 5, 20),
-  rec('r1-5', 'p1', 5, 5, 5), // above the target: not triggered
-  rec('r2-2', 'p2', 2, 5, 1), // at the current level: not triggered
+  rec('r1-2', 'p1', 2, 4, 10), // covers 1-2: m2 = .5 < 1 (level 3 reached, but level 2 is not fully in place)
+  rec('r1-3', 'p1', 3, 3, 5), // covers 3: .5
+  rec('r1-4', 'p1', 4, 5, 20), // covers 4: 0
+  rec('r1-5', 'p1', 5, 5, 5), // covers 5, above the target 4: not triggered
+  rec('r2-2', 'p2', 2, 5, 1), // covers 1-2, both fully in place: not triggered
   rec('r2-3', 'p2', 3, 2, 0.5, ['r1-3']),
   rec('r3-2', 'p3', 2, 5, 1), // practice not assessed
   rec('r4-1', 'p4', 1, 1, 2, ['r9-9']), // an untriggered dependency counts as met
@@ -55,12 +68,34 @@ const requirements = [
 ];
 const weights = { process: 2 };
 
-describe('triggerRecommendations (DESIGN §3 Recommendations)', () => {
+describe('triggerRecommendations (DESIGN §3 v2 Recommendations)', () => {
   const out = triggerRecommendations(practices, recs, weights, requirements);
   const byId = Object.fromEntries(out.map((r) => [r.id, r]));
 
-  it('triggers a recommendation when A_p < L ≤ T_p on an assessed practice', () => {
+  it('covers the levels above the next lower recommendation, up to its own', () => {
+    expect(coveredLevels(2, [2, 3, 4, 5])).toEqual([1, 2]);
+    expect(coveredLevels(4, [2, 3, 4, 5])).toEqual([4]);
+    expect(coveredLevels(4, [2, 4])).toEqual([3, 4]);
+    expect(byId['r1-2']!.covers).toEqual([1, 2]);
+  });
+
+  it('triggers a recommendation when a level it covers, up to the target, is not fully in place', () => {
     expect(out.map((r) => r.id).sort()).toEqual(['r1-2', 'r1-3', 'r1-4', 'r2-3', 'r4-1']);
+  });
+
+  it('triggers nothing exactly when the gap is 0 (gap 0 ⇔ no recommendation)', () => {
+    for (const m of [
+      [1, 1, 1, 0, 0],
+      [1, 1, 1, 1, 0.5],
+    ]) {
+      const p = practice('q', 'process', m, 3);
+      expect(p.gap).toBe(0);
+      expect(triggerRecommendations([p], [rec('q2', 'q', 2, 1, 1), rec('q3', 'q', 3, 1, 1), rec('q4', 'q', 4, 1, 1)], {}, [])).toEqual([]);
+    }
+    // A hole at level 2 under a level-3 practice is a gap of .25 and triggers the level-2 recommendation only.
+    const holed = practice('q', 'process', [1, 0.75, 1, 0, 0], 3);
+    expect(holed.gap).toBe(0.25);
+    expect(triggerRecommendations([holed], [rec('q2', 'q', 2, 1, 1), rec('q3', 'q', 3, 1, 1), rec('q4', 'q', 4, 1, 1)], {}, []).map((r) => r.id)).toEqual(['q2']);
   });
 
   it('computes urgency, priority relative to the maximum, and buckets', () => {
@@ -90,8 +125,14 @@ describe('triggerRecommendations (DESIGN §3 Recommendations)', () => {
     ]);
   });
 
+  it('puts target.yaml `first` ahead of the requirements, in its order', () => {
+    const first = triggerRecommendations(practices, recs, weights, requirements, ['r4-1', 'r1-4', 'r-untriggered']);
+    expect(first.map((r) => r.id)).toEqual(['r4-1', 'r1-4', 'r2-3', 'r1-3', 'r1-2']);
+    expect(first.filter((r) => r.first).map((r) => r.id)).toEqual(['r4-1', 'r1-4']);
+  });
+
   it('breaks ties by level, then id', () => {
-    const tied = triggerRecommendations([practice('q', 'process', 0, 0, 5)], [rec('b', 'q', 2, 1, 1), rec('a', 'q', 2, 1, 1), rec('c', 'q', 1, 1, 1)], {}, []);
+    const tied = triggerRecommendations([practice('q', 'process', [0, 0, 0, 0, 0], 5)], [rec('b', 'q', 2, 1, 1), rec('a', 'q', 2, 1, 1), rec('c', 'q', 1, 1, 1)], {}, []);
     expect(tied.map((r) => r.id)).toEqual(['c', 'a', 'b']);
   });
 
@@ -105,24 +146,26 @@ describe('triggerRecommendations (DESIGN §3 Recommendations)', () => {
     expect([bucketOf(50), bucketOf(49.99), bucketOf(25), bucketOf(24.99)]).toEqual(['high', 'medium', 'medium', 'low']);
   });
 
-  it('gives every priority 0 when no triggered recommendation has urgency', () => {
-    const flat = triggerRecommendations([practice('q', 'process', 2, 3.5, 3)], [rec('x', 'q', 3, 3, 3)], {}, []);
-    expect(flat.map((r) => [r.id, r.priority, r.bucket])).toEqual([['x', 0, 'low']]);
+  it('gives a lone triggered recommendation priority 100 (a triggered one always has a gap, so urgency > 0)', () => {
+    const flat = triggerRecommendations([practice('q', 'process', [1, 1, 1, 1, 0], 5)], [rec('x', 'q', 5, 3, 3)], {}, []);
+    expect(flat.map((r) => [r.id, r.bucket])).toEqual([['x', 'high']]);
+    expect(flat[0]!.priority).toBe(100);
   });
 });
 
-describe('scheduleRoadmap (DESIGN §3 Roadmap)', () => {
+describe('scheduleRoadmap (DESIGN §3 v2 Roadmap: customer order first)', () => {
   const ordered = triggerRecommendations(practices, recs, weights, requirements);
 
-  it('places each recommendation, in a stable topological order, in the earliest phase after its dependencies that has room', () => {
+  it('walks the recommendations in order, placing each one’s dependencies first, in the earliest phase with room', () => {
     const phases = [
       { id: 'P1', name: 'One', capacity_days: 12 },
       { id: 'P2', name: 'Two', capacity_days: 20 },
       { id: 'P3', name: 'Three' }, // no capacity: unlimited
     ];
     const { roadmap, phaseOf } = scheduleRoadmap(ordered, phases, 1000);
-    // r1-2 -> P1 (2 left); r1-3 does not fit P1 -> P2 (15 left); r2-3 after r1-3 -> P2 (14.5 left);
-    // r1-4 after P2, 20 > 14.5 -> P3; r4-1 (no dependency) -> P1 (0 left)
+    // Order: r2-3, r1-3, r1-2, r1-4, r4-1. r2-3 needs r1-3, which needs r1-2: r1-2 (10) -> P1 (2 left);
+    // r1-3 (5) does not fit P1 -> P2 (15 left); r2-3 (.5) after P2 -> P2 (14.5 left); r1-4 (20) after P2,
+    // 20 > 14.5 -> P3; r4-1 (2) -> P1 (0 left).
     expect(roadmap.phases.map((p) => [p.id, p.recommendations, p.used_days, p.cost])).toEqual([
       ['P1', ['r1-2', 'r4-1'], 12, 12000],
       ['P2', ['r1-3', 'r2-3'], 5.5, 5500],
@@ -132,6 +175,27 @@ describe('scheduleRoadmap (DESIGN §3 Roadmap)', () => {
     expect(roadmap.total_days).toBe(37.5);
     expect(roadmap.total_cost).toBe(37500);
     expect(phaseOf.get('r1-4')).toBe('P3');
+    expect(firstSteps(roadmap)).toEqual(['r1-2', 'r4-1']);
+  });
+
+  it('pulls a rank-1 recommendation’s prerequisite from a rank-3 requirement into the first phase', () => {
+    // X serves requirement 1 and depends on Y, which only requirement 3 names; Z serves requirement 2.
+    const ps = [practice('px', 'process', [0, 0, 0, 0, 0], 1), practice('pz', 'process', [0, 0, 0, 0, 0], 1), practice('py', 'process', [0, 0, 0, 0, 0], 1)];
+    const rs = [rec('X', 'px', 1, 1, 5, ['Y']), rec('Z', 'pz', 1, 5, 5), rec('Y', 'py', 1, 5, 5)];
+    const reqs = [
+      { id: 'R1', title: 'One', practices: ['px'] },
+      { id: 'R2', title: 'Two', practices: ['pz'] },
+      { id: 'R3', title: 'Three', practices: ['py'] },
+    ];
+    const o = triggerRecommendations(ps, rs, {}, reqs);
+    expect(o.map((r) => r.id)).toEqual(['X', 'Z', 'Y']);
+    const { roadmap } = scheduleRoadmap(o, [
+      { id: 'P1', name: 'One', capacity_days: 10 },
+      { id: 'P2', name: 'Two', capacity_days: 100 },
+    ], null);
+    // Placing order: Y (X's prerequisite), X, then Z; P1 holds 10 days: Y and X. (The v1 walk put Z in P1 and X in P2.)
+    expect(roadmap.phases.map((p) => p.recommendations)).toEqual([['Y', 'X'], ['Z']]);
+    expect(firstSteps(roadmap)).toEqual(['Y', 'X']);
   });
 
   it('leaves unscheduled what fits no phase, and what depends on unscheduled work', () => {
@@ -141,12 +205,14 @@ describe('scheduleRoadmap (DESIGN §3 Roadmap)', () => {
     expect(roadmap.unscheduled).toEqual(['r1-2', 'r1-3', 'r2-3', 'r1-4']);
     expect(roadmap.unscheduled_days).toBe(35.5);
     expect(roadmap.total_cost).toBeNull();
+    expect(firstSteps(roadmap)).toEqual(['r4-1']);
   });
 
-  it('leaves everything unscheduled without phases', () => {
+  it('leaves everything unscheduled without phases, and then has no first steps', () => {
     const { roadmap } = scheduleRoadmap(ordered, [], null);
     expect(roadmap.phases).toEqual([]);
     expect(roadmap.unscheduled).toHaveLength(5);
+    expect(firstSteps(roadmap)).toEqual([]);
   });
 
   it('never exceeds a phase capacity nor places work before a dependency', () => {
@@ -164,7 +230,7 @@ describe('scheduleRoadmap (DESIGN §3 Roadmap)', () => {
   });
 });
 
-describe('traceRequirements and deliveryScenarios', () => {
+describe('requirement status, traceability and scenarios (DESIGN §3 v2 Requirements)', () => {
   const ordered = triggerRecommendations(practices, recs, weights, requirements);
   const phases = [
     { id: 'P1', name: 'One', capacity_days: 12 },
@@ -172,32 +238,65 @@ describe('traceRequirements and deliveryScenarios', () => {
     { id: 'P3', name: 'Three', capacity_days: 20 },
   ];
 
-  it('traces each requirement to its recommendations and phases, and the phase it reaches its target in', () => {
+  it('is planned, reaching its target in the latest phase of its practices’ recommendations', () => {
     const { phaseOf } = scheduleRoadmap(ordered, phases, null);
     const t = traceRequirements(requirements, practices, ordered, phases, phaseOf, null);
-    expect(t[0]).toMatchObject({ id: 'R1', rank: 1, recommendations: ['r2-3'], phases: ['P2'], reaches_target: 'P2', metric: null });
-    expect(t[1]).toMatchObject({ id: 'R2', rank: 2, recommendations: ['r2-3', 'r1-3', 'r1-2', 'r1-4'], phases: ['P1', 'P2', 'P3'], reaches_target: 'P3' });
+    expect(t[0]).toMatchObject({ id: 'R1', rank: 1, recommendations: ['r2-3'], phases: ['P2'], status: 'planned', reaches_target: 'P2', metrics: [] });
+    expect(t[1]).toMatchObject({ id: 'R2', rank: 2, recommendations: ['r2-3', 'r1-3', 'r1-2', 'r1-4'], phases: ['P1', 'P2', 'P3'], status: 'planned', reaches_target: 'P3' });
   });
 
-  it('compares the measured metric with the requirement target', () => {
-    const { phaseOf } = scheduleRoadmap(ordered, phases, null);
-    const releases = { change_failure_rate: 0.2, deployment_frequency_per_week: 2 } as never;
+  it('is met when every practice has no gap and every metric meets its one target (from dora)', () => {
+    const atTarget = [practice('ok', 'process', [1, 1, 1, 0, 0], 3)];
+    const releases = { change_failure_rate: 0.08, deployment_frequency_per_week: 2, lead_time_days: null } as never;
+    const reqs = [
+      { id: 'M1', title: 'Fewer failures', practices: ['ok'], metrics: ['change_failure_rate'] },
+      { id: 'M2', title: 'Failures too high', practices: ['ok'], metrics: ['change_failure_rate'] },
+      { id: 'M3', title: 'Faster', metrics: ['lead_time_days'] },
+      { id: 'M4', title: 'Old form', metric: { name: 'deployment_frequency_per_week', target: 1 } },
+    ];
+    const t = traceRequirements(reqs, atTarget, [], phases, new Map(), releases, { change_failure_rate: 0.1, lead_time_days: 7 });
+    expect(t.map((x) => [x.id, x.status, x.reaches_target])).toEqual([
+      ['M1', 'met', 'now'],
+      ['M2', 'met', 'now'],
+      ['M3', 'unknown', null], // no data: never met
+      ['M4', 'met', 'now'],
+    ]);
+    expect(t[0]!.metrics).toEqual([{ name: 'change_failure_rate', target: 0.1, value: 0.08, met: true }]);
+    expect(t[3]!.metrics).toEqual([{ name: 'deployment_frequency_per_week', target: 1, value: 2, met: true }]);
+  });
+
+  it('is not on the plan when a metric misses its target and nothing on the plan works on it', () => {
+    // "Fewer failed releases" at a 20 % change failure rate is not "already met", whatever the practices say.
+    const atTarget = [practice('ok', 'process', [1, 1, 1, 0, 0], 3)];
+    const t = traceRequirements([{ id: 'F', title: 'Fewer failed releases', practices: ['ok'], metrics: ['change_failure_rate'] }], atTarget, [], phases, new Map(), { change_failure_rate: 0.2 } as never, { change_failure_rate: 0.1 });
+    expect(t[0]).toMatchObject({ status: 'not-on-plan', reaches_target: null, metrics: [{ name: 'change_failure_rate', target: 0.1, value: 0.2, met: false }] });
+  });
+
+  it('is unknown when a practice it names is not assessed, and not on the plan when some of its work is unscheduled', () => {
+    const { phaseOf } = scheduleRoadmap(ordered, [{ id: 'P1', name: 'Only', capacity_days: 6 }], null);
     const t = traceRequirements(
       [
-        { id: 'M1', title: 'Fewer failures', metric: { name: 'change_failure_rate', target: 0.1 } },
-        { id: 'M2', title: 'More often', metric: { name: 'deployment_frequency_per_week', target: 1 } },
+        { id: 'U', title: 'Unknown', practices: ['p3'] },
+        { id: 'N', title: 'Off the plan', practices: ['p1'] },
+        { id: 'P', title: 'Planned', practices: ['p4'] },
       ],
       practices,
       ordered,
-      phases,
+      [{ id: 'P1', name: 'Only', capacity_days: 6 }],
       phaseOf,
-      releases,
+      null,
     );
-    expect(t.map((x) => x.metric)).toEqual([
-      { name: 'change_failure_rate', target: 0.1, value: 0.2, met: false },
-      { name: 'deployment_frequency_per_week', target: 1, value: 2, met: true },
+    expect(t.map((x) => [x.id, x.status, x.reaches_target])).toEqual([
+      ['U', 'unknown', null],
+      ['N', 'not-on-plan', null],
+      ['P', 'planned', 'P1'],
     ]);
-    expect(t[0]!.reaches_target).toBe('now'); // no practice: nothing to reach
+  });
+
+  it('takes each metric’s target from dora, the older metric.target only where dora has none', () => {
+    expect(requirementMetrics({ id: 'a', title: 'a', metric: { name: 'lead_time_days', target: 10 } }, { lead_time_days: 7 })).toEqual([{ name: 'lead_time_days', target: 7 }]);
+    expect(requirementMetrics({ id: 'a', title: 'a', metric: { name: 'lead_time_days', target: 10 } }, {})).toEqual([{ name: 'lead_time_days', target: 10 }]);
+    expect(requirementMetrics({ id: 'a', title: 'a', metrics: ['rework_rate'] }, {})).toEqual([{ name: 'rework_rate', target: null }]);
   });
 
   it('compares the plan with half and double capacity', () => {
@@ -209,9 +308,10 @@ describe('traceRequirements and deliveryScenarios', () => {
       ['double', 37.5, []],
     ]);
     expect(s[1]!.requirements).toEqual([
-      { id: 'R1', reaches_target: 'P3' },
-      { id: 'R2', reaches_target: null },
+      { id: 'R1', status: 'planned', reaches_target: 'P3' },
+      { id: 'R2', status: 'not-on-plan', reaches_target: null },
     ]);
+    expect(s.map((x) => x.requirements_reached)).toEqual([2, 1, 2]);
     expect(s[2]!.total_cost).toBe(3750);
   });
 

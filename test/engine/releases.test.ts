@@ -46,13 +46,31 @@ describe('analyseReleases (DESIGN §3 Release metrics)', () => {
   });
 
   it('gives success rates by type and by application, and carries the DORA targets', () => {
-    expect(r.success_rate_by_type).toEqual({ emergency: { count: 1, success_rate: 0 }, major: { count: 1, success_rate: 0 }, minor: { count: 2, success_rate: 0.5 } });
-    expect(r.success_rate_by_application).toEqual({ app1: { count: 2, success_rate: 0 }, app2: { count: 2, success_rate: 0 } });
+    expect(r.success_rate_by_type).toEqual({ emergency: { count: 1, known: 1, success_rate: 0 }, major: { count: 1, known: 1, success_rate: 0 }, minor: { count: 2, known: 2, success_rate: 0.5 } });
+    expect(r.success_rate_by_application).toEqual({ app1: { count: 2, known: 2, success_rate: 0 }, app2: { count: 2, known: 2, success_rate: 0 } });
     expect(r.targets).toEqual({ change_failure_rate: 0.15 });
   });
 
   it('takes another window', () => {
     expect(analyseReleases(releases, null, { targets: {} }, '2026-03-31', 90).count).toBe(3);
+  });
+
+  it('leaves a release without outcome out of the failure rate (unknown), but counts it in frequency', () => {
+    const withUnknown: ReleasesFile = { releases: [...releases.releases!, { id: 'R7', type: 'minor', deployed: '2026-03-01', applications: ['app2'] }] };
+    const u = analyseReleases(withUnknown, null, { targets: {} }, '2026-03-31');
+    expect(u.count).toBe(5);
+    expect(u.outcome_known).toBe(4);
+    expect(u.deployment_frequency_per_week).toBeCloseTo(5 / (180 / 7), 12);
+    expect(u.change_failure_rate).toBe(0.75); // 3 of the 4 known, not 3 of 5
+    expect(u.success_rate_by_application.app2).toEqual({ count: 3, known: 2, success_rate: 0 });
+    expect(u.success_rate_by_type.minor).toEqual({ count: 3, known: 2, success_rate: 0.5 });
+  });
+
+  it('gives "no data" for the failure rate when no release records its outcome', () => {
+    const none = analyseReleases({ releases: [{ id: 'T1', deployed: '2026-03-01' }, { id: 'T2', deployed: '2026-03-15' }] }, null, { targets: {} }, '2026-03-31');
+    expect(none).toMatchObject({ count: 2, outcome_known: 0, change_failure_rate: null, recovery_hours: null });
+    expect(none.bands.change_failure_rate).toBeNull();
+    expect(none.success_rate_by_type).toEqual({ unspecified: { count: 2, known: 0, success_rate: null } });
   });
 
   it('reports no data without releases in the window', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess, assessOverall, assessPerspectives } from '../../src/engine/assess.js';
-import { scorePractice, weightedMean } from '../../src/engine/scoring.js';
+import { gapOf, ratingLevelScores, scorePractice, weightedMean } from '../../src/engine/scoring.js';
 import type { PracticeResult } from '../../src/engine/types.js';
 import { engagementWith, tinyModel } from '../helpers/engagement.js';
 
@@ -38,7 +38,21 @@ describe('scorePractice (DESIGN §3 Practice)', () => {
     expect(s.coverage).toBe(1);
   });
 
-  it('uses a rating only when answers are absent', () => {
+  it('marks a level whose criteria are all na as not applying (m = 1, shown n/a)', () => {
+    const s = scorePractice(practice('a'), engagementWith().practices.practices.a);
+    expect(s.naLevels).toEqual([3]);
+    expect(scorePractice(practice('b'), { answers: { 'b-1a': 'most', 'b-2a': 'na' } }).naLevels).toEqual([2]);
+  });
+
+  it('is assessed with one criterion answered; an empty answers map is not, and a rating beside it is used', () => {
+    const empty = { 'b-1a': null, 'b-2a': null, 'b-3a': null, 'b-4a': null, 'b-5a': null };
+    expect(scorePractice(practice('b'), { answers: empty })).toMatchObject({ method: 'not-assessed', score: null, level: null, levelScores: null });
+    expect(scorePractice(practice('b'), { answers: null })).toMatchObject({ method: 'not-assessed' });
+    expect(scorePractice(practice('b'), { answers: empty, rating: 2 })).toMatchObject({ method: 'rating', score: 2, level: 2, levelScores: [1, 1, 0, 0, 0] });
+    expect(scorePractice(practice('b'), { answers: { ...empty, 'b-4a': 'na' } })).toMatchObject({ method: 'answers', score: 1, level: 0 });
+  });
+
+  it('uses a rating only when no criterion is answered', () => {
     expect(scorePractice(practice('b'), { rating: 2 })).toMatchObject({ method: 'rating', score: 2, level: 2, coverage: 0, confidence: 0 });
     expect(scorePractice(practice('b'), { rating: 2, sources: ['int-01'] }).confidence).toBe(1);
     const both = scorePractice(practice('b'), { rating: 4, answers: { 'b-1a': 'most' } });
@@ -58,6 +72,26 @@ describe('scorePractice (DESIGN §3 Practice)', () => {
   });
 });
 
+describe('gapOf (DESIGN §3 v2 Gap)', () => {
+  it('counts what is missing at the levels up to the target; work above it never offsets a hole below', () => {
+    expect(gapOf([1, 0.5, 0.5, 0, 0], 3)).toBe(1); // score 2, level 3: target − score would say 1 too
+    expect(gapOf([1, 0.5, 1, 1, 1], 3)).toBe(0.5); // score 4.5 above a target of 3, yet level 2 is half missing
+    expect(gapOf([1, 1, 1, 0, 0], 3)).toBe(0);
+    expect(gapOf([0, 0, 0, 0, 0], 0)).toBe(0);
+  });
+
+  it('counts a fractional target’s last level in proportion', () => {
+    // ⌊2.5⌋ = 2: (1 − 1) + (1 − .5) = .5, plus .5 × (1 − .25) = .375
+    expect(gapOf([1, 0.5, 0.25, 0, 0], 2.5)).toBeCloseTo(0.875, 12);
+  });
+
+  it('equals max(0, T − r) for a rating', () => {
+    expect(gapOf(ratingLevelScores(2), 4)).toBe(2);
+    expect(gapOf(ratingLevelScores(4), 3)).toBe(0);
+    expect(gapOf(ratingLevelScores(2), 2.5)).toBeCloseTo(0.5, 12);
+  });
+});
+
 describe('weightedMean', () => {
   it('skips nulls and returns null without weight', () => {
     expect(weightedMean([{ value: 1, weight: 1 }, { value: null, weight: 5 }, { value: 4, weight: 2 }])).toBe(3);
@@ -70,9 +104,11 @@ describe('assess (DESIGN §3 perspectives and overall)', () => {
   const a = assess(engagementWith());
   const byId = Object.fromEntries(a.practices.map((p) => [p.id, p]));
 
-  it('computes targets and gaps per practice, never negative', () => {
-    expect(byId.a).toMatchObject({ target: 4, assessed: true });
+  it('computes targets, gaps and what is in place per practice, never negative', () => {
+    // a: m = 1, .375, 1 (all na: n/a), 1, 0; target 4: gap = 0 + .625 + 0 + 0
+    expect(byId.a).toMatchObject({ target: 4, assessed: true, na_levels: [3] });
     expect(byId.a!.gap).toBeCloseTo(0.625, 12);
+    expect(byId.a!.in_place).toBeCloseTo(3.375, 12);
     expect(byId.b).toMatchObject({ score: 2, target: 3, gap: 1 });
     expect(byId.e).toMatchObject({ score: 5, target: 3, gap: 0 }); // overachievement does not offset
     expect(byId.c).toMatchObject({ assessed: false, na: false, target: 3, gap: null });
@@ -115,6 +151,15 @@ describe('assess (DESIGN §3 perspectives and overall)', () => {
     expect(r.overall.percent_to_target).toBe(1);
     expect(r.overall.target).toBeNull();
     expect(r.practices.every((p) => p.gap === null)).toBe(true);
+  });
+
+  it('says nothing is assessed, with no score, when no practice has an answer or a rating', () => {
+    const e = engagementWith({ practices: { practices: { a: { answers: { 'a-1a': null } }, b: {}, c: { answers: null } } } });
+    const r = assess(e);
+    expect(r.overall).toEqual({ score: null, target: null, gap: null, percent_to_target: null, weakest: null });
+    expect(r.summary).toMatchObject({ practices: 5, assessed: 0, not_assessed: 5, largest_gaps: [], weakest: [] });
+    expect(r.recommendations).toEqual([]);
+    expect(r.first_steps).toEqual([]);
   });
 
   it('is deterministic, and sections whose file is absent are null', () => {

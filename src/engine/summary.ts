@@ -1,0 +1,65 @@
+import { PERSPECTIVES, type Perspective } from '../model/types.js';
+import type { PerspectiveResult, PracticeResult, RequirementTrace, Roadmap, Summary } from './types.js';
+
+/** Perspectives with a gap above 0, the largest first; ties keep DESIGN's perspective order. */
+export function largestGaps(perspectives: Record<Perspective, PerspectiveResult>): Summary['largest_gaps'] {
+  return PERSPECTIVES.filter((k) => (perspectives[k].gap ?? 0) > 0)
+    .map((id) => ({ id, gap: perspectives[id].gap! }))
+    .sort((a, b) => b.gap - a.gap || PERSPECTIVES.indexOf(a.id) - PERSPECTIVES.indexOf(b.id));
+}
+
+/** Perspectives with a score, the lowest first; ties keep DESIGN's perspective order. */
+export function weakestPerspectives(perspectives: Record<Perspective, PerspectiveResult>): Summary['weakest'] {
+  return PERSPECTIVES.filter((k) => perspectives[k].score !== null)
+    .map((id) => ({ id, score: perspectives[id].score! }))
+    .sort((a, b) => a.score - b.score || PERSPECTIVES.indexOf(a.id) - PERSPECTIVES.indexOf(b.id));
+}
+
+/** How many requirements are met now, planned, off the plan or unknown, and how many are met by each phase's end. */
+export function requirementSummary(traces: readonly RequirementTrace[], phases: readonly string[]): Summary['requirements'] {
+  const count = (s: RequirementTrace['status']) => traces.filter((t) => t.status === s).length;
+  const met = count('met');
+  const by_phase = phases.map((phase, k) => ({
+    phase,
+    met: met + traces.filter((t) => t.status === 'planned' && phases.indexOf(t.reaches_target!) <= k).length,
+  }));
+  const planned = traces.filter((t) => t.status === 'planned');
+  const last = planned.reduce<string | null>((acc, t) => (acc === null || phases.indexOf(t.reaches_target!) > phases.indexOf(acc) ? t.reaches_target : acc), null);
+  return {
+    total: traces.length,
+    met,
+    planned: planned.length,
+    not_on_plan: count('not-on-plan'),
+    unknown: count('unknown'),
+    by_phase,
+    all_planned_by: traces.length === 0 ? null : (last ?? 'now'),
+  };
+}
+
+/** The summary every headline sentence is built from (DESIGN §3, v2: computed, never written by hand). */
+export function summarise(
+  practices: readonly PracticeResult[],
+  perspectives: Record<Perspective, PerspectiveResult>,
+  traces: readonly RequirementTrace[],
+  roadmap: Roadmap,
+  recommendationCount: number,
+): Summary {
+  const withWork = roadmap.phases.filter((p) => p.recommendations.length);
+  return {
+    practices: practices.length,
+    assessed: practices.filter((p) => p.assessed).length,
+    not_assessed: practices.filter((p) => !p.assessed && !p.na).length,
+    not_applicable: practices.filter((p) => p.na).length,
+    largest_gaps: largestGaps(perspectives),
+    weakest: weakestPerspectives(perspectives),
+    requirements: requirementSummary(traces, roadmap.phases.map((p) => p.id)),
+    plan: {
+      recommendations: recommendationCount,
+      scheduled: recommendationCount - roadmap.unscheduled.length,
+      days: roadmap.total_days,
+      cost: roadmap.total_cost,
+      ends: withWork.length ? withWork[withWork.length - 1]!.end : null,
+      first_phase: withWork[0]?.id ?? null,
+    },
+  };
+}
