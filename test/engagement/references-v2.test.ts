@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkReferences } from '../../src/engagement/references.js';
 import { engagementWith } from '../helpers/engagement.js';
 
-const codes = (e: Parameters<typeof checkReferences>[0]) => checkReferences(e).map((f) => [f.code, f.path.join('.'), f.severity]);
+const codes = (e: Parameters<typeof checkReferences>[0]) => checkReferences(e).map((f) => [f.code, (f.path ?? []).join('.'), f.severity]);
 
 describe('v2 reference checks', () => {
   it('rejects two targets for one metric, naming both places', () => {
