@@ -164,6 +164,8 @@ const arbRoadmapInput = fc
       rank: null,
       first: false,
       skills: [],
+      owner: null,
+      kpis: [],
       depends_on: i === 0 ? [] : [...new Set(picks.map((k) => `r${k % i}`))],
       phase: null,
       source: 'model',

@@ -2,6 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite, removeStaleTemps } from '../io/atomic-write.js';
 import { assessmentJson } from '../output/assessment-json.js';
+import { logoDataUri } from '../engagement/load.js';
 import { PACKAGE_VERSION } from '../paths.js';
 import { findBrowser } from '../render/browser.js';
 import { DELIVERABLES, renderDeliverables, type DeliverableId } from '../render/deliverables.js';
@@ -52,7 +53,8 @@ export async function runReport(opts: ReportOptions): Promise<void> {
 
   const version = PACKAGE_VERSION;
   const assessment = result.assessment!;
-  const rendered = renderDeliverables(assessment, engagement, only as DeliverableId[], { engagementRoot: result.root, version });
+  const logo = logoDataUri(result.root, engagement.manifest.branding?.logo);
+  const rendered = renderDeliverables(assessment, engagement, only as DeliverableId[], { engagementRoot: result.root, version, logo });
   const files: [string, string | Uint8Array][] = [['assessment.json', assessmentJson(assessment)]];
   for (const d of rendered.docs) {
     if (formats.includes('md')) files.push([`${d.file}.md`, d.md]);

@@ -110,6 +110,14 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
     }
   }
 
+  // The logo of relm.yaml branding: an image file inside the engagement folder.
+  const logo = manifest?.branding?.logo;
+  if (logo !== undefined) {
+    const read = source.read(posix.normalize(logo));
+    const problem = !read.ok ? read.reason : !LOGO_TYPES[extOf(logo)] ? 'it is not a PNG, JPEG, GIF, WebP or SVG file' : read.bytes.length > MAX_LOGO_BYTES ? 'it is larger than 2 MB' : null;
+    if (problem) findings.push({ file: 'relm.yaml', path: ['branding', 'logo'], severity: 'error', code: 'logo-not-usable', message: `the logo ${logo} cannot be used: ${problem}; name an image file inside the engagement folder` });
+  }
+
   const interviews = loadInterviews(source, findings, sources);
 
   const allValid = ENGAGEMENT_FILES.every((s) => files[s.key] === null ? !s.required : files[s.key]!.valid);
@@ -132,6 +140,19 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
   const diagnostics = resolveFindings(findings, sources);
   const hasError = diagnostics.some((d) => d.severity === 'error');
   return { engagement: hasError || !interviews.valid ? null : engagement, diagnostics, root, locate: (f) => resolveFindings([f], sources)[0]! };
+}
+
+/** Image types a logo may have, by file extension, with their media type. */
+export const LOGO_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', svg: 'image/svg+xml' };
+export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+const extOf = (path: string) => (path.split('.').pop() ?? '').toLowerCase();
+
+/** The logo as a data URI (HTML and PDF both show it; nothing is fetched), or null. */
+export function logoDataUri(root: string, logo: string | undefined): string | null {
+  if (logo === undefined) return null;
+  const type = LOGO_TYPES[extOf(logo)];
+  const read = readInside(root, posix.normalize(logo));
+  return type && read.ok ? `data:${type};base64,${read.bytes.toString('base64')}` : null;
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;

@@ -20,6 +20,8 @@ export interface Manifest {
   model?: string;
   weights?: Partial<Record<'people' | 'process' | 'technology' | 'organization' | 'integration', number>>;
   output?: { dir?: string; formats?: ('md' | 'html' | 'pdf')[] };
+  /** The look of the deliverables: a logo (a file inside the engagement) and the primary colour. */
+  branding?: { logo?: string; primary_color?: string };
   /** The working calendar every proposed date falls on. */
   calendar?: { workdays?: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[]; holidays?: string[] };
   check?: { fail_under?: number; max_regression?: number; min_perspective?: number; max_gap?: number };

@@ -3,11 +3,13 @@ import type { Engagement } from '../engagement/types.js';
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
 import { analyseBacklog } from './backlog.js';
 import { checkEvidence } from './evidence.js';
-import { deliveryScenarios, traceRequirements } from './plan.js';
+import { deliveryScenarios, recommendedScenario, traceRequirements } from './plan.js';
 import { allRecommendations, triggerRecommendations } from './recommendations.js';
 import { analyseReleases, DEFAULT_WINDOW_DAYS } from './releases.js';
 import { firstSteps, scheduleRoadmap } from './roadmap.js';
 import { summarise } from './summary.js';
+import { recommendationKpis } from './kpis.js';
+import { deriveRisks } from './risks.js';
 import { planTraining, type SkillNeed } from './training.js';
 import { gapOf, scorePractice, weightedMean } from './scoring.js';
 import type { Assessment, Overall, PerspectiveResult, PracticeResult, RecommendationResult, Roadmap } from './types.js';
@@ -155,13 +157,15 @@ export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], o
   const days = workingDays(e);
   const requirements = e.target.requirements ?? [];
   const phases = e.target.phases ?? [];
-  const triggered = triggerRecommendations(practices, allRecommendations(e), e.manifest.weights ?? {}, requirements, e.target.first ?? []);
+  const owners = new Map(e.model.practices.filter((p) => p.owner).map((p) => [p.id, p.owner!]));
+  const triggered = triggerRecommendations(practices, allRecommendations(e), e.manifest.weights ?? {}, requirements, e.target.first ?? [], owners);
   const { roadmap, phaseOf } = scheduleRoadmap(triggered, phases, dayRate);
   const starts = phaseStarts(phases, m.as_of, days);
   roadmap.phases.forEach((p, k) => (p.start = starts[k] ?? null));
   const recommendations = triggered.map((r) => ({ ...r, phase: phaseOf.get(r.id) ?? null }));
   const releases = e.releases ? analyseReleases(e.releases, e.backlog, e.target, m.as_of, opts.windowDays ?? DEFAULT_WINDOW_DAYS) : null;
   const traces = traceRequirements(requirements, practices, recommendations, phases, phaseOf, releases, e.target.dora);
+  const scenarios = deliveryScenarios(e.target, practices, recommendations, dayRate, releases);
   const assessment: Assessment = {
     relm: 1,
     engagement: {
@@ -181,12 +185,16 @@ export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], o
     recommendations,
     roadmap,
     first_steps: firstSteps(roadmap),
-    summary: summarise(practices, perspectives, traces, roadmap, recommendations.length),
+    summary: summarise(practices, perspectives, traces, roadmap, recommendations.length, recommendedScenario(scenarios)),
+    risks: [],
     requirements: traces,
-    scenarios: deliveryScenarios(e.target, practices, recommendations, dayRate, releases),
+    scenarios,
     diagnostics: [...diagnostics],
   };
-  // The evidence check reads the measured record, so it runs on the finished document.
+  // The evidence check and the KPIs read the measured record, so they run on the finished document.
   assessment.practices = checkEvidence(practices, e.model.practices, assessment);
+  const modelPractice = new Map(e.model.practices.map((p) => [p.id, p]));
+  assessment.recommendations = recommendations.map((r) => ({ ...r, kpis: recommendationKpis(r, modelPractice.get(r.practice), assessment, e.target.dora) }));
+  assessment.risks = deriveRisks(assessment);
   return assessment;
 }

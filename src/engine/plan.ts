@@ -151,3 +151,15 @@ export function projectPerspectives(practices: readonly PracticeResult[], recs: 
     return { phase: ph.id, scores };
   });
 }
+
+/**
+ * The scenario to recommend: the one that meets (now or on the plan) the most requirements, then the
+ * cheapest (fewest days), then the first listed. Null without scenarios.
+ */
+export function recommendedScenario(scenarios: readonly Scenario[]): string | null {
+  let best: Scenario | null = null;
+  for (const s of scenarios) {
+    if (!best || s.requirements_reached > best.requirements_reached || (s.requirements_reached === best.requirements_reached && s.total_days < best.total_days)) best = s;
+  }
+  return best?.id ?? null;
+}

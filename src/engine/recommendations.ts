@@ -73,6 +73,7 @@ export function triggerRecommendations(
   weights: Partial<Record<Perspective, number>>,
   requirements: readonly Requirement[],
   first: readonly string[] = [],
+  owners: ReadonlyMap<string, string> = new Map(),
 ): RecommendationResult[] {
   const byPractice = new Map(practices.map((p) => [p.id, p]));
   const ladders = new Map<string, number[]>();
@@ -109,6 +110,8 @@ export function triggerRecommendations(
       first: first.includes(r.id),
       depends_on: [...new Set(deps)],
       skills: r.skills ?? [],
+      owner: r.owner ?? owners.get(r.practice) ?? null,
+      kpis: [],
       phase: null,
       source: r.source,
     };

@@ -43,6 +43,7 @@ export function summarise(
   traces: readonly RequirementTrace[],
   roadmap: Roadmap,
   recommendationCount: number,
+  recommended: string | null = null,
 ): Summary {
   const withWork = roadmap.phases.filter((p) => p.recommendations.length);
   return {
@@ -61,5 +62,6 @@ export function summarise(
       ends: withWork.length ? withWork[withWork.length - 1]!.end : null,
       first_phase: withWork[0]?.id ?? null,
     },
+    recommended_scenario: recommended,
   };
 }

@@ -9,6 +9,9 @@ export function skillCatalogue(team: TeamFile, modelSkills: readonly Skill[] = [
   return team.skills?.length ? { skills: team.skills, from: 'team' } : { skills: modelSkills, from: 'model' };
 }
 
+/** Skill level 3, proficient: works alone (DESIGN §2). */
+export const PROFICIENT = 3;
+
 /** Courses start two weeks after as_of (time to book them), at most one starting each week. */
 export const TRAINING_START_DAYS = 14;
 
@@ -115,6 +118,12 @@ export function planTraining(team: TeamFile, modelSkills: readonly Skill[] = [],
     });
   }
   const head = roleResults.reduce((t, r) => t + r.headcount, 0);
+  // Single points of knowledge: a skill some role requires that only one person holds at proficient (3) or above.
+  const required = [...new Set(roles.flatMap((r) => Object.keys(r.requires ?? {})))].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : 1));
+  const single_points = required.flatMap((skill) => {
+    const holders = people.filter((p) => (p.skills?.[skill] ?? 0) >= PROFICIENT);
+    return holders.length === 1 ? [{ skill, name: entryOf.get(skill)?.name ?? skill, person: holders[0]!.id }] : [];
+  });
   return {
     needs,
     skills,
@@ -122,6 +131,7 @@ export function planTraining(team: TeamFile, modelSkills: readonly Skill[] = [],
     schedule,
     no_course: skills.filter((s) => s.no_course).map((s) => s.id),
     role_shortfall_share: head ? roleResults.reduce((t, r) => t + r.shortfall, 0) / head : null,
+    single_points,
     hires_total: roleResults.reduce((t, r) => t + r.hires, 0),
     total_days: skills.reduce((t, s) => t + s.participant_days, 0),
     total_course_days: skills.reduce((t, s) => t + (s.course_days ?? 0), 0),

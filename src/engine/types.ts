@@ -88,6 +88,8 @@ export interface Summary {
     ends: string | null;
     first_phase: string | null;
   };
+  /** The delivery scenario that meets the most requirements, then the cheapest (DESIGN §3 extension). */
+  recommended_scenario: string | null;
 }
 
 export interface Assessment {
@@ -106,6 +108,8 @@ export interface Assessment {
   /** The first recommendations of the first phase, in placing order: the one list of first steps. */
   first_steps: string[];
   summary: Summary;
+  /** Delivery risks derived from the data, the most severe first. */
+  risks: Risk[];
   /** Extension: requirement → practices → recommendations → phases, with metric targets against the record. */
   requirements: RequirementTrace[];
   /** Extension: the roadmap under other capacities. */
@@ -221,6 +225,25 @@ export interface ReleaseAnalysis {
 
 export type Bucket = 'high' | 'medium' | 'low';
 
+/** A metric a recommendation moves: the measured baseline and the target (a number, or a DORA band). */
+export interface Kpi {
+  metric: string;
+  baseline: number | string | null;
+  target: number | string | null;
+  direction: 'at-most' | 'at-least';
+}
+
+/** A delivery risk derived from the data (DESIGN §3 extension): what, how likely, how bad, and the figures behind it. */
+export interface Risk {
+  kind: 'unscheduled-work' | 'no-slack' | 'single-point-of-knowledge' | 'vacancies' | 'late-training' | 'optimistic-scores' | 'failing-releases' | 'unmeasured' | 'backlog-growing';
+  likelihood: 'high' | 'medium' | 'low';
+  impact: 'high' | 'medium' | 'low';
+  /** The ids the risk is about (recommendations, phases, skills, roles, practices, metrics, requirements). */
+  subjects: string[];
+  /** The figures that support it, by name (days, counts, rates). */
+  figures: Record<string, number | string | null>;
+}
+
 export interface RecommendationResult {
   id: string;
   practice: string;
@@ -243,6 +266,10 @@ export interface RecommendationResult {
   depends_on: string[];
   /** Skills the work needs (model `skills`). */
   skills: string[];
+  /** The role that owns it: the recommendation's `owner`, else its practice's (null when the model names none). */
+  owner: string | null;
+  /** The measured metrics it moves (its practice's evidence rules at its level), baseline → target. */
+  kpis: Kpi[];
   phase: string | null;
   /** Where it comes from: the model or target.yaml. */
   source: 'model' | 'engagement';
@@ -353,6 +380,8 @@ export interface Training {
   no_course: string[];
   /** Σ shortfall / Σ headcount over the roles (null without headcount). */
   role_shortfall_share: number | null;
+  /** Skills a role requires that only one person holds at a proficient level (3) or above. */
+  single_points: { skill: string; name: string; person: string }[];
   /** People to hire: roles with fewer people than their headcount. */
   hires_total: number;
   /** Participant-days of training (courses only). */

@@ -10,6 +10,7 @@ export function checkModel(model: Model, file: string): Finding[] {
   const err = (path: (string | number)[], code: string, message: string, at: 'key' | 'value' = 'value') =>
     out.push({ file, path, at, severity: 'error', code, message });
 
+  const processIds = new Set((model.processes ?? []).map((x) => x.id));
   const practiceIds = new Set<string>();
   const criterionIds = new Set<string>();
   const recs = new Map<string, { rec: Recommendation; path: (string | number)[] }>();
@@ -21,6 +22,9 @@ export function checkModel(model: Model, file: string): Finding[] {
     if (missing.length) {
       err(['practices', i, 'criteria'], 'missing-level', `practice "${p.id}" has no criterion at level ${missing.join(', ')}; each level 1..5 needs at least one`, 'key');
     }
+    (p.links ?? []).forEach((l, j) => {
+      if (!processIds.has(l)) err(['practices', i, 'links', j], 'unknown-process', `practice "${p.id}" links to "${l}", which is not one of the model's processes${hint(l, processIds)}`);
+    });
     p.criteria.forEach((c, j) => {
       if (criterionIds.has(c.id)) err(['practices', i, 'criteria', j, 'id'], 'duplicate-id', `criterion id "${c.id}" is used twice; ids must be unique`);
       criterionIds.add(c.id);

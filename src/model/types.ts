@@ -25,6 +25,8 @@ export interface Recommendation {
   effort_days: number;
   impact: number;
   depends_on?: string[];
+  /** The role that owns it (default: the practice's owner). */
+  owner?: string;
   /** Skills (catalogue ids) the work needs: their training is scheduled before its phase. */
   skills?: string[];
   alternatives?: Alternative[];
@@ -45,6 +47,10 @@ export interface Practice {
   name: string;
   perspective: Perspective;
   weight?: number;
+  /** The role that owns the practice's improvements. */
+  owner?: string;
+  /** The ITSM processes (model `processes` ids) the practice links release management to. */
+  links?: string[];
   description?: string;
   criteria: Criterion[];
   recommendations?: Recommendation[];
@@ -54,7 +60,7 @@ export interface Practice {
 export interface Skill {
   id: string;
   name: string;
-  training?: { title: string; days?: number; cost?: number };
+  training?: { title: string; days?: number; cost?: number; mode?: string; provider?: string };
 }
 
 export interface Model {
@@ -63,6 +69,8 @@ export interface Model {
   name: string;
   version: string;
   description?: string;
+  /** The ITSM processes release management links to. */
+  processes?: { id: string; name: string; link?: string }[];
   practices: Practice[];
   skills?: Skill[];
 }

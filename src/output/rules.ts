@@ -163,6 +163,18 @@ export const RULES: Record<string, Rule> = {
     help: 'A metric has one target, so every deliverable shows the same one. Keep the target in `dora` and write `metrics: [name]` on the requirement (or make the two values equal).',
     severity: 'error',
   },
+  'unknown-process': {
+    name: 'UnknownProcess',
+    description: 'A model practice links to an ITSM process the model does not list.',
+    help: 'Practices name the ITSM processes they link to by id. List the process under the model\'s top-level `processes` (id, name and what the link is), or correct the id in the practice\'s `links`.',
+    severity: 'error',
+  },
+  'logo-not-usable': {
+    name: 'LogoNotUsable',
+    description: 'The logo named in relm.yaml `branding.logo` cannot be used.',
+    help: 'The logo is embedded in the HTML and PDF deliverables, so it must be a readable image inside the engagement folder. Use a PNG, JPEG, GIF, WebP or SVG file of at most 2 MB, named relative to relm.yaml (for example `branding: {logo: assets/logo.png}`), or remove `logo`.',
+    severity: 'error',
+  },
   'not-assessed': {
     name: 'NotAssessed',
     description: 'A practice has neither answers nor a rating, so it is left out of the scores.',

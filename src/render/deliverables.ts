@@ -41,9 +41,9 @@ function escapeHtml(s: string): string {
 }
 
 /** Renders deliverables in memory (nothing is written here): Markdown from templates, HTML from the Markdown. */
-export function renderDeliverables(a: Assessment, e: Engagement, only: readonly DeliverableId[], opts: TemplateSource & { version: string }): RenderedSet {
+export function renderDeliverables(a: Assessment, e: Engagement, only: readonly DeliverableId[], opts: TemplateSource & { version: string; logo?: string | null }): RenderedSet {
   const env = createEnvironment(opts);
-  const view = reportView(a, e);
+  const view = reportView(a, e, { logo: opts.logo ?? null });
   const charts = buildCharts(a, e);
   const author = (e.manifest.engagement.consultants ?? []).map((c) => c.name).join(', ') || 'relm';
   const assets: Record<string, string> = {};
@@ -59,7 +59,7 @@ export function renderDeliverables(a: Assessment, e: Engagement, only: readonly 
       })
       .replace(/\n{3,}/g, '\n\n');
     const title = `${d.title}: ${a.engagement.title} — ${a.engagement.client}`;
-    const meta = { title, author, version: opts.version };
+    const meta = { title, author, version: opts.version, logo: opts.logo ?? null, primaryColor: e.manifest.branding?.primary_color ?? null };
     const inline = (html: string) => html.replace(HTML_PLACEHOLDER, (_, name: string) => (charts[name] ? figure(charts[name]) : ''));
     const html = d.layout === 'slides' ? slidesToHtml(raw, meta, opts, inline) : markdownToHtml(raw, meta, opts, inline);
     return { id: d.id, file: d.file, title, layout: d.layout, md, html };

@@ -76,6 +76,7 @@ export function createEnvironment(src: TemplateSource = {}): { render: (name: st
     firstline: (v: unknown) => (typeof v === 'string' ? v.split('\n')[0]!.trim() : ''),
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b,
+    lt: (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a < b,
     join: (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map((x) => escapeInline(String(x))).join(typeof sep === 'string' ? sep : ', ') : ''),
     inc: (v: unknown) => (typeof v === 'number' ? v + 1 : v),
     or: (...args: unknown[]) => args.slice(0, -1).find(Boolean) ?? args[args.length - 2],

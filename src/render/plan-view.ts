@@ -1,85 +1,224 @@
+/**
+ * The plan as the deliverables present it: recommendations as initiative cards, the phases, scenarios,
+ * risks and the links to the ITSM processes. Every figure comes from assessment.json; this file only joins
+ * it with the texts of the model and target.yaml and words it.
+ */
 import type { Engagement } from '../engagement/types.js';
 import { allRecommendations } from '../engine/recommendations.js';
-import type { Assessment } from '../engine/types.js';
+import type { Assessment, RecommendationResult, Risk } from '../engine/types.js';
+import { PERSPECTIVE_NAMES, phaseLabel } from './headlines.js';
+import { capitalise, count, date, days, list, metricName, metricValue, money, num, pct, score } from './words.js';
 
-/** The ITSM processes release management links to, and what the link is (REFERENCE: ITIL release and deployment). */
-export const ITSM_LINKS = [
-  { practice: 'change-integration', process: 'Change management', link: 'Approved RFCs trigger releases; one release bundles many changes, and the change schedule and the release calendar are one forward schedule of change.' },
-  { practice: 'configuration-integration', process: 'Configuration management', link: 'Every release updates the CMS at closure; only authorised media from the definitive media library are released.' },
-  { practice: 'incident-problem-integration', process: 'Incident and problem management', link: 'Release-caused incidents are traced to their release; known errors ship as fixes in planned releases.' },
-  { practice: 'availability-integration', process: 'Availability management', link: 'Releases go into agreed maintenance windows, with back-out plans, and their downtime is measured.' },
-  { practice: 'service-level-integration', process: 'Service level management', link: 'Release windows, blackout periods and release quality are agreed in SLAs and OLAs and reported on.' },
-];
+export type Lookup = (id: string) => string;
 
-/** Recommendations, roadmap, scenarios and training, joined with the texts of the model and target.yaml. */
-export function planView(a: Assessment, e: Engagement) {
+/** Names for the ids of an assessment: practices, recommendations, requirements, phases, people, skills, roles, applications. */
+export function namesOf(a: Assessment, e: Engagement) {
+  const map = (entries: [string, string | undefined][]) => {
+    const m = new Map(entries.filter((x): x is [string, string] => typeof x[1] === 'string'));
+    return (id: string) => m.get(id) ?? id;
+  };
+  return {
+    practice: map(a.practices.map((p) => [p.id, p.name])),
+    recommendation: map(a.recommendations.map((r) => [r.id, r.title])),
+    requirement: map(a.requirements.map((r) => [r.id, r.title])),
+    phase: map(a.roadmap.phases.map((p) => [p.id, p.name])),
+    person: map((e.team?.people ?? []).map((p) => [p.id, p.name])),
+    role: map((e.team?.roles ?? []).map((r) => [r.id, r.name])),
+    skill: map([...(e.model.skills ?? []), ...(e.team?.skills ?? [])].map((s) => [s.id, s.name])),
+    application: map((e.backlog?.applications ?? []).map((x) => [x.id, x.name])),
+  };
+}
+export type Names = ReturnType<typeof namesOf>;
+
+/** A KPI as the cards show it: "Change failure rate: 24% → 10%". */
+function kpiLine(k: RecommendationResult['kpis'][number]): string {
+  const key = k.metric;
+  const target = typeof k.target === 'string' ? `${k.target} band or better` : `${k.direction === 'at-least' ? 'at least' : 'at most'} ${metricValue(key, k.target)}`;
+  return `${capitalise(metricName(key))}: ${metricValue(key, typeof k.baseline === 'string' ? `${k.baseline} band` : k.baseline)} now, ${target}`;
+}
+
+/** A KPI's target as a milestone: "Change failure rate at most 10%". */
+export function kpiTargetLine(k: RecommendationResult['kpis'][number]): string {
+  if (k.target === null) return `${capitalise(metricName(k.metric))} measured`;
+  if (typeof k.target === 'string') return `${capitalise(metricName(k.metric))} ${k.target} or better`;
+  return `${capitalise(metricName(k.metric))} ${k.direction === 'at-least' ? 'at least' : 'at most'} ${metricValue(k.metric, k.target)}`;
+}
+
+/** The first sentence of a text (up to the first full stop followed by a space or the end). */
+export function firstSentence(s: string): string {
+  const m = /^[\s\S]*?[.!?](?=\s|$)/.exec(s.trim());
+  return (m ? m[0] : s).replace(/\s+/g, ' ').trim();
+}
+
+/** The first paragraph of a model description, and its "First steps:" list when it has one. */
+function splitDescription(d: string | undefined): { what: string; steps: string[] } {
+  if (!d) return { what: '', steps: [] };
+  const [head, tail] = d.split(/\n\s*First steps:\s*\n/);
+  const steps = (tail ?? '')
+    .split('\n')
+    .map((l) => l.replace(/^\s*[-*]\s+/, '').trim())
+    .filter(Boolean);
+  return { what: (head ?? '').trim(), steps };
+}
+
+/** Recommendations as initiative cards: what, why, effort and cost, phase, dependencies by title, owner, KPIs, requirement. */
+export function recommendationViews(a: Assessment, e: Engagement, names: Names) {
   const sourced = new Map(allRecommendations(e).map((r) => [r.id, r]));
-  const practiceName = new Map(a.practices.map((p) => [p.id, p.name]));
-  const requirements = e.target.requirements ?? [];
-  const dayRate = e.manifest.engagement.day_rate ?? null;
-  const recs = a.recommendations.map((r) => {
-    const src = sourced.get(r.id)!;
+  const practices = new Map(a.practices.map((p) => [p.id, p]));
+  const currency = a.engagement.currency;
+  const dayRate = a.engagement.day_rate;
+  const firstSteps = new Set(a.first_steps);
+  return a.recommendations.map((r, i) => {
+    const src = sourced.get(r.id);
+    const p = practices.get(r.practice)!;
+    const { what, steps } = splitDescription(src?.description);
+    const mismatch = p.evidence.filter((x) => x.ok === false);
+    const why =
+      `${p.name} is at level ${p.level ?? 0} of a target of ${num(p.target)}: ${score(p.gap)} levels missing. ` +
+      (r.covers.length > 1 ? `This lifts levels ${r.covers[0]} to ${r.covers[r.covers.length - 1]}` : `This lifts level ${r.covers[0]}`) +
+      ` (${list(r.covers.map((l) => pct(p.level_scores?.[l - 1] ?? 0)))} in place today).` +
+      (mismatch.length ? ` The record already contradicts the current level: ${list(mismatch.map((m) => `${metricName(m.metric)} is ${metricValue(m.metric, m.value)}`))}.` : '');
+    const alternatives = (src?.alternatives ?? []).map((alt) => ({
+      title: alt.title,
+      description: alt.description ?? null,
+      effort: alt.effort_days !== undefined ? days(alt.effort_days) : 'not estimated',
+      effort_days_text: alt.effort_days !== undefined ? num(alt.effort_days) : 'n/a',
+      cost: dayRate !== null && alt.effort_days !== undefined ? money(alt.effort_days * dayRate, currency) : null,
+    }));
     return {
       ...r,
-      practice_name: practiceName.get(r.practice) ?? r.practice,
-      description: src.description ?? null,
-      alternatives: (src.alternatives ?? []).map((alt) => ({ ...alt, effort_days: alt.effort_days ?? null, cost: dayRate !== null && alt.effort_days !== undefined ? alt.effort_days * dayRate : null })),
-      requirement: r.rank !== null ? requirements[r.rank - 1]!.title : null,
-      cost: dayRate === null ? null : r.effort_days * dayRate,
-      phase_name: r.phase ? (e.target.phases ?? []).find((p) => p.id === r.phase)?.name ?? r.phase : null,
+      number: i + 1,
+      practice_name: p.name,
+      perspective_name: PERSPECTIVE_NAMES[r.perspective],
+      first_step: firstSteps.has(r.id),
+      what,
+      steps,
+      why,
+      effort: days(r.effort_days),
+      effort_days_text: num(r.effort_days),
+      what_first: firstSentence(what),
+      cost_text: dayRate !== null ? money(r.effort_days * dayRate, currency) : null,
+      phase_label: r.phase ? phaseLabel(a, r.phase) : 'not scheduled',
+      after: r.depends_on.map(names.recommendation),
+      owner_text: r.owner ?? 'to be named',
+      kpi_lines: r.kpis.map(kpiLine),
+      requirement: r.rank !== null ? `requirement ${r.rank}, ${a.requirements[r.rank - 1]?.title ?? ''}` : null,
+      priority_text: `${r.bucket} (${Math.round(r.priority)})`,
+      alternatives,
+      recommended_option: alternatives.length ? `Recommended: ${r.title}, ${days(r.effort_days)}${dayRate !== null ? `, ${money(r.effort_days * dayRate, currency)}` : ''}, because it reaches level ${r.level} of ${p.name} with the impact the model rates ${r.impact} of 5; the alternatives trade effort for coverage as shown.` : null,
     };
   });
-  const byId = new Map(recs.map((r) => [r.id, r]));
-  const when = (v: string | null) => (v === 'now' ? 'already' : v);
-  const traces = a.requirements.map((t) => ({
-    ...t,
-    reaches_name: when(t.reaches_target),
-    by_scenario: a.scenarios.map((s) => when(s.requirements.find((r) => r.id === t.id)?.reaches_target ?? null)),
+}
+export type RecommendationView = ReturnType<typeof recommendationViews>[number];
+
+const RISK_TEXT: Record<Risk['kind'], { title: (r: Risk, n: Names, a: Assessment) => string; mitigation: string; owner: string }> = {
+  'unscheduled-work': {
+    title: (r) => `${capitalise(count(Number(r.figures.recommendations), 'recommendation'))} (${days(Number(r.figures.days))}) do not fit the phases' capacity${Number(r.figures.requirements_off_plan) ? `, so ${count(Number(r.figures.requirements_off_plan), 'requirement is', 'requirements are')} not met on this plan` : ''}`,
+    mitigation: 'Add capacity to a phase (see the capacity scenarios), add a phase, or agree with the sponsor which requirements wait.',
+    owner: 'Programme sponsor',
+  },
+  'no-slack': {
+    title: (r, n) => `${capitalise(list(r.subjects.map(n.phase)))} ${r.subjects.length === 1 ? 'uses' : 'use'} at least 95% of ${r.subjects.length === 1 ? 'its' : 'their'} capacity: any overrun delays the next phase`,
+    mitigation: 'Hold back a contingency of about 10% per phase, or move the lowest-priority work of a full phase to the next one.',
+    owner: 'Programme manager',
+  },
+  'single-point-of-knowledge': {
+    title: (r, n) => `${capitalise(count(r.subjects.length, 'skill rests', 'skills rest'))} on one proficient person each (${list(r.subjects.slice(0, 4).map(n.skill))}${r.subjects.length > 4 ? ', …' : ''})`,
+    mitigation: 'Name a deputy for each and train them first (see the training plan); document the know-how as part of the release procedure.',
+    owner: 'Maintenance manager',
+  },
+  vacancies: {
+    title: (r, n) => `${capitalise(count(Number(r.figures.people), 'place'))} in ${list(r.subjects.map(n.role))} ${Number(r.figures.people) === 1 ? 'is' : 'are'} unfilled: training cannot close ${Number(r.figures.people) === 1 ? 'it' : 'them'}`,
+    mitigation: 'Start recruiting now, or cover the role with a contractor until it is filled.',
+    owner: 'IT operations manager',
+  },
+  'late-training': {
+    title: (r, n) => `${capitalise(count(r.subjects.length, 'course ends', 'courses end'))} after the phase that needs ${r.subjects.length === 1 ? 'it' : 'them'} has started (${list(r.subjects.map(n.skill))})`,
+    mitigation: 'Book the courses earlier or run them in parallel; until then pair the people with a proficient colleague.',
+    owner: 'Maintenance manager',
+  },
+  'optimistic-scores': {
+    title: (r, n) => `The measured record contradicts the level of ${count(r.subjects.length, 'practice')} (${list(r.subjects.slice(0, 3).map(n.practice))}): the scores may be optimistic`,
+    mitigation: 'Review those answers with the interviewees against the record before the scores are final.',
+    owner: 'Lead consultant',
+  },
+  'failing-releases': {
+    title: (r) => `Releases keep failing during the programme: ${pct(Number(r.figures.change_failure_rate))} of ${r.figures.releases} releases failed or needed a fix${r.figures.target !== null ? `, against a target of ${pct(Number(r.figures.target))}` : ''}`,
+    mitigation: 'Put the release test plans and the back-out plan of the first phase in place before the next major release.',
+    owner: 'Release manager',
+  },
+  unmeasured: {
+    title: (r) => `Progress on ${count(Number(r.figures.requirements), 'requirement')} cannot be shown: ${list(r.subjects.map(metricName))} ${r.subjects.length === 1 ? 'is' : 'are'} not measured`,
+    mitigation: 'Record the outcome (and the restore time) of every release from now on, so the baseline exists before the first phase ends.',
+    owner: 'Release manager',
+  },
+  'backlog-growing': {
+    title: (r) => `The backlog grows while the programme runs: ${num(Number(r.figures.arrivals_per_30_days))} requests arrive a month and ${num(Number(r.figures.throughput_per_30_days))} are delivered`,
+    mitigation: 'Close the duplicate and obsolete items now, and agree a monthly intake limit with the business until throughput catches up.',
+    owner: 'Maintenance manager',
+  },
+};
+
+export function riskViews(a: Assessment, names: Names) {
+  return a.risks.map((r, i) => ({
+    number: i + 1,
+    kind: r.kind,
+    title: RISK_TEXT[r.kind].title(r, names, a),
+    likelihood: r.likelihood,
+    impact: r.impact,
+    mitigation: RISK_TEXT[r.kind].mitigation,
+    owner: RISK_TEXT[r.kind].owner,
   }));
-  const phases = a.roadmap.phases.map((p, i) => ({
-    ...p,
-    index: i + 1,
-    recs: p.recommendations.map((id) => byId.get(id)!),
-    remaining: p.capacity_days === null ? null : p.capacity_days - p.used_days,
-    completes: traces.filter((t) => t.reaches_target === p.id).map((t) => t.title),
-  }));
-  const unscheduled = a.roadmap.unscheduled.map((id) => byId.get(id)!);
-  const integration = ITSM_LINKS.map((l) => {
-    const p = a.practices.find((x) => x.id === l.practice);
-    return { ...l, name: practiceName.get(l.practice) ?? l.practice, score: p?.score ?? null, target: p?.target ?? null, gap: p?.gap ?? null, recs: recs.filter((r) => r.practice === l.practice) };
-  });
-  const people = new Map((e.team?.people ?? []).map((p) => [p.id, p.name ?? p.id]));
-  const t = a.training;
-  return {
-    recommendations: recs,
-    tactical: recs.filter((r) => r.horizon === 'tactical'),
-    strategic: recs.filter((r) => r.horizon === 'strategic'),
-    top: [...recs].sort((x, y) => y.priority - x.priority || (x.id < y.id ? -1 : 1)).slice(0, 5),
-    roadmap: { ...a.roadmap, phases, unscheduled_recs: unscheduled },
-    first_phase: phases[0] ?? null,
-    next_steps: phases[0]?.recs.slice(0, 6) ?? [],
-    traces,
-    scenarios: a.scenarios.map((s) => ({
-      ...s,
-      reached: s.requirements.filter((r) => r.reaches_target !== null).length,
-      capacity_total: Object.values(s.capacity).every((v) => v !== null) ? Object.values(s.capacity).reduce((x: number, v) => x + (v ?? 0), 0) : null,
-    })),
-    scope: {
-      recommendations: recs.length,
-      tactical: recs.filter((r) => r.horizon === 'tactical').length,
-      strategic: recs.filter((r) => r.horizon === 'strategic').length,
-      practices: new Set(recs.map((r) => r.practice)).size,
-      scheduled: recs.length - unscheduled.length,
-    },
-    integration,
-    training: t
-      ? {
-          ...t,
-          needs_named: t.needs.map((n) => ({ ...n, person_name: people.get(n.person) ?? n.person })),
-          skills_named: t.skills.map((s) => ({ ...s, people_names: s.people.map((id) => people.get(id) ?? id) })),
-          schedule_named: t.schedule.map((s) => ({ ...s, people_names: s.people.map((id) => people.get(id) ?? id) })),
-          short_roles: t.roles.filter((r) => r.shortfall > 0),
-        }
-      : null,
+}
+
+/** A short phrase for a risk kind (the risks headline). */
+export function riskPhrase(kind: string): string {
+  const phrases: Record<string, string> = {
+    'unscheduled-work': 'work that does not fit the capacity',
+    'no-slack': 'phases without slack',
+    'single-point-of-knowledge': 'skills held by one person',
+    vacancies: 'unfilled roles',
+    'late-training': 'training that comes too late',
+    'optimistic-scores': 'optimistic scores',
+    'failing-releases': 'releases that keep failing',
+    unmeasured: 'metrics nobody measures',
+    'backlog-growing': 'a growing backlog',
   };
+  return phrases[kind] ?? kind;
+}
+
+/** Requirement status in words, the same in every deliverable. */
+export function statusText(a: Assessment, status: string, reaches: string | null): string {
+  switch (status) {
+    case 'met':
+      return 'Met today';
+    case 'planned': {
+      const p = a.roadmap.phases.find((x) => x.id === reaches);
+      return `Met by the end of ${phaseLabel(a, reaches)}${p?.end ? `, ${date(p.end)}` : ''}`;
+    }
+    case 'not-on-plan':
+      return 'Not on the plan at this capacity';
+    default:
+      return 'Cannot be judged yet';
+  }
+}
+
+/** The ITSM processes the model maps, each with the practices that link to it; null when the model maps none. */
+export function integrationView(a: Assessment, e: Engagement, recs: readonly RecommendationView[]) {
+  const processes = e.model.processes ?? [];
+  const linked = e.model.practices.filter((p) => p.links?.length);
+  if (!processes.length || !linked.length) return null;
+  const result = new Map(a.practices.map((p) => [p.id, p]));
+  return processes
+    .map((proc) => {
+      const practices = linked
+        .filter((p) => p.links!.includes(proc.id))
+        .map((p) => {
+          const r = result.get(p.id)!;
+          return { name: p.name, score: score(r.score), target: r.target === null ? 'n/a' : num(r.target), gap: score(r.gap), assessed: r.assessed };
+        });
+      const work = recs.filter((r) => e.model.practices.find((p) => p.id === r.practice)?.links?.includes(proc.id));
+      return { name: proc.name, link: proc.link ?? '', practices, recommendations: work.map((r) => ({ title: r.title, phase: r.phase_label })) };
+    })
+    .filter((p) => p.practices.length);
 }

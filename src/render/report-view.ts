@@ -1,15 +1,17 @@
+/**
+ * The data every deliverable template receives (`relm templates context` prints it): assessment.json joined
+ * with the texts of the engagement and the model, with the headline sentences computed once (headlines.ts),
+ * so every deliverable says the same thing the same way. Nothing here computes a figure of its own.
+ */
 import type { Engagement, EvidenceRef, PersonRef } from '../engagement/types.js';
 import type { Assessment, PracticeResult, ReleaseAnalysis } from '../engine/types.js';
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
-import { planView } from './plan-view.js';
+import * as H from './headlines.js';
+import { integrationView, kpiTargetLine, namesOf, recommendationViews, riskPhrase, riskViews, statusText, type Names } from './plan-view.js';
+import { capitalise, count, date, days, metricName, metricValue, money, num, pct, score } from './words.js';
 
-export const PERSPECTIVE_NAMES: Record<Perspective, string> = {
-  people: 'People',
-  process: 'Process',
-  technology: 'Technology',
-  organization: 'Organization',
-  integration: 'Integration',
-};
+export { PERSPECTIVE_NAMES } from './headlines.js';
+const PERSPECTIVE_NAMES = H.PERSPECTIVE_NAMES;
 
 export const PERSPECTIVE_QUESTIONS: Record<Perspective, string> = {
   people: 'Do the people who maintain and release the systems have the skills, roles and knowledge they need?',
@@ -27,111 +29,206 @@ export const ENGAGEMENT_PHASES = [
   { name: 'Support', summary: 'measure the results and keep improving' },
 ];
 
-export interface PracticeView extends PracticeResult {
-  perspective_name: string;
-  description: string | null;
-  status: string;
-  notes: string | null;
-  evidence_refs: EvidenceRef[];
-  sources: string[];
-  levels: { level: number; value: number }[];
-  criteria: { id: string; level: number; text: string; answer: string; notes: string | null }[];
+/** Status colour of a practice or perspective: green at target, amber within one level of it, red beyond. */
+export function ragOf(gap: number | null, assessed = true): 'green' | 'amber' | 'red' | 'none' {
+  if (!assessed || gap === null) return 'none';
+  return gap === 0 ? 'green' : gap <= 1 ? 'amber' : 'red';
 }
+const RAG_TEXT = { green: 'at target', amber: 'within one level', red: 'more than one level short', none: 'not assessed' } as const;
 
 function personLine(p: PersonRef): string {
   return p.role ? `${p.name} (${p.role})` : p.name;
 }
 
-function statusOf(p: PracticeResult): string {
+function practiceStatus(p: PracticeResult): string {
   if (p.na) return 'not applicable';
   if (!p.assessed) return 'not assessed';
-  if (p.method === 'rating') return 'rated';
+  if (p.method === 'rating') return 'quick rating';
   return 'assessed';
 }
 
-/** The data the report templates see: the assessment joined with the engagement's texts. */
-export function reportView(a: Assessment, e: Engagement) {
+export interface ViewOptions {
+  /** The logo as a data URI (relm.yaml branding.logo, read by the command). */
+  logo?: string | null;
+  /** At most this many rows in long tables (the full lists are in assessment.json). */
+  maxRows?: number;
+}
+
+/** A long list cut for print: the first `max` rows, and how many more there are. */
+function capped<T>(rows: readonly T[], max: number) {
+  return { rows: rows.slice(0, max), more: Math.max(0, rows.length - max), total: rows.length };
+}
+
+/** The data the templates see: the assessment joined with the engagement's texts. */
+export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {}) {
+  const names = namesOf(a, e);
+  const m = e.manifest.engagement;
+  const currency = a.engagement.currency;
+  const maxRows = opts.maxRows ?? 60;
   const modelPractices = new Map(e.model.practices.map((p) => [p.id, p]));
-  const practices: PracticeView[] = a.practices.map((p) => {
+  const practices = a.practices.map((p) => {
     const state = e.practices.practices[p.id] ?? {};
     const mp = modelPractices.get(p.id)!;
     const answers = state.answers ?? {};
+    const rag = ragOf(p.gap, p.assessed);
     return {
       ...p,
       perspective_name: PERSPECTIVE_NAMES[p.perspective],
       description: mp.description ?? null,
-      status: statusOf(p),
+      status: practiceStatus(p),
+      rag,
+      rag_text: RAG_TEXT[rag],
+      score_text: score(p.score),
+      target_text: p.target === null ? 'n/a' : num(p.target),
+      gap_text: score(p.gap),
+      level_text: p.level === null ? 'n/a' : String(p.level),
       notes: state.notes ?? state.na ?? null,
-      evidence_refs: [
-        ...(state.evidence ?? []),
-        ...Object.values(answers).flatMap((x) => (x && typeof x === 'object' ? x.evidence ?? [] : [])),
-      ],
+      evidence_refs: [...(state.evidence ?? []), ...Object.values(answers).flatMap((x) => (x && typeof x === 'object' ? (x.evidence ?? []) : []))] as EvidenceRef[],
       sources: state.sources ?? [],
-      levels: (p.level_scores ?? []).map((value, i) => ({ level: i + 1, value })),
+      levels: (p.level_scores ?? []).map((value, i) => ({ level: i + 1, value, text: p.na_levels.includes(i + 1) ? 'n/a' : pct(value) })),
       criteria: mp.criteria.map((c) => {
         const x = answers[c.id];
-        return {
-          id: c.id,
-          level: c.level,
-          text: c.text,
-          answer: x === undefined || x === null ? 'unanswered' : typeof x === 'string' ? x : x.answer,
-          notes: x && typeof x === 'object' ? x.notes ?? null : null,
-        };
+        return { level: c.level, text: c.text, answer: x === undefined || x === null ? 'unanswered' : typeof x === 'string' ? x : x.answer, notes: x && typeof x === 'object' ? (x.notes ?? null) : null };
       }),
     };
   });
   const byId = new Map(practices.map((p) => [p.id, p]));
-  const gapOrder = [...practices].filter((p) => p.gap !== null).sort((x, y) => y.gap! - x.gap! || x.id.localeCompare(y.id));
-  const m = e.manifest.engagement;
-  const weakest = a.overall.weakest;
+  const recs = recommendationViews(a, e, names);
+  const recById = new Map(recs.map((r) => [r.id, r]));
+  const gapOrder = practices.filter((p) => p.gap !== null).sort((x, y) => y.gap! - x.gap! || x.name.localeCompare(y.name));
+  const requirements = a.requirements.map((t) => {
+    const req = (e.target.requirements ?? []).find((r) => r.id === t.id);
+    return {
+      rank: t.rank,
+      title: t.title,
+      description: req?.description ?? null,
+      status: t.status,
+      status_text: statusText(a, t.status, t.reaches_target),
+      practices: t.practices.map((id) => byId.get(id)).filter((p) => p !== undefined),
+      practice_names: t.practices.map(names.practice),
+      metrics: t.metrics.map((x) => ({ name: capitalise(metricName(x.name)), value: metricValue(x.name, x.value), target: x.target === null ? 'no target' : metricValue(x.name, x.target), met: x.met === true ? 'met' : x.met === false ? 'not met' : 'no data' })),
+      recommendations: t.recommendations.length,
+      by_scenario: a.scenarios.map((s) => {
+        const r = s.requirements.find((x) => x.id === t.id);
+        return r ? (r.status === 'met' ? 'today' : r.status === 'planned' ? names.phase(r.reaches_target!) : r.status === 'unknown' ? 'cannot judge' : 'not met') : 'n/a';
+      }),
+    };
+  });
+  const phases = a.roadmap.phases.map((p, k) => {
+    const completes = a.requirements.filter((t) => t.status === 'planned' && t.reaches_target === p.id);
+    return {
+      ...p,
+      index: k + 1,
+      label: `Phase ${k + 1}: ${p.name}`,
+      dates: p.start && p.end ? `${date(p.start)} – ${date(p.end)}` : p.end ? `until ${date(p.end)}` : 'no dates',
+      end_text: date(p.end),
+      start_text: p.start ? date(p.start) : null,
+      milestone_kpis: [...new Set(p.recommendations.flatMap((id) => a.recommendations.find((r) => r.id === id)!.kpis.map(kpiTargetLine)))],
+      effort: days(p.used_days),
+      effort_days: num(p.used_days),
+      capacity: p.capacity_days === null ? 'no limit' : days(p.capacity_days),
+      capacity_days: p.capacity_days === null ? 'no limit' : num(p.capacity_days),
+      cost_text: p.cost !== null ? money(p.cost, currency) : null,
+      recs: p.recommendations.map((id) => recById.get(id)!),
+      outcomes: completes.map((t) => `Requirement met: ${t.title}`),
+      met_by_end: a.summary.requirements.by_phase[k]?.met ?? 0,
+    };
+  });
+  const s = a.summary;
+  const perspectives = PERSPECTIVES.map((k) => {
+    const per = a.perspectives[k];
+    const own = per.practices.map((id) => byId.get(id)!);
+    const weakest = own.filter((p) => p.assessed).sort((x, y) => x.score! - y.score!)[0];
+    const rag = ragOf(per.gap, per.score !== null);
+    return {
+      id: k,
+      name: PERSPECTIVE_NAMES[k],
+      question: PERSPECTIVE_QUESTIONS[k],
+      ...per,
+      score_text: score(per.score),
+      target_text: score(per.target),
+      gap_text: score(per.gap),
+      rag,
+      rag_text: RAG_TEXT[rag],
+      practices: own,
+      lead:
+        per.score === null
+          ? `No practice of ${PERSPECTIVE_NAMES[k]} has been assessed.`
+          : `${PERSPECTIVE_NAMES[k]} scores ${score(per.score)} against a target of ${score(per.target)}${weakest ? `; its weakest practice is ${weakest.name} (${score(weakest.score)})` : ''}.`,
+    };
+  });
+  const headlines = {
+    answer: H.answerSentence(a),
+    position: H.positionSentence(a),
+    largest_gaps: H.largestGapsSentence(a),
+    requirements: H.requirementsSentence(a),
+    plan: H.planSentence(a),
+    release: H.releaseSentence(a.releases),
+    backlog: H.backlogSentence(a),
+    close: H.closeSentence(a),
+    training: H.trainingSentence(a),
+    scenario: H.scenarioSentence(a),
+    ask: H.askSentence(a),
+    risks: H.risksSentence(a, riskPhrase),
+  };
+  const titles = H.slideTitles(a, riskPhrase);
+  const firstSteps = a.first_steps.map((id) => recById.get(id)!);
+  const firstPhase = phases.find((p) => p.recommendations.length) ?? null;
   return {
     client: m.client,
     title: a.engagement.title,
     as_of: a.as_of,
+    as_of_text: date(a.as_of),
     assessed: e.practices.assessed ?? null,
     horizon: e.target.horizon ?? null,
+    horizon_text: e.target.horizon ? date(e.target.horizon) : null,
     consultants: (m.consultants ?? []).map(personLine),
     sponsor: m.sponsor ? personLine(m.sponsor) : null,
+    logo: opts.logo ?? null,
     model: { name: e.model.name, version: e.model.version, practices: e.model.practices.length, criteria: e.model.practices.reduce((n, p) => n + p.criteria.length, 0) },
-    overall: { ...a.overall, weakest_name: weakest ? PERSPECTIVE_NAMES[weakest] : null },
+    nothing_assessed: H.nothingAssessed(a),
+    headlines,
+    titles,
+    overall: {
+      ...a.overall,
+      weakest_name: a.overall.weakest ? PERSPECTIVE_NAMES[a.overall.weakest] : null,
+      score_text: score(a.overall.score),
+      target_text: score(a.overall.target),
+      gap_text: score(a.overall.gap),
+      percent_text: pct(a.overall.percent_to_target),
+    },
     counts: {
-      practices: practices.length,
-      assessed: practices.filter((p) => p.assessed).length,
+      practices: s.practices,
+      assessed: s.assessed,
       rated: practices.filter((p) => p.method === 'rating').length,
-      not_assessed: practices.filter((p) => !p.assessed && !p.na).length,
-      na: practices.filter((p) => p.na).length,
+      not_assessed: s.not_assessed,
+      na: s.not_applicable,
       interviews: e.interviews.length,
+      documents: practices.reduce((n, p) => n + p.evidence_refs.length, 0),
     },
     phases: ENGAGEMENT_PHASES,
-    perspectives: PERSPECTIVES.map((k) => ({
-      id: k,
-      name: PERSPECTIVE_NAMES[k],
-      question: PERSPECTIVE_QUESTIONS[k],
-      ...a.perspectives[k],
-      practices: a.perspectives[k].practices.map((id) => byId.get(id)!),
-    })),
-    top_gaps: gapOrder.filter((p) => p.gap! > 0).slice(0, 5),
+    perspectives,
     gap_table: gapOrder,
-    requirements: (e.target.requirements ?? []).map((r, i) => ({
-      rank: i + 1,
-      id: r.id,
-      title: r.title,
-      description: r.description ?? null,
-      metric: r.metric ?? null,
-      practices: (r.practices ?? []).map((id) => byId.get(id)!),
-    })),
-    currency: a.engagement.currency,
+    top_gaps: gapOrder.filter((p) => p.gap! > 0).slice(0, 8),
+    requirements,
+    currency,
     day_rate: a.engagement.day_rate,
-    plan: planView(a, e),
+    day_rate_text: a.engagement.day_rate !== null ? money(a.engagement.day_rate, currency) : null,
+    first_steps: firstSteps,
+    plan: planSection(a, e, names, recs, phases, firstPhase),
+    risks: riskViews(a, names),
     evidence: practices.filter((p) => p.evidence_refs.length).map((p) => ({ name: p.name, refs: p.evidence_refs })),
     calibration: calibrationView(practices),
-    backlog: backlogView(a, e),
-    releases: releasesView(a),
+    backlog: backlogView(a, e, names, maxRows),
+    releases: releasesView(a, names),
+    training: trainingView(a, e, names),
+    practices,
     interviews: e.interviews.map((iv) => ({
       id: iv.id,
       date: iv.date,
+      date_text: date(iv.date),
       interviewees: (iv.interviewees ?? []).map(personLine),
-      practices: iv.practices ?? [],
+      practices: (iv.practices ?? []).map(names.practice),
       cited_by: practices.filter((p) => p.sources.includes(iv.id)).map((p) => p.name),
     })),
   };
@@ -139,87 +236,200 @@ export function reportView(a: Assessment, e: Engagement) {
 
 export type ReportView = ReturnType<typeof reportView>;
 
-function formatValue(v: number | string | null, metric: string): string {
-  if (v === null) return 'no data';
-  if (typeof v === 'string') return v;
-  if (/(_share|_rate)$/.test(metric)) return `${(v * 100).toFixed(1)}%`;
-  return Number.isInteger(v) ? String(v) : v.toFixed(2);
+function planSection<P extends { id: string }>(a: Assessment, e: Engagement, names: Names, recs: ReturnType<typeof recommendationViews>, phases: P[], firstPhase: P | null) {
+  const currency = a.engagement.currency;
+  const total = a.roadmap;
+  const scenarios = a.scenarios.map((sc) => ({
+    name: sc.name,
+    recommended: sc.id === a.summary.recommended_scenario,
+    capacity: Object.values(sc.capacity).every((v) => v !== null) ? days(Object.values(sc.capacity).reduce((x: number, v) => x + (v ?? 0), 0)) : 'no limit',
+    capacity_days: Object.values(sc.capacity).every((v) => v !== null) ? num(Object.values(sc.capacity).reduce((x: number, v) => x + (v ?? 0), 0)) : 'no limit',
+    effort: days(sc.total_days),
+    effort_days: num(sc.total_days),
+    cost: sc.total_cost !== null ? money(sc.total_cost, currency) : 'n/a',
+    unscheduled: sc.unscheduled.length,
+    reached: sc.requirements_reached,
+    of: a.requirements.length,
+  }));
+  const openBenefit = a.backlog ? a.backlog.applications.reduce((t, x) => t + x.open_benefit, 0) : null;
+  return {
+    recommendations: recs,
+    tactical: recs.filter((r) => r.horizon === 'tactical'),
+    strategic: recs.filter((r) => r.horizon === 'strategic'),
+    phases,
+    first_phase: firstPhase,
+    unscheduled: total.unscheduled.map((id) => recs.find((r) => r.id === id)!),
+    unscheduled_effort: days(total.unscheduled_days),
+    unscheduled_effort_days: num(total.unscheduled_days),
+    total_effort: days(total.total_days),
+    total_effort_days: num(total.total_days),
+    total_cost: total.total_cost !== null ? money(total.total_cost, currency) : null,
+    ends_text: a.summary.plan.ends ? date(a.summary.plan.ends) : null,
+    scenarios,
+    recommended_scenario: scenarios.find((x) => x.recommended) ?? null,
+    scope: {
+      recommendations: recs.length,
+      tactical: recs.filter((r) => r.horizon === 'tactical').length,
+      strategic: recs.filter((r) => r.horizon === 'strategic').length,
+      practices: new Set(recs.map((r) => r.practice)).size,
+      scheduled: recs.length - total.unscheduled.length,
+    },
+    open_benefit: openBenefit !== null && openBenefit > 0 ? money(openBenefit, currency) : null,
+    integration: integrationView(a, e, recs),
+    owners: [...new Set(recs.filter((r) => r.first_step).map((r) => r.owner_text))],
+    names,
+  };
 }
 
 /** The evidence check, for the report: every rule that applied, the disagreements first. */
-function calibrationView(practices: readonly PracticeView[]) {
+function calibrationView(practices: readonly (PracticeResult & { name: string })[]) {
   const rows = practices.flatMap((p) =>
-    p.evidence.map((e) => ({
+    p.evidence.map((ev) => ({
       practice: p.name,
       level: p.level,
-      method: p.method,
-      confidence: p.confidence,
-      metric: e.metric,
-      value: formatValue(e.value, e.metric),
-      expected: e.min_band ? `${e.min_band} or better` : [e.min !== null ? `≥ ${formatValue(e.min, e.metric)}` : '', e.max !== null ? `≤ ${formatValue(e.max, e.metric)}` : ''].filter(Boolean).join(' and '),
-      from_level: e.from_level,
-      ok: e.ok,
-      says: e.says,
+      rated: p.method === 'rating',
+      confidence: pct(p.confidence),
+      metric: capitalise(metricName(ev.metric)),
+      value: metricValue(ev.metric, ev.value),
+      expected: ev.min_band ? `${ev.min_band} band or better` : [ev.min !== null ? `at least ${metricValue(ev.metric, ev.min)}` : '', ev.max !== null ? `at most ${metricValue(ev.metric, ev.max)}` : ''].filter(Boolean).join(' and '),
+      from_level: ev.from_level,
+      ok: ev.ok,
+      says: ev.says,
     })),
   );
-  return {
-    checked: rows.length,
-    mismatches: rows.filter((r) => r.ok === false),
-    supported: rows.filter((r) => r.ok === true),
-    no_data: rows.filter((r) => r.ok === null),
-  };
+  return { checked: rows.length, checked_text: count(rows.length, 'check'), mismatches: rows.filter((r) => r.ok === false), supported: rows.filter((r) => r.ok === true), no_data: rows.filter((r) => r.ok === null) };
 }
 
-const BAND_NAMES = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' } as const;
-
-function backlogView(a: Assessment, e: Engagement) {
+function backlogView(a: Assessment, e: Engagement, names: Names, maxRows: number) {
   const b = a.backlog;
   if (!b) return null;
+  const currency = a.engagement.currency;
   const title = new Map((e.backlog?.items ?? []).map((i) => [i.id, i.title]));
-  const item = (id: string) => ({ id, title: title.get(id) ?? '' });
+  const item = (id: string) => ({ id, title: title.get(id) ?? id });
+  const calendar = b.release_calendar.map((r) => ({
+    date: date(r.date),
+    items: r.items.length,
+    titles: r.items.map((id) => title.get(id) ?? id),
+    effort: days(r.effort_days),
+    effort_days: num(r.effort_days),
+    platforms: r.platforms.join(', '),
+    oversized: r.oversized,
+  }));
   return {
     ...b,
-    by_priority_list: Object.entries(b.by_priority).map(([k, v]) => ({ key: k, count: v })),
-    by_status_list: Object.entries(b.by_status).map(([k, v]) => ({ key: k, count: v })),
-    type_mix: b.type_mix.map((t) => ({ ...t, reference_share: t.reference_share })),
-    explicit_duplicates: b.duplicates.explicit.map(([dup, orig]) => ({ duplicate: item(dup), original: item(orig) })),
-    candidate_duplicates: b.duplicates.candidates.map((c) => ({ a: item(c.a), b: item(c.b), similarity: c.similarity })),
-    obsolete: b.obsolete_candidates.map((id) => ({
-      ...item(id),
-      by: (e.backlog?.items ?? []).filter((i) => (i.supersedes ?? []).includes(id)).map((i) => i.id),
+    open_effort: days(b.open_effort_days),
+    waits: [
+      { name: 'Expected wait for a new request', value: b.expected_wait_days === null ? 'not moving' : `${num(Math.round(b.expected_wait_days))} days`, means: "How long a request made today would wait at today's pace (open items ÷ items delivered per day, Little's law)." },
+      { name: 'Age of the open items', value: b.open_age.median_days === null ? 'n/a' : `${num(b.open_age.median_days)} days (median), ${num(b.open_age.max_days)} the oldest`, means: 'How long the requests open today have waited so far.' },
+      {
+        name: 'Request lead time',
+        value: a.releases?.request_lead_time_days != null ? `${num(a.releases.request_lead_time_days)} days (median)` : 'no data',
+        means: 'How long the requests delivered in the last releases took, from request to production.',
+      },
+    ],
+    applications: b.applications.map((x) => ({
+      name: x.name,
+      platform: x.platform ?? '–',
+      open: x.open_count,
+      effort: num(x.open_effort_days),
+      age: x.open_age.median_days === null ? '–' : num(x.open_age.median_days),
+      cost: x.open_cost !== null ? money(x.open_cost, currency) : '–',
+      benefit: x.open_benefit ? money(x.open_benefit, currency) : '–',
+      ratio: x.benefit_cost_ratio === null ? '–' : num(x.benefit_cost_ratio),
     })),
+    type_mix: b.type_mix.map((t) => ({ type: capitalise(t.type), count: t.count, share: pct(t.share), reference: t.reference_share === null ? '–' : pct(t.reference_share) })),
+    close: b.close_not_build.map((c) => ({ ...item(c.id), reason: c.reason === 'duplicate' ? `duplicate of ${c.of.map((x) => title.get(x) ?? x).join(', ')}` : `made obsolete by ${c.of.map((x) => title.get(x) ?? x).join(', ')}` })),
+    candidates: capped(
+      b.duplicates.candidates.map((c) => ({ a: item(c.a), b: item(c.b), similarity: pct(c.similarity) })),
+      Math.min(maxRows, 15),
+    ),
     emergencies: b.emergency_open.map(item),
-    calendar_effort: b.release_calendar.reduce((t, r) => t + r.effort_days, 0),
+    calendar: capped(calendar, maxRows),
     calendar_items: b.release_calendar.reduce((t, r) => t + r.items.length, 0),
+    calendar_effort: days(b.release_calendar.reduce((t, r) => t + r.effort_days, 0)),
+    cadence: `every ${count(b.release_policy.cadence_days, 'day')}, up to ${days(b.release_policy.capacity_days_per_release)} a release`,
+    names,
   };
 }
-
-const num = (v: number | null, unit: string, digits = 1) => (v === null ? null : `${v.toFixed(digits)} ${unit}`);
-const pct = (v: number | null) => (v === null ? null : `${Math.round(v * 1000) / 10}%`);
 
 /** The four DORA metrics as the documents show them: measured value (null: no data), band, target, thresholds. */
 export function doraMetrics(r: ReleaseAnalysis) {
   const t = r.targets;
-  const row = (key: keyof ReleaseAnalysis['bands'], name: string, value: string | null, target: string | null, thresholds: string) => ({ key, name, value, band: r.bands[key], target, thresholds });
+  const row = (key: keyof ReleaseAnalysis['bands'], thresholds: string) => ({
+    key,
+    name: capitalise(metricName(key)),
+    value: r[key] === null ? null : metricValue(key, r[key]),
+    band: r.bands[key],
+    target: t[key] !== undefined ? metricValue(key, t[key]!) : null,
+    thresholds,
+  });
   return [
-    row('deployment_frequency_per_week', 'Deployment frequency', num(r.deployment_frequency_per_week, 'per week', 2), t.deployment_frequency_per_week !== undefined ? `${t.deployment_frequency_per_week} per week` : null, 'elite ≥ 7/week, high ≥ 1/week, medium ≥ 1/month'),
-    row('lead_time_days', 'Lead time for changes', num(r.lead_time_days, 'days'), t.lead_time_days !== undefined ? `${t.lead_time_days} days` : null, 'elite < 1 day, high ≤ 1 week, medium ≤ 1 month'),
-    row('change_failure_rate', 'Change failure rate', pct(r.change_failure_rate), t.change_failure_rate !== undefined ? pct(t.change_failure_rate) : null, 'elite ≤ 5%, high ≤ 10%, medium ≤ 15%'),
-    row('recovery_hours', 'Deployment recovery time', num(r.recovery_hours, 'hours'), t.recovery_hours !== undefined ? `${t.recovery_hours} hours` : null, 'elite < 1 hour, high < 1 day, medium ≤ 1 week'),
+    row('deployment_frequency_per_week', 'elite 7 or more a week, high 1 or more, medium 1 or more a month'),
+    row('lead_time_days', 'elite under 1 day, high up to a week, medium up to a month'),
+    row('change_failure_rate', 'elite up to 5%, high up to 10%, medium up to 15%'),
+    row('recovery_hours', 'elite under 1 hour, high under a day, medium up to a week'),
   ];
 }
 
-function releasesView(a: Assessment) {
+function releasesView(a: Assessment, names: Names) {
   const r = a.releases;
   if (!r) return null;
+  const rate = (x: { count: number; known: number; success_rate: number | null }) => ({ count: x.count, known: x.known, success: x.success_rate === null ? 'no data' : pct(x.success_rate) });
   return {
     ...r,
-    band_name: r.band ? BAND_NAMES[r.band] : null,
-    dora: doraMetrics(r).map((m) => ({ ...m, value: m.value ?? 'no data', band: m.band ? BAND_NAMES[m.band] : 'no data' })),
-    rework: pct(r.rework_rate) ?? 'no data',
-    emergency: pct(r.emergency_share) ?? 'no data',
-    request_lead_time: num(r.request_lead_time_days, 'days') ?? 'no data',
-    by_type: Object.entries(r.success_rate_by_type).map(([k, v]) => ({ key: k, ...v })),
-    by_application: Object.entries(r.success_rate_by_application).map(([k, v]) => ({ key: k, ...v })),
+    band_name: r.band ?? 'no data',
+    dora: doraMetrics(r).map((x) => ({ ...x, value: x.value ?? 'no data', band: x.band ?? 'no data', target: x.target ?? 'none' })),
+    rework: r.rework_rate === null ? 'no data' : pct(r.rework_rate),
+    emergency: r.emergency_share === null ? 'no data' : pct(r.emergency_share),
+    unknown_outcomes: r.count - r.outcome_known,
+    by_type: Object.entries(r.success_rate_by_type).map(([k, v]) => ({ name: capitalise(k), ...rate(v) })),
+    by_application: Object.entries(r.success_rate_by_application).map(([k, v]) => ({ name: names.application(k), ...rate(v) })),
+  };
+}
+
+function trainingView(a: Assessment, e: Engagement, names: Names) {
+  const t = a.training;
+  if (!t) return null;
+  const currency = a.engagement.currency;
+  // The catalogue in force: team.yaml's entries over the model's.
+  const catalogue = new Map([...(e.model.skills ?? []), ...(e.team?.skills ?? [])].map((s) => [s.id, s]));
+  const course = new Map(t.skills.map((s) => [s.id, s]));
+  return {
+    ...t,
+    people_count: new Set(t.needs.map((n) => n.person)).size,
+    needs: t.needs.map((n) => ({ person: names.person(n.person), role: names.role(n.role), skill: names.skill(n.skill), current: n.current, required: n.required, gap: n.gap })),
+    courses: t.skills
+      .filter((s) => !s.no_course)
+      .map((s) => ({
+        name: s.name,
+        course: s.course,
+        people: s.people.map(names.person),
+        participants: s.people.length,
+        course_days: num(s.course_days),
+        participant_days: num(s.participant_days),
+        cost: money(s.cost, currency),
+        needed_for: s.needed_for ? names.phase(s.needed_for) : 'no phase names it',
+      })),
+    no_course_skills: t.skills.filter((s) => s.no_course).map((s) => ({ name: s.name, people: s.people.map(names.person) })),
+    schedule: t.schedule.map((x) => ({
+      course: x.course ?? names.skill(x.skill),
+      skill: names.skill(x.skill),
+      mode: catalogue.get(x.skill)?.training?.mode ?? 'not stated',
+      start: date(x.start),
+      end: date(x.end),
+      course_days: num(x.course_days),
+      participant_days: num(x.participant_days),
+      people: x.people.map(names.person),
+      needed_for: x.needed_for ? `${names.phase(x.needed_for)}, from ${date(x.needed_from)}` : 'no phase names it',
+      late: x.late,
+      cost: money(course.get(x.skill)?.cost ?? 0, currency),
+    })),
+    roles: t.roles.map((r) => ({ ...r, name: r.name })),
+    to_train: t.roles.filter((r) => r.to_train > 0),
+    hires: t.roles.filter((r) => r.hires > 0),
+    single_points: t.single_points.map((s) => ({ skill: s.name, person: names.person(s.person) })),
+    total_participant_days: days(t.total_days, 'participant-days'),
+    total_course_days: days(t.total_course_days, 'course days'),
+    total_cost_text: money(t.total_cost, currency),
   };
 }

@@ -68,7 +68,7 @@ describe('relm assess', () => {
     expect(a.status).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const doc = JSON.parse(a.stdout);
-    expect(Object.keys(doc)).toEqual(['relm', 'engagement', 'as_of', 'model', 'overall', 'perspectives', 'practices', 'backlog', 'releases', 'training', 'recommendations', 'roadmap', 'first_steps', 'summary', 'requirements', 'scenarios', 'diagnostics']);
+    expect(Object.keys(doc)).toEqual(['relm', 'engagement', 'as_of', 'model', 'overall', 'perspectives', 'practices', 'backlog', 'releases', 'training', 'recommendations', 'roadmap', 'first_steps', 'summary', 'risks', 'requirements', 'scenarios', 'diagnostics']);
     expect(doc.overall.score).toBeCloseTo(8.75 / 3, 12);
     expect(doc.overall.percent_to_target).toBeCloseTo(1 - 2.25 / 11, 12);
     expect(doc.overall.weakest).toBe('people');
@@ -106,7 +106,7 @@ describe('relm report', () => {
     expect(readdirSync(out).sort()).toEqual(['assessment.json', 'charts', 'report.html', 'report.md']);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     const html = readFileSync(join(out, 'report.html'), 'utf8');
-    for (const heading of ['Executive summary', 'Scope and method', 'Current release management', 'Requirements and expectations', 'Gap analysis']) {
+    for (const heading of ['Executive summary', 'Current release management', 'Requirements and expectations', 'Gap analysis', 'Method and sources']) {
       expect(md).toContain(heading);
       expect(html).toContain(heading);
     }

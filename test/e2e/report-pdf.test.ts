@@ -84,7 +84,8 @@ describe('relm report: the four deliverables', () => {
       for (const ext of ['md', 'html', 'pdf']) expect(files).toContain(`${base}.${ext}`);
     }
     expect(files).toContain('assessment.json');
-    expect(readdirSync(join(out, 'charts')).sort()).toEqual(['age.svg', 'backlog.svg', 'dora.svg', 'gaps.svg', 'heatmap.svg', 'radar.svg', 'top_gaps.svg']);
+    const charts = readdirSync(join(out, 'charts'));
+    for (const c of ['backlog.svg', 'dora.svg', 'gaps.svg', 'radar.svg', 'top_gaps.svg']) expect(charts).toContain(c);
     expect(requests).toEqual([]); // network blocked while printing
   }, 120_000);
 
@@ -95,17 +96,20 @@ describe('relm report: the four deliverables', () => {
     expect(info).toMatch(/Page size:\s+595\.92 x 841\.92 pts \(A4\)/);
     const text = pdftotext(join(out, 'report.pdf'));
     for (const s of [
+      'Contents',
       'Executive summary',
       'Current release management',
       'Requirements and expectations',
       'Gap analysis',
       'Alternatives for reaching the desired state',
       'Tactical recommendations',
+      'Business case',
+      'Risks to delivery',
       'Maintenance backlog',
       'Release record',
       'Training requirements',
-      'Appendix A. Interviews',
-      'Appendix B. Evidence',
+      'Appendix A. Practice by practice',
+      'Appendix B. Method and sources',
     ]) {
       expect(text).toContain(s);
     }
@@ -121,17 +125,17 @@ describe('relm report: the four deliverables', () => {
     const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number);
     expect(w! / h!).toBeCloseTo(16 / 9, 2);
     const text = pdftotext(join(out, 'presentation.pdf')).replace(/\s+/g, ' ');
-    expect(text).toContain('of the way to where it needs to be');
-    expect(text).toContain('Next steps');
+    expect(text).toContain('of the way to its target');
+    expect(text).toContain('Decision today');
   });
 
   pdfIt('prints the strategic plan and the training plan', () => {
     const plan = pdftotext(join(out, 'strategic-plan.pdf'));
-    for (const s of ['Size and scope', 'Roadmap by phase', 'Milestones', 'Next steps', 'Deliverables', 'Change management', 'Configuration', 'Incident and problem', 'Availability', 'Service level', 'the ITSM processes']) {
+    for (const s of ['Roadmap', 'Milestones', 'Initiatives', 'Next steps', 'Size and scope', 'Risks', 'Change management', 'Configuration management', 'Incident management', 'Availability management', 'Service level management', 'the ITSM processes']) {
       expect(plan).toContain(s);
     }
     const training = pdftotext(join(out, 'training-plan.pdf'));
-    for (const s of ['Role coverage', 'Skill gaps', 'Courses', 'Schedule', '€16,000']) expect(training).toContain(s);
+    for (const s of ['Courses and dates', 'Places to fill by hiring', 'Skills without a course', 'Skill gaps by person', 'Role coverage', '€16,000']) expect(training).toContain(s);
   });
 
   it('writes byte-identical md, html, svg and json on every run', () => {
@@ -141,7 +145,7 @@ describe('relm report: the four deliverables', () => {
     const first = read();
     expect(relm(['report', '-C', d]).status).toBe(0);
     expect(read()).toEqual(first);
-    expect(first['report.md']!).toContain('![Maturity by perspective');
+    expect(first['report.md']!).toContain('![Current and target level per practice');
     expect(first['report.html']!).toContain('<figure class="chart"><svg');
     expect(first['presentation.html']!.match(/<section class="slide"/g)!.length).toBeGreaterThanOrEqual(8);
   });
@@ -158,7 +162,7 @@ describe('relm report: templates', () => {
     const d = example();
     mkdirSync(join(d, 'templates', 'partials'), { recursive: true });
     writeFileSync(join(d, 'templates', 'partials', 'title-block.hbs'), 'Confidential — prepared for {{text client}}\n');
-    writeFileSync(join(d, 'templates', 'training-plan.md.hbs'), '# Our own training plan\n\n{{> title-block}}\n\n{{plan.training.total_days}} days.\n');
+    writeFileSync(join(d, 'templates', 'training-plan.md.hbs'), '# Our own training plan\n\n{{> title-block}}\n\n{{training.total_days}} days.\n');
     expect(relm(['report', '-C', d, '--format', 'md']).status).toBe(0);
     expect(readFileSync(join(d, 'out', 'training-plan.md'), 'utf8')).toBe('# Our own training plan\n\nConfidential — prepared for Northwind Mutual Insurance\n\n23 days.\n');
     expect(readFileSync(join(d, 'out', 'report.md'), 'utf8')).toContain('Confidential — prepared for Northwind Mutual Insurance');

@@ -88,7 +88,7 @@ describe('relm interview at a terminal', () => {
       expect((JSON.parse(v.stdout) as { file: string; severity: string }[]).filter((d) => d.file.startsWith('interviews/') || d.severity === 'error')).toEqual([]);
       // The report's appendix lists the new interview and the practice that cites it.
       expect(relm(['report', '--only', 'report', '--format', 'md', '-C', dir]).status).toBe(0);
-      expect(readFileSync(join(dir, 'out/report.md'), 'utf8')).toMatch(/\| int-06 \| 2026-04-01 \| Hendrik Voss \(Release manager\) \| release-policy \| Release policy and procedures \|/);
+      expect(readFileSync(join(dir, 'out/report.md'), 'utf8')).toMatch(/\| 1 April 2026 \| Hendrik Voss \(Release manager\) \| Release policy and procedures \|/);
     },
     TIMEOUT,
   );

@@ -1,0 +1,245 @@
+/**
+ * The sentences that rank, compare or conclude (DELIVERABLES: action titles; DESIGN §3 v2: every headline is
+ * computed). Each is a pure function of assessment.json, so the same sentence reads the same in every
+ * deliverable, and each is pinned by a unit test against a hand-computed case.
+ */
+import type { Assessment, ReleaseAnalysis, RoadmapPhase, Scenario } from '../engine/types.js';
+import type { Perspective } from '../model/types.js';
+import { capitalise, count, date, days, list, metricName, metricValue, money, month, num, numberWord, pct, score } from './words.js';
+
+export const PERSPECTIVE_NAMES: Record<Perspective, string> = {
+  people: 'People',
+  process: 'Process',
+  technology: 'Technology',
+  organization: 'Organization',
+  integration: 'Integration',
+};
+
+export function nothingAssessed(a: Assessment): boolean {
+  return a.overall.score === null;
+}
+
+/** "Optimise (phase 3)". */
+export function phaseLabel(a: Assessment, id: string | null): string {
+  if (id === null) return 'not scheduled';
+  if (id === 'now') return 'already';
+  const k = a.roadmap.phases.findIndex((p) => p.id === id);
+  return k < 0 ? id : `${a.roadmap.phases[k]!.name} (phase ${k + 1})`;
+}
+
+function phaseOf(a: Assessment, id: string | null): RoadmapPhase | undefined {
+  return a.roadmap.phases.find((p) => p.id === id);
+}
+
+/** Where they are: the overall position and the two weakest perspectives. */
+export function positionSentence(a: Assessment): string {
+  if (nothingAssessed(a)) return 'Nothing has been assessed yet: no practice has an answer or a rating, so there is no score.';
+  const o = a.overall;
+  const weakest = a.summary.weakest.slice(0, 2).map((w) => `${PERSPECTIVE_NAMES[w.id]} (${score(w.score)})`);
+  const way = o.percent_to_target === null ? '' : `: ${pct(o.percent_to_target)} of the way there`;
+  const target = o.target === null ? '' : ` against a target of ${score(o.target)}`;
+  const tail = weakest.length === 2 ? ` The weakest perspectives are ${list(weakest)}.` : weakest.length === 1 ? ` The only perspective assessed is ${weakest[0]}.` : '';
+  return `${a.engagement.client}'s release management scores ${score(o.score)} out of 5${target}${way}.${tail}`;
+}
+
+/** The largest gaps, by perspective (computed from the perspectives' gaps, never written by hand). */
+export function largestGapsSentence(a: Assessment): string {
+  if (nothingAssessed(a)) return 'Nothing has been assessed yet, so no gap can be measured.';
+  const g = a.summary.largest_gaps;
+  if (!g.length) return 'Every assessed perspective is at its target: there is no gap to close.';
+  if (g.length === 1) return `The only gap is in ${PERSPECTIVE_NAMES[g[0]!.id]}: ${score(g[0]!.gap)} levels missing on average.`;
+  const [x, y] = [g[0]!, g[1]!];
+  const figures = score(x.gap) === score(y.gap) ? `${score(x.gap)} levels missing on average in each` : `${score(x.gap)} and ${score(y.gap)} levels missing on average`;
+  return `The largest gaps are in ${PERSPECTIVE_NAMES[x.id]} and ${PERSPECTIVE_NAMES[y.id]}: ${figures}.`;
+}
+
+/** How many requirements the plan meets and by when. */
+export function requirementsSentence(a: Assessment): string {
+  const r = a.summary.requirements;
+  if (!r.total) return 'No requirements are recorded, so the plan cannot be measured against them.';
+  const reached = r.met + r.planned;
+  const rest: string[] = [];
+  if (r.not_on_plan) rest.push(`${numberWord(r.not_on_plan)} ${r.not_on_plan === 1 ? 'is' : 'are'} not on the plan at this capacity`);
+  if (r.unknown) rest.push(`${numberWord(r.unknown)} cannot be judged yet (a practice not assessed or a metric not measured)`);
+  const tail = rest.length ? `; ${list(rest)}` : '';
+  if (reached === 0) return `The plan as scheduled meets none of the ${r.total} requirements${tail}.`;
+  if (r.planned === 0) return r.met === r.total ? `All ${r.total} requirements are met today.` : `${r.met} of the ${r.total} requirements ${r.met === 1 ? 'is' : 'are'} met today${tail}.`;
+  const when = r.all_planned_by && r.all_planned_by !== 'now' ? ` by the end of ${phaseLabel(a, r.all_planned_by)}, ${date(phaseOf(a, r.all_planned_by)?.end)}` : '';
+  return `The plan meets ${reached} of the ${r.total} requirements${when}${tail}.`;
+}
+
+/** The plan in one sentence: scope, effort, cost, end; and what does not fit. */
+export function planSentence(a: Assessment): string {
+  const s = a.summary.plan;
+  if (!s.recommendations) return nothingAssessed(a) ? 'There is no plan yet: nothing has been assessed.' : 'No work is needed: every assessed practice is at its target.';
+  const phases = a.roadmap.phases.filter((p) => p.recommendations.length).length;
+  const cost = s.cost !== null ? ` (${money(s.cost, a.engagement.currency)})` : '';
+  const end = s.ends ? `, ending ${date(s.ends)}` : '';
+  const out = `${capitalise(count(s.scheduled, 'recommendation'))} in ${count(phases, 'phase')}: ${days(s.days)}${cost}${end}.`;
+  const left = a.roadmap.unscheduled.length;
+  return left ? `${out} ${capitalise(count(left, 'more does', 'more do'))} not fit the capacity (${days(a.roadmap.unscheduled_days)}).` : out;
+}
+
+/** The answer, for page 1 and slide 2: what the programme costs, by when, and what it achieves. */
+export function answerSentence(a: Assessment): string {
+  if (nothingAssessed(a)) return 'Nothing has been assessed yet: answer the criteria (or give quick ratings) to obtain a position and a plan.';
+  const s = a.summary.plan;
+  if (!s.recommendations) return `${a.engagement.client}'s release management already meets its targets: no improvement programme is needed.`;
+  const r = a.summary.requirements;
+  const cost = s.cost !== null ? ` (${money(s.cost, a.engagement.currency)})` : '';
+  const phases = a.roadmap.phases.filter((p) => p.recommendations.length).length;
+  const programme = `${days(s.days)}${cost} of work in ${count(phases, 'phase')}`;
+  if (!r.total) return `${a.engagement.client} can close most of its release-management gap with ${programme}${s.ends ? `, by ${month(s.ends)}` : ''}.`;
+  const reached = r.met + r.planned;
+  const by = r.all_planned_by && r.all_planned_by !== 'now' ? ` by ${month(phaseOf(a, r.all_planned_by)?.end)}` : '';
+  const others = r.total - reached;
+  const why = r.unknown === 0 ? 'more capacity' : r.not_on_plan === 0 ? 'data before they can be judged' : 'more capacity or data';
+  const tail = others ? `; the other ${numberWord(others)} need${others === 1 ? 's' : ''} ${why}` : '';
+  return `${a.engagement.client} can meet ${reached} of its ${r.total} release-management requirements${by} with ${programme}${tail}.`;
+}
+
+/** The first steps, by title. */
+export function firstStepTitles(a: Assessment): string[] {
+  const title = new Map(a.recommendations.map((r) => [r.id, r.title]));
+  return a.first_steps.map((id) => title.get(id) ?? id);
+}
+
+/** The release record's headline: the measured metric furthest from its target, or the band when all are met. */
+export function releaseSentence(r: ReleaseAnalysis | null): string {
+  if (!r) return 'No release history was provided: measuring it is a first step.';
+  if (!r.count) return `No release was deployed in the ${r.window_days} days up to the reference date.`;
+  const cfr = r.change_failure_rate;
+  const t = r.targets;
+  if (cfr !== null && t.change_failure_rate !== undefined && cfr > t.change_failure_rate) {
+    const oneIn = cfr > 0 ? Math.round(1 / cfr) : null;
+    const lead = oneIn !== null && oneIn >= 2 && oneIn <= 10 ? `One release in ${numberWord(oneIn)} fails or needs a fix` : `${capitalise(pct(cfr))} of releases fail or need a fix`;
+    return `${lead}: a change failure rate of ${pct(cfr)} against a target of ${pct(t.change_failure_rate)}.`;
+  }
+  const missed = (['lead_time_days', 'recovery_hours', 'deployment_frequency_per_week'] as const).find((k) => {
+    const v = r[k];
+    const target = t[k];
+    if (v === null || target === undefined) return false;
+    return k === 'deployment_frequency_per_week' ? v < target : v > target;
+  });
+  if (missed) return `${capitalise(metricName(missed))} is ${metricValue(missed, r[missed])} against a target of ${metricValue(missed, t[missed]!)}.`;
+  if (cfr === null) return `${count(r.count, 'release')} in ${r.window_days} days, but none records its outcome: the change failure rate is unknown.`.replace(/^\w/, (c) => c.toUpperCase());
+  return `Releases meet their targets: DORA band ${r.band ?? 'n/a'}, ${pct(cfr)} of releases failing.`;
+}
+
+/** The backlog's headline: how long a new request waits, and whether the backlog grows. */
+export function backlogSentence(a: Assessment): string {
+  const b = a.backlog;
+  if (!b) return 'No backlog was provided.';
+  if (!b.open_count) return 'The backlog is empty: every request has been delivered, rejected or closed.';
+  if (b.expected_wait_days === null) return `The backlog is not moving: nothing was delivered in the last 90 days, and ${count(b.open_count, 'item is', 'items are')} open.`;
+  const grows = b.arrivals_per_30_days > b.throughput_per_30_days ? ', and more arrive than are delivered' : '';
+  return `A new request waits about ${num(Math.round(b.expected_wait_days))} days at today's pace: ${b.open_count} open items, ${num(b.throughput_per_30_days)} delivered a month${grows}.`;
+}
+
+/** Open items to close rather than build. */
+export function closeSentence(a: Assessment): string | null {
+  const c = a.backlog?.close_not_build ?? [];
+  if (!c.length) return null;
+  const dup = c.filter((x) => x.reason === 'duplicate').length;
+  const obs = c.length - dup;
+  const why = !dup ? 'later changes make them obsolete' : !obs ? 'they duplicate other requests' : `${count(dup, 'duplicates', 'duplicate')} another request and ${count(obs, 'is', 'are')} made obsolete by later changes`;
+  return `${capitalise(count(c.length, 'open item'))} should be closed, not built: ${why}.`;
+}
+
+/** Training: who, how much, and what training cannot close. */
+export function trainingSentence(a: Assessment): string {
+  const t = a.training;
+  if (!t) return 'No team data was provided.';
+  const people = new Set(t.needs.map((n) => n.person)).size;
+  if (!people && !t.hires_total) return 'Everyone holds the skills their roles require: no training is needed.';
+  const courses = t.skills.filter((s) => !s.no_course);
+  const parts: string[] = [];
+  if (people) parts.push(`${capitalise(count(people, 'person needs', 'people need'))} training in ${count(t.skills.length, 'skill')}: ${days(t.total_days, 'participant-days')} over ${count(courses.length, 'course')}, ${money(t.total_cost, a.engagement.currency)}`);
+  if (t.hires_total) parts.push(`${count(t.hires_total, 'place')} must be filled by hiring`);
+  if (t.no_course.length) parts.push(`${count(t.no_course.length, 'skill has', 'skills have')} no course yet`);
+  return `${capitalise(parts.join('; '))}.`;
+}
+
+/** The scenario to recommend, by its figures. */
+export function scenarioSentence(a: Assessment): string | null {
+  const best = a.scenarios.find((s) => s.id === a.summary.recommended_scenario);
+  const planned = a.scenarios.find((s) => s.id === 'as-planned');
+  if (!best || !planned || !a.requirements.length) return null;
+  const cost = (s: Scenario) => (s.total_cost !== null ? money(s.total_cost, a.engagement.currency) : days(s.total_days));
+  if (best.id === planned.id) return `The capacity as planned is the right choice: it meets ${planned.requirements_reached} of ${a.requirements.length} requirements for ${cost(planned)}, and no option tested meets more.`;
+  return `${best.name} meets ${best.requirements_reached} of ${a.requirements.length} requirements for ${cost(best)}, against ${planned.requirements_reached} for ${cost(planned)} with the capacity as planned.`;
+}
+
+/** The decision to take: approve the first phase, and choose the capacity. */
+export function askSentence(a: Assessment): string {
+  const first = a.roadmap.phases.find((p) => p.recommendations.length);
+  if (!first) return nothingAssessed(a) ? 'Decide who answers the assessment, and by when.' : 'No decision is needed on improvement work.';
+  const cost = first.cost !== null ? ` (${money(first.cost, a.engagement.currency)})` : '';
+  const when = first.start && first.end ? ` from ${date(first.start)} to ${date(first.end)}` : first.end ? ` until ${date(first.end)}` : '';
+  const best = a.scenarios.find((s) => s.id === a.summary.recommended_scenario);
+  const choose = best && best.id !== 'as-planned' ? `, and the capacity for the later phases (${best.name.toLowerCase()} meets the most requirements)` : '';
+  return `Approve ${first.name} (phase ${a.roadmap.phases.indexOf(first) + 1}): ${days(first.used_days)}${cost}${when}${choose}.`;
+}
+
+/** The most serious risks in one sentence. */
+export function risksSentence(a: Assessment, describe: (kind: string) => string): string {
+  if (!a.risks.length) return 'The data shows no delivery risk beyond the usual ones.';
+  const top = a.risks.slice(0, 2).map((r) => describe(r.kind));
+  return `${capitalise(count(a.risks.length, 'risk'))} threaten${a.risks.length === 1 ? 's' : ''} delivery; the most serious: ${list(top)}.`;
+}
+
+/** Short action titles for slides and section leads (at most about a dozen words), from the same figures. */
+export function slideTitles(a: Assessment, riskPhraseOf: (kind: string) => string) {
+  const o = a.overall;
+  const r = a.summary.requirements;
+  const plan = a.summary.plan;
+  const phases = a.roadmap.phases.filter((p) => p.recommendations.length);
+  const first = phases[0];
+  const gaps = a.summary.largest_gaps;
+  const rel = a.releases;
+  const b = a.backlog;
+  const t = a.training;
+  const cfr = rel?.change_failure_rate ?? null;
+  const cfrTarget = rel?.targets.change_failure_rate;
+  const oneIn = cfr !== null && cfr > 0 ? Math.round(1 / cfr) : null;
+  const reached = r.met + r.planned;
+  const lastPhase = a.roadmap.phases.find((p) => p.id === r.all_planned_by);
+  const cost = plan.cost !== null ? money(plan.cost, a.engagement.currency) : days(plan.days);
+  return {
+    answer: nothingAssessed(a)
+      ? 'Nothing has been assessed yet'
+      : !plan.recommendations
+        ? 'Release management already meets its targets'
+        : r.total
+          ? `${reached} of ${r.total} requirements met${lastPhase?.end ? ` by ${month(lastPhase.end)}` : ''}, for ${cost}`
+          : `The gap closes${plan.ends ? ` by ${month(plan.ends)}` : ''}, for ${cost}`,
+    position: nothingAssessed(a)
+      ? 'Nothing has been assessed yet'
+      : o.percent_to_target === null
+        ? `Release management scores ${score(o.score)} out of 5`
+        : `Release management is ${pct(o.percent_to_target)} of the way to its target`,
+    gaps: nothingAssessed(a) ? 'No gap can be measured yet' : gaps.length >= 2 ? `The largest gaps are in ${PERSPECTIVE_NAMES[gaps[0]!.id]} and ${PERSPECTIVE_NAMES[gaps[1]!.id]}` : gaps.length === 1 ? `The only gap is in ${PERSPECTIVE_NAMES[gaps[0]!.id]}` : 'Every perspective is at its target',
+    release: !rel
+      ? 'The release record is not kept yet'
+      : cfr !== null && cfrTarget !== undefined && cfr > cfrTarget
+        ? oneIn !== null && oneIn >= 2 && oneIn <= 10
+          ? `One release in ${numberWord(oneIn)} fails or needs a fix`
+          : `${capitalise(pct(cfr))} of releases fail or need a fix`
+        : cfr === null
+          ? 'Release outcomes are not recorded'
+          : `Releases perform in the DORA ${rel.band ?? 'n/a'} band`,
+    backlog: !b ? 'The backlog is not recorded yet' : b.expected_wait_days === null ? 'The backlog is not moving' : `A new request waits about ${num(Math.round(b.expected_wait_days))} days`,
+    requirements: !r.total
+      ? 'No requirements are recorded yet'
+      : reached === r.total && r.planned === 0
+        ? 'Every requirement is met today'
+        : `The plan meets ${reached} of ${r.total} requirements${lastPhase?.end ? ` by ${month(lastPhase.end)}` : ''}`,
+    roadmap: !phases.length ? 'No work is scheduled' : `${capitalise(count(phases.length, 'phase'))}, ${days(plan.days)}${plan.ends ? `, until ${month(plan.ends)}` : ''}`,
+    first_steps: !first ? 'No first step is scheduled' : `Start with ${count(a.first_steps.length, 'step')} in ${first.name}${first.start ? `, from ${month(first.start)}` : ''}`,
+    risks: !a.risks.length ? 'No delivery risk stands out in the data' : `${capitalise(count(a.risks.length, 'risk'))}; the most serious: ${riskPhraseOf(a.risks[0]!.kind)}`,
+    training: !t
+      ? 'The team is not recorded yet'
+      : `${capitalise(count(new Set(t.needs.map((n) => n.person)).size, 'person needs', 'people need'))} training${t.hires_total ? `, ${count(t.hires_total, 'place')} to hire` : ''}`,
+    ask: !first ? 'No decision is needed today' : `Decision today: approve ${first.name}, ${days(first.used_days)}${first.cost !== null ? ` (${money(first.cost, a.engagement.currency)})` : ''}`,
+  };
+}
