@@ -139,11 +139,19 @@ common(
 common(
   program
     .command('import <kind> <source>')
-    .description('merge a Jira, Bugzilla, GitHub or ServiceNow export, or git tags, into backlog.yaml / releases.yaml')
-    .addHelpText('after', '\nKinds: jira (CSV), bugzilla (CSV), github (issues JSON), servicenow (change_request CSV or JSON), git-tags (a repository path).')
-    .option('--application <id>', 'the application of every item (default: the first Component/s)')
+    .description('merge a Jira, Bugzilla, GitHub or ServiceNow export, git tags, or incidents into backlog.yaml / releases.yaml, keeping your edits')
+    .addHelpText(
+      'after',
+      '\nKinds: jira (CSV), bugzilla (CSV), github (issues JSON), servicenow (change_request CSV or JSON), git-tags (a repository path),\nincidents (an incident CSV or JSON, with --from servicenow|jira: sets the outcome and restored time of the releases that caused them).',
+    )
+    .option('--application <id>', 'the application of every item (default: the first Component/s; git-tags: the repository folder name)')
     .option('--map <column=field>', 'map a column onto a field; repeatable', (v: string, p: string[] = []) => [...p, v])
-    .option('--dry-run', 'print what would change, write nothing'),
+    .option('--id-prefix <prefix>', 'put before every id of the source (git-tags default: "<application>@"; github default: "GH-")')
+    .option('--encoding <name>', 'the export\'s character encoding (default: detected; e.g. windows-1252, latin1, utf-16le)')
+    .option('--from <source>', 'incidents: the system that exported them, servicenow or jira')
+    .option('--window-hours <hours>', `incidents: how long before an incident a deployment of its application is suspected (default 24)`, positiveInt)
+    .option('--force', 'take the export\'s value wherever it differs, over your edits and conflicts')
+    .option('--dry-run', 'print the diff it would write, write nothing'),
 ).action(action(async () => (await import('./import.js')).runImport));
 
 const templates = program.command('templates').description('the report templates: list them, or copy them into the engagement to edit');
