@@ -129,11 +129,14 @@ common(
 common(
   program
     .command('duplicates')
-    .description('for each backlog item, its most similar items: candidate duplicates')
+    .description('candidate duplicates among the open backlog items, each pair once; --record A B writes that A duplicates B')
     .option('--top <k>', 'how many similar items per item', positiveInt, 5)
     .option('--json', 'print [{id, candidates: [{id, similarity}]}] for every item')
     .option('--all-applications', 'compare items across applications too (default: within one application)')
-    .option('--min <similarity>', 'show only candidates at least this similar (human output)', similarity, 0.3),
+    .option('--min <similarity>', 'show only candidates at least this similar (human output)', similarity, 0.3)
+    .option('--all', 'compare closed items and recorded duplicates too (default: open items not yet recorded)')
+    .option('--record <ids...>', 'record that the first item duplicates the second: writes duplicate_of into backlog.yaml')
+    .option('--force', 'with --record: replace a duplicate_of the item already has'),
 ).action(action(async () => (await import('./duplicates.js')).runDuplicates));
 
 common(

@@ -65,6 +65,8 @@ const RENDER = { lineWidth: 0, flowCollectionPadding: false } as const;
 function styled(doc: Document): Document {
   const walk = (n: unknown) => {
     if (isSeq(n) && n.items.every((i) => isScalar(i))) n.flow = true;
+    // A list of small records (a release's changes) has one `{id: ..., committed: ...}` per line.
+    if (isSeq(n)) for (const i of n.items) if (isMap(i) && i.items.every((p) => isScalar(p.value))) i.flow = true;
     if (isSeq(n) || isMap(n)) for (const i of n.items) walk(isMap(n) ? (i as Pair).value : i);
   };
   walk(doc.contents);
@@ -389,7 +391,9 @@ export function mergeRecords(spec: MergeSpec, opts: MergeOptions = {}): MergedFi
     const current = toJs(node) as Record<string, unknown>;
     const owners = ownersOf(current);
     const incoming = ownersOf(entry);
-    if (!was && owners.length && incoming.length && !incoming.some((a) => owners.includes(a))) {
+    // Another application's record: not this source's last import of it (which the user may have re-assigned).
+    const wasOurs = !!was && (was.application !== undefined || was.applications !== undefined) && (sameAsRemembered(was.application, entry.application) && sameAsRemembered(was.applications, entry.applications));
+    if (!wasOurs && owners.length && incoming.length && !incoming.some((a) => owners.includes(a))) {
       report.collisions.push({ id: entry.id, owner: owners, incoming });
       continue;
     }

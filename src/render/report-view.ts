@@ -155,6 +155,7 @@ function calibrationView(practices: readonly PracticeView[]) {
       method: p.method,
       confidence: p.confidence,
       metric: e.metric,
+      window: e.window_days,
       value: formatValue(e.value, e.metric),
       expected: e.min_band ? `${e.min_band} or better` : [e.min !== null ? `≥ ${formatValue(e.min, e.metric)}` : '', e.max !== null ? `≤ ${formatValue(e.max, e.metric)}` : ''].filter(Boolean).join(' and '),
       from_level: e.from_level,
