@@ -35,7 +35,7 @@ describe('incidents', () => {
     expect(r.attributions).toEqual([
       { incident: 'INC001', release: 'billing@v1.0.0', hours: 5, by: 'window' },
       { incident: 'INC002', release: 'payments@v2.0.0', hours: 8, by: 'window' },
-      { incident: 'INC004', release: 'CHG0040001', hours: 886, by: 'cause' // 28 days of February + 9 days − 2 h },
+      { incident: 'INC004', release: 'CHG0040001', hours: 886, by: 'cause' }, // 28 days of February + 9 days − 2 h
     ]);
     // billing@v1.0.0: v1.0.1 shipped between the incident and its resolution, so the fix was a hotfix.
     expect(r.entries).toEqual([
