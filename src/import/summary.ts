@@ -43,7 +43,8 @@ export function formatSummary(
   }
   if (result.attributions) {
     const releases = new Set(result.attributions.map((a) => a.release)).size;
-    out.push(`  ${n(result.attributions.length)} incidents put down to ${n(releases)} releases (a deployment of the application in the ${opts.windowHours ?? 24} hours before, or the change the incident names)`);
+    const count = (x: number, one: string) => `${n(x)} ${one}${x === 1 ? '' : 's'}`;
+    out.push(`  ${count(result.attributions.length, 'incident')} put down to ${count(releases, 'release')} (a deployment of the application in the ${opts.windowHours ?? 24} hours before, or the change the incident names)`);
     listed(out, result.attributions, (a) => `  ${a.incident} -> ${a.release} (${a.by === 'cause' ? 'named as the cause' : `${a.hours.toFixed(1)} h after its deployment`})`, 'incidents');
   }
   listed(out, r.updated, (u) => `  updated ${u.id}: ${u.fields.join(', ')}`, 'updated');
