@@ -145,7 +145,10 @@ export async function runImport(kind: string, source: string, opts: ImportOption
       writeOut(await diffOf(changes, current));
     } else {
       for (const change of changes) if (change.merged.changed) atomicWrite(join(root, change.file), change.merged.text, { within: root });
-      if (newState !== null && newState !== stateText) atomicWrite(join(root, stateFile), newState, { within: root });
+      if (newState !== null && newState !== stateText) {
+        atomicWrite(join(root, stateFile), newState, { within: root });
+        if (stateText === null) writeErr(`  wrote ${stateFile}, what this import wrote: commit it with the engagement, so that the next import keeps your edits`);
+      }
     }
     if (changes.some((ch) => ch.merged.report.collisions.length)) process.exitCode = EXIT_FINDINGS;
   });

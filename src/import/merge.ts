@@ -101,12 +101,20 @@ function renderPair(key: string, value: unknown, col: number, eol: string): stri
     .join(eol);
 }
 
-/** A new entry of a block sequence whose dashes are at column `col`. */
-function renderItem(value: Record<string, unknown>, col: number, flow: boolean, eol: string): string {
+/** New entries of a block sequence whose dashes are at column `col`, each line ended. Block entries are rendered in one go (fast for thousands). */
+function renderItems(values: readonly Record<string, unknown>[], col: number, flow: boolean, eol: string): string {
+  if (!values.length) return '';
   const pad = ' '.repeat(col);
-  if (flow) return `${pad}- ${inline(value, true) ?? ''}`;
-  const lines = styled(new Document(value)).toString(RENDER).replace(/\r?\n$/, '').split('\n');
-  return lines.map((l, i) => (i === 0 ? `${pad}- ${l}` : l ? `${pad}  ${l}` : l)).join(eol);
+  if (flow) return values.map((v) => `${pad}- ${inline(v, true) ?? ''}${eol}`).join('');
+  const doc = styled(new Document(values));
+  (doc.contents as YAMLSeq).flow = false;
+  for (const item of (doc.contents as YAMLSeq).items) if (isMap(item)) item.flow = false;
+  return doc
+    .toString({ ...RENDER, indentSeq: false })
+    .replace(/\r?\n$/, '')
+    .split('\n')
+    .map((l) => (l ? pad + l : l) + eol)
+    .join('');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,11 +256,11 @@ function appendEntries(c: FileCtx, root: YAMLMap, key: string, entries: readonly
     const end = rangeOf(last)[1];
     const at = c.text[end - 1] === '\n' ? end : afterLine(c.text, end);
     const lead = at === c.text.length && !c.text.endsWith('\n') ? c.eol : '';
-    c.edits.add(at, at, lead + entries.map((e) => renderItem(e, col, flow, c.eol) + c.eol).join(''));
+    c.edits.add(at, at, lead + renderItems(entries, col, flow, c.eol));
     return true;
   }
   const col = indentsLists(c.text) ? 2 : 0;
-  const body = entries.map((e) => renderItem(e, col, flowItems ?? false, c.eol) + c.eol).join('');
+  const body = renderItems(entries, col, flowItems ?? false, c.eol);
   if (pair && (isEmptyValue(v) || (isSeq(v) && !v.items.length) || (isScalar(v) && v.value === null))) {
     const colon = c.text.indexOf(':', rangeOf(pair.key)[1]);
     const end = isEmptyValue(v) ? colon + 1 : rangeOf(v)[1];
@@ -311,7 +319,7 @@ function newFile(header: string, lists: [string, Record<string, unknown>[], bool
   for (const [key, entries, flow] of lists) {
     if (!entries.length && key !== lists[lists.length - 1]![0]) continue;
     parts.push(`${key}:${entries.length ? '' : ' []'}`);
-    for (const e of entries) parts.push(renderItem(e, 2, flow, '\n'));
+    if (entries.length) parts.push(renderItems(entries, 2, flow, '\n').replace(/\n$/, ''));
   }
   return parts.join('\n') + '\n';
 }

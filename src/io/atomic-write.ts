@@ -105,7 +105,8 @@ export function atomicWrite(path: string, data: string | Uint8Array, opts: Write
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether a process of this machine runs (a process of another user counts as running). */
+export function isProcessAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -129,7 +130,7 @@ export function removeStaleTemps(dir: string): string[] {
   const removed: string[] = [];
   for (const n of names) {
     const m = TEMP.exec(n);
-    if (!m || alive(Number(m[1]))) continue;
+    if (!m || isProcessAlive(Number(m[1]))) continue;
     rmSync(join(dir, n), { force: true });
     removed.push(n);
   }

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
 import { EXIT_USAGE, RelmError } from '../errors.js';
-import { removeStaleTemps } from './atomic-write.js';
+import { isProcessAlive, removeStaleTemps } from './atomic-write.js';
 
 /** relm's own folder in an engagement: the import records (committed) and the write lock (not). */
 export const RELM_DIR = '.relm';
@@ -11,7 +11,7 @@ export const LOCK = `${RELM_DIR}/lock`;
 const OWNER = `${RELM_DIR}/lock.owner`;
 
 /** The folders of an engagement relm writes files into, where a killed write may have left a temporary file. */
-export const WRITTEN_FOLDERS = ['.', 'interviews', 'templates', `${RELM_DIR}/imports`];
+export const WRITTEN_FOLDERS = ['.', 'interviews', 'templates', 'templates/partials', `${RELM_DIR}/imports`];
 
 export interface LockOptions {
   /** How long a second writer waits for the first before giving up (ms); default 10 s, `RELM_LOCK_WAIT_MS` overrides. */
@@ -32,15 +32,6 @@ function readOwner(root: string): Owner | null {
     return JSON.parse(readFileSync(join(root, OWNER), 'utf8')) as Owner;
   } catch {
     return null;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -81,7 +72,7 @@ export async function withEngagementLock<T>(root: string, opts: LockOptions, fn:
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
       const owner = readOwner(root);
-      if (owner && owner.host === hostname() && owner.pid !== process.pid && !isRunning(owner.pid)) {
+      if (owner && owner.host === hostname() && owner.pid !== process.pid && !isProcessAlive(owner.pid)) {
         // The holder was killed: its lock will never be released. Take it over now rather than in 30 s.
         await takeOver(root, owner);
         continue;
