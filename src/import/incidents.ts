@@ -156,7 +156,10 @@ type Outcome = NonNullable<Release['outcome']>;
  * opened (the latest such deployment), or to the release its source names as the cause. Each release with
  * incidents gets an outcome — the one the source or the value map says, else `hotfixed` when another
  * release of the same application was deployed before the incident was resolved (the fix shipped), else
- * `failed` — and `restored`: when the last of its incidents was resolved. Pure.
+ * `failed` — and `restored`: when the last of its incidents was resolved. The export also says which
+ * deployments caused no incident: a release of an application the export covers, deployed within the span
+ * it covers (from the window before its first incident to its last one), with no outcome yet and no incident,
+ * gets `success` — without it, the failed ones would be the only known outcomes. Pure.
  */
 export function attributeIncidents(
   incidents: readonly Incident[],
@@ -205,6 +208,17 @@ export function attributeIncidents(
     const entry: { id: string; outcome: Outcome; restored?: string } = { id, outcome: said ?? (fixedBy ? 'hotfixed' : 'failed') };
     if (lastResolved && Date.parse(lastResolved) > deployedAt(r)) entry.restored = lastResolved;
     entries.push(entry);
+  }
+  const covered = new Set(incidents.flatMap((i) => i.applications));
+  const opened = incidents.map((i) => Date.parse(i.opened));
+  if (opened.length) {
+    const from = Math.min(...opened) - windowHours * HOUR;
+    const to = Math.max(...opened);
+    for (const r of releases) {
+      const t = deployedAt(r);
+      if (r.outcome !== undefined || perRelease.has(r.id) || t < from || t > to) continue;
+      if ((r.applications ?? []).some((a) => covered.has(a))) entries.push({ id: r.id, outcome: 'success' });
+    }
   }
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { entries, attributions, problems };

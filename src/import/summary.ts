@@ -45,6 +45,8 @@ export function formatSummary(
     const releases = new Set(result.attributions.map((a) => a.release)).size;
     const count = (x: number, one: string) => `${n(x)} ${one}${x === 1 ? '' : 's'}`;
     out.push(`  ${count(result.attributions.length, 'incident')} put down to ${count(releases, 'release')} (a deployment of the application in the ${opts.windowHours ?? 24} hours before, or the change the incident names)`);
+    const clean = (result.releases ?? []).filter((x) => x.outcome === 'success').length;
+    if (clean) out.push(`  ${count(clean, 'release')} of the same applications caused no incident in the span the export covers: outcome success`);
     listed(out, result.attributions, (a) => `  ${a.incident} -> ${a.release} (${a.by === 'cause' ? 'named as the cause' : `${a.hours.toFixed(1)} h after its deployment`})`, 'incidents');
   }
   listed(out, r.updated, (u) => `  updated ${u.id}: ${u.fields.join(', ')}`, 'updated');

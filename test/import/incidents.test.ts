@@ -38,11 +38,16 @@ describe('incidents', () => {
       { incident: 'INC004', release: 'CHG0040001', hours: 886, by: 'cause' }, // 28 days of February + 9 days − 2 h
     ]);
     // billing@v1.0.0: v1.0.1 shipped between the incident and its resolution, so the fix was a hotfix.
+    // billing@v1.0.1 caused no incident in the span the export covers (27 Feb 08:00 to 10 Mar 08:00): a success.
     expect(r.entries).toEqual([
       { id: 'CHG0040001', outcome: 'failed' },
       { id: 'billing@v1.0.0', outcome: 'hotfixed', restored: '2026-03-02T10:00:00Z' },
+      { id: 'billing@v1.0.1', outcome: 'success' },
       { id: 'payments@v2.0.0', outcome: 'rolled-back', restored: '2026-03-02T07:00:00Z' },
     ]);
+    // A release with an outcome already keeps it; one outside the span (or of another application) gets none.
+    const known = attributeIncidents(parsed.incidents, [...RELEASES.slice(0, 1), { ...RELEASES[1]!, outcome: 'failed' }, ...RELEASES.slice(2), { id: 'crm@1', applications: ['crm'], deployed: '2026-03-03T00:00:00Z' }, { id: 'billing@0.9', applications: ['billing'], deployed: '2026-01-01T00:00:00Z' }], 24);
+    expect(known.entries.map((e) => e.id)).toEqual(['CHG0040001', 'billing@v1.0.0', 'payments@v2.0.0']);
     // A longer window reaches INC003 back to billing@v1.0.1.
     expect(attributeIncidents(parsed.incidents, RELEASES, 96).attributions.find((a) => a.incident === 'INC003')).toEqual({ incident: 'INC003', release: 'billing@v1.0.1', hours: 75, by: 'window' });
   });
