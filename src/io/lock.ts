@@ -50,7 +50,12 @@ function waitDefault(): number {
  */
 export async function withEngagementLock<T>(root: string, opts: LockOptions, fn: () => T | Promise<T>): Promise<T> {
   const { lock } = await import('proper-lockfile');
-  mkdirSync(join(root, RELM_DIR), { recursive: true });
+  try {
+    mkdirSync(join(root, RELM_DIR), { recursive: true });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new RelmError(`cannot write in the engagement folder ${relative(process.cwd(), root) || '.'} (${e.code ?? e.message})`, EXIT_USAGE, 'Check that the folder is writable by you (and that .relm is a folder); nothing was written.');
+  }
   const waitMs = opts.waitMs ?? waitDefault();
   const lockfilePath = join(root, LOCK);
   let compromised: Error | null = null;
