@@ -80,6 +80,7 @@ export async function withEngagementLock<T>(root: string, opts: LockOptions, fn:
       if (owner && owner.host === hostname() && owner.pid !== process.pid && !isProcessAlive(owner.pid)) {
         // The holder was killed: its lock will never be released. Take it over now rather than in 30 s.
         await takeOver(root, owner);
+        await new Promise((r) => setTimeout(r, 20));
         continue;
       }
       if (Date.now() - started >= waitMs) {
