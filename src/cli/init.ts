@@ -6,6 +6,7 @@ import { PACKAGE_VERSION } from '../paths.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
 import { gitTopLevel } from '../io/git.js';
+import { withEngagementLock } from '../io/lock.js';
 import { loadBuiltinModel } from '../model/builtin.js';
 import type { PersonRef } from '../engagement/types.js';
 import { isDate } from '../util/dates.js';
@@ -89,14 +90,18 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
   refuseOverwrite(dir, Object.keys(files), opts.force);
   mkdirSync(dir, { recursive: true });
   const c = colorsFor('stderr');
-  for (const [name, content] of Object.entries(files)) {
-    atomicWrite(join(dir, name), content);
-    writeErr(`${c.green('✔')} ${relative(process.cwd(), join(dir, name))}`);
-  }
-  for (const [name, content] of Object.entries(ci)) {
-    atomicWrite(join(repoTop, name), content);
-    writeErr(`${c.green('✔')} ${relative(process.cwd(), join(repoTop, name))}`);
-  }
+  await withEngagementLock(dir, { command: 'init' }, () => {
+    // Checked again holding the lock: another writer may have started the engagement meanwhile.
+    refuseOverwrite(dir, Object.keys(files), opts.force);
+    for (const [name, content] of Object.entries(files)) {
+      atomicWrite(join(dir, name), content, { within: dir });
+      writeErr(`${c.green('✔')} ${relative(process.cwd(), join(dir, name))}`);
+    }
+    for (const [name, content] of Object.entries(ci)) {
+      atomicWrite(join(repoTop, name), content);
+      writeErr(`${c.green('✔')} ${relative(process.cwd(), join(repoTop, name))}`);
+    }
+  });
   if (!existingRepo) {
     try {
       execFileSync('git', ['init', '--quiet'], { cwd: dir, stdio: 'ignore' });

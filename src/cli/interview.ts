@@ -7,6 +7,7 @@ import { practiceState, writePracticeAnswers, type CriterionUpdate, type ModelOr
 import { answerValue, scorePractice, type PracticeScore } from '../engine/scoring.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
+import { withEngagementLock } from '../io/lock.js';
 import type { Practice } from '../model/types.js';
 import { isDate } from '../util/dates.js';
 import { hint } from '../util/did-you-mean.js';
@@ -190,12 +191,16 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
       const evidence = await askEvidence(ask);
 
       const covered = Object.keys(answers).length > 0 || evidence.length > 0;
-      if (interview && covered) editable(interview.file, () => saveInterview(result.root, interview, practice.id, e));
-      const file = join(result.root, 'practices.yaml');
-      const text = editable('practices.yaml', () => readFileSync(file, 'utf8'));
-      const order: ModelOrder = { practices: e.model.practices.map((p) => p.id), criteria: practice.criteria.map((x) => x.id) };
-      const out = editable('practices.yaml', () => writePracticeAnswers(text, { practice: practice.id, answers, evidence, sources: interview && covered ? [interview.id] : [] }, order));
-      if (out !== text) atomicWrite(file, out);
+      // Each practice is read, edited and written holding the engagement's write lock (not the whole interview).
+      const out = await withEngagementLock(result.root, { command: `interview ${practice.id}` }, () => {
+        if (interview && covered) editable(interview.file, () => saveInterview(result.root, interview, practice.id, e));
+        const file = join(result.root, 'practices.yaml');
+        const text = editable('practices.yaml', () => readFileSync(file, 'utf8'));
+        const order: ModelOrder = { practices: e.model.practices.map((p) => p.id), criteria: practice.criteria.map((x) => x.id) };
+        const edited = editable('practices.yaml', () => writePracticeAnswers(text, { practice: practice.id, answers, evidence, sources: interview && covered ? [interview.id] : [] }, order));
+        if (edited !== text) atomicWrite(file, edited, { within: result.root });
+        return edited;
+      });
       inProgress = null;
       saved.push(practice.id);
       reportPractice(practice, scoreBefore, practiceState(out, practice.id), targetOf(e, practice.id), c);
@@ -257,9 +262,9 @@ function saveInterview(root: string, iv: InterviewTarget, practiceId: string, e:
   if (existsSync(path)) {
     const text = readFileSync(path, 'utf8');
     const out = updateInterviewFile(text, { interviewees: iv.interviewees, practices: [practiceId] }, name);
-    if (out !== text) atomicWrite(path, out);
+    if (out !== text) atomicWrite(path, out, { within: root });
   } else {
-    atomicWrite(path, newInterviewFile({ id: iv.id, date: iv.date, interviewees: iv.interviewees, practices: [practiceId] }, name));
+    atomicWrite(path, newInterviewFile({ id: iv.id, date: iv.date, interviewees: iv.interviewees, practices: [practiceId] }, name), { within: root });
   }
 }
 

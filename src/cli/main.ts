@@ -129,21 +129,32 @@ common(
 common(
   program
     .command('duplicates')
-    .description('for each backlog item, its most similar items: candidate duplicates')
+    .description('candidate duplicates among the open backlog items, each pair once; --record A B writes that A duplicates B')
     .option('--top <k>', 'how many similar items per item', positiveInt, 5)
     .option('--json', 'print [{id, candidates: [{id, similarity}]}] for every item')
     .option('--all-applications', 'compare items across applications too (default: within one application)')
-    .option('--min <similarity>', 'show only candidates at least this similar (human output)', similarity, 0.3),
+    .option('--min <similarity>', 'show only candidates at least this similar (human output)', similarity, 0.3)
+    .option('--all', 'compare closed items and recorded duplicates too (default: open items not yet recorded)')
+    .option('--record <ids...>', 'record that the first item duplicates the second: writes duplicate_of into backlog.yaml')
+    .option('--force', 'with --record: replace a duplicate_of the item already has'),
 ).action(action(async () => (await import('./duplicates.js')).runDuplicates));
 
 common(
   program
     .command('import <kind> <source>')
-    .description('merge a Jira, Bugzilla, GitHub or ServiceNow export, or git tags, into backlog.yaml / releases.yaml')
-    .addHelpText('after', '\nKinds: jira (CSV), bugzilla (CSV), github (issues JSON), servicenow (change_request CSV or JSON), git-tags (a repository path).')
-    .option('--application <id>', 'the application of every item (default: the first Component/s)')
+    .description('merge a Jira, Bugzilla, GitHub or ServiceNow export, git tags, or incidents into backlog.yaml / releases.yaml, keeping your edits')
+    .addHelpText(
+      'after',
+      '\nKinds: jira (CSV), bugzilla (CSV), github (issues JSON), servicenow (change_request CSV or JSON), git-tags (a repository path),\nincidents (an incident CSV or JSON, with --from servicenow|jira: sets the outcome and restored time of the releases that caused them).',
+    )
+    .option('--application <id>', 'the application of every item (default: the first Component/s; git-tags: the repository folder name)')
     .option('--map <column=field>', 'map a column onto a field; repeatable', (v: string, p: string[] = []) => [...p, v])
-    .option('--dry-run', 'print what would change, write nothing'),
+    .option('--id-prefix <prefix>', 'put before every id of the source (git-tags default: "<application>@"; github default: "GH-")')
+    .option('--encoding <name>', 'the export\'s character encoding (default: detected; e.g. windows-1252, latin1, utf-16le)')
+    .option('--from <source>', 'incidents: the system that exported them, servicenow or jira')
+    .option('--window-hours <hours>', `incidents: how long before an incident a deployment of its application is suspected (default 24)`, positiveInt)
+    .option('--force', 'take the export\'s value wherever it differs, over your edits and conflicts')
+    .option('--dry-run', 'print the diff it would write, write nothing'),
 ).action(action(async () => (await import('./import.js')).runImport));
 
 const templates = program.command('templates').description('the report templates: list them, or copy them into the engagement to edit');

@@ -5,7 +5,9 @@ import type { Engagement, TaskStatus } from '../engagement/types.js';
 import { writeTaskStatus } from '../engagement/write-plan.js';
 import { planStatus, TASK_STATUSES } from '../engine/status.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
+import { findEngagementRoot } from '../engagement/find-root.js';
 import { atomicWrite } from '../io/atomic-write.js';
+import { withEngagementLock } from '../io/lock.js';
 import { formatStatus, formatStatusChange } from '../output/status.js';
 import { isDate } from '../util/dates.js';
 import { hint } from '../util/did-you-mean.js';
@@ -52,13 +54,18 @@ export function runStatus(opts: StatusOptions): void {
 }
 
 /** `relm status set <task> <status>`: changes a task's status in plan.yaml, keeping its comments. */
-export function runStatusSet(taskId: string, value: string, opts: StatusOptions, cmd?: Command): void {
+export async function runStatusSet(taskId: string, value: string, opts: StatusOptions, cmd?: Command): Promise<void> {
   const all = { ...(cmd?.optsWithGlobals() ?? {}), ...opts } as StatusOptions;
   if (!(TASK_STATUSES as readonly string[]).includes(value)) {
     throw new RelmError(`"${value}" is not a task status${hint(value, TASK_STATUSES)}`, EXIT_USAGE, `A task is one of: ${TASK_STATUSES.join(', ')}.`);
   }
   const status = value as TaskStatus;
   checkToday(all.today);
+  const root = findEngagementRoot(process.cwd(), all.dir);
+  await withEngagementLock(root, { command: `status set ${taskId} ${status}` }, () => setStatus(taskId, status, all));
+}
+
+function setStatus(taskId: string, status: TaskStatus, all: StatusOptions): void {
   const result = openEngagement(all, 'validate');
   const e = requireValid(result);
   if (!e) return;
@@ -72,7 +79,7 @@ export function runStatusSet(taskId: string, value: string, opts: StatusOptions,
   const file = join(result.root, 'plan.yaml');
   if (before !== status) {
     const text = readFileSync(file, 'utf8');
-    atomicWrite(file, writeTaskStatus(text, taskId, status));
+    atomicWrite(file, writeTaskStatus(text, taskId, status), { within: result.root });
   }
   const after = planStatus({ tasks: plan.tasks.map((t) => (t.id === taskId ? { ...t, status } : t)) }, today);
   const c = colorsFor('stderr');

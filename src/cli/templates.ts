@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { findEngagementRoot } from '../engagement/find-root.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
+import { withEngagementLock } from '../io/lock.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
@@ -21,8 +22,12 @@ export function builtinTemplates(): string[] {
   return out.sort();
 }
 
-export function runTemplatesEject(names: string[], opts: CommonOptions & { force?: boolean }): void {
+export async function runTemplatesEject(names: string[], opts: CommonOptions & { force?: boolean }): Promise<void> {
   const root = findEngagementRoot(process.cwd(), opts.dir);
+  await withEngagementLock(root, { command: 'templates eject' }, () => eject(root, names, opts));
+}
+
+function eject(root: string, names: string[], opts: { force?: boolean }): void {
   const all = builtinTemplates();
   const chosen = names.length ? names : all;
   for (const n of chosen) if (!all.includes(n)) throw new RelmError(`no built-in template "${n}"`, EXIT_USAGE, `Choose from: ${all.join(', ')}.`);
@@ -33,7 +38,7 @@ export function runTemplatesEject(names: string[], opts: CommonOptions & { force
   const c = colorsFor('stderr');
   for (const n of chosen) {
     const dest = join(root, 'templates', n);
-    atomicWrite(dest, readFileSync(join(TEMPLATES_DIR, n)));
+    atomicWrite(dest, readFileSync(join(TEMPLATES_DIR, n)), { within: root });
     writeErr(`${c.green('✔')} ${relative(process.cwd(), dest)}`);
   }
   writeErr(`Edit them: relm report uses a template in ${relative(process.cwd(), join(root, 'templates')) || 'templates'}/ in place of the built-in one of the same name.`);

@@ -24,7 +24,7 @@ export function evidenceFindings(practices: readonly PracticeResult[]): Finding[
         at: 'key',
         severity: 'warning',
         code: 'evidence-mismatch',
-        message: `"${p.id}" is at level ${p.level}, but ${e.metric} is ${fmt(e.value)} where level ${e.from_level} expects ${expectation(e)}${e.says ? `: ${e.says}` : ''} Check the answers against the record.`,
+        message: `"${p.id}" is at level ${p.level}, but ${e.metric}${e.window_days ? ` over the last ${e.window_days} days` : ''} is ${fmt(e.value)} where level ${e.from_level} expects ${expectation(e)}${e.says ? `: ${e.says}` : ''} Check the answers against the record.`,
       });
     }
   }

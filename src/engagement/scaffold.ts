@@ -144,7 +144,8 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
     ].join('\n');
   }
 
-  files['.gitignore'] = 'out/\n';
+  // Generated deliverables; relm's write lock and the temporary files of interrupted writes.
+  files['.gitignore'] = 'out/\n.relm/lock*\n.*.tmp\n';
   return files;
 }
 

@@ -25,6 +25,8 @@ export interface Manifest {
   /** The working calendar every proposed date falls on. */
   calendar?: { workdays?: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[]; holidays?: string[] };
   check?: { fail_under?: number; max_regression?: number; min_perspective?: number; max_gap?: number };
+  /** Value maps for `relm import`: source -> field -> source value -> relm value. */
+  import?: Partial<Record<'jira' | 'bugzilla' | 'github' | 'servicenow' | 'incidents', Record<string, Record<string, string>>>>;
 }
 
 export type AnswerValue = 'none' | 'some' | 'half' | 'most' | 'na';

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../engagement/diagnostics.js';
 import type { Engagement } from '../engagement/types.js';
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
 import { analyseBacklog } from './backlog.js';
-import { checkEvidence } from './evidence.js';
+import { checkEvidence, metricValue, type EvidenceWindow, type MetricSource } from './evidence.js';
 import { deliveryScenarios, recommendedScenario, traceRequirements } from './plan.js';
 import { allRecommendations, triggerRecommendations } from './recommendations.js';
 import { analyseReleases, DEFAULT_WINDOW_DAYS } from './releases.js';
@@ -117,11 +117,29 @@ export function assessEvidence(e: Engagement, opts: AssessOptions = {}): Practic
   if (needs('overall')) return assess(e, [], opts).practices; // overall figures need everything
   const m = e.manifest.engagement;
   const partial = {
-    backlog: needs('backlog') && e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, m.day_rate ?? null, { duplicates: metrics.some((x) => x.startsWith('backlog.duplicates')) }) : null,
+    backlog: needs('backlog') && e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, m.day_rate ?? null, { duplicates: metrics.some((x) => x.startsWith('backlog.duplicates')), windowDays: opts.windowDays }) : null,
     releases: needs('releases') && e.releases ? analyseReleases(e.releases, e.backlog, e.target, m.as_of, opts.windowDays ?? DEFAULT_WINDOW_DAYS) : null,
     training: needs('training') && e.team ? planTraining(e.team, e.model.skills, { asOf: m.as_of, days: workingDays(e) }) : null,
   };
-  return checkEvidence(practices, e.model.practices, partial);
+  return checkEvidence(practices, e.model.practices, partial, evidenceWindow(e, opts));
+}
+
+/** The window of the record metrics, and how to measure one over a rule's own `window_days`. */
+function evidenceWindow(e: Engagement, opts: AssessOptions): EvidenceWindow {
+  const m = e.manifest.engagement;
+  const cache = new Map<number, MetricSource>();
+  return {
+    windowDays: opts.windowDays ?? DEFAULT_WINDOW_DAYS,
+    measure: (metric, days) => {
+      if (!cache.has(days)) {
+        cache.set(days, {
+          backlog: e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, m.day_rate ?? null, { duplicates: false, windowDays: days }) : null,
+          releases: e.releases ? analyseReleases(e.releases, e.backlog, e.target, m.as_of, days) : null,
+        });
+      }
+      return metricValue(cache.get(days)!, metric);
+    },
+  };
 }
 
 /** The engagement's working calendar (relm.yaml `calendar`; default Monday to Friday, no holidays). */
@@ -179,7 +197,7 @@ export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], o
     overall: assessOverall(perspectives, practices),
     perspectives,
     practices,
-    backlog: e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, dayRate, { days }) : null,
+    backlog: e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, dayRate, { days, windowDays: opts.windowDays }) : null,
     releases,
     training: e.team ? planTraining(e.team, e.model.skills, { asOf: m.as_of, days, neededBy: skillNeeds(recommendations, roadmap) }) : null,
     recommendations,
@@ -192,7 +210,7 @@ export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], o
     diagnostics: [...diagnostics],
   };
   // The evidence check and the KPIs read the measured record, so they run on the finished document.
-  assessment.practices = checkEvidence(practices, e.model.practices, assessment);
+  assessment.practices = checkEvidence(practices, e.model.practices, assessment, evidenceWindow(e, opts));
   const modelPractice = new Map(e.model.practices.map((p) => [p.id, p]));
   assessment.recommendations = recommendations.map((r) => ({ ...r, kpis: recommendationKpis(r, modelPractice.get(r.practice), assessment, e.target.dora) }));
   assessment.risks = deriveRisks(assessment);

@@ -18,6 +18,8 @@ export const DEFAULT_RELEASE_POLICY = { cadence_days: 14, capacity_days_per_rele
 export const DUPLICATE_THRESHOLD = 0.5;
 /** At most this many candidate pairs are listed, the most similar first: a longer list is not read. */
 export const MAX_DUPLICATE_CANDIDATES = 500;
+/** Record metrics (done_with_change_share) are measured over the release-metrics window by default (DESIGN §3: 180 days). */
+export const RECORD_WINDOW_DAYS = 180;
 /** Throughput and arrivals are measured over the 90 days up to as_of. */
 export const FLOW_WINDOW_DAYS = 90;
 
@@ -109,13 +111,16 @@ export function analyseBacklog(
   target: TargetFile,
   asOf: string,
   dayRate: number | null,
-  opts: { duplicates?: boolean; days?: WorkingDays } = {},
+  opts: { duplicates?: boolean; days?: WorkingDays; windowDays?: number } = {},
 ): BacklogAnalysis {
   const items = backlog.items ?? [];
   const apps = backlog.applications ?? [];
   const appById = new Map(apps.map((a) => [a.id, a]));
   const open = items.filter(isOpen);
   const done = items.filter((i) => statusOf(i) === 'done');
+  // Record metrics read by evidence rules cover the analysis window (as the release metrics do), not all history.
+  const recordFrom = addDays(asOf, -(opts.windowDays ?? RECORD_WINDOW_DAYS));
+  const doneInWindow = done.filter((i) => i.closed !== undefined && i.closed > recordFrom && i.closed <= asOf);
   const platformsOf = (i: BacklogItem) => i.platforms ?? (appById.get(i.application)?.platform ? [appById.get(i.application)!.platform!] : []);
 
   const throughput = ratePer30(items, (i) => (statusOf(i) === 'done' ? i.closed : undefined), asOf);
@@ -208,7 +213,7 @@ export function analyseBacklog(
     emergency_open: open.filter((i) => i.emergency).map((i) => i.id),
     duplicates_per_100_open: open.length && searched ? ((found.total + obsolete.length) * 100) / open.length : null,
     duplicate_candidates_total: searched ? found.total : null,
-    done_with_change_share: done.length ? done.filter((i) => i.change !== undefined).length / done.length : null,
+    done_with_change_share: doneInWindow.length ? doneInWindow.filter((i) => i.change !== undefined).length / doneInWindow.length : null,
     costed_share: open.length ? open.filter((i) => i.effort_days !== undefined && i.benefit !== undefined).length / open.length : null,
     release_policy: policy,
     release_calendar: releaseCalendar(open, platformsOf, asOf, policy, opts.days, new Set(closeNotBuild.map((c) => c.id))),

@@ -28,11 +28,25 @@ export function checkRule(rule: EvidenceRule & { min_band?: Band }, value: numbe
   return true;
 }
 
+/** Metrics of the record over a window of days up to as_of; the others describe the backlog as it stands. */
+export function isWindowedMetric(metric: string): boolean {
+  return metric.startsWith('releases.') || metric === 'backlog.done_with_change_share';
+}
+
+export interface EvidenceWindow {
+  /** The window the source's record metrics were measured over (days up to as_of). */
+  windowDays: number;
+  /** Measures a record metric over another window, for a rule with its own `window_days`. */
+  measure?: (metric: string, windowDays: number) => number | string | null;
+}
+
 /**
  * The evidence check (DESIGN §3): each rule of a practice whose from_level ≤ the practice's level is
- * compared with the measured record. A practice that is not assessed has no level and so no check. Pure.
+ * compared with the measured record. Record metrics are measured over the analysis window (or the
+ * rule's own `window_days`), named in the result. A practice that is not assessed has no level and so
+ * no check. Pure.
  */
-export function checkEvidence(practices: readonly PracticeResult[], model: readonly Practice[], a: MetricSource): PracticeResult[] {
+export function checkEvidence(practices: readonly PracticeResult[], model: readonly Practice[], a: MetricSource, win: EvidenceWindow = { windowDays: 180 }): PracticeResult[] {
   const rules = new Map(model.map((p) => [p.id, p.evidence ?? []]));
   return practices.map((p) => {
     if (!p.assessed || p.level === null) return p;
@@ -40,8 +54,9 @@ export function checkEvidence(practices: readonly PracticeResult[], model: reado
       .filter((r) => r.from_level <= p.level!)
       .map((r) => {
         const rule = r as EvidenceRule & { min_band?: Band };
-        const value = metricValue(a, r.metric);
-        return { metric: r.metric, value, min: r.min ?? null, max: r.max ?? null, min_band: rule.min_band ?? null, from_level: r.from_level, ok: checkRule(rule, value), says: r.says ?? null };
+        const window = isWindowedMetric(r.metric) ? r.window_days ?? win.windowDays : null;
+        const value = window !== null && window !== win.windowDays && win.measure ? win.measure(r.metric, window) : metricValue(a, r.metric);
+        return { metric: r.metric, value, min: r.min ?? null, max: r.max ?? null, min_band: rule.min_band ?? null, from_level: r.from_level, ok: checkRule(rule, value), says: r.says ?? null, window_days: window };
       });
     return { ...p, evidence };
   });

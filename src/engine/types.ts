@@ -13,6 +13,8 @@ export interface EvidenceResult {
   /** true: the record supports the level; false: it disagrees (evidence-mismatch); null: no data. */
   ok: boolean | null;
   says: string | null;
+  /** The days up to as_of a record metric was measured over; null for a metric of the backlog as it stands. */
+  window_days: number | null;
 }
 
 export interface PracticeResult {

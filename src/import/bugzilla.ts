@@ -82,6 +82,8 @@ export function parseBugzilla(text: string, opts: ParseOptions = {}): ImportResu
     },
     {
       application: opts.application,
+      idPrefix: opts.idPrefix,
+      values: opts.values,
       defaultType: 'corrective',
       idLabel: 'bug id',
       createdLabel: 'Opened',

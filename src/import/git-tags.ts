@@ -1,12 +1,14 @@
 import type { Release } from '../engagement/types.js';
 import { isDateTime } from '../util/dates.js';
-import { toId } from './ids.js';
+import { toId, toReleaseId } from './ids.js';
 import type { ImportResult, ParseOptions, Problem } from './types.js';
 
 /** A tag of a repository and its date: the tagger's (annotated tag), else the commit's (ISO 8601 with offset). */
 export interface GitTag {
   name: string;
   date: string;
+  /** The commits since the previous production tag (id and commit date); undefined for the first tag. */
+  commits?: { id: string; committed: string }[];
 }
 
 /** The `git for-each-ref` format `readTagList` reads: name, tagger date, the tagged commit's date, the commit date. */
@@ -42,18 +44,25 @@ export function releaseTypeOf(name: string): { type?: Release['type']; preReleas
   return { type: isMajor ? 'major' : 'minor', preRelease };
 }
 
+/** Whether a tag names a production release (not a pre-release such as 1.0.0-rc1). */
+export const isProductionTag = (name: string): boolean => !releaseTypeOf(name).preRelease;
+
 /**
- * A repository's tags as releases, oldest first: the tag is the release id, its date the deployment.
- * Pre-release tags (1.0.0-rc1, 2.0-beta) are skipped: they do not reach production. `row` is the
- * tag's index in the list given.
+ * A repository's tags as releases, oldest first: the id is `<application>@<tag>` (or `--id-prefix` and the
+ * tag), so that two repositories with the same tag names never share a release; the tag's date is the
+ * deployment, and the commits since the previous production tag are its `changes` (for lead time). The
+ * outcome is left unset: a tag does not say whether the deployment failed. Pre-release tags (1.0.0-rc1,
+ * 2.0-beta) are skipped: they do not reach production. `row` is the tag's index in the list given.
  */
-export function parseGitTags(tags: readonly GitTag[], opts: Pick<ParseOptions, 'application'> = {}): ImportResult {
+export function parseGitTags(tags: readonly GitTag[], opts: Pick<ParseOptions, 'application' | 'idPrefix'> = {}): ImportResult {
+  const prefix = opts.idPrefix ?? (opts.application ? `${opts.application}@` : '');
   const problems: Problem[] = [];
   const releases: (Release & { sort: number })[] = [];
   const seen = new Map<string, string>();
   tags.forEach((tag, row) => {
     const skip = (message: string) => problems.push({ row, message: `tag ${tag.name}: ${message}` });
-    const id = toId(tag.name);
+    const tagId = toId(tag.name);
+    const id = tagId && toReleaseId(prefix + tagId);
     if (!id) return skip('cannot be made an id');
     if (seen.has(id)) return skip(`gives the same id as tag ${seen.get(id)} ("${id}")`);
     if (!tag.date) return skip('has no date (it tags neither a commit nor an annotated tag of one)');
@@ -66,6 +75,7 @@ export function parseGitTags(tags: readonly GitTag[], opts: Pick<ParseOptions, '
     if (type === 'emergency') release.planned = false;
     if (opts.application) release.applications = [opts.application];
     release.deployed = tag.date;
+    if (tag.commits?.length) release.changes = tag.commits.map((c) => ({ id: c.id, committed: c.committed }));
     releases.push(release);
   });
   releases.sort((a, b) => a.sort - b.sort || a.id.localeCompare(b.id));

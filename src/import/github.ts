@@ -82,7 +82,7 @@ export function parseGithub(json: unknown, opts: ParseOptions = {}): ImportResul
     }
     const raw: RawItem = {
       row,
-      id: /^\d+$/.test(number) ? `GH-${number}` : '',
+      id: /^\d+$/.test(number) ? number : '',
       title: textOf(entry.title),
       description: textOf(entry.body),
       issueType: textOf(entry.type),
@@ -102,6 +102,8 @@ export function parseGithub(json: unknown, opts: ParseOptions = {}): ImportResul
   });
   const result = itemsFromRaw(raws, {
     application: opts.application,
+    idPrefix: opts.idPrefix ?? 'GH-',
+    values: opts.values,
     defaultType: 'corrective',
     idLabel: 'issue number',
     createdLabel: 'createdAt',

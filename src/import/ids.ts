@@ -28,3 +28,15 @@ export function slugify(name: string): string | null {
     .replace(/[^a-z0-9]+$/, '');
   return ID.test(id) ? id : null;
 }
+
+/** Release ids may be `application@tag` (DESIGN §2, as `relm import git-tags` writes them). */
+export const RELEASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*(@[A-Za-z0-9][A-Za-z0-9._-]*)?$/;
+
+/** A release id: an id, or `<prefix>@<tag>` when the prefix ends with "@". Null when not one. */
+export function toReleaseId(raw: string): string | null {
+  const at = raw.indexOf('@');
+  if (at < 0) return toId(raw);
+  const app = toId(raw.slice(0, at));
+  const tag = toId(raw.slice(at + 1));
+  return app && tag && RELEASE_ID.test(`${app}@${tag}`) ? `${app}@${tag}` : null;
+}

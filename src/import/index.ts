@@ -1,9 +1,12 @@
+import jsyaml from 'js-yaml';
 import { modeline } from '../engagement/modeline.js';
+import type { Release } from '../engagement/types.js';
 import { parseBugzilla } from './bugzilla.js';
 import { parseGitTags } from './git-tags.js';
 import { parseGithub } from './github.js';
+import { attributeIncidents, parseIncidents, type Attribution, type IncidentSource } from './incidents.js';
 import { parseJira } from './jira.js';
-import { mergeBacklog, mergeReleases, type MergedFile } from './merge.js';
+import { ITEM_ORDER, mergeRecords, RELEASE_ORDER, type MergedFile, type MergeOptions } from './merge.js';
 import { parseServiceNow } from './servicenow.js';
 import type { SourceInput } from './source.js';
 import { targetOf, type ImportKind, type ImportResult, type ParseOptions } from './types.js';
@@ -11,8 +14,8 @@ import { targetOf, type ImportKind, type ImportResult, type ParseOptions } from 
 export type { ImportKind, ImportResult, ParseOptions, Problem } from './types.js';
 export { IMPORT_KINDS, targetOf } from './types.js';
 
-/** Parses a read source with the parser of its format. Pure. */
-export function parseExport(kind: ImportKind, input: SourceInput, opts: ParseOptions): ImportResult {
+/** Parses a read source with the parser of its format (every kind but incidents, which needs the releases). Pure. */
+export function parseExport(kind: Exclude<ImportKind, 'incidents'>, input: SourceInput, opts: ParseOptions): ImportResult {
   const text = () => {
     if (input.kind !== 'text') throw new Error(`${kind} reads text, not ${input.kind}`);
     return input.text;
@@ -32,6 +35,34 @@ export function parseExport(kind: ImportKind, input: SourceInput, opts: ParseOpt
   }
 }
 
+/**
+ * Incidents attributed to the releases of releases.yaml (its current text): the result's releases are the
+ * updates (outcome and restored) of the releases that caused incidents. Pure.
+ */
+export function parseIncidentImport(
+  input: SourceInput,
+  from: IncidentSource,
+  releasesText: string | null,
+  opts: ParseOptions & { windowHours: number },
+): ImportResult & { attributions: Attribution[] } {
+  if (input.kind === 'tags') throw new Error('incidents read an export file');
+  const parsed = parseIncidents(input.kind === 'json' ? input.value : input.text, from, { application: opts.application, values: opts.values });
+  let releases: Release[] = [];
+  try {
+    const doc = releasesText ? (jsyaml.load(releasesText, { schema: jsyaml.CORE_SCHEMA }) as { releases?: unknown } | null) : null;
+    releases = (Array.isArray(doc?.releases) ? doc.releases : []).filter(
+      (r): r is Release => !!r && typeof r === 'object' && typeof (r as Release).id === 'string' && typeof (r as Release).deployed === 'string',
+    );
+  } catch {
+    releases = []; // the merge reports the YAML error with its position
+  }
+  const { entries, attributions, problems } = attributeIncidents(parsed.incidents, releases, opts.windowHours);
+  const result: ImportResult & { attributions: Attribution[] } = { releases: entries as Release[], problems: [...parsed.problems, ...problems].sort((a, b) => a.row - b.row), attributions };
+  if (parsed.notes.length) result.notes = parsed.notes;
+  if (!releases.length) result.notes = [...(result.notes ?? []), 'releases.yaml holds no releases to attribute incidents to: import them first (git-tags or servicenow)'];
+  return result;
+}
+
 export interface FileChange {
   file: 'backlog.yaml' | 'releases.yaml';
   merged: MergedFile;
@@ -39,27 +70,33 @@ export interface FileChange {
 
 function header(kind: ImportKind, target: 'backlog' | 'releases'): string {
   const what = target === 'backlog' ? 'Maintenance backlog' : 'Release history';
-  return `${modeline(target).slice(2)}\n${what} (format: relm schema ${target}).\nStarted by \`relm import ${kind}\`; importing again merges by id and keeps fields the export does not carry.`;
+  return `${modeline(target).slice(2)}\n${what} (format: relm schema ${target}).\nStarted by \`relm import ${kind}\`; importing again merges by id, field by field, and keeps your edits.`;
 }
 
 /**
  * Merges a parse result into the engagement's current backlog.yaml / releases.yaml texts (null: no
- * such file). Items go to backlog.yaml with their applications; releases go to releases.yaml, and their
- * applications into backlog.yaml's list when that file exists. Pure: returns the new texts.
+ * such file), three ways (see mergeRecords). Items go to backlog.yaml with their applications; releases
+ * go to releases.yaml, and their applications into backlog.yaml's list when that file exists. Incidents
+ * only update releases already there. Pure: returns the new texts.
  */
 export function mergeImport(
   kind: ImportKind,
   result: ImportResult,
   current: { backlog: string | null; releases: string | null },
-  opts: { application?: string },
+  opts: { application?: string } & MergeOptions,
 ): FileChange[] {
   const applications = [...(opts.application ? [{ id: opts.application }] : []), ...(result.applications ?? [])];
   if (targetOf(kind) === 'backlog') {
-    return [{ file: 'backlog.yaml', merged: mergeBacklog(current.backlog, result.items ?? [], applications, header(kind, 'backlog')) }];
+    return [{ file: 'backlog.yaml', merged: mergeRecords({ file: 'backlog.yaml', text: current.backlog, key: 'items', entries: (result.items ?? []) as never, applications, header: header(kind, 'backlog'), order: ITEM_ORDER }, opts) }];
   }
-  const changes: FileChange[] = [{ file: 'releases.yaml', merged: mergeReleases(current.releases, result.releases ?? [], header(kind, 'releases')) }];
-  if (current.backlog !== null && applications.length && (result.releases ?? []).length) {
-    changes.push({ file: 'backlog.yaml', merged: mergeBacklog(current.backlog, [], applications, header(kind, 'backlog')) });
+  const changes: FileChange[] = [
+    {
+      file: 'releases.yaml',
+      merged: mergeRecords({ file: 'releases.yaml', text: current.releases, key: 'releases', entries: (result.releases ?? []) as never, header: header(kind, 'releases'), order: RELEASE_ORDER }, { ...opts, add: kind !== 'incidents' }),
+    },
+  ];
+  if (kind !== 'incidents' && current.backlog !== null && applications.length && (result.releases ?? []).length) {
+    changes.push({ file: 'backlog.yaml', merged: mergeRecords({ file: 'backlog.yaml', text: current.backlog, key: 'items', entries: [], applications, header: header(kind, 'backlog'), order: ITEM_ORDER }) });
   }
   return changes;
 }

@@ -5,6 +5,7 @@ import { ID, slugify, toId } from './ids.js';
 import { Notes } from './notes.js';
 import { overlongProblems, type CsvRow, type CsvTable } from './csv.js';
 import type { ImportResult, Problem } from './types.js';
+import { mapped, type ValueMaps } from './value-maps.js';
 import { CLOSED_STATUSES, lookupPriority, norm, NO_RESOLUTION, OPEN_STATUSES, RESOLUTIONS, TYPES, typeWord } from './vocabulary.js';
 
 /** The most descriptions keep: enough for the duplicate finder, small enough for a readable backlog.yaml. */
@@ -44,6 +45,10 @@ export interface ItemContext {
   resolvedLabel: string;
   /** How to say where an application comes from when it is missing. */
   applicationHint: string;
+  /** Put before every id and duplicate the source gives (`--id-prefix`; GitHub: `GH-`). */
+  idPrefix?: string;
+  /** relm.yaml `import.<source>` value maps. */
+  values?: ValueMaps;
 }
 
 /** Puts a `--map column=field` value where the parser would have put the export's own column. */
@@ -72,7 +77,9 @@ const LABEL_TYPES = new Map<string, MaintenanceType>([
   ['tech debt', 'preventive'], ['technical debt', 'preventive'], ['refactoring', 'preventive'],
 ]);
 
-function statusOf(raw: RawItem, notes: Notes): ItemStatus {
+function statusOf(raw: RawItem, notes: Notes, values?: ValueMaps): ItemStatus {
+  const own = mapped(values, 'status', raw.status);
+  if (own) return own as ItemStatus;
   const s = norm(raw.status);
   const r = norm(raw.resolution);
   const hasResolution = !NO_RESOLUTION.has(r);
@@ -104,6 +111,8 @@ function statusOf(raw: RawItem, notes: Notes): ItemStatus {
 }
 
 function typeOf(raw: RawItem, ctx: ItemContext, notes: Notes): MaintenanceType | undefined {
+  const own = mapped(ctx.values, 'type', raw.issueType);
+  if (own) return own as MaintenanceType;
   const issueType = raw.issueType?.trim();
   if (issueType) {
     const t = TYPES.get(typeWord(issueType));
@@ -120,8 +129,10 @@ function typeOf(raw: RawItem, ctx: ItemContext, notes: Notes): MaintenanceType |
   return ctx.defaultType;
 }
 
-function priorityOf(raw: RawItem, notes: Notes): Priority | undefined {
+function priorityOf(raw: RawItem, notes: Notes, values?: ValueMaps): Priority | undefined {
   if (!raw.priority.trim()) return undefined;
+  const own = mapped(values, 'priority', raw.priority);
+  if (own) return own as Priority;
   const p = lookupPriority(raw.priority);
   if (p === undefined) notes.add(`priority:${norm(raw.priority)}`, `priority "${raw.priority.trim()}" is not known: priority left empty`);
   return p ?? undefined;
@@ -160,13 +171,14 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
   const problems: Problem[] = [];
   const applications = new Map<string, Application>();
   const seen = new Map<string, number>();
+  const prefix = ctx.idPrefix ?? '';
 
   for (const raw of raws) {
     const skip = (message: string) => problems.push({ row: raw.row, message });
     const rawId = raw.id.trim();
     if (!rawId) { skip(`no ${ctx.idLabel}`); continue; }
-    const id = toId(rawId);
-    if (!id) { skip(`"${rawId}" cannot be made an id (letters, digits, ".", "_", "-")`); continue; }
+    const id = toId(prefix + rawId);
+    if (!id) { skip(`"${prefix}${rawId}" cannot be made an id (letters, digits, ".", "_", "-")`); continue; }
     const title = raw.title.replace(/\s+/g, ' ').trim();
     if (!title) { skip(`${id}: no summary`); continue; }
     if (seen.has(id)) { skip(`${id}: the id is already on row ${seen.get(id)}; this row is ignored`); continue; }
@@ -175,26 +187,27 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
     const created = parseExportDate(raw.created);
     if (!created) { skip(`${id}: unreadable ${ctx.createdLabel} date "${raw.created.trim()}" (expected e.g. ${DATE_EXAMPLES})`); continue; }
 
-    const status = statusOf(raw, notes);
+    const status = statusOf(raw, notes, ctx.values);
     const isClosed = status === 'done' || status === 'rejected' || status === 'obsolete';
     let closed: string | undefined;
     if (isClosed && raw.resolved.trim()) {
       const d = parseExportDate(raw.resolved);
       if (!d) { skip(`${id}: unreadable ${ctx.resolvedLabel} date "${raw.resolved.trim()}" (expected e.g. ${DATE_EXAMPLES})`); continue; }
       closed = d.date;
+      if (closed < created.date) { skip(`${id}: the dates contradict each other: ${ctx.resolvedLabel} ${closed} is before ${ctx.createdLabel} ${created.date}`); continue; }
     }
 
     let application: string | null | undefined = ctx.application;
     if (!application && raw.application?.trim()) {
       const name = raw.application.trim();
-      application = ID.test(name) ? name : slugify(name);
+      application = mapped(ctx.values, 'application', name) ?? (ID.test(name) ? name : slugify(name));
       if (!application) { skip(`${id}: application "${name}" cannot be made an id`); continue; }
       if (!applications.has(application)) applications.set(application, name === application ? { id: application } : { id: application, name });
     }
     if (!application) {
-      const component = raw.components.find((c) => c.trim());
+      const component = raw.components.find((c) => mapped(ctx.values, 'application', c)) ?? raw.components.find((c) => c.trim());
       if (!component) { skip(`${id}: no component to take the application from; ${ctx.applicationHint}`); continue; }
-      application = slugify(component);
+      application = mapped(ctx.values, 'application', component) ?? slugify(component);
       if (!application) { skip(`${id}: component "${component}" cannot be made an application id`); continue; }
       if (!applications.has(application)) applications.set(application, component.trim() === application ? { id: application } : { id: application, name: component.trim() });
     }
@@ -202,14 +215,14 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
     const item: BacklogItem = { id, application, title, requested: created.date };
     const type = typeOf(raw, ctx, notes);
     if (type) item.type = type;
-    const priority = priorityOf(raw, notes);
+    const priority = priorityOf(raw, notes, ctx.values);
     if (priority) item.priority = priority;
     item.status = status;
     if (closed) item.closed = closed;
     // An open item has no closing date: an `undefined` field tells the merge to remove a stale one.
     else if (!isClosed) item.closed = undefined;
     if (raw.duplicateOf?.trim()) {
-      const dup = toId(raw.duplicateOf.trim().split(/[,;\s]+/)[0]!);
+      const dup = toId(prefix + raw.duplicateOf.trim().split(/[,;\s]+/)[0]!);
       if (dup && dup !== id) item.duplicate_of = dup;
     }
 
@@ -240,7 +253,7 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
           break;
         }
         case 'supersedes': {
-          const ids = toList(nonEmpty).map(toId);
+          const ids = toList(nonEmpty).map((x) => toId(prefix + x));
           if (ids.some((x) => !x)) bad = `supersedes "${nonEmpty.join(', ')}" holds something that is not an id`;
           else item.supersedes = ids as string[];
           break;

@@ -69,6 +69,8 @@ export function parseJira(text: string, opts: ParseOptions = {}): ImportResult {
     }),
     {
       application: opts.application,
+      idPrefix: opts.idPrefix,
+      values: opts.values,
       defaultType: 'corrective',
       idLabel: 'issue key or id',
       createdLabel: 'Created',

@@ -8,6 +8,7 @@ import { slugify, toId } from './ids.js';
 import { hasPath, isRecord, parseJsonText, textOf, valuesAt, type JsonRecord } from './json.js';
 import type { ImportResult, ParseOptions, Problem } from './types.js';
 import { Notes } from './notes.js';
+import { mapped as mapValue } from './value-maps.js';
 import { norm } from './vocabulary.js';
 
 /** change_request fields by their column names (`?CSV` / JSON exports) and their labels (list exports). */
@@ -141,14 +142,14 @@ export function parseServiceNow(input: string | unknown, opts: ParseOptions = {}
 
     const number = value('id', 'number');
     if (!number) { skip('no number'); continue; }
-    const id = toId(number);
-    if (!id) { skip(`"${number}" cannot be made an id`); continue; }
+    const id = toId((opts.idPrefix ?? '') + number);
+    if (!id) { skip(`"${(opts.idPrefix ?? '') + number}" cannot be made an id`); continue; }
     if (seen.has(id)) { skip(`${id}: the number is already on row ${seen.get(id)}; this row is ignored`); continue; }
 
     const state = raw.get('state');
     const stateKey = /^-?\d+$/.test(state) ? state : norm(state);
     const codeText = value('outcome', 'closeCode');
-    const code = codeText ? OUTCOMES.get(norm(codeText)) : undefined;
+    const code = codeText ? ((mapValue(opts.values, 'outcome', codeText) as Outcome | undefined) ?? OUTCOMES.get(norm(codeText))) : undefined;
     if (codeText && code === undefined) notes.add(`close:${norm(codeText)}`, `close code "${codeText}" is not known: outcome left empty`);
     if (code === 'cancelled' || CANCELLED_STATES.has(stateKey)) { skip(`${id}: cancelled, never deployed`); continue; }
     if (NOT_DEPLOYED_STATES.has(stateKey) && !code) { skip(`${id}: not deployed yet (state ${NOT_DEPLOYED_STATES.get(stateKey)})`); continue; }
@@ -170,6 +171,14 @@ export function parseServiceNow(input: string | unknown, opts: ParseOptions = {}
     if (mapped.has('deployed')) read('deployed', mapped.get('deployed')![0] ?? '', 'deployed');
     if (mapped.has('restored')) read('restored', mapped.get('restored')![0] ?? '', 'restored');
     if (bad) { skip(`${id}: ${bad}`); continue; }
+    const contradiction = ([['workStart', 'work_start', 'workEnd', 'work_end'], ['start', 'start_date', 'end', 'end_date'], ['deployed', 'deployed', 'restored', 'restored']] as const).find(
+      ([a, , b]) => dates[a] && dates[b] && Date.parse(dates[b]!) < Date.parse(dates[a]!),
+    );
+    if (contradiction) {
+      const [a, la, b, lb] = contradiction;
+      skip(`${id}: the dates contradict each other: ${lb} ${dates[b]} is before ${la} ${dates[a]}`);
+      continue;
+    }
 
     const failed = code === 'failed' || code === 'rolled-back';
     const deployed = dates.deployed ?? (failed ? dates.workStart ?? dates.start ?? dates.workEnd ?? dates.closedAt : dates.workEnd ?? dates.workStart ?? dates.end ?? dates.closedAt);
@@ -181,7 +190,7 @@ export function parseServiceNow(input: string | unknown, opts: ParseOptions = {}
     }
 
     const typeText = value('type', 'type');
-    const type = typeText ? RELEASE_TYPES.get(norm(typeText)) : undefined;
+    const type = typeText ? ((mapValue(opts.values, 'type', typeText) as Release['type']) ?? RELEASE_TYPES.get(norm(typeText))) : undefined;
     if (typeText && !type) notes.add(`type:${norm(typeText)}`, `type "${typeText}" is not known: type left empty`);
     let planned: boolean | undefined = type === 'emergency' ? false : undefined;
     if (mapped.has('planned')) {
@@ -193,7 +202,7 @@ export function parseServiceNow(input: string | unknown, opts: ParseOptions = {}
     const appNames = opts.application ? [opts.application] : mapped.has('applications') ? toList(mapped.get('applications')!, /[,;]+/) : [raw.get('ci') || raw.get('service')].filter(Boolean);
     const apps: string[] = [];
     for (const name of appNames) {
-      const app = name === opts.application ? name : slugify(name);
+      const app = name === opts.application ? name : mapValue(opts.values, 'application', name) ?? slugify(name);
       if (!app) { bad = `application "${name}" cannot be made an id`; break; }
       if (/^[0-9a-f]{32}$/.test(name)) notes.add('sys_id', 'the configuration item is a sys_id, not a name: export with display values (sysparm_display_value=true)');
       if (!apps.includes(app)) apps.push(app);

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { EXIT_USAGE, RelmError } from '../errors.js';
-import { FOR_EACH_REF_FORMAT, readTagList, type GitTag } from './git-tags.js';
+import { basename, resolve } from 'node:path';
+import { FOR_EACH_REF_FORMAT, isProductionTag, readTagList, type GitTag } from './git-tags.js';
+import { slugify } from './ids.js';
 import { parseJsonText } from './json.js';
 import type { ImportKind } from './types.js';
 
@@ -13,18 +15,52 @@ export type SourceInput =
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** What `--encoding` takes, besides the names iconv-lite knows: the ones exports are saved in. */
+export const ENCODING_EXAMPLES = 'utf-8, windows-1252, latin1, utf-16le, utf-16be';
+
 /**
- * Export bytes as text: UTF-8 (with or without a BOM), UTF-16 with a BOM (Excel's "Unicode text"), else
- * Windows-1252, which older trackers and spreadsheets write (said in a note).
+ * Whether bytes without a BOM look like UTF-16: text in a Latin script has a NUL in every other byte.
+ * Returns the byte order, or null.
  */
-export function decodeExport(bytes: Uint8Array): { text: string; notes: string[] } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), notes: [] };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), notes: [] };
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return 'utf-16le';
+  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Export bytes as text, decoded with iconv-lite: the `--encoding` given, else by the BOM (UTF-8, UTF-16 LE
+ * or BE), else UTF-16 recognised by its NUL bytes, else UTF-8 when valid, else Windows-1252 — what Excel
+ * and older trackers save, a superset of Latin-1's letters (said in a note).
+ */
+export async function decodeExport(bytes: Uint8Array, encoding?: string): Promise<{ text: string; notes: string[] }> {
+  const iconv = (await import('iconv-lite')).default;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const strip = (t: string) => (t.charCodeAt(0) === 0xfeff ? t.slice(1) : t);
+  if (encoding !== undefined) {
+    if (!iconv.encodingExists(encoding)) {
+      throw new RelmError(`--encoding: "${encoding}" is not an encoding relm knows`, EXIT_USAGE, `Use one such as ${ENCODING_EXAMPLES}.`);
+    }
+    return { text: strip(iconv.decode(buf, encoding, { stripBOM: true })), notes: [] };
+  }
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: iconv.decode(buf.subarray(3), 'utf-8'), notes: [] };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), notes: [] };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf-16be'), notes: [] };
+  const utf16 = sniffUtf16(buf);
+  if (utf16) return { text: iconv.decode(buf, utf16), notes: [`the file has no byte order mark: read as ${utf16.toUpperCase()} (pass --encoding to choose)`] };
   try {
-    const text = UTF8.decode(bytes);
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, notes: [] };
+    return { text: strip(UTF8.decode(buf)), notes: [] };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), notes: ['the file is not UTF-8: read as Windows-1252 (check accented letters)'] };
+    return { text: iconv.decode(buf, 'windows-1252'), notes: ['the file is not UTF-8: read as Windows-1252, as Excel saves CSV (pass --encoding to choose, e.g. latin1)'] };
   }
 }
 
@@ -38,19 +74,41 @@ function readGitTags(path: string, shown: string): GitTag[] {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new RelmError('git is not installed (or not on PATH)', EXIT_USAGE, 'Install git to import tags.');
     throw new RelmError(`${shown} is not a git repository`, EXIT_USAGE, 'Pass the folder of a clone of the repository (git clone URL).');
   }
-  return readTagList(git(['for-each-ref', `--format=${FOR_EACH_REF_FORMAT}`, 'refs/tags']));
+  const tags = readTagList(git(['for-each-ref', `--format=${FOR_EACH_REF_FORMAT}`, 'refs/tags']));
+  // The commits of each production tag since the one before it (by date): the changes it deployed.
+  const production = tags.filter((t) => t.date && !Number.isNaN(Date.parse(t.date)) && isProductionTag(t.name)).sort((a, b) => Date.parse(a.date) - Date.parse(b.date) || a.name.localeCompare(b.name));
+  for (let i = 1; i < production.length; i++) {
+    const range = `refs/tags/${production[i - 1]!.name}..refs/tags/${production[i]!.name}`;
+    try {
+      production[i]!.commits = git(['log', '--no-merges', '--format=%h%x09%cI', range, '--'])
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+          const [id = '', committed = ''] = l.split('\t');
+          return { id, committed };
+        });
+    } catch {
+      // A tag of a tree or a blob: no commits to list.
+    }
+  }
+  return tags;
+}
+
+/** The application a repository's releases belong to when --application is not given: the folder's name. */
+export function repositoryApplication(path: string): string | null {
+  return slugify(basename(resolve(path)).replace(/\.git$/, ''));
 }
 
 /**
  * Reads the source of `relm import`: the export file (or, for git-tags, the repository). Everything that
  * makes it unusable as a whole is a usage error: missing, a folder, not JSON where JSON is needed.
  */
-export function readSource(kind: ImportKind, path: string, shown: string): SourceInput {
+export async function readSource(kind: ImportKind, path: string, shown: string, encoding?: string): Promise<SourceInput> {
   if (kind === 'git-tags') return { kind: 'tags', tags: readGitTags(path, shown), notes: [] };
   if (!existsSync(path)) throw new RelmError(`no such file: ${shown}`, EXIT_USAGE, 'Pass the path of the exported file.');
   if (statSync(path).isDirectory()) throw new RelmError(`${shown} is a folder, not an export file`, EXIT_USAGE, 'Pass the path of the exported file.');
-  const { text, notes } = decodeExport(readFileSync(path));
+  const { text, notes } = await decodeExport(readFileSync(path), encoding);
   if (kind === 'github') return { kind: 'json', value: parseJsonText(text, 'GitHub export'), notes };
-  if (kind === 'servicenow' && /^\s*[[{]/.test(text)) return { kind: 'json', value: parseJsonText(text, 'ServiceNow export'), notes };
+  if ((kind === 'servicenow' || kind === 'incidents') && /^\s*[[{]/.test(text)) return { kind: 'json', value: parseJsonText(text, 'ServiceNow export'), notes };
   return { kind: 'text', text, notes };
 }

@@ -1,22 +1,30 @@
 import type { ChalkInstance } from 'chalk';
 import type { FileChange } from './index.js';
+import type { Attribution } from './incidents.js';
 import type { ImportResult } from './types.js';
 
-/** How many updated items and skipped rows the summary lists one by one. */
+/** How many updated items, kept edits and skipped rows the summary lists one by one. */
 export const SUMMARY_MAX_LINES = 20;
 
 const n = (x: number) => x.toLocaleString('en-US');
+const shown = (v: unknown) => (v === undefined ? '(none)' : typeof v === 'string' ? (v.length > 40 ? `${v.slice(0, 40)}…` : v) : JSON.stringify(v));
+
+function listed<T>(out: string[], list: readonly T[], line: (x: T) => string, more: string): void {
+  for (const x of list.slice(0, SUMMARY_MAX_LINES)) out.push(line(x));
+  if (list.length > SUMMARY_MAX_LINES) out.push(`  … and ${n(list.length - SUMMARY_MAX_LINES)} more ${more}`);
+}
 
 /**
  * What an import did, for stderr: per file the counts (`added 712, updated 3, unchanged 1,785,
- * skipped 3`), the applications added, the updated items with their changed fields, the skipped rows
- * with their reasons, and the notes about guessed values.
+ * skipped 3`), the applications added, the updated records with their changed fields, the edits kept and
+ * the conflicts, collisions with other applications, the skipped rows with their reasons, and the notes
+ * about guessed values.
  */
 export function formatSummary(
   source: string,
-  result: ImportResult,
+  result: ImportResult & { attributions?: Attribution[] },
   changes: readonly FileChange[],
-  opts: { unit: 'row' | 'index' | null; dryRun: boolean; colors: ChalkInstance },
+  opts: { unit: 'row' | 'index' | null; dryRun: boolean; colors: ChalkInstance; windowHours?: number },
 ): string {
   const c = opts.colors;
   const out: string[] = [];
@@ -25,24 +33,38 @@ export function formatSummary(
   const r = main.merged.report;
   out.push(
     `relm: ${source} -> ${main.file}: ${c.green(`added ${n(r.added.length)}`)}, updated ${n(r.updated.length)}, unchanged ${n(r.unchanged.length)}, ` +
-      (skipped ? c.yellow(`skipped ${n(skipped)}`) : 'skipped 0'),
+      (skipped ? c.yellow(`skipped ${n(skipped)}`) : 'skipped 0') +
+      (r.kept.length ? `, kept ${n(r.kept.length)} of your edits` : '') +
+      (r.conflicts.length ? `, ${c.yellow(`${n(r.conflicts.length)} conflicts`)}` : '') +
+      (r.collisions.length ? `, ${c.red(`${n(r.collisions.length)} collisions`)}` : ''),
   );
   for (const ch of changes) {
     if (ch.merged.report.applicationsAdded.length) out.push(`  added to the applications of ${ch.file}: ${ch.merged.report.applicationsAdded.join(', ')}`);
   }
-  const updated = r.updated;
-  for (const u of updated.slice(0, SUMMARY_MAX_LINES)) out.push(`  updated ${u.id}: ${u.fields.join(', ')}`);
-  if (updated.length > SUMMARY_MAX_LINES) out.push(`  … and ${n(updated.length - SUMMARY_MAX_LINES)} more updated`);
+  if (result.attributions) {
+    const releases = new Set(result.attributions.map((a) => a.release)).size;
+    const count = (x: number, one: string) => `${n(x)} ${one}${x === 1 ? '' : 's'}`;
+    out.push(`  ${count(result.attributions.length, 'incident')} put down to ${count(releases, 'release')} (a deployment of the application in the ${opts.windowHours ?? 24} hours before, or the change the incident names)`);
+    const clean = (result.releases ?? []).filter((x) => x.outcome === 'success').length;
+    if (clean) out.push(`  ${count(clean, 'release')} of the same applications caused no incident in the span the export covers: outcome success`);
+    listed(out, result.attributions, (a) => `  ${a.incident} -> ${a.release} (${a.by === 'cause' ? 'named as the cause' : `${a.hours.toFixed(1)} h after its deployment`})`, 'incidents');
+  }
+  listed(out, r.updated, (u) => `  updated ${u.id}: ${u.fields.join(', ')}`, 'updated');
+  listed(out, r.kept, (k) => `  kept your edit to ${k.id} ${k.field} (${shown(k.yours)})`, 'edits kept');
+  listed(out, r.conflicts, (k) => c.yellow(`  conflict: ${k.id} ${k.field} is ${shown(k.yours)} in ${main.file}, ${shown(k.theirs)} in the export: kept yours`), 'conflicts');
+  if (r.conflicts.length) out.push(`  conflicts keep what ${main.file} says; edit the file to take the export's value, or import with --force to take every one`);
+  listed(out, r.removed, (id) => `  ${id} was removed from ${main.file} since the last import: not added again`, 'removed');
+  listed(out, r.collisions, (x) => c.red(`  collision: ${x.id} in ${main.file} belongs to ${x.owner.join(', ')}, the export's to ${x.incoming.join(', ')}: left alone`), 'collisions');
+  if (r.collisions.length) out.push(c.red(`  an import never changes another application's record: import with --id-prefix (or --application) to give these their own ids`));
   const where = (row: number) => (opts.unit === null ? '' : `${opts.unit} ${row}: `);
-  for (const p of result.problems.slice(0, SUMMARY_MAX_LINES)) out.push(c.yellow(`  ${where(p.row)}${p.message}`));
-  if (skipped > SUMMARY_MAX_LINES) out.push(c.yellow(`  … and ${n(skipped - SUMMARY_MAX_LINES)} more skipped`));
+  listed(out, result.problems, (p) => c.yellow(`  ${where(p.row)}${p.message}`), 'skipped');
   for (const note of result.notes ?? []) out.push(`  note: ${note}`);
   if (skipped) {
     out.push(`  ${n(skipped)} skipped, the rest imported: skipped entries are not errors; correct them in the source and import again to add them.`);
   }
   const entries = (result.items ?? result.releases ?? []).length;
-  if (!entries && !skipped) out.push(`  the source holds nothing to import`);
-  if (opts.dryRun) out.push('  dry run: nothing written');
+  if (!entries && !skipped && !result.attributions) out.push(`  the source holds nothing to import`);
+  if (opts.dryRun) out.push('  dry run: nothing written (the diff is on stdout)');
   else if (entries && !changes.some((ch) => ch.merged.changed)) out.push('  nothing to write: the files are up to date');
   return out.join('\n');
 }

@@ -1,4 +1,5 @@
 import type { Application, BacklogItem, Release } from '../engagement/types.js';
+import type { ValueMaps } from './value-maps.js';
 
 /** A row of the export that was not imported, and why. `row` is the CSV line (header = 1) or the JSON index. */
 export interface Problem {
@@ -28,12 +29,16 @@ export interface ParseOptions {
   application?: string;
   /** `--map column=field`, checked against the fields of the target file. */
   map?: ColumnMapping[];
+  /** `--id-prefix`: put before every id the source gives (github: instead of `GH-`; git-tags: instead of `<application>@`). */
+  idPrefix?: string;
+  /** relm.yaml `import.<source>`: the team's own values, field by field. */
+  values?: ValueMaps;
 }
 
-export const IMPORT_KINDS = ['jira', 'bugzilla', 'github', 'servicenow', 'git-tags'] as const;
+export const IMPORT_KINDS = ['jira', 'bugzilla', 'github', 'servicenow', 'git-tags', 'incidents'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Backlog item fields are filled by issue trackers; release fields by change records and tags. */
 export function targetOf(kind: ImportKind): 'backlog' | 'releases' {
-  return kind === 'servicenow' || kind === 'git-tags' ? 'releases' : 'backlog';
+  return kind === 'servicenow' || kind === 'git-tags' || kind === 'incidents' ? 'releases' : 'backlog';
 }

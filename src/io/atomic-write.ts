@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { EXIT_USAGE, RelmError } from '../errors.js';
 
 /** Temporary files and folders in use: removed if the process is interrupted. */
 const inFlight = new Set<string>();
@@ -24,20 +25,78 @@ export function cleanupOnInterrupt(path: string): () => void {
   return () => inFlight.delete(path);
 }
 
-const TEMP = /^\..+\.\d+\.[a-z0-9]+\.tmp$/;
+/** relm's temporary files: `.<name>.<pid>.<random>.tmp`, beside the file being written. */
+const TEMP = /^\..+\.(\d+)\.[a-z0-9]+\.tmp$/;
+
+export interface WriteOptions {
+  /**
+   * The engagement folder the file belongs to. A symlink at the path is then written through to its
+   * target when that target lies inside this folder, and refused when it leaves it. Without it a link
+   * is replaced by a plain file (as for generated output).
+   */
+  within?: string;
+}
+
+const inside = (root: string, p: string) => {
+  const rel = relative(root, p);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+};
 
 /**
- * Writes a file so that readers see either the old or the new content, never a partial one:
- * the data goes to a temporary file in the same folder, which is then renamed over the target.
+ * Where a write to `path` must go: the path itself, or the end of its symlink chain when `within` is
+ * given and the chain stays inside that folder (the folders on the way are resolved too).
  */
-export function atomicWrite(path: string, data: string | Uint8Array): void {
-  const dir = dirname(path);
+export function writeTarget(path: string, within?: string): string {
+  if (within === undefined) return path;
+  const root = realpathSync(within);
+  let p = resolve(path);
+  for (let hops = 0; ; hops++) {
+    let dir: string;
+    try {
+      dir = realpathSync(dirname(p));
+    } catch {
+      // The folder does not exist yet: it will be made inside the engagement (checked below).
+      dir = dirname(p);
+    }
+    p = join(dir, basename(p));
+    const shown = relative(root, resolve(path)) || basename(path);
+    if (!inside(root, p)) {
+      throw new RelmError(`${shown} leads outside the engagement folder (to ${p}); relm does not write there`, EXIT_USAGE, `Replace the link ${shown} by the file itself, or point it at a file inside the engagement.`);
+    }
+    let isLink = false;
+    try {
+      isLink = lstatSync(p).isSymbolicLink();
+    } catch {
+      return p; // a new file
+    }
+    if (!isLink) return p;
+    if (hops > 40) throw new RelmError(`${shown}: too many levels of symbolic links`, EXIT_USAGE, 'Replace the link by the file itself.');
+    p = resolve(dirname(p), readlinkSync(p));
+  }
+}
+
+/**
+ * Writes a file so that readers see either the old or the new content, never a partial one: the data
+ * goes to a temporary file in the same folder, which is then renamed over the target. An existing
+ * file keeps its permissions (a file the user made private stays private).
+ */
+export function atomicWrite(path: string, data: string | Uint8Array, opts: WriteOptions = {}): void {
+  const target = writeTarget(path, opts.within);
+  const dir = dirname(target);
   mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = statSync(target).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  const tmp = join(dir, `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
   const done = cleanupOnInterrupt(tmp);
   try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
+    writeFileSync(tmp, data, mode === undefined ? undefined : { mode });
+    // The umask may have narrowed the mode given at creation: set it exactly.
+    if (mode !== undefined) chmodSync(tmp, mode);
+    renameSync(tmp, target);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;
@@ -46,13 +105,34 @@ export function atomicWrite(path: string, data: string | Uint8Array): void {
   }
 }
 
-/** Removes temporary files that a killed run (kill -9) left in a folder. */
-export function removeStaleTemps(dir: string): void {
+/** Whether a process of this machine runs (a process of another user counts as running). */
+export function isProcessAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files that a killed run (kill -9) left in a folder: relm's own names only, and not
+ * those of a relm process still running. Returns the names removed.
+ */
+export function removeStaleTemps(dir: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
-    return;
+    return [];
   }
-  for (const n of names) if (TEMP.test(n)) rmSync(join(dir, n), { force: true });
+  const removed: string[] = [];
+  for (const n of names) {
+    const m = TEMP.exec(n);
+    if (!m || isProcessAlive(Number(m[1]))) continue;
+    rmSync(join(dir, n), { force: true });
+    removed.push(n);
+  }
+  return removed;
 }

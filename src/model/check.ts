@@ -1,3 +1,4 @@
+import { isWindowedMetric } from '../engine/evidence.js';
 import type { Finding } from '../engagement/diagnostics.js';
 import { metricPaths } from '../engagement/metrics.js';
 import { findCycle } from '../util/graph.js';
@@ -35,6 +36,8 @@ export function checkModel(model: Model, file: string): Finding[] {
         err(['practices', i, 'evidence', j, 'metric'], 'unknown-metric', `"${rule.metric}" is not a metric of assessment.json${hint(rule.metric, paths)}`);
       } else if (rule.metric.startsWith('releases.bands.') !== (rule.min_band !== undefined)) {
         err(['practices', i, 'evidence', j], 'invalid-evidence-rule', rule.min_band !== undefined ? `min_band applies only to releases.bands.* metrics; use min or max for "${rule.metric}"` : `"${rule.metric}" is a band: compare it with min_band (low, medium, high, elite)`, 'key');
+      } else if (rule.window_days !== undefined && !isWindowedMetric(rule.metric)) {
+        err(['practices', i, 'evidence', j, 'window_days'], 'invalid-evidence-rule', `window_days applies to record metrics (releases.*, backlog.done_with_change_share), not to "${rule.metric}", which describes the backlog as it stands`, 'key');
       } else if (rule.min === undefined && rule.max === undefined && rule.min_band === undefined) {
         err(['practices', i, 'evidence', j], 'invalid-evidence-rule', `the rule on "${rule.metric}" needs min, max or min_band`, 'key');
       }

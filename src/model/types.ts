@@ -40,6 +40,8 @@ export interface EvidenceRule {
   /** For `releases.bands.*`: the lowest DORA band that supports the level. */
   min_band?: 'low' | 'medium' | 'high' | 'elite';
   says?: string;
+  /** For record metrics (releases.*, backlog.done_with_change_share): the days up to as_of they are measured over (default: the release window, 180). */
+  window_days?: number;
 }
 
 export interface Practice {

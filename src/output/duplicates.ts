@@ -1,21 +1,27 @@
 import type { ChalkInstance } from 'chalk';
-import type { SimilarResult } from '../engine/similarity.js';
+import type { DuplicatePair } from '../engine/duplicates.js';
 
-/** The human view of `relm duplicates`: items that have candidates, each with its most similar items. */
-export function formatDuplicates(results: readonly SimilarResult[], titles: ReadonlyMap<string, string>, c: ChalkInstance, minSimilarity: number): string {
+/** The human view of `relm duplicates`: each candidate pair once, the most similar first. */
+export function formatDuplicates(
+  pairs: readonly DuplicatePair[],
+  titles: ReadonlyMap<string, string>,
+  c: ChalkInstance,
+  opts: { min: number; compared: number; all: boolean; leftOut: number },
+): string {
   const out: string[] = [];
-  let shown = 0;
-  for (const r of results) {
-    const cands = r.candidates.filter((x) => x.similarity >= minSimilarity);
-    if (!cands.length) continue;
-    shown++;
-    out.push(`${c.bold(r.id)}  ${titles.get(r.id) ?? ''}`);
-    for (const x of cands) {
-      const s = x.similarity.toFixed(2);
-      out.push(`  ${x.similarity >= 0.5 ? c.yellow(s) : c.dim(s)}  ${x.id}  ${titles.get(x.id) ?? ''}`);
-    }
+  for (const p of pairs) {
+    const s = p.similarity.toFixed(2);
+    out.push(`${p.similarity >= 0.5 ? c.yellow(s) : c.dim(s)}  ${c.bold(p.a)}  ${titles.get(p.a) ?? ''}`);
+    out.push(`      ${c.bold(p.b)}  ${titles.get(p.b) ?? ''}`);
     out.push('');
   }
-  out.push(c.dim(`${shown} of ${results.length} items have a candidate at similarity ≥ ${minSimilarity}; 1.00 = the same words`));
+  const scope = opts.all ? `${opts.compared} items compared, closed ones and recorded duplicates included` : `${opts.compared} open items compared${opts.leftOut ? ` (${opts.leftOut} closed or recorded duplicates left out; --all to include them)` : ''}`;
+  out.push(c.dim(`${pairs.length} candidate pair${pairs.length === 1 ? '' : 's'} at similarity ≥ ${opts.min}; ${scope}; 1.00 = the same words`));
+  if (pairs.length) out.push(c.dim(`Record a confirmed one with: relm duplicates --record DUPLICATE ORIGINAL`));
   return out.join('\n') + '\n';
+}
+
+/** What `relm duplicates --record` did, for stderr. */
+export function formatRecorded(id: string, original: string, previous: string | undefined, file: string): string {
+  return previous === original ? `relm: ${id} is already recorded as a duplicate of ${original}; nothing to write` : `relm: recorded ${id} as a duplicate of ${original}${previous ? ` (was: of ${previous})` : ''} in ${file}`;
 }

@@ -292,6 +292,7 @@ function calibrationView(practices: readonly (PracticeResult & { name: string })
       metric: capitalise(metricName(ev.metric)),
       value: metricValue(ev.metric, ev.value),
       expected: ev.min_band ? `${ev.min_band} band or better` : [ev.min !== null ? `at least ${metricValue(ev.metric, ev.min)}` : '', ev.max !== null ? `at most ${metricValue(ev.metric, ev.max)}` : ''].filter(Boolean).join(' and '),
+      window: ev.window_days ?? null,
       from_level: ev.from_level,
       ok: ev.ok,
       says: ev.says,

@@ -35,9 +35,11 @@ describe('relm duplicates', () => {
     expect(out.every((x) => x.candidates.length <= 1)).toBe(true);
   });
 
-  it('prints a readable list', () => {
+  it('prints a readable list, each pair once', () => {
     const r = relm(['duplicates', '-C', dir]);
-    expect(r.stdout).toMatch(/A1 {2}Premium recalculation fails after a mid-term adjustment\n {2}0\.\d\d {2}A2 {2}Mid-term adjustment breaks premium recalculation/);
+    expect(r.stdout).toMatch(/^0\.\d\d {2}A1 {2}Premium recalculation fails after a mid-term adjustment\n {6}A2 {2}Mid-term adjustment breaks premium recalculation\n/);
+    expect(r.stdout.match(/A2/g)).toHaveLength(1);
+    expect(r.stdout).toContain('1 candidate pair at similarity ≥ 0.3; 4 open items compared');
   });
 
   it('exits 2 without a backlog, and on a bad --top', () => {

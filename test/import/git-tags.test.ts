@@ -34,28 +34,34 @@ beforeAll(() => {
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('git tags', () => {
-  it('reads a repository\'s tags as releases, oldest first, skipping pre-releases', () => {
-    const source = readSource('git-tags', repo, 'repo');
+  it('reads a repository\'s tags as releases, oldest first, skipping pre-releases', async () => {
+    const source = await readSource('git-tags', repo, 'repo');
     expect(source.kind).toBe('tags');
     const r = parseGitTags(source.kind === 'tags' ? source.tags : [], { application: 'ledger' });
+    // Ids carry the application; each release lists the commits since the previous production tag; no outcome.
+    const change = (committed: string) => ({ id: expect.stringMatching(/^[0-9a-f]{7,}$/), committed });
     expect(r.releases).toEqual([
-      { id: 'v1.0.0', type: 'major', applications: ['ledger'], deployed: '2024-01-11T18:00:00+01:00' },
-      { id: 'v1.1.0', type: 'minor', applications: ['ledger'], deployed: '2024-02-01T09:00:00+00:00' },
-      { id: 'v1.1.1', type: 'minor', applications: ['ledger'], deployed: '2024-02-05T09:00:00+00:00' },
-      { id: 'release-2.0.0', type: 'major', applications: ['ledger'], deployed: '2024-03-04T20:00:00+00:00' },
-      { id: 'hotfix-2024-03-06', type: 'emergency', planned: false, applications: ['ledger'], deployed: '2024-03-06T03:00:00+00:00' },
+      { id: 'ledger@v1.0.0', type: 'major', applications: ['ledger'], deployed: '2024-01-11T18:00:00+01:00' },
+      { id: 'ledger@v1.1.0', type: 'minor', applications: ['ledger'], deployed: '2024-02-01T09:00:00+00:00', changes: [change('2024-02-01T09:00:00+00:00')] },
+      { id: 'ledger@v1.1.1', type: 'minor', applications: ['ledger'], deployed: '2024-02-05T09:00:00+00:00', changes: [change('2024-02-05T09:00:00+00:00')] },
+      { id: 'ledger@release-2.0.0', type: 'major', applications: ['ledger'], deployed: '2024-03-04T20:00:00+00:00', changes: [change('2024-03-01T09:00:00+00:00')] },
+      { id: 'ledger@hotfix-2024-03-06', type: 'emergency', planned: false, applications: ['ledger'], deployed: '2024-03-06T03:00:00+00:00', changes: [change('2024-03-06T03:00:00+00:00')] },
+    ]);
+    expect(r.releases!.every((x) => x.outcome === undefined)).toBe(true);
+    expect(parseGitTags(source.kind === 'tags' ? source.tags : [], { application: 'ledger', idPrefix: 'LED-' }).releases!.map((x) => x.id)).toEqual([
+      'LED-v1.0.0', 'LED-v1.1.0', 'LED-v1.1.1', 'LED-release-2.0.0', 'LED-hotfix-2024-03-06',
     ]);
     expect(r.problems.map((p) => p.message)).toEqual(['tag v2.0.0-rc1: a pre-release, not a production release']);
   });
 
-  it('refuses a folder that is not a git repository', () => {
+  it('refuses a folder that is not a git repository', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'relm-nogit-'));
     try {
-      expect(() => readSource('git-tags', dir, 'plain-folder')).toThrow(/plain-folder is not a git repository/);
+      await expect(readSource('git-tags', dir, 'plain-folder')).rejects.toThrow(/plain-folder is not a git repository/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    expect(() => readSource('git-tags', join(tmpdir(), 'relm-does-not-exist'), 'nowhere')).toThrow(/no such folder: nowhere/);
+    await expect(readSource('git-tags', join(tmpdir(), 'relm-does-not-exist'), 'nowhere')).rejects.toThrow(/no such folder: nowhere/);
   });
 
   it('types versions: x.0.0 major, x.y.z minor, hotfix and emergency names emergency', () => {

@@ -204,3 +204,21 @@ describe('parseJira edge cases', () => {
     ]);
   });
 });
+
+describe('value maps of relm.yaml and --id-prefix', () => {
+  it("maps a team's own priorities, statuses, types and components, and prefixes ids and duplicates", async () => {
+    const { valueMapsOf } = await import('../../src/import/value-maps.js');
+    const values = valueMapsOf(
+      { import: { jira: { priority: { Blocker: 'critical', Major: 'medium' }, status: { 'Selected for Development': 'scheduled' }, type: { Test: 'corrective' }, application: { 'Core Banking': 'cbs' } } } },
+      'jira',
+    );
+    const r = parseJira(fixture('jira.csv'), { values, idPrefix: 'X-' });
+    const byId = new Map(r.items!.map((i) => [i.id, i]));
+    expect(byId.get('X-ABC-101')).toMatchObject({ application: 'cbs', priority: 'medium' });
+    expect(byId.get('X-ABC-103')).toMatchObject({ priority: 'critical', duplicate_of: 'X-ABC-101' });
+    expect(byId.get('X-ABC-106')).toMatchObject({ status: 'scheduled' });
+    expect(byId.get('X-ABC-107')).toMatchObject({ type: 'corrective' });
+    expect(r.applications!.map((a) => a.id)).toEqual(expect.arrayContaining(['cbs']));
+    expect(() => valueMapsOf({ import: { jira: { priority: ['critical'] } } } as never, 'jira')).toThrow(/import.jira.priority must be a mapping/);
+  });
+});
