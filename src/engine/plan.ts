@@ -153,13 +153,18 @@ export function projectPerspectives(practices: readonly PracticeResult[], recs: 
 }
 
 /**
- * The scenario to recommend: the one that meets (now or on the plan) the most requirements, then the
- * cheapest (fewest days), then the first listed. Null without scenarios.
+ * The scenario to recommend: the one that meets (now or on the plan) the most requirements, then leaves the
+ * fewest recommendations out (closes more of the gap), then the cheapest (fewest days), then the first listed.
+ * Null without scenarios.
  */
 export function recommendedScenario(scenarios: readonly Scenario[]): string | null {
   let best: Scenario | null = null;
   for (const s of scenarios) {
-    if (!best || s.requirements_reached > best.requirements_reached || (s.requirements_reached === best.requirements_reached && s.total_days < best.total_days)) best = s;
+    const better =
+      !best ||
+      s.requirements_reached > best.requirements_reached ||
+      (s.requirements_reached === best.requirements_reached && (s.unscheduled.length < best.unscheduled.length || (s.unscheduled.length === best.unscheduled.length && s.total_days < best.total_days)));
+    if (better) best = s;
   }
   return best?.id ?? null;
 }

@@ -5,7 +5,7 @@
  */
 import type { Assessment, ReleaseAnalysis, RoadmapPhase, Scenario } from '../engine/types.js';
 import type { Perspective } from '../model/types.js';
-import { capitalise, count, date, days, list, metricName, metricValue, money, month, num, numberWord, pct, score } from './words.js';
+import { capitalise, possessive, count, date, days, list, metricName, metricValue, money, month, num, numberWord, pct, score } from './words.js';
 
 export const PERSPECTIVE_NAMES: Record<Perspective, string> = {
   people: 'People',
@@ -39,7 +39,7 @@ export function positionSentence(a: Assessment): string {
   const way = o.percent_to_target === null ? '' : `: ${pct(o.percent_to_target)} of the way there`;
   const target = o.target === null ? '' : ` against a target of ${score(o.target)}`;
   const tail = weakest.length === 2 ? ` The weakest perspectives are ${list(weakest)}.` : weakest.length === 1 ? ` The only perspective assessed is ${weakest[0]}.` : '';
-  return `${a.engagement.client}'s release management scores ${score(o.score)} out of 5${target}${way}.${tail}`;
+  return `${possessive(a.engagement.client)} release management scores ${score(o.score)} out of 5${target}${way}.${tail}`;
 }
 
 /** The largest gaps, by perspective (computed from the perspectives' gaps, never written by hand). */

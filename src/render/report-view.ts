@@ -8,7 +8,7 @@ import type { Assessment, PracticeResult, ReleaseAnalysis } from '../engine/type
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
 import * as H from './headlines.js';
 import { integrationView, kpiTargetLine, namesOf, recommendationViews, riskPhrase, riskViews, statusText, type Names } from './plan-view.js';
-import { capitalise, count, date, days, metricName, metricValue, money, num, pct, score } from './words.js';
+import { capitalise, count, possessive, date, days, metricName, metricValue, money, num, pct, score } from './words.js';
 
 export { PERSPECTIVE_NAMES } from './headlines.js';
 const PERSPECTIVE_NAMES = H.PERSPECTIVE_NAMES;
@@ -176,6 +176,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
   const firstPhase = phases.find((p) => p.recommendations.length) ?? null;
   return {
     client: m.client,
+    client_possessive: possessive(m.client),
     title: a.engagement.title,
     as_of: a.as_of,
     as_of_text: date(a.as_of),

@@ -70,6 +70,11 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
   return `${numberWord(n)} ${n === 1 ? noun : plural}`;
 }
 
+/** "Northwind's", "Harbour Logistics'". */
+export function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}
+
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -31,6 +31,22 @@ describe('relm init', () => {
     expect([...codes]).toEqual(['not-assessed']);
   });
 
+  it('is "nothing assessed yet" straight after init: no score in assess or in any deliverable', () => {
+    const dir = temp();
+    expect(relm(['init', dir, '--yes', '--client', 'ACME Bank', '--as-of', '2026-01-15']).status).toBe(0);
+    const j = JSON.parse(relm(['assess', '--json', '-C', dir]).stdout);
+    expect(j.overall.score).toBeNull();
+    expect(j.summary.assessed).toBe(0);
+    expect(relm(['assess', '-C', dir]).stdout).toContain('Nothing assessed yet');
+    expect(relm(['report', '-C', dir, '--format', 'md']).status).toBe(0);
+    const report = readFileSync(join(dir, 'out', 'report.md'), 'utf8');
+    expect(report).toContain('Nothing has been assessed yet');
+    expect(report).not.toMatch(/28 of 28 practices|0\.0 out of 5|scores 0/);
+    const slides = readFileSync(join(dir, 'out', 'presentation.md'), 'utf8');
+    expect(slides).toContain('Nothing has been assessed yet');
+    expect(slides).not.toMatch(/0\.0 out of 5|0% of the way/);
+  });
+
   it('refuses to overwrite, changing nothing, unless --force', () => {
     const dir = temp();
     expect(relm(['init', dir, '--yes', '--client', 'First', '--as-of', '2026-01-01']).status).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryScenarios, requirementMetrics, traceRequirements } from '../../src/engine/plan.js';
+import { deliveryScenarios, recommendedScenario, requirementMetrics, traceRequirements } from '../../src/engine/plan.js';
 import { bucketOf, coveredLevels, triggerRecommendations, type SourcedRecommendation } from '../../src/engine/recommendations.js';
 import { firstSteps, scheduleRoadmap } from '../../src/engine/roadmap.js';
 import { gapOf } from '../../src/engine/scoring.js';
@@ -312,6 +312,12 @@ describe('requirement status, traceability and scenarios (DESIGN §3 v2 Requirem
       { id: 'R2', status: 'not-on-plan', reaches_target: null },
     ]);
     expect(s.map((x) => x.requirements_reached)).toEqual([2, 1, 2]);
+    // Most requirements, then fewest left out, then fewest days: as planned and double tie on everything but
+    // days (37.5 each), so the first listed wins.
+    expect(recommendedScenario(s)).toBe('as-planned');
+    const sc = (id: string, reached: number, left: number, days: number) => ({ id, requirements_reached: reached, unscheduled: Array(left).fill('x'), total_days: days }) as never;
+    expect(recommendedScenario([sc('a', 2, 1, 10), sc('b', 3, 4, 50), sc('c', 3, 2, 60), sc('d', 3, 2, 55)])).toBe('d');
+    expect(recommendedScenario([])).toBeNull();
     expect(s[2]!.total_cost).toBe(3750);
   });
 
