@@ -5,7 +5,8 @@ import type { Assessment } from '../engine/types.js';
 import { PERSPECTIVES } from '../model/types.js';
 import { daysBetween } from '../util/dates.js';
 import { doraBands, gapBars, histogram, isNoDataChart, levelHeatmap, radarChart, stackedBars } from './charts/index.js';
-import { doraMetrics, PERSPECTIVE_NAMES } from './report-view.js';
+import { ganttChart, GANTT_SLIDE, scorecard, type GanttInput } from './charts/roadmap-charts.js';
+import { doraMetrics, PERSPECTIVE_NAMES, ragOf } from './report-view.js';
 
 export interface Chart {
   title: string;
@@ -33,7 +34,12 @@ export function buildCharts(a: Assessment, e: Engagement): Record<string, Chart>
   };
   const gapRows = [...a.practices].filter((p) => p.gap !== null).sort((x, y) => y.gap! - x.gap! || (x.id < y.id ? -1 : 1));
   charts.gaps = { title: 'Current and target level per practice, largest gap first', svg: gapBars(gapRows.map((p) => ({ label: p.name, current: p.score, target: p.target })), { title: 'Current and target level per practice' }) };
+  charts.perspectives = {
+    title: 'Each perspective: current score and target',
+    svg: gapBars(PERSPECTIVES.map((k) => ({ label: PERSPECTIVE_NAMES[k], current: a.perspectives[k].score, target: a.perspectives[k].target })), { title: 'Current score and target by perspective' }),
+  };
   charts.top_gaps = { title: 'The largest gaps', svg: gapBars(gapRows.slice(0, 8).map((p) => ({ label: p.name, current: p.score, target: p.target })), { title: 'The largest gaps' }) };
+  charts.top_gaps_slide = { title: 'The largest gaps', svg: gapBars(gapRows.slice(0, 6).map((p) => ({ label: p.name, current: p.score, target: p.target })), { title: 'The six largest gaps by practice' }) };
   charts.heatmap = {
     title: 'How far each level is met, per practice',
     svg: levelHeatmap(a.practices.map((p) => ({ label: p.name, levels: p.level_scores })), { title: 'How far each level is met, per practice' }),
@@ -68,7 +74,45 @@ export function buildCharts(a: Assessment, e: Engagement): Record<string, Chart>
       ),
     };
   }
+  charts.scorecard = {
+    title: 'Each practice against its target, by perspective',
+    svg: scorecard(
+      a.practices.map((p) => ({ perspective: PERSPECTIVE_NAMES[p.perspective], practice: p.name, score: p.score, level: p.level, target: p.target, gap: p.gap, status: ragOf(p.gap, p.assessed) })),
+      {
+        title: 'Each practice against its target, by perspective',
+        statusLabels: { green: 'At target', amber: 'Close', red: 'Short', none: 'Not assessed' },
+        statusNotes: { green: 'at target (no gap)', amber: 'at most one level missing', red: 'more than one level missing', none: 'not assessed or not applicable' },
+      },
+    ),
+  };
+  if (a.roadmap.phases.length && a.recommendations.length) {
+    const roadmap = roadmapInput(a);
+    charts.roadmap = { title: 'The roadmap: recommendations by phase, first steps highlighted, milestones at phase ends', svg: ganttChart(roadmap, { title: 'Roadmap', maxBars: 18 }) };
+    charts.roadmap_slide = {
+      title: 'The roadmap by phase',
+      svg: ganttChart({ ...roadmap, unscheduled: [], milestones: roadmap.milestones.filter((m, i, all) => all.findIndex((x) => x.date === m.date) === i) }, { title: 'Roadmap', ...GANTT_SLIDE, maxBars: 6 }),
+    };
+  }
   // A chart with nothing to show is left out of the documents.
   for (const [name, c] of Object.entries(charts)) if (isNoDataChart(c.svg)) delete charts[name];
   return charts;
+}
+
+/** The Gantt's data: phases with their dates, recommendations as bars (first steps highlighted), dependencies, milestones as outcomes. */
+export function roadmapInput(a: Assessment): GanttInput {
+  const byId = new Map(a.recommendations.map((r) => [r.id, r]));
+  const first = new Set(a.first_steps);
+  const bars = a.roadmap.phases.flatMap((p) => p.recommendations.map((id) => ({ id, label: byId.get(id)!.title, phase: p.id, emphasis: first.has(id) })));
+  const placed = new Set(bars.map((b) => b.id));
+  const dependencies = bars.flatMap((b) => byId.get(b.id)!.depends_on.filter((d) => placed.has(d)).map((d) => ({ from: d, to: b.id })));
+  const milestones = a.roadmap.phases.flatMap((p) =>
+    p.end ? a.requirements.filter((t) => t.status === 'planned' && t.reaches_target === p.id).map((t) => ({ date: p.end!, label: `Requirement met: ${t.title}` })) : [],
+  );
+  return {
+    phases: a.roadmap.phases.map((p) => ({ id: p.id, name: p.name, start: p.start, end: p.end })),
+    bars,
+    dependencies,
+    milestones,
+    unscheduled: a.roadmap.unscheduled.map((id) => ({ label: byId.get(id)!.title })),
+  };
 }

@@ -114,6 +114,8 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       }),
     };
   });
+  const lastPhaseMoving = new Map<string, string>();
+  for (const p of a.roadmap.phases) for (const id of p.recommendations) for (const kpi of a.recommendations.find((r) => r.id === id)!.kpis) lastPhaseMoving.set(kpi.metric, p.id);
   const phases = a.roadmap.phases.map((p, k) => {
     const completes = a.requirements.filter((t) => t.status === 'planned' && t.reaches_target === p.id);
     return {
@@ -123,7 +125,8 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       dates: p.start && p.end ? `${date(p.start)} – ${date(p.end)}` : p.end ? `until ${date(p.end)}` : 'no dates',
       end_text: date(p.end),
       start_text: p.start ? date(p.start) : null,
-      milestone_kpis: [...new Set(p.recommendations.flatMap((id) => a.recommendations.find((r) => r.id === id)!.kpis.map(kpiTargetLine)))],
+      // A metric's target is a milestone at the end of the last phase whose work moves it.
+      milestone_kpis: [...new Set(p.recommendations.flatMap((id) => a.recommendations.find((r) => r.id === id)!.kpis.filter((kpi) => lastPhaseMoving.get(kpi.metric) === p.id).map(kpiTargetLine)))],
       effort: days(p.used_days),
       effort_days: num(p.used_days),
       capacity: p.capacity_days === null ? 'no limit' : days(p.capacity_days),
