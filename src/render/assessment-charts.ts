@@ -33,7 +33,7 @@ export function buildCharts(a: Assessment, e: Engagement): Record<string, Chart>
     ),
   };
   const gapRows = [...a.practices].filter((p) => p.gap !== null).sort((x, y) => y.gap! - x.gap! || (x.id < y.id ? -1 : 1));
-  charts.gaps = { title: 'Current and target level per practice, largest gap first', svg: gapBars(gapRows.map((p) => ({ label: p.name, current: p.score, target: p.target })), { title: 'Current and target level per practice' }) };
+  charts.gaps = { title: 'The twelve largest gaps: current and target level per practice', svg: gapBars(gapRows.filter((p) => p.gap! > 0).slice(0, 12).map((p) => ({ label: p.name, current: p.score, target: p.target })), { title: 'The twelve largest gaps' }) };
   charts.perspectives = {
     title: 'Each perspective: current score and target',
     svg: gapBars(PERSPECTIVES.map((k) => ({ label: PERSPECTIVE_NAMES[k], current: a.perspectives[k].score, target: a.perspectives[k].target })), { title: 'Current score and target by perspective' }),

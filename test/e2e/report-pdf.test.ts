@@ -145,7 +145,7 @@ describe('relm report: the four deliverables', () => {
     const first = read();
     expect(relm(['report', '-C', d]).status).toBe(0);
     expect(read()).toEqual(first);
-    expect(first['report.md']!).toContain('![Current and target level per practice');
+    expect(first['report.md']!).toContain('![The twelve largest gaps');
     expect(first['report.html']!).toContain('<figure class="chart"><svg');
     expect(first['presentation.html']!.match(/<section class="slide"/g)!.length).toBeGreaterThanOrEqual(8);
   });
