@@ -83,7 +83,7 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
     consultants = splitList(answers.consultants).map(parsePerson);
     applications = splitList(answers.applications);
   } else if (!client) {
-    throw new RelmError('relm init needs the client', EXIT_USAGE, 'Pass --client "Name" (there is no terminal to ask on), e.g. relm init --yes --client "ACME Bank" --as-of 2026-03-31.');
+    throw new RelmError('the client is required', EXIT_USAGE, 'Pass --client "Name" (there is no terminal to ask on), e.g. relm init --yes --client "ACME Bank" --as-of 2026-03-31.');
   }
 
   const files = scaffoldFiles({ client: client!, title, asOf: asOf ?? today(), consultants, applications, model: loadBuiltinModel(), version, engagementPath });

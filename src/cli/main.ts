@@ -208,7 +208,7 @@ async function main(): Promise<void> {
 
 export function reportError(err: unknown): void {
   if (err instanceof RelmError) {
-    process.stderr.write(`relm: ${err.message}\n${err.hint ? `  ${err.hint}\n` : ''}`);
+    process.stderr.write(`relm: ${err.message.replace(/^relm: /, '')}\n${err.hint ? `  ${err.hint}\n` : ''}`);
     if (debug && err.stack) process.stderr.write(err.stack + '\n');
     process.exitCode = err.exitCode;
     return;

@@ -1,0 +1,132 @@
+/**
+ * Authoring an engagement without reading the source (issue 17): every finding in one run, error messages that
+ * say the fix, and one `relm:` prefix.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyFixture, relm } from '../helpers/cli.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function acme(): string {
+  const d = copyFixture('examples/acme-bank');
+  dirs.push(d);
+  return d;
+}
+
+/** Replaces one exact text in a file of the engagement, failing when it is not there exactly once. */
+function edit(dir: string, file: string, from: string, to: string): void {
+  const text = readFileSync(join(dir, file), 'utf8');
+  expect(text.split(from).length - 1, `"${from}" once in ${file}`).toBe(1);
+  writeFileSync(join(dir, file), text.replace(from, to));
+}
+
+interface Diag {
+  file: string;
+  line: number;
+  col: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+function findings(dir: string): { status: number | null; diags: Diag[] } {
+  const r = relm(['validate', '-f', 'json', '-C', dir]);
+  return { status: r.status, diags: JSON.parse(r.stdout) as Diag[] };
+}
+
+describe('validation collects every finding in one run', () => {
+  it('reports one error planted in each of five files: five findings, schema and reference errors alike', () => {
+    const dir = acme();
+    expect(findings(dir).diags.filter((d) => d.severity === 'error')).toEqual([]);
+    // Schema errors in relm.yaml and target.yaml; reference errors in practices.yaml, backlog.yaml and team.yaml.
+    edit(dir, 'relm.yaml', 'day_rate: 850', 'day_rate: lots');
+    edit(dir, 'target.yaml', 'recommendations: []', 'recommendations:\n  - {id: rec-own, practice: release-policy, level: 2, title: Own, effort_days: 3, impact: 2}');
+    edit(dir, 'practices.yaml', 'practices:\n', 'practices:\n  release-polcy: {rating: 1}\n');
+    edit(dir, 'backlog.yaml', '  - id: MR-1001\n    application: policy-admin\n', '  - id: MR-1001\n    application: polcy-admin\n');
+    edit(dir, 'team.yaml', 'roles: [change-manager]', 'roles: [change-manger]');
+
+    const { status, diags } = findings(dir);
+    expect(status).toBe(1);
+    const errors = diags.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${d.file} ${d.code}`).sort()).toEqual([
+      'backlog.yaml unknown-application',
+      'practices.yaml unknown-practice',
+      'relm.yaml wrong-type',
+      'target.yaml missing-key',
+      'team.yaml unknown-role',
+    ]);
+    const message = (file: string) => errors.find((d) => d.file === file)!.message;
+    expect(message('target.yaml')).toBe('"recommendations[0]" is missing the required key "horizon"; add it (one of: tactical, strategic)');
+    expect(message('practices.yaml')).toContain('did you mean "release-policy"?');
+    expect(message('backlog.yaml')).toContain('did you mean "policy-admin"?');
+    expect(message('team.yaml')).toContain('did you mean "change-manager"?');
+  });
+
+  it('reports a schema error and a reference error in the same file, and no warning about the broken value', () => {
+    const dir = acme();
+    edit(dir, 'practices.yaml', '      release-policy-3a: none', '      release-policy-3a: nope');
+    edit(dir, 'practices.yaml', '      release-policy-3b:', '      release-polcy-3b:');
+    const { diags } = findings(dir);
+    const policy = diags.filter((d) => d.file === 'practices.yaml' && /release-pol/.test(d.message));
+    expect(policy.map((d) => d.code).sort()).toEqual(['invalid-value', 'unanswered', 'unknown-criterion']);
+    expect(policy.find((d) => d.code === 'unknown-criterion')!.message).toContain('did you mean "release-policy-3b"?');
+    // release-policy-3a is wrong, not unanswered: only release-policy-3b (renamed away) is.
+    expect(policy.find((d) => d.code === 'unanswered')!.message).toMatch(/: release-policy-3b$/);
+  });
+
+  it('points a finding after a broken list entry at the right entry', () => {
+    const dir = acme();
+    // The first item loses its required title (a schema error); a later item names an unknown release.
+    edit(dir, 'backlog.yaml', '    title: Add no-claims bonus protection option to motor policies\n', '');
+    edit(dir, 'backlog.yaml', '    release: R-2025-09-EM1\n', '    release: R-2099-EM1\n');
+    const line = readFileSync(join(dir, 'backlog.yaml'), 'utf8').split('\n').indexOf('    release: R-2099-EM1') + 1;
+    const { diags } = findings(dir);
+    expect(diags.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual(['backlog.yaml:14 missing-key', `backlog.yaml:${line}:unknown-release`.replace(':unknown', ' unknown')]);
+  });
+
+  it('does not call an item unknown because its own entry is broken', () => {
+    const dir = acme();
+    // MR-1001 loses its application (required), and releases still ship it: one error, not two.
+    edit(dir, 'backlog.yaml', '  - id: MR-1001\n    application: policy-admin\n', '  - id: MR-1001\n');
+    const errors = findings(dir).diags.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${d.file} ${d.code}`)).toEqual(['backlog.yaml missing-key']);
+  });
+});
+
+describe('error messages with the fix', () => {
+  it('names the duplicate key and both lines', () => {
+    const dir = acme();
+    edit(dir, 'relm.yaml', '  day_rate: 850\n', '  day_rate: 850\n  day_rate: 900\n');
+    const errors = findings(dir).diags.filter((d) => d.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: 'relm.yaml', line: 15, code: 'duplicate-key', message: 'duplicate key "day_rate" on lines 14 and 15: a key may appear only once in a mapping; remove one of them, or rename it' });
+  });
+
+  it('says to put a value holding ": " in quotes, and where', () => {
+    const dir = acme();
+    edit(dir, 'practices.yaml', 'release-policy-1a: most', 'release-policy-1a: {answer: most, notes: No cost data: finance keeps none}');
+    const { diags } = findings(dir);
+    expect(diags.filter((d) => d.file === 'practices.yaml')).toEqual([
+      expect.objectContaining({ code: 'yaml-syntax', message: expect.stringContaining('put the value in quotes: notes: "No cost data: finance keeps none"') }),
+    ]);
+  });
+
+  it('explains a value left empty by a # comment', () => {
+    const dir = acme();
+    edit(dir, 'relm.yaml', '  client: Northwind Mutual Insurance', '  client: #1 Insurer');
+    const { diags } = findings(dir);
+    expect(diags.find((d) => d.file === 'relm.yaml')!.message).toBe(
+      '"engagement.client" must be text, not empty; a # after a space starts a comment in YAML, which left the value empty: put it in quotes, client: "#1 Insurer"',
+    );
+  });
+
+  it('prints one relm: prefix', () => {
+    const r = relm(['init', acme() + '/new']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^relm: the client is required\n/);
+    expect(r.stderr).not.toContain('relm: relm');
+  });
+});
