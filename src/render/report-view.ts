@@ -83,7 +83,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       gap_text: score(p.gap),
       level_text: p.level === null ? 'n/a' : String(p.level),
       notes: state.notes ?? state.na ?? null,
-      evidence_refs: [...(state.evidence ?? []), ...Object.values(answers).flatMap((x) => (x && typeof x === 'object' ? (x.evidence ?? []) : []))] as EvidenceRef[],
+      evidence_refs: [...(state.evidence ?? []), ...Object.values(answers).flatMap((x) => (x && typeof x === 'object' ? (x.evidence ?? []) : []))].map((r: EvidenceRef) => ({ title: r.title, ref: r.ref ?? null, date: r.date ?? null })),
       sources: state.sources ?? [],
       levels: (p.level_scores ?? []).map((value, i) => ({ level: i + 1, value, text: p.na_levels.includes(i + 1) ? 'n/a' : pct(value) })),
       criteria: mp.criteria.map((c) => {
