@@ -157,11 +157,18 @@ common(
     .option('--dry-run', 'print the diff it would write, write nothing'),
 ).action(action(async () => (await import('./import.js')).runImport));
 
-const templates = program.command('templates').description('the report templates: list them, or copy them into the engagement to edit');
+const templates = program.command('templates').description('the report templates: list them, show the data they receive, or copy them into the engagement to edit');
 templates
   .command('list')
   .description('list the built-in templates')
   .action(action(async () => (await import('./templates.js')).runTemplatesList));
+common(
+  templates
+    .command('context [deliverable]')
+    .description('the data a template receives, on this engagement: report (default), plan, presentation or training')
+    .option('--json', 'print the data itself, as JSON')
+    .addOption(windowDays()),
+).action(action(async () => (await import('./templates.js')).runTemplatesContext));
 common(
   templates
     .command('eject [names...]')

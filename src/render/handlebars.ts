@@ -77,6 +77,11 @@ function comparable(a: unknown, b: unknown): boolean {
   return (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string');
 }
 
+/** True as {{#if}} sees it: an empty list is false too. */
+function truthy(v: unknown): boolean {
+  return !!v && !(Array.isArray(v) && v.length === 0);
+}
+
 const DATE_STYLES: Record<string, Intl.DateTimeFormatOptions | null> = {
   long: { day: 'numeric', month: 'long', year: 'numeric' },
   short: { day: 'numeric', month: 'short', year: 'numeric' },
@@ -121,9 +126,9 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   eq: (a: unknown, b: unknown) => a === b,
   lt: (a: unknown, b: unknown) => comparable(a, b) && (a as number) < (b as number),
   gt: (a: unknown, b: unknown) => comparable(a, b) && (a as number) > (b as number),
-  and: (...args: unknown[]) => argsOf(args).values.every(Boolean),
-  or: (...args: unknown[]) => argsOf(args).values.some(Boolean),
-  not: (v: unknown) => !v || (Array.isArray(v) && v.length === 0),
+  and: (...args: unknown[]) => argsOf(args).values.every(truthy),
+  or: (...args: unknown[]) => argsOf(args).values.some(truthy),
+  not: (v: unknown) => !truthy(v),
   join: (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map((x) => escapeInline(String(x))).join(typeof sep === 'string' ? sep : ', ') : ''),
   inc: (v: unknown) => (typeof v === 'number' ? v + 1 : v),
 };
@@ -325,4 +330,19 @@ export function createEnvironment(src: TemplateSource = {}): { render: (name: st
       }
     },
   };
+}
+
+/**
+ * An HTML page template (layout.html.hbs, slides.html.hbs): HTML-escaped, strict, in its own environment,
+ * its errors at the template's file, line and column like the others'.
+ */
+export function renderPage(name: string, context: object, src: TemplateSource): string {
+  const hb = Handlebars.create();
+  useStrictCompiler(hb);
+  const file = shownName(name, src);
+  try {
+    return hb.compile(readTemplate(name, src), { strict: true })(context, RUNTIME_OPTIONS);
+  } catch (err) {
+    throw templateError(file, err);
+  }
 }
