@@ -9,7 +9,7 @@ import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
 import { withEngagementLock } from '../io/lock.js';
 import type { Practice } from '../model/types.js';
-import { isDate } from '../util/dates.js';
+import { isDate, localToday } from '../util/dates.js';
 import { hint } from '../util/did-you-mean.js';
 import { openEngagement, requireValid } from './context.js';
 import { parsePerson } from './init.js';
@@ -46,11 +46,6 @@ interface InterviewTarget {
 
 type Ask = (question: Record<string, unknown>) => Promise<unknown>;
 
-/** Today on the user's calendar (not UTC): the default date of an interview. */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** --interviewee NAME (or "Name (Role)"), repeatable, with the i-th --role for the i-th interviewee. */
 function interviewees(opts: InterviewOptions): PersonRef[] {

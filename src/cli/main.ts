@@ -190,13 +190,15 @@ const status = common(
     .command('status')
     .description('progress of the engagement plan (plan.yaml): tasks by phase, overdue, ready and blocked tasks')
     .option('--json', 'print {total, done, in_progress, blocked, overdue, percent_done, today, tasks}')
-    .option('--today <date>', 'the date to measure overdue tasks to, YYYY-MM-DD (default: the engagement as_of)'),
+    .option('--today <date>', "the date to measure overdue tasks to, YYYY-MM-DD (default: today's date)")
+    .option('--as-of', "measure overdue tasks to the engagement's as_of instead of today"),
 ).action(action(async () => (await import('./status.js')).runStatus));
 common(
   status
     .command('set <task> <status>')
     .description('set the status of a task in plan.yaml (todo, in-progress, done, blocked), keeping its comments')
-    .option('--today <date>', 'the date to measure overdue tasks to, YYYY-MM-DD (default: the engagement as_of)'),
+    .option('--today <date>', "the date to measure overdue tasks to, YYYY-MM-DD (default: today's date)")
+    .option('--as-of', "measure overdue tasks to the engagement's as_of instead of today"),
 ).action(action(async () => (await import('./status.js')).runStatusSet));
 
 async function main(): Promise<void> {

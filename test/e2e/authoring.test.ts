@@ -2,6 +2,7 @@
  * Authoring an engagement without reading the source (issue 17): every finding in one run, error messages that
  * say the fix, and one `relm:` prefix.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -128,5 +129,29 @@ describe('error messages with the fix', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^relm: the client is required\n/);
     expect(r.stderr).not.toContain('relm: relm');
+  });
+});
+
+describe('relm diff for a pull request', () => {
+  it('shows counts as whole numbers, money in the engagement currency, and the cost of the plan', () => {
+    const top = acme();
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: top, encoding: 'utf8', timeout: 30_000, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-qm', 'v1');
+    edit(top, 'relm.yaml', 'day_rate: 850', 'day_rate: 900');
+    writeFileSync(join(top, 'backlog.yaml'), readFileSync(join(top, 'backlog.yaml'), 'utf8') + '  - {id: MR-2001, application: billing, title: New item, status: new, requested: 2026-03-20, effort_days: 3}\n');
+    git('commit', '-qam', 'v2');
+    const r = relm(['diff', 'HEAD~1', 'HEAD', '-C', top]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('| Day rate | €850 → €900 (+€50) |');
+    expect(r.stdout).toContain('| Roadmap cost | €420,750 → €445,500 (+€24,750) |');
+    expect(r.stdout).toContain('| items | 90 → 91 (+1) |');
+    expect(r.stdout).toContain('| open effort (person-days) | 426 → 429 (+3) |');
+    expect(r.stdout).toContain('| arrivals (per 30 days) | 8.33 → 8.67 (+0.33) |');
+    expect(r.stdout).not.toMatch(/\d\.00 → \d+\.00 \(\+1\.00\)/);
+    const json = JSON.parse(relm(['diff', 'HEAD~1', 'HEAD', '-C', top, '--json']).stdout) as { currency: string; cost: { metric: string; unit: string }[] };
+    expect(json.currency).toBe('EUR');
+    expect(json.cost.map((c) => `${c.metric} ${c.unit}`)).toEqual(['day_rate money', 'roadmap_cost money']);
   });
 });
