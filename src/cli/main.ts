@@ -100,6 +100,13 @@ common(
     .addOption(windowDays()),
 ).action(action(async () => (await import('./diff.js')).runDiff));
 
+common(
+  program
+    .command('model [practice]')
+    .description("the model at a glance: practices by perspective with their criteria per level; a practice id shows it in full; `skills` the skill catalogue (the model's, extended by team.yaml)")
+    .option('--json', 'print the model, the practice or the skills as JSON'),
+).action(action(async () => (await import('./model.js')).runModel));
+
 program
   .command('schema [name]')
   .description("print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, model, interview, assessment), or list them")

@@ -34,6 +34,8 @@ export interface LoadResult {
   root: string;
   /** Positions a later finding (a policy failure, say) in the files read. */
   locate: (f: Finding) => Diagnostic;
+  /** The model relm.yaml names, when it loads (even if other files have errors). */
+  model: Model | null;
 }
 
 /** Reads a file of the engagement from the working tree; one that leaves the folder is refused. */
@@ -176,7 +178,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
           plan: (files.plan?.data ?? null) as Engagement['plan'],
           interviews: interviews.list,
         };
-  return { engagement, diagnostics, root, locate: (f) => resolveFindings([f], sources)[0]! };
+  return { engagement, diagnostics, root, locate: (f) => resolveFindings([f], sources)[0]!, model };
 }
 
 /** Image types a logo may have, by file extension, with their media type. */

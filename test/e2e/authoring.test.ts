@@ -155,3 +155,39 @@ describe('relm diff for a pull request', () => {
     expect(json.cost.map((c) => `${c.metric} ${c.unit}`)).toEqual(['day_rate money', 'roadmap_cost money']);
   });
 });
+
+describe('relm model', () => {
+  it('shows the practices by perspective, one practice in full, and the skill catalogue, as text or JSON', () => {
+    const overview = relm(['model', '-C', 'examples/acme-bank']);
+    expect(overview.status).toBe(0);
+    expect(overview.stdout).toMatch(/^Release Management \(ITIL\) \(release-management 1\.0\.0\): 28 practices, 166 criteria, 14 skills$/m);
+    expect(overview.stdout).toMatch(/^Process\n {2}release-policy +Release policy and procedures \(7 criteria: L1 1 · L2 2 · L3 2 · L4 1 · L5 1; 4 recommendations, weight 1\.5\)$/m);
+    const json = JSON.parse(relm(['model', '--json']).stdout) as { practices: { id: string }[] };
+    expect(json.practices).toHaveLength(28);
+
+    const one = relm(['model', 'release-policy']);
+    expect(one.stdout).toMatch(/ {2}Level 3 defined\n {4}release-policy-3a {2}One release policy applies organisation-wide/);
+    expect(one.stdout).toContain('rec-release-policy-4  to level 4: Set release objectives and measure them');
+    expect((JSON.parse(relm(['model', 'release-policy', '--json']).stdout) as { criteria: unknown[] }).criteria).toHaveLength(7);
+
+    const bad = relm(['model', 'release-polcy']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('did you mean "release-policy"?');
+  });
+
+  it("extends the model's skill catalogue with team.yaml's skills, warning when one replaces the model's", () => {
+    const dir = acme();
+    edit(dir, 'team.yaml', '\nroles:\n', '\nskills:\n  - {id: cobol, name: COBOL maintenance, training: {title: COBOL refresher, days: 3, cost: 1800}}\n  - {id: itil-foundation, name: ITIL foundation (in-house), training: {title: In-house ITIL, days: 1, cost: 300}}\n\nroles:\n');
+    edit(dir, 'team.yaml', 'requires: {ci-cd-pipelines: 3,', 'requires: {cobol: 2, ci-cd-pipelines: 3,');
+    const { status, diags } = findings(dir);
+    expect(status).toBe(0);
+    expect(diags.filter((d) => d.file === 'team.yaml').map((d) => `${d.code} ${d.message}`)).toEqual([
+      'skill-redefined skill "itil-foundation" is also in the model\'s catalogue; this definition replaces the model\'s (remove it here to use the model\'s course)',
+    ]);
+    const skills = relm(['model', 'skills', '-C', dir]);
+    expect(skills.stdout).toContain("Skill catalogue: 15 skills (the model's, with 2 from team.yaml)");
+    expect(skills.stdout).toMatch(/ cobol +COBOL maintenance +COBOL refresher, 3 days, €1,800 \[team\.yaml\]/);
+    expect(skills.stdout).toMatch(/ itil-foundation +ITIL foundation \(in-house\) +In-house ITIL, 1 day, €300 \[team\.yaml, replaces the model's\]/);
+    expect(skills.stdout).toMatch(/ release-planning +Release planning +ITIL 4 Practitioner: Release Management/);
+  });
+});
