@@ -59,13 +59,17 @@ const program = new Command()
 common(
   program
     .command('init [dir]')
-    .description('scaffold an engagement (asks on a terminal; never overwrites without --force)')
+    .description('scaffold an engagement: relm.yaml, practices, target, plan, team, releases (and backlog with applications); asks on a terminal; never overwrites without --force')
     .option('-y, --yes', 'ask nothing: take flags and defaults')
     .option('--client <name>', 'the client organisation')
     .option('--title <title>', 'the engagement title')
     .option('--as-of <date>', 'the reference date, YYYY-MM-DD (default: today)')
     .option('--consultant <name>', 'a consultant, "Name" or "Name (Role)"; repeatable', (v: string, p: string[] = []) => [...p, v])
-    .option('--application <id>', 'an application in scope; repeatable', (v: string, p: string[] = []) => [...p, v])
+    .option('--sponsor <name>', 'the sponsor, "Name" or "Name (Role)"')
+    .option('--currency <code>', 'the currency of costs, an ISO 4217 code (default EUR)')
+    .option('--day-rate <amount>', 'the cost of one person-day, for sizes and costs')
+    .option('--application <id[:platform[:criticality]]>', 'an application in scope, e.g. core-banking:mainframe:high; repeatable', (v: string, p: string[] = []) => [...p, v])
+    .option('--add-missing', 'write only the files that are missing, keeping the others')
     .option('--force', 'overwrite existing files'),
 ).action(action(async () => (await import('./init.js')).runInit));
 

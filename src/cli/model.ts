@@ -52,7 +52,7 @@ export function runModel(what: string | undefined, opts: ModelOptions): void {
   }
   if (what === 'skills') {
     const rows = skillRows(model, team);
-    if (opts.json) json(rows);
+    if (opts.json) json({ skills: rows, roles: model.roles ?? [] });
     else emit(formatSkills(rows, model, currency, c));
     return;
   }

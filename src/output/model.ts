@@ -93,5 +93,14 @@ export function formatSkills(rows: readonly SkillRow[], model: Model, currency: 
     const from = r.from === 'team' ? c.cyan(' [team.yaml]') : r.from === 'team-replaces' ? c.cyan(" [team.yaml, replaces the model's]") : '';
     out.push(`  ${pad(r.id, w)}  ${pad(line(r.name), n)}  ${course}${from}`);
   }
+  const roles = model.roles ?? [];
+  if (roles.length) {
+    out.push('', c.bold(`The model's standard roles`) + c.dim(' (`relm init` writes them into team.yaml)'));
+    const rw = Math.max(...roles.map((r) => r.id.length));
+    for (const r of roles) {
+      const needs = Object.entries(r.requires ?? {}).map(([s, l]) => `${s} ${l}`).join(', ');
+      out.push(`  ${pad(r.id, rw)}  ${line(r.name)}${needs ? c.dim(`: ${needs}`) : ''}`);
+    }
+  }
   return out.join('\n') + '\n';
 }

@@ -3,7 +3,7 @@
  * say the fix, and one `relm:` prefix.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyFixture, relm } from '../helpers/cli.js';
@@ -189,5 +189,55 @@ describe('relm model', () => {
     expect(skills.stdout).toMatch(/ cobol +COBOL maintenance +COBOL refresher, 3 days, €1,800 \[team\.yaml\]/);
     expect(skills.stdout).toMatch(/ itil-foundation +ITIL foundation \(in-house\) +In-house ITIL, 1 day, €300 \[team\.yaml, replaces the model's\]/);
     expect(skills.stdout).toMatch(/ release-planning +Release planning +ITIL 4 Practitioner: Release Management/);
+  });
+});
+
+describe('relm init', () => {
+  it('takes day rate, currency, sponsor and applications with platform and criticality, and writes team.yaml and releases.yaml starters', () => {
+    const dir = join(acme(), 'new');
+    const r = relm(['init', dir, '--yes', '--client', 'ACME Bank', '--as-of', '2026-03-31', '--sponsor', 'B. Jones (CIO)', '--currency', 'gbp', '--day-rate', '950', '--application', 'core-banking:mainframe:high', '--application', 'web-portal:web']);
+    expect(r.status).toBe(0);
+    const manifest = readFileSync(join(dir, 'relm.yaml'), 'utf8');
+    expect(manifest).toContain('  sponsor:\n    name: B. Jones\n    role: CIO\n  currency: GBP\n  day_rate: 950\n');
+    expect(readFileSync(join(dir, 'backlog.yaml'), 'utf8')).toContain('applications:\n  - {id: core-banking, name: core-banking, platform: mainframe, criticality: high}\n  - {id: web-portal, name: web-portal, platform: web}\n');
+    const team = readFileSync(join(dir, 'team.yaml'), 'utf8');
+    // The model's standard roles, with the skills each requires.
+    expect(team).toContain('  - {id: release-manager, name: Release manager, headcount: 1, requires: {release-planning: 3, change-management: 3, stakeholder-communication: 3, itil-foundation: 2}}\n');
+    expect(team.match(/^ {2}- \{id: /gm)).toHaveLength(7);
+    expect(readFileSync(join(dir, 'releases.yaml'), 'utf8')).toMatch(/\nreleases: \[\]\n$/);
+    const { status, diags } = findings(dir);
+    expect(status).toBe(0);
+    expect([...new Set(diags.map((d) => d.code))]).toEqual(['unanswered']);
+    const a = JSON.parse(relm(['assess', '--json', '-C', dir]).stdout) as { engagement: { currency: string; day_rate: number }; training: { roles: unknown[] } };
+    expect(a.engagement).toMatchObject({ currency: 'GBP', day_rate: 950 });
+    expect(a.training.roles).toHaveLength(7);
+  });
+
+  it('rejects a bad currency, day rate or criticality before writing anything', () => {
+    const dir = join(acme(), 'new');
+    expect(relm(['init', dir, '--yes', '--client', 'X', '--currency', 'EURO']).stderr).toContain('--currency: "EURO" is not a currency code');
+    expect(relm(['init', dir, '--yes', '--client', 'X', '--day-rate', 'lots']).stderr).toContain('--day-rate: "lots" is not an amount');
+    expect(relm(['init', dir, '--yes', '--client', 'X', '--application', 'web:web:urgent']).stderr).toContain('the criticality "urgent" is not one of critical, high, medium, low');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('--add-missing writes only the files that are missing, from what relm.yaml says', () => {
+    const dir = acme();
+    const before = readFileSync(join(dir, 'relm.yaml'), 'utf8');
+    rmSync(join(dir, 'team.yaml'));
+    rmSync(join(dir, 'plan.yaml'));
+    const refused = relm(['init', dir, '--yes']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('Pass --add-missing to write only the files that are missing');
+    const r = relm(['init', dir, '--add-missing']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/✔ .*team\.yaml\n/);
+    expect(r.stderr).toMatch(/✔ .*plan\.yaml\n/);
+    expect(r.stderr).toContain('kept as they were: backlog.yaml, practices.yaml, releases.yaml, relm.yaml, target.yaml');
+    expect(readFileSync(join(dir, 'relm.yaml'), 'utf8')).toBe(before);
+    // The plan starts at the engagement's as_of.
+    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toContain('start: 2026-03-31');
+    expect(findings(dir).status).toBe(0);
+    expect(relm(['init', dir, '--add-missing']).stderr).toContain('nothing to add');
   });
 });
