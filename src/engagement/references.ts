@@ -112,7 +112,21 @@ function modelReferences(e: CheckInput, model: Model, add: Add): void {
         const where = owner ? `; it belongs to practice "${owner}"` : hint(cid, practice.criteria.map((c) => c.id));
         add(P, ['practices', pid, 'answers', cid], 'error', 'unknown-criterion', `"${cid}" is not a criterion of practice "${pid}"${where}`, 'key');
       }
-      if (answer && typeof answer === 'object') checkSources(['practices', pid, 'answers', cid], answer.sources);
+      if (answer && typeof answer === 'object') {
+        checkSources(['practices', pid, 'answers', cid], answer.sources);
+        const from = (list: string[] | undefined) => (list?.length ? ` (${list.join(', ')})` : '');
+        (answer.disagreements ?? []).forEach((d, k) => {
+          const path = ['practices', pid, 'answers', cid, 'disagreements', k];
+          checkSources(path, d.sources);
+          add(
+            P,
+            path,
+            'warning',
+            'disagreement',
+            `interviewees disagree on "${cid}": the answer is ${answer.answer}${from(answer.sources)}, but ${d.answer} was also given${from(d.sources)}; settle it, then remove the disagreement`,
+          );
+        });
+      }
     }
     if (hasAnswers && s.na === undefined) {
       // Only an assessed practice can have unanswered criteria that count as "none". A broken answer is an error of its own, not "unanswered".

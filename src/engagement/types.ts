@@ -37,11 +37,19 @@ export interface EvidenceRef {
   date?: string;
 }
 
+/** Another answer an interviewee gave to a criterion, kept beside the answer used until it is settled. */
+export interface Disagreement {
+  answer: AnswerValue;
+  sources?: string[];
+  notes?: string;
+}
+
 export interface AnswerDetail {
   answer: AnswerValue;
   notes?: string;
   evidence?: EvidenceRef[];
   sources?: string[];
+  disagreements?: Disagreement[];
 }
 
 export type Answer = AnswerValue | AnswerDetail | null;

@@ -342,6 +342,13 @@ export const RULES: Record<string, Rule> = {
     severity: 'warning',
   },
 
+  disagreement: {
+    name: 'Disagreement',
+    description: 'Interviewees gave different answers to a criterion, and the difference is not settled yet.',
+    help: '`relm interview` records a second answer as a disagreement when asked to keep both. Settle it with the people concerned, set `answer` to the one that stands, and remove the entry from `disagreements`. Until then the report lists it in its appendix.',
+    severity: 'warning',
+  },
+
   // team.yaml
   'unknown-skill': {
     name: 'UnknownSkill',

@@ -227,6 +227,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     releases: releasesView(a, names),
     training: trainingView(a, e, names),
     practices,
+    disagreements: disagreementsView(e),
     interviews: e.interviews.map((iv) => ({
       id: iv.id,
       date: iv.date,
@@ -437,4 +438,24 @@ function trainingView(a: Assessment, e: Engagement, names: Names) {
     total_course_days: days(t.total_course_days, 'course days'),
     total_cost_text: money(t.total_cost, currency),
   };
+}
+
+/** The answers interviewees gave differently and that are not settled yet, for the report's appendix. */
+function disagreementsView(e: Engagement) {
+  const from = (list: string[] | undefined) => (list?.length ? ` (${list.join(', ')})` : '');
+  return e.model.practices.flatMap((p) =>
+    p.criteria.flatMap((c) => {
+      const a = e.practices.practices[p.id]?.answers?.[c.id];
+      if (!a || typeof a !== 'object' || !a.disagreements?.length) return [];
+      return [
+        {
+          practice: p.name,
+          criterion: c.id,
+          text: c.text,
+          answer: `${a.answer}${from(a.sources)}`,
+          others: a.disagreements.map((d) => `${d.answer}${from(d.sources)}${d.notes ? `: ${d.notes}` : ''}`),
+        },
+      ];
+    }),
+  );
 }
