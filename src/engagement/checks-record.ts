@@ -4,14 +4,16 @@ import { findCycle } from '../util/graph.js';
 import { toEpochMs } from '../util/dates.js';
 import type { Finding, Severity } from './diagnostics.js';
 import { duplicates } from './duplicate-ids.js';
-import type { CheckInput } from './types.js';
+import { checkInput } from './check-input.js';
+import type { CheckInput, Engagement } from './types.js';
 
 const B = 'backlog.yaml';
 const R = 'releases.yaml';
 const CLOSED = ['done', 'rejected', 'obsolete'];
 
 /** References and consistency of the backlog and the release record (issue: backlog and release analytics). */
-export function checkRecord(e: CheckInput): Finding[] {
+export function checkRecord(input: CheckInput | Engagement): Finding[] {
+  const e = checkInput(input);
   const out: Finding[] = [];
   const add = (file: string, path: (string | number)[], severity: Severity, code: string, message: string, at: 'key' | 'value' = 'value') =>
     out.push({ file, path, at, severity, code, message });

@@ -2,7 +2,8 @@ import { skillCatalogue } from '../engine/training.js';
 import { hint } from '../util/did-you-mean.js';
 import type { Finding, Severity } from './diagnostics.js';
 import { duplicates } from './duplicate-ids.js';
-import type { CheckInput } from './types.js';
+import { checkInput } from './check-input.js';
+import type { CheckInput, Engagement } from './types.js';
 
 const T = 'team.yaml';
 
@@ -10,7 +11,8 @@ const T = 'team.yaml';
  * References in team.yaml: people hold roles that exist; required and held skills are in the catalogue (the
  * model's skills, extended by team.yaml's). Skill checks need the model's catalogue, so they wait for the model.
  */
-export function checkTeam(e: CheckInput): Finding[] {
+export function checkTeam(input: CheckInput | Engagement): Finding[] {
+  const e = checkInput(input);
   if (!e.team) return [];
   const out: Finding[] = [];
   const add = (path: (string | number)[], severity: Severity, code: string, message: string, at: 'key' | 'value' = 'value') => out.push({ file: T, path, at, severity, code, message });

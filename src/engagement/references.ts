@@ -3,14 +3,16 @@ import { hint } from '../util/did-you-mean.js';
 import { findCycle } from '../util/graph.js';
 import { duplicates } from './duplicate-ids.js';
 import type { Finding, Severity } from './diagnostics.js';
-import type { CheckInput, PlanFile } from './types.js';
+import { checkInput } from './check-input.js';
+import type { CheckInput, Engagement, PlanFile } from './types.js';
 
 /**
  * Cross-file checks: every id refers to something that exists, and the answers are complete and consistent.
  * Errors block the assessment; warnings are reported beside it. Each part runs when what it needs is usable
  * (CheckInput): a broken file hides only the checks that depend on it.
  */
-export function checkReferences(e: CheckInput): Finding[] {
+export function checkReferences(input: CheckInput | Engagement): Finding[] {
+  const e = checkInput(input);
   const out: Finding[] = [];
   const add = (file: string, path: (string | number)[], severity: Severity, code: string, message: string, at: 'key' | 'value' = 'value') =>
     out.push({ file, path, at, severity, code, message });

@@ -86,12 +86,6 @@ function metricChanges(b: Figures | null, h: Figures | null, metrics: readonly [
   return metrics.map(([metric, unit]) => ({ metric, unit, change: change(b?.[metric], h?.[metric]) })).filter((m) => !same(m.change.from, m.change.to, m.unit));
 }
 
-/** A requirement's status: assessment.json's `status` where the engine gives one. */
-function statusOf(r: object | undefined): string | null {
-  const s = (r as { status?: unknown } | undefined)?.status;
-  return typeof s === 'string' ? s : null;
-}
-
 /** What changed between two assessments, keeping only changes visible in the comment. Pure. */
 export function diffAssessments(base: Assessment, head: Assessment): AssessmentDiff {
   const overall = {
@@ -126,9 +120,9 @@ export function diffAssessments(base: Assessment, head: Assessment): AssessmentD
   const requirements: RequirementChange[] = [
     ...head.requirements.map((r) => {
       const b = baseReqs.get(r.id);
-      return { id: r.id, title: r.title, status: { from: statusOf(b), to: statusOf(r) }, reaches_target: { from: b ? b.reaches_target : null, to: r.reaches_target } };
+      return { id: r.id, title: r.title, status: { from: b ? b.status : null, to: r.status }, reaches_target: { from: b ? b.reaches_target : null, to: r.reaches_target } };
     }),
-    ...base.requirements.filter((r) => !headIds.has(r.id)).map((r) => ({ id: r.id, title: r.title, status: { from: statusOf(r), to: null }, reaches_target: { from: r.reaches_target, to: null } })),
+    ...base.requirements.filter((r) => !headIds.has(r.id)).map((r) => ({ id: r.id, title: r.title, status: { from: r.status, to: null }, reaches_target: { from: r.reaches_target, to: null } })),
   ].filter((r) => r.status.from !== r.status.to || r.reaches_target.from !== r.reaches_target.to || !baseReqs.has(r.id));
   const cost = metricChanges(costFigures(base), costFigures(head), COST_METRICS);
   const backlog = metricChanges(base.backlog as Figures | null, head.backlog as Figures | null, BACKLOG_METRICS);

@@ -268,10 +268,13 @@ export function createEnvironment(src: TemplateSource = {}): { render: (name: st
   const names = new Set([...partialNames(TEMPLATES_DIR), ...(src.engagementRoot ? partialNames(join(src.engagementRoot, 'templates')) : [])]);
   const partials = new Set([...names].map((n) => n.replace(/\.hbs$/, '')));
 
+  // Every partial is read now, used or not: one that cannot be used (a link out of the folder) is refused at once.
+  const texts = new Map([...names].map((n) => [join('partials', n), readTemplate(join('partials', n), src)]));
+
   /** Parses and compiles a template, checking that the partials it names exist. */
   const compile = (name: string): { template: HandlebarsTemplateDelegate; calls: { name: string; line: number; col: number }[] } => {
     const file = shownName(name, src);
-    const text = readTemplate(name, src);
+    const text = texts.get(name) ?? readTemplate(name, src);
     try {
       const ast = (hb as unknown as { parseWithoutProcessing(t: string): AstNode }).parseWithoutProcessing(text);
       const { calls, inline } = partialCalls(ast);

@@ -145,7 +145,7 @@ describe('relm diff for a pull request', () => {
     const r = relm(['diff', 'HEAD~1', 'HEAD', '-C', top]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('| Day rate | €850 → €900 (+€50) |');
-    expect(r.stdout).toContain('| Roadmap cost | €420,750 → €445,500 (+€24,750) |');
+    expect(r.stdout).toContain('| Roadmap cost | €421,600 → €446,400 (+€24,800) |');
     expect(r.stdout).toContain('| items | 90 → 91 (+1) |');
     expect(r.stdout).toContain('| open effort (person-days) | 426 → 429 (+3) |');
     expect(r.stdout).toContain('| arrivals (per 30 days) | 8.33 → 8.67 (+0.33) |');
@@ -153,6 +153,14 @@ describe('relm diff for a pull request', () => {
     const json = JSON.parse(relm(['diff', 'HEAD~1', 'HEAD', '-C', top, '--json']).stdout) as { currency: string; cost: { metric: string; unit: string }[] };
     expect(json.currency).toBe('EUR');
     expect(json.cost.map((c) => `${c.metric} ${c.unit}`)).toEqual(['day_rate money', 'roadmap_cost money']);
+
+    // More capacity in the last phase puts two requirements on the plan: their status changes, and the cost.
+    edit(top, 'target.yaml', 'capacity_days: 220}', 'capacity_days: 400}');
+    git('commit', '-qam', 'v3');
+    const more = relm(['diff', 'HEAD~1', 'HEAD', '-C', top]).stdout;
+    expect(more).toContain('| Automated build and deployment for every platform (`REQ-5`) | not on plan → planned | not planned → by P3 |');
+    expect(more).toContain('| Roadmap effort (person-days) | 496 → 647 (+151) |');
+    expect(more).toContain('| Unscheduled effort (person-days) | 151 → 0 (−151) |');
   });
 });
 
@@ -207,7 +215,8 @@ describe('relm init', () => {
     expect(readFileSync(join(dir, 'releases.yaml'), 'utf8')).toMatch(/\nreleases: \[\]\n$/);
     const { status, diags } = findings(dir);
     expect(status).toBe(0);
-    expect([...new Set(diags.map((d) => d.code))]).toEqual(['unanswered']);
+    // Nothing answered yet: every practice is "not assessed", and that is all.
+    expect([...new Set(diags.map((d) => d.code))]).toEqual(['not-assessed']);
     const a = JSON.parse(relm(['assess', '--json', '-C', dir]).stdout) as { engagement: { currency: string; day_rate: number }; training: { roles: unknown[] } };
     expect(a.engagement).toMatchObject({ currency: 'GBP', day_rate: 950 });
     expect(a.training.roles).toHaveLength(7);
