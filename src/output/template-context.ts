@@ -106,6 +106,6 @@ export function formatShape(root: Shape, maxDepth = 8): string {
   };
   walk(root, 0, '');
   const w0 = Math.min(44, Math.max(...rows.map((r) => r[0].length)));
-  const w1 = Math.min(40, Math.max(...rows.map((r) => r[1].length)));
+  const w1 = Math.min(26, Math.max(...rows.map((r) => r[1].length)));
   return rows.map(([a, b, c]) => `${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`.trimEnd()).join('\n') + '\n';
 }

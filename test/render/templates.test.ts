@@ -8,7 +8,7 @@ import Handlebars from 'handlebars';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDate, HELPERS } from '../../src/render/handlebars.js';
 import { escapeInline, escapeMarkdownBlock } from '../../src/render/markdown.js';
-import { copyFixture, relm } from '../helpers/cli.js';
+import { copyFixture, relm, ROOT } from '../helpers/cli.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -141,6 +141,18 @@ describe('relm templates context', () => {
     expect(r.stdout).toMatch(/^ {2}perspectives\[\] {2,}each entry:$/m);
     expect(r.stdout).toMatch(/^ {2}top_gaps\[\] {2,}each entry: as perspectives\[\]\.practices\[\]$/m);
     expect(r.stdout).toMatch(/^ {6}horizon {2,}text {2,}"tactical"$/m);
+  });
+
+  it("renders the README's example template on the example engagement", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const example = /So a training plan of your own could read:\n\n```handlebars\n([\s\S]*?)```/.exec(readme)![1]!;
+    const d = engagement();
+    template(d, 'training-plan.md.hbs', example);
+    expect(relm(['report', '-C', d, '--format', 'md', '--only', 'training']).status).toBe(0);
+    const md = readFileSync(join(d, 'out', 'training-plan.md'), 'utf8');
+    expect(md).toMatch(/^# Training for Northwind Mutual Insurance\n\n- Release planning: ITIL 4 Practitioner: Release Management, \d+ days, €[\d,]+\n/);
+    expect(md).toContain('(needs approval)');
+    expect(md).toMatch(/\nPrepared 31 March 2026\.\n$/);
   });
 
   it('refuses an unknown deliverable, naming the ones there are', () => {
