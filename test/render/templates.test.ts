@@ -123,13 +123,13 @@ describe('relm templates context', () => {
     const d = engagement();
     const r = relm(['templates', 'context', 'presentation', '--json', '-C', d]);
     expect(r.status).toBe(0);
-    const data = JSON.parse(r.stdout) as { client: string; perspectives: { name: string; practices: { id: string }[] }[]; plan: { training: { total_days: number } } };
+    const data = JSON.parse(r.stdout) as { client: string; perspectives: { name: string; practices: { id: string }[] }[]; training: { total_days: number } };
     expect(data.client).toBe('Northwind Mutual Insurance');
     expect(data.perspectives.map((p) => p.name)).toEqual(['People', 'Process', 'Technology', 'Organization', 'Integration']);
     // A template written from that data renders it.
-    template(d, 'training-plan.md.hbs', '# {{text client}}\n\n{{plan.training.total_days}} days; first practice {{perspectives.0.practices.0.id}}.\n');
+    template(d, 'training-plan.md.hbs', '# {{text client}}\n\n{{training.total_days}} days; first practice {{perspectives.0.practices.0.id}}.\n');
     expect(relm(['report', '-C', d, '--format', 'md', '--only', 'training']).status).toBe(0);
-    expect(readFileSync(join(d, 'out', 'training-plan.md'), 'utf8')).toBe(`# Northwind Mutual Insurance\n\n${data.plan.training.total_days} days; first practice ${data.perspectives[0]!.practices[0]!.id}.\n`);
+    expect(readFileSync(join(d, 'out', 'training-plan.md'), 'utf8')).toBe(`# Northwind Mutual Insurance\n\n${data.training.total_days} days; first practice ${data.perspectives[0]!.practices[0]!.id}.\n`);
   });
 
   it('outlines the fields with their types and an example, lists once by their entries', () => {
@@ -140,7 +140,8 @@ describe('relm templates context', () => {
     expect(r.stdout).toMatch(/^perspectives {2,}list of 5 mappings$/m);
     expect(r.stdout).toMatch(/^ {2}perspectives\[\] {2,}each entry:$/m);
     expect(r.stdout).toMatch(/^ {2}top_gaps\[\] {2,}each entry: as perspectives\[\]\.practices\[\]$/m);
-    expect(r.stdout).toMatch(/^ {6}horizon {2,}text {2,}"tactical"$/m);
+    expect(r.stdout).toMatch(/^ {4}recommendations\[\] {2,}each entry: as first_steps\[\]$/m);
+    expect(r.stdout).toMatch(/^ {4}horizon {2,}text {2,}"tactical"$/m);
   });
 
   it("renders the README's example template on the example engagement", () => {
