@@ -1,15 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { parse } from 'yaml';
+import { loadEngagement } from '../engagement/load.js';
 import { ciFiles, scaffoldFiles } from '../engagement/scaffold.js';
-import { PACKAGE_VERSION } from '../paths.js';
+import type { Application, Manifest, PersonRef, Priority } from '../engagement/types.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
 import { gitTopLevel } from '../io/git.js';
 import { withEngagementLock } from '../io/lock.js';
 import { loadBuiltinModel } from '../model/builtin.js';
-import type { PersonRef } from '../engagement/types.js';
-import { isDate } from '../util/dates.js';
+import type { Model } from '../model/types.js';
+import { PACKAGE_VERSION } from '../paths.js';
+import { isDate, localToday } from '../util/dates.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 
@@ -19,11 +22,16 @@ interface InitOptions extends CommonOptions {
   title?: string;
   asOf?: string;
   consultant?: string[];
+  sponsor?: string;
+  currency?: string;
+  dayRate?: string;
   application?: string[];
   force?: boolean;
+  addMissing?: boolean;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const CRITICALITY: readonly Priority[] = ['critical', 'high', 'medium', 'low'];
 
 /** "Name (Role)" or "Name". */
 export function parsePerson(s: string): PersonRef {
@@ -32,25 +40,73 @@ export function parsePerson(s: string): PersonRef {
 }
 
 function splitList(s: string): string[] {
-  return s.split(',').map((x) => x.trim()).filter(Boolean);
+  return s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
+/** `id`, `id:platform` or `id:platform:criticality`, as --application takes it. */
+export function parseApplication(s: string): Application {
+  const [id = '', platform, criticality] = s.split(':').map((x) => x.trim());
+  if (!ID.test(id)) throw new RelmError(`--application: "${id}" is not a valid id`, EXIT_USAGE, 'Use letters, digits, ".", "_" and "-", e.g. --application core-banking:mainframe:high.');
+  if (criticality !== undefined && !CRITICALITY.includes(criticality as Priority)) {
+    throw new RelmError(`--application ${s}: the criticality "${criticality}" is not one of ${CRITICALITY.join(', ')}`, EXIT_USAGE, 'Write id:platform:criticality, e.g. core-banking:mainframe:high.');
+  }
+  return { id, ...(platform ? { platform } : {}), ...(criticality ? { criticality: criticality as Priority } : {}) };
+}
+
+function checkCurrency(v: string): string {
+  const code = v.trim().toUpperCase();
+  let known = /^[A-Z]{3}$/.test(code);
+  if (known) {
+    try {
+      new Intl.NumberFormat('en-GB', { style: 'currency', currency: code });
+    } catch {
+      known = false;
+    }
+  }
+  if (!known) throw new RelmError(`--currency: "${v}" is not a currency code`, EXIT_USAGE, 'Give the three-letter ISO 4217 code, e.g. EUR, GBP or USD.');
+  return code;
+}
+
+function checkDayRate(v: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0) throw new RelmError(`--day-rate: "${v}" is not an amount`, EXIT_USAGE, 'Give the cost of one person-day as a number, e.g. --day-rate 900.');
+  return n;
+}
+
+/** The files `relm init` writes in the engagement folder (backlog.yaml only with applications). */
+const ENGAGEMENT_FILES = ['relm.yaml', 'practices.yaml', 'target.yaml', 'plan.yaml', 'team.yaml', 'releases.yaml', '.gitignore'];
+
+interface Answers {
+  client: string;
+  title: string;
+  asOf: string;
+  consultants: PersonRef[];
+  sponsor?: PersonRef;
+  currency: string;
+  dayRate?: number;
+  applications: Application[];
 }
 
 export async function runInit(dirArg: string | undefined, opts: InitOptions): Promise<void> {
   const dir = resolve(process.cwd(), dirArg ?? opts.dir ?? '.');
   const interactive = !opts.yes && process.stdin.isTTY === true && process.stdout.isTTY === true;
+  if (opts.addMissing && opts.force) throw new RelmError('--add-missing and --force contradict each other', EXIT_USAGE, '--add-missing writes only the files that are missing; --force overwrites them all. Pass one.');
 
-  let client = opts.client;
-  let title = opts.title ?? 'Release Management Assessment';
-  let asOf = opts.asOf;
-  let consultants = (opts.consultant ?? []).map(parsePerson);
-  let applications = opts.application ?? [];
-
-  if (asOf !== undefined && !isDate(asOf)) throw new RelmError(`--as-of: "${asOf}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-31.');
-  for (const a of applications) if (!ID.test(a)) throw new RelmError(`--application: "${a}" is not a valid id`, EXIT_USAGE, 'Use letters, digits, ".", "_" and "-".');
+  // Flags first: a bad one fails before anything is asked or written.
+  if (opts.asOf !== undefined && !isDate(opts.asOf)) throw new RelmError(`--as-of: "${opts.asOf}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-31.');
+  const flags: Partial<Answers> = {
+    client: opts.client,
+    title: opts.title,
+    asOf: opts.asOf,
+    consultants: opts.consultant?.map(parsePerson),
+    sponsor: opts.sponsor !== undefined ? parsePerson(opts.sponsor) : undefined,
+    currency: opts.currency !== undefined ? checkCurrency(opts.currency) : undefined,
+    dayRate: opts.dayRate !== undefined ? checkDayRate(opts.dayRate) : undefined,
+    applications: opts.application?.map(parseApplication),
+  };
 
   // The repository the engagement lives in (or will: relm runs git init), where the CI files go.
   const existingRepo = gitTopLevel(dir);
@@ -58,69 +114,162 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
   const engagementPath = relative(repoTop, dir).split(sep).join('/');
   const version = PACKAGE_VERSION;
   const ci = ciFiles({ version, engagementPath });
-  // Refuse before asking anything: the files every scaffold writes.
-  refuseOverwrite(dir, ['relm.yaml', 'practices.yaml', 'target.yaml', 'plan.yaml', '.gitignore'], opts.force);
-  refuseOverwrite(repoTop, Object.keys(ci), opts.force);
-
-  if (interactive) {
-    const { default: inquirer } = await import('inquirer');
-    const answers = await inquirer.prompt<{ client: string; title: string; asOf: string; consultants: string; applications: string }>([
-      { type: 'input', name: 'client', message: 'Client organisation:', default: client, validate: (v: string) => (v.trim() ? true : 'The client is required') },
-      { type: 'input', name: 'title', message: 'Engagement title:', default: title },
-      { type: 'input', name: 'asOf', message: 'As-of date (YYYY-MM-DD):', default: asOf ?? today(), validate: (v: string) => (isDate(v) ? true : 'Write a real date as YYYY-MM-DD') },
-      { type: 'input', name: 'consultants', message: 'Consultants, comma-separated, "Name (Role)":', default: (opts.consultant ?? []).join(', ') },
-      {
-        type: 'input',
-        name: 'applications',
-        message: 'Major applications in scope (ids, comma-separated):',
-        default: applications.join(', '),
-        validate: (v: string) => splitList(v).every((a) => ID.test(a)) || 'Ids use letters, digits, ".", "_" and "-"',
-      },
-    ]);
-    client = answers.client.trim();
-    title = answers.title.trim() || title;
-    asOf = answers.asOf;
-    consultants = splitList(answers.consultants).map(parsePerson);
-    applications = splitList(answers.applications);
-  } else if (!client) {
-    throw new RelmError('relm init needs the client', EXIT_USAGE, 'Pass --client "Name" (there is no terminal to ask on), e.g. relm init --yes --client "ACME Bank" --as-of 2026-03-31.');
+  const present = (names: string[], base: string) => names.filter((f) => existsSync(join(base, f)));
+  const have = new Set(present([...ENGAGEMENT_FILES, 'backlog.yaml'], dir));
+  const haveCi = new Set(present(Object.keys(ci), repoTop));
+  if (!opts.addMissing) {
+    // Refuse before asking anything: the files every scaffold writes.
+    refuseOverwrite(dir, [...have], opts.force);
+    refuseOverwrite(repoTop, [...haveCi], opts.force);
   }
+  const writes = (f: string) => opts.force || !have.has(f);
 
-  const files = scaffoldFiles({ client: client!, title, asOf: asOf ?? today(), consultants, applications, model: loadBuiltinModel(), version, engagementPath });
-  refuseOverwrite(dir, Object.keys(files), opts.force);
-  mkdirSync(dir, { recursive: true });
+  // With --add-missing, what relm.yaml already says fills the new files.
+  const current = opts.addMissing && have.has('relm.yaml') ? currentManifest(dir) : undefined;
+  const model = current ? modelOf(dir) : loadBuiltinModel();
+  let answers: Answers = {
+    client: flags.client ?? current?.client ?? '',
+    title: flags.title ?? current?.title ?? 'Release Management Assessment',
+    asOf: flags.asOf ?? current?.as_of ?? localToday(),
+    consultants: flags.consultants ?? current?.consultants ?? [],
+    sponsor: flags.sponsor ?? current?.sponsor,
+    currency: flags.currency ?? current?.currency ?? 'EUR',
+    dayRate: flags.dayRate ?? current?.day_rate,
+    applications: flags.applications ?? [],
+  };
+  const askManifest = writes('relm.yaml');
+  const askApplications = writes('backlog.yaml') && flags.applications === undefined;
+  if (interactive && (askManifest || askApplications)) {
+    answers = await ask(answers, { manifest: askManifest, applications: askApplications });
+  } else if (askManifest && !answers.client) {
+    throw new RelmError('the client is required', EXIT_USAGE, 'Pass --client "Name" (there is no terminal to ask on), e.g. relm init --yes --client "ACME Bank" --as-of 2026-03-31.');
+  }
+  if (!answers.client) answers.client = current?.client ?? 'Client';
+
+  const all = scaffoldFiles({ ...answers, model, version, engagementPath });
+  const files = Object.entries(all).filter(([name]) => writes(name));
+  const ciToWrite = Object.entries(ci).filter(([name]) => opts.force || !haveCi.has(name));
   const c = colorsFor('stderr');
+  if (opts.addMissing && !files.length && !ciToWrite.length) {
+    writeErr(`${c.green('✔')} nothing to add: every file relm init writes is there (backlog.yaml only with --application)`);
+    return;
+  }
+  mkdirSync(dir, { recursive: true });
   await withEngagementLock(dir, { command: 'init' }, () => {
-    // Checked again holding the lock: another writer may have started the engagement meanwhile.
-    refuseOverwrite(dir, Object.keys(files), opts.force);
-    for (const [name, content] of Object.entries(files)) {
-      atomicWrite(join(dir, name), content, { within: dir });
-      writeErr(`${c.green('✔')} ${relative(process.cwd(), join(dir, name))}`);
+    // Checked again holding the lock: another writer may have written some of the files meanwhile.
+    const now = present(files.map(([name]) => name), dir);
+    if (opts.addMissing) {
+      if (now.length) throw new RelmError(`${now.join(', ')} appeared while relm init ran`, EXIT_USAGE, 'Nothing was written. Run `relm init --add-missing` again.');
+    } else {
+      refuseOverwrite(dir, now, opts.force);
     }
-    for (const [name, content] of Object.entries(ci)) {
+    for (const [name, content] of files) {
+      atomicWrite(join(dir, name), content, { within: dir });
+      writeErr(`${c.green('✔')} ${relative(process.cwd(), join(dir, name)) || name}`);
+    }
+    for (const [name, content] of ciToWrite) {
       atomicWrite(join(repoTop, name), content);
       writeErr(`${c.green('✔')} ${relative(process.cwd(), join(repoTop, name))}`);
     }
   });
+  if (opts.addMissing && have.size) writeErr(c.dim(`  kept as they were: ${[...have].sort().join(', ')}`));
   if (!existingRepo) {
     try {
-      execFileSync('git', ['init', '--quiet'], { cwd: dir, stdio: 'ignore' });
+      execFileSync('git', ['init', '--quiet'], { cwd: dir, stdio: 'ignore', timeout: 30_000 });
       writeErr(`${c.green('✔')} git init`);
     } catch {
       writeErr(c.yellow('relm: git is not available; the engagement folder is not a git repository yet'));
     }
   }
-  writeErr(`\nNext: answer the criteria in practices.yaml, set targets in target.yaml, then run ${c.bold('relm validate')} and ${c.bold('relm report')}.`);
+  writeErr(
+    `\nNext: answer the criteria (${c.bold('relm interview')}, or edit practices.yaml), set targets and requirements in target.yaml, then run ${c.bold('relm validate')} and ${c.bold('relm report')}.`,
+  );
 }
 
-function refuseOverwrite(dir: string, names: string[], force: boolean | undefined): void {
-  const existing = names.filter((f) => existsSync(join(dir, f)));
+/** relm.yaml's engagement block as it stands, for --add-missing (it must parse). */
+function currentManifest(dir: string): Manifest['engagement'] & { model?: string } {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(join(dir, 'relm.yaml'), 'utf8'));
+  } catch (err) {
+    throw new RelmError(`relm.yaml does not parse: ${(err as Error).message.split('\n')[0]}`, EXIT_USAGE, 'Fix it first (`relm validate` shows where); --add-missing takes the client and dates from it.');
+  }
+  const e = (data as { engagement?: unknown } | null)?.engagement;
+  return (e && typeof e === 'object' ? e : {}) as Manifest['engagement'];
+}
+
+/** The model relm.yaml names (practices.yaml and team.yaml are written from it). */
+function modelOf(dir: string): Model {
+  const model = loadEngagement(dir).model;
+  if (!model) throw new RelmError("the model relm.yaml names cannot be loaded", EXIT_USAGE, 'Run `relm validate` to see why; --add-missing writes practices.yaml and team.yaml from the model.');
+  return model;
+}
+
+/** The questions of an interactive `relm init`, each with what flags or relm.yaml gave as its default. */
+async function ask(start: Answers, what: { manifest: boolean; applications: boolean }): Promise<Answers> {
+  const { default: inquirer } = await import('inquirer');
+  const q = async <T>(question: Record<string, unknown>): Promise<T> => ((await inquirer.prompt([{ ...question, name: 'value' } as never])) as { value: T }).value;
+  const a = { ...start };
+  if (what.manifest) {
+    a.client = (await q<string>({ type: 'input', message: 'Client organisation:', default: a.client || undefined, validate: (v: string) => (v.trim() ? true : 'The client is required') })).trim();
+    a.title = (await q<string>({ type: 'input', message: 'Engagement title:', default: a.title })).trim() || a.title;
+    a.asOf = await q<string>({ type: 'input', message: 'As-of date, the day every age is measured to (YYYY-MM-DD):', default: a.asOf, validate: (v: string) => (isDate(v) ? true : 'Write a real date as YYYY-MM-DD') });
+    const people = (list: PersonRef[]) => list.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join(', ');
+    a.consultants = splitList(await q<string>({ type: 'input', message: 'Consultants, comma-separated, "Name (Role)":', default: people(a.consultants) || undefined })).map(parsePerson);
+    const sponsor = (await q<string>({ type: 'input', message: 'Sponsor, "Name (Role)" (Enter to skip):', default: a.sponsor ? people([a.sponsor]) : undefined })).trim();
+    a.sponsor = sponsor ? parsePerson(sponsor) : undefined;
+    a.currency = await q<string>({
+      type: 'input',
+      message: 'Currency (ISO 4217 code):',
+      default: a.currency,
+      validate: (v: string) => {
+        try {
+          checkCurrency(v);
+          return true;
+        } catch {
+          return 'A three-letter code such as EUR, GBP or USD';
+        }
+      },
+      filter: (v: string) => v.trim().toUpperCase(),
+    });
+    const rate = (await q<string>({
+      type: 'input',
+      message: `Day rate, the cost of one person-day in ${a.currency} (Enter to skip):`,
+      default: a.dayRate !== undefined ? String(a.dayRate) : undefined,
+      validate: (v: string) => (v.trim() === '' || (Number.isFinite(Number(v)) && Number(v) >= 0) ? true : 'A number, e.g. 900'),
+    })).trim();
+    a.dayRate = rate === '' ? undefined : Number(rate);
+  }
+  if (what.applications) {
+    const apps: Application[] = [];
+    for (;;) {
+      const id = (await q<string>({
+        type: 'input',
+        message: apps.length ? 'Another application in scope, its id (Enter when done):' : 'Major applications in scope: the first one\'s id, e.g. core-banking (Enter for none):',
+        validate: (v: string) => (v.trim() === '' || (ID.test(v.trim()) && !apps.some((x) => x.id === v.trim())) ? true : 'An id not used yet: letters, digits, ".", "_" and "-"'),
+      })).trim();
+      if (!id) break;
+      const name = (await q<string>({ type: 'input', message: `  ${id}: its name:`, default: id })).trim();
+      const platform = (await q<string>({ type: 'input', message: `  ${id}: its platform, e.g. mainframe, web, mobile (Enter to skip):` })).trim();
+      const criticality = await q<string>({
+        type: 'select',
+        message: `  ${id}: how critical is it to the business?`,
+        choices: [...CRITICALITY.map((v) => ({ value: v, name: v })), { value: '', name: '(skip)' }],
+        default: 'medium',
+      });
+      apps.push({ id, ...(name && name !== id ? { name } : {}), ...(platform ? { platform } : {}), ...(criticality ? { criticality: criticality as Priority } : {}) });
+    }
+    a.applications = apps;
+  }
+  return a;
+}
+
+function refuseOverwrite(dir: string, existing: string[], force: boolean | undefined): void {
   if (existing.length && !force) {
     throw new RelmError(
       `not overwriting existing files in ${relative(process.cwd(), dir) || '.'}: ${existing.join(', ')}`,
       EXIT_USAGE,
-      'Nothing was written. Pass --force to overwrite them, or choose another folder.',
+      'Nothing was written. Pass --add-missing to write only the files that are missing, --force to overwrite them, or choose another folder.',
     );
   }
 }
-

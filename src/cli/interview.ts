@@ -1,15 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ChalkInstance } from 'chalk';
-import type { AnswerValue, Engagement, EvidenceRef, PersonRef } from '../engagement/types.js';
-import { findInterview, newInterviewFile, nextInterviewId, updateInterviewFile } from '../engagement/write-interview.js';
-import { practiceState, writePracticeAnswers, type CriterionUpdate, type ModelOrder } from '../engagement/write-practices.js';
-import { answerValue, scorePractice, type PracticeScore } from '../engine/scoring.js';
+import type { Engagement, PersonRef } from '../engagement/types.js';
+import { addInterviewNotes, findInterview, newInterviewFile, nextInterviewId, updateInterviewFile, type InterviewNotes } from '../engagement/write-interview.js';
+import { practiceState, writePracticeAnswers, type ModelOrder } from '../engagement/write-practices.js';
+import { scorePractice, type PracticeScore } from '../engine/scoring.js';
+import { choose } from './choice-prompt.js';
+import { askPractice, type AskText, type Session } from './interview-practice.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
 import { withEngagementLock } from '../io/lock.js';
 import type { Practice } from '../model/types.js';
-import { isDate } from '../util/dates.js';
+import { isDate, localToday } from '../util/dates.js';
 import { hint } from '../util/did-you-mean.js';
 import { openEngagement, requireValid } from './context.js';
 import { parsePerson } from './init.js';
@@ -25,16 +27,6 @@ interface InterviewOptions extends CommonOptions {
 /** 128 + SIGINT, what a shell reports for a command stopped with Ctrl-C. */
 const EXIT_INTERRUPTED = 130;
 
-const SKIP = '(skip)';
-
-const ANSWER_CHOICES: { value: AnswerValue; name: string; short: string }[] = [
-  { value: 'none', name: 'none  not in place (0)', short: 'none' },
-  { value: 'some', name: 'some  in places, now and then (0.25)', short: 'some' },
-  { value: 'half', name: 'half  about half of the time or scope (0.5)', short: 'half' },
-  { value: 'most', name: 'most  mostly or fully in place (1)', short: 'most' },
-  { value: 'na', name: 'na    does not apply (left out of the score)', short: 'na' },
-];
-
 interface InterviewTarget {
   id: string;
   /** The notes file, relative to the engagement root. */
@@ -44,13 +36,6 @@ interface InterviewTarget {
   existing: boolean;
 }
 
-type Ask = (question: Record<string, unknown>) => Promise<unknown>;
-
-/** Today on the user's calendar (not UTC): the default date of an interview. */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** --interviewee NAME (or "Name (Role)"), repeatable, with the i-th --role for the i-th interviewee. */
 function interviewees(opts: InterviewOptions): PersonRef[] {
@@ -131,16 +116,17 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
   const interview = people.length ? interviewFor(e, people, opts.date ?? localToday()) : null;
 
   const { default: inquirer } = await import('inquirer');
-  const ask: Ask = async (q) => ((await inquirer.prompt([{ ...q, name: 'value' } as never])) as { value: unknown }).value;
+  const askText: AskText = async (q) => String(await inquirer.prompt([{ type: 'input', name: 'value', ...q } as never]).then((a) => (a as { value: unknown }).value)).trim();
   const c = colorsFor('stderr');
   const saved: string[] = [];
   let inProgress: string | null = null;
+  const session: Session | null = interview ? { id: interview.id, who: interview.interviewees.map((p) => p.name).join(' and ') } : null;
 
   if (interview) {
     const who = interview.interviewees.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join(', ');
     writeErr(`Interview ${c.bold(interview.id)} with ${who} on ${interview.date}: ${interview.existing ? 'adding to' : 'notes in'} ${interview.file}`);
   }
-  writeErr(c.dim('Answers are saved in practices.yaml after each practice. Enter keeps the current answer; Ctrl-C stops, keeping the practices done.'));
+  writeErr(c.dim('Answers are saved in practices.yaml after each practice. Enter keeps the current answer, Esc returns to it, ← (or < in a note) goes back a question; Ctrl-C stops, keeping the practices done.'));
 
   try {
     for (const [k, practice] of practices.entries()) {
@@ -154,8 +140,7 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
       if (before?.na !== undefined) writeErr(c.yellow(`  marked not applicable (${before.na}): answers are kept but not scored while \`na\` is set`));
 
       if (practices.length > 1) {
-        const go = await ask({
-          type: 'select',
+        const go = await choose({
           message: `Interview ${practice.id}?`,
           choices: [
             { value: 'answer', name: 'answer its criteria' },
@@ -169,35 +154,15 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
       }
       inProgress = practice.id;
 
-      const answers: Record<string, CriterionUpdate> = {};
-      const current = before?.answers ?? {};
-      for (const [i, crit] of practice.criteria.entries()) {
-        const cur = current[crit.id];
-        const value = answerValue(cur);
-        const choices = value === null ? [...ANSWER_CHOICES, { value: SKIP, name: '(skip: leave unanswered)', short: 'skipped' }] : ANSWER_CHOICES;
-        const answer = (await ask({
-          type: 'select',
-          message: `[${i + 1}/${practice.criteria.length}] L${crit.level} ${crit.text} (${crit.id})`,
-          choices,
-          default: value ?? SKIP,
-          pageSize: choices.length,
-          theme: { indexMode: 'number' },
-        })) as AnswerValue | typeof SKIP;
-        if (answer === SKIP) continue;
-        const notes = cur && typeof cur === 'object' ? cur.notes : undefined;
-        const note = String(await ask({ type: 'input', message: 'Note (Enter to skip):', default: notes })).trim();
-        answers[crit.id] = { answer, ...(note && note !== notes ? { notes: note } : {}) };
-      }
-      const evidence = await askEvidence(ask);
-
-      const covered = Object.keys(answers).length > 0 || evidence.length > 0;
+      const got = await askPractice(practice, before, session, askText);
       // Each practice is read, edited and written holding the engagement's write lock (not the whole interview).
       const out = await withEngagementLock(result.root, { command: `interview ${practice.id}` }, () => {
-        if (interview && covered) editable(interview.file, () => saveInterview(result.root, interview, practice.id, e));
+        if (interview && got.covered) editable(interview.file, () => saveInterview(result.root, interview, got.said, e));
         const file = join(result.root, 'practices.yaml');
         const text = editable('practices.yaml', () => readFileSync(file, 'utf8'));
         const order: ModelOrder = { practices: e.model.practices.map((p) => p.id), criteria: practice.criteria.map((x) => x.id) };
-        const edited = editable('practices.yaml', () => writePracticeAnswers(text, { practice: practice.id, answers, evidence, sources: interview && covered ? [interview.id] : [] }, order));
+        const update = { practice: practice.id, answers: got.answers, evidence: got.evidence, notes: got.notes, sources: interview && got.covered ? [interview.id] : [] };
+        const edited = editable('practices.yaml', () => writePracticeAnswers(text, update, order));
         if (edited !== text) atomicWrite(file, edited, { within: result.root });
         return edited;
       });
@@ -244,28 +209,16 @@ function targetOf(e: Engagement, id: string): number | string {
   return e.target.targets[id] ?? e.target.targets.default ?? 'none';
 }
 
-/** Evidence for the practice as a whole: documents seen, by title and where they are. */
-async function askEvidence(ask: Ask): Promise<EvidenceRef[]> {
-  const out: EvidenceRef[] = [];
-  for (;;) {
-    const title = String(await ask({ type: 'input', message: out.length ? 'More evidence, a title (Enter to finish):' : 'Evidence for this practice, a document title (Enter to skip):' })).trim();
-    if (!title) return out;
-    const ref = String(await ask({ type: 'input', message: 'Where it is, a path or URL (Enter to skip):' })).trim();
-    out.push(ref ? { title, ref } : { title });
-  }
-}
-
-function saveInterview(root: string, iv: InterviewTarget, practiceId: string, e: Engagement): void {
+function saveInterview(root: string, iv: InterviewTarget, said: InterviewNotes, e: Engagement): void {
   const names = new Map(e.model.practices.map((p) => [p.id, p.name]));
   const name = (id: string) => names.get(id) ?? id;
   const path = join(root, iv.file);
-  if (existsSync(path)) {
-    const text = readFileSync(path, 'utf8');
-    const out = updateInterviewFile(text, { interviewees: iv.interviewees, practices: [practiceId] }, name);
-    if (out !== text) atomicWrite(path, out, { within: root });
-  } else {
-    atomicWrite(path, newInterviewFile({ id: iv.id, date: iv.date, interviewees: iv.interviewees, practices: [practiceId] }, name), { within: root });
-  }
+  const text = existsSync(path)
+    ? readFileSync(path, 'utf8')
+    : newInterviewFile({ id: iv.id, date: iv.date, interviewees: iv.interviewees, practices: [] }, name);
+  const withPractice = updateInterviewFile(text, { interviewees: iv.interviewees, practices: [said.practice] }, name);
+  const out = addInterviewNotes(withPractice, said, name);
+  if (!existsSync(path) || out !== text) atomicWrite(path, out, { within: root });
 }
 
 function reportPractice(practice: Practice, before: PracticeScore, state: ReturnType<typeof practiceState>, target: number | string, c: ChalkInstance): void {

@@ -59,13 +59,17 @@ const program = new Command()
 common(
   program
     .command('init [dir]')
-    .description('scaffold an engagement (asks on a terminal; never overwrites without --force)')
+    .description('scaffold an engagement: relm.yaml, practices, target, plan, team, releases (and backlog with applications); asks on a terminal; never overwrites without --force')
     .option('-y, --yes', 'ask nothing: take flags and defaults')
     .option('--client <name>', 'the client organisation')
     .option('--title <title>', 'the engagement title')
     .option('--as-of <date>', 'the reference date, YYYY-MM-DD (default: today)')
     .option('--consultant <name>', 'a consultant, "Name" or "Name (Role)"; repeatable', (v: string, p: string[] = []) => [...p, v])
-    .option('--application <id>', 'an application in scope; repeatable', (v: string, p: string[] = []) => [...p, v])
+    .option('--sponsor <name>', 'the sponsor, "Name" or "Name (Role)"')
+    .option('--currency <code>', 'the currency of costs, an ISO 4217 code (default EUR)')
+    .option('--day-rate <amount>', 'the cost of one person-day, for sizes and costs')
+    .option('--application <id[:platform[:criticality]]>', 'an application in scope, e.g. core-banking:mainframe:high; repeatable', (v: string, p: string[] = []) => [...p, v])
+    .option('--add-missing', 'write only the files that are missing, keeping the others')
     .option('--force', 'overwrite existing files'),
 ).action(action(async () => (await import('./init.js')).runInit));
 
@@ -99,6 +103,13 @@ common(
     .option('--json', 'print the changes as JSON')
     .addOption(windowDays()),
 ).action(action(async () => (await import('./diff.js')).runDiff));
+
+common(
+  program
+    .command('model [practice]')
+    .description("the model at a glance: practices by perspective with their criteria per level; a practice id shows it in full; `skills` the skill catalogue (the model's, extended by team.yaml)")
+    .option('--json', 'print the model, the practice or the skills as JSON'),
+).action(action(async () => (await import('./model.js')).runModel));
 
 program
   .command('schema [name]')
@@ -157,11 +168,18 @@ common(
     .option('--dry-run', 'print the diff it would write, write nothing'),
 ).action(action(async () => (await import('./import.js')).runImport));
 
-const templates = program.command('templates').description('the report templates: list them, or copy them into the engagement to edit');
+const templates = program.command('templates').description('the report templates: list them, show the data they receive, or copy them into the engagement to edit');
 templates
   .command('list')
   .description('list the built-in templates')
   .action(action(async () => (await import('./templates.js')).runTemplatesList));
+common(
+  templates
+    .command('context [deliverable]')
+    .description('the data a template receives, on this engagement: report (default), plan, presentation or training')
+    .option('--json', 'print the data itself, as JSON')
+    .addOption(windowDays()),
+).action(action(async () => (await import('./templates.js')).runTemplatesContext));
 common(
   templates
     .command('eject [names...]')
@@ -183,13 +201,15 @@ const status = common(
     .command('status')
     .description('progress of the engagement plan (plan.yaml): tasks by phase, overdue, ready and blocked tasks')
     .option('--json', 'print {total, done, in_progress, blocked, overdue, percent_done, today, tasks}')
-    .option('--today <date>', 'the date to measure overdue tasks to, YYYY-MM-DD (default: the engagement as_of)'),
+    .option('--today <date>', "the date to measure overdue tasks to, YYYY-MM-DD (default: today's date)")
+    .option('--as-of', "measure overdue tasks to the engagement's as_of instead of today"),
 ).action(action(async () => (await import('./status.js')).runStatus));
 common(
   status
     .command('set <task> <status>')
     .description('set the status of a task in plan.yaml (todo, in-progress, done, blocked), keeping its comments')
-    .option('--today <date>', 'the date to measure overdue tasks to, YYYY-MM-DD (default: the engagement as_of)'),
+    .option('--today <date>', "the date to measure overdue tasks to, YYYY-MM-DD (default: today's date)")
+    .option('--as-of', "measure overdue tasks to the engagement's as_of instead of today"),
 ).action(action(async () => (await import('./status.js')).runStatusSet));
 
 async function main(): Promise<void> {
@@ -208,7 +228,7 @@ async function main(): Promise<void> {
 
 export function reportError(err: unknown): void {
   if (err instanceof RelmError) {
-    process.stderr.write(`relm: ${err.message}\n${err.hint ? `  ${err.hint}\n` : ''}`);
+    process.stderr.write(`relm: ${err.message.replace(/^relm: /, '')}\n${err.hint ? `  ${err.hint}\n` : ''}`);
     if (debug && err.stack) process.stderr.write(err.stack + '\n');
     process.exitCode = err.exitCode;
     return;

@@ -8,8 +8,8 @@ import { EXIT_USAGE, RelmError } from '../errors.js';
 import { findEngagementRoot } from '../engagement/find-root.js';
 import { atomicWrite } from '../io/atomic-write.js';
 import { withEngagementLock } from '../io/lock.js';
-import { formatStatus, formatStatusChange } from '../output/status.js';
-import { isDate } from '../util/dates.js';
+import { formatStatus, formatStatusChange, type StatusView } from '../output/status.js';
+import { isDate, localToday } from '../util/dates.js';
 import { hint } from '../util/did-you-mean.js';
 import { emit, openEngagement, requireValid } from './context.js';
 import type { CommonOptions } from './main.js';
@@ -18,6 +18,7 @@ import { colorsFor, writeErr } from './ui.js';
 interface StatusOptions extends CommonOptions {
   json?: boolean;
   today?: string;
+  asOf?: boolean;
 }
 
 function requirePlan(e: Engagement): NonNullable<Engagement['plan']> {
@@ -25,32 +26,35 @@ function requirePlan(e: Engagement): NonNullable<Engagement['plan']> {
     throw new RelmError(
       'the engagement has no plan.yaml: there is no plan to report on',
       EXIT_USAGE,
-      '`relm init` writes plan.yaml with the standard engagement tasks (run it in an empty folder and copy plan.yaml here), or write one: `relm schema plan` gives its format.',
+      '`relm init --add-missing` writes plan.yaml with the standard engagement tasks, or write one: `relm schema plan` gives its format.',
     );
   }
   return e.plan;
 }
 
-function checkToday(flag: string | undefined): void {
-  if (flag !== undefined && !isDate(flag)) throw new RelmError(`--today: "${flag}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-04-10.');
+function checkToday(opts: StatusOptions): void {
+  if (opts.today !== undefined && !isDate(opts.today)) throw new RelmError(`--today: "${opts.today}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-04-10.');
+  if (opts.today !== undefined && opts.asOf) throw new RelmError('--today and --as-of both name the day to measure to', EXIT_USAGE, 'Pass one of them.');
 }
 
-/** --today, else the engagement's as_of: every "overdue" is measured to it. */
-function todayOf(e: Engagement, flag: string | undefined): { today: string; from: 'flag' | 'as_of' } {
-  return flag === undefined ? { today: e.manifest.engagement.as_of, from: 'as_of' } : { today: flag, from: 'flag' };
+/** --today, else --as-of (the engagement's as_of), else the clock: every "overdue" is measured to it. */
+function todayOf(e: Engagement, opts: StatusOptions): { today: string; from: StatusView['todayFrom'] } {
+  if (opts.today !== undefined) return { today: opts.today, from: 'flag' };
+  if (opts.asOf) return { today: e.manifest.engagement.as_of, from: 'as_of' };
+  return { today: localToday(), from: 'clock' };
 }
 
 /** `relm status`: progress of the engagement plan. */
 export function runStatus(opts: StatusOptions): void {
-  checkToday(opts.today);
+  checkToday(opts);
   const result = openEngagement(opts, 'validate');
   const e = requireValid(result);
   if (!e) return;
   const plan = requirePlan(e);
-  const { today, from } = todayOf(e, opts.today);
+  const { today, from } = todayOf(e, opts);
   const status = planStatus(plan, today);
   if (opts.json) emit(JSON.stringify(status, null, 2) + '\n');
-  else emit(formatStatus(status, { client: e.manifest.engagement.client, todayFrom: from }, colorsFor('stdout')));
+  else emit(formatStatus(status, { client: e.manifest.engagement.client, todayFrom: from, asOf: e.manifest.engagement.as_of }, colorsFor('stdout')));
 }
 
 /** `relm status set <task> <status>`: changes a task's status in plan.yaml, keeping its comments. */
@@ -60,7 +64,7 @@ export async function runStatusSet(taskId: string, value: string, opts: StatusOp
     throw new RelmError(`"${value}" is not a task status${hint(value, TASK_STATUSES)}`, EXIT_USAGE, `A task is one of: ${TASK_STATUSES.join(', ')}.`);
   }
   const status = value as TaskStatus;
-  checkToday(all.today);
+  checkToday(all);
   const root = findEngagementRoot(process.cwd(), all.dir);
   await withEngagementLock(root, { command: `status set ${taskId} ${status}` }, () => setStatus(taskId, status, all));
 }
@@ -74,7 +78,7 @@ function setStatus(taskId: string, status: TaskStatus, all: StatusOptions): void
   if (!task) {
     throw new RelmError(`"${taskId}" is not a task of plan.yaml${hint(taskId, plan.tasks.map((t) => t.id))}`, EXIT_USAGE, 'Run `relm status` to list the tasks and their ids.');
   }
-  const { today } = todayOf(e, all.today);
+  const { today } = todayOf(e, all);
   const before = task.status;
   const file = join(result.root, 'plan.yaml');
   if (before !== status) {

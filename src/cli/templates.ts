@@ -44,6 +44,60 @@ function eject(root: string, names: string[], opts: { force?: boolean }): void {
   writeErr(`Edit them: relm report uses a template in ${relative(process.cwd(), join(root, 'templates')) || 'templates'}/ in place of the built-in one of the same name.`);
 }
 
+/** What each built-in template is for, as `relm templates list` says it. */
+const PURPOSE: Record<string, string> = {
+  'report.md.hbs': 'the analysis report: report.md, and the body of report.html and .pdf',
+  'strategic-plan.md.hbs': 'the strategic plan: strategic-plan.md/.html/.pdf',
+  'presentation.md.hbs': 'the management presentation: presentation.md/.html/.pdf, one slide per --- line',
+  'training-plan.md.hbs': 'the training plan: training-plan.md/.html/.pdf',
+  'layout.html.hbs': 'the HTML page around the report, plan and training plan (title, author, version, style, body)',
+  'slides.html.hbs': 'the HTML page of the presentation (title, author, version, style, slides)',
+  'style.css': 'the stylesheet of the report, plan and training plan (HTML and PDF)',
+  'slides.css': 'the stylesheet of the presentation (HTML and PDF); style.css does not apply to it',
+};
+
 export function runTemplatesList(): void {
-  process.stdout.write(builtinTemplates().join('\n') + '\n');
+  const names = builtinTemplates();
+  const width = Math.max(...names.map((n) => n.length));
+  const purpose = (n: string) => PURPOSE[n] ?? (n.startsWith('partials/') ? `a partial: {{> ${n.slice(9).replace(/\.hbs$/, '')}}} in any Markdown template` : '');
+  process.stdout.write(names.map((n) => `${n.padEnd(width)}  ${purpose(n)}`.trimEnd()).join('\n') + '\n');
+}
+
+/** The templates that receive an engagement's data, by deliverable id or template file name. */
+const CONTEXT_NAMES = ['report', 'plan', 'presentation', 'training'] as const;
+
+/** `relm templates context [deliverable] [--json]`: the data a deliverable's template receives, on this engagement. */
+export async function runTemplatesContext(name: string | undefined, opts: CommonOptions & { json?: boolean; windowDays?: number }): Promise<void> {
+  const { DELIVERABLES, deliverableContexts } = await import('../render/deliverables.js');
+  const wanted = name ?? 'report';
+  const d = DELIVERABLES.find((x) => x.id === wanted || x.template === wanted || x.file === wanted || `${x.file}.md` === wanted);
+  if (!d) {
+    const layouts = wanted === 'layout.html.hbs' || wanted === 'slides.html.hbs';
+    throw new RelmError(
+      layouts ? `${wanted} receives the rendered document, not the engagement's data` : `no template takes the engagement's data as "${wanted}"`,
+      EXIT_USAGE,
+      layouts
+        ? 'layout.html.hbs gets title, author, version, style (the CSS) and body (the HTML); slides.html.hbs gets the same with slides [{html, number, total}] instead of body.'
+        : `Name a deliverable (${CONTEXT_NAMES.join(', ')}) or its template (${DELIVERABLES.map((x) => x.template).join(', ')}).`,
+    );
+  }
+  const { openEngagement, requireValid, emit } = await import('./context.js');
+  const result = openEngagement(opts);
+  const engagement = requireValid(result);
+  if (!engagement) return;
+  const { logoDataUri } = await import('../engagement/load.js');
+  const data = deliverableContexts(result.assessment!, engagement, logoDataUri(result.root, engagement.manifest.branding?.logo))(d.id);
+  if (opts.json) {
+    emit(JSON.stringify(data, null, 2) + '\n');
+    return;
+  }
+  const { formatShape, shapeOf } = await import('../output/template-context.js');
+  const c = colorsFor('stdout');
+  const header = [
+    c.bold(`The data ${d.template} receives (deliverable "${d.id}"), on ${engagement.manifest.engagement.client}:`),
+    c.dim('field, type (a list shows the fields of its entries under name[]), an example from this engagement.'),
+    c.dim(`A field that may have no value is null, never missing. \`relm templates context ${d.id} --json\` prints all of it.`),
+    '',
+  ];
+  emit(header.join('\n') + '\n' + formatShape(shapeOf(data)));
 }

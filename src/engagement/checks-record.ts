@@ -4,23 +4,26 @@ import { findCycle } from '../util/graph.js';
 import { toEpochMs } from '../util/dates.js';
 import type { Finding, Severity } from './diagnostics.js';
 import { duplicates } from './duplicate-ids.js';
-import type { Engagement } from './types.js';
+import { checkInput } from './check-input.js';
+import type { CheckInput, Engagement } from './types.js';
 
 const B = 'backlog.yaml';
 const R = 'releases.yaml';
 const CLOSED = ['done', 'rejected', 'obsolete'];
 
 /** References and consistency of the backlog and the release record (issue: backlog and release analytics). */
-export function checkRecord(e: Engagement): Finding[] {
+export function checkRecord(input: CheckInput | Engagement): Finding[] {
+  const e = checkInput(input);
   const out: Finding[] = [];
   const add = (file: string, path: (string | number)[], severity: Severity, code: string, message: string, at: 'key' | 'value' = 'value') =>
     out.push({ file, path, at, severity, code, message });
-  const asOf = e.manifest.engagement.as_of;
+  const asOf = e.asOf;
   const items = e.backlog?.items ?? [];
   const apps = e.backlog?.applications ?? [];
   const releases = e.releases?.releases ?? [];
 
-  const appIds = new Set(apps.map((a) => a.id));
+  // Ids of entries that are broken in the file count as known: what names them is not "unknown".
+  const appIds = new Set([...apps.map((a) => a.id), ...e.ids.applications]);
   duplicates(apps, (i) => add(B, ['applications', i, 'id'], 'error', 'duplicate-id', `application id "${apps[i]!.id}" is used twice`));
   duplicates(releases, (i) => add(R, ['releases', i, 'id'], 'error', 'duplicate-id', `release id "${releases[i]!.id}" is used twice`));
   const itemIndex = new Map<string, number>();
@@ -28,9 +31,10 @@ export function checkRecord(e: Engagement): Finding[] {
     if (itemIndex.has(it.id)) add(B, ['items', i, 'id'], 'error', 'duplicate-id', `item id "${it.id}" is used twice (first at item ${itemIndex.get(it.id)! + 1})`);
     else itemIndex.set(it.id, i);
   });
-  const releaseIds = new Set(releases.map((r) => r.id));
-  // The same capacity the release calendar uses: target.yaml's, else relm's default.
-  const capacity = e.target.release_policy?.capacity_days_per_release ?? DEFAULT_RELEASE_POLICY.capacity_days_per_release;
+  const releaseIds = new Set([...releases.map((r) => r.id), ...e.ids.releases]);
+  const knownItem = (id: string) => itemIndex.has(id) || e.ids.items.has(id);
+  // The same capacity the release calendar uses: target.yaml's, else relm's default (unknown while target.yaml is broken).
+  const capacity = e.target ? (e.target.release_policy?.capacity_days_per_release ?? DEFAULT_RELEASE_POLICY.capacity_days_per_release) : Infinity;
 
   items.forEach((it, i) => {
     const at = (k: string) => ['items', i, k];
@@ -38,24 +42,25 @@ export function checkRecord(e: Engagement): Finding[] {
       add(B, at('application'), 'error', 'unknown-application', `item "${it.id}" names application "${it.application}", which backlog.yaml does not list under applications${hint(it.application, appIds)}`);
     }
     const status = it.status ?? 'new';
+    const broken = (k: string) => e.broken(B, at(k));
     if (it.closed !== undefined && it.closed < it.requested) add(B, at('closed'), 'error', 'closed-before-requested', `item "${it.id}" is closed ${it.closed}, before it was requested ${it.requested}`);
-    if (CLOSED.includes(status) && it.closed === undefined) {
+    if (CLOSED.includes(status) && it.closed === undefined && !broken('closed')) {
       add(B, at('status'), 'warning', 'missing-closed', `item "${it.id}" is ${status} but has no closed date; add closed: YYYY-MM-DD (throughput counts done items by it)`);
     }
-    if (!CLOSED.includes(status) && it.closed !== undefined) add(B, at('closed'), 'warning', 'closed-but-open', `item "${it.id}" has a closed date but its status is ${status}`);
-    if (it.requested > asOf) add(B, at('requested'), 'warning', 'after-as-of', `item "${it.id}" was requested ${it.requested}, after the as-of date ${asOf}`);
+    if (!CLOSED.includes(status) && it.closed !== undefined && !broken('status')) add(B, at('closed'), 'warning', 'closed-but-open', `item "${it.id}" has a closed date but its status is ${status}`);
+    if (asOf && it.requested > asOf) add(B, at('requested'), 'warning', 'after-as-of', `item "${it.id}" was requested ${it.requested}, after the as-of date ${asOf}`);
     if (it.duplicate_of !== undefined) {
       if (it.duplicate_of === it.id) add(B, at('duplicate_of'), 'error', 'self-reference', `item "${it.id}" cannot be a duplicate of itself`);
-      else if (!itemIndex.has(it.duplicate_of)) add(B, at('duplicate_of'), 'error', 'unknown-item', `item "${it.id}" is a duplicate of "${it.duplicate_of}", which is not in the backlog${hint(it.duplicate_of, itemIndex.keys())}`);
+      else if (!knownItem(it.duplicate_of)) add(B, at('duplicate_of'), 'error', 'unknown-item', `item "${it.id}" is a duplicate of "${it.duplicate_of}", which is not in the backlog${hint(it.duplicate_of, itemIndex.keys())}`);
     }
     (it.supersedes ?? []).forEach((s, k) => {
       if (s === it.id) add(B, ['items', i, 'supersedes', k], 'error', 'self-reference', `item "${it.id}" cannot supersede itself`);
-      else if (!itemIndex.has(s)) add(B, ['items', i, 'supersedes', k], 'error', 'unknown-item', `item "${it.id}" supersedes "${s}", which is not in the backlog${hint(s, itemIndex.keys())}`);
+      else if (!knownItem(s)) add(B, ['items', i, 'supersedes', k], 'error', 'unknown-item', `item "${it.id}" supersedes "${s}", which is not in the backlog${hint(s, itemIndex.keys())}`);
     });
     if (it.release !== undefined && e.releases && !releaseIds.has(it.release)) {
       add(B, at('release'), 'error', 'unknown-release', `item "${it.id}" names release "${it.release}", which releases.yaml does not hold${hint(it.release, releaseIds)}`);
     }
-    if ((status === 'approved' || status === 'scheduled') && !it.emergency && (it.effort_days ?? 0) > capacity) {
+    if ((status === 'approved' || status === 'scheduled') && !it.emergency && !broken('emergency') && (it.effort_days ?? 0) > capacity) {
       add(B, at('effort_days'), 'warning', 'exceeds-release-capacity', `item "${it.id}" needs ${it.effort_days} days, more than a release's capacity of ${capacity}: it gets a release of its own; consider splitting it`);
     }
   });
@@ -76,8 +81,9 @@ export function checkRecord(e: Engagement): Finding[] {
         if (!appIds.has(a)) add(R, ['releases', i, 'applications', k], 'error', 'unknown-application', `release "${r.id}" names application "${a}", which backlog.yaml does not list${hint(a, appIds)}`);
       });
       (r.items ?? []).forEach((id, k) => {
-        if (!itemIndex.has(id)) add(R, ['releases', i, 'items', k], 'error', 'unknown-item', `release "${r.id}" ships "${id}", which is not in the backlog${hint(id, itemIndex.keys())}`);
-        else {
+        if (!itemIndex.has(id)) {
+          if (!e.ids.items.has(id)) add(R, ['releases', i, 'items', k], 'error', 'unknown-item', `release "${r.id}" ships "${id}", which is not in the backlog${hint(id, itemIndex.keys())}`);
+        } else {
           if (shippedIn.has(id)) add(R, ['releases', i, 'items', k], 'warning', 'shipped-twice', `item "${id}" is also shipped in release "${shippedIn.get(id)}"`);
           shippedIn.set(id, r.id);
           const it = items[itemIndex.get(id)!]!;
@@ -87,13 +93,13 @@ export function checkRecord(e: Engagement): Finding[] {
     }
     const deployed = toEpochMs(r.deployed);
     if (r.restored && toEpochMs(r.restored) < deployed) add(R, at('restored'), 'error', 'restored-before-deployed', `release "${r.id}" is restored ${r.restored}, before it was deployed ${r.deployed}`);
-    if (r.restored && (r.outcome ?? 'success') === 'success') add(R, at('restored'), 'warning', 'restored-success', `release "${r.id}" succeeded, so restored is ignored; set outcome: failed, rolled-back or hotfixed`);
+    if (r.restored && (r.outcome ?? 'success') === 'success' && !e.broken(R, at('outcome'))) add(R, at('restored'), 'warning', 'restored-success', `release "${r.id}" succeeded, so restored is ignored; set outcome: failed, rolled-back or hotfixed`);
     (r.changes ?? []).forEach((c, k) => {
       if (c.committed && toEpochMs(c.committed) > deployed) {
         add(R, ['releases', i, 'changes', k, 'committed'], 'warning', 'committed-after-deployed', `change "${c.id}" was committed after release "${r.id}" was deployed; it is left out of the lead time`);
       }
     });
-    if (r.deployed.slice(0, 10) > asOf) add(R, at('deployed'), 'warning', 'after-as-of', `release "${r.id}" was deployed after the as-of date ${asOf}; it is outside every window`);
+    if (asOf && r.deployed.slice(0, 10) > asOf) add(R, at('deployed'), 'warning', 'after-as-of', `release "${r.id}" was deployed after the as-of date ${asOf}; it is outside every window`);
   });
   return out;
 }

@@ -7,9 +7,11 @@ import { checkRecord } from './checks-record.js';
 import { checkTeam } from './checks-team.js';
 import { checkReferences } from './references.js';
 import { resolveFindings } from './resolve.js';
-import { validateSchema, type SchemaName } from './schemas.js';
+import { checkSchema, type SchemaName } from './schemas.js';
 import { fsSource, type FileSource, type ReadResult } from './source.js';
-import type { Engagement, Interview } from './types.js';
+import type { CheckInput, Engagement, Interview, KnownIds } from './types.js';
+import { isBroken, type Usable } from './usable.js';
+import { isDate } from '../util/dates.js';
 import { decodeUtf8, parseYaml, YamlSource } from './yaml-source.js';
 
 /** The engagement files, their schema and whether they must exist (DESIGN §2). */
@@ -32,6 +34,8 @@ export interface LoadResult {
   root: string;
   /** Positions a later finding (a policy failure, say) in the files read. */
   locate: (f: Finding) => Diagnostic;
+  /** The model relm.yaml names, when it loads (even if other files have errors). */
+  model: Model | null;
 }
 
 /** Reads a file of the engagement from the working tree; one that leaves the folder is refused. */
@@ -43,12 +47,19 @@ interface Parsed {
   source: YamlSource;
   data: unknown;
   valid: boolean;
+  /** What the cross-file checks can use of it (all of it when valid). */
+  usable: Usable;
 }
 
-/** Loads the engagement at `root` from the working tree, or from another source (a git revision). */
+/**
+ * Loads the engagement at `root` from the working tree, or from another source (a git revision).
+ * Every finding comes in one run: each file's syntax and schema check, then the cross-file checks over
+ * everything that parsed, with only the broken parts left out (usable.ts).
+ */
 export function loadEngagement(root: string, source: FileSource = fsSource(root)): LoadResult {
   const findings: Finding[] = [];
   const sources = new Map<string, YamlSource>();
+  const usable = new Map<string, Usable>();
 
   const readYaml = (file: string, schema: SchemaName, bytes: Buffer): Parsed | null => {
     const decoded = decodeUtf8(file, bytes);
@@ -63,9 +74,10 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
       findings.push(parsed.finding);
       return null;
     }
-    const errors = validateSchema(schema, file, parsed.data);
-    for (const f of errors) findings.push(f);
-    return { source, data: parsed.data, valid: errors.length === 0 };
+    const checked = checkSchema(schema, file, parsed.data);
+    for (const f of checked.findings) findings.push(f);
+    usable.set(file, checked.usable);
+    return { source, data: parsed.data, valid: checked.findings.length === 0, usable: checked.usable };
   };
 
   const files = {} as Record<FileKey, Parsed | null>;
@@ -88,13 +100,16 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
     files[spec.key] = readYaml(spec.file, spec.schema, read.bytes);
   }
 
-  // The model: built in, or a file inside the engagement folder.
+  // The model: built in, or a file inside the engagement folder. Unknown when relm.yaml does not say (it
+  // does not parse, or its `model` is broken): the checks that need the model are then left out.
   let model: Model | null = null;
-  const manifest = files.manifest?.valid ? (files.manifest.data as Engagement['manifest']) : null;
-  const modelRef = manifest?.model ?? 'builtin';
+  const rawManifest = files.manifest?.data;
+  const manifestFields = rawManifest !== null && typeof rawManifest === 'object' && !Array.isArray(rawManifest) ? (rawManifest as Record<string, unknown>) : null;
+  const rawModel = manifestFields?.model;
+  const modelRef = !manifestFields ? null : rawModel === undefined ? 'builtin' : typeof rawModel === 'string' && rawModel ? rawModel : null;
   if (modelRef === 'builtin') {
     model = loadBuiltinModel();
-  } else if (manifest) {
+  } else if (modelRef !== null) {
     const rel = posix.normalize(modelRef);
     const read = source.read(rel);
     if (!read.ok) {
@@ -111,35 +126,59 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
   }
 
   // The logo of relm.yaml branding: an image file inside the engagement folder.
-  const logo = manifest?.branding?.logo;
+  const logo = (files.manifest?.usable.data as { branding?: { logo?: string } } | null | undefined)?.branding?.logo;
   if (logo !== undefined) {
     const read = source.read(posix.normalize(logo));
     const problem = !read.ok ? read.reason : !LOGO_TYPES[extOf(logo)] ? 'it is not a PNG, JPEG, GIF, WebP or SVG file' : read.bytes.length > MAX_LOGO_BYTES ? 'it is larger than 2 MB' : null;
     if (problem) findings.push({ file: 'relm.yaml', path: ['branding', 'logo'], severity: 'error', code: 'logo-not-usable', message: `the logo ${logo} cannot be used: ${problem}; name an image file inside the engagement folder` });
   }
 
-  const interviews = loadInterviews(source, findings, sources);
+  const interviews = loadInterviews(source, findings, sources, usable);
 
-  const allValid = ENGAGEMENT_FILES.every((s) => files[s.key] === null ? !s.required : files[s.key]!.valid);
-  let engagement: Engagement | null = null;
-  if (allValid && model && manifest) {
-    engagement = {
-      manifest,
-      model,
-      practices: files.practices!.data as Engagement['practices'],
-      target: files.target!.data as Engagement['target'],
-      backlog: (files.backlog?.data ?? null) as Engagement['backlog'],
-      releases: (files.releases?.data ?? null) as Engagement['releases'],
-      team: (files.team?.data ?? null) as Engagement['team'],
-      plan: (files.plan?.data ?? null) as Engagement['plan'],
-      interviews: interviews.list,
-    };
-    for (const check of [checkReferences, checkRecord, checkTeam]) for (const f of check(engagement)) findings.push(f);
+  const part = <T>(key: FileKey) => (files[key]?.usable.data ?? null) as T | null;
+  const checks: CheckInput = {
+    asOf: asOfIn(manifestFields),
+    model,
+    practices: part<Engagement['practices']>('practices'),
+    target: part<Engagement['target']>('target'),
+    backlog: part<Engagement['backlog']>('backlog'),
+    releases: part<Engagement['releases']>('releases'),
+    team: part<Engagement['team']>('team'),
+    plan: part<Engagement['plan']>('plan'),
+    interviews: interviews.list,
+    interviewsComplete: interviews.complete,
+    ids: knownIds(files, interviews.ids),
+    broken: (file, path) => {
+      const u = usable.get(file);
+      return u ? isBroken(u, path) : false;
+    },
+  };
+  for (const check of [checkReferences, checkRecord, checkTeam]) {
+    for (const f of check(checks)) {
+      const u = f.path && usable.get(f.file);
+      findings.push(u ? { ...f, path: u.toOriginal(f.path!) } : f);
+    }
   }
 
   const diagnostics = resolveFindings(findings, sources);
   const hasError = diagnostics.some((d) => d.severity === 'error');
-  return { engagement: hasError || !interviews.valid ? null : engagement, diagnostics, root, locate: (f) => resolveFindings([f], sources)[0]! };
+  const allValid = ENGAGEMENT_FILES.every((s) => (files[s.key] === null ? !s.required : files[s.key]!.valid));
+  const manifest = files.manifest?.valid ? (files.manifest.data as Engagement['manifest']) : null;
+  const engagement: Engagement | null =
+    hasError || !allValid || !interviews.valid || !model || !manifest
+      ? null
+      : {
+          manifest,
+          model,
+          practices: files.practices!.data as Engagement['practices'],
+          target: files.target!.data as Engagement['target'],
+          backlog: (files.backlog?.data ?? null) as Engagement['backlog'],
+          releases: (files.releases?.data ?? null) as Engagement['releases'],
+          team: (files.team?.data ?? null) as Engagement['team'],
+          plan: (files.plan?.data ?? null) as Engagement['plan'],
+          interviews: interviews.list,
+        };
+  return { engagement, diagnostics, root, locate: (f) => resolveFindings([f], sources)[0]!, model };
 }
 
 /** Image types a logo may have, by file extension, with their media type. */
@@ -155,11 +194,47 @@ export function logoDataUri(root: string, logo: string | undefined): string | nu
   return type && read.ok ? `data:${type};base64,${read.bytes.toString('base64')}` : null;
 }
 
+/** relm.yaml's as-of date when it is one, even if something else in the file is broken. */
+function asOfIn(manifest: Record<string, unknown> | null): string | null {
+  const e = manifest?.engagement;
+  const v = e !== null && typeof e === 'object' ? (e as Record<string, unknown>).as_of : undefined;
+  return typeof v === 'string' && isDate(v) ? v : null;
+}
+
+/** The ids a list of the file gives, its broken entries included: a reference to one of those is not "unknown". */
+function idsIn(data: unknown, key: string): Set<string> {
+  const list = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
+  const out = new Set<string>();
+  if (Array.isArray(list)) for (const x of list) if (x !== null && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string') out.add((x as { id: string }).id);
+  return out;
+}
+
+function knownIds(files: Record<FileKey, Parsed | null>, interviews: Set<string>): KnownIds {
+  const raw = (key: FileKey) => files[key]?.data;
+  return {
+    items: idsIn(raw('backlog'), 'items'),
+    applications: idsIn(raw('backlog'), 'applications'),
+    releases: idsIn(raw('releases'), 'releases'),
+    roles: idsIn(raw('team'), 'roles'),
+    skills: idsIn(raw('team'), 'skills'),
+    tasks: idsIn(raw('plan'), 'tasks'),
+    recommendations: idsIn(raw('target'), 'recommendations'),
+    interviews,
+  };
+}
+
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
-function loadInterviews(files: FileSource, findings: Finding[], sources: Map<string, YamlSource>): { list: Interview[]; valid: boolean } {
+function loadInterviews(
+  files: FileSource,
+  findings: Finding[],
+  sources: Map<string, YamlSource>,
+  usable: Map<string, Usable>,
+): { list: Interview[]; valid: boolean; complete: boolean; ids: Set<string> } {
   const list: Interview[] = [];
+  const ids = new Set<string>();
   let valid = true;
+  let complete = true;
   const names = files.list('interviews').filter((n) => n.endsWith('.md'));
   for (const name of names) {
     const file = `interviews/${name}`;
@@ -167,18 +242,19 @@ function loadInterviews(files: FileSource, findings: Finding[], sources: Map<str
     if (!read.ok) {
       findings.push({ file, line: 1, col: 1, severity: 'error', code: 'unreadable-file', message: `cannot read the interview notes: ${read.reason}` });
       valid = false;
+      complete = false;
       continue;
     }
     const decoded = decodeUtf8(file, read.bytes);
     if (!decoded.ok) {
       findings.push(decoded.finding);
-      valid = false;
+      valid = complete = false;
       continue;
     }
     const m = FRONT_MATTER.exec(decoded.text);
     if (!m) {
       findings.push({ file, line: 1, col: 1, severity: 'error', code: 'missing-front-matter', message: 'interview notes start with a YAML front matter between --- lines (id, date, interviewees, practices)' });
-      valid = false;
+      valid = complete = false;
       continue;
     }
     const source = new YamlSource(file, m[1]!, 1);
@@ -186,16 +262,19 @@ function loadInterviews(files: FileSource, findings: Finding[], sources: Map<str
     const parsed = parseYaml(file, m[1]!);
     if (!parsed.ok) {
       findings.push({ ...parsed.finding, line: (parsed.finding.line ?? 1) + 1 });
-      valid = false;
+      valid = complete = false;
       continue;
     }
-    const errors = validateSchema('interview', file, parsed.data);
-    for (const f of errors) findings.push(f);
-    if (errors.length) {
-      valid = false;
-      continue;
-    }
-    list.push({ ...(parsed.data as Omit<Interview, 'file' | 'body'>), file, body: decoded.text.slice(m[0].length) });
+    const checked = checkSchema('interview', file, parsed.data);
+    for (const f of checked.findings) findings.push(f);
+    usable.set(file, checked.usable);
+    const id = (parsed.data as { id?: unknown }).id;
+    if (typeof id === 'string') ids.add(id);
+    else complete = false;
+    if (checked.findings.length) valid = false;
+    const data = checked.usable.data as Omit<Interview, 'file' | 'body'> | null;
+    // A broken interview still counts for the checks when its id and date are usable.
+    if (data && typeof data.id === 'string' && typeof data.date === 'string') list.push({ ...data, file, body: decoded.text.slice(m[0].length) });
   }
-  return { list, valid };
+  return { list, valid, complete, ids };
 }

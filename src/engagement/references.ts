@@ -1,39 +1,93 @@
-import type { Recommendation } from '../model/types.js';
+import type { Model, Recommendation } from '../model/types.js';
 import { hint } from '../util/did-you-mean.js';
 import { findCycle } from '../util/graph.js';
 import { duplicates } from './duplicate-ids.js';
 import type { Finding, Severity } from './diagnostics.js';
-import type { Engagement } from './types.js';
+import { checkInput } from './check-input.js';
+import type { CheckInput, Engagement, PlanFile } from './types.js';
 
 /**
- * Cross-file checks on a schema-valid engagement: every id refers to something that exists, and the
- * answers are complete and consistent. Errors block the assessment; warnings are reported beside it.
+ * Cross-file checks: every id refers to something that exists, and the answers are complete and consistent.
+ * Errors block the assessment; warnings are reported beside it. Each part runs when what it needs is usable
+ * (CheckInput): a broken file hides only the checks that depend on it.
  */
-export function checkReferences(e: Engagement): Finding[] {
+export function checkReferences(input: CheckInput | Engagement): Finding[] {
+  const e = checkInput(input);
   const out: Finding[] = [];
   const add = (file: string, path: (string | number)[], severity: Severity, code: string, message: string, at: 'key' | 'value' = 'value') =>
     out.push({ file, path, at, severity, code, message });
+  if (e.model) modelReferences(e, e.model, add);
+  if (e.target && e.asOf && e.target.horizon && e.target.horizon < e.asOf) {
+    add('target.yaml', ['horizon'], 'warning', 'horizon-past', `the horizon ${e.target.horizon} is before the as-of date ${e.asOf}`);
+  }
+  if (e.target) {
+    const T = 'target.yaml';
+    const requirements = e.target.requirements ?? [];
+    duplicates(requirements, (i) => add(T, ['requirements', i, 'id'], 'error', 'duplicate-id', `requirement id "${requirements[i]!.id}" is used twice`));
+    // Metrics: one target each (DESIGN §3, v2), in `dora`; the older requirement `metric.target` must agree.
+    const dora = e.target.dora ?? {};
+    requirements.forEach((r, i) => {
+      (r.metrics ?? []).forEach((name, k) => {
+        const inline = r.metric?.name === name ? r.metric.target : undefined;
+        if (dora[name as keyof typeof dora] === undefined && inline === undefined) {
+          add(T, ['requirements', i, 'metrics', k], 'error', 'metric-without-target', `requirement "${r.id}" is measured by ${name}, which has no target: add \`${name}: <target>\` under \`dora\``);
+        }
+      });
+      if (r.metric) {
+        const other = dora[r.metric.name as keyof typeof dora];
+        if (other !== undefined && other !== r.metric.target) {
+          add(
+            T,
+            ['requirements', i, 'metric', 'target'],
+            'error',
+            'metric-target-conflict',
+            `requirement "${r.id}" sets a ${r.metric.name} target of ${r.metric.target} here, but dora.${r.metric.name} sets ${other}: a metric has one target; write \`metrics: [${r.metric.name}]\` and keep the target in dora`,
+          );
+        }
+      }
+    });
+    const phases = e.target.phases ?? [];
+    duplicates(phases, (i) => add(T, ['phases', i, 'id'], 'error', 'duplicate-id', `phase id "${phases[i]!.id}" is used twice`));
+    for (let i = 1; i < phases.length; i++) {
+      const prev = phases[i - 1]!.end;
+      const cur = phases[i]!.end;
+      if (prev && cur && cur < prev) add(T, ['phases', i, 'end'], 'warning', 'phase-order', `phase "${phases[i]!.id}" ends before phase "${phases[i - 1]!.id}"; list phases in order`);
+    }
+  }
+  if (e.plan) planReferences(e.plan, e.ids.tasks, add);
+  const seen = new Map<string, string>();
+  for (const iv of e.interviews) {
+    if (seen.has(iv.id)) add(iv.file, ['id'], 'error', 'duplicate-id', `interview id "${iv.id}" is also used by ${seen.get(iv.id)}`);
+    seen.set(iv.id, iv.file);
+  }
+  return out;
+}
 
-  const practices = new Map(e.model.practices.map((p) => [p.id, p]));
+type Add = (file: string, path: (string | number)[], severity: Severity, code: string, message: string, at?: 'key' | 'value') => void;
+
+/** The checks that need the model: practice, criterion and recommendation ids, and the answers' completeness. */
+function modelReferences(e: CheckInput, model: Model, add: Add): void {
+  const practices = new Map(model.practices.map((p) => [p.id, p]));
   const criterionOwner = new Map<string, string>();
-  for (const p of e.model.practices) for (const c of p.criteria) criterionOwner.set(c.id, p.id);
-  const interviewIds = new Set(e.interviews.map((i) => i.id));
+  for (const p of model.practices) for (const c of p.criteria) criterionOwner.set(c.id, p.id);
+  const interviewIds = e.ids.interviews;
 
   // practices.yaml
   const P = 'practices.yaml';
   const checkSources = (path: (string | number)[], sources: string[] | undefined) =>
     (sources ?? []).forEach((s, k) => {
-      if (!interviewIds.has(s)) {
+      if (e.interviewsComplete && !interviewIds.has(s)) {
         add(P, [...path, 'sources', k], 'warning', 'unknown-interview', `source "${s}" names no interview in interviews/*.md${hint(s, interviewIds)}`);
       }
     });
-  for (const [pid, state] of Object.entries(e.practices.practices)) {
+  const state = e.practices?.practices ?? null;
+  for (const [pid, entry] of Object.entries(state ?? {})) {
     const practice = practices.get(pid);
     if (!practice) {
-      add(P, ['practices', pid], 'error', 'unknown-practice', `"${pid}" is not a practice of the model "${e.model.id}"${hint(pid, practices.keys())}`, 'key');
+      add(P, ['practices', pid], 'error', 'unknown-practice', `"${pid}" is not a practice of the model "${model.id}"${hint(pid, practices.keys())}`, 'key');
       continue;
     }
-    const s = state ?? {};
+    const s = entry ?? {};
     const answers = s.answers ?? {};
     // Assessed (DESIGN §3, v2): a rating, or at least one criterion answered; an empty answers map is not.
     const hasAnswers = Object.values(answers).some((a) => a !== null && a !== undefined);
@@ -42,7 +96,7 @@ export function checkReferences(e: Engagement): Finding[] {
     } else if (hasAnswers && s.rating !== undefined) {
       add(P, ['practices', pid, 'rating'], 'warning', 'rating-ignored', `practice "${pid}" has answers, so its rating is ignored; remove the rating or the answers`, 'key');
     }
-    if (s.na === undefined && !hasAnswers && s.rating === undefined) {
+    if (s.na === undefined && !hasAnswers && s.rating === undefined && !e.broken(P, ['practices', pid])) {
       add(
         P,
         ['practices', pid],
@@ -60,11 +114,27 @@ export function checkReferences(e: Engagement): Finding[] {
         const where = owner ? `; it belongs to practice "${owner}"` : hint(cid, practice.criteria.map((c) => c.id));
         add(P, ['practices', pid, 'answers', cid], 'error', 'unknown-criterion', `"${cid}" is not a criterion of practice "${pid}"${where}`, 'key');
       }
-      if (answer && typeof answer === 'object') checkSources(['practices', pid, 'answers', cid], answer.sources);
+      if (answer && typeof answer === 'object') {
+        checkSources(['practices', pid, 'answers', cid], answer.sources);
+        const from = (list: string[] | undefined) => (list?.length ? ` (${list.join(', ')})` : '');
+        (answer.disagreements ?? []).forEach((d, k) => {
+          const path = ['practices', pid, 'answers', cid, 'disagreements', k];
+          checkSources(path, d.sources);
+          add(
+            P,
+            path,
+            'warning',
+            'disagreement',
+            `interviewees disagree on "${cid}": the answer is ${answer.answer}${from(answer.sources)}, but ${d.answer} was also given${from(d.sources)}; settle it, then remove the disagreement`,
+          );
+        });
+      }
     }
     if (hasAnswers && s.na === undefined) {
-      // Only an assessed practice can have unanswered criteria that count as "none".
-      const unanswered = practice.criteria.filter((c) => answers[c.id] === undefined || answers[c.id] === null).map((c) => c.id);
+      // Only an assessed practice can have unanswered criteria that count as "none". A broken answer is an error of its own, not "unanswered".
+      const unanswered = practice.criteria
+        .filter((c) => (answers[c.id] === undefined || answers[c.id] === null) && !e.broken(P, ['practices', pid, 'answers', c.id]))
+        .map((c) => c.id);
       if (unanswered.length) {
         add(
           P,
@@ -78,62 +148,35 @@ export function checkReferences(e: Engagement): Finding[] {
     }
     checkSources(['practices', pid], s.sources);
   }
-  for (const p of e.model.practices) {
-    if (!(p.id in e.practices.practices)) {
-      add(P, ['practices'], 'warning', 'not-assessed', `practice "${p.id}" is missing: it is left out of the scores; add it with answers or a rating`, 'key');
+  for (const p of state ? model.practices : []) {
+    if (!(p.id in state!) && !e.broken(P, ['practices', p.id])) {
+      // The path names the practice that is missing; its position is the `practices` key.
+      add(P, ['practices', p.id], 'warning', 'not-assessed', `practice "${p.id}" is missing: it is left out of the scores; add it with answers or a rating`, 'key');
     }
   }
 
   // target.yaml
   const T = 'target.yaml';
-  for (const pid of Object.keys(e.target.targets)) {
+  for (const pid of Object.keys(e.target?.targets ?? {})) {
     if (pid !== 'default' && !practices.has(pid)) {
       add(T, ['targets', pid], 'error', 'unknown-practice', `"${pid}" is not a practice of the model${hint(pid, [...practices.keys(), 'default'])}`, 'key');
     }
   }
-  duplicates(e.target.requirements ?? [], (i) => add(T, ['requirements', i, 'id'], 'error', 'duplicate-id', `requirement id "${e.target.requirements![i]!.id}" is used twice`));
-  (e.target.requirements ?? []).forEach((r, i) =>
+  (e.target?.requirements ?? []).forEach((r, i) =>
     (r.practices ?? []).forEach((pid, k) => {
       if (!practices.has(pid)) add(T, ['requirements', i, 'practices', k], 'error', 'unknown-practice', `requirement "${r.id}" names "${pid}", which is not a practice of the model${hint(pid, practices.keys())}`);
     }),
   );
-  // Metrics: one target each (DESIGN §3, v2), in `dora`; the older requirement `metric.target` must agree.
-  const dora = e.target.dora ?? {};
-  (e.target.requirements ?? []).forEach((r, i) => {
-    (r.metrics ?? []).forEach((name, k) => {
-      const inline = r.metric?.name === name ? r.metric.target : undefined;
-      if (dora[name as keyof typeof dora] === undefined && inline === undefined) {
-        add(T, ['requirements', i, 'metrics', k], 'error', 'metric-without-target', `requirement "${r.id}" is measured by ${name}, which has no target: add \`${name}: <target>\` under \`dora\``);
-      }
-    });
-    if (r.metric) {
-      const other = dora[r.metric.name as keyof typeof dora];
-      if (other !== undefined && other !== r.metric.target) {
-        add(
-          T,
-          ['requirements', i, 'metric', 'target'],
-          'error',
-          'metric-target-conflict',
-          `requirement "${r.id}" sets a ${r.metric.name} target of ${r.metric.target} here, but dora.${r.metric.name} sets ${other}: a metric has one target; write \`metrics: [${r.metric.name}]\` and keep the target in dora`,
-        );
-      }
-    }
-  });
-  const phases = e.target.phases ?? [];
-  duplicates(phases, (i) => add(T, ['phases', i, 'id'], 'error', 'duplicate-id', `phase id "${phases[i]!.id}" is used twice`));
-  for (let i = 1; i < phases.length; i++) {
-    const prev = phases[i - 1]!.end;
-    const cur = phases[i]!.end;
-    if (prev && cur && cur < prev) add(T, ['phases', i, 'end'], 'warning', 'phase-order', `phase "${phases[i]!.id}" ends before phase "${phases[i - 1]!.id}"; list phases in order`);
-  }
-  if (e.target.horizon && e.target.horizon < e.manifest.engagement.as_of) {
-    add(T, ['horizon'], 'warning', 'horizon-past', `the horizon ${e.target.horizon} is before the as-of date ${e.manifest.engagement.as_of}`);
-  }
+  e.interviews.forEach((iv) =>
+    (iv.practices ?? []).forEach((pid, k) => {
+      if (!practices.has(pid)) add(iv.file, ['practices', k], 'error', 'unknown-practice', `"${pid}" is not a practice of the model${hint(pid, practices.keys())}`);
+    }),
+  );
 
   // Engagement-specific recommendations join the model's.
   const recs = new Map<string, Recommendation & { practice: string }>();
-  for (const p of e.model.practices) for (const r of p.recommendations ?? []) recs.set(r.id, { ...r, practice: p.id });
-  const own = e.target.recommendations ?? [];
+  for (const p of model.practices) for (const r of p.recommendations ?? []) recs.set(r.id, { ...r, practice: p.id });
+  const own = e.target?.recommendations ?? [];
   own.forEach((r, i) => {
     if (recs.has(r.id)) add(T, ['recommendations', i, 'id'], 'error', 'duplicate-id', `recommendation id "${r.id}" is already used ${own.findIndex((o) => o.id === r.id) < i ? 'in this file' : 'by the model'}; choose another id`);
     if (!practices.has(r.practice)) add(T, ['recommendations', i, 'practice'], 'error', 'unknown-practice', `"${r.practice}" is not a practice of the model${hint(r.practice, practices.keys())}`);
@@ -141,11 +184,11 @@ export function checkReferences(e: Engagement): Finding[] {
   });
   own.forEach((r, i) =>
     (r.depends_on ?? []).forEach((d, k) => {
-      if (!recs.has(d)) add(T, ['recommendations', i, 'depends_on', k], 'error', 'unknown-recommendation', `"${r.id}" depends on "${d}", which no recommendation has as id${hint(d, recs.keys())}`);
+      if (!recs.has(d) && !e.ids.recommendations.has(d)) add(T, ['recommendations', i, 'depends_on', k], 'error', 'unknown-recommendation', `"${r.id}" depends on "${d}", which no recommendation has as id${hint(d, recs.keys())}`);
     }),
   );
-  (e.target.first ?? []).forEach((id, k) => {
-    if (!recs.has(id)) add(T, ['first', k], 'error', 'unknown-recommendation', `"${id}" in first is not a recommendation of the model or of target.yaml${hint(id, recs.keys())}`);
+  (e.target?.first ?? []).forEach((id, k) => {
+    if (!recs.has(id) && !e.ids.recommendations.has(id)) add(T, ['first', k], 'error', 'unknown-recommendation', `"${id}" in first is not a recommendation of the model or of target.yaml${hint(id, recs.keys())}`);
   });
   const cycle = findCycle([...recs.keys()], (id) => {
     const r = recs.get(id)!;
@@ -163,33 +206,21 @@ export function checkReferences(e: Engagement): Finding[] {
       'key',
     );
   }
+}
 
-  // plan.yaml
-  if (e.plan) {
-    const tasks = e.plan.tasks;
-    const ids = new Set(tasks.map((t) => t.id));
-    duplicates(tasks, (i) => add('plan.yaml', ['tasks', i, 'id'], 'error', 'duplicate-id', `task id "${tasks[i]!.id}" is used twice`));
-    tasks.forEach((t, i) => {
-      (t.depends_on ?? []).forEach((d, k) => {
-        if (!ids.has(d)) add('plan.yaml', ['tasks', i, 'depends_on', k], 'error', 'unknown-task', `task "${t.id}" depends on "${d}", which is not a task of the plan${hint(d, ids)}`);
-      });
-      if (t.start && t.due && t.due < t.start) add('plan.yaml', ['tasks', i, 'due'], 'error', 'due-before-start', `task "${t.id}" is due ${t.due}, before its start ${t.start}`);
+function planReferences(plan: PlanFile, known: Set<string>, add: Add): void {
+  const tasks = plan.tasks;
+  const ids = new Set([...tasks.map((t) => t.id), ...known]);
+  duplicates(tasks, (i) => add('plan.yaml', ['tasks', i, 'id'], 'error', 'duplicate-id', `task id "${tasks[i]!.id}" is used twice`));
+  tasks.forEach((t, i) => {
+    (t.depends_on ?? []).forEach((d, k) => {
+      if (!ids.has(d)) add('plan.yaml', ['tasks', i, 'depends_on', k], 'error', 'unknown-task', `task "${t.id}" depends on "${d}", which is not a task of the plan${hint(d, ids)}`);
     });
-    const planCycle = findCycle(tasks.map((t) => t.id), (id) => tasks.find((t) => t.id === id)?.depends_on ?? []);
-    if (planCycle) {
-      const i = tasks.findIndex((t) => t.id === planCycle[0]);
-      add('plan.yaml', ['tasks', i, 'depends_on'], 'error', 'plan-cycle', `tasks depend on each other in a cycle: ${planCycle.join(' -> ')}; remove one of these dependencies`, 'key');
-    }
+    if (t.start && t.due && t.due < t.start) add('plan.yaml', ['tasks', i, 'due'], 'error', 'due-before-start', `task "${t.id}" is due ${t.due}, before its start ${t.start}`);
+  });
+  const planCycle = findCycle(tasks.map((t) => t.id), (id) => tasks.find((t) => t.id === id)?.depends_on ?? []);
+  if (planCycle) {
+    const i = tasks.findIndex((t) => t.id === planCycle[0]);
+    add('plan.yaml', ['tasks', i, 'depends_on'], 'error', 'plan-cycle', `tasks depend on each other in a cycle: ${planCycle.join(' -> ')}; remove one of these dependencies`, 'key');
   }
-
-  // interviews
-  const seen = new Map<string, string>();
-  for (const iv of e.interviews) {
-    if (seen.has(iv.id)) add(iv.file, ['id'], 'error', 'duplicate-id', `interview id "${iv.id}" is also used by ${seen.get(iv.id)}`);
-    seen.set(iv.id, iv.file);
-    (iv.practices ?? []).forEach((pid, k) => {
-      if (!practices.has(pid)) add(iv.file, ['practices', k], 'error', 'unknown-practice', `"${pid}" is not a practice of the model${hint(pid, practices.keys())}`);
-    });
-  }
-  return out;
 }

@@ -1,16 +1,21 @@
-import { stringify } from 'yaml';
+import { Document, stringify, visit } from 'yaml';
 import type { Model } from '../model/types.js';
 import { modeline } from './modeline.js';
 import { addDays } from '../util/dates.js';
 import { WorkingDays } from '../util/workdays.js';
-import type { PersonRef, PlanTask } from './types.js';
+import type { Application, PersonRef, PlanTask } from './types.js';
 
 export interface ScaffoldOptions {
   client: string;
   title: string;
   asOf: string;
   consultants: PersonRef[];
-  applications: string[];
+  sponsor?: PersonRef;
+  /** ISO 4217 code (default EUR). */
+  currency?: string;
+  /** The cost of one person-day, in the currency. */
+  dayRate?: number;
+  applications: Application[];
   model: Model;
   /** The relm version the CI files install. */
   version: string;
@@ -44,6 +49,13 @@ function yamlValue(v: unknown): string {
   return stringify(v, { lineWidth: 0 }).trimEnd();
 }
 
+/** `key:` and a block list whose entries are each one flow mapping on a line, as a person would write them. */
+function yamlFlowList(key: string, entries: object[]): string {
+  const doc = new Document({ [key]: entries });
+  visit(doc, { Map: (_, node, path) => void (path.length > 2 && (node.flow = true)) });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd();
+}
+
 /** The files `relm init` writes, by relative path. Pure: the CLI decides whether and how to write them. */
 export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
   const files: Record<string, string> = {};
@@ -61,7 +73,9 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
         title: o.title,
         as_of: o.asOf,
         ...(o.consultants.length ? { consultants: o.consultants } : {}),
-        currency: 'EUR',
+        ...(o.sponsor ? { sponsor: o.sponsor } : {}),
+        currency: o.currency ?? 'EUR',
+        ...(o.dayRate !== undefined ? { day_rate: o.dayRate } : {}),
       },
       model: 'builtin',
       weights: { people: 1, process: 1, technology: 1, organization: 1, integration: 1 },
@@ -136,13 +150,41 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
   ].join('\n');
 
   if (o.applications.length) {
+    const apps = o.applications.map((a) => ({ id: a.id, name: a.name ?? a.id, ...(a.platform ? { platform: a.platform } : {}), ...(a.criticality ? { criticality: a.criticality } : {}) }));
     files['backlog.yaml'] = [
       modeline('backlog'),
       '# Maintenance backlog (format: relm schema backlog); `relm import` fills it from Jira, Bugzilla, GitHub exports.',
-      yamlValue({ applications: o.applications.map((id) => ({ id, name: id })), items: [] }),
+      '# Applications: platform (e.g. mainframe, web, mobile) and criticality (critical, high, medium, low).',
+      yamlFlowList('applications', apps),
+      '# Items, one per maintenance request:',
+      '#   - {id: MR-1001, application: ' + apps[0]!.id + ', title: ..., type: corrective, priority: high, status: approved, requested: ' + o.asOf + ', effort_days: 3}',
+      'items: []',
       '',
     ].join('\n');
   }
+
+  files['releases.yaml'] = [
+    modeline('releases'),
+    '# Release history (format: relm schema releases); `relm import servicenow` or `relm import git-tags` fills it.',
+    '# One entry per production deployment; outcome: success, failed, rolled-back or hotfixed.',
+    '#   - {id: R-2026-01, type: minor, applications: [' + (o.applications[0]?.id ?? 'core-banking') + '], deployed: ' + o.asOf + 'T20:00:00Z, outcome: success, items: [MR-1001]}',
+    'releases: []',
+    '',
+  ].join('\n');
+
+  const roles = (o.model.roles ?? []).map((r) => ({ id: r.id, name: r.name, headcount: 1, ...(r.requires && Object.keys(r.requires).length ? { requires: r.requires } : {}) }));
+  files['team.yaml'] = [
+    modeline('team'),
+    '# People, roles and skills (format: relm schema team). Skill levels: 0 none, 1 aware, 2 practitioner,',
+    "# 3 proficient (works alone), 4 expert (teaches others). `relm model skills` lists the model's skills and courses;",
+    "# add your own under `skills:` (same format), which extends the model's catalogue.",
+    roles.length ? `# The model's standard roles: set headcount to the places needed, remove the roles the organisation does not have.` : '# The roles, each with the skill levels it requires:',
+    roles.length ? yamlFlowList('roles', roles) : 'roles: []',
+    '# The people, each with the roles held and the skill levels held:',
+    `#   - {id: jdoe, name: J. Doe, roles: [${roles[0]?.id ?? 'release-manager'}], fte: 1, skills: {${Object.keys(roles[0]?.requires ?? { 'release-planning': 2 })[0]}: 2}}`,
+    'people: []',
+    '',
+  ].join('\n');
 
   // Generated deliverables; relm's write lock and the temporary files of interrupted writes.
   files['.gitignore'] = 'out/\n.relm/lock*\n.*.tmp\n';

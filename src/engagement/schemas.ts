@@ -5,6 +5,7 @@ import { SCHEMAS_DIR } from '../paths.js';
 import { FORMATS } from './formats.js';
 import { hint } from '../util/did-you-mean.js';
 import type { DocPath, Finding } from './diagnostics.js';
+import { unusable, usablePart, wholly, type Usable } from './usable.js';
 
 export const SCHEMA_NAMES = ['relm', 'practices', 'target', 'backlog', 'releases', 'team', 'plan', 'model', 'interview', 'assessment'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
@@ -47,9 +48,24 @@ export const MAX_FINDINGS_PER_FILE = 1000;
 
 /** Validates data against one of relm's schemas; every violation is a finding at its position. */
 export function validateSchema(name: SchemaName, file: string, data: unknown): Finding[] {
+  return checkSchema(name, file, data).findings;
+}
+
+function schemaErrors(name: SchemaName, data: unknown): ErrorObject[] | null {
   const v = validator(name);
-  if (v(data)) return [];
-  return toFindings(file, v.errors ?? [], data);
+  return v(data) ? null : [...(v.errors ?? [])];
+}
+
+/**
+ * The schema check of one file: its findings, and the part of the data that the cross-file checks can still
+ * use (all of it when the file is valid; see usable.ts).
+ */
+export function checkSchema(name: SchemaName, file: string, data: unknown): { findings: Finding[]; usable: Usable } {
+  const errors = schemaErrors(name, data);
+  if (!errors) return { findings: [], usable: wholly(data) };
+  // A file with more errors than are reported is not worth picking apart: the checks that need it wait.
+  const usable = errors.length > MAX_FINDINGS_PER_FILE ? unusable() : usablePart(data, errors, (d) => schemaErrors(name, d));
+  return { findings: toFindings(file, errors, data), usable };
 }
 
 /** Text from the file, shortened for a message: a 5 MB key or value never goes out whole. */
@@ -142,6 +158,16 @@ function toFindings(file: string, errors: ErrorObject[], root: unknown): Finding
   return out;
 }
 
+/** What a missing key's value must be, from its schema: the allowed values, or the type. */
+function expected(e: ErrorObject, key: string): string {
+  const prop = (e.parentSchema as { properties?: Record<string, { enum?: unknown[]; type?: unknown; format?: string } | undefined> } | undefined)?.properties?.[key];
+  if (!prop) return '';
+  if (prop.enum) return ` (one of: ${prop.enum.filter((v) => v !== null).map(String).join(', ')})`;
+  if (prop.format === 'date') return ' (a date, YYYY-MM-DD)';
+  if (prop.type !== undefined) return ` (${typeWords(prop.type)})`;
+  return '';
+}
+
 function describe(file: string, e: ErrorObject, path: (string | number)[], _root: unknown): Finding {
   const base = { file, severity: 'error' as const, code: 'schema' };
   const where = label(path);
@@ -154,7 +180,7 @@ function describe(file: string, e: ErrorObject, path: (string | number)[], _root
         code: 'missing-key',
         path,
         at: 'key',
-        message: `${path.length ? `"${where}"` : 'the file'} is missing the required key "${missing}"; add it`,
+        message: `${path.length ? `"${where}"` : 'the file'} is missing the required key "${missing}"; add it${expected(e, missing)}`,
       };
     }
     case 'additionalProperties': {

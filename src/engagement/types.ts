@@ -37,11 +37,19 @@ export interface EvidenceRef {
   date?: string;
 }
 
+/** Another answer an interviewee gave to a criterion, kept beside the answer used until it is settled. */
+export interface Disagreement {
+  answer: AnswerValue;
+  sources?: string[];
+  notes?: string;
+}
+
 export interface AnswerDetail {
   answer: AnswerValue;
   notes?: string;
   evidence?: EvidenceRef[];
   sources?: string[];
+  disagreements?: Disagreement[];
 }
 
 export type Answer = AnswerValue | AnswerDetail | null;
@@ -206,4 +214,38 @@ export interface Engagement {
   team: TeamFile | null;
   plan: PlanFile | null;
   interviews: Interview[];
+}
+
+/** Ids that the engagement's lists hold, their broken entries included (load.ts). */
+export interface KnownIds {
+  items: Set<string>;
+  applications: Set<string>;
+  releases: Set<string>;
+  roles: Set<string>;
+  skills: Set<string>;
+  tasks: Set<string>;
+  recommendations: Set<string>;
+  interviews: Set<string>;
+}
+
+/**
+ * What the cross-file checks see: each file as far as its schema errors leave it usable (null when it is
+ * absent, does not parse, or is broken at its root), and the model when relm.yaml names one that loads.
+ * A check that needs a part which is not there is left out.
+ */
+export interface CheckInput {
+  asOf: string | null;
+  model: Model | null;
+  practices: PracticesFile | null;
+  target: TargetFile | null;
+  backlog: BacklogFile | null;
+  releases: ReleasesFile | null;
+  team: TeamFile | null;
+  plan: PlanFile | null;
+  interviews: Interview[];
+  /** Whether every interview file gave its id: only then is a source naming no interview a finding. */
+  interviewsComplete: boolean;
+  ids: KnownIds;
+  /** Whether something at or under this path of the file was left out as broken: a warning about it would mislead. */
+  broken(file: string, path: readonly (string | number)[]): boolean;
 }

@@ -109,3 +109,54 @@ export function updateInterviewFile(text: string, add: Pick<InterviewRecord, 'in
   const newBody = body === template ? interviewBody({ interviewees: people, practices }, practiceName) : body;
   return text.slice(0, start) + front + text.slice(end, m[0].length) + newBody;
 }
+
+/** What an interviewee said about a practice: its notes, and a note per criterion with the answer given. */
+export interface InterviewNotes {
+  practice: string;
+  notes?: string;
+  criteria: { id: string; answer: string; notes: string }[];
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The notes as Markdown lines: the practice's notes, then `- **criterion** (answer): note`. */
+function noteLines(n: InterviewNotes): string[] {
+  const oneLine = (s: string) => s.replace(/\s*\r?\n\s*/g, ' ').trim();
+  return [...(n.notes ? [oneLine(n.notes)] : []), ...n.criteria.map((c) => `- **${c.id}** (${c.answer}): ${oneLine(c.notes)}`)];
+}
+
+/**
+ * Writes the notes of an interview under the practice's heading (`## Name (id)`) of the interview file's body,
+ * adding the heading at the end when the body has none. Lines already there are not repeated; everything else in
+ * the file is kept as it was.
+ */
+export function addInterviewNotes(text: string, notes: InterviewNotes, practiceName: PracticeName): string {
+  const lines = noteLines(notes);
+  if (!lines.length) return text;
+  const m = FRONT_MATTER.exec(text);
+  if (!m) throw new Error('the interview notes have no front matter between --- lines');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const head = text.slice(0, m[0].length);
+  const body = text.slice(m[0].length).split(/\r?\n/);
+  const heading = new RegExp(`^##\\s.*\\(${escapeRegExp(notes.practice)}\\)\\s*$`);
+  let start = body.findIndex((l) => heading.test(l));
+  if (start < 0) {
+    while (body.length && body[body.length - 1] === '') body.pop();
+    body.push('', `## ${practiceName(notes.practice)} (${notes.practice})`, '');
+    start = body.length - 2;
+  }
+  let end = body.findIndex((l, i) => i > start && /^##\s/.test(l));
+  if (end < 0) end = body.length;
+  // Insert after the section's last line of text, before the blank lines that close it.
+  let at = end;
+  while (at > start + 1 && body[at - 1] === '') at--;
+  const section = new Set(body.slice(start + 1, end));
+  const fresh = lines.filter((l) => !section.has(l));
+  if (!fresh.length) return text;
+  const block = [...(at === start + 1 ? [''] : body[at - 1]!.startsWith('- ') && !fresh[0]!.startsWith('- ') ? [''] : []), ...fresh];
+  body.splice(at, 0, ...block);
+  if (at === end) body.splice(at + block.length, 0, '');
+  let out = body.join(eol);
+  if (!out.endsWith(eol)) out += eol;
+  return head + out.replace(new RegExp(`(${escapeRegExp(eol)}){3,}$`), eol);
+}

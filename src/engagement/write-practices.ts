@@ -1,12 +1,17 @@
 import { parse } from 'yaml';
-import type { AnswerValue, EvidenceRef, PracticeState, PracticesFile } from './types.js';
+import type { AnswerValue, Disagreement, EvidenceRef, PracticeState, PracticesFile } from './types.js';
 import { appendIn, setIn, type EditOptions, type YamlPath } from './yaml-edit.js';
 
-/** One criterion as answered in an interview. `notes` and `evidence` are additions: absent means "leave as it is". */
+/** One criterion as answered in an interview. `notes`, `evidence` and the rest are additions: absent means "leave as it is". */
 export interface CriterionUpdate {
   answer: AnswerValue;
   notes?: string;
   evidence?: EvidenceRef[];
+  /** Interviews the answer comes from: added to its `sources` (or, with `replaceSources`, in their place). */
+  sources?: string[];
+  replaceSources?: boolean;
+  /** Another interviewee's answer, recorded beside this one until the two are settled. */
+  disagreement?: Disagreement;
 }
 
 /** What an interview adds to one practice of practices.yaml. */
@@ -18,6 +23,8 @@ export interface PracticeUpdate {
   evidence?: EvidenceRef[];
   /** Interview ids added to the practice's `sources`, unless already listed. */
   sources?: string[];
+  /** The practice's notes, set when given and different. */
+  notes?: string;
 }
 
 /** The model's order of practices and of this practice's criteria, so that new entries land where a reader expects them. */
@@ -27,13 +34,16 @@ export interface ModelOrder {
 }
 
 const PRACTICE_KEYS = ['na', 'rating', 'notes', 'sources', 'evidence', 'answers'];
-const DETAIL_KEYS = ['answer', 'notes', 'evidence', 'sources'];
+const DETAIL_KEYS = ['answer', 'notes', 'evidence', 'sources', 'disagreements'];
 
 /** practices.yaml style: answers in full form, `sources` and evidence items on one line; the rest in blocks. */
 function editOptions(order: ModelOrder | undefined): EditOptions {
   return {
     flow: (p: YamlPath) =>
-      p[p.length - 1] === 'sources' || p[p.length - 2] === 'evidence' || (p.length === 4 && p[0] === 'practices' && p[2] === 'answers'),
+      p[p.length - 1] === 'sources' ||
+      p[p.length - 2] === 'evidence' ||
+      p[p.length - 2] === 'disagreements' ||
+      (p.length === 4 && p[0] === 'practices' && p[2] === 'answers'),
     order: (p: YamlPath) => {
       if (p.length === 1 && p[0] === 'practices') return order?.practices;
       if (p.length === 2) return PRACTICE_KEYS;
@@ -82,17 +92,29 @@ export function writePracticeAnswers(text: string, update: PracticeUpdate, order
     const base = ['practices', pid, 'answers', cid];
     const cur = current[cid];
     const evidence = distinct((u.evidence ?? []).map(evidenceItem));
+    const sources = [...new Set(u.sources ?? [])];
+    const disagreement = u.disagreement ? disagreementItem(u.disagreement) : undefined;
     if (cur && typeof cur === 'object') {
       if (cur.answer !== u.answer) out = setIn(out, [...base, 'answer'], u.answer, opts);
       if (u.notes !== undefined && u.notes !== cur.notes) out = setIn(out, [...base, 'notes'], u.notes, opts);
       for (const e of evidence) if (!(cur.evidence ?? []).some((x) => sameEvidence(x, e))) out = appendIn(out, [...base, 'evidence'], e, opts);
-    } else if (u.notes === undefined && !evidence.length) {
+      if (u.replaceSources && sources.length && !sameList(cur.sources ?? [], sources)) out = setIn(out, [...base, 'sources'], sources, opts);
+      else for (const s of sources) if (!(cur.sources ?? []).includes(s)) out = appendIn(out, [...base, 'sources'], s, opts);
+      if (disagreement && !(cur.disagreements ?? []).some((d) => sameDisagreement(d, disagreement))) out = appendIn(out, [...base, 'disagreements'], disagreement, opts);
+    } else if (u.notes === undefined && !evidence.length && !sources.length && !disagreement) {
       if (cur !== u.answer) out = setIn(out, base, u.answer, opts);
     } else {
-      const detail = { answer: u.answer, ...(u.notes !== undefined ? { notes: u.notes } : {}), ...(evidence.length ? { evidence } : {}) };
+      const detail = {
+        answer: u.answer,
+        ...(u.notes !== undefined ? { notes: u.notes } : {}),
+        ...(evidence.length ? { evidence } : {}),
+        ...(sources.length ? { sources } : {}),
+        ...(disagreement ? { disagreements: [disagreement] } : {}),
+      };
       out = setIn(out, base, detail, opts);
     }
   }
+  if (update.notes !== undefined && update.notes !== (state?.notes ?? '')) out = setIn(out, ['practices', pid, 'notes'], update.notes, opts);
 
   for (const e of distinct((update.evidence ?? []).map(evidenceItem))) {
     if (!(state?.evidence ?? []).some((x) => sameEvidence(x, e))) out = appendIn(out, ['practices', pid, 'evidence'], e, opts);
@@ -101,6 +123,18 @@ export function writePracticeAnswers(text: string, update: PracticeUpdate, order
     if (!(state?.sources ?? []).includes(s)) out = appendIn(out, ['practices', pid, 'sources'], s, opts);
   }
   return out;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function disagreementItem(d: Disagreement): Disagreement {
+  return { answer: d.answer, ...(d.sources?.length ? { sources: d.sources } : {}), ...(d.notes ? { notes: d.notes } : {}) };
+}
+
+function sameDisagreement(a: Disagreement, b: Disagreement): boolean {
+  return a.answer === b.answer && sameList(a.sources ?? [], b.sources ?? []);
 }
 
 function rank(list: readonly string[], id: string): number {

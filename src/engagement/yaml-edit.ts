@@ -177,7 +177,8 @@ function replaceValue(c: Ctx, pair: Pair, path: YamlPath, value: unknown, inFlow
       const colon = colonAfter(text, pair.key);
       return splice(text, colon + 1, r[1], ` ${t}${text[r[1] - 1] === '\n' ? eol : ''}`);
     }
-    return splice(text, r[0], r[1], t);
+    // A block scalar (`|`, `>`) ends with the line break after its last line: the new value keeps one.
+    return splice(text, r[0], r[1], t + (text[r[1] - 1] === '\n' ? eol : ''));
   }
   const keyCol = column(text, rangeOf(pair.key)[0]);
   if (isCollection(v) && !v.flow && v.items.length) {

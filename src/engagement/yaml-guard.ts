@@ -1,4 +1,4 @@
-import { Lexer } from 'yaml';
+import { isScalar, Lexer, parseDocument, visit } from 'yaml';
 
 /**
  * Guards against hostile or broken YAML, and positions that js-yaml does not give. Everything here is
@@ -139,4 +139,155 @@ export function positionAt(text: string, offset: number): { line: number; col: n
     start = i + 1;
   }
   return { line, col: offset - start + 1 };
+}
+
+/** A common mistake of hand-written YAML found on a line: where it is, and what to write instead. */
+export interface Cause {
+  offset: number;
+  message: string;
+}
+
+const clipText = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/** The value written in double quotes, as the fix to suggest. */
+function quoted(value: string): string {
+  return `"${clipText(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** The start and end offsets of the line holding `offset`. */
+function lineAt(text: string, offset: number): { start: number; line: string } {
+  const at = Math.min(Math.max(0, offset), text.length);
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  return { start, line: text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '') };
+}
+
+/** `key: value` on one line, the value as written (a trailing comment dropped). Keys are plain or quoted. */
+const KEY_VALUE = /^(\s*(?:-\s+)?)((?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]}&*!|>%@`,-][^:#]*?|-[^\s:#][^:#]*?)):[ \t]+(\S.*?)(\s+#.*)?$/;
+
+const INDICATORS: Record<string, string> = {
+  '*': 'an alias (a reference to an &anchor)',
+  '&': 'an anchor (a name for the value)',
+  '@': 'a reserved character',
+  '`': 'a reserved character',
+  '%': 'a directive',
+};
+
+/** What YAML makes of the first character of a plain value, when that breaks it. */
+function indicatorCause(key: string, value: string, offset: number): Cause | undefined {
+  const what = INDICATORS[value[0]!];
+  // `*name` alone is an alias the user meant: the parser's own message (no such anchor) fits it better.
+  if (!what || /^\*[\w.-]+$/.test(value)) return undefined;
+  return {
+    offset,
+    message: `the value of "${clipText(key, 40)}" starts with ${value[0]}, which YAML reads as ${what}; put the value in quotes: ${clipText(key, 40)}: ${quoted(value)}`,
+  };
+}
+
+/** The offset of ": " (or a final ":") inside a plain value, where YAML sees the start of another key; -1 if none. */
+function colonInside(value: string): number {
+  return value.search(/:(\s|$)/);
+}
+
+/** Flow entries `key: value` (or plain items) of a `[...]` / `{...}` on one line, with their offsets; quoted text is skipped. */
+function flowEntries(line: string, from: number): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  let start = from;
+  let quote = '';
+  for (let i = from; i <= line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      if (line.slice(start, i).trim() === '' || /:\s*$/.test(line.slice(start, i))) quote = c;
+      continue;
+    }
+    if (c === undefined || c === ',' || c === '[' || c === ']' || c === '{' || c === '}') {
+      const raw = line.slice(start, i);
+      const lead = raw.length - raw.trimStart().length;
+      if (raw.trim()) out.push({ text: raw.trim(), offset: start + lead });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * The common causes of a YAML syntax error on the line at `offset`, in the words a user needs: an unquoted ": "
+ * or "#" inside a value, a value starting with *, &, @, ` or %. Undefined when the line shows none of them.
+ */
+export function commonCause(text: string, offset: number): Cause | undefined {
+  const { start, line } = lineAt(text, offset);
+  const flowAt = line.search(/[[{]/);
+  const m = KEY_VALUE.exec(line);
+  if (m && !/^["'[{|>!]/.test(m[3]!)) {
+    const [, indent, key, value] = m as unknown as [string, string, string, string];
+    const at = start + line.indexOf(value, indent.length + key.length + 1);
+    const ind = indicatorCause(key, value, at);
+    if (ind) return ind;
+    const colon = colonInside(value);
+    if (colon >= 0) {
+      return {
+        offset: at + colon,
+        message: `the value of "${clipText(key, 40)}" holds ": ", which YAML reads as the start of another key; put the value in quotes: ${clipText(key, 40)}: ${quoted(value)}`,
+      };
+    }
+  }
+  if (flowAt >= 0) {
+    // A # after a space starts a comment, even inside [ ] or { }: the rest of the line is gone.
+    const hash = /\s#/.exec(line.slice(flowAt));
+    for (const entry of flowEntries(line, flowAt + 1)) {
+      const kv = /^([^:]+?):\s+(.*)$/.exec(entry.text);
+      const key = kv?.[1];
+      const value = kv ? kv[2]! : entry.text;
+      const valueAt = entry.offset + (kv ? entry.text.length - value.length : 0);
+      if (hash && flowAt + hash.index >= valueAt && flowAt + hash.index < entry.offset + entry.text.length) {
+        const cut = value.replace(/\s+#.*$/, '');
+        const fix = key ? `${clipText(key, 40)}: ${quoted(value)}` : quoted(value);
+        return {
+          offset: start + flowAt + hash.index + 1,
+          message: `a # after a space starts a comment in YAML, so the rest of the line after "${clipText(cut, 40)}" is dropped; put the text in quotes: ${fix}`,
+        };
+      }
+      if (/^["']/.test(value)) continue;
+      const ind = key ? indicatorCause(key, value, start + valueAt) : undefined;
+      if (ind) return ind;
+      const colon = colonInside(value);
+      if (key && colon >= 0) {
+        return {
+          offset: start + valueAt + colon,
+          message: `the value of "${clipText(key, 40)}" holds ": ", which YAML reads as the start of another key; put the value in quotes: ${clipText(key, 40)}: ${quoted(value)}`,
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A key that a mapping holds twice: its text and the offsets of its first and second occurrence. */
+export interface DuplicateKey {
+  key: string;
+  first: number;
+  second: number;
+}
+
+/** The duplicate key whose second occurrence is nearest to `offset` (where the parser stopped), if any. */
+export function duplicateKeyNear(text: string, offset: number): DuplicateKey | undefined {
+  let best: DuplicateKey | undefined;
+  visit(parseDocument(text, { uniqueKeys: false }), {
+    Map(_, map) {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        const at = (pair.key as { range?: [number, number, number] } | null)?.range?.[0];
+        if (!isScalar(pair.key) || at === undefined) continue;
+        const key = String(pair.key.value);
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, at);
+        else if (!best || Math.abs(at - offset) < Math.abs(best.second - offset)) best = { key, first, second: at };
+      }
+    },
+  });
+  return best;
 }

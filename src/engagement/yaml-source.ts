@@ -1,7 +1,18 @@
 import jsyaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { DocPath, Finding } from './diagnostics.js';
-import { deepFlowOffset, exceedsBudget, firstAliasOffset, NODE_BUDGET, positionAt, secondDocumentOffset, unclosedFlowOffset, unclosedQuoteOffset } from './yaml-guard.js';
+import {
+  commonCause,
+  deepFlowOffset,
+  duplicateKeyNear,
+  exceedsBudget,
+  firstAliasOffset,
+  NODE_BUDGET,
+  positionAt,
+  secondDocumentOffset,
+  unclosedFlowOffset,
+  unclosedQuoteOffset,
+} from './yaml-guard.js';
 
 export interface Position {
   line: number;
@@ -202,22 +213,49 @@ function syntaxFinding(file: string, text: string, err: unknown): Finding {
       message: `the data is nested more than ${MAX_DEPTH} levels deep here; relm's files need only a few levels: check the brackets and the indentation`,
     };
   }
+  const position = (e.mark as { position?: number } | undefined)?.position;
+  // A value that is text to the user but syntax to YAML (": ", "#", a leading * & @ ` %): say so, and how to quote it.
+  const cause = (offset: number | undefined) => {
+    const c = offset === undefined ? undefined : commonCause(text, offset);
+    return c && { ...base, ...at(c.offset)!, message: `YAML syntax error: ${c.message}` };
+  };
   const alias = /^unidentified alias "(.*)"$/s.exec(e.reason ?? '');
   if (alias && mark) {
     // js-yaml points after the alias; the finding goes at its `*`.
     const name = alias[1]!;
+    const found = cause(position);
+    if (found && found.line === mark.line) return found;
     return {
       ...base,
       line: mark.line,
       col: Math.max(1, mark.col - name.length - 1),
-      message: `YAML syntax error: the alias *${clip(name, 40)} names no anchor (&${clip(name, 40)}) before it; define the anchor first, or write the value out`,
+      message: `YAML syntax error: the alias *${clip(name, 40)} names no anchor (&${clip(name, 40)}) before it; define the anchor first, or write the value out (text starting with * goes in quotes)`,
     };
   }
   // The reason may quote the input (a tag name, say): it never goes out whole.
   const reason = clip(e.reason ?? e.message ?? String(err), MAX_REASON);
   const pos = mark ?? { line: 1, col: 1 };
   if (/duplicated mapping key/.test(reason)) {
+    const dup = position === undefined ? undefined : duplicateKeyNear(text, position);
+    if (dup) {
+      const first = positionAt(text, dup.first);
+      const second = positionAt(text, dup.second);
+      const lines = first.line === second.line ? `twice on line ${first.line}` : `on lines ${first.line} and ${second.line}`;
+      return {
+        ...base,
+        ...second,
+        code: 'duplicate-key',
+        message: `duplicate key "${clip(dup.key, 60)}" ${lines}: a key may appear only once in a mapping; remove one of them, or rename it`,
+      };
+    }
     return { ...base, ...pos, code: 'duplicate-key', message: 'duplicate key: a key may appear only once in a mapping; remove or rename one of them' };
+  }
+  if (/bad indentation of a mapping entry|missed comma between flow collection entries|end of the stream within a flow collection|anchor node must contain|unexpected end of the stream|end of the stream or a document separator is expected/.test(reason)) {
+    // Where the parser stopped, where a bracket was left open (a # cut its line short), or the line before.
+    const atEnd = /end of the stream within a flow collection/.test(reason);
+    const previousLine = position === undefined ? undefined : text.lastIndexOf('\n', text.lastIndexOf('\n', position - 1) - 1) + 1;
+    const found = (atEnd ? undefined : cause(position)) ?? (/flow collection/.test(reason) ? cause(unclosedFlowOffset(text)) : undefined) ?? (atEnd ? undefined : cause(previousLine));
+    if (found) return found;
   }
   if (/within a (double|single) quoted scalar/.test(reason)) {
     // js-yaml points at the end of the file; the mistake is where the quote opens.

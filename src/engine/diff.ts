@@ -2,28 +2,91 @@ import type { Assessment } from './types.js';
 
 export type Change = { from: number | null; to: number | null };
 
+/** How a figure reads: a whole count, days, a share (0..1), money in the engagement currency, or another number. */
+export type Unit = 'count' | 'days' | 'hours' | 'months' | 'per-week' | 'per-30-days' | 'share' | 'money';
+
+export interface MetricChange {
+  metric: string;
+  unit: Unit;
+  change: Change;
+}
+
+/** A requirement whose standing changed: its status (met, planned, not-on-plan, unknown) or the phase that meets it. */
+export interface RequirementChange {
+  id: string;
+  title: string;
+  status: { from: string | null; to: string | null };
+  reaches_target: { from: string | null; to: string | null };
+}
+
 export interface AssessmentDiff {
+  /** The currency of the money figures (the head's). */
+  currency: string;
   overall: Record<'score' | 'target' | 'gap' | 'percent_to_target', Change>;
   perspectives: { id: string; score: Change; gap: Change }[];
   practices: { id: string; name: string; score: Change; level: Change; gap: Change }[];
   recommendations: { added: { id: string; title: string; practice: string }[]; removed: { id: string; title: string; practice: string }[] };
-  backlog: { metric: string; change: Change }[];
-  releases: { metric: string; change: Change }[];
+  requirements: RequirementChange[];
+  /** The size and cost of the plan: roadmap and training days and money, and the day rate they are priced at. */
+  cost: MetricChange[];
+  backlog: MetricChange[];
+  releases: MetricChange[];
   changed: boolean;
 }
 
-/** Equal to two decimals: what the pull-request comment shows. */
-function same(a: number | null, b: number | null): boolean {
+/** Equal as the pull-request comment shows it: money to the unit, everything else to two decimals. */
+function same(a: number | null, b: number | null, unit?: Unit): boolean {
   if (a === null || b === null) return a === b;
-  return Math.round(a * 100) === Math.round(b * 100);
+  return unit === 'money' ? Math.round(a) === Math.round(b) : Math.round(a * 100) === Math.round(b * 100);
 }
 
 const change = (from: number | null | undefined, to: number | null | undefined): Change => ({ from: from ?? null, to: to ?? null });
 
-const BACKLOG_METRICS = ['count', 'open_count', 'open_effort_days', 'throughput_per_30_days', 'arrivals_per_30_days', 'clearance_months'] as const;
-const RELEASE_METRICS = ['count', 'deployment_frequency_per_week', 'lead_time_days', 'request_lead_time_days', 'change_failure_rate', 'recovery_hours', 'rework_rate'] as const;
+const BACKLOG_METRICS: [string, Unit][] = [
+  ['count', 'count'],
+  ['open_count', 'count'],
+  ['open_effort_days', 'days'],
+  ['throughput_per_30_days', 'per-30-days'],
+  ['arrivals_per_30_days', 'per-30-days'],
+  ['clearance_months', 'months'],
+];
+const RELEASE_METRICS: [string, Unit][] = [
+  ['count', 'count'],
+  ['deployment_frequency_per_week', 'per-week'],
+  ['lead_time_days', 'days'],
+  ['request_lead_time_days', 'days'],
+  ['change_failure_rate', 'share'],
+  ['recovery_hours', 'hours'],
+  ['rework_rate', 'share'],
+];
 
-/** What changed between two assessments, keeping only changes visible at two decimals. Pure. */
+type Figures = Record<string, number | null | undefined>;
+
+/** The plan's size and cost, by the names the comment shows. */
+function costFigures(a: Assessment): Figures {
+  return {
+    day_rate: a.engagement.day_rate,
+    roadmap_days: a.roadmap.total_days,
+    roadmap_cost: a.roadmap.total_cost,
+    unscheduled_days: a.roadmap.unscheduled_days,
+    training_days: a.training?.total_days,
+    training_cost: a.training?.total_cost,
+  };
+}
+const COST_METRICS: [string, Unit][] = [
+  ['day_rate', 'money'],
+  ['roadmap_days', 'days'],
+  ['roadmap_cost', 'money'],
+  ['unscheduled_days', 'days'],
+  ['training_days', 'days'],
+  ['training_cost', 'money'],
+];
+
+function metricChanges(b: Figures | null, h: Figures | null, metrics: readonly [string, Unit][]): MetricChange[] {
+  return metrics.map(([metric, unit]) => ({ metric, unit, change: change(b?.[metric], h?.[metric]) })).filter((m) => !same(m.change.from, m.change.to, m.unit));
+}
+
+/** What changed between two assessments, keeping only changes visible in the comment. Pure. */
 export function diffAssessments(base: Assessment, head: Assessment): AssessmentDiff {
   const overall = {
     score: change(base.overall.score, head.overall.score),
@@ -52,20 +115,31 @@ export function diffAssessments(base: Assessment, head: Assessment): AssessmentD
     added: head.recommendations.filter((r) => !baseRecs.has(r.id)).map(pick),
     removed: base.recommendations.filter((r) => !headRecs.has(r.id)).map(pick),
   };
-  const metricChanges = <T extends object>(b: T | null, h: T | null, keys: readonly string[]) =>
-    keys
-      .map((k) => ({ metric: k, change: change((b as Record<string, number | null> | null)?.[k], (h as Record<string, number | null> | null)?.[k]) }))
-      .filter((m) => !same(m.change.from, m.change.to));
-  const backlog = metricChanges(base.backlog, head.backlog, BACKLOG_METRICS);
-  const releases = metricChanges(base.releases, head.releases, RELEASE_METRICS);
+  const baseReqs = new Map(base.requirements.map((r) => [r.id, r]));
+  const headIds = new Set(head.requirements.map((r) => r.id));
+  const requirements: RequirementChange[] = [
+    ...head.requirements.map((r) => {
+      const b = baseReqs.get(r.id);
+      return { id: r.id, title: r.title, status: { from: b ? b.status : null, to: r.status }, reaches_target: { from: b ? b.reaches_target : null, to: r.reaches_target } };
+    }),
+    ...base.requirements.filter((r) => !headIds.has(r.id)).map((r) => ({ id: r.id, title: r.title, status: { from: r.status, to: null }, reaches_target: { from: r.reaches_target, to: null } })),
+  ].filter((r) => r.status.from !== r.status.to || r.reaches_target.from !== r.reaches_target.to || !baseReqs.has(r.id));
+  const cost = metricChanges(costFigures(base), costFigures(head), COST_METRICS);
+  const backlog = metricChanges(base.backlog as Figures | null, head.backlog as Figures | null, BACKLOG_METRICS);
+  const releases = metricChanges(base.releases as Figures | null, head.releases as Figures | null, RELEASE_METRICS);
   const overallChanged = Object.values(overall).some((c) => !same(c.from, c.to));
   return {
+    currency: head.engagement.currency,
     overall,
     perspectives,
     practices,
     recommendations,
+    requirements,
+    cost,
     backlog,
     releases,
-    changed: overallChanged || perspectives.length > 0 || practices.length > 0 || recommendations.added.length > 0 || recommendations.removed.length > 0 || backlog.length > 0 || releases.length > 0,
+    changed:
+      overallChanged ||
+      [perspectives, practices, recommendations.added, recommendations.removed, requirements, cost, backlog, releases].some((list) => list.length > 0),
   };
 }

@@ -4,9 +4,15 @@ import { addDays } from '../util/dates.js';
 import { WorkingDays } from '../util/workdays.js';
 import type { Training, TrainingNeed } from './types.js';
 
-/** The skills catalogue in force: team.yaml's when it has one, else the model's. */
-export function skillCatalogue(team: TeamFile, modelSkills: readonly Skill[] = []): { skills: readonly Skill[]; from: 'team' | 'model' } {
-  return team.skills?.length ? { skills: team.skills, from: 'team' } : { skills: modelSkills, from: 'model' };
+/**
+ * The skills catalogue in force: the model's, extended by team.yaml's `skills`; a skill of team.yaml with the
+ * id of one of the model's replaces it in place (`redefined` lists those ids).
+ */
+export function skillCatalogue(team: TeamFile, modelSkills: readonly Skill[] = []): { skills: readonly Skill[]; redefined: string[] } {
+  const own = new Map((team.skills ?? []).map((s) => [s.id, s]));
+  const redefined = modelSkills.filter((s) => own.has(s.id)).map((s) => s.id);
+  const skills = [...modelSkills.map((s) => own.get(s.id) ?? s), ...(team.skills ?? []).filter((s) => !redefined.includes(s.id))];
+  return { skills, redefined };
 }
 
 /** Skill level 3, proficient: works alone (DESIGN §2). */
@@ -42,7 +48,8 @@ export interface TrainingOptions {
  * a course that ends on or after the start of a later phase that needs it is late.
  */
 export function planTraining(team: TeamFile, modelSkills: readonly Skill[] = [], opts: TrainingOptions = {}): Training {
-  const { skills: catalogue, from } = skillCatalogue(team, modelSkills);
+  const { skills: catalogue } = skillCatalogue(team, modelSkills);
+  const from = team.skills?.length ? 'team' : 'model';
   const days = opts.days ?? new WorkingDays();
   const neededBy = opts.neededBy ?? new Map<string, SkillNeed>();
   const roles = team.roles ?? [];

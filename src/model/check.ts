@@ -52,6 +52,14 @@ export function checkModel(model: Model, file: string): Finding[] {
     if (skillIds.has(s.id)) err(['skills', i, 'id'], 'duplicate-id', `skill id "${s.id}" is used twice; ids must be unique`);
     skillIds.add(s.id);
   });
+  const roleIds = new Set<string>();
+  (model.roles ?? []).forEach((r, i) => {
+    if (roleIds.has(r.id)) err(['roles', i, 'id'], 'duplicate-id', `role id "${r.id}" is used twice; ids must be unique`);
+    roleIds.add(r.id);
+    for (const s of Object.keys(r.requires ?? {})) {
+      if (!skillIds.has(s)) err(['roles', i, 'requires', s], 'unknown-skill', `role "${r.id}" requires "${s}", which the model's skills do not hold${hint(s, skillIds)}`, 'key');
+    }
+  });
   for (const [id, { rec, path }] of recs) {
     (rec.skills ?? []).forEach((sk, k) => {
       if (!skillIds.has(sk)) {

@@ -65,6 +65,14 @@ export interface Skill {
   training?: { title: string; days?: number; cost?: number; mode?: string; provider?: string };
 }
 
+/** A standard role of the practice area, with the skill levels it requires (team.yaml's roles start from these). */
+export interface ModelRole {
+  id: string;
+  name: string;
+  description?: string;
+  requires?: Record<string, number>;
+}
+
 export interface Model {
   relm_model: 1;
   id: string;
@@ -75,4 +83,5 @@ export interface Model {
   processes?: { id: string; name: string; link?: string }[];
   practices: Practice[];
   skills?: Skill[];
+  roles?: ModelRole[];
 }

@@ -1,30 +1,87 @@
-import type { AssessmentDiff, Change } from '../engine/diff.js';
+import type { AssessmentDiff, Change, MetricChange, Unit } from '../engine/diff.js';
+import { formatMoney } from '../util/format.js';
 
-const v = (x: number | null, pct = false) => (x === null ? '–' : pct ? `${(x * 100).toFixed(2)}%` : x.toFixed(2));
+const MINUS = '−';
 
-function arrow(c: Change, pct = false): string {
-  const delta = c.from !== null && c.to !== null ? c.to - c.from : null;
-  const sign = delta === null ? '' : ` (${delta >= 0 ? '+' : '−'}${pct ? `${Math.abs(delta * 100).toFixed(2)} pts` : Math.abs(delta).toFixed(2)})`;
-  return `${v(c.from, pct)} → ${v(c.to, pct)}${sign}`;
+/** A figure as the comment shows it: whole numbers whole (with thousands separators), others to two decimals. */
+function num(x: number): string {
+  return Number.isInteger(x) ? x.toLocaleString('en-GB') : x.toFixed(2);
 }
 
-/** The pull-request comment for `relm diff`: only what changed, old → new, two decimals. */
+/** old → new (±delta), in the figure's unit. */
+function arrow(c: Change, unit?: Unit, currency = 'EUR'): string {
+  const show = (x: number | null) => {
+    if (x === null) return '–';
+    if (unit === 'share') return `${(x * 100).toFixed(2)}%`;
+    if (unit === 'money') return formatMoney(x, currency);
+    return num(unit === 'count' ? Math.round(x) : x);
+  };
+  let delta = '';
+  if (c.from !== null && c.to !== null) {
+    const d = c.to - c.from;
+    // Six decimals first: 15.000000001 (float noise) is 15, a whole number.
+    const size = Number(Math.abs(d).toFixed(6));
+    const text = unit === 'share' ? `${(size * 100).toFixed(2)} pts` : unit === 'money' ? formatMoney(size, currency) : num(unit === 'count' ? Math.round(size) : size);
+    delta = ` (${d >= 0 ? '+' : MINUS}${text})`;
+  }
+  return `${show(c.from)} → ${show(c.to)}${delta}`;
+}
+
+/** Scores, gaps and percentages keep two decimals whatever their value: they are averages. */
+function score(c: Change, pct = false): string {
+  const v = (x: number | null) => (x === null ? '–' : pct ? `${(x * 100).toFixed(2)}%` : x.toFixed(2));
+  const delta = c.from !== null && c.to !== null ? c.to - c.from : null;
+  const sign = delta === null ? '' : ` (${delta >= 0 ? '+' : MINUS}${pct ? `${Math.abs(delta * 100).toFixed(2)} pts` : Math.abs(delta).toFixed(2)})`;
+  return `${v(c.from)} → ${v(c.to)}${sign}`;
+}
+
+/** What each figure is called in the comment. */
+const LABELS: Record<string, string> = {
+  day_rate: 'Day rate',
+  roadmap_days: 'Roadmap effort (person-days)',
+  roadmap_cost: 'Roadmap cost',
+  unscheduled_days: 'Unscheduled effort (person-days)',
+  training_days: 'Training days',
+  training_cost: 'Training cost',
+  'backlog.count': 'items',
+  'backlog.open_count': 'open items',
+  'backlog.open_effort_days': 'open effort (person-days)',
+  'backlog.throughput_per_30_days': 'throughput (per 30 days)',
+  'backlog.arrivals_per_30_days': 'arrivals (per 30 days)',
+  'backlog.clearance_months': 'months to clear',
+  'releases.count': 'releases in the window',
+  'releases.deployment_frequency_per_week': 'deployment frequency (per week)',
+  'releases.lead_time_days': 'lead time (days)',
+  'releases.request_lead_time_days': 'request lead time (days)',
+  'releases.change_failure_rate': 'change failure rate',
+  'releases.recovery_hours': 'recovery time (hours)',
+  'releases.rework_rate': 'rework rate',
+};
+
+function rows(title: string, list: readonly MetricChange[], prefix: string, currency: string): string[] {
+  if (!list.length) return [];
+  return [`| ${title} | Change |`, '|---|---|', ...list.map((m) => `| ${LABELS[prefix + m.metric] ?? m.metric.replace(/_/g, ' ')} | ${arrow(m.change, m.unit, currency)} |`), ''];
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** The pull-request comment for `relm diff`: only what changed, old → new. */
 export function diffMarkdown(d: AssessmentDiff, base: string, head: string): string {
   const out: string[] = [`### relm: assessment changes ${base} → ${head}`, ''];
   if (!d.changed) {
-    out.push('No change in scores, gaps, recommendations, backlog or release metrics.');
+    out.push('No change in scores, gaps, recommendations, requirements, cost, backlog or release metrics.');
     return out.join('\n') + '\n';
   }
   out.push('| Overall | Change |', '|---|---|');
-  out.push(`| Score | ${arrow(d.overall.score)} |`, `| Target | ${arrow(d.overall.target)} |`, `| Gap | ${arrow(d.overall.gap)} |`, `| Percent to target | ${arrow(d.overall.percent_to_target, true)} |`, '');
+  out.push(`| Score | ${score(d.overall.score)} |`, `| Target | ${score(d.overall.target)} |`, `| Gap | ${score(d.overall.gap)} |`, `| Percent to target | ${score(d.overall.percent_to_target, true)} |`, '');
   if (d.perspectives.length) {
     out.push('| Perspective | Score | Gap |', '|---|---|---|');
-    for (const p of d.perspectives) out.push(`| ${p.id} | ${arrow(p.score)} | ${arrow(p.gap)} |`);
+    for (const p of d.perspectives) out.push(`| ${p.id} | ${score(p.score)} | ${score(p.gap)} |`);
     out.push('');
   }
   if (d.practices.length) {
     out.push('| Practice | Score | Level | Gap |', '|---|---|---|---|');
-    for (const p of d.practices) out.push(`| ${p.name.replace(/\|/g, '\\|')} | ${arrow(p.score)} | ${v(p.level.from).replace('.00', '')} → ${v(p.level.to).replace('.00', '')} | ${arrow(p.gap)} |`);
+    for (const p of d.practices) out.push(`| ${cell(p.name)} | ${score(p.score)} | ${arrow(p.level, 'count').replace(/ \(.*\)$/, '')} | ${score(p.gap)} |`);
     out.push('');
   }
   if (d.recommendations.added.length || d.recommendations.removed.length) {
@@ -32,15 +89,17 @@ export function diffMarkdown(d: AssessmentDiff, base: string, head: string): str
     for (const r of d.recommendations.removed) out.push(`- ➖ ${r.title} (\`${r.id}\`, ${r.practice})`);
     out.push('');
   }
-  if (d.backlog.length) {
-    out.push('| Backlog | Change |', '|---|---|');
-    for (const m of d.backlog) out.push(`| ${m.metric.replace(/_/g, ' ')} | ${arrow(m.change)} |`);
+  if (d.requirements.length) {
+    const word = (s: string | null) => (s === null ? '–' : s.replace(/-/g, ' '));
+    const phase = (s: string | null) => (s === null ? 'not planned' : s === 'now' ? 'met now' : `by ${s}`);
+    out.push('| Requirement | Status | Target reached |', '|---|---|---|');
+    for (const r of d.requirements) {
+      const status = r.status.from === r.status.to ? word(r.status.to) : `${word(r.status.from)} → ${word(r.status.to)}`;
+      const reach = r.reaches_target.from === r.reaches_target.to ? phase(r.reaches_target.to) : `${phase(r.reaches_target.from)} → ${phase(r.reaches_target.to)}`;
+      out.push(`| ${cell(r.title)} (\`${r.id}\`) | ${status} | ${reach} |`);
+    }
     out.push('');
   }
-  if (d.releases.length) {
-    out.push('| Release record | Change |', '|---|---|');
-    for (const m of d.releases) out.push(`| ${m.metric.replace(/_/g, ' ')} | ${arrow(m.change, m.metric.endsWith('_rate'))} |`);
-    out.push('');
-  }
+  out.push(...rows('Size and cost', d.cost, '', d.currency), ...rows('Backlog', d.backlog, 'backlog.', d.currency), ...rows('Release record', d.releases, 'releases.', d.currency));
   return out.join('\n');
 }

@@ -35,21 +35,27 @@ function group(diagnostics: readonly Diagnostic[]): Map<string, Map<string, Case
   return files;
 }
 
+function failed(c: Case): boolean {
+  return c.findings.some((d) => d.severity === 'error');
+}
+
 function testcase(c: Case): string[] {
-  const type = c.findings.some((d) => d.severity === 'error') ? 'error' : 'warning';
-  const first = c.findings[0]!.message;
-  const message = c.findings.length === 1 ? first : `${first} (and ${c.findings.length - 1} more)`;
-  const body = c.findings.map((d) => `${d.line}:${d.col} ${d.message}`).join('\n');
-  return [
-    `    <testcase classname="${xmlAttr(c.file)}" name="${xmlAttr(c.code)}">`,
-    `      <failure type="${type}" message="${xmlAttr(message)}">${xmlText(body)}</failure>`,
-    '    </testcase>',
-  ];
+  const body = c.findings.map((d) => `${d.line}:${d.col} ${d.severity === 'error' ? '' : `${d.severity}: `}${d.message}`).join('\n');
+  const open = `    <testcase classname="${xmlAttr(c.file)}" name="${xmlAttr(c.code)}">`;
+  if (!failed(c)) {
+    // Warnings do not fail the build: the case passes, its findings in the output CI shows beside it.
+    return [open, `      <system-out>${xmlText(body)}</system-out>`, '    </testcase>'];
+  }
+  const errors = c.findings.filter((d) => d.severity === 'error');
+  const first = errors[0]!.message;
+  const message = errors.length === 1 ? first : `${first} (and ${errors.length - 1} more)`;
+  return [open, `      <failure type="error" message="${xmlAttr(message)}">${xmlText(body)}</failure>`, '    </testcase>'];
 }
 
 /**
- * JUnit XML: one testsuite per file with findings, one failing testcase per (file, code) pair listing
- * its findings as `line:col message`. No findings gives one passing testcase, so CI shows a pass.
+ * JUnit XML: one testsuite per file with findings, one testcase per (file, code) pair listing its findings as
+ * `line:col message`. A case with an error fails; a case with only warnings passes, its findings in
+ * `<system-out>`, so CI shows a valid engagement as green. No findings gives one passing testcase.
  */
 export const junit: Formatter = (diagnostics) => {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
@@ -64,11 +70,12 @@ export const junit: Formatter = (diagnostics) => {
     );
     return out.join('\n') + '\n';
   }
-  const total = [...files.values()].reduce((n, codes) => n + codes.size, 0);
-  out.push(`<testsuites name="relm" tests="${total}" failures="${total}" errors="0">`);
+  const all = [...files.values()].flatMap((codes) => [...codes.values()]);
+  out.push(`<testsuites name="relm" tests="${all.length}" failures="${all.filter(failed).length}" errors="0">`);
   for (const [file, codes] of files) {
-    out.push(`  <testsuite name="${xmlAttr(file)}" tests="${codes.size}" failures="${codes.size}" errors="0">`);
-    for (const c of codes.values()) out.push(...testcase(c));
+    const cases = [...codes.values()];
+    out.push(`  <testsuite name="${xmlAttr(file)}" tests="${cases.length}" failures="${cases.filter(failed).length}" errors="0">`);
+    for (const c of cases) out.push(...testcase(c));
     out.push('  </testsuite>');
   }
   out.push('</testsuites>');

@@ -342,11 +342,24 @@ export const RULES: Record<string, Rule> = {
     severity: 'warning',
   },
 
+  disagreement: {
+    name: 'Disagreement',
+    description: 'Interviewees gave different answers to a criterion, and the difference is not settled yet.',
+    help: '`relm interview` records a second answer as a disagreement when asked to keep both. Settle it with the people concerned, set `answer` to the one that stands, and remove the entry from `disagreements`. Until then the report lists it in its appendix.',
+    severity: 'warning',
+  },
+
   // team.yaml
   'unknown-skill': {
     name: 'UnknownSkill',
     description: 'A skill is not in the skills catalogue, so no course can be planned for it.',
-    help: 'Training is planned from the courses of the skills catalogue. Add the skill, with its `training`, to team.yaml `skills` (or to the model\'s catalogue when team.yaml has none), or fix the id.',
+    help: 'Training is planned from the courses of the skills catalogue: the model\'s skills, extended by team.yaml `skills`. Add the skill, with its `training`, to team.yaml `skills`, or fix the id (`relm model skills` lists the catalogue).',
+    severity: 'warning',
+  },
+  'skill-redefined': {
+    name: 'SkillRedefined',
+    description: "A skill of team.yaml has the id of one of the model's skills and replaces it.",
+    help: "team.yaml `skills` extend the model's catalogue; a skill with the id of one of the model's replaces it (its name and course). Remove it from team.yaml to use the model's, or give it another id to add a skill of your own (`relm model skills` lists the model's).",
     severity: 'warning',
   },
   'unknown-role': {

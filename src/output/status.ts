@@ -4,8 +4,9 @@ import { tasksByPhase, type PlanStatus, type TaskProgress } from '../engine/stat
 
 export interface StatusView {
   client: string;
-  /** Where `today` came from: the --today flag or the engagement's as_of. */
-  todayFrom: 'flag' | 'as_of';
+  /** Where `today` came from: the clock (the default), --today, or --as-of (the engagement's as_of). */
+  todayFrom: 'clock' | 'flag' | 'as_of';
+  asOf: string;
 }
 
 const PHASE_NAMES: Record<string, string> = {
@@ -37,11 +38,12 @@ function brief(t: TaskProgress): string {
 export function formatStatus(s: PlanStatus, view: StatusView, c: ChalkInstance): string {
   const out: string[] = [];
   out.push(c.bold(`Engagement plan: ${view.client}`));
-  out.push(
-    view.todayFrom === 'flag'
-      ? `Today: ${s.today} (from --today)`
-      : `Today: ${s.today} ${c.dim("(the engagement's as_of in relm.yaml; pass --today YYYY-MM-DD for another date)")}`,
-  );
+  const from = {
+    clock: `(today's date; --as-of measures to the engagement's as_of ${view.asOf}, --today YYYY-MM-DD to another day)`,
+    flag: '(from --today)',
+    as_of: "(the engagement's as_of in relm.yaml, from --as-of)",
+  }[view.todayFrom];
+  out.push(`Today: ${s.today} ${c.dim(from)}`);
   out.push('');
   const todo = s.total - s.done - s.in_progress - s.blocked;
   const summary = [

@@ -40,15 +40,21 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** The data each deliverable's template receives (`relm templates context` prints it); today one view serves all four. */
+export function deliverableContexts(a: Assessment, e: Engagement, logo: string | null = null): (id: DeliverableId) => object {
+  let view: object | undefined;
+  return () => (view ??= reportView(a, e, { logo }));
+}
+
 /** Renders deliverables in memory (nothing is written here): Markdown from templates, HTML from the Markdown. */
 export function renderDeliverables(a: Assessment, e: Engagement, only: readonly DeliverableId[], opts: TemplateSource & { version: string; logo?: string | null }): RenderedSet {
   const env = createEnvironment(opts);
-  const view = reportView(a, e, { logo: opts.logo ?? null });
+  const context = deliverableContexts(a, e, opts.logo ?? null);
   const charts = buildCharts(a, e);
   const author = (e.manifest.engagement.consultants ?? []).map((c) => c.name).join(', ') || 'relm';
   const assets: Record<string, string> = {};
   const docs = DELIVERABLES.filter((d) => only.includes(d.id)).map((d): RenderedDeliverable => {
-    const raw = env.render(d.template, view).replace(/\n{3,}/g, '\n\n');
+    const raw = env.render(d.template, context(d.id)).replace(/\n{3,}/g, '\n\n');
     // Markdown: a chart becomes an SVG file beside the document; a chart without data disappears.
     const md = raw
       .replace(PLACEHOLDER, (_, name: string) => {

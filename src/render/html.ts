@@ -1,5 +1,4 @@
-import Handlebars from 'handlebars';
-import { readTemplate } from './handlebars.js';
+import { readTemplate, renderPage } from './handlebars.js';
 import { markdown } from './markdown.js';
 import type { TemplateSource } from './handlebars.js';
 
@@ -15,8 +14,7 @@ export interface HtmlMeta {
 type PostProcess = (html: string) => string;
 
 function layout(name: string, context: object, src: TemplateSource): string {
-  const hb = Handlebars.create();
-  return hb.compile(readTemplate(name, src), { strict: true })(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  return renderPage(name, context, src);
 }
 
 /** An id for a heading: lower case, words joined by hyphens, unique within the document. */

@@ -8,14 +8,49 @@ export function markdown(): MarkdownIt {
   return md;
 }
 
-/** Escapes what would turn user text into HTML in a Markdown file (markdown-it decodes the entities back to text). */
-export function escapeHtmlInMarkdown(s: string): string {
-  return s.replace(/&(?![#a-zA-Z0-9]+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** `&` that would start an entity (`&amp;`, `&#38;`): escaped, the text shows as typed; a lone `&` needs nothing. */
+const ENTITY = /&(?=#?[a-zA-Z0-9]+;)/g;
+
+/** `<` that would open an HTML tag, comment or autolink. */
+const TAG = /<(?=[A-Za-z/!?])/g;
+
+/**
+ * User text for one line of Markdown (a table cell, a heading, a list item): Markdown's own backslash escapes
+ * for every character that would become markup or HTML, so the text reads as typed in the .md file itself
+ * (`Track & Trace`, not `Track &amp; Trace`) and in every renderer; no line breaks.
+ */
+export function escapeInline(s: string): string {
+  return s
+    .replace(/\r?\n/g, ' ')
+    .replace(/([\\`*_[\]|#<>~])/g, '\\$1')
+    .replace(ENTITY, '\\&');
 }
 
-/** User text for one line of Markdown (a table cell, a heading, a list item): no markup, no line breaks. */
-export function escapeInline(s: string): string {
-  return escapeHtmlInMarkdown(s)
-    .replace(/\r?\n/g, ' ')
-    .replace(/([\\`*_[\]|#])/g, '\\$1');
+/** Line by line, the parts of Markdown outside code (fenced blocks and `code spans`), where markup applies. */
+function outsideCode(s: string, fn: (text: string) => string): string {
+  let fence: string | null = null;
+  return s
+    .split('\n')
+    .map((line) => {
+      const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+      if (fence) {
+        if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = null;
+        return line;
+      }
+      if (f) {
+        fence = f[1]!;
+        return line;
+      }
+      // Code spans: a run of backticks up to the same run; what lies between is left as written.
+      return line.replace(/(`+)([\s\S]*?)\1(?!`)|([^`]+|`+)/g, (whole, ticks: string | undefined, _code, text: string | undefined) => (ticks ? whole : fn(text ?? whole)));
+    })
+    .join('\n');
+}
+
+/**
+ * User Markdown (notes, descriptions) for a Markdown document: its formatting is kept, but raw HTML is escaped
+ * the Markdown way (`\<b>`), outside code, so it shows as text in every viewer of the .md file too.
+ */
+export function escapeMarkdownBlock(s: string): string {
+  return outsideCode(s, (text) => text.replace(TAG, '\\<'));
 }

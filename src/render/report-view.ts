@@ -83,7 +83,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       gap_text: score(p.gap),
       level_text: p.level === null ? 'n/a' : String(p.level),
       notes: state.notes ?? state.na ?? null,
-      evidence_refs: [...(state.evidence ?? []), ...Object.values(answers).flatMap((x) => (x && typeof x === 'object' ? (x.evidence ?? []) : []))] as EvidenceRef[],
+      evidence_refs: [...(state.evidence ?? []), ...Object.values(answers).flatMap((x) => (x && typeof x === 'object' ? (x.evidence ?? []) : []))].map((r: EvidenceRef) => ({ title: r.title, ref: r.ref ?? null, date: r.date ?? null })),
       sources: state.sources ?? [],
       levels: (p.level_scores ?? []).map((value, i) => ({ level: i + 1, value, text: p.na_levels.includes(i + 1) ? 'n/a' : pct(value) })),
       criteria: mp.criteria.map((c) => {
@@ -227,6 +227,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     releases: releasesView(a, names),
     training: trainingView(a, e, names),
     practices,
+    disagreements: disagreementsView(e),
     interviews: e.interviews.map((iv) => ({
       id: iv.id,
       date: iv.date,
@@ -437,4 +438,24 @@ function trainingView(a: Assessment, e: Engagement, names: Names) {
     total_course_days: days(t.total_course_days, 'course days'),
     total_cost_text: money(t.total_cost, currency),
   };
+}
+
+/** The answers interviewees gave differently and that are not settled yet, for the report's appendix. */
+function disagreementsView(e: Engagement) {
+  const from = (list: string[] | undefined) => (list?.length ? ` (${list.join(', ')})` : '');
+  return e.model.practices.flatMap((p) =>
+    p.criteria.flatMap((c) => {
+      const a = e.practices.practices[p.id]?.answers?.[c.id];
+      if (!a || typeof a !== 'object' || !a.disagreements?.length) return [];
+      return [
+        {
+          practice: p.name,
+          criterion: c.id,
+          text: c.text,
+          answer: `${a.answer}${from(a.sources)}`,
+          others: a.disagreements.map((d) => `${d.answer}${from(d.sources)}${d.notes ? `: ${d.notes}` : ''}`),
+        },
+      ];
+    }),
+  );
 }

@@ -35,3 +35,8 @@ export function daysBetween(a: string, b: string): number {
 export function addDays(date: string, days: number): string {
   return new Date(toEpochMs(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** Today on the user's calendar (the local date, not UTC's). */
+export function localToday(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

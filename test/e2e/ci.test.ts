@@ -104,7 +104,7 @@ describe('relm diff', () => {
   });
 
   it('compares with the working tree by default, and says when nothing changed', () => {
-    expect(relm(['diff', 'HEAD', '-C', dir]).stdout).toContain('No change in scores, gaps, recommendations, backlog or release metrics.');
+    expect(relm(['diff', 'HEAD', '-C', dir]).stdout).toContain('No change in scores, gaps, recommendations, requirements, cost, backlog or release metrics.');
   });
 
   it('gives JSON with --json, and names recommendations added and removed', () => {

@@ -173,8 +173,8 @@ describe('relm report: templates', () => {
     mkdirSync(join(d, 'templates'), { recursive: true });
     writeFileSync(join(d, 'templates', 'report.md.hbs'), '# {{nosuchfield}}\n');
     const r = relm(['report', '-C', d, '--format', 'md']);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('nosuchfield');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('relm: templates/report.md.hbs:1:5 "nosuchfield" is neither in the data here nor a helper');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(d, 'out'))).toBe(false);
   });

@@ -104,3 +104,37 @@ describe('decodeUtf8', () => {
     expect(r).toMatchObject({ ok: false, finding: { line: 1, col: 1, message: 'the file is UTF-16; save it as UTF-8' } });
   });
 });
+
+describe('YAML syntax errors say the common cause and the fix', () => {
+  const message = (text: string) => {
+    const r = parseYaml('x.yaml', text);
+    if (r.ok) throw new Error('expected a finding');
+    return `${r.finding.line}:${r.finding.col} ${r.finding.message}`;
+  };
+
+  it('an unquoted ": " in a block or flow value', () => {
+    expect(message('a:\n  notes: No cost data: finance has none\n')).toBe(
+      '2:22 YAML syntax error: the value of "notes" holds ": ", which YAML reads as the start of another key; put the value in quotes: notes: "No cost data: finance has none"',
+    );
+    expect(message('evidence: [{title: Plan: draft, ref: x}]\n')).toMatch(/^1:24 .*put the value in quotes: title: "Plan: draft"$/);
+    expect(message('items:\n  - title: Fix: "crash" on save\n')).toMatch(/put the value in quotes: title: "Fix: \\"crash\\" on save"$/);
+  });
+
+  it('a # that cut a flow collection short', () => {
+    expect(message('a: [x #1, y]\nb: 2\n')).toBe('1:7 YAML syntax error: a # after a space starts a comment in YAML, so the rest of the line after "x" is dropped; put the text in quotes: "x #1"');
+  });
+
+  it('a value starting with *, &, @, ` or %, but not an alias the user meant', () => {
+    expect(message('notes: *important* stuff\n')).toMatch(/starts with \*, which YAML reads as an alias .*put the value in quotes: notes: "\*important\* stuff"$/);
+    expect(message('client: & Co\n')).toMatch(/starts with &, which YAML reads as an anchor/);
+    expect(message('owner: @jdoe\n')).toMatch(/starts with @, which YAML reads as a reserved character; put the value in quotes: owner: "@jdoe"$/);
+    expect(message('notes: `x` y\n')).toMatch(/starts with `/);
+    expect(message('a: %x\n')).toMatch(/starts with %, which YAML reads as a directive/);
+    expect(message('a: *P2\n')).toMatch(/the alias \*P2 names no anchor \(&P2\) before it/);
+  });
+
+  it('a duplicate key, by name and both lines', () => {
+    expect(message('x:\n  a: 1\n  b: 2\n  a: 3\n')).toBe('4:3 duplicate key "a" on lines 2 and 4: a key may appear only once in a mapping; remove one of them, or rename it');
+    expect(message('x: {a: 1, a: 2}\n')).toMatch(/^1:11 duplicate key "a" twice on line 1/);
+  });
+});

@@ -89,12 +89,26 @@ describe('planTraining (DESIGN §3 v2 Training)', () => {
     ]);
   });
 
-  it("prefers team.yaml's catalogue, and plans no cost for a skill no catalogue holds", () => {
-    const own = planTraining({ ...team, people: team.people!.slice(0, 3), skills: [{ id: 'itil', name: 'ITIL', training: { title: 'In-house ITIL', days: 1, cost: 100 } }] }, modelSkills);
+  it("extends the model's catalogue with team.yaml's (replacing a skill of the same id), and plans no cost for a skill no catalogue holds", () => {
+    const own = planTraining(
+      {
+        ...team,
+        roles: [...team.roles!, { id: 'ops', requires: { pipelines: 1, unlisted: 1 } }],
+        people: [...team.people!.slice(0, 3), { id: 'dee', roles: ['ops'] }],
+        skills: [
+          { id: 'pipelines', name: 'CI/CD pipelines', training: { title: 'Pipelines course', days: 2, cost: 900 } },
+          { id: 'itil', name: 'ITIL', training: { title: 'In-house ITIL', days: 1, cost: 100 } },
+        ],
+      },
+      modelSkills,
+    );
     expect(own.catalogue).toBe('team');
-    expect(own.skills.map((s) => [s.id, s.course, s.no_course, s.participant_days, s.cost])).toEqual([
-      ['itil', 'In-house ITIL', false, 2, 200],
-      ['planning', null, true, 0, 0],
+    // The model's order first (itil replaced in place), then team.yaml's own skills, then the unknown one.
+    expect(own.skills.map((s) => [s.id, s.name, s.course, s.no_course, s.participant_days, s.cost])).toEqual([
+      ['planning', 'Release planning', 'Release planning course', false, 2, 1500],
+      ['itil', 'ITIL', 'In-house ITIL', false, 2, 200],
+      ['pipelines', 'CI/CD pipelines', 'Pipelines course', false, 2, 900],
+      ['unlisted', 'unlisted', null, true, 0, 0],
     ]);
   });
 });

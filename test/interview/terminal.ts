@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { BIN } from '../helpers/cli.js';
 
 /** Keys as a terminal sends them. */
-export const KEY = { enter: '\r', up: '\u001b[A', down: '\u001b[B', ctrlC: '\u0003' } as const;
+export const KEY = { enter: '\r', up: '\u001b[A', down: '\u001b[B', left: '\u001b[D', esc: '\u001b', ctrlC: '\u0003' } as const;
 
 // CSI sequences (colours, cursor moves, erase), OSC strings, and the two-byte escapes.
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|\u001b[()][A-Z0-9]|\u001b[=>78]/g;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { validateSchema } from '../../src/engagement/schemas.js';
-import { findInterview, interviewBody, newInterviewFile, nextInterviewId, updateInterviewFile } from '../../src/engagement/write-interview.js';
+import { addInterviewNotes, findInterview, interviewBody, newInterviewFile, nextInterviewId, updateInterviewFile } from '../../src/engagement/write-interview.js';
 import { ROOT } from '../helpers/cli.js';
 
 const NAMES: Record<string, string> = { 'release-policy': 'Release policy and procedures', 'testing-strategy': 'Testing strategy', 'governance-cab': 'Governance and the CAB' };
@@ -106,5 +106,27 @@ describe('updateInterviewFile', () => {
 
   it('has a body template that says who was interviewed', () => {
     expect(interviewBody({ interviewees: [{ name: 'A', role: 'R' }, { name: 'B' }], practices: [] }, name)).toBe('# Interview: A (R), B\n');
+  });
+});
+
+describe('addInterviewNotes', () => {
+  const file = newInterviewFile({ id: 'int-07', date: '2026-04-01', interviewees: [{ name: 'A. Person' }], practices: ['release-policy'] }, name);
+
+  it('writes the practice notes and a line per criterion under the practice heading', () => {
+    const out = addInterviewNotes(file, { practice: 'release-policy', notes: 'Policy on the wiki,\nnot followed', criteria: [{ id: 'release-policy-1a', answer: 'most', notes: 'Monthly core release' }] }, name);
+    expect(out.slice(out.indexOf('# Interview'))).toBe('# Interview: A. Person\n\n## Release policy and procedures (release-policy)\n\nPolicy on the wiki, not followed\n- **release-policy-1a** (most): Monthly core release\n');
+    expect(validateSchema('interview', 'interviews/int-07.md', parse(FRONT.exec(out)![1]!))).toEqual([]);
+    // Nothing twice; a later note goes after the others.
+    const again = addInterviewNotes(out, { practice: 'release-policy', criteria: [{ id: 'release-policy-1a', answer: 'most', notes: 'Monthly core release' }, { id: 'release-policy-2a', answer: 'half', notes: 'Types exist' }] }, name);
+    expect(again).toBe(out.replace('Monthly core release\n', 'Monthly core release\n- **release-policy-2a** (half): Types exist\n'));
+  });
+
+  it('adds a heading at the end for a practice the body does not have, keeping what is there', () => {
+    const body = `${file.trimEnd()}\n\nWhat was said about releases.\n\n## Other topics\n\nKept.\n`;
+    const out = addInterviewNotes(body, { practice: 'governance-cab', criteria: [{ id: 'governance-cab-1a', answer: 'none', notes: 'No CAB' }] }, name);
+    expect(out).toBe(`${body}\n## Governance and the CAB (governance-cab)\n\n- **governance-cab-1a** (none): No CAB\n`);
+    // Into an existing section followed by another: before the next heading, after a blank line.
+    const mid = addInterviewNotes(body, { practice: 'release-policy', criteria: [{ id: 'release-policy-3a', answer: 'some', notes: 'Core only' }] }, name);
+    expect(mid).toContain('## Release policy and procedures (release-policy)\n\nWhat was said about releases.\n- **release-policy-3a** (some): Core only\n\n## Other topics\n');
   });
 });

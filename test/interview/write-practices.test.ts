@@ -114,6 +114,30 @@ describe('writePracticeAnswers on the example engagement', () => {
   });
 });
 
+describe('writePracticeAnswers: sources per answer, disagreements, the practice notes', () => {
+  it('adds sources to an answer, replaces them, and records a disagreement, once', () => {
+    let out = writePracticeAnswers(ACME, { practice: 'release-policy', answers: { 'release-policy-1a': { answer: 'most', sources: ['int-06'] } } }, ORDER);
+    expect(out).toBe(swap(ACME, '      release-policy-1a: most\n', '      release-policy-1a: {answer: most, sources: [int-06]}\n'));
+    out = writePracticeAnswers(out, { practice: 'release-policy', answers: { 'release-policy-1a': { answer: 'most', sources: ['int-07'] } } }, ORDER);
+    expect(out).toContain('      release-policy-1a: {answer: most, sources: [int-06, int-07]}\n');
+    out = writePracticeAnswers(out, { practice: 'release-policy', answers: { 'release-policy-1a': { answer: 'half', sources: ['int-08'], replaceSources: true } } }, ORDER);
+    expect(out).toContain('      release-policy-1a: {answer: half, sources: [int-08]}\n');
+    const d = { answer: 'most' as const, sources: ['int-09'], notes: 'core only' };
+    out = writePracticeAnswers(out, { practice: 'release-policy', answers: { 'release-policy-1a': { answer: 'half', disagreement: d } } }, ORDER);
+    const twice = writePracticeAnswers(out, { practice: 'release-policy', answers: { 'release-policy-1a': { answer: 'half', disagreement: d } } }, ORDER);
+    expect(twice).toBe(out);
+    expect(out).toContain('      release-policy-1a: {answer: half, sources: [int-08], disagreements: [{answer: most, sources: [int-09], notes: core only}]}\n');
+    expect(validateSchema('practices', 'practices.yaml', parse(out))).toEqual([]);
+  });
+
+  it('sets the practice notes, a block scalar included', () => {
+    const out = writePracticeAnswers(ACME, { practice: 'release-policy', answers: {}, notes: 'Rewritten after int-06' }, ORDER);
+    const before = practiceState(ACME, 'release-policy')!;
+    expect(practiceState(out, 'release-policy')).toEqual({ ...before, notes: 'Rewritten after int-06' });
+    expect(out.split('\n').length).toBe(ACME.split('\n').length - (before.notes!.split('\n').length - 1) - 1);
+  });
+});
+
 describe('writePracticeAnswers on the scaffold of relm init (empty answers with comments)', () => {
   const text = scaffoldText();
 

@@ -42,3 +42,11 @@ describe('setIn / appendIn: splice the edit, leave the rest', () => {
     expect(() => appendIn('a: {b: 1}\n', ['a'], 1)).toThrow(/not a sequence/);
   });
 });
+
+describe('setIn over a block scalar', () => {
+  it('replaces a | or > value with a plain one, keeping the line break and what follows', () => {
+    const text = 'a:\n  notes: |-\n    line one\n    line two\n  sources: [x]\nb: >\n  folded\n';
+    expect(setIn(text, ['a', 'notes'], 'one line')).toBe('a:\n  notes: one line\n  sources: [x]\nb: >\n  folded\n');
+    expect(setIn(text, ['b'], 'plain')).toBe('a:\n  notes: |-\n    line one\n    line two\n  sources: [x]\nb: plain\n');
+  });
+});

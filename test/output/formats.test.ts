@@ -193,31 +193,44 @@ describe('junit', () => {
     expect(parseXml(head + '<a x="1 &amp; 2">&lt;ok&gt;</a>')).toEqual({ name: 'a', attrs: { x: '1 & 2' }, children: [], text: '<ok>' });
   });
 
-  it('is well-formed, one testsuite per file and one testcase per (file, code)', () => {
+  it('is well-formed, one testsuite per file and one testcase per (file, code); errors fail, warnings pass with <system-out>', () => {
     const root = parseXml(junit(DIAGNOSTICS, ctx));
     expect(root.name).toBe('testsuites');
     const suites = root.children;
     expect(suites.map((s) => s.attrs.name)).toEqual(['backlog.yaml', 'interviews/kick off.md', 'practices.yaml', 'relm.yaml', 'releases.yaml']);
     const cases = suites.flatMap((s) => s.children);
     expect(cases).toHaveLength(6);
-    expect(root.attrs).toMatchObject({ name: 'relm', tests: '6', failures: '6' });
+    expect(root.attrs).toMatchObject({ name: 'relm', tests: '6', failures: '3' });
+    expect(suites.map((s) => s.attrs.failures)).toEqual(['1', '1', '0', '1', '0']);
     for (const s of suites) {
       expect(s.attrs.tests).toBe(String(s.children.length));
       for (const c of s.children) {
         expect(c.attrs.classname).toBe(s.attrs.name);
         expect(c.children).toHaveLength(1);
-        expect(c.children[0]!.name).toBe('failure');
       }
     }
+    expect(cases.map((c) => `${c.attrs.name} ${c.children[0]!.name}`)).toEqual([
+      'unknown-application failure',
+      'missing-closed system-out',
+      'duplicate-id failure',
+      'unanswered system-out',
+      'unknown-key failure',
+      'custom-note system-out',
+    ]);
     const [app, closed] = suites[0]!.children;
-    expect(app!.attrs.name).toBe('unknown-application');
     // Markup, quotes and line breaks survive escaping; the text lists `line:col message`.
     expect(app!.children[0]!.attrs).toEqual({ type: 'error', message: DIAGNOSTICS[0]!.message });
     expect(app!.children[0]!.text).toBe(`7:18 ${DIAGNOSTICS[0]!.message}`);
-    expect(closed!.children[0]!.attrs.type).toBe('warning');
-    expect(closed!.children[0]!.text).toBe(`9:5 ${DIAGNOSTICS[1]!.message}\n14:5 ${DIAGNOSTICS[2]!.message}`);
+    expect(closed!.children[0]!.attrs).toEqual({});
+    expect(closed!.children[0]!.text).toBe(`9:5 warning: ${DIAGNOSTICS[1]!.message}\n14:5 warning: ${DIAGNOSTICS[2]!.message}`);
     // The bell is stripped; the emoji is kept.
-    expect(suites[4]!.children[0]!.children[0]!.text).toBe('9:14 a note with a bell  and an emoji 😀 – kept');
+    expect(suites[4]!.children[0]!.children[0]!.text).toBe('9:14 info: a note with a bell  and an emoji 😀 – kept');
+  });
+
+  it('passes an engagement that has only warnings', () => {
+    const root = parseXml(junit([d('practices.yaml', 4, 5, 4, 5, 'warning', 'unanswered', 'two unanswered')], ctx));
+    expect(root.attrs).toMatchObject({ tests: '1', failures: '0', errors: '0' });
+    expect(root.children[0]!.children[0]!.children).toEqual([{ name: 'system-out', attrs: {}, children: [], text: '4:5 warning: two unanswered' }]);
   });
 
   it('strips lone surrogates, which XML cannot hold', () => {

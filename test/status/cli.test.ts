@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { localToday } from '../../src/util/dates.js';
 import { copyFixture, relm } from '../helpers/cli.js';
 
 const dirs: string[] = [];
@@ -12,10 +13,23 @@ const acme = () => {
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('relm status', () => {
-  it('shows the plan by phase, measured to the engagement as_of, and says so', () => {
+  it("measures overdue to today's date by default, and says so", () => {
+    const before = localToday();
     const r = relm(['status', '-C', acme()]);
+    const today = [before, localToday()]; // the clock may pass midnight while relm runs
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Today: 2026-03-31 (the engagement\'s as_of');
+    expect(today.map((d) => `Today: ${d} (today's date; --as-of measures to the engagement's as_of 2026-03-31, --today YYYY-MM-DD to another day)`)).toContain(r.stdout.split('\n')[1]);
+    const json = JSON.parse(relm(['status', '--json', '-C', acme()]).stdout) as { today: string; overdue: number };
+    expect(today).toContain(json.today);
+    // After the last due date of the example's plan, every task not done is overdue.
+    const lastDue = [...readFileSync(join(acme(), 'plan.yaml'), 'utf8').matchAll(/due: (\S+)/g)].map((m) => m[1]!).sort().pop()!;
+    if (json.today > lastDue) expect(json.overdue).toBe(7);
+  });
+
+  it('shows the plan by phase, measured to the engagement as_of with --as-of, and says so', () => {
+    const r = relm(['status', '-C', acme(), '--as-of']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Today: 2026-03-31 (the engagement's as_of in relm.yaml, from --as-of)");
     expect(r.stdout).toContain('4 of 11 tasks done (36 %) · 2 in progress · 4 to do · 1 blocked · 0 overdue');
     expect(r.stdout).toMatch(/Assessment 4 of 5 done\n {2}done {9}assemble-team/);
     expect(r.stdout).toMatch(/Blocked:\n {2}training-requirements +Training requirements \(Jonas Becker, due 2026-04-10\)/);
@@ -49,6 +63,7 @@ describe('relm status', () => {
 
   it('refuses a date that is not one, and an invalid engagement', () => {
     expect(relm(['status', '-C', acme(), '--today', '2026-02-30']).status).toBe(2);
+    expect(relm(['status', '-C', acme(), '--today', '2026-04-01', '--as-of']).stderr).toContain('--today and --as-of both name the day');
     const dir = acme();
     writeFileSync(join(dir, 'plan.yaml'), readFileSync(join(dir, 'plan.yaml'), 'utf8').replace('status: blocked', 'status: stuck'));
     const r = relm(['status', '-C', dir]);
