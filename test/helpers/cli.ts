@@ -28,6 +28,8 @@ export function relm(args: string[], opts: { cwd?: string; env?: Record<string, 
 /** A copy of a fixture (or example) engagement in a fresh temp folder. */
 export function copyFixture(path: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'relm-test-'));
-  cpSync(resolve(ROOT, path), dir, { recursive: true });
+  // Deliverables a local `npm run demo` left in the example are not part of the fixture.
+  const src = resolve(ROOT, path);
+  cpSync(src, dir, { recursive: true, filter: (from) => from !== join(src, 'out') });
   return dir;
 }
