@@ -4,7 +4,7 @@
  * so every deliverable says the same thing the same way. Nothing here computes a figure of its own.
  */
 import type { Engagement, EvidenceRef, PersonRef } from '../engagement/types.js';
-import type { Assessment, PracticeResult, ReleaseAnalysis } from '../engine/types.js';
+import type { Assessment, Kpi, PracticeResult, ReleaseAnalysis } from '../engine/types.js';
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
 import * as H from './headlines.js';
 import { integrationView, kpiTargetLine, namesOf, recommendationViews, riskPhrase, riskViews, statusText, type Names } from './plan-view.js';
@@ -52,6 +52,17 @@ export interface ViewOptions {
   logo?: string | null;
   /** At most this many rows in long tables (the full lists are in assessment.json). */
   maxRows?: number;
+}
+
+/** One KPI per metric: the strictest target (the lowest "at most", the highest "at least"). */
+function strictest(kpis: readonly Kpi[]): Kpi[] {
+  const out = new Map<string, Kpi>();
+  for (const k of kpis) {
+    const o = out.get(k.metric);
+    const stricter = !o || (typeof k.target === 'number' && typeof o.target === 'number' && (k.direction === 'at-most' ? k.target < o.target : k.target > o.target));
+    if (stricter) out.set(k.metric, k);
+  }
+  return [...out.values()];
 }
 
 /** A long list cut for print: the first `max` rows, and how many more there are. */
@@ -126,7 +137,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       end_text: date(p.end),
       start_text: p.start ? date(p.start) : null,
       // A metric's target is a milestone at the end of the last phase whose work moves it.
-      milestone_kpis: [...new Set(p.recommendations.flatMap((id) => a.recommendations.find((r) => r.id === id)!.kpis.filter((kpi) => lastPhaseMoving.get(kpi.metric) === p.id).map(kpiTargetLine)))],
+      milestone_kpis: strictest(p.recommendations.flatMap((id) => a.recommendations.find((r) => r.id === id)!.kpis.filter((kpi) => lastPhaseMoving.get(kpi.metric) === p.id))).map(kpiTargetLine),
       effort: days(p.used_days),
       effort_days: num(p.used_days),
       capacity: p.capacity_days === null ? 'no limit' : days(p.capacity_days),
