@@ -60,7 +60,8 @@ export async function runReport(opts: ReportOptions): Promise<void> {
     if (formats.includes('md')) files.push([`${d.file}.md`, d.md]);
     if (formats.includes('html')) files.push([`${d.file}.html`, d.html]);
   }
-  if (formats.includes('md')) for (const [path, svg] of Object.entries(rendered.assets)) files.push([path, svg]);
+  // The charts as files: the Markdown refers to them, and they are handy beside the HTML and PDF too.
+  for (const [path, svg] of Object.entries(rendered.assets)) files.push([path, svg]);
 
   const c = colorsFor('stderr');
   if (browserPath) {

@@ -1,0 +1,121 @@
+/**
+ * Client-ready deliverables, read back from their PDFs (issue "Client-ready deliverables"): cover and
+ * contents, the answer on the first page after the contents and on slide 2, no internal ids, metric keys or
+ * file names in client text, at most 40 report pages without a near-empty one, the roadmap drawn in the plan
+ * and the slides. For the bundled example and a second engagement with a custom model.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadEngagement } from '../../src/engagement/load.js';
+import { assess } from '../../src/engine/assess.js';
+import { findBrowser } from '../../src/render/browser.js';
+import { reportView } from '../../src/render/report-view.js';
+import { BIN, copyFixture, ROOT } from '../helpers/cli.js';
+
+const tools = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore', timeout: 10_000 });
+    findBrowser();
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const pdfDescribe = tools ? describe : describe.skip;
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const text = (file: string, page?: number) =>
+  execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], { encoding: 'utf8', timeout: 30_000 }).replace(/\s+/g, ' ');
+const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8', timeout: 30_000 }))![1]);
+
+/** Ids that only relm could have written into client text (user notes may name applications in their own words). */
+function internalIds(path: string): string[] {
+  const loaded = loadEngagement(join(ROOT, path));
+  const e = loaded.engagement!;
+  const a = assess(e);
+  return [
+    ...e.model.practices.map((p) => p.id),
+    ...a.recommendations.map((r) => r.id),
+    ...(e.target.requirements ?? []).map((r) => r.id),
+    ...(e.team?.people ?? []).map((p) => p.id),
+    ...(e.team?.roles ?? []).map((r) => r.id),
+    ...(e.model.skills ?? []).map((s) => s.id),
+  ].filter((id) => /[-_.@]|\d/.test(id)); // plain words ("lead", "documentation") read as words
+}
+
+pdfDescribe.each([
+  ['examples/acme-bank', 40],
+  ['test/fixtures/harbour', 20],
+])('the deliverables of %s, read back from their PDFs', (path, maxPages) => {
+  const dir = copyFixture(path);
+  dirs.push(dir);
+  const r = spawnSync(process.execPath, [BIN, 'report', '-C', dir, '--format', 'pdf,html', '--browser-timeout', '120'], { encoding: 'utf8', timeout: 300_000 });
+  const out = join(dir, 'out');
+  const loaded = loadEngagement(dir);
+  const a = assess(loaded.engagement!);
+  const view = reportView(a, loaded.engagement!);
+  const pdf = (name: string) => join(out, `${name}.pdf`);
+
+  it('prints every deliverable', () => {
+    expect(r.status, r.stderr).toBe(0);
+  });
+
+  it('opens the report with a cover and contents, then the answer on one page', () => {
+    const cover = text(pdf('report'), 1);
+    expect(cover).toContain(view.client);
+    expect(cover).toContain('Confidential');
+    expect(cover).toContain('Contents');
+    const summary = text(pdf('report'), 2);
+    expect(summary).toContain('Executive summary');
+    expect(summary).toContain(view.plan.total_cost!); // what it costs
+    for (const s of view.first_steps) expect(summary).toContain(s.title); // what to do first
+    expect(summary).toContain(`${view.requirements.length} requirements`.replace(/^1 requirements/, '1 requirement')); // requirements met, and by when
+    expect(summary).toContain('The decision.');
+  });
+
+  it('answers first on slide 2: cost, first steps, requirements', () => {
+    const slide = text(pdf('presentation'), 2);
+    expect(slide).toContain(view.titles.answer);
+    expect(slide).toContain(view.plan.total_cost!);
+    for (const s of view.first_steps) expect(slide).toContain(s.title);
+  });
+
+  it('shows no internal ids, metric keys or file names in client text', () => {
+    const ids = internalIds(path);
+    for (const name of ['report', 'strategic-plan', 'presentation', 'training-plan']) {
+      const t = text(pdf(name));
+      for (const id of ids) expect(t.match(new RegExp(`(?<![\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`)), `${name} shows the id ${id}`).toBeNull();
+      expect(t, name).not.toMatch(/\b[a-z]+(_[a-z0-9]+)+\b/); // metric keys such as change_failure_rate
+      expect(t, name).not.toMatch(/\b\w+\.(yaml|json|md)\b/); // file names
+      expect(t, name).not.toMatch(/\brec-/);
+    }
+  });
+
+  it(`keeps the report to at most ${maxPages} pages without a near-empty one`, () => {
+    const n = pages(pdf('report'));
+    expect(n).toBeLessThanOrEqual(maxPages);
+    // Every page but the last carries a fair amount of text (the cover lists the contents).
+    for (let p = 1; p < n; p++) expect(text(pdf('report'), p).length, `page ${p}`).toBeGreaterThan(400);
+  });
+
+  it('draws the roadmap Gantt in the strategic plan and on a slide', () => {
+    expect(readFileSync(join(out, 'charts', 'roadmap.svg'), 'utf8')).toContain('<svg');
+    expect(readFileSync(join(out, 'strategic-plan.html'), 'utf8')).toContain('The roadmap: recommendations by phase');
+    expect(readFileSync(join(out, 'presentation.html'), 'utf8')).toContain('The roadmap by phase');
+    const plan = text(pdf('strategic-plan'));
+    expect(plan).toContain(view.first_steps[0]!.title);
+    expect(pages(pdf('strategic-plan'))).toBeLessThanOrEqual(9);
+  });
+
+  it('keeps the deck to 10–12 slides, each headed by a computed sentence', () => {
+    const n = pages(pdf('presentation'));
+    expect(n).toBeGreaterThanOrEqual(10);
+    expect(n).toBeLessThanOrEqual(12);
+    const all = text(pdf('presentation'));
+    for (const t of [view.titles.position, view.titles.gaps, view.titles.requirements, view.titles.roadmap, view.titles.ask]) expect(all).toContain(t);
+  });
+});
