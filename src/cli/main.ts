@@ -113,7 +113,7 @@ common(
 
 program
   .command('schema [name]')
-  .description("print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, model, interview, assessment), or list them")
+  .description("print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, model, interview, responses, assessment), or list them")
   .action(action(async () => (await import('./schema.js')).runSchema));
 
 common(
@@ -211,6 +211,49 @@ common(
     .option('--today <date>', "the date to measure overdue tasks to, YYYY-MM-DD (default: today's date)")
     .option('--as-of', "measure overdue tasks to the engagement's as_of instead of today"),
 ).action(action(async () => (await import('./status.js')).runStatusSet));
+
+const questionnaire = program.command('questionnaire').description('questionnaires for many respondents: export one (Excel or an offline HTML form), import what comes back');
+common(
+  questionnaire
+    .command('export')
+    .description('write a questionnaire: an Excel workbook (drop-down answers, protected but for answers, notes and evidence) or, with --format html, an offline form that saves a JSON file')
+    .option('-o, --output <file>', 'the file to write (default: out/questionnaire[-name].xlsx or .html)')
+    .option('--format <format>', 'xlsx (default; html when -o ends in .html) or html')
+    .option('--practices <ids>', 'practice ids or perspectives, comma-separated; repeatable (default: every practice not marked na)', collect, [])
+    .option('--for <person>', 'who it is for, "Name" or "Name (Role)" (default: the respondent fills in their name)')
+    .option('--deadline <date>', 'the date to return it by, YYYY-MM-DD')
+    .option('--force', 'overwrite the file if it exists'),
+).action(action(async () => (await import('./questionnaire.js')).runQuestionnaireExport));
+common(
+  questionnaire
+    .command('import <file>')
+    .description('read a returned questionnaire (.xlsx or the form\'s .json) into responses/<id>.yaml and its interview record; all or nothing')
+    .option('--interviewee <person>', 'who answered, "Name" or "Name (Role)" (default: as the questionnaire says)')
+    .option('--role <role>', "the respondent's role")
+    .option('--date <date>', 'when they answered, YYYY-MM-DD (default: as the questionnaire says, else today)')
+    .option('--force', 'replace answers the respondent gave before that differ'),
+).action(action(async () => (await import('./questionnaire.js')).runQuestionnaireImport));
+
+common(
+  program
+    .command('reconcile')
+    .description("the respondents' answers side by side with the proposed consensus (the median); --accept and --set write the consensus into practices.yaml")
+    .option('--json', 'print the reconciliation as JSON')
+    .option('--accept [which...]', 'write the proposals into practices.yaml: all (the default), criterion ids or practice ids, comma-separated')
+    .option('--set <criterion=answer>', 'record a workshop decision (with --because); repeatable', collect, [])
+    .option('--because <reason>', 'why the workshop settled on the --set answers')
+    .option('--date <date>', 'the date of the workshop decision, YYYY-MM-DD (default: today)')
+    .option('--force', 'with --accept all: also replace answers practices.yaml holds that differ from the median'),
+).action(action(async () => (await import('./reconcile.js')).runReconcile));
+
+common(
+  program
+    .command('explain <practice>')
+    .description("why a practice scores what it scores: each level's criteria, m_l, score, level, gap, recommendations and evidence checks, and a what-if; writes nothing")
+    .option('--json', 'print the trace as JSON')
+    .option('--set <criterion=answer>', 'a hypothetical answer, to see its effect on the practice, perspective, overall score and roadmap; repeatable', collect, [])
+    .addOption(windowDays()),
+).action(action(async () => (await import('./explain.js')).runExplain));
 
 async function main(): Promise<void> {
   try {

@@ -7,6 +7,7 @@ import { checkRecord } from './checks-record.js';
 import { checkTeam } from './checks-team.js';
 import { checkReferences } from './references.js';
 import { resolveFindings } from './resolve.js';
+import { checkResponses, loadResponses } from './responses.js';
 import { checkSchema, type SchemaName } from './schemas.js';
 import { fsSource, type FileSource, type ReadResult } from './source.js';
 import type { CheckInput, Engagement, Interview, KnownIds } from './types.js';
@@ -134,6 +135,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
   }
 
   const interviews = loadInterviews(source, findings, sources, usable);
+  const responses = loadResponses(source, findings, sources);
 
   const part = <T>(key: FileKey) => (files[key]?.usable.data ?? null) as T | null;
   const checks: CheckInput = {
@@ -153,7 +155,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
       return u ? isBroken(u, path) : false;
     },
   };
-  for (const check of [checkReferences, checkRecord, checkTeam]) {
+  for (const check of [checkReferences, checkRecord, checkTeam, (c: CheckInput) => checkResponses(c, responses.list)]) {
     for (const f of check(checks)) {
       const u = f.path && usable.get(f.file);
       findings.push(u ? { ...f, path: u.toOriginal(f.path!) } : f);
@@ -165,7 +167,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
   const allValid = ENGAGEMENT_FILES.every((s) => (files[s.key] === null ? !s.required : files[s.key]!.valid));
   const manifest = files.manifest?.valid ? (files.manifest.data as Engagement['manifest']) : null;
   const engagement: Engagement | null =
-    hasError || !allValid || !interviews.valid || !model || !manifest
+    hasError || !allValid || !interviews.valid || !responses.valid || !model || !manifest
       ? null
       : {
           manifest,
@@ -177,6 +179,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
           team: (files.team?.data ?? null) as Engagement['team'],
           plan: (files.plan?.data ?? null) as Engagement['plan'],
           interviews: interviews.list,
+          responses: responses.list,
         };
   return { engagement, diagnostics, root, locate: (f) => resolveFindings([f], sources)[0]!, model };
 }

@@ -50,6 +50,13 @@ export interface AnswerDetail {
   evidence?: EvidenceRef[];
   sources?: string[];
   disagreements?: Disagreement[];
+  /** A consensus settled in a workshop against the respondents' answers (`relm reconcile --set ... --because`). */
+  decision?: ConsensusDecision;
+}
+
+export interface ConsensusDecision {
+  because: string;
+  date?: string;
 }
 
 export type Answer = AnswerValue | AnswerDetail | null;
@@ -203,6 +210,21 @@ export interface Interview {
   body: string;
 }
 
+/** responses/<id>.yaml: one respondent's answers, practice -> criterion -> answer (schemas/responses.schema.json). */
+export interface ResponsesFile {
+  respondent: PersonRef;
+  date: string;
+  /** The questionnaire file the answers were imported from. */
+  from?: string;
+  answers: Record<string, Record<string, Answer> | null>;
+}
+
+/** One respondent: the responses file, its id (the file name, also the id of its interview record) and path. */
+export interface Responses extends ResponsesFile {
+  id: string;
+  file: string;
+}
+
 /** A loaded, schema-valid engagement: what the engine takes. Optional files are null when absent. */
 export interface Engagement {
   manifest: Manifest;
@@ -214,6 +236,8 @@ export interface Engagement {
   team: TeamFile | null;
   plan: PlanFile | null;
   interviews: Interview[];
+  /** responses/*.yaml, by file name (absent or empty: no questionnaire returned). */
+  responses?: Responses[];
 }
 
 /** Ids that the engagement's lists hold, their broken entries included (load.ts). */

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import type { AnswerValue, Disagreement, EvidenceRef, PracticeState, PracticesFile } from './types.js';
+import type { AnswerValue, ConsensusDecision, Disagreement, EvidenceRef, PracticeState, PracticesFile } from './types.js';
 import { appendIn, setIn, type EditOptions, type YamlPath } from './yaml-edit.js';
 
 /** One criterion as answered in an interview. `notes`, `evidence` and the rest are additions: absent means "leave as it is". */
@@ -12,6 +12,8 @@ export interface CriterionUpdate {
   replaceSources?: boolean;
   /** Another interviewee's answer, recorded beside this one until the two are settled. */
   disagreement?: Disagreement;
+  /** A workshop decision on the respondents' answers (relm reconcile --set): set, replacing any earlier one. */
+  decision?: ConsensusDecision;
 }
 
 /** What an interview adds to one practice of practices.yaml. */
@@ -34,7 +36,7 @@ export interface ModelOrder {
 }
 
 const PRACTICE_KEYS = ['na', 'rating', 'notes', 'sources', 'evidence', 'answers'];
-const DETAIL_KEYS = ['answer', 'notes', 'evidence', 'sources', 'disagreements'];
+const DETAIL_KEYS = ['answer', 'notes', 'evidence', 'sources', 'disagreements', 'decision'];
 
 /** practices.yaml style: answers in full form, `sources` and evidence items on one line; the rest in blocks. */
 function editOptions(order: ModelOrder | undefined): EditOptions {
@@ -43,6 +45,7 @@ function editOptions(order: ModelOrder | undefined): EditOptions {
       p[p.length - 1] === 'sources' ||
       p[p.length - 2] === 'evidence' ||
       p[p.length - 2] === 'disagreements' ||
+      p[p.length - 1] === 'decision' ||
       (p.length === 4 && p[0] === 'practices' && p[2] === 'answers'),
     order: (p: YamlPath) => {
       if (p.length === 1 && p[0] === 'practices') return order?.practices;
@@ -94,6 +97,7 @@ export function writePracticeAnswers(text: string, update: PracticeUpdate, order
     const evidence = distinct((u.evidence ?? []).map(evidenceItem));
     const sources = [...new Set(u.sources ?? [])];
     const disagreement = u.disagreement ? disagreementItem(u.disagreement) : undefined;
+    const decision = u.decision ? { because: u.decision.because, ...(u.decision.date ? { date: u.decision.date } : {}) } : undefined;
     if (cur && typeof cur === 'object') {
       if (cur.answer !== u.answer) out = setIn(out, [...base, 'answer'], u.answer, opts);
       if (u.notes !== undefined && u.notes !== cur.notes) out = setIn(out, [...base, 'notes'], u.notes, opts);
@@ -101,7 +105,8 @@ export function writePracticeAnswers(text: string, update: PracticeUpdate, order
       if (u.replaceSources && sources.length && !sameList(cur.sources ?? [], sources)) out = setIn(out, [...base, 'sources'], sources, opts);
       else for (const s of sources) if (!(cur.sources ?? []).includes(s)) out = appendIn(out, [...base, 'sources'], s, opts);
       if (disagreement && !(cur.disagreements ?? []).some((d) => sameDisagreement(d, disagreement))) out = appendIn(out, [...base, 'disagreements'], disagreement, opts);
-    } else if (u.notes === undefined && !evidence.length && !sources.length && !disagreement) {
+      if (decision && (decision.because !== cur.decision?.because || decision.date !== cur.decision?.date)) out = setIn(out, [...base, 'decision'], decision, opts);
+    } else if (u.notes === undefined && !evidence.length && !sources.length && !disagreement && !decision) {
       if (cur !== u.answer) out = setIn(out, base, u.answer, opts);
     } else {
       const detail = {
@@ -110,6 +115,7 @@ export function writePracticeAnswers(text: string, update: PracticeUpdate, order
         ...(evidence.length ? { evidence } : {}),
         ...(sources.length ? { sources } : {}),
         ...(disagreement ? { disagreements: [disagreement] } : {}),
+        ...(decision ? { decision } : {}),
       };
       out = setIn(out, base, detail, opts);
     }

@@ -12,6 +12,7 @@ import { recommendationKpis } from './kpis.js';
 import { deriveRisks } from './risks.js';
 import { planTraining, type SkillNeed } from './training.js';
 import { gapOf, scorePractice, weightedMean } from './scoring.js';
+import { criterionSupport, reconcile } from './reconcile.js';
 import type { Assessment, Overall, PerspectiveResult, PracticeResult, RecommendationResult, Roadmap } from './types.js';
 import type { Phase } from '../engagement/types.js';
 import { WorkingDays } from '../util/workdays.js';
@@ -21,10 +22,10 @@ export function targetOf(targets: Record<string, number>, practiceId: string): n
   return targets[practiceId] ?? targets.default ?? null;
 }
 
-/** Practice results in the model's order (DESIGN §3, Practice). */
-export function assessPractices(e: Engagement): PracticeResult[] {
+/** Practice results in the model's order (DESIGN §3, Practice); `support`: the respondents' backing of each criterion (confidence). */
+export function assessPractices(e: Engagement, support = criterionSupport(reconcile(e.model, e.practices, e.responses))): PracticeResult[] {
   return e.model.practices.map((p): PracticeResult => {
-    const s = scorePractice(p, e.practices.practices[p.id]);
+    const s = scorePractice(p, e.practices.practices[p.id], support);
     const assessed = s.score !== null;
     const target = s.method === 'na' ? null : targetOf(e.target.targets, p.id);
     const gap = assessed && target !== null ? gapOf(s.levelScores!, target) : null;
@@ -168,7 +169,8 @@ function skillNeeds(recs: readonly RecommendationResult[], roadmap: Roadmap): Ma
 }
 
 export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], opts: AssessOptions = {}): Assessment {
-  const practices = assessPractices(e);
+  const consensus = reconcile(e.model, e.practices, e.responses);
+  const practices = assessPractices(e, criterionSupport(consensus));
   const perspectives = assessPerspectives(practices, e.manifest.weights);
   const m = e.manifest.engagement;
   const dayRate = m.day_rate ?? null;
@@ -207,6 +209,7 @@ export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], o
     risks: [],
     requirements: traces,
     scenarios,
+    consensus,
     diagnostics: [...diagnostics],
   };
   // The evidence check and the KPIs read the measured record, so they run on the finished document.

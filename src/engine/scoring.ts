@@ -21,6 +21,39 @@ export interface PracticeScore {
   confidence: number;
 }
 
+/** What the respondents of responses/ say about one criterion (engine/reconcile.ts computes it). */
+export interface CriterionSupport {
+  /** Respondents who answered the criterion. */
+  respondents: number;
+  /** Those within one scale step of the consensus in practices.yaml (all of them after a workshop decision). */
+  agreeing: number;
+  /** The respondents disagree (a spread of two steps or more) and no workshop has settled it. */
+  open: boolean;
+}
+
+/** This many respondents agreeing with the consensus make a criterion fully supported. */
+export const FULL_SUPPORT_RESPONDENTS = 3;
+
+/**
+ * How well the respondents support a criterion's consensus, 0..1: cited documents count in full, else each
+ * agreeing respondent a third (three agreeing respondents are stronger than one); an open disagreement halves it.
+ */
+export function respondentSupport(s: CriterionSupport, documented: boolean): number {
+  const base = documented ? 1 : Math.min(1, s.agreeing / FULL_SUPPORT_RESPONDENTS);
+  return s.open ? base / 2 : base;
+}
+
+/**
+ * What one answered criterion adds to its practice's confidence, 0..1: 1 when it (or the practice) cites
+ * evidence or an interview source; where respondents answered it, their support instead (respondentSupport).
+ */
+export function criterionConfidence(state: PracticeState, a: Answer | undefined, support?: CriterionSupport): number {
+  const detail = a && typeof a === 'object' ? (a as AnswerDetail) : undefined;
+  const docs = (state.evidence?.length ?? 0) > 0 || (detail?.evidence?.length ?? 0) > 0;
+  if (support && support.respondents > 0) return respondentSupport(support, docs);
+  return docs || (state.sources?.length ?? 0) > 0 || (detail?.sources?.length ?? 0) > 0 ? 1 : 0;
+}
+
 const NOT_SCORED = { score: null, level: null, levelScores: null, naLevels: [], coverage: 0, confidence: 0 } as const;
 
 /** m_l for a quick rating r: 1 for the levels up to r, the fraction of level ⌈r⌉ for a fractional r, 0 above. */
@@ -33,9 +66,11 @@ export function ratingLevelScores(r: number): number[] {
  * out, unanswered counting 0, 1 when every criterion is na); the score is Σ m_l and the level the
  * largest L with m_l ≥ 0.5 for every l ≤ L. A practice is assessed when it has a rating or at least one
  * criterion answered (na counts); an `answers` map with nothing answered falls back to a rating beside
- * it, else the practice is not assessed. A rating alone gives score = level = rating.
+ * it, else the practice is not assessed. A rating alone gives score = level = rating. Confidence is the
+ * share of the answered criteria backed by evidence or an interview; where respondents answered a criterion
+ * (`support`, from responses/), their number and agreement decide instead (respondentSupport).
  */
-export function scorePractice(practice: Practice, state: PracticeState | null | undefined): PracticeScore {
+export function scorePractice(practice: Practice, state: PracticeState | null | undefined, support?: ReadonlyMap<string, CriterionSupport>): PracticeScore {
   const s = state ?? {};
   const practiceCited = (s.evidence?.length ?? 0) > 0 || (s.sources?.length ?? 0) > 0;
   if (s.na !== undefined) return { method: 'na', ...NOT_SCORED, naLevels: [] };
@@ -60,8 +95,7 @@ export function scorePractice(practice: Practice, state: PracticeState | null | 
       const v = answerValue(a);
       if (v !== null) {
         answered++;
-        const detail = typeof a === 'object' ? (a as AnswerDetail) : undefined;
-        if (practiceCited || (detail?.evidence?.length ?? 0) > 0 || (detail?.sources?.length ?? 0) > 0) cited++;
+        cited += criterionConfidence(s, a, support?.get(c.id));
       }
       if (v === 'na') continue;
       sum += v === null ? 0 : ANSWER_VALUES[v];

@@ -1,6 +1,7 @@
 /** The assessment.json document (DESIGN §4; schemas/assessment.schema.json). */
 import type { Diagnostic } from '../engagement/diagnostics.js';
 import type { Perspective } from '../model/types.js';
+import type { Consensus } from './reconcile.js';
 
 export interface EvidenceResult {
   metric: string;
@@ -116,6 +117,8 @@ export interface Assessment {
   requirements: RequirementTrace[];
   /** Extension: the roadmap under other capacities. */
   scenarios: Scenario[];
+  /** Extension: the respondents' answers (responses/*.yaml) against the consensus; null when none returned. */
+  consensus?: Consensus | null;
   diagnostics: Diagnostic[];
 }
 

@@ -11,7 +11,7 @@ export const LOCK = `${RELM_DIR}/lock`;
 const OWNER = `${RELM_DIR}/lock.owner`;
 
 /** The folders of an engagement relm writes files into, where a killed write may have left a temporary file. */
-export const WRITTEN_FOLDERS = ['.', 'interviews', 'templates', 'templates/partials', `${RELM_DIR}/imports`];
+export const WRITTEN_FOLDERS = ['.', 'interviews', 'responses', 'templates', 'templates/partials', `${RELM_DIR}/imports`];
 
 export interface LockOptions {
   /** How long a second writer waits for the first before giving up (ms); default 10 s, `RELM_LOCK_WAIT_MS` overrides. */

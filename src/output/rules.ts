@@ -413,6 +413,86 @@ export const RULES: Record<string, Rule> = {
     severity: 'warning',
   },
 
+  // Respondents (responses/*.yaml) and returned questionnaires
+  'respondents-disagree': {
+    name: 'RespondentsDisagree',
+    description: 'The respondents answered a criterion two or more scale steps apart, or some say it does not apply, and no workshop has settled it.',
+    help: 'This is what a reconciliation workshop is for: `relm reconcile` shows each respondent\'s answer and the median. Record the answer the workshop agrees on with `relm reconcile --set CRITERION=ANSWER --because "REASON"`. Until then the disagreement halves the criterion\'s weight in the practice\'s confidence and is listed in the report.',
+    severity: 'warning',
+  },
+  'respondent-without-interview': {
+    name: 'RespondentWithoutInterview',
+    description: 'A responses file has no interview record with the same id.',
+    help: 'Each respondent\'s answers (`responses/<id>.yaml`) go with an interview record `interviews/<id>.md`, which practices.yaml cites as a source. `relm questionnaire import` writes both; add the interview notes with that `id`, or rename the responses file after the interview it belongs to.',
+    severity: 'warning',
+  },
+  'not-an-answer': {
+    name: 'NotAnAnswer',
+    description: 'A cell of a returned questionnaire holds something other than an answer of the scale.',
+    help: 'Answers are none, some, half, most or n/a (or blank when the respondent does not know). Correct the cell named in the message, or ask the respondent what they meant, and import the file again: nothing is imported while a cell is wrong.',
+    severity: 'error',
+  },
+  'answer-without-criterion': {
+    name: 'AnswerWithoutCriterion',
+    description: 'A returned questionnaire has an answer in a row without a criterion id.',
+    help: 'relm reads answers by the criterion id of their row. Move the answer into the row of the criterion it belongs to, and import again.',
+    severity: 'error',
+  },
+  'practice-mismatch': {
+    name: 'PracticeMismatch',
+    description: 'A row of a returned questionnaire names another practice than its criterion belongs to.',
+    help: 'The practice and criterion cells are protected, so the row was changed after export. Restore the row from the questionnaire as sent, or export a fresh one, and import again.',
+    severity: 'error',
+  },
+  'answered-twice': {
+    name: 'AnsweredTwice',
+    description: 'A returned questionnaire answers the same criterion twice, differently.',
+    help: 'Rows were copied. Keep the row with the answer the respondent means and clear the other, then import again.',
+    severity: 'error',
+  },
+  'note-without-answer': {
+    name: 'NoteWithoutAnswer',
+    description: 'A criterion has notes or evidence but no answer, so they are not imported.',
+    help: 'A respondent\'s notes are kept with their answer. Ask for the answer, or copy the notes into the interview record, then import again if needed.',
+    severity: 'warning',
+  },
+  'not-a-date': {
+    name: 'NotADate',
+    description: 'The date of a returned questionnaire is not a date.',
+    help: 'Write the date as YYYY-MM-DD, or pass `--date` to `relm questionnaire import`.',
+    severity: 'error',
+  },
+  'other-model': {
+    name: 'OtherModel',
+    description: 'The questionnaire was made for another maturity model than the engagement uses.',
+    help: 'Its criteria would not match. Export a questionnaire from this engagement with `relm questionnaire export` and send that one.',
+    severity: 'error',
+  },
+  'not-a-workbook': {
+    name: 'NotAWorkbook',
+    description: 'The returned file cannot be read as an Excel workbook.',
+    help: 'relm reads .xlsx workbooks. Open the file in Excel and save it as "Excel Workbook (.xlsx)", then import that.',
+    severity: 'error',
+  },
+  'no-questionnaire-sheet': {
+    name: 'NoQuestionnaireSheet',
+    description: 'No sheet of the workbook has the columns criterion and answer.',
+    help: 'relm reads the sheets that `relm questionnaire export` wrote, by their header row. Check that this is the returned questionnaire and that its header rows are intact.',
+    severity: 'error',
+  },
+  'not-json': {
+    name: 'NotJson',
+    description: 'The returned answers file is not valid JSON.',
+    help: 'The questionnaire form saves valid JSON; the file may have been cut or edited. Ask the respondent to press Save answers again and send the new file.',
+    severity: 'error',
+  },
+  'not-a-questionnaire': {
+    name: 'NotAQuestionnaire',
+    description: 'The JSON file is not the answers of a relm questionnaire.',
+    help: 'relm reads the file that the questionnaire form\'s Save answers button writes, marked with `"format": "relm-questionnaire"`. Import that file.',
+    severity: 'error',
+  },
+
   // relm check: policy
   'policy-fail-under': {
     name: 'PolicyFailUnder',

@@ -9,6 +9,7 @@ import { PERSPECTIVES, type Perspective } from '../model/types.js';
 import * as H from './headlines.js';
 import { integrationView, kpiTargetLine, namesOf, recommendationViews, riskPhrase, riskViews, statusText, type Names } from './plan-view.js';
 import { capitalise, count, possessive, date, days, metricName, metricValue, money, num, pct, score } from './words.js';
+import { respondentDisagreementsView } from './respondents-view.js';
 
 export { PERSPECTIVE_NAMES } from './headlines.js';
 const PERSPECTIVE_NAMES = H.PERSPECTIVE_NAMES;
@@ -234,6 +235,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     risks: riskViews(a, names),
     evidence: practices.filter((p) => p.evidence_refs.length).map((p) => ({ name: p.name, refs: p.evidence_refs })),
     calibration: calibrationView(practices),
+    respondent_disagreements: respondentDisagreementsView(a, e),
     backlog: backlogView(a, e, names, maxRows),
     releases: releasesView(a, names),
     training: trainingView(a, e, names),

@@ -13,12 +13,13 @@ export interface RunResult {
 }
 
 /** Runs the built binary (npm test builds first), without colour, and sanitises the temp folder out of its output. */
-export function relm(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
+export function relm(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string; timeout?: number } = {}): RunResult {
   const cwd = opts.cwd ?? ROOT;
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
     input: opts.input ?? '',
+    timeout: opts.timeout ?? 60_000,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...opts.env },
   });
   const clean = (s: string) => s.split(cwd).join('<cwd>');

@@ -1,0 +1,27 @@
+import { explainPractice } from '../engine/explain.js';
+import { EXIT_USAGE, RelmError } from '../errors.js';
+import { formatExplanation } from '../output/explain.js';
+import { hint } from '../util/did-you-mean.js';
+import { emit, openEngagement, requireValid } from './context.js';
+import type { CommonOptions } from './main.js';
+import { parseSets } from './reconcile.js';
+import { colorsFor } from './ui.js';
+
+interface ExplainOptions extends CommonOptions {
+  json?: boolean;
+  set?: string[];
+  windowDays?: number;
+}
+
+/** `relm explain <practice>`: the calculation trace of one practice, and what-ifs; writes nothing. */
+export function runExplain(practiceId: string, opts: ExplainOptions): void {
+  const e = requireValid(openEngagement(opts, 'validate'));
+  if (!e) return;
+  const ids = e.model.practices.map((p) => p.id);
+  if (!ids.includes(practiceId)) {
+    throw new RelmError(`"${practiceId}" is not a practice of the model "${e.model.id}"${hint(practiceId, ids)}`, EXIT_USAGE, '`relm assess` lists the practices with their scores.');
+  }
+  const set = parseSets(opts.set ?? [], e, practiceId);
+  const x = explainPractice(e, practiceId, { windowDays: opts.windowDays, set });
+  emit(opts.json ? JSON.stringify(x, null, 2) + '\n' : formatExplanation(x, colorsFor('stdout')));
+}

@@ -1,0 +1,118 @@
+import { reconcile, type ReconciledCriterion } from '../engine/reconcile.js';
+import { hint } from '../util/did-you-mean.js';
+import type { Finding } from './diagnostics.js';
+import { validateSchema } from './schemas.js';
+import type { FileSource } from './source.js';
+import type { CheckInput, Responses, ResponsesFile } from './types.js';
+import { decodeUtf8, parseYaml, YamlSource } from './yaml-source.js';
+
+/** Where the respondents' answers live: one file per respondent, named by its id. */
+export const RESPONSES_DIR = 'responses';
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * Reads responses/*.yaml (one respondent each, schemas/responses.schema.json). The file name without
+ * `.yaml` is the respondent's id, the id of its interview record too. A folder that is absent means no
+ * questionnaire has come back.
+ */
+export function loadResponses(files: FileSource, findings: Finding[], sources: Map<string, YamlSource>): { list: Responses[]; valid: boolean } {
+  const list: Responses[] = [];
+  let valid = true;
+  for (const name of files.list(RESPONSES_DIR).filter((n) => n.endsWith('.yaml'))) {
+    const file = `${RESPONSES_DIR}/${name}`;
+    const id = name.slice(0, -'.yaml'.length);
+    const fail = (f: Finding) => {
+      findings.push(f);
+      valid = false;
+    };
+    if (!ID.test(id)) {
+      fail({ file, line: 1, col: 1, severity: 'error', code: 'invalid-id', message: `"${id}" is not a valid respondent id: name the file with letters, digits, ".", "_" and "-", starting with a letter or digit` });
+      continue;
+    }
+    const read = files.read(file);
+    if (!read.ok) {
+      fail({ file, line: 1, col: 1, severity: 'error', code: 'unreadable-file', message: `cannot read the respondent's answers: ${read.reason}` });
+      continue;
+    }
+    const decoded = decodeUtf8(file, read.bytes);
+    if (!decoded.ok) {
+      fail(decoded.finding);
+      continue;
+    }
+    sources.set(file, new YamlSource(file, decoded.text));
+    const parsed = parseYaml(file, decoded.text);
+    if (!parsed.ok) {
+      fail(parsed.finding);
+      continue;
+    }
+    const errors = validateSchema('responses', file, parsed.data);
+    if (errors.length) {
+      for (const f of errors) fail(f);
+      continue;
+    }
+    list.push({ ...(parsed.data as ResponsesFile), id, file });
+  }
+  return { list, valid };
+}
+
+/** The respondents' answers of a criterion in a sentence: `int-06 (H. Voss) none, int-07 (A. Mensah) most`. */
+export function answersLine(responses: readonly Responses[], c: ReconciledCriterion): string {
+  const who = (id: string) => responses.find((r) => r.id === id)?.respondent.name ?? id;
+  return c.answers.map((a) => `${a.respondent} (${who(a.respondent)}) ${a.answer}`).join(', ');
+}
+
+/**
+ * Cross-file checks of the respondents' answers: every practice and criterion they name exists, every
+ * respondent has an interview record, and every disagreement between respondents (a spread of two scale
+ * steps or more) that no workshop has settled is a warning at the criterion in practices.yaml.
+ */
+export function checkResponses(e: CheckInput, responses: readonly Responses[]): Finding[] {
+  const out: Finding[] = [];
+  const model = e.model;
+  if (!responses.length || !model) return out;
+  const practices = new Map(model.practices.map((p) => [p.id, p]));
+  const owner = new Map(model.practices.flatMap((p) => p.criteria.map((c) => [c.id, p.id] as const)));
+  const interviews = new Set(e.interviews.map((i) => i.id));
+  for (const r of responses) {
+    for (const [pid, answers] of Object.entries(r.answers)) {
+      const practice = practices.get(pid);
+      if (!practice) {
+        out.push({ file: r.file, path: ['answers', pid], at: 'key', severity: 'error', code: 'unknown-practice', message: `"${pid}" is not a practice of the model "${model.id}"${hint(pid, practices.keys())}` });
+        continue;
+      }
+      for (const cid of Object.keys(answers ?? {})) {
+        if (owner.get(cid) === pid) continue;
+        const where = owner.has(cid) ? `; it belongs to practice "${owner.get(cid)}"` : hint(cid, practice.criteria.map((c) => c.id));
+        out.push({ file: r.file, path: ['answers', pid, cid], at: 'key', severity: 'error', code: 'unknown-criterion', message: `"${cid}" is not a criterion of practice "${pid}"${where}` });
+      }
+    }
+    if (!interviews.has(r.id) && e.interviewsComplete) {
+      out.push({
+        file: r.file,
+        path: ['respondent'],
+        at: 'key',
+        severity: 'warning',
+        code: 'respondent-without-interview',
+        message: `respondent "${r.id}" (${r.respondent.name}) has no interview record interviews/${r.id}.md, so practices.yaml cannot cite it as a source; \`relm questionnaire import\` writes one`,
+      });
+    }
+  }
+  // Disagreements are measured against practices.yaml's consensus: only when it is there to read.
+  if (!e.practices?.practices) return out;
+  const consensus = reconcile(model, e.practices, responses);
+  for (const c of consensus?.criteria ?? []) {
+    if (!c.open) continue;
+    const state = e.practices.practices[c.practice];
+    const path = state?.answers?.[c.criterion] !== undefined ? ['practices', c.practice, 'answers', c.criterion] : state !== undefined ? ['practices', c.practice] : ['practices'];
+    const why = c.na_split ? 'some say it does not apply' : `a spread of ${c.spread} scale steps`;
+    out.push({
+      file: 'practices.yaml',
+      path,
+      at: 'key',
+      severity: 'warning',
+      code: 'respondents-disagree',
+      message: `the respondents disagree on "${c.criterion}" (level ${c.level}), ${why}: ${answersLine(responses, c)}; the median is ${c.proposal}. Settle it in a workshop: relm reconcile --set ${c.criterion}=ANSWER --because "REASON"`,
+    });
+  }
+  return out;
+}
