@@ -43,7 +43,7 @@ fieldset.practice legend { font-weight: 600; padding: 0 6px; }
 .more { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; margin-top: 6px; }
 .more textarea { font: inherit; width: 100%; min-height: 2.4em; padding: 4px 6px; border: 1px solid var(--line); border-radius: 4px; background: var(--input); resize: vertical; }
 .criterion.answered .statement::after { content: " ✓"; color: var(--ok); }
-.id { color: var(--muted); font-size: 0.8em; }
+.id { color: var(--muted); font-size: 0.8em; white-space: nowrap; }
 @media print { .bar { display: none; } body { background: #fff; } fieldset.practice { break-inside: avoid; } }
 `;
 
