@@ -11,7 +11,7 @@ import { atomicWrite } from '../io/atomic-write.js';
 import { withEngagementLock } from '../io/lock.js';
 import { PERSPECTIVES } from '../model/types.js';
 import { date as longDate } from '../render/words.js';
-import { isDate } from '../util/dates.js';
+import { isDate, localToday } from '../util/dates.js';
 import { hint } from '../util/did-you-mean.js';
 import { openEngagement, requireValid } from './context.js';
 import { parsePerson } from './init.js';
@@ -36,12 +36,6 @@ interface ImportOptions extends CommonOptions {
 
 const FORMATS = ['xlsx', 'html'] as const;
 type Format = (typeof FORMATS)[number];
-
-/** Today on the user's calendar: the default date of the answers. */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 function slug(s: string): string {
   return s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

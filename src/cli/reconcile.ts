@@ -11,7 +11,7 @@ import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
 import { withEngagementLock } from '../io/lock.js';
 import { formatConsensus, formatPlan } from '../output/reconcile.js';
-import { isDate } from '../util/dates.js';
+import { isDate, localToday } from '../util/dates.js';
 import { hint } from '../util/did-you-mean.js';
 import { emit, openEngagement, requireValid } from './context.js';
 import type { CommonOptions } from './main.js';
@@ -24,12 +24,6 @@ interface ReconcileOptions extends CommonOptions {
   because?: string;
   date?: string;
   force?: boolean;
-}
-
-/** Today on the user's calendar: the default date of a workshop decision. */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function acceptList(v: string[] | boolean | undefined): string[] {

@@ -459,7 +459,7 @@ export const RULES: Record<string, Rule> = {
   'not-a-date': {
     name: 'NotADate',
     description: 'The date of a returned questionnaire is not a date.',
-    help: 'Write the date as YYYY-MM-DD, or pass `--date` to `relm questionnaire import`.',
+    help: 'relm records when each respondent answered, in their responses file and interview record. Write the date as YYYY-MM-DD, or pass `--date` to `relm questionnaire import`.',
     severity: 'error',
   },
   'other-model': {
