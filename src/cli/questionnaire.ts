@@ -3,8 +3,9 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { findEngagementRoot } from '../engagement/find-root.js';
 import { readAnswersJson, readWorkbook, type ImportFinding, type ReturnedQuestionnaire } from '../engagement/responses-read.js';
 import { RESPONSES_DIR } from '../engagement/responses.js';
-import { changedAnswers, newResponsesFile, updateResponsesFile, type ResponsesOrder } from '../engagement/responses-write.js';
-import type { Engagement, PersonRef, Responses } from '../engagement/types.js';
+import { changedAnswers, newResponsesFile, updateResponsesFile, type ResponsesChange, type ResponsesOrder } from '../engagement/responses-write.js';
+import type { Answer, Engagement, PersonRef, Responses } from '../engagement/types.js';
+import { answerValue } from '../engine/scoring.js';
 import { findInterview, newInterviewFile, nextInterviewId, updateInterviewFile } from '../engagement/write-interview.js';
 import { EXIT_FINDINGS, EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
@@ -200,7 +201,7 @@ export async function runQuestionnaireImport(file: string, opts: ImportOptions):
     if (target.existing) {
       const changes = changedAnswers(target.existing, q.answers);
       if (changes.length && !opts.force) {
-        const list = changes.slice(0, 10).map((ch) => `${ch.criterion}: ${word(ch.before)} → ${word(ch.after)}`).join('; ');
+        const list = changes.slice(0, 10).map(changeLine).join('; ');
         throw new RelmError(
           `${responsesFile} already holds ${changes.length} different answer${changes.length === 1 ? '' : 's'} from ${target.existing.respondent.name}: ${list}${changes.length > 10 ? '; …' : ''}`,
           EXIT_FINDINGS,
@@ -235,6 +236,10 @@ export async function runQuestionnaireImport(file: string, opts: ImportOptions):
   writeErr(c.dim('  Next: relm reconcile, to compare the respondents and propose the consensus.'));
 }
 
-function word(a: unknown): string {
-  return typeof a === 'string' ? a : a && typeof a === 'object' ? `${(a as { answer: string }).answer} (with notes or evidence)` : 'blank';
+/** `release-policy-2a: none → half`, or `…: half, notes or evidence changed` when only those differ. */
+function changeLine(ch: ResponsesChange): string {
+  const word = (a: Answer) => answerValue(a) ?? 'blank';
+  const before = word(ch.before);
+  const after = word(ch.after);
+  return before === after ? `${ch.criterion}: ${after}, notes or evidence changed` : `${ch.criterion}: ${before} → ${after}`;
 }
