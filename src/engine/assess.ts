@@ -8,7 +8,7 @@ import { allRecommendations, triggerRecommendations } from './recommendations.js
 import { analyseReleases, DEFAULT_WINDOW_DAYS } from './releases.js';
 import { firstSteps, scheduleRoadmap } from './roadmap.js';
 import { summarise } from './summary.js';
-import { recommendationKpis } from './kpis.js';
+import { metricTargets, recommendationKpis } from './kpis.js';
 import { deriveRisks } from './risks.js';
 import { planTraining, type SkillNeed } from './training.js';
 import { gapOf, scorePractice, weightedMean } from './scoring.js';
@@ -215,7 +215,8 @@ export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], o
   // The evidence check and the KPIs read the measured record, so they run on the finished document.
   assessment.practices = checkEvidence(practices, e.model.practices, assessment, evidenceWindow(e, opts));
   const modelPractice = new Map(e.model.practices.map((p) => [p.id, p]));
-  assessment.recommendations = recommendations.map((r) => ({ ...r, kpis: recommendationKpis(r, modelPractice.get(r.practice), assessment, e.target.dora) }));
+  const targets = metricTargets(e.model.practices, assessment.practices, e.target.dora);
+  assessment.recommendations = recommendations.map((r) => ({ ...r, kpis: recommendationKpis(r, modelPractice.get(r.practice), assessment, targets) }));
   assessment.risks = deriveRisks(assessment);
   return assessment;
 }

@@ -1,27 +1,67 @@
 import type { TargetFile } from '../engagement/types.js';
-import type { Practice } from '../model/types.js';
-import { metricValue, type MetricSource } from './evidence.js';
-import type { Kpi, RecommendationResult } from './types.js';
+import type { EvidenceRule, Practice } from '../model/types.js';
+import { checkRule, metricValue, type MetricSource } from './evidence.js';
+import type { Kpi, PracticeResult, RecommendationResult } from './types.js';
+
+type Band = NonNullable<Kpi['target']>;
+export interface MetricTarget {
+  target: Band;
+  direction: Kpi['direction'];
+}
+
+function ruleTarget(rule: EvidenceRule & { min_band?: string }, dora: TargetFile['dora']): MetricTarget | null {
+  const [section, key] = rule.metric.split('.');
+  const own = section === 'releases' && key !== undefined ? (dora as Record<string, number | undefined> | undefined)?.[key] : undefined;
+  if (own !== undefined) return { target: own, direction: key === 'deployment_frequency_per_week' ? 'at-least' : 'at-most' };
+  if (rule.min_band !== undefined) return { target: rule.min_band, direction: 'at-least' };
+  if (rule.max !== undefined) return { target: rule.max, direction: 'at-most' };
+  if (rule.min !== undefined) return { target: rule.min, direction: 'at-least' };
+  return null;
+}
+
+const BAND_ORDER = ['low', 'medium', 'high', 'elite'];
+function stricter(a: MetricTarget, b: MetricTarget): boolean {
+  if (typeof a.target === 'string' || typeof b.target === 'string') return BAND_ORDER.indexOf(String(a.target)) > BAND_ORDER.indexOf(String(b.target));
+  return a.direction === 'at-most' ? a.target < b.target : a.target > b.target;
+}
 
 /**
- * The KPIs a recommendation moves: the evidence rules of its practice that apply once the practice reaches
- * the recommendation's level (from_level ≤ level), one per metric (the rule of the highest such level). The
- * baseline is the measured value; the target is the engagement's own target for a release metric (target.yaml
- * `dora`), else the rule's threshold (max, min or min_band). Pure.
+ * One target per measured metric for the whole plan (DESIGN §3 v2: one target per metric): target.yaml `dora`
+ * for a release metric, else the strictest threshold of the evidence rules that apply at the practices'
+ * target levels. Pure.
  */
-export function recommendationKpis(rec: RecommendationResult, practice: Practice | undefined, doc: MetricSource, dora: TargetFile['dora'] = {}): Kpi[] {
-  const rules = (practice?.evidence ?? []).filter((r) => r.from_level <= rec.level).sort((a, b) => b.from_level - a.from_level);
-  const seen = new Set<string>();
-  const out: Kpi[] = [];
-  for (const r of rules) {
-    if (seen.has(r.metric)) continue;
-    seen.add(r.metric);
-    const [section, key] = r.metric.split('.');
-    const own = section === 'releases' && key !== undefined ? (dora as Record<string, number | undefined> | undefined)?.[key] : undefined;
-    const rule = r as typeof r & { min_band?: string };
-    const target = own ?? rule.min_band ?? r.max ?? r.min ?? null;
-    const direction = rule.min_band !== undefined || (own === undefined ? r.min !== undefined && r.max === undefined : key === 'deployment_frequency_per_week') ? 'at-least' : 'at-most';
-    out.push({ metric: r.metric, baseline: metricValue(doc, r.metric), target, direction });
+export function metricTargets(model: readonly Practice[], practices: readonly PracticeResult[], dora: TargetFile['dora'] = {}): Map<string, MetricTarget> {
+  const targetOf = new Map(practices.map((p) => [p.id, p.target]));
+  const out = new Map<string, MetricTarget>();
+  for (const p of model) {
+    const t = targetOf.get(p.id);
+    if (t === null || t === undefined) continue;
+    for (const rule of p.evidence ?? []) {
+      if (rule.from_level > Math.ceil(t)) continue;
+      const candidate = ruleTarget(rule, dora);
+      if (!candidate) continue;
+      const seen = out.get(rule.metric);
+      if (!seen || stricter(candidate, seen)) out.set(rule.metric, candidate);
+    }
   }
   return out;
+}
+
+/**
+ * The KPIs a recommendation moves: the metrics of the evidence rules of its practice that apply once the
+ * practice reaches the recommendation's level (from_level ≤ level), each with the measured baseline and the
+ * plan's one target for that metric, and whether the baseline already meets it. Pure.
+ */
+export function recommendationKpis(rec: RecommendationResult, practice: Practice | undefined, doc: MetricSource, targets: ReadonlyMap<string, MetricTarget>): Kpi[] {
+  const metrics = [...new Set((practice?.evidence ?? []).filter((r) => r.from_level <= rec.level).sort((a, b) => b.from_level - a.from_level).map((r) => r.metric))];
+  return metrics.flatMap((metric) => {
+    const t = targets.get(metric);
+    if (!t) return [];
+    const baseline = metricValue(doc, metric);
+    const met = checkRule(
+      typeof t.target === 'string' ? { metric, from_level: 0, min_band: t.target as 'low' } : t.direction === 'at-most' ? { metric, from_level: 0, max: t.target } : { metric, from_level: 0, min: t.target },
+      baseline,
+    );
+    return [{ metric, baseline, target: t.target, direction: t.direction, met_now: met === true }];
+  });
 }

@@ -236,6 +236,8 @@ export interface Kpi {
   baseline: number | string | null;
   target: number | string | null;
   direction: 'at-most' | 'at-least';
+  /** The baseline already meets the target: the work keeps it there rather than moves it. */
+  met_now: boolean;
 }
 
 /** A delivery risk derived from the data (DESIGN §3 extension): what, how likely, how bad, and the figures behind it. */

@@ -87,7 +87,7 @@ export function buildCharts(a: Assessment, e: Engagement): Record<string, Chart>
   };
   if (a.roadmap.phases.length && a.recommendations.length) {
     const roadmap = roadmapInput(a);
-    charts.roadmap = { title: 'The roadmap: recommendations by phase, first steps highlighted, milestones at phase ends', svg: ganttChart(roadmap, { title: 'Roadmap', maxBars: 18 }) };
+    charts.roadmap = { title: 'The roadmap: recommendations by phase, first steps highlighted, milestones at phase ends', svg: ganttChart(roadmap, { title: 'Roadmap', maxBars: 16 }) };
     charts.roadmap_slide = {
       title: 'The roadmap by phase',
       svg: ganttChart({ ...roadmap, unscheduled: [], milestones: roadmap.milestones.filter((m, i, all) => all.findIndex((x) => x.date === m.date) === i) }, { title: 'Roadmap', ...GANTT_SLIDE, maxBars: 6 }),

@@ -65,7 +65,7 @@ export function renderDeliverables(a: Assessment, e: Engagement, only: readonly 
       })
       .replace(/\n{3,}/g, '\n\n');
     const title = `${d.title}: ${a.engagement.title} — ${a.engagement.client}`;
-    const meta = { title, author, version: opts.version, logo: opts.logo ?? null, primaryColor: e.manifest.branding?.primary_color ?? null };
+    const meta = { title, author, kind: d.id, version: opts.version, logo: opts.logo ?? null, primaryColor: e.manifest.branding?.primary_color ?? null };
     const inline = (html: string) => html.replace(HTML_PLACEHOLDER, (_, name: string) => (charts[name] ? figure(charts[name]) : ''));
     const html = d.layout === 'slides' ? slidesToHtml(raw, meta, opts, inline) : markdownToHtml(raw, meta, opts, inline);
     return { id: d.id, file: d.file, title, layout: d.layout, md, html };

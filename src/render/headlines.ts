@@ -75,7 +75,8 @@ export function planSentence(a: Assessment): string {
   const phases = a.roadmap.phases.filter((p) => p.recommendations.length).length;
   const cost = s.cost !== null ? ` (${money(s.cost, a.engagement.currency)})` : '';
   const end = s.ends ? `, ending ${date(s.ends)}` : '';
-  const out = `${capitalise(count(s.scheduled, 'recommendation'))} in ${count(phases, 'phase')}: ${days(s.days)}${cost}${end}.`;
+  const training = a.training && a.training.total_cost > 0 ? `, plus ${money(a.training.total_cost, a.engagement.currency)} of training` : '';
+  const out = `${capitalise(count(s.scheduled, 'recommendation'))} in ${count(phases, 'phase')}: ${days(s.days)}${cost}${training}${end}.`;
   const left = a.roadmap.unscheduled.length;
   return left ? `${out} ${capitalise(count(left, 'more does', 'more do'))} not fit the capacity (${days(a.roadmap.unscheduled_days)}).` : out;
 }
@@ -167,7 +168,9 @@ export function scenarioSentence(a: Assessment): string | null {
   if (!best || !planned || !a.requirements.length) return null;
   const cost = (s: Scenario) => (s.total_cost !== null ? money(s.total_cost, a.engagement.currency) : days(s.total_days));
   if (best.id === planned.id) return `The capacity as planned is the right choice: it meets ${planned.requirements_reached} of ${a.requirements.length} requirements for ${cost(planned)}, and no option tested meets more.`;
-  return `${best.name} meets ${best.requirements_reached} of ${a.requirements.length} requirements for ${cost(best)}, against ${planned.requirements_reached} for ${cost(planned)} with the capacity as planned.`;
+  const extraDays = best.total_days - planned.total_days;
+  const extra = best.total_cost !== null && planned.total_cost !== null ? money(best.total_cost - planned.total_cost, a.engagement.currency) : days(extraDays);
+  return `${best.name} would meet ${best.requirements_reached} of the ${a.requirements.length} requirements for ${cost(best)}: ${extra} (${days(extraDays)}) more than the plan, which meets ${planned.requirements_reached}.`;
 }
 
 /** The decision to take: approve the first phase, and choose the capacity. */
@@ -177,7 +180,12 @@ export function askSentence(a: Assessment): string {
   const cost = first.cost !== null ? ` (${money(first.cost, a.engagement.currency)})` : '';
   const when = first.start && first.end ? ` from ${date(first.start)} to ${date(first.end)}` : first.end ? ` until ${date(first.end)}` : '';
   const best = a.scenarios.find((s) => s.id === a.summary.recommended_scenario);
-  const choose = best && best.id !== 'as-planned' ? `, and the capacity for the later phases (${best.name.toLowerCase()} meets the most requirements)` : '';
+  const planned = a.scenarios.find((s) => s.id === 'as-planned');
+  let choose = '';
+  if (best && planned && best.id !== planned.id) {
+    const extra = best.total_cost !== null && planned.total_cost !== null ? money(best.total_cost - planned.total_cost, a.engagement.currency) : days(best.total_days - planned.total_days);
+    choose = `; and decide whether to fund ${extra} more for the later phases, which meets ${best.requirements_reached === a.requirements.length ? `all ${a.requirements.length}` : best.requirements_reached} requirements instead of ${planned.requirements_reached}`;
+  }
   return `Approve ${first.name} (phase ${a.roadmap.phases.indexOf(first) + 1}): ${days(first.used_days)}${cost}${when}${choose}.`;
 }
 
@@ -186,6 +194,14 @@ export function risksSentence(a: Assessment, describe: (kind: string) => string)
   if (!a.risks.length) return 'The data shows no delivery risk beyond the usual ones.';
   const top = a.risks.slice(0, 2).map((r) => describe(r.kind));
   return `${capitalise(count(a.risks.length, 'risk'))} threaten${a.risks.length === 1 ? 's' : ''} delivery; the most serious: ${list(top)}.`;
+}
+
+/** The practices furthest from their targets (the three largest gaps; ties by name), as a slide title. */
+export function practiceGapsTitle(a: Assessment): string {
+  const top = a.practices.filter((p) => (p.gap ?? 0) > 0).sort((x, y) => y.gap! - x.gap! || x.name.localeCompare(y.name)).slice(0, 3);
+  if (!top.length) return nothingAssessed(a) ? 'No gap can be measured yet' : 'Every practice is at its target';
+  const names = top.map((p, i) => (i === 0 ? p.name : p.name.charAt(0).toLowerCase() + p.name.slice(1)));
+  return `${list(names)} ${top.length === 1 ? 'is' : 'are'} furthest from target`;
 }
 
 /** Short action titles for slides and section leads (at most about a dozen words), from the same figures. */
@@ -219,6 +235,7 @@ export function slideTitles(a: Assessment, riskPhraseOf: (kind: string) => strin
         ? `Release management scores ${score(o.score)} out of 5`
         : `Release management is ${pct(o.percent_to_target)} of the way to its target`,
     gaps: nothingAssessed(a) ? 'No gap can be measured yet' : gaps.length >= 2 ? `The largest gaps are in ${PERSPECTIVE_NAMES[gaps[0]!.id]} and ${PERSPECTIVE_NAMES[gaps[1]!.id]}` : gaps.length === 1 ? `The only gap is in ${PERSPECTIVE_NAMES[gaps[0]!.id]}` : 'Every perspective is at its target',
+    practice_gaps: practiceGapsTitle(a),
     release: !rel
       ? 'The release record is not kept yet'
       : cfr !== null && cfrTarget !== undefined && cfr > cfrTarget
@@ -233,7 +250,13 @@ export function slideTitles(a: Assessment, riskPhraseOf: (kind: string) => strin
       ? 'No requirements are recorded yet'
       : reached === r.total && r.planned === 0
         ? 'Every requirement is met today'
-        : `The plan meets ${reached} of ${r.total} requirements${lastPhase?.end ? ` by ${month(lastPhase.end)}` : ''}`,
+        : reached === r.total
+          ? `Every requirement is on the plan, the last met by ${lastPhase?.end ? month(lastPhase.end) : 'its last phase'}`
+          : r.not_on_plan && !r.unknown
+            ? `${capitalise(count(r.not_on_plan, 'requirement needs', 'requirements need'))} more capacity than planned`
+            : !r.not_on_plan
+              ? `${capitalise(count(r.unknown, 'requirement cannot', 'requirements cannot'))} be judged without more data`
+              : `${capitalise(count(r.total - reached, 'requirement is', 'requirements are'))} not met by this plan`,
     roadmap: !phases.length ? 'No work is scheduled' : `${capitalise(count(phases.length, 'phase'))}, ${days(plan.days)}${plan.ends ? `, until ${month(plan.ends)}` : ''}`,
     first_steps: !first ? 'No first step is scheduled' : `Start with ${count(a.first_steps.length, 'step')} in ${first.name}${first.start ? `, from ${month(first.start)}` : ''}`,
     risks: !a.risks.length ? 'No delivery risk stands out in the data' : `${capitalise(count(a.risks.length, 'risk'))}; the most serious: ${riskPhraseOf(a.risks[0]!.kind)}`,

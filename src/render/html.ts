@@ -6,6 +6,8 @@ export interface HtmlMeta {
   title: string;
   author: string;
   version: string;
+  /** Which deliverable (report, plan, presentation, training): a class on the page for the stylesheet. */
+  kind?: string;
   /** Branding: the logo as a data URI, and the primary colour (relm.yaml `branding`). */
   logo?: string | null;
   primaryColor?: string | null;
@@ -87,7 +89,7 @@ export function markdownToHtml(md: string, meta: HtmlMeta, src: TemplateSource =
   const { cover, toc, body } = structure(post(markdown().render(md)));
   return layout(
     'layout.html.hbs',
-    { ...meta, logo: meta.logo ?? null, accent: brandColor(meta.primaryColor), style: readTemplate('style.css', src), cover, toc: toc.length >= 3 ? toc : [], body },
+    { ...meta, kind: meta.kind ?? 'document', logo: meta.logo ?? null, accent: brandColor(meta.primaryColor), style: readTemplate('style.css', src), cover, toc: toc.length >= 3 ? toc : [], body },
     src,
   );
 }

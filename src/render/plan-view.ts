@@ -73,10 +73,10 @@ export function recommendationViews(a: Assessment, e: Engagement, names: Names) 
     const p = practices.get(r.practice)!;
     const { what, steps } = splitDescription(src?.description);
     const mismatch = p.evidence.filter((x) => x.ok === false);
+    const inPlace = r.covers.map((l) => `level ${l} ${pct(p.level_scores?.[l - 1] ?? 0)}`);
     const why =
       `${p.name} is at level ${p.level ?? 0} of a target of ${num(p.target)}: ${score(p.gap)} levels missing. ` +
-      (r.covers.length > 1 ? `This lifts levels ${r.covers[0]} to ${r.covers[r.covers.length - 1]}` : `This lifts level ${r.covers[0]}`) +
-      ` (${list(r.covers.map((l) => pct(p.level_scores?.[l - 1] ?? 0)))} in place today).` +
+      `This puts ${r.covers.length > 1 ? `levels ${r.covers[0]} to ${r.covers[r.covers.length - 1]}` : `level ${r.covers[0]}`} fully in place (today ${list(inPlace)}).` +
       (mismatch.length ? ` The record already contradicts the current level: ${list(mismatch.map((m) => `${metricName(m.metric)} is ${metricValue(m.metric, m.value)}`))}.` : '');
     const alternatives = (src?.alternatives ?? []).map((alt) => ({
       title: alt.title,
@@ -101,11 +101,14 @@ export function recommendationViews(a: Assessment, e: Engagement, names: Names) 
       phase_label: r.phase ? phaseLabel(a, r.phase) : 'not scheduled',
       after: r.depends_on.map(names.recommendation),
       owner_text: r.owner ?? 'to be named',
-      kpi_lines: r.kpis.map(kpiLine),
+      // What it moves: the metrics not yet at target (one already met is kept there, not moved).
+      kpi_lines: r.kpis.filter((k) => !k.met_now).map(kpiLine),
       requirement: r.rank !== null ? `requirement ${r.rank}, ${a.requirements[r.rank - 1]?.title ?? ''}` : null,
+      requirement_short: r.rank !== null ? `${r.rank}. ${a.requirements[r.rank - 1]?.title ?? ''}` : null,
+      phase_short: r.phase ? (a.roadmap.phases.find((p) => p.id === r.phase)?.name ?? r.phase) : 'not scheduled',
       priority_text: `${r.bucket} (${Math.round(r.priority)})`,
       alternatives,
-      recommended_option: alternatives.length ? `Recommended: ${r.title}, ${days(r.effort_days)}${dayRate !== null ? `, ${money(r.effort_days * dayRate, currency)}` : ''}, because it reaches level ${r.level} of ${p.name} with the impact the model rates ${r.impact} of 5; the alternatives trade effort for coverage as shown.` : null,
+      recommended_option: alternatives.length ? `Recommended: ${r.title} (${days(r.effort_days)}${dayRate !== null ? `, ${money(r.effort_days * dayRate, currency)}` : ''}): it reaches level ${r.level} in full.` : null,
     };
   });
 }

@@ -38,7 +38,7 @@ export function ragOf(gap: number | null, assessed = true): 'green' | 'amber' | 
 const RAG_TEXT = { green: 'at target', amber: 'within one level', red: 'more than one level short', none: 'not assessed' } as const;
 
 function personLine(p: PersonRef): string {
-  return p.role ? `${p.name} (${p.role})` : p.name;
+  return p.role ? `${p.name}, ${p.role}` : p.name;
 }
 
 function practiceStatus(p: PracticeResult): string {
@@ -138,7 +138,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       end_text: date(p.end),
       start_text: p.start ? date(p.start) : null,
       // A metric's target is a milestone at the end of the last phase whose work moves it.
-      milestone_kpis: strictest(p.recommendations.flatMap((id) => a.recommendations.find((r) => r.id === id)!.kpis.filter((kpi) => lastPhaseMoving.get(kpi.metric) === p.id))).map(kpiTargetLine),
+      milestone_kpis: strictest(p.recommendations.flatMap((id) => a.recommendations.find((r) => r.id === id)!.kpis.filter((kpi) => !kpi.met_now && lastPhaseMoving.get(kpi.metric) === p.id))).map(kpiTargetLine),
       effort: days(p.used_days),
       effort_days: num(p.used_days),
       capacity: p.capacity_days === null ? 'no limit' : days(p.capacity_days),
@@ -443,8 +443,9 @@ function trainingView(a: Assessment, e: Engagement, names: Names) {
       late: x.late,
       cost: money(course.get(x.skill)?.cost ?? 0, currency),
     })),
-    roles: t.roles.map((r) => ({ ...r, name: r.name })),
-    to_train: t.roles.filter((r) => r.to_train > 0),
+    // People to train per role: those holding it whose skills fall short (the headline counts people too).
+    roles: t.roles.map((r) => ({ ...r, name: r.name, people_to_train: new Set(t.needs.filter((n) => n.role === r.id).map((n) => n.person)).size })),
+    to_train: t.roles.filter((r) => t.needs.some((n) => n.role === r.id)),
     hires: t.roles.filter((r) => r.hires > 0),
     single_points: t.single_points.map((s) => ({ skill: s.name, person: names.person(s.person) })),
     total_participant_days: days(t.total_days, 'participant-days'),

@@ -116,6 +116,6 @@ pdfDescribe.each([
     expect(n).toBeGreaterThanOrEqual(10);
     expect(n).toBeLessThanOrEqual(12);
     const all = text(pdf('presentation'));
-    for (const t of [view.titles.position, view.titles.gaps, view.titles.requirements, view.titles.roadmap, view.titles.ask]) expect(all).toContain(t);
+    for (const t of [view.titles.position, view.titles.practice_gaps, view.titles.requirements, view.titles.roadmap, view.titles.ask]) expect(all).toContain(t);
   });
 });

@@ -108,8 +108,9 @@ describe('relm report: the four deliverables', () => {
       'Maintenance backlog',
       'Release record',
       'Training requirements',
-      'Appendix A. Practice by practice',
-      'Appendix B. Method and sources',
+      'Appendix A. The recommendations in detail',
+      'Appendix B. Practice by practice',
+      'Appendix C. Method and sources',
     ]) {
       expect(text).toContain(s);
     }

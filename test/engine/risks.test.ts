@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/engine/assess.js';
-import { recommendationKpis } from '../../src/engine/kpis.js';
+import { metricTargets, recommendationKpis } from '../../src/engine/kpis.js';
 import { deriveRisks } from '../../src/engine/risks.js';
 import { planTraining } from '../../src/engine/training.js';
-import type { Assessment, RecommendationResult } from '../../src/engine/types.js';
+import type { Assessment, PracticeResult, RecommendationResult } from '../../src/engine/types.js';
 import { engagementWith } from '../helpers/engagement.js';
 
 describe('risks derived from the data', () => {
@@ -47,7 +47,7 @@ describe('single points of knowledge', () => {
   });
 });
 
-describe('KPIs a recommendation moves', () => {
+describe('KPIs a recommendation moves, with one target per metric', () => {
   const rec = { level: 4 } as RecommendationResult;
   const practice = {
     id: 't',
@@ -61,12 +61,28 @@ describe('KPIs a recommendation moves', () => {
       { metric: 'releases.recovery_hours', from_level: 5, max: 1 },
     ],
   };
-  it('takes the rules at or below its level, one per metric, the target from dora for a release metric', () => {
-    const doc = { releases: { change_failure_rate: 0.24 }, backlog: { costed_share: 0.5 } } as never;
-    expect(recommendationKpis(rec, practice, doc, { change_failure_rate: 0.12 })).toEqual([
-      { metric: 'releases.change_failure_rate', baseline: 0.24, target: 0.12, direction: 'at-most' },
-      { metric: 'backlog.costed_share', baseline: 0.5, target: 0.8, direction: 'at-least' },
+  const other = { id: 'u', name: 'U', perspective: 'process' as const, criteria: [], evidence: [{ metric: 'backlog.costed_share', from_level: 3, min: 0.9 }] };
+  const results = [
+    { id: 't', target: 4 },
+    { id: 'u', target: 3 },
+  ] as PracticeResult[];
+
+  it('takes dora for a release metric, else the strictest threshold of the rules at the practices’ targets', () => {
+    const targets = metricTargets([practice, other], results, { change_failure_rate: 0.12 });
+    // change failure rate: dora 0.12; costed share: the stricter of 0.8 (t) and 0.9 (u); recovery: level 5 is above t's target 4
+    expect([...targets]).toEqual([
+      ['releases.change_failure_rate', { target: 0.12, direction: 'at-most' }],
+      ['backlog.costed_share', { target: 0.9, direction: 'at-least' }],
     ]);
-    expect(recommendationKpis(rec, practice, doc, {})[0]).toEqual({ metric: 'releases.change_failure_rate', baseline: 0.24, target: 0.1, direction: 'at-most' });
+    expect(metricTargets([practice], results, {}).get('releases.change_failure_rate')).toEqual({ target: 0.1, direction: 'at-most' });
+  });
+
+  it('gives each KPI its baseline, the one target, and whether it is already met', () => {
+    const targets = metricTargets([practice, other], results, { change_failure_rate: 0.12 });
+    const doc = { releases: { change_failure_rate: 0.24 }, backlog: { costed_share: 0.95 } } as never;
+    expect(recommendationKpis(rec, practice, doc, targets)).toEqual([
+      { metric: 'releases.change_failure_rate', baseline: 0.24, target: 0.12, direction: 'at-most', met_now: false },
+      { metric: 'backlog.costed_share', baseline: 0.95, target: 0.9, direction: 'at-least', met_now: true },
+    ]);
   });
 });

@@ -47,7 +47,11 @@ describe('headline sentences (computed, DESIGN §3 v2)', () => {
     expect(H.requirementsSentence(b)).toBe(
       'The plan meets 4 of the 6 requirements by the end of Standardise (phase 2), 30 October 2026; one is not on the plan at this capacity and one cannot be judged yet (a practice not assessed or a metric not measured).',
     );
-    expect(H.slideTitles(b, riskPhrase).requirements).toBe('The plan meets 4 of 6 requirements by October 2026');
+    expect(H.slideTitles(b, riskPhrase).requirements).toBe('Two requirements are not met by this plan');
+    b.summary.requirements = { total: 6, met: 1, planned: 3, not_on_plan: 2, unknown: 0, by_phase: [], all_planned_by: 'P2' };
+    expect(H.slideTitles(b, riskPhrase).requirements).toBe('Two requirements need more capacity than planned');
+    b.summary.requirements = { total: 6, met: 1, planned: 5, not_on_plan: 0, unknown: 0, by_phase: [], all_planned_by: 'P2' };
+    expect(H.slideTitles(b, riskPhrase).requirements).toBe('Every requirement is on the plan, the last met by October 2026');
     b.summary.requirements = { total: 2, met: 2, planned: 0, not_on_plan: 0, unknown: 0, by_phase: [], all_planned_by: 'now' };
     expect(H.requirementsSentence(b)).toBe('All 2 requirements are met today.');
     b.summary.requirements = { total: 3, met: 0, planned: 0, not_on_plan: 3, unknown: 0, by_phase: [], all_planned_by: 'now' };
@@ -110,8 +114,9 @@ describe('headline sentences (computed, DESIGN §3 v2)', () => {
       { id: 'double', name: 'Double the capacity', total_days: 150, total_cost: 127500, requirements_reached: 3 },
     ] as never;
     b.summary.recommended_scenario = 'double';
-    expect(H.askSentence(b)).toBe('Approve Stabilise (phase 1): 99 person-days (€84,150) from 1 April 2026 to 30 June 2026, and the capacity for the later phases (double the capacity meets the most requirements).');
-    expect(H.scenarioSentence(b)).toBe('Double the capacity meets 3 of 3 requirements for €127,500, against 1 for €84,150 with the capacity as planned.');
+    // The extra: €127,500 − €84,150 = €43,350 for 150 − 99 = 51 person-days.
+    expect(H.askSentence(b)).toBe('Approve Stabilise (phase 1): 99 person-days (€84,150) from 1 April 2026 to 30 June 2026; and decide whether to fund €43,350 more for the later phases, which meets all 3 requirements instead of 1.');
+    expect(H.scenarioSentence(b)).toBe('Double the capacity would meet 3 of the 3 requirements for €127,500: €43,350 (51 person-days) more than the plan, which meets 1.');
     expect(H.slideTitles(b, riskPhrase).ask).toBe('Decision today: approve Stabilise, 99 person-days (€84,150)');
   });
 });
