@@ -24,8 +24,10 @@ function runKilledAfter(args: string[], ms: number): Promise<void> {
   return new Promise((resolve) => {
     const p = spawn(process.execPath, [BIN, ...args], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
     const t = setTimeout(() => p.kill('SIGTERM'), ms);
+    const hard = setTimeout(() => p.kill('SIGKILL'), ms + 30_000);
     p.on('exit', () => {
       clearTimeout(t);
+      clearTimeout(hard);
       resolve();
     });
   });
