@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import type { ConnectionTransport } from 'puppeteer-core';
 
@@ -8,8 +8,9 @@ import type { ConnectionTransport } from 'puppeteer-core';
  * - it talks over a pipe (`--remote-debugging-pipe`), so when relm dies, even by `kill -9`, the browser reads
  *   the end of the pipe and quits: no port, no orphan;
  * - it leads its own process group, so `kill()` takes every renderer and helper with it;
- * - on POSIX a tiny `sh` parent waits for it and then removes the temporary folder, so even a `kill -9` of
- *   relm leaves no profile behind.
+ * - on POSIX a tiny `sh` parent creates the temporary folder (profile, HTML, the browser's own temp files),
+ *   waits for the browser and then removes the folder: whenever relm is killed outright, before or after the
+ *   browser started, the folder lives no longer than the browser.
  */
 export interface BrowserProcess {
   readonly transport: ConnectionTransport;
@@ -21,9 +22,10 @@ export interface BrowserProcess {
   kill(): void;
 }
 
-// $1: the folder to remove afterwards; the rest: the browser and its arguments. fds 3 and 4 (the pipe) are
-// inherited by the browser; `exec` is not used, so that the shell outlives the browser to clean up.
-const WRAPPER = 'dir="$1"; shift; "$@"; code=$?; rm -rf -- "$dir"; exit $code';
+// $1: the folder to create (private; failing if anything is there) and to remove afterwards; the rest: the
+// browser and its arguments. fds 3 and 4 (the pipe) are inherited by the browser; `exec` is not used, so that
+// the shell outlives the browser to clean up.
+const WRAPPER = 'dir="$1"; shift; mkdir -m 700 -- "$dir" || exit 97; "$@"; code=$?; rm -rf -- "$dir"; exit $code';
 
 class PipeTransport implements ConnectionTransport {
   onmessage?: (message: string) => void;
@@ -67,8 +69,10 @@ class PipeTransport implements ConnectionTransport {
   }
 }
 
+/** Starts the browser; `tempDir` must not exist yet (an unguessable name): it is created for the browser's lifetime. */
 export function spawnBrowser(executable: string, args: readonly string[], tempDir: string): BrowserProcess {
   const posix = process.platform !== 'win32';
+  if (!posix) mkdirSync(tempDir, { mode: 0o700 });
   // The browser's own temporary files (sockets, print spools) go into the folder too, so nothing outlives it.
   const env = { ...process.env, TMPDIR: tempDir, TMP: tempDir, TEMP: tempDir };
   const child: ChildProcess = posix

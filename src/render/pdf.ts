@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,7 +32,7 @@ export interface PdfOptions {
 const FOOTER =
   '<div style="width:100%;font-size:8px;color:#5b6473;text-align:center;font-family:Arial,Liberation Sans,sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
 
-/** The first prefix used for temporary folders, so that a test (or a user) can find them. */
+/** The prefix of the temporary folders, so that a test (or a user) can find them. */
 export const PDF_TEMP_PREFIX = 'relm-pdf-';
 
 /**
@@ -82,7 +83,8 @@ function firstLine(s: string): string {
  */
 export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Promise<Uint8Array[]> {
   const { default: puppeteer } = await import('puppeteer-core');
-  const tmp = mkdtempSync(join(tmpdir(), PDF_TEMP_PREFIX));
+  // Created by the browser's launcher, not here: then no moment exists when relm could die leaving it behind.
+  const tmp = join(tmpdir(), `${PDF_TEMP_PREFIX}${randomBytes(12).toString('hex')}`);
   let proc: BrowserProcess | undefined;
   const forget = onInterrupt(() => (proc ? proc.kill() : removeQuietly(tmp)));
   const deadline = new Deadline(opts.timeoutMs, () => proc?.kill());
