@@ -3,7 +3,7 @@ import { EXIT_USAGE, RelmError } from '../errors.js';
 import { removeStaleTemps } from '../io/atomic-write.js';
 import { shown } from '../io/fs-errors.js';
 import { exitCleanlyOnInterrupt } from '../io/interrupt.js';
-import { confineWrite, StagedOutput } from '../io/staging.js';
+import { confineOutputDir, StagedOutput } from '../io/staging.js';
 import { assessmentJson } from '../output/assessment-json.js';
 import { logoDataUri } from '../engagement/load.js';
 import { printable } from '../output/printable.js';
@@ -57,8 +57,8 @@ export function sourceDateEpoch(value: string | undefined = process.env.SOURCE_D
 
 /** The output folder: --out (from the working folder), else relm.yaml output.dir, else out; always inside the engagement. */
 function outputDir(root: string, flag: string | undefined, configured: string | undefined): string {
-  if (flag !== undefined) return confineWrite(root, resolve(process.cwd(), flag), '--out');
-  return confineWrite(root, resolve(root, configured ?? 'out'), 'relm.yaml output.dir');
+  if (flag !== undefined) return confineOutputDir(root, resolve(process.cwd(), flag), '--out');
+  return confineOutputDir(root, resolve(root, configured ?? 'out'), 'relm.yaml output.dir');
 }
 
 export async function runReport(opts: ReportOptions): Promise<void> {

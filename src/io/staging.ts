@@ -27,7 +27,7 @@ function realExisting(p: string): string {
 }
 
 /**
- * Checks that a folder relm is to write into stays inside the engagement, as reads do: by its path (no `..`
+ * Checks that a path relm is to write to stays inside the engagement, as reads do: by its path (no `..`
  * out, no absolute path elsewhere) and through every link on the way (an `out` link to elsewhere is refused).
  * `label` names where the path came from (relm.yaml `output.dir`, `--out`, …) for the message.
  */
@@ -41,7 +41,13 @@ export function confineWrite(root: string, abs: string, label: string): string {
   if (!within(realRoot, real)) {
     throw new RelmError(`${label} ${shown(abs)} leads outside the engagement folder through a link (to ${real})`, EXIT_USAGE, `Replace the link with a real folder, or remove it: ${how}`);
   }
-  const rel = relative(realRoot, real).split(sep);
+  return abs;
+}
+
+/** An output folder: confined (see confineWrite), and neither the engagement folder itself nor one of its input folders. */
+export function confineOutputDir(root: string, abs: string, label: string): string {
+  confineWrite(root, abs, label);
+  const rel = relative(realpathSync(root), realExisting(abs)).split(sep);
   if (rel[0] === '' || INPUT_FOLDERS.includes(rel[0]!)) {
     throw new RelmError(
       `${label} ${shown(abs)} is ${rel[0] === '' ? 'the engagement folder itself' : `inside ${rel[0]}/, which holds your own files`}`,

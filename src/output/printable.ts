@@ -10,11 +10,18 @@
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-export function printable(s: string): string {
+export function printable(s: string, opts: { lineBreaks?: boolean } = {}): string {
   return s.replace(UNSAFE, (c) => {
+    // A format that encodes line breaks itself (a workflow command's %0A, XML) may keep them in a message.
+    if (opts.lineBreaks && (c === '\n' || c === '\r')) return c;
     const code = c.charCodeAt(0);
     return NAMED[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`);
   });
+}
+
+/** A finding with its file, code and message made printable (positions are numbers already). */
+export function printableFinding<D extends { file: string; code: string; message: string }>(d: D, opts: { lineBreaks?: boolean } = {}): D {
+  return { ...d, file: printable(d.file), code: printable(d.code), message: printable(d.message, opts) };
 }
 
 /** The same, through every string of a plain value (arrays, objects, maps of strings): for a whole view at once. */
