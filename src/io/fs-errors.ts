@@ -25,6 +25,14 @@ function fileInTheWay(path: string): string | undefined {
   return undefined;
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 const WHAT: Record<string, [string, string]> = {
   EACCES: ['permission denied', 'Give yourself write access to it (e.g. chmod u+w), or choose another folder.'],
   EPERM: ['the operation is not permitted', 'Check its permissions and attributes (a read-only or immutable file), or choose another folder.'],
@@ -51,7 +59,9 @@ export function fsError(err: NodeJS.ErrnoException, doing: string, after = ''): 
   const code = err.code ?? 'EIO';
   let path = err.path ?? (err as { dest?: string }).dest ?? '';
   let [what, hint] = WHAT[code] ?? [String(err.message).replace(/^[A-Z]+: /, '').split(',')[0] ?? 'it failed', 'Check the path and run again.'];
-  if (code === 'ENOTDIR') {
+  if (code === 'EEXIST' && err.syscall === 'mkdir' && path && !isFolder(path)) {
+    [what, hint] = ['it is a file, where a folder is needed', 'Move or delete that file and run again.'];
+  } else if (code === 'ENOTDIR') {
     const file = path ? fileInTheWay(path) : undefined;
     if (file) path = file;
     [what, hint] = ['it is a file, where a folder is needed', 'Move or delete that file and run again.'];

@@ -6,7 +6,7 @@ import type { Formatter } from './types.js';
 export const stylish: Formatter = (diagnostics, ctx) => {
   const c = ctx.colors;
   const max = ctx.max ?? Infinity;
-  const shown = diagnostics.slice(0, max).map(printableFinding);
+  const shown = diagnostics.slice(0, max).map((d) => printableFinding(d));
   const out: string[] = [];
   let file: string | undefined;
   const posWidth = Math.max(0, ...shown.map((d) => `${d.line}:${d.col}`.length));

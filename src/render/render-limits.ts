@@ -36,7 +36,7 @@ export function limitTemplates(hb: typeof Handlebars, engagementRoot: string | u
     new RelmError(
       `${label()} was stopped: ${why}`,
       EXIT_FINDINGS,
-      'A block inside a block over long lists multiplies the output: check its {{#each}} blocks (`relm templates context` shows the data they loop over). Nothing was written.',
+      'A loop inside a loop over long lists multiplies the output: check its {{#each}} blocks and the partials they include. Nothing was written.',
     );
   const tick = () => {
     if (performance.now() > deadline) throw stop(`it ran for more than ${limits.maxMs / 1000} s`);
