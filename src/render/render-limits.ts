@@ -43,7 +43,7 @@ export function limitTemplates(hb: typeof Handlebars, engagementRoot: string | u
   };
   const count = (s: unknown) => {
     if (typeof s === 'string') produced += s.length;
-    if (produced > limits.maxChars) throw stop(`it produced more than ${Math.round(limits.maxChars / 1024 / 1024)} MB of text`);
+    if (produced > limits.maxChars) throw stop(`it produced more than ${(limits.maxChars / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB of text`);
   };
   const guard = <F extends (...a: unknown[]) => string>(fn: F): F =>
     Object.assign((...a: unknown[]) => {
