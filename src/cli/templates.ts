@@ -1,8 +1,9 @@
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { findEngagementRoot } from '../engagement/find-root.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
+import { present } from '../io/fs-errors.js';
 import { withEngagementLock } from '../io/lock.js';
 import { confineWrite } from '../io/staging.js';
 import { printable } from '../output/printable.js';
@@ -22,16 +23,6 @@ export function builtinTemplates(): string[] {
   };
   walk('');
   return out.sort();
-}
-
-/** Whether anything is at `path`: a file, a folder, or a link (even a broken one). */
-function present(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function runTemplatesEject(names: string[], opts: CommonOptions & { force?: boolean }): Promise<void> {

@@ -25,6 +25,16 @@ function fileInTheWay(path: string): string | undefined {
   return undefined;
 }
 
+/** Whether anything is at `path`: a file, a folder, or a link (even a broken one). */
+export function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isFolder(path: string): boolean {
   try {
     return lstatSync(path).isDirectory();

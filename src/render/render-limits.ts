@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import type Handlebars from 'handlebars';
 import { EXIT_FINDINGS, RelmError } from '../errors.js';
+import { present } from '../io/fs-errors.js';
 
 /**
  * Marks a chart's place in the Markdown a template renders. It is random for each run, so no text from the
@@ -76,13 +76,4 @@ export function limitTemplates(hb: typeof Handlebars, engagementRoot: string | u
       return output;
     },
   };
-}
-
-function present(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

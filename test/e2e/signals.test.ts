@@ -4,12 +4,12 @@
  * (TMPDIR), so that what the run leaves there, and the browser processes started from it, can be counted.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/render/browser.js';
-import { BIN, CHILD_TIMEOUT_MS, copyFixture, relm } from '../helpers/cli.js';
+import { BIN, CHILD_TIMEOUT_MS, copyFixture, relm, snapshotFiles } from '../helpers/cli.js';
 
 const browser = (() => {
   try {
@@ -23,19 +23,7 @@ if (!browser || !linux) console.warn('signal tests skipped: they need Chromium a
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Every file under a folder with its content, hidden ones included (a staging folder would show). */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      const p = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(p);
-      else files[p] = readFileSync(join(dir, p), 'latin1');
-    }
-  };
-  if (existsSync(dir)) walk('');
-  return files;
-}
+const snapshot = (dir: string) => snapshotFiles(dir, 'latin1');
 
 /** Processes whose command line mentions `text` (the run's temp folder: the browser's profile is in it). */
 function processesMentioning(text: string): number[] {

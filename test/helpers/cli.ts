@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -30,6 +30,20 @@ export function relm(args: string[], opts: { cwd?: string; env?: Record<string, 
   const clean = (s: string) => s.split(cwd).join('<cwd>');
   const timedOut = r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `\n[test: relm ${args.join(' ')} was killed after ${opts.timeout ?? CHILD_TIMEOUT_MS} ms]` : '';
   return { status: r.status, stdout: clean(r.stdout ?? ''), stderr: clean(r.stderr ?? '') + timedOut };
+}
+
+/** Every file under a folder (hidden ones included: a staging folder would show) with its content, by relative path. */
+export function snapshotFiles(dir: string, encoding: BufferEncoding = 'utf8'): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(p);
+      else files[p] = readFileSync(join(dir, p), encoding);
+    }
+  };
+  if (existsSync(dir)) walk('');
+  return files;
 }
 
 /** A copy of a fixture (or example) engagement in a fresh temp folder. */
