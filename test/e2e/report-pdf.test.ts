@@ -237,7 +237,7 @@ describe('relm report: no browser', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'relm-timeout-'));
     dirs.push(tmp);
     const start = performance.now();
-    const r = relm(['report', '-C', d, '--format', 'pdf', '--browser-timeout', '1'], { env: { TMPDIR: tmp }, timeoutMs: 60_000 });
+    const r = relm(['report', '-C', d, '--format', 'pdf', '--browser-timeout', '1'], { env: { TMPDIR: tmp }, timeout: 60_000 });
     const seconds = (performance.now() - start) / 1000;
     // One second may or may not be enough on a fast machine: either it printed, or it said why not.
     if (r.status !== 0) {
