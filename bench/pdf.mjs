@@ -31,7 +31,7 @@ const runs = 3;
 const relmTimes = [];
 const chromeTimes = [];
 for (let i = 0; i < runs; i++) {
-  relmTimes.push(time(() => execFileSync(process.execPath, [bin, 'report', '-C', join(work, 'eng'), '--format', 'pdf', '--out', join(work, 'pdf')], { stdio: 'ignore' })));
+  relmTimes.push(time(() => execFileSync(process.execPath, [bin, 'report', '-C', join(work, 'eng'), '--format', 'pdf', '--out', join(work, 'eng', 'pdf')], { stdio: 'ignore', timeout: 600_000 })));
   chromeTimes.push(
     time(() => {
       for (const f of htmls) {

@@ -9,7 +9,8 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { FORMATS } = await import(join(root, 'dist', 'engagement', 'formats.js'));
 // The generated code reads the formats from the `formats` binding that the import below provides.
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, code: { source: true, esm: true, formats: _`formats` } });
+// strictNumbers: NaN and ±Infinity (YAML .nan, .inf) are not numbers to relm.
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, strictNumbers: true, code: { source: true, esm: true, formats: _`formats` } });
 for (const [name, def] of Object.entries(FORMATS)) ajv.addFormat(name, def);
 const exports = {};
 for (const file of readdirSync(join(root, 'schemas')).filter((f) => f.endsWith('.schema.json')).sort()) {

@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXIT_USAGE, RelmError } from '../errors.js';
+import { fsError, isFsError } from '../io/fs-errors.js';
+import { printable } from '../output/printable.js';
 import { PACKAGE_VERSION } from '../paths.js';
 
 // Only commander loads at start-up; each command imports what it needs when it runs.
@@ -24,6 +26,15 @@ function positiveInt(v: string): number {
   return n;
 }
 
+/** A whole number within bounds: a value past them (1e9 days) is a usage error, not a crash later. */
+function wholeNumber(min: number, max: number): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max.toLocaleString('en-GB')}`);
+    return n;
+  };
+}
+
 function score(v: string): number {
   const n = Number(v);
   if (!(n >= 0 && n <= 5)) throw new InvalidArgumentError('expected a score from 0 to 5');
@@ -38,7 +49,7 @@ function similarity(v: string): number {
 
 /** The release-metrics window (DESIGN §3: 180 days), for every command that assesses. */
 function windowDays(): Option {
-  return new Option('--window-days <days>', 'release-metrics window in days, ending with as_of').argParser(positiveInt).default(180);
+  return new Option('--window-days <days>', 'release-metrics window in days, ending with as_of (1 to 36,500)').argParser(wholeNumber(1, 36_500)).default(180);
 }
 
 function action<A extends unknown[]>(load: () => Promise<(...args: A) => Promise<void> | void>) {
@@ -132,7 +143,7 @@ common(
     .option('--format <list>', 'comma-separated formats: md, html, pdf (default: relm.yaml output.formats, else md,html)')
     .option('--only <list>', 'comma-separated deliverables: report, plan, presentation, training (default: all)')
     .option('--browser-path <path>', 'Chrome or Chromium to print PDFs with (default: CHROME_PATH, then the usual install paths)')
-    .option('--browser-timeout <seconds>', 'how long the browser may take to start and to print each document', positiveInt, 60)
+    .option('--browser-timeout <seconds>', 'how long printing the PDFs may take in all: starting the browser, every document, closing it (1 to 86,400)', wholeNumber(1, 86_400), 120)
     .option('--out <dir>', 'output folder (default: relm.yaml output.dir, else out)')
     .addOption(windowDays()),
 ).action(action(async () => (await import('./report.js')).runReport));
@@ -255,29 +266,63 @@ common(
     .addOption(windowDays()),
 ).action(action(async () => (await import('./explain.js')).runExplain));
 
+/** `relm help <name>` for a command that does not exist: commander would show the general help and exit 0. */
+function unknownHelpTopic(argv: readonly string[]): string | undefined {
+  const args = argv.slice(2).filter((a) => !a.startsWith('-'));
+  if (args[0] !== 'help' || args.length < 2) return undefined;
+  let cmd: Command = program;
+  for (const name of args.slice(1)) {
+    const sub = cmd.commands.find((c) => c.name() === name || c.aliases().includes(name));
+    if (!sub) return args.slice(1).join(' ');
+    cmd = sub;
+  }
+  return undefined;
+}
+
 async function main(): Promise<void> {
   try {
+    const topic = unknownHelpTopic(process.argv);
+    if (topic !== undefined) {
+      throw new RelmError(`no command "${topic}" to give help on${hintFor(topic)}`, EXIT_USAGE, `Commands: ${program.commands.map((c) => c.name()).join(', ')}; \`relm help <command>\` describes one.`);
+    }
     await program.parseAsync(process.argv);
   } catch (err) {
     const e = err as { code?: string; exitCode?: number };
     if (typeof e.code === 'string' && e.code.startsWith('commander.')) {
-      // Help and version exit 0; usage errors have been printed by commander.
-      process.exitCode = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : EXIT_USAGE;
+      // Asked-for help and the version exit 0; help shown because no command was given (commander's exit
+      // code 1) and usage errors, which commander has printed, exit 2.
+      const asked = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || (e.code === 'commander.help' && e.exitCode === 0);
+      process.exitCode = asked ? 0 : EXIT_USAGE;
       return;
     }
     reportError(err);
   }
 }
 
+function hintFor(topic: string): string {
+  const names = program.commands.map((c) => c.name());
+  const close = names.find((n) => n.startsWith(topic.slice(0, 3)) && topic.length >= 3);
+  return close ? ` (did you mean ${close}?)` : '';
+}
+
 export function reportError(err: unknown): void {
   if (err instanceof RelmError) {
-    process.stderr.write(`relm: ${err.message.replace(/^relm: /, '')}\n${err.hint ? `  ${err.hint}\n` : ''}`);
+    process.stderr.write(`relm: ${printable(err.message.replace(/^relm: /, ''))}
+${err.hint ? `  ${printable(err.hint)}
+` : ''}`);
     if (debug && err.stack) process.stderr.write(err.stack + '\n');
     process.exitCode = err.exitCode;
     return;
   }
+  if (isFsError(err)) {
+    // A file or folder that cannot be read or written: one line naming it, never "unexpected".
+    const verb = /^(mkdir|rename|write|unlink|rmdir|copyfile|link|symlink|chmod|utime|rm)/.test(err.syscall ?? '') ? 'write' : err.syscall === 'open' ? 'open' : 'read';
+    reportError(fsError(err, verb));
+    if (debug && err.stack) process.stderr.write(err.stack + '\n');
+    return;
+  }
   const e = err as Error;
-  process.stderr.write(`relm: unexpected error: ${e?.message ?? String(err)}\n`);
+  process.stderr.write(`relm: unexpected error: ${printable(String(e?.message ?? err))}\n`);
   process.stderr.write(debug && e?.stack ? e.stack + '\n' : '  Run again with --debug for the stack trace, and report it if it persists.\n');
   process.exitCode = EXIT_USAGE;
 }

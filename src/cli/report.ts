@@ -1,8 +1,12 @@
-import { join, relative, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { EXIT_USAGE, RelmError } from '../errors.js';
-import { atomicWrite, removeStaleTemps } from '../io/atomic-write.js';
+import { removeStaleTemps } from '../io/atomic-write.js';
+import { shown } from '../io/fs-errors.js';
+import { exitCleanlyOnInterrupt } from '../io/interrupt.js';
+import { confineOutputDir, StagedOutput } from '../io/staging.js';
 import { assessmentJson } from '../output/assessment-json.js';
 import { logoDataUri } from '../engagement/load.js';
+import { printable } from '../output/printable.js';
 import { PACKAGE_VERSION } from '../paths.js';
 import { findBrowser } from '../render/browser.js';
 import { DELIVERABLES, renderDeliverables, type DeliverableId } from '../render/deliverables.js';
@@ -33,57 +37,81 @@ function parseList<T extends string>(value: string | undefined, allowed: readonl
   return [...new Set(items)] as T[];
 }
 
-/** The date written into PDFs: SOURCE_DATE_EPOCH when set (reproducible builds), else as_of. */
-function documentDate(asOf: string): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(toEpochMs(asOf));
+const MAX_EPOCH = 253_402_300_799; // 9999-12-31T23:59:59Z: the last second a PDF date can hold
+
+/**
+ * SOURCE_DATE_EPOCH (reproducible-builds.org): a whole number of seconds since 1970-01-01 UTC. Checked before
+ * any work, so that a bad value fails at once rather than after printing. Empty counts as unset.
+ */
+export function sourceDateEpoch(value: string | undefined = process.env.SOURCE_DATE_EPOCH): Date | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,12}$/.test(value) || Number(value) > MAX_EPOCH) {
+    throw new RelmError(
+      `SOURCE_DATE_EPOCH "${printable(value.slice(0, 40))}${value.length > 40 ? '…' : ''}" is not a whole number of seconds from 0 (1970) to ${MAX_EPOCH} (9999-12-31)`,
+      EXIT_USAGE,
+      'Set it to the seconds since 1970 of the date the PDFs should carry, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it to date them with as_of.',
+    );
+  }
+  return new Date(Number(value) * 1000);
+}
+
+/** The output folder: --out (from the working folder), else relm.yaml output.dir, else out; always inside the engagement. */
+function outputDir(root: string, flag: string | undefined, configured: string | undefined): string {
+  if (flag !== undefined) return confineOutputDir(root, resolve(process.cwd(), flag), '--out');
+  return confineOutputDir(root, resolve(root, configured ?? 'out'), 'relm.yaml output.dir');
 }
 
 export async function runReport(opts: ReportOptions): Promise<void> {
+  exitCleanlyOnInterrupt('nothing was written');
   const only = parseList(opts.only, DELIVERABLES.map((d) => d.id), '--only') ?? DELIVERABLES.map((d) => d.id);
+  const epoch = sourceDateEpoch();
   const result = openEngagement(opts);
   const engagement = requireValid(result);
   if (!engagement) return;
   const configured = engagement.manifest.output?.formats;
   const formats = parseList(opts.format, FORMATS, '--format') ?? (configured?.length ? [...configured] : (['md', 'html'] as Format[]));
-  const outDir = opts.out ? resolve(process.cwd(), opts.out) : join(result.root, engagement.manifest.output?.dir ?? 'out');
+  const outDir = outputDir(result.root, opts.out, engagement.manifest.output?.dir);
   // Find the browser before anything is rendered or written: no browser, no partial output.
   const browserPath = formats.includes('pdf') ? findBrowser(opts.browserPath) : undefined;
+  const outName = `${shown(outDir)}${sep}`;
+  exitCleanlyOnInterrupt(`${outName} is as it was`);
 
   const version = PACKAGE_VERSION;
   const assessment = result.assessment!;
   const logo = logoDataUri(result.root, engagement.manifest.branding?.logo);
   const rendered = renderDeliverables(assessment, engagement, only as DeliverableId[], { engagementRoot: result.root, version, logo });
-  const files: [string, string | Uint8Array][] = [['assessment.json', assessmentJson(assessment)]];
-  for (const d of rendered.docs) {
-    if (formats.includes('md')) files.push([`${d.file}.md`, d.md]);
-    if (formats.includes('html')) files.push([`${d.file}.html`, d.html]);
-  }
-  // The charts as files: the Markdown refers to them, and they are handy beside the HTML and PDF too.
-  for (const [path, svg] of Object.entries(rendered.assets)) files.push([path, svg]);
-
-  const c = colorsFor('stderr');
-  if (browserPath) {
-    const { renderPdfs } = await import('../render/pdf.js');
-    const tty = process.stderr.isTTY === true;
-    const pdfs = await renderPdfs(
-      rendered.docs.map((d) => ({ name: `${d.file}.pdf`, html: d.html, title: d.title, author: rendered.author, subject: `${assessment.engagement.title}, ${assessment.engagement.client}`, layout: d.layout })),
-      {
-        browserPath,
-        timeoutMs: opts.browserTimeout * 1000,
-        creator: `relm ${version}`,
-        date: documentDate(assessment.as_of),
-        onProgress: tty ? (name, i, n) => writeErr(c.dim(`  printing ${name} (${i + 1}/${n})…`)) : undefined,
-      },
-    );
-    rendered.docs.forEach((d, i) => files.push([`${d.file}.pdf`, pdfs[i]!]));
-  }
-  // Everything is rendered before anything is written: a failure leaves out/ as it was.
+  // Everything goes to a staging folder inside the output folder first, and into place only once all is
+  // written: a failure (a full disk, a file in the way, a browser that hangs) leaves the folder as it was.
   removeStaleTemps(outDir);
   removeStaleTemps(join(outDir, 'charts'));
-  for (const [name, content] of files) {
-    atomicWrite(join(outDir, name), content);
-    writeErr(`${c.green('✔')} ${relative(process.cwd(), join(outDir, name)) || name}`);
+  const out = new StagedOutput(outDir);
+  try {
+    out.write('assessment.json', assessmentJson(assessment));
+    for (const d of rendered.docs) {
+      if (formats.includes('md')) out.write(`${d.file}.md`, d.md);
+      if (formats.includes('html')) out.write(`${d.file}.html`, d.html);
+    }
+    // The charts as files: the Markdown refers to them, and they are handy beside the HTML and PDF too.
+    for (const [path, svg] of Object.entries(rendered.assets)) out.write(path, svg);
+
+    const c = colorsFor('stderr');
+    if (browserPath) {
+      const { renderPdfs } = await import('../render/pdf.js');
+      const tty = process.stderr.isTTY === true;
+      const pdfs = await renderPdfs(
+        rendered.docs.map((d) => ({ name: `${d.file}.pdf`, html: d.html, title: d.title, author: rendered.author, subject: `${assessment.engagement.title}, ${assessment.engagement.client}`, layout: d.layout })),
+        {
+          browserPath,
+          timeoutMs: opts.browserTimeout * 1000,
+          creator: `relm ${version}`,
+          date: epoch ?? new Date(toEpochMs(assessment.as_of)),
+          onProgress: tty ? (name, i, n) => writeErr(c.dim(`  printing ${name} (${i + 1}/${n})…`)) : undefined,
+        },
+      );
+      rendered.docs.forEach((d, i) => out.write(`${d.file}.pdf`, pdfs[i]!));
+    }
+    for (const file of out.commit()) writeErr(`${c.green('✔')} ${printable(shown(file))}`);
+  } finally {
+    out.discard();
   }
 }

@@ -1,9 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { findEngagementRoot } from '../engagement/find-root.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
+import { present } from '../io/fs-errors.js';
 import { withEngagementLock } from '../io/lock.js';
+import { confineWrite } from '../io/staging.js';
+import { printable } from '../output/printable.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
@@ -31,7 +34,9 @@ function eject(root: string, names: string[], opts: { force?: boolean }): void {
   const all = builtinTemplates();
   const chosen = names.length ? names : all;
   for (const n of chosen) if (!all.includes(n)) throw new RelmError(`no built-in template "${n}"`, EXIT_USAGE, `Choose from: ${all.join(', ')}.`);
-  const existing = chosen.filter((n) => existsSync(join(root, 'templates', n)));
+  // Written only inside the engagement: a `templates` (or `templates/partials`) link to elsewhere is refused.
+  for (const n of chosen) confineWrite(root, dirname(join(root, 'templates', n)), 'templates eject: the folder');
+  const existing = chosen.filter((n) => present(join(root, 'templates', n)));
   if (existing.length && !opts.force) {
     throw new RelmError(`not overwriting templates you have: ${existing.map((n) => `templates/${n}`).join(', ')}`, EXIT_USAGE, 'Nothing was written. Pass --force to overwrite them, or name the templates to eject.');
   }
@@ -39,7 +44,7 @@ function eject(root: string, names: string[], opts: { force?: boolean }): void {
   for (const n of chosen) {
     const dest = join(root, 'templates', n);
     atomicWrite(dest, readFileSync(join(TEMPLATES_DIR, n)), { within: root });
-    writeErr(`${c.green('✔')} ${relative(process.cwd(), dest)}`);
+    writeErr(`${c.green('✔')} ${printable(relative(process.cwd(), dest))}`);
   }
   writeErr(`Edit them: relm report uses a template in ${relative(process.cwd(), join(root, 'templates')) || 'templates'}/ in place of the built-in one of the same name.`);
 }

@@ -22,7 +22,7 @@ export function readSchema(name: SchemaName): Record<string, unknown> {
 
 function getAjv(): Ajv {
   if (!ajv) {
-    ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    ajv = new Ajv({ allErrors: true, verbose: true, strict: false, strictNumbers: true });
     for (const [name, def] of Object.entries(FORMATS)) ajv.addFormat(name, def);
     // Schemas that others reference are registered up front.
     ajv.addSchema(readSchema('model'));
@@ -87,8 +87,15 @@ function pointerToPath(pointer: string): (string | number)[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+/** A number as YAML writes it: `.inf`, `-.inf` and `.nan` included (JSON would print them as null). */
+function showNumber(v: unknown): string {
+  if (typeof v !== 'number' || Number.isFinite(v)) return JSON.stringify(v);
+  return Number.isNaN(v) ? '.nan (not a number)' : v > 0 ? '.inf (infinity)' : '-.inf (minus infinity)';
+}
+
 function describeType(value: unknown): string {
   if (value === null) return 'empty';
+  if (typeof value === 'number') return `number ${showNumber(value)}`;
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text ${JSON.stringify(clip(value, 40))}`;
@@ -130,9 +137,12 @@ function toFindings(file: string, errors: ErrorObject[], root: unknown): Finding
   const out: Finding[] = [];
   const seen = new Set<string>();
   const branches = new Map(errors.filter((e) => e.keyword === 'if').map((e) => [e.instancePath, e]));
+  // An anyOf with an x-hint is reported as a whole, in its own words, not branch by branch.
+  const wholes = errors.filter((e) => e.keyword === 'anyOf' && hintOf(e)).map((e) => `${e.schemaPath}/`);
   for (const e of errors) {
     // `if` only says which branch failed; the branch's own errors say why.
     if (e.keyword === 'if') continue;
+    if (wholes.some((w) => e.schemaPath.startsWith(w))) continue;
     // A bad property name is reported once, by its propertyNames error.
     if ((e.params as { propertyName?: string }).propertyName !== undefined && e.keyword !== 'propertyNames') continue;
     const path = pointerToPath(e.instancePath);
@@ -166,6 +176,10 @@ function expected(e: ErrorObject, key: string): string {
   if (prop.format === 'date') return ' (a date, YYYY-MM-DD)';
   if (prop.type !== undefined) return ` (${typeWords(prop.type)})`;
   return '';
+}
+
+function hintOf(e: ErrorObject): string | undefined {
+  return (e.parentSchema as { 'x-hint'?: string } | undefined)?.['x-hint'];
 }
 
 function describe(file: string, e: ErrorObject, path: (string | number)[], _root: unknown): Finding {
@@ -206,6 +220,7 @@ function describe(file: string, e: ErrorObject, path: (string | number)[], _root
     }
     case 'type': {
       const what = path.length ? `"${where}" must be` : 'the file must hold';
+      if (typeof e.data === 'number' && !Number.isFinite(e.data)) return { ...base, code: 'wrong-type', path, message: `${what} a finite number, not ${showNumber(e.data)}` };
       return { ...base, code: 'wrong-type', path, message: `${what} ${typeWords(p.type)}, not ${describeType(e.data)}` };
     }
     case 'enum': {
@@ -248,10 +263,19 @@ function describe(file: string, e: ErrorObject, path: (string | number)[], _root
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const op = { minimum: '≥', maximum: '≤', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
-      return { ...base, code: 'out-of-range', path, message: `"${where}" must be ${op} ${String(p.limit)}, not ${JSON.stringify(e.data)}` };
+      return { ...base, code: 'out-of-range', path, message: `"${where}" must be ${op} ${Number(p.limit).toLocaleString('en-GB')}, not ${showNumber(e.data)}` };
     }
     case 'minLength':
       return { ...base, code: 'empty-value', path, message: `"${where}" must not be empty` };
+    case 'maxLength':
+      return {
+        ...base,
+        code: 'too-long',
+        path,
+        message: `"${where}" is ${typeof e.data === 'string' ? e.data.length.toLocaleString('en-GB') : 'too many'} characters long; at most ${Number(p.limit).toLocaleString('en-GB')} are allowed`,
+      };
+    case 'anyOf':
+      return { ...base, code: 'invalid-value', path, message: `"${where}": ${hintOf(e) ?? 'is not of any allowed form'}` };
     case 'minItems':
       return { ...base, code: 'too-few-items', path, message: `"${where}" needs at least ${String(p.limit)} entries` };
     case 'uniqueItems':

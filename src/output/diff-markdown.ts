@@ -1,5 +1,6 @@
 import type { AssessmentDiff, Change, MetricChange, Unit } from '../engine/diff.js';
 import { formatMoney } from '../util/format.js';
+import { printable } from './printable.js';
 
 const MINUS = '−';
 
@@ -63,7 +64,8 @@ function rows(title: string, list: readonly MetricChange[], prefix: string, curr
   return [`| ${title} | Change |`, '|---|---|', ...list.map((m) => `| ${LABELS[prefix + m.metric] ?? m.metric.replace(/_/g, ' ')} | ${arrow(m.change, m.unit, currency)} |`), ''];
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Engagement text for one table cell: one line, printable (src/output/printable.ts), no `|` to split the cell. */
+const cell = (s: string) => printable(s.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
 
 /** The pull-request comment for `relm diff`: only what changed, old → new. */
 export function diffMarkdown(d: AssessmentDiff, base: string, head: string): string {
@@ -76,7 +78,7 @@ export function diffMarkdown(d: AssessmentDiff, base: string, head: string): str
   out.push(`| Score | ${score(d.overall.score)} |`, `| Target | ${score(d.overall.target)} |`, `| Gap | ${score(d.overall.gap)} |`, `| Percent to target | ${score(d.overall.percent_to_target, true)} |`, '');
   if (d.perspectives.length) {
     out.push('| Perspective | Score | Gap |', '|---|---|---|');
-    for (const p of d.perspectives) out.push(`| ${p.id} | ${score(p.score)} | ${score(p.gap)} |`);
+    for (const p of d.perspectives) out.push(`| ${cell(p.id)} | ${score(p.score)} | ${score(p.gap)} |`);
     out.push('');
   }
   if (d.practices.length) {
@@ -85,8 +87,8 @@ export function diffMarkdown(d: AssessmentDiff, base: string, head: string): str
     out.push('');
   }
   if (d.recommendations.added.length || d.recommendations.removed.length) {
-    for (const r of d.recommendations.added) out.push(`- ➕ ${r.title} (\`${r.id}\`, ${r.practice})`);
-    for (const r of d.recommendations.removed) out.push(`- ➖ ${r.title} (\`${r.id}\`, ${r.practice})`);
+    for (const r of d.recommendations.added) out.push(`- ➕ ${printable(r.title)} (\`${printable(r.id)}\`, ${printable(r.practice)})`);
+    for (const r of d.recommendations.removed) out.push(`- ➖ ${printable(r.title)} (\`${printable(r.id)}\`, ${printable(r.practice)})`);
     out.push('');
   }
   if (d.requirements.length) {
@@ -96,7 +98,7 @@ export function diffMarkdown(d: AssessmentDiff, base: string, head: string): str
     for (const r of d.requirements) {
       const status = r.status.from === r.status.to ? word(r.status.to) : `${word(r.status.from)} → ${word(r.status.to)}`;
       const reach = r.reaches_target.from === r.reaches_target.to ? phase(r.reaches_target.to) : `${phase(r.reaches_target.from)} → ${phase(r.reaches_target.to)}`;
-      out.push(`| ${cell(r.title)} (\`${r.id}\`) | ${status} | ${reach} |`);
+      out.push(`| ${cell(r.title)} (\`${cell(r.id)}\`) | ${status} | ${reach} |`);
     }
     out.push('');
   }

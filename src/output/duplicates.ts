@@ -1,13 +1,16 @@
 import type { ChalkInstance } from 'chalk';
 import type { DuplicatePair } from '../engine/duplicates.js';
+import { printable, printableDeep } from './printable.js';
 
 /** The human view of `relm duplicates`: each candidate pair once, the most similar first. */
 export function formatDuplicates(
-  pairs: readonly DuplicatePair[],
-  titles: ReadonlyMap<string, string>,
+  found: readonly DuplicatePair[],
+  itemTitles: ReadonlyMap<string, string>,
   c: ChalkInstance,
   opts: { min: number; compared: number; all: boolean; leftOut: number },
 ): string {
+  const pairs = printableDeep(found); // ids and titles come from backlog.yaml
+  const titles = printableDeep(itemTitles);
   const out: string[] = [];
   for (const p of pairs) {
     const s = p.similarity.toFixed(2);
@@ -23,5 +26,7 @@ export function formatDuplicates(
 
 /** What `relm duplicates --record` did, for stderr. */
 export function formatRecorded(id: string, original: string, previous: string | undefined, file: string): string {
+  [id, original, file] = [id, original, file].map((s) => printable(s)) as [string, string, string];
+  if (previous !== undefined) previous = printable(previous);
   return previous === original ? `relm: ${id} is already recorded as a duplicate of ${original}; nothing to write` : `relm: recorded ${id} as a duplicate of ${original}${previous ? ` (was: of ${previous})` : ''} in ${file}`;
 }

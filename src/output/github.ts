@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Diagnostic } from '../engagement/diagnostics.js';
+import { printableFinding } from './printable.js';
 import type { Formatter } from './types.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -60,5 +61,5 @@ function command(d: Diagnostic, prefix: string): string {
  */
 export const github: Formatter = (diagnostics, ctx) => {
   const prefix = engagementPrefix(ctx.root, (ctx as { repoRoot?: string }).repoRoot);
-  return diagnostics.map((d) => command(d, prefix) + '\n').join('');
+  return diagnostics.map((d) => command(printableFinding(d, { lineBreaks: true }), prefix) + '\n').join('');
 };

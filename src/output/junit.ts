@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../engagement/diagnostics.js';
+import { printableFinding } from './printable.js';
 import type { Formatter } from './types.js';
 
 // Characters XML 1.0 does not allow anywhere (lone surrogates included, thanks to the u flag).
@@ -59,7 +60,7 @@ function testcase(c: Case): string[] {
  */
 export const junit: Formatter = (diagnostics) => {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  const files = group(diagnostics);
+  const files = group(diagnostics.map((d) => printableFinding(d, { lineBreaks: true })));
   if (!files.size) {
     out.push(
       '<testsuites name="relm" tests="1" failures="0" errors="0">',

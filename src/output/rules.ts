@@ -101,6 +101,12 @@ export const RULES: Record<string, Rule> = {
     help: 'The message gives the bound that was crossed. Correct the number: for example maturity levels and targets are 0..5, impact 1..5 and skill levels 0..4.',
     severity: 'error',
   },
+  'too-long': {
+    name: 'TooLong',
+    description: 'A text value is longer than relm accepts.',
+    help: 'Names, titles and ids are limited to a few hundred characters and notes and descriptions to 100,000, so that a stray paste cannot make every report huge. Shorten the value, or keep long material in a file and cite it as evidence.',
+    severity: 'error',
+  },
   'empty-value': {
     name: 'EmptyValue',
     description: 'A text value that must not be empty is empty.',

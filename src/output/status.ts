@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { TaskStatus } from '../engagement/types.js';
 import { tasksByPhase, type PlanStatus, type TaskProgress } from '../engine/status.js';
+import { printableDeep } from './printable.js';
 
 export interface StatusView {
   client: string;
@@ -35,7 +36,9 @@ function brief(t: TaskProgress): string {
 }
 
 /** The human view of `relm status`: progress, the tasks by phase, then what is ready, blocked and overdue. */
-export function formatStatus(s: PlanStatus, view: StatusView, c: ChalkInstance): string {
+export function formatStatus(status: PlanStatus, statusView: StatusView, c: ChalkInstance): string {
+  const s = printableDeep(status); // titles, owners and ids come from plan.yaml
+  const view = printableDeep(statusView);
   const out: string[] = [];
   out.push(c.bold(`Engagement plan: ${view.client}`));
   const from = {
@@ -91,7 +94,8 @@ export function formatStatus(s: PlanStatus, view: StatusView, c: ChalkInstance):
 }
 
 /** One line after `relm status set`: the task's new state and the plan's progress. */
-export function formatStatusChange(t: TaskProgress, before: TaskStatus, s: PlanStatus, c: ChalkInstance): string {
+export function formatStatusChange(task: TaskProgress, before: TaskStatus, s: PlanStatus, c: ChalkInstance): string {
+  const t = printableDeep(task);
   const change = before === t.status ? `already ${paint(t.status, c)(t.status)}` : `${before} → ${paint(t.status, c)(t.status)}`;
   const flags = [t.overdue ? c.red('overdue') : '', t.ready ? c.green('ready') : ''].filter(Boolean).join(', ');
   return [

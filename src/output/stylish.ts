@@ -1,11 +1,12 @@
 import { countBySeverity } from '../engagement/diagnostics.js';
+import { printableFinding } from './printable.js';
 import type { Formatter } from './types.js';
 
 /** Findings grouped by file, coloured, with a summary line (as eslint and spectral print them). */
 export const stylish: Formatter = (diagnostics, ctx) => {
   const c = ctx.colors;
   const max = ctx.max ?? Infinity;
-  const shown = diagnostics.slice(0, max);
+  const shown = diagnostics.slice(0, max).map((d) => printableFinding(d));
   const out: string[] = [];
   let file: string | undefined;
   const posWidth = Math.max(0, ...shown.map((d) => `${d.line}:${d.col}`.length));

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Assessment, PracticeResult } from '../engine/types.js';
 import { PERSPECTIVES } from '../model/types.js';
 import { formatMoney } from '../util/format.js';
+import { printableDeep } from './printable.js';
 
 const BAR_WIDTH = 20;
 
@@ -34,7 +35,8 @@ function practiceLine(p: PracticeResult, nameWidth: number, c: ChalkInstance): s
 }
 
 /** The terminal summary of `relm assess`: overall figures, then each perspective with its practices. */
-export function formatSummary(a: Assessment, c: ChalkInstance): string {
+export function formatSummary(assessment: Assessment, c: ChalkInstance): string {
+  const a = printableDeep(assessment); // names, titles and ids come from the engagement
   const out: string[] = [];
   const o = a.overall;
   out.push(c.bold(`${a.engagement.client} — ${a.engagement.title}`) + c.dim(`  (as of ${a.as_of}, model ${a.model.id} ${a.model.version})`));

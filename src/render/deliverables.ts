@@ -3,6 +3,7 @@ import type { Assessment } from '../engine/types.js';
 import { buildCharts, type Chart } from './assessment-charts.js';
 import { createEnvironment, type TemplateSource } from './handlebars.js';
 import { markdownToHtml, slidesToHtml } from './html.js';
+import { CHART_TOKEN } from './render-limits.js';
 import { reportView } from './report-view.js';
 
 export const DELIVERABLES = [
@@ -29,8 +30,9 @@ export interface RenderedSet {
   author: string;
 }
 
-const PLACEHOLDER = /^@@chart:([A-Za-z0-9_-]+)@@$/gm;
-const HTML_PLACEHOLDER = /<p>@@chart:([A-Za-z0-9_-]+)@@<\/p>/g;
+// Only the `chart` helper knows the run's token: a note holding such a line stays text.
+const PLACEHOLDER = new RegExp(`^@@chart:${CHART_TOKEN}:([A-Za-z0-9_-]+)@@$`, 'gm');
+const HTML_PLACEHOLDER = new RegExp(`<p>@@chart:${CHART_TOKEN}:([A-Za-z0-9_-]+)@@</p>`, 'g');
 
 function figure(c: Chart): string {
   return `<figure class="chart">${c.svg}<figcaption>${escapeHtml(c.title)}</figcaption></figure>`;

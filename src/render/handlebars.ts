@@ -5,7 +5,8 @@ import { readInside } from '../engagement/load.js';
 import { EXIT_FINDINGS, EXIT_USAGE, RelmError } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { formatMoney } from '../util/format.js';
-import { escapeInline, escapeMarkdownBlock } from './markdown.js';
+import { codeSpan, escapeInline, escapeMarkdownBlock } from './markdown.js';
+import { CHART_TOKEN, limitTemplates } from './render-limits.js';
 
 export type TemplateEnv = typeof Handlebars;
 
@@ -121,7 +122,8 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   },
   round: (v: unknown) => (typeof v === 'number' ? new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(v) : '–'),
   // A chart goes in as a placeholder paragraph; the deliverable turns it into an image (Markdown) or inline SVG (HTML).
-  chart: (name: unknown) => `\n\n@@chart:${String(name)}@@\n\n`,
+  chart: (name: unknown) => `\n\n@@chart:${CHART_TOKEN}:${String(name)}@@\n\n`,
+  code: (v: unknown) => (v === null || v === undefined ? '' : codeSpan(String(v))),
   firstline: (v: unknown) => (typeof v === 'string' ? v.split('\n')[0]!.trim() : ''),
   eq: (a: unknown, b: unknown) => a === b,
   lt: (a: unknown, b: unknown) => comparable(a, b) && (a as number) < (b as number),
@@ -319,6 +321,7 @@ export function createEnvironment(src: TemplateSource = {}): { render: (name: st
   }
 
   const cache = new Map<string, HandlebarsTemplateDelegate>();
+  const limits = limitTemplates(hb, src.engagementRoot);
   return {
     render(name, context) {
       let t = cache.get(name);
@@ -327,7 +330,8 @@ export function createEnvironment(src: TemplateSource = {}): { render: (name: st
         cache.set(name, t);
       }
       try {
-        return t(context, RUNTIME_OPTIONS);
+        limits.start(name);
+        return limits.finish(t(context, RUNTIME_OPTIONS));
       } catch (err) {
         throw templateError(shownName(name, src), err);
       }

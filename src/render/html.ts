@@ -15,8 +15,26 @@ export interface HtmlMeta {
 
 type PostProcess = (html: string) => string;
 
+/**
+ * What every HTML deliverable carries, whatever its layout template (an engagement's own included):
+ * - a Content-Security-Policy that lets the page load nothing at all (no image, font, script or frame from
+ *   anywhere; embedded `data:` images and the inline CSS only), so opening report.html never tells a server;
+ * - CSS that breaks a word too long for the line (a 5,000-character URL) rather than let it run off the page.
+ *   It comes first, so a template's own CSS can still override it.
+ */
+export const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+const HEAD = `<meta http-equiv="Content-Security-Policy" content="${CSP}">\n<style>body{overflow-wrap:anywhere}pre,code{white-space:pre-wrap;overflow-wrap:anywhere}</style>\n`;
+
+export function secureHead(html: string): string {
+  const head = /<head(?:\s[^>]*)?>\n?/i.exec(html);
+  if (head) return html.slice(0, head.index + head[0].length) + HEAD + html.slice(head.index + head[0].length);
+  const doctype = /^\s*<!doctype[^>]*>\n?/i.exec(html);
+  const at = doctype ? doctype[0].length : 0;
+  return html.slice(0, at) + HEAD + html.slice(at);
+}
+
 function layout(name: string, context: object, src: TemplateSource): string {
-  return renderPage(name, context, src);
+  return secureHead(renderPage(name, context, src));
 }
 
 /** An id for a heading: lower case, words joined by hyphens, unique within the document. */

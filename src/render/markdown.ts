@@ -2,10 +2,35 @@ import MarkdownIt from 'markdown-it';
 
 let md: MarkdownIt | undefined;
 
-/** markdown-it with raw HTML off: HTML in user text shows as text, never as markup. */
+/**
+ * markdown-it with raw HTML off: HTML in user text shows as text, never as markup. An image that is not
+ * embedded (`![x](https://…)` in a note) becomes a link to it: a document never loads anything from
+ * elsewhere when it is opened (the HTML's Content-Security-Policy forbids it as well).
+ */
 export function markdown(): MarkdownIt {
-  md ??= new MarkdownIt({ html: false, linkify: false, typographer: false });
+  if (md) return md;
+  md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  const image = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx]!;
+    const src = token.attrGet('src') ?? '';
+    if (/^data:image\//i.test(src)) return image(tokens, idx, options, env, self);
+    const alt = self.renderInlineAsText(token.children ?? [], options, env) || src;
+    const title = token.attrGet('title');
+    const esc = md!.utils.escapeHtml;
+    return `<a class="remote-image" href="${esc(src)}"${title ? ` title="${esc(title)}"` : ''}>${esc(alt)}</a>`;
+  };
   return md;
+}
+
+/** A code span for user text: a fence longer than any run of backticks inside, so nothing breaks out. */
+export function codeSpan(s: string): string {
+  const text = s.replace(/\r?\n/g, ' ');
+  if (!text.trim()) return '';
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || /^ .* $/.test(text) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 /** `&` that would start an entity (`&amp;`, `&#38;`): escaped, the text shows as typed; a lone `&` needs nothing. */

@@ -1,36 +1,34 @@
+export interface PdfInfo {
+  Title: string;
+  Author: string;
+  Subject: string;
+  Creator: string;
+  Producer: string;
+  /** Both CreationDate and ModDate: as_of or SOURCE_DATE_EPOCH, never the clock. */
+  date: Date;
+}
+
 /**
- * Sets a PDF's document information (Title, Author, ...) by appending an incremental update: a new Info
- * dictionary, an xref section for it and a trailer pointing back at the previous one. Chromium prints PDFs
- * with a classic xref table and no way to set the author, so this small edit saves a PDF library.
+ * Replaces a PDF's document information whole. Chromium writes its own Info dictionary with the wall-clock
+ * time and its user agent; that object is deleted (not just unreferenced, so it does not stay in the file),
+ * and a new one holds only what relm sets. XMP metadata and a file ID, which would repeat or vary, are dropped.
+ * The same input and date therefore give the same bytes. pdf-lib loads only when PDFs are printed.
  */
-export function setPdfInfo(pdf: Uint8Array, info: Record<string, string>): Uint8Array {
-  const tail = Buffer.from(pdf.subarray(Math.max(0, pdf.length - 2048))).toString('latin1');
-  const trailer = tail.slice(tail.lastIndexOf('trailer'));
-  const size = /\/Size\s+(\d+)/.exec(trailer);
-  const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(trailer);
-  const prev = /startxref\s+(\d+)/.exec(trailer);
-  if (!size || !root || !prev) throw new Error('unexpected PDF structure: no classic trailer to update');
-  const n = Number(size[1]);
-  const entries = Object.entries(info)
-    .map(([k, v]) => `/${k} ${pdfString(v)}`)
-    .join(' ');
-  const start = pdf.length + 1; // after the newline below
-  const obj = `\n${n} 0 obj\n<< ${entries} >>\nendobj\n`;
-  const xrefAt = pdf.length + Buffer.byteLength(obj, 'latin1');
-  const update =
-    obj + `xref\n${n} 1\n${String(start).padStart(10, '0')} 00000 n \n` + `trailer\n<< /Size ${n + 1} /Root ${root[1]} /Info ${n} 0 R /Prev ${prev[1]} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  return Buffer.concat([Buffer.from(pdf), Buffer.from(update, 'latin1')]);
-}
-
-/** A PDF text string: a literal for plain ASCII (dates need it), else UTF-16BE with a byte order mark, as hex. */
-function pdfString(s: string): string {
-  if (/^[\x20-\x7e]*$/.test(s)) return `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
-  let hex = 'FEFF';
-  for (let i = 0; i < s.length; i++) hex += s.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
-  return `<${hex}>`;
-}
-
-/** A PDF date, D:YYYYMMDDHHmmSSZ. */
-export function pdfDate(d: Date): string {
-  return `D:${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
+export async function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
+  const { PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } = await import('pdf-lib');
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const ctx = doc.context;
+  const old = ctx.trailerInfo.Info;
+  if (old instanceof PDFRef) ctx.delete(old);
+  const date = PDFString.fromDate(info.date);
+  const dict = ctx.obj({});
+  for (const key of ['Title', 'Author', 'Subject', 'Creator', 'Producer'] as const) dict.set(PDFName.of(key), PDFHexString.fromText(info[key]));
+  dict.set(PDFName.of('CreationDate'), date);
+  dict.set(PDFName.of('ModDate'), date);
+  ctx.trailerInfo.Info = ctx.register(dict);
+  const metadata = doc.catalog.get(PDFName.of('Metadata'));
+  if (metadata instanceof PDFRef) ctx.delete(metadata);
+  doc.catalog.delete(PDFName.of('Metadata'));
+  ctx.trailerInfo.ID = undefined;
+  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
 }

@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EXIT_USAGE, RelmError } from '../errors.js';
-import { cleanupOnInterrupt } from '../io/atomic-write.js';
+import { onInterrupt } from '../io/interrupt.js';
 import { INSTALL_HINT, needsNoSandbox } from './browser.js';
-import { pdfDate, setPdfInfo } from './pdf-info.js';
+import { removeQuietly, spawnBrowser, type BrowserProcess } from './browser-process.js';
+import { setPdfInfo } from './pdf-info.js';
 
 export interface PdfJob {
   name: string;
@@ -19,7 +21,7 @@ export interface PdfJob {
 
 export interface PdfOptions {
   browserPath: string;
-  /** Milliseconds for the browser to start and for each document to print. */
+  /** Milliseconds for the whole run: starting the browser, every page, closing it. */
   timeoutMs: number;
   creator: string;
   /** The creation date written into the PDFs (as_of or SOURCE_DATE_EPOCH, never the clock). */
@@ -30,66 +32,97 @@ export interface PdfOptions {
 const FOOTER =
   '<div style="width:100%;font-size:8px;color:#5b6473;text-align:center;font-family:Arial,Liberation Sans,sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
 
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const t = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RelmError(`${what} took longer than ${Math.round(ms / 1000)} s`, EXIT_USAGE, 'Raise --browser-timeout, or check that the browser runs headless on this machine.')), ms);
-  });
-  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+/** The prefix of the temporary folders, so that a test (or a user) can find them. */
+export const PDF_TEMP_PREFIX = 'relm-pdf-';
+
+/**
+ * One deadline over everything the browser does. Each awaited step races it; when it expires the browser's
+ * whole process group is killed at once (which also ends every pending protocol call) and the step in progress
+ * is named in the error.
+ */
+class Deadline {
+  readonly #expired: Promise<never>;
+  readonly #timer: NodeJS.Timeout;
+  #step = 'starting the browser';
+
+  constructor(ms: number, onExpire: () => void) {
+    let reject!: (e: unknown) => void;
+    this.#expired = new Promise<never>((_, r) => (reject = r));
+    this.#expired.catch(() => undefined);
+    this.#timer = setTimeout(() => {
+      onExpire();
+      reject(
+        new RelmError(
+          `printing the PDFs took longer than ${Math.round(ms / 1000)} s (stopped while ${this.#step}); the browser was stopped and nothing was written`,
+          EXIT_USAGE,
+          'Raise --browser-timeout (seconds, for the whole run), or check that the browser runs headless on this machine; --format md,html needs no browser.',
+        ),
+      );
+    }, ms);
+  }
+
+  race<T>(p: Promise<T>, step?: string): Promise<T> {
+    if (step) this.#step = step;
+    p.catch(() => undefined); // a step overtaken by the deadline rejects later, unobserved
+    return Promise.race([p, this.#expired]);
+  }
+
+  clear(): void {
+    clearTimeout(this.#timer);
+  }
+}
+
+function firstLine(s: string): string {
+  return (s.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 300);
 }
 
 /**
  * Prints HTML documents to PDF with one headless browser. JavaScript is off and every request but the
  * document itself is blocked, so nothing in a note (an image URL, say) is ever fetched. Each HTML goes
- * through a temporary file, which is removed afterwards.
+ * through a temporary folder, which is removed afterwards, whatever happens: success, error, timeout or signal.
  */
 export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Promise<Uint8Array[]> {
   const { default: puppeteer } = await import('puppeteer-core');
-  const tmp = mkdtempSync(join(tmpdir(), 'relm-pdf-'));
-  const forget = cleanupOnInterrupt(tmp);
-  let browser: Awaited<ReturnType<typeof puppeteer.launch>> | undefined;
+  // Created by the browser's launcher, not here: then no moment exists when relm could die leaving it behind.
+  const tmp = join(tmpdir(), `${PDF_TEMP_PREFIX}${randomBytes(12).toString('hex')}`);
+  let proc: BrowserProcess | undefined;
+  const forget = onInterrupt(() => (proc ? proc.kill() : removeQuietly(tmp)));
+  const deadline = new Deadline(opts.timeoutMs, () => proc?.kill());
   try {
-    browser = await withTimeout(
-      puppeteer.launch({
-        executablePath: opts.browserPath,
-        headless: true,
-        timeout: opts.timeoutMs,
-        userDataDir: join(tmp, 'profile'),
-        args: [
-          ...(needsNoSandbox() ? ['--no-sandbox'] : []),
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-extensions',
-          '--no-first-run',
-          '--disable-dev-shm-usage',
-        ],
-      }),
-      opts.timeoutMs,
-      'starting the browser',
-    ).catch((err: unknown) => {
-      if (err instanceof RelmError) throw err;
-      throw new RelmError(`the browser at ${opts.browserPath} did not start: ${(err as Error).message.split('\n')[0]}`, EXIT_USAGE, INSTALL_HINT);
+    const args = puppeteer.defaultArgs({
+      headless: true,
+      userDataDir: join(tmp, 'profile'),
+      args: [...(needsNoSandbox() ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-sync', '--disable-dev-shm-usage', '--remote-debugging-pipe'],
     });
+    proc = spawnBrowser(opts.browserPath, args, tmp);
+    const started = proc;
+    const notStarted = (detail: string) =>
+      new RelmError(`the browser at ${opts.browserPath} did not start${detail ? `: ${detail}` : ''}`, EXIT_USAGE, INSTALL_HINT);
+    const browser = await deadline.race(
+      Promise.race([
+        puppeteer.connect({ transport: started.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: opts.timeoutMs + 5000 }),
+        started.exited.then(() => Promise.reject(notStarted(firstLine(started.stderr())))),
+      ]).catch((err: unknown) => {
+        throw err instanceof RelmError ? err : notStarted(firstLine(started.stderr()) || firstLine((err as Error).message));
+      }),
+    );
     const out: Uint8Array[] = [];
     for (const [i, job] of jobs.entries()) {
       opts.onProgress?.(job.name, i, jobs.length);
       const file = join(tmp, `${i}.html`);
       writeFileSync(file, job.html);
       const url = pathToFileURL(file).href;
-      const page = await browser.newPage();
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
+      const page = await deadline.race(browser.newPage(), `opening a page for ${job.name}`);
+      await deadline.race(page.setJavaScriptEnabled(false));
+      await deadline.race(page.setRequestInterception(true));
       page.on('request', (req) => {
         const u = req.url();
-        if (u === url || u.startsWith('data:')) void req.continue();
-        else void req.abort('blockedbyclient');
+        (u === url || u.startsWith('data:') ? req.continue() : req.abort('blockedbyclient')).catch(() => undefined);
       });
-      await withTimeout(page.goto(url, { waitUntil: 'load', timeout: opts.timeoutMs }), opts.timeoutMs, `loading ${job.name}`);
-      const pdf = await withTimeout(
+      await deadline.race(page.goto(url, { waitUntil: 'load', timeout: 0 }), `loading ${job.name}`);
+      const pdf = await deadline.race(
         job.layout === 'slides'
-          ? page.pdf({ width: '254mm', height: '142.875mm', printBackground: true, preferCSSPageSize: true, timeout: opts.timeoutMs })
+          ? page.pdf({ width: '254mm', height: '142.875mm', printBackground: true, preferCSSPageSize: true, timeout: 0 })
           : page.pdf({
               format: 'A4',
               printBackground: true,
@@ -97,19 +130,20 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
               headerTemplate: '<span></span>',
               footerTemplate: FOOTER,
               margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' },
-              timeout: opts.timeoutMs,
+              timeout: 0,
             }),
-        opts.timeoutMs,
         `printing ${job.name}`,
       );
-      await page.close();
-      const date = pdfDate(opts.date);
-      out.push(setPdfInfo(pdf, { Title: job.title, Author: job.author, Subject: job.subject, Creator: opts.creator, Producer: opts.creator, CreationDate: date, ModDate: date }));
+      await deadline.race(page.close(), `closing ${job.name}`);
+      out.push(await setPdfInfo(pdf, { Title: job.title, Author: job.author, Subject: job.subject, Creator: opts.creator, Producer: opts.creator, date: opts.date }));
     }
+    await deadline.race(browser.close(), 'closing the browser');
+    await deadline.race(started.exited, 'closing the browser');
     return out;
   } finally {
-    await browser?.close().catch(() => undefined);
-    rmSync(tmp, { recursive: true, force: true });
+    deadline.clear();
+    if (proc) proc.kill();
+    else removeQuietly(tmp);
     forget();
   }
 }

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { copyFixture, relm } from '../helpers/cli.js';
+import { CHILD_TIMEOUT_MS, copyFixture, relm } from '../helpers/cli.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd, encoding: 'utf8' });
+  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
 }
 
 /** A git repository holding the minimal fixture in engagement/, with two commits: v1 and v2 (beta rated 2 -> 4). */
@@ -20,7 +20,7 @@ function repo(): { top: string; dir: string } {
   git(top, 'init', '-q', '-b', 'main');
   const src = copyFixture('test/fixtures/minimal');
   dirs.push(src);
-  execFileSync('cp', ['-r', src, join(top, 'engagement')]);
+  execFileSync('cp', ['-r', src, join(top, 'engagement')], { timeout: CHILD_TIMEOUT_MS });
   const dir = join(top, 'engagement');
   git(top, 'add', '-A');
   git(top, 'commit', '-qm', 'v1');

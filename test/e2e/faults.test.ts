@@ -1,31 +1,22 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, copyFixture, relm } from '../helpers/cli.js';
+import { BIN, copyFixture, relm, snapshotFiles } from '../helpers/cli.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function snapshot(out: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(out, rel), { withFileTypes: true })) {
-      const p = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(p);
-      else files[p] = readFileSync(join(out, p), 'utf8');
-    }
-  };
-  if (existsSync(out)) walk('');
-  return files;
-}
+const snapshot = (out: string) => snapshotFiles(out);
 
 function runKilledAfter(args: string[], ms: number): Promise<void> {
   return new Promise((resolve) => {
     const p = spawn(process.execPath, [BIN, ...args], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
     const t = setTimeout(() => p.kill('SIGTERM'), ms);
+    const hard = setTimeout(() => p.kill('SIGKILL'), ms + 30_000);
     p.on('exit', () => {
       clearTimeout(t);
+      clearTimeout(hard);
       resolve();
     });
   });

@@ -1,15 +1,16 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/render/browser.js';
-import { BIN, copyFixture, relm, ROOT } from '../helpers/cli.js';
+import { BIN, CHILD_TIMEOUT_MS, copyFixture, relm, ROOT } from '../helpers/cli.js';
 
 const hasPdfTools = (() => {
   try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore', timeout: 10_000 });
     return true;
   } catch {
     return false;
@@ -38,15 +39,20 @@ function example(): string {
 /** Runs bin/relm asynchronously, so that a server in this process can answer meanwhile. */
 function relmAsync(args: string[]): Promise<{ status: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    const p = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' }, timeout: CHILD_TIMEOUT_MS, killSignal: 'SIGKILL' });
     let stderr = '';
     p.stderr.on('data', (d) => (stderr += d));
     p.on('close', (status) => resolve({ status, stderr }));
   });
 }
 
-const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+/** A 5,000-character word in a note: it must wrap, not run off the page. */
+const LONG_WORD = 'x'.repeat(2500) + 'y'.repeat(2500);
+
+const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', timeout: 30_000 });
+const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8', timeout: 30_000 });
+/** Text as pdftotext lays it out, with every run of white space (line wraps, columns) as one space. */
+const words = (file: string) => pdftotext(file).replace(/\s+/g, ' ');
 
 describe('relm report: the four deliverables', () => {
   let dir: string;
@@ -68,7 +74,7 @@ describe('relm report: the four deliverables', () => {
     const url = `http://127.0.0.1:${port}`;
     const text = readFileSync(file, 'utf8').replace(
       '  release-policy:\n    notes: |-\n',
-      `  release-policy:\n    notes: |-\n      ![tracker](${url}/pixel.png) <img src="${url}/raw.png"> see [the wiki](${url}/page).\n`,
+      `  release-policy:\n    notes: |-\n      ![tracker](${url}/pixel.png) <img src="${url}/raw.png"> see [the wiki](${url}/page).\n      ${LONG_WORD}\n`,
     );
     expect(text).toContain('/pixel.png');
     writeFileSync(file, text);
@@ -87,7 +93,23 @@ describe('relm report: the four deliverables', () => {
     const charts = readdirSync(join(out, 'charts'));
     for (const c of ['backlog.svg', 'dora.svg', 'gaps.svg', 'perspectives.svg', 'roadmap.svg', 'roadmap_slide.svg', 'scorecard.svg']) expect(charts).toContain(c);
     expect(requests).toEqual([]); // network blocked while printing
+    // Opened as a file, the HTML loads nothing either: a policy that allows nothing from elsewhere, and the
+    // note's image is a link to it.
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`);
+    expect(html).toMatch(/<a class="remote-image" href="http:\/\/127\.0\.0\.1:\d+\/pixel\.png">tracker<\/a>/);
+    expect(html).not.toMatch(/<img[^>]+http/);
   }, 120_000);
+
+  pdfIt('wraps a 5,000-character word instead of letting it run off the A4 page', () => {
+    const info = pdfinfo(join(out, 'report.pdf'));
+    expect(info).toMatch(/Page size:\s+595\.92 x 841\.92 pts \(A4\)/);
+    const text = pdftotext(join(out, 'report.pdf'));
+    // Every character printed, none clipped (the word may run over a page break: the footers go first).
+    expect(text.replace(/\n\s*\d+ \/ \d+\s*(?=\n|\f)/g, '').replace(/\s+/g, '')).toContain(LONG_WORD);
+    const widest = Math.max(...text.split('\n').map((l) => l.length));
+    expect(widest).toBeLessThan(300);
+  });
 
   pdfIt('prints the report on A4 with its title, author, page numbers and the sections a client expects', () => {
     const info = pdfinfo(join(out, 'report.pdf'));
@@ -95,6 +117,7 @@ describe('relm report: the four deliverables', () => {
     expect(info).toMatch(/Author:\s+Elena Marsh, Jonas Becker/);
     expect(info).toMatch(/Page size:\s+595\.92 x 841\.92 pts \(A4\)/);
     const text = pdftotext(join(out, 'report.pdf'));
+    const flat = text.replace(/\s+/g, ' ');
     for (const s of [
       'Contents',
       'Executive summary',
@@ -112,10 +135,10 @@ describe('relm report: the four deliverables', () => {
       'Appendix B. Practice by practice',
       'Appendix C. Method and sources',
     ]) {
-      expect(text).toContain(s);
+      expect(flat).toContain(s);
     }
     expect(text).toMatch(/\n\s*3 \/ \d+\s*\n/); // page numbers in the footer
-    expect(text).toContain('Write and adopt a release policy');
+    expect(flat).toContain('Write and adopt a release policy');
   });
 
   pdfIt('prints the presentation as 8 to 12 16:9 slides, one message each', () => {
@@ -125,17 +148,17 @@ describe('relm report: the four deliverables', () => {
     expect(pages).toBeLessThanOrEqual(12);
     const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number);
     expect(w! / h!).toBeCloseTo(16 / 9, 2);
-    const text = pdftotext(join(out, 'presentation.pdf')).replace(/\s+/g, ' ');
+    const text = words(join(out, 'presentation.pdf'));
     expect(text).toContain('of the way to its target');
     expect(text).toContain('Decision today');
   });
 
   pdfIt('prints the strategic plan and the training plan', () => {
-    const plan = pdftotext(join(out, 'strategic-plan.pdf')).replace(/\s+/g, ' ');
+    const plan = words(join(out, 'strategic-plan.pdf'));
     for (const s of ['Roadmap', 'Milestones', 'Initiatives', 'Next steps', 'Size and scope', 'Risks', 'Change', 'Configuration management', 'Incident', 'Problem', 'Availability', 'Service level', 'the ITSM processes']) {
       expect(plan).toContain(s);
     }
-    const training = pdftotext(join(out, 'training-plan.pdf'));
+    const training = words(join(out, 'training-plan.pdf'));
     for (const s of ['Courses and dates', 'Places to fill by hiring', 'Skills without a course', 'Skill gaps by person', 'Role coverage', '€16,000']) expect(training).toContain(s);
   });
 
@@ -210,16 +233,58 @@ describe('relm report: no browser', () => {
     expect(() => findBrowser(undefined, { PATH: '/nonexistent' }, 'plan9')).toThrow(/no Chrome or Chromium found/);
   });
 
-  pdfIt('fails with a clear message when the browser cannot print in time', () => {
+  pdfIt('stops the browser at --browser-timeout, whatever it was doing, and leaves nothing behind', () => {
     const d = example();
-    const r = relm(['report', '-C', d, '--format', 'pdf', '--only', 'training', '--browser-timeout', '1'], { env: {} });
+    const tmp = mkdtempSync(join(tmpdir(), 'relm-timeout-'));
+    dirs.push(tmp);
+    const start = performance.now();
+    const r = relm(['report', '-C', d, '--format', 'pdf', '--browser-timeout', '1'], { env: { TMPDIR: tmp }, timeout: 60_000 });
+    const seconds = (performance.now() - start) / 1000;
     // One second may or may not be enough on a fast machine: either it printed, or it said why not.
     if (r.status !== 0) {
       expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/took longer than 1 s|did not start/);
-      expect(existsSync(join(d, 'out', 'training-plan.pdf'))).toBe(false);
+      expect(r.stderr).toMatch(/printing the PDFs took longer than 1 s \(stopped while [a-z]+/);
+      expect(r.stderr).not.toMatch(/\n\s+at |unexpected error/);
+      expect(existsSync(join(d, 'out'))).toBe(false);
     } else {
-      expect(statSync(join(d, 'out', 'training-plan.pdf')).size).toBeGreaterThan(1000);
+      expect(statSync(join(d, 'out', 'report.pdf')).size).toBeGreaterThan(1000);
     }
+    expect(seconds).toBeLessThan(30); // the deadline covers the whole run, closing included
+    expect(readdirSync(tmp)).toEqual([]);
+  }, 90_000);
+});
+
+describe('relm report: reproducible PDFs', () => {
+  pdfIt('prints byte-identical PDFs for the same SOURCE_DATE_EPOCH, with its date and no trace of the browser', () => {
+    const d = example();
+    const run = () => {
+      const r = relm(['report', '-C', d, '--format', 'pdf', '--only', 'training,presentation'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
+      expect(r.status, r.stderr).toBe(0);
+      return ['training-plan.pdf', 'presentation.pdf'].map((f) => readFileSync(join(d, 'out', f)));
+    };
+    const first = run();
+    const second = run();
+    for (const [i, pdf] of first.entries()) expect(Buffer.compare(pdf, second[i]!), `run 2 differs in file ${i}`).toBe(0);
+    const info = pdfinfo(join(d, 'out', 'training-plan.pdf'));
+    expect(info).toMatch(/CreationDate:\s+Thu Jan  1 00:00:00 2026 UTC/);
+    expect(info).toMatch(/ModDate:\s+Thu Jan  1 00:00:00 2026 UTC/);
+    expect(info).toMatch(/Producer:\s+relm \d/);
+    expect(info).toMatch(/Title:\s+Training plan: /);
+    const bytes = first[0]!.toString('latin1');
+    expect(bytes).not.toContain('HeadlessChrome');
+    expect(bytes).not.toContain('Skia/PDF');
+  }, 120_000);
+
+  it('refuses a SOURCE_DATE_EPOCH that is not a number of seconds before doing anything', () => {
+    const d = example();
+    for (const bad of ['yesterday', '-1', '1.5', '99999999999999', '253402300800']) {
+      const r = relm(['report', '-C', d, '--format', 'md'], { env: { SOURCE_DATE_EPOCH: bad } });
+      expect(r.status, bad).toBe(2);
+      expect(r.stderr).toContain('SOURCE_DATE_EPOCH');
+      expect(r.stderr).toContain('is not a whole number of seconds');
+      expect(existsSync(join(d, 'out')), bad).toBe(false);
+    }
+    expect(relm(['report', '-C', d, '--format', 'md'], { env: { SOURCE_DATE_EPOCH: '253402300799' } }).status).toBe(0);
   });
+
 });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyFixture, relm, ROOT } from '../helpers/cli.js';
+import { CHILD_TIMEOUT_MS, copyFixture, relm, ROOT } from '../helpers/cli.js';
 import { fixturePath } from './fixtures.js';
 
 // `relm import` runs from the built dist/ (npm run build) through a wrapper until main.ts registers it.
@@ -19,7 +19,7 @@ const engagement = () => {
 };
 
 function relmImport(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [WRAPPER, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
+  const r = spawnSync(process.execPath, [WRAPPER, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' }, timeout: CHILD_TIMEOUT_MS, killSignal: 'SIGKILL' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

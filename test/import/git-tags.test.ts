@@ -12,7 +12,7 @@ let repo: string;
 function makeRepo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'relm-tags-'));
   const env = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: dir };
-  const git = (args: string[], date: string) => execFileSync('git', ['-C', dir, ...args], { env: { ...env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, stdio: 'pipe' });
+  const git = (args: string[], date: string) => execFileSync('git', ['-C', dir, ...args], { env: { ...env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, stdio: 'pipe', timeout: 60_000 });
   git(['init', '-q'], '2024-01-01T00:00:00Z');
   git(['commit', '-q', '--allow-empty', '-m', 'one'], '2024-01-10T10:00:00+01:00');
   git(['tag', '-a', 'v1.0.0', '-m', 'Release 1.0.0'], '2024-01-11T18:00:00+01:00'); // annotated: the tagger date

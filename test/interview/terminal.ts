@@ -30,6 +30,8 @@ export class Terminal {
       // Its own process group, so that a test that gives up can stop script and relm together.
       detached: true,
     });
+    // However a test ends, the terminal and relm do not outlive it.
+    setTimeout(() => this.kill(), 120_000).unref();
     this.child.stdout.setEncoding('utf8');
     this.child.stdout.on('data', (d: string) => (this.raw += d));
     this.child.stderr.on('data', (d: Buffer) => (this.raw += d.toString()));

@@ -1,4 +1,5 @@
-// A 5 MB engagement title: accepted, quickly.
+// A 5 MB engagement title: refused quickly (names and titles are limited to 1,000 characters), and
+// never echoed.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 

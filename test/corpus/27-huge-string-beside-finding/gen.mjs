@@ -1,4 +1,4 @@
-// A 5 MB requirement title in a file that has a finding: the finding's position is looked up in the
+// A 5 MB requirement title (too long: a finding) in a file: the finding's position is looked up in the
 // 5 MB file (the position-keeping parse runs only for files with findings), quickly.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

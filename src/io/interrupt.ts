@@ -1,0 +1,54 @@
+import { writeSync } from 'node:fs';
+
+/**
+ * What happens when relm is interrupted (Ctrl-C, SIGTERM, SIGHUP) while it holds resources: a browser, a
+ * staging folder. The cleanups are synchronous, run once, and ignore their own errors; then relm prints one
+ * line and exits with 128 + the signal's number (130, 143, 129), as shells report an interrupted command.
+ * A synchronous handler cannot be overtaken by a second signal, so a cleanup always runs to its end.
+ */
+const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+type Signal = keyof typeof SIGNALS;
+
+const cleanups = new Map<number, () => void>();
+let next = 0;
+let installed = false;
+let note = '';
+
+function handle(signal: Signal): void {
+  for (const fn of [...cleanups.values()].reverse()) {
+    try {
+      fn();
+    } catch {
+      // A cleanup that fails must not stop the others, nor print a stack trace.
+    }
+  }
+  cleanups.clear();
+  try {
+    writeSync(2, `\nrelm: interrupted by ${signal}${note ? `; ${note}` : ''}\n`);
+  } catch {
+    // stderr may be closed (the terminal went away): exit all the same.
+  }
+  process.exit(128 + SIGNALS[signal]);
+}
+
+function install(): void {
+  if (installed) return;
+  installed = true;
+  for (const s of Object.keys(SIGNALS) as Signal[]) process.on(s, () => handle(s));
+}
+
+/**
+ * Runs `cleanup` if relm is interrupted before the returned function is called. `cleanup` must be synchronous.
+ */
+export function onInterrupt(cleanup: () => void): () => void {
+  install();
+  const id = next++;
+  cleanups.set(id, cleanup);
+  return () => void cleanups.delete(id);
+}
+
+/** Takes over Ctrl-C, SIGTERM and SIGHUP for the rest of the command; `message` is what the one line adds. */
+export function exitCleanlyOnInterrupt(message: string): void {
+  install();
+  note = message;
+}

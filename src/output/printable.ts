@@ -1,0 +1,38 @@
+/**
+ * The one sanitiser for text that relm prints to a terminal or writes into a line-based format (text,
+ * stylish, GitHub workflow commands, JUnit, the summaries, error messages). Engagement files are written by
+ * others: a client name holding `ESC ]0;…` would retitle the terminal, `ESC [2J` clear it, a line break in a
+ * file name would start a line of its own (a forged finding, or a GitHub workflow command). Every control
+ * character, and the invisible characters that reorder or break lines, is shown escaped instead: `\n`, `\t`,
+ * `\r`, `\x1b`, `\u{202e}`. Everything else, accents and emoji included, passes unchanged.
+ */
+// C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the bidirectional controls.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+export function printable(s: string, opts: { lineBreaks?: boolean } = {}): string {
+  return s.replace(UNSAFE, (c) => {
+    // A format that encodes line breaks itself (a workflow command's %0A, XML) may keep them in a message.
+    if (opts.lineBreaks && (c === '\n' || c === '\r')) return c;
+    const code = c.charCodeAt(0);
+    return NAMED[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`);
+  });
+}
+
+/** A finding with its file, code and message made printable (positions are numbers already). */
+export function printableFinding<D extends { file: string; code: string; message: string }>(d: D, opts: { lineBreaks?: boolean } = {}): D {
+  return { ...d, file: printable(d.file), code: printable(d.code), message: printable(d.message, opts) };
+}
+
+/** The same, through every string of a plain value (arrays, objects, maps of strings): for a whole view at once. */
+export function printableDeep<T>(value: T): T {
+  if (typeof value === 'string') return printable(value) as T;
+  if (Array.isArray(value)) return value.map(printableDeep) as T;
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [printableDeep(k), printableDeep(v)])) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: printableDeep(v), enumerable: true, writable: true, configurable: true });
+    return out as T;
+  }
+  return value;
+}
