@@ -99,7 +99,7 @@ export async function runReport(opts: ReportOptions): Promise<void> {
       const { renderPdfs } = await import('../render/pdf.js');
       const tty = process.stderr.isTTY === true;
       const pdfs = await renderPdfs(
-        rendered.docs.map((d) => ({ name: `${d.file}.pdf`, html: d.html, title: d.title, author: rendered.author, subject: `${assessment.engagement.title}, ${assessment.engagement.client}`, layout: d.layout })),
+        rendered.docs.map((d) => ({ name: `${d.file}.pdf`, html: d.html, title: d.title, author: rendered.author, subject: `${assessment.engagement.title}, ${assessment.engagement.client}`, layout: d.layout, footer: `${assessment.engagement.client} · ${DELIVERABLES.find((x) => x.id === d.id)!.title} · Confidential` })),
         {
           browserPath,
           timeoutMs: opts.browserTimeout * 1000,

@@ -17,6 +17,8 @@ export interface PdfJob {
   subject: string;
   /** Slides: 16:9 pages, no footer. Documents: A4 with page numbers. */
   layout: 'a4' | 'slides';
+  /** The running footer of a document's pages, beside "page n of m" (client, deliverable, confidentiality). */
+  footer?: string;
 }
 
 export interface PdfOptions {
@@ -29,8 +31,15 @@ export interface PdfOptions {
   onProgress?: (name: string, index: number, total: number) => void;
 }
 
-const FOOTER =
-  '<div style="width:100%;font-size:8px;color:#5b6473;text-align:center;font-family:Arial,Liberation Sans,sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The running footer: the document's line on the left, "page n of m" on the right. */
+function footerTemplate(text: string | undefined): string {
+  return (
+    '<div style="width:100%;margin:0 16mm;font-size:7.5px;color:#5b6473;font-family:Arial,Liberation Sans,sans-serif;display:flex;justify-content:space-between">' +
+    `<span>${escapeHtml(text ?? '')}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`
+  );
+}
 
 /** The prefix of the temporary folders, so that a test (or a user) can find them. */
 export const PDF_TEMP_PREFIX = 'relm-pdf-';
@@ -128,7 +137,9 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
               printBackground: true,
               displayHeaderFooter: true,
               headerTemplate: '<span></span>',
-              footerTemplate: FOOTER,
+              footerTemplate: footerTemplate(job.footer),
+              // PDF bookmarks from the headings, for the reader's navigation pane.
+              outline: true,
               margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' },
               timeout: 0,
             }),

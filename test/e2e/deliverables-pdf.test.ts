@@ -7,6 +7,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEngagement } from '../../src/engagement/load.js';
 import { assess } from '../../src/engine/assess.js';
@@ -31,6 +32,25 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 const text = (file: string, page?: number) =>
   execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], { encoding: 'utf8', timeout: 30_000 }).replace(/\s+/g, ' ');
 const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8', timeout: 30_000 }))![1]);
+
+/** The PDF's bookmarks (document outline), depth-first, indented by level. */
+async function bookmarks(file: string): Promise<string[]> {
+  const doc = await PDFDocument.load(readFileSync(file));
+  const out: string[] = [];
+  const walk = (ref: PDFRef | undefined, depth: number) => {
+    let node = ref ? doc.context.lookup(ref, PDFDict) : undefined;
+    while (node) {
+      const t = node.lookup(PDFName.of('Title'));
+      out.push('  '.repeat(depth) + (t instanceof PDFString || t instanceof PDFHexString ? t.decodeText() : ''));
+      walk(node.get(PDFName.of('First')) as PDFRef | undefined, depth + 1);
+      const next = node.get(PDFName.of('Next')) as PDFRef | undefined;
+      node = next ? doc.context.lookup(next, PDFDict) : undefined;
+    }
+  };
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  walk(outlines?.get(PDFName.of('First')) as PDFRef | undefined, 0);
+  return out;
+}
 
 /** Ids that only relm could have written into client text (user notes may name applications in their own words). */
 function internalIds(path: string): string[] {
@@ -75,6 +95,13 @@ pdfDescribe.each([
     for (const s of view.first_steps) expect(summary).toContain(s.title); // what to do first
     expect(summary).toContain(`${view.requirements.length} requirements`.replace(/^1 requirements/, '1 requirement')); // requirements met, and by when
     expect(summary).toContain('The decision.');
+  });
+
+  it('carries bookmarks for its sections and a running footer with the client and page n of m', async () => {
+    const marks = (await bookmarks(pdf('report'))).map((m) => m.trim());
+    for (const h of ['Executive summary', '1. Current release management', '6. Business case', '7. Risks to delivery']) expect(marks).toContain(h);
+    expect(text(pdf('report'), 3)).toMatch(new RegExp(`${view.client}.* · Analysis report · Confidential page 3 of \\d+`));
+    expect((await bookmarks(pdf('strategic-plan'))).map((m) => m.trim())).toContain('1. Roadmap');
   });
 
   it('answers first on slide 2: cost, first steps, requirements', () => {
