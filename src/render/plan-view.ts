@@ -218,7 +218,7 @@ export function integrationView(a: Assessment, e: Engagement, recs: readonly Rec
         .filter((p) => p.links!.includes(proc.id))
         .map((p) => {
           const r = result.get(p.id)!;
-          return { name: p.name, score: score(r.score), target: r.target === null ? 'n/a' : num(r.target), gap: score(r.gap), assessed: r.assessed };
+          return { name: p.name, score: score(r.score), target: r.target === null ? 'n/a' : score(r.target), gap: score(r.gap), assessed: r.assessed };
         });
       const work = recs.filter((r) => e.model.practices.find((p) => p.id === r.practice)?.links?.includes(proc.id));
       return { name: proc.name, link: proc.link ?? '', practices, recommendations: work.map((r) => ({ title: r.title, phase: r.phase_label })) };

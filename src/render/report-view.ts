@@ -354,7 +354,7 @@ function backlogView(a: Assessment, e: Engagement, names: Names, maxRows: number
       age: x.open_age.median_days === null ? '–' : num(x.open_age.median_days),
       cost: x.open_cost !== null ? money(x.open_cost, currency) : '–',
       benefit: x.open_benefit ? money(x.open_benefit, currency) : '–',
-      ratio: x.benefit_cost_ratio === null ? '–' : num(x.benefit_cost_ratio),
+      ratio: x.benefit_cost_ratio === null ? '–' : x.benefit_cost_ratio.toFixed(1),
     })),
     type_mix: b.type_mix.map((t) => ({ type: capitalise(t.type), count: t.count, share: pct(t.share), reference: t.reference_share === null ? '–' : pct(t.reference_share) })),
     close: b.close_not_build.map((c) => ({ ...item(c.id), reason: c.reason === 'duplicate' ? `duplicate of ${c.of.map((x) => title.get(x) ?? x).join(', ')}` : `made obsolete by ${c.of.map((x) => title.get(x) ?? x).join(', ')}` })),
@@ -439,7 +439,8 @@ function trainingView(a: Assessment, e: Engagement, names: Names) {
       course_days: num(x.course_days),
       participant_days: num(x.participant_days),
       people: x.people.map(names.person),
-      needed_for: x.needed_for ? `${names.phase(x.needed_for)}, from ${date(x.needed_from)}` : 'no phase names it',
+      // The first phase starts at once, so its courses come early in it; a later phase's come before it starts.
+      needed_for: !x.needed_for ? 'no phase names it' : x.needed_for === a.roadmap.phases[0]?.id ? `${names.phase(x.needed_for)}, early in the phase` : `${names.phase(x.needed_for)}, which starts ${date(x.needed_from)}`,
       late: x.late,
       cost: money(course.get(x.skill)?.cost ?? 0, currency),
     })),
