@@ -59,12 +59,12 @@ function slugger() {
  * and h3 opens a section (so a heading stays with its content and a card can be kept on one page), headings
  * get ids, and a contents list of the h2 headings follows the cover. Works on any template's output.
  */
-export function structure(body: string): { cover: string; toc: { id: string; text: string }[]; body: string } {
+export function structure(body: string): { cover: string; toc: { id: string; text: string; plain: string }[]; body: string } {
   const slug = slugger();
   const first = body.search(/<h2[ >]/);
   const cover = first < 0 ? body : body.slice(0, first);
   const rest = first < 0 ? '' : body.slice(first);
-  const toc: { id: string; text: string }[] = [];
+  const toc: { id: string; text: string; plain: string }[] = [];
   const parts = rest.split(/(?=<h[23][ >])/);
   let out = '';
   let open2 = false;
@@ -83,7 +83,7 @@ export function structure(body: string): { cover: string; toc: { id: string; tex
       if (open2) out += '</section>';
       open3 = false;
       open2 = true;
-      toc.push({ id, text: m[2]! });
+      toc.push({ id, text: m[2]!, plain: decodeEntities(m[2]!.replace(/<[^>]*>/g, '')) });
       const appendix = /^Appendix\b/.test(m[2]!.replace(/<[^>]*>/g, ''));
       out += `<section class="level2${appendix ? ' appendix' : ''}" aria-labelledby="${id}">${heading}${part.slice(m[0].length)}`;
     } else {
@@ -95,6 +95,11 @@ export function structure(body: string): { cover: string; toc: { id: string; tex
   if (open3) out += '</section>';
   if (open2) out += '</section>';
   return { cover, toc, body: out };
+}
+
+/** The text of escaped HTML: the entities markdown-it writes, back to characters. */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e]!);
 }
 
 /** The primary colour when it is a plain hex colour (#rgb or #rrggbb), else the default. */

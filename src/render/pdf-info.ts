@@ -9,6 +9,35 @@ export interface PdfInfo {
 }
 
 /**
+ * The page (1-based) each bookmark of a PDF points at, by its title with all white space removed (a title
+ * Chromium takes from a heading that wrapped loses its spaces at the line ends). Empty without bookmarks.
+ */
+export async function bookmarkPages(pdf: Uint8Array): Promise<Map<string, number>> {
+  const { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } = await import('pdf-lib');
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pageOf = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
+  const out = new Map<string, number>();
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const walk = (ref: unknown, depth: number) => {
+    let node = ref instanceof PDFRef ? doc.context.lookupMaybe(ref, PDFDict) : undefined;
+    for (let guard = 0; node && guard < 10_000 && depth < 16; guard++) {
+      const title = node.lookup(PDFName.of('Title'));
+      const dest = node.lookupMaybe(PDFName.of('Dest'), PDFArray);
+      const page = dest?.get(0);
+      if ((title instanceof PDFString || title instanceof PDFHexString) && page instanceof PDFRef && pageOf.has(page.toString())) {
+        const key = title.decodeText().replace(/\s+/g, '');
+        if (!out.has(key)) out.set(key, pageOf.get(page.toString())!);
+      }
+      walk(node.get(PDFName.of('First')), depth + 1);
+      const next = node.get(PDFName.of('Next'));
+      node = next instanceof PDFRef ? doc.context.lookupMaybe(next, PDFDict) : undefined;
+    }
+  };
+  walk(outlines?.get(PDFName.of('First')), 0);
+  return out;
+}
+
+/**
  * Replaces a PDF's document information whole. Chromium writes its own Info dictionary with the wall-clock
  * time and its user agent; that object is deleted (not just unreferenced, so it does not stay in the file),
  * and a new one holds only what relm sets. XMP metadata and a file ID, which would repeat or vary, are dropped.

@@ -7,7 +7,7 @@ import { EXIT_USAGE, RelmError } from '../errors.js';
 import { onInterrupt } from '../io/interrupt.js';
 import { INSTALL_HINT, needsNoSandbox } from './browser.js';
 import { removeQuietly, spawnBrowser, type BrowserProcess } from './browser-process.js';
-import { setPdfInfo } from './pdf-info.js';
+import { bookmarkPages, setPdfInfo } from './pdf-info.js';
 
 export interface PdfJob {
   name: string;
@@ -39,6 +39,17 @@ function footerTemplate(text: string | undefined): string {
     '<div style="width:100%;margin:0 16mm;font-size:7.5px;color:#5b6473;font-family:Arial,Liberation Sans,sans-serif;display:flex;justify-content:space-between">' +
     `<span>${escapeHtml(text ?? '')}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`
   );
+}
+
+const TOC_PAGE = /<span class="toc-page" data-title="([^"]*)"><\/span>/g;
+const unescapeAttr = (s: string) => s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e]!);
+
+/** The contents' entries with the page their heading's bookmark points at. */
+export function withTocPages(html: string, pages: ReadonlyMap<string, number>): string {
+  return html.replace(TOC_PAGE, (whole, title: string) => {
+    const n = pages.get(unescapeAttr(title).replace(/\s+/g, ''));
+    return n === undefined ? whole : whole.replace('></span>', `>${n}</span>`);
+  });
 }
 
 /** The prefix of the temporary folders, so that a test (or a user) can find them. */
@@ -116,10 +127,8 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
       }),
     );
     const out: Uint8Array[] = [];
-    for (const [i, job] of jobs.entries()) {
-      opts.onProgress?.(job.name, i, jobs.length);
-      const file = join(tmp, `${i}.html`);
-      writeFileSync(file, job.html);
+    const print = async (job: PdfJob, html: string, file: string): Promise<Uint8Array> => {
+      writeFileSync(file, html);
       const url = pathToFileURL(file).href;
       const page = await deadline.race(browser.newPage(), `opening a page for ${job.name}`);
       await deadline.race(page.setJavaScriptEnabled(false));
@@ -146,6 +155,18 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
         `printing ${job.name}`,
       );
       await deadline.race(page.close(), `closing ${job.name}`);
+      return pdf;
+    };
+    for (const [i, job] of jobs.entries()) {
+      opts.onProgress?.(job.name, i, jobs.length);
+      const file = join(tmp, `${i}.html`);
+      let pdf = await print(job, job.html, file);
+      // The contents' page numbers: read from the first print's bookmarks, then printed again with them (one
+      // number per line does not move a page break).
+      if (job.layout === 'a4' && job.html.includes('class="toc-page"')) {
+        const pages = await deadline.race(bookmarkPages(pdf), `numbering the contents of ${job.name}`);
+        if (pages.size) pdf = await print(job, withTocPages(job.html, pages), file);
+      }
       out.push(await setPdfInfo(pdf, { Title: job.title, Author: job.author, Subject: job.subject, Creator: opts.creator, Producer: opts.creator, date: opts.date }));
     }
     await deadline.race(browser.close(), 'closing the browser');

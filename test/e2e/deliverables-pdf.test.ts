@@ -104,6 +104,15 @@ pdfDescribe.each([
     expect((await bookmarks(pdf('strategic-plan'))).map((m) => m.trim())).toContain('1. Roadmap');
   });
 
+  it('numbers the contents with the pages the sections start on', () => {
+    const cover = text(pdf('report'), 1);
+    for (const h of ['Executive summary', '6. Business case', '7. Risks to delivery']) {
+      const m = new RegExp(`${h.replace('.', '\\.')} (\\d+)`).exec(cover);
+      expect(m, h).not.toBeNull();
+      expect(text(pdf('report'), Number(m![1]))).toContain(h);
+    }
+  });
+
   it('answers first on slide 2: cost, first steps, requirements', () => {
     const slide = text(pdf('presentation'), 2);
     expect(slide).toContain(view.titles.answer);
