@@ -165,7 +165,7 @@ export async function writeDocument(raw: string, charts: Record<string, Chart>, 
   }
   const hasSections = body.some((x) => x instanceof Paragraph);
   const contents = hasSections
-    ? [new Paragraph({ pageBreakBefore: true, heading: HeadingLevel.TITLE, children: [new TextRun({ text: 'Contents' })] }), new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-1' }), new Paragraph({ children: [new PageBreak()] })]
+    ? [new Paragraph({ pageBreakBefore: true, heading: HeadingLevel.TITLE, children: [new TextRun({ text: 'Contents' })] }), new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-1', beginDirty: false }), new Paragraph({ children: [new PageBreak()] })]
     : [];
   const footer = new Footer({
     children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 18, color: '6B7280' })] })],
@@ -189,9 +189,9 @@ export async function writeDocument(raw: string, charts: Record<string, Chart>, 
             default: {
               document: { run: { font: 'Calibri', size: 21, color: '1F2937' }, paragraph: { spacing: { after: 100 } } },
               title: { run: { font: 'Calibri', size: 48, bold: true, ...headingColor }, paragraph: { spacing: { after: 240 } } },
-              heading1: { run: { font: 'Calibri', size: 32, bold: true, ...headingColor }, paragraph: { spacing: { before: 360, after: 120 } } },
-              heading2: { run: { font: 'Calibri', size: 26, bold: true, ...headingColor }, paragraph: { spacing: { before: 240, after: 100 } } },
-              heading3: { run: { font: 'Calibri', size: 22, bold: true, color: '1F2937' }, paragraph: { spacing: { before: 200, after: 80 } } },
+              heading1: { run: { font: 'Calibri', size: 32, bold: true, ...headingColor }, paragraph: { outlineLevel: 0, spacing: { before: 360, after: 120 } } },
+              heading2: { run: { font: 'Calibri', size: 26, bold: true, ...headingColor }, paragraph: { outlineLevel: 1, spacing: { before: 240, after: 100 } } },
+              heading3: { run: { font: 'Calibri', size: 22, bold: true, color: '1F2937' }, paragraph: { outlineLevel: 2, spacing: { before: 200, after: 80 } } },
             },
             paragraphStyles: [{ id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true, size: 18, color: '6B7280' }, paragraph: { spacing: { after: 200 } } }],
           },

@@ -237,8 +237,9 @@ function nativeChart(name: string, v: ReportView, a: Assessment, accent: string,
               catAxisOrientation: 'maxMin' as 'minMax',
               valAxisMinVal: min,
               valAxisMaxVal: max,
-              valAxisMajorUnit: 30.4375,
-              valAxisLabelFormatCode: 'mmm yyyy',
+              // About six dated gridlines across the span (months differ in length, so no unit lands on every 1st).
+              valAxisMajorUnit: Math.max(7, Math.round((max - min) / 6)),
+              valAxisLabelFormatCode: 'd mmm yyyy',
               valAxisLabelFontSize: 11,
               catAxisLabelFontSize: 13,
               chartColors: [HIDDEN, accent],
@@ -406,9 +407,17 @@ export async function writeDeck(raw: string, v: ReportView, a: Assessment, chart
   const hidden = new Set(counter.hidden.map((n) => `ppt/charts/chart${n}.xml`));
   const normalised = await normalisePackage(bytes, {
     date: meta.date,
-    editXml: (path, xml) => (hidden.has(path) ? hideFirstSeries(xml) : xml),
+    editXml: (path, xml) => (hidden.has(path) ? hideFirstSeries(xml) : /^ppt\/slides\/slide\d+\.xml$/.test(path) ? oneParagraphProperties(xml) : xml),
   });
   return template ? applyTemplate(normalised, template, meta.date) : normalised;
+}
+
+/**
+ * pptxgenjs writes paragraph properties before every run of a paragraph; the schema allows them only first
+ * (PowerPoint repairs such a file, LibreOffice lets the last one win and drops the bullets). The first stays.
+ */
+export function oneParagraphProperties(xml: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, inner: string) => `<a:p>${inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (p: string, at: number) => (at === 0 ? p : ''))}</a:p>`);
 }
 
 /** A Gantt chart's offset series: no fill, no line, so the bars float from their start dates. */

@@ -69,6 +69,12 @@ function widthOf(v: Cell, c: Column): number {
   return Math.max(...String(v).split('\n').map((l) => l.length));
 }
 
+/** Lines a text takes in a column `width` characters wide. */
+function wrappedLines(text: string, width: number): number {
+  const per = Math.max(1, width - 2);
+  return text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / per)), 0);
+}
+
 interface SheetOptions {
   /** Rows above the table (a title block); the header row comes after them and is frozen with them. */
   above?: Cell[][];
@@ -99,9 +105,12 @@ function addTable(wb: ExcelJS.Workbook, name: string, columns: readonly Column[]
       cell.alignment = { vertical: 'top', wrapText: c.wrap === true };
     });
   });
-  columns.forEach((c, i) => {
-    const need = Math.max(c.header.length + 2, ...rows.map((r) => widthOf(r[i] ?? null, c) + 2));
-    ws.getColumn(i + 1).width = Math.min(c.wrap ? 60 : 45, Math.max(8, need));
+  const widths = columns.map((c, i) => Math.min(c.wrap ? 60 : 45, Math.max(8, c.header.length + 2, ...rows.map((r) => widthOf(r[i] ?? null, c) + 2))));
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // Rows as tall as their wrapped text (not every reader fits row heights on opening).
+  rows.forEach((r, k) => {
+    const linesNeeded = Math.max(1, ...columns.map((c, i) => (c.wrap && typeof r[i] === 'string' ? wrappedLines(r[i] as string, widths[i]!) : 1)));
+    if (linesNeeded > 1) ws.getRow(headerRow + 1 + k).height = 15 * linesNeeded;
   });
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
   if (rows.length) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + rows.length, column: columns.length } };
@@ -166,6 +175,7 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
   summary.getCell(`B${rowOf('Plan cost')}`).value = cost(`B${rowOf('Plan effort (person-days)')}`, plan.days) as ExcelJS.CellValue;
   summary.getCell(`B${rowOf('Plan cost')}`).numFmt = money;
   summary.getColumn(2).width = 50;
+  for (const label of ['Answer', 'Decision']) summary.getRow(rowOf(label)).height = 15 * wrappedLines(String(summaryRows[rowOf(label) - 2]![1]), 50);
   summary.getColumn(2).alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
   // The perspectives under the figures.
   const pRow = summaryRows.length + 3;
