@@ -124,3 +124,38 @@ export function paragraphs(pkg: Package): { style: string | null; text: string }
   const body = first(pkg.xml('word/document.xml'), 'w:body')!;
   return all(body, 'w:p').map((p) => ({ style: first(p, 'w:pStyle')?.attrs['w:val'] ?? null, text: all(p, 'w:t').map(textContent).join('') }));
 }
+
+/**
+ * What makes Office offer to repair a file: a part that is not well-formed XML, a part without a content
+ * type, or a relationship to a part that is not there. Returns the problems found (none: an empty list).
+ */
+export function packageProblems(pkg: Package): string[] {
+  const problems: string[] = [];
+  const types = pkg.xml('[Content_Types].xml');
+  const defaults = new Set(all(types, 'Default').map((d) => d.attrs.Extension!.toLowerCase()));
+  const overrides = new Set(all(types, 'Override').map((o) => o.attrs.PartName!.slice(1)));
+  for (const n of pkg.names) {
+    if (/\.(xml|rels)$/.test(n)) {
+      try {
+        pkg.xml(n);
+      } catch (err) {
+        problems.push(`${n}: ${(err as Error).message}`);
+      }
+    }
+    if (n === '[Content_Types].xml') continue;
+    const ext = n.split('.').pop()!.toLowerCase();
+    if (!overrides.has(n) && !defaults.has(ext)) problems.push(`${n}: no content type`);
+  }
+  for (const o of overrides) if (!pkg.has(o)) problems.push(`[Content_Types].xml names a missing part ${o}`);
+  for (const n of pkg.names.filter((x) => x.endsWith('.rels'))) {
+    const source = n === '_rels/.rels' ? '' : n.replace(/_rels\/([^/]+)\.rels$/, '$1');
+    const rels = all(pkg.xml(n), 'Relationship');
+    for (const r of rels) {
+      if (r.attrs.TargetMode === 'External') continue;
+      const target = relationships(pkg, source || '_').get(r.attrs.Id!)?.target ?? r.attrs.Target!;
+      const resolved = source ? target : r.attrs.Target!.replace(/^\//, '');
+      if (!pkg.has(resolved)) problems.push(`${n}: ${r.attrs.Id} points to a missing part ${resolved}`);
+    }
+  }
+  return problems;
+}

@@ -25,6 +25,8 @@ export interface Geometry {
   title: Box;
   body: Box;
   footerY: number;
+  /** Where the title slide's layout puts its title (a template's), when known. */
+  cover?: Box;
 }
 
 const EMU = 914_400;
@@ -95,18 +97,39 @@ export async function templateGeometry(bytes: Uint8Array): Promise<Geometry> {
   const size = /<p:sldSz\b[^>]*\bcx="(\d+)"[^>]*\bcy="(\d+)"/.exec(pres);
   const width = size ? Number(size[1]) / EMU : 13.333;
   const height = size ? Number(size[2]) / EMU : 7.5;
-  const { content } = chooseLayouts(layoutsOf(parts));
-  const masterPath = /Target="\.\.\/slideMasters\/([^"]+)"/.exec(relsOf(parts, content.path))?.[1];
-  const frame = titleFrame(content.xml) ?? (masterPath ? titleFrame(text(parts.get(`ppt/slideMasters/${masterPath}`))) : null);
+  const { content, title: coverLayout } = chooseLayouts(layoutsOf(parts));
+  const frameOf = (l: Layout) => {
+    const masterPath = /Target="\.\.\/slideMasters\/([^"]+)"/.exec(relsOf(parts, l.path))?.[1];
+    return titleFrame(l.xml) ?? (masterPath ? titleFrame(text(parts.get(`ppt/slideMasters/${masterPath}`))) : null);
+  };
+  const frame = frameOf(content);
+  const coverFrame = frameOf(coverLayout);
   const margin = width * 0.045;
   const title = frame ? { x: frame.x / EMU, y: frame.y / EMU, w: frame.w / EMU, h: frame.h / EMU } : { x: margin, y: height * 0.05, w: width - 2 * margin, h: height * 0.13 };
   const top = title.y + title.h + 0.15;
   const footerY = height - 0.5;
-  return { width, height, title, body: { x: title.x, y: top, w: title.w, h: Math.max(1, footerY - 0.1 - top) }, footerY };
+  const cover = coverFrame ? { x: coverFrame.x / EMU, y: coverFrame.y / EMU, w: coverFrame.w / EMU, h: coverFrame.h / EMU } : undefined;
+  return { width, height, title, body: { x: title.x, y: top, w: title.w, h: Math.max(1, footerY - 0.1 - top) }, footerY, ...(cover ? { cover } : {}) };
 }
 
 const REL_SLIDE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide';
 const REL_NOTES_MASTER = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesMaster';
+
+/**
+ * A slide's title placeholder without relm's own position, font, size and colour, so the template's layout
+ * decides how titles look; a title longer than the layout's box shrinks to fit it.
+ */
+export function inheritTitle(xml: string): string {
+  return xml.replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph\b[^>]*type="title"[\s\S]*?<\/p:sp>/g, (sp) =>
+    sp
+      .replace(/<p:ph\b[^>]*\/>/, '<p:ph type="title"/>')
+      .replace(/<p:spPr>[\s\S]*?<\/p:spPr>/, '<p:spPr/>')
+      .replace(/<a:bodyPr\b[^>]*>[\s\S]*?<\/a:bodyPr>|<a:bodyPr\b[^>]*\/>/, '<a:bodyPr><a:normAutofit/></a:bodyPr>')
+      .replace(/<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>|<a:pPr\b[^>]*\/>/g, '')
+      .replace(/<a:rPr\b[^>]*>[\s\S]*?<\/a:rPr>|<a:rPr\b[^>]*\/>/g, '<a:rPr lang="en-GB" dirty="0"/>')
+      .replace(/<a:endParaRPr\b[^>]*\/>/g, ''),
+  );
+}
 
 const ownedByDeck = (p: string) => /^ppt\/(slides|notesSlides|charts|embeddings)\//.test(p);
 
@@ -152,6 +175,10 @@ export async function applyTemplate(deck: Uint8Array, template: Uint8Array, date
       continue;
     }
     if (!ownedByDeck(p)) continue;
+    if (/^ppt\/slides\/slide\d+\.xml$/.test(p)) {
+      out.set(p, inheritTitle(text(b)));
+      continue;
+    }
     let s = /\.rels$/.test(p) ? text(b) : null;
     if (s !== null) {
       s = retarget(s);

@@ -81,18 +81,28 @@ function markdownTable(b: Extract<Block, { kind: 'table' }>): TableSpec {
   };
 }
 
-function addTable(slide: Slide, t: TableSpec, box: { x: number; y: number; w: number }, pt: number, accent: string): void {
+/** How relm's own shapes look: its font and text colour, or (with a user's template) the template's. */
+interface Look {
+  accent: string;
+  /** Font and colour of text; empty with a template, so its theme's apply. */
+  ink: { fontFace?: string; color?: string };
+  /** A user's template: give charts and table cells a white ground whatever the background. */
+  themed: boolean;
+}
+
+function addTable(slide: Slide, t: TableSpec, box: { x: number; y: number; w: number }, pt: number, look: Look): void {
+  const accent = look.accent;
   const colW = columnWidths(t.texts, box.w, pt);
   const cell = (text: TextRun[], c: number, head: boolean, fill: string | null): PptxModule.default.TableCell => ({
     text,
     options: {
       align: t.align[c] ?? 'left',
       valign: 'middle',
-      ...(head ? { bold: true, color: 'FFFFFF', fill: { color: accent } } : fill ? { fill: { color: fill } } : {}),
+      ...(head ? { bold: true, color: 'FFFFFF', fill: { color: accent } } : fill ? { fill: { color: fill } } : look.themed ? { fill: { color: 'FFFFFF' }, color: TEXT } : {}),
     },
   });
   const rows: PptxModule.default.TableRow[] = [t.head.map((h, c) => cell(h, c, true, null)), ...t.rows.map((r, k) => r.map((x, c) => cell(x, c, false, t.fills?.[k]?.[c] ?? null)))];
-  slide.addTable(rows, { x: box.x, y: box.y, w: box.w, colW, fontFace: FONT, fontSize: pt, color: TEXT, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.06, autoPage: false });
+  slide.addTable(rows, { x: box.x, y: box.y, w: box.w, colW, fontFace: look.ink.fontFace, fontSize: pt, color: TEXT, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.06, autoPage: false });
 }
 
 /** The native form of a chart the template places, or null when PowerPoint has none (an image is used). */
@@ -104,8 +114,10 @@ interface Box {
   h: number;
 }
 
-function nativeChart(name: string, v: ReportView, a: Assessment, accent: string, gantt: { count: number; hidden: number[] }): Native | null | undefined {
-  const axisFont = { catAxisLabelFontFace: FONT, valAxisLabelFontFace: FONT, legendFontFace: FONT, dataLabelFontFace: FONT, catAxisLabelColor: TEXT, valAxisLabelColor: MUTED };
+function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gantt: { count: number; hidden: number[] }): Native | null | undefined {
+  const accent = look.accent;
+  const font = look.ink.fontFace;
+  const axisFont = { catAxisLabelFontFace: font, valAxisLabelFontFace: font, legendFontFace: font, dataLabelFontFace: font, catAxisLabelColor: TEXT, valAxisLabelColor: MUTED, ...(look.themed ? { chartArea: { fill: { color: 'FFFFFF' } }, plotArea: { fill: { color: 'FFFFFF' } } } : {}) };
   switch (name) {
     case 'radar': {
       if (v.nothing_assessed) return null;
@@ -201,7 +213,7 @@ function nativeChart(name: string, v: ReportView, a: Assessment, accent: string,
             showTitle: true,
             title: 'Open items by application',
             titleFontSize: 14,
-            titleFontFace: FONT,
+            titleFontFace: font,
             catAxisLabelFontSize: 12,
             altText: 'Open backlog items by application',
           });
@@ -341,6 +353,8 @@ export interface DeckOptions {
 export async function writeDeck(raw: string, v: ReportView, a: Assessment, charts: Record<string, Chart>, meta: OfficeMeta, template: Uint8Array | null = null): Promise<Uint8Array> {
   const geo = template ? await templateGeometry(template) : DEFAULT_GEOMETRY;
   const accent = hex6(meta.primaryColor);
+  const themed = template !== null;
+  const look: Look = { accent, ink: themed ? {} : { fontFace: FONT, color: TEXT }, themed };
   const logo = await logoPicture(meta.logo);
   const pptx = new PptxGenJS();
   pptx.defineLayout({ name: 'RELM', width: geo.width, height: geo.height });
@@ -377,11 +391,11 @@ export async function writeDeck(raw: string, v: ReportView, a: Assessment, chart
       const slide = pptx.addSlide({ masterName: 'RELM_TITLE' });
       slide.addText(plain(first.runs), { placeholder: 'title' });
       const rest = blocks.slice(1);
-      let y = geo.height * 0.3 + 1.75;
+      let y = geo.cover ? geo.cover.y + geo.cover.h + 0.2 : geo.height * 0.3 + 1.75;
       for (const b of rest) {
         if (b.kind !== 'paragraph') continue;
         const h = lines(plain(b.runs), geo.body.w * 0.8, 18) * lineH(18) + 0.05;
-        slide.addText(runs(b.runs), { x: geo.body.x, y, w: geo.body.w * 0.8, h, fontFace: FONT, fontSize: 18, color: TEXT, margin: 0, valign: 'top' });
+        slide.addText(runs(b.runs), { x: geo.cover?.x ?? geo.body.x, y, w: geo.body.w * 0.8, h, ...look.ink, fontSize: 18, margin: 0, valign: 'top' });
         y += h + 0.12;
       }
       if (logo) {
@@ -395,9 +409,9 @@ export async function writeDeck(raw: string, v: ReportView, a: Assessment, chart
     const hasTitle = first?.kind === 'heading';
     const title = hasTitle ? plain(first.runs) : '';
     if (hasTitle) slide.addText(title, { placeholder: 'title' });
-    slide.addText(meta.title, { ...foot, w: geo.body.w - 1.2 });
+    if (!themed) slide.addText(meta.title, { ...foot, w: geo.body.w - 1.2 });
     const body = hasTitle ? blocks.slice(1) : blocks;
-    await layoutBody(pptx, slide, body, geo.body, v, a, charts, accent, counter);
+    await layoutBody(slide, body, geo.body, v, a, charts, look, counter);
     const key = titleKey(title, v);
     const notes = notesFor(key, v, a);
     if (notes.length) slide.addNotes(notes.join('\n'));
@@ -427,7 +441,7 @@ function hideFirstSeries(xml: string): string {
 
 type Item = { h: (pt: number) => number; flex: boolean; draw: (y: number, h: number, pt: number) => Promise<void> | void };
 
-async function layoutBody(pptx: PptxGenJS, slide: Slide, blocks: readonly Block[], box: Box, v: ReportView, a: Assessment, charts: Record<string, Chart>, accent: string, counter: { count: number; hidden: number[] }): Promise<void> {
+async function layoutBody(slide: Slide, blocks: readonly Block[], box: Box, v: ReportView, a: Assessment, charts: Record<string, Chart>, look: Look, counter: { count: number; hidden: number[] }): Promise<void> {
   const items: Item[] = [];
   for (const b of blocks) {
     switch (b.kind) {
@@ -439,7 +453,7 @@ async function layoutBody(pptx: PptxGenJS, slide: Slide, blocks: readonly Block[
           h: (pt) => lines(text, box.w, pt) * lineH(pt) + 0.08,
           flex: false,
           draw: (y, h, pt) => {
-            slide.addText(runs(b.runs, bold ? { bold: true } : {}), { x: box.x, y, w: box.w, h, fontFace: FONT, fontSize: pt, color: TEXT, margin: 0, valign: 'top' });
+            slide.addText(runs(b.runs, bold ? { bold: true } : {}), { x: box.x, y, w: box.w, h, ...look.ink, fontSize: pt, margin: 0, valign: 'top' });
           },
         });
         break;
@@ -458,14 +472,14 @@ async function layoutBody(pptx: PptxGenJS, slide: Slide, blocks: readonly Block[
               if (rs[0]) rs[0].options = { ...rs[0].options, bullet, indentLevel: it.level, paraSpaceAfter: 4 };
               paras.push(...rs);
             }
-            slide.addText(paras, { x: box.x, y, w: box.w, h, fontFace: FONT, fontSize: pt, color: TEXT, margin: 0, valign: 'top' });
+            slide.addText(paras, { x: box.x, y, w: box.w, h, ...look.ink, fontSize: pt, margin: 0, valign: 'top' });
           },
         });
         break;
       }
       case 'table': {
         const t = markdownTable(b);
-        items.push({ h: (pt) => tableHeight(t, box.w, pt - 2), flex: false, draw: (y, _h, pt) => addTable(slide, t, { x: box.x, y, w: box.w }, pt - 2, accent) });
+        items.push({ h: (pt) => tableHeight(t, box.w, pt - 2), flex: false, draw: (y, _h, pt) => addTable(slide, t, { x: box.x, y, w: box.w }, pt - 2, look) });
         break;
       }
       case 'code':
@@ -473,16 +487,16 @@ async function layoutBody(pptx: PptxGenJS, slide: Slide, blocks: readonly Block[
           h: (pt) => lines(b.text, box.w, pt - 2) * lineH(pt - 2) + 0.1,
           flex: false,
           draw: (y, h, pt) => {
-            slide.addText(b.text, { x: box.x, y, w: box.w, h, fontFace: 'Consolas', fontSize: pt - 2, color: TEXT, margin: 0, valign: 'top' });
+            slide.addText(b.text, { x: box.x, y, w: box.w, h, ...look.ink, fontFace: 'Consolas', fontSize: pt - 2, margin: 0, valign: 'top' });
           },
         });
         break;
       case 'chart': {
-        const native = nativeChart(b.name, v, a, accent, counter);
+        const native = nativeChart(b.name, v, a, look, counter);
         if (native === null) break;
         if (native?.kind === 'table') {
           const t = native.table;
-          items.push({ h: (pt) => tableHeight(t, box.w, pt), flex: false, draw: (y, _h, pt) => addTable(slide, t, { x: box.x, y, w: box.w }, pt, accent) });
+          items.push({ h: (pt) => tableHeight(t, box.w, pt), flex: false, draw: (y, _h, pt) => addTable(slide, t, { x: box.x, y, w: box.w }, pt, look) });
         } else if (native?.kind === 'chart') {
           items.push({ h: () => 2.6, flex: true, draw: (y, h) => native.draw(slide, { x: box.x, y, w: box.w, h }) });
         } else {
@@ -519,5 +533,4 @@ async function layoutBody(pptx: PptxGenJS, slide: Slide, blocks: readonly Block[
     await it.draw(y, h, pt);
     y += h + gap;
   }
-  void pptx;
 }

@@ -52,10 +52,12 @@ export async function normalisePackage(bytes: Uint8Array, opts: NormaliseOptions
   for (const name of names) {
     const replaced = parts[name];
     if (replaced === null) continue;
-    const edits = name === 'docProps/core.xml' || (opts.editXml !== undefined && TEXT.test(name));
+    const edits = name === 'docProps/core.xml' || name === '[Content_Types].xml' || (opts.editXml !== undefined && TEXT.test(name));
     let content: string | Uint8Array = replaced ?? (edits ? await zip.file(name)!.async('string') : await zip.file(name)!.async('uint8array'));
     if (typeof content === 'string') {
       if (name === 'docProps/core.xml') content = setCoreDates(content, when);
+      // An override for a part the package does not hold (pptxgenjs writes one per layout for masters).
+      if (name === '[Content_Types].xml') content = content.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (o, part: string) => (names.includes(part) && parts[part] !== null ? o : ''));
       if (opts.editXml) content = opts.editXml(name, content);
     } else if (NESTED.test(name)) {
       content = await normalisePackage(content, { date: opts.date });
