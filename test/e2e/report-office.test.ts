@@ -65,18 +65,18 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       expect(deck[1]!.title).toMatch(/^4 of 6 requirements met by March 2027, for €421,600$/);
     });
 
-    it('draws the perspectives as a native radar chart and the gaps and the roadmap as native bar charts', () => {
+    it('draws the perspectives, the gaps and the roadmap as native, editable bar charts', () => {
       const pkg = openPackage(join(out, 'presentation.pptx'));
       const deck = slides(pkg);
       const chartsOf = (i: number) => [...deck[i]!.rels.values()].filter((r) => r.type === 'chart').map((r) => pkg.xml(r.target));
       const types = pkg.text('[Content_Types].xml');
-      // Slide 3: where they stand; 4: the largest gaps; 8: the roadmap.
-      const radar = chartsOf(2);
-      expect(radar).toHaveLength(1);
-      expect(first(radar[0]!, 'c:radarChart')).toBeDefined();
-      const series = all(radar[0]!, 'c:ser').map((s) => all(first(s, 'c:tx')!, 'c:v').map(textContent).join(''));
+      // Slide 3: where they stand (current and target by perspective); 4: the largest gaps; 8: the roadmap.
+      const perspectives = chartsOf(2);
+      expect(perspectives).toHaveLength(1);
+      expect(first(perspectives[0]!, 'c:barChart')).toBeDefined();
+      const series = all(perspectives[0]!, 'c:ser').map((s) => all(first(s, 'c:tx')!, 'c:v').map(textContent).join(''));
       expect(series).toEqual(['Current', 'Target']);
-      const values = all(all(radar[0]!, 'c:ser')[0]!, 'c:val').flatMap((v) => all(v, 'c:v').map((x) => Number(textContent(x))));
+      const values = all(all(perspectives[0]!, 'c:ser')[0]!, 'c:val').flatMap((v) => all(v, 'c:v').map((x) => Number(textContent(x))));
       expect(values).toEqual(['people', 'process', 'technology', 'organization', 'integration'].map((k) => assessment.perspectives[k].score));
       expect(first(chartsOf(3)[0]!, 'c:barChart')).toBeDefined();
       const gantt = chartsOf(7)[0]!;
@@ -85,7 +85,7 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       expect(first(all(gantt, 'c:ser')[0]!, 'a:noFill')).toBeDefined();
       expect(all(gantt, 'c:cat').flatMap((c) => all(c, 'c:v').map(textContent))[0]).toMatch(/^Phase 1: Stabilise/);
       // Each chart part is declared, with its embedded workbook so PowerPoint can edit the data.
-      for (const r of [...deck[2]!.rels.values()].filter((x) => x.type === 'chart')) {
+      for (const r of deck.flatMap((d) => [...d.rels.values()]).filter((x) => x.type === 'chart')) {
         expect(types).toContain(`PartName="/${r.target}"`);
         const embedded = [...relationships(pkg, r.target).values()].find((x) => x.type === 'package');
         expect(embedded && pkg.has(embedded.target)).toBe(true);
@@ -284,6 +284,22 @@ describe('relm report: Office formats from relm.yaml, branding and templates', (
     expect(packageProblems(pkg)).toEqual([]);
     // The titles take the layout's position and style.
     for (const s of deck) expect(first(all(s.xml, 'p:sp').find((sp) => first(sp, 'p:ph')?.attrs.type === 'title')!, 'a:xfrm')).toBeUndefined();
+  });
+
+  it('follows a presentation template of the user’s: a radar is a native radar chart, a chart PowerPoint has no type for a picture', () => {
+    const dir = example();
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates', 'presentation.md.hbs'), '# {{text title}}\n\n---\n\n## Where we stand\n\n{{chart "radar"}}\n\n---\n\n## Level by level\n\n{{chart "heatmap"}}\n');
+    const r = run(['report', '-C', dir, '--format', 'pptx', '--only', 'presentation']);
+    expect(r.status, r.stderr).toBe(0);
+    const pkg = openPackage(join(dir, 'out', 'presentation.pptx'));
+    const deck = slides(pkg);
+    expect(deck.map((s) => s.title)).toEqual(['Release Management Assessment', 'Where we stand', 'Level by level']);
+    const radar = [...deck[1]!.rels.values()].find((x) => x.type === 'chart')!;
+    expect(first(pkg.xml(radar.target), 'c:radarChart')).toBeDefined();
+    expect([...deck[2]!.rels.values()].map((x) => x.type)).toContain('image');
+    expect([...deck[2]!.rels.values()].map((x) => x.type)).not.toContain('chart');
+    expect(packageProblems(pkg)).toEqual([]);
   });
 
   it('uses a Word reference document’s styles', async () => {

@@ -9,6 +9,7 @@ import { readInside } from '../../engagement/load.js';
 import type { Assessment } from '../../engine/types.js';
 import { EXIT_USAGE, RelmError } from '../../errors.js';
 import type { RenderedSet } from '../deliverables.js';
+import { reportView } from '../report-view.js';
 import type { OfficeMeta } from './common.js';
 
 export const OFFICE_FORMATS = ['pptx', 'xlsx', 'docx'] as const;
@@ -43,16 +44,18 @@ export interface OfficeInput {
 /** Renders the Office files asked for, in memory, as [file name, bytes]. */
 export async function renderOffice(formats: readonly string[], input: OfficeInput): Promise<[string, Uint8Array][]> {
   const { assessment: a, engagement: e, rendered, meta } = input;
+  // The view the templates saw (report-view.ts): the deck's notes and the workbook present its fields.
+  const view = reportView(a, e, { logo: meta.logo });
   const out: [string, Uint8Array][] = [];
   const deck = rendered.docs.find((d) => d.layout === 'slides');
   if (formats.includes('pptx') && deck) {
     const template = readOfficeTemplate(input.engagementRoot, PPTX_TEMPLATE);
     const { writeDeck } = await import('./pptx.js');
-    out.push([`${deck.file}.pptx`, await writeDeck(deck.raw, rendered.view, a, rendered.charts, { ...meta, title: deck.title }, template)]);
+    out.push([`${deck.file}.pptx`, await writeDeck(deck.raw, view, a, rendered.charts, { ...meta, title: deck.title }, template)]);
   }
   if (formats.includes('xlsx')) {
     const { writeWorkbook } = await import('./xlsx.js');
-    out.push(['workbook.xlsx', await writeWorkbook(a, e, rendered.view, { ...meta, title: `Assessment data: ${a.engagement.title} — ${a.engagement.client}` })]);
+    out.push(['workbook.xlsx', await writeWorkbook(a, e, view, { ...meta, title: `Assessment data: ${a.engagement.title} — ${a.engagement.client}` })]);
   }
   if (formats.includes('docx')) {
     const docs = rendered.docs.filter((d) => d.layout === 'a4');

@@ -137,9 +137,14 @@ function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gan
         },
       };
     }
+    case 'perspectives':
     case 'top_gaps':
+    case 'top_gaps_slide':
     case 'gaps': {
-      const rows = name === 'gaps' ? v.gap_table : v.top_gaps;
+      // The same rows as relm's chart of that name: the perspectives, or the practices with the largest gaps.
+      const gapped = v.gap_table.filter((p) => p.gap! > 0);
+      const rows: readonly { name: string; score: number | null; target: number | null }[] =
+        name === 'perspectives' ? (v.nothing_assessed ? [] : v.perspectives) : name === 'gaps' ? gapped.slice(0, 12) : name === 'top_gaps_slide' ? gapped.slice(0, 6) : v.top_gaps;
       if (!rows.length) return null;
       const labels = rows.map((p) => p.name);
       return {
@@ -171,7 +176,7 @@ function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gan
               legendFontSize: 12,
               catAxisLabelFontSize: 12,
               valAxisLabelFontSize: 10,
-              altText: 'Current and target level of the practices with the largest gaps',
+              altText: name === 'perspectives' ? 'Current score and target by perspective' : 'Current and target level of the practices with the largest gaps',
             },
           );
         },
