@@ -101,7 +101,8 @@ async function build(blocks: readonly Block[], charts: Record<string, Chart>, ac
     if (b.kind === 'heading' && b.level >= 2 && target === cover) target = body;
     switch (b.kind) {
       case 'heading':
-        if (b.level === 1) target.push(new Paragraph({ heading: HeadingLevel.TITLE, children: textRuns(b.runs) }));
+        // The document's title opens the cover a third of the way down the page.
+        if (b.level === 1) target.push(new Paragraph({ heading: HeadingLevel.TITLE, ...(target === cover ? { spacing: { before: 3600 } } : {}), children: textRuns(b.runs) }));
         else target.push(new Paragraph({ heading: HEADINGS[Math.min(5, b.level - 1)], keepNext: true, children: textRuns(b.runs) }));
         break;
       case 'paragraph':

@@ -177,21 +177,24 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
   summary.getColumn(2).width = 50;
   for (const label of ['Answer', 'Decision']) summary.getRow(rowOf(label)).height = 15 * wrappedLines(String(summaryRows[rowOf(label) - 2]![1]), 50);
   summary.getColumn(2).alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
-  // The perspectives under the figures.
-  const pRow = summaryRows.length + 3;
+  // The perspectives beside the figures (columns E to J), under the same frozen header row.
+  const pRow = 1;
+  const pCol = 5;
   const pHead = ['Perspective', 'Score', 'Target', 'Gap', 'Weight', 'Status'];
   pHead.forEach((h, i) => {
-    const c = summary.getCell(pRow, i + 1);
+    const c = summary.getCell(pRow, pCol + i);
     c.value = h;
     c.font = { bold: true, color: { argb: 'FFFFFFFF' } };
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${accent}` } };
   });
+  [16, 8, 8, 8, 8, 28].forEach((w, i) => (summary.getColumn(pCol + i).width = w));
+  summary.getColumn(4).width = 3;
   v.perspectives.forEach((p, k) => {
     const r = pRow + 1 + k;
     const vals: Cell[] = [p.name, p.score, p.target, p.gap, p.weight, p.rag_text];
     vals.forEach((x, i) => {
       if (x === null) return;
-      const c = summary.getCell(r, i + 1);
+      const c = summary.getCell(r, pCol + i);
       c.value = x as ExcelJS.CellValue;
       if (i >= 1 && i <= 3) c.numFmt = '0.0';
       c.alignment = { horizontal: i >= 1 && i <= 4 ? 'right' : 'left' };
