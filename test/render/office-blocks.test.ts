@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { markdownBlocks, plain, splitAtRules } from '../../src/render/office/blocks.js';
 import { fitColumns, hex6, serialDay } from '../../src/render/office/common.js';
 import { inheritTitle } from '../../src/render/office/pptx-template.js';
+import { CHART_TOKEN } from '../../src/render/render-limits.js';
 import { oneParagraphProperties } from '../../src/render/office/pptx.js';
 
 describe('markdownBlocks: the rendered Markdown as blocks for the Office writers', () => {
@@ -13,6 +14,8 @@ describe('markdownBlocks: the rendered Markdown as blocks for the Office writers
     '---',
     '',
     '## A *slide* title',
+    '',
+    `@@chart:${CHART_TOKEN}:radar@@`,
     '',
     '@@chart:radar@@',
     '',
@@ -29,21 +32,23 @@ describe('markdownBlocks: the rendered Markdown as blocks for the Office writers
   const blocks = markdownBlocks(md);
 
   it('keeps headings, styled runs, chart placeholders, lists and tables with their alignment', () => {
-    expect(blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'rule', 'heading', 'chart', 'list', 'table', 'list']);
+    expect(blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'rule', 'heading', 'chart', 'paragraph', 'list', 'table', 'list']);
     expect(blocks[1]).toEqual({ kind: 'paragraph', runs: [{ text: 'Client', bold: true }, { text: ' · date' }] });
     expect(blocks[3]).toEqual({ kind: 'heading', level: 2, runs: [{ text: 'A ' }, { text: 'slide', italic: true }, { text: ' title' }] });
     expect(blocks[4]).toEqual({ kind: 'chart', name: 'radar' });
-    const list = blocks[5] as Extract<(typeof blocks)[number], { kind: 'list' }>;
+    // Without this run's token it is text (a note cannot place a chart).
+    expect(blocks[5]).toEqual({ kind: 'paragraph', runs: [{ text: '@@chart:radar@@' }] });
+    const list = blocks[6] as Extract<(typeof blocks)[number], { kind: 'list' }>;
     expect(list.items.map((i) => plain(i.runs))).toEqual(['Today: 1.4 out of 5', 'Next']);
     expect(list.items[0]!.runs[0]).toEqual({ text: 'Today:', bold: true });
-    const table = blocks[6] as Extract<(typeof blocks)[number], { kind: 'table' }>;
+    const table = blocks[7] as Extract<(typeof blocks)[number], { kind: 'table' }>;
     expect(table.align).toEqual(['right', null, 'right']);
     expect(table.rows[0]!.map(plain)).toEqual(['1', 'A | B', '€8,500']);
-    expect(blocks[7]).toMatchObject({ kind: 'list', ordered: true, start: 3 });
+    expect(blocks[8]).toMatchObject({ kind: 'list', ordered: true, start: 3 });
   });
 
   it('splits a deck at its rules', () => {
-    expect(splitAtRules(blocks).map((s) => s.length)).toEqual([2, 5]);
+    expect(splitAtRules(blocks).map((s) => s.length)).toEqual([2, 6]);
   });
 });
 

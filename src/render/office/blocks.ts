@@ -5,6 +5,7 @@
  */
 import type { Token } from 'markdown-it';
 import { markdown } from '../markdown.js';
+import { CHART_TOKEN } from '../render-limits.js';
 
 export interface Run {
   text: string;
@@ -24,7 +25,8 @@ export type Block =
   | { kind: 'rule' }
   | { kind: 'code'; text: string };
 
-const CHART = /^@@chart:([A-Za-z0-9_-]+)@@$/;
+/** A chart's place, as the `chart` helper marks it (with this run's token, so no user text can stand for one). */
+const CHART = new RegExp(`^@@chart:${CHART_TOKEN}:([A-Za-z0-9_-]+)@@$`);
 
 /** The plain text of runs. */
 export function plain(runs: readonly Run[]): string {
