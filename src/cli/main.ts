@@ -140,7 +140,7 @@ common(
   program
     .command('report')
     .description('render the deliverables into out/: report, strategic-plan, presentation, training-plan, and assessment.json')
-    .option('--format <list>', 'comma-separated formats: md, html, pdf (default: relm.yaml output.formats, else md,html)')
+    .option('--format <list>', 'comma-separated formats: md, html, pdf, pptx, xlsx, docx (default: relm.yaml output.formats, else md,html)')
     .option('--only <list>', 'comma-separated deliverables: report, plan, presentation, training (default: all)')
     .option('--browser-path <path>', 'Chrome or Chromium to print PDFs with (default: CHROME_PATH, then the usual install paths)')
     .option('--browser-timeout <seconds>', 'how long printing the PDFs may take in all: starting the browser, every document, closing it (1 to 86,400)', wholeNumber(1, 86_400), 120)

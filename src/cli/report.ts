@@ -15,7 +15,7 @@ import { openEngagement, requireValid } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 
-const FORMATS = ['md', 'html', 'pdf'] as const;
+const FORMATS = ['md', 'html', 'pdf', 'pptx', 'xlsx', 'docx'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface ReportOptions extends CommonOptions {
@@ -109,6 +109,11 @@ export async function runReport(opts: ReportOptions): Promise<void> {
         },
       );
       rendered.docs.forEach((d, i) => out.write(`${d.file}.pdf`, pdfs[i]!));
+    }
+    if (formats.some((f) => f === 'pptx' || f === 'xlsx' || f === 'docx')) {
+      const { renderOffice } = await import('../render/office/index.js');
+      const meta = { author: rendered.author, subject: `${assessment.engagement.title}, ${assessment.engagement.client}`, creator: `relm ${version}`, date: epoch ?? new Date(toEpochMs(assessment.as_of)), primaryColor: engagement.manifest.branding?.primary_color ?? null, logo };
+      for (const [name, bytes] of await renderOffice(formats, { assessment, engagement, rendered, meta, engagementRoot: result.root })) out.write(name, bytes);
     }
     for (const file of out.commit()) writeErr(`${c.green('✔')} ${printable(shown(file))}`);
   } finally {

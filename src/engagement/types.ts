@@ -19,7 +19,7 @@ export interface Manifest {
   };
   model?: string;
   weights?: Partial<Record<'people' | 'process' | 'technology' | 'organization' | 'integration', number>>;
-  output?: { dir?: string; formats?: ('md' | 'html' | 'pdf')[] };
+  output?: { dir?: string; formats?: ('md' | 'html' | 'pdf' | 'pptx' | 'xlsx' | 'docx')[] };
   /** The look of the deliverables: a logo (a file inside the engagement) and the primary colour. */
   branding?: { logo?: string; primary_color?: string };
   /** The working calendar every proposed date falls on. */

@@ -21,6 +21,8 @@ export interface RenderedDeliverable {
   layout: 'a4' | 'slides';
   md: string;
   html: string;
+  /** The template's output before charts are placed: `@@chart:<token>:name@@` lines mark them (the Office writers read it). */
+  raw: string;
 }
 
 export interface RenderedSet {
@@ -28,6 +30,8 @@ export interface RenderedSet {
   /** The chart files the Markdown refers to, by path relative to the output folder. */
   assets: Record<string, string>;
   author: string;
+  /** Every chart by name, those no template placed included: the Office writers draw from them. */
+  charts: Record<string, Chart>;
 }
 
 // Only the `chart` helper knows the run's token: a note holding such a line stays text.
@@ -70,7 +74,7 @@ export function renderDeliverables(a: Assessment, e: Engagement, only: readonly 
     const meta = { title, author, kind: d.id, version: opts.version, logo: opts.logo ?? null, primaryColor: e.manifest.branding?.primary_color ?? null };
     const inline = (html: string) => html.replace(HTML_PLACEHOLDER, (_, name: string) => (charts[name] ? figure(charts[name]) : ''));
     const html = d.layout === 'slides' ? slidesToHtml(raw, meta, opts, inline) : markdownToHtml(raw, meta, opts, inline);
-    return { id: d.id, file: d.file, title, layout: d.layout, md, html };
+    return { id: d.id, file: d.file, title, layout: d.layout, md, html, raw };
   });
-  return { docs, assets, author };
+  return { docs, assets, author, charts };
 }

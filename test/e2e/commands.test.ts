@@ -153,9 +153,9 @@ describe('relm report', () => {
   });
 
   it('rejects an unknown format with exit 2', () => {
-    const r = relm(['report', '-C', 'test/fixtures/minimal', '--format', 'docx']);
+    const r = relm(['report', '-C', 'test/fixtures/minimal', '--format', 'odt']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--format: unknown value "docx"');
+    expect(r.stderr).toContain('--format: unknown value "odt"');
   });
 
   it('renders the bundled example', () => {

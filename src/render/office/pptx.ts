@@ -1,0 +1,541 @@
+/**
+ * presentation.pptx: the HTML deck as an editable PowerPoint file. The slides are the rendered
+ * presentation template (templates/presentation.md.hbs) split at its rules, so titles and sentences are the
+ * same as in the HTML and PDF; charts the template places become native PowerPoint charts (radar, bars, a
+ * bar-based Gantt) or tables, the rest of each slide native text and tables; the speaker notes carry the
+ * figures behind each slide, from the view. A user's templates/presentation.pptx supplies the masters,
+ * layouts and theme (see ./pptx-template.ts).
+ */
+import PptxModule from 'pptxgenjs';
+import type { Assessment } from '../../engine/types.js';
+import type { Chart } from '../assessment-charts.js';
+import type { ReportView } from '../report-view.js';
+import { plain, markdownBlocks, splitAtRules, type Block, type Run } from './blocks.js';
+import { fitColumns, hex6, serialDay, type OfficeMeta } from './common.js';
+import { fit, logoPicture } from './images.js';
+import { svgSize, svgToPng } from './png.js';
+import { applyTemplate, templateGeometry, type Geometry } from './pptx-template.js';
+import { normalisePackage, withFixedRandom } from './zip.js';
+
+// pptxgenjs's types describe its CommonJS build (the class under `default`); Node's import gives the class itself.
+const PptxGenJS = ((PptxModule as unknown as { default?: unknown }).default ?? PptxModule) as typeof PptxModule.default;
+type PptxGenJS = InstanceType<typeof PptxModule.default>;
+
+const FONT = 'Calibri';
+const TEXT = '1F2937';
+const MUTED = '6B7280';
+const RULE = 'D0D5DD';
+/** The colour of a Gantt chart's hidden offset series, made transparent after writing. */
+const HIDDEN = 'FEFEFE';
+const BAND_FILL: Record<string, string> = { elite: 'D1FADF', high: 'E8F5E9', medium: 'FEF0C7', low: 'FEE4E2' };
+
+/** 16:9 at PowerPoint's default widescreen size (13.333 × 7.5 in). */
+export const DEFAULT_GEOMETRY: Geometry = {
+  width: 13.333,
+  height: 7.5,
+  title: { x: 0.6, y: 0.35, w: 12.133, h: 1.0 },
+  body: { x: 0.6, y: 1.5, w: 12.133, h: 5.3 },
+  footerY: 7.0,
+};
+
+type Slide = PptxModule.default.Slide;
+type TextRun = PptxModule.default.TextProps;
+
+function runs(rs: readonly Run[], base: PptxModule.default.TextPropsOptions = {}): TextRun[] {
+  return rs.map((r) => ({ text: r.text, options: { ...base, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italic: true } : {}), ...(r.code ? { fontFace: 'Consolas' } : {}) } }));
+}
+
+/** Lines a text takes in a box `w` inches wide at `pt` points (an average glyph is about half an em). */
+function lines(text: string, w: number, pt: number): number {
+  const perLine = Math.max(8, Math.floor((w * 72) / (pt * 0.53)));
+  return text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+}
+
+const lineH = (pt: number) => (pt * 1.2) / 72;
+
+interface TableSpec {
+  head: TextRun[][];
+  rows: TextRun[][][];
+  align: ('left' | 'right' | 'center')[];
+  /** Plain texts, for sizing. */
+  texts: string[][];
+  fills?: (string | null)[][];
+}
+
+/** Column widths in inches at `pt` points: an average glyph about 0.56 em, 0.16 in of cell margins. */
+function columnWidths(texts: readonly string[][], total: number, pt: number): number[] {
+  return fitColumns(texts, total, (pt * 0.56) / 72, 0.16);
+}
+
+function tableHeight(t: TableSpec, w: number, pt: number): number {
+  const widths = columnWidths(t.texts, w, pt);
+  return t.texts.reduce((h, row) => h + Math.max(...row.map((s, c) => lines(s, widths[c]! - 0.16, pt))) * lineH(pt) * 1.1 + 0.16, 0);
+}
+
+function markdownTable(b: Extract<Block, { kind: 'table' }>): TableSpec {
+  return {
+    head: b.head.map((c) => runs(c)),
+    rows: b.rows.map((r) => r.map((c) => runs(c))),
+    align: b.head.map((_, i) => b.align[i] ?? 'left'),
+    texts: [b.head.map(plain), ...b.rows.map((r) => r.map(plain))],
+  };
+}
+
+/** How relm's own shapes look: its font and text colour, or (with a user's template) the template's. */
+interface Look {
+  accent: string;
+  /** Font and colour of text; empty with a template, so its theme's apply. */
+  ink: { fontFace?: string; color?: string };
+  /** A user's template: give charts and table cells a white ground whatever the background. */
+  themed: boolean;
+}
+
+function addTable(slide: Slide, t: TableSpec, box: { x: number; y: number; w: number }, pt: number, look: Look): void {
+  const accent = look.accent;
+  const colW = columnWidths(t.texts, box.w, pt);
+  const cell = (text: TextRun[], c: number, head: boolean, fill: string | null): PptxModule.default.TableCell => ({
+    text,
+    options: {
+      align: t.align[c] ?? 'left',
+      valign: 'middle',
+      ...(head ? { bold: true, color: 'FFFFFF', fill: { color: accent } } : fill ? { fill: { color: fill } } : look.themed ? { fill: { color: 'FFFFFF' }, color: TEXT } : {}),
+    },
+  });
+  const rows: PptxModule.default.TableRow[] = [t.head.map((h, c) => cell(h, c, true, null)), ...t.rows.map((r, k) => r.map((x, c) => cell(x, c, false, t.fills?.[k]?.[c] ?? null)))];
+  slide.addTable(rows, { x: box.x, y: box.y, w: box.w, colW, fontFace: look.ink.fontFace, fontSize: pt, color: TEXT, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.06, autoPage: false });
+}
+
+/** The native form of a chart the template places, or null when PowerPoint has none (an image is used). */
+type Native = { kind: 'chart'; draw: (slide: Slide, box: Box) => void } | { kind: 'table'; table: TableSpec };
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gantt: { count: number; hidden: number[] }): Native | null | undefined {
+  const accent = look.accent;
+  const font = look.ink.fontFace;
+  const axisFont = { catAxisLabelFontFace: font, valAxisLabelFontFace: font, legendFontFace: font, dataLabelFontFace: font, catAxisLabelColor: TEXT, valAxisLabelColor: MUTED, ...(look.themed ? { chartArea: { fill: { color: 'FFFFFF' } }, plotArea: { fill: { color: 'FFFFFF' } } } : {}) };
+  switch (name) {
+    case 'radar': {
+      if (v.nothing_assessed) return null;
+      const labels = v.perspectives.map((p) => (p.score === null ? `${p.name} (not assessed)` : `${p.name} (${p.score_text} → ${p.target_text})`));
+      return {
+        kind: 'chart',
+        draw: (slide, box) => {
+          gantt.count++;
+          slide.addChart(
+            'radar' as PptxModule.default.CHART_NAME,
+            [
+              { name: 'Current', labels, values: v.perspectives.map((p) => p.score ?? 0) },
+              { name: 'Target', labels, values: v.perspectives.map((p) => p.target ?? 0) },
+            ],
+            { ...box, ...axisFont, radarStyle: 'marker', chartColors: [accent, '374151'], lineSize: 2, lineDataSymbolSize: 8, showLegend: true, legendPos: 'b', legendFontSize: 14, valAxisMinVal: 0, valAxisMaxVal: 5, valAxisMajorUnit: 1, catAxisLabelFontSize: 14, valAxisLabelFontSize: 10, altText: 'Maturity by perspective: current and target' },
+          );
+        },
+      };
+    }
+    case 'perspectives':
+    case 'top_gaps':
+    case 'top_gaps_slide':
+    case 'gaps': {
+      // The same rows as relm's chart of that name: the perspectives, or the practices with the largest gaps.
+      const gapped = v.gap_table.filter((p) => p.gap! > 0);
+      const rows: readonly { name: string; score: number | null; target: number | null }[] =
+        name === 'perspectives' ? (v.nothing_assessed ? [] : v.perspectives) : name === 'gaps' ? gapped.slice(0, 12) : name === 'top_gaps_slide' ? gapped.slice(0, 6) : v.top_gaps;
+      if (!rows.length) return null;
+      const labels = rows.map((p) => p.name);
+      return {
+        kind: 'chart',
+        draw: (slide, box) => {
+          gantt.count++;
+          slide.addChart(
+            'bar' as PptxModule.default.CHART_NAME,
+            [
+              { name: 'Current', labels, values: rows.map((p) => p.score ?? 0) },
+              { name: 'Target', labels, values: rows.map((p) => p.target ?? 0) },
+            ],
+            {
+              ...box,
+              ...axisFont,
+              barDir: 'bar',
+              barGrouping: 'clustered',
+              barGapWidthPct: 60,
+              catAxisOrientation: 'maxMin' as 'minMax',
+              valAxisMinVal: 0,
+              valAxisMaxVal: 5,
+              valAxisMajorUnit: 1,
+              chartColors: [accent, 'C7CDD6'],
+              showValue: true,
+              dataLabelFormatCode: '0.0',
+              dataLabelFontSize: 10,
+              showLegend: true,
+              legendPos: 'b',
+              legendFontSize: 12,
+              catAxisLabelFontSize: 12,
+              valAxisLabelFontSize: 10,
+              altText: name === 'perspectives' ? 'Current score and target by perspective' : 'Current and target level of the practices with the largest gaps',
+            },
+          );
+        },
+      };
+    }
+    case 'dora': {
+      const r = v.releases;
+      if (!r || !r.count) return null;
+      return {
+        kind: 'table',
+        table: {
+          head: [[{ text: 'Metric' }], [{ text: 'Measured' }], [{ text: 'Target' }], [{ text: 'DORA band' }]],
+          rows: r.dora.map((m) => [[{ text: m.name }], [{ text: m.value }], [{ text: m.target }], [{ text: m.band, options: { bold: true } }]]),
+          align: ['left', 'right', 'right', 'center'],
+          texts: [['Metric', 'Measured', 'Target', 'DORA band'], ...r.dora.map((m) => [m.name, m.value, m.target, m.band])],
+          fills: r.dora.map((m) => [null, null, null, BAND_FILL[m.band] ?? null]),
+        },
+      };
+    }
+    case 'backlog': {
+      const b = a.backlog;
+      if (!b || !b.applications.length) return null;
+      const labels = b.applications.map((x) => x.name);
+      return {
+        kind: 'chart',
+        draw: (slide, box) => {
+          gantt.count++;
+          slide.addChart('bar' as PptxModule.default.CHART_NAME, [{ name: 'Open items', labels, values: b.applications.map((x) => x.open_count) }], {
+            ...box,
+            ...axisFont,
+            barDir: 'bar',
+            catAxisOrientation: 'maxMin' as 'minMax',
+            chartColors: [accent],
+            showValue: true,
+            dataLabelFontSize: 12,
+            valAxisHidden: true,
+            valGridLine: { style: 'none' },
+            showLegend: false,
+            showTitle: true,
+            title: 'Open items by application',
+            titleFontSize: 14,
+            titleFontFace: font,
+            catAxisLabelFontSize: 12,
+            altText: 'Open backlog items by application',
+          });
+        },
+      };
+    }
+    case 'roadmap':
+    case 'roadmap_slide': {
+      const phases = v.plan.phases.filter((p) => p.start && p.end);
+      if (!phases.length) return null;
+      const labels = phases.map((p) => `${p.label} · ${p.effort}${p.cost_text ? `, ${p.cost_text}` : ''}`);
+      const starts = phases.map((p) => serialDay(p.start!));
+      const lengths = phases.map((p) => serialDay(p.end!) - serialDay(p.start!) + 1);
+      const min = Math.min(...starts);
+      const max = Math.max(...phases.map((p) => serialDay(p.end!) + 1));
+      return {
+        kind: 'chart',
+        draw: (slide, box) => {
+          gantt.count++;
+          gantt.hidden.push(gantt.count);
+          slide.addChart(
+            'bar' as PptxModule.default.CHART_NAME,
+            [
+              { name: 'Start', labels, values: starts },
+              { name: 'Duration (days)', labels, values: lengths },
+            ],
+            {
+              ...box,
+              ...axisFont,
+              barDir: 'bar',
+              barGrouping: 'stacked',
+              barGapWidthPct: 40,
+              catAxisOrientation: 'maxMin' as 'minMax',
+              valAxisMinVal: min,
+              valAxisMaxVal: max,
+              // About six dated gridlines across the span (months differ in length, so no unit lands on every 1st).
+              valAxisMajorUnit: Math.max(7, Math.round((max - min) / 6)),
+              valAxisLabelFormatCode: 'd mmm yyyy',
+              valAxisLabelFontSize: 11,
+              catAxisLabelFontSize: 13,
+              chartColors: [HIDDEN, accent],
+              showLegend: false,
+              altText: 'Roadmap: the phases from start to end',
+            },
+          );
+        },
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The speaker notes of a slide: the figures behind its title, by which of the view's titles it carries. */
+function notesFor(key: string | null, v: ReportView, a: Assessment): string[] {
+  const out: string[] = [];
+  const plan = v.plan;
+  switch (key) {
+    case 'answer':
+      out.push(v.headlines.answer, v.headlines.position, `Plan: ${v.headlines.plan}`, `Requirements: ${v.headlines.requirements}`);
+      break;
+    case 'position':
+      out.push(v.headlines.position, `Overall: ${v.overall.score_text} of 5 against ${v.overall.target_text} (gap ${v.overall.gap_text}, ${v.overall.percent_text} of the way).`);
+      for (const p of v.perspectives) out.push(`${p.name}: ${p.score_text} against ${p.target_text}, gap ${p.gap_text} (${p.rag_text}, weight ${p.weight}).`);
+      break;
+    case 'gaps':
+      out.push(v.headlines.largest_gaps);
+      for (const p of v.top_gaps) out.push(`${p.name} (${p.perspective_name}): ${p.score_text} against ${p.target_text}, gap ${p.gap_text}, level ${p.level_text}.`);
+      break;
+    case 'release':
+      out.push(v.headlines.release);
+      if (v.releases) {
+        out.push(`${v.releases.count} releases in the ${v.releases.window_days} days up to ${v.as_of_text}; ${v.releases.unknown_outcomes} without a recorded outcome; DORA band ${v.releases.band_name}.`);
+        for (const m of v.releases.dora) out.push(`${m.name}: ${m.value} (target ${m.target}, band ${m.band}; ${m.thresholds}).`);
+        out.push(`Emergency releases: ${v.releases.emergency}; unplanned: ${v.releases.rework}.`);
+      }
+      break;
+    case 'backlog':
+      out.push(v.headlines.backlog);
+      if (v.headlines.close) out.push(v.headlines.close);
+      if (v.backlog) {
+        for (const w of v.backlog.waits) out.push(`${w.name}: ${w.value}.`);
+        for (const x of v.backlog.applications) out.push(`${x.name}: ${x.open} open, ${x.effort} person-days, median age ${x.age} days, cost ${x.cost}, benefit ${x.benefit}.`);
+      }
+      break;
+    case 'requirements':
+      out.push(v.headlines.requirements);
+      for (const r of v.requirements) out.push(`${r.rank}. ${r.title}: ${r.status_text}.${r.metrics.length ? ` ${r.metrics.map((m) => `${m.name} ${m.value} now, target ${m.target} (${m.met})`).join('; ')}.` : ''} Practices: ${r.practice_names.join(', ')}.`);
+      break;
+    case 'roadmap':
+      out.push(v.headlines.plan);
+      for (const p of plan.phases) {
+        out.push(`${p.label} (${p.dates}): ${p.effort} of ${p.capacity}${p.cost_text ? `, ${p.cost_text}` : ''}; ${p.met_by_end} of ${v.requirements.length} requirements met by its end.`);
+        for (const r of p.recs) out.push(`  - ${r.title}${r.first_step ? ' (first step)' : ''}: ${r.effort}`);
+        for (const o of [...p.outcomes, ...p.milestone_kpis]) out.push(`  Milestone: ${o}`);
+      }
+      if (plan.unscheduled.length) out.push(`Not scheduled: ${plan.unscheduled.length} recommendations, ${plan.unscheduled_effort}.`);
+      break;
+    case 'first_steps':
+      for (const r of v.first_steps) out.push(`${r.title} (${r.practice_name}, to level ${r.level}; owner ${r.owner_text}; ${r.effort}${r.cost_text ? `, ${r.cost_text}` : ''}): ${r.why}`);
+      break;
+    case 'risks':
+      out.push(v.headlines.risks);
+      for (const r of v.risks) out.push(`${r.number}. ${r.title} (likelihood ${r.likelihood}, impact ${r.impact}; owner ${r.owner}). Mitigation: ${r.mitigation}`);
+      break;
+    case 'training':
+      out.push(v.headlines.training);
+      if (v.training) {
+        for (const c of v.training.courses) out.push(`${c.name}: ${c.course ?? 'no course'}, ${c.participants} participants, ${c.participant_days} participant-days, ${c.cost}; needed for ${c.needed_for}.`);
+        for (const s of v.training.single_points) out.push(`Single point of knowledge: ${s.skill} (${s.person}).`);
+      }
+      break;
+    case 'ask':
+      out.push(v.headlines.ask);
+      if (v.headlines.scenario) out.push(v.headlines.scenario);
+      for (const s of plan.scenarios) out.push(`${s.name}${s.recommended ? ' (recommended)' : ''}: capacity ${s.capacity}, effort placed ${s.effort}, cost ${s.cost}, ${s.reached} of ${s.of} requirements, ${s.unscheduled} recommendations left out.`);
+      if (v.day_rate_text) out.push(`Costs at ${v.day_rate_text} a person-day.`);
+      break;
+    default:
+      break;
+  }
+  void a;
+  return out.filter(Boolean);
+}
+
+function titleKey(title: string, v: ReportView): string | null {
+  const hit = Object.entries(v.titles).find(([, t]) => t === title);
+  return hit ? hit[0] : null;
+}
+
+export interface DeckOptions {
+  geometry: Geometry;
+  accent: string;
+}
+
+/** Writes the deck. `template` is the bytes of a user's .pptx whose masters, layouts and theme are used. */
+export async function writeDeck(raw: string, v: ReportView, a: Assessment, charts: Record<string, Chart>, meta: OfficeMeta, template: Uint8Array | null = null): Promise<Uint8Array> {
+  const geo = template ? await templateGeometry(template) : DEFAULT_GEOMETRY;
+  const accent = hex6(meta.primaryColor);
+  const themed = template !== null;
+  const look: Look = { accent, ink: themed ? {} : { fontFace: FONT, color: TEXT }, themed };
+  const logo = await logoPicture(meta.logo);
+  const pptx = new PptxGenJS();
+  pptx.defineLayout({ name: 'RELM', width: geo.width, height: geo.height });
+  pptx.layout = 'RELM';
+  pptx.author = meta.author;
+  pptx.company = a.engagement.client;
+  pptx.title = meta.title;
+  pptx.subject = meta.subject;
+  pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
+  const foot = { x: geo.body.x, y: geo.footerY, h: 0.3, fontFace: FONT, fontSize: 10, color: MUTED };
+  pptx.defineSlideMaster({
+    title: 'RELM_TITLE',
+    background: { color: 'FFFFFF' },
+    objects: [
+      { rect: { x: 0, y: 0, w: 0.25, h: geo.height, fill: { color: accent }, line: { type: 'none' } } },
+      { placeholder: { options: { name: 'title', type: 'title', x: geo.body.x, y: geo.height * 0.3, w: geo.body.w * 0.8, h: 1.6, fontFace: FONT, fontSize: 36, bold: true, color: accent, align: 'left', valign: 'bottom' }, text: '' } },
+    ],
+  });
+  pptx.defineSlideMaster({
+    title: 'RELM_CONTENT',
+    background: { color: 'FFFFFF' },
+    slideNumber: { x: geo.width - geo.body.x - 1, y: geo.footerY, w: 1, h: 0.3, fontFace: FONT, fontSize: 10, color: MUTED, align: 'right' },
+    objects: [
+      { line: { x: geo.body.x, y: geo.footerY - 0.05, w: geo.body.w, h: 0, line: { color: RULE, width: 0.75 } } },
+      { placeholder: { options: { name: 'title', type: 'title', ...geo.title, fontFace: FONT, fontSize: 26, bold: true, color: accent, align: 'left', valign: 'middle' }, text: '' } },
+    ],
+  });
+
+  const slides = splitAtRules(markdownBlocks(raw));
+  const counter = { count: 0, hidden: [] as number[] };
+  for (const [k, blocks] of slides.entries()) {
+    const first = blocks[0];
+    if (k === 0 && first?.kind === 'heading' && first.level === 1) {
+      const slide = pptx.addSlide({ masterName: 'RELM_TITLE' });
+      slide.addText(plain(first.runs), { placeholder: 'title' });
+      const rest = blocks.slice(1);
+      let y = geo.cover ? geo.cover.y + geo.cover.h + 0.2 : geo.height * 0.3 + 1.75;
+      for (const b of rest) {
+        if (b.kind !== 'paragraph') continue;
+        const h = lines(plain(b.runs), geo.body.w * 0.8, 18) * lineH(18) + 0.05;
+        slide.addText(runs(b.runs), { x: geo.cover?.x ?? geo.body.x, y, w: geo.body.w * 0.8, h, ...look.ink, fontSize: 18, margin: 0, valign: 'top' });
+        y += h + 0.12;
+      }
+      if (logo) {
+        const size = fit(logo.width, logo.height, 2.4, 1.1);
+        slide.addImage({ data: `image/${logo.type === 'jpg' ? 'jpeg' : logo.type};base64,${Buffer.from(logo.bytes).toString('base64')}`, x: geo.width - geo.body.x - size.w, y: 0.5, w: size.w, h: size.h, altText: 'Logo' });
+      }
+      slide.addNotes([meta.title, `${v.client}, as of ${v.as_of_text}.`, v.consultants.length ? `Prepared by ${v.consultants.join(', ')}.` : '', v.sponsor ? `Sponsor: ${v.sponsor}.` : '', `Model: ${v.model.name} ${v.model.version} (${v.model.practices} practices, ${v.model.criteria} criteria).`].filter(Boolean).join('\n'));
+      continue;
+    }
+    const slide = pptx.addSlide({ masterName: 'RELM_CONTENT' });
+    const hasTitle = first?.kind === 'heading';
+    const title = hasTitle ? plain(first.runs) : '';
+    if (hasTitle) slide.addText(title, { placeholder: 'title' });
+    if (!themed) slide.addText(meta.title, { ...foot, w: geo.body.w - 1.2 });
+    const body = hasTitle ? blocks.slice(1) : blocks;
+    await layoutBody(slide, body, geo.body, v, a, charts, look, counter);
+    const key = titleKey(title, v);
+    const notes = notesFor(key, v, a);
+    if (notes.length) slide.addNotes(notes.join('\n'));
+  }
+
+  const bytes = await withFixedRandom(async () => new Uint8Array((await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer));
+  const hidden = new Set(counter.hidden.map((n) => `ppt/charts/chart${n}.xml`));
+  const normalised = await normalisePackage(bytes, {
+    date: meta.date,
+    editXml: (path, xml) => (hidden.has(path) ? hideFirstSeries(xml) : /^ppt\/slides\/slide\d+\.xml$/.test(path) ? oneParagraphProperties(xml) : xml),
+  });
+  return template ? applyTemplate(normalised, template, meta.date) : normalised;
+}
+
+/**
+ * pptxgenjs writes paragraph properties before every run of a paragraph; the schema allows them only first
+ * (PowerPoint repairs such a file, LibreOffice lets the last one win and drops the bullets). The first stays.
+ */
+export function oneParagraphProperties(xml: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, inner: string) => `<a:p>${inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (p: string, at: number) => (at === 0 ? p : ''))}</a:p>`);
+}
+
+/** A Gantt chart's offset series: no fill, no line, so the bars float from their start dates. */
+function hideFirstSeries(xml: string): string {
+  return xml.replace(/(<c:ser>\s*<c:idx val="0"\/>[\s\S]*?)<c:spPr>[\s\S]*?<\/c:spPr>/, '$1<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>');
+}
+
+type Item = { h: (pt: number) => number; flex: boolean; draw: (y: number, h: number, pt: number) => Promise<void> | void };
+
+async function layoutBody(slide: Slide, blocks: readonly Block[], box: Box, v: ReportView, a: Assessment, charts: Record<string, Chart>, look: Look, counter: { count: number; hidden: number[] }): Promise<void> {
+  const items: Item[] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'heading':
+      case 'paragraph': {
+        const text = plain(b.runs);
+        const bold = b.kind === 'heading';
+        items.push({
+          h: (pt) => lines(text, box.w, pt) * lineH(pt) + 0.08,
+          flex: false,
+          draw: (y, h, pt) => {
+            slide.addText(runs(b.runs, bold ? { bold: true } : {}), { x: box.x, y, w: box.w, h, ...look.ink, fontSize: pt, margin: 0, valign: 'top' });
+          },
+        });
+        break;
+      }
+      case 'list': {
+        const texts = b.items.map((i) => plain(i.runs));
+        items.push({
+          h: (pt) => texts.reduce((n, t) => n + lines(t, box.w - 0.4, pt), 0) * lineH(pt) * 1.1 + 0.08,
+          flex: false,
+          draw: (y, h, pt) => {
+            const paras: TextRun[] = [];
+            for (const it of b.items) {
+              // Paragraph options on the first run only: pptxgenjs opens a new paragraph at every run that has a bullet.
+              const bullet = b.ordered ? { type: 'number' as const, ...(b.start !== 1 ? { numberStartAt: b.start } : {}) } : true;
+              const rs = runs(it.runs);
+              if (rs[0]) rs[0].options = { ...rs[0].options, bullet, indentLevel: it.level, paraSpaceAfter: 4 };
+              paras.push(...rs);
+            }
+            slide.addText(paras, { x: box.x, y, w: box.w, h, ...look.ink, fontSize: pt, margin: 0, valign: 'top' });
+          },
+        });
+        break;
+      }
+      case 'table': {
+        const t = markdownTable(b);
+        items.push({ h: (pt) => tableHeight(t, box.w, pt - 2), flex: false, draw: (y, _h, pt) => addTable(slide, t, { x: box.x, y, w: box.w }, pt - 2, look) });
+        break;
+      }
+      case 'code':
+        items.push({
+          h: (pt) => lines(b.text, box.w, pt - 2) * lineH(pt - 2) + 0.1,
+          flex: false,
+          draw: (y, h, pt) => {
+            slide.addText(b.text, { x: box.x, y, w: box.w, h, ...look.ink, fontFace: 'Consolas', fontSize: pt - 2, margin: 0, valign: 'top' });
+          },
+        });
+        break;
+      case 'chart': {
+        const native = nativeChart(b.name, v, a, look, counter);
+        if (native === null) break;
+        if (native?.kind === 'table') {
+          const t = native.table;
+          items.push({ h: (pt) => tableHeight(t, box.w, pt), flex: false, draw: (y, _h, pt) => addTable(slide, t, { x: box.x, y, w: box.w }, pt, look) });
+        } else if (native?.kind === 'chart') {
+          items.push({ h: () => 2.6, flex: true, draw: (y, h) => native.draw(slide, { x: box.x, y, w: box.w, h }) });
+        } else {
+          // A chart PowerPoint has no type for (or one a user's template names): relm's own drawing, as an image.
+          const c = charts[b.name];
+          if (!c) break;
+          const size = svgSize(c.svg);
+          const png = await svgToPng(c.svg, Math.max(1600, size.width * 2));
+          items.push({
+            h: () => 2.6,
+            flex: true,
+            draw: (y, h) => {
+              const s = fit(size.width, size.height, box.w, h);
+              slide.addImage({ data: `image/png;base64,${Buffer.from(png).toString('base64')}`, x: box.x + (box.w - s.w) / 2, y, w: s.w, h: s.h, altText: c.title });
+            },
+          });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (!items.length) return;
+  const gap = 0.18;
+  const sizes = [18, 16, 15, 14, 13, 12, 11, 10];
+  const need = (pt: number) => items.reduce((t, i) => t + i.h(pt), 0) + gap * (items.length - 1);
+  const pt = sizes.find((s) => need(s) <= box.h) ?? sizes[sizes.length - 1]!;
+  const flexCount = items.filter((i) => i.flex).length;
+  const spare = Math.max(0, box.h - need(pt));
+  let y = box.y;
+  for (const it of items) {
+    const h = it.flex ? it.h(pt) + spare / flexCount : it.h(pt);
+    await it.draw(y, h, pt);
+    y += h + gap;
+  }
+}

@@ -1,0 +1,562 @@
+/**
+ * workbook.xlsx: the data behind the deliverables, for the client's PMO. One sheet per subject, real numbers
+ * with money, date and percentage formats, frozen headers, filters and fitted columns; costs are formulas on
+ * one day-rate cell (Summary), so a client who changes the rate sees every cost follow. Every figure comes
+ * from assessment.json, the report view, or the engagement's own records (backlog items, releases): nothing
+ * is computed here except the cached value of a cost formula, which is what the formula itself gives.
+ */
+import ExcelJS from 'exceljs';
+import type { Engagement } from '../../engagement/types.js';
+import { ANSWER_VALUES } from '../../engine/scoring.js';
+import type { Assessment } from '../../engine/types.js';
+import type { ReportView } from '../report-view.js';
+import { capitalise } from '../words.js';
+import { hex6, utcDate, type OfficeMeta } from './common.js';
+import { normalisePackage } from './zip.js';
+
+type Cell = string | number | boolean | Date | null | { formula: string; result?: number | string };
+
+interface Column {
+  header: string;
+  /** Number format: money, date, percent, a score, whole numbers, one decimal, or text. */
+  fmt?: 'money' | 'date' | 'pct' | 'score' | 'int' | 'dec' | 'text';
+  /** Wrap long text (the width stops at 60 characters). */
+  wrap?: boolean;
+}
+
+const DATE_FMT = 'yyyy-mm-dd';
+
+/** A money format for the currency: its symbol where the engagement writes it (€1,234, US$1,234, CHF 1,234). */
+function moneyFormat(currency: string): string {
+  let parts: Intl.NumberFormatPart[];
+  try {
+    parts = new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).formatToParts(1);
+  } catch {
+    return '#,##0';
+  }
+  const i = parts.findIndex((p) => p.type === 'currency');
+  const sym = (parts[i]?.value ?? currency).replace(/"/g, '');
+  const n = parts.findIndex((p) => p.type === 'integer');
+  return i < n ? `"${sym}"#,##0;-"${sym}"#,##0` : `#,##0" ${sym}";-#,##0" ${sym}"`;
+}
+
+function formatOf(c: Column, money: string): string | undefined {
+  switch (c.fmt) {
+    case 'money':
+      return money;
+    case 'date':
+      return DATE_FMT;
+    case 'pct':
+      return '0%';
+    case 'score':
+      return '0.0';
+    case 'int':
+      return '0';
+    case 'dec':
+      return '#,##0.0';
+    default:
+      return undefined;
+  }
+}
+
+/** The width a value needs, in characters. */
+function widthOf(v: Cell, c: Column): number {
+  if (v === null || v === undefined) return 0;
+  if (v instanceof Date) return 11;
+  if (typeof v === 'object') return c.fmt === 'money' ? 12 : 10;
+  if (typeof v === 'number') return c.fmt === 'money' ? String(Math.round(v)).length + 5 : c.fmt === 'pct' ? 5 : Math.min(12, String(v).length + 1);
+  if (typeof v === 'boolean') return 5;
+  return Math.max(...String(v).split('\n').map((l) => l.length));
+}
+
+/** Lines a text takes in a column `width` characters wide. */
+function wrappedLines(text: string, width: number): number {
+  const per = Math.max(1, width - 2);
+  return text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / per)), 0);
+}
+
+interface SheetOptions {
+  /** Rows above the table (a title block); the header row comes after them and is frozen with them. */
+  above?: Cell[][];
+}
+
+function addTable(wb: ExcelJS.Workbook, name: string, columns: readonly Column[], rows: readonly Cell[][], accent: string, money: string, opts: SheetOptions = {}): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { properties: { tabColor: { argb: `FF${accent}` } } });
+  const above = opts.above ?? [];
+  for (const r of above) ws.addRow(r.map((v) => v ?? ''));
+  const headerRow = above.length + 1;
+  const header = ws.getRow(headerRow);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${accent}` } };
+    cell.alignment = { vertical: 'middle', wrapText: true };
+  });
+  rows.forEach((r, k) => {
+    const row = ws.getRow(headerRow + 1 + k);
+    columns.forEach((c, i) => {
+      const v = r[i];
+      if (v === null || v === undefined || v === '') return;
+      const cell = row.getCell(i + 1);
+      cell.value = v as ExcelJS.CellValue;
+      const f = formatOf(c, money);
+      if (f) cell.numFmt = f;
+      cell.alignment = { vertical: 'top', wrapText: c.wrap === true };
+    });
+  });
+  const widths = columns.map((c, i) => Math.min(c.wrap ? 60 : 45, Math.max(8, c.header.length + 2, ...rows.map((r) => widthOf(r[i] ?? null, c) + 2))));
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // Rows as tall as their wrapped text (not every reader fits row heights on opening).
+  rows.forEach((r, k) => {
+    const linesNeeded = Math.max(1, ...columns.map((c, i) => (c.wrap && typeof r[i] === 'string' ? wrappedLines(r[i] as string, widths[i]!) : 1)));
+    if (linesNeeded > 1) ws.getRow(headerRow + 1 + k).height = 15 * linesNeeded;
+  });
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
+  if (rows.length) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + rows.length, column: columns.length } };
+  return ws;
+}
+
+const YES = 'yes';
+const NO = 'no';
+
+/** Writes the workbook: Summary, Practices, Gaps, Recommendations, Roadmap, Requirements, Backlog, Releases, Training. */
+export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView, meta: OfficeMeta): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = meta.author;
+  wb.lastModifiedBy = meta.creator;
+  wb.title = meta.title;
+  wb.subject = meta.subject;
+  wb.company = a.engagement.client;
+  wb.created = meta.date;
+  wb.modified = meta.date;
+  wb.calcProperties = { fullCalcOnLoad: true };
+  const accent = hex6(meta.primaryColor);
+  const money = moneyFormat(a.engagement.currency);
+  const names = v.plan.names;
+  const dayRate = a.engagement.day_rate;
+  /** A cost formula on the day-rate cell, with the value it gives today (blank while there is no rate). */
+  const cost = (effortCell: string, effort: number): Cell => ({ formula: `IF(DayRate="","",${effortCell}*DayRate)`, result: dayRate === null ? '' : effort * dayRate });
+
+  // Summary: the key figures, the day rate every cost formula reads, and the perspectives.
+  const o = a.overall;
+  const plan = a.summary.plan;
+  const summaryRows: Cell[][] = [
+    ['Client', a.engagement.client, null],
+    ['Engagement', a.engagement.title, null],
+    ['Reference date (as of)', utcDate(a.as_of), null],
+    ['Model', `${v.model.name} ${v.model.version}`, `${v.model.practices} practices, ${v.model.criteria} criteria`],
+    ['Overall score', o.score, 'out of 5, weighted over the perspectives'],
+    ['Overall target', o.target, 'out of 5'],
+    ['Overall gap', o.gap, 'levels missing on average'],
+    ['Share of the way to the target', o.percent_to_target, null],
+    ['Practices assessed', a.summary.assessed, `of ${a.summary.practices}`],
+    ['Currency', a.engagement.currency, null],
+    ['Day rate', dayRate, 'Change this cell: every cost in the workbook follows it.'],
+    ['Recommendations', a.recommendations.length, `${plan.scheduled} scheduled`],
+    ['Plan effort (person-days)', plan.days, 'the scheduled recommendations'],
+    ['Plan cost', null, 'plan effort × day rate'],
+    ['Plan ends', utcDate(plan.ends), null],
+    ['Not scheduled (person-days)', a.roadmap.unscheduled_days, `${a.roadmap.unscheduled.length} recommendations do not fit the capacity`],
+    ['Requirements met or planned', a.summary.requirements.met + a.summary.requirements.planned, `of ${a.summary.requirements.total}`],
+    ['Answer', v.headlines.answer, null],
+    ['Decision', v.headlines.ask, null],
+  ];
+  const summary = addTable(wb, 'Summary', [{ header: 'Figure' }, { header: 'Value', wrap: true }, { header: 'Note', wrap: true }], summaryRows, accent, money);
+  const rowOf = (label: string) => 2 + summaryRows.findIndex((r) => r[0] === label);
+  const rateRow = rowOf('Day rate');
+  wb.definedNames.add(`Summary!$B$${rateRow}`, 'DayRate');
+  summary.getCell(`B${rateRow}`).numFmt = money;
+  summary.getCell(`B${rateRow}`).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+  for (const label of ['Overall score', 'Overall target', 'Overall gap']) summary.getCell(`B${rowOf(label)}`).numFmt = '0.0';
+  summary.getCell(`B${rowOf('Share of the way to the target')}`).numFmt = '0%';
+  summary.getCell(`B${rowOf('Reference date (as of)')}`).numFmt = DATE_FMT;
+  summary.getCell(`B${rowOf('Plan ends')}`).numFmt = DATE_FMT;
+  summary.getCell(`B${rowOf('Plan cost')}`).value = cost(`B${rowOf('Plan effort (person-days)')}`, plan.days) as ExcelJS.CellValue;
+  summary.getCell(`B${rowOf('Plan cost')}`).numFmt = money;
+  summary.getColumn(2).width = 50;
+  for (const label of ['Answer', 'Decision']) summary.getRow(rowOf(label)).height = 15 * wrappedLines(String(summaryRows[rowOf(label) - 2]![1]), 50);
+  summary.getColumn(2).alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+  // The perspectives beside the figures (columns E to J), under the same frozen header row.
+  const pRow = 1;
+  const pCol = 5;
+  const pHead = ['Perspective', 'Score', 'Target', 'Gap', 'Weight', 'Status'];
+  pHead.forEach((h, i) => {
+    const c = summary.getCell(pRow, pCol + i);
+    c.value = h;
+    c.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${accent}` } };
+  });
+  [16, 8, 8, 8, 8, 28].forEach((w, i) => (summary.getColumn(pCol + i).width = w));
+  summary.getColumn(4).width = 3;
+  v.perspectives.forEach((p, k) => {
+    const r = pRow + 1 + k;
+    const vals: Cell[] = [p.name, p.score, p.target, p.gap, p.weight, p.rag_text];
+    vals.forEach((x, i) => {
+      if (x === null) return;
+      const c = summary.getCell(r, pCol + i);
+      c.value = x as ExcelJS.CellValue;
+      if (i >= 1 && i <= 3) c.numFmt = '0.0';
+      c.alignment = { horizontal: i >= 1 && i <= 4 ? 'right' : 'left' };
+    });
+  });
+
+  // Practices: every criterion, with the practice's result beside it.
+  const state = e.practices.practices;
+  const practiceRows: Cell[][] = [];
+  for (const p of v.practices) {
+    const mp = e.model.practices.find((x) => x.id === p.id)!;
+    const answers = state[p.id]?.answers ?? {};
+    for (const c of mp.criteria) {
+      const x = answers[c.id];
+      const answer = x === undefined || x === null ? null : typeof x === 'string' ? x : x.answer;
+      const detail = x && typeof x === 'object' ? x : null;
+      practiceRows.push([
+        p.perspective_name,
+        p.name,
+        p.status,
+        p.score,
+        p.level,
+        p.target,
+        p.gap,
+        c.id,
+        c.level,
+        c.text,
+        answer ?? 'unanswered',
+        answer === null || answer === 'na' ? null : ANSWER_VALUES[answer],
+        detail?.notes ?? null,
+        (detail?.evidence ?? []).map((r) => [r.title, r.ref, r.date].filter(Boolean).join(', ')).join('\n') || null,
+        (detail?.sources ?? p.sources).join(', ') || null,
+        p.notes,
+      ]);
+    }
+  }
+  addTable(
+    wb,
+    'Practices',
+    [
+      { header: 'Perspective' },
+      { header: 'Practice' },
+      { header: 'Status' },
+      { header: 'Practice score', fmt: 'score' },
+      { header: 'Practice level', fmt: 'int' },
+      { header: 'Target', fmt: 'score' },
+      { header: 'Gap', fmt: 'score' },
+      { header: 'Criterion' },
+      { header: 'Level', fmt: 'int' },
+      { header: 'Criterion text', wrap: true },
+      { header: 'Answer' },
+      { header: 'Value', fmt: 'dec' },
+      { header: 'Notes', wrap: true },
+      { header: 'Evidence', wrap: true },
+      { header: 'Sources' },
+      { header: 'Practice notes', wrap: true },
+    ],
+    practiceRows,
+    accent,
+    money,
+  );
+
+  // Gaps: every practice, the largest gap first (the report's order).
+  addTable(
+    wb,
+    'Gaps',
+    [
+      { header: 'Practice' },
+      { header: 'Perspective' },
+      { header: 'Score', fmt: 'score' },
+      { header: 'Level', fmt: 'int' },
+      { header: 'Target', fmt: 'score' },
+      { header: 'Gap', fmt: 'score' },
+      { header: 'In place', fmt: 'score' },
+      { header: 'Status' },
+      { header: 'Method' },
+      { header: 'Confidence', fmt: 'pct' },
+    ],
+    v.gap_table.map((p) => [p.name, p.perspective_name, p.score, p.level, p.target, p.gap, p.in_place, p.rag_text, p.status, p.confidence]),
+    accent,
+    money,
+  );
+
+  // Recommendations: in the customer's order, costs as formulas on the day rate.
+  const phaseOf = new Map(a.roadmap.phases.map((p, k) => [p.id, { ...p, k }]));
+  const recRows = v.plan.recommendations.map((r, k): Cell[] => {
+    const ph = r.phase ? phaseOf.get(r.phase) : undefined;
+    return [
+      r.number,
+      r.title,
+      r.practice_name,
+      r.perspective_name,
+      r.level,
+      capitalise(r.horizon),
+      ph ? `Phase ${ph.k + 1}: ${ph.name}` : 'Not scheduled',
+      utcDate(ph?.start),
+      utcDate(ph?.end),
+      r.effort_days,
+      cost(`J${k + 2}`, r.effort_days),
+      r.priority,
+      capitalise(r.bucket),
+      r.rank,
+      r.rank !== null ? (a.requirements[r.rank - 1]?.title ?? null) : null,
+      r.first_step ? YES : NO,
+      r.owner_text,
+      r.after.join('; ') || null,
+      r.impact,
+      r.urgency,
+    ];
+  });
+  addTable(
+    wb,
+    'Recommendations',
+    [
+      { header: '#', fmt: 'int' },
+      { header: 'Recommendation', wrap: true },
+      { header: 'Practice' },
+      { header: 'Perspective' },
+      { header: 'To level', fmt: 'int' },
+      { header: 'Horizon' },
+      { header: 'Phase' },
+      { header: 'Phase start', fmt: 'date' },
+      { header: 'Phase end', fmt: 'date' },
+      { header: 'Effort (person-days)', fmt: 'dec' },
+      { header: 'Cost', fmt: 'money' },
+      { header: 'Priority', fmt: 'dec' },
+      { header: 'Priority bucket' },
+      { header: 'Requirement #', fmt: 'int' },
+      { header: 'Requirement', wrap: true },
+      { header: 'First step' },
+      { header: 'Owner' },
+      { header: 'After', wrap: true },
+      { header: 'Impact (1–5)', fmt: 'int' },
+      { header: 'Urgency', fmt: 'dec' },
+    ],
+    recRows,
+    accent,
+    money,
+  );
+
+  // Roadmap: the phases, with the requirements met by each one's end.
+  addTable(
+    wb,
+    'Roadmap',
+    [
+      { header: '#', fmt: 'int' },
+      { header: 'Phase' },
+      { header: 'Start', fmt: 'date' },
+      { header: 'End', fmt: 'date' },
+      { header: 'Capacity (person-days)', fmt: 'dec' },
+      { header: 'Effort placed (person-days)', fmt: 'dec' },
+      { header: 'Cost', fmt: 'money' },
+      { header: 'Recommendations', fmt: 'int' },
+      { header: 'Requirements met by its end', fmt: 'int' },
+      { header: 'Milestones', wrap: true },
+    ],
+    [
+      ...v.plan.phases.map((p, k): Cell[] => [p.index, p.name, utcDate(p.start), utcDate(p.end), p.capacity_days, p.used_days, cost(`F${k + 2}`, p.used_days), p.recommendations.length, p.met_by_end, [...p.outcomes, ...p.milestone_kpis].join('\n') || null]),
+      ...(a.roadmap.unscheduled.length ? [[null, 'Not scheduled', null, null, null, a.roadmap.unscheduled_days, cost(`F${v.plan.phases.length + 2}`, a.roadmap.unscheduled_days), a.roadmap.unscheduled.length, null, null] as Cell[]] : []),
+    ],
+    accent,
+    money,
+  );
+
+  // Requirements, most important first, with their status under each capacity scenario.
+  const scenarioCols: Column[] = a.scenarios.map((s) => ({ header: `Met under: ${s.name}` }));
+  addTable(
+    wb,
+    'Requirements',
+    [{ header: 'Rank', fmt: 'int' }, { header: 'Requirement', wrap: true }, { header: 'Description', wrap: true }, { header: 'Status' }, { header: 'Status code' }, { header: 'Practices', wrap: true }, { header: 'Measured by', wrap: true }, { header: 'Recommendations', fmt: 'int' }, ...scenarioCols],
+    v.requirements.map((r): Cell[] => [r.rank, r.title, r.description, r.status_text, r.status, r.practice_names.join(', '), r.metrics.map((m) => `${m.name}: ${m.value} now, target ${m.target} (${m.met})`).join('\n') || null, r.recommendations, ...r.by_scenario]),
+    accent,
+    money,
+  );
+
+  // Backlog by application, and every item.
+  const b = a.backlog;
+  if (b) {
+    addTable(
+      wb,
+      'Backlog by application',
+      [
+        { header: 'Application' },
+        { header: 'Platform' },
+        { header: 'Criticality' },
+        { header: 'Items', fmt: 'int' },
+        { header: 'Open', fmt: 'int' },
+        { header: 'Open effort (person-days)', fmt: 'dec' },
+        { header: 'Open cost', fmt: 'money' },
+        { header: 'Open benefit', fmt: 'money' },
+        { header: 'Benefit ÷ cost', fmt: 'dec' },
+        { header: 'Median age (days)', fmt: 'dec' },
+        { header: '90th percentile age (days)', fmt: 'dec' },
+        { header: 'Oldest (days)', fmt: 'dec' },
+        { header: 'Emergencies', fmt: 'int' },
+        { header: 'Delivered per 30 days', fmt: 'dec' },
+        { header: 'Costed share', fmt: 'pct' },
+      ],
+      b.applications.map((x, k): Cell[] => [
+        x.name,
+        x.platform,
+        x.criticality,
+        x.count,
+        x.open_count,
+        x.open_effort_days,
+        cost(`F${k + 2}`, x.open_effort_days),
+        x.open_benefit,
+        { formula: `IF(OR(G${k + 2}="",G${k + 2}=0),"",H${k + 2}/G${k + 2})`, result: x.benefit_cost_ratio ?? '' },
+        x.open_age.median_days,
+        x.open_age.p90_days,
+        x.open_age.max_days,
+        x.emergency_count,
+        x.throughput_per_30_days,
+        x.costed_share,
+      ]),
+      accent,
+      money,
+    );
+    const close = new Map(b.close_not_build.map((c) => [c.id, `${c.reason} of ${c.of.join(', ')}`]));
+    const items = e.backlog?.items ?? [];
+    addTable(
+      wb,
+      'Backlog items',
+      [
+        { header: 'ID' },
+        { header: 'Application' },
+        { header: 'Title', wrap: true },
+        { header: 'Type' },
+        { header: 'Priority' },
+        { header: 'Status' },
+        { header: 'Emergency' },
+        { header: 'Requested', fmt: 'date' },
+        { header: 'Closed', fmt: 'date' },
+        { header: 'Effort (person-days)', fmt: 'dec' },
+        { header: 'Cost', fmt: 'money' },
+        { header: 'Benefit', fmt: 'money' },
+        { header: 'Change' },
+        { header: 'Platforms' },
+        { header: 'Release' },
+        { header: 'Close, do not build' },
+      ],
+      items.map((i, k): Cell[] => [
+        i.id,
+        names.application(i.application),
+        i.title,
+        i.type ?? null,
+        i.priority ?? null,
+        i.status ?? 'new',
+        i.emergency ? YES : NO,
+        utcDate(i.requested),
+        utcDate(i.closed),
+        i.effort_days ?? null,
+        i.effort_days === undefined ? null : cost(`J${k + 2}`, i.effort_days),
+        i.benefit ?? null,
+        i.change ?? null,
+        (i.platforms ?? []).join(', ') || null,
+        i.release ?? null,
+        close.get(i.id) ?? null,
+      ]),
+      accent,
+      money,
+    );
+  }
+
+  // The release record, with the DORA metrics above it.
+  const rel = a.releases;
+  if (rel) {
+    const dora: [string, keyof typeof rel.bands, string][] = [
+      ['Deployment frequency (per week)', 'deployment_frequency_per_week', '#,##0.0'],
+      ['Lead time for changes (days)', 'lead_time_days', '#,##0.0'],
+      ['Change failure rate', 'change_failure_rate', '0%'],
+      ['Time to restore (hours)', 'recovery_hours', '#,##0.0'],
+    ];
+    const above: Cell[][] = [
+      ['DORA metric', 'Measured', 'Target', 'Band', `Over the ${rel.window_days} days from ${rel.window_start} to ${a.as_of}`],
+      ...dora.map(([label, key]): Cell[] => [label, rel[key], rel.targets[key] ?? null, rel.bands[key] ?? 'no data', null]),
+      ['Overall band', null, null, rel.band ?? 'no data', null],
+      ['Releases in the window', rel.count, null, null, `${rel.outcome_known} with a recorded outcome`],
+      [],
+    ];
+    const releases = e.releases?.releases ?? [];
+    const ws = addTable(
+      wb,
+      'Release record',
+      [
+        { header: 'Release' },
+        { header: 'Type' },
+        { header: 'Planned' },
+        { header: 'Applications', wrap: true },
+        { header: 'Scheduled', fmt: 'date' },
+        { header: 'Deployed', fmt: 'date' },
+        { header: 'Outcome' },
+        { header: 'Restored', fmt: 'date' },
+        { header: 'Items', fmt: 'int' },
+        { header: 'Changes', fmt: 'int' },
+      ],
+      releases.map((r): Cell[] => [
+        r.id,
+        r.type ?? null,
+        r.planned === undefined ? null : r.planned ? YES : NO,
+        (r.applications ?? []).map(names.application).join(', ') || null,
+        utcDate(r.scheduled),
+        utcDate(r.deployed),
+        r.outcome ?? 'not recorded',
+        utcDate(r.restored),
+        r.items?.length ?? 0,
+        r.changes?.length ?? 0,
+      ]),
+      accent,
+      money,
+      { above },
+    );
+    for (let c = 1; c <= 5; c++) ws.getCell(1, c).font = { bold: true };
+    dora.forEach(([, , fmt], k) => {
+      ws.getCell(2 + k, 2).numFmt = fmt;
+      ws.getCell(2 + k, 3).numFmt = fmt;
+    });
+    ws.getColumn(1).width = Math.max(ws.getColumn(1).width ?? 10, 32);
+  }
+
+  // Training: the course schedule.
+  const t = a.training;
+  if (t) {
+    const skillCost = new Map(t.skills.map((s) => [s.id, s.cost]));
+    const mode = new Map(v.training?.schedule.map((s) => [s.skill, s.mode]) ?? []);
+    addTable(
+      wb,
+      'Training',
+      [
+        { header: 'Course', wrap: true },
+        { header: 'Skill' },
+        { header: 'Mode' },
+        { header: 'Start', fmt: 'date' },
+        { header: 'End', fmt: 'date' },
+        { header: 'Course days', fmt: 'dec' },
+        { header: 'Participants', fmt: 'int' },
+        { header: 'People', wrap: true },
+        { header: 'Participant-days', fmt: 'dec' },
+        { header: 'Cost', fmt: 'money' },
+        { header: 'Needed for' },
+        { header: 'Needed from', fmt: 'date' },
+        { header: 'Ends late' },
+      ],
+      t.schedule.map((s): Cell[] => [
+        s.course ?? names.skill(s.skill),
+        names.skill(s.skill),
+        mode.get(names.skill(s.skill)) ?? null,
+        utcDate(s.start),
+        utcDate(s.end),
+        s.course_days,
+        s.people.length,
+        s.people.map(names.person).join(', '),
+        s.participant_days,
+        skillCost.get(s.skill) ?? null,
+        s.needed_for ? names.phase(s.needed_for) : null,
+        utcDate(s.needed_from),
+        s.late ? YES : NO,
+      ]),
+      accent,
+      money,
+    );
+  }
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  return normalisePackage(bytes, { date: meta.date });
+}

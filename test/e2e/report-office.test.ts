@@ -1,0 +1,362 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, copyFixture, ROOT } from '../helpers/cli.js';
+import { all, first, numberFormat, openPackage, packageProblems, paragraphs, relationships, slides, workbook } from '../helpers/ooxml.js';
+import { textContent } from '../helpers/xml.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function example(path = 'examples/acme-bank'): string {
+  const d = copyFixture(path);
+  rmSync(join(d, 'out'), { recursive: true, force: true });
+  dirs.push(d);
+  return d;
+}
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1', ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The `## ` headings of a Markdown file, in order. */
+function headings(md: string, level: number): string[] {
+  const mark = `${'#'.repeat(level)} `;
+  return md
+    .split('\n')
+    .filter((l) => l.startsWith(mark))
+    .map((l) => l.slice(mark.length).trim());
+}
+/** Markdown inline text as a reader sees it (no emphasis marks, no escapes). */
+const unmark = (s: string) => s.replace(/\*\*|\\(?=[\\`*_[\]|#])/g, '').replace(/&amp;/g, '&');
+
+describe('relm report --format pptx,xlsx,docx on the example', () => {
+  let dir: string;
+  let out: string;
+  let assessment: ReturnType<typeof JSON.parse>;
+  beforeAll(() => {
+    dir = example();
+    const r = run(['report', '-C', dir, '--format', 'md,pptx,xlsx,docx']);
+    expect(r.status, r.stderr).toBe(0);
+    out = join(dir, 'out');
+    assessment = JSON.parse(readFileSync(join(out, 'assessment.json'), 'utf8'));
+  }, 120_000);
+
+  it('writes the deck, the workbook and a Word file of each document', () => {
+    const files = readdirSync(out);
+    for (const f of ['presentation.pptx', 'workbook.xlsx', 'report.docx', 'strategic-plan.docx', 'training-plan.docx']) expect(files).toContain(f);
+    expect(files.filter((f) => f.endsWith('.pptx'))).toEqual(['presentation.pptx']);
+  });
+
+  it('writes complete packages: every part well-formed, typed, and every relationship resolved', () => {
+    for (const f of ['presentation.pptx', 'workbook.xlsx', 'report.docx', 'strategic-plan.docx', 'training-plan.docx']) expect(packageProblems(openPackage(join(out, f))), f).toEqual([]);
+  });
+
+  describe('presentation.pptx', () => {
+    it('has the HTML deck’s slides with the same titles, in order', () => {
+      const pkg = openPackage(join(out, 'presentation.pptx'));
+      const deck = slides(pkg);
+      const md = readFileSync(join(out, 'presentation.md'), 'utf8');
+      const expected = [headings(md, 1)[0]!, ...headings(md, 2)].map(unmark);
+      expect(deck).toHaveLength(12);
+      expect(deck.map((s) => s.title)).toEqual(expected);
+      expect(deck[1]!.title).toMatch(/^4 of 6 requirements met by March 2027, for €421,600$/);
+    });
+
+    it('draws the perspectives, the gaps and the roadmap as native, editable bar charts', () => {
+      const pkg = openPackage(join(out, 'presentation.pptx'));
+      const deck = slides(pkg);
+      const chartsOf = (i: number) => [...deck[i]!.rels.values()].filter((r) => r.type === 'chart').map((r) => pkg.xml(r.target));
+      const types = pkg.text('[Content_Types].xml');
+      // Slide 3: where they stand (current and target by perspective); 4: the largest gaps; 8: the roadmap.
+      const perspectives = chartsOf(2);
+      expect(perspectives).toHaveLength(1);
+      expect(first(perspectives[0]!, 'c:barChart')).toBeDefined();
+      const series = all(perspectives[0]!, 'c:ser').map((s) => all(first(s, 'c:tx')!, 'c:v').map(textContent).join(''));
+      expect(series).toEqual(['Current', 'Target']);
+      const values = all(all(perspectives[0]!, 'c:ser')[0]!, 'c:val').flatMap((v) => all(v, 'c:v').map((x) => Number(textContent(x))));
+      expect(values).toEqual(['people', 'process', 'technology', 'organization', 'integration'].map((k) => assessment.perspectives[k].score));
+      expect(first(chartsOf(3)[0]!, 'c:barChart')).toBeDefined();
+      const gantt = chartsOf(7)[0]!;
+      expect(first(gantt, 'c:grouping')!.attrs.val).toBe('stacked');
+      // The offset series is invisible: the bars float from each phase's start.
+      expect(first(all(gantt, 'c:ser')[0]!, 'a:noFill')).toBeDefined();
+      expect(all(gantt, 'c:cat').flatMap((c) => all(c, 'c:v').map(textContent))[0]).toMatch(/^Phase 1: Stabilise/);
+      // Each chart part is declared, with its embedded workbook so PowerPoint can edit the data.
+      for (const r of deck.flatMap((d) => [...d.rels.values()]).filter((x) => x.type === 'chart')) {
+        expect(types).toContain(`PartName="/${r.target}"`);
+        const embedded = [...relationships(pkg, r.target).values()].find((x) => x.type === 'package');
+        expect(embedded && pkg.has(embedded.target)).toBe(true);
+      }
+    });
+
+    it('shows the DORA figures as a table and carries the supporting figures in the speaker notes', () => {
+      const pkg = openPackage(join(out, 'presentation.pptx'));
+      const deck = slides(pkg);
+      const release = deck[4]!;
+      expect(first(release.xml, 'a:tbl')).toBeDefined();
+      expect(release.text).toContain('Change failure rate');
+      expect(release.text).toContain('24%');
+      expect(deck[2]!.notes).toContain('Overall: 1.4 of 5 against 3.2');
+      expect(deck[2]!.notes).toContain('Process: 1.4 against 3.4');
+      expect(deck[7]!.notes).toContain('Phase 1: Stabilise (1 April 2026 – 30 June 2026)');
+      expect(deck[9]!.notes).toMatch(/Mitigation: /);
+      for (const s of deck) expect(s.notes.length, s.title ?? '').toBeGreaterThan(0);
+    });
+
+    it('keeps one set of paragraph properties per paragraph (no repair prompt)', () => {
+      const pkg = openPackage(join(out, 'presentation.pptx'));
+      for (const s of slides(pkg)) {
+        for (const p of all(s.xml, 'a:p')) {
+          const names = p.children.filter((c) => typeof c !== 'string').map((c) => (c as { name: string }).name);
+          expect(names.filter((n) => n === 'a:pPr').length).toBeLessThanOrEqual(1);
+          if (names.includes('a:pPr')) expect(names[0]).toBe('a:pPr');
+        }
+      }
+    });
+  });
+
+  describe('workbook.xlsx', () => {
+    it('has the sheets a PMO expects', () => {
+      const wb = workbook(openPackage(join(out, 'workbook.xlsx')));
+      expect(wb.names).toEqual(['Summary', 'Practices', 'Gaps', 'Recommendations', 'Roadmap', 'Requirements', 'Backlog by application', 'Backlog items', 'Release record', 'Training']);
+    });
+
+    it('gives the overall score of assessment.json as a number, formatted to one decimal', () => {
+      const wb = workbook(openPackage(join(out, 'workbook.xlsx')));
+      const sheet = wb.sheets.get('Summary')!;
+      const row = [...sheet.cells].find(([ref, c]) => ref.startsWith('A') && c.value === 'Overall score')![0].slice(1);
+      const cell = sheet.cells.get(`B${row}`)!;
+      expect(cell.type).toBeNull();
+      expect(cell.value).toBe(assessment.overall.score);
+      expect(numberFormat(wb.styles, cell.style)).toBe('0.0');
+    });
+
+    it('lists the recommendations in the customer’s order with numeric effort and cost formulas on one day rate', () => {
+      const wb = workbook(openPackage(join(out, 'workbook.xlsx')));
+      const sheet = wb.sheets.get('Recommendations')!;
+      const header = ['A', 'B', 'G', 'J', 'K', 'L', 'N', 'O'].map((c) => sheet.cells.get(`${c}1`)!.value);
+      expect(header).toEqual(['#', 'Recommendation', 'Phase', 'Effort (person-days)', 'Cost', 'Priority', 'Requirement #', 'Requirement']);
+      const recs = assessment.recommendations as { title: string; effort_days: number; priority: number; rank: number | null }[];
+      recs.forEach((r, i) => {
+        const row = i + 2;
+        expect(sheet.cells.get(`A${row}`)!.value).toBe(i + 1);
+        expect(sheet.cells.get(`B${row}`)!.value).toBe(r.title);
+        expect(sheet.cells.get(`J${row}`)!.value).toBe(r.effort_days);
+        expect(sheet.cells.get(`L${row}`)!.value).toBe(r.priority);
+        const cost = sheet.cells.get(`K${row}`)!;
+        expect(cost.formula).toBe(`IF(DayRate="","",J${row}*DayRate)`);
+        expect(cost.value).toBe(r.effort_days * assessment.engagement.day_rate);
+        expect(numberFormat(wb.styles, cost.style)).toBe('"€"#,##0;-"€"#,##0');
+      });
+      expect(sheet.cells.has(`B${recs.length + 2}`)).toBe(false);
+      // The day rate is one named input cell on the Summary sheet.
+      const ref = wb.definedNames.get('DayRate')!;
+      expect(ref).toMatch(/^Summary!\$B\$\d+$/);
+      expect(wb.sheets.get('Summary')!.cells.get(ref.replace(/^Summary!|\$/g, ''))!.value).toBe(850);
+      // Frozen header and a filter over the table.
+      expect(first(sheet.xml, 'pane')!.attrs).toMatchObject({ state: 'frozen', ySplit: '1' });
+      expect(first(sheet.xml, 'autoFilter')!.attrs.ref).toBe(`A1:T${recs.length + 1}`);
+    });
+
+    it('writes dates as dates and shares as percentages', () => {
+      const wb = workbook(openPackage(join(out, 'workbook.xlsx')));
+      const roadmap = wb.sheets.get('Roadmap')!;
+      expect(roadmap.cells.get('C2')!.value).toBe(46113); // 2026-04-01 as a serial day
+      expect(numberFormat(wb.styles, roadmap.cells.get('C2')!.style)).toBe('yyyy-mm-dd');
+      const gaps = wb.sheets.get('Gaps')!;
+      expect(numberFormat(wb.styles, gaps.cells.get('J2')!.style)).toBe('0%');
+      const practices = wb.sheets.get('Practices')!;
+      const rows = [...practices.cells.keys()].filter((r) => r.startsWith('H') && r !== 'H1').length;
+      const criteria = Number(/, (\d+) criteria\)/.exec(readFileSync(join(out, 'report.md'), 'utf8'))![1]);
+      expect(rows).toBe(criteria);
+    });
+  });
+
+  describe('report.docx', () => {
+    it('has Word headings for the sections, in the report’s order, under a title and a table of contents', () => {
+      const pkg = openPackage(join(out, 'report.docx'));
+      const paras = paragraphs(pkg);
+      const md = readFileSync(join(out, 'report.md'), 'utf8');
+      expect(paras.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(headings(md, 2).map(unmark));
+      expect(paras.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual(headings(md, 3).map(unmark));
+      expect(paras.find((p) => p.style === 'Title')!.text).toBe('Release Management Assessment: analysis report');
+      const doc = pkg.text('word/document.xml');
+      expect(doc).toMatch(/TOC \\h \\o &quot;1-1&quot;/);
+      // The styles the headings use exist, with outline levels, so Word's own contents and navigation work.
+      const styles = pkg.xml('word/styles.xml');
+      const h1 = all(styles, 'w:style').find((s) => s.attrs['w:styleId'] === 'Heading1')!;
+      expect(first(h1, 'w:outlineLvl')!.attrs['w:val']).toBe('0');
+    });
+
+    it('opens with the executive summary’s answer, tables as Word tables, charts as SVG with a PNG fallback, page numbers', () => {
+      const pkg = openPackage(join(out, 'report.docx'));
+      const paras = paragraphs(pkg);
+      const k = paras.findIndex((p) => p.style === 'Heading1' && p.text === 'Executive summary');
+      const md = readFileSync(join(out, 'report.md'), 'utf8');
+      const answer = /## Executive summary\n\n\*\*(.+)\*\*/.exec(md)![1]!;
+      expect(paras[k + 1]!.text).toBe(unmark(answer));
+      expect(paras[k + 1]!.text).toMatch(/^Northwind Mutual Insurance can meet 4 of its 6 release-management requirements/);
+      const doc = pkg.xml('word/document.xml');
+      expect(all(doc, 'w:tbl').length).toBeGreaterThan(10);
+      const firstTable = all(doc, 'w:tbl')[0]!;
+      expect(all(firstTable, 'w:tr')[1]!.children.length).toBeGreaterThan(0);
+      expect(all(all(firstTable, 'w:tr')[1]!, 'w:t').map(textContent)).toContain('People');
+      const svgs = all(doc, 'asvg:svgBlip');
+      expect(svgs.length).toBeGreaterThanOrEqual(3);
+      const rels = relationships(pkg, 'word/document.xml');
+      for (const s of svgs) {
+        expect(rels.get(s.attrs['r:embed']!)!.target).toMatch(/\.svg$/);
+        const blip = s.parent!.parent!.parent!;
+        expect(blip.name).toBe('a:blip');
+        const png = pkg.bytes(rels.get(blip.attrs['r:embed']!)!.target);
+        expect([...png.slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+      }
+      const footers = [...rels.values()].filter((r) => r.type === 'footer').map((r) => pkg.text(r.target));
+      expect(footers.some((f) => /PAGE/.test(f) && /NUMPAGES/.test(f))).toBe(true);
+    });
+  });
+
+  it('is reproducible: the same inputs give the same bytes, dated SOURCE_DATE_EPOCH', () => {
+    const again = join(dir, 'again');
+    const r = run(['report', '-C', dir, '--format', 'pptx,xlsx,docx', '--out', again]);
+    expect(r.status, r.stderr).toBe(0);
+    for (const f of ['presentation.pptx', 'workbook.xlsx', 'report.docx']) expect(Buffer.compare(readFileSync(join(out, f)), readFileSync(join(again, f))), f).toBe(0);
+    const epoch = join(dir, 'epoch');
+    expect(run(['report', '-C', dir, '--format', 'pptx,xlsx,docx', '--out', epoch], { SOURCE_DATE_EPOCH: '1767225600' }).status).toBe(0);
+    for (const f of ['presentation.pptx', 'workbook.xlsx', 'report.docx']) {
+      const core = openPackage(join(epoch, f)).text('docProps/core.xml');
+      expect(core, f).toContain('>2026-01-01T00:00:00Z</dcterms:created>');
+      expect(core, f).toContain('>2026-01-01T00:00:00Z</dcterms:modified>');
+      // Without SOURCE_DATE_EPOCH the date is as_of.
+      expect(openPackage(join(out, f)).text('docProps/core.xml'), f).toContain('>2026-03-31T00:00:00Z</dcterms:created>');
+    }
+  });
+});
+
+describe('relm report: Office formats from relm.yaml, branding and templates', () => {
+  it('takes pptx, xlsx and docx from output.formats', () => {
+    const dir = example();
+    const manifest = readFileSync(join(dir, 'relm.yaml'), 'utf8').replace('formats: [md, html]', 'formats: [xlsx, docx]');
+    writeFileSync(join(dir, 'relm.yaml'), manifest);
+    const r = run(['report', '-C', dir, '--only', 'report']);
+    expect(r.status, r.stderr).toBe(0);
+    const files = readdirSync(join(dir, 'out')).filter((f) => f !== 'charts').sort();
+    expect(files).toEqual(['assessment.json', 'report.docx', 'workbook.xlsx']);
+  });
+
+  it('brands the deck and the documents with the logo and the primary colour', () => {
+    const dir = example();
+    mkdirSync(join(dir, 'assets'));
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60" viewBox="0 0 200 60"><rect width="200" height="60" fill="#7a1f5c"/></svg>';
+    writeFileSync(join(dir, 'assets', 'logo.svg'), svg);
+    writeFileSync(join(dir, 'relm.yaml'), readFileSync(join(dir, 'relm.yaml'), 'utf8') + 'branding: {logo: assets/logo.svg, primary_color: "#7a1f5c"}\n');
+    const r = run(['report', '-C', dir, '--format', 'pptx,docx', '--only', 'presentation,report']);
+    expect(r.status, r.stderr).toBe(0);
+    const deck = openPackage(join(dir, 'out', 'presentation.pptx'));
+    const title = slides(deck)[0]!;
+    expect([...title.rels.values()].some((x) => x.type === 'image')).toBe(true);
+    const layouts = deck.names.filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n)).map((n) => deck.text(n));
+    expect(layouts.some((l) => l.includes('7A1F5C'))).toBe(true);
+    const doc = openPackage(join(dir, 'out', 'report.docx'));
+    expect(doc.text('word/styles.xml')).toContain('7A1F5C');
+    expect(doc.names.some((n) => /^word\/media\/.+\.png$/.test(n))).toBe(true);
+  });
+
+  it('uses a PowerPoint template in templates/: its layouts, master and theme, none of its slides', async () => {
+    const dir = example();
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates', 'presentation.pptx'), await makeTemplate());
+    const r = run(['report', '-C', dir, '--format', 'pptx', '--only', 'presentation']);
+    expect(r.status, r.stderr).toBe(0);
+    const pkg = openPackage(join(dir, 'out', 'presentation.pptx'));
+    const deck = slides(pkg);
+    expect(deck).toHaveLength(12);
+    expect(deck.some((s) => s.text.includes('TEMPLATE SAMPLE SLIDE'))).toBe(false);
+    const layoutOf = (s: (typeof deck)[number]) => pkg.text([...s.rels.values()].find((x) => x.type === 'slideLayout')!.target);
+    expect(layoutOf(deck[0]!)).toContain('name="Title Slide"');
+    for (const s of deck.slice(1)) expect(layoutOf(s)).toContain('name="Title Only"');
+    expect(layoutOf(deck[1]!)).toContain('ABCDEF');
+    // The slide size is the template's (4:3 here), and every part the slides use is in the package.
+    expect(first(pkg.xml('ppt/presentation.xml'), 'p:sldSz')!.attrs).toMatchObject({ cx: '9144000', cy: '6858000' });
+    for (const s of deck) for (const rel of s.rels.values()) expect(pkg.has(rel.target), rel.target).toBe(true);
+    expect(packageProblems(pkg)).toEqual([]);
+    // The titles take the layout's position and style.
+    for (const s of deck) expect(first(all(s.xml, 'p:sp').find((sp) => first(sp, 'p:ph')?.attrs.type === 'title')!, 'a:xfrm')).toBeUndefined();
+  });
+
+  it('follows a presentation template of the user’s: a radar is a native radar chart, a chart PowerPoint has no type for a picture', () => {
+    const dir = example();
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates', 'presentation.md.hbs'), '# {{text title}}\n\n---\n\n## Where we stand\n\n{{chart "radar"}}\n\n---\n\n## Level by level\n\n{{chart "heatmap"}}\n');
+    const r = run(['report', '-C', dir, '--format', 'pptx', '--only', 'presentation']);
+    expect(r.status, r.stderr).toBe(0);
+    const pkg = openPackage(join(dir, 'out', 'presentation.pptx'));
+    const deck = slides(pkg);
+    expect(deck.map((s) => s.title)).toEqual(['Release Management Assessment', 'Where we stand', 'Level by level']);
+    const radar = [...deck[1]!.rels.values()].find((x) => x.type === 'chart')!;
+    expect(first(pkg.xml(radar.target), 'c:radarChart')).toBeDefined();
+    expect([...deck[2]!.rels.values()].map((x) => x.type)).toContain('image');
+    expect([...deck[2]!.rels.values()].map((x) => x.type)).not.toContain('chart');
+    expect(packageProblems(pkg)).toEqual([]);
+  });
+
+  it('uses a Word reference document’s styles', async () => {
+    const dir = example();
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates', 'reference.docx'), await makeReference());
+    const r = run(['report', '-C', dir, '--format', 'docx', '--only', 'report']);
+    expect(r.status, r.stderr).toBe(0);
+    const pkg = openPackage(join(dir, 'out', 'report.docx'));
+    const h1 = all(pkg.xml('word/styles.xml'), 'w:style').find((s) => s.attrs['w:styleId'] === 'Heading1')!;
+    expect(first(h1, 'w:color')!.attrs['w:val']).toBe('0B6E4F');
+    expect(first(h1, 'w:rFonts')!.attrs['w:ascii']).toBe('Georgia');
+    expect(paragraphs(pkg).filter((p) => p.style === 'Heading1').length).toBeGreaterThan(10);
+    expect(packageProblems(pkg)).toEqual([]);
+  });
+
+  it('refuses a template that is not an Office file, and writes nothing', () => {
+    const dir = example();
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates', 'presentation.pptx'), 'not a zip');
+    const r = run(['report', '-C', dir, '--format', 'md,pptx']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('templates/presentation.pptx cannot be used');
+    expect(readdirSync(dir)).not.toContain('out');
+  });
+});
+
+/** A small PowerPoint template made with pptxgenjs: a 4:3 deck with "Title Slide" and "Title Only" layouts and a sample slide. */
+async function makeTemplate(): Promise<Buffer> {
+  const mod = (await import('pptxgenjs')) as unknown as { default: new () => any };
+  const pptx = new mod.default();
+  pptx.layout = 'LAYOUT_4x3';
+  const title = { placeholder: { options: { name: 'title', type: 'title', x: 0.5, y: 0.4, w: 9, h: 1 }, text: '' } };
+  pptx.defineSlideMaster({ title: 'Title Slide', background: { color: '123456' }, objects: [title] });
+  pptx.defineSlideMaster({ title: 'Title Only', background: { color: 'ABCDEF' }, objects: [title] });
+  pptx.addSlide({ masterName: 'Title Only' }).addText('TEMPLATE SAMPLE SLIDE', { x: 1, y: 2, w: 6, h: 1 });
+  const bytes = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  // pptxgenjs names a layout after its master's title; mark the title layout's type as PowerPoint does.
+  const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
+  const files = unzipSync(new Uint8Array(bytes));
+  for (const [name, data] of Object.entries(files)) {
+    if (!/^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name)) continue;
+    const xml = strFromU8(data);
+    if (xml.includes('name="Title Slide"')) files[name] = strToU8(xml.replace('<p:sldLayout ', '<p:sldLayout type="title" '));
+  }
+  return Buffer.from(zipSync(files));
+}
+
+/** A Word reference document made with docx: Heading 1 in Georgia, green. */
+async function makeReference(): Promise<Buffer> {
+  const docx = await import('docx');
+  const doc = new docx.Document({
+    styles: { paragraphStyles: [{ id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: 'Georgia', color: '0B6E4F', size: 36 }, paragraph: { outlineLevel: 0 } }] },
+    sections: [{ children: [new docx.Paragraph({ heading: docx.HeadingLevel.HEADING_1, children: [new docx.TextRun('Sample')] })] }],
+  });
+  return docx.Packer.toBuffer(doc);
+}
+
+void ROOT;

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { markdownBlocks, plain, splitAtRules } from '../../src/render/office/blocks.js';
+import { fitColumns, hex6, serialDay } from '../../src/render/office/common.js';
+import { inheritTitle } from '../../src/render/office/pptx-template.js';
+import { CHART_TOKEN } from '../../src/render/render-limits.js';
+import { oneParagraphProperties } from '../../src/render/office/pptx.js';
+
+describe('markdownBlocks: the rendered Markdown as blocks for the Office writers', () => {
+  const md = [
+    '# Title',
+    '',
+    '**Client** · date',
+    '',
+    '---',
+    '',
+    '## A *slide* title',
+    '',
+    `@@chart:${CHART_TOKEN}:radar@@`,
+    '',
+    '@@chart:radar@@',
+    '',
+    '- **Today:** 1.4 out of 5',
+    '- Next',
+    '',
+    '| # | Name | Cost |',
+    '|---:|---|---:|',
+    '| 1 | A \\| B | €8,500 |',
+    '',
+    '3. third',
+    '4. fourth',
+  ].join('\n');
+  const blocks = markdownBlocks(md);
+
+  it('keeps headings, styled runs, chart placeholders, lists and tables with their alignment', () => {
+    expect(blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'rule', 'heading', 'chart', 'paragraph', 'list', 'table', 'list']);
+    expect(blocks[1]).toEqual({ kind: 'paragraph', runs: [{ text: 'Client', bold: true }, { text: ' · date' }] });
+    expect(blocks[3]).toEqual({ kind: 'heading', level: 2, runs: [{ text: 'A ' }, { text: 'slide', italic: true }, { text: ' title' }] });
+    expect(blocks[4]).toEqual({ kind: 'chart', name: 'radar' });
+    // Without this run's token it is text (a note cannot place a chart).
+    expect(blocks[5]).toEqual({ kind: 'paragraph', runs: [{ text: '@@chart:radar@@' }] });
+    const list = blocks[6] as Extract<(typeof blocks)[number], { kind: 'list' }>;
+    expect(list.items.map((i) => plain(i.runs))).toEqual(['Today: 1.4 out of 5', 'Next']);
+    expect(list.items[0]!.runs[0]).toEqual({ text: 'Today:', bold: true });
+    const table = blocks[7] as Extract<(typeof blocks)[number], { kind: 'table' }>;
+    expect(table.align).toEqual(['right', null, 'right']);
+    expect(table.rows[0]!.map(plain)).toEqual(['1', 'A | B', '€8,500']);
+    expect(blocks[8]).toMatchObject({ kind: 'list', ordered: true, start: 3 });
+  });
+
+  it('splits a deck at its rules', () => {
+    expect(splitAtRules(blocks).map((s) => s.length)).toEqual([2, 6]);
+  });
+});
+
+describe('Office helpers', () => {
+  it('hex6: brand colours as six hex digits, the default otherwise', () => {
+    expect(hex6('#0b5')).toBe('00BB55');
+    expect(hex6('#0b5394')).toBe('0B5394');
+    expect(hex6('red')).toBe('1F5FA8');
+    expect(hex6(null)).toBe('1F5FA8');
+  });
+
+  it('serialDay: spreadsheet day numbers', () => {
+    expect(serialDay('1900-03-01')).toBe(61);
+    expect(serialDay('2026-04-01')).toBe(46113);
+  });
+
+  it('fitColumns: the longest word of each column fits, the rest is shared by text length', () => {
+    const w = fitColumns([['Step', 'Cost'], ['Write and adopt a release policy for all platforms', '€12,750']], 100, 1, 0);
+    expect(w[1]).toBeGreaterThanOrEqual(7);
+    expect(w[0]! + w[1]!).toBeCloseTo(100);
+    expect(w[0]).toBeGreaterThan(w[1]!);
+    // Too narrow for every longest word: shares of the minimum widths.
+    expect(fitColumns([['aaaa', 'bbbbbbbb']], 6, 1, 0)).toEqual([2, 4]);
+  });
+
+  it('oneParagraphProperties: keeps only the paragraph properties at the start of a paragraph', () => {
+    const xml = '<a:p><a:pPr marL="1"><a:buChar char="•"/></a:pPr><a:r><a:t>a</a:t></a:r><a:pPr indent="0"><a:buNone/></a:pPr><a:r><a:t>b</a:t></a:r></a:p><a:p><a:r><a:t>c</a:t></a:r><a:pPr/></a:p>';
+    expect(oneParagraphProperties(xml)).toBe('<a:p><a:pPr marL="1"><a:buChar char="•"/></a:pPr><a:r><a:t>a</a:t></a:r><a:r><a:t>b</a:t></a:r></a:p><a:p><a:r><a:t>c</a:t></a:r></a:p>');
+  });
+
+  it('inheritTitle: a title placeholder loses its own position and style, other shapes keep theirs', () => {
+    const body = '<p:sp><p:nvSpPr><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="1" y="1"/></a:xfrm></p:spPr><p:txBody><a:bodyPr anchor="t"></a:bodyPr><a:p><a:r><a:rPr sz="1800"/><a:t>body</a:t></a:r></a:p></p:txBody></p:sp>';
+    const title = '<p:sp><p:nvSpPr><p:nvPr><p:ph idx="101" type="title"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="2" y="2"/></a:xfrm></p:spPr><p:txBody><a:bodyPr anchor="ctr"></a:bodyPr><a:p><a:pPr algn="l"/><a:r><a:rPr sz="2600" b="1"><a:solidFill><a:srgbClr val="1F5FA8"/></a:solidFill></a:rPr><a:t>Title</a:t></a:r><a:endParaRPr sz="2600"/></a:p></p:txBody></p:sp>';
+    expect(inheritTitle(body + title)).toBe(
+      body + '<p:sp><p:nvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr><a:normAutofit/></a:bodyPr><a:p><a:r><a:rPr lang="en-GB" dirty="0"/><a:t>Title</a:t></a:r></a:p></p:txBody></p:sp>',
+    );
+  });
+});
