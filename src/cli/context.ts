@@ -23,9 +23,10 @@ export interface OpenResult extends LoadResult {
  * Finds and loads the engagement of -C/--dir (or the nearest one upward). A valid engagement is assessed
  * at once: the evidence check (measured record against the answers) is part of what every command reports.
  */
-export function openEngagement(opts: CommonOptions & { windowDays?: number }, purpose: 'assess' | 'validate' = 'assess'): OpenResult {
+export function openEngagement(opts: CommonOptions & { windowDays?: number }, purpose: 'assess' | 'validate' | 'load' = 'assess'): OpenResult {
   const result = loadEngagement(findEngagementRoot(process.cwd(), opts.dir));
-  if (!result.engagement) return { ...result, assessment: null };
+  // 'load': the engagement and its file findings only, for a command that prints neither scores nor evidence.
+  if (!result.engagement || purpose === 'load') return { ...result, assessment: null };
   const locateAll = (practices: Assessment['practices']) => evidenceFindings(practices).map(result.locate);
   if (purpose === 'validate') {
     // Validation needs only the evidence check, which computes just the sections its rules read.

@@ -27,7 +27,8 @@ interface DuplicatesOptions extends CommonOptions {
 
 export async function runDuplicates(opts: DuplicatesOptions): Promise<void> {
   if (opts.record) return recordDuplicate(opts.record, opts);
-  const result = openEngagement(opts, 'validate');
+  // Comparing items needs the engagement only: neither the assessment nor the evidence check.
+  const result = openEngagement(opts, 'load');
   const engagement = requireValid(result);
   if (!engagement) return;
   if (!engagement.backlog) throw new RelmError('the engagement has no backlog.yaml: there is nothing to compare', EXIT_USAGE, 'Create backlog.yaml, or fill it with `relm import`.');
