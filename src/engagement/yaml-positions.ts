@@ -8,7 +8,7 @@ import type { DocPath } from './diagnostics.js';
  * the node's kind and value); the node's exact extent is worked out from the text only for the few nodes a
  * finding points at. The extents are those the `yaml` package gives its nodes (`range`), which relm used before.
  *
- * Memory: four numbers and a byte per node, in typed arrays; nothing is kept per node that the text can give.
+ * Memory: ten bytes per node, in typed arrays; nothing is kept per node that the text can give.
  */
 
 /** A node's extent: [start, end) offsets into the text. */
@@ -39,24 +39,62 @@ interface JsYamlState {
   result: unknown;
 }
 
+/** Nodes are stored in chunks of this many: the store grows without copying, and wastes at most one chunk. */
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+const MASK = CHUNK - 1;
+
+/** The recorded nodes: where each opens and closes, its depth and its flags (kind, wrapper). */
+class Nodes {
+  readonly open: Int32Array[] = [];
+  readonly close: Int32Array[] = [];
+  /** Nesting depth (js-yaml stops at MAX_DEPTH, well within a byte): node i's children follow it, one deeper. */
+  readonly depth: Uint8Array[] = [];
+  readonly flags: Uint8Array[] = [];
+  count = 0;
+
+  add(): number {
+    const i = this.count++;
+    if ((i & MASK) === 0) {
+      this.open.push(new Int32Array(CHUNK));
+      this.close.push(new Int32Array(CHUNK));
+      this.depth.push(new Uint8Array(CHUNK));
+      this.flags.push(new Uint8Array(CHUNK));
+    }
+    return i;
+  }
+
+  openAt(i: number): number {
+    return this.open[i >>> CHUNK_BITS]![i & MASK]!;
+  }
+
+  closeAt(i: number): number {
+    return this.close[i >>> CHUNK_BITS]![i & MASK]!;
+  }
+
+  depthAt(i: number): number {
+    return this.depth[i >>> CHUNK_BITS]![i & MASK]!;
+  }
+
+  flagsAt(i: number): number {
+    return this.flags[i >>> CHUNK_BITS]![i & MASK]!;
+  }
+}
+
 /** Records the nodes of one js-yaml parse; pass `listener` to js-yaml's load, then ask `positions(text)`. */
 export class PositionRecorder {
-  private open = new Int32Array(1024);
-  private close = new Int32Array(1024);
-  /** One past the last node of the subtree: node i's children are i+1, end[i+1], end[end[i+1]], … before end[i]. */
-  private end = new Int32Array(1024);
-  private flags = new Uint8Array(1024);
-  private count = 0;
+  private readonly nodes = new Nodes();
   private readonly stack: number[] = [];
   private readonly children: number[] = [];
   private readonly lastResult: unknown[] = [];
 
   readonly listener = (event: 'open' | 'close', state: JsYamlState): void => {
+    const nodes = this.nodes;
     if (event === 'open') {
-      const i = this.count++;
-      if (i === this.open.length) this.grow();
-      this.open[i] = state.position;
+      const i = nodes.add();
       const depth = this.stack.length;
+      nodes.open[i >>> CHUNK_BITS]![i & MASK] = state.position;
+      nodes.depth[i >>> CHUNK_BITS]![i & MASK] = depth;
       if (depth) this.children[depth - 1]!++;
       this.stack.push(i);
       this.children[depth] = 0;
@@ -64,34 +102,19 @@ export class PositionRecorder {
     }
     const i = this.stack.pop()!;
     const depth = this.stack.length;
-    this.close[i] = state.position;
-    this.end[i] = this.count;
+    nodes.close[i >>> CHUNK_BITS]![i & MASK] = state.position;
     const k = state.kind;
     let f = k === 'scalar' ? KIND_SCALAR : k === 'sequence' ? KIND_SEQUENCE : k === 'mapping' ? KIND_MAPPING : KIND_NONE;
     // The outer node of `- foo`, or of a value on the line below its key: its one child holds the same value.
     if (this.children[depth] === 1 && Object.is(this.lastResult[depth], state.result)) f |= WRAPPER;
-    this.flags[i] = f;
+    nodes.flags[i >>> CHUNK_BITS]![i & MASK] = f;
     this.lastResult[depth] = undefined;
     if (depth) this.lastResult[depth - 1] = state.result;
   };
 
-  private grow(): void {
-    const size = this.open.length * 2;
-    const more = <T extends Int32Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(size);
-      b.set(a);
-      return b;
-    };
-    this.open = more(this.open);
-    this.close = more(this.close);
-    this.end = more(this.end);
-    this.flags = more(this.flags);
-  }
-
   /** The positions of the parse just recorded, over its text; the recorder is spent. */
   positions(text: string): YamlPositions {
-    const n = this.count;
-    return new YamlPositions(text, this.open.subarray(0, n), this.close.subarray(0, n), this.end.subarray(0, n), this.flags.subarray(0, n));
+    return new YamlPositions(text, this.nodes);
   }
 }
 
@@ -114,10 +137,7 @@ export class YamlPositions {
 
   constructor(
     readonly text: string,
-    private readonly open: Int32Array,
-    private readonly close: Int32Array,
-    private readonly end: Int32Array,
-    private readonly flags: Uint8Array,
+    private readonly nodes: Nodes,
   ) {}
 
   /**
@@ -125,7 +145,7 @@ export class YamlPositions {
    * path leaves the document, the deepest part that exists. Undefined for an empty document.
    */
   find(path: DocPath, at: 'key' | 'value'): Range | undefined {
-    if (!this.open.length) return undefined;
+    if (!this.nodes.count) return undefined;
     let node = this.unwrap(0);
     let best = this.range(node);
     for (let i = 0; i < path.length; i++) {
@@ -172,20 +192,26 @@ export class YamlPositions {
   }
 
   private unwrap(i: number): number {
-    while (this.flags[i]! & WRAPPER) i++;
+    while (this.nodes.flagsAt(i) & WRAPPER) i++;
     return i;
   }
 
+  /** The nodes one level below node i: those after it, up to the first that is not deeper. */
   private childrenOf(i: number): number[] {
     const out: number[] = [];
-    for (let c = i + 1, end = this.end[i]!; c < end; c = this.end[c]!) out.push(c);
+    const d = this.nodes.depthAt(i);
+    for (let c = i + 1, n = this.nodes.count; c < n; c++) {
+      const dc = this.nodes.depthAt(c);
+      if (dc <= d) break;
+      if (dc === d + 1) out.push(c);
+    }
     return out;
   }
 
   /** Where the node's content starts: past separating space, comments and properties (anchor, tag). */
   private start(i: number): number {
     const t = this.text;
-    let p = skipSpace(t, this.open[i]!);
+    let p = skipSpace(t, this.nodes.openAt(i));
     for (;;) {
       const c = t.charCodeAt(p);
       if (c !== 0x26 && c !== 0x21) return p; // & !
@@ -200,9 +226,9 @@ export class YamlPositions {
   }
 
   private shape(i: number): Shape {
-    const kind = this.flags[i]! & 3;
+    const kind = this.nodes.flagsAt(i) & 3;
     const c = this.text.charCodeAt(this.start(i));
-    if (kind === KIND_NONE) return c === 0x2a && this.start(i) < this.close[i]! ? 'alias' : 'empty';
+    if (kind === KIND_NONE) return c === 0x2a && this.start(i) < this.nodes.closeAt(i) ? 'alias' : 'empty';
     if (c === 0x5b) return 'flow-seq';
     if (c === 0x7b) return 'flow-map';
     if (kind === KIND_SEQUENCE) return 'block-seq';
@@ -216,7 +242,7 @@ export class YamlPositions {
     const t = this.text;
     const shape = this.shape(i);
     if (shape === 'empty') {
-      let p = this.open[i]!;
+      let p = this.nodes.openAt(i);
       while (isBlank(t.charCodeAt(p))) p++;
       return [p, p];
     }
@@ -229,12 +255,12 @@ export class YamlPositions {
         return [start, p];
       }
       case 'scalar':
-        return [start, trimEnd(t, this.close[i]!, start)];
+        return [start, trimEnd(t, this.nodes.closeAt(i), start)];
       case 'flow-seq':
       case 'flow-map':
-        return [start, this.close[i]!];
+        return [start, this.nodes.closeAt(i)];
       case 'block-scalar':
-        return [start, this.blockScalarEnd(start, this.close[i]!)];
+        return [start, this.blockScalarEnd(start, this.nodes.closeAt(i))];
       default:
         return [start, this.lastEnd(i, shape)];
     }
@@ -371,8 +397,8 @@ export class YamlPositions {
     } else {
       let pending = -1;
       for (const c of kids) {
-        const before = t.charCodeAt(this.open[c]! - 1);
-        if (before === COLON && this.open[c]! > 0) {
+        const before = t.charCodeAt(this.nodes.openAt(c) - 1);
+        if (before === COLON && this.nodes.openAt(c) > 0) {
           entries.push({ key: pending, value: c });
           pending = -1;
         } else if (before === QUESTION || this.followedByColon(c, false)) {
@@ -440,12 +466,12 @@ export class YamlPositions {
     } else {
       let from = this.start(i);
       for (const c of kids) {
-        const dashes = this.dashes(from, this.open[c]!);
+        const dashes = this.dashes(from, this.nodes.openAt(c));
         for (let d = 0; d < dashes.length - 1; d++) items.push({ empty: this.afterDash(dashes[d]!) });
         items.push({ node: c });
-        from = this.close[c]!;
+        from = this.nodes.closeAt(c);
       }
-      for (const d of this.dashes(from, this.close[i]!)) items.push({ empty: this.afterDash(d) });
+      for (const d of this.dashes(from, this.nodes.closeAt(i))) items.push({ empty: this.afterDash(d) });
     }
     this.itemCache.set(i, items);
     return items;

@@ -89,8 +89,11 @@ function vectorize(docs: readonly SimilarityDoc[]): Vectors {
   const termIds = new Map<string, number[]>(); // raw token -> its term ids: each distinct token is analysed once
   const df: number[] = [];
   const start = new Int32Array(docs.length + 1);
-  const rowTerms: number[] = [];
-  const rowTf: number[] = [];
+  // The rows' term ids (numbered in order of appearance) and frequencies, in growing typed arrays: a JS array
+  // of numbers takes twice the memory, and a 200,000-item backlog has millions of entries.
+  let rowTerms = new Int32Array(Math.max(1024, docs.length * 8));
+  let rowTf = new Int32Array(rowTerms.length);
+  let rows = 0;
   const tf: number[] = []; // the current doc's term frequencies by term id (0 = absent)
   const addToken = (raw: string, fieldWeight: number): void => {
     let ids = termIds.get(raw);
@@ -108,7 +111,17 @@ function vectorize(docs: readonly SimilarityDoc[]): Vectors {
       termIds.set(raw, ids);
     }
     for (const id of ids) {
-      if (tf[id] === 0) rowTerms.push(id);
+      if (tf[id] === 0) {
+        if (rows === rowTerms.length) {
+          const bigger = new Int32Array(Math.ceil(rows * 1.5));
+          bigger.set(rowTerms);
+          rowTerms = bigger;
+          const biggerTf = new Int32Array(bigger.length);
+          biggerTf.set(rowTf);
+          rowTf = biggerTf;
+        }
+        rowTerms[rows++] = id;
+      }
       tf[id]! += fieldWeight;
     }
   };
@@ -143,13 +156,13 @@ function vectorize(docs: readonly SimilarityDoc[]): Vectors {
   docs.forEach((doc, d) => {
     add(doc.title, Infinity, TITLE_WEIGHT);
     add(doc.description ?? '', DESCRIPTION_TOKENS, 1);
-    for (let k = start[d]!; k < rowTerms.length; k++) {
+    for (let k = start[d]!; k < rows; k++) {
       const id = rowTerms[k]!;
-      rowTf.push(tf[id]!);
+      rowTf[k] = tf[id]!;
       tf[id] = 0;
       df[id]!++;
     }
-    start[d + 1] = rowTerms.length;
+    start[d + 1] = rows;
   });
   // Renumber the terms rarest first, then sort each row by the new ids and weigh it.
   const n = docs.length;
@@ -157,9 +170,9 @@ function vectorize(docs: readonly SimilarityDoc[]): Vectors {
   const rank = new Int32Array(df.length);
   byRarity.forEach((t, r) => (rank[t] = r));
   const idf = Float64Array.from(byRarity, (t) => Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5))); // BM25's idf, by new id
-  const term = new Int32Array(rowTerms.length);
-  for (let k = 0; k < rowTerms.length; k++) term[k] = rank[rowTerms[k]!]!;
-  const weight = new Float64Array(rowTerms.length);
+  const term = new Int32Array(rows);
+  for (let k = 0; k < rows; k++) term[k] = rank[rowTerms[k]!]!;
+  const weight = new Float64Array(rows);
   const tfByRank = new Float64Array(df.length);
   for (let d = 0; d < n; d++) {
     const from = start[d]!;
