@@ -9,6 +9,7 @@ import { EXIT_FINDINGS } from '../errors.js';
 import { stylish } from '../output/stylish.js';
 import type { Engagement } from '../engagement/types.js';
 import { atomicWrite } from '../io/atomic-write.js';
+import { jsonArrayChunks } from '../util/json.js';
 import { colorsFor, writeErr, writeOut } from './ui.js';
 import type { CommonOptions } from './main.js';
 
@@ -49,6 +50,12 @@ export function requireValid(result: LoadResult): Engagement | null {
   writeErr('relm: the engagement has errors; fix them (see `relm validate`) and run again');
   process.exitCode = EXIT_FINDINGS;
   return null;
+}
+
+/** Writes a list to stdout as JSON (2-space indented), a piece at a time. */
+export function emitJsonList(list: readonly unknown[]): void {
+  for (const chunk of jsonArrayChunks(list)) process.stdout.write(chunk);
+  process.stdout.write('\n');
 }
 
 /** Writes command output to a file (atomically) or to stdout. */
