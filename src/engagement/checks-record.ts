@@ -65,8 +65,9 @@ export function checkRecord(input: CheckInput | Engagement): Finding[] {
       add(B, at('effort_days'), 'warning', 'exceeds-release-capacity', `item "${it.id}" needs ${it.effort_days} days, more than a release's capacity of ${capacity}: it gets a release of its own; consider splitting it`);
     }
   });
+  // Only an item with a duplicate_of can be on a loop: the search starts from those alone (same answer, less work).
   const cycle = findCycle(
-    items.map((it) => it.id),
+    items.filter((it) => it.duplicate_of !== undefined).map((it) => it.id),
     (id) => {
       const d = items[itemIndex.get(id)!]?.duplicate_of;
       return d ? [d] : [];

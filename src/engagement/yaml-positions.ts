@@ -147,35 +147,40 @@ export class YamlPositions {
   find(path: DocPath, at: 'key' | 'value'): Range | undefined {
     if (!this.nodes.count) return undefined;
     let node = this.unwrap(0);
-    let best = this.range(node);
+    // What to point at if the path ends or leaves the document here: worked out only if it does (the range of
+    // a 200,000-item list is a walk over it).
+    const root = node;
+    let best = (): Range | undefined => this.range(root);
     for (let i = 0; i < path.length; i++) {
       const seg = path[i]!;
       const last = i === path.length - 1;
       const shape = this.shape(node);
       if (shape === 'block-map' || shape === 'flow-map') {
         const entry = this.entry(node, String(seg));
-        if (!entry) return best;
+        if (!entry) return best();
         const keyRange = this.range(entry.key);
         const value = entry.value < 0 ? -1 : this.unwrap(entry.value);
-        const valueRange = value < 0 ? undefined : this.range(value);
-        if (last && at === 'key') return keyRange ?? best;
+        const valueRange = (): Range | undefined => (value < 0 ? undefined : this.range(value));
+        if (last && at === 'key') return keyRange ?? best();
         const collection = value >= 0 && isCollection(this.shape(value));
-        best = collection && !last ? (keyRange ?? valueRange) : (valueRange ?? keyRange);
-        if (last) return collection ? (keyRange ?? best) : best;
-        if (value < 0) return best;
+        best = collection && !last ? () => keyRange ?? valueRange() : () => valueRange() ?? keyRange;
+        if (last) return collection ? (keyRange ?? best()) : best();
+        if (value < 0) return best();
         node = value;
       } else if ((shape === 'block-seq' || shape === 'flow-seq') && typeof seg === 'number') {
         const item = this.items(node)[seg];
-        if (item === undefined) return best;
-        if ('pair' in item) return best;
+        if (item === undefined) return best();
+        if ('pair' in item) return best();
         if ('empty' in item) return [item.empty, item.empty];
         node = this.unwrap(item.node);
-        best = this.range(node) ?? best;
+        const here = node;
+        const before = best;
+        best = () => this.range(here) ?? before();
       } else {
-        return best;
+        return best();
       }
     }
-    return best;
+    return best();
   }
 
   /** 1-based line and column of an offset, as the `yaml` package's LineCounter gives them. */
@@ -199,11 +204,19 @@ export class YamlPositions {
   /** The nodes one level below node i: those after it, up to the first that is not deeper. */
   private childrenOf(i: number): number[] {
     const out: number[] = [];
+    const { depth, count } = this.nodes;
     const d = this.nodes.depthAt(i);
-    for (let c = i + 1, n = this.nodes.count; c < n; c++) {
-      const dc = this.nodes.depthAt(c);
-      if (dc <= d) break;
-      if (dc === d + 1) out.push(c);
+    for (let c = i + 1; c < count; ) {
+      // A chunk at a time: this walks the whole file for the top-level nodes.
+      const chunk = depth[c >>> CHUNK_BITS]!;
+      const base = c & ~MASK;
+      const stop = Math.min(CHUNK, count - base);
+      for (let k = c & MASK; k < stop; k++) {
+        const dc = chunk[k]!;
+        if (dc <= d) return out;
+        if (dc === d + 1) out.push(base + k);
+      }
+      c = base + CHUNK;
     }
     return out;
   }
@@ -527,12 +540,17 @@ function lineEnd(t: string, p: number): number {
 }
 
 function lineStartsOf(text: string): Int32Array {
+  let starts = new Int32Array(Math.max(16, text.length >> 5));
   let n = 1;
-  for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) n++;
-  const starts = new Int32Array(n);
-  let k = 1;
-  for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) starts[k++] = p + 1;
-  return starts;
+  for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) {
+    if (n === starts.length) {
+      const more = new Int32Array(n * 2);
+      more.set(starts);
+      starts = more;
+    }
+    starts[n++] = p + 1;
+  }
+  return starts.subarray(0, n);
 }
 
 /** A key that is not a plain word, read as js-yaml reads it (quotes, escapes, numbers), as the data has it. */
