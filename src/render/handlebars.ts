@@ -3,7 +3,7 @@ import { join, posix, sep } from 'node:path';
 import { readInside } from '../engagement/load.js';
 import { EXIT_FINDINGS, EXIT_USAGE, RelmError } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { formatMoney } from '../util/format.js';
+import { formatMoney, formatRounded } from '../util/format.js';
 import { codeSpan, escapeInline, escapeMarkdownBlock } from './markdown.js';
 import { Handlebars, precompiled, type PartialCall, type TemplateKind } from './precompiled.js';
 import { CHART_TOKEN, limitTemplates } from './render-limits.js';
@@ -120,7 +120,7 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
     const { values } = argsOf(args);
     return formatDate(values[0], values[1]);
   },
-  round: (v: unknown) => (typeof v === 'number' ? new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(v) : '–'),
+  round: (v: unknown) => (typeof v === 'number' ? formatRounded(v) : '–'),
   // A chart goes in as a placeholder paragraph; the deliverable turns it into an image (Markdown) or inline SVG (HTML).
   chart: (name: unknown) => `\n\n@@chart:${CHART_TOKEN}:${String(name)}@@\n\n`,
   code: (v: unknown) => (v === null || v === undefined ? '' : codeSpan(String(v))),

@@ -1,7 +1,7 @@
 /** Intl number formats are costly to build: each is made once and kept (a report formats thousands of numbers). */
 const formats = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+export function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = JSON.stringify(options);
   let f = formats.get(key);
   if (!f) formats.set(key, (f = new Intl.NumberFormat('en-GB', options)));
