@@ -12,7 +12,7 @@
 //   peak memory of any command at 50k             under 1 GB
 //
 // `node bench/scale.mjs [sizes…]` measures other sizes (e.g. `node bench/scale.mjs 1000 50000`); the targets
-// that need a size left out are skipped.
+// that need a size left out are skipped. RELM_BENCH_RUNS=1 takes one run of each instead of the median of 3 or 5.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ import { BIN, median, parseFloorArgs, Table } from './lib/measure.mjs';
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [1_000, 10_000, 50_000, 200_000];
 const WARNINGS = 100;
-const runsFor = (n) => (n <= 10_000 ? 5 : 3);
+const runsFor = (n) => Number(process.env.RELM_BENCH_RUNS) || (n <= 10_000 ? 5 : 3);
 const work = mkdtempSync(join(tmpdir(), 'relm-bench-scale-'));
 const table = new Table(`Backlogs of ${SIZES.map((n) => n.toLocaleString('en-US')).join(', ')} items with ${WARNINGS} warnings each; median time, peak memory over the runs`);
 
@@ -56,8 +56,8 @@ try {
   if (!sizes.length || sizes.includes(25_000)) {
     const dir = join(work, 'refs');
     generate(dir, { items: 25_000, unknownRefs: 2_500 });
-    const floor = table.floor('25,000 items: js-yaml parse of the files', median(3, parseFloorArgs(dir)));
-    const validate = median(3, [BIN, 'validate', '-C', dir, '-f', 'json'], { ok: [1] });
+    const floor = table.floor('25,000 items: js-yaml parse of the files', median(Number(process.env.RELM_BENCH_RUNS) || 3, parseFloorArgs(dir)));
+    const validate = median(Number(process.env.RELM_BENCH_RUNS) || 3, [BIN, 'validate', '-C', dir, '-f', 'json'], { ok: [1] });
     table.figure('25,000 items: relm validate (2,500 unknown references)', validate, floor, 3);
   }
 } finally {

@@ -215,6 +215,30 @@ function partitions(docs: readonly SimilarityDoc[], sameGroup: boolean): number[
   return [...byGroup.values()];
 }
 
+/**
+ * The inverted index of a partition (doc indices in increasing order), compressed: term t's postings (the docs
+ * that have it, in increasing order, with their weights) are at postStart[t] .. postStart[t+1]-1; count[t] is
+ * how many docs of the partition have term t.
+ */
+function invertedIndex(part: readonly number[], v: Vectors): { count: Int32Array; postStart: Int32Array; postDoc: Int32Array; postWeight: Float64Array } {
+  const { start, term, weight, termCount } = v;
+  const count = new Int32Array(termCount);
+  for (const i of part) for (let k = start[i]!; k < start[i + 1]!; k++) count[term[k]!]!++;
+  const postStart = new Int32Array(termCount + 1);
+  for (let t = 0; t < termCount; t++) postStart[t + 1] = postStart[t]! + count[t]!;
+  const postDoc = new Int32Array(postStart[termCount]!);
+  const postWeight = new Float64Array(postStart[termCount]!);
+  const fill = postStart.slice(0, termCount);
+  for (const i of part) {
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const p = fill[term[k]!]!++;
+      postDoc[p] = i;
+      postWeight[p] = weight[k]!;
+    }
+  }
+  return { count, postStart, postDoc, postWeight };
+}
+
 const compare = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /**
@@ -238,21 +262,7 @@ function scan(
   };
   const touchedAll = new Int32Array(docs.length);
   for (const part of partitions(docs, sameGroup)) {
-    // Inverted index of the partition, compressed: term t's postings are at postStart[t] .. postStart[t+1]-1.
-    const count = new Int32Array(termCount);
-    for (const i of part) for (let k = start[i]!; k < start[i + 1]!; k++) count[term[k]!]!++;
-    const postStart = new Int32Array(termCount + 1);
-    for (let t = 0; t < termCount; t++) postStart[t + 1] = postStart[t]! + count[t]!;
-    const postDoc = new Int32Array(postStart[termCount]!);
-    const postWeight = new Float64Array(postStart[termCount]!);
-    const fill = postStart.slice(0, termCount);
-    for (const i of part) {
-      for (let k = start[i]!; k < start[i + 1]!; k++) {
-        const p = fill[term[k]!]!++;
-        postDoc[p] = i;
-        postWeight[p] = weight[k]!;
-      }
-    }
+    const { count, postStart, postDoc, postWeight } = invertedIndex(part, { start, term, weight, termCount });
     for (const i of part) {
       let touchedCount = 0;
       let read = 0;
@@ -395,21 +405,8 @@ function pairScan(docs: readonly SimilarityDoc[], sameGroup: boolean, threshold:
   let remaining = new Float64Array(64);
   const reach = threshold - 1e-9; // what a pair must reach, with room for rounding
   for (const part of partitions(docs, sameGroup)) {
-    const count = new Int32Array(termCount);
-    for (const i of part) for (let k = start[i]!; k < start[i + 1]!; k++) count[term[k]!]!++;
-    const postStart = new Int32Array(termCount + 1);
-    for (let t = 0; t < termCount; t++) postStart[t + 1] = postStart[t]! + count[t]!;
-    const postDoc = new Int32Array(postStart[termCount]!);
-    const postWeight = new Float64Array(postStart[termCount]!);
+    const { count, postStart, postDoc, postWeight } = invertedIndex(part, { start, term, weight, termCount });
     const cursor = postStart.slice(0, termCount); // each term's postings before it are of docs already queried
-    for (const i of part) {
-      for (let k = start[i]!; k < start[i + 1]!; k++) {
-        const p = cursor[term[k]!]!++;
-        postDoc[p] = i;
-        postWeight[p] = weight[k]!;
-      }
-    }
-    cursor.set(postStart.subarray(0, termCount));
     for (const i of part) {
       // The query terms, as scan() picks them: the rarest shared terms within the postings budget.
       const first = start[i]!;
