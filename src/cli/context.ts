@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { findEngagementRoot } from '../engagement/find-root.js';
 import { loadEngagement, type LoadResult } from '../engagement/load.js';
@@ -52,9 +53,12 @@ export function requireValid(result: LoadResult): Engagement | null {
   return null;
 }
 
-/** Writes a list to stdout as JSON (2-space indented), a piece at a time. */
-export function emitJsonList(list: readonly unknown[]): void {
-  for (const chunk of jsonArrayChunks(list)) process.stdout.write(chunk);
+/**
+ * Writes a list to stdout as JSON (2-space indented), a piece at a time, waiting whenever the reader is behind:
+ * a pipe takes what it can and Node keeps the rest in memory, which for a 200,000-item list is hundreds of MB.
+ */
+export async function emitJsonList(list: readonly unknown[]): Promise<void> {
+  for (const chunk of jsonArrayChunks(list)) if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
   process.stdout.write('\n');
 }
 

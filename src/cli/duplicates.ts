@@ -33,7 +33,7 @@ export async function runDuplicates(opts: DuplicatesOptions): Promise<void> {
   if (!engagement) return;
   if (!engagement.backlog) throw new RelmError('the engagement has no backlog.yaml: there is nothing to compare', EXIT_USAGE, 'Create backlog.yaml, or fill it with `relm import`.');
   const results = duplicateCandidates(engagement.backlog, { top: opts.top, allApplications: opts.allApplications, all: opts.all });
-  if (opts.json) emitJsonList(results); // as JSON.stringify(results, null, 2), written a piece at a time
+  if (opts.json) await emitJsonList(results); // as JSON.stringify(results, null, 2), written a piece at a time
   else {
     const items = engagement.backlog.items ?? [];
     const titles = new Map(items.map((i) => [i.id, i.title]));
