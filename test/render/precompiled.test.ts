@@ -44,7 +44,9 @@ describe('precompiled templates', () => {
     const templates = readdirSync(join(ROOT, 'templates')).filter((f) => f.endsWith('.md.hbs'));
     const runtime = src.createEnvironment({});
     const precompiledEnv = fromBuild.createEnvironment({});
-    for (const t of templates) expect(precompiledEnv.render(t, view), t).toBe(runtime.render(t, view));
+    // (A chart's placeholder holds a token drawn at random by each copy of the module.)
+    const same = (md: string) => md.replace(/@@chart:[0-9a-f]+:/g, '@@chart:TOKEN:');
+    for (const t of templates) expect(same(precompiledEnv.render(t, view)), t).toBe(same(runtime.render(t, view)));
   });
 });
 
