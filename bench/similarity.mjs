@@ -1,10 +1,14 @@
 // Benchmark of the duplicate finder (src/engine/similarity.ts) on 50,000 synthetic backlog items.
-// Run `npm run build` first, then `node bench/similarity.mjs [docs]`.
+// Run `npm run build` first, then `node bench/similarity.mjs [docs]`. Shown, not checked against targets.
 // The docs are generated deterministically (seeded PRNG): a 5,000-word vocabulary drawn with a Zipf-like
 // distribution (some words are code identifiers), titles of 6-12 words, descriptions of 40-120 words,
 // 20 groups. Every 50th doc is a reworded copy of an earlier doc of the same group, to check that the
 // finder still ranks the original first at this size.
-import { findSimilar, similarityPairs } from '../dist/engine/similarity.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from './lib/measure.mjs';
+
+const { findSimilar, similarityPairs } = await import(pathToFileURL(join(ROOT, 'dist', 'engine', 'similarity.js')).href);
 
 const N = Number(process.argv[2] ?? 50_000);
 const VOCABULARY = 5_000;

@@ -1,7 +1,7 @@
 import { compareDiagnostics, countBySeverity, type Diagnostic } from '../engagement/diagnostics.js';
 import { loadEngagement } from '../engagement/load.js';
 import { gitSource } from '../engagement/source.js';
-import { assess } from '../engine/assess.js';
+import { assessScores } from '../engine/assess.js';
 import { checkPolicy, type Policy } from '../engine/policy.js';
 import { EXIT_FINDINGS, EXIT_USAGE, RelmError } from '../errors.js';
 import { openEngagement } from './context.js';
@@ -19,21 +19,22 @@ interface CheckOptions extends CommonOptions {
 
 /** validate + the CI policy of relm.yaml `check` (flags win), against a baseline revision when given. */
 export function runCheck(opts: CheckOptions): void {
-  const result = openEngagement(opts);
+  // The policy reads only the scores; the findings are validate's (the evidence check included).
+  const result = openEngagement(opts, 'validate');
   const diagnostics: Diagnostic[] = [...result.diagnostics];
   let policyFailures = 0;
   if (result.engagement) {
     const e = result.engagement;
     const configured: Policy = e.manifest.check ?? {};
     const policy: Policy = { ...configured, ...(opts.failUnder !== undefined ? { fail_under: opts.failUnder } : {}) };
-    const head = result.assessment!;
+    const head = assessScores(e);
     let baseline;
     if (opts.baseline) {
       const base = loadEngagement(result.root, gitSource(result.root, opts.baseline));
       if (!base.engagement) {
         throw new RelmError(`the engagement at ${opts.baseline} has errors, so it cannot be the baseline`, EXIT_USAGE, `See them with: git stash && relm validate, or choose another --baseline.`);
       }
-      baseline = assess(base.engagement, [], { windowDays: opts.windowDays });
+      baseline = assessScores(base.engagement);
     }
     for (const v of checkPolicy(head, policy, baseline)) {
       policyFailures++;

@@ -11,7 +11,7 @@ import { atomicWrite } from '../io/atomic-write.js';
 import { withEngagementLock } from '../io/lock.js';
 import { formatDuplicates, formatRecorded } from '../output/duplicates.js';
 import { hint } from '../util/did-you-mean.js';
-import { emit, openEngagement, requireValid } from './context.js';
+import { emit, emitJsonList, openEngagement, requireValid } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 
@@ -27,12 +27,13 @@ interface DuplicatesOptions extends CommonOptions {
 
 export async function runDuplicates(opts: DuplicatesOptions): Promise<void> {
   if (opts.record) return recordDuplicate(opts.record, opts);
-  const result = openEngagement(opts, 'validate');
+  // Comparing items needs the engagement only: neither the assessment nor the evidence check.
+  const result = openEngagement(opts, 'load');
   const engagement = requireValid(result);
   if (!engagement) return;
   if (!engagement.backlog) throw new RelmError('the engagement has no backlog.yaml: there is nothing to compare', EXIT_USAGE, 'Create backlog.yaml, or fill it with `relm import`.');
   const results = duplicateCandidates(engagement.backlog, { top: opts.top, allApplications: opts.allApplications, all: opts.all });
-  if (opts.json) emit(JSON.stringify(results, null, 2) + '\n');
+  if (opts.json) await emitJsonList(results); // as JSON.stringify(results, null, 2), written a piece at a time
   else {
     const items = engagement.backlog.items ?? [];
     const titles = new Map(items.map((i) => [i.id, i.title]));

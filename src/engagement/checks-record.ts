@@ -1,5 +1,5 @@
 import { DEFAULT_RELEASE_POLICY } from '../engine/backlog.js';
-import { hint } from '../util/did-you-mean.js';
+import { createHints } from '../util/did-you-mean.js';
 import { findCycle } from '../util/graph.js';
 import { toEpochMs } from '../util/dates.js';
 import type { Finding, Severity } from './diagnostics.js';
@@ -15,6 +15,7 @@ const CLOSED = ['done', 'rejected', 'obsolete'];
 export function checkRecord(input: CheckInput | Engagement): Finding[] {
   const e = checkInput(input);
   const out: Finding[] = [];
+  const hint = createHints();
   const add = (file: string, path: (string | number)[], severity: Severity, code: string, message: string, at: 'key' | 'value' = 'value') =>
     out.push({ file, path, at, severity, code, message });
   const asOf = e.asOf;
@@ -39,7 +40,7 @@ export function checkRecord(input: CheckInput | Engagement): Finding[] {
   items.forEach((it, i) => {
     const at = (k: string) => ['items', i, k];
     if (!appIds.has(it.application)) {
-      add(B, at('application'), 'error', 'unknown-application', `item "${it.id}" names application "${it.application}", which backlog.yaml does not list under applications${hint(it.application, appIds)}`);
+      add(B, at('application'), 'error', 'unknown-application', `item "${it.id}" names application "${it.application}", which backlog.yaml does not list under applications${hint('unknown-application', it.application, appIds)}`);
     }
     const status = it.status ?? 'new';
     const broken = (k: string) => e.broken(B, at(k));
@@ -51,21 +52,22 @@ export function checkRecord(input: CheckInput | Engagement): Finding[] {
     if (asOf && it.requested > asOf) add(B, at('requested'), 'warning', 'after-as-of', `item "${it.id}" was requested ${it.requested}, after the as-of date ${asOf}`);
     if (it.duplicate_of !== undefined) {
       if (it.duplicate_of === it.id) add(B, at('duplicate_of'), 'error', 'self-reference', `item "${it.id}" cannot be a duplicate of itself`);
-      else if (!knownItem(it.duplicate_of)) add(B, at('duplicate_of'), 'error', 'unknown-item', `item "${it.id}" is a duplicate of "${it.duplicate_of}", which is not in the backlog${hint(it.duplicate_of, itemIndex.keys())}`);
+      else if (!knownItem(it.duplicate_of)) add(B, at('duplicate_of'), 'error', 'unknown-item', `item "${it.id}" is a duplicate of "${it.duplicate_of}", which is not in the backlog${hint('unknown-item', it.duplicate_of, itemIndex)}`);
     }
     (it.supersedes ?? []).forEach((s, k) => {
       if (s === it.id) add(B, ['items', i, 'supersedes', k], 'error', 'self-reference', `item "${it.id}" cannot supersede itself`);
-      else if (!knownItem(s)) add(B, ['items', i, 'supersedes', k], 'error', 'unknown-item', `item "${it.id}" supersedes "${s}", which is not in the backlog${hint(s, itemIndex.keys())}`);
+      else if (!knownItem(s)) add(B, ['items', i, 'supersedes', k], 'error', 'unknown-item', `item "${it.id}" supersedes "${s}", which is not in the backlog${hint('unknown-item', s, itemIndex)}`);
     });
     if (it.release !== undefined && e.releases && !releaseIds.has(it.release)) {
-      add(B, at('release'), 'error', 'unknown-release', `item "${it.id}" names release "${it.release}", which releases.yaml does not hold${hint(it.release, releaseIds)}`);
+      add(B, at('release'), 'error', 'unknown-release', `item "${it.id}" names release "${it.release}", which releases.yaml does not hold${hint('unknown-release', it.release, releaseIds)}`);
     }
     if ((status === 'approved' || status === 'scheduled') && !it.emergency && !broken('emergency') && (it.effort_days ?? 0) > capacity) {
       add(B, at('effort_days'), 'warning', 'exceeds-release-capacity', `item "${it.id}" needs ${it.effort_days} days, more than a release's capacity of ${capacity}: it gets a release of its own; consider splitting it`);
     }
   });
+  // Only an item with a duplicate_of can be on a loop: the search starts from those alone (same answer, less work).
   const cycle = findCycle(
-    items.map((it) => it.id),
+    items.filter((it) => it.duplicate_of !== undefined).map((it) => it.id),
     (id) => {
       const d = items[itemIndex.get(id)!]?.duplicate_of;
       return d ? [d] : [];
@@ -78,11 +80,11 @@ export function checkRecord(input: CheckInput | Engagement): Finding[] {
     const at = (k: string) => ['releases', i, k];
     if (e.backlog) {
       (r.applications ?? []).forEach((a, k) => {
-        if (!appIds.has(a)) add(R, ['releases', i, 'applications', k], 'error', 'unknown-application', `release "${r.id}" names application "${a}", which backlog.yaml does not list${hint(a, appIds)}`);
+        if (!appIds.has(a)) add(R, ['releases', i, 'applications', k], 'error', 'unknown-application', `release "${r.id}" names application "${a}", which backlog.yaml does not list${hint('unknown-application', a, appIds)}`);
       });
       (r.items ?? []).forEach((id, k) => {
         if (!itemIndex.has(id)) {
-          if (!e.ids.items.has(id)) add(R, ['releases', i, 'items', k], 'error', 'unknown-item', `release "${r.id}" ships "${id}", which is not in the backlog${hint(id, itemIndex.keys())}`);
+          if (!e.ids.items.has(id)) add(R, ['releases', i, 'items', k], 'error', 'unknown-item', `release "${r.id}" ships "${id}", which is not in the backlog${hint('unknown-item', id, itemIndex)}`);
         } else {
           if (shippedIn.has(id)) add(R, ['releases', i, 'items', k], 'warning', 'shipped-twice', `item "${id}" is also shipped in release "${shippedIn.get(id)}"`);
           shippedIn.set(id, r.id);

@@ -1,5 +1,5 @@
 import { skillCatalogue } from '../engine/training.js';
-import { hint } from '../util/did-you-mean.js';
+import { createHints } from '../util/did-you-mean.js';
 import type { Finding, Severity } from './diagnostics.js';
 import { duplicates } from './duplicate-ids.js';
 import { checkInput } from './check-input.js';
@@ -15,6 +15,7 @@ export function checkTeam(input: CheckInput | Engagement): Finding[] {
   const e = checkInput(input);
   if (!e.team) return [];
   const out: Finding[] = [];
+  const hint = createHints();
   const add = (path: (string | number)[], severity: Severity, code: string, message: string, at: 'key' | 'value' = 'value') => out.push({ file: T, path, at, severity, code, message });
   const catalogue = e.team.skills ?? [];
   const model = e.model;
@@ -22,7 +23,7 @@ export function checkTeam(input: CheckInput | Engagement): Finding[] {
   const skillIds = new Set([...skills.map((s) => s.id), ...e.ids.skills]);
   const where = `neither team.yaml's skills nor the catalogue of the model "${model?.id}" holds`;
   const checkSkill = (s: string, path: (string | number)[], message: (hint: string) => string) => {
-    if (model && !skillIds.has(s)) add(path, 'warning', 'unknown-skill', message(hint(s, skillIds)), 'key');
+    if (model && !skillIds.has(s)) add(path, 'warning', 'unknown-skill', message(hint('unknown-skill', s, skillIds)), 'key');
   };
   if (model) {
     catalogue.forEach((s, i) => {
@@ -37,7 +38,7 @@ export function checkTeam(input: CheckInput | Engagement): Finding[] {
   const people = e.team.people ?? [];
   people.forEach((p, i) => {
     (p.roles ?? []).forEach((r, k) => {
-      if (!roleIds.has(r)) add(['people', i, 'roles', k], 'error', 'unknown-role', `"${p.id}" holds role "${r}", which team.yaml does not define${hint(r, roleIds)}`);
+      if (!roleIds.has(r)) add(['people', i, 'roles', k], 'error', 'unknown-role', `"${p.id}" holds role "${r}", which team.yaml does not define${hint('unknown-role', r, roleIds)}`);
     });
     for (const s of Object.keys(p.skills ?? {})) checkSkill(s, ['people', i, 'skills', s], (h) => `"${p.id}" has skill "${s}", which ${where}${h}`);
   });

@@ -13,7 +13,7 @@ import { fsSource, type FileSource, type ReadResult } from './source.js';
 import type { CheckInput, Engagement, Interview, KnownIds } from './types.js';
 import { isBroken, type Usable } from './usable.js';
 import { isDate } from '../util/dates.js';
-import { decodeUtf8, parseYaml, YamlSource } from './yaml-source.js';
+import { decodeUtf8, YamlSource } from './yaml-source.js';
 
 /** The engagement files, their schema and whether they must exist (DESIGN §2). */
 export const ENGAGEMENT_FILES = [
@@ -70,7 +70,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
     }
     const source = new YamlSource(file, decoded.text);
     sources.set(file, source);
-    const parsed = parseYaml(file, decoded.text);
+    const parsed = source.parse();
     if (!parsed.ok) {
       findings.push(parsed.finding);
       return null;
@@ -262,7 +262,7 @@ function loadInterviews(
     }
     const source = new YamlSource(file, m[1]!, 1);
     sources.set(file, source);
-    const parsed = parseYaml(file, m[1]!);
+    const parsed = source.parse();
     if (!parsed.ok) {
       findings.push({ ...parsed.finding, line: (parsed.finding.line ?? 1) + 1 });
       valid = complete = false;

@@ -1,5 +1,5 @@
 import type { Model, Recommendation } from '../model/types.js';
-import { hint } from '../util/did-you-mean.js';
+import { createHints, type Hints } from '../util/did-you-mean.js';
 import { findCycle } from '../util/graph.js';
 import { duplicates } from './duplicate-ids.js';
 import type { Finding, Severity } from './diagnostics.js';
@@ -14,9 +14,10 @@ import type { CheckInput, Engagement, PlanFile } from './types.js';
 export function checkReferences(input: CheckInput | Engagement): Finding[] {
   const e = checkInput(input);
   const out: Finding[] = [];
+  const hint = createHints();
   const add = (file: string, path: (string | number)[], severity: Severity, code: string, message: string, at: 'key' | 'value' = 'value') =>
     out.push({ file, path, at, severity, code, message });
-  if (e.model) modelReferences(e, e.model, add);
+  if (e.model) modelReferences(e, e.model, add, hint);
   if (e.target && e.asOf && e.target.horizon && e.target.horizon < e.asOf) {
     add('target.yaml', ['horizon'], 'warning', 'horizon-past', `the horizon ${e.target.horizon} is before the as-of date ${e.asOf}`);
   }
@@ -54,7 +55,7 @@ export function checkReferences(input: CheckInput | Engagement): Finding[] {
       if (prev && cur && cur < prev) add(T, ['phases', i, 'end'], 'warning', 'phase-order', `phase "${phases[i]!.id}" ends before phase "${phases[i - 1]!.id}"; list phases in order`);
     }
   }
-  if (e.plan) planReferences(e.plan, e.ids.tasks, add);
+  if (e.plan) planReferences(e.plan, e.ids.tasks, add, hint);
   const seen = new Map<string, string>();
   for (const iv of e.interviews) {
     if (seen.has(iv.id)) add(iv.file, ['id'], 'error', 'duplicate-id', `interview id "${iv.id}" is also used by ${seen.get(iv.id)}`);
@@ -66,7 +67,7 @@ export function checkReferences(input: CheckInput | Engagement): Finding[] {
 type Add = (file: string, path: (string | number)[], severity: Severity, code: string, message: string, at?: 'key' | 'value') => void;
 
 /** The checks that need the model: practice, criterion and recommendation ids, and the answers' completeness. */
-function modelReferences(e: CheckInput, model: Model, add: Add): void {
+function modelReferences(e: CheckInput, model: Model, add: Add, hint: Hints): void {
   const practices = new Map(model.practices.map((p) => [p.id, p]));
   const criterionOwner = new Map<string, string>();
   for (const p of model.practices) for (const c of p.criteria) criterionOwner.set(c.id, p.id);
@@ -77,14 +78,14 @@ function modelReferences(e: CheckInput, model: Model, add: Add): void {
   const checkSources = (path: (string | number)[], sources: string[] | undefined) =>
     (sources ?? []).forEach((s, k) => {
       if (e.interviewsComplete && !interviewIds.has(s)) {
-        add(P, [...path, 'sources', k], 'warning', 'unknown-interview', `source "${s}" names no interview in interviews/*.md${hint(s, interviewIds)}`);
+        add(P, [...path, 'sources', k], 'warning', 'unknown-interview', `source "${s}" names no interview in interviews/*.md${hint('unknown-interview', s, interviewIds)}`);
       }
     });
   const state = e.practices?.practices ?? null;
   for (const [pid, entry] of Object.entries(state ?? {})) {
     const practice = practices.get(pid);
     if (!practice) {
-      add(P, ['practices', pid], 'error', 'unknown-practice', `"${pid}" is not a practice of the model "${model.id}"${hint(pid, practices.keys())}`, 'key');
+      add(P, ['practices', pid], 'error', 'unknown-practice', `"${pid}" is not a practice of the model "${model.id}"${hint('unknown-practice', pid, practices)}`, 'key');
       continue;
     }
     const s = entry ?? {};
@@ -111,7 +112,7 @@ function modelReferences(e: CheckInput, model: Model, add: Add): void {
     for (const [cid, answer] of Object.entries(answers)) {
       const owner = criterionOwner.get(cid);
       if (owner !== pid) {
-        const where = owner ? `; it belongs to practice "${owner}"` : hint(cid, practice.criteria.map((c) => c.id));
+        const where = owner ? `; it belongs to practice "${owner}"` : hint('unknown-criterion', cid, practice.criteria.map((c) => c.id));
         add(P, ['practices', pid, 'answers', cid], 'error', 'unknown-criterion', `"${cid}" is not a criterion of practice "${pid}"${where}`, 'key');
       }
       if (answer && typeof answer === 'object') {
@@ -157,19 +158,20 @@ function modelReferences(e: CheckInput, model: Model, add: Add): void {
 
   // target.yaml
   const T = 'target.yaml';
+  const targetIds = [...practices.keys(), 'default'];
   for (const pid of Object.keys(e.target?.targets ?? {})) {
     if (pid !== 'default' && !practices.has(pid)) {
-      add(T, ['targets', pid], 'error', 'unknown-practice', `"${pid}" is not a practice of the model${hint(pid, [...practices.keys(), 'default'])}`, 'key');
+      add(T, ['targets', pid], 'error', 'unknown-practice', `"${pid}" is not a practice of the model${hint('unknown-practice', pid, targetIds)}`, 'key');
     }
   }
   (e.target?.requirements ?? []).forEach((r, i) =>
     (r.practices ?? []).forEach((pid, k) => {
-      if (!practices.has(pid)) add(T, ['requirements', i, 'practices', k], 'error', 'unknown-practice', `requirement "${r.id}" names "${pid}", which is not a practice of the model${hint(pid, practices.keys())}`);
+      if (!practices.has(pid)) add(T, ['requirements', i, 'practices', k], 'error', 'unknown-practice', `requirement "${r.id}" names "${pid}", which is not a practice of the model${hint('unknown-practice', pid, practices)}`);
     }),
   );
   e.interviews.forEach((iv) =>
     (iv.practices ?? []).forEach((pid, k) => {
-      if (!practices.has(pid)) add(iv.file, ['practices', k], 'error', 'unknown-practice', `"${pid}" is not a practice of the model${hint(pid, practices.keys())}`);
+      if (!practices.has(pid)) add(iv.file, ['practices', k], 'error', 'unknown-practice', `"${pid}" is not a practice of the model${hint('unknown-practice', pid, practices)}`);
     }),
   );
 
@@ -179,16 +181,16 @@ function modelReferences(e: CheckInput, model: Model, add: Add): void {
   const own = e.target?.recommendations ?? [];
   own.forEach((r, i) => {
     if (recs.has(r.id)) add(T, ['recommendations', i, 'id'], 'error', 'duplicate-id', `recommendation id "${r.id}" is already used ${own.findIndex((o) => o.id === r.id) < i ? 'in this file' : 'by the model'}; choose another id`);
-    if (!practices.has(r.practice)) add(T, ['recommendations', i, 'practice'], 'error', 'unknown-practice', `"${r.practice}" is not a practice of the model${hint(r.practice, practices.keys())}`);
+    if (!practices.has(r.practice)) add(T, ['recommendations', i, 'practice'], 'error', 'unknown-practice', `"${r.practice}" is not a practice of the model${hint('unknown-practice', r.practice, practices)}`);
     recs.set(r.id, r);
   });
   own.forEach((r, i) =>
     (r.depends_on ?? []).forEach((d, k) => {
-      if (!recs.has(d) && !e.ids.recommendations.has(d)) add(T, ['recommendations', i, 'depends_on', k], 'error', 'unknown-recommendation', `"${r.id}" depends on "${d}", which no recommendation has as id${hint(d, recs.keys())}`);
+      if (!recs.has(d) && !e.ids.recommendations.has(d)) add(T, ['recommendations', i, 'depends_on', k], 'error', 'unknown-recommendation', `"${r.id}" depends on "${d}", which no recommendation has as id${hint('unknown-recommendation', d, recs)}`);
     }),
   );
   (e.target?.first ?? []).forEach((id, k) => {
-    if (!recs.has(id) && !e.ids.recommendations.has(id)) add(T, ['first', k], 'error', 'unknown-recommendation', `"${id}" in first is not a recommendation of the model or of target.yaml${hint(id, recs.keys())}`);
+    if (!recs.has(id) && !e.ids.recommendations.has(id)) add(T, ['first', k], 'error', 'unknown-recommendation', `"${id}" in first is not a recommendation of the model or of target.yaml${hint('unknown-recommendation', id, recs)}`);
   });
   const cycle = findCycle([...recs.keys()], (id) => {
     const r = recs.get(id)!;
@@ -208,13 +210,13 @@ function modelReferences(e: CheckInput, model: Model, add: Add): void {
   }
 }
 
-function planReferences(plan: PlanFile, known: Set<string>, add: Add): void {
+function planReferences(plan: PlanFile, known: Set<string>, add: Add, hint: Hints): void {
   const tasks = plan.tasks;
   const ids = new Set([...tasks.map((t) => t.id), ...known]);
   duplicates(tasks, (i) => add('plan.yaml', ['tasks', i, 'id'], 'error', 'duplicate-id', `task id "${tasks[i]!.id}" is used twice`));
   tasks.forEach((t, i) => {
     (t.depends_on ?? []).forEach((d, k) => {
-      if (!ids.has(d)) add('plan.yaml', ['tasks', i, 'depends_on', k], 'error', 'unknown-task', `task "${t.id}" depends on "${d}", which is not a task of the plan${hint(d, ids)}`);
+      if (!ids.has(d)) add('plan.yaml', ['tasks', i, 'depends_on', k], 'error', 'unknown-task', `task "${t.id}" depends on "${d}", which is not a task of the plan${hint('unknown-task', d, ids)}`);
     });
     if (t.start && t.due && t.due < t.start) add('plan.yaml', ['tasks', i, 'due'], 'error', 'due-before-start', `task "${t.id}" is due ${t.due}, before its start ${t.start}`);
   });

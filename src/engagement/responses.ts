@@ -4,7 +4,7 @@ import type { Finding } from './diagnostics.js';
 import { validateSchema } from './schemas.js';
 import type { FileSource } from './source.js';
 import type { CheckInput, Responses, ResponsesFile } from './types.js';
-import { decodeUtf8, parseYaml, YamlSource } from './yaml-source.js';
+import { decodeUtf8, YamlSource } from './yaml-source.js';
 
 /** Where the respondents' answers live: one file per respondent, named by its id. */
 export const RESPONSES_DIR = 'responses';
@@ -39,8 +39,9 @@ export function loadResponses(files: FileSource, findings: Finding[], sources: M
       fail(decoded.finding);
       continue;
     }
-    sources.set(file, new YamlSource(file, decoded.text));
-    const parsed = parseYaml(file, decoded.text);
+    const source = new YamlSource(file, decoded.text);
+    sources.set(file, source);
+    const parsed = source.parse(); // records the positions a finding will need
     if (!parsed.ok) {
       fail(parsed.finding);
       continue;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { SCHEMAS_DIR } from '../paths.js';
 import { FORMATS } from './formats.js';
 import { hint } from '../util/did-you-mean.js';
@@ -22,7 +23,9 @@ export function readSchema(name: SchemaName): Record<string, unknown> {
 
 function getAjv(): Ajv {
   if (!ajv) {
-    ajv = new Ajv({ allErrors: true, verbose: true, strict: false, strictNumbers: true });
+    // Only when a schema was not precompiled by the build (running from source): ajv's compiler is slow to load.
+    const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    ajv = new AjvClass({ allErrors: true, verbose: true, strict: false, strictNumbers: true });
     for (const [name, def] of Object.entries(FORMATS)) ajv.addFormat(name, def);
     // Schemas that others reference are registered up front.
     ajv.addSchema(readSchema('model'));

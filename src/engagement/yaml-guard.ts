@@ -1,4 +1,8 @@
-import { isScalar, Lexer, parseDocument, visit } from 'yaml';
+import { createRequire } from 'node:module';
+
+/** The `yaml` package, loaded on first use: only broken or hostile input needs it (it is slow to load). */
+let yamlPackage: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 /**
  * Guards against hostile or broken YAML, and positions that js-yaml does not give. Everything here is
@@ -45,7 +49,7 @@ interface Lexeme {
 function* lexemes(text: string): Generator<Lexeme> {
   let offset = 0;
   let plain = false;
-  for (const source of new Lexer().lex(text)) {
+  for (const source of new (yaml().Lexer)().lex(text)) {
     if (source === '\x02') continue; // document mode
     if (source === '\x18') {
       yield { source: '', offset, plain: false, flowEnd: true };
@@ -276,6 +280,7 @@ export interface DuplicateKey {
 /** The duplicate key whose second occurrence is nearest to `offset` (where the parser stopped), if any. */
 export function duplicateKeyNear(text: string, offset: number): DuplicateKey | undefined {
   let best: DuplicateKey | undefined;
+  const { isScalar, parseDocument, visit } = yaml();
   visit(parseDocument(text, { uniqueKeys: false }), {
     Map(_, map) {
       const seen = new Map<string, number>();

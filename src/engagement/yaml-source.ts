@@ -1,5 +1,4 @@
 import jsyaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { DocPath, Finding } from './diagnostics.js';
 import {
   commonCause,
@@ -13,6 +12,7 @@ import {
   unclosedFlowOffset,
   unclosedQuoteOffset,
 } from './yaml-guard.js';
+import { PositionRecorder, type YamlPositions } from './yaml-positions.js';
 
 export interface Position {
   line: number;
@@ -22,12 +22,11 @@ export interface Position {
 }
 
 /**
- * One YAML file of the engagement. It is parsed with js-yaml (fast, no positions); the position-keeping
- * `yaml` Document is built only when a finding in this file needs a line and column.
+ * One YAML file of the engagement. It is parsed once, with js-yaml, which records where each node is as it
+ * goes (yaml-positions.ts): a finding's line and column are looked up in that record, never by parsing again.
  */
 export class YamlSource {
-  private doc?: Document;
-  private lines?: LineCounter;
+  private positions?: YamlPositions;
 
   constructor(
     /** The path shown to users, relative to the engagement root, with forward slashes. */
@@ -37,58 +36,32 @@ export class YamlSource {
     readonly lineOffset = 0,
   ) {}
 
+  /** Parses the text (parseYaml), keeping the positions of its nodes for locate(). */
+  parse(): ParseResult {
+    const recorder = new PositionRecorder();
+    const result = parseYaml(this.file, this.text, recorder);
+    if (result.ok) this.positions = recorder.positions(this.text);
+    return result;
+  }
+
   locate(path: DocPath, at: 'key' | 'value' = 'value'): Position {
-    if (!this.doc) {
-      this.lines = new LineCounter();
-      this.doc = parseDocument(this.text, { lineCounter: this.lines, uniqueKeys: false });
-    }
-    const range = findRange(this.doc.contents as Node | null, path, at);
     const o = this.lineOffset;
+    if (!this.positions) {
+      // Not parsed through parse(), or the parse failed (its finding has a position already): parse for positions.
+      const recorder = new PositionRecorder();
+      try {
+        jsyaml.load(this.text, { schema: jsyaml.CORE_SCHEMA, maxDepth: MAX_DEPTH, listener: recorder.listener } as jsyaml.LoadOptions);
+      } catch {
+        return { line: 1 + o, col: 1, endLine: 1 + o, endCol: 1 };
+      }
+      this.positions = recorder.positions(this.text);
+    }
+    const range = this.positions.find(path, at);
     if (!range) return { line: 1 + o, col: 1, endLine: 1 + o, endCol: 1 };
-    const start = this.lines!.linePos(range[0]);
-    const end = this.lines!.linePos(Math.max(range[0], range[1]));
+    const start = this.positions.linePos(range[0]);
+    const end = this.positions.linePos(Math.max(range[0], range[1]));
     return { line: start.line + o, col: start.col, endLine: end.line + o, endCol: end.col };
   }
-}
-
-function keyOf(node: unknown): string | undefined {
-  if (isScalar(node)) return String(node.value);
-  return undefined;
-}
-
-function rangeOf(node: unknown): [number, number] | undefined {
-  const r = (node as { range?: [number, number, number] } | null)?.range;
-  return r ? [r[0], r[1]] : undefined;
-}
-
-/** Walks the path as far as it exists and returns the range of what it reaches (the deepest existing parent otherwise). */
-function findRange(root: Node | null, path: DocPath, at: 'key' | 'value'): [number, number] | undefined {
-  let node: unknown = root;
-  let best = rangeOf(root);
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i];
-    const last = i === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyOf(p.key) === String(seg));
-      if (!pair) return best;
-      const keyRange = rangeOf(pair.key);
-      const value = pair.value;
-      const valueRange = isScalar(value) && value.value === null && !value.range?.[1] ? undefined : rangeOf(value);
-      if (last && at === 'key') return keyRange ?? best;
-      // A block map or list as a value reads best pointed at its key.
-      best = (isMap(value) || isSeq(value)) && !last ? keyRange ?? valueRange : valueRange ?? keyRange;
-      if (last) return (isMap(value) || isSeq(value)) ? keyRange ?? best : best;
-      node = value;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      const item = node.items[seg];
-      if (item === undefined) return best;
-      best = rangeOf(item) ?? best;
-      node = item;
-    } else {
-      return best;
-    }
-  }
-  return best;
 }
 
 export type ParseResult = { ok: true; data: unknown } | { ok: false; finding: Finding };
@@ -167,10 +140,10 @@ const MAX_REASON = 200;
  * later checks slow or crash is refused here, before the schema check: nesting deeper than MAX_DEPTH
  * (`too-deep`), and aliases that expand to more than NODE_BUDGET values beyond the text's size (`too-large`).
  */
-export function parseYaml(file: string, text: string): ParseResult {
+export function parseYaml(file: string, text: string, positions?: PositionRecorder): ParseResult {
   let data: unknown;
   try {
-    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file, maxDepth: MAX_DEPTH } as jsyaml.LoadOptions);
+    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file, maxDepth: MAX_DEPTH, listener: positions?.listener } as jsyaml.LoadOptions);
   } catch (err) {
     return { ok: false, finding: syntaxFinding(file, text, err) };
   }

@@ -104,6 +104,13 @@ export interface AssessOptions {
   windowDays?: number;
 }
 
+/** The scores alone (practices, perspectives, overall), for what reads nothing else: the CI policy of `relm check`. */
+export function assessScores(e: Engagement): Pick<Assessment, 'practices' | 'perspectives' | 'overall'> {
+  const practices = assessPractices(e);
+  const perspectives = assessPerspectives(practices, e.manifest.weights);
+  return { practices, perspectives, overall: assessOverall(perspectives, practices) };
+}
+
 /**
  * The evidence check alone, for validation: it computes only the sections of the assessment that the
  * applicable rules read (and the duplicate search only when a rule reads backlog.duplicates*), so that

@@ -14,6 +14,9 @@ export interface PolicyViolation {
   message: string;
 }
 
+/** What the policy reads of an assessment: its scores. */
+export type PolicyScores = Pick<Assessment, 'overall' | 'perspectives' | 'practices'>;
+
 const f2 = (v: number) => v.toFixed(2);
 
 /**
@@ -21,7 +24,7 @@ const f2 = (v: number) => v.toFixed(2);
  * perspective at least min_perspective, no practice gap above max_gap, and against a baseline, the overall
  * score dropping by no more than max_regression (0 when a baseline is given without it). Pure.
  */
-export function checkPolicy(a: Assessment, policy: Policy, baseline?: Assessment): PolicyViolation[] {
+export function checkPolicy(a: PolicyScores, policy: Policy, baseline?: PolicyScores): PolicyViolation[] {
   const out: PolicyViolation[] = [];
   const score = a.overall.score;
   if (policy.fail_under !== undefined && (score === null || score < policy.fail_under)) {

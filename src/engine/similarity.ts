@@ -57,6 +57,8 @@ function stem(w: string): string {
 
 /** A word, or an identifier joined by `.`, `_` or `-` (`org.apache.FooBar`, `hadoop-common`, `max_retries`). */
 const RAW_TOKEN = /[\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+)*/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+const isAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const CAMEL_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
 const HAS_LETTER = /\p{L}/u;
 
@@ -87,43 +89,80 @@ function vectorize(docs: readonly SimilarityDoc[]): Vectors {
   const termIds = new Map<string, number[]>(); // raw token -> its term ids: each distinct token is analysed once
   const df: number[] = [];
   const start = new Int32Array(docs.length + 1);
-  const rowTerms: number[] = [];
-  const rowTf: number[] = [];
+  // The rows' term ids (numbered in order of appearance) and frequencies, in growing typed arrays: a JS array
+  // of numbers takes twice the memory, and a 200,000-item backlog has millions of entries.
+  let rowTerms = new Int32Array(Math.max(1024, docs.length * 8));
+  let rowTf = new Int32Array(rowTerms.length);
+  let rows = 0;
   const tf: number[] = []; // the current doc's term frequencies by term id (0 = absent)
+  const addToken = (raw: string, fieldWeight: number): void => {
+    let ids = termIds.get(raw);
+    if (ids === undefined) {
+      ids = tokenTerms(raw).map((t) => {
+        let id = dictionary.get(t);
+        if (id === undefined) {
+          id = df.length;
+          dictionary.set(t, id);
+          df.push(0);
+          tf.push(0);
+        }
+        return id;
+      });
+      termIds.set(raw, ids);
+    }
+    for (const id of ids) {
+      if (tf[id] === 0) {
+        if (rows === rowTerms.length) {
+          const bigger = new Int32Array(Math.ceil(rows * 1.5));
+          bigger.set(rowTerms);
+          rowTerms = bigger;
+          const biggerTf = new Int32Array(bigger.length);
+          biggerTf.set(rowTf);
+          rowTf = biggerTf;
+        }
+        rowTerms[rows++] = id;
+      }
+      tf[id]! += fieldWeight;
+    }
+  };
   const add = (text: string, limit: number, fieldWeight: number): void => {
+    if (!ASCII.test(text)) {
+      let n = 0;
+      for (const m of text.matchAll(RAW_TOKEN)) {
+        if (n++ >= limit) break;
+        addToken(m[0], fieldWeight);
+      }
+      return;
+    }
+    // ASCII text (the common case): the same tokens as RAW_TOKEN, found without a regular expression.
     let n = 0;
-    for (const m of text.matchAll(RAW_TOKEN)) {
-      if (n++ >= limit) break;
-      let ids = termIds.get(m[0]);
-      if (ids === undefined) {
-        ids = tokenTerms(m[0]).map((t) => {
-          let id = dictionary.get(t);
-          if (id === undefined) {
-            id = df.length;
-            dictionary.set(t, id);
-            df.push(0);
-            tf.push(0);
-          }
-          return id;
-        });
-        termIds.set(m[0], ids);
+    const len = text.length;
+    for (let p = 0; p < len && n < limit; ) {
+      if (!isAlnum(text.charCodeAt(p))) {
+        p++;
+        continue;
       }
-      for (const id of ids) {
-        if (tf[id] === 0) rowTerms.push(id);
-        tf[id]! += fieldWeight;
+      const from = p;
+      for (;;) {
+        while (p < len && isAlnum(text.charCodeAt(p))) p++;
+        const c = text.charCodeAt(p);
+        if ((c === 0x2e || c === 0x5f || c === 0x2d) && p + 1 < len && isAlnum(text.charCodeAt(p + 1))) p++;
+        else break;
       }
+      n++;
+      addToken(text.slice(from, p), fieldWeight);
     }
   };
   docs.forEach((doc, d) => {
     add(doc.title, Infinity, TITLE_WEIGHT);
     add(doc.description ?? '', DESCRIPTION_TOKENS, 1);
-    for (let k = start[d]!; k < rowTerms.length; k++) {
+    for (let k = start[d]!; k < rows; k++) {
       const id = rowTerms[k]!;
-      rowTf.push(tf[id]!);
+      rowTf[k] = tf[id]!;
       tf[id] = 0;
       df[id]!++;
     }
-    start[d + 1] = rowTerms.length;
+    start[d + 1] = rows;
   });
   // Renumber the terms rarest first, then sort each row by the new ids and weigh it.
   const n = docs.length;
@@ -131,14 +170,27 @@ function vectorize(docs: readonly SimilarityDoc[]): Vectors {
   const rank = new Int32Array(df.length);
   byRarity.forEach((t, r) => (rank[t] = r));
   const idf = Float64Array.from(byRarity, (t) => Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5))); // BM25's idf, by new id
-  const term = Int32Array.from(rowTerms, (t) => rank[t]!);
-  const weight = new Float64Array(rowTerms.length);
+  const term = new Int32Array(rows);
+  for (let k = 0; k < rows; k++) term[k] = rank[rowTerms[k]!]!;
+  const weight = new Float64Array(rows);
   const tfByRank = new Float64Array(df.length);
   for (let d = 0; d < n; d++) {
     const from = start[d]!;
     const to = start[d + 1]!;
     for (let k = from; k < to; k++) tfByRank[term[k]!] = rowTf[k]!;
-    term.subarray(from, to).sort();
+    if (to - from > 24) term.subarray(from, to).sort();
+    else {
+      // Short rows (titles): an insertion sort in place, without a subarray per row.
+      for (let k = from + 1; k < to; k++) {
+        const v = term[k]!;
+        let m = k - 1;
+        while (m >= from && term[m]! > v) {
+          term[m + 1] = term[m]!;
+          m--;
+        }
+        term[m + 1] = v;
+      }
+    }
     let norm = 0;
     for (let k = from; k < to; k++) {
       const w = (1 + Math.log(tfByRank[term[k]!]!)) * idf[term[k]!]!; // sublinear tf × idf
@@ -161,6 +213,30 @@ function partitions(docs: readonly SimilarityDoc[], sameGroup: boolean): number[
     else byGroup.set(d.group, [i]);
   });
   return [...byGroup.values()];
+}
+
+/**
+ * The inverted index of a partition (doc indices in increasing order), compressed: term t's postings (the docs
+ * that have it, in increasing order, with their weights) are at postStart[t] .. postStart[t+1]-1; count[t] is
+ * how many docs of the partition have term t.
+ */
+function invertedIndex(part: readonly number[], v: Vectors): { count: Int32Array; postStart: Int32Array; postDoc: Int32Array; postWeight: Float64Array } {
+  const { start, term, weight, termCount } = v;
+  const count = new Int32Array(termCount);
+  for (const i of part) for (let k = start[i]!; k < start[i + 1]!; k++) count[term[k]!]!++;
+  const postStart = new Int32Array(termCount + 1);
+  for (let t = 0; t < termCount; t++) postStart[t + 1] = postStart[t]! + count[t]!;
+  const postDoc = new Int32Array(postStart[termCount]!);
+  const postWeight = new Float64Array(postStart[termCount]!);
+  const fill = postStart.slice(0, termCount);
+  for (const i of part) {
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const p = fill[term[k]!]!++;
+      postDoc[p] = i;
+      postWeight[p] = weight[k]!;
+    }
+  }
+  return { count, postStart, postDoc, postWeight };
 }
 
 const compare = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
@@ -186,21 +262,7 @@ function scan(
   };
   const touchedAll = new Int32Array(docs.length);
   for (const part of partitions(docs, sameGroup)) {
-    // Inverted index of the partition, compressed: term t's postings are at postStart[t] .. postStart[t+1]-1.
-    const count = new Int32Array(termCount);
-    for (const i of part) for (let k = start[i]!; k < start[i + 1]!; k++) count[term[k]!]!++;
-    const postStart = new Int32Array(termCount + 1);
-    for (let t = 0; t < termCount; t++) postStart[t + 1] = postStart[t]! + count[t]!;
-    const postDoc = new Int32Array(postStart[termCount]!);
-    const postWeight = new Float64Array(postStart[termCount]!);
-    const fill = postStart.slice(0, termCount);
-    for (const i of part) {
-      for (let k = start[i]!; k < start[i + 1]!; k++) {
-        const p = fill[term[k]!]!++;
-        postDoc[p] = i;
-        postWeight[p] = weight[k]!;
-      }
-    }
+    const { count, postStart, postDoc, postWeight } = invertedIndex(part, { start, term, weight, termCount });
     for (const i of part) {
       let touchedCount = 0;
       let read = 0;
@@ -300,26 +362,131 @@ export function topSimilarPairs(
   const fi: number[] = [];
   const fj: number[] = [];
   const fs: number[] = [];
+  pairScan(docs, opts.sameGroup ?? false, opts.threshold, (i, j, similarity) => {
+    if (!opts.skip?.(docs[i]!.id, docs[j]!.id)) {
+      fi.push(i);
+      fj.push(j);
+      fs.push(similarity);
+    }
+  });
+  return topPairs(docs, fi, fj, fs, opts.limit);
+}
+
+/** The `limit` best of the found pairs, in the order of similarityPairs, and how many were found. */
+function topPairs(docs: readonly SimilarityDoc[], fi: number[], fj: number[], fs: number[], limit: number): { pairs: { a: string; b: string; similarity: number }[]; total: number } {
+  const total = fs.length;
+  // Only pairs at least as similar as the limit-th best can be returned: find that bound with a numeric sort.
+  let bound = -Infinity;
+  if (total > limit) {
+    const sorted = Float64Array.from(fs).sort();
+    bound = sorted[total - limit]!;
+  }
+  const pairs: { a: string; b: string; similarity: number; i: number; j: number }[] = [];
+  for (let k = 0; k < total; k++) if (fs[k]! >= bound) pairs.push({ a: docs[fi[k]!]!.id, b: docs[fj[k]!]!.id, similarity: fs[k]!, i: fi[k]!, j: fj[k]! });
+  pairs.sort((x, y) => y.similarity - x.similarity || compare(x.a, y.a) || compare(x.b, y.b) || x.i - y.i || x.j - y.j);
+  return { pairs: pairs.slice(0, limit).map(({ a, b, similarity }) => ({ a, b, similarity })), total };
+}
+
+/**
+ * The pair search, threshold-aware (prefix filtering, after Bayardo et al. 2007), with the results of the plain
+ * search (pairsByFullScan): each doc i meets the later docs j > i that share one of its query terms (chosen
+ * as scan() chooses them), and a pair is found when their cosine reaches the threshold. Two savings:
+ * - only the postings after i's own are read (the pair (i, j) with j < i was met from j);
+ * - a doc met first at a query term from which on i's remaining weight (with the terms left out of the query)
+ *   is below the threshold cannot reach it (Cauchy-Schwarz), so from that term on no new doc is taken, and
+ *   the postings of the remaining, most common terms are not read at all. The docs already met are scored
+ *   exactly, unless their partial score and i's remaining weight cannot reach the threshold either.
+ */
+function pairScan(docs: readonly SimilarityDoc[], sameGroup: boolean, threshold: number, found: (i: number, j: number, similarity: number) => void): void {
+  const { start, term, weight, termCount } = vectorize(docs);
+  const partial = new Float64Array(docs.length);
+  const query = new Float64Array(termCount);
+  const touched = new Int32Array(docs.length);
+  let remaining = new Float64Array(64);
+  const reach = threshold - 1e-9; // what a pair must reach, with room for rounding
+  for (const part of partitions(docs, sameGroup)) {
+    const { count, postStart, postDoc, postWeight } = invertedIndex(part, { start, term, weight, termCount });
+    const cursor = postStart.slice(0, termCount); // each term's postings before it are of docs already queried
+    for (const i of part) {
+      // The query terms, as scan() picks them: the rarest shared terms within the postings budget.
+      const first = start[i]!;
+      const end = start[i + 1]!;
+      let read = 0;
+      let used = 0;
+      let k = first;
+      for (; k < end; k++) {
+        const n = count[term[k]!]!;
+        if (n < 2) continue;
+        if (used >= MIN_QUERY_TERMS && read + n > POSTINGS_PER_QUERY) break;
+        read += n;
+        used++;
+      }
+      const queryEnd = k;
+      let unread2 = 0; // the squared weight of i's terms left out of the query
+      for (; k < end; k++) unread2 += weight[k]! * weight[k]!;
+      // remaining[q - first]: the squared weight of the query terms from row entry q on (a term no other doc has counts 0).
+      if (remaining.length <= queryEnd - first) remaining = new Float64Array(2 * (queryEnd - first + 1));
+      remaining[queryEnd - first] = 0;
+      for (let q = queryEnd - 1; q >= first; q--) remaining[q - first] = remaining[q - first + 1]! + (count[term[q]!]! < 2 ? 0 : weight[q]! * weight[q]!);
+      let touchedCount = 0;
+      let q = first;
+      for (; q < queryEnd; q++) {
+        const t = term[q]!;
+        if (count[t]! < 2) continue;
+        // A doc met from here on shares only these terms and the unread ones: it reaches at most their norm.
+        if (Math.sqrt(remaining[q - first]! + unread2) < reach) break;
+        let p = cursor[t]!;
+        const pEnd = postStart[t + 1]!;
+        while (p < pEnd && postDoc[p]! <= i) p++;
+        cursor[t] = p;
+        const wq = weight[q]!;
+        for (; p < pEnd; p++) {
+          const j = postDoc[p]!;
+          if (partial[j] === 0) touched[touchedCount++] = j;
+          partial[j]! += wq * postWeight[p]!;
+        }
+      }
+      if (!touchedCount) continue;
+      // What a met doc can still gain beyond its partial score: the norm of the query terms not read, and the unread.
+      const rest = Math.sqrt((q < queryEnd ? remaining[q - first]! : 0) + unread2);
+      for (let x = first; x < end; x++) query[term[x]!] = weight[x]!;
+      for (let x = 0; x < touchedCount; x++) {
+        const j = touched[x]!;
+        if (partial[j]! + rest >= reach) {
+          // The cosine, summed as scan()'s exact() sums it.
+          let sim = 0;
+          for (let y = start[j]!, yEnd = start[j + 1]!; y < yEnd; y++) sim += query[term[y]!]! * weight[y]!;
+          if (sim > 1 - 1e-12) sim = 1;
+          if (sim >= threshold) found(i, j, sim);
+        }
+        partial[j] = 0;
+      }
+      for (let x = first; x < end; x++) query[term[x]!] = 0;
+    }
+  }
+}
+
+/**
+ * The plain pair search: every query term's postings read, both directions met, the later doc kept. Slower
+ * than pairScan and with the same results; kept as the reference the tests hold pairScan to.
+ */
+export function pairsByFullScan(
+  docs: readonly SimilarityDoc[],
+  opts: { threshold: number; sameGroup?: boolean; limit: number },
+): { pairs: { a: string; b: string; similarity: number }[]; total: number } {
+  const fi: number[] = [];
+  const fj: number[] = [];
+  const fs: number[] = [];
   scan(docs, opts.sameGroup ?? false, (i, touched, partial, unread, exact) => {
     for (const j of touched) {
       if (j <= i || partial[j]! + unread < opts.threshold - 1e-9) continue; // cannot reach the threshold
       const similarity = exact(j);
-      if (similarity >= opts.threshold && !opts.skip?.(docs[i]!.id, docs[j]!.id)) {
+      if (similarity >= opts.threshold) {
         fi.push(i);
         fj.push(j);
         fs.push(similarity);
       }
     }
   });
-  const total = fs.length;
-  // Only pairs at least as similar as the limit-th best can be returned: find that bound with a numeric sort.
-  let bound = -Infinity;
-  if (total > opts.limit) {
-    const sorted = Float64Array.from(fs).sort();
-    bound = sorted[total - opts.limit]!;
-  }
-  const pairs: { a: string; b: string; similarity: number; i: number; j: number }[] = [];
-  for (let k = 0; k < total; k++) if (fs[k]! >= bound) pairs.push({ a: docs[fi[k]!]!.id, b: docs[fj[k]!]!.id, similarity: fs[k]!, i: fi[k]!, j: fj[k]! });
-  pairs.sort((x, y) => y.similarity - x.similarity || compare(x.a, y.a) || compare(x.b, y.b) || x.i - y.i || x.j - y.j);
-  return { pairs: pairs.slice(0, opts.limit).map(({ a, b, similarity }) => ({ a, b, similarity })), total };
+  return topPairs(docs, fi, fj, fs, opts.limit);
 }

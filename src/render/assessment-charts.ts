@@ -47,12 +47,20 @@ export function buildCharts(a: Assessment, e: Engagement): Record<string, Chart>
   if (a.backlog && e.backlog) {
     const open = (e.backlog.items ?? []).filter(isOpen);
     const types = ['corrective', 'adaptive', 'perfective', 'preventive', 'unspecified'];
+    // One pass over the open items: counts by application, then type.
+    const counts = new Map<string, Map<string, number>>();
+    for (const i of open) {
+      let byType = counts.get(i.application);
+      if (!byType) counts.set(i.application, (byType = new Map()));
+      const t = i.type ?? 'unspecified';
+      byType.set(t, (byType.get(t) ?? 0) + 1);
+    }
     charts.backlog = {
       title: 'Open items by application and type of maintenance',
       svg: stackedBars(
         a.backlog.applications.map((app) => ({
           label: app.name,
-          parts: types.map((t) => ({ key: t, value: open.filter((i) => i.application === app.id && (i.type ?? 'unspecified') === t).length })).filter((x) => x.value > 0),
+          parts: types.map((t) => ({ key: t, value: counts.get(app.id)?.get(t) ?? 0 })).filter((x) => x.value > 0),
         })),
         types.slice(0, 4),
         { title: 'Open items by application and type of maintenance' },

@@ -1,11 +1,11 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix, sep } from 'node:path';
-import Handlebars from 'handlebars';
 import { readInside } from '../engagement/load.js';
 import { EXIT_FINDINGS, EXIT_USAGE, RelmError } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { formatMoney } from '../util/format.js';
+import { formatMoney, formatRounded } from '../util/format.js';
 import { codeSpan, escapeInline, escapeMarkdownBlock } from './markdown.js';
+import { Handlebars, precompiled, type PartialCall, type TemplateKind } from './precompiled.js';
 import { CHART_TOKEN, limitTemplates } from './render-limits.js';
 
 export type TemplateEnv = typeof Handlebars;
@@ -120,7 +120,7 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
     const { values } = argsOf(args);
     return formatDate(values[0], values[1]);
   },
-  round: (v: unknown) => (typeof v === 'number' ? new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(v) : '–'),
+  round: (v: unknown) => (typeof v === 'number' ? formatRounded(v) : '–'),
   // A chart goes in as a placeholder paragraph; the deliverable turns it into an image (Markdown) or inline SVG (HTML).
   chart: (name: unknown) => `\n\n@@chart:${CHART_TOKEN}:${String(name)}@@\n\n`,
   code: (v: unknown) => (v === null || v === undefined ? '' : codeSpan(String(v))),
@@ -255,6 +255,8 @@ function partialCalls(ast: AstNode): { calls: { name: string; line: number; col:
 const MAX_PARTIAL_DEPTH = 32;
 
 const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
+/** The HTML page templates: HTML-escaped, strict. */
+const PAGE_OPTIONS = { strict: true } as const;
 const RUNTIME_OPTIONS = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
 
 /**
@@ -274,9 +276,12 @@ export function createEnvironment(src: TemplateSource = {}): { render: (name: st
   const texts = new Map([...names].map((n) => [join('partials', n), readTemplate(join('partials', n), src)]));
 
   /** Parses and compiles a template, checking that the partials it names exist. */
-  const compile = (name: string): { template: HandlebarsTemplateDelegate; calls: { name: string; line: number; col: number }[] } => {
+  const compile = (name: string): { template: HandlebarsTemplateDelegate; calls: PartialCall[] } => {
     const file = shownName(name, src);
     const text = texts.get(name) ?? readTemplate(name, src);
+    // A built-in template was compiled when relm was built, and its partials are built in.
+    const built = precompiled(text, 'markdown');
+    if (built) return { template: hb.template(built.spec), calls: built.calls };
     try {
       const ast = (hb as unknown as { parseWithoutProcessing(t: string): AstNode }).parseWithoutProcessing(text);
       const { calls, inline } = partialCalls(ast);
@@ -285,7 +290,7 @@ export function createEnvironment(src: TemplateSource = {}): { render: (name: st
           throw new TemplateError(file, c.line, c.col, `the partial "${c.name}" does not exist${partials.size ? ` (partials: ${[...partials].sort().join(', ')})` : ''}; add templates/partials/${c.name}.hbs, or fix the name`);
         }
       }
-      return { template: hb.compile(text, COMPILE_OPTIONS), calls };
+      return { template: hb.compile(text, { ...COMPILE_OPTIONS }), calls };
     } catch (err) {
       throw templateError(file, err);
     }
@@ -348,8 +353,21 @@ export function renderPage(name: string, context: object, src: TemplateSource): 
   useStrictCompiler(hb);
   const file = shownName(name, src);
   try {
-    return hb.compile(readTemplate(name, src), { strict: true })(context, RUNTIME_OPTIONS);
+    const text = readTemplate(name, src);
+    const built = precompiled(text, 'page');
+    return (built ? hb.template(built.spec) : hb.compile(text, { ...PAGE_OPTIONS }))(context, RUNTIME_OPTIONS);
   } catch (err) {
     throw templateError(file, err);
   }
+}
+
+/**
+ * A template compiled as relm compiles it (the strict compiler, the kind's options), as the JavaScript source of
+ * Handlebars' template specification, with the partials it calls: what the build keeps (scripts/precompile-templates.mjs).
+ */
+export function precompileSource(text: string, kind: TemplateKind): { source: string; calls: PartialCall[] } {
+  const hb = Handlebars.create();
+  useStrictCompiler(hb);
+  const ast = (hb as unknown as { parseWithoutProcessing(t: string): AstNode }).parseWithoutProcessing(text);
+  return { source: hb.precompile(text, { ...(kind === 'page' ? PAGE_OPTIONS : COMPILE_OPTIONS) }) as string, calls: partialCalls(ast).calls };
 }

@@ -59,5 +59,8 @@ export async function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Promise<Uint8A
   if (metadata instanceof PDFRef) ctx.delete(metadata);
   doc.catalog.delete(PDFName.of('Metadata'));
   ctx.trailerInfo.ID = undefined;
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  // Object streams: the objects that are not streams, compressed together (PDF 1.5). A tagged PDF holds a small
+  // dictionary for every paragraph and table cell (the structure screen readers follow): uncompressed, half a
+  // long report's bytes; packed, a tenth of that.
+  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
 }

@@ -101,6 +101,9 @@ function firstLine(s: string): string {
  * document itself is blocked, so nothing in a note (an image URL, say) is ever fetched. Each HTML goes
  * through a temporary folder, which is removed afterwards, whatever happens: success, error, timeout or signal.
  */
+/** How many documents the browser prints at once. */
+const PARALLEL = 2;
+
 export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Promise<Uint8Array[]> {
   const { default: puppeteer } = await import('puppeteer-core');
   // Created by the browser's launcher, not here: then no moment exists when relm could die leaving it behind.
@@ -126,7 +129,7 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
         throw err instanceof RelmError ? err : notStarted(firstLine(started.stderr()) || firstLine((err as Error).message));
       }),
     );
-    const out: Uint8Array[] = [];
+    const out = new Array<Uint8Array>(jobs.length);
     const print = async (job: PdfJob, html: string, file: string): Promise<Uint8Array> => {
       writeFileSync(file, html);
       const url = pathToFileURL(file).href;
@@ -157,7 +160,7 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
       await deadline.race(page.close(), `closing ${job.name}`);
       return pdf;
     };
-    for (const [i, job] of jobs.entries()) {
+    const printJob = async (job: PdfJob, i: number): Promise<Uint8Array> => {
       opts.onProgress?.(job.name, i, jobs.length);
       const file = join(tmp, `${i}.html`);
       let pdf = await print(job, job.html, file);
@@ -167,8 +170,18 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
         const pages = await deadline.race(bookmarkPages(pdf), `numbering the contents of ${job.name}`);
         if (pages.size) pdf = await print(job, withTocPages(job.html, pages), file);
       }
-      out.push(await setPdfInfo(pdf, { Title: job.title, Author: job.author, Subject: job.subject, Creator: opts.creator, Producer: opts.creator, date: opts.date }));
-    }
+      return setPdfInfo(pdf, { Title: job.title, Author: job.author, Subject: job.subject, Creator: opts.creator, Producer: opts.creator, date: opts.date });
+    };
+    // Two documents at a time, in order (the report, the longest, first): with two cores the browser lays out
+    // one while it prints the other, and pdf-lib rewrites one while the browser prints.
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < jobs.length) {
+        const i = next++;
+        out[i] = await printJob(jobs[i]!, i);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, jobs.length) }, worker));
     await deadline.race(browser.close(), 'closing the browser');
     await deadline.race(started.exited, 'closing the browser');
     return out;

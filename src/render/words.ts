@@ -4,7 +4,7 @@
  * consistent decimals, no metric keys).
  */
 import { toEpochMs } from '../util/dates.js';
-import { formatMoney } from '../util/format.js';
+import { formatMoney, numberFormat } from '../util/format.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -22,12 +22,12 @@ export function pct(v: number | null | undefined): string {
 export function num(v: number | null | undefined): string {
   if (typeof v !== 'number' || !Number.isFinite(v)) return 'n/a';
   const r = Math.round(v * 10) / 10;
-  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: Number.isInteger(r) ? 0 : 1 }).format(r);
+  return numberFormat({ maximumFractionDigits: Number.isInteger(r) ? 0 : 1 }).format(r);
 }
 
 /** A whole number (rounded): counts of days in headlines. */
 export function whole(v: number | null | undefined): string {
-  return typeof v === 'number' && Number.isFinite(v) ? new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(Math.round(v)) : 'n/a';
+  return typeof v === 'number' && Number.isFinite(v) ? numberFormat({ maximumFractionDigits: 0 }).format(Math.round(v)) : 'n/a';
 }
 
 export function days(v: number | null | undefined, unit = 'person-days'): string {

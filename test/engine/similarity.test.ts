@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { findSimilar, similarityPairs, type SimilarityDoc } from '../../src/engine/similarity.js';
+import { findSimilar, pairsByFullScan, similarityPairs, topSimilarPairs, type SimilarityDoc } from '../../src/engine/similarity.js';
 
 const doc = (id: string, title: string, description?: string, group?: string): SimilarityDoc => ({ id, title, description, group });
 const ids = (r: { candidates: { id: string }[] } | undefined): string[] => r?.candidates.map((c) => c.id) ?? [];
@@ -139,6 +139,48 @@ describe('similarityPairs', () => {
     const some = similarityPairs(docs, { threshold: all[1]!.similarity });
     expect(some).toEqual(all.slice(0, 2));
     for (let k = 1; k < all.length; k++) expect(all[k - 1]!.similarity).toBeGreaterThanOrEqual(all[k]!.similarity);
+  });
+});
+
+describe('the threshold-aware pair search', () => {
+  /** Docs with a Zipf-like vocabulary (common words in many docs, so the postings budget and the cut-off both act), and restated copies. */
+  function corpus(n: number, seed: number, groups: number): SimilarityDoc[] {
+    let s = seed;
+    const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+    const word = () => `w${Math.floor(Math.exp(rnd() * Math.log(3000)))}`;
+    const docs: SimilarityDoc[] = [];
+    for (let i = 0; i < n; i++) {
+      const copy = i > 0 && rnd() < 0.1 ? docs[Math.floor(rnd() * i)]! : undefined;
+      const title = copy ? copy.title.split(' ').map((w) => (rnd() < 0.3 ? word() : w)).join(' ') : Array.from({ length: 3 + Math.floor(rnd() * 8) }, word).join(' ');
+      docs.push({ id: `D-${i}`, title, group: copy?.group ?? `g${Math.floor(rnd() * groups)}` });
+    }
+    return docs;
+  }
+
+  it('finds the same pairs as reading every posting, at every threshold and size', () => {
+    // (A low threshold on many docs pairs nearly all of them: it is tried on the small sets only.)
+    for (const [n, groups, thresholds] of [[40, 1, [0, 0.2, 0.5, 1]], [400, 3, [0, 0.2, 0.5, 0.8]], [6000, 2, [0.4, 0.5, 0.8, 1]]] as const) {
+      const docs = corpus(n, n, groups);
+      for (const threshold of thresholds) {
+        for (const sameGroup of [false, true]) {
+          const opts = { threshold, sameGroup, limit: Infinity };
+          const fast = topSimilarPairs(docs, opts);
+          const full = pairsByFullScan(docs, opts);
+          expect(fast.total, `${n} docs, threshold ${threshold}`).toBe(full.total);
+          expect(fast.pairs).toEqual(full.pairs);
+        }
+      }
+    }
+  });
+
+  it('keeps the limit and the total as before, and leaves skipped pairs out', () => {
+    const docs = corpus(3000, 7, 1);
+    const fast = topSimilarPairs(docs, { threshold: 0.5, limit: 10, skip: (a) => a.endsWith('7') });
+    const full = pairsByFullScan(docs, { threshold: 0.5, limit: Infinity });
+    const kept = full.pairs.filter((p) => !p.a.endsWith('7'));
+    expect(fast.total).toBe(kept.length);
+    expect(fast.pairs).toEqual(kept.slice(0, 10));
+    expect(fast.total).toBeGreaterThan(10);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { doraBands, gapBars, histogram, isNoDataChart, levelHeatmap, radarChart, stackedBars } from '../../src/render/charts/index.js';
 import { binCounts, binLabel, GAP_BARS_LAYOUT, STACKED_BARS_LAYOUT, HISTOGRAM_LAYOUT } from '../../src/render/charts/bars.js';
 import { DORA_LAYOUT } from '../../src/render/charts/dora.js';
-import { escapeXml, fitText, n, niceScale, textOn, PALETTE } from '../../src/render/charts/svg.js';
+import { escapeXml, fitText, hatchLines, n, niceScale, textOn, PALETTE } from '../../src/render/charts/svg.js';
 
 // ---------------------------------------------------------------------------------------------
 // A minimal XML well-formedness checker: Node has no DOMParser, and the charts need no more than
@@ -179,6 +179,13 @@ describe('svg helpers', () => {
     expect(fitText('😀'.repeat(50), 60, 12)).toMatch(/^(😀)+…$/u);
   });
 
+  it('hatches a rectangle with lines cut at its edges', () => {
+    // Lines x + y = 10k through the 20 × 10 rectangle at (0, 0): c = 10, 20 (c = 0 and 30 touch a corner only).
+    expect(hatchLines(0, 0, 20, 10, 10)).toBe('M0 10L10 0M10 10L20 0');
+    expect(hatchLines(0, 0, 20, 10, 10, 1)).toBe('M1 9L9 1M11 9L19 1');
+    expect(hatchLines(0, 0, 1, 1, 10, 1)).toBe('');
+  });
+
   it('picks round scales and readable text colours', () => {
     expect(niceScale(40)).toEqual({ top: 40, step: 10 });
     expect(niceScale(88)).toEqual({ top: 100, step: 20 });
@@ -287,7 +294,21 @@ describe('gapBars', () => {
     const gaps = withClass(els, 'relm-bar-gap');
     expect(gaps).toHaveLength(1);
     expect([num(gaps[0], 'x'), num(gaps[0], 'width')]).toEqual([396, 108]);
-    expect(gaps[0]!.attrs.fill).toMatch(/^url\(#relm-gap-[0-9a-f]{8}-gap\)$/);
+    // Hatched with vector lines on a light ground, never a <pattern> (Chromium prints patterns as images).
+    expect(gaps[0]!.attrs.fill).toBe(PALETTE.badTint);
+    expect(svg).not.toMatch(/<pattern|url\(#/);
+    const hatch = els.filter((e) => e.attrs.class === 'relm-hatch');
+    expect(hatch.length).toBeGreaterThanOrEqual(2); // the bar's and the legend's
+    // Every hatch line stays inside its rectangle: x 396..504, y of the first row's bar.
+    const bar = { x0: 396, x1: 504, y0: num(gaps[0], 'y'), y1: num(gaps[0], 'y') + num(gaps[0], 'height') };
+    const coords = [...hatch[1]!.attrs.d!.matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    expect(coords.length).toBeGreaterThan(20);
+    for (const [x, y] of coords) {
+      expect(x).toBeGreaterThanOrEqual(bar.x0);
+      expect(x).toBeLessThanOrEqual(bar.x1);
+      expect(y).toBeGreaterThanOrEqual(bar.y0);
+      expect(y).toBeLessThanOrEqual(bar.y1);
+    }
     // Two target markers (none for the null target), and the values at the end of each row.
     expect(withClass(els, 'relm-bar-target')).toHaveLength(2);
     expect(texts(svg)).toEqual(expect.arrayContaining(['2.5 → 4', '1', '4 → 3']));
@@ -344,8 +365,10 @@ describe('stackedBars', () => {
     expect(legendTexts.indexOf('corrective')).toBeLessThan(legendTexts.indexOf('perfective'));
     expect(legendTexts.indexOf('perfective')).toBeLessThan(legendTexts.indexOf('emergency'));
     expect(legendTexts).toEqual(expect.arrayContaining(['30', '10', '20', '5', '40', '25']));
-    // Different keys, different fills.
+    // Different keys, different fills; the third key on gets a texture, as vector marks, not a pattern.
     expect(new Set(segs.map((s) => s.attrs.fill)).size).toBe(3);
+    expect(els.some((e) => e.attrs.class === 'relm-texture')).toBe(true);
+    expect(svg).not.toMatch(/<pattern|url\(#/);
   });
 
   it('escapes labels and keys', () => {

@@ -2,7 +2,6 @@ import {
   PALETTE,
   categoryFill,
   categoryTexture,
-  chartId,
   clampOrNull,
   cleanLabel,
   el,
@@ -15,9 +14,9 @@ import {
   svgDocument,
   textOn,
   textWidth,
-  texturePattern,
+  hatchLines,
+  textureMarks,
   type LegendItem,
-  type Texture,
 } from './svg.js';
 
 const value1 = (v: number | null): string => (v === null ? '–' : fmt(v, 1));
@@ -42,7 +41,7 @@ export const GAP_BARS_LAYOUT = { width: 680, plotX: 216, plotWidth: 360, rowHeig
 
 /**
  * One horizontal bar per row on 0..max: the current level filled, the target as a dark marker, and the
- * gap between them hatched (a pattern, so it survives greyscale printing). The values are written at the end.
+ * gap between them hatched (vector lines, so it survives greyscale printing). The values are written at the end.
  */
 export function gapBars(rows: readonly GapRow[], opts: GapBarsOptions): string {
   const { width, plotX, plotWidth, rowHeight, barHeight } = GAP_BARS_LAYOUT;
@@ -50,20 +49,21 @@ export function gapBars(rows: readonly GapRow[], opts: GapBarsOptions): string {
   const data = rows.map((r) => ({ label: cleanLabel(r.label), current: clampOrNull(r.current, 0, max), target: clampOrNull(r.target, 0, max) }));
   if (!data.some((r) => r.current !== null || r.target !== null)) return noDataChart(opts.title, width);
 
-  const id = chartId('gap', [rows, opts]);
-  const hatch = `${id}-gap`;
   const scale = plotWidth / max;
-  const defs = [
-    el('pattern', { id: hatch, patternUnits: 'userSpaceOnUse', width: 6, height: 6, patternTransform: 'rotate(45)' }, [
-      el('rect', { width: 6, height: 6, fill: PALETTE.badTint }),
-      el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: PALETTE.bad, 'stroke-width': 2 }),
-    ]),
-  ];
+  // The gap: a light red ground, dark red hatching (lines 6 px apart) and outline.
+  const gapMarks = (x: number, y: number, w: number, h: number, cls: string | null): string[] => {
+    const d = hatchLines(x, y, w, h, 6 * Math.SQRT2, 0.7);
+    return [
+      el('rect', { class: cls, x, y, width: w, height: h, fill: PALETTE.badTint }),
+      d ? el('path', { class: 'relm-hatch', d, stroke: PALETTE.bad, 'stroke-width': 2, fill: 'none' }) : '',
+      el('rect', { x, y, width: w, height: h, fill: 'none', stroke: PALETTE.bad, 'stroke-width': 0.75 }),
+    ].filter(Boolean);
+  };
 
   const items: LegendItem[] = [
     { label: 'current', swatch: (x, y) => el('rect', { x, y: y + 1, width: 22, height: 10, fill: PALETTE.accent }) },
     { label: 'target', swatch: (x, y) => el('rect', { x: x + 9.5, y: y - 2, width: 3, height: 16, fill: PALETTE.ink }) },
-    { label: 'gap to target', swatch: (x, y) => el('rect', { x, y: y + 1, width: 22, height: 10, fill: `url(#${hatch})`, stroke: PALETTE.bad, 'stroke-width': 0.75 }) },
+    { label: 'gap to target', swatch: (x, y) => el('g', {}, gapMarks(x, y + 1, 22, 10, null)) },
   ];
   const leg = legend(items, plotX, 34, width - plotX - 16);
   const axisY = 34 + leg.height + 14;
@@ -90,18 +90,7 @@ export function gapBars(rows: readonly GapRow[], opts: GapBarsOptions): string {
       marks.push(el('rect', { class: 'relm-bar-current', x: plotX, y, width: r.current * scale, height: barHeight, fill: PALETTE.accent }));
     }
     if (r.current !== null && r.target !== null && r.target > r.current) {
-      marks.push(
-        el('rect', {
-          class: 'relm-bar-gap',
-          x: plotX + r.current * scale,
-          y,
-          width: (r.target - r.current) * scale,
-          height: barHeight,
-          fill: `url(#${hatch})`,
-          stroke: PALETTE.bad,
-          'stroke-width': 0.75,
-        }),
-      );
+      marks.push(el('g', { class: 'relm-gap' }, gapMarks(plotX + r.current * scale, y, (r.target - r.current) * scale, barHeight, 'relm-bar-gap')));
     }
     if (r.target !== null) {
       // A white casing keeps the marker visible where it falls inside the (dark) current bar.
@@ -130,7 +119,7 @@ export function gapBars(rows: readonly GapRow[], opts: GapBarsOptions): string {
     data
       .map((r) => `${r.label}: current ${value1(r.current)}, target ${value1(r.target)}` + (r.current !== null && r.target !== null ? `, gap ${value1(Math.max(0, r.target - r.current))}` : '') + '.')
       .join(' ');
-  return svgDocument({ width, height: bottom + 14, title: opts.title, desc, defs, body });
+  return svgDocument({ width, height: bottom + 14, title: opts.title, desc, body });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,22 +160,11 @@ export function stackedBars(rows: readonly StackedRow[], keys: readonly string[]
   const integer = data.every((r) => r.values.every((v) => Number.isInteger(v)));
   const { top: scaleTop, step } = niceScale(maxTotal, 5, integer);
   const scale = plotWidth / scaleTop;
-  const id = chartId('stacked', [rows, keys, opts]);
-
-  // Texture patterns, drawn light on dark fills and dark on light ones.
-  const defs: string[] = [];
-  const texture = allKeys.map((_, i) => {
-    const t: Texture = categoryTexture(i);
-    if (t === 'none') return null;
-    const fill = categoryFill(i);
-    const pid = `${id}-k${i}`;
-    defs.push(texturePattern(pid, t, textOn(fill)));
-    return `url(#${pid})`;
-  });
+  // Textures (vector marks), drawn light on dark fills and dark on light ones.
   const segment = (i: number, x: number, y: number, w: number, h: number, cls?: string): string => {
     const base = el('rect', { class: cls ?? null, x, y, width: w, height: h, fill: categoryFill(i) });
-    const tex = texture[i];
-    return tex ? el('g', {}, [base, el('rect', { x, y, width: w, height: h, fill: tex })]) : base;
+    const tex = textureMarks(categoryTexture(i), x, y, w, h, textOn(categoryFill(i)));
+    return tex ? el('g', {}, [base, tex]) : base;
   };
 
   const items: LegendItem[] = allKeys.map((k, i) => ({ label: k, swatch: (x, y) => segment(i, x, y, 22, 12) }));
@@ -233,7 +211,7 @@ export function stackedBars(rows: readonly StackedRow[], keys: readonly string[]
   const desc =
     `Stacked horizontal bars by ${allKeys.join(', ')}. ` +
     data.map((r) => `${r.label}: total ${fmt(r.total, 1)} (` + allKeys.map((k, i) => `${k} ${fmt(r.values[i]!, 1)}`).join(', ') + ').').join(' ');
-  return svgDocument({ width, height: bottom + 14, title: opts.title, desc, defs, body });
+  return svgDocument({ width, height: bottom + 14, title: opts.title, desc, body });
 }
 
 // ---------------------------------------------------------------------------------------------

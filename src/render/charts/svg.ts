@@ -27,7 +27,7 @@ export const PALETTE = {
 
 /**
  * Category fills, alternating dark and light so neighbouring segments differ in greyscale too;
- * categoryTexture() adds a pattern from the third category on, where lightness alone repeats.
+ * categoryTexture() adds a texture from the third category on, where lightness alone repeats.
  */
 export const CATEGORY_FILLS = ['#1f5fa8', '#9dbde6', '#b3261e', '#f0b4ad', '#2e7d32', '#a5d6a7', '#5b6473', '#cfd5dd'] as const;
 
@@ -116,18 +116,6 @@ export function fittedText(s: string, maxWidth: number, attrs: Attrs): string {
   return shown === full ? t : el('g', {}, [el('title', {}, escapeXml(full)), t]);
 }
 
-/** A deterministic id prefix from the chart's input, so charts inlined in one page do not share pattern ids. */
-export function chartId(kind: string, input: unknown): string {
-  // FNV-1a, 32 bits: small, stable, good enough to tell charts apart.
-  const s = kind + JSON.stringify(input);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `relm-${kind}-${h.toString(16).padStart(8, '0')}`;
-}
-
 function rgb(hex: string): [number, number, number] {
   const v = parseInt(hex.slice(1), 16);
   return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
@@ -173,7 +161,7 @@ export type Texture = 'none' | 'diagonal' | 'dots' | 'cross';
 const TEXTURES: Texture[] = ['none', 'diagonal', 'dots', 'cross'];
 
 /**
- * The pattern laid over category i: every pair of fills repeats lightness, so the pair gets its own
+ * The texture laid over category i: every pair of fills repeats lightness, so the pair gets its own
  * texture; past the eighth category the fills repeat, and the texture shifts so (fill, texture) stays unique
  * up to 32 categories.
  */
@@ -185,16 +173,61 @@ export function categoryFill(i: number): string {
   return CATEGORY_FILLS[i % CATEGORY_FILLS.length]!;
 }
 
-/** A <pattern> of the texture, drawn in `stroke` over a transparent ground (lay it over the fill). */
-export function texturePattern(id: string, texture: Exclude<Texture, 'none'>, stroke: string): string {
-  const common = { id, patternUnits: 'userSpaceOnUse', width: 6, height: 6 };
+/**
+ * Lines x + y = k·step (rising to the right) inside the rectangle, each cut exactly at its edges (less `inset`,
+ * so a stroke does not spill over), as path data. The lines sit on a grid of the whole drawing, not of the
+ * rectangle, so neighbouring shapes hatch as one. Drawn as plain vector lines rather than a <pattern> fill,
+ * which Chromium turns into an image when it prints a PDF (slow to print, megabytes per chart).
+ */
+export function hatchLines(x: number, y: number, w: number, h: number, step: number, inset = 0): string {
+  const x0 = x + inset;
+  const y0 = y + inset;
+  const x1 = x + w - inset;
+  const y1 = y + h - inset;
+  if (x1 <= x0 || y1 <= y0) return '';
+  let d = '';
+  for (let c = Math.ceil((x0 + y0) / step) * step; c < x1 + y1; c += step) {
+    const xa = Math.max(x0, c - y1);
+    const xb = Math.min(x1, c - y0);
+    if (xb - xa < 0.01) continue;
+    d += `M${n(xa)} ${n(c - xa)}L${n(xb)} ${n(c - xb)}`;
+  }
+  return d;
+}
+
+/** Horizontal and vertical lines on the drawing's grid of `step` (offset by half a step), inside the rectangle. */
+function crossLines(x: number, y: number, w: number, h: number, step: number): string {
+  let d = '';
+  for (let v = Math.ceil((y - step / 2) / step) * step + step / 2; v <= y + h; v += step) if (v >= y) d += `M${n(x)} ${n(v)}H${n(x + w)}`;
+  for (let v = Math.ceil((x - step / 2) / step) * step + step / 2; v <= x + w; v += step) if (v >= x) d += `M${n(v)} ${n(y)}V${n(y + h)}`;
+  return d;
+}
+
+/** Dots on the drawing's grid of `step`, those wholly inside the rectangle, as zero-length round-capped lines. */
+function dots(x: number, y: number, w: number, h: number, step: number, r: number): string {
+  let d = '';
+  for (let cy = Math.ceil((y + r - step / 2) / step) * step + step / 2; cy <= y + h - r; cy += step) {
+    for (let cx = Math.ceil((x + r - step / 2) / step) * step + step / 2; cx <= x + w - r; cx += step) d += `M${n(cx)} ${n(cy)}h0`;
+  }
+  return d;
+}
+
+/**
+ * The texture laid over a category's fill in the rectangle, drawn in `stroke`: vector marks, never a pattern
+ * (see hatchLines). '' for no texture or no room.
+ */
+export function textureMarks(texture: Texture, x: number, y: number, w: number, h: number, stroke: string): string {
+  if (texture === 'none') return '';
   if (texture === 'diagonal') {
-    return el('pattern', common, el('path', { d: 'M-1 1L1 -1M0 6L6 0M5 7L7 5', stroke, 'stroke-width': 1.2, 'stroke-opacity': 0.7 }));
+    const d = hatchLines(x, y, w, h, 6, 0.4);
+    return d ? el('path', { class: 'relm-texture', d, stroke, 'stroke-width': 1.2, 'stroke-opacity': 0.7, fill: 'none' }) : '';
   }
   if (texture === 'dots') {
-    return el('pattern', common, el('circle', { cx: 3, cy: 3, r: 1.1, fill: stroke, 'fill-opacity': 0.75 }));
+    const d = dots(x, y, w, h, 6, 1.1);
+    return d ? el('path', { class: 'relm-texture', d, stroke, 'stroke-width': 2.2, 'stroke-linecap': 'round', 'stroke-opacity': 0.75, fill: 'none' }) : '';
   }
-  return el('pattern', common, el('path', { d: 'M0 3H6M3 0V6', stroke, 'stroke-width': 1, 'stroke-opacity': 0.65 }));
+  const d = crossLines(x, y, w, h, 6);
+  return d ? el('path', { class: 'relm-texture', d, stroke, 'stroke-width': 1, 'stroke-opacity': 0.65, fill: 'none' }) : '';
 }
 
 export interface LegendItem {

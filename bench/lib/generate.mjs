@@ -1,13 +1,19 @@
-// Generates a large engagement for the speed benchmark: 50,000 backlog items and 5,000 releases
-// (about 10 MB of YAML), deterministic (seeded), into the folder given.
+// Generates a large engagement for the benchmarks, deterministic (seeded), into the folder given: by default
+// 50,000 backlog items and 5,000 releases (about 10 MB of YAML).
+//   warnings     items spread evenly through backlog.yaml that are done without a closed date (a
+//                `missing-closed` warning each): a file with findings, whose positions must be found
+//   unknownRefs  items spread evenly that name a duplicate_of no item has (an `unknown-item` error each, with a
+//                "did you mean" search over every item id): half are one-character typos of a real id, half are
+//                ids of no resemblance
+// `node bench/lib/generate.mjs DIR [items] [warnings] [unknownRefs]` writes one by hand.
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export function generate(dir, { items = 50_000, releases = 5_000 } = {}) {
-  const root = fileURLToPath(new URL('..', import.meta.url));
+export function generate(dir, { items = 50_000, releases = Math.round(items / 10), warnings = 0, unknownRefs = 0 } = {}) {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
   mkdirSync(dir, { recursive: true });
-  for (const f of ['relm.yaml', 'practices.yaml', 'target.yaml', 'team.yaml']) cpSync(join(root, 'examples', 'acme-bank', f), join(dir, f));
+  for (const f of ['relm.yaml', 'practices.yaml', 'target.yaml', 'team.yaml', 'interviews']) cpSync(join(root, 'examples', 'acme-bank', f), join(dir, f), { recursive: true });
   // mulberry32: a small 32-bit PRNG that stays exact in JavaScript numbers (an LCG on doubles does not).
   let seed = 42;
   const rnd = () => {
@@ -46,6 +52,11 @@ export function generate(dir, { items = 50_000, releases = 5_000 } = {}) {
   out.push('items:');
   const done = [];
   const titles = new Map();
+  const every = (n) => (n > 0 ? Math.max(1, Math.floor(items / n)) : Infinity);
+  const warnEvery = every(warnings);
+  const refEvery = every(unknownRefs);
+  let warned = 0;
+  let refs = 0;
   for (let i = 0; i < items; i++) {
     const id = `MR-${100000 + i}`;
     const requested = Math.floor(rnd() * 1400) + 1;
@@ -68,11 +79,21 @@ export function generate(dir, { items = 50_000, releases = 5_000 } = {}) {
     out.push(`    description: ${description}`);
     out.push(`    type: ${pick(['corrective', 'adaptive', 'perfective', 'perfective', 'preventive'])}`);
     out.push(`    priority: ${pick(['critical', 'high', 'medium', 'low'])}`);
-    out.push(`    status: ${status}`);
+    // Done without the closed date: a missing-closed warning.
+    const warn = warned < warnings && i % warnEvery === warnEvery >> 1;
+    if (warn) warned++;
+    out.push(`    status: ${warn ? 'done' : status}`);
     out.push(`    requested: ${day(requested)}`);
-    if (['done', 'rejected'].includes(status)) {
+    if (!warn && ['done', 'rejected'].includes(status)) {
       out.push(`    closed: ${day(Math.max(0, requested - 1 - Math.floor(rnd() * 60)))}`);
       if (status === 'done') done.push(id);
+    }
+    if (refs < unknownRefs && i % refEvery === refEvery >> 2) {
+      // An id one character off a real one (a typo: 100123 -> 100I23), or one like none of them.
+      const real = String(100000 + Math.floor(rnd() * Math.max(1, i)));
+      const typo = refs % 2 === 0;
+      out.push(`    duplicate_of: ${typo ? `MR-${real.slice(0, 3)}I${real.slice(4)}` : `ZZ-${String(refs).padStart(6, 'q')}-gone`}`);
+      refs++;
     }
     out.push(`    effort_days: ${1 + Math.floor(rnd() * 15)}`);
     if (rnd() < 0.5) out.push(`    benefit: ${1000 * (1 + Math.floor(rnd() * 50))}`);
@@ -96,4 +117,7 @@ export function generate(dir, { items = 50_000, releases = 5_000 } = {}) {
   writeFileSync(join(dir, 'releases.yaml'), rel.join('\n') + '\n');
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) generate(process.argv[2] ?? 'large-engagement');
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [dir = 'large-engagement', items = '50000', warnings = '0', unknownRefs = '0'] = process.argv.slice(2);
+  generate(dir, { items: Number(items), warnings: Number(warnings), unknownRefs: Number(unknownRefs) });
+}
