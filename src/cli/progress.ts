@@ -118,6 +118,13 @@ function setProgress(id: string, status: ProgressStatus, all: SetOptions): void 
   const text = existsSync(file) ? readFileSync(file, 'utf8') : null;
   const date = all.date ?? all.today ?? e.progress?.as_of ?? todayUtc();
   const w = writeProgress(text, { id, status, date, dateGiven: all.date !== undefined, owner: all.owner, note: all.note });
+  if (w.after.started && w.after.done && w.after.done < w.after.started) {
+    throw new RelmError(
+      `"${id}" would be done ${w.after.done}, before it started ${w.after.started}; nothing was written`,
+      EXIT_USAGE,
+      `Pass the day it was done with --date (on or after ${w.after.started}), or correct its start first: relm progress set ${id} in-progress --date YYYY-MM-DD.`,
+    );
+  }
   if (w.text !== text) atomicWrite(file, w.text, { within: result.root });
   const progress: ProgressFile = { ...(e.progress ?? {}), recommendations: { ...(e.progress?.recommendations ?? {}), [id]: w.after } };
   const ctx = progressContext(result.assessment!, e, result.root, all, progress);

@@ -60,7 +60,8 @@ export function writeProgress(text: string | null, c: ProgressChange): { text: s
     delete after.started;
   }
   if (!before) {
-    out = setIn(out, base, after, OPTIONS);
+    const ordered = Object.fromEntries(KEYS.filter((k) => after[k as keyof ProgressEntry] !== undefined).map((k) => [k, after[k as keyof ProgressEntry]]));
+    out = setIn(out, base, ordered, OPTIONS);
   } else {
     for (const key of KEYS) {
       const was = before[key as keyof ProgressEntry];

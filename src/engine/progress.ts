@@ -2,7 +2,8 @@
  * Implementation tracking (`relm progress`): the plan of record (the roadmap of an assessment) against
  * progress.yaml on a given day. Per phase: done, in progress, late (the phase's end has passed and the work
  * is not done), not started and dropped; the effort delivered against the plan (a burn-up); the requirements
- * that done work now meets; what to do next. Pure: no I/O, no clock (`today` is given).
+ * that done work now meets; what to do next. Pure: no I/O, no clock (`today` is given). Measured on an earlier
+ * day, work done or started after it counts as not done or not started yet.
  */
 import type { ProgressEntry, ProgressFile, ProgressStatus } from '../engagement/types.js';
 import { daysBetween } from '../util/dates.js';
@@ -147,7 +148,15 @@ export function progressOf(
   const entries: Record<string, ProgressEntry> = file?.recommendations ?? {};
   const recs = new Map(plan.recommendations.map((r) => [r.id, r]));
   const phaseIndex = new Map(plan.roadmap.phases.map((p, k) => [p.id, k]));
-  const statusOf = (id: string): ProgressStatus => entries[id]?.status ?? 'planned';
+  // The status on `today`: work done (or started) after today is not done (or started) yet on that day.
+  const statusOf = (id: string): ProgressStatus => {
+    const e = entries[id];
+    if (!e) return 'planned';
+    const started = !!e.started && e.started <= today;
+    if (e.status === 'done' && e.done && e.done > today) return started ? 'in-progress' : 'planned';
+    if (e.status === 'in-progress' && e.started && !started) return 'planned';
+    return e.status;
+  };
   const resolved = (id: string) => statusOf(id) === 'done' || statusOf(id) === 'dropped';
 
   const track = (r: Pick<RecommendationResult, 'id' | 'title' | 'effort_days'> & { practice: string | null; owner: string | null; depends_on: string[]; phase: string | null }): RecommendationProgress => {
@@ -167,8 +176,8 @@ export function progressOf(
       days_late: late ? daysBetween(phase!.end!, today) : null,
       owner: e?.owner ?? null,
       owner_role: r.owner,
-      started: e?.started ?? null,
-      done: e?.done ?? null,
+      started: e?.started && e.started <= today ? e.started : null,
+      done: status === 'done' ? (e?.done ?? null) : null,
       notes: e?.notes ?? null,
       evidence: e?.evidence?.length ?? 0,
       waiting_for: r.depends_on.filter((d) => recs.has(d) && !resolved(d)),
@@ -269,4 +278,18 @@ export function progressSince(before: ProgressFile | null | undefined, now: Prog
     dropped: ids.filter((id) => n[id]!.status === 'dropped' && was(id) !== 'dropped'),
     reopened: Object.keys(b).filter((id) => was(id) === 'done' && (n[id]?.status ?? 'planned') !== 'done'),
   };
+}
+
+export interface RequirementChange {
+  id: string;
+  title: string;
+  /** Its status in the earlier assessment; null when it was not a requirement then. */
+  from: RequirementStatus | null;
+  to: RequirementStatus;
+}
+
+/** The requirements whose measured status differs between two assessments (new ones included). */
+export function requirementChanges(before: Assessment, after: Assessment): RequirementChange[] {
+  const was = new Map(before.requirements.map((t) => [t.id, t.status]));
+  return after.requirements.filter((t) => was.get(t.id) !== t.status).map((t) => ({ id: t.id, title: t.title, from: was.get(t.id) ?? null, to: t.status }));
 }

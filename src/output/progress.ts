@@ -28,7 +28,8 @@ function clip(s: string, n: number): string {
   return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : chars.join('');
 }
 
-const days = (n: number) => `${Math.round(n * 10) / 10} person-day${n === 1 ? '' : 's'}`;
+const num = (n: number) => String(Math.round(n * 10) / 10);
+const days = (n: number) => `${num(n)} person-day${n === 1 ? '' : 's'}`;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** What a recommendation's line says after its title: dates, lateness, what it waits for, the notes. */
@@ -69,7 +70,7 @@ export function formatProgress(p: ProgressReport, v: ProgressView, c: ChalkInsta
       `${t.dropped} dropped`,
     ].join(' · '),
   );
-  out.push(`Burn-up: ${days(t.done_days)} of ${days(t.planned_days)} delivered (${pct(t.percent_done)}); ${days(t.due_days)} were due by today`);
+  out.push(`Burn-up: ${num(t.done_days)} of ${days(t.planned_days)} delivered (${pct(t.percent_done)}); ${days(t.due_days)} were due by today`);
 
   const all = [...p.phases.flatMap((x) => x.recommendations), ...p.unscheduled, ...p.outside_plan];
   const w = { id: Math.max(2, ...all.map((r) => r.id.length)), title: Math.min(44, Math.max(5, ...all.map((r) => [...r.title].length))), owner: Math.max(0, ...all.map((r) => [...(r.owner ?? '')].length)) };
@@ -81,7 +82,7 @@ export function formatProgress(p: ProgressReport, v: ProgressView, c: ChalkInsta
   p.phases.forEach((ph, k) => {
     out.push('');
     const when = ph.end ? `until ${ph.end}${ph.ended ? ', ended' : ''}` : 'no end date';
-    out.push(`${c.bold(`Phase ${k + 1}: ${ph.name}`)} ${c.dim(`(${when}) · ${days(ph.done_days)} of ${days(ph.planned_days)} delivered`)}`);
+    out.push(`${c.bold(`Phase ${k + 1}: ${ph.name}`)} ${c.dim(`(${when}) · ${num(ph.done_days)} of ${days(ph.planned_days)} delivered`)}`);
     if (!ph.recommendations.length) out.push(c.dim('  no recommendation in this phase'));
     for (const r of ph.recommendations) out.push(line(r));
   });
@@ -124,7 +125,7 @@ export function formatProgressChange(id: string, title: string, before: Progress
   const t = p.totals;
   return [
     `${c.green('✔')} ${id}: ${change}${dates ? ` (${dates})` : ''}  ${c.dim(title)}`,
-    ...(removed.length ? [c.dim(`  removed ${removed.join(' and ')}: the status ${after.status} has no such date`)] : []),
-    `  plan: ${t.done} of ${t.recommendations} recommendations done, ${days(t.done_days)} of ${days(t.planned_days)} (${pct(t.percent_done)}), ${t.late} late on ${p.today}`,
+    ...(removed.length ? [c.dim(`  removed ${removed.join(' and ')}: ${after.status === 'planned' ? 'planned work has not started' : 'it is not done'}`)] : []),
+    `  plan: ${t.done} of ${t.recommendations} recommendations done, ${num(t.done_days)} of ${days(t.planned_days)} (${pct(t.percent_done)}), ${t.late} late on ${p.today}`,
   ].join('\n') + '\n';
 }
