@@ -45,3 +45,12 @@ export function gitCommit(dir: string, rev: string): string | undefined {
     return undefined;
   }
 }
+
+/** The committer date (YYYY-MM-DD) of the commit a revision names, or undefined. */
+export function gitCommitDate(dir: string, rev: string): string | undefined {
+  try {
+    return execFileSync('git', ['log', '-1', '--format=%cs', `${rev}^{commit}`, '--'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
