@@ -28,6 +28,8 @@ interface InitOptions extends CommonOptions {
   application?: string[];
   force?: boolean;
   addMissing?: boolean;
+  /** A previous engagement folder: start a re-assessment of it (init-from.ts). */
+  from?: string;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -91,6 +93,7 @@ interface Answers {
 }
 
 export async function runInit(dirArg: string | undefined, opts: InitOptions): Promise<void> {
+  if (opts.from !== undefined) return (await import('./init-from.js')).runInitFrom(dirArg, { ...opts, from: opts.from });
   const dir = resolve(process.cwd(), dirArg ?? opts.dir ?? '.');
   const interactive = !opts.yes && process.stdin.isTTY === true && process.stdout.isTTY === true;
   if (opts.addMissing && opts.force) throw new RelmError('--add-missing and --force contradict each other', EXIT_USAGE, '--add-missing writes only the files that are missing; --force overwrites them all. Pass one.');
