@@ -104,10 +104,20 @@ export function carryPractices(text: string, o: Pick<ReassessOptions, 'asOf' | '
     ` "to confirm" and keeps the date it was last confirmed. Re-answer it (or set \`confirmed\` to the day it was`,
     ` confirmed) as the interviews go; \`relm validate\` lists what is still to confirm, and what is stale.`,
   ].join('\n');
-  // After the modeline, which must stay the first line.
-  const before = doc.commentBefore ?? '';
-  const modeline = before.startsWith(' yaml-language-server:') ? before.split('\n')[0]! : null;
-  doc.commentBefore = modeline ? [modeline, header, before.slice(modeline.length + 1)].filter(Boolean).join('\n') : before ? `${header}\n\n${before}` : header;
+  // After the modeline, which must stay the first line (the parser hangs leading comments on the document,
+  // or on the first key when no blank line follows them).
+  const isModeline = (c: string) => /^ ?yaml-language-server:/.test(c);
+  const firstKey = root.items[0]?.key as { commentBefore?: string | null } | undefined;
+  let docComment = doc.commentBefore ?? '';
+  let modeline: string | null = null;
+  if (isModeline(docComment)) {
+    [modeline, docComment] = [docComment.split('\n')[0]!, docComment.split('\n').slice(1).join('\n')];
+  } else if (!docComment && firstKey?.commentBefore && isModeline(firstKey.commentBefore)) {
+    const lines = firstKey.commentBefore.split('\n');
+    modeline = lines[0]!;
+    firstKey.commentBefore = lines.slice(1).join('\n') || null;
+  }
+  doc.commentBefore = [modeline, header, docComment].filter(Boolean).join('\n');
   return { text: doc.toString(RENDER), answers, ratings };
 }
 
