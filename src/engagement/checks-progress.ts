@@ -51,34 +51,23 @@ export function checkConfirmed(input: CheckInput | Engagement): Finding[] {
   const previous = e.reassessment.previousAsOf;
   for (const [pid, state] of Object.entries(e.practices.practices ?? {})) {
     if (!state) continue;
-    const dated: { what: string; confirmed: string }[] = [];
-    if (state.confirmed && (state.rating !== undefined || state.na !== undefined)) dated.push({ what: state.na !== undefined ? 'not applicable' : 'rating', confirmed: state.confirmed });
-    for (const [cid, a] of Object.entries(state.answers ?? {})) {
-      if (a && typeof a === 'object' && (a as AnswerDetail).confirmed) dated.push({ what: cid, confirmed: (a as AnswerDetail).confirmed! });
+    // The dates the practice's rating (or na) and its answers were last confirmed.
+    const dated: { confirmed: string }[] = [];
+    if (state.confirmed && (state.rating !== undefined || state.na !== undefined)) dated.push({ confirmed: state.confirmed });
+    for (const a of Object.values(state.answers ?? {})) {
+      if (a && typeof a === 'object' && (a as AnswerDetail).confirmed) dated.push({ confirmed: (a as AnswerDetail).confirmed! });
     }
     const stale = dated.filter((d) => daysBetween(d.confirmed, asOf) > maxAge);
     const toConfirm = previous ? dated.filter((d) => !stale.includes(d) && d.confirmed <= previous) : [];
     const oldest = (list: typeof dated) => list.reduce((m, d) => (d.confirmed < m ? d.confirmed : m), list[0]!.confirmed);
     const answers = (n: number) => (n === 1 ? '1 answer' : `${n} answers`);
+    const warn = (code: string, message: string) => out.push({ file: PRACTICES, path: ['practices', pid], at: 'key', severity: 'warning', code, message });
     if (stale.length) {
-      out.push({
-        file: PRACTICES,
-        path: ['practices', pid],
-        at: 'key',
-        severity: 'warning',
-        code: 'stale-answer',
-        message: `${answers(stale.length)} of "${pid}" ${stale.length === 1 ? 'was' : 'were'} last confirmed more than ${maxAge} days before ${asOf} (the oldest on ${oldest(stale)}): confirm ${stale.length === 1 ? 'it' : 'them'} again (re-answer, or set \`confirmed\` to the date)`,
-      });
+      const one = stale.length === 1;
+      warn('stale-answer', `${answers(stale.length)} of "${pid}" ${one ? 'was' : 'were'} last confirmed more than ${maxAge} days before ${asOf} (the oldest on ${oldest(stale)}): confirm ${one ? 'it' : 'them'} again (re-answer, or set \`confirmed\` to the date)`);
     }
     if (toConfirm.length) {
-      out.push({
-        file: PRACTICES,
-        path: ['practices', pid],
-        at: 'key',
-        severity: 'warning',
-        code: 'answer-to-confirm',
-        message: `${answers(toConfirm.length)} of "${pid}" ${toConfirm.length === 1 ? 'is' : 'are'} carried over from the previous assessment (last confirmed ${oldest(toConfirm)}) and still to confirm: re-answer, or set \`confirmed\` to the date`,
-      });
+      warn('answer-to-confirm', `${answers(toConfirm.length)} of "${pid}" ${toConfirm.length === 1 ? 'is' : 'are'} carried over from the previous assessment (last confirmed ${oldest(toConfirm)}) and still to confirm: re-answer, or set \`confirmed\` to the date`);
     }
   }
   return out;

@@ -3,28 +3,17 @@
  * assessments, implementation tracked in progress.yaml, the progress report, and a re-assessment started
  * with `relm init --from`. Every child process has a timeout.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { findBrowser } from '../../src/render/browser.js';
-import { BIN, ROOT } from '../helpers/cli.js';
+import { ROOT } from '../helpers/cli.js';
+import { CHILD_TIMEOUT, pdfIt, relmAsync as relm } from '../helpers/run.js';
 
-const CHILD_TIMEOUT = 120_000;
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** Runs bin/relm without blocking the test worker (a long synchronous wait starves vitest's own messages). */
-function relm(args: string[], cwd = ROOT): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: CHILD_TIMEOUT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } }, (err, stdout, stderr) => {
-      const code = err ? ((err as { code?: unknown }).code ?? null) : 0;
-      resolve({ status: typeof code === 'number' ? code : null, stdout, stderr });
-    });
-  });
-}
 
 function git(cwd: string, args: string[], date?: string): string {
   const env = { ...process.env, ...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}) };
@@ -37,24 +26,6 @@ function edit(file: string, from: string | RegExp, to: string): void {
   if (next === text) throw new Error(`${file}: nothing to replace for ${String(from)}`);
   writeFileSync(file, next);
 }
-
-const hasPdfTools = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore', timeout: 10_000 });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const browser = (() => {
-  try {
-    return findBrowser();
-  } catch {
-    return null;
-  }
-})();
-const pdfIt = browser && hasPdfTools ? it : it.skip;
-if (!browser || !hasPdfTools) console.warn('PDF tests skipped: install chromium and poppler-utils to run them');
 
 /**
  * A repository with the example engagement in northwind/ and three tagged assessments, whose names do not

@@ -2,23 +2,12 @@
  * `relm portfolio` over three engagements, the figures computed by hand, anonymised output, and the report
  * placing a client against the benchmark file built from it. Every child process has a timeout.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers/cli.js';
-
-const CHILD_TIMEOUT = 120_000;
-
-function relm(args: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: CHILD_TIMEOUT, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } }, (err, stdout, stderr) => {
-      const code = err ? ((err as { code?: unknown }).code ?? null) : 0;
-      resolve({ status: typeof code === 'number' ? code : null, stdout, stderr });
-    });
-  });
-}
+import { ROOT } from '../helpers/cli.js';
+import { CHILD_TIMEOUT, relmAsync as relm } from '../helpers/run.js';
 
 let top: string;
 afterAll(() => rmSync(top, { recursive: true, force: true }));
