@@ -10,7 +10,7 @@ import { atomicWrite } from '../io/atomic-write.js';
 import { gitTopLevel } from '../io/git.js';
 import { withEngagementLock } from '../io/lock.js';
 import { PACKAGE_VERSION } from '../paths.js';
-import { isDate, todayUtc } from '../util/dates.js';
+import { isDate, localToday } from '../util/dates.js';
 import { engagementAtRevision } from './revision.js';
 import { colorsFor, writeErr } from './ui.js';
 
@@ -21,6 +21,7 @@ export interface InitFromOptions {
   client?: string;
   title?: string;
   force?: boolean;
+  addMissing?: boolean;
 }
 
 /** The files a re-assessment copies as they are, when the previous engagement has them. */
@@ -33,6 +34,7 @@ const OPTIONAL_TEXT = ['team.yaml', 'plan.yaml', '.gitignore'];
  * engagement has errors.
  */
 export async function runInitFrom(dirArg: string | undefined, opts: InitFromOptions): Promise<void> {
+  if (opts.addMissing) throw new RelmError('--from and --add-missing contradict each other', EXIT_USAGE, '--from starts a re-assessment in a new folder; --add-missing completes an engagement. Pass one.');
   const prevDir = resolve(process.cwd(), opts.from);
   if (!existsSync(join(prevDir, MANIFEST))) throw new RelmError(`--from: ${opts.from} is not an engagement folder: it has no ${MANIFEST}`, EXIT_USAGE, 'Name the folder of the previous engagement (the one holding its relm.yaml).');
   const dir = resolve(process.cwd(), dirArg ?? opts.dir ?? '.');
@@ -40,7 +42,7 @@ export async function runInitFrom(dirArg: string | undefined, opts: InitFromOpti
   if (opts.asOf !== undefined && !isDate(opts.asOf)) throw new RelmError(`--as-of: "${opts.asOf}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2027-03-31.');
   const previous = engagementAtRevision(prevDir, undefined, undefined);
   const m = previous.manifest;
-  const asOf = opts.asOf ?? todayUtc();
+  const asOf = opts.asOf ?? localToday();
   if (asOf <= m.engagement.as_of) {
     throw new RelmError(`the re-assessment's as_of ${asOf} is not after the previous engagement's (${m.engagement.as_of})`, EXIT_USAGE, 'Pass --as-of YYYY-MM-DD with the reference date of the re-assessment.');
   }

@@ -12,7 +12,7 @@ import { atomicWrite } from '../io/atomic-write.js';
 import { gitCommit, gitTags } from '../io/git.js';
 import { withEngagementLock } from '../io/lock.js';
 import { formatProgress, formatProgressChange } from '../output/progress.js';
-import { isDate, todayUtc } from '../util/dates.js';
+import { isDate, localToday } from '../util/dates.js';
 import { hint } from '../util/did-you-mean.js';
 import { emit, openEngagement, requireValid } from './context.js';
 import type { CommonOptions } from './main.js';
@@ -69,7 +69,7 @@ export function progressContext(current: Assessment, e: Engagement, root: string
   const planRevision = opts.plan ?? progress?.plan ?? newestTag(root, 'assessment-*') ?? null;
   const plan = planRevision === null ? current : assessAtRevision(root, planRevision, { windowDays: opts.windowDays, hint: 'It cannot be the plan of record: name another with --plan (or progress.yaml `plan`).' });
   const { today, todayFrom } =
-    opts.today !== undefined ? { today: opts.today, todayFrom: 'flag' as const } : progress?.as_of ? { today: progress.as_of, todayFrom: 'progress.yaml' as const } : { today: todayUtc(), todayFrom: 'clock' as const };
+    opts.today !== undefined ? { today: opts.today, todayFrom: 'flag' as const } : progress?.as_of ? { today: progress.as_of, todayFrom: 'progress.yaml' as const } : { today: localToday(), todayFrom: 'clock' as const };
   const report = progressOf(plan, progress, today, current, recommendationCatalogue(e));
   return { root, engagement: e, current, planRevision, planCommit: planRevision === null ? null : (gitCommit(root, planRevision) ?? null), plan, today, todayFrom, report };
 }
@@ -116,7 +116,7 @@ function setProgress(id: string, status: ProgressStatus, all: SetOptions): void 
   }
   const file = join(result.root, 'progress.yaml');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : null;
-  const date = all.date ?? all.today ?? e.progress?.as_of ?? todayUtc();
+  const date = all.date ?? all.today ?? e.progress?.as_of ?? localToday();
   const w = writeProgress(text, { id, status, date, dateGiven: all.date !== undefined, owner: all.owner, note: all.note });
   if (w.after.started && w.after.done && w.after.done < w.after.started) {
     throw new RelmError(

@@ -279,17 +279,3 @@ export function progressSince(before: ProgressFile | null | undefined, now: Prog
     reopened: Object.keys(b).filter((id) => was(id) === 'done' && (n[id]?.status ?? 'planned') !== 'done'),
   };
 }
-
-export interface RequirementChange {
-  id: string;
-  title: string;
-  /** Its status in the earlier assessment; null when it was not a requirement then. */
-  from: RequirementStatus | null;
-  to: RequirementStatus;
-}
-
-/** The requirements whose measured status differs between two assessments (new ones included). */
-export function requirementChanges(before: Assessment, after: Assessment): RequirementChange[] {
-  const was = new Map(before.requirements.map((t) => [t.id, t.status]));
-  return after.requirements.filter((t) => was.get(t.id) !== t.status).map((t) => ({ id: t.id, title: t.title, from: was.get(t.id) ?? null, to: t.status }));
-}

@@ -3,7 +3,7 @@
  * figures the engine computed (progress, the change since the last report), each pinned by a unit test.
  */
 import type { AssessmentDiff } from '../engine/diff.js';
-import type { ProgressReport, RecommendationProgress, RequirementChange } from '../engine/progress.js';
+import type { ProgressReport, RecommendationProgress } from '../engine/progress.js';
 import type { Assessment } from '../engine/types.js';
 import { capitalise, count, date, days, list, metricName, metricValue, num, numberWord, pct, score } from './words.js';
 
@@ -19,7 +19,6 @@ export interface ProgressFacts {
   changes: { done: string[]; started: string[]; dropped: string[]; reopened: string[] };
   /** The assessment then against now; null without an earlier one. */
   moved: AssessmentDiff | null;
-  requirementsMoved: RequirementChange[];
   /** Requirements met in the earlier assessment; null without one. */
   metBefore: number | null;
 }

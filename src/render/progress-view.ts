@@ -78,7 +78,9 @@ export function progressView(f: P.ProgressFacts, e: Engagement, opts: ProgressVi
         perspectives: d.perspectives.map((x) => ({ name: PERSPECTIVE_NAMES[x.id as keyof typeof PERSPECTIVE_NAMES] ?? x.id, ...change(x.score.from, x.score.to, score) })),
         practices: d.practices.map((x) => ({ name: x.name, ...change(x.score.from, x.score.to, score), level: `${x.level.from ?? '–'} → ${x.level.to ?? '–'}` })),
         metrics: d.releases.map((x) => ({ name: capitalise(metricName(x.metric)), ...change(x.change.from, x.change.to, (v) => (x.metric === 'count' ? num(v) : metricValue(x.metric, v))) })),
-        requirements: f.requirementsMoved.map((x) => ({ title: x.title, from: x.from ? STATUS_TEXT[x.from] : 'new', to: STATUS_TEXT[x.to] })),
+        requirements: d.requirements
+          .filter((x) => x.status.from !== x.status.to && x.status.to !== null)
+          .map((x) => ({ title: x.title, from: x.status.from ? STATUS_TEXT[x.status.from as RequirementStatus] : 'new', to: STATUS_TEXT[x.status.to as RequirementStatus] })),
         added: d.recommendations.added.length,
         removed: d.recommendations.removed.map((x) => x.title),
       }

@@ -40,8 +40,3 @@ export function addDays(date: string, days: number): string {
 export function localToday(now: Date = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
-
-/** Today's date in UTC, YYYY-MM-DD: the default where a command measures to "today". */
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}

@@ -17,19 +17,21 @@ function facts(today: string, moved: AssessmentDiff | null = null): P.ProgressFa
     since: { label: 'progress-2026-06', date: '2026-06-30' },
     changes: progressSince({ recommendations: { r1: { status: 'done', done: '2026-05-15' } } }, SMALL_PROGRESS),
     moved,
-    requirementsMoved: [],
     metBefore: moved ? 0 : null,
   };
 }
 
 const c = (from: number | null, to: number | null) => ({ from, to });
 const diff: AssessmentDiff = {
+  currency: 'EUR',
   overall: { score: c(1.42, 1.71), target: c(3, 3), gap: c(1.6, 1.3), percent_to_target: c(0.45, 0.5) },
   perspectives: [],
   practices: [],
   recommendations: { added: [], removed: [] },
+  requirements: [],
+  cost: [],
   backlog: [],
-  releases: [{ metric: 'lead_time_days', change: c(14, 9) }, { metric: 'change_failure_rate', change: c(0.24, 0.15) }],
+  releases: [{ metric: 'lead_time_days', unit: 'days', change: c(14, 9) }, { metric: 'change_failure_rate', unit: 'share', change: c(0.24, 0.15) }],
   changed: true,
 };
 

@@ -1,11 +1,13 @@
+import { readBenchmark } from '../engagement/benchmark.js';
+import { fsSource } from '../engagement/source.js';
 import type { Engagement } from '../engagement/types.js';
 import { assess } from '../engine/assess.js';
 import { diffAssessments } from '../engine/diff.js';
-import { progressSince, requirementChanges } from '../engine/progress.js';
+import { progressSince } from '../engine/progress.js';
 import type { Assessment } from '../engine/types.js';
 import { gitCommitDate } from '../io/git.js';
 import { isNoDataChart } from '../render/charts/index.js';
-import type { ProgressDeliverable } from '../render/deliverables.js';
+import type { ContextExtras, DeliverableId, ProgressDeliverable } from '../render/deliverables.js';
 import type { ProgressFacts } from '../render/progress-headlines.js';
 import { BURNUP_TITLE, burnupChart, TREND_TITLE, trendChart } from '../render/progress-charts.js';
 import { progressView } from '../render/progress-view.js';
@@ -29,7 +31,7 @@ export const REPORT_TAGS = ['progress-*', 'assessment-*'];
 export function progressDeliverable(current: Assessment, e: Engagement, root: string, opts: ProgressReportOptions, logo: string | null, notes: string[]): ProgressDeliverable {
   const ctx = progressContext(current, e, root, opts);
   const sinceRev = opts.since ?? newestTag(root, REPORT_TAGS) ?? null;
-  let facts: ProgressFacts = { client: e.manifest.engagement.client, report: ctx.report, current, since: null, changes: progressSince(null, e.progress), moved: null, requirementsMoved: [], metBefore: null };
+  let facts: ProgressFacts = { client: e.manifest.engagement.client, report: ctx.report, current, since: null, changes: progressSince(null, e.progress), moved: null, metBefore: null };
   if (sinceRev !== null) {
     const then = engagementAtRevision(root, sinceRev, 'It cannot be the last report: name another with --since.');
     const before = assess(then, [], { windowDays: opts.windowDays });
@@ -39,7 +41,6 @@ export function progressDeliverable(current: Assessment, e: Engagement, root: st
       since: { label: sinceRev, date: then.progress ? (then.progress.as_of ?? gitCommitDate(root, sinceRev) ?? null) : then.manifest.engagement.as_of },
       changes: progressSince(then.progress, e.progress),
       moved: diffAssessments(before, current),
-      requirementsMoved: requirementChanges(before, current),
       metBefore: before.summary.requirements.met,
     };
   }
@@ -50,4 +51,17 @@ export function progressDeliverable(current: Assessment, e: Engagement, root: st
   if (points.length >= 2) charts.trend = { title: TREND_TITLE, svg: trendChart(points) };
   for (const [name, c] of Object.entries(charts)) if (isNoDataChart(c.svg)) delete charts[name];
   return { view, charts };
+}
+
+/**
+ * What the deliverables need beyond the assessment, as `relm report` and `relm templates context` compute it:
+ * the benchmark relm.yaml names (checked by the load), and the progress report's data when it is wanted.
+ */
+export function reportExtras(current: Assessment, e: Engagement, root: string, only: readonly DeliverableId[], opts: ProgressReportOptions, logo: string | null, notes: string[]): ContextExtras {
+  const file = e.manifest.benchmark;
+  const benchmark = file === undefined ? null : readBenchmark(fsSource(root), file);
+  return {
+    benchmark: benchmark?.ok ? benchmark.portfolio : null,
+    ...(only.includes('progress') ? { progress: progressDeliverable(current, e, root, opts, logo, notes) } : {}),
+  };
 }
