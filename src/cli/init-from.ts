@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import { MANIFEST } from '../engagement/find-root.js';
 import { readInside } from '../engagement/load.js';
@@ -7,7 +6,7 @@ import { reassessFiles } from '../engagement/reassess.js';
 import { ciFiles } from '../engagement/scaffold.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
-import { gitTopLevel } from '../io/git.js';
+import { gitInit, gitTopLevel } from '../io/git.js';
 import { withEngagementLock } from '../io/lock.js';
 import { PACKAGE_VERSION } from '../paths.js';
 import { isDate, localToday } from '../util/dates.js';
@@ -94,14 +93,7 @@ export async function runInitFrom(dirArg: string | undefined, opts: InitFromOpti
       writeErr(`${c.green('✔')} ${shown(join(repoTop, name))}`);
     }
   });
-  if (!existingRepo) {
-    try {
-      execFileSync('git', ['init', '--quiet'], { cwd: dir, stdio: 'ignore', timeout: 30_000 });
-      writeErr(`${c.green('✔')} git init`);
-    } catch {
-      writeErr(c.yellow('relm: git is not available; the engagement folder is not a git repository yet'));
-    }
-  }
+  if (!existingRepo) writeErr(gitInit(dir) ? `${c.green('✔')} git init` : c.yellow('relm: git is not available; the engagement folder is not a git repository yet'));
   const ended = (previous.target.phases ?? []).filter((p) => p.end && p.end <= asOf);
   writeErr('');
   writeErr(`Re-assessment of ${opts.client ?? m.engagement.client} as of ${asOf}, after ${shown(prevDir)} (as of ${m.engagement.as_of}):`);

@@ -125,7 +125,7 @@ common(
 
 program
   .command('schema [name]')
-  .description("print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, model, interview, responses, assessment), or list them")
+  .description("print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, progress, model, interview, responses, assessment, portfolio), or list them")
   .action(action(async () => (await import('./schema.js')).runSchema));
 
 common(
@@ -140,7 +140,7 @@ common(
 common(
   program
     .command('report')
-    .description('render the deliverables into out/: report, strategic-plan, presentation, training-plan, and assessment.json')
+    .description('render the deliverables into out/: report, strategic-plan, presentation, training-plan, progress-report (once progress.yaml exists), and assessment.json')
     .option('--format <list>', 'comma-separated formats: md, html, pdf (default: relm.yaml output.formats, else md,html)')
     .option('--only <list>', 'comma-separated deliverables: report, plan, presentation, training, progress (default: all; progress once progress.yaml exists)')
     .option('--browser-path <path>', 'Chrome or Chromium to print PDFs with (default: CHROME_PATH, then the usual install paths)')

@@ -54,3 +54,13 @@ export function gitCommitDate(dir: string, rev: string): string | undefined {
     return undefined;
   }
 }
+
+/** `git init` in a folder; false when git is not available. */
+export function gitInit(dir: string): boolean {
+  try {
+    execFileSync('git', ['init', '--quiet'], { cwd: dir, stdio: 'ignore', timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
