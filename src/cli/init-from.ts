@@ -8,6 +8,7 @@ import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
 import { gitInit, gitTopLevel } from '../io/git.js';
 import { withEngagementLock } from '../io/lock.js';
+import { printable } from '../output/printable.js';
 import { PACKAGE_VERSION } from '../paths.js';
 import { isDate, localToday } from '../util/dates.js';
 import { engagementAtRevision } from './revision.js';
@@ -75,7 +76,7 @@ export async function runInitFrom(dirArg: string | undefined, opts: InitFromOpti
   const ci = ciFiles({ version: PACKAGE_VERSION, engagementPath: relative(repoTop, dir).split(sep).join('/') });
   mkdirSync(dir, { recursive: true });
   const c = colorsFor('stderr');
-  const shown = (p: string) => relative(process.cwd(), p) || p;
+  const shown = (p: string) => printable(relative(process.cwd(), p) || p);
   await withEngagementLock(dir, { command: 'init --from' }, () => {
     refuse(dir, names, opts.force);
     for (const [name, content] of Object.entries(carried.files)) {
@@ -96,7 +97,7 @@ export async function runInitFrom(dirArg: string | undefined, opts: InitFromOpti
   if (!existingRepo) writeErr(gitInit(dir) ? `${c.green('✔')} git init` : c.yellow('relm: git is not available; the engagement folder is not a git repository yet'));
   const ended = (previous.target.phases ?? []).filter((p) => p.end && p.end <= asOf);
   writeErr('');
-  writeErr(`Re-assessment of ${opts.client ?? m.engagement.client} as of ${asOf}, after ${shown(prevDir)} (as of ${m.engagement.as_of}):`);
+  writeErr(`Re-assessment of ${printable(opts.client ?? m.engagement.client)} as of ${asOf}, after ${shown(prevDir)} (as of ${m.engagement.as_of}):`);
   writeErr(`  ${carried.answers} answers${carried.ratings ? ` and ${carried.ratings} quick ratings` : ''} carried over to confirm; \`relm validate\` lists them practice by practice.`);
   if (ended.length) writeErr(c.yellow(`  ${ended.length} of the ${previous.target.phases!.length} roadmap phases in target.yaml end on or before ${asOf}: plan the phases ahead.`));
   writeErr(`  Not carried over: backlog.yaml, releases.yaml and interviews (import the record again with \`relm import\`; the previous ones stay where they are).`);

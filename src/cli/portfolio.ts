@@ -8,6 +8,7 @@ import type { Assessment } from '../engine/types.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
 import { formatPortfolio } from '../output/portfolio.js';
+import { printable } from '../output/printable.js';
 import { portfolioChart, portfolioPracticesChart } from '../render/portfolio-charts.js';
 import { emit } from './context.js';
 import { engagementAtRevision } from './revision.js';
@@ -59,11 +60,11 @@ export function runPortfolio(inputs: string[], opts: PortfolioOptions): void {
   const c = colorsFor('stderr');
   for (const [file, svg] of charts) {
     atomicWrite(file, svg);
-    writeErr(`${c.green('✔')} ${relative(process.cwd(), file) || file}`);
+    writeErr(`${c.green('✔')} ${printable(relative(process.cwd(), file) || file)}`);
   }
   if (opts.output) {
     atomicWrite(resolve(process.cwd(), opts.output), json);
-    writeErr(`${c.green('✔')} ${opts.output}${opts.anonymise ? '' : c.dim(' (names the clients: pass --anonymise for a benchmark to share)')}`);
+    writeErr(`${c.green('✔')} ${printable(opts.output)}${opts.anonymise ? '' : c.dim(' (names the clients: pass --anonymise for a benchmark to share)')}`);
   }
   emit(opts.json ? json : formatPortfolio(p, colorsFor('stdout')));
 }

@@ -11,6 +11,7 @@ import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
 import { gitCommit, gitTags } from '../io/git.js';
 import { withEngagementLock } from '../io/lock.js';
+import { printable } from '../output/printable.js';
 import { formatProgress, formatProgressChange } from '../output/progress.js';
 import { isDate, localToday } from '../util/dates.js';
 import { hint } from '../util/did-you-mean.js';
@@ -130,5 +131,5 @@ function setProgress(id: string, status: ProgressStatus, all: SetOptions): void 
   const ctx = progressContext(result.assessment!, e, result.root, all, progress);
   const c = colorsFor('stderr');
   writeErr(formatProgressChange(id, catalogue.get(id)!.title, w.before, w.after, w.removed, ctx.report, c).trimEnd());
-  if (w.text !== text) writeErr(c.dim(`  wrote ${relative(process.cwd(), file) || 'progress.yaml'}`));
+  if (w.text !== text) writeErr(c.dim(`  wrote ${printable(relative(process.cwd(), file) || 'progress.yaml')}`));
 }

@@ -6,7 +6,9 @@ import { assess } from '../engine/assess.js';
 import { trendPoint, type TrendPoint } from '../engine/trend.js';
 import { RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
+import { confineOutputDir } from '../io/staging.js';
 import { gitCommit, gitTags } from '../io/git.js';
+import { printable } from '../output/printable.js';
 import { formatTrend } from '../output/trend.js';
 import { trendChart } from '../render/progress-charts.js';
 import { emit } from './context.js';
@@ -90,12 +92,13 @@ export function runTrend(revs: string[], opts: TrendOptions): void {
   const notes: string[] = [];
   const { points, last } = collectTrend(root, revs, opts.windowDays, notes);
   const c = colorsFor('stderr');
-  for (const n of notes) writeErr(c.yellow(`relm trend: ${n}`));
+  for (const n of notes) writeErr(c.yellow(`relm trend: ${printable(n)}`));
   const manifest = last.manifest;
-  const outDir = opts.out ? resolve(process.cwd(), opts.out) : join(root, manifest.output?.dir ?? 'out');
+  // The chart goes where the deliverables go, inside the engagement folder (as for relm report).
+  const outDir = opts.out ? confineOutputDir(root, resolve(process.cwd(), opts.out), '--out') : confineOutputDir(root, resolve(root, manifest.output?.dir ?? 'out'), 'relm.yaml output.dir');
   const chart = join(outDir, 'charts', 'trend.svg');
   atomicWrite(chart, trendChart(points));
   if (opts.json) emit(JSON.stringify({ client: manifest.engagement.client, points }, null, 2) + '\n');
   else emit(formatTrend(points, manifest.engagement.client, colorsFor('stdout')));
-  writeErr(`${c.green('✔')} ${relative(process.cwd(), chart) || chart}`);
+  writeErr(`${c.green('✔')} ${printable(relative(process.cwd(), chart) || chart)}`);
 }

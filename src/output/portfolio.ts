@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Portfolio, PortfolioRow, Standing } from '../engine/portfolio.js';
+import { printableDeep } from './printable.js';
 
 const MARK: Record<Standing, string> = { 'lowest-quartile': '▼', 'below-median': '▽', median: '=', 'above-median': '△', 'top-quartile': '▲' };
 /** Up to this many engagements get a column of their own. */
@@ -18,7 +19,9 @@ function numberOf(r: PortfolioRow): (v: number) => string {
 }
 
 /** The human view of `relm portfolio`: the engagements, then one line per figure with its distribution and each engagement's standing. */
-export function formatPortfolio(p: Portfolio, c: ChalkInstance): string {
+export function formatPortfolio(portfolio: Portfolio, c: ChalkInstance): string {
+  // Client names, titles and practice names come from the engagements' files.
+  const p = printableDeep(portfolio);
   const out: string[] = [c.bold(`Portfolio: ${p.engagements.length} ${p.population}${p.anonymised ? ' (anonymised)' : ''}`), ''];
   for (const e of p.engagements) {
     const who = p.anonymised ? `${e.practices_assessed} practices assessed` : `${e.client}, as of ${e.as_of} ${c.dim(`(${e.source})`)}`;

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ProgressEntry } from '../engagement/types.js';
 import type { ProgressBucket, ProgressReport, RecommendationProgress, RequirementProgress } from '../engine/progress.js';
 import type { Assessment } from '../engine/types.js';
+import { printable, printableDeep } from './printable.js';
 
 export interface ProgressView {
   client: string;
@@ -52,7 +53,10 @@ function requirementState(r: RequirementProgress): string {
 }
 
 /** The human view of `relm progress`. */
-export function formatProgress(p: ProgressReport, v: ProgressView, c: ChalkInstance): string {
+export function formatProgress(report: ProgressReport, view: ProgressView, c: ChalkInstance): string {
+  // Titles, owners, notes and ids come from the engagement's files.
+  const p = printableDeep(report);
+  const v = { ...view, client: printable(view.client), planRevision: view.planRevision === null ? null : printable(view.planRevision) };
   const out: string[] = [];
   const t = p.totals;
   out.push(c.bold(`Implementation progress: ${v.client}`));
@@ -118,7 +122,8 @@ export function formatProgress(p: ProgressReport, v: ProgressView, c: ChalkInsta
 }
 
 /** What `relm progress set` prints: the change, and the plan's totals after it. */
-export function formatProgressChange(id: string, title: string, before: ProgressEntry | null, after: ProgressEntry, removed: string[], p: ProgressReport, c: ChalkInstance): string {
+export function formatProgressChange(rawId: string, rawTitle: string, before: ProgressEntry | null, rawAfter: ProgressEntry, rawRemoved: string[], p: ProgressReport, c: ChalkInstance): string {
+  const [id, title, after, removed] = [printable(rawId), printable(rawTitle), printableDeep(rawAfter), printableDeep(rawRemoved)];
   const was = before?.status ?? 'planned';
   const change = was === after.status && before ? `already ${after.status}` : `${was} → ${after.status}`;
   const dates = [after.started ? `started ${after.started}` : '', after.done ? `done ${after.done}` : ''].filter(Boolean).join(', ');

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { TrendPoint } from '../engine/trend.js';
 import { perspectiveName } from '../engine/portfolio.js';
 import { PERSPECTIVES } from '../model/types.js';
+import { printable, printableDeep } from './printable.js';
 const STATUS: Record<string, string> = { met: 'met', planned: 'planned', 'not-on-plan': 'not on plan', unknown: 'unknown' };
 
 const f1 = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(1));
@@ -14,7 +15,9 @@ function cell(s: string, w: number): string {
 }
 
 /** The human view of `relm trend`: one column per assessment, one row per figure. */
-export function formatTrend(points: readonly TrendPoint[], client: string, c: ChalkInstance): string {
+export function formatTrend(rawPoints: readonly TrendPoint[], rawClient: string, c: ChalkInstance): string {
+  // Labels, titles and the client come from the engagement's files and git.
+  const [points, client] = [printableDeep([...rawPoints]), printable(rawClient)];
   const col = 22;
   const head = 36;
   const out: string[] = [c.bold(`Trend: ${client}, ${points.length} assessment${points.length === 1 ? '' : 's'}`), ''];

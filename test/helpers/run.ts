@@ -1,10 +1,10 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { it } from 'vitest';
 import { findBrowser } from '../../src/render/browser.js';
-import { BIN, ROOT, type RunResult } from './cli.js';
+import { BIN, CHILD_TIMEOUT_MS, ROOT, type RunResult } from './cli.js';
 
-/** How long a spawned relm may run before it is killed. */
-export const CHILD_TIMEOUT = 120_000;
+/** How long a spawned relm may run before it is killed (the suite's one limit). */
+export const CHILD_TIMEOUT = CHILD_TIMEOUT_MS;
 
 /**
  * Runs the built binary without blocking the test worker (a long synchronous wait starves vitest's own
