@@ -1,12 +1,11 @@
 import { compareDiagnostics, countBySeverity, type Diagnostic } from '../engagement/diagnostics.js';
-import { loadEngagement } from '../engagement/load.js';
-import { gitSource } from '../engagement/source.js';
 import { assessScores } from '../engine/assess.js';
 import { checkPolicy, type Policy } from '../engine/policy.js';
-import { EXIT_FINDINGS, EXIT_USAGE, RelmError } from '../errors.js';
+import { EXIT_FINDINGS } from '../errors.js';
 import { openEngagement } from './context.js';
 import { emitFindings } from './findings.js';
 import type { CommonOptions } from './main.js';
+import { engagementAtRevision } from './revision.js';
 import { colorsFor, writeErr } from './ui.js';
 
 interface CheckOptions extends CommonOptions {
@@ -28,14 +27,9 @@ export function runCheck(opts: CheckOptions): void {
     const configured: Policy = e.manifest.check ?? {};
     const policy: Policy = { ...configured, ...(opts.failUnder !== undefined ? { fail_under: opts.failUnder } : {}) };
     const head = assessScores(e);
-    let baseline;
-    if (opts.baseline) {
-      const base = loadEngagement(result.root, gitSource(result.root, opts.baseline));
-      if (!base.engagement) {
-        throw new RelmError(`the engagement at ${opts.baseline} has errors, so it cannot be the baseline`, EXIT_USAGE, `See them with: git stash && relm validate, or choose another --baseline.`);
-      }
-      baseline = assessScores(base.engagement);
-    }
+    const baseline = opts.baseline
+      ? assessScores(engagementAtRevision(result.root, opts.baseline, 'It cannot be the baseline: see the errors with `git stash && relm validate`, or choose another --baseline.'))
+      : undefined;
     for (const v of checkPolicy(head, policy, baseline)) {
       policyFailures++;
       const fromFlag = v.key === 'fail_under' && opts.failUnder !== undefined;

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
@@ -7,7 +6,7 @@ import { ciFiles, scaffoldFiles } from '../engagement/scaffold.js';
 import type { Application, Manifest, PersonRef, Priority } from '../engagement/types.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
-import { gitTopLevel } from '../io/git.js';
+import { gitInit, gitTopLevel } from '../io/git.js';
 import { withEngagementLock } from '../io/lock.js';
 import { loadBuiltinModel } from '../model/builtin.js';
 import type { Model } from '../model/types.js';
@@ -28,6 +27,8 @@ interface InitOptions extends CommonOptions {
   application?: string[];
   force?: boolean;
   addMissing?: boolean;
+  /** A previous engagement folder: start a re-assessment of it (init-from.ts). */
+  from?: string;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -91,6 +92,7 @@ interface Answers {
 }
 
 export async function runInit(dirArg: string | undefined, opts: InitOptions): Promise<void> {
+  if (opts.from !== undefined) return (await import('./init-from.js')).runInitFrom(dirArg, { ...opts, from: opts.from });
   const dir = resolve(process.cwd(), dirArg ?? opts.dir ?? '.');
   const interactive = !opts.yes && process.stdin.isTTY === true && process.stdout.isTTY === true;
   if (opts.addMissing && opts.force) throw new RelmError('--add-missing and --force contradict each other', EXIT_USAGE, '--add-missing writes only the files that are missing; --force overwrites them all. Pass one.');
@@ -173,14 +175,7 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
     }
   });
   if (opts.addMissing && have.size) writeErr(c.dim(`  kept as they were: ${[...have].sort().join(', ')}`));
-  if (!existingRepo) {
-    try {
-      execFileSync('git', ['init', '--quiet'], { cwd: dir, stdio: 'ignore', timeout: 30_000 });
-      writeErr(`${c.green('✔')} git init`);
-    } catch {
-      writeErr(c.yellow('relm: git is not available; the engagement folder is not a git repository yet'));
-    }
-  }
+  if (!existingRepo) writeErr(gitInit(dir) ? `${c.green('✔')} git init` : c.yellow('relm: git is not available; the engagement folder is not a git repository yet'));
   writeErr(
     `\nNext: answer the criteria (${c.bold('relm interview')}, or edit practices.yaml), set targets and requirements in target.yaml, then run ${c.bold('relm validate')} and ${c.bold('relm report')}.`,
   );

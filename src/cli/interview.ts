@@ -155,6 +155,8 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
       inProgress = practice.id;
 
       const got = await askPractice(practice, before, session, askText);
+      // An answer given confirms one carried over from a previous assessment (it moves its `confirmed` date).
+      for (const u of Object.values(got.answers)) u.confirmed = interview?.date ?? localToday();
       // Each practice is read, edited and written holding the engagement's write lock (not the whole interview).
       const out = await withEngagementLock(result.root, { command: `interview ${practice.id}` }, () => {
         if (interview && got.covered) editable(interview.file, () => saveInterview(result.root, interview, got.said, e));

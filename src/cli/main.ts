@@ -81,7 +81,8 @@ common(
     .option('--day-rate <amount>', 'the cost of one person-day, for sizes and costs')
     .option('--application <id[:platform[:criticality]]>', 'an application in scope, e.g. core-banking:mainframe:high; repeatable', (v: string, p: string[] = []) => [...p, v])
     .option('--add-missing', 'write only the files that are missing, keeping the others')
-    .option('--force', 'overwrite existing files'),
+    .option('--force', 'overwrite existing files')
+    .option('--from <previous>', 'start a re-assessment of a previous engagement folder: copies its model, targets, requirements, team and plan, carries its answers over to confirm, and links it for relm trend'),
 ).action(action(async () => (await import('./init.js')).runInit));
 
 const collect = (v: string, p: string[]) => [...p, v];
@@ -124,7 +125,7 @@ common(
 
 program
   .command('schema [name]')
-  .description("print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, model, interview, responses, assessment), or list them")
+  .description("print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, progress, model, interview, responses, assessment, portfolio), or list them")
   .action(action(async () => (await import('./schema.js')).runSchema));
 
 common(
@@ -139,12 +140,15 @@ common(
 common(
   program
     .command('report')
-    .description('render the deliverables into out/: report, strategic-plan, presentation, training-plan, and assessment.json')
+    .description('render the deliverables into out/: report, strategic-plan, presentation, training-plan, progress-report (once progress.yaml exists), and assessment.json')
     .option('--format <list>', 'comma-separated formats: md, html, pdf, pptx, xlsx, docx (default: relm.yaml output.formats, else md,html)')
-    .option('--only <list>', 'comma-separated deliverables: report, plan, presentation, training (default: all)')
+    .option('--only <list>', 'comma-separated deliverables: report, plan, presentation, training, progress (default: all; progress once progress.yaml exists)')
     .option('--browser-path <path>', 'Chrome or Chromium to print PDFs with (default: CHROME_PATH, then the usual install paths)')
     .option('--browser-timeout <seconds>', 'how long printing the PDFs may take in all: starting the browser, every document, closing it (1 to 86,400)', wholeNumber(1, 86_400), 120)
     .option('--out <dir>', 'output folder (default: relm.yaml output.dir, else out)')
+    .option('--since <rev>', 'progress report: the last report\'s git revision (default: the newest tag progress-* or assessment-*)')
+    .option('--today <date>', 'progress report: the date to measure to, YYYY-MM-DD (default: progress.yaml as_of, else today)')
+    .option('--plan <rev>', 'progress report: the git revision whose roadmap is the plan (default: progress.yaml plan, else the newest tag assessment-*)')
     .addOption(windowDays()),
 ).action(action(async () => (await import('./report.js')).runReport));
 
@@ -222,6 +226,47 @@ common(
     .option('--today <date>', "the date to measure overdue tasks to, YYYY-MM-DD (default: today's date)")
     .option('--as-of', "measure overdue tasks to the engagement's as_of instead of today"),
 ).action(action(async () => (await import('./status.js')).runStatusSet));
+
+const progress = common(
+  program
+    .command('progress')
+    .description('implementation of the recommendations (progress.yaml) against the plan: by phase done, in progress, late, not started; effort delivered; requirements met by done work')
+    .option('--json', 'print the progress document')
+    .option('--today <date>', 'the date to measure to, YYYY-MM-DD (default: progress.yaml as_of, else today)')
+    .option('--plan <rev>', 'the git revision whose roadmap is the plan (default: progress.yaml plan, else the newest tag assessment-*, else the working tree)')
+    .addOption(windowDays()),
+).action(action(async () => (await import('./progress.js')).runProgress));
+common(
+  progress
+    .command('set <recommendation> <status>')
+    .description('record a recommendation as planned, in-progress, done or dropped in progress.yaml (its start and done dates kept in step), keeping comments')
+    .option('--date <date>', 'when the work started (in-progress) or was done (done), YYYY-MM-DD (default: today)')
+    .option('--owner <name>', 'who carries it out')
+    .option('--note <text>', 'add a note (what was done, why it is late or dropped)')
+    .option('--today <date>', 'the date to measure the plan to, YYYY-MM-DD (default: progress.yaml as_of, else today)')
+    .option('--plan <rev>', 'the git revision whose roadmap is the plan'),
+).action(action(async () => (await import('./progress.js')).runProgressSet));
+
+common(
+  program
+    .command('trend [revs...]')
+    .description('the engagement across re-assessments: overall, perspective and requirement figures and DORA metrics at git revisions (default: the previous engagement, every tag assessment-*, oldest first, and the working tree), with a line chart')
+    .option('--json', 'print the figures at each revision as JSON')
+    .option('--out <dir>', 'where charts/trend.svg goes (default: relm.yaml output.dir, else out)')
+    .addOption(windowDays()),
+).action(action(async () => (await import('./trend.js')).runTrend));
+
+program
+  .command('portfolio <engagements...>')
+  .description('a private benchmark across engagements (folders or assessment.json files): per practice, perspective and metric the median and quartiles, and where each engagement stands')
+  .option('--json', 'print the portfolio document (also the benchmark file relm.yaml `benchmark` names)')
+  .option('-o, --output <file>', 'write the portfolio document to a file')
+  .option('--anonymise', 'name no client: engagements become E1, E2, … in order of their overall score')
+  .option('--label <plural>', 'what the engagements are, in the plural, for the report\'s sentences (default: engagements)')
+  .option('--out <dir>', 'where charts/portfolio.svg goes (default: out)')
+  .addOption(windowDays())
+  .option('--debug', 'print stack traces of unexpected errors')
+  .action(action(async () => (await import('./portfolio.js')).runPortfolio));
 
 const questionnaire = program.command('questionnaire').description('questionnaires for many respondents: export one (Excel or an offline HTML form), import what comes back');
 common(

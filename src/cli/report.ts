@@ -25,6 +25,10 @@ interface ReportOptions extends CommonOptions {
   windowDays?: number;
   browserPath?: string;
   browserTimeout: number;
+  /** The progress report: the last report's revision, the day to measure to, the plan of record. */
+  since?: string;
+  today?: string;
+  plan?: string;
 }
 
 function parseList<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T[] | undefined {
@@ -63,11 +67,13 @@ function outputDir(root: string, flag: string | undefined, configured: string | 
 
 export async function runReport(opts: ReportOptions): Promise<void> {
   exitCleanlyOnInterrupt('nothing was written');
-  const only = parseList(opts.only, DELIVERABLES.map((d) => d.id), '--only') ?? DELIVERABLES.map((d) => d.id);
+  const named = parseList(opts.only, DELIVERABLES.map((d) => d.id), '--only');
   const epoch = sourceDateEpoch();
   const result = openEngagement(opts);
   const engagement = requireValid(result);
   if (!engagement) return;
+  // By default every deliverable, the progress report once progress.yaml exists.
+  const only = named ?? DELIVERABLES.map((d) => d.id).filter((id) => id !== 'progress' || engagement.progress);
   const configured = engagement.manifest.output?.formats;
   const formats = parseList(opts.format, FORMATS, '--format') ?? (configured?.length ? [...configured] : (['md', 'html'] as Format[]));
   const outDir = outputDir(result.root, opts.out, engagement.manifest.output?.dir);
@@ -79,7 +85,10 @@ export async function runReport(opts: ReportOptions): Promise<void> {
   const version = PACKAGE_VERSION;
   const assessment = result.assessment!;
   const logo = logoDataUri(result.root, engagement.manifest.branding?.logo);
-  const rendered = renderDeliverables(assessment, engagement, only as DeliverableId[], { engagementRoot: result.root, version, logo });
+  const notes: string[] = [];
+  const extras = (await import('./report-extras.js')).reportExtras(assessment, engagement, result.root, only as DeliverableId[], opts, logo, notes);
+  for (const n of notes) writeErr(colorsFor('stderr').yellow(`relm report: ${printable(n)}`));
+  const rendered = renderDeliverables(assessment, engagement, only as DeliverableId[], { engagementRoot: result.root, version, logo, ...extras });
   // Everything goes to a staging folder inside the output folder first, and into place only once all is
   // written: a failure (a full disk, a file in the way, a browser that hangs) leaves the folder as it was.
   removeStaleTemps(outDir);

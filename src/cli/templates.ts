@@ -55,6 +55,7 @@ const PURPOSE: Record<string, string> = {
   'strategic-plan.md.hbs': 'the strategic plan: strategic-plan.md/.html/.pdf',
   'presentation.md.hbs': 'the management presentation: presentation.md/.html/.pdf, one slide per --- line',
   'training-plan.md.hbs': 'the training plan: training-plan.md/.html/.pdf',
+  'progress-report.md.hbs': 'the progress report: progress-report.md/.html/.pdf (relm report --only progress)',
   'layout.html.hbs': 'the HTML page around the report, plan and training plan (title, author, version, style, body)',
   'slides.html.hbs': 'the HTML page of the presentation (title, author, version, style, slides)',
   'style.css': 'the stylesheet of the report, plan and training plan (HTML and PDF)',
@@ -69,7 +70,7 @@ export function runTemplatesList(): void {
 }
 
 /** The templates that receive an engagement's data, by deliverable id or template file name. */
-const CONTEXT_NAMES = ['report', 'plan', 'presentation', 'training'] as const;
+const CONTEXT_NAMES = ['report', 'plan', 'presentation', 'training', 'progress'] as const;
 
 /** `relm templates context [deliverable] [--json]`: the data a deliverable's template receives, on this engagement. */
 export async function runTemplatesContext(name: string | undefined, opts: CommonOptions & { json?: boolean; windowDays?: number }): Promise<void> {
@@ -91,7 +92,11 @@ export async function runTemplatesContext(name: string | undefined, opts: Common
   const engagement = requireValid(result);
   if (!engagement) return;
   const { logoDataUri } = await import('../engagement/load.js');
-  const data = deliverableContexts(result.assessment!, engagement, logoDataUri(result.root, engagement.manifest.branding?.logo))(d.id);
+  const logo = logoDataUri(result.root, engagement.manifest.branding?.logo);
+  // The benchmark (report) and the progress data (progress report) as relm report computes them.
+  const { reportExtras } = await import('./report-extras.js');
+  const extras = reportExtras(result.assessment!, engagement, result.root, [d.id], { windowDays: opts.windowDays }, logo, []);
+  const data = deliverableContexts(result.assessment!, engagement, logo, extras)(d.id);
   if (opts.json) {
     emit(JSON.stringify(data, null, 2) + '\n');
     return;

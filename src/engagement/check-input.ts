@@ -17,6 +17,8 @@ export function checkInput(e: CheckInput | Engagement): CheckInput {
     releases: e.releases,
     team: e.team,
     plan: e.plan,
+    progress: e.progress ?? null,
+    reassessment: { previousAsOf: e.manifest.previous?.as_of ?? null, staleAfterDays: e.manifest.stale_after_days ?? null },
     interviews: e.interviews,
     interviewsComplete: true,
     ids: {

@@ -3,6 +3,8 @@ import { loadBuiltinModel } from '../model/builtin.js';
 import { checkModel } from '../model/check.js';
 import type { Model } from '../model/types.js';
 import type { Diagnostic, Finding } from './diagnostics.js';
+import { checkBenchmark } from './benchmark.js';
+import { checkConfirmed, checkProgress } from './checks-progress.js';
 import { checkRecord } from './checks-record.js';
 import { checkTeam } from './checks-team.js';
 import { checkReferences } from './references.js';
@@ -24,6 +26,7 @@ export const ENGAGEMENT_FILES = [
   { key: 'releases', file: 'releases.yaml', schema: 'releases', required: false },
   { key: 'team', file: 'team.yaml', schema: 'team', required: false },
   { key: 'plan', file: 'plan.yaml', schema: 'plan', required: false },
+  { key: 'progress', file: 'progress.yaml', schema: 'progress', required: false },
 ] as const satisfies readonly { key: string; file: string; schema: SchemaName; required: boolean }[];
 
 type FileKey = (typeof ENGAGEMENT_FILES)[number]['key'];
@@ -134,6 +137,9 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
     if (problem) findings.push({ file: 'relm.yaml', path: ['branding', 'logo'], severity: 'error', code: 'logo-not-usable', message: `the logo ${logo} cannot be used: ${problem}; name an image file inside the engagement folder` });
   }
 
+  // The benchmark of relm.yaml: a portfolio file inside the engagement folder.
+  for (const f of checkBenchmark(source, (files.manifest?.usable.data as { benchmark?: string } | null | undefined)?.benchmark)) findings.push(f);
+
   const interviews = loadInterviews(source, findings, sources, usable);
   const responses = loadResponses(source, findings, sources);
 
@@ -147,6 +153,8 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
     releases: part<Engagement['releases']>('releases'),
     team: part<Engagement['team']>('team'),
     plan: part<Engagement['plan']>('plan'),
+    progress: part<NonNullable<Engagement['progress']>>('progress'),
+    reassessment: reassessmentIn(files.manifest?.usable.data),
     interviews: interviews.list,
     interviewsComplete: interviews.complete,
     ids: knownIds(files, interviews.ids),
@@ -155,7 +163,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
       return u ? isBroken(u, path) : false;
     },
   };
-  for (const check of [checkReferences, checkRecord, checkTeam, (c: CheckInput) => checkResponses(c, responses.list)]) {
+  for (const check of [checkReferences, checkRecord, checkTeam, checkProgress, checkConfirmed, (c: CheckInput) => checkResponses(c, responses.list)]) {
     for (const f of check(checks)) {
       const u = f.path && usable.get(f.file);
       findings.push(u ? { ...f, path: u.toOriginal(f.path!) } : f);
@@ -178,6 +186,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
           releases: (files.releases?.data ?? null) as Engagement['releases'],
           team: (files.team?.data ?? null) as Engagement['team'],
           plan: (files.plan?.data ?? null) as Engagement['plan'],
+          progress: (files.progress?.data ?? null) as Engagement['progress'],
           interviews: interviews.list,
           responses: responses.list,
         };
@@ -195,6 +204,13 @@ export function logoDataUri(root: string, logo: string | undefined): string | nu
   const type = LOGO_TYPES[extOf(logo)];
   const read = readInside(root, posix.normalize(logo));
   return type && read.ok ? `data:${type};base64,${read.bytes.toString('base64')}` : null;
+}
+
+/** relm.yaml's `previous.as_of` and `stale_after_days`, as far as they are usable. */
+function reassessmentIn(manifest: unknown): CheckInput['reassessment'] {
+  const m = (manifest ?? {}) as { previous?: { as_of?: unknown }; stale_after_days?: unknown };
+  const previousAsOf = m.previous?.as_of;
+  return { previousAsOf: typeof previousAsOf === 'string' && isDate(previousAsOf) ? previousAsOf : null, staleAfterDays: typeof m.stale_after_days === 'number' ? m.stale_after_days : null };
 }
 
 /** relm.yaml's as-of date when it is one, even if something else in the file is broken. */

@@ -27,6 +27,12 @@ export interface Manifest {
   check?: { fail_under?: number; max_regression?: number; min_perspective?: number; max_gap?: number };
   /** Value maps for `relm import`: source -> field -> source value -> relm value. */
   import?: Partial<Record<'jira' | 'bugzilla' | 'github' | 'servicenow' | 'incidents', Record<string, Record<string, string>>>>;
+  /** The engagement this one re-assesses (`relm init --from`). */
+  previous?: { path: string; as_of?: string };
+  /** Answers confirmed longer ago than this many days before as_of are stale (default 365). */
+  stale_after_days?: number;
+  /** A benchmark file (`relm portfolio --json`) inside the engagement folder. */
+  benchmark?: string;
 }
 
 export type AnswerValue = 'none' | 'some' | 'half' | 'most' | 'na';
@@ -52,6 +58,8 @@ export interface AnswerDetail {
   disagreements?: Disagreement[];
   /** A consensus settled in a workshop against the respondents' answers (`relm reconcile --set ... --because`). */
   decision?: ConsensusDecision;
+  /** When the answer was last confirmed (carried over from a previous engagement). */
+  confirmed?: string;
 }
 
 export interface ConsensusDecision {
@@ -68,6 +76,8 @@ export interface PracticeState {
   notes?: string;
   evidence?: EvidenceRef[];
   sources?: string[];
+  /** When the rating or `na` was last confirmed (carried over from a previous engagement). */
+  confirmed?: string;
 }
 
 export interface PracticesFile {
@@ -200,6 +210,26 @@ export interface PlanFile {
   tasks: PlanTask[];
 }
 
+export type ProgressStatus = 'planned' | 'in-progress' | 'done' | 'dropped';
+
+/** How far one recommendation's implementation is (progress.yaml). */
+export interface ProgressEntry {
+  status: ProgressStatus;
+  owner?: string;
+  started?: string;
+  done?: string;
+  notes?: string;
+  evidence?: EvidenceRef[];
+}
+
+export interface ProgressFile {
+  /** The date progress is measured to (default: today). */
+  as_of?: string;
+  /** The git revision whose roadmap is the plan (default: the newest assessment-* tag). */
+  plan?: string;
+  recommendations?: Record<string, ProgressEntry> | null;
+}
+
 export interface Interview {
   file: string;
   id: string;
@@ -235,6 +265,8 @@ export interface Engagement {
   releases: ReleasesFile | null;
   team: TeamFile | null;
   plan: PlanFile | null;
+  /** progress.yaml: implementation tracking (absent until the first `relm progress set`). */
+  progress?: ProgressFile | null;
   interviews: Interview[];
   /** responses/*.yaml, by file name (absent or empty: no questionnaire returned). */
   responses?: Responses[];
@@ -266,6 +298,9 @@ export interface CheckInput {
   releases: ReleasesFile | null;
   team: TeamFile | null;
   plan: PlanFile | null;
+  progress: ProgressFile | null;
+  /** relm.yaml's link to the previous engagement's as_of, and the age after which an answer is stale. */
+  reassessment: { previousAsOf: string | null; staleAfterDays: number | null };
   interviews: Interview[];
   /** Whether every interview file gave its id: only then is a source naming no interview a finding. */
   interviewsComplete: boolean;

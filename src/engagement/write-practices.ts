@@ -14,6 +14,8 @@ export interface CriterionUpdate {
   disagreement?: Disagreement;
   /** A workshop decision on the respondents' answers (relm reconcile --set): set, replacing any earlier one. */
   decision?: ConsensusDecision;
+  /** The date the answer was given: it confirms an answer carried over (one with a `confirmed` date). */
+  confirmed?: string;
 }
 
 /** What an interview adds to one practice of practices.yaml. */
@@ -36,7 +38,7 @@ export interface ModelOrder {
 }
 
 const PRACTICE_KEYS = ['na', 'rating', 'notes', 'sources', 'evidence', 'answers'];
-const DETAIL_KEYS = ['answer', 'notes', 'evidence', 'sources', 'disagreements', 'decision'];
+const DETAIL_KEYS = ['answer', 'notes', 'evidence', 'sources', 'disagreements', 'decision', 'confirmed'];
 
 /** practices.yaml style: answers in full form, `sources` and evidence items on one line; the rest in blocks. */
 function editOptions(order: ModelOrder | undefined): EditOptions {
@@ -106,6 +108,7 @@ export function writePracticeAnswers(text: string, update: PracticeUpdate, order
       else for (const s of sources) if (!(cur.sources ?? []).includes(s)) out = appendIn(out, [...base, 'sources'], s, opts);
       if (disagreement && !(cur.disagreements ?? []).some((d) => sameDisagreement(d, disagreement))) out = appendIn(out, [...base, 'disagreements'], disagreement, opts);
       if (decision && (decision.because !== cur.decision?.because || decision.date !== cur.decision?.date)) out = setIn(out, [...base, 'decision'], decision, opts);
+      if (u.confirmed !== undefined && cur.confirmed !== undefined && cur.confirmed !== u.confirmed) out = setIn(out, [...base, 'confirmed'], u.confirmed, opts);
     } else if (u.notes === undefined && !evidence.length && !sources.length && !disagreement && !decision) {
       if (cur !== u.answer) out = setIn(out, base, u.answer, opts);
     } else {

@@ -328,3 +328,26 @@ export function appendIn(text: string, path: YamlPath, item: unknown, opts: Edit
   const lead = at === text.length && !text.endsWith('\n') ? c.eol : '';
   return splice(text, at, at, `${lead}${' '.repeat(col)}- ${body}${c.eol}`);
 }
+
+/**
+ * Removes the key at `path` (and the comment lines right above it); everything else in the text is left as
+ * it was. A key of a flow map, or the last key of a map, is removed by rewriting that map. No such key: the
+ * text as it is.
+ */
+export function deleteIn(text: string, path: YamlPath, opts: EditOptions = {}): string {
+  if (!path.length) throw new Error('deleteIn needs a path');
+  const doc = parse(text);
+  const parentPath = path.slice(0, -1);
+  const map = parentPath.length ? (doc.getIn(parentPath, true) as unknown) : doc.contents;
+  if (!isMap(map)) return text;
+  const pair = findPair(map, path[path.length - 1]!);
+  if (!pair) return text;
+  if (map.flow || flowAbove(doc.contents, parentPath) || map.items.length === 1) {
+    if (!parentPath.length) throw new Error('cannot remove the only key of a document');
+    const rest = map.toJSON() as Record<string, unknown>;
+    delete rest[String(path[path.length - 1])];
+    const flow = map.flow ?? false;
+    return setIn(text, parentPath, rest, { ...opts, flow: (p) => (p.length === parentPath.length ? flow : (opts.flow?.(p) ?? false)) });
+  }
+  return splice(text, entryStart(text, pair), entryEnd(text, pair), '');
+}

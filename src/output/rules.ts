@@ -242,6 +242,38 @@ export const RULES: Record<string, Rule> = {
     severity: 'error',
   },
 
+  // progress.yaml and re-assessments
+  'done-before-started': {
+    name: 'DoneBeforeStarted',
+    description: 'A recommendation in progress.yaml is done before it started.',
+    help: 'A recommendation cannot be finished before work on it started. Correct its `started` or `done` date in progress.yaml.',
+    severity: 'error',
+  },
+  'progress-status-dates': {
+    name: 'ProgressStatusDates',
+    description: 'A recommendation in progress.yaml has a date its status does not have.',
+    help: 'A `done` date belongs to a done recommendation, a `started` date to one in progress or done. Set the status that matches (`relm progress set <id> <status>` keeps the dates right), or remove the date.',
+    severity: 'warning',
+  },
+  'stale-answer': {
+    name: 'StaleAnswer',
+    description: 'Answers of a practice were last confirmed longer ago than relm.yaml `stale_after_days` allows.',
+    help: 'An answer carried over from an earlier assessment keeps the date it was last confirmed (`confirmed`). Check it with the people concerned, then re-answer it (an answer without `confirmed` counts as confirmed in this assessment) or set `confirmed` to the date. The age is relm.yaml `stale_after_days` (default 365 days before as_of).',
+    severity: 'warning',
+  },
+  'answer-to-confirm': {
+    name: 'AnswerToConfirm',
+    description: 'Answers of a practice were carried over from the previous assessment and are not confirmed yet.',
+    help: '`relm init --from` carries the previous answers over so that a re-assessment starts from them. Confirm each with the people concerned: re-answer it, or set its `confirmed` date to the day it was confirmed.',
+    severity: 'warning',
+  },
+  'benchmark-not-usable': {
+    name: 'BenchmarkNotUsable',
+    description: 'The benchmark file named in relm.yaml `benchmark` cannot be used.',
+    help: 'The report places the client against a benchmark built by `relm portfolio --json -o <file>`. Name that file, inside the engagement folder, relative to relm.yaml (for example `benchmark: benchmark.json`), or remove `benchmark`.',
+    severity: 'error',
+  },
+
   // The model
   'missing-level': {
     name: 'MissingLevel',

@@ -5,12 +5,15 @@ import { createEnvironment, type TemplateSource } from './handlebars.js';
 import { markdownToHtml, slidesToHtml } from './html.js';
 import { CHART_TOKEN } from './render-limits.js';
 import { reportView } from './report-view.js';
+import type { Portfolio } from '../engine/portfolio.js';
 
 export const DELIVERABLES = [
   { id: 'report', file: 'report', template: 'report.md.hbs', title: 'Analysis report', layout: 'a4' },
   { id: 'plan', file: 'strategic-plan', template: 'strategic-plan.md.hbs', title: 'Strategic plan', layout: 'a4' },
   { id: 'presentation', file: 'presentation', template: 'presentation.md.hbs', title: 'Management presentation', layout: 'slides' },
   { id: 'training', file: 'training-plan', template: 'training-plan.md.hbs', title: 'Training plan', layout: 'a4' },
+  // Rendered from the progress view (progress-view.ts) rather than the report view; pass `progress`.
+  { id: 'progress', file: 'progress-report', template: 'progress-report.md.hbs', title: 'Progress report', layout: 'a4' },
 ] as const;
 export type DeliverableId = (typeof DELIVERABLES)[number]['id'];
 
@@ -46,20 +49,46 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** The data each deliverable's template receives (`relm templates context` prints it); today one view serves all four. */
-export function deliverableContexts(a: Assessment, e: Engagement, logo: string | null = null): (id: DeliverableId) => object {
+/** The progress report's own view and charts (the CLI computes them: they need the plan of record and git). */
+export interface ProgressDeliverable {
+  view: object;
+  charts: Record<string, Chart>;
+}
+
+/** What some deliverables need beyond the assessment: the benchmark (report) and the progress data (progress report). */
+export interface ContextExtras {
+  benchmark?: Portfolio | null;
+  progress?: ProgressDeliverable;
+}
+
+/**
+ * The data each deliverable's template receives (`relm templates context` prints it): one view serves the report,
+ * plan, presentation and training plan; the progress report has its own, computed by the command.
+ */
+export function deliverableContexts(a: Assessment, e: Engagement, logo: string | null = null, extras: ContextExtras = {}): (id: DeliverableId) => object {
   let view: object | undefined;
-  return () => (view ??= reportView(a, e, { logo }));
+  return (id) => {
+    if (id !== 'progress') return (view ??= reportView(a, e, { logo, benchmark: extras.benchmark ?? null }));
+    if (!extras.progress) throw new Error('the progress report needs its progress data');
+    return extras.progress.view;
+  };
 }
 
 /** Renders deliverables in memory (nothing is written here): Markdown from templates, HTML from the Markdown. */
-export function renderDeliverables(a: Assessment, e: Engagement, only: readonly DeliverableId[], opts: TemplateSource & { version: string; logo?: string | null }): RenderedSet {
+export function renderDeliverables(
+  a: Assessment,
+  e: Engagement,
+  only: readonly DeliverableId[],
+  opts: TemplateSource & ContextExtras & { version: string; logo?: string | null },
+): RenderedSet {
   const env = createEnvironment(opts);
-  const context = deliverableContexts(a, e, opts.logo ?? null);
-  const charts = buildCharts(a, e);
+  const context = deliverableContexts(a, e, opts.logo ?? null, opts);
+  // The analysis charts, unless only the progress report (with charts of its own) is wanted.
+  const reportCharts = only.some((id) => id !== 'progress') ? buildCharts(a, e) : {};
   const author = (e.manifest.engagement.consultants ?? []).map((c) => c.name).join(', ') || 'relm';
   const assets: Record<string, string> = {};
   const docs = DELIVERABLES.filter((d) => only.includes(d.id)).map((d): RenderedDeliverable => {
+    const charts = d.id === 'progress' ? (opts.progress?.charts ?? {}) : reportCharts;
     const raw = env.render(d.template, context(d.id)).replace(/\n{3,}/g, '\n\n');
     // Markdown: a chart becomes an SVG file beside the document; a chart without data disappears.
     const md = raw
@@ -76,5 +105,5 @@ export function renderDeliverables(a: Assessment, e: Engagement, only: readonly 
     const html = d.layout === 'slides' ? slidesToHtml(raw, meta, opts, inline) : markdownToHtml(raw, meta, opts, inline);
     return { id: d.id, file: d.file, title, layout: d.layout, md, html, raw };
   });
-  return { docs, assets, author, charts };
+  return { docs, assets, author, charts: { ...reportCharts, ...(opts.progress?.charts ?? {}) } };
 }

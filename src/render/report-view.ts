@@ -7,6 +7,8 @@ import type { Engagement, EvidenceRef, PersonRef } from '../engagement/types.js'
 import type { Assessment, Kpi, PracticeResult, ReleaseAnalysis } from '../engine/types.js';
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
 import * as H from './headlines.js';
+import { benchmarkView } from './benchmark-view.js';
+import type { Portfolio } from '../engine/portfolio.js';
 import { integrationView, kpiTargetLine, namesOf, recommendationViews, riskPhrase, riskViews, statusText, type Names } from './plan-view.js';
 import { capitalise, count, possessive, date, days, metricName, metricValue, money, num, pct, score } from './words.js';
 import { respondentDisagreementsView } from './respondents-view.js';
@@ -53,6 +55,8 @@ export interface ViewOptions {
   logo?: string | null;
   /** At most this many rows in long tables (the full lists are in assessment.json). */
   maxRows?: number;
+  /** The benchmark of relm.yaml `benchmark` (read by the command), to place the client against. */
+  benchmark?: Portfolio | null;
 }
 
 /** One KPI per metric: the strictest target (the lowest "at most", the highest "at least"). */
@@ -236,6 +240,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     evidence: practices.filter((p) => p.evidence_refs.length).map((p) => ({ name: p.name, refs: p.evidence_refs })),
     calibration: calibrationView(practices),
     respondent_disagreements: respondentDisagreementsView(a, e),
+    benchmark: benchmarkView(a, opts.benchmark),
     backlog: backlogView(a, e, names, maxRows),
     releases: releasesView(a, names),
     training: trainingView(a, e, names),

@@ -7,25 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/render/browser.js';
 import { BIN, CHILD_TIMEOUT_MS, copyFixture, relm, ROOT } from '../helpers/cli.js';
-
-const hasPdfTools = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore', timeout: 10_000 });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const browser = (() => {
-  try {
-    return findBrowser();
-  } catch {
-    return null;
-  }
-})();
-// CI installs Chromium and poppler-utils (.ci/run); elsewhere these tests say why they are skipped.
-const pdfIt = browser && hasPdfTools ? it : it.skip;
-if (!browser || !hasPdfTools) console.warn('PDF tests skipped: install chromium and poppler-utils to run them');
+import { pdfIt } from '../helpers/run.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -16,3 +16,5 @@ export {
 export { levelHeatmap, heatColor, type HeatmapRow, type HeatmapOptions } from './heatmap.js';
 export { doraBands, DORA_BANDS, type DoraBand, type DoraMetric, type DoraOptions } from './dora.js';
 export { escapeXml, n, noDataChart, isNoDataChart, FONT_FAMILY, PALETTE } from './svg.js';
+export { lineChart, type LineSeries, type LineChartOptions } from './line.js';
+export { boxPlot, type BoxRow, type BoxPlotOptions } from './boxplot.js';

@@ -1,0 +1,67 @@
+import { readBenchmark } from '../engagement/benchmark.js';
+import { fsSource } from '../engagement/source.js';
+import type { Engagement } from '../engagement/types.js';
+import { assess } from '../engine/assess.js';
+import { diffAssessments } from '../engine/diff.js';
+import { progressSince } from '../engine/progress.js';
+import type { Assessment } from '../engine/types.js';
+import { gitCommitDate } from '../io/git.js';
+import { isNoDataChart } from '../render/charts/index.js';
+import type { ContextExtras, DeliverableId, ProgressDeliverable } from '../render/deliverables.js';
+import type { ProgressFacts } from '../render/progress-headlines.js';
+import { BURNUP_TITLE, burnupChart, TREND_TITLE, trendChart } from '../render/progress-charts.js';
+import { progressView } from '../render/progress-view.js';
+import { newestTag, progressContext, type ProgressOptions } from './progress.js';
+import { engagementAtRevision } from './revision.js';
+import { collectTrend } from './trend.js';
+
+export interface ProgressReportOptions extends Pick<ProgressOptions, 'today' | 'plan' | 'windowDays'> {
+  /** The last report's revision: what was done and what moved are measured since it. */
+  since?: string;
+}
+
+/** The tags a progress report (or an assessment) is marked with: the next report is measured since the newest. */
+export const REPORT_TAGS = ['progress-*', 'assessment-*'];
+
+/**
+ * The progress report's view and charts: progress against the plan of record, and what changed since the
+ * last report (`--since`, else the newest tag progress-* or assessment-*): recommendations done, started and
+ * dropped (progress.yaml then and now), scores, metrics and requirements (the assessment then and now).
+ */
+export function progressDeliverable(current: Assessment, e: Engagement, root: string, opts: ProgressReportOptions, logo: string | null, notes: string[]): ProgressDeliverable {
+  const ctx = progressContext(current, e, root, opts);
+  const sinceRev = opts.since ?? newestTag(root, REPORT_TAGS) ?? null;
+  let facts: ProgressFacts = { client: e.manifest.engagement.client, report: ctx.report, current, since: null, changes: progressSince(null, e.progress), moved: null, metBefore: null };
+  if (sinceRev !== null) {
+    const then = engagementAtRevision(root, sinceRev, 'It cannot be the last report: name another with --since.');
+    const before = assess(then, [], { windowDays: opts.windowDays });
+    facts = {
+      ...facts,
+      // The date of that reading: progress.yaml's as_of, else the day it was committed; an assessment without progress: its as_of.
+      since: { label: sinceRev, date: then.progress ? (then.progress.as_of ?? gitCommitDate(root, sinceRev) ?? null) : then.manifest.engagement.as_of },
+      changes: progressSince(then.progress, e.progress),
+      moved: diffAssessments(before, current),
+      metBefore: before.summary.requirements.met,
+    };
+  }
+  const view = progressView(facts, e, { plan: ctx.plan, planLabel: ctx.planRevision ?? 'the working tree', logo });
+  const phaseNames = new Map(ctx.plan.roadmap.phases.map((p) => [p.id, p.name]));
+  const charts: ProgressDeliverable['charts'] = { burnup: { title: BURNUP_TITLE, svg: burnupChart(ctx.report.burnup, phaseNames) } };
+  const { points } = collectTrend(root, [], opts.windowDays, notes);
+  if (points.length >= 2) charts.trend = { title: TREND_TITLE, svg: trendChart(points) };
+  for (const [name, c] of Object.entries(charts)) if (isNoDataChart(c.svg)) delete charts[name];
+  return { view, charts };
+}
+
+/**
+ * What the deliverables need beyond the assessment, as `relm report` and `relm templates context` compute it:
+ * the benchmark relm.yaml names (checked by the load), and the progress report's data when it is wanted.
+ */
+export function reportExtras(current: Assessment, e: Engagement, root: string, only: readonly DeliverableId[], opts: ProgressReportOptions, logo: string | null, notes: string[]): ContextExtras {
+  const file = e.manifest.benchmark;
+  const benchmark = file === undefined ? null : readBenchmark(fsSource(root), file);
+  return {
+    benchmark: benchmark?.ok ? benchmark.portfolio : null,
+    ...(only.includes('progress') ? { progress: progressDeliverable(current, e, root, opts, logo, notes) } : {}),
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * A private benchmark across engagements (`relm portfolio`): per practice, perspective, overall and release
+ * metric, the distribution of the engagements' figures (median and quartiles) and where each engagement
+ * stands in it; and the placement of one assessment against such a benchmark (`benchmark:` in relm.yaml).
+ * Pure: the figures are the assessments' own, nothing is re-scored here.
+ */
+import { PERSPECTIVES, type Perspective } from '../model/types.js';
+import { HIGHER_IS_BETTER, REQUIREMENT_METRICS } from './plan.js';
+import type { Assessment } from './types.js';
+
+/** The five-number summary of a set of figures; quartiles by linear interpolation (below). */
+export interface Distribution {
+  n: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+}
+
+/**
+ * Where a figure stands in a distribution, better to the right: below Q1 (above Q3 where less is better) is
+ * the lowest quartile, above Q3 the top quartile; otherwise below, at or above the median.
+ */
+export type Standing = 'lowest-quartile' | 'below-median' | 'median' | 'above-median' | 'top-quartile';
+export const STANDINGS: readonly Standing[] = ['lowest-quartile', 'below-median', 'median', 'above-median', 'top-quartile'];
+
+export interface PortfolioValue {
+  engagement: string;
+  value: number | null;
+  standing: Standing | null;
+}
+
+export interface PortfolioRow {
+  id: string;
+  name: string;
+  perspective: Perspective | null;
+  higher_is_better: boolean;
+  /** null when no engagement has the figure. */
+  distribution: Distribution | null;
+  values: PortfolioValue[];
+}
+
+export interface PortfolioEngagement {
+  /** E1, E2, …: how the rows name it. */
+  id: string;
+  /** null when anonymised. */
+  client: string | null;
+  title: string | null;
+  as_of: string | null;
+  /** The folder or assessment.json it was read from; null when anonymised. */
+  source: string | null;
+  model: { id: string; version: string };
+  practices_assessed: number;
+}
+
+/** The `relm portfolio --json` document, which is also the benchmark file relm.yaml `benchmark` names. */
+export interface Portfolio {
+  relm_portfolio: 1;
+  /** What the engagements are, in the plural ("engagements", "insurers"): the report's sentences use it. */
+  population: string;
+  anonymised: boolean;
+  engagements: PortfolioEngagement[];
+  overall: PortfolioRow;
+  perspectives: PortfolioRow[];
+  practices: PortfolioRow[];
+  metrics: PortfolioRow[];
+}
+
+/**
+ * The p-quantile (p in 0..1) of sorted values by linear interpolation between closest ranks (Hyndman and
+ * Fan's type 7, the default of Excel's QUARTILE.INC, R and NumPy): h = (n − 1)p, q = x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋+1 − x⌊h⌋).
+ * Its median is DESIGN §3's: the middle value, or the mean of the two middle values.
+ */
+export function quantile(sorted: readonly number[], p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/** Min, quartiles and max of the figures; null when there are none. */
+export function distributionOf(values: readonly (number | null)[]): Distribution | null {
+  const s = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+  if (!s.length) return null;
+  return { n: s.length, min: s[0]!, q1: quantile(s, 0.25), median: quantile(s, 0.5), q3: quantile(s, 0.75), max: s[s.length - 1]! };
+}
+
+/** Where a figure stands in a distribution (better to the right); null without a figure or a distribution. */
+export function standingOf(value: number | null, d: Distribution | null, higherIsBetter = true): Standing | null {
+  if (value === null || d === null) return null;
+  const v = higherIsBetter ? value : -value;
+  const [q1, median, q3] = higherIsBetter ? [d.q1, d.median, d.q3] : [-d.q3, -d.median, -d.q1];
+  if (v < q1) return 'lowest-quartile';
+  if (v > q3) return 'top-quartile';
+  if (v < median) return 'below-median';
+  if (v > median) return 'above-median';
+  return 'median';
+}
+
+function row(id: string, name: string, perspective: Perspective | null, higher: boolean, values: { engagement: string; value: number | null }[]): PortfolioRow {
+  const distribution = distributionOf(values.map((v) => v.value));
+  return { id, name, perspective, higher_is_better: higher, distribution, values: values.map((v) => ({ ...v, standing: standingOf(v.value, distribution, higher) })) };
+}
+
+/** A perspective's name: its id with a capital ("Process"). */
+export const perspectiveName = (k: Perspective): string => k.charAt(0).toUpperCase() + k.slice(1);
+
+export const METRIC_LABELS: Record<string, string> = {
+  deployment_frequency_per_week: 'Deployment frequency (a week)',
+  lead_time_days: 'Lead time for changes (days)',
+  request_lead_time_days: 'Request lead time (days)',
+  change_failure_rate: 'Change failure rate',
+  recovery_hours: 'Time to restore service (hours)',
+  rework_rate: 'Share of unplanned releases',
+};
+
+export interface PortfolioInput {
+  assessment: Assessment;
+  /** The folder or file it was read from. */
+  source: string;
+}
+
+/**
+ * The portfolio of the given assessments. Anonymised, it names no client, title, date or source, and the
+ * engagements are numbered by their overall score (highest first) rather than in the order given, so that
+ * the order of the folders cannot tell who is who.
+ */
+export function buildPortfolio(inputs: readonly PortfolioInput[], opts: { anonymise?: boolean; population?: string } = {}): Portfolio {
+  const anonymise = opts.anonymise ?? false;
+  const order = inputs.map((x, i) => ({ x, i }));
+  if (anonymise) order.sort((p, q) => (q.x.assessment.overall.score ?? -Infinity) - (p.x.assessment.overall.score ?? -Infinity) || p.i - q.i);
+  const items = order.map(({ x }, k) => ({ id: `E${k + 1}`, a: x.assessment, source: x.source }));
+  const engagements = items.map(({ id, a, source }): PortfolioEngagement => ({
+    id,
+    client: anonymise ? null : a.engagement.client,
+    title: anonymise ? null : a.engagement.title,
+    as_of: anonymise ? null : a.as_of,
+    source: anonymise ? null : source,
+    model: { id: a.model.id, version: a.model.version },
+    practices_assessed: a.practices.filter((p) => p.assessed).length,
+  }));
+  const overall = row('overall', 'Overall', null, true, items.map(({ id, a }) => ({ engagement: id, value: a.overall.score })));
+  const perspectives = PERSPECTIVES.map((k) => row(k, perspectiveName(k), k, true, items.map(({ id, a }) => ({ engagement: id, value: a.perspectives[k]?.score ?? null }))));
+  // Practices: the union over the engagements' models, in the order they are first met.
+  const known = new Map<string, { name: string; perspective: Perspective }>();
+  for (const { a } of items) for (const p of a.practices) if (!known.has(p.id)) known.set(p.id, { name: p.name, perspective: p.perspective });
+  const practices = [...known].map(([pid, p]) =>
+    row(pid, p.name, p.perspective, true, items.map(({ id, a }) => ({ engagement: id, value: a.practices.find((x) => x.id === pid)?.score ?? null }))),
+  );
+  const metrics = REQUIREMENT_METRICS.map((m) =>
+    row(m, METRIC_LABELS[m] ?? m, null, HIGHER_IS_BETTER.has(m), items.map(({ id, a }) => ({ engagement: id, value: (a.releases?.[m] as number | null | undefined) ?? null }))),
+  ).filter((r) => r.distribution !== null);
+  return { relm_portfolio: 1, population: opts.population ?? 'engagements', anonymised: anonymise, engagements, overall, perspectives, practices, metrics };
+}
+
+/** One figure of the client beside the benchmark's distribution of it. */
+export interface Placement {
+  id: string;
+  name: string;
+  value: number | null;
+  distribution: Distribution | null;
+  standing: Standing | null;
+  higher_is_better: boolean;
+}
+
+export interface BenchmarkPlacement {
+  population: string;
+  /** How many engagements the benchmark holds. */
+  engagements: number;
+  overall: Placement;
+  perspectives: Placement[];
+  practices: Placement[];
+  metrics: Placement[];
+}
+
+/** Places an assessment against a benchmark: each of its figures with the benchmark's distribution and its standing there. */
+export function placeAgainst(a: Assessment, b: Portfolio): BenchmarkPlacement {
+  const place = (r: PortfolioRow, value: number | null): Placement => ({
+    id: r.id,
+    name: r.name,
+    value,
+    distribution: r.distribution,
+    standing: standingOf(value, r.distribution, r.higher_is_better),
+    higher_is_better: r.higher_is_better,
+  });
+  const practice = new Map(a.practices.map((p) => [p.id, p]));
+  return {
+    population: b.population,
+    engagements: b.engagements.length,
+    overall: place(b.overall, a.overall.score),
+    perspectives: b.perspectives.map((r) => place(r, a.perspectives[r.id as Perspective]?.score ?? null)),
+    practices: b.practices.filter((r) => practice.has(r.id)).map((r) => place({ ...r, name: practice.get(r.id)!.name }, practice.get(r.id)!.score)),
+    metrics: b.metrics.map((r) => place(r, (a.releases?.[r.id as keyof NonNullable<Assessment['releases']>] as number | null | undefined) ?? null)),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The sentences of the progress report (answer first, like headlines.ts): each a pure function of the
+ * figures the engine computed (progress, the change since the last report), each pinned by a unit test.
+ */
+import type { AssessmentDiff } from '../engine/diff.js';
+import type { ProgressReport, RecommendationProgress } from '../engine/progress.js';
+import type { Assessment } from '../engine/types.js';
+import { capitalise, count, date, days, list, metricName, metricValue, num, numberWord, pct, score } from './words.js';
+
+/** What the progress report is built from: all of it computed by the engine. */
+export interface ProgressFacts {
+  client: string;
+  report: ProgressReport;
+  /** The assessment as it stands now. */
+  current: Assessment;
+  /** The last report (or assessment) this one is measured against; null for the first. */
+  since: { label: string; date: string | null } | null;
+  /** progress.yaml then and now. */
+  changes: { done: string[]; started: string[]; dropped: string[]; reopened: string[] };
+  /** The assessment then against now; null without an earlier one. */
+  moved: AssessmentDiff | null;
+  /** Requirements met in the earlier assessment; null without one. */
+  metBefore: number | null;
+}
+
+/** Every recommendation the report knows, by id. */
+export function recommendationsOf(r: ProgressReport): Map<string, RecommendationProgress> {
+  return new Map([...r.phases.flatMap((p) => p.recommendations), ...r.unscheduled, ...r.outside_plan].map((x) => [x.id, x]));
+}
+
+/** The answer: effort delivered against the plan by today, and what is late. */
+export function progressAnswerSentence(f: ProgressFacts): string {
+  const t = f.report.totals;
+  if (!t.recommendations) return `The plan holds no recommendation to carry out, so there is no progress to report.`;
+  const head = `${f.client} has delivered ${num(t.done_days)} of the ${days(t.planned_days)} planned (${pct(t.percent_done)}) by ${date(f.report.today)}`;
+  if (t.due_days === 0) return `${head}; no phase has ended yet${t.late ? '' : ', so nothing is late'}.`;
+  const late = t.late ? `${count(t.late, 'recommendation is', 'recommendations are')} late` : 'nothing is late';
+  return `${head}, against ${num(t.due_days)} due by then; ${late}.`;
+}
+
+/** What was done since the last report: completed, started, dropped. */
+export function doneSentence(f: ProgressFacts): string {
+  const when = f.since ? `Since ${f.since.label}${f.since.date ? ` (${date(f.since.date)})` : ''}` : 'So far';
+  const recs = recommendationsOf(f.report);
+  const effort = f.changes.done.reduce((s, id) => s + (recs.get(id)?.effort_days ?? 0), 0);
+  const parts: string[] = [];
+  if (f.changes.done.length) parts.push(`${count(f.changes.done.length, 'recommendation was', 'recommendations were')} completed (${days(effort)})`);
+  if (f.changes.started.length) parts.push(`${numberWord(f.changes.started.length)} started`);
+  if (f.changes.dropped.length) parts.push(`${numberWord(f.changes.dropped.length)} dropped`);
+  if (f.changes.reopened.length) parts.push(`${numberWord(f.changes.reopened.length)} reopened`);
+  if (!parts.length) return `${when}, no recommendation was completed, started or dropped.`;
+  const [first, ...rest] = parts;
+  return `${when}, ${first}${rest.length ? `, ${list(rest)}` : ''}.`;
+}
+
+const RELEASE_ORDER = ['change_failure_rate', 'deployment_frequency_per_week', 'lead_time_days', 'recovery_hours', 'request_lead_time_days', 'rework_rate'];
+
+/** What moved since the last report: the overall score, the requirements met, and the release metric that moved first. */
+export function movedSentence(f: ProgressFacts): string {
+  const d = f.moved;
+  if (!d) return 'There is no earlier report or tagged assessment to compare with: tag this one (git tag progress-YYYY-MM) and the next report measures what moved since.';
+  const parts: string[] = [];
+  const o = d.overall.score;
+  const way = d.overall.percent_to_target.to !== null ? ` (${pct(d.overall.percent_to_target.to)} of the way to target)` : '';
+  if (o.from === null || o.to === null || score(o.from) === score(o.to)) parts.push(`The overall score is unchanged at ${score(o.to)}${way}`);
+  else parts.push(`The overall score ${o.to > o.from ? 'rose' : 'fell'} from ${score(o.from)} to ${score(o.to)}${way}`);
+  const total = f.current.requirements.length;
+  const metNow = f.current.summary.requirements.met;
+  if (f.metBefore !== null && metNow !== f.metBefore) {
+    const k = Math.abs(metNow - f.metBefore);
+    parts.push(`${numberWord(k)} ${metNow > f.metBefore ? 'more' : 'fewer'} requirement${k === 1 ? ' is' : 's are'} met (${metNow} of ${total})`);
+  }
+  const metric = RELEASE_ORDER.map((m) => d.releases.find((x) => x.metric === m)).find((x) => x && x.change.from !== null && x.change.to !== null);
+  if (metric) {
+    const up = metric.change.to! > metric.change.from!;
+    parts.push(`the ${metricName(metric.metric)} ${up ? 'rose' : 'fell'} from ${metricValue(metric.metric, metric.change.from)} to ${metricValue(metric.metric, metric.change.to)}`);
+  }
+  return `${parts.join('; ')}.`;
+}
+
+/** Why a late recommendation is late: its notes, else what it waits for, else that no reason is recorded. */
+export function lateReason(r: RecommendationProgress, titles: ReadonlyMap<string, string>): string {
+  if (r.notes) return r.notes.replace(/\s+/g, ' ').trim();
+  if (r.waiting_for.length) return `Waiting for ${list(r.waiting_for.map((id) => titles.get(id) ?? id))}.`;
+  return r.status === 'in-progress' ? 'In progress; no reason recorded.' : 'Not started; no reason recorded.';
+}
+
+/** What is late, how late, and whether the reasons are known. */
+export function lateSentence(f: ProgressFacts): string {
+  const late = [...f.report.phases.flatMap((p) => p.recommendations)].filter((r) => r.late);
+  if (!late.length) return f.report.totals.due_days ? 'Nothing is late: the work of every phase that has ended is done.' : 'Nothing is late: no phase has ended yet.';
+  const effort = late.reduce((s, r) => s + r.effort_days, 0);
+  const most = Math.max(...late.map((r) => r.days_late ?? 0));
+  const started = late.filter((r) => r.status === 'in-progress').length;
+  const silent = late.filter((r) => !r.notes && !r.waiting_for.length).length;
+  const head = late.length === 1 ? `One recommendation is late (${days(effort)}), ${count(most, 'day')} past the end of its phase` : `${capitalise(count(late.length, 'recommendation'))} are late (${days(effort)}), up to ${count(most, 'day')} past the end of their phase`;
+  const state = late.length === 1 ? (started ? 'it is in progress' : 'it has not started') : started === late.length ? 'all in progress' : started === 0 ? 'none started' : `${numberWord(started)} in progress, ${numberWord(late.length - started)} not started`;
+  // A reason: the notes, or earlier work it waits for.
+  const why = silent === 0 ? (late.length === 1 ? 'the reason is recorded' : 'each has its reason recorded') : silent === late.length ? 'no reason is recorded' : `${numberWord(silent)} without a recorded reason`;
+  return `${head}: ${state}; ${why}.`;
+}
+
+/** The requirements done work now meets, or the one closest to it. */
+export function requirementsProgressSentence(f: ProgressFacts): string {
+  const reqs = f.report.requirements;
+  if (!reqs.length) return 'No requirements are recorded, so progress cannot be measured against them.';
+  const met = reqs.filter((r) => r.met_by_done_work);
+  const metrics = reqs.filter((r) => r.waiting_for === 'metrics' || r.waiting_for === 'data');
+  const tail = metrics.length ? `; ${count(metrics.length, 'more has', 'more have')} its work done and wait${metrics.length === 1 ? 's' : ''} for a metric to meet its target` : '';
+  if (met.length) return `Done work now meets ${count(met.length, 'requirement')}: ${list(met.map((r) => r.title))}${tail}.`;
+  const open = reqs.filter((r) => r.waiting_for === 'work' && r.recommendations.length);
+  if (!open.length) return `No requirement is met by done work yet${tail}.`;
+  const closest = open.reduce((b, r) => (r.done / r.recommendations.length > b.done / b.recommendations.length ? r : b));
+  return `No requirement is met by done work yet; the closest is ${closest.title} (${closest.done} of ${closest.recommendations.length} recommendations done)${tail}.`;
+}
+
+/** Next: what to finish, then what to start. */
+export function nextSentence(f: ProgressFacts): string {
+  const recs = recommendationsOf(f.report);
+  const steps = f.report.next_steps.map((id) => recs.get(id)!);
+  if (!steps.length) return f.report.totals.recommendations && f.report.totals.done + f.report.totals.dropped === f.report.totals.recommendations ? 'The plan is complete: every recommendation is done or dropped.' : 'Nothing is under way or ready to start: settle what the waiting work depends on.';
+  // At most two of each in the sentence; the next steps list gives them all.
+  const some = (titles: string[]) => (titles.length > 2 ? `${titles.slice(0, 2).join(', ')} and ${count(titles.length - 2, 'more')}` : list(titles));
+  const finish = steps.filter((r) => r.status === 'in-progress').map((r) => `${r.title}${r.late ? ' (late)' : ''}`);
+  const start = steps.filter((r) => r.status === 'planned').map((r) => r.title);
+  const parts = [finish.length ? `finish ${some(finish)}` : '', start.length ? `start ${some(start)}` : ''].filter(Boolean);
+  return `Next: ${parts.join(', then ')}.`;
+}
