@@ -124,7 +124,7 @@ common(
 
 program
   .command('schema [name]')
-  .description("print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, model, interview, responses, assessment), or list them")
+  .description("print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, model, interview, observation, responses, assessment), or list them")
   .action(action(async () => (await import('./schema.js')).runSchema));
 
 common(

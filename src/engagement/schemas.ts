@@ -7,7 +7,7 @@ import { hint } from '../util/did-you-mean.js';
 import type { DocPath, Finding } from './diagnostics.js';
 import { unusable, usablePart, wholly, type Usable } from './usable.js';
 
-export const SCHEMA_NAMES = ['relm', 'practices', 'target', 'backlog', 'releases', 'team', 'plan', 'model', 'interview', 'responses', 'assessment'] as const;
+export const SCHEMA_NAMES = ['relm', 'practices', 'target', 'backlog', 'releases', 'team', 'plan', 'model', 'interview', 'observation', 'responses', 'assessment'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 let ajv: Ajv | undefined;
