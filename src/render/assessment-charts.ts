@@ -97,7 +97,7 @@ export function buildCharts(a: Assessment, e: Engagement): Record<string, Chart>
   // The solution model's integration view; left out when the model maps no ITSM process.
   const links = a.solution_model.links;
   if (links.length) {
-    const title = 'Release management and the ITSM processes: the level of each link now and at the target';
+    const title = 'Release management and the ITSM processes: each link now and at its target';
     charts['itsm-integration'] = { title, svg: integrationDiagram(links.map((l) => ({ name: l.name, current: l.current, target: l.target, linked: l.practices.length > 0 })), { title }) };
   }
   // A chart with nothing to show is left out of the documents.

@@ -291,7 +291,7 @@ export function futureStateSentence(a: Assessment): string {
   if (nothingAssessed(a)) return 'The future state cannot be drawn yet: no practice has been assessed.';
   const c = futureCounts(a);
   if (!c.total) return 'No practice has a target above 0, so there is no future state to describe.';
-  const head = `${possessive(a.engagement.client)} future release management comes down to ${count(c.total, 'statement')} across the five perspectives`;
+  const head = `${possessive(a.engagement.client)} future release management comes down to ${count(c.total, 'element')} across the five perspectives`;
   if (!c.toBuild && !c.notAssessed) return `${head}, and all of them hold today.`;
   const by = c.last?.end ? `, by ${date(c.last.end)}` : '';
   let build = '';
@@ -322,11 +322,13 @@ export function futureDirectionTitle(a: Assessment): string {
 export function alignmentSentence(a: Assessment): string {
   const t = a.traceability;
   const recs = a.recommendations.length;
-  const hygiene = t.hygiene.length
-    ? ` ${capitalise(count(t.hygiene.length, 'recommendation'))} of the ${recs} ${t.hygiene.length === 1 ? 'serves' : 'serve'} no requirement or goal: hygiene work, kept for the maturity it adds.`
-    : recs
-      ? ` Every recommendation serves a requirement${t.goals.length ? ' and so a goal' : ''}, directly or as a prerequisite.`
-      : '';
+  let hygiene = '';
+  if (a.requirements.length && recs) {
+    const k = t.hygiene.length;
+    if (k === recs) hygiene = ` None of the ${recs} recommendations serves a requirement or goal.`;
+    else if (k) hygiene = ` ${capitalise(count(k, 'recommendation'))} of the ${recs} ${k === 1 ? 'serves' : 'serve'} no requirement or goal: hygiene work, kept for the maturity it adds.`;
+    else hygiene = ` Every recommendation serves a requirement${t.goals.length ? ' and so a goal' : ''}, directly or as a prerequisite.`;
+  }
   if (!t.goals.length) {
     return a.requirements.length ? `No strategic goals are recorded, so the plan is traced to the requirements only.${hygiene}` : `No strategic goals or requirements are recorded, so the plan cannot be traced to them.${hygiene}`;
   }
@@ -335,13 +337,18 @@ export function alignmentSentence(a: Assessment): string {
   const order = a.roadmap.phases.map((p) => p.id);
   const last = t.goals.filter((g) => g.status === 'planned').reduce<string | null>((acc, g) => (acc === null || order.indexOf(g.reaches_target!) > order.indexOf(acc) ? g.reaches_target : acc), null);
   const when = last ? ` by the end of ${phaseLabel(a, last)}, ${date(phaseOf(a, last)?.end)}` : reached ? ' today' : '';
+  const n = t.goals.length;
   const rest: string[] = [];
-  if (by('not-on-plan')) rest.push(`${numberWord(by('not-on-plan'))} ${by('not-on-plan') === 1 ? 'is' : 'are'} not reached at this capacity`);
+  if (by('not-on-plan')) rest.push(`${by('not-on-plan') === n ? (n === 1 ? 'it needs' : n === 2 ? 'both need' : `all ${numberWord(n)} need`) : `${numberWord(by('not-on-plan'))} ${by('not-on-plan') === 1 ? 'needs' : 'need'}`} work that does not fit the phases' capacity`);
   if (by('unknown')) rest.push(`${numberWord(by('unknown'))} cannot be judged yet`);
   if (by('no-requirements')) rest.push(`${numberWord(by('no-requirements'))} ${by('no-requirements') === 1 ? 'has' : 'have'} no requirement serving ${by('no-requirements') === 1 ? 'it' : 'them'}`);
-  const n = t.goals.length;
-  const lead = reached === n ? `The plan reaches ${n === 1 ? 'the strategic goal' : `all ${n} strategic goals`}${when}` : `The plan reaches ${reached} of the ${n} strategic goals${reached ? when : ''}`;
-  return `${lead}${rest.length ? `; ${list(rest)}` : ''}.${hygiene}`;
+  const lead =
+    reached === n
+      ? `The plan reaches ${n === 1 ? 'the strategic goal' : `all ${n} strategic goals`}${when}`
+      : reached === 0
+        ? `The plan as scheduled reaches none of the ${n} strategic goals`
+        : `The plan reaches ${reached} of the ${n} strategic goals${when}`;
+  return `${lead}${rest.length ? `${reached === 0 ? ':' : ';'} ${list(rest)}` : ''}.${hygiene}`;
 }
 
 /** The size of the programme: its deliverables and the people it needs. */
@@ -350,9 +357,13 @@ export function scopeSentence(a: Assessment): string {
   const busy = s.phases.filter((p) => p.recommendations.length);
   if (!busy.length) return nothingAssessed(a) ? 'There is no programme yet: nothing has been assessed.' : 'No work is scheduled, so the programme has no deliverables.';
   const ftes = busy.map((p) => p.fte).filter((x): x is number => x !== null);
-  const roles = new Set(busy.flatMap((p) => p.roles.map((r) => r.role ?? '')));
-  const people = ftes.length
-    ? `, and needs ${num(Math.min(...ftes)) === num(Math.max(...ftes)) ? num(Math.max(...ftes)) : `${num(Math.min(...ftes))} to ${num(Math.max(...ftes))}`} people full time, drawn from ${count(roles.size, 'role')}`
-    : `, with work for ${count(roles.size, 'role')}`;
-  return `Over ${count(busy.length, 'phase')} the programme produces ${count(s.deliverables, 'deliverable')}${people}.`;
+  const roles = new Set(busy.flatMap((p) => p.roles.map((r) => r.role).filter((r): r is string => r !== null)));
+  const unowned = busy.some((p) => p.roles.some((r) => r.role === null));
+  // The busiest phase sets the staffing: "up to 2 people full time".
+  const peak = ftes.length ? Math.max(...ftes) : null;
+  const people = peak === null ? null : `${busy.length > 1 ? 'up to ' : ''}${peak < 0.05 ? 'less than 0.1' : num(peak)} ${num(peak) === '1' ? 'person' : 'people'} full time`;
+  const from = roles.size ? `, drawn from ${count(roles.size, 'role')}${unowned ? ' (and work whose owner is still to be named)' : ''}` : unowned ? ', whose owners are still to be named' : '';
+  const over = `Over ${count(busy.length, 'phase')} the programme`;
+  if (!s.deliverables) return `${over} ${people ? `needs ${people}${from}` : `has work${from}`}; the model names no deliverables for its recommendations.`;
+  return `${over} produces ${count(s.deliverables, 'deliverable')}${people ? `, and needs ${people}${from}` : from}.`;
 }

@@ -48,7 +48,7 @@ export function solutionModelView(a: Assessment, names: Names) {
       id: p.id,
       name: PERSPECTIVE_NAMES[p.id],
       statements: total,
-      lead: total ? `${PERSPECTIVE_NAMES[p.id]}: ${total} ${total === 1 ? 'statement' : 'statements'}, ${list(counts)}.` : `${PERSPECTIVE_NAMES[p.id]}: no practice has a target, so it adds nothing to the future state.`,
+      lead: total ? `${PERSPECTIVE_NAMES[p.id]}: ${total} ${total === 1 ? 'element' : 'elements'}, ${list(counts)}.` : `${PERSPECTIVE_NAMES[p.id]}: no practice has a target, so it adds nothing to the future state.`,
       rows,
     };
   });
@@ -94,28 +94,29 @@ export function alignmentView(a: Assessment, names: Names, statusText: (status: 
   const t = a.traceability;
   const goalTitle = new Map(t.goals.map((g) => [g.id, g.title]));
   const columns: { id: string | null; label: string }[] = [
-    ...a.roadmap.phases.map((p, k) => ({ id: p.id as string | null, label: `Phase ${k + 1}: ${p.name}` })),
+    ...a.roadmap.phases.map((p, k) => ({ id: p.id as string | null, label: `Phase ${k + 1}` })),
     { id: null, label: 'Not scheduled' },
   ];
   const phaseOf = new Map(a.recommendations.map((r) => [r.id, r.phase]));
+  // The recommendations by the phase that holds them: "Phase 1: a; b", then "Not scheduled: c".
   const byPhase = (ids: readonly string[]) =>
-    columns.map((c) => ({ phase: c.label, recommendations: ids.filter((id) => phaseOf.get(id) === c.id).map(names.recommendation) })).filter((x) => x.recommendations.length);
-  const block = (label: string, goals: string, status: string, ids: readonly string[], none: string) => {
-    const cells = byPhase(ids);
-    if (!cells.length) return [{ label, goals, status, phase: '–', recommendations: none }];
-    return cells.map((c, i) => ({ label: i === 0 ? label : '', goals: i === 0 ? goals : '', status: i === 0 ? status : '', phase: c.phase, recommendations: c.recommendations.join('; ') }));
-  };
+    columns.map((c) => ({ label: c.label, recommendations: ids.filter((id) => phaseOf.get(id) === c.id).map(names.recommendation).join('; ') })).filter((x) => x.recommendations);
   const rank = new Map(a.requirements.map((r) => [r.id, r.rank]));
-  const rows = a.requirements.flatMap((req) => {
+  const rows = a.requirements.map((req) => {
     const direct = t.recommendations.filter((r) => r.requirements.includes(req.id)).map((r) => r.id);
     const goals = t.requirements.find((x) => x.id === req.id)?.goals ?? [];
-    const goalsText = goals.length ? goals.map((g) => goalTitle.get(g) ?? g).join('; ') : t.goals.length ? 'no goal named' : '';
-    return block(`${req.rank}. ${req.title}`, goalsText, statusText(req.status, req.reaches_target), direct, req.status === 'met' ? 'nothing left to do' : 'no recommendation covers it');
+    return {
+      label: `${req.rank}. ${req.title}`,
+      goals: goals.length ? goals.map((g) => goalTitle.get(g) ?? g).join('; ') : t.goals.length ? 'no goal named' : '',
+      status: statusText(req.status, req.reaches_target),
+      phases: byPhase(direct),
+      none: direct.length ? null : req.status === 'met' ? 'Nothing left to do.' : 'No recommendation covers it.',
+    };
   });
   const prerequisites = t.recommendations.filter((r) => !r.requirements.length && r.enables.length).map((r) => r.id);
   const extra = [
-    ...(prerequisites.length ? block('Prerequisites of the work above', '', '', prerequisites, '') : []),
-    ...(t.hygiene.length ? block('Hygiene: serves no requirement or goal', '', '', t.hygiene, '') : []),
+    ...(prerequisites.length ? [{ label: 'Prerequisites of the work above', phases: byPhase(prerequisites) }] : []),
+    ...(t.hygiene.length ? [{ label: 'Hygiene: serves no requirement or goal', phases: byPhase(t.hygiene) }] : []),
   ];
   const goals = t.goals.map((g, i) => ({
     number: i + 1,

@@ -20,7 +20,7 @@ export interface IntegrationOptions {
   centre?: string;
 }
 
-export const INTEGRATION_LAYOUT = { width: 680, nodeWidth: 176, nodeHeight: 60, hubWidth: 168, hubHeight: 56 } as const;
+export const INTEGRATION_LAYOUT = { width: 680, nodeWidth: 196, nodeHeight: 58, hubWidth: 168, hubHeight: 50 } as const;
 
 const one = (x: number) => x.toFixed(1);
 
@@ -41,7 +41,7 @@ export function integrationDiagram(nodes: readonly IntegrationNode[], opts: Inte
   }));
   // Nodes on an ellipse around the hub, the first at the top, clockwise; more nodes make it taller.
   const rx = (width - nw) / 2 - 18;
-  const ry = Math.max(150, data.length * 22);
+  const ry = Math.max(128, data.length * 20);
   const cx = width / 2;
   const top = 40;
   const cy = top + nh / 2 + ry;
@@ -100,7 +100,7 @@ export function integrationDiagram(nodes: readonly IntegrationNode[], opts: Inte
     el('rect', { x: lx, y: legendY - 8, width: 40, height: 8, rx: 2, fill: PALETTE.panel, stroke: PALETTE.rule, 'stroke-width': 0.5 }),
     el('rect', { x: lx, y: legendY - 8, width: 22, height: 8, rx: 2, fill: PALETTE.accent }),
     el('line', { x1: lx + 32, y1: legendY - 11, x2: lx + 32, y2: legendY + 3, stroke: PALETTE.ink, 'stroke-width': 2 }),
-    fittedText('Level of the link (0–5): now filled, target ticked; the mean of the practices that carry it', width - lx - 64, { x: lx + 48, y: legendY }),
+    fittedText('Link level, 0–5: now filled, target ticked (the mean of its practices)', width - lx - 64, { x: lx + 48, y: legendY }),
   ]);
 
   const desc =
