@@ -28,7 +28,11 @@ export function solutionModelView(a: Assessment, names: Names) {
   const sm = a.solution_model;
   const perspectives = sm.perspectives.map((p) => {
     const total = p.in_place + p.to_build + p.not_assessed;
-    const counts = [`${p.in_place} in place`, `${p.to_build} to build`, ...(p.not_assessed ? [`${p.not_assessed} not assessed`] : [])];
+    const counts = [
+      ...(p.in_place ? [`${p.in_place} in place`] : []),
+      ...(p.to_build ? [`${p.to_build} to build`] : p.in_place ? ['nothing to build'] : []),
+      ...(p.not_assessed ? [`${p.not_assessed} not assessed`] : []),
+    ];
     const rows = p.practices.map((x, i) => {
       const groups = new Map<number, { label: string; texts: string[] }>();
       for (const s of x.statements) {
@@ -102,6 +106,14 @@ export function alignmentView(a: Assessment, names: Names, statusText: (status: 
   const byPhase = (ids: readonly string[]) =>
     columns.map((c) => ({ label: c.label, recommendations: ids.filter((id) => phaseOf.get(id) === c.id).map(names.recommendation).join('; ') })).filter((x) => x.recommendations);
   const rank = new Map(a.requirements.map((r) => [r.id, r.rank]));
+  const practice = new Map(a.practices.map((p) => [p.id, p]));
+  // Why a requirement has no work on the plan.
+  const noWork = (ids: readonly string[]) => {
+    const own = ids.map((id) => practice.get(id)).filter((p) => p !== undefined && !p.na);
+    if (own.some((p) => !p!.assessed)) return 'None yet: not all its practices are assessed.';
+    if (own.every((p) => p!.gap === 0)) return 'None: its practices are at their targets.';
+    return 'None: no recommendation of the model covers its gaps.';
+  };
   const rows = a.requirements.map((req) => {
     const direct = t.recommendations.filter((r) => r.requirements.includes(req.id)).map((r) => r.id);
     const goals = t.requirements.find((x) => x.id === req.id)?.goals ?? [];
@@ -110,7 +122,7 @@ export function alignmentView(a: Assessment, names: Names, statusText: (status: 
       goals: goals.length ? goals.map((g) => goalTitle.get(g) ?? g).join('; ') : t.goals.length ? 'no goal named' : '',
       status: statusText(req.status, req.reaches_target),
       phases: byPhase(direct),
-      none: direct.length ? null : req.status === 'met' ? 'Nothing left to do.' : 'No recommendation covers it.',
+      none: direct.length ? null : noWork(req.practices),
     };
   });
   const prerequisites = t.recommendations.filter((r) => !r.requirements.length && r.enables.length).map((r) => r.id);
