@@ -87,7 +87,12 @@ export function futureStatement(text: string): string {
   const cut = s.replace(CONCESSION, '').replace(ASIDE, '').replace(HEDGE, '').replace(/\s+/g, ' ').trim();
   // Never cut a sentence down to nothing (or to a fragment of a word or two).
   if (cut.split(' ').length >= 2) s = cut;
-  s = s.replace(/[.;:,]+$/, '');
+  return asSentence(s.replace(/[.;:,]+$/, ''));
+}
+
+/** The model's own future-state wording as a sentence: whitespace collapsed, a capital first, a full stop last; nothing cut. */
+export function asSentence(text: string): string {
+  const s = text.replace(/\s+/g, ' ').trim();
   if (!s) return '';
   return `${s[0]!.toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
 }
@@ -116,7 +121,7 @@ function statementsOf(e: Engagement, mp: Practice, p: PracticeResult, recs: read
     if (own !== undefined) {
       const applicable = p.method === 'answers' ? criteria.filter((c) => criterionValue(e, p.id, c.id) !== 'na') : criteria;
       const value = p.assessed ? p.level_scores![level - 1]! : null;
-      out.push(make(level, futureStatement(own), 'model', applicable.map((c) => c.id), value));
+      out.push(make(level, asSentence(own), 'model', applicable.map((c) => c.id), value));
       continue;
     }
     for (const c of criteria) {

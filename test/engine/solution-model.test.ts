@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/engine/assess.js';
-import { futureStatement } from '../../src/engine/solution-model.js';
+import { asSentence, futureStatement } from '../../src/engine/solution-model.js';
 import { miniEngagement } from '../helpers/mini-model.js';
 
 describe('future-state wording derived from a criterion', () => {
@@ -11,6 +11,14 @@ describe('future-state wording derived from a criterion', () => {
     expect(futureStatement('Changes are logged as change requests, though not always before the work starts')).toBe('Changes are logged as change requests.');
     expect(futureStatement('Code is kept in version control, even if conventions differ')).toBe('Code is kept in version control.');
     expect(futureStatement('  A   written policy exists  ')).toBe('A written policy exists.');
+  });
+
+  it('leaves the model’s own future-state wording as written, but for the capital and the full stop', () => {
+    expect(asSentence('releases are planned, but only roughly, usually a month ahead')).toBe('Releases are planned, but only roughly, usually a month ahead.');
+    const e = miniEngagement();
+    e.model.practices.find((p) => p.id === 'beta')!.future_state!['1'] = 'everyone can ship a release, even if slowly';
+    const s = assess(e).solution_model.perspectives[0]!.practices[0]!.statements[0]!;
+    expect([s.text, s.wording]).toEqual(['Everyone can ship a release, even if slowly.', 'model']);
   });
 
   it('keeps a sentence whole rather than cut it to a fragment', () => {
