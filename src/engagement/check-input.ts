@@ -18,6 +18,7 @@ export function checkInput(e: CheckInput | Engagement): CheckInput {
     team: e.team,
     plan: e.plan,
     interviews: e.interviews,
+    observations: e.observations ?? [],
     interviewsComplete: true,
     ids: {
       items: ids(e.backlog?.items),
@@ -27,7 +28,8 @@ export function checkInput(e: CheckInput | Engagement): CheckInput {
       skills: ids(e.team?.skills),
       tasks: ids(e.plan?.tasks),
       recommendations: ids(e.target.recommendations),
-      interviews: ids(e.interviews),
+      // Practices cite interviews and observations alike in `sources`.
+      interviews: ids([...e.interviews, ...(e.observations ?? [])]),
     },
     broken: () => false,
   };

@@ -258,6 +258,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       cited_by: practices.filter((p) => p.sources.includes(iv.id)).map((p) => p.name),
     })),
     observations: (e.observations ?? []).map((ob) => ({
+      id: ob.id,
       date: date(ob.date),
       title: ob.title ?? 'Observation',
       observer: ob.observer ?? 'not named',

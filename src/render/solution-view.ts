@@ -91,45 +91,47 @@ export function futureHighlights(a: Assessment) {
 }
 
 /**
- * The alignment matrix, long form: the goals with the requirements that serve them, then one row per
- * requirement and phase with the recommendations that meet it there; prerequisites and hygiene work last.
+ * The alignment matrix: the goals with the requirements that serve them, then requirements × phases with the
+ * number of recommendations that meet each requirement in each phase (the initiatives name them), the
+ * prerequisites of that work, and the hygiene work by name.
  */
 export function alignmentView(a: Assessment, names: Names, statusText: (status: string, reaches: string | null) => string) {
   const t = a.traceability;
-  const goalTitle = new Map(t.goals.map((g) => [g.id, g.title]));
+  const goalNumber = new Map(t.goals.map((g, i) => [g.id, i + 1]));
   const columns: { id: string | null; label: string }[] = [
     ...a.roadmap.phases.map((p, k) => ({ id: p.id as string | null, label: `Phase ${k + 1}` })),
-    { id: null, label: 'Not scheduled' },
+    ...(a.roadmap.unscheduled.length ? [{ id: null, label: 'Not scheduled' }] : []),
   ];
   const phaseOf = new Map(a.recommendations.map((r) => [r.id, r.phase]));
-  // The recommendations by the phase that holds them: "Phase 1: a; b", then "Not scheduled: c".
-  const byPhase = (ids: readonly string[]) =>
-    columns.map((c) => ({ label: c.label, recommendations: ids.filter((id) => phaseOf.get(id) === c.id).map(names.recommendation).join('; ') })).filter((x) => x.recommendations);
+  const counts = (ids: readonly string[]) => columns.map((c) => ids.filter((id) => phaseOf.get(id) === c.id).length || '–');
   const rank = new Map(a.requirements.map((r) => [r.id, r.rank]));
   const practice = new Map(a.practices.map((p) => [p.id, p]));
   // Why a requirement has no work on the plan.
   const noWork = (ids: readonly string[]) => {
     const own = ids.map((id) => practice.get(id)).filter((p) => p !== undefined && !p.na);
-    if (own.some((p) => !p!.assessed)) return 'None yet: not all its practices are assessed.';
-    if (own.every((p) => p!.gap === 0)) return 'None: its practices are at their targets.';
-    return 'None: no recommendation of the model covers its gaps.';
+    if (own.some((p) => !p!.assessed)) return 'none yet: not all its practices are assessed';
+    if (own.every((p) => p!.gap === 0)) return 'none: its practices are at their targets';
+    return 'none: no recommendation of the model covers its gaps';
   };
   const rows = a.requirements.map((req) => {
     const direct = t.recommendations.filter((r) => r.requirements.includes(req.id)).map((r) => r.id);
     const goals = t.requirements.find((x) => x.id === req.id)?.goals ?? [];
     return {
-      label: `${req.rank}. ${req.title}`,
-      goals: goals.length ? goals.map((g) => goalTitle.get(g) ?? g).join('; ') : t.goals.length ? 'no goal named' : '',
+      rank: req.rank,
+      title: req.title,
+      goals: goals.length ? goals.map((g) => goalNumber.get(g)).sort((x, y) => x! - y!).join(', ') : '–',
       status: statusText(req.status, req.reaches_target),
-      phases: byPhase(direct),
+      counts: counts(direct),
+      recommendations: direct.length,
       none: direct.length ? null : noWork(req.practices),
     };
   });
   const prerequisites = t.recommendations.filter((r) => !r.requirements.length && r.enables.length).map((r) => r.id);
-  const extra = [
-    ...(prerequisites.length ? [{ label: 'Prerequisites of the work above', phases: byPhase(prerequisites) }] : []),
-    ...(t.hygiene.length ? [{ label: 'Hygiene: serves no requirement or goal', phases: byPhase(t.hygiene) }] : []),
-  ];
+  // The hygiene work by name, by phase: "Phase 3: a; b. Not scheduled: c."
+  const hygiene = columns
+    .map((c) => ({ label: c.label, titles: t.hygiene.filter((id) => phaseOf.get(id) === c.id).map(names.recommendation) }))
+    .filter((x) => x.titles.length)
+    .map((x) => ({ label: x.label, titles: x.titles.join('; ') }));
   const goals = t.goals.map((g, i) => ({
     number: i + 1,
     title: g.title,
@@ -137,7 +139,13 @@ export function alignmentView(a: Assessment, names: Names, statusText: (status: 
     recommendations: g.recommendations.length,
     status_text: g.status === 'no-requirements' ? 'Not traced to the plan' : statusText(g.status, g.reaches_target),
   }));
-  return { goals, rows, extra, hygiene: t.hygiene.length, prerequisites: prerequisites.length };
+  return {
+    goals,
+    columns: columns.map((c) => c.label),
+    rows,
+    prerequisites: prerequisites.length ? { count: prerequisites.length, counts: counts(prerequisites) } : null,
+    hygiene: t.hygiene.length ? { count: t.hygiene.length, phases: hygiene } : null,
+  };
 }
 
 /** Size and scope per phase: duration, effort and cost, people (owner roles as full-time equivalents), deliverables. */
