@@ -125,7 +125,7 @@ common(
 
 program
   .command('schema [name]')
-  .description("print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, progress, model, interview, responses, assessment, portfolio), or list them")
+  .description("print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, progress, model, interview, observation, responses, assessment, portfolio), or list them")
   .action(action(async () => (await import('./schema.js')).runSchema));
 
 common(

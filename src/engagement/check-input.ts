@@ -20,6 +20,7 @@ export function checkInput(e: CheckInput | Engagement): CheckInput {
     progress: e.progress ?? null,
     reassessment: { previousAsOf: e.manifest.previous?.as_of ?? null, staleAfterDays: e.manifest.stale_after_days ?? null },
     interviews: e.interviews,
+    observations: e.observations ?? [],
     interviewsComplete: true,
     ids: {
       items: ids(e.backlog?.items),
@@ -29,7 +30,8 @@ export function checkInput(e: CheckInput | Engagement): CheckInput {
       skills: ids(e.team?.skills),
       tasks: ids(e.plan?.tasks),
       recommendations: ids(e.target.recommendations),
-      interviews: ids(e.interviews),
+      // Practices cite interviews and observations alike in `sources`.
+      interviews: ids([...e.interviews, ...(e.observations ?? [])]),
     },
     broken: () => false,
   };

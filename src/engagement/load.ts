@@ -12,7 +12,7 @@ import { resolveFindings } from './resolve.js';
 import { checkResponses, loadResponses } from './responses.js';
 import { checkSchema, type SchemaName } from './schemas.js';
 import { fsSource, type FileSource, type ReadResult } from './source.js';
-import type { CheckInput, Engagement, Interview, KnownIds } from './types.js';
+import type { CheckInput, Engagement, Interview, KnownIds, Observation } from './types.js';
 import { isBroken, type Usable } from './usable.js';
 import { isDate } from '../util/dates.js';
 import { decodeUtf8, YamlSource } from './yaml-source.js';
@@ -141,6 +141,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
   for (const f of checkBenchmark(source, (files.manifest?.usable.data as { benchmark?: string } | null | undefined)?.benchmark)) findings.push(f);
 
   const interviews = loadInterviews(source, findings, sources, usable);
+  const observations = loadObservations(source, findings, sources, usable);
   const responses = loadResponses(source, findings, sources);
 
   const part = <T>(key: FileKey) => (files[key]?.usable.data ?? null) as T | null;
@@ -156,8 +157,10 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
     progress: part<NonNullable<Engagement['progress']>>('progress'),
     reassessment: reassessmentIn(files.manifest?.usable.data),
     interviews: interviews.list,
-    interviewsComplete: interviews.complete,
-    ids: knownIds(files, interviews.ids),
+    observations: observations.list,
+    // Practices cite interviews and observations alike in `sources`.
+    interviewsComplete: interviews.complete && observations.complete,
+    ids: knownIds(files, new Set([...interviews.ids, ...observations.ids])),
     broken: (file, path) => {
       const u = usable.get(file);
       return u ? isBroken(u, path) : false;
@@ -175,7 +178,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
   const allValid = ENGAGEMENT_FILES.every((s) => (files[s.key] === null ? !s.required : files[s.key]!.valid));
   const manifest = files.manifest?.valid ? (files.manifest.data as Engagement['manifest']) : null;
   const engagement: Engagement | null =
-    hasError || !allValid || !interviews.valid || !responses.valid || !model || !manifest
+    hasError || !allValid || !interviews.valid || !observations.valid || !responses.valid || !model || !manifest
       ? null
       : {
           manifest,
@@ -188,6 +191,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
           plan: (files.plan?.data ?? null) as Engagement['plan'],
           progress: (files.progress?.data ?? null) as Engagement['progress'],
           interviews: interviews.list,
+          observations: observations.list,
           responses: responses.list,
         };
   return { engagement, diagnostics, root, locate: (f) => resolveFindings([f], sources)[0]!, model };
@@ -244,22 +248,33 @@ function knownIds(files: Record<FileKey, Parsed | null>, interviews: Set<string>
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
-function loadInterviews(
+function loadInterviews(files: FileSource, findings: Finding[], sources: Map<string, YamlSource>, usable: Map<string, Usable>) {
+  return loadNotes<Interview>(files, findings, sources, usable, { dir: 'interviews', schema: 'interview', what: 'interview notes', keys: 'id, date, interviewees, practices' });
+}
+
+/** observations/*.md: what the assessors saw for themselves (id, date, observer, title, practices). */
+function loadObservations(files: FileSource, findings: Finding[], sources: Map<string, YamlSource>, usable: Map<string, Usable>) {
+  return loadNotes<Observation>(files, findings, sources, usable, { dir: 'observations', schema: 'observation', what: 'observation notes', keys: 'id, date, observer, title, practices' });
+}
+
+/** Markdown notes with a YAML front matter, one folder of them: each checked against its schema. */
+function loadNotes<T extends { file: string; id: string; date: string; body: string }>(
   files: FileSource,
   findings: Finding[],
   sources: Map<string, YamlSource>,
   usable: Map<string, Usable>,
-): { list: Interview[]; valid: boolean; complete: boolean; ids: Set<string> } {
-  const list: Interview[] = [];
+  kind: { dir: string; schema: SchemaName; what: string; keys: string },
+): { list: T[]; valid: boolean; complete: boolean; ids: Set<string> } {
+  const list: T[] = [];
   const ids = new Set<string>();
   let valid = true;
   let complete = true;
-  const names = files.list('interviews').filter((n) => n.endsWith('.md'));
+  const names = files.list(kind.dir).filter((n) => n.endsWith('.md'));
   for (const name of names) {
-    const file = `interviews/${name}`;
-    const read = files.read(`interviews/${name}`);
+    const file = `${kind.dir}/${name}`;
+    const read = files.read(file);
     if (!read.ok) {
-      findings.push({ file, line: 1, col: 1, severity: 'error', code: 'unreadable-file', message: `cannot read the interview notes: ${read.reason}` });
+      findings.push({ file, line: 1, col: 1, severity: 'error', code: 'unreadable-file', message: `cannot read the ${kind.what}: ${read.reason}` });
       valid = false;
       complete = false;
       continue;
@@ -272,7 +287,7 @@ function loadInterviews(
     }
     const m = FRONT_MATTER.exec(decoded.text);
     if (!m) {
-      findings.push({ file, line: 1, col: 1, severity: 'error', code: 'missing-front-matter', message: 'interview notes start with a YAML front matter between --- lines (id, date, interviewees, practices)' });
+      findings.push({ file, line: 1, col: 1, severity: 'error', code: 'missing-front-matter', message: `${kind.what} start with a YAML front matter between --- lines (${kind.keys})` });
       valid = complete = false;
       continue;
     }
@@ -284,16 +299,16 @@ function loadInterviews(
       valid = complete = false;
       continue;
     }
-    const checked = checkSchema('interview', file, parsed.data);
+    const checked = checkSchema(kind.schema, file, parsed.data);
     for (const f of checked.findings) findings.push(f);
     usable.set(file, checked.usable);
     const id = (parsed.data as { id?: unknown }).id;
     if (typeof id === 'string') ids.add(id);
     else complete = false;
     if (checked.findings.length) valid = false;
-    const data = checked.usable.data as Omit<Interview, 'file' | 'body'> | null;
-    // A broken interview still counts for the checks when its id and date are usable.
-    if (data && typeof data.id === 'string' && typeof data.date === 'string') list.push({ ...data, file, body: decoded.text.slice(m[0].length) });
+    const data = checked.usable.data as Omit<T, 'file' | 'body'> | null;
+    // A broken note still counts for the checks when its id and date are usable.
+    if (data && typeof data.id === 'string' && typeof data.date === 'string') list.push({ ...data, file, body: decoded.text.slice(m[0].length) } as T);
   }
   return { list, valid, complete, ids };
 }

@@ -25,6 +25,21 @@ export function checkReferences(input: CheckInput | Engagement): Finding[] {
     const T = 'target.yaml';
     const requirements = e.target.requirements ?? [];
     duplicates(requirements, (i) => add(T, ['requirements', i, 'id'], 'error', 'duplicate-id', `requirement id "${requirements[i]!.id}" is used twice`));
+    // Strategic goals: requirements name the goals they serve.
+    const goals = e.target.goals ?? [];
+    const goalIds = new Set(goals.map((g) => g.id));
+    duplicates(goals, (i) => add(T, ['goals', i, 'id'], 'error', 'duplicate-id', `goal id "${goals[i]!.id}" is used twice`));
+    requirements.forEach((r, i) =>
+      (r.goals ?? []).forEach((g, k) => {
+        // A goal left out as broken has its own schema finding: naming it here too would mislead.
+        if (!goalIds.has(g) && !e.broken(T, ['goals'])) add(T, ['requirements', i, 'goals', k], 'error', 'unknown-goal', `requirement "${r.id}" serves "${g}", which is not a goal of target.yaml${goalIds.size ? hint('unknown-goal', g, goalIds) : '; list it under `goals` with an id and a title'}`);
+      }),
+    );
+    goals.forEach((g, i) => {
+      if (!requirements.some((r) => (r.goals ?? []).includes(g.id)) && !e.broken(T, ['requirements'])) {
+        add(T, ['goals', i, 'id'], 'warning', 'goal-without-requirement', `no requirement serves goal "${g.id}", so nothing on the plan is traced to it; add \`goals: [${g.id}]\` to the requirements that serve it`);
+      }
+    });
     // Metrics: one target each (DESIGN §3, v2), in `dora`; the older requirement `metric.target` must agree.
     const dora = e.target.dora ?? {};
     requirements.forEach((r, i) => {
@@ -57,8 +72,10 @@ export function checkReferences(input: CheckInput | Engagement): Finding[] {
   }
   if (e.plan) planReferences(e.plan, e.ids.tasks, add, hint);
   const seen = new Map<string, string>();
-  for (const iv of e.interviews) {
-    if (seen.has(iv.id)) add(iv.file, ['id'], 'error', 'duplicate-id', `interview id "${iv.id}" is also used by ${seen.get(iv.id)}`);
+  // Interviews and observations share one id space: practices cite both in `sources`.
+  for (const iv of [...e.interviews, ...(e.observations ?? [])]) {
+    const kind = iv.file.startsWith('observations/') ? 'observation' : 'interview';
+    if (seen.has(iv.id)) add(iv.file, ['id'], 'error', 'duplicate-id', `${kind} id "${iv.id}" is also used by ${seen.get(iv.id)}`);
     seen.set(iv.id, iv.file);
   }
   return out;
@@ -78,7 +95,7 @@ function modelReferences(e: CheckInput, model: Model, add: Add, hint: Hints): vo
   const checkSources = (path: (string | number)[], sources: string[] | undefined) =>
     (sources ?? []).forEach((s, k) => {
       if (e.interviewsComplete && !interviewIds.has(s)) {
-        add(P, [...path, 'sources', k], 'warning', 'unknown-interview', `source "${s}" names no interview in interviews/*.md${hint('unknown-interview', s, interviewIds)}`);
+        add(P, [...path, 'sources', k], 'warning', 'unknown-interview', `source "${s}" names no interview in interviews/*.md and no observation in observations/*.md${hint('unknown-interview', s, interviewIds)}`);
       }
     });
   const state = e.practices?.practices ?? null;
@@ -169,7 +186,7 @@ function modelReferences(e: CheckInput, model: Model, add: Add, hint: Hints): vo
       if (!practices.has(pid)) add(T, ['requirements', i, 'practices', k], 'error', 'unknown-practice', `requirement "${r.id}" names "${pid}", which is not a practice of the model${hint('unknown-practice', pid, practices)}`);
     }),
   );
-  e.interviews.forEach((iv) =>
+  [...e.interviews, ...(e.observations ?? [])].forEach((iv) =>
     (iv.practices ?? []).forEach((pid, k) => {
       if (!practices.has(pid)) add(iv.file, ['practices', k], 'error', 'unknown-practice', `"${pid}" is not a practice of the model${hint('unknown-practice', pid, practices)}`);
     }),

@@ -8,7 +8,7 @@ import { hint } from '../util/did-you-mean.js';
 import type { DocPath, Finding } from './diagnostics.js';
 import { unusable, usablePart, wholly, type Usable } from './usable.js';
 
-export const SCHEMA_NAMES = ['relm', 'practices', 'target', 'backlog', 'releases', 'team', 'plan', 'progress', 'model', 'interview', 'responses', 'assessment', 'portfolio'] as const;
+export const SCHEMA_NAMES = ['relm', 'practices', 'target', 'backlog', 'releases', 'team', 'plan', 'progress', 'model', 'interview', 'observation', 'responses', 'assessment', 'portfolio'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 let ajv: Ajv | undefined;

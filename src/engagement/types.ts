@@ -85,11 +85,20 @@ export interface PracticesFile {
   practices: Record<string, PracticeState | null>;
 }
 
+/** A strategic goal of the organisation that requirements serve (target.yaml `goals`). */
+export interface Goal {
+  id: string;
+  title: string;
+  description?: string;
+}
+
 export interface Requirement {
   id: string;
   title: string;
   description?: string;
   practices?: string[];
+  /** The strategic goals (target.yaml `goals` ids) the requirement serves. */
+  goals?: string[];
   /** Metrics the requirement is measured by; each has its one target in `dora`. */
   metrics?: string[];
   /** The older form: one metric with its target (must agree with `dora`). */
@@ -108,6 +117,8 @@ export interface Phase {
 export interface TargetFile {
   horizon?: string;
   targets: Record<string, number>;
+  /** The organisation's strategic goals, most important first. */
+  goals?: Goal[];
   requirements?: Requirement[];
   phases?: Phase[];
   recommendations?: (Recommendation & { practice: string })[];
@@ -255,6 +266,19 @@ export interface Responses extends ResponsesFile {
   file: string;
 }
 
+/** Notes of an observation (a meeting attended, a release watched, a tool walked through): observations/*.md. */
+export interface Observation {
+  file: string;
+  id: string;
+  date: string;
+  /** Who observed. */
+  observer?: string;
+  /** What was observed, in a few words. */
+  title?: string;
+  practices?: string[];
+  body: string;
+}
+
 /** A loaded, schema-valid engagement: what the engine takes. Optional files are null when absent. */
 export interface Engagement {
   manifest: Manifest;
@@ -270,6 +294,8 @@ export interface Engagement {
   interviews: Interview[];
   /** responses/*.yaml, by file name (absent or empty: no questionnaire returned). */
   responses?: Responses[];
+  /** observations/*.md (absent when the engagement has none). */
+  observations?: Observation[];
 }
 
 /** Ids that the engagement's lists hold, their broken entries included (load.ts). */
@@ -307,4 +333,6 @@ export interface CheckInput {
   ids: KnownIds;
   /** Whether something at or under this path of the file was left out as broken: a warning about it would mislead. */
   broken(file: string, path: readonly (string | number)[]): boolean;
+  /** observations/*.md that gave their front matter (absent: none). */
+  observations?: Observation[];
 }

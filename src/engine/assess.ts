@@ -13,6 +13,9 @@ import { deriveRisks } from './risks.js';
 import { planTraining, type SkillNeed } from './training.js';
 import { gapOf, scorePractice, weightedMean } from './scoring.js';
 import { criterionSupport, reconcile } from './reconcile.js';
+import { sizeAndScope } from './scope.js';
+import { solutionModel } from './solution-model.js';
+import { traceAlignment } from './traceability.js';
 import type { Assessment, Overall, PerspectiveResult, PracticeResult, RecommendationResult, Roadmap } from './types.js';
 import type { Phase } from '../engagement/types.js';
 import { WorkingDays } from '../util/workdays.js';
@@ -217,6 +220,9 @@ export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], o
     requirements: traces,
     scenarios,
     consensus,
+    solution_model: solutionModel(e, practices, recommendations, phases.map((p) => p.id)),
+    traceability: traceAlignment(e.target.goals ?? [], requirements, traces, recommendations, phases.map((p) => p.id)),
+    size_and_scope: sizeAndScope(roadmap, recommendations, new Map(allRecommendations(e).map((r) => [r.id, r.deliverables ?? []])), dayRate, days),
     diagnostics: [...diagnostics],
   };
   // The evidence check and the KPIs read the measured record, so they run on the finished document.

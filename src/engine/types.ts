@@ -2,6 +2,9 @@
 import type { Diagnostic } from '../engagement/diagnostics.js';
 import type { Perspective } from '../model/types.js';
 import type { Consensus } from './reconcile.js';
+import type { SizeAndScope } from './scope.js';
+import type { SolutionModel } from './solution-model.js';
+import type { Traceability } from './traceability.js';
 
 export interface EvidenceResult {
   metric: string;
@@ -119,6 +122,12 @@ export interface Assessment {
   scenarios: Scenario[];
   /** Extension: the respondents' answers (responses/*.yaml) against the consensus; null when none returned. */
   consensus?: Consensus | null;
+  /** The future state per perspective and practice, and the links to the other ITSM processes. */
+  solution_model: SolutionModel;
+  /** The alignment matrix: goals → requirements → recommendations → phases, and the hygiene work. */
+  traceability: Traceability;
+  /** Per phase: duration, effort, cost, owner roles and anticipated deliverables. */
+  size_and_scope: SizeAndScope;
   diagnostics: Diagnostic[];
 }
 

@@ -30,6 +30,8 @@ export interface Recommendation {
   /** Skills (catalogue ids) the work needs: their training is scheduled before its phase. */
   skills?: string[];
   alternatives?: Alternative[];
+  /** What the work produces (documents, systems, agreements): the anticipated deliverables of the plan. */
+  deliverables?: string[];
 }
 
 export interface EvidenceRule {
@@ -55,6 +57,11 @@ export interface Practice {
   links?: string[];
   description?: string;
   criteria: Criterion[];
+  /**
+   * The future state in the model's own words, per level ("1".."5"), where a criterion's wording does not
+   * read as a future state; it stands for all the criteria of its level in the solution model.
+   */
+  future_state?: Record<string, string>;
   recommendations?: Recommendation[];
   evidence?: EvidenceRule[];
 }

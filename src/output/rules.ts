@@ -47,14 +47,14 @@ export const RULES: Record<string, Rule> = {
   },
   'unreadable-file': {
     name: 'UnreadableFile',
-    description: 'A file of interview notes exists but cannot be read.',
+    description: 'A file of interview or observation notes exists but cannot be read.',
     help: 'relm found the file but could not read it. Check the file permissions, and that the path is a regular file inside the engagement folder rather than a folder or a link pointing outside it.',
     severity: 'error',
   },
   'missing-front-matter': {
     name: 'MissingFrontMatter',
-    description: 'Interview notes do not start with a YAML front matter.',
-    help: 'Start each `interviews/*.md` file with YAML between two `---` lines, holding at least `id` and `date` (and usually `interviewees` and `practices`). The notes follow after the closing `---`.',
+    description: 'Interview or observation notes do not start with a YAML front matter.',
+    help: 'Start each `interviews/*.md` and `observations/*.md` file with YAML between two `---` lines, holding at least `id` and `date` (and usually `interviewees`, or for an observation `observer`, and `practices`). The notes follow after the closing `---`.',
     severity: 'error',
   },
 
@@ -195,8 +195,20 @@ export const RULES: Record<string, Rule> = {
   },
   'unknown-interview': {
     name: 'UnknownInterview',
-    description: 'A source names no interview in interviews/*.md.',
-    help: '`sources` lists interview ids from the front matter of `interviews/*.md`. Fix the id, or add the interview notes with that `id`.',
+    description: 'A source names no interview in interviews/*.md and no observation in observations/*.md.',
+    help: '`sources` lists the ids from the front matter of `interviews/*.md` and `observations/*.md`. Fix the id, or add the interview or observation notes with that `id`.',
+    severity: 'warning',
+  },
+  'unknown-goal': {
+    name: 'UnknownGoal',
+    description: 'A requirement names a goal that target.yaml does not list.',
+    help: 'A requirement\'s `goals` lists ids of the strategic goals under `goals` in target.yaml (`goals: [{id: G-1, title: ...}]`). Fix the id, or add the goal.',
+    severity: 'error',
+  },
+  'goal-without-requirement': {
+    name: 'GoalWithoutRequirement',
+    description: 'No requirement serves a strategic goal.',
+    help: 'The alignment matrix traces goals to the plan through the requirements that name them. Add the goal\'s id to the `goals` of the requirements that serve it, or remove the goal.',
     severity: 'warning',
   },
   'duplicate-id': {

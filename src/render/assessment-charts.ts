@@ -5,6 +5,7 @@ import type { Assessment } from '../engine/types.js';
 import { PERSPECTIVES } from '../model/types.js';
 import { daysBetween } from '../util/dates.js';
 import { doraBands, gapBars, histogram, isNoDataChart, levelHeatmap, radarChart, stackedBars } from './charts/index.js';
+import { integrationDiagram } from './charts/integration.js';
 import { ganttChart, GANTT_SLIDE, scorecard, type GanttInput } from './charts/roadmap-charts.js';
 import { doraMetrics, PERSPECTIVE_NAMES, ragOf } from './report-view.js';
 
@@ -100,6 +101,12 @@ export function buildCharts(a: Assessment, e: Engagement): Record<string, Chart>
       title: 'The roadmap by phase',
       svg: ganttChart({ ...roadmap, unscheduled: [], milestones: roadmap.milestones.filter((m, i, all) => all.findIndex((x) => x.date === m.date) === i) }, { title: 'Roadmap', ...GANTT_SLIDE, maxBars: 6 }),
     };
+  }
+  // The solution model's integration view; left out when the model maps no ITSM process.
+  const links = a.solution_model.links;
+  if (links.length) {
+    const title = 'Release management and the ITSM processes: each link now and at its target';
+    charts['itsm-integration'] = { title, svg: integrationDiagram(links.map((l) => ({ name: l.name, current: l.current, target: l.target, linked: l.practices.length > 0 })), { title }) };
   }
   // A chart with nothing to show is left out of the documents.
   for (const [name, c] of Object.entries(charts)) if (isNoDataChart(c.svg)) delete charts[name];

@@ -266,3 +266,104 @@ export function slideTitles(a: Assessment, riskPhraseOf: (kind: string) => strin
     ask: !first ? 'No decision is needed today' : `Decision today: approve ${first.name}, ${days(first.used_days)}${first.cost !== null ? ` (${money(first.cost, a.engagement.currency)})` : ''}`,
   };
 }
+
+/** The to-build statements of the solution model, split by whether the plan builds them. */
+function futureCounts(a: Assessment) {
+  const statements = a.solution_model.perspectives.flatMap((p) => p.practices.flatMap((x) => x.statements));
+  const build = statements.filter((s) => s.status === 'to-build');
+  const scheduled = build.filter((s) => s.phase !== null);
+  const order = a.roadmap.phases.map((p) => p.id);
+  const last = scheduled.reduce<string | null>((acc, s) => (acc === null || order.indexOf(s.phase!) > order.indexOf(acc) ? s.phase : acc), null);
+  return {
+    total: statements.length,
+    inPlace: a.solution_model.in_place,
+    toBuild: build.length,
+    scheduled: scheduled.length,
+    unscheduled: build.filter((s) => s.phase === null && s.recommendation !== null).length,
+    noRecommendation: build.filter((s) => s.recommendation === null).length,
+    notAssessed: a.solution_model.not_assessed,
+    last: last === null ? undefined : phaseOf(a, last),
+  };
+}
+
+/** The solution model in one sentence: how much of the future state holds today, and what the plan builds by when. */
+export function futureStateSentence(a: Assessment): string {
+  if (nothingAssessed(a)) return 'The future state cannot be drawn yet: no practice has been assessed.';
+  const c = futureCounts(a);
+  if (!c.total) return 'No practice has a target above 0, so there is no future state to describe.';
+  const head = `${possessive(a.engagement.client)} future release management comes down to ${count(c.total, 'element')} across the five perspectives`;
+  if (!c.toBuild && !c.notAssessed) return `${head}, and all of them hold today.`;
+  const by = c.last?.end ? `, by ${date(c.last.end)}` : '';
+  let build = '';
+  if (c.toBuild && c.scheduled === c.toBuild) build = `; this plan builds the ${c.notAssessed ? `${numberWord(c.toBuild)} missing` : `other ${numberWord(c.toBuild)}`}${by}`;
+  else if (c.toBuild) {
+    const parts: string[] = [];
+    if (c.scheduled) parts.push(`${numberWord(c.scheduled)} by this plan${c.last?.end ? ` (by ${date(c.last.end)})` : ''}`);
+    if (c.unscheduled) parts.push(`${numberWord(c.unscheduled)} when more capacity is found`);
+    if (c.noRecommendation) parts.push(`${numberWord(c.noRecommendation)} with no recommendation in the model yet`);
+    build = `; ${numberWord(c.toBuild)} ${c.toBuild === 1 ? 'is' : 'are'} to be built: ${list(parts)}`;
+  }
+  const unknown = c.notAssessed ? `; ${numberWord(c.notAssessed)} cannot be judged until ${c.notAssessed === 1 ? 'its practice is' : 'their practices are'} assessed` : '';
+  return `${head}: ${numberWord(c.inPlace)} ${c.inPlace === 1 ? 'is' : 'are'} in place today${build}${unknown}.`;
+}
+
+/** The "future direction" slide's action title. */
+export function futureDirectionTitle(a: Assessment): string {
+  if (nothingAssessed(a)) return 'The future state is drawn once practices are assessed';
+  const c = futureCounts(a);
+  if (!c.total) return 'No future state is targeted yet';
+  if (!c.toBuild && !c.notAssessed) return 'The future state is already in place';
+  const by = c.last?.end ? ` by ${month(c.last.end)}` : '';
+  const rest = c.scheduled === c.toBuild && !c.notAssessed ? `the rest built${by}` : c.scheduled ? `${c.scheduled} more${by}` : `${c.toBuild} still to build`;
+  return `The future state: ${c.inPlace} of ${c.total} elements in place, ${rest}`;
+}
+
+/** How the plan serves the strategic goals, and how much of it is hygiene. */
+export function alignmentSentence(a: Assessment): string {
+  const t = a.traceability;
+  const recs = a.recommendations.length;
+  let hygiene = '';
+  if (a.requirements.length && recs) {
+    const k = t.hygiene.length;
+    if (k === recs) hygiene = ` None of the ${recs} recommendations serves a requirement or goal.`;
+    else if (k) hygiene = ` ${capitalise(count(k, 'recommendation'))} of the ${recs} ${k === 1 ? 'serves' : 'serve'} no requirement or goal: hygiene work, kept for the maturity it adds.`;
+    else hygiene = ` Every recommendation serves a requirement${t.goals.length ? ' and so a goal' : ''}, directly or as a prerequisite.`;
+  }
+  if (!t.goals.length) {
+    return a.requirements.length ? `No strategic goals are recorded, so the plan is traced to the requirements only.${hygiene}` : `No strategic goals or requirements are recorded, so the plan cannot be traced to them.${hygiene}`;
+  }
+  const by = (s: string) => t.goals.filter((g) => g.status === s).length;
+  const reached = by('met') + by('planned');
+  const order = a.roadmap.phases.map((p) => p.id);
+  const last = t.goals.filter((g) => g.status === 'planned').reduce<string | null>((acc, g) => (acc === null || order.indexOf(g.reaches_target!) > order.indexOf(acc) ? g.reaches_target : acc), null);
+  const when = last ? ` by the end of ${phaseLabel(a, last)}, ${date(phaseOf(a, last)?.end)}` : reached ? ' today' : '';
+  const n = t.goals.length;
+  const rest: string[] = [];
+  if (by('not-on-plan')) rest.push(`${by('not-on-plan') === n ? (n === 1 ? 'it needs' : n === 2 ? 'both need' : `all ${numberWord(n)} need`) : `${numberWord(by('not-on-plan'))} ${by('not-on-plan') === 1 ? 'needs' : 'need'}`} work that does not fit the phases' capacity`);
+  if (by('unknown')) rest.push(`${numberWord(by('unknown'))} cannot be judged yet`);
+  if (by('no-requirements')) rest.push(`${numberWord(by('no-requirements'))} ${by('no-requirements') === 1 ? 'has' : 'have'} no requirement serving ${by('no-requirements') === 1 ? 'it' : 'them'}`);
+  const lead =
+    reached === n
+      ? `The plan reaches ${n === 1 ? 'the strategic goal' : `all ${n} strategic goals`}${when}`
+      : reached === 0
+        ? `The plan as scheduled reaches none of the ${n} strategic goals`
+        : `The plan reaches ${reached} of the ${n} strategic goals${when}`;
+  return `${lead}${rest.length ? `${reached === 0 ? ':' : ';'} ${list(rest)}` : ''}.${hygiene}`;
+}
+
+/** The size of the programme: its deliverables and the people it needs. */
+export function scopeSentence(a: Assessment): string {
+  const s = a.size_and_scope;
+  const busy = s.phases.filter((p) => p.recommendations.length);
+  if (!busy.length) return nothingAssessed(a) ? 'There is no programme yet: nothing has been assessed.' : 'No work is scheduled, so the programme has no deliverables.';
+  const ftes = busy.map((p) => p.fte).filter((x): x is number => x !== null);
+  const roles = new Set(busy.flatMap((p) => p.roles.map((r) => r.role).filter((r): r is string => r !== null)));
+  const unowned = busy.some((p) => p.roles.some((r) => r.role === null));
+  // The busiest phase sets the staffing: "up to 2 people full time".
+  const peak = ftes.length ? Math.max(...ftes) : null;
+  const people = peak === null ? null : `${busy.length > 1 ? 'up to ' : ''}${peak < 0.05 ? 'less than 0.1' : num(peak)} ${num(peak) === '1' ? 'person' : 'people'} full time`;
+  const from = roles.size ? `, drawn from ${count(roles.size, 'role')}${unowned ? ' (and work whose owner is still to be named)' : ''}` : unowned ? ', whose owners are still to be named' : '';
+  const over = `Over ${count(busy.length, 'phase')} the programme`;
+  if (!s.deliverables) return `${over} ${people ? `needs ${people}${from}` : `has work${from}`}; the model names no deliverables for its recommendations.`;
+  return `${over} produces ${count(s.deliverables, 'deliverable')}${people ? `, and needs ${people}${from}` : from}.`;
+}

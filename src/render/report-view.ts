@@ -10,6 +10,7 @@ import * as H from './headlines.js';
 import { benchmarkView } from './benchmark-view.js';
 import type { Portfolio } from '../engine/portfolio.js';
 import { integrationView, kpiTargetLine, namesOf, recommendationViews, riskPhrase, riskViews, statusText, type Names } from './plan-view.js';
+import { alignmentView, futureHighlights, scopeView, solutionModelView } from './solution-view.js';
 import { capitalise, count, possessive, date, days, metricName, metricValue, money, num, pct, score } from './words.js';
 import { respondentDisagreementsView } from './respondents-view.js';
 
@@ -189,8 +190,11 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     scenario: H.scenarioSentence(a),
     ask: H.askSentence(a),
     risks: H.risksSentence(a, riskPhrase),
+    future_state: H.futureStateSentence(a),
+    alignment: H.alignmentSentence(a),
+    scope: H.scopeSentence(a),
   };
-  const titles = H.slideTitles(a, riskPhrase);
+  const titles = { ...H.slideTitles(a, riskPhrase), future: H.futureDirectionTitle(a) };
   const firstSteps = a.first_steps.map((id) => recById.get(id)!);
   const firstPhase = phases.find((p) => p.recommendations.length) ?? null;
   return {
@@ -224,6 +228,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       not_assessed: s.not_assessed,
       na: s.not_applicable,
       interviews: e.interviews.length,
+      observations: (e.observations ?? []).length,
       documents: practices.reduce((n, p) => n + p.evidence_refs.length, 0),
     },
     phases: ENGAGEMENT_PHASES,
@@ -236,6 +241,9 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     day_rate_text: a.engagement.day_rate !== null ? money(a.engagement.day_rate, currency) : null,
     first_steps: firstSteps,
     plan: planSection(a, e, names, recs, phases, firstPhase),
+    future_state: { ...solutionModelView(a, names), highlights: futureHighlights(a) },
+    alignment: alignmentView(a, names, (status, reaches) => statusText(a, status, reaches)),
+    scope_by_phase: scopeView(a, names),
     risks: riskViews(a, names),
     evidence: practices.filter((p) => p.evidence_refs.length).map((p) => ({ name: p.name, refs: p.evidence_refs })),
     calibration: calibrationView(practices),
@@ -253,6 +261,14 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       interviewees: (iv.interviewees ?? []).map(personLine),
       practices: (iv.practices ?? []).map(names.practice),
       cited_by: practices.filter((p) => p.sources.includes(iv.id)).map((p) => p.name),
+    })),
+    observations: (e.observations ?? []).map((ob) => ({
+      id: ob.id,
+      date: date(ob.date),
+      title: ob.title ?? 'Observation',
+      observer: ob.observer ?? 'not named',
+      practices: (ob.practices ?? []).map(names.practice),
+      cited_by: practices.filter((p) => p.sources.includes(ob.id)).map((p) => p.name),
     })),
   };
 }

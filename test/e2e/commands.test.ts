@@ -84,7 +84,7 @@ describe('relm assess', () => {
     expect(a.status).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const doc = JSON.parse(a.stdout);
-    expect(Object.keys(doc)).toEqual(['relm', 'engagement', 'as_of', 'model', 'overall', 'perspectives', 'practices', 'backlog', 'releases', 'training', 'recommendations', 'roadmap', 'first_steps', 'summary', 'risks', 'requirements', 'scenarios', 'consensus', 'diagnostics']);
+    expect(Object.keys(doc)).toEqual(['relm', 'engagement', 'as_of', 'model', 'overall', 'perspectives', 'practices', 'backlog', 'releases', 'training', 'recommendations', 'roadmap', 'first_steps', 'summary', 'risks', 'requirements', 'scenarios', 'consensus', 'solution_model', 'traceability', 'size_and_scope', 'diagnostics']);
     expect(doc.consensus).toBeNull(); // no responses/ in the fixture
     expect(doc.overall.score).toBeCloseTo(8.75 / 3, 12);
     expect(doc.overall.percent_to_target).toBeCloseTo(1 - 2.25 / 11, 12);

@@ -51,3 +51,30 @@ describe('the built-in model', () => {
     for (const s of model.skills ?? []) expect(s.training?.days, s.id).toBeGreaterThan(0);
   });
 });
+
+describe('the built-in model for the strategic plan', () => {
+  const model = loadBuiltinModel();
+
+  it('words the future state of every practice at every level, as short sentences', () => {
+    for (const p of model.practices) {
+      expect(Object.keys(p.future_state ?? {}).sort(), p.id).toEqual(['1', '2', '3', '4', '5']);
+      for (const text of Object.values(p.future_state!)) {
+        expect(text.split(' ').length, `${p.id}: ${text}`).toBeLessThanOrEqual(22);
+        // A future state, not today's shortfall.
+        expect(text, p.id).not.toMatch(/,\s*(but|though|even if)\b|\b(usually|sometimes|informally)\b/);
+      }
+    }
+  });
+
+  it('names the anticipated deliverables of every recommendation, each deliverable once in the model', () => {
+    const all: string[] = [];
+    for (const p of model.practices) {
+      for (const r of p.recommendations ?? []) {
+        expect((r.deliverables ?? []).length, r.id).toBeGreaterThanOrEqual(1);
+        all.push(...r.deliverables!.map((d) => d.toLowerCase()));
+      }
+    }
+    expect(model.practices.flatMap((p) => p.recommendations ?? [])).toHaveLength(112);
+    expect(new Set(all).size).toBe(all.length);
+  });
+});

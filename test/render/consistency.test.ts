@@ -60,7 +60,6 @@ describe.each(['examples/acme-bank', 'test/fixtures/harbour'])('one story across
       ['plan: summary', section(md.plan!, '## Summary')],
       ['plan: next steps', section(md.plan!, '## 4. Next steps')],
       ['presentation: answer slide', section(md.presentation!, '**First steps:**', /\n/)],
-      ['presentation: first steps slide', section(md.presentation!, `## ${view.titles.first_steps}`, /\n---/)],
     ];
     for (const [where, text] of places) {
       const pos = inOrder(text, steps);

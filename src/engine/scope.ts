@@ -1,0 +1,110 @@
+/**
+ * Size and scope of the programme, per roadmap phase: how long it runs, the effort and cost, the people
+ * (the owner roles, with their share of the effort as full-time equivalents over the phase's working days)
+ * and the anticipated deliverables (what the phase's recommendations produce, model `deliverables`).
+ */
+import { addDays, daysBetween } from '../util/dates.js';
+import type { WorkingDays } from '../util/workdays.js';
+import type { RecommendationResult, Roadmap } from './types.js';
+
+export interface ScopeRole {
+  /** The owner role; null when neither the recommendation nor its practice names one. */
+  role: string | null;
+  effort_days: number;
+  /** effort_days / the phase's working days: the people the role needs on it, full time (null without dates). */
+  fte: number | null;
+  recommendations: string[];
+}
+
+export interface PhaseScope {
+  /** The phase id; null for the work that fits no phase. */
+  phase: string | null;
+  start: string | null;
+  end: string | null;
+  /** Calendar days from start to end, both included (null without both dates). */
+  calendar_days: number | null;
+  working_days: number | null;
+  effort_days: number;
+  cost: number | null;
+  /** effort_days / working_days (null without dates). */
+  fte: number | null;
+  recommendations: string[];
+  roles: ScopeRole[];
+  /** What the phase produces, in placing order, each once (with the recommendation that produces it). */
+  deliverables: { title: string; recommendation: string }[];
+  /** Recommendations whose model entry names no deliverable. */
+  without_deliverables: string[];
+}
+
+export interface SizeAndScope {
+  phases: PhaseScope[];
+  /** The work that fits no phase at this capacity, in the same form (no dates); null when everything fits. */
+  unscheduled: PhaseScope | null;
+  /** Deliverables over the scheduled phases. */
+  deliverables: number;
+}
+
+/** Working days from start to end, both included. */
+export function workingDaysBetween(start: string, end: string, days: WorkingDays): number {
+  let n = 0;
+  for (let d = start; d <= end; d = addDays(d, 1)) if (days.isWorkingDay(d)) n++;
+  return n;
+}
+
+function scopeOf(
+  phase: string | null,
+  start: string | null,
+  end: string | null,
+  ids: readonly string[],
+  recs: ReadonlyMap<string, RecommendationResult>,
+  deliverablesOf: ReadonlyMap<string, readonly string[]>,
+  dayRate: number | null,
+  days: WorkingDays,
+): PhaseScope {
+  const working = start && end && end >= start ? workingDaysBetween(start, end, days) : null;
+  const fte = (effort: number) => (working ? effort / working : null);
+  const effort = ids.reduce((t, id) => t + recs.get(id)!.effort_days, 0);
+  const roles = new Map<string | null, ScopeRole>();
+  for (const id of ids) {
+    const r = recs.get(id)!;
+    const entry = roles.get(r.owner) ?? { role: r.owner, effort_days: 0, fte: null, recommendations: [] };
+    entry.effort_days += r.effort_days;
+    entry.recommendations.push(id);
+    roles.set(r.owner, entry);
+  }
+  const seen = new Set<string>();
+  const deliverables: PhaseScope['deliverables'] = [];
+  for (const id of ids) {
+    for (const title of deliverablesOf.get(id) ?? []) {
+      const key = title.trim().toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      deliverables.push({ title, recommendation: id });
+    }
+  }
+  return {
+    phase,
+    start,
+    end,
+    calendar_days: start && end && end >= start ? daysBetween(start, end) + 1 : null,
+    working_days: working,
+    effort_days: effort,
+    cost: dayRate !== null ? effort * dayRate : null,
+    fte: fte(effort),
+    recommendations: [...ids],
+    // The role with the most work first; ties in order of appearance.
+    roles: [...roles.values()].map((x) => ({ ...x, fte: fte(x.effort_days) })).sort((a, b) => b.effort_days - a.effort_days),
+    deliverables,
+    without_deliverables: ids.filter((id) => !(deliverablesOf.get(id) ?? []).length),
+  };
+}
+
+export function sizeAndScope(roadmap: Roadmap, recs: readonly RecommendationResult[], deliverablesOf: ReadonlyMap<string, readonly string[]>, dayRate: number | null, days: WorkingDays): SizeAndScope {
+  const byId = new Map(recs.map((r) => [r.id, r]));
+  const phases = roadmap.phases.map((p) => scopeOf(p.id, p.start, p.end, p.recommendations, byId, deliverablesOf, dayRate, days));
+  return {
+    phases,
+    unscheduled: roadmap.unscheduled.length ? scopeOf(null, null, null, roadmap.unscheduled, byId, deliverablesOf, dayRate, days) : null,
+    deliverables: phases.reduce((t, p) => t + p.deliverables.length, 0),
+  };
+}
