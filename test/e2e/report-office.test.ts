@@ -70,7 +70,7 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       const deck = slides(pkg);
       const chartsOf = (i: number) => [...deck[i]!.rels.values()].filter((r) => r.type === 'chart').map((r) => pkg.xml(r.target));
       const types = pkg.text('[Content_Types].xml');
-      // Slide 3: where they stand (current and target by perspective); 4: the largest gaps; 8: the roadmap.
+      // Slide 3: where they stand (current and target by perspective); 4: the largest gaps; 9: the roadmap (after the future direction).
       const perspectives = chartsOf(2);
       expect(perspectives).toHaveLength(1);
       expect(first(perspectives[0]!, 'c:barChart')).toBeDefined();
@@ -79,7 +79,7 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       const values = all(all(perspectives[0]!, 'c:ser')[0]!, 'c:val').flatMap((v) => all(v, 'c:v').map((x) => Number(textContent(x))));
       expect(values).toEqual(['people', 'process', 'technology', 'organization', 'integration'].map((k) => assessment.perspectives[k].score));
       expect(first(chartsOf(3)[0]!, 'c:barChart')).toBeDefined();
-      const gantt = chartsOf(7)[0]!;
+      const gantt = chartsOf(8)[0]!;
       expect(first(gantt, 'c:grouping')!.attrs.val).toBe('stacked');
       // The offset series is invisible: the bars float from each phase's start.
       expect(first(all(gantt, 'c:ser')[0]!, 'a:noFill')).toBeDefined();
@@ -101,7 +101,11 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       expect(release.text).toContain('24%');
       expect(deck[2]!.notes).toContain('Overall: 1.4 of 5 against 3.2');
       expect(deck[2]!.notes).toContain('Process: 1.4 against 3.4');
-      expect(deck[7]!.notes).toContain('Phase 1: Stabilise (1 April 2026 – 30 June 2026)');
+      expect(deck[8]!.notes).toContain('Phase 1: Stabilise (1 April 2026 – 30 June 2026)');
+      // The future direction: the future state per perspective as a table.
+      expect(deck[7]!.title).toMatch(/^The future state: /);
+      expect(first(deck[7]!.xml, 'a:tbl')).toBeDefined();
+      expect(deck[7]!.text).toContain('Every release follows a written policy');
       expect(deck[9]!.notes).toMatch(/Mitigation: /);
       for (const s of deck) expect(s.notes.length, s.title ?? '').toBeGreaterThan(0);
     });
