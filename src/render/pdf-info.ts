@@ -59,8 +59,61 @@ export async function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Promise<Uint8A
   if (metadata instanceof PDFRef) ctx.delete(metadata);
   doc.catalog.delete(PDFName.of('Metadata'));
   ctx.trailerInfo.ID = undefined;
+  renumberStructureIds(doc, await import('pdf-lib'));
   // Object streams: the objects that are not streams, compressed together (PDF 1.5). A tagged PDF holds a small
   // dictionary for every paragraph and table cell (the structure screen readers follow): uncompressed, half a
   // long report's bytes; packed, a tenth of that.
   return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+}
+
+/** The ids Chromium gives the elements of a tagged PDF's structure (`/ID (node00000417)`, their `/Headers` and the IDTree). */
+const STRUCTURE_ID = /^node(\d+)$/;
+
+/**
+ * Chromium numbers the structure elements of a tagged PDF from a counter its renderer shares between pages, so
+ * the same document printed beside another (two at a time) can get other numbers. Each id is replaced by its
+ * rank among the document's ids, zero-padded as Chromium pads them: the order (which the IDTree's sorted keys
+ * rely on) is kept, and the same document gives the same bytes however it was printed.
+ */
+function renumberStructureIds(doc: import('pdf-lib').PDFDocument, lib: typeof import('pdf-lib')): void {
+  const { PDFArray, PDFDict, PDFHexString, PDFString } = lib;
+  type Obj = import('pdf-lib').PDFObject;
+  const idOf = (o: Obj): string | null => {
+    if (!(o instanceof PDFString || o instanceof PDFHexString)) return null;
+    const text = o.decodeText();
+    return STRUCTURE_ID.test(text) ? text : null;
+  };
+  const roots = doc.context.enumerateIndirectObjects().map(([, o]) => o);
+  // Every container once (indirect references are not followed: every indirect object is a root).
+  const walk = (visit: (o: Obj, replace: (v: Obj) => void) => void) => {
+    const stack: Obj[] = [...roots];
+    while (stack.length) {
+      const o = stack.pop()!;
+      if (o instanceof PDFDict) {
+        for (const [k, v] of o.entries()) {
+          visit(v, (n) => o.set(k, n));
+          stack.push(v);
+        }
+      } else if (o instanceof PDFArray) {
+        for (let i = 0; i < o.size(); i++) {
+          const v = o.get(i);
+          visit(v, (n) => o.set(i, n));
+          stack.push(v);
+        }
+      }
+    }
+  };
+  const ids = new Set<string>();
+  walk((o) => {
+    const id = idOf(o);
+    if (id) ids.add(id);
+  });
+  if (!ids.size) return;
+  const ranked = [...ids].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+  const width = Math.max(8, String(ranked.length).length);
+  const renamed = new Map(ranked.map((id, i) => [id, `node${String(i + 1).padStart(width, '0')}`]));
+  walk((o, replace) => {
+    const id = idOf(o);
+    if (id) replace(o instanceof PDFHexString ? PDFHexString.fromText(renamed.get(id)!) : PDFString.of(renamed.get(id)!));
+  });
 }
