@@ -140,9 +140,9 @@ common(
 common(
   program
     .command('report')
-    .description('render the deliverables into out/: report, strategic-plan, presentation, training-plan, progress-report (once progress.yaml exists), and assessment.json')
+    .description('render the deliverables into out/: report, strategic-plan, presentation, training-plan, progress-report and progress-presentation (once progress.yaml exists), and assessment.json')
     .option('--format <list>', 'comma-separated formats: md, html, pdf, pptx, xlsx, docx (default: relm.yaml output.formats, else md,html)')
-    .option('--only <list>', 'comma-separated deliverables: report, plan, presentation, training, progress (default: all; progress once progress.yaml exists)')
+    .option('--only <list>', 'comma-separated deliverables: report, plan, presentation, training, progress, progress-deck (default: all; the progress ones once progress.yaml exists)')
     .option('--browser-path <path>', 'Chrome or Chromium to print PDFs with (default: CHROME_PATH, then the usual install paths)')
     .option('--browser-timeout <seconds>', 'how long printing the PDFs may take in all: starting the browser, every document, closing it (1 to 86,400)', wholeNumber(1, 86_400), 120)
     .option('--out <dir>', 'output folder (default: relm.yaml output.dir, else out)')

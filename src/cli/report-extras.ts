@@ -7,7 +7,7 @@ import { progressSince } from '../engine/progress.js';
 import type { Assessment } from '../engine/types.js';
 import { gitCommitDate } from '../io/git.js';
 import { isNoDataChart } from '../render/charts/index.js';
-import type { ContextExtras, DeliverableId, ProgressDeliverable } from '../render/deliverables.js';
+import { isProgress, type ContextExtras, type DeliverableId, type ProgressDeliverable } from '../render/deliverables.js';
 import type { ProgressFacts } from '../render/progress-headlines.js';
 import { BURNUP_TITLE, burnupChart, TREND_TITLE, trendChart } from '../render/progress-charts.js';
 import { progressView } from '../render/progress-view.js';
@@ -31,7 +31,7 @@ export const REPORT_TAGS = ['progress-*', 'assessment-*'];
 export function progressDeliverable(current: Assessment, e: Engagement, root: string, opts: ProgressReportOptions, logo: string | null, notes: string[]): ProgressDeliverable {
   const ctx = progressContext(current, e, root, opts);
   const sinceRev = opts.since ?? newestTag(root, REPORT_TAGS) ?? null;
-  let facts: ProgressFacts = { client: e.manifest.engagement.client, report: ctx.report, current, since: null, changes: progressSince(null, e.progress), moved: null, metBefore: null };
+  let facts: ProgressFacts = { client: e.manifest.engagement.client, report: ctx.report, current, since: null, changes: progressSince(null, e.progress, ctx.report.today), moved: null, metBefore: null };
   if (sinceRev !== null) {
     const then = engagementAtRevision(root, sinceRev, 'It cannot be the last report: name another with --since.');
     const before = assess(then, [], { windowDays: opts.windowDays });
@@ -39,7 +39,7 @@ export function progressDeliverable(current: Assessment, e: Engagement, root: st
       ...facts,
       // The date of that reading: progress.yaml's as_of, else the day it was committed; an assessment without progress: its as_of.
       since: { label: sinceRev, date: then.progress ? (then.progress.as_of ?? gitCommitDate(root, sinceRev) ?? null) : then.manifest.engagement.as_of },
-      changes: progressSince(then.progress, e.progress),
+      changes: progressSince(then.progress, e.progress, ctx.report.today),
       moved: diffAssessments(before, current),
       metBefore: before.summary.requirements.met,
     };
@@ -62,6 +62,6 @@ export function reportExtras(current: Assessment, e: Engagement, root: string, o
   const benchmark = file === undefined ? null : readBenchmark(fsSource(root), file);
   return {
     benchmark: benchmark?.ok ? benchmark.portfolio : null,
-    ...(only.includes('progress') ? { progress: progressDeliverable(current, e, root, opts, logo, notes) } : {}),
+    ...(only.some(isProgress) ? { progress: progressDeliverable(current, e, root, opts, logo, notes) } : {}),
   };
 }

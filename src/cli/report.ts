@@ -9,7 +9,7 @@ import { logoDataUri } from '../engagement/load.js';
 import { printable } from '../output/printable.js';
 import { PACKAGE_VERSION } from '../paths.js';
 import { findBrowser } from '../render/browser.js';
-import { DELIVERABLES, renderDeliverables, type DeliverableId } from '../render/deliverables.js';
+import { DELIVERABLES, isProgress, renderDeliverables, type DeliverableId } from '../render/deliverables.js';
 import { toEpochMs } from '../util/dates.js';
 import { openEngagement, requireValid } from './context.js';
 import type { CommonOptions } from './main.js';
@@ -73,7 +73,7 @@ export async function runReport(opts: ReportOptions): Promise<void> {
   const engagement = requireValid(result);
   if (!engagement) return;
   // By default every deliverable, the progress report once progress.yaml exists.
-  const only = named ?? DELIVERABLES.map((d) => d.id).filter((id) => id !== 'progress' || engagement.progress);
+  const only = named ?? DELIVERABLES.map((d) => d.id).filter((id) => !isProgress(id) || engagement.progress);
   const configured = engagement.manifest.output?.formats;
   const formats = parseList(opts.format, FORMATS, '--format') ?? (configured?.length ? [...configured] : (['md', 'html'] as Format[]));
   const outDir = outputDir(result.root, opts.out, engagement.manifest.output?.dir);

@@ -56,6 +56,7 @@ const PURPOSE: Record<string, string> = {
   'presentation.md.hbs': 'the management presentation: presentation.md/.html/.pdf, one slide per --- line',
   'training-plan.md.hbs': 'the training plan: training-plan.md/.html/.pdf',
   'progress-report.md.hbs': 'the progress report: progress-report.md/.html/.pdf (relm report --only progress)',
+  'progress-presentation.md.hbs': 'the progress deck, slides separated by ---: progress-presentation.md/.html/.pdf/.pptx (relm report --only progress-deck)',
   'layout.html.hbs': 'the HTML page around the report, plan and training plan (title, author, version, style, body)',
   'slides.html.hbs': 'the HTML page of the presentation (title, author, version, style, slides)',
   'style.css': 'the stylesheet of the report, plan and training plan (HTML and PDF)',
@@ -70,7 +71,7 @@ export function runTemplatesList(): void {
 }
 
 /** The templates that receive an engagement's data, by deliverable id or template file name. */
-const CONTEXT_NAMES = ['report', 'plan', 'presentation', 'training', 'progress'] as const;
+const CONTEXT_NAMES = ['report', 'plan', 'presentation', 'training', 'progress', 'progress-deck'] as const;
 
 /** `relm templates context [deliverable] [--json]`: the data a deliverable's template receives, on this engagement. */
 export async function runTemplatesContext(name: string | undefined, opts: CommonOptions & { json?: boolean; windowDays?: number }): Promise<void> {

@@ -148,15 +148,7 @@ export function progressOf(
   const entries: Record<string, ProgressEntry> = file?.recommendations ?? {};
   const recs = new Map(plan.recommendations.map((r) => [r.id, r]));
   const phaseIndex = new Map(plan.roadmap.phases.map((p, k) => [p.id, k]));
-  // The status on `today`: work done (or started) after today is not done (or started) yet on that day.
-  const statusOf = (id: string): ProgressStatus => {
-    const e = entries[id];
-    if (!e) return 'planned';
-    const started = !!e.started && e.started <= today;
-    if (e.status === 'done' && e.done && e.done > today) return started ? 'in-progress' : 'planned';
-    if (e.status === 'in-progress' && e.started && !started) return 'planned';
-    return e.status;
-  };
+  const statusOf = (id: string): ProgressStatus => statusOn(entries[id], today);
   const resolved = (id: string) => statusOf(id) === 'done' || statusOf(id) === 'dropped';
 
   const track = (r: Pick<RecommendationResult, 'id' | 'title' | 'effort_days'> & { practice: string | null; owner: string | null; depends_on: string[]; phase: string | null }): RecommendationProgress => {
@@ -264,18 +256,33 @@ export function progressOf(
 }
 
 /**
- * What changed in progress.yaml between two readings: the recommendations done since (done now, not done
- * then), started since, dropped since, and those whose status went back.
+ * A recommendation's status on `today`: work done (or started) after today is not done (or started) yet on
+ * that day, so a report measured to an earlier day counts what had happened by then.
  */
-export function progressSince(before: ProgressFile | null | undefined, now: ProgressFile | null | undefined): { done: string[]; started: string[]; dropped: string[]; reopened: string[] } {
+export function statusOn(e: ProgressEntry | undefined, today: string | null): ProgressStatus {
+  if (!e) return 'planned';
+  if (today === null) return e.status;
+  const started = !!e.started && e.started <= today;
+  if (e.status === 'done' && e.done && e.done > today) return started ? 'in-progress' : 'planned';
+  if (e.status === 'in-progress' && e.started && !started) return 'planned';
+  return e.status;
+}
+
+/**
+ * What changed in progress.yaml between two readings: the recommendations done since (done now, not done
+ * then), started since, dropped since, and those whose status went back. `today` (the day the report is
+ * measured to) reads the current file as progressOf does: work done after it is not done yet.
+ */
+export function progressSince(before: ProgressFile | null | undefined, now: ProgressFile | null | undefined, today: string | null = null): { done: string[]; started: string[]; dropped: string[]; reopened: string[] } {
   const b = before?.recommendations ?? {};
   const n = now?.recommendations ?? {};
   const was = (id: string): ProgressStatus => b[id]?.status ?? 'planned';
+  const is = (id: string): ProgressStatus => statusOn(n[id], today);
   const ids = Object.keys(n);
   return {
-    done: ids.filter((id) => n[id]!.status === 'done' && was(id) !== 'done'),
-    started: ids.filter((id) => n[id]!.status === 'in-progress' && was(id) === 'planned'),
-    dropped: ids.filter((id) => n[id]!.status === 'dropped' && was(id) !== 'dropped'),
-    reopened: Object.keys(b).filter((id) => was(id) === 'done' && (n[id]?.status ?? 'planned') !== 'done'),
+    done: ids.filter((id) => is(id) === 'done' && was(id) !== 'done'),
+    started: ids.filter((id) => is(id) === 'in-progress' && was(id) === 'planned'),
+    dropped: ids.filter((id) => is(id) === 'dropped' && was(id) !== 'dropped'),
+    reopened: Object.keys(b).filter((id) => was(id) === 'done' && is(id) !== 'done'),
   };
 }

@@ -14,6 +14,8 @@ export const DELIVERABLES = [
   { id: 'training', file: 'training-plan', template: 'training-plan.md.hbs', title: 'Training plan', layout: 'a4' },
   // Rendered from the progress view (progress-view.ts) rather than the report view; pass `progress`.
   { id: 'progress', file: 'progress-report', template: 'progress-report.md.hbs', title: 'Progress report', layout: 'a4' },
+  // The same view as slides: one message each, for the steering committee.
+  { id: 'progress-deck', file: 'progress-presentation', template: 'progress-presentation.md.hbs', title: 'Progress presentation', layout: 'slides' },
 ] as const;
 export type DeliverableId = (typeof DELIVERABLES)[number]['id'];
 
@@ -49,6 +51,11 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** The progress report and its deck: rendered from the progress view (progress-view.ts), not the report view. */
+export function isProgress(id: DeliverableId): boolean {
+  return id === 'progress' || id === 'progress-deck';
+}
+
 /** The progress report's own view and charts (the CLI computes them: they need the plan of record and git). */
 export interface ProgressDeliverable {
   view: object;
@@ -68,7 +75,7 @@ export interface ContextExtras {
 export function deliverableContexts(a: Assessment, e: Engagement, logo: string | null = null, extras: ContextExtras = {}): (id: DeliverableId) => object {
   let view: object | undefined;
   return (id) => {
-    if (id !== 'progress') return (view ??= reportView(a, e, { logo, benchmark: extras.benchmark ?? null }));
+    if (!isProgress(id)) return (view ??= reportView(a, e, { logo, benchmark: extras.benchmark ?? null }));
     if (!extras.progress) throw new Error('the progress report needs its progress data');
     return extras.progress.view;
   };
@@ -84,11 +91,11 @@ export function renderDeliverables(
   const env = createEnvironment(opts);
   const context = deliverableContexts(a, e, opts.logo ?? null, opts);
   // The analysis charts, unless only the progress report (with charts of its own) is wanted.
-  const reportCharts = only.some((id) => id !== 'progress') ? buildCharts(a, e) : {};
+  const reportCharts = only.some((id) => !isProgress(id)) ? buildCharts(a, e) : {};
   const author = (e.manifest.engagement.consultants ?? []).map((c) => c.name).join(', ') || 'relm';
   const assets: Record<string, string> = {};
   const docs = DELIVERABLES.filter((d) => only.includes(d.id)).map((d): RenderedDeliverable => {
-    const charts = d.id === 'progress' ? (opts.progress?.charts ?? {}) : reportCharts;
+    const charts = isProgress(d.id) ? (opts.progress?.charts ?? {}) : reportCharts;
     const raw = env.render(d.template, context(d.id)).replace(/\n{3,}/g, '\n\n');
     // Markdown: a chart becomes an SVG file beside the document; a chart without data disappears.
     const md = raw

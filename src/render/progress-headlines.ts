@@ -120,9 +120,58 @@ export function nextSentence(f: ProgressFacts): string {
   const steps = f.report.next_steps.map((id) => recs.get(id)!);
   if (!steps.length) return f.report.totals.recommendations && f.report.totals.done + f.report.totals.dropped === f.report.totals.recommendations ? 'The plan is complete: every recommendation is done or dropped.' : 'Nothing is under way or ready to start: settle what the waiting work depends on.';
   // At most two of each in the sentence; the next steps list gives them all.
-  const some = (titles: string[]) => (titles.length > 2 ? `${titles.slice(0, 2).join(', ')} and ${count(titles.length - 2, 'more')}` : list(titles));
+  const some = (titles: string[]) => (titles.length > 2 ? `${titles.slice(0, 2).join(', ')} and ${count(titles.length - 2, 'more', 'more')}` : list(titles));
   const finish = steps.filter((r) => r.status === 'in-progress').map((r) => `${r.title}${r.late ? ' (late)' : ''}`);
   const start = steps.filter((r) => r.status === 'planned').map((r) => r.title);
   const parts = [finish.length ? `finish ${some(finish)}` : '', start.length ? `start ${some(start)}` : ''].filter(Boolean);
-  return `Next: ${parts.join(', then ')}.`;
+  return `${capitalise(parts.join(', then '))}.`;
+}
+
+/**
+ * The progress deck's slide titles: one message each, short enough for a title (the sentences above are the
+ * slides' text). Each a pure function of the same figures.
+ */
+export function progressSlideTitles(f: ProgressFacts) {
+  const t = f.report.totals;
+  const share = (x: number) => (t.planned_days ? x / t.planned_days : 0);
+  const answer = !t.recommendations
+    ? 'No recommendation to carry out'
+    : t.done + t.dropped === t.recommendations
+      ? 'The plan is complete'
+      : t.due_days === 0
+        ? `${capitalise(pct(t.percent_done))} of the plan delivered; no phase has ended yet`
+        : `${capitalise(pct(t.percent_done))} of the plan delivered, against ${pct(share(t.due_days))} due by ${date(f.report.today)}`;
+  const phases = f.report.phases;
+  const current = phases.find((p) => p.start !== null && p.start <= f.report.today && !p.ended) ?? null;
+  const ended = phases.filter((p) => p.ended).length;
+  const endedLate = phases.filter((p) => p.ended && p.counts.late > 0);
+  const lateInEnded = endedLate.reduce((n, p) => n + p.counts.late, 0);
+  const byPhase = endedLate.length
+    ? `${list(endedLate.map((p) => p.name))} ended with ${count(lateInEnded, 'recommendation')} not done`
+    : current
+    ? `${current.name} under way: ${num(current.done_days)} of ${days(current.planned_days)} done`
+    : ended === phases.length && phases.length
+      ? `All ${count(phases.length, 'phase')} have ended: ${num(t.done_days)} of ${days(t.planned_days)} done`
+      : `${num(t.done_days)} of ${days(t.planned_days)} done; no phase under way`;
+  const since = f.since ? ` since ${f.since.label}` : ' so far';
+  const n = f.changes.done.length;
+  const done = n ? `${capitalise(count(n, 'recommendation'))} completed${since}` : `Nothing completed${since}`;
+  const d = f.moved;
+  const o = d?.overall.score;
+  const moved = !d || !o || o.from === null || o.to === null
+    ? `Overall score ${score(f.current.overall.score)} out of 5${d ? '' : '; nothing earlier to compare'}`
+    : score(o.from) === score(o.to)
+      ? `The overall score is unchanged at ${score(o.to)}`
+      : `The overall score ${o.to > o.from ? 'rose' : 'fell'} from ${score(o.from)} to ${score(o.to)}`;
+  const lateRecs = phases.flatMap((p) => p.recommendations).filter((r) => r.late);
+  const most = Math.max(0, ...lateRecs.map((r) => r.days_late ?? 0));
+  const late = !lateRecs.length ? 'Nothing is late' : lateRecs.length === 1 ? `One recommendation late, by ${count(most, 'day')}` : `${capitalise(count(lateRecs.length, 'recommendation'))} late, up to ${count(most, 'day')}`;
+  const recs = recommendationsOf(f.report);
+  const steps = f.report.next_steps.map((id) => recs.get(id)!);
+  const finish = steps.filter((r) => r.status === 'in-progress').length;
+  const start = steps.length - finish;
+  const next = !steps.length
+    ? 'Nothing ready to start'
+    : `Next: ${[finish ? `finish ${numberWord(finish)}` : '', start ? `start ${numberWord(start)}` : ''].filter(Boolean).join(', then ')}`;
+  return { answer, phases: byPhase, done, moved, late, next };
 }

@@ -25,6 +25,15 @@ export interface ProgressViewOptions {
 }
 
 /** The progress report's view. */
+/** Rows a slide's list holds, and a slide's table of late work (its reasons wrap). */
+const SLIDE_ROWS = 6;
+const SLIDE_TABLE_ROWS = 4;
+
+/** The first `n` entries and how many more there are. */
+function firstOf<T>(all: T[], n: number): { rows: T[]; more: number } {
+  return { rows: all.slice(0, n), more: Math.max(0, all.length - n) };
+}
+
 export function progressView(f: P.ProgressFacts, e: Engagement, opts: ProgressViewOptions) {
   const r = f.report;
   const t = r.totals;
@@ -133,6 +142,12 @@ export function progressView(f: P.ProgressFacts, e: Engagement, opts: ProgressVi
       now: x.status_now ? STATUS_TEXT[x.status_now] : 'n/a',
     })),
     next_steps: r.next_steps.map((id) => recs.get(id)!).map((x) => ({ ...rec(x), action: x.status === 'in-progress' ? 'Finish' : 'Start' })),
+    // The progress deck: a title per slide, and its lists cut to what a slide holds (the report has them all).
+    titles: P.progressSlideTitles(f),
+    slides: {
+      done: firstOf(f.changes.done.map((id) => recs.get(id)).filter((x) => x !== undefined).map(rec), SLIDE_ROWS),
+      late: firstOf(late.map(rec), SLIDE_TABLE_ROWS),
+    },
     unscheduled: r.unscheduled.map(rec),
     outside_plan: r.outside_plan.map(rec),
   };

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers/cli.js';
+import { openPackage, slides } from '../helpers/ooxml.js';
 import { CHILD_TIMEOUT, pdfIt, relmAsync as relm } from '../helpers/run.js';
 
 const dirs: string[] = [];
@@ -208,7 +209,7 @@ describe('relm progress: the plan of record is the newest assessment tag', () =>
     git(top, ['tag', 'progress-2026-07']);
     const fourth = (await assessAt('assessment-2027')).roadmap.phases[0].recommendations[3];
     expect((await relm(['progress', 'set', fourth, 'done', '--date', '2026-07-20', '-C', eng])).status).toBe(0);
-    const r = await relm(['report', '--only', 'progress', '--format', 'md,pdf', '--today', '2026-07-31', '-C', eng]);
+    const r = await relm(['report', '--only', 'progress,progress-deck', '--format', 'md,pdf,pptx', '--today', '2026-07-31', '-C', eng]);
     expect(r.status, r.stderr).toBe(0);
     const md = readFileSync(join(eng, 'out/progress-report.md'), 'utf8');
     const answer = /^\*\*(Northwind Mutual Insurance has delivered .*)\*\*$/m.exec(md)?.[1];
@@ -220,6 +221,18 @@ describe('relm progress: the plan of record is the newest assessment tag', () =>
     for (const heading of ['Summary', '1. Progress by phase', '2. What was done', '3. What moved', '4. What is late, and why', '5. Next steps']) expect(text).toContain(heading);
     expect(text).toContain(answer!.replace(/\s+/g, ' '));
     expect(text).toContain('Effort delivered against the plan');
+    // The progress deck: the same view as slides, one computed title each, in the PDF and the PowerPoint alike.
+    const deckMd = readFileSync(join(eng, 'out/progress-presentation.md'), 'utf8');
+    const titles = [...deckMd.matchAll(/^## (.+)$/gm)].map((m) => m[1]!);
+    expect(titles).toHaveLength(6);
+    expect(titles[0]).toMatch(/^\d+% of the plan delivered/);
+    expect(titles[2]).toBe('One recommendation completed since progress-2026-07');
+    expect(deckMd).toContain(`- **Done:** Since progress-2026-07 (1 July 2026), one recommendation was completed`);
+    const deckPdf = execFileSync('pdftotext', [join(eng, 'out/progress-presentation.pdf'), '-'], { encoding: 'utf8', timeout: 30_000 }).replace(/\s+/g, ' ');
+    for (const t of titles) expect(deckPdf).toContain(t);
+    expect(execFileSync('pdfinfo', [join(eng, 'out/progress-presentation.pdf')], { encoding: 'utf8', timeout: 30_000 })).toMatch(/Pages:\s+7\n/);
+    const pptx = slides(openPackage(join(eng, 'out/progress-presentation.pptx')));
+    expect(pptx.map((x) => x.title)).toEqual(['Release Management Assessment: progress', ...titles]);
   }, 3 * CHILD_TIMEOUT);
 });
 

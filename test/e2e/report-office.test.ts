@@ -125,7 +125,28 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
   describe('workbook.xlsx', () => {
     it('has the sheets a PMO expects', () => {
       const wb = workbook(openPackage(join(out, 'workbook.xlsx')));
-      expect(wb.names).toEqual(['Summary', 'Practices', 'Gaps', 'Recommendations', 'Roadmap', 'Requirements', 'Backlog by application', 'Backlog items', 'Release record', 'Training']);
+      expect(wb.names).toEqual(['Summary', 'Practices', 'Gaps', 'Recommendations', 'Roadmap', 'Requirements', 'Goals', 'Alignment', 'Backlog by application', 'Backlog items', 'Release record', 'Training']);
+    });
+
+    it('has the alignment matrix of assessment.json: the goals with their status, and every goal × requirement × recommendation × phase line', () => {
+      const wb = workbook(openPackage(join(out, 'workbook.xlsx')));
+      const t = assessment.traceability as { goals: { title: string; status: string }[]; rows: { goal: string | null; requirement: string | null; recommendation: string; via: string; phase: string | null }[] };
+      const goals = wb.sheets.get('Goals')!;
+      expect(t.goals.length).toBeGreaterThan(0);
+      t.goals.forEach((g, i) => {
+        expect(goals.cells.get(`B${i + 2}`)!.value).toBe(g.title);
+        expect(goals.cells.get(`F${i + 2}`)!.value).toBe(g.status);
+      });
+      const sheet = wb.sheets.get('Alignment')!;
+      expect(['A', 'B', 'C', 'D', 'E'].map((c) => sheet.cells.get(`${c}1`)!.value)).toEqual(['Goal', 'Requirement', 'Recommendation', 'How', 'Phase']);
+      const recTitle = new Map((assessment.recommendations as { id: string; title: string }[]).map((r) => [r.id, r.title]));
+      t.rows.forEach((r, i) => {
+        expect(sheet.cells.get(`C${i + 2}`)!.value).toBe(recTitle.get(r.recommendation));
+        expect(String(sheet.cells.get(`D${i + 2}`)!.value)).toMatch(r.via === 'hygiene' ? /^hygiene/ : r.via === 'direct' ? /^serves it$/ : /^prerequisite/);
+        if (r.requirement === null) expect(sheet.cells.has(`B${i + 2}`)).toBe(false);
+      });
+      expect(sheet.cells.has(`C${t.rows.length + 2}`)).toBe(false);
+      expect(t.rows.some((r) => r.via === 'hygiene')).toBe(true);
     });
 
     it('gives the overall score of assessment.json as a number, formatted to one decimal', () => {

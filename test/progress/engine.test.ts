@@ -76,4 +76,10 @@ describe('progressSince', () => {
     expect(progressSince(before, SMALL_PROGRESS)).toEqual({ done: ['r2', 'x9'], started: ['r3', 'r4'], dropped: ['r5'], reopened: ['r6'] });
     expect(progressSince(null, null)).toEqual({ done: [], started: [], dropped: [], reopened: [] });
   });
+
+  it('measured to an earlier day, counts only what had happened by then (as progressOf does)', () => {
+    // On 2026-07-01: r2 (done 2026-07-10) was not done yet, r4 (started 2026-08-01) not started; x9 was done.
+    expect(progressSince(null, SMALL_PROGRESS, '2026-07-01')).toEqual({ done: ['r1', 'x9'], started: ['r3'], dropped: ['r5'], reopened: [] });
+    expect(progressSince(null, SMALL_PROGRESS, '2026-08-15')).toEqual(progressSince(null, SMALL_PROGRESS));
+  });
 });

@@ -81,9 +81,38 @@ describe('progress report sentences (computed from the engine, hand-checked)', (
   });
 
   it('says what comes next: finish what is under way (late first), then start what can start', () => {
-    expect(P.nextSentence(facts('2026-08-15'))).toBe('Next: finish Do r3 (late) and Do r4.');
+    expect(P.nextSentence(facts('2026-08-15'))).toBe('Finish Do r3 (late) and Do r4.');
     const f = facts('2026-04-10');
     f.report = progressOf(smallPlan(), null, '2026-04-10');
-    expect(P.nextSentence(f)).toBe('Next: start Do r1, Do r2 and one more.');
+    expect(P.nextSentence(f)).toBe('Start Do r1, Do r2 and one more.');
+    // "and two more", never "two mores".
+    const started = { status: 'in-progress' as const, started: '2026-04-02' };
+    f.report = progressOf(smallPlan(), { recommendations: { r1: started, r2: started, r3: started, r4: started } }, '2026-04-10');
+    expect(P.nextSentence(f)).toMatch(/^Finish Do r\d, Do r\d and two more/);
+  });
+
+  it('titles the progress deck’s slides with one message each', () => {
+    // 15 of 73 person-days (20.5%) delivered; P1's 23 (31.5%) due by 15 August; P1 ended with r3 late (46 days
+    // after 30 June); r2 and x9 done since the last report; r3 and r4 to finish next.
+    expect(P.progressSlideTitles(facts('2026-08-15', diff))).toEqual({
+      answer: '21% of the plan delivered, against 32% due by 15 August 2026',
+      phases: 'Stabilise ended with one recommendation not done',
+      done: 'Two recommendations completed since progress-2026-06',
+      moved: 'The overall score rose from 1.4 to 1.7',
+      late: 'One recommendation late, by 46 days',
+      next: 'Next: finish two',
+    });
+    // Before any phase has ended: nothing due, nothing late, the first phase under way.
+    const f = facts('2026-04-10');
+    f.report = progressOf(smallPlan(), null, '2026-04-10');
+    f.changes = progressSince(null, null);
+    f.current = { ...f.current, overall: { score: 1.42 } } as unknown as Assessment;
+    const t = P.progressSlideTitles(f);
+    expect(t.moved).toBe('Overall score 1.4 out of 5; nothing earlier to compare');
+    expect(t.answer).toBe('0% of the plan delivered; no phase has ended yet');
+    expect(t.phases).toBe('Stabilise under way: 0 of 23 person-days done');
+    expect(t.done).toBe('Nothing completed since progress-2026-06');
+    expect(t.late).toBe('Nothing is late');
+    expect(t.next).toBe('Next: start three');
   });
 });

@@ -47,11 +47,12 @@ export async function renderOffice(formats: readonly string[], input: OfficeInpu
   // The view the templates saw (report-view.ts): the deck's notes and the workbook present its fields.
   const view = reportView(a, e, { logo: meta.logo });
   const out: [string, Uint8Array][] = [];
-  const deck = rendered.docs.find((d) => d.layout === 'slides');
-  if (formats.includes('pptx') && deck) {
+  // Every deck: the presentation, and the progress deck when it is rendered.
+  const decks = rendered.docs.filter((d) => d.layout === 'slides');
+  if (formats.includes('pptx') && decks.length) {
     const template = readOfficeTemplate(input.engagementRoot, PPTX_TEMPLATE);
     const { writeDeck } = await import('./pptx.js');
-    out.push([`${deck.file}.pptx`, await writeDeck(deck.raw, view, a, rendered.charts, { ...meta, title: deck.title }, template)]);
+    for (const deck of decks) out.push([`${deck.file}.pptx`, await writeDeck(deck.raw, view, a, rendered.charts, { ...meta, title: deck.title }, template)]);
   }
   if (formats.includes('xlsx')) {
     const { writeWorkbook } = await import('./xlsx.js');

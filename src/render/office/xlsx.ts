@@ -120,7 +120,7 @@ function addTable(wb: ExcelJS.Workbook, name: string, columns: readonly Column[]
 const YES = 'yes';
 const NO = 'no';
 
-/** Writes the workbook: Summary, Practices, Gaps, Recommendations, Roadmap, Requirements, Backlog, Releases, Training. */
+/** Writes the workbook: Summary, Practices, Gaps, Recommendations, Roadmap, Requirements, Goals and Alignment, Backlog, Releases, Training. */
 export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView, meta: OfficeMeta): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = meta.author;
@@ -366,6 +366,36 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
     'Requirements',
     [{ header: 'Rank', fmt: 'int' }, { header: 'Requirement', wrap: true }, { header: 'Description', wrap: true }, { header: 'Status' }, { header: 'Status code' }, { header: 'Practices', wrap: true }, { header: 'Measured by', wrap: true }, { header: 'Recommendations', fmt: 'int' }, ...scenarioCols],
     v.requirements.map((r): Cell[] => [r.rank, r.title, r.description, r.status_text, r.status, r.practice_names.join(', '), r.metrics.map((m) => `${m.name}: ${m.value} now, target ${m.target} (${m.met})`).join('\n') || null, r.recommendations, ...r.by_scenario]),
+    accent,
+    money,
+  );
+
+  // The alignment matrix (assessment.json `traceability`): each goal with its status, then every line of goal ×
+  // requirement × recommendation × phase; a recommendation that serves no requirement is listed as hygiene.
+  const trace = a.traceability;
+  if (trace.goals.length) {
+    addTable(
+      wb,
+      'Goals',
+      [{ header: '#', fmt: 'int' }, { header: 'Goal', wrap: true }, { header: 'Requirements that serve it', wrap: true }, { header: 'Recommendations', fmt: 'int' }, { header: 'Status' }, { header: 'Status code' }],
+      v.alignment.goals.map((g, k): Cell[] => [g.number, g.title, g.requirements, g.recommendations, g.status_text, trace.goals[k]!.status]),
+      accent,
+      money,
+    );
+  }
+  const goalTitle = new Map(trace.goals.map((g) => [g.id, g.title]));
+  const how = { direct: 'serves it', prerequisite: 'prerequisite of work that serves it', hygiene: 'hygiene: serves no requirement' } as const;
+  addTable(
+    wb,
+    'Alignment',
+    [{ header: 'Goal', wrap: true }, { header: 'Requirement', wrap: true }, { header: 'Recommendation', wrap: true }, { header: 'How' }, { header: 'Phase' }],
+    trace.rows.map((r): Cell[] => [
+      r.goal === null ? null : (goalTitle.get(r.goal) ?? r.goal),
+      r.requirement === null ? null : names.requirement(r.requirement),
+      names.recommendation(r.recommendation),
+      how[r.via],
+      r.phase === null ? 'Not scheduled' : names.phase(r.phase),
+    ]),
     accent,
     money,
   );
