@@ -1,14 +1,14 @@
 import { countBySeverity } from '../engagement/diagnostics.js';
 import { assessmentJson } from '../output/assessment-json.js';
 import { formatSummary } from '../output/summary.js';
-import { emit, openEngagement, requireValid } from './context.js';
+import { emit, loadAssessed } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 
 export function runAssess(opts: CommonOptions & { json?: boolean; output?: string; windowDays?: number }): void {
-  const result = openEngagement(opts);
-  if (!requireValid(result)) return;
-  const assessment = result.assessment!;
+  const result = loadAssessed(opts);
+  if (!result) return;
+  const assessment = result.assessment;
   if (opts.json || opts.output) emit(assessmentJson(assessment), opts.output);
   if (!opts.json) {
     if (!opts.output) emit(formatSummary(assessment, colorsFor('stdout')));

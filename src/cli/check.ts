@@ -2,7 +2,7 @@ import { compareDiagnostics, countBySeverity, type Diagnostic } from '../engagem
 import { assessScores } from '../engine/assess.js';
 import { checkPolicy, type Policy } from '../engine/policy.js';
 import { EXIT_FINDINGS } from '../errors.js';
-import { openEngagement } from './context.js';
+import { loadFindings } from './context.js';
 import { emitFindings } from './findings.js';
 import type { CommonOptions } from './main.js';
 import { engagementAtRevision } from './revision.js';
@@ -19,7 +19,7 @@ interface CheckOptions extends CommonOptions {
 /** validate + the CI policy of relm.yaml `check` (flags win), against a baseline revision when given. */
 export function runCheck(opts: CheckOptions): void {
   // The policy reads only the scores; the findings are validate's (the evidence check included).
-  const result = openEngagement(opts, 'validate');
+  const result = loadFindings(opts);
   const diagnostics: Diagnostic[] = [...result.diagnostics];
   let policyFailures = 0;
   if (result.engagement) {

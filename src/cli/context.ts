@@ -16,37 +16,58 @@ import type { CommonOptions } from './main.js';
 
 export const HUMAN_MAX_FINDINGS = 200;
 
-export interface OpenResult extends LoadResult {
-  /** The assessment of a valid engagement (its diagnostics include the evidence check's); null when invalid, or when only validating. */
-  assessment: Assessment | null;
+/** A loaded engagement with every file valid: no null to check. */
+export interface Loaded extends LoadResult {
+  engagement: Engagement;
+}
+
+/** A valid engagement and its assessment (whose diagnostics include the evidence check's). */
+export interface Assessed extends Loaded {
+  assessment: Assessment;
+}
+
+/** Finds and loads the engagement of -C/--dir (or the nearest one upward). */
+function load(opts: CommonOptions): LoadResult {
+  return loadEngagement(findEngagementRoot(process.cwd(), opts.dir));
 }
 
 /**
- * Finds and loads the engagement of -C/--dir (or the nearest one upward). A valid engagement is assessed
- * at once: the evidence check (measured record against the answers) is part of what every command reports.
+ * What `relm validate` and `relm check` report: the files' findings and, for a valid engagement, the evidence
+ * check's (measured record against the answers), which computes just the sections its rules read. The
+ * engagement may be invalid: these commands print the findings either way.
  */
-export function openEngagement(opts: CommonOptions & { windowDays?: number }, purpose: 'assess' | 'validate' | 'load' = 'assess'): OpenResult {
-  const result = loadEngagement(findEngagementRoot(process.cwd(), opts.dir));
-  // 'load': the engagement and its file findings only, for a command that prints neither scores nor evidence.
-  if (!result.engagement || purpose === 'load') return { ...result, assessment: null };
-  const locateAll = (practices: Assessment['practices']) => evidenceFindings(practices).map(result.locate);
-  if (purpose === 'validate') {
-    // Validation needs only the evidence check, which computes just the sections its rules read.
-    const diagnostics = [...result.diagnostics, ...locateAll(assessEvidence(result.engagement, { windowDays: opts.windowDays }))].sort(compareDiagnostics);
-    return { ...result, diagnostics, assessment: null };
-  }
-  const assessment = assess(result.engagement, [], { windowDays: opts.windowDays });
-  const diagnostics = [...result.diagnostics, ...locateAll(assessment.practices)].sort(compareDiagnostics);
+export function loadFindings(opts: CommonOptions & { windowDays?: number }): LoadResult {
+  const result = load(opts);
+  if (!result.engagement) return result;
+  const evidence = evidenceFindings(assessEvidence(result.engagement, { windowDays: opts.windowDays })).map(result.locate);
+  return { ...result, diagnostics: [...result.diagnostics, ...evidence].sort(compareDiagnostics) };
+}
+
+/**
+ * The engagement, when every file is valid (its diagnostics: the files' findings, warnings only); otherwise
+ * the findings go to stderr, the exit code becomes 1 and the result is null (the command writes nothing).
+ */
+export function loadValidated(opts: CommonOptions): Loaded | null {
+  const result = load(opts);
+  return isValid(result) ? result : refuse(result);
+}
+
+/** The valid engagement, assessed (see loadValidated); null when it has errors. */
+export function loadAssessed(opts: CommonOptions & { windowDays?: number }): Assessed | null {
+  const result = load(opts);
+  if (!isValid(result)) return refuse(result);
+  const assessment = assess(result.engagement, { windowDays: opts.windowDays });
+  const diagnostics = [...result.diagnostics, ...evidenceFindings(assessment.practices).map(result.locate)].sort(compareDiagnostics);
   assessment.diagnostics = diagnostics;
   return { ...result, diagnostics, assessment };
 }
 
-/**
- * The engagement, ready for the engine; when any file has an error, the findings go to stderr, the
- * exit code becomes 1 and the result is null (nothing is written).
- */
-export function requireValid(result: LoadResult): Engagement | null {
-  if (result.engagement) return result.engagement;
+function isValid(result: LoadResult): result is Loaded {
+  return result.engagement !== null;
+}
+
+/** Prints why an engagement cannot be used, sets exit code 1, and gives null. */
+function refuse(result: LoadResult): null {
   writeErr(stylish(result.diagnostics, { colors: colorsFor('stderr'), root: result.root, max: HUMAN_MAX_FINDINGS }));
   writeErr('relm: the engagement has errors; fix them (see `relm validate`) and run again');
   process.exitCode = EXIT_FINDINGS;

@@ -11,7 +11,7 @@ import { atomicWrite } from '../io/atomic-write.js';
 import { withEngagementLock } from '../io/lock.js';
 import { formatDuplicates, formatRecorded } from '../output/duplicates.js';
 import { hint } from '../util/did-you-mean.js';
-import { emit, emitJsonList, openEngagement, requireValid } from './context.js';
+import { emit, emitJsonList, loadValidated } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 
@@ -28,9 +28,9 @@ interface DuplicatesOptions extends CommonOptions {
 export async function runDuplicates(opts: DuplicatesOptions): Promise<void> {
   if (opts.record) return recordDuplicate(opts.record, opts);
   // Comparing items needs the engagement only: neither the assessment nor the evidence check.
-  const result = openEngagement(opts, 'load');
-  const engagement = requireValid(result);
-  if (!engagement) return;
+  const result = loadValidated(opts);
+  if (!result) return;
+  const engagement = result.engagement;
   if (!engagement.backlog) throw new RelmError('the engagement has no backlog.yaml: there is nothing to compare', EXIT_USAGE, 'Create backlog.yaml, or fill it with `relm import`.');
   const results = duplicateCandidates(engagement.backlog, { top: opts.top, allApplications: opts.allApplications, all: opts.all });
   if (opts.json) await emitJsonList(results); // as JSON.stringify(results, null, 2), written a piece at a time

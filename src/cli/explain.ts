@@ -2,7 +2,7 @@ import { explainPractice } from '../engine/explain.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { formatExplanation } from '../output/explain.js';
 import { hint } from '../util/did-you-mean.js';
-import { emit, openEngagement, requireValid } from './context.js';
+import { emit, loadValidated } from './context.js';
 import type { CommonOptions } from './main.js';
 import { parseSets } from './reconcile.js';
 import { colorsFor } from './ui.js';
@@ -15,7 +15,7 @@ interface ExplainOptions extends CommonOptions {
 
 /** `relm explain <practice>`: the calculation trace of one practice, and what-ifs; writes nothing. */
 export function runExplain(practiceId: string, opts: ExplainOptions): void {
-  const e = requireValid(openEngagement(opts, 'validate'));
+  const e = loadValidated(opts)?.engagement;
   if (!e) return;
   const ids = e.model.practices.map((p) => p.id);
   if (!ids.includes(practiceId)) {

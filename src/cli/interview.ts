@@ -13,7 +13,7 @@ import { withEngagementLock } from '../io/lock.js';
 import type { Practice } from '../model/types.js';
 import { isDate, localToday } from '../util/dates.js';
 import { hint } from '../util/did-you-mean.js';
-import { openEngagement, requireValid } from './context.js';
+import { loadValidated } from './context.js';
 import { parsePerson } from './init.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
@@ -109,9 +109,9 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
       'Run it in an interactive terminal, or edit practices.yaml directly: answer each criterion with none, some, half, most or na (`relm schema practices` gives the format), then run `relm validate`.',
     );
   }
-  const result = openEngagement(opts, 'validate');
-  const e = requireValid(result);
-  if (!e) return;
+  const result = loadValidated(opts);
+  if (!result) return;
+  const e = result.engagement;
   const practices = choosePractices(e, ids);
   const interview = people.length ? interviewFor(e, people, opts.date ?? localToday()) : null;
 

@@ -3,6 +3,7 @@ import { EXIT_USAGE, RelmError } from '../errors.js';
 import { fsError, isFsError } from '../io/fs-errors.js';
 import { printable } from '../output/printable.js';
 import { PACKAGE_VERSION } from '../paths.js';
+import { DEFAULT_WINDOW_DAYS } from '../engine/defaults.js';
 
 // Only commander loads at start-up; each command imports what it needs when it runs.
 
@@ -49,7 +50,7 @@ function similarity(v: string): number {
 
 /** The release-metrics window (DESIGN §3: 180 days), for every command that assesses. */
 function windowDays(): Option {
-  return new Option('--window-days <days>', 'release-metrics window in days, ending with as_of (1 to 36,500)').argParser(wholeNumber(1, 36_500)).default(180);
+  return new Option('--window-days <days>', 'release-metrics window in days, ending with as_of (1 to 36,500)').argParser(wholeNumber(1, 36_500)).default(DEFAULT_WINDOW_DAYS);
 }
 
 function action<A extends unknown[]>(load: () => Promise<(...args: A) => Promise<void> | void>) {

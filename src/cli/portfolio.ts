@@ -29,7 +29,7 @@ function readInput(input: string, windowDays: number | undefined): PortfolioInpu
   if (!existsSync(path)) throw new RelmError(`no such engagement folder or file: ${input}`, EXIT_USAGE, 'Name engagement folders (holding relm.yaml) or assessment.json files.');
   if (statSync(path).isDirectory()) {
     if (!existsSync(join(path, MANIFEST))) throw new RelmError(`${input} is not an engagement folder: it has no ${MANIFEST}`, EXIT_USAGE, 'Name engagement folders (holding relm.yaml) or assessment.json files.');
-    return { assessment: assess(engagementAtRevision(path, undefined), [], { windowDays }), source: input };
+    return { assessment: assess(engagementAtRevision(path, undefined), { windowDays }), source: input };
   }
   let data: unknown;
   try {

@@ -15,7 +15,7 @@ import { printable } from '../output/printable.js';
 import { formatProgress, formatProgressChange } from '../output/progress.js';
 import { isDate, localToday } from '../util/dates.js';
 import { hint } from '../util/did-you-mean.js';
-import { emit, openEngagement, requireValid } from './context.js';
+import { emit, loadAssessed } from './context.js';
 import type { CommonOptions } from './main.js';
 import { assessAtRevision, existsAtRevision } from './revision.js';
 import { colorsFor, writeErr } from './ui.js';
@@ -78,10 +78,10 @@ export function progressContext(current: Assessment, e: Engagement, root: string
 /** `relm progress`: the plan's implementation by phase, the burn-up, the requirements met by done work. */
 export function runProgress(opts: ProgressOptions): void {
   checkDate('--today', opts.today);
-  const result = openEngagement(opts);
-  const e = requireValid(result);
-  if (!e) return;
-  const ctx = progressContext(result.assessment!, e, result.root, opts);
+  const result = loadAssessed(opts);
+  if (!result) return;
+  const e = result.engagement;
+  const ctx = progressContext(result.assessment, e, result.root, opts);
   if (opts.json) {
     emit(JSON.stringify({ client: e.manifest.engagement.client, today_from: ctx.todayFrom, plan: { revision: ctx.planRevision, commit: ctx.planCommit, as_of: ctx.plan.as_of }, ...ctx.report }, null, 2) + '\n');
     return;
@@ -108,9 +108,9 @@ export async function runProgressSet(id: string, value: string, opts: SetOptions
 }
 
 function setProgress(id: string, status: ProgressStatus, all: SetOptions): void {
-  const result = openEngagement(all);
-  const e = requireValid(result);
-  if (!e) return;
+  const result = loadAssessed(all);
+  if (!result) return;
+  const e = result.engagement;
   const catalogue = recommendationCatalogue(e);
   if (!catalogue.has(id)) {
     throw new RelmError(`"${id}" is not a recommendation of the model or of target.yaml${hint(id, catalogue.keys())}`, EXIT_USAGE, 'Run `relm progress` to list the plan\'s recommendations and their ids.');
@@ -128,7 +128,7 @@ function setProgress(id: string, status: ProgressStatus, all: SetOptions): void 
   }
   if (w.text !== text) atomicWrite(file, w.text, { within: result.root });
   const progress: ProgressFile = { ...(e.progress ?? {}), recommendations: { ...(e.progress?.recommendations ?? {}), [id]: w.after } };
-  const ctx = progressContext(result.assessment!, e, result.root, all, progress);
+  const ctx = progressContext(result.assessment, e, result.root, all, progress);
   const c = colorsFor('stderr');
   writeErr(formatProgressChange(id, catalogue.get(id)!.title, w.before, w.after, w.removed, ctx.report, c).trimEnd());
   if (w.text !== text) writeErr(c.dim(`  wrote ${printable(relative(process.cwd(), file) || 'progress.yaml')}`));

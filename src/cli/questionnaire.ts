@@ -14,7 +14,7 @@ import { PERSPECTIVES } from '../model/types.js';
 import { date as longDate } from '../render/words.js';
 import { isDate, localToday } from '../util/dates.js';
 import { hint } from '../util/did-you-mean.js';
-import { openEngagement, requireValid } from './context.js';
+import { loadValidated } from './context.js';
 import { parsePerson } from './init.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
@@ -78,9 +78,9 @@ export async function runQuestionnaireExport(opts: ExportOptions): Promise<void>
   if (opts.deadline !== undefined && !isDate(opts.deadline)) throw new RelmError(`--deadline: "${opts.deadline}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-20.');
   const who = opts.for !== undefined ? parsePerson(opts.for) : null;
   if (who && !who.name) throw new RelmError('--for: the name is empty', EXIT_USAGE, 'Pass who the questionnaire is for, e.g. --for "Hendrik Voss (Release manager)".');
-  const result = openEngagement(opts, 'validate');
-  const e = requireValid(result);
-  if (!e) return;
+  const result = loadValidated(opts);
+  if (!result) return;
+  const e = result.engagement;
   const practices = choosePractices(e, opts.practices ?? []);
   if (!practices.length) throw new RelmError('there is no practice to ask about: every practice is marked not applicable', EXIT_USAGE, 'Name the practices to ask about with --practices.');
   const defaultName = `questionnaire${who ? `-${slug(who.name)}` : ''}.${format}`;
@@ -168,7 +168,7 @@ export async function runQuestionnaireImport(file: string, opts: ImportOptions):
   if (opts.date !== undefined && !isDate(opts.date)) throw new RelmError(`--date: "${opts.date}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-05.');
   const path = resolve(process.cwd(), file);
   const root = findEngagementRoot(process.cwd(), opts.dir);
-  const first = requireValid(openEngagement(opts, 'validate'));
+  const first = loadValidated(opts)?.engagement;
   if (!first) return;
   const q = await readReturned(path, first);
   printFindings(shown(path), q.findings);
@@ -186,7 +186,7 @@ export async function runQuestionnaireImport(file: string, opts: ImportOptions):
 
   const outcome = await withEngagementLock(root, { command: `questionnaire import ${basename(path)}` }, () => {
     // Read again holding the lock: another command may have changed the files since.
-    const e = requireValid(openEngagement(opts, 'validate'));
+    const e = loadValidated(opts)?.engagement;
     if (!e) return null;
     const target = targetFor(e, who, date);
     const order: ResponsesOrder = {

@@ -13,7 +13,7 @@ import { withEngagementLock } from '../io/lock.js';
 import { formatConsensus, formatPlan } from '../output/reconcile.js';
 import { isDate, localToday } from '../util/dates.js';
 import { hint } from '../util/did-you-mean.js';
-import { emit, openEngagement, requireValid } from './context.js';
+import { emit, loadValidated } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 
@@ -95,7 +95,7 @@ export async function runReconcile(opts: ReconcileOptions): Promise<void> {
 }
 
 function list(opts: ReconcileOptions): void {
-  const e = requireValid(openEngagement(opts, 'validate'));
+  const e = loadValidated(opts)?.engagement;
   if (!e) return;
   const consensus = reconcile(e.model, e.practices, e.responses);
   if (opts.json) {
@@ -111,8 +111,7 @@ function list(opts: ReconcileOptions): void {
 }
 
 function write(root: string, accept: string[], sets: string[], opts: ReconcileOptions): { plan: ConsensusPlan; before: PracticeResult[]; after: PracticeResult[] } | null {
-  const result = openEngagement(opts, 'validate');
-  const e = requireValid(result);
+  const e = loadValidated(opts)?.engagement;
   if (!e) return null;
   const set = parseSets(sets, e);
   checkAccept(e, accept, set);
@@ -131,7 +130,7 @@ function write(root: string, accept: string[], sets: string[], opts: ReconcileOp
     text = writePracticeAnswers(text, { practice: pid, answers }, order);
   }
   atomicWrite(file, text, { within: root });
-  const again = requireValid(openEngagement(opts, 'validate'));
+  const again = loadValidated(opts)?.engagement;
   const after = again ? assessPractices(again).filter((p) => touched.includes(p.id)) : before;
   return { plan, before, after };
 }

@@ -34,7 +34,7 @@ export function progressDeliverable(current: Assessment, e: Engagement, root: st
   let facts: ProgressFacts = { client: e.manifest.engagement.client, report: ctx.report, current, since: null, changes: progressSince(null, e.progress, ctx.report.today), moved: null, metBefore: null };
   if (sinceRev !== null) {
     const then = engagementAtRevision(root, sinceRev, 'It cannot be the last report: name another with --since.');
-    const before = assess(then, [], { windowDays: opts.windowDays });
+    const before = assess(then, { windowDays: opts.windowDays });
     facts = {
       ...facts,
       // The date of that reading: progress.yaml's as_of, else the day it was committed; an assessment without progress: its as_of.

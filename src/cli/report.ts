@@ -11,7 +11,7 @@ import { PACKAGE_VERSION } from '../paths.js';
 import { findBrowser } from '../render/browser.js';
 import { DELIVERABLES, isProgress, renderDeliverables, type DeliverableId } from '../render/deliverables.js';
 import { toEpochMs } from '../util/dates.js';
-import { openEngagement, requireValid } from './context.js';
+import { loadAssessed } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 
@@ -69,9 +69,9 @@ export async function runReport(opts: ReportOptions): Promise<void> {
   exitCleanlyOnInterrupt('nothing was written');
   const named = parseList(opts.only, DELIVERABLES.map((d) => d.id), '--only');
   const epoch = sourceDateEpoch();
-  const result = openEngagement(opts);
-  const engagement = requireValid(result);
-  if (!engagement) return;
+  const result = loadAssessed(opts);
+  if (!result) return;
+  const engagement = result.engagement;
   // By default every deliverable, the progress report once progress.yaml exists.
   const only = named ?? DELIVERABLES.map((d) => d.id).filter((id) => !isProgress(id) || engagement.progress);
   const configured = engagement.manifest.output?.formats;
@@ -83,7 +83,7 @@ export async function runReport(opts: ReportOptions): Promise<void> {
   exitCleanlyOnInterrupt(`${outName} is as it was`);
 
   const version = PACKAGE_VERSION;
-  const assessment = result.assessment!;
+  const assessment = result.assessment;
   const logo = logoDataUri(result.root, engagement.manifest.branding?.logo);
   const notes: string[] = [];
   const extras = (await import('./report-extras.js')).reportExtras(assessment, engagement, result.root, only as DeliverableId[], opts, logo, notes);

@@ -22,7 +22,7 @@ export function existsAtRevision(root: string, rev: string | undefined): boolean
  * (for a revision; for the working tree: fix the errors).
  */
 export function assessAtRevision(root: string, rev: string | undefined, opts: AssessOptions & { hint?: string } = {}): Assessment {
-  return assess(engagementAtRevision(root, rev, opts.hint), [], { windowDays: opts.windowDays });
+  return assess(engagementAtRevision(root, rev, opts.hint), { windowDays: opts.windowDays });
 }
 
 /** The valid engagement at a revision, or a usage error naming its first error (see assessAtRevision). */

@@ -11,7 +11,7 @@ import { withEngagementLock } from '../io/lock.js';
 import { formatStatus, formatStatusChange, type StatusView } from '../output/status.js';
 import { isDate, localToday } from '../util/dates.js';
 import { hint } from '../util/did-you-mean.js';
-import { emit, openEngagement, requireValid } from './context.js';
+import { emit, loadValidated } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 
@@ -47,9 +47,9 @@ function todayOf(e: Engagement, opts: StatusOptions): { today: string; from: Sta
 /** `relm status`: progress of the engagement plan. */
 export function runStatus(opts: StatusOptions): void {
   checkToday(opts);
-  const result = openEngagement(opts, 'validate');
-  const e = requireValid(result);
-  if (!e) return;
+  const result = loadValidated(opts);
+  if (!result) return;
+  const e = result.engagement;
   const plan = requirePlan(e);
   const { today, from } = todayOf(e, opts);
   const status = planStatus(plan, today);
@@ -70,9 +70,9 @@ export async function runStatusSet(taskId: string, value: string, opts: StatusOp
 }
 
 function setStatus(taskId: string, status: TaskStatus, all: StatusOptions): void {
-  const result = openEngagement(all, 'validate');
-  const e = requireValid(result);
-  if (!e) return;
+  const result = loadValidated(all);
+  if (!result) return;
+  const e = result.engagement;
   const plan = requirePlan(e);
   const task = plan.tasks.find((t) => t.id === taskId);
   if (!task) {

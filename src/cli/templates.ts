@@ -88,16 +88,16 @@ export async function runTemplatesContext(name: string | undefined, opts: Common
         : `Name a deliverable (${CONTEXT_NAMES.join(', ')}) or its template (${DELIVERABLES.map((x) => x.template).join(', ')}).`,
     );
   }
-  const { openEngagement, requireValid, emit } = await import('./context.js');
-  const result = openEngagement(opts);
-  const engagement = requireValid(result);
-  if (!engagement) return;
+  const { loadAssessed, emit } = await import('./context.js');
+  const result = loadAssessed(opts);
+  if (!result) return;
+  const engagement = result.engagement;
   const { logoDataUri } = await import('../engagement/load.js');
   const logo = logoDataUri(result.root, engagement.manifest.branding?.logo);
   // The benchmark (report) and the progress data (progress report) as relm report computes them.
   const { reportExtras } = await import('./report-extras.js');
-  const extras = reportExtras(result.assessment!, engagement, result.root, [d.id], { windowDays: opts.windowDays }, logo, []);
-  const data = deliverableContexts(result.assessment!, engagement, logo, extras)(d.id);
+  const extras = reportExtras(result.assessment, engagement, result.root, [d.id], { windowDays: opts.windowDays }, logo, []);
+  const data = deliverableContexts(result.assessment, engagement, logo, extras)(d.id);
   if (opts.json) {
     emit(JSON.stringify(data, null, 2) + '\n');
     return;

@@ -61,7 +61,7 @@ function previousChain(root: string, e: Engagement, notes: string[]): { dir: str
  * exists (oldest first), and the working tree. Each is assessed as `relm assess` would.
  */
 export function collectTrend(root: string, revs: readonly string[], windowDays: number | undefined, notes: string[]): { points: TrendPoint[]; last: Engagement } {
-  const point = (e: Engagement, src: Parameters<typeof trendPoint>[1]) => trendPoint(assess(e, [], { windowDays }), src);
+  const point = (e: Engagement, src: Parameters<typeof trendPoint>[1]) => trendPoint(assess(e, { windowDays }), src);
   if (revs.length) {
     const engagements = revs.map((rev) => engagementAtRevision(root, rev));
     return { points: engagements.map((e, i) => point(e, { label: revs[i]!, revision: revs[i]!, commit: gitCommit(root, revs[i]!) ?? null, engagement: null })), last: engagements[engagements.length - 1]! };

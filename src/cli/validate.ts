@@ -1,12 +1,12 @@
 import { countBySeverity } from '../engagement/diagnostics.js';
 import { EXIT_FINDINGS } from '../errors.js';
-import { openEngagement } from './context.js';
+import { loadFindings } from './context.js';
 import { emitFindings } from './findings.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 
 export function runValidate(opts: CommonOptions & { format: string[]; output: string[] }): void {
-  const result = openEngagement(opts, 'validate');
+  const result = loadFindings(opts);
   emitFindings(result.diagnostics, opts.format, opts.output, result.root);
   const n = countBySeverity(result.diagnostics);
   if (n.error) process.exitCode = EXIT_FINDINGS;

@@ -59,7 +59,7 @@ export function checkConfirmed(input: CheckInput | Engagement): Finding[] {
     }
     const stale = dated.filter((d) => daysBetween(d.confirmed, asOf) > maxAge);
     const toConfirm = previous ? dated.filter((d) => !stale.includes(d) && d.confirmed <= previous) : [];
-    const oldest = (list: typeof dated) => list.reduce((m, d) => (d.confirmed < m ? d.confirmed : m), list[0]!.confirmed);
+    const oldest = (list: typeof dated) => list.map((d) => d.confirmed).sort()[0]!; // ISO dates sort as they read
     const answers = (n: number) => (n === 1 ? '1 answer' : `${n} answers`);
     const warn = (code: string, message: string) => out.push({ file: PRACTICES, path: ['practices', pid], at: 'key', severity: 'warning', code, message });
     if (stale.length) {

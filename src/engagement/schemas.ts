@@ -202,7 +202,7 @@ function describe(file: string, e: ErrorObject, path: (string | number)[], _root
     }
     case 'additionalProperties': {
       const extra = String(p.additionalProperty);
-      const allowed = Object.keys(((e.parentSchema as { properties?: object }) ?? {}).properties ?? {}).filter((k) => k !== '$schema');
+      const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {}).filter((k) => k !== '$schema');
       return {
         ...base,
         code: 'unknown-key',

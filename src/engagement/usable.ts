@@ -112,7 +112,7 @@ export function usablePart(data: unknown, errors: readonly ErrorObject[], check:
   const removed: DocPath[] = [];
   let current = data;
   let errs: readonly ErrorObject[] | null = errors;
-  for (let round = 0; errs && errs.length; round++) {
+  for (let round = 0; errs?.length; round++) {
     const trie = trieOf(errs);
     if (trie.remove || round === MAX_ROUNDS) return UNUSABLE;
     const count = removed.length;

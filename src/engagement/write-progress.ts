@@ -45,7 +45,7 @@ export function writeProgress(text: string | null, c: ProgressChange): { text: s
   const base = ['recommendations', c.id];
   const after: ProgressEntry = { ...(before ?? {}), status: c.status };
   if (c.owner !== undefined) after.owner = c.owner;
-  if (c.note !== undefined && c.note.trim()) after.notes = before?.notes ? `${before.notes}\n\n${c.note.trim()}` : c.note.trim();
+  if (c.note?.trim()) after.notes = before?.notes ? `${before.notes}\n\n${c.note.trim()}` : c.note.trim();
   if (c.status === 'in-progress' || c.status === 'done') {
     if (c.status === 'in-progress' && (c.dateGiven || !after.started)) after.started = c.date;
     if (c.status === 'done' && (c.dateGiven || !after.done)) after.done = c.date;

@@ -1,11 +1,11 @@
-import type { Diagnostic } from '../engagement/diagnostics.js';
 import type { Engagement } from '../engagement/types.js';
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
 import { analyseBacklog } from './backlog.js';
 import { checkEvidence, metricValue, type EvidenceWindow, type MetricSource } from './evidence.js';
 import { deliveryScenarios, recommendedScenario, traceRequirements } from './plan.js';
 import { allRecommendations, triggerRecommendations } from './recommendations.js';
-import { analyseReleases, DEFAULT_WINDOW_DAYS } from './releases.js';
+import { DEFAULT_WINDOW_DAYS } from './defaults.js';
+import { analyseReleases } from './releases.js';
 import { firstSteps, scheduleRoadmap } from './roadmap.js';
 import { summarise } from './summary.js';
 import { metricTargets, recommendationKpis } from './kpis.js';
@@ -125,7 +125,7 @@ export function assessEvidence(e: Engagement, opts: AssessOptions = {}): Practic
   const metrics = e.model.practices.flatMap((p) => (p.evidence ?? []).filter((r) => (level.get(p.id) ?? -1) >= r.from_level).map((r) => r.metric));
   if (!metrics.length) return practices;
   const needs = (section: string) => metrics.some((m) => m.startsWith(`${section}.`));
-  if (needs('overall')) return assess(e, [], opts).practices; // overall figures need everything
+  if (needs('overall')) return assess(e, opts).practices; // overall figures need everything
   const m = e.manifest.engagement;
   const partial = {
     backlog: needs('backlog') && e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, m.day_rate ?? null, { duplicates: metrics.some((x) => x.startsWith('backlog.duplicates')), windowDays: opts.windowDays }) : null,
@@ -178,7 +178,11 @@ function skillNeeds(recs: readonly RecommendationResult[], roadmap: Roadmap): Ma
   return out;
 }
 
-export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], opts: AssessOptions = {}): Assessment {
+/**
+ * The whole assessment of a valid engagement (DESIGN §3). Its `diagnostics` start empty: the command that
+ * loaded the files adds their findings and the evidence check's (cli/context.ts loadAssessed).
+ */
+export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
   const consensus = reconcile(e.model, e.practices, e.responses);
   const practices = assessPractices(e, criterionSupport(consensus));
   const perspectives = assessPerspectives(practices, e.manifest.weights);
@@ -223,7 +227,7 @@ export function assess(e: Engagement, diagnostics: readonly Diagnostic[] = [], o
     solution_model: solutionModel(e, practices, recommendations, phases.map((p) => p.id)),
     traceability: traceAlignment(e.target.goals ?? [], requirements, traces, recommendations, phases.map((p) => p.id)),
     size_and_scope: sizeAndScope(roadmap, recommendations, new Map(allRecommendations(e).map((r) => [r.id, r.deliverables ?? []])), dayRate, days),
-    diagnostics: [...diagnostics],
+    diagnostics: [],
   };
   // The evidence check and the KPIs read the measured record, so they run on the finished document.
   assessment.practices = checkEvidence(practices, e.model.practices, assessment, evidenceWindow(e, opts));

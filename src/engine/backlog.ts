@@ -1,6 +1,7 @@
 import type { BacklogFile, BacklogItem, ItemStatus, TargetFile } from '../engagement/types.js';
 import { addDays, daysBetween } from '../util/dates.js';
 import { WorkingDays } from '../util/workdays.js';
+import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import { topSimilarPairs } from './similarity.js';
 import { countBy, median, percentile, sum } from './stats.js';
 import type { ApplicationBacklog, BacklogAnalysis, CalendarRelease, OpenAge } from './types.js';
@@ -18,8 +19,6 @@ export const DEFAULT_RELEASE_POLICY = { cadence_days: 14, capacity_days_per_rele
 export const DUPLICATE_THRESHOLD = 0.5;
 /** At most this many candidate pairs are listed, the most similar first: a longer list is not read. */
 export const MAX_DUPLICATE_CANDIDATES = 500;
-/** Record metrics (done_with_change_share) are measured over the release-metrics window by default (DESIGN §3: 180 days). */
-export const RECORD_WINDOW_DAYS = 180;
 /** Throughput and arrivals are measured over the 90 days up to as_of. */
 export const FLOW_WINDOW_DAYS = 90;
 
@@ -119,7 +118,7 @@ export function analyseBacklog(
   const open = items.filter(isOpen);
   const done = items.filter((i) => statusOf(i) === 'done');
   // Record metrics read by evidence rules cover the analysis window (as the release metrics do), not all history.
-  const recordFrom = addDays(asOf, -(opts.windowDays ?? RECORD_WINDOW_DAYS));
+  const recordFrom = addDays(asOf, -(opts.windowDays ?? DEFAULT_WINDOW_DAYS));
   const doneInWindow = done.filter((i) => i.closed !== undefined && i.closed > recordFrom && i.closed <= asOf);
   const platformsOf = (i: BacklogItem) => i.platforms ?? (appById.get(i.application)?.platform ? [appById.get(i.application)!.platform!] : []);
 

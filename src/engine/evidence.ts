@@ -1,4 +1,5 @@
 import type { EvidenceRule, Practice } from '../model/types.js';
+import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import type { Assessment, Band, EvidenceResult, PracticeResult } from './types.js';
 
 const BAND_ORDER: Band[] = ['low', 'medium', 'high', 'elite'];
@@ -10,7 +11,7 @@ export type MetricSource = Partial<Pick<Assessment, 'overall' | 'backlog' | 'rel
 export function metricValue(doc: MetricSource, path: string): number | string | null {
   let v: unknown = doc;
   for (const key of path.split('.')) {
-    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, key)) return null;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key)) return null;
     v = (v as Record<string, unknown>)[key];
   }
   return typeof v === 'number' || typeof v === 'string' ? v : null;
@@ -46,7 +47,7 @@ export interface EvidenceWindow {
  * rule's own `window_days`), named in the result. A practice that is not assessed has no level and so
  * no check. Pure.
  */
-export function checkEvidence(practices: readonly PracticeResult[], model: readonly Practice[], a: MetricSource, win: EvidenceWindow = { windowDays: 180 }): PracticeResult[] {
+export function checkEvidence(practices: readonly PracticeResult[], model: readonly Practice[], a: MetricSource, win: EvidenceWindow = { windowDays: DEFAULT_WINDOW_DAYS }): PracticeResult[] {
   const rules = new Map(model.map((p) => [p.id, p.evidence ?? []]));
   return practices.map((p) => {
     if (!p.assessed || p.level === null) return p;

@@ -229,7 +229,7 @@ function setEffect(before: Assessment, after: Assessment, practiceId: string, ch
  * The calculation trace of one practice. `assessment` is the engagement's assessment when the caller has
  * it already (else it is computed); with `set`, the engagement is assessed again with those answers.
  */
-export function explainPractice(e: Engagement, practiceId: string, opts: ExplainOptions = {}, assessment: Assessment = assess(e, [], opts)): Explanation {
+export function explainPractice(e: Engagement, practiceId: string, opts: ExplainOptions = {}, assessment: Assessment = assess(e, opts)): Explanation {
   const practice = e.model.practices.find((p) => p.id === practiceId);
   if (!practice) throw new Error(`no practice "${practiceId}" in the model`);
   const p = assessment.practices.find((x) => x.id === practiceId)!;
@@ -317,7 +317,7 @@ export function explainPractice(e: Engagement, practiceId: string, opts: Explain
     const changes = practice.criteria
       .filter((c) => opts.set![c.id] !== undefined)
       .map((c) => ({ criterion: c.id, level: c.level, from: scored ? answerValue(answers[c.id] ?? null) : null, to: opts.set![c.id]! }));
-    const after = assess(withAnswers(e, practiceId, opts.set), [], opts);
+    const after = assess(withAnswers(e, practiceId, opts.set), opts);
     explanation.set = setEffect(assessment, after, practiceId, changes);
   }
   return explanation;

@@ -1,9 +1,10 @@
 import type { BacklogFile, Release, ReleasesFile, TargetFile } from '../engagement/types.js';
 import { addDays, toEpochMs } from '../util/dates.js';
+import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import { median } from './stats.js';
 import type { Band, ReleaseAnalysis, SuccessRate } from './types.js';
 
-export const DEFAULT_WINDOW_DAYS = 180;
+
 export const FAILED_OUTCOMES = ['failed', 'rolled-back', 'hotfixed'] as const;
 const BAND_ORDER: Band[] = ['low', 'medium', 'high', 'elite'];
 

@@ -132,7 +132,7 @@ export class StagedOutput {
     for (const rel of this.#files) {
       const dest = join(this.#dir, rel);
       for (let p = dirname(dest); p.length > this.#dir.length; p = dirname(p)) {
-        let st;
+        let st: ReturnType<typeof lstatSync>;
         try {
           st = lstatSync(p);
         } catch {

@@ -74,7 +74,7 @@ export function formatSummary(assessment: Assessment, c: ChalkInstance): string 
     );
   } else out.push(c.dim('  Backlog   no data (no backlog.yaml)'));
   const r = a.releases;
-  if (r && r.count) {
+  if (r?.count) {
     const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)}%`);
     out.push(
       `  ${c.bold('Releases')}  ${r.count} in ${r.window_days} days: ${num(r.deployment_frequency_per_week)}/week, lead time ${num(r.lead_time_days, 1)} d, ` +

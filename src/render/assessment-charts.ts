@@ -73,7 +73,7 @@ export function buildCharts(a: Assessment, e: Engagement): Record<string, Chart>
     };
   }
   const r = a.releases;
-  if (r && r.count) {
+  if (r?.count) {
     charts.dora = {
       title: 'Software delivery performance against the DORA 2023 clusters',
       svg: doraBands(

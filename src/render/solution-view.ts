@@ -5,7 +5,7 @@
  */
 import type { Assessment } from '../engine/types.js';
 import type { FutureStatement } from '../engine/solution-model.js';
-import { PERSPECTIVE_NAMES, phaseLabel } from './headlines.js';
+import { PERSPECTIVE_NAMES } from './headlines.js';
 import type { Names } from './plan-view.js';
 import { capitalise, count, date, days, list, money, num, score } from './words.js';
 

@@ -139,6 +139,7 @@ describe('relm schema and the CI scaffold', () => {
     const wf = parse(readFileSync(join(top, '.github/workflows/relm.yml'), 'utf8'));
     expect(Object.keys(wf.on)).toEqual(['pull_request']);
     const steps = wf.jobs.relm.steps.map((s: { run?: string; uses?: string }) => s.run ?? s.uses);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JavaScript template
     expect(steps).toContain('relm check -C "eng" -f github --baseline "origin/${{ github.base_ref }}"');
     expect(steps.some((s: string) => s.includes('relm diff') && s.includes('GITHUB_STEP_SUMMARY'))).toBe(true);
     expect(existsSync(join(top, '.gitlab/relm.gitlab-ci.yml'))).toBe(true);

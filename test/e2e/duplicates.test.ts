@@ -25,7 +25,11 @@ describe('relm duplicates', () => {
     expect(out[0]!.candidates[0]!.id).toBe('A2');
     expect(out[0]!.candidates.every((c) => c.id !== 'W1')).toBe(true);
     expect(out[3]!.candidates).toEqual([]);
-    for (const x of out) for (const c of x.candidates) expect(c.similarity).toBeGreaterThan(0), expect(c.similarity).toBeLessThanOrEqual(1);
+    for (const x of out)
+      for (const c of x.candidates) {
+        expect(c.similarity).toBeGreaterThan(0);
+        expect(c.similarity).toBeLessThanOrEqual(1);
+      }
   });
 
   it('compares across applications with --all-applications, and limits with --top', () => {

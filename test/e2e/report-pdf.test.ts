@@ -250,8 +250,8 @@ describe('relm report: reproducible PDFs', () => {
     const second = run();
     for (const [i, pdf] of first.entries()) expect(Buffer.compare(pdf, second[i]!), `run 2 differs in file ${i}`).toBe(0);
     const info = pdfinfo(join(d, 'out', 'training-plan.pdf'));
-    expect(info).toMatch(/CreationDate:\s+Thu Jan  1 00:00:00 2026 UTC/);
-    expect(info).toMatch(/ModDate:\s+Thu Jan  1 00:00:00 2026 UTC/);
+    expect(info).toMatch(/CreationDate:\s+Thu Jan {2}1 00:00:00 2026 UTC/);
+    expect(info).toMatch(/ModDate:\s+Thu Jan {2}1 00:00:00 2026 UTC/);
     expect(info).toMatch(/Producer:\s+relm \d/);
     expect(info).toMatch(/Title:\s+Training plan: /);
     const bytes = first[0]!.toString('latin1');

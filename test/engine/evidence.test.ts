@@ -102,7 +102,7 @@ describe('windowed record metrics for evidence rules', () => {
     expect(a.backlog!.done_with_change_share).toBe(3 / 4); // not 3 / 6 over all history
     expect(a.practices.find((p) => p.id === 'b')!.evidence[0]).toMatchObject({ value: 0.75, ok: true, window_days: 180 });
     // --window-days moves the window of the record metrics with the release metrics.
-    expect(assess(withHistory(), [], { windowDays: 60 }).backlog!.done_with_change_share).toBe(2 / 2);
+    expect(assess(withHistory(), { windowDays: 60 }).backlog!.done_with_change_share).toBe(2 / 2);
   });
 
   it("measures a rule with its own window_days over that window", () => {

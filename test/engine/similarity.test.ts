@@ -196,7 +196,7 @@ describe('findSimilar on the GitBugs Hadoop duplicates', () => {
     () => {
       const rows = parse(readFileSync(new URL('hadoop_bugs.csv', dataDir)), { columns: true, relax_column_count: true }) as Record<string, string>[];
       const known = parse(readFileSync(new URL('hadoop_duplicate_pairs.csv', dataDir)), { columns: true }) as Record<string, string>[];
-      const docs = rows.map((r) => doc(r['Issue id']!, r['Summary'] ?? '', r['Description']));
+      const docs = rows.map((r) => doc(r['Issue id']!, r.Summary ?? '', r.Description));
       const inFile = new Set(docs.map((d) => d.id));
       const pairs = known.filter((p) => inFile.has(p['Issue id']!) && inFile.has(p['Duplicate id']!));
       expect(pairs.length).toBe(125);

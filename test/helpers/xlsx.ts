@@ -11,8 +11,8 @@ export interface Fill {
   evidence?: string;
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 /** The workbook's sheets: name -> path of its XML in the zip. */
 async function sheets(zip: JSZip): Promise<Map<string, string>> {
@@ -22,7 +22,7 @@ async function sheets(zip: JSZip): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const m of wb.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
     const t = target.get(m[2]!)!;
-    out.set(unescape(m[1]!), t.startsWith('/') ? t.slice(1) : `xl/${t}`);
+    out.set(unescapeXml(m[1]!), t.startsWith('/') ? t.slice(1) : `xl/${t}`);
   }
   return out;
 }
@@ -31,14 +31,14 @@ async function sharedStrings(zip: JSZip): Promise<string[]> {
   const f = zip.file('xl/sharedStrings.xml');
   if (!f) return [];
   const xml = await f.async('string');
-  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => unescape([...m[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')));
+  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => unescapeXml([...m[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')));
 }
 
 function cellText(cell: string, strings: string[]): string {
   const v = /<v>([\s\S]*?)<\/v>/.exec(cell)?.[1];
   if (/t="s"/.test(cell) && v !== undefined) return strings[Number(v)]!;
   const is = /<is>[\s\S]*?<t[^>]*>([\s\S]*?)<\/t>/.exec(cell)?.[1];
-  return unescape(is ?? v ?? '');
+  return unescapeXml(is ?? v ?? '');
 }
 
 /** Sets a cell of a sheet's XML to an inline string (the cell must exist, as relm writes every input cell). */
@@ -47,7 +47,7 @@ function setCell(xml: string, ref: string, text: string): string {
   const m = re.exec(xml);
   if (!m) throw new Error(`no cell ${ref}`);
   const attrs = m[1]!.replace(/\s*t="[^"]*"/, '');
-  return xml.slice(0, m.index) + `<c r="${ref}"${attrs} t="inlineStr"><is><t xml:space="preserve">${escape(text)}</t></is></c>` + xml.slice(m.index + m[0].length);
+  return xml.slice(0, m.index) + `<c r="${ref}"${attrs} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>` + xml.slice(m.index + m[0].length);
 }
 
 /** Where each criterion's row is: criterion id -> {sheet, row}. */

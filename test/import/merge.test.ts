@@ -114,7 +114,7 @@ describe('merging into backlog.yaml', () => {
 
   it('does not add back a record the user deleted since the last import', () => {
     const first = mergeImport('jira', result, { backlog: null, releases: null }, {})[0]!.merged;
-    const without = first.text.replace(/  - id: ABC-103\n(?: {4}.*\n)*/, '');
+    const without = first.text.replace(/ {2}- id: ABC-103\n(?: {4}.*\n)*/, '');
     expect(without).not.toContain('ABC-103\n');
     const again = mergeImport('jira', result, { backlog: without, releases: null }, { base: stateOf(first) })[0]!.merged;
     expect(again.report.removed).toEqual(['ABC-103']);

@@ -85,18 +85,18 @@ function parseXml(xml: string): Element[] {
   return out;
 }
 
-const unescape = (s: string): string =>
+const unescapeXml = (s: string): string =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#10;/g, '\n').replace(/&amp;/g, '&');
 
 /** The text content of the first <name> element. */
 function textOf(svg: string, name: string): string | null {
   const m = new RegExp(`<${name}(?:\\s[^>]*)?>([^<]*)</${name}>`).exec(svg);
-  return m ? unescape(m[1]!) : null;
+  return m ? unescapeXml(m[1]!) : null;
 }
 
 /** Every <text> element's content, unescaped. */
 function texts(svg: string): string[] {
-  return [...svg.matchAll(/<text(?:\s[^>]*)?>([^<]*)<\/text>/g)].map((m) => unescape(m[1]!));
+  return [...svg.matchAll(/<text(?:\s[^>]*)?>([^<]*)<\/text>/g)].map((m) => unescapeXml(m[1]!));
 }
 
 const withClass = (els: Element[], cls: string): Element[] => els.filter((e) => (e.attrs.class ?? '').split(' ').includes(cls));

@@ -1,4 +1,4 @@
-import { PALETTE, clampOrNull, cleanLabel, el, escapeXml, fittedText, mixColor, noDataChart, svgDocument, textOn } from './svg.js';
+import { PALETTE, clampOrNull, cleanLabel, el, fittedText, mixColor, noDataChart, svgDocument, textOn } from './svg.js';
 
 export interface HeatmapRow {
   label: string;
@@ -27,7 +27,7 @@ export function levelHeatmap(rows: readonly HeatmapRow[], opts: HeatmapOptions):
   const { width, gridX, cellWidth, cellGap, rowHeight, levels } = HEATMAP_LAYOUT;
   const data = rows.map((r) => {
     const values = r.levels ? Array.from({ length: levels }, (_, i) => clampOrNull(r.levels![i], 0, 1)) : null;
-    return { label: cleanLabel(r.label), values: values && values.some((v) => v !== null) ? values : null };
+    return { label: cleanLabel(r.label), values: values?.some((v) => v !== null) ? values : null };
   });
   if (!data.some((r) => r.values !== null)) return noDataChart(opts.title, width);
 

@@ -19,7 +19,6 @@ import { normalisePackage, withFixedRandom } from './zip.js';
 
 // pptxgenjs's types describe its CommonJS build (the class under `default`); Node's import gives the class itself.
 const PptxGenJS = ((PptxModule as unknown as { default?: unknown }).default ?? PptxModule) as typeof PptxModule.default;
-type PptxGenJS = InstanceType<typeof PptxModule.default>;
 
 const FONT = 'Calibri';
 const TEXT = '1F2937';
@@ -184,7 +183,7 @@ function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gan
     }
     case 'dora': {
       const r = v.releases;
-      if (!r || !r.count) return null;
+      if (!r?.count) return null;
       return {
         kind: 'table',
         table: {
@@ -198,7 +197,7 @@ function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gan
     }
     case 'backlog': {
       const b = a.backlog;
-      if (!b || !b.applications.length) return null;
+      if (!b?.applications.length) return null;
       const labels = b.applications.map((x) => x.name);
       return {
         kind: 'chart',
