@@ -328,6 +328,19 @@ describe('gapBars', () => {
     expectEscaped(svg);
   });
 
+  it('puts a long practice name on two lines instead of cutting it, and makes the rows tall enough', () => {
+    const name = 'Integration with configuration management';
+    const one = gapBars([{ label: 'Short', current: 1, target: 3 }], { title: 't' });
+    const two = gapBars([{ label: name, current: 1, target: 3 }], { title: 't' });
+    expect(two).not.toContain('…');
+    const lines = [...two.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
+    expect(lines.length).toBe(2);
+    expect(lines.join(' ')).toBe(name);
+    // Two lines of 14 px need rows of 34 px, not 26: the chart is 8 px taller.
+    const height = (svg: string) => Number(/<svg[^>]*height="([\d.]+)"/.exec(svg)![1]);
+    expect(height(two) - height(one)).toBe(8);
+  });
+
   it('renders "no data" when nothing is scored', () => {
     expectNoData(gapBars([], { title: 'Empty' }), 'Empty');
     expectNoData(gapBars([{ label: 'a', current: null, target: null }], { title: 'Nulls' }), 'Nulls');

@@ -18,6 +18,7 @@ import {
   textureMarks,
   type LegendItem,
 } from './svg.js';
+import { rowHeightFor, rowLabel } from './wrap.js';
 
 const value1 = (v: number | null): string => (v === null ? '–' : fmt(v, 1));
 
@@ -44,10 +45,12 @@ export const GAP_BARS_LAYOUT = { width: 680, plotX: 216, plotWidth: 360, rowHeig
  * gap between them hatched (vector lines, so it survives greyscale printing). The values are written at the end.
  */
 export function gapBars(rows: readonly GapRow[], opts: GapBarsOptions): string {
-  const { width, plotX, plotWidth, rowHeight, barHeight } = GAP_BARS_LAYOUT;
+  const { width, plotX, plotWidth, barHeight } = GAP_BARS_LAYOUT;
   const max = opts.max !== undefined && Number.isFinite(opts.max) && opts.max > 0 ? opts.max : 5;
   const data = rows.map((r) => ({ label: cleanLabel(r.label), current: clampOrNull(r.current, 0, max), target: clampOrNull(r.target, 0, max) }));
   if (!data.some((r) => r.current !== null || r.target !== null)) return noDataChart(opts.title, width);
+  // Long practice names go onto two lines (the rows grow to hold them) rather than being cut.
+  const rowHeight = rowHeightFor(data.map((r) => r.label), plotX - 24, GAP_BARS_LAYOUT.rowHeight);
 
   const scale = plotWidth / max;
   // The gap: a light red ground, dark red hatching (lines 6 px apart) and outline.
@@ -85,7 +88,7 @@ export function gapBars(rows: readonly GapRow[], opts: GapBarsOptions): string {
   data.forEach((r, i) => {
     const y = top + i * rowHeight + (rowHeight - barHeight) / 2;
     const mid = y + barHeight / 2;
-    const marks: string[] = [fittedText(r.label, plotX - 24, { x: plotX - 8, y: mid + 4, 'text-anchor': 'end', 'font-size': 12, fill: PALETTE.ink })];
+    const marks: string[] = [rowLabel(r.label, plotX - 24, plotX - 8, mid, { fill: PALETTE.ink })];
     if (r.current !== null && r.current > 0) {
       marks.push(el('rect', { class: 'relm-bar-current', x: plotX, y, width: r.current * scale, height: barHeight, fill: PALETTE.accent }));
     }
@@ -142,7 +145,7 @@ export const STACKED_BARS_LAYOUT = { width: 680, plotX: 196, plotWidth: 400, row
  * segment wide enough shows its value, and the row total is written at the end.
  */
 export function stackedBars(rows: readonly StackedRow[], keys: readonly string[], opts: StackedBarsOptions): string {
-  const { width, plotX, plotWidth, rowHeight, barHeight } = STACKED_BARS_LAYOUT;
+  const { width, plotX, plotWidth, barHeight } = STACKED_BARS_LAYOUT;
   const allKeys: string[] = [];
   for (const k of [...keys, ...rows.flatMap((r) => r.parts.map((p) => p.key))]) if (!allKeys.includes(k)) allKeys.push(k);
   const data = rows.map((r) => {
@@ -156,6 +159,7 @@ export function stackedBars(rows: readonly StackedRow[], keys: readonly string[]
   });
   const maxTotal = Math.max(0, ...data.map((r) => r.total));
   if (maxTotal <= 0) return noDataChart(opts.title, width);
+  const rowHeight = rowHeightFor(data.map((r) => r.label), plotX - 24, STACKED_BARS_LAYOUT.rowHeight);
 
   const integer = data.every((r) => r.values.every((v) => Number.isInteger(v)));
   const { top: scaleTop, step } = niceScale(maxTotal, 5, integer);
@@ -185,7 +189,7 @@ export function stackedBars(rows: readonly StackedRow[], keys: readonly string[]
   data.forEach((r, row) => {
     const y = top + row * rowHeight + (rowHeight - barHeight) / 2;
     const mid = y + barHeight / 2;
-    const marks: string[] = [fittedText(r.label, plotX - 24, { x: plotX - 8, y: mid + 4, 'text-anchor': 'end', 'font-size': 12, fill: PALETTE.ink })];
+    const marks: string[] = [rowLabel(r.label, plotX - 24, plotX - 8, mid, { fill: PALETTE.ink })];
     let x = plotX;
     r.values.forEach((v, i) => {
       if (v <= 0) return;

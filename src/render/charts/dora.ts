@@ -1,4 +1,5 @@
 import { PALETTE, cleanLabel, el, escapeXml, fittedText, noDataChart, svgDocument } from './svg.js';
+import { rowLabel } from './wrap.js';
 
 /** The DORA performance bands, worst to best (the engine's Band). */
 export type DoraBand = 'low' | 'medium' | 'high' | 'elite';
@@ -51,7 +52,7 @@ export function doraBands(metrics: readonly DoraMetric[], opts: DoraOptions): st
   data.forEach((m, row) => {
     const y = top + row * rowHeight;
     const mid = y + cellH / 2;
-    const marks: string[] = [fittedText(m.name, bandX - 24, { x: bandX - 8, y: mid + 4, 'text-anchor': 'end', 'font-size': 12, fill: PALETTE.ink })];
+    const marks: string[] = [rowLabel(m.name, bandX - 24, bandX - 8, mid, { fill: PALETTE.ink })];
     if (m.band === null) {
       // Without a band there is nothing to place: one pale bar across the row, so the note reads as one.
       const text = m.value === '' ? 'not measured' : `${m.value} (no band)`;

@@ -107,3 +107,20 @@ export function wrappedLabel(
   const cut = lines.join('').replace(/ /g, '') !== full.replace(/ /g, '');
   return { markup: cut ? el('g', {}, [el('title', {}, escapeXml(full)), t]) : t, lines, height: lines.length * lineHeight };
 }
+
+/** Line height of a two-line row label at 12 px. */
+const ROW_LABEL_LINE = 14;
+
+/**
+ * A bar chart's row label, right-aligned at x and centred on the row's middle: on one line when it fits,
+ * else on two (the second ending in "…" only when even two do not hold it).
+ */
+export function rowLabel(text: string, maxWidth: number, x: number, mid: number, attrs: Attrs): string {
+  const lines = wrapLines(text, maxWidth, 12, { maxLines: 2 }).length;
+  return wrappedLabel(text, maxWidth, x, mid + 4 - ((lines - 1) * ROW_LABEL_LINE) / 2, { 'text-anchor': 'end', 'font-size': 12, ...attrs }, { maxLines: 2, lineHeight: ROW_LABEL_LINE }).markup;
+}
+
+/** The row height a bar chart needs: `base`, or room for two-line labels when any label needs them. */
+export function rowHeightFor(labels: readonly string[], maxWidth: number, base: number): number {
+  return labels.some((l) => wrapLines(l, maxWidth, 12).length > 1) ? Math.max(base, 2 * ROW_LABEL_LINE + 6) : base;
+}
