@@ -37,6 +37,18 @@ export interface AssessmentDocument {
     unscheduled_days: number;
   };
   /**
+   * Perspective scores projected after each roadmap phase: a practice whose recommendation covering level L is done by then has every level up to L in place. A projection for the roadmap chart, not a promise.
+   */
+  projection: {
+    phase: string;
+    /**
+     * Perspective -> projected score (null when none of its practices is assessed).
+     */
+    scores: {
+      [k: string]: Level;
+    };
+  }[];
+  /**
    * The first recommendations of the first phase, in placing order: the one list of first steps in every deliverable.
    */
   first_steps: string[];
@@ -311,6 +323,14 @@ export interface BacklogAnalysis {
     [k: string]: number;
   };
   open_age: OpenAge;
+  /**
+   * How many open items are how old, in days since requested: [from, to), to null for the last band (and above). The chart of the age of the open items.
+   */
+  open_age_bins: {
+    from: number;
+    to: number | null;
+    count: number;
+  }[];
   open_effort_days: number;
   /**
    * Open items without effort_days (their effort is unknown, counted as 0).
@@ -385,6 +405,12 @@ export interface ApplicationBacklog {
   open_count: number;
   open_effort_days: number;
   open_age: OpenAge;
+  /**
+   * Open items by type of maintenance (corrective, adaptive, perfective, preventive, and unspecified when any has none).
+   */
+  open_by_type: {
+    [k: string]: number;
+  };
   /**
    * Open effort x day rate (null without a day rate).
    */

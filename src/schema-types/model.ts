@@ -21,12 +21,38 @@ export interface Model {
      */
     link?: string;
   }[];
+  /**
+   * What the model asks of each perspective: the question the report's perspective section answers. A perspective left out takes the built-in model's.
+   */
+  perspectives?: {
+    people?: PerspectiveText;
+    process?: PerspectiveText;
+    technology?: PerspectiveText;
+    organization?: PerspectiveText;
+    integration?: PerspectiveText;
+  };
+  /**
+   * The phases of an engagement with this model, in order, as the report's method appendix names them. Left out: the built-in model's; empty: the report names none.
+   */
+  engagement_phases?: {
+    name: string;
+    /**
+     * What the phase does, in a few words.
+     */
+    summary: string;
+  }[];
   practices: Practice[];
   skills?: Skill[];
   /**
    * The standard roles of the practice area and the skill levels each requires; `relm init` writes them into team.yaml as a starting point.
    */
   roles?: Role[];
+}
+export interface PerspectiveText {
+  /**
+   * The question the perspective answers, e.g. "Do the people who maintain and release the systems have the skills they need?"
+   */
+  question: string;
 }
 export interface Practice {
   id: Id;
