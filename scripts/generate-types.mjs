@@ -85,7 +85,7 @@ function prepare(schema, name, imports) {
     }
     const out = {};
     for (const [k, v] of Object.entries(node)) {
-      if (k === '$id' || k === '$schema' && isRoot) continue;
+      if (k === '$id' || (k === '$schema' && isRoot)) continue;
       if (k === 'title' && typeof v === 'string') continue;
       // Lengths are for the validator ("at least one", "five levels"), except a pair, which stays a tuple.
       if ((k === 'minItems' || k === 'maxItems') && node.maxItems !== 2) continue;

@@ -2,7 +2,7 @@ import type { Engagement } from '../engagement/types.js';
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
 import { analyseBacklog } from './backlog.js';
 import { checkEvidence, metricValue, type EvidenceWindow, type MetricSource } from './evidence.js';
-import { deliveryScenarios, projectPerspectives, recommendedScenario, traceRequirements } from './plan.js';
+import { deliveryScenarios, recommendedScenario, traceRequirements } from './plan.js';
 import { allRecommendations, triggerRecommendations } from './recommendations.js';
 import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import { analyseReleases } from './releases.js';
@@ -218,7 +218,6 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
     training: e.team ? planTraining(e.team, e.model.skills, { asOf: m.as_of, days, neededBy: skillNeeds(recommendations, roadmap) }) : null,
     recommendations,
     roadmap,
-    projection: projectPerspectives(practices, recommendations, phases),
     first_steps: firstSteps(roadmap),
     summary: summarise(practices, perspectives, traces, roadmap, recommendations.length, recommendedScenario(scenarios)),
     risks: [],

@@ -7,6 +7,7 @@
  */
 import type { Engagement } from '../engagement/types.js';
 import { PERSPECTIVES, type Model, type Practice } from '../model/types.js';
+import { projectPerspectives } from './plan.js';
 import { ANSWER_VALUES, answerValue, weightedMean } from './scoring.js';
 import type { PracticeResult, RecommendationResult } from './types.js';
 import type { AssessmentDocument } from '../schema-types/assessment.js';
@@ -133,6 +134,7 @@ export function solutionModel(e: Engagement, practices: readonly PracticeResult[
   return {
     perspectives,
     links: integrationLinks(e.model, practices, recs, phaseOrder),
+    projection: projectPerspectives(practices, recs, phaseOrder.map((id) => ({ id }))),
     in_place: sum((p) => p.in_place),
     to_build: sum((p) => p.to_build),
     not_assessed: sum((p) => p.not_assessed),

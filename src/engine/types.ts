@@ -12,6 +12,7 @@ export type Overall = Doc.Overall;
 /** The figures every headline sentence is built from (computed here, never in a template). */
 export type Summary = Doc.Summary;
 
+/** What `assess` returns: the document, its diagnostics as relm makes them (always with an end position). */
 export type Assessment = Omit<Doc.AssessmentDocument, 'diagnostics'> & { diagnostics: Diagnostic[] };
 
 export type OpenAge = Doc.OpenAge;

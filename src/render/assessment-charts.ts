@@ -15,7 +15,7 @@ export interface Chart {
 export function buildCharts(a: Assessment): Record<string, Chart> {
   const charts: Record<string, Chart> = {};
   const axes = PERSPECTIVES.map((k) => PERSPECTIVE_NAMES[k]);
-  const phases = a.projection;
+  const phases = a.solution_model.projection;
   const radarTitle = 'Maturity by perspective: current, target and after each phase';
   charts.radar = {
     title: radarTitle,

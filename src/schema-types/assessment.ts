@@ -37,18 +37,6 @@ export interface AssessmentDocument {
     unscheduled_days: number;
   };
   /**
-   * Perspective scores projected after each roadmap phase: a practice whose recommendation covering level L is done by then has every level up to L in place. A projection for the roadmap chart, not a promise.
-   */
-  projection: {
-    phase: string;
-    /**
-     * Perspective -> projected score (null when none of its practices is assessed).
-     */
-    scores: {
-      [k: string]: Level;
-    };
-  }[];
-  /**
    * The first recommendations of the first phase, in placing order: the one list of first steps in every deliverable.
    */
   first_steps: string[];
@@ -145,6 +133,18 @@ export interface AssessmentDocument {
        */
       recommendations: string[];
       phases: string[];
+    }[];
+    /**
+     * The perspective scores projected after each roadmap phase, the way to the future state: a practice whose recommendation covering level L is done by then has every level up to L in place. A projection (the radar chart's phases), not a promise.
+     */
+    projection: {
+      phase: string;
+      /**
+       * Perspective -> projected score (null when none of its practices is assessed).
+       */
+      scores: {
+        [k: string]: Level;
+      };
     }[];
     in_place: number;
     to_build: number;
