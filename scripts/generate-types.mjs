@@ -102,6 +102,10 @@ function prepare(schema, name, imports) {
 /** The generated source of every schema, by schema name. */
 export async function generateTypes() {
   const { compile } = await import('json-schema-to-typescript');
+  // Formatted as the project formats TypeScript: its Prettier configuration, when it has one, over relm's style.
+  const prettier = await import('prettier');
+  const projectStyle = (await prettier.resolveConfig(join(TYPES_DIR, 'index.ts'), { editorconfig: false })) ?? {};
+  const style = { bracketSpacing: true, printWidth: 160, semi: true, singleQuote: true, tabWidth: 2, trailingComma: 'all', useTabs: false, ...projectStyle };
   const result = {};
   for (const file of readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json')).sort()) {
     const name = file.replace('.schema.json', '');
@@ -119,7 +123,7 @@ export async function generateTypes() {
       additionalProperties: false,
       unknownAny: true,
       declareExternallyReferenced: true,
-      style: { bracketSpacing: true, printWidth: 160, semi: true, singleQuote: true, tabWidth: 2, trailingComma: 'all', useTabs: false },
+      style,
     });
   }
   return result;
