@@ -56,7 +56,12 @@ function simplify(node) {
     // allOf [a reference, {required: [...]}]: the referenced type with those properties required.
     const refs = n.allOf.filter(shapes);
     const required = n.allOf.filter((b) => !shapes(b)).flatMap((b) => b.required ?? []);
-    if (refs.length === 1 && refs[0].$ref && !refs[0].$ref.startsWith('#') && n.allOf.every((b) => shapes(b) || Object.keys(b).every((k) => k === 'required'))) {
+    if (
+      refs.length === 1 &&
+      refs[0].$ref &&
+      !refs[0].$ref.startsWith('#') &&
+      n.allOf.every((b) => shapes(b) || Object.keys(b).every((k) => k === 'required'))
+    ) {
       const { allOf: _allOf, ...rest } = n;
       n = { ...rest, $ref: refs[0].$ref, required };
     }
@@ -102,12 +107,14 @@ function prepare(schema, name, imports) {
 /** The generated source of every schema, by schema name. */
 export async function generateTypes() {
   const { compile } = await import('json-schema-to-typescript');
-  // Formatted as the project formats TypeScript: its Prettier configuration, when it has one, over relm's style.
+  // Formatted in the style of biome.json (a Prettier configuration, should the project get one, wins): `biome check` accepts the files.
   const prettier = await import('prettier');
   const projectStyle = (await prettier.resolveConfig(join(TYPES_DIR, 'index.ts'), { editorconfig: false })) ?? {};
   const style = { bracketSpacing: true, printWidth: 160, semi: true, singleQuote: true, tabWidth: 2, trailingComma: 'all', useTabs: false, ...projectStyle };
   const result = {};
-  for (const file of readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json')).sort()) {
+  for (const file of readdirSync(SCHEMAS_DIR)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
     const name = file.replace('.schema.json', '');
     if (!ROOT_NAMES[name]) throw new Error(`scripts/generate-types.mjs: name the root type of ${file} in ROOT_NAMES`);
     const imports = {};

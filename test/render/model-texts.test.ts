@@ -36,7 +36,14 @@ describe('the model texts in the report', () => {
   it("are the custom model's own where it has them, the built-in ones for a perspective it leaves out", () => {
     const { view, method } = harbour((e) => ({
       ...e,
-      model: { ...e.model, perspectives: { people: { question: 'Does *anyone* know how?' } }, engagement_phases: [{ name: 'Scan', summary: 's' }, { name: 'Fix_it', summary: 'f' }] },
+      model: {
+        ...e.model,
+        perspectives: { people: { question: 'Does *anyone* know how?' } },
+        engagement_phases: [
+          { name: 'Scan', summary: 's' },
+          { name: 'Fix_it', summary: 'f' },
+        ],
+      },
     }));
     expect(view.perspectives.find((p) => p.id === 'people')!.question).toBe('Does *anyone* know how?');
     expect(view.perspectives.find((p) => p.id === 'process')!.question).toBe(builtin.perspectives!.process!.question);
