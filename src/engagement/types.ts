@@ -1,263 +1,60 @@
-/** The engagement files as typed objects (schemas/*.schema.json are the source of truth). */
-import type { Model, Recommendation, Skill } from '../model/types.js';
+/**
+ * The engagement files as typed objects. The types of the files are generated from schemas/*.schema.json, the
+ * source of truth (src/schema-types/, `npm run types`); these are their names. What has no schema (the loaded
+ * engagement, what the checks see) is declared here.
+ */
+import type { Model } from '../model/types.js';
+import type { BacklogFile } from '../schema-types/backlog.js';
+import type { InterviewFrontMatter } from '../schema-types/interview.js';
+import type { ObservationFrontMatter } from '../schema-types/observation.js';
+import type { PlanFile } from '../schema-types/plan.js';
+import type { Answer, Evidence, Practice, PracticesFile } from '../schema-types/practices.js';
+import type { Entry, ProgressFile } from '../schema-types/progress.js';
+import type { ReleasesFile } from '../schema-types/releases.js';
+import type { Manifest, Person as ManifestPerson } from '../schema-types/relm.js';
+import type { ResponsesFile } from '../schema-types/responses.js';
+import type { TargetFile } from '../schema-types/target.js';
+import type { TeamFile } from '../schema-types/team.js';
 
-export interface PersonRef {
-  name: string;
-  role?: string;
-}
+export type { Answer, AnswerValue } from '../schema-types/practices.js';
+export type { BacklogFile, Manifest, PlanFile, PracticesFile, ProgressFile, ReleasesFile, ResponsesFile, TargetFile, TeamFile };
 
-export interface Manifest {
-  relm: 1;
-  engagement: {
-    client: string;
-    title?: string;
-    as_of: string;
-    consultants?: PersonRef[];
-    sponsor?: PersonRef;
-    currency?: string;
-    day_rate?: number;
-  };
-  model?: string;
-  weights?: Partial<Record<'people' | 'process' | 'technology' | 'organization' | 'integration', number>>;
-  output?: { dir?: string; formats?: ('md' | 'html' | 'pdf' | 'pptx' | 'xlsx' | 'docx')[] };
-  /** The look of the deliverables: a logo (a file inside the engagement) and the primary colour. */
-  branding?: { logo?: string; primary_color?: string };
-  /** The working calendar every proposed date falls on. */
-  calendar?: { workdays?: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[]; holidays?: string[] };
-  check?: { fail_under?: number; max_regression?: number; min_perspective?: number; max_gap?: number };
-  /** Value maps for `relm import`: source -> field -> source value -> relm value. */
-  import?: Partial<Record<'jira' | 'bugzilla' | 'github' | 'servicenow' | 'incidents', Record<string, Record<string, string>>>>;
-  /** The engagement this one re-assesses (`relm init --from`). */
-  previous?: { path: string; as_of?: string };
-  /** Answers confirmed longer ago than this many days before as_of are stale (default 365). */
-  stale_after_days?: number;
-  /** A benchmark file (`relm portfolio --json`) inside the engagement folder. */
-  benchmark?: string;
-}
-
-export type AnswerValue = 'none' | 'some' | 'half' | 'most' | 'na';
-
-export interface EvidenceRef {
-  title: string;
-  ref?: string;
-  date?: string;
-}
-
+export type PersonRef = ManifestPerson;
+export type EvidenceRef = Evidence;
+export type AnswerDetail = Exclude<Answer, string | null>;
 /** Another answer an interviewee gave to a criterion, kept beside the answer used until it is settled. */
-export interface Disagreement {
-  answer: AnswerValue;
-  sources?: string[];
-  notes?: string;
-}
-
-export interface AnswerDetail {
-  answer: AnswerValue;
-  notes?: string;
-  evidence?: EvidenceRef[];
-  sources?: string[];
-  disagreements?: Disagreement[];
-  /** A consensus settled in a workshop against the respondents' answers (`relm reconcile --set ... --because`). */
-  decision?: ConsensusDecision;
-  /** When the answer was last confirmed (carried over from a previous engagement). */
-  confirmed?: string;
-}
-
-export interface ConsensusDecision {
-  because: string;
-  date?: string;
-}
-
-export type Answer = AnswerValue | AnswerDetail | null;
-
-export interface PracticeState {
-  answers?: Record<string, Answer> | null;
-  rating?: number;
-  na?: string;
-  notes?: string;
-  evidence?: EvidenceRef[];
-  sources?: string[];
-  /** When the rating or `na` was last confirmed (carried over from a previous engagement). */
-  confirmed?: string;
-}
-
-export interface PracticesFile {
-  assessed?: string;
-  practices: Record<string, PracticeState | null>;
-}
+export type Disagreement = NonNullable<AnswerDetail['disagreements']>[number];
+/** A consensus settled in a workshop against the respondents' answers (`relm reconcile --set ... --because`). */
+export type ConsensusDecision = NonNullable<AnswerDetail['decision']>;
+export type PracticeState = NonNullable<Practice>;
 
 /** A strategic goal of the organisation that requirements serve (target.yaml `goals`). */
-export interface Goal {
-  id: string;
-  title: string;
-  description?: string;
-}
+export type Goal = NonNullable<TargetFile['goals']>[number];
+export type Requirement = NonNullable<TargetFile['requirements']>[number];
+export type Phase = NonNullable<TargetFile['phases']>[number];
 
-export interface Requirement {
-  id: string;
-  title: string;
-  description?: string;
-  practices?: string[];
-  /** The strategic goals (target.yaml `goals` ids) the requirement serves. */
-  goals?: string[];
-  /** Metrics the requirement is measured by; each has its one target in `dora`. */
-  metrics?: string[];
-  /** The older form: one metric with its target (must agree with `dora`). */
-  metric?: { name: string; target: number };
-}
+export type BacklogItem = NonNullable<BacklogFile['items']>[number];
+export type Application = NonNullable<BacklogFile['applications']>[number];
+export type Priority = NonNullable<BacklogItem['priority']>;
+export type ItemStatus = NonNullable<BacklogItem['status']>;
+export type MaintenanceType = NonNullable<BacklogItem['type']>;
 
-export interface Phase {
-  id: string;
-  name: string;
-  /** Optional: the first phase starts after as_of and each later one after the previous phase's end. */
-  start?: string;
-  end?: string;
-  capacity_days?: number;
-}
+export type Release = NonNullable<ReleasesFile['releases']>[number];
 
-export interface TargetFile {
-  horizon?: string;
-  targets: Record<string, number>;
-  /** The organisation's strategic goals, most important first. */
-  goals?: Goal[];
-  requirements?: Requirement[];
-  phases?: Phase[];
-  recommendations?: (Recommendation & { practice: string })[];
-  scenarios?: { id: string; name: string; capacity_factor?: number; capacity?: Record<string, number> }[];
-  release_policy?: { cadence_days?: number; capacity_days_per_release?: number };
-  /** One target per release metric. */
-  dora?: Partial<Record<'deployment_frequency_per_week' | 'lead_time_days' | 'request_lead_time_days' | 'change_failure_rate' | 'recovery_hours' | 'rework_rate', number>>;
-  /** Recommendation ids ranked ahead of the requirements' order, in this order. */
-  first?: string[];
-}
+export type Role = NonNullable<TeamFile['roles']>[number];
+export type Person = NonNullable<TeamFile['people']>[number];
 
-export type Priority = 'critical' | 'high' | 'medium' | 'low';
-export type ItemStatus = 'new' | 'approved' | 'scheduled' | 'in-progress' | 'done' | 'rejected' | 'obsolete';
-export type MaintenanceType = 'corrective' | 'adaptive' | 'perfective' | 'preventive';
-
-export interface Application {
-  id: string;
-  name?: string;
-  platform?: string;
-  criticality?: Priority;
-}
-
-export interface BacklogItem {
-  id: string;
-  application: string;
-  title: string;
-  description?: string;
-  type?: MaintenanceType;
-  emergency?: boolean;
-  priority?: Priority;
-  status?: ItemStatus;
-  requested: string;
-  closed?: string;
-  effort_days?: number;
-  benefit?: number;
-  change?: string;
-  duplicate_of?: string;
-  supersedes?: string[];
-  platforms?: string[];
-  release?: string;
-}
-
-export interface BacklogFile {
-  applications?: Application[];
-  items?: BacklogItem[];
-}
-
-export interface Release {
-  id: string;
-  type?: 'major' | 'minor' | 'emergency';
-  planned?: boolean;
-  applications?: string[];
-  scheduled?: string;
-  deployed: string;
-  outcome?: 'success' | 'failed' | 'rolled-back' | 'hotfixed';
-  restored?: string;
-  items?: string[];
-  changes?: { id: string; committed?: string }[];
-}
-
-export interface ReleasesFile {
-  releases?: Release[];
-}
-
-export interface Role {
-  id: string;
-  name?: string;
-  headcount?: number;
-  requires?: Record<string, number>;
-}
-
-export interface Person {
-  id: string;
-  name?: string;
-  roles?: string[];
-  fte?: number;
-  skills?: Record<string, number>;
-}
-
-export interface TeamFile {
-  skills?: Skill[];
-  roles?: Role[];
-  people?: Person[];
-}
-
-export type TaskStatus = 'todo' | 'in-progress' | 'done' | 'blocked';
-export interface PlanTask {
-  id: string;
-  title: string;
-  phase?: 'assessment' | 'architecture' | 'planning' | 'implementation' | 'support';
-  owner?: string;
-  start?: string;
-  due?: string;
-  status: TaskStatus;
-  depends_on?: string[];
-  notes?: string;
-}
-
-export interface PlanFile {
-  tasks: PlanTask[];
-}
-
-export type ProgressStatus = 'planned' | 'in-progress' | 'done' | 'dropped';
+export type PlanTask = PlanFile['tasks'][number];
+export type TaskStatus = PlanTask['status'];
 
 /** How far one recommendation's implementation is (progress.yaml). */
-export interface ProgressEntry {
-  status: ProgressStatus;
-  owner?: string;
-  started?: string;
-  done?: string;
-  notes?: string;
-  evidence?: EvidenceRef[];
-}
+export type ProgressEntry = Entry;
+export type ProgressStatus = ProgressEntry['status'];
 
-export interface ProgressFile {
-  /** The date progress is measured to (default: today). */
-  as_of?: string;
-  /** The git revision whose roadmap is the plan (default: the newest assessment-* tag). */
-  plan?: string;
-  recommendations?: Record<string, ProgressEntry> | null;
-}
-
-export interface Interview {
+/** interviews/*.md: the front matter, the file and the notes. */
+export interface Interview extends InterviewFrontMatter {
   file: string;
-  id: string;
-  date: string;
-  interviewees?: PersonRef[];
-  interviewers?: string[];
-  practices?: string[];
   body: string;
-}
-
-/** responses/<id>.yaml: one respondent's answers, practice -> criterion -> answer (schemas/responses.schema.json). */
-export interface ResponsesFile {
-  respondent: PersonRef;
-  date: string;
-  /** The questionnaire file the answers were imported from. */
-  from?: string;
-  answers: Record<string, Record<string, Answer> | null>;
 }
 
 /** One respondent: the responses file, its id (the file name, also the id of its interview record) and path. */
@@ -267,15 +64,8 @@ export interface Responses extends ResponsesFile {
 }
 
 /** Notes of an observation (a meeting attended, a release watched, a tool walked through): observations/*.md. */
-export interface Observation {
+export interface Observation extends ObservationFrontMatter {
   file: string;
-  id: string;
-  date: string;
-  /** Who observed. */
-  observer?: string;
-  /** What was observed, in a few words. */
-  title?: string;
-  practices?: string[];
   body: string;
 }
 

@@ -3,7 +3,7 @@ import { addDays, daysBetween } from '../util/dates.js';
 import { WorkingDays } from '../util/workdays.js';
 import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import { topSimilarPairs } from './similarity.js';
-import { countBy, median, percentile, sum } from './stats.js';
+import { binCounts, countBy, median, percentile, sum } from './stats.js';
 import type { ApplicationBacklog, BacklogAnalysis, CalendarRelease, OpenAge } from './types.js';
 
 export const OPEN_STATUSES: readonly ItemStatus[] = ['new', 'approved', 'scheduled', 'in-progress'];
@@ -22,11 +22,13 @@ export const MAX_DUPLICATE_CANDIDATES = 500;
 /** Throughput and arrivals are measured over the 90 days up to as_of. */
 export const FLOW_WINDOW_DAYS = 90;
 
+/** The age bands of the open items, in days since requested: [0, 30), [30, 90), …, 365 and above. */
+export const OPEN_AGE_BINS: readonly number[] = [0, 30, 90, 180, 365, Infinity];
+
 export const statusOf = (i: BacklogItem): ItemStatus => i.status ?? 'new';
 export const isOpen = (i: BacklogItem): boolean => OPEN_STATUSES.includes(statusOf(i));
 
-function openAge(items: readonly BacklogItem[], asOf: string): OpenAge {
-  const ages = items.map((i) => daysBetween(i.requested, asOf));
+function openAge(items: readonly BacklogItem[], asOf: string, ages = items.map((i) => daysBetween(i.requested, asOf))): OpenAge {
   return { median_days: median(ages), p90_days: percentile(ages, 0.9), max_days: ages.length ? Math.max(...ages) : null };
 }
 
@@ -148,6 +150,7 @@ export function analyseBacklog(
       open_count: ownOpen.length,
       open_effort_days: effort,
       open_age: openAge(ownOpen, asOf),
+      open_by_type: countBy(ownOpen, (i) => i.type ?? 'unspecified', TYPES),
       emergency_count: own.filter((i) => i.emergency).length,
       throughput_per_30_days: ratePer30(own, (i) => (statusOf(i) === 'done' ? i.closed : undefined), asOf),
       open_cost: cost,
@@ -181,6 +184,7 @@ export function analyseBacklog(
   const closeNotBuild = open
     .filter((i) => i.duplicate_of !== undefined || superseded.has(i.id))
     .map((i) => ({ id: i.id, reason: i.duplicate_of !== undefined ? ('duplicate' as const) : ('obsolete' as const), of: i.duplicate_of !== undefined ? [i.duplicate_of] : supersededBy(i.id) }));
+  const openAges = open.map((i) => daysBetween(i.requested, asOf));
   // Little's law: at today's pace a new request waits open / throughput (throughput per 30 days).
   const expectedWait = throughput > 0 ? open.length / (throughput / 30) : null;
   const policy = {
@@ -196,7 +200,8 @@ export function analyseBacklog(
     by_type: byType,
     by_priority: countBy(items, (i) => i.priority ?? 'unspecified', PRIORITIES),
     by_status: countBy(items, statusOf, STATUSES),
-    open_age: openAge(open, asOf),
+    open_age: openAge(open, asOf, openAges),
+    open_age_bins: binCounts(openAges, OPEN_AGE_BINS).map((count, k) => ({ from: OPEN_AGE_BINS[k]!, to: OPEN_AGE_BINS[k + 1] === Infinity ? null : OPEN_AGE_BINS[k + 1]!, count })),
     open_effort_days: sum(open.map((i) => i.effort_days ?? 0)),
     open_unestimated: open.filter((i) => i.effort_days === undefined).length,
     throughput_per_30_days: throughput,

@@ -7,65 +7,22 @@
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
 import { HIGHER_IS_BETTER, REQUIREMENT_METRICS } from './plan.js';
 import type { Assessment } from './types.js';
+import type { PortfolioDocument, Row } from '../schema-types/portfolio.js';
 
+/** The `relm portfolio --json` document, which is also the benchmark file relm.yaml `benchmark` names. */
+export type Portfolio = PortfolioDocument;
+export type PortfolioEngagement = Portfolio['engagements'][number];
+export type PortfolioRow = Row;
+export type PortfolioValue = Row['values'][number];
 /** The five-number summary of a set of figures; quartiles by linear interpolation (below). */
-export interface Distribution {
-  n: number;
-  min: number;
-  q1: number;
-  median: number;
-  q3: number;
-  max: number;
-}
+export type Distribution = NonNullable<Row['distribution']>;
 
 /**
  * Where a figure stands in a distribution, better to the right: below Q1 (above Q3 where less is better) is
  * the lowest quartile, above Q3 the top quartile; otherwise below, at or above the median.
  */
-export type Standing = 'lowest-quartile' | 'below-median' | 'median' | 'above-median' | 'top-quartile';
+export type Standing = NonNullable<PortfolioValue['standing']>;
 export const STANDINGS: readonly Standing[] = ['lowest-quartile', 'below-median', 'median', 'above-median', 'top-quartile'];
-
-export interface PortfolioValue {
-  engagement: string;
-  value: number | null;
-  standing: Standing | null;
-}
-
-export interface PortfolioRow {
-  id: string;
-  name: string;
-  perspective: Perspective | null;
-  higher_is_better: boolean;
-  /** null when no engagement has the figure. */
-  distribution: Distribution | null;
-  values: PortfolioValue[];
-}
-
-export interface PortfolioEngagement {
-  /** E1, E2, …: how the rows name it. */
-  id: string;
-  /** null when anonymised. */
-  client: string | null;
-  title: string | null;
-  as_of: string | null;
-  /** The folder or assessment.json it was read from; null when anonymised. */
-  source: string | null;
-  model: { id: string; version: string };
-  practices_assessed: number;
-}
-
-/** The `relm portfolio --json` document, which is also the benchmark file relm.yaml `benchmark` names. */
-export interface Portfolio {
-  relm_portfolio: 1;
-  /** What the engagements are, in the plural ("engagements", "insurers"): the report's sentences use it. */
-  population: string;
-  anonymised: boolean;
-  engagements: PortfolioEngagement[];
-  overall: PortfolioRow;
-  perspectives: PortfolioRow[];
-  practices: PortfolioRow[];
-  metrics: PortfolioRow[];
-}
 
 /**
  * The p-quantile (p in 0..1) of sorted values by linear interpolation between closest ranks (Hyndman and

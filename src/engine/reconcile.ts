@@ -1,6 +1,7 @@
-import type { Answer, AnswerValue, ConsensusDecision, EvidenceRef, PracticesFile, Responses } from '../engagement/types.js';
+import type { Answer, AnswerValue, ConsensusDecision, PracticesFile, Responses } from '../engagement/types.js';
 import type { Model } from '../model/types.js';
 import { answerValue, type CriterionSupport } from './scoring.js';
+import type * as Doc from '../schema-types/assessment.js';
 
 /** The answer scale in steps (DESIGN §3): none 0, some 1, half 2, most 3. `na` is off the scale. */
 export const SCALE = ['none', 'some', 'half', 'most'] as const;
@@ -13,64 +14,11 @@ export function stepOf(a: AnswerValue): number | null {
   return a === 'na' ? null : SCALE.indexOf(a as ScaleAnswer);
 }
 
-export interface RespondentAnswer {
-  respondent: string;
-  answer: AnswerValue;
-  notes: string | null;
-  evidence: EvidenceRef[];
-}
-
-/**
- * One criterion as the respondents answered it, against the consultant's consensus in practices.yaml.
- * `status`: accepted (the consensus is the proposal), decided (settled in a workshop, with its reason),
- * pending (no consensus yet), differs (the consensus differs from the proposal, with no recorded decision).
- */
-export interface ReconciledCriterion {
-  criterion: string;
-  practice: string;
-  level: number;
-  text: string;
-  answers: RespondentAnswer[];
-  /** Scale steps between the lowest and the highest answer on the scale (na left out). */
-  spread: number;
-  /** Some respondents say the criterion does not apply, others answer it on the scale. */
-  na_split: boolean;
-  /** spread ≥ 2 steps, or an na split. */
-  disagreement: boolean;
-  /** The median answer (ties to the lower); na when more than half say na. */
-  proposal: AnswerValue;
-  /** The answer in practices.yaml now, if any, and the sources it cites. */
-  consensus: AnswerValue | null;
-  consensus_sources: string[];
-  decision: ConsensusDecision | null;
-  status: 'accepted' | 'decided' | 'pending' | 'differs';
-  /** Respondents within one step of the consensus (na agrees only with na); all of them after a workshop decision. */
-  agreeing: number;
-  /** A disagreement no workshop has settled yet. */
-  open: boolean;
-}
-
-export interface RespondentSummary {
-  id: string;
-  file: string;
-  name: string;
-  role: string | null;
-  date: string;
-  /** Criteria answered (blank ones left out). */
-  answered: number;
-  practices: string[];
-}
-
 /** What the respondents of responses/ say, criterion by criterion (the `consensus` section of assessment.json). */
-export interface Consensus {
-  respondents: RespondentSummary[];
-  /** Every criterion at least one respondent answered, in the model's order. */
-  criteria: ReconciledCriterion[];
-  disagreements: number;
-  open_disagreements: number;
-  /** Criteria whose consensus is not yet the proposal nor a decision (pending or differs). */
-  unsettled: number;
-}
+export type Consensus = Doc.Consensus;
+export type RespondentSummary = Consensus['respondents'][number];
+export type ReconciledCriterion = Consensus['criteria'][number];
+export type RespondentAnswer = ReconciledCriterion['answers'][number];
 
 /** The median answer of a criterion: na when more than half say na, else the median step of the others, ties to the lower. */
 export function proposalOf(answers: readonly AnswerValue[]): AnswerValue {

@@ -6,43 +6,11 @@
 import { addDays, daysBetween } from '../util/dates.js';
 import type { WorkingDays } from '../util/workdays.js';
 import type { RecommendationResult, Roadmap } from './types.js';
+import type * as Doc from '../schema-types/assessment.js';
 
-export interface ScopeRole {
-  /** The owner role; null when neither the recommendation nor its practice names one. */
-  role: string | null;
-  effort_days: number;
-  /** effort_days / the phase's working days: the people the role needs on it, full time (null without dates). */
-  fte: number | null;
-  recommendations: string[];
-}
-
-export interface PhaseScope {
-  /** The phase id; null for the work that fits no phase. */
-  phase: string | null;
-  start: string | null;
-  end: string | null;
-  /** Calendar days from start to end, both included (null without both dates). */
-  calendar_days: number | null;
-  working_days: number | null;
-  effort_days: number;
-  cost: number | null;
-  /** effort_days / working_days (null without dates). */
-  fte: number | null;
-  recommendations: string[];
-  roles: ScopeRole[];
-  /** What the phase produces, in placing order, each once (with the recommendation that produces it). */
-  deliverables: { title: string; recommendation: string }[];
-  /** Recommendations whose model entry names no deliverable. */
-  without_deliverables: string[];
-}
-
-export interface SizeAndScope {
-  phases: PhaseScope[];
-  /** The work that fits no phase at this capacity, in the same form (no dates); null when everything fits. */
-  unscheduled: PhaseScope | null;
-  /** Deliverables over the scheduled phases. */
-  deliverables: number;
-}
+export type ScopeRole = Doc.ScopeRole;
+export type PhaseScope = Doc.PhaseScope;
+export type SizeAndScope = Doc.AssessmentDocument['size_and_scope'];
 
 /** Working days from start to end, both included. */
 export function workingDaysBetween(start: string, end: string, days: WorkingDays): number {

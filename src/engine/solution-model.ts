@@ -6,71 +6,19 @@
  * answers and the computed practices and recommendations.
  */
 import type { Engagement } from '../engagement/types.js';
-import { PERSPECTIVES, type Model, type Perspective, type Practice } from '../model/types.js';
+import { PERSPECTIVES, type Model, type Practice } from '../model/types.js';
+import { projectPerspectives } from './plan.js';
 import { ANSWER_VALUES, answerValue, weightedMean } from './scoring.js';
 import type { PracticeResult, RecommendationResult } from './types.js';
+import type { AssessmentDocument } from '../schema-types/assessment.js';
 
-export type StatementStatus = 'in-place' | 'to-build' | 'not-assessed';
-
-export interface FutureStatement {
-  level: number;
-  /** The future state as a sentence. */
-  text: string;
-  /** 'model': the practice's own `future_state` wording for the level; 'criterion': derived from the criterion's text. */
-  wording: 'model' | 'criterion';
-  /** The criteria it restates: one, or every applicable criterion of the level for a `future_state` text. */
-  criteria: string[];
-  /** in-place when fully in place today (the answer `most`, or the whole level for a `future_state` text). */
-  status: StatementStatus;
-  /** How far it is in place today, 0..1 (the answer's value, or the level's mean); null when not assessed. */
-  value: number | null;
-  /** For a statement to build: the triggered recommendation that covers its level, and that recommendation's phase. */
-  recommendation: string | null;
-  phase: string | null;
-}
-
-export interface SolutionPractice {
-  id: string;
-  name: string;
-  level: number | null;
-  target: number;
-  statements: FutureStatement[];
-  in_place: number;
-  to_build: number;
-}
-
-export interface SolutionPerspective {
-  id: Perspective;
-  practices: SolutionPractice[];
-  in_place: number;
-  to_build: number;
-  not_assessed: number;
-}
-
+export type SolutionModel = AssessmentDocument['solution_model'];
+export type SolutionPerspective = SolutionModel['perspectives'][number];
+export type SolutionPractice = SolutionPerspective['practices'][number];
+export type FutureStatement = SolutionPractice['statements'][number];
+export type StatementStatus = FutureStatement['status'];
 /** A link between release management and another ITSM process, with the practices that carry it. */
-export interface IntegrationLink {
-  id: string;
-  name: string;
-  /** What the link is (the model's `processes[].link`). */
-  link: string | null;
-  practices: string[];
-  /** Weighted means (model weights) over the linked practices that are assessed, like a perspective's. */
-  current: number | null;
-  target: number | null;
-  gap: number | null;
-  /** Triggered recommendations of the linked practices, and their phases in roadmap order. */
-  recommendations: string[];
-  phases: string[];
-}
-
-export interface SolutionModel {
-  perspectives: SolutionPerspective[];
-  /** One entry per process of the model; empty when no practice links to any process. */
-  links: IntegrationLink[];
-  in_place: number;
-  to_build: number;
-  not_assessed: number;
-}
+export type IntegrationLink = SolutionModel['links'][number];
 
 // Clauses that describe today's shortfall rather than the future state: cut from a criterion's text.
 const CONCESSION = /,\s*(?:but|though|although|even though|yet|whereas)\b.*$/i;
@@ -117,7 +65,7 @@ function statementsOf(e: Engagement, mp: Practice, p: PracticeResult, recs: read
   for (let level = 1; level <= top; level++) {
     const criteria = mp.criteria.filter((c) => c.level === level);
     if (!criteria.length || p.na_levels.includes(level)) continue; // a level that does not apply has no future state
-    const own = mp.future_state?.[String(level)];
+    const own = mp.future_state?.[String(level) as keyof NonNullable<Practice['future_state']>]; // level is 1..5
     if (own !== undefined) {
       const applicable = p.method === 'answers' ? criteria.filter((c) => criterionValue(e, p.id, c.id) !== 'na') : criteria;
       const value = p.assessed ? p.level_scores![level - 1]! : null;
@@ -186,6 +134,7 @@ export function solutionModel(e: Engagement, practices: readonly PracticeResult[
   return {
     perspectives,
     links: integrationLinks(e.model, practices, recs, phaseOrder),
+    projection: projectPerspectives(practices, recs, phaseOrder.map((id) => ({ id }))),
     in_place: sum((p) => p.in_place),
     to_build: sum((p) => p.to_build),
     not_assessed: sum((p) => p.not_assessed),

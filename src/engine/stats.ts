@@ -19,6 +19,18 @@ export function sum(values: readonly number[]): number {
   return t;
 }
 
+/** Counts per bin [edges[i], edges[i+1]); values below the first edge count in the first bin, values at or above the last in the last. */
+export function binCounts(values: readonly number[], edges: readonly number[]): number[] {
+  const counts: number[] = new Array<number>(edges.length - 1).fill(0);
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    let i = 0;
+    while (i < counts.length - 1 && v >= edges[i + 1]!) i++;
+    counts[i]!++;
+  }
+  return counts;
+}
+
 /** Counts by key, with the given keys first (in order, zeros included) and any others after them, sorted. */
 export function countBy<T>(items: readonly T[], key: (item: T) => string, known: readonly string[] = []): Record<string, number> {
   const out: Record<string, number> = {};

@@ -6,55 +6,15 @@
  * that serves and enables nothing is "hygiene": worth doing for the maturity it adds, but traced to no goal.
  */
 import type { Goal, Requirement } from '../engagement/types.js';
-import type { RecommendationResult, RequirementStatus, RequirementTrace } from './types.js';
+import type { RecommendationResult, RequirementTrace } from './types.js';
+import type { AssessmentDocument } from '../schema-types/assessment.js';
 
-export type GoalStatus = RequirementStatus | 'no-requirements';
-
-export interface GoalTrace {
-  id: string;
-  title: string;
-  /** The requirements that name the goal, in the customer's priority order. */
-  requirements: string[];
-  /** The recommendations that serve those requirements (in the order of the recommendations list). */
-  recommendations: string[];
-  phases: string[];
-  /** met when all its requirements are met; not-on-plan when one is; unknown when one cannot be judged; else planned. */
-  status: GoalStatus;
-  /** "now" when met, the latest phase of its requirements when planned, else null. */
-  reaches_target: string | null;
-}
-
-export interface RecommendationAlignment {
-  id: string;
-  /** Requirements whose practices include the recommendation's practice. */
-  requirements: string[];
-  /** Requirements it does not serve itself but that wait for it (a prerequisite of work that serves them). */
-  enables: string[];
-  /** The goals of all those requirements. */
-  goals: string[];
-  phase: string | null;
-  hygiene: boolean;
-}
-
+export type Traceability = AssessmentDocument['traceability'];
+export type GoalTrace = Traceability['goals'][number];
+export type GoalStatus = GoalTrace['status'];
+export type RecommendationAlignment = Traceability['recommendations'][number];
 /** One line of the matrix: a goal (null: the requirement names none), a requirement (null: hygiene), a recommendation and its phase. */
-export interface TraceRow {
-  goal: string | null;
-  requirement: string | null;
-  recommendation: string;
-  /** direct: it serves the requirement; prerequisite: it enables it; hygiene: it serves nothing. */
-  via: 'direct' | 'prerequisite' | 'hygiene';
-  phase: string | null;
-}
-
-export interface Traceability {
-  goals: GoalTrace[];
-  /** Each requirement with the goals it serves. */
-  requirements: { id: string; goals: string[] }[];
-  recommendations: RecommendationAlignment[];
-  rows: TraceRow[];
-  /** Recommendations that serve and enable no requirement, so no goal. */
-  hygiene: string[];
-}
+export type TraceRow = Traceability['rows'][number];
 
 /** A goal's status from its requirements' (DESIGN §3 requirement statuses). */
 export function goalStatus(reqs: readonly RequirementTrace[], phaseOrder: readonly string[]): { status: GoalStatus; reaches_target: string | null } {

@@ -1,10 +1,6 @@
-import type { Engagement } from '../engagement/types.js';
-import { isOpen } from '../engine/backlog.js';
-import { projectPerspectives } from '../engine/plan.js';
 import type { Assessment } from '../engine/types.js';
 import { PERSPECTIVES } from '../model/types.js';
-import { daysBetween } from '../util/dates.js';
-import { doraBands, gapBars, histogram, isNoDataChart, levelHeatmap, radarChart, stackedBars } from './charts/index.js';
+import { binnedHistogram, doraBands, gapBars, isNoDataChart, levelHeatmap, radarChart, stackedBars } from './charts/index.js';
 import { integrationDiagram } from './charts/integration.js';
 import { ganttChart, GANTT_SLIDE, scorecard, type GanttInput } from './charts/roadmap-charts.js';
 import { doraMetrics, PERSPECTIVE_NAMES, ragOf } from './report-view.js';
@@ -15,11 +11,11 @@ export interface Chart {
 }
 
 
-/** Every chart the deliverables can show, by name; a chart without data is left out. */
-export function buildCharts(a: Assessment, e: Engagement): Record<string, Chart> {
+/** Every chart the deliverables can show, by name, from assessment.json alone; a chart without data is left out. */
+export function buildCharts(a: Assessment): Record<string, Chart> {
   const charts: Record<string, Chart> = {};
   const axes = PERSPECTIVES.map((k) => PERSPECTIVE_NAMES[k]);
-  const phases = projectPerspectives(a.practices, a.recommendations, e.target.phases ?? []);
+  const phases = a.solution_model.projection;
   const radarTitle = 'Maturity by perspective: current, target and after each phase';
   charts.radar = {
     title: radarTitle,
@@ -45,23 +41,14 @@ export function buildCharts(a: Assessment, e: Engagement): Record<string, Chart>
     title: 'How far each level is met, per practice',
     svg: levelHeatmap(a.practices.map((p) => ({ label: p.name, levels: p.level_scores })), { title: 'How far each level is met, per practice' }),
   };
-  if (a.backlog && e.backlog) {
-    const open = (e.backlog.items ?? []).filter(isOpen);
+  if (a.backlog) {
     const types = ['corrective', 'adaptive', 'perfective', 'preventive', 'unspecified'];
-    // One pass over the open items: counts by application, then type.
-    const counts = new Map<string, Map<string, number>>();
-    for (const i of open) {
-      let byType = counts.get(i.application);
-      if (!byType) counts.set(i.application, (byType = new Map()));
-      const t = i.type ?? 'unspecified';
-      byType.set(t, (byType.get(t) ?? 0) + 1);
-    }
     charts.backlog = {
       title: 'Open items by application and type of maintenance',
       svg: stackedBars(
         a.backlog.applications.map((app) => ({
           label: app.name,
-          parts: types.map((t) => ({ key: t, value: counts.get(app.id)?.get(t) ?? 0 })).filter((x) => x.value > 0),
+          parts: types.map((t) => ({ key: t, value: app.open_by_type[t] ?? 0 })).filter((x) => x.value > 0),
         })),
         types.slice(0, 4),
         { title: 'Open items by application and type of maintenance' },
@@ -69,7 +56,7 @@ export function buildCharts(a: Assessment, e: Engagement): Record<string, Chart>
     };
     charts.age = {
       title: 'Age of the open items',
-      svg: histogram(open.map((i) => daysBetween(i.requested, a.as_of)), { title: 'Age of the open items', unit: 'days since requested' }),
+      svg: binnedHistogram(a.backlog.open_age_bins, { title: 'Age of the open items', unit: 'days since requested' }),
     };
   }
   const r = a.releases;

@@ -91,7 +91,7 @@ export function renderDeliverables(
   const env = createEnvironment(opts);
   const context = deliverableContexts(a, e, opts.logo ?? null, opts);
   // The analysis charts, unless only the progress report (with charts of its own) is wanted.
-  const reportCharts = only.some((id) => !isProgress(id)) ? buildCharts(a, e) : {};
+  const reportCharts = only.some((id) => !isProgress(id)) ? buildCharts(a) : {};
   const author = (e.manifest.engagement.consultants ?? []).map((c) => c.name).join(', ') || 'relm';
   const assets: Record<string, string> = {};
   const docs = DELIVERABLES.filter((d) => only.includes(d.id)).map((d): RenderedDeliverable => {

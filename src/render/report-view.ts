@@ -5,33 +5,31 @@
  */
 import type { Engagement, EvidenceRef, PersonRef } from '../engagement/types.js';
 import type { Assessment, Kpi, PracticeResult, ReleaseAnalysis } from '../engine/types.js';
-import { PERSPECTIVES, type Perspective } from '../model/types.js';
+import { loadBuiltinModel } from '../model/builtin.js';
+import { PERSPECTIVES, type Model, type Perspective } from '../model/types.js';
 import * as H from './headlines.js';
 import { benchmarkView } from './benchmark-view.js';
 import type { Portfolio } from '../engine/portfolio.js';
 import { integrationView, kpiTargetLine, namesOf, recommendationViews, riskPhrase, riskViews, statusText, type Names } from './plan-view.js';
 import { alignmentView, futureHighlights, scopeView, solutionModelView } from './solution-view.js';
-import { capitalise, count, possessive, date, days, metricName, metricValue, money, num, pct, score } from './words.js';
+import { capitalise, count, possessive, date, days, metricName, metricValue, money, num, numberWord, pct, score } from './words.js';
 import { respondentDisagreementsView } from './respondents-view.js';
 
 export { PERSPECTIVE_NAMES } from './headlines.js';
 const PERSPECTIVE_NAMES = H.PERSPECTIVE_NAMES;
 
-export const PERSPECTIVE_QUESTIONS: Record<Perspective, string> = {
-  people: 'Do the people who maintain and release the systems have the skills, roles and knowledge they need?',
-  process: 'Are releases planned, prioritised, tested and documented in a repeatable, measured way?',
-  technology: 'Do the tools, environments and automation support frequent, safe releases across platforms?',
-  organization: 'Is the maintenance effort organised, governed and costed, and how does the business see IT?',
-  integration: 'Is release management linked to change, configuration, incident, problem, availability and service level management?',
-};
-
-export const ENGAGEMENT_PHASES = [
-  { name: 'Assessment', summary: 'gather information on the current release and maintenance practices, interview the people involved, analyse the backlog and the release record' },
-  { name: 'Architecture and design', summary: 'define the desired future state, tactical recommendations and a strategic solution model' },
-  { name: 'Planning', summary: 'the strategic plan: roadmap in phases, size and scope, training plan' },
-  { name: 'Implementation', summary: 'carry out the recommendations phase by phase' },
-  { name: 'Support', summary: 'measure the results and keep improving' },
-];
+/**
+ * The model's texts about the engagement: the question each perspective answers and the phases of an engagement.
+ * A model that leaves them out takes the built-in model's; one with `engagement_phases: []` names no phases.
+ */
+function modelTexts(model: Model) {
+  const builtin = loadBuiltinModel();
+  const questions = { ...builtin.perspectives, ...model.perspectives };
+  return {
+    question: (k: Perspective): string | null => questions[k]?.question ?? null,
+    phases: (model.engagement_phases ?? builtin.engagement_phases ?? []).map((p) => ({ name: p.name, summary: p.summary })),
+  };
+}
 
 /** Status colour of a practice or perspective: green at target, amber within one level of it, red beyond. */
 export function ragOf(gap: number | null, assessed = true): 'green' | 'amber' | 'red' | 'none' {
@@ -155,6 +153,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     };
   });
   const s = a.summary;
+  const texts = modelTexts(e.model);
   const perspectives = PERSPECTIVES.map((k) => {
     const per = a.perspectives[k];
     const own = per.practices.map((id) => byId.get(id)!);
@@ -163,7 +162,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     return {
       id: k,
       name: PERSPECTIVE_NAMES[k],
-      question: PERSPECTIVE_QUESTIONS[k],
+      question: texts.question(k),
       ...per,
       score_text: score(per.score),
       target_text: score(per.target),
@@ -231,7 +230,8 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       observations: (e.observations ?? []).length,
       documents: practices.reduce((n, p) => n + p.evidence_refs.length, 0),
     },
-    phases: ENGAGEMENT_PHASES,
+    phases: texts.phases,
+    phases_in_words: numberWord(texts.phases.length),
     perspectives,
     gap_table: gapOrder,
     top_gaps: gapOrder.filter((p) => p.gap! > 0).slice(0, 8),

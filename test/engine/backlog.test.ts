@@ -34,6 +34,21 @@ describe('analyseBacklog (DESIGN §3 Backlog)', () => {
     expect(b.by_status).toEqual({ new: 1, approved: 3, scheduled: 1, 'in-progress': 0, done: 3, rejected: 1, obsolete: 0 });
   });
 
+  it('counts the open items by age band and, per application, by type (what the charts draw)', () => {
+    // open ages: I1 30, I2 60, I3 90, I8 11, I9 1
+    expect(b.open_age_bins).toEqual([
+      { from: 0, to: 30, count: 2 },
+      { from: 30, to: 90, count: 2 },
+      { from: 90, to: 180, count: 1 },
+      { from: 180, to: 365, count: 0 },
+      { from: 365, to: null, count: 0 },
+    ]);
+    expect(b.applications.map((a) => [a.id, a.open_by_type])).toEqual([
+      ['app1', { corrective: 1, adaptive: 0, perfective: 1, preventive: 1 }],
+      ['app2', { corrective: 0, adaptive: 1, perfective: 1, preventive: 0 }],
+    ]);
+  });
+
   it('measures open age (median, nearest-rank p90, max) and open effort', () => {
     // open ages 30, 60, 90, 11, 1
     expect(b.open_age).toEqual({ median_days: 30, p90_days: 90, max_days: 90 });

@@ -4,6 +4,7 @@ import { bucketOf, coveredLevels, triggerRecommendations, type SourcedRecommenda
 import { firstSteps, scheduleRoadmap } from '../../src/engine/roadmap.js';
 import { gapOf } from '../../src/engine/scoring.js';
 import type { PracticeResult } from '../../src/engine/types.js';
+import type { Requirement } from '../../src/engagement/types.js';
 
 /** A practice result from its level means m_1..m_5 (null: not assessed), with the v2 gap. */
 const practice = (id: string, perspective: PracticeResult['perspective'], m: number[] | null, target: number | null): PracticeResult => {
@@ -248,7 +249,7 @@ describe('requirement status, traceability and scenarios (DESIGN §3 v2 Requirem
   it('is met when every practice has no gap and every metric meets its one target (from dora)', () => {
     const atTarget = [practice('ok', 'process', [1, 1, 1, 0, 0], 3)];
     const releases = { change_failure_rate: 0.08, deployment_frequency_per_week: 2, lead_time_days: null } as never;
-    const reqs = [
+    const reqs: Requirement[] = [
       { id: 'M1', title: 'Fewer failures', practices: ['ok'], metrics: ['change_failure_rate'] },
       { id: 'M2', title: 'Failures too high', practices: ['ok'], metrics: ['change_failure_rate'] },
       { id: 'M3', title: 'Faster', metrics: ['lead_time_days'] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doraBands, gapBars, histogram, isNoDataChart, levelHeatmap, radarChart, stackedBars } from '../../src/render/charts/index.js';
+import { doraBands, binnedHistogram, gapBars, histogram, isNoDataChart, levelHeatmap, radarChart, stackedBars } from '../../src/render/charts/index.js';
 import { binCounts, binLabel, GAP_BARS_LAYOUT, STACKED_BARS_LAYOUT, HISTOGRAM_LAYOUT } from '../../src/render/charts/bars.js';
 import { DORA_LAYOUT } from '../../src/render/charts/dora.js';
 import { escapeXml, fitText, hatchLines, n, niceScale, textOn, PALETTE } from '../../src/render/charts/svg.js';
@@ -436,6 +436,18 @@ describe('histogram', () => {
   it('is deterministic', () => {
     const make = (): string => histogram([3, 33, 333], { title: 't' });
     expect(make()).toBe(make());
+  });
+
+  it('draws counted bins (assessment.json open_age_bins) as it draws the values they count', () => {
+    const bins = [
+      { from: 0, to: 30, count: 2 },
+      { from: 30, to: 90, count: 1 },
+      { from: 90, to: 180, count: 1 },
+      { from: 180, to: 365, count: 0 },
+      { from: 365, to: null, count: 2 },
+    ];
+    expect(binnedHistogram(bins, { title: 'Age', unit: 'days' })).toBe(histogram([1, 29, 30, 100, 400, 1000], { title: 'Age', unit: 'days' }));
+    expectNoData(binnedHistogram([{ from: 0, to: null, count: 0 }], { title: 'Empty' }), 'Empty');
   });
 });
 

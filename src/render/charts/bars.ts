@@ -19,6 +19,10 @@ import {
   type LegendItem,
 } from './svg.js';
 import { rowHeightFor, rowLabel } from './wrap.js';
+import { OPEN_AGE_BINS } from '../../engine/backlog.js';
+import { binCounts } from '../../engine/stats.js';
+
+export { binCounts };
 
 const value1 = (v: number | null): string => (v === null ? '–' : fmt(v, 1));
 
@@ -231,7 +235,7 @@ export interface HistogramOptions {
 
 export const HISTOGRAM_LAYOUT = { width: 600, plotX: 56, plotWidth: 520, plotTop: 56, plotHeight: 180 } as const;
 
-export const DEFAULT_AGE_BINS: readonly number[] = [0, 30, 90, 180, 365, Infinity];
+export const DEFAULT_AGE_BINS: readonly number[] = OPEN_AGE_BINS;
 
 // 1000 → "1k", 1500000 → "1.5M": bin labels must fit under narrow bars.
 function compact(x: number): string {
@@ -246,32 +250,36 @@ export function binLabel(lo: number, hi: number): string {
   return hi === Infinity ? `${compact(lo)}+` : `${compact(lo)}–${compact(hi)}`;
 }
 
-/** Counts per bin [edges[i], edges[i+1]); values below the first edge count in the first bin, values at or above the last in the last. */
-export function binCounts(values: readonly number[], edges: readonly number[]): number[] {
-  const counts: number[] = new Array<number>(edges.length - 1).fill(0);
-  for (const v of values) {
-    if (!Number.isFinite(v)) continue;
-    let i = 0;
-    while (i < counts.length - 1 && v >= edges[i + 1]!) i++;
-    counts[i]!++;
-  }
-  return counts;
-}
-
 /**
  * Vertical bars of how many values fall in each bin, the count written on every bar.
  * Throws a RangeError when the edges are not at least two, ascending (a caller's mistake, not data).
  */
 export function histogram(values: readonly number[], opts: HistogramOptions): string {
-  const { width, plotX, plotWidth, plotTop, plotHeight } = HISTOGRAM_LAYOUT;
   const edges = opts.bins ?? DEFAULT_AGE_BINS;
   if (edges.length < 2 || edges.some((e, i) => Number.isNaN(e) || (i > 0 && !(e > edges[i - 1]!)))) {
     throw new RangeError(`histogram: bin edges must be at least two ascending numbers, got [${edges.join(', ')}]`);
   }
-  const finite = values.filter((v) => Number.isFinite(v));
-  if (finite.length === 0) return noDataChart(opts.title, width);
+  const counts = binCounts(values, edges);
+  return binnedHistogram(
+    counts.map((count, i) => ({ from: edges[i]!, to: edges[i + 1] === Infinity ? null : edges[i + 1]!, count })),
+    opts,
+  );
+}
 
-  const counts = binCounts(finite, edges);
+/** One bin of a histogram: how many values fall in [from, to); `to` null for "and above". */
+export interface Bin {
+  from: number;
+  to: number | null;
+  count: number;
+}
+
+/** The histogram of values already counted into bins (assessment.json `backlog.open_age_bins`). */
+export function binnedHistogram(bins: readonly Bin[], opts: Omit<HistogramOptions, 'bins'>): string {
+  const { width, plotX, plotWidth, plotTop, plotHeight } = HISTOGRAM_LAYOUT;
+  const counts = bins.map((b) => b.count);
+  const total = counts.reduce((t, c) => t + c, 0);
+  if (total === 0) return noDataChart(opts.title, width);
+  const labels = bins.map((b) => binLabel(b.from, b.to ?? Infinity));
   const { top: scaleTop, step } = niceScale(Math.max(...counts), 4, true);
   const bottom = plotTop + plotHeight;
   const slot = plotWidth / counts.length;
@@ -293,7 +301,7 @@ export function histogram(values: readonly number[], opts: HistogramOptions): st
     const marks: string[] = [];
     if (c > 0) marks.push(el('rect', { class: 'relm-bar', x: cx - barWidth / 2, y: bottom - h, width: barWidth, height: h, fill: PALETTE.accent }));
     marks.push(el('text', { x: cx, y: bottom - h - 5, 'text-anchor': 'middle', 'font-size': 12, 'font-weight': 'bold', fill: PALETTE.ink }, escapeXml(String(c))));
-    marks.push(fittedText(binLabel(edges[i]!, edges[i + 1]!), slot - 4, { x: cx, y: bottom + 16, 'text-anchor': 'middle', 'font-size': 12, fill: PALETTE.ink }));
+    marks.push(fittedText(labels[i]!, slot - 4, { x: cx, y: bottom + 16, 'text-anchor': 'middle', 'font-size': 12, fill: PALETTE.ink }));
     body.push(el('g', { class: 'relm-bin' }, marks));
   });
   if (unit !== '') {
@@ -301,6 +309,6 @@ export function histogram(values: readonly number[], opts: HistogramOptions): st
   }
 
   const desc =
-    `Histogram of ${finite.length} values${unit ? ` in ${unit}` : ''}. ` + counts.map((c, i) => `${binLabel(edges[i]!, edges[i + 1]!)}: ${c}`).join(', ') + '.';
+    `Histogram of ${total} values${unit ? ` in ${unit}` : ''}. ` + counts.map((c, i) => `${labels[i]!}: ${c}`).join(', ') + '.';
   return svgDocument({ width, height: bottom + (unit ? 48 : 30), title: opts.title, desc, body });
 }

@@ -4,6 +4,7 @@ export {
   gapBars,
   stackedBars,
   histogram,
+  binnedHistogram,
   binCounts,
   binLabel,
   DEFAULT_AGE_BINS,
@@ -12,6 +13,7 @@ export {
   type StackedRow,
   type StackedBarsOptions,
   type HistogramOptions,
+  type Bin,
 } from './bars.js';
 export { levelHeatmap, heatColor, type HeatmapRow, type HeatmapOptions } from './heatmap.js';
 export { doraBands, DORA_BANDS, type DoraBand, type DoraMetric, type DoraOptions } from './dora.js';
