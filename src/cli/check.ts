@@ -1,4 +1,4 @@
-import { compareDiagnostics, countBySeverity, type Diagnostic } from '../engagement/diagnostics.js';
+import { compareDiagnostics, countBySeverity, type Diagnostic } from '../diagnostics/finding.js';
 import { assessScores } from '../engine/assess.js';
 import { checkPolicy, type Policy } from '../engine/policy.js';
 import { EXIT_FINDINGS } from '../errors.js';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { findEngagementRoot } from '../engagement/find-root.js';
 import { loadEngagement, type LoadResult } from '../engagement/load.js';
 import { evidenceFindings } from '../engagement/checks-evidence.js';
-import { compareDiagnostics } from '../engagement/diagnostics.js';
+import { compareDiagnostics } from '../diagnostics/finding.js';
 import { assess, assessEvidence } from '../engine/assess.js';
 import type { Assessment } from '../engine/types.js';
 import { EXIT_FINDINGS } from '../errors.js';

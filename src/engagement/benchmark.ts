@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { Portfolio } from '../engine/portfolio.js';
-import type { Finding } from './diagnostics.js';
+import type { Finding } from '../diagnostics/finding.js';
 import { validateSchema } from './schemas.js';
 import type { FileSource } from './source.js';
 

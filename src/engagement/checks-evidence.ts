@@ -1,5 +1,5 @@
 import type { EvidenceResult, PracticeResult } from '../engine/types.js';
-import type { Finding } from './diagnostics.js';
+import type { Finding } from '../diagnostics/finding.js';
 
 function fmt(v: number | string | null): string {
   if (typeof v === 'string' || v === null) return String(v);

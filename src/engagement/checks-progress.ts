@@ -1,7 +1,7 @@
 import { hint } from '../util/did-you-mean.js';
 import { daysBetween } from '../util/dates.js';
 import { checkInput } from './check-input.js';
-import type { Finding, Severity } from './diagnostics.js';
+import type { Finding, Severity } from '../diagnostics/finding.js';
 import type { AnswerDetail, CheckInput, Engagement } from './types.js';
 
 const PROGRESS = 'progress.yaml';

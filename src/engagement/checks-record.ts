@@ -2,7 +2,7 @@ import { DEFAULT_RELEASE_POLICY } from '../engine/backlog.js';
 import { createHints } from '../util/did-you-mean.js';
 import { findCycle } from '../util/graph.js';
 import { toEpochMs } from '../util/dates.js';
-import type { Finding, Severity } from './diagnostics.js';
+import type { Finding, Severity } from '../diagnostics/finding.js';
 import { duplicates } from './duplicate-ids.js';
 import { checkInput } from './check-input.js';
 import type { CheckInput, Engagement } from './types.js';

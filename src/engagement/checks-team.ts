@@ -1,6 +1,6 @@
 import { skillCatalogue } from '../engine/training.js';
 import { createHints } from '../util/did-you-mean.js';
-import type { Finding, Severity } from './diagnostics.js';
+import type { Finding, Severity } from '../diagnostics/finding.js';
 import { duplicates } from './duplicate-ids.js';
 import { checkInput } from './check-input.js';
 import type { CheckInput, Engagement } from './types.js';

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { loadBuiltinModel } from '../model/builtin.js';
 import { checkModel } from '../model/check.js';
 import type { Model } from '../model/types.js';
-import type { Diagnostic, Finding } from './diagnostics.js';
+import type { Diagnostic, Finding } from '../diagnostics/finding.js';
 import { checkBenchmark } from './benchmark.js';
 import { checkConfirmed, checkProgress } from './checks-progress.js';
 import { checkRecord } from './checks-record.js';

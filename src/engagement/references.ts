@@ -2,7 +2,7 @@ import type { Model, Recommendation } from '../model/types.js';
 import { createHints, type Hints } from '../util/did-you-mean.js';
 import { findCycle } from '../util/graph.js';
 import { duplicates } from './duplicate-ids.js';
-import type { Finding, Severity } from './diagnostics.js';
+import type { Finding, Severity } from '../diagnostics/finding.js';
 import { checkInput } from './check-input.js';
 import type { CheckInput, Engagement, PlanFile } from './types.js';
 

@@ -1,6 +1,6 @@
 import { reconcile, type ReconciledCriterion } from '../engine/reconcile.js';
 import { hint } from '../util/did-you-mean.js';
-import type { Finding } from './diagnostics.js';
+import type { Finding } from '../diagnostics/finding.js';
 import { validateSchema } from './schemas.js';
 import type { FileSource } from './source.js';
 import type { CheckInput, Responses, ResponsesFile } from './types.js';

@@ -5,7 +5,7 @@ import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { SCHEMAS_DIR } from '../paths.js';
 import { FORMATS } from './formats.js';
 import { hint } from '../util/did-you-mean.js';
-import type { DocPath, Finding } from './diagnostics.js';
+import type { DocPath, Finding } from '../diagnostics/finding.js';
 import { unusable, usablePart, wholly, type Usable } from './usable.js';
 
 export const SCHEMA_NAMES = ['relm', 'practices', 'target', 'backlog', 'releases', 'team', 'plan', 'progress', 'model', 'interview', 'observation', 'responses', 'assessment', 'portfolio'] as const;

@@ -1,5 +1,5 @@
 import jsyaml from 'js-yaml';
-import type { DocPath, Finding } from './diagnostics.js';
+import type { DocPath, Finding } from '../diagnostics/finding.js';
 import {
   commonCause,
   deepFlowOffset,

@@ -1,5 +1,5 @@
 import { isWindowedMetric } from '../engine/evidence.js';
-import type { Finding } from '../engagement/diagnostics.js';
+import type { Finding } from '../diagnostics/finding.js';
 import { metricPaths } from '../engagement/metrics.js';
 import { findCycle } from '../util/graph.js';
 import { hint } from '../util/did-you-mean.js';

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../engagement/diagnostics.js';
+import type { Diagnostic } from '../diagnostics/finding.js';
 import { printableFinding } from './printable.js';
 import type { Formatter } from './types.js';
 

@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/engagement/diagnostics.js';
+import type { Diagnostic } from '../../src/diagnostics/finding.js';
 import { escapeData, escapeProperty, github } from '../../src/output/github.js';
 import { junit } from '../../src/output/junit.js';
-import { RULES, ruleFor } from '../../src/output/rules.js';
+import { RULES, ruleFor } from '../../src/diagnostics/rules.js';
 import { sarif } from '../../src/output/sarif.js';
 import type { FormatContext } from '../../src/output/types.js';
 
