@@ -400,6 +400,12 @@ export const RULES: Record<string, Rule> = {
   },
 
   // team.yaml
+  'role-unknown-skill': {
+    name: 'RoleUnknownSkill',
+    description: 'A role of the model requires a skill that the model\'s skills catalogue does not hold.',
+    help: 'Every skill a role `requires` must be one of the model\'s `skills`, or the role cannot be compared with the team. Add the skill to the model\'s `skills`, or fix the id in the role\'s `requires`.',
+    severity: 'error',
+  },
   'unknown-skill': {
     name: 'UnknownSkill',
     description: 'A skill is not in the skills catalogue, so no course can be planned for it.',

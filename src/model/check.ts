@@ -57,7 +57,7 @@ export function checkModel(model: Model, file: string): Finding[] {
     if (roleIds.has(r.id)) err(['roles', i, 'id'], 'duplicate-id', `role id "${r.id}" is used twice; ids must be unique`);
     roleIds.add(r.id);
     for (const s of Object.keys(r.requires ?? {})) {
-      if (!skillIds.has(s)) err(['roles', i, 'requires', s], 'unknown-skill', `role "${r.id}" requires "${s}", which the model's skills do not hold${hint(s, skillIds)}`, 'key');
+      if (!skillIds.has(s)) err(['roles', i, 'requires', s], 'role-unknown-skill', `role "${r.id}" requires "${s}", which the model's skills do not hold${hint(s, skillIds)}`, 'key');
     }
   });
   for (const [id, { rec, path }] of recs) {

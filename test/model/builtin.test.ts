@@ -19,6 +19,12 @@ describe('the built-in model', () => {
     expect(checkModel(model, 'release-management.yaml')).toEqual([]);
   });
 
+  it('reports a role that requires a skill the model does not hold as an error of its own code', () => {
+    const roles = [{ ...model.roles![0]!, requires: { 'no-such-skill': 2 } }];
+    const found = checkModel({ ...model, roles }, 'release-management.yaml');
+    expect(found).toMatchObject([{ code: 'role-unknown-skill', severity: 'error', path: ['roles', 0, 'requires', 'no-such-skill'], at: 'key' }]);
+  });
+
   it('has exactly the practice ids of DESIGN §2, in their perspectives', () => {
     for (const [perspective, ids] of Object.entries(DESIGN_PRACTICES)) {
       expect(model.practices.filter((p) => p.perspective === perspective).map((p) => p.id).sort()).toEqual([...ids].sort());
