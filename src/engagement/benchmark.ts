@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { Portfolio } from '../engine/portfolio.js';
-import type { Finding } from '../diagnostics/finding.js';
+import { finding, type Finding } from '../diagnostics/finding.js';
 import { validateSchema } from './schemas.js';
 import type { FileSource } from './source.js';
 
@@ -31,12 +31,10 @@ export function checkBenchmark(source: FileSource, path: string | undefined): Fi
   const r = readBenchmark(source, path);
   if (r.ok) return [];
   return [
-    {
-      file: 'relm.yaml',
-      path: ['benchmark'],
-      severity: 'error',
-      code: 'benchmark-not-usable',
-      message: `the benchmark ${path} cannot be used: ${r.problem}; name the JSON that \`relm portfolio --json -o <file>\` wrote, inside the engagement folder`,
-    },
+    finding(
+      'benchmark-not-usable',
+      { file: 'relm.yaml', path: ['benchmark'] },
+      `the benchmark ${path} cannot be used: ${r.problem}; name the JSON that \`relm portfolio --json -o <file>\` wrote, inside the engagement folder`,
+    ),
   ];
 }

@@ -2,7 +2,8 @@ import type { Model, Recommendation } from '../model/types.js';
 import { createHints, type Hints } from '../util/did-you-mean.js';
 import { findCycle } from '../util/graph.js';
 import { duplicates } from './duplicate-ids.js';
-import type { Finding, Severity } from '../diagnostics/finding.js';
+import { finding, type Finding } from '../diagnostics/finding.js';
+import type { Code } from '../diagnostics/rules.js';
 import { checkInput } from './check-input.js';
 import type { CheckInput, Engagement, PlanFile } from './types.js';
 
@@ -15,29 +16,29 @@ export function checkReferences(input: CheckInput | Engagement): Finding[] {
   const e = checkInput(input);
   const out: Finding[] = [];
   const hint = createHints();
-  const add = (file: string, path: (string | number)[], severity: Severity, code: string, message: string, at: 'key' | 'value' = 'value') =>
-    out.push({ file, path, at, severity, code, message });
+  const add = (file: string, path: (string | number)[], code: Code, message: string, at: 'key' | 'value' = 'value') =>
+    out.push(finding(code, { file, path, at }, message));
   if (e.model) modelReferences(e, e.model, add, hint);
   if (e.target && e.asOf && e.target.horizon && e.target.horizon < e.asOf) {
-    add('target.yaml', ['horizon'], 'warning', 'horizon-past', `the horizon ${e.target.horizon} is before the as-of date ${e.asOf}`);
+    add('target.yaml', ['horizon'], 'horizon-past', `the horizon ${e.target.horizon} is before the as-of date ${e.asOf}`);
   }
   if (e.target) {
     const T = 'target.yaml';
     const requirements = e.target.requirements ?? [];
-    duplicates(requirements, (i) => add(T, ['requirements', i, 'id'], 'error', 'duplicate-id', `requirement id "${requirements[i]!.id}" is used twice`));
+    duplicates(requirements, (i) => add(T, ['requirements', i, 'id'], 'duplicate-id', `requirement id "${requirements[i]!.id}" is used twice`));
     // Strategic goals: requirements name the goals they serve.
     const goals = e.target.goals ?? [];
     const goalIds = new Set(goals.map((g) => g.id));
-    duplicates(goals, (i) => add(T, ['goals', i, 'id'], 'error', 'duplicate-id', `goal id "${goals[i]!.id}" is used twice`));
+    duplicates(goals, (i) => add(T, ['goals', i, 'id'], 'duplicate-id', `goal id "${goals[i]!.id}" is used twice`));
     requirements.forEach((r, i) =>
       (r.goals ?? []).forEach((g, k) => {
         // A goal left out as broken has its own schema finding: naming it here too would mislead.
-        if (!goalIds.has(g) && !e.broken(T, ['goals'])) add(T, ['requirements', i, 'goals', k], 'error', 'unknown-goal', `requirement "${r.id}" serves "${g}", which is not a goal of target.yaml${goalIds.size ? hint('unknown-goal', g, goalIds) : '; list it under `goals` with an id and a title'}`);
+        if (!goalIds.has(g) && !e.broken(T, ['goals'])) add(T, ['requirements', i, 'goals', k], 'unknown-goal', `requirement "${r.id}" serves "${g}", which is not a goal of target.yaml${goalIds.size ? hint('unknown-goal', g, goalIds) : '; list it under `goals` with an id and a title'}`);
       }),
     );
     goals.forEach((g, i) => {
       if (!requirements.some((r) => (r.goals ?? []).includes(g.id)) && !e.broken(T, ['requirements'])) {
-        add(T, ['goals', i, 'id'], 'warning', 'goal-without-requirement', `no requirement serves goal "${g.id}", so nothing on the plan is traced to it; add \`goals: [${g.id}]\` to the requirements that serve it`);
+        add(T, ['goals', i, 'id'], 'goal-without-requirement', `no requirement serves goal "${g.id}", so nothing on the plan is traced to it; add \`goals: [${g.id}]\` to the requirements that serve it`);
       }
     });
     // Metrics: one target each (DESIGN §3, v2), in `dora`; the older requirement `metric.target` must agree.
@@ -46,7 +47,7 @@ export function checkReferences(input: CheckInput | Engagement): Finding[] {
       (r.metrics ?? []).forEach((name, k) => {
         const inline = r.metric?.name === name ? r.metric.target : undefined;
         if (dora[name as keyof typeof dora] === undefined && inline === undefined) {
-          add(T, ['requirements', i, 'metrics', k], 'error', 'metric-without-target', `requirement "${r.id}" is measured by ${name}, which has no target: add \`${name}: <target>\` under \`dora\``);
+          add(T, ['requirements', i, 'metrics', k], 'metric-without-target', `requirement "${r.id}" is measured by ${name}, which has no target: add \`${name}: <target>\` under \`dora\``);
         }
       });
       if (r.metric) {
@@ -55,7 +56,6 @@ export function checkReferences(input: CheckInput | Engagement): Finding[] {
           add(
             T,
             ['requirements', i, 'metric', 'target'],
-            'error',
             'metric-target-conflict',
             `requirement "${r.id}" sets a ${r.metric.name} target of ${r.metric.target} here, but dora.${r.metric.name} sets ${other}: a metric has one target; write \`metrics: [${r.metric.name}]\` and keep the target in dora`,
           );
@@ -63,11 +63,11 @@ export function checkReferences(input: CheckInput | Engagement): Finding[] {
       }
     });
     const phases = e.target.phases ?? [];
-    duplicates(phases, (i) => add(T, ['phases', i, 'id'], 'error', 'duplicate-id', `phase id "${phases[i]!.id}" is used twice`));
+    duplicates(phases, (i) => add(T, ['phases', i, 'id'], 'duplicate-id', `phase id "${phases[i]!.id}" is used twice`));
     for (let i = 1; i < phases.length; i++) {
       const prev = phases[i - 1]!.end;
       const cur = phases[i]!.end;
-      if (prev && cur && cur < prev) add(T, ['phases', i, 'end'], 'warning', 'phase-order', `phase "${phases[i]!.id}" ends before phase "${phases[i - 1]!.id}"; list phases in order`);
+      if (prev && cur && cur < prev) add(T, ['phases', i, 'end'], 'phase-order', `phase "${phases[i]!.id}" ends before phase "${phases[i - 1]!.id}"; list phases in order`);
     }
   }
   if (e.plan) planReferences(e.plan, e.ids.tasks, add, hint);
@@ -75,13 +75,13 @@ export function checkReferences(input: CheckInput | Engagement): Finding[] {
   // Interviews and observations share one id space: practices cite both in `sources`.
   for (const iv of [...e.interviews, ...(e.observations ?? [])]) {
     const kind = iv.file.startsWith('observations/') ? 'observation' : 'interview';
-    if (seen.has(iv.id)) add(iv.file, ['id'], 'error', 'duplicate-id', `${kind} id "${iv.id}" is also used by ${seen.get(iv.id)}`);
+    if (seen.has(iv.id)) add(iv.file, ['id'], 'duplicate-id', `${kind} id "${iv.id}" is also used by ${seen.get(iv.id)}`);
     seen.set(iv.id, iv.file);
   }
   return out;
 }
 
-type Add = (file: string, path: (string | number)[], severity: Severity, code: string, message: string, at?: 'key' | 'value') => void;
+type Add = (file: string, path: (string | number)[], code: Code, message: string, at?: 'key' | 'value') => void;
 
 /** The checks that need the model: practice, criterion and recommendation ids, and the answers' completeness. */
 function modelReferences(e: CheckInput, model: Model, add: Add, hint: Hints): void {
@@ -95,14 +95,14 @@ function modelReferences(e: CheckInput, model: Model, add: Add, hint: Hints): vo
   const checkSources = (path: (string | number)[], sources: string[] | undefined) =>
     (sources ?? []).forEach((s, k) => {
       if (e.interviewsComplete && !interviewIds.has(s)) {
-        add(P, [...path, 'sources', k], 'warning', 'unknown-interview', `source "${s}" names no interview in interviews/*.md and no observation in observations/*.md${hint('unknown-interview', s, interviewIds)}`);
+        add(P, [...path, 'sources', k], 'unknown-interview', `source "${s}" names no interview in interviews/*.md and no observation in observations/*.md${hint('unknown-interview', s, interviewIds)}`);
       }
     });
   const state = e.practices?.practices ?? null;
   for (const [pid, entry] of Object.entries(state ?? {})) {
     const practice = practices.get(pid);
     if (!practice) {
-      add(P, ['practices', pid], 'error', 'unknown-practice', `"${pid}" is not a practice of the model "${model.id}"${hint('unknown-practice', pid, practices)}`, 'key');
+      add(P, ['practices', pid], 'unknown-practice', `"${pid}" is not a practice of the model "${model.id}"${hint('unknown-practice', pid, practices)}`, 'key');
       continue;
     }
     const s = entry ?? {};
@@ -110,15 +110,14 @@ function modelReferences(e: CheckInput, model: Model, add: Add, hint: Hints): vo
     // Assessed (DESIGN §3, v2): a rating, or at least one criterion answered; an empty answers map is not.
     const hasAnswers = Object.values(answers).some((a) => a !== null && a !== undefined);
     if (s.na !== undefined && (hasAnswers || s.rating !== undefined)) {
-      add(P, ['practices', pid, 'na'], 'warning', 'na-overrides', `practice "${pid}" is marked not applicable, so its ${hasAnswers ? 'answers' : 'rating'} are ignored`, 'key');
+      add(P, ['practices', pid, 'na'], 'na-overrides', `practice "${pid}" is marked not applicable, so its ${hasAnswers ? 'answers' : 'rating'} are ignored`, 'key');
     } else if (hasAnswers && s.rating !== undefined) {
-      add(P, ['practices', pid, 'rating'], 'warning', 'rating-ignored', `practice "${pid}" has answers, so its rating is ignored; remove the rating or the answers`, 'key');
+      add(P, ['practices', pid, 'rating'], 'rating-ignored', `practice "${pid}" has answers, so its rating is ignored; remove the rating or the answers`, 'key');
     }
     if (s.na === undefined && !hasAnswers && s.rating === undefined && !e.broken(P, ['practices', pid])) {
       add(
         P,
         ['practices', pid],
-        'warning',
         'not-assessed',
         s.answers !== undefined
           ? `practice "${pid}" has no criterion answered yet: it is not assessed and left out of the scores`
@@ -130,7 +129,7 @@ function modelReferences(e: CheckInput, model: Model, add: Add, hint: Hints): vo
       const owner = criterionOwner.get(cid);
       if (owner !== pid) {
         const where = owner ? `; it belongs to practice "${owner}"` : hint('unknown-criterion', cid, practice.criteria.map((c) => c.id));
-        add(P, ['practices', pid, 'answers', cid], 'error', 'unknown-criterion', `"${cid}" is not a criterion of practice "${pid}"${where}`, 'key');
+        add(P, ['practices', pid, 'answers', cid], 'unknown-criterion', `"${cid}" is not a criterion of practice "${pid}"${where}`, 'key');
       }
       if (answer && typeof answer === 'object') {
         checkSources(['practices', pid, 'answers', cid], answer.sources);
@@ -141,7 +140,6 @@ function modelReferences(e: CheckInput, model: Model, add: Add, hint: Hints): vo
           add(
             P,
             path,
-            'warning',
             'disagreement',
             `interviewees disagree on "${cid}": the answer is ${answer.answer}${from(answer.sources)}, but ${d.answer} was also given${from(d.sources)}; settle it, then remove the disagreement`,
           );
@@ -157,7 +155,6 @@ function modelReferences(e: CheckInput, model: Model, add: Add, hint: Hints): vo
         add(
           P,
           ['practices', pid, 'answers'],
-          'warning',
           'unanswered',
           `${unanswered.length} of ${practice.criteria.length} criteria of "${pid}" are unanswered and count as "none": ${unanswered.join(', ')}`,
           'key',
@@ -169,7 +166,7 @@ function modelReferences(e: CheckInput, model: Model, add: Add, hint: Hints): vo
   for (const p of state ? model.practices : []) {
     if (!(p.id in state!) && !e.broken(P, ['practices', p.id])) {
       // The path names the practice that is missing; its position is the `practices` key.
-      add(P, ['practices', p.id], 'warning', 'not-assessed', `practice "${p.id}" is missing: it is left out of the scores; add it with answers or a rating`, 'key');
+      add(P, ['practices', p.id], 'not-assessed', `practice "${p.id}" is missing: it is left out of the scores; add it with answers or a rating`, 'key');
     }
   }
 
@@ -178,17 +175,17 @@ function modelReferences(e: CheckInput, model: Model, add: Add, hint: Hints): vo
   const targetIds = [...practices.keys(), 'default'];
   for (const pid of Object.keys(e.target?.targets ?? {})) {
     if (pid !== 'default' && !practices.has(pid)) {
-      add(T, ['targets', pid], 'error', 'unknown-practice', `"${pid}" is not a practice of the model${hint('unknown-practice', pid, targetIds)}`, 'key');
+      add(T, ['targets', pid], 'unknown-practice', `"${pid}" is not a practice of the model${hint('unknown-practice', pid, targetIds)}`, 'key');
     }
   }
   (e.target?.requirements ?? []).forEach((r, i) =>
     (r.practices ?? []).forEach((pid, k) => {
-      if (!practices.has(pid)) add(T, ['requirements', i, 'practices', k], 'error', 'unknown-practice', `requirement "${r.id}" names "${pid}", which is not a practice of the model${hint('unknown-practice', pid, practices)}`);
+      if (!practices.has(pid)) add(T, ['requirements', i, 'practices', k], 'unknown-practice', `requirement "${r.id}" names "${pid}", which is not a practice of the model${hint('unknown-practice', pid, practices)}`);
     }),
   );
   [...e.interviews, ...(e.observations ?? [])].forEach((iv) =>
     (iv.practices ?? []).forEach((pid, k) => {
-      if (!practices.has(pid)) add(iv.file, ['practices', k], 'error', 'unknown-practice', `"${pid}" is not a practice of the model${hint('unknown-practice', pid, practices)}`);
+      if (!practices.has(pid)) add(iv.file, ['practices', k], 'unknown-practice', `"${pid}" is not a practice of the model${hint('unknown-practice', pid, practices)}`);
     }),
   );
 
@@ -197,17 +194,17 @@ function modelReferences(e: CheckInput, model: Model, add: Add, hint: Hints): vo
   for (const p of model.practices) for (const r of p.recommendations ?? []) recs.set(r.id, { ...r, practice: p.id });
   const own = e.target?.recommendations ?? [];
   own.forEach((r, i) => {
-    if (recs.has(r.id)) add(T, ['recommendations', i, 'id'], 'error', 'duplicate-id', `recommendation id "${r.id}" is already used ${own.findIndex((o) => o.id === r.id) < i ? 'in this file' : 'by the model'}; choose another id`);
-    if (!practices.has(r.practice)) add(T, ['recommendations', i, 'practice'], 'error', 'unknown-practice', `"${r.practice}" is not a practice of the model${hint('unknown-practice', r.practice, practices)}`);
+    if (recs.has(r.id)) add(T, ['recommendations', i, 'id'], 'duplicate-id', `recommendation id "${r.id}" is already used ${own.findIndex((o) => o.id === r.id) < i ? 'in this file' : 'by the model'}; choose another id`);
+    if (!practices.has(r.practice)) add(T, ['recommendations', i, 'practice'], 'unknown-practice', `"${r.practice}" is not a practice of the model${hint('unknown-practice', r.practice, practices)}`);
     recs.set(r.id, r);
   });
   own.forEach((r, i) =>
     (r.depends_on ?? []).forEach((d, k) => {
-      if (!recs.has(d) && !e.ids.recommendations.has(d)) add(T, ['recommendations', i, 'depends_on', k], 'error', 'unknown-recommendation', `"${r.id}" depends on "${d}", which no recommendation has as id${hint('unknown-recommendation', d, recs)}`);
+      if (!recs.has(d) && !e.ids.recommendations.has(d)) add(T, ['recommendations', i, 'depends_on', k], 'unknown-recommendation', `"${r.id}" depends on "${d}", which no recommendation has as id${hint('unknown-recommendation', d, recs)}`);
     }),
   );
   (e.target?.first ?? []).forEach((id, k) => {
-    if (!recs.has(id) && !e.ids.recommendations.has(id)) add(T, ['first', k], 'error', 'unknown-recommendation', `"${id}" in first is not a recommendation of the model or of target.yaml${hint('unknown-recommendation', id, recs)}`);
+    if (!recs.has(id) && !e.ids.recommendations.has(id)) add(T, ['first', k], 'unknown-recommendation', `"${id}" in first is not a recommendation of the model or of target.yaml${hint('unknown-recommendation', id, recs)}`);
   });
   const cycle = findCycle([...recs.keys()], (id) => {
     const r = recs.get(id)!;
@@ -219,7 +216,6 @@ function modelReferences(e: CheckInput, model: Model, add: Add, hint: Hints): vo
     add(
       i >= 0 ? T : 'relm.yaml',
       i >= 0 ? ['recommendations', i, 'depends_on'] : ['model'],
-      'error',
       'dependency-cycle',
       `recommendations depend on each other in a cycle: ${cycle.join(' -> ')}; remove one of these dependencies`,
       'key',
@@ -230,16 +226,16 @@ function modelReferences(e: CheckInput, model: Model, add: Add, hint: Hints): vo
 function planReferences(plan: PlanFile, known: Set<string>, add: Add, hint: Hints): void {
   const tasks = plan.tasks;
   const ids = new Set([...tasks.map((t) => t.id), ...known]);
-  duplicates(tasks, (i) => add('plan.yaml', ['tasks', i, 'id'], 'error', 'duplicate-id', `task id "${tasks[i]!.id}" is used twice`));
+  duplicates(tasks, (i) => add('plan.yaml', ['tasks', i, 'id'], 'duplicate-id', `task id "${tasks[i]!.id}" is used twice`));
   tasks.forEach((t, i) => {
     (t.depends_on ?? []).forEach((d, k) => {
-      if (!ids.has(d)) add('plan.yaml', ['tasks', i, 'depends_on', k], 'error', 'unknown-task', `task "${t.id}" depends on "${d}", which is not a task of the plan${hint('unknown-task', d, ids)}`);
+      if (!ids.has(d)) add('plan.yaml', ['tasks', i, 'depends_on', k], 'unknown-task', `task "${t.id}" depends on "${d}", which is not a task of the plan${hint('unknown-task', d, ids)}`);
     });
-    if (t.start && t.due && t.due < t.start) add('plan.yaml', ['tasks', i, 'due'], 'error', 'due-before-start', `task "${t.id}" is due ${t.due}, before its start ${t.start}`);
+    if (t.start && t.due && t.due < t.start) add('plan.yaml', ['tasks', i, 'due'], 'due-before-start', `task "${t.id}" is due ${t.due}, before its start ${t.start}`);
   });
   const planCycle = findCycle(tasks.map((t) => t.id), (id) => tasks.find((t) => t.id === id)?.depends_on ?? []);
   if (planCycle) {
     const i = tasks.findIndex((t) => t.id === planCycle[0]);
-    add('plan.yaml', ['tasks', i, 'depends_on'], 'error', 'plan-cycle', `tasks depend on each other in a cycle: ${planCycle.join(' -> ')}; remove one of these dependencies`, 'key');
+    add('plan.yaml', ['tasks', i, 'depends_on'], 'plan-cycle', `tasks depend on each other in a cycle: ${planCycle.join(' -> ')}; remove one of these dependencies`, 'key');
   }
 }
