@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { findEngagementRoot } from '../engagement/find-root.js';
 import { loadEngagement, type LoadResult } from '../engagement/load.js';
-import { evidenceFindings } from '../engagement/checks-evidence.js';
+import { evidenceFindings } from '../engine/evidence-findings.js';
 import { compareDiagnostics } from '../diagnostics/finding.js';
 import { assess, assessEvidence } from '../engine/assess.js';
 import type { Assessment } from '../engine/types.js';

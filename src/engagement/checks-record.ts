@@ -1,4 +1,4 @@
-import { DEFAULT_RELEASE_POLICY } from '../engine/backlog.js';
+import { DEFAULT_RELEASE_POLICY } from '../model/release-policy.js';
 import { createHints } from '../util/did-you-mean.js';
 import { findCycle } from '../util/graph.js';
 import { toEpochMs } from '../util/dates.js';

@@ -1,4 +1,4 @@
-import { skillCatalogue } from '../engine/training.js';
+import { skillCatalogue } from '../model/skills.js';
 import { createHints } from '../util/did-you-mean.js';
 import { finding, type Finding } from '../diagnostics/finding.js';
 import type { Code } from '../diagnostics/rules.js';

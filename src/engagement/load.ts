@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { loadBuiltinModel } from '../model/builtin.js';
-import { checkModel } from '../model/check.js';
+import { checkModel } from './checks/model.js';
 import type { Model } from '../model/types.js';
 import { finding, type Diagnostic, type Finding } from '../diagnostics/finding.js';
 import { checkBenchmark } from './benchmark.js';

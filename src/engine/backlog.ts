@@ -1,4 +1,5 @@
 import type { BacklogFile, BacklogItem, ItemStatus, TargetFile } from '../engagement/types.js';
+import { DEFAULT_RELEASE_POLICY } from '../model/release-policy.js';
 import { addDays, daysBetween } from '../util/dates.js';
 import { WorkingDays } from '../util/workdays.js';
 import { DEFAULT_WINDOW_DAYS } from './defaults.js';
@@ -14,7 +15,6 @@ export const PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
 /** Lientz & Swanson (1978, 69 organisations): share of maintenance effort by type; "other" 4.1 %. */
 export const LIENTZ_SWANSON_1978: Record<string, number> = { corrective: 0.174, adaptive: 0.182, perfective: 0.603 };
 
-export const DEFAULT_RELEASE_POLICY = { cadence_days: 14, capacity_days_per_release: 20 };
 /** Open items' titles at least this similar, within one application, are listed as candidate duplicates. */
 export const DUPLICATE_THRESHOLD = 0.5;
 /** At most this many candidate pairs are listed, the most similar first: a longer list is not read. */

@@ -1,3 +1,4 @@
+import { isWindowedMetric } from '../model/evidence.js';
 import type { EvidenceRule, Practice } from '../model/types.js';
 import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import type { Assessment, Band, EvidenceResult, PracticeResult } from './types.js';
@@ -27,11 +28,6 @@ export function checkRule(rule: EvidenceRule & { min_band?: Band }, value: numbe
   if (rule.min !== undefined && value < rule.min) return false;
   if (rule.max !== undefined && value > rule.max) return false;
   return true;
-}
-
-/** Metrics of the record over a window of days up to as_of; the others describe the backlog as it stands. */
-export function isWindowedMetric(metric: string): boolean {
-  return metric.startsWith('releases.') || metric === 'backlog.done_with_change_share';
 }
 
 export interface EvidenceWindow {

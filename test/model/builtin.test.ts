@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateSchema } from '../../src/engagement/schemas.js';
 import { loadBuiltinModel } from '../../src/model/builtin.js';
-import { checkModel } from '../../src/model/check.js';
+import { checkModel } from '../../src/engagement/checks/model.js';
 
 const DESIGN_PRACTICES = {
   people: ['maintenance-skills', 'roles-responsibilities', 'knowledge-training'],

@@ -1,10 +1,10 @@
-import { isWindowedMetric } from '../engine/evidence.js';
-import { finding, type Finding } from '../diagnostics/finding.js';
-import type { Code } from '../diagnostics/rules.js';
-import { metricPaths } from '../engagement/metrics.js';
-import { findCycle } from '../util/graph.js';
-import { hint } from '../util/did-you-mean.js';
-import type { Model, Recommendation } from './types.js';
+import { isWindowedMetric } from '../../model/evidence.js';
+import { finding, type Finding } from '../../diagnostics/finding.js';
+import type { Code } from '../../diagnostics/rules.js';
+import { metricPaths } from '../metrics.js';
+import { findCycle } from '../../util/graph.js';
+import { hint } from '../../util/did-you-mean.js';
+import type { Model, Recommendation } from '../../model/types.js';
 
 /** Checks a schema-valid model beyond its schema: levels, unique ids, dependencies. */
 export function checkModel(model: Model, file: string): Finding[] {

@@ -1,4 +1,4 @@
-import type { EvidenceResult, PracticeResult } from '../engine/types.js';
+import type { EvidenceResult, PracticeResult } from './types.js';
 import { finding, type Finding } from '../diagnostics/finding.js';
 
 function fmt(v: number | string | null): string {
