@@ -1,10 +1,10 @@
-import { skillCatalogue } from '../model/skills.js';
-import { createHints } from '../util/did-you-mean.js';
-import { finding, type Finding } from '../diagnostics/finding.js';
-import type { Code } from '../diagnostics/rules.js';
-import { duplicates } from './duplicate-ids.js';
-import { checkInput } from './check-input.js';
-import type { CheckInput, Engagement } from './types.js';
+import { skillCatalogue } from '../../model/skills.js';
+import { createHints } from '../../util/did-you-mean.js';
+import { finding, type Finding } from '../../diagnostics/finding.js';
+import type { Code } from '../../diagnostics/rules.js';
+import { duplicates } from '../duplicate-ids.js';
+import { checkInput } from '../check-input.js';
+import type { CheckInput, Engagement } from '../types.js';
 
 const T = 'team.yaml';
 

@@ -1,12 +1,12 @@
-import { DEFAULT_RELEASE_POLICY } from '../model/release-policy.js';
-import { createHints } from '../util/did-you-mean.js';
-import { findCycle } from '../util/graph.js';
-import { toEpochMs } from '../util/dates.js';
-import { finding, type Finding } from '../diagnostics/finding.js';
-import type { Code } from '../diagnostics/rules.js';
-import { duplicates } from './duplicate-ids.js';
-import { checkInput } from './check-input.js';
-import type { CheckInput, Engagement } from './types.js';
+import { DEFAULT_RELEASE_POLICY } from '../../model/release-policy.js';
+import { createHints } from '../../util/did-you-mean.js';
+import { findCycle } from '../../util/graph.js';
+import { toEpochMs } from '../../util/dates.js';
+import { finding, type Finding } from '../../diagnostics/finding.js';
+import type { Code } from '../../diagnostics/rules.js';
+import { duplicates } from '../duplicate-ids.js';
+import { checkInput } from '../check-input.js';
+import type { CheckInput, Engagement } from '../types.js';
 
 const B = 'backlog.yaml';
 const R = 'releases.yaml';

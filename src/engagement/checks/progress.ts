@@ -1,9 +1,9 @@
-import { hint } from '../util/did-you-mean.js';
-import { daysBetween } from '../util/dates.js';
-import { checkInput } from './check-input.js';
-import { finding, type Finding } from '../diagnostics/finding.js';
-import type { Code } from '../diagnostics/rules.js';
-import type { AnswerDetail, CheckInput, Engagement } from './types.js';
+import { hint } from '../../util/did-you-mean.js';
+import { daysBetween } from '../../util/dates.js';
+import { checkInput } from '../check-input.js';
+import { finding, type Finding } from '../../diagnostics/finding.js';
+import type { Code } from '../../diagnostics/rules.js';
+import type { AnswerDetail, CheckInput, Engagement } from '../types.js';
 
 const PROGRESS = 'progress.yaml';
 const PRACTICES = 'practices.yaml';
