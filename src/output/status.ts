@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { TaskStatus } from '../engagement/types.js';
-import { tasksByPhase, type PlanStatus, type TaskProgress } from '../engine/status.js';
+import { tasksByPhase, type PlanStatus, type TaskProgress } from '../engine/plan-progress.js';
 import { printableDeep } from './printable.js';
 
 export interface StatusView {
