@@ -21,6 +21,7 @@ import {
   type AnswersJson,
 } from './responses-format.js';
 import type { AnswerValue, EvidenceRef, PersonRef } from './types.js';
+import { clip } from '../util/text.js';
 
 export interface ImportFinding {
   /** Where in the file: `Process!E14`, or `answers["release-policy-2a"]` in a JSON file. */
@@ -131,10 +132,6 @@ function collect(rows: readonly RawRow[], model: Model, findings: ImportFinding[
   }
   const answers = [...byCriterion.values()].map((x) => x.answer).sort((a, b) => order.get(a.criterion)! - order.get(b.criterion)!);
   return { answers, blank: blanks.size };
-}
-
-function clip(s: string, n = 60): string {
-  return s.length > n ? `${s.slice(0, n)}…` : s;
 }
 
 /** The text a cell shows: rich text joined, a formula's result, a link's text, a date as YYYY-MM-DD. */

@@ -5,10 +5,10 @@ import { validateSchema } from './schemas.js';
 import type { FileSource } from './source.js';
 import type { CheckInput, Responses, ResponsesFile } from './types.js';
 import { decodeUtf8, YamlSource } from './yaml-source.js';
+import { ID } from '../util/ids.js';
 
 /** Where the respondents' answers live: one file per respondent, named by its id. */
 export const RESPONSES_DIR = 'responses';
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * Reads responses/*.yaml (one respondent each, schemas/responses.schema.json). The file name without

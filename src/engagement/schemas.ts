@@ -7,6 +7,7 @@ import { FORMATS } from './formats.js';
 import { hint } from '../util/did-you-mean.js';
 import { finding, type DocPath, type Finding } from '../diagnostics/finding.js';
 import { unusable, usablePart, wholly, type Usable } from './usable.js';
+import { clip } from '../util/text.js';
 
 export const SCHEMA_NAMES = ['relm', 'practices', 'target', 'backlog', 'releases', 'team', 'plan', 'progress', 'model', 'interview', 'observation', 'responses', 'assessment', 'portfolio'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
@@ -71,10 +72,6 @@ export function checkSchema(name: SchemaName, file: string, data: unknown): { fi
   return { findings: toFindings(file, errors, data), usable };
 }
 
-/** Text from the file, shortened for a message: a 5 MB key or value never goes out whole. */
-function clip(s: string, n = 60): string {
-  return s.length > n ? `${s.slice(0, n)}…` : s;
-}
 
 /** A "did you mean" hint, for input short enough to be a typo of a candidate (and cheap to compare). */
 function typoHint(input: string, candidates: readonly string[]): string {

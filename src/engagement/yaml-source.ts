@@ -13,6 +13,7 @@ import {
   unclosedQuoteOffset,
 } from './yaml-guard.js';
 import { PositionRecorder, type YamlPositions } from './yaml-positions.js';
+import { clip } from '../util/text.js';
 
 export interface Position {
   line: number;
@@ -165,8 +166,6 @@ export function parseYaml(file: string, text: string, positions?: PositionRecord
   }
   return { ok: true, data };
 }
-
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 function syntaxFinding(file: string, text: string, err: unknown): Finding {
   const e = err as { reason?: string; mark?: { line: number; column: number }; message?: string };

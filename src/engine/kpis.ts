@@ -1,4 +1,5 @@
 import type { TargetFile } from '../engagement/types.js';
+import { bandRank } from '../model/dora.js';
 import type { EvidenceRule, Practice } from '../model/types.js';
 import { checkRule, metricValue, type MetricSource } from './evidence.js';
 import type { Kpi, PracticeResult, RecommendationResult } from './types.js';
@@ -19,9 +20,8 @@ function ruleTarget(rule: EvidenceRule & { min_band?: string }, dora: TargetFile
   return null;
 }
 
-const BAND_ORDER = ['low', 'medium', 'high', 'elite'];
 function stricter(a: MetricTarget, b: MetricTarget): boolean {
-  if (typeof a.target === 'string' || typeof b.target === 'string') return BAND_ORDER.indexOf(String(a.target)) > BAND_ORDER.indexOf(String(b.target));
+  if (typeof a.target === 'string' || typeof b.target === 'string') return bandRank(String(a.target)) > bandRank(String(b.target));
   return a.direction === 'at-most' ? a.target < b.target : a.target > b.target;
 }
 
