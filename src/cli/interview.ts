@@ -16,6 +16,7 @@ import { loadValidated } from './context.js';
 import { parsePerson } from './init.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
+import { targetOf } from '../engagement/targets.js';
 
 interface InterviewOptions extends CommonOptions {
   interviewee?: string[];
@@ -110,7 +111,7 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
       process.stderr.write('\n');
       writeErr(c.bold(`${practice.name} (${practice.id})`) + c.dim(` · ${practice.perspective}${practices.length > 1 ? ` · ${k + 1} of ${practices.length}` : ''}`));
       if (practice.description) writeErr(c.dim(`  ${firstSentence(practice.description)}`));
-      writeErr(`  now: ${scoreLine(scoreBefore)}; ${Math.round(scoreBefore.coverage * 100)} % of ${practice.criteria.length} criteria answered; target ${targetOf(e, practice.id)}`);
+      writeErr(`  now: ${scoreLine(scoreBefore)}; ${Math.round(scoreBefore.coverage * 100)} % of ${practice.criteria.length} criteria answered; target ${(targetOf(e.target.targets, practice.id) ?? 'none')}`);
       if (before?.na !== undefined) writeErr(c.yellow(`  marked not applicable (${before.na}): answers are kept but not scored while \`na\` is set`));
 
       if (practices.length > 1) {
@@ -138,7 +139,7 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
       });
       inProgress = null;
       saved.push(practice.id);
-      reportPractice(practice, scoreBefore, practiceState(out, practice.id), targetOf(e, practice.id), c);
+      reportPractice(practice, scoreBefore, practiceState(out, practice.id), (targetOf(e.target.targets, practice.id) ?? 'none'), c);
     }
   } catch (err) {
     if ((err as Error | undefined)?.name === 'ExitPromptError') {
@@ -173,10 +174,6 @@ function firstSentence(text: string): string {
   const t = text.trim().replace(/\s+/g, ' ');
   const m = /^.*?[.!?](?=\s|$)/.exec(t);
   return m ? m[0] : t;
-}
-
-function targetOf(e: Engagement, id: string): number | string {
-  return e.target.targets[id] ?? e.target.targets.default ?? 'none';
 }
 
 function reportPractice(practice: Practice, before: PracticeScore, state: ReturnType<typeof practiceState>, target: number | string, c: ChalkInstance): void {

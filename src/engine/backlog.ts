@@ -6,6 +6,7 @@ import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import { topSimilarPairs } from './similarity.js';
 import { binCounts, countBy, median, percentile, sum } from './stats.js';
 import type { ApplicationBacklog, BacklogAnalysis, CalendarRelease, OpenAge } from './types.js';
+import { statusOf } from '../engagement/backlog-items.js';
 
 export const OPEN_STATUSES: readonly ItemStatus[] = ['new', 'approved', 'scheduled', 'in-progress'];
 export const STATUSES: readonly ItemStatus[] = [...OPEN_STATUSES, 'done', 'rejected', 'obsolete'];
@@ -25,7 +26,6 @@ export const FLOW_WINDOW_DAYS = 90;
 /** The age bands of the open items, in days since requested: [0, 30), [30, 90), …, 365 and above. */
 export const OPEN_AGE_BINS: readonly number[] = [0, 30, 90, 180, 365, Infinity];
 
-export const statusOf = (i: BacklogItem): ItemStatus => i.status ?? 'new';
 export const isOpen = (i: BacklogItem): boolean => OPEN_STATUSES.includes(statusOf(i));
 
 function openAge(items: readonly BacklogItem[], asOf: string, ages = items.map((i) => daysBetween(i.requested, asOf))): OpenAge {

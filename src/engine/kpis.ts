@@ -31,10 +31,10 @@ function stricter(a: MetricTarget, b: MetricTarget): boolean {
  * target levels. Pure.
  */
 export function metricTargets(model: readonly Practice[], practices: readonly PracticeResult[], dora: TargetFile['dora'] = {}): Map<string, MetricTarget> {
-  const targetOf = new Map(practices.map((p) => [p.id, p.target]));
+  const targetById = new Map(practices.map((p) => [p.id, p.target]));
   const out = new Map<string, MetricTarget>();
   for (const p of model) {
-    const t = targetOf.get(p.id);
+    const t = targetById.get(p.id);
     if (t === null || t === undefined) continue;
     for (const rule of p.evidence ?? []) {
       if (rule.from_level > Math.ceil(t)) continue;

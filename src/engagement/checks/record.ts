@@ -7,6 +7,7 @@ import type { Code } from '../../diagnostics/rules.js';
 import { duplicates } from '../duplicate-ids.js';
 import { checkInput } from '../check-input.js';
 import type { CheckInput, Engagement } from '../types.js';
+import { statusOf } from '../backlog-items.js';
 
 const B = 'backlog.yaml';
 const R = 'releases.yaml';
@@ -43,7 +44,7 @@ export function checkRecord(input: CheckInput | Engagement): Finding[] {
     if (!appIds.has(it.application)) {
       add(B, at('application'), 'unknown-application', `item "${it.id}" names application "${it.application}", which backlog.yaml does not list under applications${hint('unknown-application', it.application, appIds)}`);
     }
-    const status = it.status ?? 'new';
+    const status = statusOf(it);
     const broken = (k: string) => e.broken(B, at(k));
     if (it.closed !== undefined && it.closed < it.requested) add(B, at('closed'), 'closed-before-requested', `item "${it.id}" is closed ${it.closed}, before it was requested ${it.requested}`);
     if (CLOSED.includes(status) && it.closed === undefined && !broken('closed')) {
