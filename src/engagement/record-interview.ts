@@ -20,7 +20,11 @@ export interface InterviewTarget {
 
 /** The interview of that date with one of these people, else a new one numbered after the others. */
 export function interviewFor(e: Engagement, people: PersonRef[], date: string): InterviewTarget {
-  const found = findInterview(e.interviews, date, people.map((p) => p.name));
+  const found = findInterview(
+    e.interviews,
+    date,
+    people.map((p) => p.name),
+  );
   if (found) {
     // The people as the notes spell them, with a role given now where the notes have none.
     const known = (p: PersonRef) => (found.interviewees ?? []).find((x) => x.name.trim().toLowerCase() === p.name.trim().toLowerCase());

@@ -12,7 +12,9 @@ import { describe, expect, it } from 'vitest';
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 const IMPORT = /(?:^|[\s;])(?:import|export)\s(type\s)?[^'";]*?from\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
@@ -115,7 +117,9 @@ describe('the import graph of src/', () => {
 
   it('keeps the engine and the engagement below the commands and the renderers', () => {
     const below = new Set(['diagnostics', 'util', 'model', 'engagement', 'engine']);
-    const bad = [...all].flatMap(([from, deps]) => (below.has(top(from)) ? [...deps].filter((d) => ['cli', 'render', 'output'].includes(top(d))).map((d) => `${from} -> ${d}`) : []));
+    const bad = [...all].flatMap(([from, deps]) =>
+      below.has(top(from)) ? [...deps].filter((d) => ['cli', 'render', 'output'].includes(top(d))).map((d) => `${from} -> ${d}`) : [],
+    );
     expect(bad).toEqual([]);
   });
 

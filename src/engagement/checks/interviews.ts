@@ -8,7 +8,8 @@ export function interviewPracticeChecks(e: CheckInput, model: Model, add: Add, h
   const practices = new Map(model.practices.map((p) => [p.id, p]));
   [...e.interviews, ...(e.observations ?? [])].forEach((iv) =>
     (iv.practices ?? []).forEach((pid, k) => {
-      if (!practices.has(pid)) add(iv.file, ['practices', k], 'unknown-practice', `"${pid}" is not a practice of the model${hint('unknown-practice', pid, practices)}`);
+      if (!practices.has(pid))
+        add(iv.file, ['practices', k], 'unknown-practice', `"${pid}" is not a practice of the model${hint('unknown-practice', pid, practices)}`);
     }),
   );
 }

@@ -11,13 +11,29 @@ export function planChecks(plan: PlanFile, known: Set<string>, add: Add, hint: H
   duplicates(tasks, (i) => add('plan.yaml', ['tasks', i, 'id'], 'duplicate-id', `task id "${tasks[i]!.id}" is used twice`));
   tasks.forEach((t, i) => {
     (t.depends_on ?? []).forEach((d, k) => {
-      if (!ids.has(d)) add('plan.yaml', ['tasks', i, 'depends_on', k], 'unknown-task', `task "${t.id}" depends on "${d}", which is not a task of the plan${hint('unknown-task', d, ids)}`);
+      if (!ids.has(d))
+        add(
+          'plan.yaml',
+          ['tasks', i, 'depends_on', k],
+          'unknown-task',
+          `task "${t.id}" depends on "${d}", which is not a task of the plan${hint('unknown-task', d, ids)}`,
+        );
     });
-    if (t.start && t.due && t.due < t.start) add('plan.yaml', ['tasks', i, 'due'], 'due-before-start', `task "${t.id}" is due ${t.due}, before its start ${t.start}`);
+    if (t.start && t.due && t.due < t.start)
+      add('plan.yaml', ['tasks', i, 'due'], 'due-before-start', `task "${t.id}" is due ${t.due}, before its start ${t.start}`);
   });
-  const planCycle = findCycle(tasks.map((t) => t.id), (id) => tasks.find((t) => t.id === id)?.depends_on ?? []);
+  const planCycle = findCycle(
+    tasks.map((t) => t.id),
+    (id) => tasks.find((t) => t.id === id)?.depends_on ?? [],
+  );
   if (planCycle) {
     const i = tasks.findIndex((t) => t.id === planCycle[0]);
-    add('plan.yaml', ['tasks', i, 'depends_on'], 'plan-cycle', `tasks depend on each other in a cycle: ${planCycle.join(' -> ')}; remove one of these dependencies`, 'key');
+    add(
+      'plan.yaml',
+      ['tasks', i, 'depends_on'],
+      'plan-cycle',
+      `tasks depend on each other in a cycle: ${planCycle.join(' -> ')}; remove one of these dependencies`,
+      'key',
+    );
   }
 }

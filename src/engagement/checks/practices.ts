@@ -15,7 +15,12 @@ export function practicesChecks(e: CheckInput, model: Model, add: Add, hint: Hin
   const checkSources = (path: (string | number)[], sources: string[] | undefined) =>
     (sources ?? []).forEach((s, k) => {
       if (e.interviewsComplete && !interviewIds.has(s)) {
-        add(P, [...path, 'sources', k], 'unknown-interview', `source "${s}" names no interview in interviews/*.md and no observation in observations/*.md${hint('unknown-interview', s, interviewIds)}`);
+        add(
+          P,
+          [...path, 'sources', k],
+          'unknown-interview',
+          `source "${s}" names no interview in interviews/*.md and no observation in observations/*.md${hint('unknown-interview', s, interviewIds)}`,
+        );
       }
     });
   const state = e.practices?.practices ?? null;
@@ -30,9 +35,21 @@ export function practicesChecks(e: CheckInput, model: Model, add: Add, hint: Hin
     // Assessed (DESIGN §3, v2): a rating, or at least one criterion answered; an empty answers map is not.
     const hasAnswers = Object.values(answers).some((a) => a !== null && a !== undefined);
     if (s.na !== undefined && (hasAnswers || s.rating !== undefined)) {
-      add(P, ['practices', pid, 'na'], 'na-overrides', `practice "${pid}" is marked not applicable, so its ${hasAnswers ? 'answers' : 'rating'} are ignored`, 'key');
+      add(
+        P,
+        ['practices', pid, 'na'],
+        'na-overrides',
+        `practice "${pid}" is marked not applicable, so its ${hasAnswers ? 'answers' : 'rating'} are ignored`,
+        'key',
+      );
     } else if (hasAnswers && s.rating !== undefined) {
-      add(P, ['practices', pid, 'rating'], 'rating-ignored', `practice "${pid}" has answers, so its rating is ignored; remove the rating or the answers`, 'key');
+      add(
+        P,
+        ['practices', pid, 'rating'],
+        'rating-ignored',
+        `practice "${pid}" has answers, so its rating is ignored; remove the rating or the answers`,
+        'key',
+      );
     }
     if (s.na === undefined && !hasAnswers && s.rating === undefined && !e.broken(P, ['practices', pid])) {
       add(
@@ -48,7 +65,13 @@ export function practicesChecks(e: CheckInput, model: Model, add: Add, hint: Hin
     for (const [cid, answer] of Object.entries(answers)) {
       const owner = criterionOwner.get(cid);
       if (owner !== pid) {
-        const where = owner ? `; it belongs to practice "${owner}"` : hint('unknown-criterion', cid, practice.criteria.map((c) => c.id));
+        const where = owner
+          ? `; it belongs to practice "${owner}"`
+          : hint(
+              'unknown-criterion',
+              cid,
+              practice.criteria.map((c) => c.id),
+            );
         add(P, ['practices', pid, 'answers', cid], 'unknown-criterion', `"${cid}" is not a criterion of practice "${pid}"${where}`, 'key');
       }
       if (answer && typeof answer === 'object') {

@@ -18,7 +18,13 @@ export function targetPracticeChecks(e: CheckInput, model: Model, add: Add, hint
   }
   (e.target?.requirements ?? []).forEach((r, i) =>
     (r.practices ?? []).forEach((pid, k) => {
-      if (!practices.has(pid)) add(T, ['requirements', i, 'practices', k], 'unknown-practice', `requirement "${r.id}" names "${pid}", which is not a practice of the model${hint('unknown-practice', pid, practices)}`);
+      if (!practices.has(pid))
+        add(
+          T,
+          ['requirements', i, 'practices', k],
+          'unknown-practice',
+          `requirement "${r.id}" names "${pid}", which is not a practice of the model${hint('unknown-practice', pid, practices)}`,
+        );
     }),
   );
 }
@@ -31,17 +37,41 @@ export function targetRecommendationChecks(e: CheckInput, model: Model, add: Add
   for (const p of model.practices) for (const r of p.recommendations ?? []) recs.set(r.id, { ...r, practice: p.id });
   const own = e.target?.recommendations ?? [];
   own.forEach((r, i) => {
-    if (recs.has(r.id)) add(T, ['recommendations', i, 'id'], 'duplicate-id', `recommendation id "${r.id}" is already used ${own.findIndex((o) => o.id === r.id) < i ? 'in this file' : 'by the model'}; choose another id`);
-    if (!practices.has(r.practice)) add(T, ['recommendations', i, 'practice'], 'unknown-practice', `"${r.practice}" is not a practice of the model${hint('unknown-practice', r.practice, practices)}`);
+    if (recs.has(r.id))
+      add(
+        T,
+        ['recommendations', i, 'id'],
+        'duplicate-id',
+        `recommendation id "${r.id}" is already used ${own.findIndex((o) => o.id === r.id) < i ? 'in this file' : 'by the model'}; choose another id`,
+      );
+    if (!practices.has(r.practice))
+      add(
+        T,
+        ['recommendations', i, 'practice'],
+        'unknown-practice',
+        `"${r.practice}" is not a practice of the model${hint('unknown-practice', r.practice, practices)}`,
+      );
     recs.set(r.id, r);
   });
   own.forEach((r, i) =>
     (r.depends_on ?? []).forEach((d, k) => {
-      if (!recs.has(d) && !e.ids.recommendations.has(d)) add(T, ['recommendations', i, 'depends_on', k], 'unknown-recommendation', `"${r.id}" depends on "${d}", which no recommendation has as id${hint('unknown-recommendation', d, recs)}`);
+      if (!recs.has(d) && !e.ids.recommendations.has(d))
+        add(
+          T,
+          ['recommendations', i, 'depends_on', k],
+          'unknown-recommendation',
+          `"${r.id}" depends on "${d}", which no recommendation has as id${hint('unknown-recommendation', d, recs)}`,
+        );
     }),
   );
   (e.target?.first ?? []).forEach((id, k) => {
-    if (!recs.has(id) && !e.ids.recommendations.has(id)) add(T, ['first', k], 'unknown-recommendation', `"${id}" in first is not a recommendation of the model or of target.yaml${hint('unknown-recommendation', id, recs)}`);
+    if (!recs.has(id) && !e.ids.recommendations.has(id))
+      add(
+        T,
+        ['first', k],
+        'unknown-recommendation',
+        `"${id}" in first is not a recommendation of the model or of target.yaml${hint('unknown-recommendation', id, recs)}`,
+      );
   });
   const cycle = findCycle([...recs.keys()], (id) => {
     const r = recs.get(id)!;
@@ -75,12 +105,23 @@ export function targetChecks(e: CheckInput, add: Add, hint: Hints): void {
     requirements.forEach((r, i) =>
       (r.goals ?? []).forEach((g, k) => {
         // A goal left out as broken has its own schema finding: naming it here too would mislead.
-        if (!goalIds.has(g) && !e.broken(T, ['goals'])) add(T, ['requirements', i, 'goals', k], 'unknown-goal', `requirement "${r.id}" serves "${g}", which is not a goal of target.yaml${goalIds.size ? hint('unknown-goal', g, goalIds) : '; list it under `goals` with an id and a title'}`);
+        if (!goalIds.has(g) && !e.broken(T, ['goals']))
+          add(
+            T,
+            ['requirements', i, 'goals', k],
+            'unknown-goal',
+            `requirement "${r.id}" serves "${g}", which is not a goal of target.yaml${goalIds.size ? hint('unknown-goal', g, goalIds) : '; list it under `goals` with an id and a title'}`,
+          );
       }),
     );
     goals.forEach((g, i) => {
       if (!requirements.some((r) => (r.goals ?? []).includes(g.id)) && !e.broken(T, ['requirements'])) {
-        add(T, ['goals', i, 'id'], 'goal-without-requirement', `no requirement serves goal "${g.id}", so nothing on the plan is traced to it; add \`goals: [${g.id}]\` to the requirements that serve it`);
+        add(
+          T,
+          ['goals', i, 'id'],
+          'goal-without-requirement',
+          `no requirement serves goal "${g.id}", so nothing on the plan is traced to it; add \`goals: [${g.id}]\` to the requirements that serve it`,
+        );
       }
     });
     // Metrics: one target each (DESIGN §3, v2), in `dora`; the older requirement `metric.target` must agree.
@@ -89,7 +130,12 @@ export function targetChecks(e: CheckInput, add: Add, hint: Hints): void {
       (r.metrics ?? []).forEach((name, k) => {
         const inline = r.metric?.name === name ? r.metric.target : undefined;
         if (dora[name as keyof typeof dora] === undefined && inline === undefined) {
-          add(T, ['requirements', i, 'metrics', k], 'metric-without-target', `requirement "${r.id}" is measured by ${name}, which has no target: add \`${name}: <target>\` under \`dora\``);
+          add(
+            T,
+            ['requirements', i, 'metrics', k],
+            'metric-without-target',
+            `requirement "${r.id}" is measured by ${name}, which has no target: add \`${name}: <target>\` under \`dora\``,
+          );
         }
       });
       if (r.metric) {
@@ -109,7 +155,8 @@ export function targetChecks(e: CheckInput, add: Add, hint: Hints): void {
     for (let i = 1; i < phases.length; i++) {
       const prev = phases[i - 1]!.end;
       const cur = phases[i]!.end;
-      if (prev && cur && cur < prev) add(T, ['phases', i, 'end'], 'phase-order', `phase "${phases[i]!.id}" ends before phase "${phases[i - 1]!.id}"; list phases in order`);
+      if (prev && cur && cur < prev)
+        add(T, ['phases', i, 'end'], 'phase-order', `phase "${phases[i]!.id}" ends before phase "${phases[i - 1]!.id}"; list phases in order`);
     }
   }
 }
