@@ -1,4 +1,4 @@
-import { countBySeverity } from '../engagement/diagnostics.js';
+import { countBySeverity } from '../diagnostics/finding.js';
 import { assessmentJson } from '../output/assessment-json.js';
 import { formatSummary } from '../output/summary.js';
 import { emit, loadAssessed } from './context.js';

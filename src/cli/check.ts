@@ -1,6 +1,6 @@
-import { compareDiagnostics, countBySeverity, type Diagnostic } from '../engagement/diagnostics.js';
+import { compareDiagnostics, countBySeverity, type Diagnostic } from '../diagnostics/finding.js';
 import { assessScores } from '../engine/assess.js';
-import { checkPolicy, type Policy } from '../engine/policy.js';
+import { policyFindings } from '../engine/policy.js';
 import { EXIT_FINDINGS } from '../errors.js';
 import { loadFindings } from './context.js';
 import { emitFindings } from './findings.js';
@@ -24,26 +24,15 @@ export function runCheck(opts: CheckOptions): void {
   let policyFailures = 0;
   if (result.engagement) {
     const e = result.engagement;
-    const configured: Policy = e.manifest.check ?? {};
-    const policy: Policy = { ...configured, ...(opts.failUnder !== undefined ? { fail_under: opts.failUnder } : {}) };
-    const head = assessScores(e);
     const baseline = opts.baseline
-      ? assessScores(engagementAtRevision(result.root, opts.baseline, 'It cannot be the baseline: see the errors with `git stash && relm validate`, or choose another --baseline.'))
+      ? {
+          rev: opts.baseline,
+          scores: assessScores(engagementAtRevision(result.root, opts.baseline, 'It cannot be the baseline: see the errors with `git stash && relm validate`, or choose another --baseline.')),
+        }
       : undefined;
-    for (const v of checkPolicy(head, policy, baseline)) {
-      policyFailures++;
-      const fromFlag = v.key === 'fail_under' && opts.failUnder !== undefined;
-      const inFile = !fromFlag && configured[v.key] !== undefined;
-      diagnostics.push(
-        result.locate({
-          file: 'relm.yaml',
-          ...(inFile ? { path: ['check', v.key], at: 'key' as const } : { line: 1, col: 1 }),
-          severity: 'error',
-          code: v.code,
-          message: `${v.message}${fromFlag ? ' (--fail-under)' : inFile ? '' : v.key === 'max_regression' ? ` (against ${opts.baseline})` : ''}`,
-        }),
-      );
-    }
+    const failures = policyFindings(assessScores(e), e.manifest.check ?? {}, { failUnder: opts.failUnder, baseline });
+    policyFailures = failures.length;
+    diagnostics.push(...failures.map(result.locate));
   }
   diagnostics.sort(compareDiagnostics);
   emitFindings(diagnostics, opts.format, opts.output, result.root);

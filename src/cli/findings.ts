@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import type { Diagnostic } from '../engagement/diagnostics.js';
+import type { Diagnostic } from '../diagnostics/finding.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
 import { gitTopLevel } from '../io/git.js';

@@ -7,10 +7,10 @@ import { EXIT_FINDINGS, EXIT_USAGE, RelmError } from '../errors.js';
 import { parseMapOptions } from '../import/fields.js';
 import { ID, RELEASE_ID } from '../import/ids.js';
 import { DEFAULT_INCIDENT_WINDOW_HOURS, INCIDENT_SOURCES, type IncidentSource } from '../import/incidents.js';
-import { IMPORT_KINDS, mergeImport, parseExport, parseIncidentImport, targetOf, type FileChange, type ImportKind, type ImportResult } from '../import/index.js';
+import { IMPORT_KINDS, mergeImport, parseExport, parseIncidentImport, destinationOf, type FileChange, type ImportKind, type ImportResult } from '../import/index.js';
 import { readSource, repositoryApplication } from '../import/source.js';
 import { formatState, parseState, statePath, type ImportState } from '../import/state.js';
-import { formatSummary } from '../import/summary.js';
+import { formatImportSummary } from '../import/summary.js';
 import { valueMapsOf } from '../import/value-maps.js';
 import { atomicWrite } from '../io/atomic-write.js';
 import { withEngagementLock } from '../io/lock.js';
@@ -104,7 +104,7 @@ export async function runImport(kind: string, source: string, opts: ImportOption
   const k = kind as ImportKind;
   const root = findEngagementRoot(process.cwd(), opts.dir);
   checkOptions(k, opts);
-  const map = k === 'incidents' ? [] : parseMapOptions(opts.map, targetOf(k));
+  const map = k === 'incidents' ? [] : parseMapOptions(opts.map, destinationOf(k));
   if (k === 'git-tags' && map.length) throw new RelmError('--map does not apply to git-tags: tags have no columns', EXIT_USAGE, 'Drop --map; pass --application ID to name the application.');
   const mapsApplication = map.find((m) => m.field === 'application' || m.field === 'applications');
   if (opts.application !== undefined && mapsApplication) {
@@ -136,7 +136,7 @@ export async function runImport(kind: string, source: string, opts: ImportOption
     const changes: FileChange[] = mergeImport(k, result, current, { application: k === 'incidents' ? undefined : application, base, others: otherStates(root, k), force: opts.force });
 
     const unit = input.kind === 'text' ? 'row' : input.kind === 'json' ? 'index' : null;
-    writeErr(formatSummary(`${kind} ${basename(source)}`, result, changes, { unit, dryRun: !!opts.dryRun, colors: colorsFor('stderr'), windowHours: opts.windowHours ?? DEFAULT_INCIDENT_WINDOW_HOURS }));
+    writeErr(formatImportSummary(`${kind} ${basename(source)}`, result, changes, { unit, dryRun: !!opts.dryRun, colors: colorsFor('stderr'), windowHours: opts.windowHours ?? DEFAULT_INCIDENT_WINDOW_HOURS }));
 
     const records = new Map(base.records);
     for (const ch of changes) for (const [id, rec] of ch.merged.remembered) records.set(id, rec);

@@ -14,6 +14,7 @@ import { PACKAGE_VERSION } from '../paths.js';
 import { isDate, localToday } from '../util/dates.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
+import { ID } from '../util/ids.js';
 
 interface InitOptions extends CommonOptions {
   yes?: boolean;
@@ -31,7 +32,6 @@ interface InitOptions extends CommonOptions {
   from?: string;
 }
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const CRITICALITY: readonly Priority[] = ['critical', 'high', 'medium', 'low'];
 
 /** "Name (Role)" or "Name". */

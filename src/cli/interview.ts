@@ -1,14 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Engagement, PersonRef } from '../engagement/types.js';
-import { addInterviewNotes, findInterview, newInterviewFile, nextInterviewId, updateInterviewFile, type InterviewNotes } from '../engagement/write-interview.js';
-import { practiceState, writePracticeAnswers, type ModelOrder } from '../engagement/write-practices.js';
+import { interviewFor, saveInterviewNotes, savePracticeAnswers } from '../engagement/record-interview.js';
+import { practiceState } from '../engagement/write-practices.js';
 import { scorePractice, type PracticeScore } from '../engine/scoring.js';
 import { choose } from './choice-prompt.js';
 import { askPractice, type AskText, type Session } from './interview-practice.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
-import { atomicWrite } from '../io/atomic-write.js';
 import { withEngagementLock } from '../io/lock.js';
 import type { Practice } from '../model/types.js';
 import { isDate, localToday } from '../util/dates.js';
@@ -17,6 +16,7 @@ import { loadValidated } from './context.js';
 import { parsePerson } from './init.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
+import { targetOf } from '../engagement/targets.js';
 
 interface InterviewOptions extends CommonOptions {
   interviewee?: string[];
@@ -26,15 +26,6 @@ interface InterviewOptions extends CommonOptions {
 
 /** 128 + SIGINT, what a shell reports for a command stopped with Ctrl-C. */
 const EXIT_INTERRUPTED = 130;
-
-interface InterviewTarget {
-  id: string;
-  /** The notes file, relative to the engagement root. */
-  file: string;
-  date: string;
-  interviewees: PersonRef[];
-  existing: boolean;
-}
 
 
 /** --interviewee NAME (or "Name (Role)"), repeatable, with the i-th --role for the i-th interviewee. */
@@ -70,22 +61,6 @@ function choosePractices(e: Engagement, ids: string[]): Practice[] {
     }
     return p;
   });
-}
-
-/** The interview of that date with one of these people, else a new one numbered after the others. */
-function interviewFor(e: Engagement, people: PersonRef[], date: string): InterviewTarget {
-  const found = findInterview(e.interviews, date, people.map((p) => p.name));
-  if (found) {
-    // The people as the notes spell them, with a role given now where the notes have none.
-    const known = (p: PersonRef) => (found.interviewees ?? []).find((x) => x.name.trim().toLowerCase() === p.name.trim().toLowerCase());
-    const merged = people.map((p) => {
-      const k = known(p);
-      return k ? { name: k.name, ...((k.role ?? p.role) ? { role: k.role ?? p.role } : {}) } : p;
-    });
-    return { id: found.id, file: found.file, date, interviewees: merged, existing: true };
-  }
-  const id = nextInterviewId([...e.interviews.map((i) => i.id), ...e.interviews.map((i) => basename(i.file))]);
-  return { id, file: `interviews/${id}.md`, date, interviewees: people, existing: false };
 }
 
 function scoreLine(s: PracticeScore): string {
@@ -136,7 +111,7 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
       process.stderr.write('\n');
       writeErr(c.bold(`${practice.name} (${practice.id})`) + c.dim(` · ${practice.perspective}${practices.length > 1 ? ` · ${k + 1} of ${practices.length}` : ''}`));
       if (practice.description) writeErr(c.dim(`  ${firstSentence(practice.description)}`));
-      writeErr(`  now: ${scoreLine(scoreBefore)}; ${Math.round(scoreBefore.coverage * 100)} % of ${practice.criteria.length} criteria answered; target ${targetOf(e, practice.id)}`);
+      writeErr(`  now: ${scoreLine(scoreBefore)}; ${Math.round(scoreBefore.coverage * 100)} % of ${practice.criteria.length} criteria answered; target ${(targetOf(e.target.targets, practice.id) ?? 'none')}`);
       if (before?.na !== undefined) writeErr(c.yellow(`  marked not applicable (${before.na}): answers are kept but not scored while \`na\` is set`));
 
       if (practices.length > 1) {
@@ -159,18 +134,12 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
       for (const u of Object.values(got.answers)) u.confirmed = interview?.date ?? localToday();
       // Each practice is read, edited and written holding the engagement's write lock (not the whole interview).
       const out = await withEngagementLock(result.root, { command: `interview ${practice.id}` }, () => {
-        if (interview && got.covered) editable(interview.file, () => saveInterview(result.root, interview, got.said, e));
-        const file = join(result.root, 'practices.yaml');
-        const text = editable('practices.yaml', () => readFileSync(file, 'utf8'));
-        const order: ModelOrder = { practices: e.model.practices.map((p) => p.id), criteria: practice.criteria.map((x) => x.id) };
-        const update = { practice: practice.id, answers: got.answers, evidence: got.evidence, notes: got.notes, sources: interview && got.covered ? [interview.id] : [] };
-        const edited = editable('practices.yaml', () => writePracticeAnswers(text, update, order));
-        if (edited !== text) atomicWrite(file, edited, { within: result.root });
-        return edited;
+        if (interview && got.covered) editable(interview.file, () => saveInterviewNotes(result.root, interview, got.said, e.model));
+        return savePracticeAnswers(result.root, e.model, practice, { ...got, sources: interview && got.covered ? [interview.id] : [] }, editable);
       });
       inProgress = null;
       saved.push(practice.id);
-      reportPractice(practice, scoreBefore, practiceState(out, practice.id), targetOf(e, practice.id), c);
+      reportPractice(practice, scoreBefore, practiceState(out, practice.id), (targetOf(e.target.targets, practice.id) ?? 'none'), c);
     }
   } catch (err) {
     if ((err as Error | undefined)?.name === 'ExitPromptError') {
@@ -205,22 +174,6 @@ function firstSentence(text: string): string {
   const t = text.trim().replace(/\s+/g, ' ');
   const m = /^.*?[.!?](?=\s|$)/.exec(t);
   return m ? m[0] : t;
-}
-
-function targetOf(e: Engagement, id: string): number | string {
-  return e.target.targets[id] ?? e.target.targets.default ?? 'none';
-}
-
-function saveInterview(root: string, iv: InterviewTarget, said: InterviewNotes, e: Engagement): void {
-  const names = new Map(e.model.practices.map((p) => [p.id, p.name]));
-  const name = (id: string) => names.get(id) ?? id;
-  const path = join(root, iv.file);
-  const text = existsSync(path)
-    ? readFileSync(path, 'utf8')
-    : newInterviewFile({ id: iv.id, date: iv.date, interviewees: iv.interviewees, practices: [] }, name);
-  const withPractice = updateInterviewFile(text, { interviewees: iv.interviewees, practices: [said.practice] }, name);
-  const out = addInterviewNotes(withPractice, said, name);
-  if (!existsSync(path) || out !== text) atomicWrite(path, out, { within: root });
 }
 
 function reportPractice(practice: Practice, before: PracticeScore, state: ReturnType<typeof practiceState>, target: number | string, c: ChalkInstance): void {

@@ -1,7 +1,7 @@
 import { findEngagementRoot } from '../engagement/find-root.js';
 import { loadEngagement } from '../engagement/load.js';
 import type { TeamFile } from '../engagement/types.js';
-import { skillCatalogue } from '../engine/training.js';
+import { skillCatalogue } from '../model/skills.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { loadBuiltinModel } from '../model/builtin.js';
 import type { Model } from '../model/types.js';

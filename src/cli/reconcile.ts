@@ -16,6 +16,7 @@ import { hint } from '../util/did-you-mean.js';
 import { emit, loadValidated } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
+import { percent } from '../util/format.js';
 
 interface ReconcileOptions extends CommonOptions {
   json?: boolean;
@@ -88,7 +89,7 @@ export async function runReconcile(opts: ReconcileOptions): Promise<void> {
   for (const p of after) {
     const b = before.find((x) => x.id === p.id)!;
     const f = (x: number | null, d = 2) => (x === null ? 'n/a' : x.toFixed(d));
-    const pct = (x: number) => `${Math.round(x * 100)} %`;
+    const pct = (x: number) => percent(x, { spaced: true });
     writeErr(c.dim(`  ${p.id}: score ${f(b.score)} → ${f(p.score)}, level ${b.level ?? 'n/a'} → ${p.level ?? 'n/a'}, gap ${f(b.gap)} → ${f(p.gap)}, confidence ${pct(b.confidence)} → ${pct(p.confidence)}`));
   }
   if (plan.updates.length) writeErr(c.dim(`  wrote ${relative(process.cwd(), join(root, 'practices.yaml')) || 'practices.yaml'}`));

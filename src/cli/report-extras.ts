@@ -1,3 +1,4 @@
+import type { Portfolio } from '../engine/portfolio.js';
 import { readBenchmark } from '../engagement/benchmark.js';
 import { fsSource } from '../engagement/source.js';
 import type { Engagement } from '../engagement/types.js';
@@ -61,7 +62,8 @@ export function reportExtras(current: Assessment, e: Engagement, root: string, o
   const file = e.manifest.benchmark;
   const benchmark = file === undefined ? null : readBenchmark(fsSource(root), file);
   return {
-    benchmark: benchmark?.ok ? benchmark.portfolio : null,
+    // The file passed schemas/portfolio.schema.json: it is what `relm portfolio --json` writes.
+    benchmark: benchmark?.ok ? (benchmark.portfolio as Portfolio) : null,
     ...(only.some(isProgress) ? { progress: progressDeliverable(current, e, root, opts, logo, notes) } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import type { Engagement, TaskStatus } from '../engagement/types.js';
 import { writeTaskStatus } from '../engagement/write-plan.js';
-import { planStatus, TASK_STATUSES } from '../engine/status.js';
+import { planStatus, TASK_STATUSES } from '../engine/plan-progress.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { findEngagementRoot } from '../engagement/find-root.js';
 import { atomicWrite } from '../io/atomic-write.js';

@@ -1,4 +1,4 @@
-import { countBySeverity } from '../engagement/diagnostics.js';
+import { countBySeverity } from '../diagnostics/finding.js';
 import { EXIT_FINDINGS } from '../errors.js';
 import { loadFindings } from './context.js';
 import { emitFindings } from './findings.js';

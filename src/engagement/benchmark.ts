@@ -1,6 +1,5 @@
 import { posix } from 'node:path';
-import type { Portfolio } from '../engine/portfolio.js';
-import type { Finding } from './diagnostics.js';
+import { finding, type Finding } from '../diagnostics/finding.js';
 import { validateSchema } from './schemas.js';
 import type { FileSource } from './source.js';
 
@@ -8,7 +7,7 @@ import type { FileSource } from './source.js';
  * The benchmark file relm.yaml `benchmark` names (the JSON of `relm portfolio --json`), read from the
  * engagement folder: the portfolio, or why it cannot be used.
  */
-export function readBenchmark(source: FileSource, path: string): { ok: true; portfolio: Portfolio } | { ok: false; problem: string } {
+export function readBenchmark(source: FileSource, path: string): { ok: true; portfolio: unknown } | { ok: false; problem: string } {
   const read = source.read(posix.normalize(path));
   if (!read.ok) return { ok: false, problem: read.reason };
   let data: unknown;
@@ -22,7 +21,7 @@ export function readBenchmark(source: FileSource, path: string): { ok: true; por
     const first = errors[0]!;
     return { ok: false, problem: `it is not a relm portfolio (${first.path?.length ? `${first.path.join('.')}: ` : ''}${first.message})` };
   }
-  return { ok: true, portfolio: data as Portfolio };
+  return { ok: true, portfolio: data };
 }
 
 /** The finding for relm.yaml when its `benchmark` cannot be used; none when it can (or is not set). */
@@ -31,12 +30,10 @@ export function checkBenchmark(source: FileSource, path: string | undefined): Fi
   const r = readBenchmark(source, path);
   if (r.ok) return [];
   return [
-    {
-      file: 'relm.yaml',
-      path: ['benchmark'],
-      severity: 'error',
-      code: 'benchmark-not-usable',
-      message: `the benchmark ${path} cannot be used: ${r.problem}; name the JSON that \`relm portfolio --json -o <file>\` wrote, inside the engagement folder`,
-    },
+    finding(
+      'benchmark-not-usable',
+      { file: 'relm.yaml', path: ['benchmark'] },
+      `the benchmark ${path} cannot be used: ${r.problem}; name the JSON that \`relm portfolio --json -o <file>\` wrote, inside the engagement folder`,
+    ),
   ];
 }

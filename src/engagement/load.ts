@@ -1,13 +1,13 @@
 import { posix } from 'node:path';
 import { loadBuiltinModel } from '../model/builtin.js';
-import { checkModel } from '../model/check.js';
+import { checkModel } from './checks/model.js';
 import type { Model } from '../model/types.js';
-import type { Diagnostic, Finding } from './diagnostics.js';
+import { finding, type Diagnostic, type Finding } from '../diagnostics/finding.js';
 import { checkBenchmark } from './benchmark.js';
-import { checkConfirmed, checkProgress } from './checks-progress.js';
-import { checkRecord } from './checks-record.js';
-import { checkTeam } from './checks-team.js';
-import { checkReferences } from './references.js';
+import { checkConfirmed, checkProgress } from './checks/progress.js';
+import { checkRecord } from './checks/record.js';
+import { checkTeam } from './checks/team.js';
+import { checkReferences } from './checks/references.js';
 import { resolveFindings } from './resolve.js';
 import { checkResponses, loadResponses } from './responses.js';
 import { checkSchema, type SchemaName } from './schemas.js';
@@ -90,14 +90,13 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
     if (!read.ok) {
       files[spec.key] = null;
       if (spec.required || read.reason !== 'it does not exist') {
-        findings.push({
-          file: spec.file,
-          line: 1,
-          col: 1,
-          severity: 'error',
-          code: 'missing-file',
-          message: spec.required ? `${spec.file} is required but ${read.reason}; \`relm init\` writes a starting one` : `${spec.file} cannot be read: ${read.reason}`,
-        });
+        findings.push(
+          finding(
+            'missing-file',
+            { file: spec.file, line: 1, col: 1 },
+            spec.required ? `${spec.file} is required but ${read.reason}; \`relm init\` writes a starting one` : `${spec.file} cannot be read: ${read.reason}`,
+          ),
+        );
       }
       continue;
     }
@@ -117,7 +116,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
     const rel = posix.normalize(modelRef);
     const read = source.read(rel);
     if (!read.ok) {
-      findings.push({ file: 'relm.yaml', path: ['model'], severity: 'error', code: 'model-not-found', message: `the model file cannot be used: ${read.reason}; name a file inside the engagement folder, or "builtin"` });
+      findings.push(finding('model-not-found', { file: 'relm.yaml', path: ['model'] }, `the model file cannot be used: ${read.reason}; name a file inside the engagement folder, or "builtin"`));
     } else {
       const file = rel;
       const parsed = readYaml(file, 'model', read.bytes);
@@ -134,7 +133,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
   if (logo !== undefined) {
     const read = source.read(posix.normalize(logo));
     const problem = !read.ok ? read.reason : !LOGO_TYPES[extOf(logo)] ? 'it is not a PNG, JPEG, GIF, WebP or SVG file' : read.bytes.length > MAX_LOGO_BYTES ? 'it is larger than 2 MB' : null;
-    if (problem) findings.push({ file: 'relm.yaml', path: ['branding', 'logo'], severity: 'error', code: 'logo-not-usable', message: `the logo ${logo} cannot be used: ${problem}; name an image file inside the engagement folder` });
+    if (problem) findings.push(finding('logo-not-usable', { file: 'relm.yaml', path: ['branding', 'logo'] }, `the logo ${logo} cannot be used: ${problem}; name an image file inside the engagement folder`));
   }
 
   // The benchmark of relm.yaml: a portfolio file inside the engagement folder.
@@ -274,7 +273,7 @@ function loadNotes<T extends { file: string; id: string; date: string; body: str
     const file = `${kind.dir}/${name}`;
     const read = files.read(file);
     if (!read.ok) {
-      findings.push({ file, line: 1, col: 1, severity: 'error', code: 'unreadable-file', message: `cannot read the ${kind.what}: ${read.reason}` });
+      findings.push(finding('unreadable-file', { file, line: 1, col: 1 }, `cannot read the ${kind.what}: ${read.reason}`));
       valid = false;
       complete = false;
       continue;
@@ -287,7 +286,7 @@ function loadNotes<T extends { file: string; id: string; date: string; body: str
     }
     const m = FRONT_MATTER.exec(decoded.text);
     if (!m) {
-      findings.push({ file, line: 1, col: 1, severity: 'error', code: 'missing-front-matter', message: `${kind.what} start with a YAML front matter between --- lines (${kind.keys})` });
+      findings.push(finding('missing-front-matter', { file, line: 1, col: 1 }, `${kind.what} start with a YAML front matter between --- lines (${kind.keys})`));
       valid = complete = false;
       continue;
     }

@@ -1,4 +1,4 @@
-import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics.js';
+import { compareDiagnostics, type Diagnostic, type Finding } from '../diagnostics/finding.js';
 import type { YamlSource } from './yaml-source.js';
 
 /** A message quotes user input (ids, values): past this length it is cut, so a huge value is never echoed whole. */

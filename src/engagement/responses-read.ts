@@ -5,6 +5,7 @@
  * nothing while any finding is an error. exceljs is loaded here, only when a workbook is read.
  */
 import type { Cell, Worksheet } from 'exceljs';
+import { severityOf, type Code } from '../diagnostics/rules.js';
 import type { Model } from '../model/types.js';
 import { isDate } from '../util/dates.js';
 import { hint } from '../util/did-you-mean.js';
@@ -20,13 +21,19 @@ import {
   type AnswersJson,
 } from './responses-format.js';
 import type { AnswerValue, EvidenceRef, PersonRef } from './types.js';
+import { clip } from '../util/text.js';
 
 export interface ImportFinding {
   /** Where in the file: `Process!E14`, or `answers["release-policy-2a"]` in a JSON file. */
   where: string;
   severity: 'error' | 'warning';
-  code: string;
+  code: Code;
   message: string;
+}
+
+/** A finding about a cell of the returned file; its severity is the rule catalogue's. */
+function importFinding(code: Code, where: string, message: string): ImportFinding {
+  return { where, severity: severityOf(code), code, message };
 }
 
 export interface ReturnedAnswer {
@@ -81,7 +88,7 @@ function collect(rows: readonly RawRow[], model: Model, findings: ImportFinding[
   const practices = new Set(model.practices.map((p) => p.id));
   const byCriterion = new Map<string, { answer: ReturnedAnswer; where: string }>();
   const blanks = new Set<string>();
-  const err = (where: string, code: string, message: string) => findings.push({ where, severity: 'error', code, message });
+  const err = (where: string, code: Code, message: string) => findings.push(importFinding(code, where, message));
   for (const row of rows) {
     const cid = row.criterion.text.trim();
     const answerText = row.answer.text.trim();
@@ -103,7 +110,7 @@ function collect(rows: readonly RawRow[], model: Model, findings: ImportFinding[
     }
     if (!answerText) {
       if (notes || evidenceText) {
-        findings.push({ where: row.answer.where, severity: 'warning', code: 'note-without-answer', message: `"${cid}" has ${notes ? 'notes' : 'evidence'} but no answer, so it is not imported; ${ANSWERS_HELP}` });
+        findings.push(importFinding('note-without-answer', row.answer.where, `"${cid}" has ${notes ? 'notes' : 'evidence'} but no answer, so it is not imported; ${ANSWERS_HELP}`));
       }
       if (!byCriterion.has(cid)) blanks.add(cid);
       continue;
@@ -125,10 +132,6 @@ function collect(rows: readonly RawRow[], model: Model, findings: ImportFinding[
   }
   const answers = [...byCriterion.values()].map((x) => x.answer).sort((a, b) => order.get(a.criterion)! - order.get(b.criterion)!);
   return { answers, blank: blanks.size };
-}
-
-function clip(s: string, n = 60): string {
-  return s.length > n ? `${s.slice(0, n)}…` : s;
 }
 
 /** The text a cell shows: rich text joined, a formula's result, a link's text, a date as YYYY-MM-DD. */
@@ -178,7 +181,7 @@ export async function readWorkbook(bytes: Uint8Array, model: Model): Promise<Ret
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
-    return { respondent: null, date: null, answers: [], blank: 0, findings: [{ where: 'the file', severity: 'error', code: 'not-a-workbook', message: `it cannot be read as an Excel workbook (.xlsx): ${(err as Error).message}; save it from Excel as "Excel Workbook (.xlsx)"` }] };
+    return { respondent: null, date: null, answers: [], blank: 0, findings: [importFinding('not-a-workbook', 'the file', `it cannot be read as an Excel workbook (.xlsx): ${(err as Error).message}; save it from Excel as "Excel Workbook (.xlsx)"`)] };
   }
   const findings: ImportFinding[] = [];
   const rows: RawRow[] = [];
@@ -211,7 +214,7 @@ export async function readWorkbook(bytes: Uint8Array, model: Model): Promise<Ret
     }
   }
   if (!sheets) {
-    findings.push({ where: 'the workbook', severity: 'error', code: 'no-questionnaire-sheet', message: 'no sheet has the columns "criterion" and "answer": this is not a questionnaire that `relm questionnaire export` wrote' });
+    findings.push(importFinding('no-questionnaire-sheet', 'the workbook', 'no sheet has the columns "criterion" and "answer": this is not a questionnaire that `relm questionnaire export` wrote'));
   }
 
   // Who it was made for (the hidden sheet), then what the respondent wrote on the instructions sheet.
@@ -221,7 +224,7 @@ export async function readWorkbook(bytes: Uint8Array, model: Model): Promise<Ret
   // A hidden sheet of that name that relm did not write says nothing.
   if (meta.get('format') !== QUESTIONNAIRE_FORMAT) meta.clear();
   if (meta.get('model') && meta.get('model') !== model.id) {
-    findings.push({ where: 'the workbook', severity: 'error', code: 'other-model', message: `the questionnaire was made for the model "${meta.get('model')}", and this engagement uses "${model.id}"; export a new one with \`relm questionnaire export\`` });
+    findings.push(importFinding('other-model', 'the workbook', `the questionnaire was made for the model "${meta.get('model')}", and this engagement uses "${model.id}"; export a new one with \`relm questionnaire export\``));
   }
   const labelled = new Map<string, { text: string; where: string }>();
   const instructions = wb.getWorksheet(INSTRUCTIONS_SHEET);
@@ -235,7 +238,7 @@ export async function readWorkbook(bytes: Uint8Array, model: Model): Promise<Ret
   const dateCell = labelled.get(LABEL_DATE);
   if (dateCell?.text) {
     if (isDate(dateCell.text)) date = dateCell.text;
-    else findings.push({ where: dateCell.where, severity: 'error', code: 'not-a-date', message: `"${clip(dateCell.text)}" is not a date; write it as YYYY-MM-DD, or pass --date` });
+    else findings.push(importFinding('not-a-date', dateCell.where, `"${clip(dateCell.text)}" is not a date; write it as YYYY-MM-DD, or pass --date`));
   }
   const collected = collect(rows, model, findings);
   return { respondent: name ? { name, ...(role ? { role } : {}) } : null, date, ...collected, findings };
@@ -248,20 +251,20 @@ export function readAnswersJson(text: string, model: Model): ReturnedQuestionnai
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    return empty({ where: 'the file', severity: 'error', code: 'not-json', message: `it is not valid JSON (${(err as Error).message}); save the answers again from the questionnaire form` });
+    return empty(importFinding('not-json', 'the file', `it is not valid JSON (${(err as Error).message}); save the answers again from the questionnaire form`));
   }
   const doc = data as Partial<AnswersJson> | null;
   if (!doc || typeof doc !== 'object' || doc.format !== QUESTIONNAIRE_FORMAT || !doc.answers || typeof doc.answers !== 'object') {
-    return empty({ where: 'the file', severity: 'error', code: 'not-a-questionnaire', message: `it is not the answers of a relm questionnaire (it needs "format": "${QUESTIONNAIRE_FORMAT}" and "answers"); save them with the form's Save button` });
+    return empty(importFinding('not-a-questionnaire', 'the file', `it is not the answers of a relm questionnaire (it needs "format": "${QUESTIONNAIRE_FORMAT}" and "answers"); save them with the form's Save button`));
   }
   const findings: ImportFinding[] = [];
   if (doc.model?.id && doc.model.id !== model.id) {
-    findings.push({ where: 'model', severity: 'error', code: 'other-model', message: `the questionnaire was made for the model "${doc.model.id}", and this engagement uses "${model.id}"; export a new one with \`relm questionnaire export\`` });
+    findings.push(importFinding('other-model', 'model', `the questionnaire was made for the model "${doc.model.id}", and this engagement uses "${model.id}"; export a new one with \`relm questionnaire export\``));
   }
   const str = (v: unknown, where: string): string => {
     if (v === undefined || v === null) return '';
     if (typeof v === 'string') return v;
-    findings.push({ where, severity: 'error', code: 'wrong-type', message: `must be text, not ${JSON.stringify(v)}` });
+    findings.push(importFinding('wrong-type', where, `must be text, not ${JSON.stringify(v)}`));
     return '';
   };
   const rows: RawRow[] = Object.entries(doc.answers).map(([cid, v]) => {
@@ -284,7 +287,7 @@ export function readAnswersJson(text: string, model: Model): ReturnedQuestionnai
   let date: string | null = null;
   if (dateText) {
     if (isDate(dateText)) date = dateText;
-    else findings.push({ where: 'date', severity: 'error', code: 'not-a-date', message: `"${clip(dateText)}" is not a date; write it as YYYY-MM-DD, or pass --date` });
+    else findings.push(importFinding('not-a-date', 'date', `"${clip(dateText)}" is not a date; write it as YYYY-MM-DD, or pass --date`));
   }
   const collected = collect(rows, model, findings);
   return { respondent: name ? { name, ...(role ? { role } : {}) } : null, date, ...collected, findings };

@@ -1,14 +1,14 @@
 import { reconcile, type ReconciledCriterion } from '../engine/reconcile.js';
 import { hint } from '../util/did-you-mean.js';
-import type { Finding } from './diagnostics.js';
+import { finding, type Finding } from '../diagnostics/finding.js';
 import { validateSchema } from './schemas.js';
 import type { FileSource } from './source.js';
 import type { CheckInput, Responses, ResponsesFile } from './types.js';
 import { decodeUtf8, YamlSource } from './yaml-source.js';
+import { ID } from '../util/ids.js';
 
 /** Where the respondents' answers live: one file per respondent, named by its id. */
 export const RESPONSES_DIR = 'responses';
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * Reads responses/*.yaml (one respondent each, schemas/responses.schema.json). The file name without
@@ -26,12 +26,12 @@ export function loadResponses(files: FileSource, findings: Finding[], sources: M
       valid = false;
     };
     if (!ID.test(id)) {
-      fail({ file, line: 1, col: 1, severity: 'error', code: 'invalid-id', message: `"${id}" is not a valid respondent id: name the file with letters, digits, ".", "_" and "-", starting with a letter or digit` });
+      fail(finding('invalid-id', { file, line: 1, col: 1 }, `"${id}" is not a valid respondent id: name the file with letters, digits, ".", "_" and "-", starting with a letter or digit`));
       continue;
     }
     const read = files.read(file);
     if (!read.ok) {
-      fail({ file, line: 1, col: 1, severity: 'error', code: 'unreadable-file', message: `cannot read the respondent's answers: ${read.reason}` });
+      fail(finding('unreadable-file', { file, line: 1, col: 1 }, `cannot read the respondent's answers: ${read.reason}`));
       continue;
     }
     const decoded = decodeUtf8(file, read.bytes);
@@ -78,24 +78,23 @@ export function checkResponses(e: CheckInput, responses: readonly Responses[]): 
     for (const [pid, answers] of Object.entries(r.answers)) {
       const practice = practices.get(pid);
       if (!practice) {
-        out.push({ file: r.file, path: ['answers', pid], at: 'key', severity: 'error', code: 'unknown-practice', message: `"${pid}" is not a practice of the model "${model.id}"${hint(pid, practices.keys())}` });
+        out.push(finding('unknown-practice', { file: r.file, path: ['answers', pid], at: 'key' }, `"${pid}" is not a practice of the model "${model.id}"${hint(pid, practices.keys())}`));
         continue;
       }
       for (const cid of Object.keys(answers ?? {})) {
         if (owner.get(cid) === pid) continue;
         const where = owner.has(cid) ? `; it belongs to practice "${owner.get(cid)}"` : hint(cid, practice.criteria.map((c) => c.id));
-        out.push({ file: r.file, path: ['answers', pid, cid], at: 'key', severity: 'error', code: 'unknown-criterion', message: `"${cid}" is not a criterion of practice "${pid}"${where}` });
+        out.push(finding('unknown-criterion', { file: r.file, path: ['answers', pid, cid], at: 'key' }, `"${cid}" is not a criterion of practice "${pid}"${where}`));
       }
     }
     if (!interviews.has(r.id) && e.interviewsComplete) {
-      out.push({
-        file: r.file,
-        path: ['respondent'],
-        at: 'key',
-        severity: 'warning',
-        code: 'respondent-without-interview',
-        message: `respondent "${r.id}" (${r.respondent.name}) has no interview record interviews/${r.id}.md, so practices.yaml cannot cite it as a source; \`relm questionnaire import\` writes one`,
-      });
+      out.push(
+        finding(
+          'respondent-without-interview',
+          { file: r.file, path: ['respondent'], at: 'key' },
+          `respondent "${r.id}" (${r.respondent.name}) has no interview record interviews/${r.id}.md, so practices.yaml cannot cite it as a source; \`relm questionnaire import\` writes one`,
+        ),
+      );
     }
   }
   // Disagreements are measured against practices.yaml's consensus: only when it is there to read.
@@ -106,14 +105,13 @@ export function checkResponses(e: CheckInput, responses: readonly Responses[]): 
     const state = e.practices.practices[c.practice];
     const path = state?.answers?.[c.criterion] !== undefined ? ['practices', c.practice, 'answers', c.criterion] : state !== undefined ? ['practices', c.practice] : ['practices'];
     const why = c.na_split ? 'some say it does not apply' : `a spread of ${c.spread} scale steps`;
-    out.push({
-      file: 'practices.yaml',
-      path,
-      at: 'key',
-      severity: 'warning',
-      code: 'respondents-disagree',
-      message: `the respondents disagree on "${c.criterion}" (level ${c.level}), ${why}: ${answersLine(responses, c)}; the median is ${c.proposal}. Settle it in a workshop: relm reconcile --set ${c.criterion}=ANSWER --because "REASON"`,
-    });
+    out.push(
+      finding(
+        'respondents-disagree',
+        { file: 'practices.yaml', path, at: 'key' },
+        `the respondents disagree on "${c.criterion}" (level ${c.level}), ${why}: ${answersLine(responses, c)}; the median is ${c.proposal}. Settle it in a workshop: relm reconcile --set ${c.criterion}=ANSWER --because "REASON"`,
+      ),
+    );
   }
   return out;
 }

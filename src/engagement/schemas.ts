@@ -5,8 +5,9 @@ import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { SCHEMAS_DIR } from '../paths.js';
 import { FORMATS } from './formats.js';
 import { hint } from '../util/did-you-mean.js';
-import type { DocPath, Finding } from './diagnostics.js';
+import { finding, type DocPath, type Finding } from '../diagnostics/finding.js';
 import { unusable, usablePart, wholly, type Usable } from './usable.js';
+import { clip } from '../util/text.js';
 
 export const SCHEMA_NAMES = ['relm', 'practices', 'target', 'backlog', 'releases', 'team', 'plan', 'progress', 'model', 'interview', 'observation', 'responses', 'assessment', 'portfolio'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
@@ -71,10 +72,6 @@ export function checkSchema(name: SchemaName, file: string, data: unknown): { fi
   return { findings: toFindings(file, errors, data), usable };
 }
 
-/** Text from the file, shortened for a message: a 5 MB key or value never goes out whole. */
-function clip(s: string, n = 60): string {
-  return s.length > n ? `${s.slice(0, n)}…` : s;
-}
 
 /** A "did you mean" hint, for input short enough to be a typo of a candidate (and cheap to compare). */
 function typoHint(input: string, candidates: readonly string[]): string {
@@ -150,20 +147,15 @@ function toFindings(file: string, errors: ErrorObject[], root: unknown): Finding
     if ((e.params as { propertyName?: string }).propertyName !== undefined && e.keyword !== 'propertyNames') continue;
     const path = pointerToPath(e.instancePath);
     const either = describeEither(e, branches, path);
-    const f = either ? { file, severity: 'error' as const, code: 'wrong-type', path, message: either } : describe(file, e, path, root);
+    const f = either ? finding('wrong-type', { file, path }, either) : describe(file, e, path, root);
     const key = `${JSON.stringify(f.path ?? [])}|${f.at}|${f.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (out.length === MAX_FINDINGS_PER_FILE) {
       const more = errors.length - errors.indexOf(e);
-      out.push({
-        file,
-        path: f.path,
-        at: f.at,
-        severity: 'error',
-        code: 'too-many-errors',
-        message: `the schema check stopped here, after ${MAX_FINDINGS_PER_FILE} findings in this file (up to ${more} more); fix these and run again`,
-      });
+      out.push(
+        finding('too-many-errors', { file, path: f.path, at: f.at }, `the schema check stopped here, after ${MAX_FINDINGS_PER_FILE} findings in this file (up to ${more} more); fix these and run again`),
+      );
       break;
     }
     out.push(f);
@@ -186,58 +178,50 @@ function hintOf(e: ErrorObject): string | undefined {
 }
 
 function describe(file: string, e: ErrorObject, path: (string | number)[], _root: unknown): Finding {
-  const base = { file, severity: 'error' as const, code: 'schema' };
   const where = label(path);
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required': {
       const missing = String(p.missingProperty);
-      return {
-        ...base,
-        code: 'missing-key',
-        path,
-        at: 'key',
-        message: `${path.length ? `"${where}"` : 'the file'} is missing the required key "${missing}"; add it${expected(e, missing)}`,
-      };
+      return finding(
+        'missing-key',
+        { file, path, at: 'key' },
+        `${path.length ? `"${where}"` : 'the file'} is missing the required key "${missing}"; add it${expected(e, missing)}`,
+      );
     }
     case 'additionalProperties': {
       const extra = String(p.additionalProperty);
       const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {}).filter((k) => k !== '$schema');
-      return {
-        ...base,
-        code: 'unknown-key',
-        path: [...path, extra],
-        at: 'key',
-        message: `unknown key "${clip(extra)}"${path.length ? ` in "${where}"` : ''}${typoHint(extra, allowed)}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`,
-      };
+      return finding(
+        'unknown-key',
+        { file, path: [...path, extra], at: 'key' },
+        `unknown key "${clip(extra)}"${path.length ? ` in "${where}"` : ''}${typoHint(extra, allowed)}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`,
+      );
     }
     case 'propertyNames': {
       const name = String(p.propertyName);
-      return {
-        ...base,
-        code: 'invalid-id',
-        path: [...path, name],
-        at: 'key',
-        message: `"${clip(name)}" is not a valid id: use letters, digits, ".", "_" and "-", starting with a letter or digit`,
-      };
+      return finding(
+        'invalid-id',
+        { file, path: [...path, name], at: 'key' },
+        `"${clip(name)}" is not a valid id: use letters, digits, ".", "_" and "-", starting with a letter or digit`,
+      );
     }
     case 'type': {
       const what = path.length ? `"${where}" must be` : 'the file must hold';
-      if (typeof e.data === 'number' && !Number.isFinite(e.data)) return { ...base, code: 'wrong-type', path, message: `${what} a finite number, not ${showNumber(e.data)}` };
-      return { ...base, code: 'wrong-type', path, message: `${what} ${typeWords(p.type)}, not ${describeType(e.data)}` };
+      if (typeof e.data === 'number' && !Number.isFinite(e.data)) return finding('wrong-type', { file, path }, `${what} a finite number, not ${showNumber(e.data)}`);
+      return finding('wrong-type', { file, path }, `${what} ${typeWords(p.type)}, not ${describeType(e.data)}`);
     }
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).filter((v) => v !== null).map(String);
       const got = String(e.data);
-      return {
-        ...base,
-        code: 'invalid-value',
-        path,
-        message: `"${where}" must be one of ${allowed.join(', ')}, not ${describeType(e.data)}${typeof e.data === 'string' ? typoHint(got, allowed) : ''}`,
-      };
+      return finding(
+        'invalid-value',
+        { file, path },
+        `"${where}" must be one of ${allowed.join(', ')}, not ${describeType(e.data)}${typeof e.data === 'string' ? typoHint(got, allowed) : ''}`,
+      );
     }
     case 'const':
-      return { ...base, code: 'invalid-value', path, message: `"${where}" must be ${JSON.stringify(p.allowedValue)}, not ${describeType(e.data)}` };
+      return finding('invalid-value', { file, path }, `"${where}" must be ${JSON.stringify(p.allowedValue)}, not ${describeType(e.data)}`);
     case 'format': {
       const fmt = String(p.format);
       const how =
@@ -246,44 +230,42 @@ function describe(file: string, e: ErrorObject, path: (string | number)[], _root
           : fmt === 'date-time'
             ? 'an ISO 8601 date-time with offset, e.g. 2026-03-31T22:00:00Z'
             : 'a date (2026-03-31) or an ISO 8601 date-time with offset (2026-03-31T22:00:00Z)';
-      return { ...base, code: 'invalid-date', path, message: `"${where}": ${describeType(e.data)} is not ${how}` };
+      return finding('invalid-date', { file, path }, `"${where}": ${describeType(e.data)} is not ${how}`);
     }
     case 'pattern':
       if (String(p.pattern).startsWith('^[A-Za-z0-9]')) {
-        return {
-          ...base,
-          code: 'invalid-id',
-          path,
-          message: `"${where}": ${describeType(e.data)} is not a valid id: use letters, digits, ".", "_" and "-", starting with a letter or digit`,
-        };
+        return finding(
+          'invalid-id',
+          { file, path },
+          `"${where}": ${describeType(e.data)} is not a valid id: use letters, digits, ".", "_" and "-", starting with a letter or digit`,
+        );
       }
       {
         const hintText = (e.parentSchema as { 'x-hint'?: string } | undefined)?.['x-hint'];
-        return { ...base, code: 'invalid-value', path, message: `"${where}": ${describeType(e.data)} is not ${hintText ?? `of the form ${String(p.pattern)}`}` };
+        return finding('invalid-value', { file, path }, `"${where}": ${describeType(e.data)} is not ${hintText ?? `of the form ${String(p.pattern)}`}`);
       }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const op = { minimum: '≥', maximum: '≤', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
-      return { ...base, code: 'out-of-range', path, message: `"${where}" must be ${op} ${Number(p.limit).toLocaleString('en-GB')}, not ${showNumber(e.data)}` };
+      return finding('out-of-range', { file, path }, `"${where}" must be ${op} ${Number(p.limit).toLocaleString('en-GB')}, not ${showNumber(e.data)}`);
     }
     case 'minLength':
-      return { ...base, code: 'empty-value', path, message: `"${where}" must not be empty` };
+      return finding('empty-value', { file, path }, `"${where}" must not be empty`);
     case 'maxLength':
-      return {
-        ...base,
-        code: 'too-long',
-        path,
-        message: `"${where}" is ${typeof e.data === 'string' ? e.data.length.toLocaleString('en-GB') : 'too many'} characters long; at most ${Number(p.limit).toLocaleString('en-GB')} are allowed`,
-      };
+      return finding(
+        'too-long',
+        { file, path },
+        `"${where}" is ${typeof e.data === 'string' ? e.data.length.toLocaleString('en-GB') : 'too many'} characters long; at most ${Number(p.limit).toLocaleString('en-GB')} are allowed`,
+      );
     case 'anyOf':
-      return { ...base, code: 'invalid-value', path, message: `"${where}": ${hintOf(e) ?? 'is not of any allowed form'}` };
+      return finding('invalid-value', { file, path }, `"${where}": ${hintOf(e) ?? 'is not of any allowed form'}`);
     case 'minItems':
-      return { ...base, code: 'too-few-items', path, message: `"${where}" needs at least ${String(p.limit)} entries` };
+      return finding('too-few-items', { file, path }, `"${where}" needs at least ${String(p.limit)} entries`);
     case 'uniqueItems':
-      return { ...base, code: 'duplicate-value', path, message: `"${where}" lists the same value twice (entries ${String(p.j)} and ${String(p.i)})` };
+      return finding('duplicate-value', { file, path }, `"${where}" lists the same value twice (entries ${String(p.j)} and ${String(p.i)})`);
     default:
-      return { ...base, path, message: `"${where}" ${e.message ?? 'is invalid'}` };
+      return finding('schema', { file, path }, `"${where}" ${e.message ?? 'is invalid'}`);
   }
 }

@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { EXIT_USAGE, RelmError } from '../errors.js';
-import { gitTopLevel } from '../io/git.js';
+import { git, gitTopLevel } from '../io/git.js';
 
 export type ReadResult = { ok: true; bytes: Buffer } | { ok: false; reason: string };
 
@@ -42,8 +41,8 @@ export function fsSource(root: string): FileSource {
   };
 }
 
-function git(cwd: string, args: string[]): Buffer {
-  return execFileSync('git', args, { cwd, maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+function gitIn(cwd: string, args: string[]): Buffer {
+  return git(args, { cwd, maxBuffer: 512 * 1024 * 1024 });
 }
 
 /**
@@ -56,7 +55,7 @@ export function gitSource(root: string, rev: string): FileSource {
     throw new RelmError(`${root} is not inside a git repository, so revision "${rev}" cannot be read`, EXIT_USAGE, 'Run relm diff and --baseline inside the engagement repository.');
   }
   try {
-    git(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+    gitIn(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
   } catch {
     throw new RelmError(`unknown git revision "${rev}"`, EXIT_USAGE, 'Name a branch, tag or commit, e.g. main, origin/main or HEAD~1 (in CI, fetch it first: actions/checkout with fetch-depth: 0).');
   }
@@ -67,16 +66,16 @@ export function gitSource(root: string, rev: string): FileSource {
     read(rel) {
       if (leaves(rel)) return { ok: false, reason: 'it is outside the engagement folder' };
       try {
-        const type = git(top, ['cat-file', '-t', `${rev}:${path(rel)}`]).toString().trim();
+        const type = gitIn(top, ['cat-file', '-t', `${rev}:${path(rel)}`]).toString().trim();
         if (type !== 'blob') return { ok: false, reason: 'it is not a file' };
-        return { ok: true, bytes: git(top, ['cat-file', 'blob', `${rev}:${path(rel)}`]) };
+        return { ok: true, bytes: gitIn(top, ['cat-file', 'blob', `${rev}:${path(rel)}`]) };
       } catch {
         return { ok: false, reason: 'it does not exist' };
       }
     },
     list(relDir) {
       try {
-        return git(top, ['ls-tree', '--name-only', `${rev}`, `${path(relDir)}/`])
+        return gitIn(top, ['ls-tree', '--name-only', `${rev}`, `${path(relDir)}/`])
           .toString()
           .split('\n')
           .filter(Boolean)

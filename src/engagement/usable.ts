@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { DocPath } from './diagnostics.js';
+import type { DocPath } from '../diagnostics/finding.js';
 
 /**
  * The part of a file that its schema errors leave usable. Validation reports every finding in one run: the

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { clip } from '../util/text.js';
 
 /** The `yaml` package, loaded on first use: only broken or hostile input needs it (it is slow to load). */
 let yamlPackage: typeof import('yaml') | undefined;
@@ -151,11 +152,10 @@ export interface Cause {
   message: string;
 }
 
-const clipText = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /** The value written in double quotes, as the fix to suggest. */
 function quoted(value: string): string {
-  return `"${clipText(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `"${clip(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 /** The start and end offsets of the line holding `offset`. */
@@ -184,7 +184,7 @@ function indicatorCause(key: string, value: string, offset: number): Cause | und
   if (!what || /^\*[\w.-]+$/.test(value)) return undefined;
   return {
     offset,
-    message: `the value of "${clipText(key, 40)}" starts with ${value[0]}, which YAML reads as ${what}; put the value in quotes: ${clipText(key, 40)}: ${quoted(value)}`,
+    message: `the value of "${clip(key, 40)}" starts with ${value[0]}, which YAML reads as ${what}; put the value in quotes: ${clip(key, 40)}: ${quoted(value)}`,
   };
 }
 
@@ -235,7 +235,7 @@ export function commonCause(text: string, offset: number): Cause | undefined {
     if (colon >= 0) {
       return {
         offset: at + colon,
-        message: `the value of "${clipText(key, 40)}" holds ": ", which YAML reads as the start of another key; put the value in quotes: ${clipText(key, 40)}: ${quoted(value)}`,
+        message: `the value of "${clip(key, 40)}" holds ": ", which YAML reads as the start of another key; put the value in quotes: ${clip(key, 40)}: ${quoted(value)}`,
       };
     }
   }
@@ -249,10 +249,10 @@ export function commonCause(text: string, offset: number): Cause | undefined {
       const valueAt = entry.offset + (kv ? entry.text.length - value.length : 0);
       if (hash && flowAt + hash.index >= valueAt && flowAt + hash.index < entry.offset + entry.text.length) {
         const cut = value.replace(/\s+#.*$/, '');
-        const fix = key ? `${clipText(key, 40)}: ${quoted(value)}` : quoted(value);
+        const fix = key ? `${clip(key, 40)}: ${quoted(value)}` : quoted(value);
         return {
           offset: start + flowAt + hash.index + 1,
-          message: `a # after a space starts a comment in YAML, so the rest of the line after "${clipText(cut, 40)}" is dropped; put the text in quotes: ${fix}`,
+          message: `a # after a space starts a comment in YAML, so the rest of the line after "${clip(cut, 40)}" is dropped; put the text in quotes: ${fix}`,
         };
       }
       if (/^["']/.test(value)) continue;
@@ -262,7 +262,7 @@ export function commonCause(text: string, offset: number): Cause | undefined {
       if (key && colon >= 0) {
         return {
           offset: start + valueAt + colon,
-          message: `the value of "${clipText(key, 40)}" holds ": ", which YAML reads as the start of another key; put the value in quotes: ${clipText(key, 40)}: ${quoted(value)}`,
+          message: `the value of "${clip(key, 40)}" holds ": ", which YAML reads as the start of another key; put the value in quotes: ${clip(key, 40)}: ${quoted(value)}`,
         };
       }
     }

@@ -1,5 +1,5 @@
 import jsyaml from 'js-yaml';
-import type { DocPath } from './diagnostics.js';
+import type { DocPath } from '../diagnostics/finding.js';
 
 /**
  * Where the nodes of a YAML file are, recorded while js-yaml parses it (its `listener` option), so that a

@@ -1,5 +1,5 @@
 import jsyaml from 'js-yaml';
-import type { DocPath, Finding } from './diagnostics.js';
+import { finding, type DocPath, type Finding } from '../diagnostics/finding.js';
 import {
   commonCause,
   deepFlowOffset,
@@ -13,6 +13,7 @@ import {
   unclosedQuoteOffset,
 } from './yaml-guard.js';
 import { PositionRecorder, type YamlPositions } from './yaml-positions.js';
+import { clip } from '../util/text.js';
 
 export interface Position {
   line: number;
@@ -106,9 +107,8 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { ok: true; text: s
     const text = UTF8.decode(bytes);
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch {
-    const finding = { file, severity: 'error' as const, code: 'invalid-encoding' };
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-      return { ok: false, finding: { ...finding, line: 1, col: 1, message: 'the file is UTF-16; save it as UTF-8' } };
+      return { ok: false, finding: finding('invalid-encoding', { file, line: 1, col: 1 }, 'the file is UTF-16; save it as UTF-8') };
     }
     // The position of the first invalid byte, counted in the valid text before it (as every other position).
     const at = Math.max(0, firstInvalidUtf8(bytes));
@@ -119,12 +119,11 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { ok: true; text: s
     const hex = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
     return {
       ok: false,
-      finding: {
-        ...finding,
-        line,
-        col: before.length - lineStart + 1,
-        message: `the file is not valid UTF-8 (byte 0x${hex} here, perhaps Latin-1 or Windows-1252 text); save it as UTF-8`,
-      },
+      finding: finding(
+        'invalid-encoding',
+        { file, line, col: before.length - lineStart + 1 },
+        `the file is not valid UTF-8 (byte 0x${hex} here, perhaps Latin-1 or Windows-1252 text); save it as UTF-8`,
+      ),
     };
   }
 }
@@ -150,7 +149,7 @@ export function parseYaml(file: string, text: string, positions?: PositionRecord
   if (data === undefined || data === null) {
     return {
       ok: false,
-      finding: { file, line: 1, col: 1, severity: 'error', code: 'empty-file', message: 'the file holds no data (it is empty, or only comments); it must hold a YAML mapping' },
+      finding: finding('empty-file', { file, line: 1, col: 1 }, 'the file holds no data (it is empty, or only comments); it must hold a YAML mapping'),
     };
   }
   // Without aliases the data cannot hold more values than the text has characters: only then is the walk needed.
@@ -158,39 +157,34 @@ export function parseYaml(file: string, text: string, positions?: PositionRecord
     const at = positionAt(text, firstAliasOffset(text) ?? 0);
     return {
       ok: false,
-      finding: {
-        file,
-        ...at,
-        severity: 'error',
-        code: 'too-large',
-        message: `the aliases (*name) of this file expand to more than ${NODE_BUDGET.toLocaleString('en-US')} values, starting with this one; write the values out, or use fewer aliases`,
-      },
+      finding: finding(
+        'too-large',
+        { file, ...at },
+        `the aliases (*name) of this file expand to more than ${NODE_BUDGET.toLocaleString('en-US')} values, starting with this one; write the values out, or use fewer aliases`,
+      ),
     };
   }
   return { ok: true, data };
 }
 
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
-
 function syntaxFinding(file: string, text: string, err: unknown): Finding {
   const e = err as { reason?: string; mark?: { line: number; column: number }; message?: string };
-  const base = { file, severity: 'error' as const, code: 'yaml-syntax' };
+  const syntax = (pos: { line: number; col: number }, message: string) => finding('yaml-syntax', { file, ...pos }, message);
   const at = (offset: number | undefined) => (offset === undefined ? undefined : positionAt(text, offset));
   const mark = e.mark ? { line: e.mark.line + 1, col: e.mark.column + 1 } : undefined;
   if (err instanceof RangeError || /nesting exceeded maxDepth/.test(e.reason ?? '')) {
     // js-yaml stops at MAX_DEPTH; a RangeError is the call stack running out before it (defensive).
-    return {
-      ...base,
-      ...(mark ?? at(deepFlowOffset(text, MAX_DEPTH)) ?? { line: 1, col: 1 }),
-      code: 'too-deep',
-      message: `the data is nested more than ${MAX_DEPTH} levels deep here; relm's files need only a few levels: check the brackets and the indentation`,
-    };
+    return finding(
+      'too-deep',
+      { file, ...(mark ?? at(deepFlowOffset(text, MAX_DEPTH)) ?? { line: 1, col: 1 }) },
+      `the data is nested more than ${MAX_DEPTH} levels deep here; relm's files need only a few levels: check the brackets and the indentation`,
+    );
   }
   const position = (e.mark as { position?: number } | undefined)?.position;
   // A value that is text to the user but syntax to YAML (": ", "#", a leading * & @ ` %): say so, and how to quote it.
   const cause = (offset: number | undefined) => {
     const c = offset === undefined ? undefined : commonCause(text, offset);
-    return c && { ...base, ...at(c.offset)!, message: `YAML syntax error: ${c.message}` };
+    return c && syntax(at(c.offset)!, `YAML syntax error: ${c.message}`);
   };
   const alias = /^unidentified alias "(.*)"$/s.exec(e.reason ?? '');
   if (alias && mark) {
@@ -198,12 +192,10 @@ function syntaxFinding(file: string, text: string, err: unknown): Finding {
     const name = alias[1]!;
     const found = cause(position);
     if (found && found.line === mark.line) return found;
-    return {
-      ...base,
-      line: mark.line,
-      col: Math.max(1, mark.col - name.length - 1),
-      message: `YAML syntax error: the alias *${clip(name, 40)} names no anchor (&${clip(name, 40)}) before it; define the anchor first, or write the value out (text starting with * goes in quotes)`,
-    };
+    return syntax(
+      { line: mark.line, col: Math.max(1, mark.col - name.length - 1) },
+      `YAML syntax error: the alias *${clip(name, 40)} names no anchor (&${clip(name, 40)}) before it; define the anchor first, or write the value out (text starting with * goes in quotes)`,
+    );
   }
   // The reason may quote the input (a tag name, say): it never goes out whole.
   const reason = clip(e.reason ?? e.message ?? String(err), MAX_REASON);
@@ -214,14 +206,9 @@ function syntaxFinding(file: string, text: string, err: unknown): Finding {
       const first = positionAt(text, dup.first);
       const second = positionAt(text, dup.second);
       const lines = first.line === second.line ? `twice on line ${first.line}` : `on lines ${first.line} and ${second.line}`;
-      return {
-        ...base,
-        ...second,
-        code: 'duplicate-key',
-        message: `duplicate key "${clip(dup.key, 60)}" ${lines}: a key may appear only once in a mapping; remove one of them, or rename it`,
-      };
+      return finding('duplicate-key', { file, ...second }, `duplicate key "${clip(dup.key, 60)}" ${lines}: a key may appear only once in a mapping; remove one of them, or rename it`);
     }
-    return { ...base, ...pos, code: 'duplicate-key', message: 'duplicate key: a key may appear only once in a mapping; remove or rename one of them' };
+    return finding('duplicate-key', { file, ...pos }, 'duplicate key: a key may appear only once in a mapping; remove or rename one of them');
   }
   if (/bad indentation of a mapping entry|missed comma between flow collection entries|end of the stream within a flow collection|anchor node must contain|unexpected end of the stream|end of the stream or a document separator is expected/.test(reason)) {
     // Where the parser stopped, where a bracket was left open (a # cut its line short), or the line before.
@@ -233,25 +220,24 @@ function syntaxFinding(file: string, text: string, err: unknown): Finding {
   if (/within a (double|single) quoted scalar/.test(reason)) {
     // js-yaml points at the end of the file; the mistake is where the quote opens.
     const quote = /double/.test(reason) ? '"' : "'";
-    return { ...base, ...(at(unclosedQuoteOffset(text)) ?? pos), message: `YAML syntax error: the quoted text starting here is never closed; add the closing ${quote}` };
+    return syntax(at(unclosedQuoteOffset(text)) ?? pos, `YAML syntax error: the quoted text starting here is never closed; add the closing ${quote}`);
   }
   if (/end of the stream within a flow collection/.test(reason)) {
     const offset = unclosedFlowOffset(text);
     const bracket = offset === undefined ? undefined : text[offset];
     if (bracket) {
       const [what, close] = bracket === '[' ? ['list', ']'] : ['mapping', '}'];
-      return { ...base, ...at(offset)!, message: `YAML syntax error: the ${what} opened here with ${bracket} is never closed; add the closing ${close}` };
+      return syntax(at(offset)!, `YAML syntax error: the ${what} opened here with ${bracket} is never closed; add the closing ${close}`);
     }
   }
   if (/expected a single document/.test(reason)) {
-    return {
-      ...base,
-      ...(at(secondDocumentOffset(text)) ?? pos),
-      message: 'YAML syntax error: a second document starts here (a --- line); each relm file holds one document: remove the line, or move what follows into another file',
-    };
+    return syntax(
+      at(secondDocumentOffset(text)) ?? pos,
+      'YAML syntax error: a second document starts here (a --- line); each relm file holds one document: remove the line, or move what follows into another file',
+    );
   }
   if (/tab characters must not be used in indentation/.test(reason)) {
-    return { ...base, ...pos, message: 'YAML syntax error: a tab in the indentation; indent with spaces' };
+    return syntax(pos, 'YAML syntax error: a tab in the indentation; indent with spaces');
   }
-  return { ...base, ...pos, message: `YAML syntax error: ${reason}` };
+  return syntax(pos, `YAML syntax error: ${reason}`);
 }

@@ -2,7 +2,8 @@ import type { Engagement } from '../engagement/types.js';
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
 import { analyseBacklog } from './backlog.js';
 import { checkEvidence, metricValue, type EvidenceWindow, type MetricSource } from './evidence.js';
-import { deliveryScenarios, recommendedScenario, traceRequirements } from './plan.js';
+import { traceRequirements } from './requirements.js';
+import { deliveryScenarios, recommendedScenario } from './scenarios.js';
 import { allRecommendations, triggerRecommendations } from './recommendations.js';
 import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import { analyseReleases } from './releases.js';
@@ -19,11 +20,7 @@ import { traceAlignment } from './traceability.js';
 import type { Assessment, Overall, PerspectiveResult, PracticeResult, RecommendationResult, Roadmap } from './types.js';
 import type { Phase } from '../engagement/types.js';
 import { WorkingDays } from '../util/workdays.js';
-
-/** The target level of a practice: its own entry in target.yaml, else `default`, else none. */
-export function targetOf(targets: Record<string, number>, practiceId: string): number | null {
-  return targets[practiceId] ?? targets.default ?? null;
-}
+import { targetOf } from '../engagement/targets.js';
 
 /** Practice results in the model's order (DESIGN §3, Practice); `support`: the respondents' backing of each criterion (confidence). */
 export function assessPractices(e: Engagement, support = criterionSupport(reconcile(e.model, e.practices, e.responses))): PracticeResult[] {

@@ -1,10 +1,12 @@
 import type { BacklogFile, BacklogItem, ItemStatus, TargetFile } from '../engagement/types.js';
+import { DEFAULT_RELEASE_POLICY } from '../model/release-policy.js';
 import { addDays, daysBetween } from '../util/dates.js';
 import { WorkingDays } from '../util/workdays.js';
 import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import { topSimilarPairs } from './similarity.js';
 import { binCounts, countBy, median, percentile, sum } from './stats.js';
 import type { ApplicationBacklog, BacklogAnalysis, CalendarRelease, OpenAge } from './types.js';
+import { statusOf } from '../engagement/backlog-items.js';
 
 export const OPEN_STATUSES: readonly ItemStatus[] = ['new', 'approved', 'scheduled', 'in-progress'];
 export const STATUSES: readonly ItemStatus[] = [...OPEN_STATUSES, 'done', 'rejected', 'obsolete'];
@@ -14,7 +16,6 @@ export const PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
 /** Lientz & Swanson (1978, 69 organisations): share of maintenance effort by type; "other" 4.1 %. */
 export const LIENTZ_SWANSON_1978: Record<string, number> = { corrective: 0.174, adaptive: 0.182, perfective: 0.603 };
 
-export const DEFAULT_RELEASE_POLICY = { cadence_days: 14, capacity_days_per_release: 20 };
 /** Open items' titles at least this similar, within one application, are listed as candidate duplicates. */
 export const DUPLICATE_THRESHOLD = 0.5;
 /** At most this many candidate pairs are listed, the most similar first: a longer list is not read. */
@@ -25,7 +26,6 @@ export const FLOW_WINDOW_DAYS = 90;
 /** The age bands of the open items, in days since requested: [0, 30), [30, 90), …, 365 and above. */
 export const OPEN_AGE_BINS: readonly number[] = [0, 30, 90, 180, 365, Infinity];
 
-export const statusOf = (i: BacklogItem): ItemStatus => i.status ?? 'new';
 export const isOpen = (i: BacklogItem): boolean => OPEN_STATUSES.includes(statusOf(i));
 
 function openAge(items: readonly BacklogItem[], asOf: string, ages = items.map((i) => daysBetween(i.requested, asOf))): OpenAge {

@@ -1,8 +1,9 @@
+import { bandRank } from '../model/dora.js';
+import { isWindowedMetric } from '../model/evidence.js';
 import type { EvidenceRule, Practice } from '../model/types.js';
 import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import type { Assessment, Band, EvidenceResult, PracticeResult } from './types.js';
 
-const BAND_ORDER: Band[] = ['low', 'medium', 'high', 'elite'];
 
 /** What rules read from: the assessment, or just the sections a check needs. */
 export type MetricSource = Partial<Pick<Assessment, 'overall' | 'backlog' | 'releases' | 'training'>>;
@@ -21,17 +22,12 @@ export function metricValue(doc: MetricSource, path: string): number | string | 
 export function checkRule(rule: EvidenceRule & { min_band?: Band }, value: number | string | null): boolean | null {
   if (value === null) return null;
   if (typeof value === 'string') {
-    if (!rule.min_band || !BAND_ORDER.includes(value as Band)) return null;
-    return BAND_ORDER.indexOf(value as Band) >= BAND_ORDER.indexOf(rule.min_band);
+    if (!rule.min_band || bandRank(value) < 0) return null;
+    return bandRank(value) >= bandRank(rule.min_band);
   }
   if (rule.min !== undefined && value < rule.min) return false;
   if (rule.max !== undefined && value > rule.max) return false;
   return true;
-}
-
-/** Metrics of the record over a window of days up to as_of; the others describe the backlog as it stands. */
-export function isWindowedMetric(metric: string): boolean {
-  return metric.startsWith('releases.') || metric === 'backlog.done_with_change_share';
 }
 
 export interface EvidenceWindow {

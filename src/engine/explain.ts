@@ -12,6 +12,7 @@ import { allRecommendations, coveredLevels, isTriggered } from './recommendation
 import { ANSWER_VALUES, answerValue, criterionConfidence } from './scoring.js';
 import { criterionSupport } from './reconcile.js';
 import type { Assessment, EvidenceResult, PracticeResult } from './types.js';
+import { percent } from '../util/format.js';
 
 export interface ExplainedCriterion {
   id: string;
@@ -134,7 +135,7 @@ function figuresOf(p: PracticeResult): Figures {
 }
 
 const levelList = (levels: readonly number[]) => (levels.length === 1 ? `level ${levels[0]}` : `levels ${levels[0]}–${levels[levels.length - 1]}`);
-const pctText = (m: number) => `${Math.round(m * 100)} %`;
+const pctText = (m: number) => percent(m, { spaced: true });
 
 /** Why a recommendation is triggered or not (DESIGN §3 v2: some covered level l ≤ ⌈T⌉ with m_l < 1). */
 function whyTriggered(p: PracticeResult, covers: number[], triggered: boolean): string {

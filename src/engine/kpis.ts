@@ -1,4 +1,5 @@
 import type { TargetFile } from '../engagement/types.js';
+import { bandRank } from '../model/dora.js';
 import type { EvidenceRule, Practice } from '../model/types.js';
 import { checkRule, metricValue, type MetricSource } from './evidence.js';
 import type { Kpi, PracticeResult, RecommendationResult } from './types.js';
@@ -19,9 +20,8 @@ function ruleTarget(rule: EvidenceRule & { min_band?: string }, dora: TargetFile
   return null;
 }
 
-const BAND_ORDER = ['low', 'medium', 'high', 'elite'];
 function stricter(a: MetricTarget, b: MetricTarget): boolean {
-  if (typeof a.target === 'string' || typeof b.target === 'string') return BAND_ORDER.indexOf(String(a.target)) > BAND_ORDER.indexOf(String(b.target));
+  if (typeof a.target === 'string' || typeof b.target === 'string') return bandRank(String(a.target)) > bandRank(String(b.target));
   return a.direction === 'at-most' ? a.target < b.target : a.target > b.target;
 }
 
@@ -31,10 +31,10 @@ function stricter(a: MetricTarget, b: MetricTarget): boolean {
  * target levels. Pure.
  */
 export function metricTargets(model: readonly Practice[], practices: readonly PracticeResult[], dora: TargetFile['dora'] = {}): Map<string, MetricTarget> {
-  const targetOf = new Map(practices.map((p) => [p.id, p.target]));
+  const targetById = new Map(practices.map((p) => [p.id, p.target]));
   const out = new Map<string, MetricTarget>();
   for (const p of model) {
-    const t = targetOf.get(p.id);
+    const t = targetById.get(p.id);
     if (t === null || t === undefined) continue;
     for (const rule of p.evidence ?? []) {
       if (rule.from_level > Math.ceil(t)) continue;

@@ -1,3 +1,5 @@
+import type { Code } from '../diagnostics/rules.js';
+import { finding, type Finding } from '../diagnostics/finding.js';
 import type { Assessment } from './types.js';
 
 export interface Policy {
@@ -10,7 +12,7 @@ export interface Policy {
 export interface PolicyViolation {
   /** The relm.yaml `check` key the rule comes from. */
   key: keyof Policy;
-  code: 'policy-fail-under' | 'policy-min-perspective' | 'policy-max-gap' | 'policy-regression';
+  code: Extract<Code, `policy-${string}`>;
   message: string;
 }
 
@@ -50,4 +52,25 @@ export function checkPolicy(a: PolicyScores, policy: Policy, baseline?: PolicySc
     }
   }
   return out;
+}
+
+/** What `relm check` was told on its command line: flags win over relm.yaml `check`. */
+export interface PolicyFlags {
+  failUnder?: number;
+  /** The revision the baseline scores come from, named in the max_regression finding. */
+  baseline?: { rev: string; scores: PolicyScores };
+}
+
+/**
+ * The policy's failures as findings (all errors): at the relm.yaml `check` key a rule comes from, or at the top
+ * of relm.yaml for a rule given by a flag (`--fail-under`) or the default max_regression of a `--baseline`.
+ */
+export function policyFindings(head: PolicyScores, configured: Policy, flags: PolicyFlags = {}): Finding[] {
+  const policy: Policy = { ...configured, ...(flags.failUnder !== undefined ? { fail_under: flags.failUnder } : {}) };
+  return checkPolicy(head, policy, flags.baseline?.scores).map((v) => {
+    const fromFlag = v.key === 'fail_under' && flags.failUnder !== undefined;
+    const inFile = !fromFlag && configured[v.key] !== undefined;
+    const suffix = fromFlag ? ' (--fail-under)' : inFile ? '' : v.key === 'max_regression' ? ` (against ${flags.baseline?.rev})` : '';
+    return finding(v.code, { file: 'relm.yaml', ...(inFile ? { path: ['check', v.key], at: 'key' as const } : { line: 1, col: 1 }) }, `${v.message}${suffix}`);
+  });
 }

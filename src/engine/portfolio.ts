@@ -5,7 +5,7 @@
  * Pure: the figures are the assessments' own, nothing is re-scored here.
  */
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
-import { HIGHER_IS_BETTER, REQUIREMENT_METRICS } from './plan.js';
+import { HIGHER_IS_BETTER, REQUIREMENT_METRICS } from './requirements.js';
 import type { Assessment } from './types.js';
 import type { PortfolioDocument, Row } from '../schema-types/portfolio.js';
 

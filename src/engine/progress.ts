@@ -148,12 +148,12 @@ export function progressOf(
   const entries: Record<string, ProgressEntry> = file?.recommendations ?? {};
   const recs = new Map(plan.recommendations.map((r) => [r.id, r]));
   const phaseIndex = new Map(plan.roadmap.phases.map((p, k) => [p.id, k]));
-  const statusOf = (id: string): ProgressStatus => statusOn(entries[id], today);
-  const resolved = (id: string) => statusOf(id) === 'done' || statusOf(id) === 'dropped';
+  const progressStatus = (id: string): ProgressStatus => statusOn(entries[id], today);
+  const resolved = (id: string) => progressStatus(id) === 'done' || progressStatus(id) === 'dropped';
 
   const track = (r: Pick<RecommendationResult, 'id' | 'title' | 'effort_days'> & { practice: string | null; owner: string | null; depends_on: string[]; phase: string | null }): RecommendationProgress => {
     const e = entries[r.id];
-    const status = statusOf(r.id);
+    const status = progressStatus(r.id);
     const phase = r.phase === null ? undefined : plan.roadmap.phases[phaseIndex.get(r.phase)!];
     const late = !!phase?.end && phase.end < today && status !== 'done' && status !== 'dropped';
     return {
@@ -223,7 +223,7 @@ export function progressOf(
   const currentTraces = new Map((current?.requirements ?? []).map((t) => [t.id, t]));
   const requirements = plan.requirements.map((t): RequirementProgress => {
     const own = t.recommendations.filter((id) => recs.has(id));
-    const done = own.filter((id) => statusOf(id) === 'done').length;
+    const done = own.filter((id) => progressStatus(id) === 'done').length;
     const work_done = own.length > 0 && done === own.length;
     const now = currentTraces.get(t.id);
     const metrics = (now ?? t).metrics;

@@ -1,4 +1,5 @@
 import type { BacklogFile, Release, ReleasesFile, TargetFile } from '../engagement/types.js';
+import { bandRank } from '../model/dora.js';
 import { addDays, toEpochMs } from '../util/dates.js';
 import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import { median } from './stats.js';
@@ -6,7 +7,6 @@ import type { Band, ReleaseAnalysis, SuccessRate } from './types.js';
 
 
 export const FAILED_OUTCOMES = ['failed', 'rolled-back', 'hotfixed'] as const;
-const BAND_ORDER: Band[] = ['low', 'medium', 'high', 'elite'];
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -34,7 +34,7 @@ export function bandOf(metric: keyof ReleaseAnalysis['bands'], v: number | null)
 
 /** The lower-middle of the bands sorted from low to elite. */
 export function overallBand(bands: readonly (Band | null)[]): Band | null {
-  const known = bands.filter((b): b is Band => b !== null).sort((a, b) => BAND_ORDER.indexOf(a) - BAND_ORDER.indexOf(b));
+  const known = bands.filter((b): b is Band => b !== null).sort((a, b) => bandRank(a) - bandRank(b));
   return known.length ? known[(known.length - 1) >> 1]! : null;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Engagement } from '../engagement/types.js';
 import { PERSPECTIVES, type Model, type Practice } from '../model/types.js';
-import { projectPerspectives } from './plan.js';
+import { projectPerspectives } from './scenarios.js';
 import { ANSWER_VALUES, answerValue, weightedMean } from './scoring.js';
 import type { PracticeResult, RecommendationResult } from './types.js';
 import type { AssessmentDocument } from '../schema-types/assessment.js';

@@ -1,19 +1,9 @@
 import type { TeamFile } from '../engagement/types.js';
+import { skillCatalogue } from '../model/skills.js';
 import type { Skill } from '../model/types.js';
 import { addDays } from '../util/dates.js';
 import { WorkingDays } from '../util/workdays.js';
 import type { Training, TrainingNeed } from './types.js';
-
-/**
- * The skills catalogue in force: the model's, extended by team.yaml's `skills`; a skill of team.yaml with the
- * id of one of the model's replaces it in place (`redefined` lists those ids).
- */
-export function skillCatalogue(team: TeamFile, modelSkills: readonly Skill[] = []): { skills: readonly Skill[]; redefined: string[] } {
-  const own = new Map((team.skills ?? []).map((s) => [s.id, s]));
-  const redefined = modelSkills.filter((s) => own.has(s.id)).map((s) => s.id);
-  const skills = [...modelSkills.map((s) => own.get(s.id) ?? s), ...(team.skills ?? []).filter((s) => !redefined.includes(s.id))];
-  return { skills, redefined };
-}
 
 /** Skill level 3, proficient: works alone (DESIGN §2). */
 export const PROFICIENT = 3;

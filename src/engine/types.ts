@@ -3,7 +3,7 @@
  * (src/schema-types/assessment.ts, `npm run types`): the schema is the one definition, these are its names.
  */
 import type * as Doc from '../schema-types/assessment.js';
-import type { Diagnostic } from '../engagement/diagnostics.js';
+import type { Diagnostic } from '../diagnostics/finding.js';
 
 export type EvidenceResult = Doc.EvidenceResult;
 export type PracticeResult = Doc.PracticeResult;

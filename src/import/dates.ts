@@ -1,4 +1,4 @@
-import { isDate, isDateTime } from '../util/dates.js';
+import { isDate, isDateTime, localToday } from '../util/dates.js';
 
 /** A date read from an export: the calendar day, and the moment as an ISO 8601 date-time with offset. */
 export interface ExportDate {
@@ -16,7 +16,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 function twoDigitYear(yy: number): number {
   // Exports are about the past: 21 is 2021, 99 is 1999.
-  const thisYear = new Date().getUTCFullYear() % 100;
+  const thisYear = Number(localToday().slice(2, 4));
   return yy <= thisYear + 1 ? 2000 + yy : 1900 + yy;
 }
 

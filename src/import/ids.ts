@@ -1,5 +1,6 @@
-/** Ids match ^[A-Za-z0-9][A-Za-z0-9._-]*$ (DESIGN §2). */
-export const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+import { ID } from '../util/ids.js';
+
+export { ID };
 
 /**
  * An export's key as a relm id: kept as is when valid (`HADOOP-123`, `13404344`), otherwise every run of

@@ -9,10 +9,10 @@ import { parseJira } from './jira.js';
 import { ITEM_ORDER, mergeRecords, RELEASE_ORDER, type MergedFile, type MergeOptions } from './merge.js';
 import { parseServiceNow } from './servicenow.js';
 import type { SourceInput } from './source.js';
-import { targetOf, type ImportKind, type ImportResult, type ParseOptions } from './types.js';
+import { destinationOf, type ImportKind, type ImportResult, type ParseOptions } from './types.js';
 
 export type { ImportKind, ImportResult, ParseOptions, Problem } from './types.js';
-export { IMPORT_KINDS, targetOf } from './types.js';
+export { IMPORT_KINDS, destinationOf } from './types.js';
 
 /** Parses a read source with the parser of its format (every kind but incidents, which needs the releases). Pure. */
 export function parseExport(kind: Exclude<ImportKind, 'incidents'>, input: SourceInput, opts: ParseOptions): ImportResult {
@@ -86,7 +86,7 @@ export function mergeImport(
   opts: { application?: string } & MergeOptions,
 ): FileChange[] {
   const applications = [...(opts.application ? [{ id: opts.application }] : []), ...(result.applications ?? [])];
-  if (targetOf(kind) === 'backlog') {
+  if (destinationOf(kind) === 'backlog') {
     return [{ file: 'backlog.yaml', merged: mergeRecords({ file: 'backlog.yaml', text: current.backlog, key: 'items', entries: (result.items ?? []) as never, applications, header: header(kind, 'backlog'), order: ITEM_ORDER }, opts) }];
   }
   const changes: FileChange[] = [

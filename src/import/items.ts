@@ -77,7 +77,7 @@ const LABEL_TYPES = new Map<string, MaintenanceType>([
   ['tech debt', 'preventive'], ['technical debt', 'preventive'], ['refactoring', 'preventive'],
 ]);
 
-function statusOf(raw: RawItem, notes: Notes, values?: ValueMaps): ItemStatus {
+function mappedStatus(raw: RawItem, notes: Notes, values?: ValueMaps): ItemStatus {
   const own = mapped(values, 'status', raw.status);
   if (own) return own as ItemStatus;
   const s = norm(raw.status);
@@ -187,7 +187,7 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
     const created = parseExportDate(raw.created);
     if (!created) { skip(`${id}: unreadable ${ctx.createdLabel} date "${raw.created.trim()}" (expected e.g. ${DATE_EXAMPLES})`); continue; }
 
-    const status = statusOf(raw, notes, ctx.values);
+    const status = mappedStatus(raw, notes, ctx.values);
     const isClosed = status === 'done' || status === 'rejected' || status === 'obsolete';
     let closed: string | undefined;
     if (isClosed && raw.resolved.trim()) {

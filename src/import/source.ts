@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { EXIT_USAGE, RelmError } from '../errors.js';
+import { git } from '../io/git.js';
 import { basename, resolve } from 'node:path';
 import { FOR_EACH_REF_FORMAT, isProductionTag, readTagList, type GitTag } from './git-tags.js';
 import { slugify } from './ids.js';
@@ -67,20 +67,20 @@ export async function decodeExport(bytes: Uint8Array, encoding?: string): Promis
 function readGitTags(path: string, shown: string): GitTag[] {
   if (!existsSync(path)) throw new RelmError(`no such folder: ${shown}`, EXIT_USAGE, 'Pass the path to a git repository (a clone).');
   if (!statSync(path).isDirectory()) throw new RelmError(`${shown} is a file, not a git repository`, EXIT_USAGE, 'Pass the folder of a clone of the repository.');
-  const git = (args: string[]) => execFileSync('git', ['-C', path, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const gitIn = (args: string[]) => git(['-C', path, ...args], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
   try {
-    git(['rev-parse', '--git-dir']);
+    gitIn(['rev-parse', '--git-dir']);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new RelmError('git is not installed (or not on PATH)', EXIT_USAGE, 'Install git to import tags.');
     throw new RelmError(`${shown} is not a git repository`, EXIT_USAGE, 'Pass the folder of a clone of the repository (git clone URL).');
   }
-  const tags = readTagList(git(['for-each-ref', `--format=${FOR_EACH_REF_FORMAT}`, 'refs/tags']));
+  const tags = readTagList(gitIn(['for-each-ref', `--format=${FOR_EACH_REF_FORMAT}`, 'refs/tags']));
   // The commits of each production tag since the one before it (by date): the changes it deployed.
   const production = tags.filter((t) => t.date && !Number.isNaN(Date.parse(t.date)) && isProductionTag(t.name)).sort((a, b) => Date.parse(a.date) - Date.parse(b.date) || a.name.localeCompare(b.name));
   for (let i = 1; i < production.length; i++) {
     const range = `refs/tags/${production[i - 1]!.name}..refs/tags/${production[i]!.name}`;
     try {
-      production[i]!.commits = git(['log', '--no-merges', '--format=%h%x09%cI', range, '--'])
+      production[i]!.commits = gitIn(['log', '--no-merges', '--format=%h%x09%cI', range, '--'])
         .split('\n')
         .filter(Boolean)
         .map((l) => {

@@ -20,7 +20,7 @@ function listed<T>(out: string[], list: readonly T[], line: (x: T) => string, mo
  * the conflicts, collisions with other applications, the skipped rows with their reasons, and the notes
  * about guessed values.
  */
-export function formatSummary(
+export function formatImportSummary(
   source: string,
   result: ImportResult & { attributions?: Attribution[] },
   changes: readonly FileChange[],

@@ -39,6 +39,6 @@ export const IMPORT_KINDS = ['jira', 'bugzilla', 'github', 'servicenow', 'git-ta
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Backlog item fields are filled by issue trackers; release fields by change records and tags. */
-export function targetOf(kind: ImportKind): 'backlog' | 'releases' {
+export function destinationOf(kind: ImportKind): 'backlog' | 'releases' {
   return kind === 'servicenow' || kind === 'git-tags' || kind === 'incidents' ? 'releases' : 'backlog';
 }

@@ -1,10 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import type { AnswerChange, Explanation, Figures } from '../engine/explain.js';
+import { percent } from '../util/format.js';
 
 const n2 = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : String(Math.round(x * 100) / 100));
 /** m_l and the gap's terms to three places: the answer values make them exact (0.375, 0.125). */
 const n3 = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : String(Math.round(x * 1000) / 1000));
-const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${Math.round(x * 100)} %`);
+const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : percent(x, { spaced: true }));
 
 function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - [...s].length));

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import type { Diagnostic } from '../engagement/diagnostics.js';
+import type { Diagnostic } from '../diagnostics/finding.js';
 import { printableFinding } from './printable.js';
 import type { Formatter } from './types.js';
 

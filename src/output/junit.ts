@@ -1,21 +1,7 @@
-import type { Diagnostic } from '../engagement/diagnostics.js';
+import { xmlAttr, xmlText } from '../util/xml.js';
+import type { Diagnostic } from '../diagnostics/finding.js';
 import { printableFinding } from './printable.js';
 import type { Formatter } from './types.js';
-
-// Characters XML 1.0 does not allow anywhere (lone surrogates included, thanks to the u flag).
-const FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' };
-
-/** Escapes text content. */
-export function xmlText(s: string): string {
-  return s.replace(FORBIDDEN, '').replace(/[&<>"'\r]/g, (c) => ENTITIES[c]!);
-}
-
-/** Escapes an attribute value; line breaks and tabs as character references so parsers keep them. */
-export function xmlAttr(s: string): string {
-  return xmlText(s).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
-}
 
 interface Case {
   file: string;

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Portfolio, PortfolioRow, Standing } from '../engine/portfolio.js';
 import { printableDeep } from './printable.js';
+import { percent } from '../util/format.js';
 
 const MARK: Record<Standing, string> = { 'lowest-quartile': '▼', 'below-median': '▽', median: '=', 'above-median': '△', 'top-quartile': '▲' };
 /** Up to this many engagements get a column of their own. */
@@ -14,7 +15,7 @@ function cell(s: string, w: number, right = true): string {
 }
 
 function numberOf(r: PortfolioRow): (v: number) => string {
-  if (r.id === 'change_failure_rate' || r.id === 'rework_rate') return (v) => `${Math.round(v * 100)}%`;
+  if (r.id === 'change_failure_rate' || r.id === 'rework_rate') return (v) => percent(v);
   return (v) => (Math.round(v * 10) / 10).toFixed(1);
 }
 

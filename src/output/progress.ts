@@ -3,6 +3,8 @@ import type { ProgressEntry } from '../engagement/types.js';
 import type { ProgressBucket, ProgressReport, RecommendationProgress, RequirementProgress } from '../engine/progress.js';
 import type { Assessment } from '../engine/types.js';
 import { printable, printableDeep } from './printable.js';
+import { clipLine } from '../util/text.js';
+import { percent } from '../util/format.js';
 
 export interface ProgressView {
   client: string;
@@ -24,14 +26,10 @@ function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - [...s].length));
 }
 
-function clip(s: string, n: number): string {
-  const chars = [...s.replace(/\s+/g, ' ').trim()];
-  return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : chars.join('');
-}
 
 const num = (n: number) => String(Math.round(n * 10) / 10);
 const days = (n: number) => `${num(n)} person-day${n === 1 ? '' : 's'}`;
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+const pct = (x: number) => percent(x);
 
 /** What a recommendation's line says after its title: dates, lateness, what it waits for, the notes. */
 export function recommendationState(r: RecommendationProgress): string {
@@ -80,8 +78,8 @@ export function formatProgress(report: ProgressReport, view: ProgressView, c: Ch
   const w = { id: Math.max(2, ...all.map((r) => r.id.length)), title: Math.min(44, Math.max(5, ...all.map((r) => [...r.title].length))), owner: Math.max(0, ...all.map((r) => [...(r.owner ?? '')].length)) };
   const line = (r: RecommendationProgress) => {
     const state = recommendationState(r);
-    const notes = r.notes && (r.late || r.status === 'dropped') ? ` — ${clip(r.notes, 60)}` : '';
-    return `  ${paint(r.bucket, c)(pad(BUCKET[r.bucket], 11))}  ${pad(r.id, w.id)}  ${pad(clip(r.title, w.title), w.title)}  ${w.owner ? `${pad(r.owner ?? '', w.owner)}  ` : ''}${state}${notes}`.trimEnd();
+    const notes = r.notes && (r.late || r.status === 'dropped') ? ` — ${clipLine(r.notes, 60)}` : '';
+    return `  ${paint(r.bucket, c)(pad(BUCKET[r.bucket], 11))}  ${pad(r.id, w.id)}  ${pad(clipLine(r.title, w.title), w.title)}  ${w.owner ? `${pad(r.owner ?? '', w.owner)}  ` : ''}${state}${notes}`.trimEnd();
   };
   p.phases.forEach((ph, k) => {
     out.push('');
@@ -104,7 +102,7 @@ export function formatProgress(report: ProgressReport, view: ProgressView, c: Ch
     for (const r of p.requirements) {
       const s = requirementState(r);
       const mark = r.met_by_done_work || r.status_at_plan === 'met' ? c.green(s) : s;
-      out.push(`  ${pad(r.id, wid)}  ${pad(clip(r.title, 44), 44)}  ${mark}`);
+      out.push(`  ${pad(r.id, wid)}  ${pad(clipLine(r.title, 44), 44)}  ${mark}`);
     }
   }
   out.push('');
@@ -113,7 +111,7 @@ export function formatProgress(report: ProgressReport, view: ProgressView, c: Ch
     const byId = new Map(all.map((r) => [r.id, r]));
     for (const id of p.next_steps) {
       const r = byId.get(id)!;
-      out.push(`  ${pad(id, w.id)}  ${clip(r.title, 60)}${r.status === 'in-progress' ? c.dim(` (finish${r.late ? ', late' : ''})`) : c.dim(' (start)')}`);
+      out.push(`  ${pad(id, w.id)}  ${clipLine(r.title, 60)}${r.status === 'in-progress' ? c.dim(` (finish${r.late ? ', late' : ''})`) : c.dim(' (start)')}`);
     }
   } else {
     out.push(c.dim('Next: nothing is under way or ready to start.'));

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
-import type { Severity } from '../engagement/diagnostics.js';
+import type { Severity } from '../diagnostics/finding.js';
 import { PACKAGE_VERSION } from '../paths.js';
-import { RULES, ruleFor } from './rules.js';
+import { RULES, ruleFor } from '../diagnostics/rules.js';
 import type { Formatter } from './types.js';
 
 const VERSION = PACKAGE_VERSION;

@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { TaskStatus } from '../engagement/types.js';
-import { tasksByPhase, type PlanStatus, type TaskProgress } from '../engine/status.js';
+import { tasksByPhase, type PlanStatus, type TaskProgress } from '../engine/plan-progress.js';
 import { printableDeep } from './printable.js';
+import { percent } from '../util/format.js';
 
 export interface StatusView {
   client: string;
@@ -17,10 +18,6 @@ const PHASE_NAMES: Record<string, string> = {
   implementation: 'Implementation',
   support: 'Support',
 };
-
-function percent(x: number): string {
-  return `${Math.round(x * 100)} %`;
-}
 
 function paint(status: TaskStatus, c: ChalkInstance): (s: string) => string {
   return status === 'done' ? c.green : status === 'in-progress' ? c.cyan : status === 'blocked' ? c.red : (s) => s;
@@ -50,7 +47,7 @@ export function formatStatus(status: PlanStatus, statusView: StatusView, c: Chal
   out.push('');
   const todo = s.total - s.done - s.in_progress - s.blocked;
   const summary = [
-    `${s.done} of ${s.total} tasks done (${percent(s.percent_done)})`,
+    `${s.done} of ${s.total} tasks done (${percent(s.percent_done, { spaced: true })})`,
     `${s.in_progress} in progress`,
     `${todo} to do`,
     s.blocked ? c.red(`${s.blocked} blocked`) : '0 blocked',
@@ -100,6 +97,6 @@ export function formatStatusChange(task: TaskProgress, before: TaskStatus, s: Pl
   const flags = [t.overdue ? c.red('overdue') : '', t.ready ? c.green('ready') : ''].filter(Boolean).join(', ');
   return [
     `${c.green('✔')} ${t.id}: ${change}${flags ? ` (${flags})` : ''}  ${c.dim(brief(t))}`,
-    `  plan: ${s.done} of ${s.total} tasks done (${percent(s.percent_done)}), ${s.in_progress} in progress, ${s.blocked} blocked, ${s.overdue} overdue on ${s.today}`,
+    `  plan: ${s.done} of ${s.total} tasks done (${percent(s.percent_done, { spaced: true })}), ${s.in_progress} in progress, ${s.blocked} blocked, ${s.overdue} overdue on ${s.today}`,
   ].join('\n') + '\n';
 }

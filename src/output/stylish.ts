@@ -1,4 +1,4 @@
-import { countBySeverity } from '../engagement/diagnostics.js';
+import { countBySeverity } from '../diagnostics/finding.js';
 import { printableFinding } from './printable.js';
 import type { Formatter } from './types.js';
 

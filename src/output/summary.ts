@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Assessment, PracticeResult } from '../engine/types.js';
 import { PERSPECTIVES } from '../model/types.js';
-import { formatMoney } from '../util/format.js';
+import { formatMoney, percent } from '../util/format.js';
 import { printableDeep } from './printable.js';
 
 const BAR_WIDTH = 20;
@@ -75,7 +75,7 @@ export function formatSummary(assessment: Assessment, c: ChalkInstance): string 
   } else out.push(c.dim('  Backlog   no data (no backlog.yaml)'));
   const r = a.releases;
   if (r?.count) {
-    const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)}%`);
+    const pct = (v: number | null) => (v === null ? '–' : percent(v));
     out.push(
       `  ${c.bold('Releases')}  ${r.count} in ${r.window_days} days: ${num(r.deployment_frequency_per_week)}/week, lead time ${num(r.lead_time_days, 1)} d, ` +
         `change failure ${pct(r.change_failure_rate)}, recovery ${num(r.recovery_hours, 1)} h — DORA ${c.bold(r.band ?? 'no data')}`,

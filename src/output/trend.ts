@@ -3,11 +3,12 @@ import type { TrendPoint } from '../engine/trend.js';
 import { perspectiveName } from '../engine/portfolio.js';
 import { PERSPECTIVES } from '../model/types.js';
 import { printable, printableDeep } from './printable.js';
+import { percent } from '../util/format.js';
 const STATUS: Record<string, string> = { met: 'met', planned: 'planned', 'not-on-plan': 'not on plan', unknown: 'unknown' };
 
 const f1 = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(1));
 const f2 = (v: number | null | undefined) => (v === null || v === undefined ? '–' : String(Math.round(v * 100) / 100));
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${Math.round(v * 100)}%`);
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : percent(v));
 
 function cell(s: string, w: number): string {
   const chars = [...s];

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Diagnostic } from '../engagement/diagnostics.js';
+import type { Diagnostic } from '../diagnostics/finding.js';
 
 export interface FormatContext {
   /** Colours to use (a no-colour instance when the output is not a terminal). */

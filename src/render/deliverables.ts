@@ -1,3 +1,4 @@
+import { escapeHtml } from '../util/xml.js';
 import type { Engagement } from '../engagement/types.js';
 import type { Assessment } from '../engine/types.js';
 import { buildCharts, type Chart } from './assessment-charts.js';
@@ -47,9 +48,6 @@ function figure(c: Chart): string {
   return `<figure class="chart">${c.svg}<figcaption>${escapeHtml(c.title)}</figcaption></figure>`;
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** The progress report and its deck: rendered from the progress view (progress-view.ts), not the report view. */
 export function isProgress(id: DeliverableId): boolean {

@@ -3,7 +3,7 @@ import { join, posix, sep } from 'node:path';
 import { readInside } from '../engagement/load.js';
 import { EXIT_FINDINGS, EXIT_USAGE, RelmError } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { formatMoney, formatRounded } from '../util/format.js';
+import { formatMoney, formatRounded, percent } from '../util/format.js';
 import { codeSpan, escapeInline, escapeMarkdownBlock } from './markdown.js';
 import { Handlebars, precompiled, type PartialCall, type TemplateKind } from './precompiled.js';
 import { CHART_TOKEN, limitTemplates } from './render-limits.js';
@@ -107,7 +107,7 @@ export function formatDate(v: unknown, style: unknown = 'long'): string {
  */
 export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   fixed,
-  percent: (v: unknown) => (typeof v === 'number' ? `${Math.round(v * 100)}%` : '–'),
+  percent: (v: unknown) => (typeof v === 'number' ? percent(v) : '–'),
   text: (v: unknown) => (v === null || v === undefined ? '' : escapeInline(String(v))),
   md: (v: unknown) => (v === null || v === undefined ? '' : escapeMarkdownBlock(String(v).trim())),
   formatMoney: (...args: unknown[]) => {

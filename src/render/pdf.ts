@@ -1,3 +1,4 @@
+import { escapeHtml } from '../util/xml.js';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,6 @@ export interface PdfOptions {
   onProgress?: (name: string, index: number, total: number) => void;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The running footer: the document's line on the left, "page n of m" on the right. */
 function footerTemplate(text: string | undefined): string {

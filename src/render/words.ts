@@ -4,7 +4,7 @@
  * consistent decimals, no metric keys).
  */
 import { toEpochMs } from '../util/dates.js';
-import { formatMoney, numberFormat } from '../util/format.js';
+import { formatMoney, numberFormat, percent } from '../util/format.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -15,7 +15,7 @@ export function score(v: number | null | undefined): string {
 
 /** A share as a whole percentage: 0.2413 -> "24%". */
 export function pct(v: number | null | undefined): string {
-  return typeof v === 'number' && Number.isFinite(v) ? `${Math.round(v * 100)}%` : 'n/a';
+  return typeof v === 'number' && Number.isFinite(v) ? percent(v) : 'n/a';
 }
 
 /** A count or an amount of days: whole numbers as they are, others to one decimal. */

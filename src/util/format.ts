@@ -17,3 +17,8 @@ export function formatMoney(v: number, currency: string): string {
 export function formatRounded(v: number): string {
   return numberFormat({ maximumFractionDigits: 1 }).format(v);
 }
+
+/** A share as a whole percentage: 0.2413 -> "24%", or "24 %" (`spaced`) as the terminal reports print it. */
+export function percent(v: number, opts: { spaced?: boolean } = {}): string {
+  return `${Math.round(v * 100)}${opts.spaced ? ' %' : '%'}`;
+}

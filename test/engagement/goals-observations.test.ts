@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkReferences } from '../../src/engagement/references.js';
+import { checkReferences } from '../../src/engagement/checks/references.js';
 import type { Observation } from '../../src/engagement/types.js';
 import { copyFixture, relm } from '../helpers/cli.js';
 import { engagementWith } from '../helpers/engagement.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReferences } from '../../src/engagement/references.js';
+import { checkReferences } from '../../src/engagement/checks/references.js';
 import { engagementWith } from '../helpers/engagement.js';
 
 const codes = (e: Parameters<typeof checkReferences>[0]) => checkReferences(e).map((f) => [f.code, (f.path ?? []).join('.'), f.severity]);

@@ -3,7 +3,7 @@
  * oracle that yaml-positions.ts must agree with (test/engagement/yaml-positions.test.ts).
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { DocPath } from '../../src/engagement/diagnostics.js';
+import type { DocPath } from '../../src/diagnostics/finding.js';
 
 export function oracleLocate(text: string): (path: DocPath, at: 'key' | 'value') => { line: number; col: number; endLine: number; endCol: number } {
   const lines = new LineCounter();

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { DocPath } from '../../src/engagement/diagnostics.js';
+import type { DocPath } from '../../src/diagnostics/finding.js';
 import { YamlSource } from '../../src/engagement/yaml-source.js';
 import { ROOT } from '../helpers/cli.js';
 import { oracleLocate } from './yaml-oracle.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryScenarios, recommendedScenario, requirementMetrics, traceRequirements } from '../../src/engine/plan.js';
+import { requirementMetrics, traceRequirements } from '../../src/engine/requirements.js';
+import { deliveryScenarios, recommendedScenario } from '../../src/engine/scenarios.js';
 import { bucketOf, coveredLevels, triggerRecommendations, type SourcedRecommendation } from '../../src/engine/recommendations.js';
 import { firstSteps, scheduleRoadmap } from '../../src/engine/roadmap.js';
 import { gapOf } from '../../src/engine/scoring.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateSchema } from '../../src/engagement/schemas.js';
 import { loadBuiltinModel } from '../../src/model/builtin.js';
-import { checkModel } from '../../src/model/check.js';
+import { checkModel } from '../../src/engagement/checks/model.js';
 
 const DESIGN_PRACTICES = {
   people: ['maintenance-skills', 'roles-responsibilities', 'knowledge-training'],
@@ -17,6 +17,12 @@ describe('the built-in model', () => {
   it('is valid against schemas/model.schema.json and the model checks', () => {
     expect(validateSchema('model', 'release-management.yaml', model)).toEqual([]);
     expect(checkModel(model, 'release-management.yaml')).toEqual([]);
+  });
+
+  it('reports a role that requires a skill the model does not hold as an error of its own code', () => {
+    const roles = [{ ...model.roles![0]!, requires: { 'no-such-skill': 2 } }];
+    const found = checkModel({ ...model, roles }, 'release-management.yaml');
+    expect(found).toMatchObject([{ code: 'role-unknown-skill', severity: 'error', path: ['roles', 0, 'requires', 'no-such-skill'], at: 'key' }]);
   });
 
   it('has exactly the practice ids of DESIGN §2, in their perspectives', () => {

@@ -3,7 +3,7 @@ import { printable, printableDeep, printableFinding } from '../../src/output/pri
 import { text } from '../../src/output/text.js';
 import { stylish } from '../../src/output/stylish.js';
 import { Chalk } from 'chalk';
-import type { Diagnostic } from '../../src/engagement/diagnostics.js';
+import type { Diagnostic } from '../../src/diagnostics/finding.js';
 
 describe('printable: the one sanitiser', () => {
   it('shows control characters escaped and leaves the rest alone', () => {

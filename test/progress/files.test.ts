@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkConfirmed, checkProgress } from '../../src/engagement/checks-progress.js';
+import { checkConfirmed, checkProgress } from '../../src/engagement/checks/progress.js';
 import { carryManifest, carryPlan, carryPractices } from '../../src/engagement/reassess.js';
 import { validateSchema } from '../../src/engagement/schemas.js';
 import { writePracticeAnswers } from '../../src/engagement/write-practices.js';

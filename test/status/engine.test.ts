@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { PlanFile, PlanTask } from '../../src/engagement/types.js';
-import { planStatus, tasksByPhase } from '../../src/engine/status.js';
+import { planStatus, tasksByPhase } from '../../src/engine/plan-progress.js';
 import { ROOT } from '../helpers/cli.js';
 
 const task = (id: string, status: PlanTask['status'], extra: Partial<PlanTask> = {}): PlanTask => ({ id, title: `Task ${id}`, status, ...extra });

@@ -1,10 +1,9 @@
 import { PALETTE, cleanLabel, el, escapeXml, fittedText, noDataChart, svgDocument } from './svg.js';
 import { rowLabel } from './wrap.js';
 
-/** The DORA performance bands, worst to best (the engine's Band). */
-export type DoraBand = 'low' | 'medium' | 'high' | 'elite';
+import { DORA_BANDS, type DoraBand } from '../../model/dora.js';
 
-export const DORA_BANDS: readonly DoraBand[] = ['low', 'medium', 'high', 'elite'];
+export { DORA_BANDS, type DoraBand };
 
 export interface DoraMetric {
   name: string;

@@ -1,4 +1,5 @@
 import { PALETTE, clampOrNull, cleanLabel, el, fittedText, mixColor, noDataChart, svgDocument, textOn } from './svg.js';
+import { percent } from '../../util/format.js';
 
 export interface HeatmapRow {
   label: string;
@@ -17,7 +18,6 @@ export function heatColor(v: number): string {
   return mixColor(PALETTE.panel, PALETTE.accent, v);
 }
 
-const percent = (v: number): string => `${Math.round(v * 100)}%`;
 
 /**
  * Practices by maturity level 1..5: each cell shaded by the share of the level's criteria met, and the

@@ -1,3 +1,6 @@
+import { escapeXml } from '../../util/xml.js';
+
+export { escapeXml };
 /**
  * Shared pieces of relm's hand-written SVG charts: XML escaping, number formatting, a tiny element
  * builder, text fitting, the palette and the frame every chart is drawn in.
@@ -30,27 +33,6 @@ export const PALETTE = {
  * categoryTexture() adds a texture from the third category on, where lightness alone repeats.
  */
 export const CATEGORY_FILLS = ['#1f5fa8', '#9dbde6', '#b3261e', '#f0b4ad', '#2e7d32', '#a5d6a7', '#5b6473', '#cfd5dd'] as const;
-
-// Characters XML 1.0 forbids even when escaped, and lone surrogates: user files may hold them.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const XML_ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-  // Line breaks as references: a raw blank line would end an HTML block when the SVG is embedded in Markdown.
-  '\n': '&#10;',
-  '\r': '&#13;',
-  '\t': '&#9;',
-};
-
-/** Text safe in XML content and in double- or single-quoted attributes. */
-export function escapeXml(s: string): string {
-  return String(s)
-    .replace(INVALID_XML, '\uFFFD')
-    .replace(/[&<>"'\n\r\t]/g, (c) => XML_ENTITIES[c]!);
-}
 
 /** x rounded to `decimals` places, without trailing zeros; non-finite and -0 print as 0. */
 export function fmt(x: number, decimals = 2): string {

@@ -13,6 +13,7 @@ import type { ReportView } from '../report-view.js';
 import { capitalise } from '../words.js';
 import { hex6, utcDate, type OfficeMeta } from './common.js';
 import { normalisePackage } from './zip.js';
+import { statusOf } from '../../engagement/backlog-items.js';
 
 type Cell = string | number | boolean | Date | null | { formula: string; result?: number | string };
 
@@ -472,7 +473,7 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
         i.title,
         i.type ?? null,
         i.priority ?? null,
-        i.status ?? 'new',
+        statusOf(i),
         i.emergency ? YES : NO,
         utcDate(i.requested),
         utcDate(i.closed),

@@ -39,7 +39,7 @@ export interface PlanStatus {
  * Tasks keep the plan's order.
  */
 export function planStatus(plan: PlanFile, today: string): PlanStatus {
-  const statusOf = new Map(plan.tasks.map((t) => [t.id, t.status]));
+  const taskStatus = new Map(plan.tasks.map((t) => [t.id, t.status]));
   const tasks = plan.tasks.map((t: PlanTask): TaskProgress => ({
     id: t.id,
     title: t.title,
@@ -49,7 +49,7 @@ export function planStatus(plan: PlanFile, today: string): PlanStatus {
     due: t.due ?? null,
     status: t.status,
     overdue: t.status !== 'done' && t.due !== undefined && t.due < today,
-    ready: t.status === 'todo' && (t.depends_on ?? []).every((d) => statusOf.get(d) === 'done'),
+    ready: t.status === 'todo' && (t.depends_on ?? []).every((d) => taskStatus.get(d) === 'done'),
   }));
   const count = (s: TaskStatus) => tasks.filter((t) => t.status === s).length;
   const done = count('done');

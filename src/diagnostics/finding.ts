@@ -1,3 +1,5 @@
+import { severityOf, type Code } from './rules.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A finding with its resolved position (1-based lines and columns), as every output format prints it. */
@@ -21,16 +23,25 @@ export type DocPath = readonly (string | number)[];
  * `at: 'key'` points at the key of the last path segment (an unknown key, a missing key's parent),
  * `at: 'value'` at the value.
  */
-export interface Finding {
+export interface Finding extends Where {
+  severity: Severity;
+  code: Code;
+  message: string;
+}
+
+/** Where a finding points: a document path in a file, or a position already known. */
+export interface Where {
   file: string;
   path?: DocPath;
   at?: 'key' | 'value';
   /** A position already known (a YAML syntax error, a Markdown front matter line). */
   line?: number;
   col?: number;
-  severity: Severity;
-  code: string;
-  message: string;
+}
+
+/** A finding of a catalogued code; its severity is the catalogue's (src/diagnostics/rules.ts). */
+export function finding(code: Code, where: Where, message: string): Finding {
+  return { ...where, severity: severityOf(code), code, message };
 }
 
 export function countBySeverity(diags: readonly { severity: Severity }[]): Record<Severity, number> {

@@ -1,5 +1,5 @@
-import type { EvidenceResult, PracticeResult } from '../engine/types.js';
-import type { Finding } from './diagnostics.js';
+import type { EvidenceResult, PracticeResult } from './types.js';
+import { finding, type Finding } from '../diagnostics/finding.js';
 
 function fmt(v: number | string | null): string {
   if (typeof v === 'string' || v === null) return String(v);
@@ -18,14 +18,13 @@ export function evidenceFindings(practices: readonly PracticeResult[]): Finding[
   for (const p of practices) {
     for (const e of p.evidence) {
       if (e.ok !== false) continue;
-      out.push({
-        file: 'practices.yaml',
-        path: ['practices', p.id],
-        at: 'key',
-        severity: 'warning',
-        code: 'evidence-mismatch',
-        message: `"${p.id}" is at level ${p.level}, but ${e.metric}${e.window_days ? ` over the last ${e.window_days} days` : ''} is ${fmt(e.value)} where level ${e.from_level} expects ${expectation(e)}${e.says ? `: ${e.says}` : ''} Check the answers against the record.`,
-      });
+      out.push(
+        finding(
+          'evidence-mismatch',
+          { file: 'practices.yaml', path: ['practices', p.id], at: 'key' },
+          `"${p.id}" is at level ${p.level}, but ${e.metric}${e.window_days ? ` over the last ${e.window_days} days` : ''} is ${fmt(e.value)} where level ${e.from_level} expects ${expectation(e)}${e.says ? `: ${e.says}` : ''} Check the answers against the record.`,
+        ),
+      );
     }
   }
   return out;

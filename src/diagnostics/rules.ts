@@ -12,8 +12,12 @@ export interface Rule {
 
 const SCHEMA_HINT = 'The JSON Schemas in the `schemas/` folder of the relm package describe every file.';
 
-/** One entry per finding code that relm emits (validate, check and the model checks). */
-export const RULES: Record<string, Rule> = {
+/**
+ * One entry per finding code that relm emits (validate, check, the model checks and questionnaire import).
+ * A finding is built with `finding()` (./finding.ts), whose code must be a key of this catalogue and whose
+ * severity is the one written here, so the catalogue and the emitting code cannot drift apart.
+ */
+export const RULES = {
   // Reading and parsing files
   'yaml-syntax': {
     name: 'YamlSyntax',
@@ -400,6 +404,12 @@ export const RULES: Record<string, Rule> = {
   },
 
   // team.yaml
+  'role-unknown-skill': {
+    name: 'RoleUnknownSkill',
+    description: 'A role of the model requires a skill that the model\'s skills catalogue does not hold.',
+    help: 'Every skill a role `requires` must be one of the model\'s `skills`, or the role cannot be compared with the team. Add the skill to the model\'s `skills`, or fix the id in the role\'s `requires`.',
+    severity: 'error',
+  },
   'unknown-skill': {
     name: 'UnknownSkill',
     description: 'A skill is not in the skills catalogue, so no course can be planned for it.',
@@ -568,7 +578,20 @@ export const RULES: Record<string, Rule> = {
     help: 'The allowed drop is relm.yaml `check.max_regression` (0 when it is not set), measured against `--baseline REF`. Review the changes that lowered answers or ratings; if the drop is intended, raise `max_regression` or compare against a newer baseline.',
     severity: 'error',
   },
-};
+} satisfies Record<string, Rule>;
+
+/** A finding code: a key of the catalogue. */
+export type Code = keyof typeof RULES;
+
+/** Whether a string is a code of the catalogue. */
+export function isCode(code: string): code is Code {
+  return Object.hasOwn(RULES, code);
+}
+
+/** The severity a code is emitted with. */
+export function severityOf(code: Code): Rule['severity'] {
+  return RULES[code].severity;
+}
 
 /** `some-code` -> `SomeCode`. */
 function pascal(code: string): string {
@@ -581,7 +604,7 @@ function pascal(code: string): string {
 
 /** The catalogue entry of a code, or a generic one for a code the catalogue does not know. */
 export function ruleFor(code: string): Rule {
-  if (Object.hasOwn(RULES, code)) return RULES[code]!;
+  if (isCode(code)) return RULES[code];
   return {
     name: pascal(code) || 'Finding',
     description: `relm reports "${code}".`,

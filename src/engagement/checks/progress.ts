@@ -1,8 +1,9 @@
-import { hint } from '../util/did-you-mean.js';
-import { daysBetween } from '../util/dates.js';
-import { checkInput } from './check-input.js';
-import type { Finding, Severity } from './diagnostics.js';
-import type { AnswerDetail, CheckInput, Engagement } from './types.js';
+import { hint } from '../../util/did-you-mean.js';
+import { daysBetween } from '../../util/dates.js';
+import { checkInput } from '../check-input.js';
+import { finding, type Finding } from '../../diagnostics/finding.js';
+import type { Code } from '../../diagnostics/rules.js';
+import type { AnswerDetail, CheckInput, Engagement } from '../types.js';
 
 const PROGRESS = 'progress.yaml';
 const PRACTICES = 'practices.yaml';
@@ -18,19 +19,19 @@ export function checkProgress(input: CheckInput | Engagement): Finding[] {
   const e = checkInput(input);
   const entries = e.progress?.recommendations ?? {};
   const out: Finding[] = [];
-  const add = (path: (string | number)[], severity: Severity, code: string, message: string, at: 'key' | 'value' = 'value') => out.push({ file: PROGRESS, path, at, severity, code, message });
+  const add = (path: (string | number)[], code: Code, message: string, at: 'key' | 'value' = 'value') => out.push(finding(code, { file: PROGRESS, path, at }, message));
   // The recommendations of the model and of target.yaml (its broken entries included); unknown without the model.
   const known = e.model ? new Set([...e.model.practices.flatMap((p) => (p.recommendations ?? []).map((r) => r.id)), ...e.ids.recommendations]) : null;
   for (const [id, p] of Object.entries(entries)) {
     const path = ['recommendations', id];
     if (known && !known.has(id)) {
-      add(path, 'error', 'unknown-recommendation', `"${id}" is not a recommendation of the model or of target.yaml${hint(id, known)}`, 'key');
+      add(path, 'unknown-recommendation', `"${id}" is not a recommendation of the model or of target.yaml${hint(id, known)}`, 'key');
     }
-    if (p.started && p.done && p.done < p.started) add([...path, 'done'], 'error', 'done-before-started', `"${id}" is done ${p.done}, before it started ${p.started}`);
+    if (p.started && p.done && p.done < p.started) add([...path, 'done'], 'done-before-started', `"${id}" is done ${p.done}, before it started ${p.started}`);
     if (p.done && p.status !== 'done') {
-      add([...path, 'done'], 'warning', 'progress-status-dates', `"${id}" has a done date but its status is ${p.status}: remove the date, or set the status to done`, 'key');
+      add([...path, 'done'], 'progress-status-dates', `"${id}" has a done date but its status is ${p.status}: remove the date, or set the status to done`, 'key');
     } else if (p.started && p.status === 'planned') {
-      add([...path, 'started'], 'warning', 'progress-status-dates', `"${id}" has a start date but its status is planned: set the status to in-progress, or remove the date`, 'key');
+      add([...path, 'started'], 'progress-status-dates', `"${id}" has a start date but its status is planned: set the status to in-progress, or remove the date`, 'key');
     }
   }
   return out;
@@ -61,7 +62,7 @@ export function checkConfirmed(input: CheckInput | Engagement): Finding[] {
     const toConfirm = previous ? dated.filter((d) => !stale.includes(d) && d.confirmed <= previous) : [];
     const oldest = (list: typeof dated) => list.map((d) => d.confirmed).sort()[0]!; // ISO dates sort as they read
     const answers = (n: number) => (n === 1 ? '1 answer' : `${n} answers`);
-    const warn = (code: string, message: string) => out.push({ file: PRACTICES, path: ['practices', pid], at: 'key', severity: 'warning', code, message });
+    const warn = (code: 'stale-answer' | 'answer-to-confirm', message: string) => out.push(finding(code, { file: PRACTICES, path: ['practices', pid], at: 'key' }, message));
     if (stale.length) {
       const one = stale.length === 1;
       warn('stale-answer', `${answers(stale.length)} of "${pid}" ${one ? 'was' : 'were'} last confirmed more than ${maxAge} days before ${asOf} (the oldest on ${oldest(stale)}): confirm ${one ? 'it' : 'them'} again (re-answer, or set \`confirmed\` to the date)`);
