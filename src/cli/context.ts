@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { findEngagementRoot } from '../engagement/find-root.js';
 import { loadEngagement, type LoadResult } from '../engagement/load.js';
 import { evidenceFindings } from '../engine/evidence-findings.js';
+import { respondentFindings } from '../engine/respondent-findings.js';
 import { compareDiagnostics } from '../diagnostics/finding.js';
 import { assess, assessEvidence } from '../engine/assess.js';
 import type { Assessment } from '../engine/types.js';
@@ -33,13 +34,14 @@ function load(opts: CommonOptions): LoadResult {
 
 /**
  * What `relm validate` and `relm check` report: the files' findings and, for a valid engagement, the evidence
- * check's (measured record against the answers), which computes just the sections its rules read. The
+ * check's (measured record against the answers, computing just the sections its rules read) and the
+ * respondents' open disagreements (engine/respondent-findings.ts). The
  * engagement may be invalid: these commands print the findings either way.
  */
 export function loadFindings(opts: CommonOptions & { windowDays?: number }): LoadResult {
   const result = load(opts);
   if (!result.engagement) return result;
-  const evidence = evidenceFindings(assessEvidence(result.engagement, { windowDays: opts.windowDays })).map(result.locate);
+  const evidence = [...evidenceFindings(assessEvidence(result.engagement, { windowDays: opts.windowDays })), ...respondentFindings(result.engagement)].map(result.locate);
   return { ...result, diagnostics: [...result.diagnostics, ...evidence].sort(compareDiagnostics) };
 }
 
@@ -57,7 +59,7 @@ export function loadAssessed(opts: CommonOptions & { windowDays?: number }): Ass
   const result = load(opts);
   if (!isValid(result)) return refuse(result);
   const assessment = assess(result.engagement, { windowDays: opts.windowDays });
-  const diagnostics = [...result.diagnostics, ...evidenceFindings(assessment.practices).map(result.locate)].sort(compareDiagnostics);
+  const diagnostics = [...result.diagnostics, ...[...evidenceFindings(assessment.practices), ...respondentFindings(result.engagement)].map(result.locate)].sort(compareDiagnostics);
   assessment.diagnostics = diagnostics;
   return { ...result, diagnostics, assessment };
 }

@@ -1,4 +1,3 @@
-import { reconcile, type ReconciledCriterion } from '../engine/reconcile.js';
 import { hint } from '../util/did-you-mean.js';
 import { finding, type Finding } from '../diagnostics/finding.js';
 import { validateSchema } from './schemas.js';
@@ -56,16 +55,9 @@ export function loadResponses(files: FileSource, findings: Finding[], sources: M
   return { list, valid };
 }
 
-/** The respondents' answers of a criterion in a sentence: `int-06 (H. Voss) none, int-07 (A. Mensah) most`. */
-export function answersLine(responses: readonly Responses[], c: ReconciledCriterion): string {
-  const who = (id: string) => responses.find((r) => r.id === id)?.respondent.name ?? id;
-  return c.answers.map((a) => `${a.respondent} (${who(a.respondent)}) ${a.answer}`).join(', ');
-}
-
 /**
  * Cross-file checks of the respondents' answers: every practice and criterion they name exists, every
- * respondent has an interview record, and every disagreement between respondents (a spread of two scale
- * steps or more) that no workshop has settled is a warning at the criterion in practices.yaml.
+ * respondent has an interview record. (Their disagreements need the consensus: engine/respondent-findings.ts.)
  */
 export function checkResponses(e: CheckInput, responses: readonly Responses[]): Finding[] {
   const out: Finding[] = [];
@@ -96,22 +88,6 @@ export function checkResponses(e: CheckInput, responses: readonly Responses[]): 
         ),
       );
     }
-  }
-  // Disagreements are measured against practices.yaml's consensus: only when it is there to read.
-  if (!e.practices?.practices) return out;
-  const consensus = reconcile(model, e.practices, responses);
-  for (const c of consensus?.criteria ?? []) {
-    if (!c.open) continue;
-    const state = e.practices.practices[c.practice];
-    const path = state?.answers?.[c.criterion] !== undefined ? ['practices', c.practice, 'answers', c.criterion] : state !== undefined ? ['practices', c.practice] : ['practices'];
-    const why = c.na_split ? 'some say it does not apply' : `a spread of ${c.spread} scale steps`;
-    out.push(
-      finding(
-        'respondents-disagree',
-        { file: 'practices.yaml', path, at: 'key' },
-        `the respondents disagree on "${c.criterion}" (level ${c.level}), ${why}: ${answersLine(responses, c)}; the median is ${c.proposal}. Settle it in a workshop: relm reconcile --set ${c.criterion}=ANSWER --because "REASON"`,
-      ),
-    );
   }
   return out;
 }

@@ -83,12 +83,8 @@ function folders(g: Map<string, Set<string>>): Map<string, Set<string>> {
   return out;
 }
 
-/**
- * Known folder edges that close a cycle, each to be removed, not added to. engagement/load.ts runs the
- * respondents-disagree check, which needs the engine's consensus (engine/reconcile): it belongs with the
- * evidence findings, computed after loading (src/cli/context.ts).
- */
-const KNOWN: [from: string, to: string][] = [['engagement/responses', 'engine/reconcile']];
+/** Known folder edges that close a cycle, each to be removed, not added to (none left). */
+const KNOWN: [from: string, to: string][] = [];
 
 describe('the import graph of src/', () => {
   const g = graph({ types: false });
