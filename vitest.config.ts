@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     teardownTimeout: 30_000,
     pool: 'forks',
+    // The built CLI (dist/), which test/helpers/cli.ts runs in-process, is loaded by Node as the binary
+    // loads it, not transformed by vitest.
+    server: { deps: { external: [/\/dist\//] } },
   },
 });
