@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,7 +30,7 @@ export function builtCli(): Promise<Cli> {
  * as the binary, without starting Node for every case. Without colour and with no terminal, in `cwd`, with
  * the environment of a child process (process.env and `env`); the temp folder is sanitised out of the output.
  * A run that hangs fails on vitest's testTimeout; a test that needs a real process (start-up, signals, a
- * terminal) uses relmSpawn.
+ * terminal) uses relmChild.
  */
 export async function relm(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
   const cwd = opts.cwd ?? ROOT;
@@ -40,7 +40,7 @@ export async function relm(args: string[], opts: { cwd?: string; env?: Record<st
 }
 
 /** relm without the sanitising: its output as it wrote it. */
-export async function relmInProcess(args: string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
+export async function relmInProcess(args: string[], cwd = ROOT, env: Record<string, string> = {}): Promise<RunResult> {
   const { run } = await builtCli();
   let stdout = '';
   let stderr = '';
@@ -51,23 +51,6 @@ export async function relmInProcess(args: string[], cwd: string, env: Record<str
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
   });
   return { status, stdout, stderr };
-}
-
-/** Runs the built binary in a child process (killed after `timeout`), without colour, and sanitises the temp folder out of its output. */
-export function relmSpawn(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string; timeout?: number } = {}): RunResult {
-  const cwd = opts.cwd ?? ROOT;
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    input: opts.input ?? '',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...opts.env },
-    timeout: opts.timeout ?? CHILD_TIMEOUT_MS,
-    killSignal: 'SIGKILL',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const clean = (s: string) => s.split(cwd).join('<cwd>');
-  const timedOut = r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `\n[test: relm ${args.join(' ')} was killed after ${opts.timeout ?? CHILD_TIMEOUT_MS} ms]` : '';
-  return { status: r.status, stdout: clean(r.stdout ?? ''), stderr: clean(r.stderr ?? '') + timedOut };
 }
 
 /**

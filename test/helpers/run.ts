@@ -1,15 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { it } from 'vitest';
 import { findBrowser } from '../../src/render/browser.js';
-import { CHILD_TIMEOUT_MS, relmInProcess, ROOT, type RunResult } from './cli.js';
+import { CHILD_TIMEOUT_MS } from './cli.js';
 
 /** How long a spawned relm may run before it is killed (the suite's one limit). */
 export const CHILD_TIMEOUT = CHILD_TIMEOUT_MS;
-
-/** Runs relm in this process (test/helpers/cli.ts relmInProcess), without colour, its output as written; vitest's timeouts bound it. */
-export function relmAsync(args: string[], cwd = ROOT): Promise<RunResult> {
-  return relmInProcess(args, cwd);
-}
 
 const hasPdfTools = (() => {
   try {
