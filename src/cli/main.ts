@@ -7,7 +7,6 @@ import { DEFAULT_WINDOW_DAYS } from '../engine/defaults.js';
 
 // Only commander loads at start-up; each command imports what it needs when it runs.
 
-
 export interface CommonOptions {
   dir?: string;
   debug?: boolean;
@@ -29,7 +28,8 @@ function positiveInt(v: string): number {
 function wholeNumber(min: number, max: number): (v: string) => number {
   return (v) => {
     const n = Number(v);
-    if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max.toLocaleString('en-GB')}`);
+    if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max.toLocaleString('en-GB')}`);
     return n;
   };
 }
@@ -48,7 +48,9 @@ function similarity(v: string): number {
 
 /** The release-metrics window (DESIGN §3: 180 days), for every command that assesses. */
 function windowDays(): Option {
-  return new Option('--window-days <days>', 'release-metrics window in days, ending with as_of (1 to 36,500)').argParser(wholeNumber(1, 36_500)).default(DEFAULT_WINDOW_DAYS);
+  return new Option('--window-days <days>', 'release-metrics window in days, ending with as_of (1 to 36,500)')
+    .argParser(wholeNumber(1, 36_500))
+    .default(DEFAULT_WINDOW_DAYS);
 }
 
 function action<A extends unknown[]>(load: () => Promise<(...args: A) => Promise<void> | void>) {
@@ -75,7 +77,9 @@ function buildProgram(): Command {
   common(
     program
       .command('init [dir]')
-      .description('scaffold an engagement: relm.yaml, practices, target, plan, team, releases (and backlog with applications); asks on a terminal; never overwrites without --force')
+      .description(
+        'scaffold an engagement: relm.yaml, practices, target, plan, team, releases (and backlog with applications); asks on a terminal; never overwrites without --force',
+      )
       .option('-y, --yes', 'ask nothing: take flags and defaults')
       .option('--client <name>', 'the client organisation')
       .option('--title <title>', 'the engagement title')
@@ -84,12 +88,18 @@ function buildProgram(): Command {
       .option('--sponsor <name>', 'the sponsor, "Name" or "Name (Role)"')
       .option('--currency <code>', 'the currency of costs, an ISO 4217 code (default EUR)')
       .option('--day-rate <amount>', 'the cost of one person-day, for sizes and costs')
-      .option('--application <id[:platform[:criticality]]>', 'an application in scope, e.g. core-banking:mainframe:high; repeatable', (v: string, p: string[] = []) => [...p, v])
+      .option(
+        '--application <id[:platform[:criticality]]>',
+        'an application in scope, e.g. core-banking:mainframe:high; repeatable',
+        (v: string, p: string[] = []) => [...p, v],
+      )
       .option('--add-missing', 'write only the files that are missing, keeping the others')
       .option('--force', 'overwrite existing files')
-      .option('--from <previous>', 'start a re-assessment of a previous engagement folder: copies its model, targets, requirements, team and plan, carries its answers over to confirm, and links it for relm trend'),
+      .option(
+        '--from <previous>',
+        'start a re-assessment of a previous engagement folder: copies its model, targets, requirements, team and plan, carries its answers over to confirm, and links it for relm trend',
+      ),
   ).action(action(async () => (await import('./init.js')).runInit));
-
 
   common(
     program
@@ -113,7 +123,9 @@ function buildProgram(): Command {
   common(
     program
       .command('diff <base> [head]')
-      .description('what changed in scores, gaps, recommendations, backlog and release metrics between two git revisions (head: the working tree), as Markdown for a pull request')
+      .description(
+        'what changed in scores, gaps, recommendations, backlog and release metrics between two git revisions (head: the working tree), as Markdown for a pull request',
+      )
       .option('--json', 'print the changes as JSON')
       .addOption(windowDays()),
   ).action(action(async () => (await import('./diff.js')).runDiff));
@@ -121,13 +133,17 @@ function buildProgram(): Command {
   common(
     program
       .command('model [practice]')
-      .description("the model at a glance: practices by perspective with their criteria per level; a practice id shows it in full; `skills` the skill catalogue (the model's, extended by team.yaml)")
+      .description(
+        "the model at a glance: practices by perspective with their criteria per level; a practice id shows it in full; `skills` the skill catalogue (the model's, extended by team.yaml)",
+      )
       .option('--json', 'print the model, the practice or the skills as JSON'),
   ).action(action(async () => (await import('./model.js')).runModel));
 
   program
     .command('schema [name]')
-    .description("print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, progress, model, interview, observation, responses, assessment, portfolio), or list them")
+    .description(
+      "print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, progress, model, interview, observation, responses, assessment, portfolio), or list them",
+    )
     .action(action(async () => (await import('./schema.js')).runSchema));
 
   common(
@@ -142,13 +158,23 @@ function buildProgram(): Command {
   common(
     program
       .command('report')
-      .description('render the deliverables into out/: report, strategic-plan, presentation, training-plan, progress-report and progress-presentation (once progress.yaml exists), and assessment.json')
+      .description(
+        'render the deliverables into out/: report, strategic-plan, presentation, training-plan, progress-report and progress-presentation (once progress.yaml exists), and assessment.json',
+      )
       .option('--format <list>', 'comma-separated formats: md, html, pdf, pptx, xlsx, docx (default: relm.yaml output.formats, else md,html)')
-      .option('--only <list>', 'comma-separated deliverables: report, plan, presentation, training, progress, progress-deck (default: all; the progress ones once progress.yaml exists)')
+      .option(
+        '--only <list>',
+        'comma-separated deliverables: report, plan, presentation, training, progress, progress-deck (default: all; the progress ones once progress.yaml exists)',
+      )
       .option('--browser-path <path>', 'Chrome or Chromium to print PDFs with (default: CHROME_PATH, then the usual install paths)')
-      .option('--browser-timeout <seconds>', 'how long printing the PDFs may take in all: starting the browser, every document, closing it (1 to 86,400)', wholeNumber(1, 86_400), 120)
+      .option(
+        '--browser-timeout <seconds>',
+        'how long printing the PDFs may take in all: starting the browser, every document, closing it (1 to 86,400)',
+        wholeNumber(1, 86_400),
+        120,
+      )
       .option('--out <dir>', 'output folder (default: relm.yaml output.dir, else out)')
-      .option('--since <rev>', 'progress report: the last report\'s git revision (default: the newest tag progress-* or assessment-*)')
+      .option('--since <rev>', "progress report: the last report's git revision (default: the newest tag progress-* or assessment-*)")
       .option('--today <date>', 'progress report: the date to measure to, YYYY-MM-DD (default: progress.yaml as_of, else today)')
       .option('--plan <rev>', 'progress report: the git revision whose roadmap is the plan (default: progress.yaml plan, else the newest tag assessment-*)')
       .addOption(windowDays()),
@@ -178,14 +204,16 @@ function buildProgram(): Command {
       .option('--application <id>', 'the application of every item (default: the first Component/s; git-tags: the repository folder name)')
       .option('--map <column=field>', 'map a column onto a field; repeatable', (v: string, p: string[] = []) => [...p, v])
       .option('--id-prefix <prefix>', 'put before every id of the source (git-tags default: "<application>@"; github default: "GH-")')
-      .option('--encoding <name>', 'the export\'s character encoding (default: detected; e.g. windows-1252, latin1, utf-16le)')
+      .option('--encoding <name>', "the export's character encoding (default: detected; e.g. windows-1252, latin1, utf-16le)")
       .option('--from <source>', 'incidents: the system that exported them, servicenow or jira')
       .option('--window-hours <hours>', `incidents: how long before an incident a deployment of its application is suspected (default 24)`, positiveInt)
-      .option('--force', 'take the export\'s value wherever it differs, over your edits and conflicts')
+      .option('--force', "take the export's value wherever it differs, over your edits and conflicts")
       .option('--dry-run', 'print the diff it would write, write nothing'),
   ).action(action(async () => (await import('./import.js')).runImport));
 
-  const templates = program.command('templates').description('the report templates: list them, show the data they receive, or copy them into the engagement to edit');
+  const templates = program
+    .command('templates')
+    .description('the report templates: list them, show the data they receive, or copy them into the engagement to edit');
   templates
     .command('list')
     .description('list the built-in templates')
@@ -207,9 +235,14 @@ function buildProgram(): Command {
   common(
     program
       .command('interview [practices...]')
-      .description('guided questionnaire at the terminal, practice by practice (all, or those named); writes the answers into practices.yaml, keeping its comments')
+      .description(
+        'guided questionnaire at the terminal, practice by practice (all, or those named); writes the answers into practices.yaml, keeping its comments',
+      )
       .option('--interviewee <name>', 'record the interview with this person ("Name" or "Name (Role)"); repeatable', (v: string, p: string[] = []) => [...p, v])
-      .option('--role <role>', "the interviewee's role (the i-th --role goes with the i-th --interviewee); repeatable", (v: string, p: string[] = []) => [...p, v])
+      .option('--role <role>', "the interviewee's role (the i-th --role goes with the i-th --interviewee); repeatable", (v: string, p: string[] = []) => [
+        ...p,
+        v,
+      ])
       .option('--date <date>', 'the date of the interview, YYYY-MM-DD (default: today)'),
   ).action(action(async () => (await import('./interview.js')).runInterview));
 
@@ -232,16 +265,23 @@ function buildProgram(): Command {
   const progress = common(
     program
       .command('progress')
-      .description('implementation of the recommendations (progress.yaml) against the plan: by phase done, in progress, late, not started; effort delivered; requirements met by done work')
+      .description(
+        'implementation of the recommendations (progress.yaml) against the plan: by phase done, in progress, late, not started; effort delivered; requirements met by done work',
+      )
       .option('--json', 'print the progress document')
       .option('--today <date>', 'the date to measure to, YYYY-MM-DD (default: progress.yaml as_of, else today)')
-      .option('--plan <rev>', 'the git revision whose roadmap is the plan (default: progress.yaml plan, else the newest tag assessment-*, else the working tree)')
+      .option(
+        '--plan <rev>',
+        'the git revision whose roadmap is the plan (default: progress.yaml plan, else the newest tag assessment-*, else the working tree)',
+      )
       .addOption(windowDays()),
   ).action(action(async () => (await import('./progress.js')).runProgress));
   common(
     progress
       .command('set <recommendation> <status>')
-      .description('record a recommendation as planned, in-progress, done or dropped in progress.yaml (its start and done dates kept in step), keeping comments')
+      .description(
+        'record a recommendation as planned, in-progress, done or dropped in progress.yaml (its start and done dates kept in step), keeping comments',
+      )
       .option('--date <date>', 'when the work started (in-progress) or was done (done), YYYY-MM-DD (default: today)')
       .option('--owner <name>', 'who carries it out')
       .option('--note <text>', 'add a note (what was done, why it is late or dropped)')
@@ -252,7 +292,9 @@ function buildProgram(): Command {
   common(
     program
       .command('trend [revs...]')
-      .description('the engagement across re-assessments: overall, perspective and requirement figures and DORA metrics at git revisions (default: the previous engagement, every tag assessment-*, oldest first, and the working tree), with a line chart')
+      .description(
+        'the engagement across re-assessments: overall, perspective and requirement figures and DORA metrics at git revisions (default: the previous engagement, every tag assessment-*, oldest first, and the working tree), with a line chart',
+      )
       .option('--json', 'print the figures at each revision as JSON')
       .option('--out <dir>', 'where charts/trend.svg goes (default: relm.yaml output.dir, else out)')
       .addOption(windowDays()),
@@ -260,21 +302,27 @@ function buildProgram(): Command {
 
   program
     .command('portfolio <engagements...>')
-    .description('a private benchmark across engagements (folders or assessment.json files): per practice, perspective and metric the median and quartiles, and where each engagement stands')
+    .description(
+      'a private benchmark across engagements (folders or assessment.json files): per practice, perspective and metric the median and quartiles, and where each engagement stands',
+    )
     .option('--json', 'print the portfolio document (also the benchmark file relm.yaml `benchmark` names)')
     .option('-o, --output <file>', 'write the portfolio document to a file')
     .option('--anonymise', 'name no client: engagements become E1, E2, … in order of their overall score')
-    .option('--label <plural>', 'what the engagements are, in the plural, for the report\'s sentences (default: engagements)')
+    .option('--label <plural>', "what the engagements are, in the plural, for the report's sentences (default: engagements)")
     .option('--out <dir>', 'where charts/portfolio.svg goes (default: out)')
     .addOption(windowDays())
     .option('--debug', 'print stack traces of unexpected errors')
     .action(action(async () => (await import('./portfolio.js')).runPortfolio));
 
-  const questionnaire = program.command('questionnaire').description('questionnaires for many respondents: export one (Excel or an offline HTML form), import what comes back');
+  const questionnaire = program
+    .command('questionnaire')
+    .description('questionnaires for many respondents: export one (Excel or an offline HTML form), import what comes back');
   common(
     questionnaire
       .command('export')
-      .description('write a questionnaire: an Excel workbook (drop-down answers, protected but for answers, notes and evidence) or, with --format html, an offline form that saves a JSON file')
+      .description(
+        'write a questionnaire: an Excel workbook (drop-down answers, protected but for answers, notes and evidence) or, with --format html, an offline form that saves a JSON file',
+      )
       .option('-o, --output <file>', 'the file to write (default: out/questionnaire[-name].xlsx or .html)')
       .option('--format <format>', 'xlsx (default; html when -o ends in .html) or html')
       .option('--practices <ids>', 'practice ids or perspectives, comma-separated; repeatable (default: every practice not marked na)', collect, [])
@@ -285,7 +333,7 @@ function buildProgram(): Command {
   common(
     questionnaire
       .command('import <file>')
-      .description('read a returned questionnaire (.xlsx or the form\'s .json) into responses/<id>.yaml and its interview record; all or nothing')
+      .description("read a returned questionnaire (.xlsx or the form's .json) into responses/<id>.yaml and its interview record; all or nothing")
       .option('--interviewee <person>', 'who answered, "Name" or "Name (Role)" (default: as the questionnaire says)')
       .option('--role <role>', "the respondent's role")
       .option('--date <date>', 'when they answered, YYYY-MM-DD (default: as the questionnaire says, else today)')
@@ -307,9 +355,16 @@ function buildProgram(): Command {
   common(
     program
       .command('explain <practice>')
-      .description("why a practice scores what it scores: each level's criteria, m_l, score, level, gap, recommendations and evidence checks, and a what-if; writes nothing")
+      .description(
+        "why a practice scores what it scores: each level's criteria, m_l, score, level, gap, recommendations and evidence checks, and a what-if; writes nothing",
+      )
       .option('--json', 'print the trace as JSON')
-      .option('--set <criterion=answer>', 'a hypothetical answer, to see its effect on the practice, perspective, overall score and roadmap; repeatable', collect, [])
+      .option(
+        '--set <criterion=answer>',
+        'a hypothetical answer, to see its effect on the practice, perspective, overall score and roadmap; repeatable',
+        collect,
+        [],
+      )
       .addOption(windowDays()),
   ).action(action(async () => (await import('./explain.js')).runExplain));
 
@@ -336,7 +391,11 @@ async function main(argv: readonly string[]): Promise<void> {
   try {
     const topic = unknownHelpTopic(program, argv);
     if (topic !== undefined) {
-      throw new RelmError(`no command "${topic}" to give help on${hintFor(program, topic)}`, EXIT_USAGE, `Commands: ${program.commands.map((c) => c.name()).join(', ')}; \`relm help <command>\` describes one.`);
+      throw new RelmError(
+        `no command "${topic}" to give help on${hintFor(program, topic)}`,
+        EXIT_USAGE,
+        `Commands: ${program.commands.map((c) => c.name()).join(', ')}; \`relm help <command>\` describes one.`,
+      );
     }
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {
@@ -361,15 +420,23 @@ function hintFor(program: Command, topic: string): string {
 function reportError(err: unknown, debug: boolean): void {
   if (err instanceof RelmError) {
     process.stderr.write(`relm: ${printable(err.message.replace(/^relm: /, ''))}
-${err.hint ? `  ${printable(err.hint)}
-` : ''}`);
+${
+  err.hint
+    ? `  ${printable(err.hint)}
+`
+    : ''
+}`);
     if (debug && err.stack) process.stderr.write(err.stack + '\n');
     process.exitCode = err.exitCode;
     return;
   }
   if (isFsError(err)) {
     // A file or folder that cannot be read or written: one line naming it, never "unexpected".
-    const verb = /^(mkdir|rename|write|unlink|rmdir|copyfile|link|symlink|chmod|utime|rm)/.test(err.syscall ?? '') ? 'write' : err.syscall === 'open' ? 'open' : 'read';
+    const verb = /^(mkdir|rename|write|unlink|rmdir|copyfile|link|symlink|chmod|utime|rm)/.test(err.syscall ?? '')
+      ? 'write'
+      : err.syscall === 'open'
+        ? 'open'
+        : 'read';
     reportError(fsError(err, verb), debug);
     if (debug && err.stack) process.stderr.write(err.stack + '\n');
     return;
@@ -424,7 +491,14 @@ function exitCodeOf(code: string | number | null | undefined): number {
 }
 
 async function runWith(argv: readonly string[], io: RunIO): Promise<number> {
-  const restore = [swapEnv(io.env), swapCwd(io.cwd), swapStream(process.stdout, io.stdout), swapStream(process.stderr, io.stderr), swapTTY(process.stdin, io.stdin?.isTTY), keepSignals()];
+  const restore = [
+    swapEnv(io.env),
+    swapCwd(io.cwd),
+    swapStream(process.stdout, io.stdout),
+    swapStream(process.stderr, io.stderr),
+    swapTTY(process.stdin, io.stdin?.isTTY),
+    keepSignals(),
+  ];
   const exitCode = process.exitCode;
   process.exitCode = undefined;
   try {

@@ -26,7 +26,11 @@ function processState() {
     exitCode: process.exitCode,
     stdoutWrite: process.stdout.write,
     stderrWrite: process.stderr.write,
-    tty: [Object.getOwnPropertyDescriptor(process.stdout, 'isTTY'), Object.getOwnPropertyDescriptor(process.stderr, 'isTTY'), Object.getOwnPropertyDescriptor(process.stdin, 'isTTY')],
+    tty: [
+      Object.getOwnPropertyDescriptor(process.stdout, 'isTTY'),
+      Object.getOwnPropertyDescriptor(process.stderr, 'isTTY'),
+      Object.getOwnPropertyDescriptor(process.stdin, 'isTTY'),
+    ],
     signals: SIGNALS.map((s) => process.listeners(s)),
     offset: new Date(2026, 0, 1).getTimezoneOffset(),
   };
@@ -42,7 +46,12 @@ describe('run(argv, io)', () => {
     const out = capture();
     const err = capture();
     // No -C: the engagement is found from the run's working folder.
-    const code = await run(['validate', '-f', 'json'], { stdout: out, stderr: err, cwd: dir, env: { ...process.env, NO_COLOR: '1', TZ: 'Pacific/Kiritimati', RELM_TEST_ONLY: 'x' } });
+    const code = await run(['validate', '-f', 'json'], {
+      stdout: out,
+      stderr: err,
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1', TZ: 'Pacific/Kiritimati', RELM_TEST_ONLY: 'x' },
+    });
     expect(code).toBe(1);
     expect((JSON.parse(out.text) as { file: string }[]).some((d) => d.file === 'target.yaml')).toBe(true);
     expect(processState()).toEqual(before);

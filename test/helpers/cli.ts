@@ -62,7 +62,14 @@ export function relmChild(args: string[], opts: { cwd?: string; env?: Record<str
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: opts.cwd ?? ROOT, encoding: 'utf8', timeout: opts.timeout ?? CHILD_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...opts.env } },
+      {
+        cwd: opts.cwd ?? ROOT,
+        encoding: 'utf8',
+        timeout: opts.timeout ?? CHILD_TIMEOUT_MS,
+        killSignal: 'SIGKILL',
+        maxBuffer: 256 * 1024 * 1024,
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...opts.env },
+      },
       (err, stdout, stderr) => {
         const code = err ? ((err as { code?: unknown }).code ?? null) : 0;
         done({ status: typeof code === 'number' ? code : null, stdout, stderr });
