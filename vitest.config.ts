@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,5 +10,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     teardownTimeout: 30_000,
     pool: 'forks',
+    // vitest's default is one worker fewer than the cores: one on a 2-core machine, which left the other core
+    // idle once the end-to-end tests stopped starting a Node process per case.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // The built CLI (dist/), which test/helpers/cli.ts runs in-process, is loaded by Node as the binary
+    // loads it, not transformed by vitest.
+    server: { deps: { external: [/\/dist\//] } },
   },
 });

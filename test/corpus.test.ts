@@ -124,7 +124,7 @@ describe('the bad-input corpus', () => {
         for (const k of Object.keys(around)) if (k === 'engagement' || k.startsWith(`engagement${sep}`)) delete around[k];
         const kept = Object.fromEntries((want.unchanged ?? []).map((p) => [p, snapshot(join(dir, p))]));
         const start = performance.now();
-        const r = relm(args, { env: want.env });
+        const r = await relm(args, { env: want.env });
         const ms = performance.now() - start;
         timings.push({ name, ms });
         const output = `${r.stdout}\n${r.stderr}`;

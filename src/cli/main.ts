@@ -7,13 +7,10 @@ import { DEFAULT_WINDOW_DAYS } from '../engine/defaults.js';
 
 // Only commander loads at start-up; each command imports what it needs when it runs.
 
-
 export interface CommonOptions {
   dir?: string;
   debug?: boolean;
 }
-
-const debug = process.argv.includes('--debug');
 
 function common(cmd: Command): Command {
   return cmd
@@ -31,7 +28,8 @@ function positiveInt(v: string): number {
 function wholeNumber(min: number, max: number): (v: string) => number {
   return (v) => {
     const n = Number(v);
-    if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max.toLocaleString('en-GB')}`);
+    if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max.toLocaleString('en-GB')}`);
     return n;
   };
 }
@@ -50,7 +48,9 @@ function similarity(v: string): number {
 
 /** The release-metrics window (DESIGN §3: 180 days), for every command that assesses. */
 function windowDays(): Option {
-  return new Option('--window-days <days>', 'release-metrics window in days, ending with as_of (1 to 36,500)').argParser(wholeNumber(1, 36_500)).default(DEFAULT_WINDOW_DAYS);
+  return new Option('--window-days <days>', 'release-metrics window in days, ending with as_of (1 to 36,500)')
+    .argParser(wholeNumber(1, 36_500))
+    .default(DEFAULT_WINDOW_DAYS);
 }
 
 function action<A extends unknown[]>(load: () => Promise<(...args: A) => Promise<void> | void>) {
@@ -60,261 +60,320 @@ function action<A extends unknown[]>(load: () => Promise<(...args: A) => Promise
   };
 }
 
-const program = new Command()
-  .name('relm')
-  .description('Release Management assessment toolkit: validate, score, analyse and report an engagement kept as YAML.')
-  .version(PACKAGE_VERSION, '-V, --version')
-  .showHelpAfterError('(run relm --help for usage)')
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-  .exitOverride();
-
-common(
-  program
-    .command('init [dir]')
-    .description('scaffold an engagement: relm.yaml, practices, target, plan, team, releases (and backlog with applications); asks on a terminal; never overwrites without --force')
-    .option('-y, --yes', 'ask nothing: take flags and defaults')
-    .option('--client <name>', 'the client organisation')
-    .option('--title <title>', 'the engagement title')
-    .option('--as-of <date>', 'the reference date, YYYY-MM-DD (default: today)')
-    .option('--consultant <name>', 'a consultant, "Name" or "Name (Role)"; repeatable', (v: string, p: string[] = []) => [...p, v])
-    .option('--sponsor <name>', 'the sponsor, "Name" or "Name (Role)"')
-    .option('--currency <code>', 'the currency of costs, an ISO 4217 code (default EUR)')
-    .option('--day-rate <amount>', 'the cost of one person-day, for sizes and costs')
-    .option('--application <id[:platform[:criticality]]>', 'an application in scope, e.g. core-banking:mainframe:high; repeatable', (v: string, p: string[] = []) => [...p, v])
-    .option('--add-missing', 'write only the files that are missing, keeping the others')
-    .option('--force', 'overwrite existing files')
-    .option('--from <previous>', 'start a re-assessment of a previous engagement folder: copies its model, targets, requirements, team and plan, carries its answers over to confirm, and links it for relm trend'),
-).action(action(async () => (await import('./init.js')).runInit));
-
 const collect = (v: string, p: string[]) => [...p, v];
 const FORMAT_HELP = 'output format: stylish, text, json, github, junit, sarif; repeatable';
 const OUTPUT_HELP = 'write the i-th format to this file ("-" for stdout); repeatable';
 
-common(
-  program
-    .command('validate')
-    .description('check the engagement files: schemas, references and consistency')
-    .option('-f, --format <format>', FORMAT_HELP, collect, [])
-    .option('-o, --output <file>', OUTPUT_HELP, collect, []),
-).action(action(async () => (await import('./validate.js')).runValidate));
+/** A fresh program per run: commander keeps the parsed options on it, so one must not serve two runs. */
+function buildProgram(): Command {
+  const program = new Command()
+    .name('relm')
+    .description('Release Management assessment toolkit: validate, score, analyse and report an engagement kept as YAML.')
+    .version(PACKAGE_VERSION, '-V, --version')
+    .showHelpAfterError('(run relm --help for usage)')
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
+    .exitOverride();
 
-common(
-  program
-    .command('check')
-    .description('validate, then the CI policy of relm.yaml `check` (and flags); exit 1 on errors or a failed policy')
-    .option('-f, --format <format>', FORMAT_HELP, collect, [])
-    .option('-o, --output <file>', OUTPUT_HELP, collect, [])
-    .option('--fail-under <score>', 'fail when the overall score is below this (overrides check.fail_under)', score)
-    .option('--baseline <rev>', 'fail when the overall score dropped since this git revision by more than check.max_regression (default 0)')
-    .addOption(windowDays()),
-).action(action(async () => (await import('./check.js')).runCheck));
+  common(
+    program
+      .command('init [dir]')
+      .description(
+        'scaffold an engagement: relm.yaml, practices, target, plan, team, releases (and backlog with applications); asks on a terminal; never overwrites without --force',
+      )
+      .option('-y, --yes', 'ask nothing: take flags and defaults')
+      .option('--client <name>', 'the client organisation')
+      .option('--title <title>', 'the engagement title')
+      .option('--as-of <date>', 'the reference date, YYYY-MM-DD (default: today)')
+      .option('--consultant <name>', 'a consultant, "Name" or "Name (Role)"; repeatable', (v: string, p: string[] = []) => [...p, v])
+      .option('--sponsor <name>', 'the sponsor, "Name" or "Name (Role)"')
+      .option('--currency <code>', 'the currency of costs, an ISO 4217 code (default EUR)')
+      .option('--day-rate <amount>', 'the cost of one person-day, for sizes and costs')
+      .option(
+        '--application <id[:platform[:criticality]]>',
+        'an application in scope, e.g. core-banking:mainframe:high; repeatable',
+        (v: string, p: string[] = []) => [...p, v],
+      )
+      .option('--add-missing', 'write only the files that are missing, keeping the others')
+      .option('--force', 'overwrite existing files')
+      .option(
+        '--from <previous>',
+        'start a re-assessment of a previous engagement folder: copies its model, targets, requirements, team and plan, carries its answers over to confirm, and links it for relm trend',
+      ),
+  ).action(action(async () => (await import('./init.js')).runInit));
 
-common(
-  program
-    .command('diff <base> [head]')
-    .description('what changed in scores, gaps, recommendations, backlog and release metrics between two git revisions (head: the working tree), as Markdown for a pull request')
-    .option('--json', 'print the changes as JSON')
-    .addOption(windowDays()),
-).action(action(async () => (await import('./diff.js')).runDiff));
+  common(
+    program
+      .command('validate')
+      .description('check the engagement files: schemas, references and consistency')
+      .option('-f, --format <format>', FORMAT_HELP, collect, [])
+      .option('-o, --output <file>', OUTPUT_HELP, collect, []),
+  ).action(action(async () => (await import('./validate.js')).runValidate));
 
-common(
-  program
-    .command('model [practice]')
-    .description("the model at a glance: practices by perspective with their criteria per level; a practice id shows it in full; `skills` the skill catalogue (the model's, extended by team.yaml)")
-    .option('--json', 'print the model, the practice or the skills as JSON'),
-).action(action(async () => (await import('./model.js')).runModel));
+  common(
+    program
+      .command('check')
+      .description('validate, then the CI policy of relm.yaml `check` (and flags); exit 1 on errors or a failed policy')
+      .option('-f, --format <format>', FORMAT_HELP, collect, [])
+      .option('-o, --output <file>', OUTPUT_HELP, collect, [])
+      .option('--fail-under <score>', 'fail when the overall score is below this (overrides check.fail_under)', score)
+      .option('--baseline <rev>', 'fail when the overall score dropped since this git revision by more than check.max_regression (default 0)')
+      .addOption(windowDays()),
+  ).action(action(async () => (await import('./check.js')).runCheck));
 
-program
-  .command('schema [name]')
-  .description("print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, progress, model, interview, observation, responses, assessment, portfolio), or list them")
-  .action(action(async () => (await import('./schema.js')).runSchema));
+  common(
+    program
+      .command('diff <base> [head]')
+      .description(
+        'what changed in scores, gaps, recommendations, backlog and release metrics between two git revisions (head: the working tree), as Markdown for a pull request',
+      )
+      .option('--json', 'print the changes as JSON')
+      .addOption(windowDays()),
+  ).action(action(async () => (await import('./diff.js')).runDiff));
 
-common(
-  program
-    .command('assess')
-    .description('score current against target maturity and print a summary (or the assessment.json document)')
-    .option('--json', 'print the assessment.json document')
-    .addOption(windowDays())
-    .option('-o, --output <file>', 'write the assessment.json document to a file'),
-).action(action(async () => (await import('./assess.js')).runAssess));
+  common(
+    program
+      .command('model [practice]')
+      .description(
+        "the model at a glance: practices by perspective with their criteria per level; a practice id shows it in full; `skills` the skill catalogue (the model's, extended by team.yaml)",
+      )
+      .option('--json', 'print the model, the practice or the skills as JSON'),
+  ).action(action(async () => (await import('./model.js')).runModel));
 
-common(
   program
-    .command('report')
-    .description('render the deliverables into out/: report, strategic-plan, presentation, training-plan, progress-report and progress-presentation (once progress.yaml exists), and assessment.json')
-    .option('--format <list>', 'comma-separated formats: md, html, pdf, pptx, xlsx, docx (default: relm.yaml output.formats, else md,html)')
-    .option('--only <list>', 'comma-separated deliverables: report, plan, presentation, training, progress, progress-deck (default: all; the progress ones once progress.yaml exists)')
-    .option('--browser-path <path>', 'Chrome or Chromium to print PDFs with (default: CHROME_PATH, then the usual install paths)')
-    .option('--browser-timeout <seconds>', 'how long printing the PDFs may take in all: starting the browser, every document, closing it (1 to 86,400)', wholeNumber(1, 86_400), 120)
-    .option('--out <dir>', 'output folder (default: relm.yaml output.dir, else out)')
-    .option('--since <rev>', 'progress report: the last report\'s git revision (default: the newest tag progress-* or assessment-*)')
-    .option('--today <date>', 'progress report: the date to measure to, YYYY-MM-DD (default: progress.yaml as_of, else today)')
-    .option('--plan <rev>', 'progress report: the git revision whose roadmap is the plan (default: progress.yaml plan, else the newest tag assessment-*)')
-    .addOption(windowDays()),
-).action(action(async () => (await import('./report.js')).runReport));
-
-common(
-  program
-    .command('duplicates')
-    .description('candidate duplicates among the open backlog items, each pair once; --record A B writes that A duplicates B')
-    .option('--top <k>', 'how many similar items per item', positiveInt, 5)
-    .option('--json', 'print [{id, candidates: [{id, similarity}]}] for every item')
-    .option('--all-applications', 'compare items across applications too (default: within one application)')
-    .option('--min <similarity>', 'show only candidates at least this similar (human output)', similarity, 0.3)
-    .option('--all', 'compare closed items and recorded duplicates too (default: open items not yet recorded)')
-    .option('--record <ids...>', 'record that the first item duplicates the second: writes duplicate_of into backlog.yaml')
-    .option('--force', 'with --record: replace a duplicate_of the item already has'),
-).action(action(async () => (await import('./duplicates.js')).runDuplicates));
-
-common(
-  program
-    .command('import <kind> <source>')
-    .description('merge a Jira, Bugzilla, GitHub or ServiceNow export, git tags, or incidents into backlog.yaml / releases.yaml, keeping your edits')
-    .addHelpText(
-      'after',
-      '\nKinds: jira (CSV), bugzilla (CSV), github (issues JSON), servicenow (change_request CSV or JSON), git-tags (a repository path),\nincidents (an incident CSV or JSON, with --from servicenow|jira: sets the outcome and restored time of the releases that caused them).',
+    .command('schema [name]')
+    .description(
+      "print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, progress, model, interview, observation, responses, assessment, portfolio), or list them",
     )
-    .option('--application <id>', 'the application of every item (default: the first Component/s; git-tags: the repository folder name)')
-    .option('--map <column=field>', 'map a column onto a field; repeatable', (v: string, p: string[] = []) => [...p, v])
-    .option('--id-prefix <prefix>', 'put before every id of the source (git-tags default: "<application>@"; github default: "GH-")')
-    .option('--encoding <name>', 'the export\'s character encoding (default: detected; e.g. windows-1252, latin1, utf-16le)')
-    .option('--from <source>', 'incidents: the system that exported them, servicenow or jira')
-    .option('--window-hours <hours>', `incidents: how long before an incident a deployment of its application is suspected (default 24)`, positiveInt)
-    .option('--force', 'take the export\'s value wherever it differs, over your edits and conflicts')
-    .option('--dry-run', 'print the diff it would write, write nothing'),
-).action(action(async () => (await import('./import.js')).runImport));
+    .action(action(async () => (await import('./schema.js')).runSchema));
 
-const templates = program.command('templates').description('the report templates: list them, show the data they receive, or copy them into the engagement to edit');
-templates
-  .command('list')
-  .description('list the built-in templates')
-  .action(action(async () => (await import('./templates.js')).runTemplatesList));
-common(
+  common(
+    program
+      .command('assess')
+      .description('score current against target maturity and print a summary (or the assessment.json document)')
+      .option('--json', 'print the assessment.json document')
+      .addOption(windowDays())
+      .option('-o, --output <file>', 'write the assessment.json document to a file'),
+  ).action(action(async () => (await import('./assess.js')).runAssess));
+
+  common(
+    program
+      .command('report')
+      .description(
+        'render the deliverables into out/: report, strategic-plan, presentation, training-plan, progress-report and progress-presentation (once progress.yaml exists), and assessment.json',
+      )
+      .option('--format <list>', 'comma-separated formats: md, html, pdf, pptx, xlsx, docx (default: relm.yaml output.formats, else md,html)')
+      .option(
+        '--only <list>',
+        'comma-separated deliverables: report, plan, presentation, training, progress, progress-deck (default: all; the progress ones once progress.yaml exists)',
+      )
+      .option('--browser-path <path>', 'Chrome or Chromium to print PDFs with (default: CHROME_PATH, then the usual install paths)')
+      .option(
+        '--browser-timeout <seconds>',
+        'how long printing the PDFs may take in all: starting the browser, every document, closing it (1 to 86,400)',
+        wholeNumber(1, 86_400),
+        120,
+      )
+      .option('--out <dir>', 'output folder (default: relm.yaml output.dir, else out)')
+      .option('--since <rev>', "progress report: the last report's git revision (default: the newest tag progress-* or assessment-*)")
+      .option('--today <date>', 'progress report: the date to measure to, YYYY-MM-DD (default: progress.yaml as_of, else today)')
+      .option('--plan <rev>', 'progress report: the git revision whose roadmap is the plan (default: progress.yaml plan, else the newest tag assessment-*)')
+      .addOption(windowDays()),
+  ).action(action(async () => (await import('./report.js')).runReport));
+
+  common(
+    program
+      .command('duplicates')
+      .description('candidate duplicates among the open backlog items, each pair once; --record A B writes that A duplicates B')
+      .option('--top <k>', 'how many similar items per item', positiveInt, 5)
+      .option('--json', 'print [{id, candidates: [{id, similarity}]}] for every item')
+      .option('--all-applications', 'compare items across applications too (default: within one application)')
+      .option('--min <similarity>', 'show only candidates at least this similar (human output)', similarity, 0.3)
+      .option('--all', 'compare closed items and recorded duplicates too (default: open items not yet recorded)')
+      .option('--record <ids...>', 'record that the first item duplicates the second: writes duplicate_of into backlog.yaml')
+      .option('--force', 'with --record: replace a duplicate_of the item already has'),
+  ).action(action(async () => (await import('./duplicates.js')).runDuplicates));
+
+  common(
+    program
+      .command('import <kind> <source>')
+      .description('merge a Jira, Bugzilla, GitHub or ServiceNow export, git tags, or incidents into backlog.yaml / releases.yaml, keeping your edits')
+      .addHelpText(
+        'after',
+        '\nKinds: jira (CSV), bugzilla (CSV), github (issues JSON), servicenow (change_request CSV or JSON), git-tags (a repository path),\nincidents (an incident CSV or JSON, with --from servicenow|jira: sets the outcome and restored time of the releases that caused them).',
+      )
+      .option('--application <id>', 'the application of every item (default: the first Component/s; git-tags: the repository folder name)')
+      .option('--map <column=field>', 'map a column onto a field; repeatable', (v: string, p: string[] = []) => [...p, v])
+      .option('--id-prefix <prefix>', 'put before every id of the source (git-tags default: "<application>@"; github default: "GH-")')
+      .option('--encoding <name>', "the export's character encoding (default: detected; e.g. windows-1252, latin1, utf-16le)")
+      .option('--from <source>', 'incidents: the system that exported them, servicenow or jira')
+      .option('--window-hours <hours>', `incidents: how long before an incident a deployment of its application is suspected (default 24)`, positiveInt)
+      .option('--force', "take the export's value wherever it differs, over your edits and conflicts")
+      .option('--dry-run', 'print the diff it would write, write nothing'),
+  ).action(action(async () => (await import('./import.js')).runImport));
+
+  const templates = program
+    .command('templates')
+    .description('the report templates: list them, show the data they receive, or copy them into the engagement to edit');
   templates
-    .command('context [deliverable]')
-    .description('the data a template receives, on this engagement: report (default), plan, presentation or training')
-    .option('--json', 'print the data itself, as JSON')
-    .addOption(windowDays()),
-).action(action(async () => (await import('./templates.js')).runTemplatesContext));
-common(
-  templates
-    .command('eject [names...]')
-    .description("copy built-in templates (all, or those named) into the engagement's templates/ folder, where they override the built-ins")
-    .option('--force', 'overwrite templates already there'),
-).action(action(async () => (await import('./templates.js')).runTemplatesEject));
+    .command('list')
+    .description('list the built-in templates')
+    .action(action(async () => (await import('./templates.js')).runTemplatesList));
+  common(
+    templates
+      .command('context [deliverable]')
+      .description('the data a template receives, on this engagement: report (default), plan, presentation or training')
+      .option('--json', 'print the data itself, as JSON')
+      .addOption(windowDays()),
+  ).action(action(async () => (await import('./templates.js')).runTemplatesContext));
+  common(
+    templates
+      .command('eject [names...]')
+      .description("copy built-in templates (all, or those named) into the engagement's templates/ folder, where they override the built-ins")
+      .option('--force', 'overwrite templates already there'),
+  ).action(action(async () => (await import('./templates.js')).runTemplatesEject));
 
-common(
+  common(
+    program
+      .command('interview [practices...]')
+      .description(
+        'guided questionnaire at the terminal, practice by practice (all, or those named); writes the answers into practices.yaml, keeping its comments',
+      )
+      .option('--interviewee <name>', 'record the interview with this person ("Name" or "Name (Role)"); repeatable', (v: string, p: string[] = []) => [...p, v])
+      .option('--role <role>', "the interviewee's role (the i-th --role goes with the i-th --interviewee); repeatable", (v: string, p: string[] = []) => [
+        ...p,
+        v,
+      ])
+      .option('--date <date>', 'the date of the interview, YYYY-MM-DD (default: today)'),
+  ).action(action(async () => (await import('./interview.js')).runInterview));
+
+  const status = common(
+    program
+      .command('status')
+      .description('progress of the engagement plan (plan.yaml): tasks by phase, overdue, ready and blocked tasks')
+      .option('--json', 'print {total, done, in_progress, blocked, overdue, percent_done, today, tasks}')
+      .option('--today <date>', "the date to measure overdue tasks to, YYYY-MM-DD (default: today's date)")
+      .option('--as-of', "measure overdue tasks to the engagement's as_of instead of today"),
+  ).action(action(async () => (await import('./status.js')).runStatus));
+  common(
+    status
+      .command('set <task> <status>')
+      .description('set the status of a task in plan.yaml (todo, in-progress, done, blocked), keeping its comments')
+      .option('--today <date>', "the date to measure overdue tasks to, YYYY-MM-DD (default: today's date)")
+      .option('--as-of', "measure overdue tasks to the engagement's as_of instead of today"),
+  ).action(action(async () => (await import('./status.js')).runStatusSet));
+
+  const progress = common(
+    program
+      .command('progress')
+      .description(
+        'implementation of the recommendations (progress.yaml) against the plan: by phase done, in progress, late, not started; effort delivered; requirements met by done work',
+      )
+      .option('--json', 'print the progress document')
+      .option('--today <date>', 'the date to measure to, YYYY-MM-DD (default: progress.yaml as_of, else today)')
+      .option(
+        '--plan <rev>',
+        'the git revision whose roadmap is the plan (default: progress.yaml plan, else the newest tag assessment-*, else the working tree)',
+      )
+      .addOption(windowDays()),
+  ).action(action(async () => (await import('./progress.js')).runProgress));
+  common(
+    progress
+      .command('set <recommendation> <status>')
+      .description(
+        'record a recommendation as planned, in-progress, done or dropped in progress.yaml (its start and done dates kept in step), keeping comments',
+      )
+      .option('--date <date>', 'when the work started (in-progress) or was done (done), YYYY-MM-DD (default: today)')
+      .option('--owner <name>', 'who carries it out')
+      .option('--note <text>', 'add a note (what was done, why it is late or dropped)')
+      .option('--today <date>', 'the date to measure the plan to, YYYY-MM-DD (default: progress.yaml as_of, else today)')
+      .option('--plan <rev>', 'the git revision whose roadmap is the plan'),
+  ).action(action(async () => (await import('./progress.js')).runProgressSet));
+
+  common(
+    program
+      .command('trend [revs...]')
+      .description(
+        'the engagement across re-assessments: overall, perspective and requirement figures and DORA metrics at git revisions (default: the previous engagement, every tag assessment-*, oldest first, and the working tree), with a line chart',
+      )
+      .option('--json', 'print the figures at each revision as JSON')
+      .option('--out <dir>', 'where charts/trend.svg goes (default: relm.yaml output.dir, else out)')
+      .addOption(windowDays()),
+  ).action(action(async () => (await import('./trend.js')).runTrend));
+
   program
-    .command('interview [practices...]')
-    .description('guided questionnaire at the terminal, practice by practice (all, or those named); writes the answers into practices.yaml, keeping its comments')
-    .option('--interviewee <name>', 'record the interview with this person ("Name" or "Name (Role)"); repeatable', (v: string, p: string[] = []) => [...p, v])
-    .option('--role <role>', "the interviewee's role (the i-th --role goes with the i-th --interviewee); repeatable", (v: string, p: string[] = []) => [...p, v])
-    .option('--date <date>', 'the date of the interview, YYYY-MM-DD (default: today)'),
-).action(action(async () => (await import('./interview.js')).runInterview));
+    .command('portfolio <engagements...>')
+    .description(
+      'a private benchmark across engagements (folders or assessment.json files): per practice, perspective and metric the median and quartiles, and where each engagement stands',
+    )
+    .option('--json', 'print the portfolio document (also the benchmark file relm.yaml `benchmark` names)')
+    .option('-o, --output <file>', 'write the portfolio document to a file')
+    .option('--anonymise', 'name no client: engagements become E1, E2, … in order of their overall score')
+    .option('--label <plural>', "what the engagements are, in the plural, for the report's sentences (default: engagements)")
+    .option('--out <dir>', 'where charts/portfolio.svg goes (default: out)')
+    .addOption(windowDays())
+    .option('--debug', 'print stack traces of unexpected errors')
+    .action(action(async () => (await import('./portfolio.js')).runPortfolio));
 
-const status = common(
-  program
-    .command('status')
-    .description('progress of the engagement plan (plan.yaml): tasks by phase, overdue, ready and blocked tasks')
-    .option('--json', 'print {total, done, in_progress, blocked, overdue, percent_done, today, tasks}')
-    .option('--today <date>', "the date to measure overdue tasks to, YYYY-MM-DD (default: today's date)")
-    .option('--as-of', "measure overdue tasks to the engagement's as_of instead of today"),
-).action(action(async () => (await import('./status.js')).runStatus));
-common(
-  status
-    .command('set <task> <status>')
-    .description('set the status of a task in plan.yaml (todo, in-progress, done, blocked), keeping its comments')
-    .option('--today <date>', "the date to measure overdue tasks to, YYYY-MM-DD (default: today's date)")
-    .option('--as-of', "measure overdue tasks to the engagement's as_of instead of today"),
-).action(action(async () => (await import('./status.js')).runStatusSet));
+  const questionnaire = program
+    .command('questionnaire')
+    .description('questionnaires for many respondents: export one (Excel or an offline HTML form), import what comes back');
+  common(
+    questionnaire
+      .command('export')
+      .description(
+        'write a questionnaire: an Excel workbook (drop-down answers, protected but for answers, notes and evidence) or, with --format html, an offline form that saves a JSON file',
+      )
+      .option('-o, --output <file>', 'the file to write (default: out/questionnaire[-name].xlsx or .html)')
+      .option('--format <format>', 'xlsx (default; html when -o ends in .html) or html')
+      .option('--practices <ids>', 'practice ids or perspectives, comma-separated; repeatable (default: every practice not marked na)', collect, [])
+      .option('--for <person>', 'who it is for, "Name" or "Name (Role)" (default: the respondent fills in their name)')
+      .option('--deadline <date>', 'the date to return it by, YYYY-MM-DD')
+      .option('--force', 'overwrite the file if it exists'),
+  ).action(action(async () => (await import('./questionnaire.js')).runQuestionnaireExport));
+  common(
+    questionnaire
+      .command('import <file>')
+      .description("read a returned questionnaire (.xlsx or the form's .json) into responses/<id>.yaml and its interview record; all or nothing")
+      .option('--interviewee <person>', 'who answered, "Name" or "Name (Role)" (default: as the questionnaire says)')
+      .option('--role <role>', "the respondent's role")
+      .option('--date <date>', 'when they answered, YYYY-MM-DD (default: as the questionnaire says, else today)')
+      .option('--force', 'replace answers the respondent gave before that differ'),
+  ).action(action(async () => (await import('./questionnaire.js')).runQuestionnaireImport));
 
-const progress = common(
-  program
-    .command('progress')
-    .description('implementation of the recommendations (progress.yaml) against the plan: by phase done, in progress, late, not started; effort delivered; requirements met by done work')
-    .option('--json', 'print the progress document')
-    .option('--today <date>', 'the date to measure to, YYYY-MM-DD (default: progress.yaml as_of, else today)')
-    .option('--plan <rev>', 'the git revision whose roadmap is the plan (default: progress.yaml plan, else the newest tag assessment-*, else the working tree)')
-    .addOption(windowDays()),
-).action(action(async () => (await import('./progress.js')).runProgress));
-common(
-  progress
-    .command('set <recommendation> <status>')
-    .description('record a recommendation as planned, in-progress, done or dropped in progress.yaml (its start and done dates kept in step), keeping comments')
-    .option('--date <date>', 'when the work started (in-progress) or was done (done), YYYY-MM-DD (default: today)')
-    .option('--owner <name>', 'who carries it out')
-    .option('--note <text>', 'add a note (what was done, why it is late or dropped)')
-    .option('--today <date>', 'the date to measure the plan to, YYYY-MM-DD (default: progress.yaml as_of, else today)')
-    .option('--plan <rev>', 'the git revision whose roadmap is the plan'),
-).action(action(async () => (await import('./progress.js')).runProgressSet));
+  common(
+    program
+      .command('reconcile')
+      .description("the respondents' answers side by side with the proposed consensus (the median); --accept and --set write the consensus into practices.yaml")
+      .option('--json', 'print the reconciliation as JSON')
+      .option('--accept [which...]', 'write the proposals into practices.yaml: all (the default), criterion ids or practice ids, comma-separated')
+      .option('--set <criterion=answer>', 'record a workshop decision (with --because); repeatable', collect, [])
+      .option('--because <reason>', 'why the workshop settled on the --set answers')
+      .option('--date <date>', 'the date of the workshop decision, YYYY-MM-DD (default: today)')
+      .option('--force', 'with --accept all: also replace answers practices.yaml holds that differ from the median'),
+  ).action(action(async () => (await import('./reconcile.js')).runReconcile));
 
-common(
-  program
-    .command('trend [revs...]')
-    .description('the engagement across re-assessments: overall, perspective and requirement figures and DORA metrics at git revisions (default: the previous engagement, every tag assessment-*, oldest first, and the working tree), with a line chart')
-    .option('--json', 'print the figures at each revision as JSON')
-    .option('--out <dir>', 'where charts/trend.svg goes (default: relm.yaml output.dir, else out)')
-    .addOption(windowDays()),
-).action(action(async () => (await import('./trend.js')).runTrend));
+  common(
+    program
+      .command('explain <practice>')
+      .description(
+        "why a practice scores what it scores: each level's criteria, m_l, score, level, gap, recommendations and evidence checks, and a what-if; writes nothing",
+      )
+      .option('--json', 'print the trace as JSON')
+      .option(
+        '--set <criterion=answer>',
+        'a hypothetical answer, to see its effect on the practice, perspective, overall score and roadmap; repeatable',
+        collect,
+        [],
+      )
+      .addOption(windowDays()),
+  ).action(action(async () => (await import('./explain.js')).runExplain));
 
-program
-  .command('portfolio <engagements...>')
-  .description('a private benchmark across engagements (folders or assessment.json files): per practice, perspective and metric the median and quartiles, and where each engagement stands')
-  .option('--json', 'print the portfolio document (also the benchmark file relm.yaml `benchmark` names)')
-  .option('-o, --output <file>', 'write the portfolio document to a file')
-  .option('--anonymise', 'name no client: engagements become E1, E2, … in order of their overall score')
-  .option('--label <plural>', 'what the engagements are, in the plural, for the report\'s sentences (default: engagements)')
-  .option('--out <dir>', 'where charts/portfolio.svg goes (default: out)')
-  .addOption(windowDays())
-  .option('--debug', 'print stack traces of unexpected errors')
-  .action(action(async () => (await import('./portfolio.js')).runPortfolio));
-
-const questionnaire = program.command('questionnaire').description('questionnaires for many respondents: export one (Excel or an offline HTML form), import what comes back');
-common(
-  questionnaire
-    .command('export')
-    .description('write a questionnaire: an Excel workbook (drop-down answers, protected but for answers, notes and evidence) or, with --format html, an offline form that saves a JSON file')
-    .option('-o, --output <file>', 'the file to write (default: out/questionnaire[-name].xlsx or .html)')
-    .option('--format <format>', 'xlsx (default; html when -o ends in .html) or html')
-    .option('--practices <ids>', 'practice ids or perspectives, comma-separated; repeatable (default: every practice not marked na)', collect, [])
-    .option('--for <person>', 'who it is for, "Name" or "Name (Role)" (default: the respondent fills in their name)')
-    .option('--deadline <date>', 'the date to return it by, YYYY-MM-DD')
-    .option('--force', 'overwrite the file if it exists'),
-).action(action(async () => (await import('./questionnaire.js')).runQuestionnaireExport));
-common(
-  questionnaire
-    .command('import <file>')
-    .description('read a returned questionnaire (.xlsx or the form\'s .json) into responses/<id>.yaml and its interview record; all or nothing')
-    .option('--interviewee <person>', 'who answered, "Name" or "Name (Role)" (default: as the questionnaire says)')
-    .option('--role <role>', "the respondent's role")
-    .option('--date <date>', 'when they answered, YYYY-MM-DD (default: as the questionnaire says, else today)')
-    .option('--force', 'replace answers the respondent gave before that differ'),
-).action(action(async () => (await import('./questionnaire.js')).runQuestionnaireImport));
-
-common(
-  program
-    .command('reconcile')
-    .description("the respondents' answers side by side with the proposed consensus (the median); --accept and --set write the consensus into practices.yaml")
-    .option('--json', 'print the reconciliation as JSON')
-    .option('--accept [which...]', 'write the proposals into practices.yaml: all (the default), criterion ids or practice ids, comma-separated')
-    .option('--set <criterion=answer>', 'record a workshop decision (with --because); repeatable', collect, [])
-    .option('--because <reason>', 'why the workshop settled on the --set answers')
-    .option('--date <date>', 'the date of the workshop decision, YYYY-MM-DD (default: today)')
-    .option('--force', 'with --accept all: also replace answers practices.yaml holds that differ from the median'),
-).action(action(async () => (await import('./reconcile.js')).runReconcile));
-
-common(
-  program
-    .command('explain <practice>')
-    .description("why a practice scores what it scores: each level's criteria, m_l, score, level, gap, recommendations and evidence checks, and a what-if; writes nothing")
-    .option('--json', 'print the trace as JSON')
-    .option('--set <criterion=answer>', 'a hypothetical answer, to see its effect on the practice, perspective, overall score and roadmap; repeatable', collect, [])
-    .addOption(windowDays()),
-).action(action(async () => (await import('./explain.js')).runExplain));
+  return program;
+}
 
 /** `relm help <name>` for a command that does not exist: commander would show the general help and exit 0. */
-function unknownHelpTopic(argv: readonly string[]): string | undefined {
-  const args = argv.slice(2).filter((a) => !a.startsWith('-'));
+function unknownHelpTopic(program: Command, argv: readonly string[]): string | undefined {
+  const args = argv.filter((a) => !a.startsWith('-'));
   if (args[0] !== 'help' || args.length < 2) return undefined;
   let cmd: Command = program;
   for (const name of args.slice(1)) {
@@ -325,13 +384,20 @@ function unknownHelpTopic(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-async function main(): Promise<void> {
+/** One run of the command line `relm ...argv` on the process as it stands; leaves its exit code in process.exitCode. */
+async function main(argv: readonly string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  const program = buildProgram();
   try {
-    const topic = unknownHelpTopic(process.argv);
+    const topic = unknownHelpTopic(program, argv);
     if (topic !== undefined) {
-      throw new RelmError(`no command "${topic}" to give help on${hintFor(topic)}`, EXIT_USAGE, `Commands: ${program.commands.map((c) => c.name()).join(', ')}; \`relm help <command>\` describes one.`);
+      throw new RelmError(
+        `no command "${topic}" to give help on${hintFor(program, topic)}`,
+        EXIT_USAGE,
+        `Commands: ${program.commands.map((c) => c.name()).join(', ')}; \`relm help <command>\` describes one.`,
+      );
     }
-    await program.parseAsync(process.argv);
+    await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {
     const e = err as { code?: string; exitCode?: number };
     if (typeof e.code === 'string' && e.code.startsWith('commander.')) {
@@ -341,29 +407,37 @@ async function main(): Promise<void> {
       process.exitCode = asked ? 0 : EXIT_USAGE;
       return;
     }
-    reportError(err);
+    reportError(err, debug);
   }
 }
 
-function hintFor(topic: string): string {
+function hintFor(program: Command, topic: string): string {
   const names = program.commands.map((c) => c.name());
   const close = names.find((n) => n.startsWith(topic.slice(0, 3)) && topic.length >= 3);
   return close ? ` (did you mean ${close}?)` : '';
 }
 
-export function reportError(err: unknown): void {
+function reportError(err: unknown, debug: boolean): void {
   if (err instanceof RelmError) {
     process.stderr.write(`relm: ${printable(err.message.replace(/^relm: /, ''))}
-${err.hint ? `  ${printable(err.hint)}
-` : ''}`);
+${
+  err.hint
+    ? `  ${printable(err.hint)}
+`
+    : ''
+}`);
     if (debug && err.stack) process.stderr.write(err.stack + '\n');
     process.exitCode = err.exitCode;
     return;
   }
   if (isFsError(err)) {
     // A file or folder that cannot be read or written: one line naming it, never "unexpected".
-    const verb = /^(mkdir|rename|write|unlink|rmdir|copyfile|link|symlink|chmod|utime|rm)/.test(err.syscall ?? '') ? 'write' : err.syscall === 'open' ? 'open' : 'read';
-    reportError(fsError(err, verb));
+    const verb = /^(mkdir|rename|write|unlink|rmdir|copyfile|link|symlink|chmod|utime|rm)/.test(err.syscall ?? '')
+      ? 'write'
+      : err.syscall === 'open'
+        ? 'open'
+        : 'read';
+    reportError(fsError(err, verb), debug);
     if (debug && err.stack) process.stderr.write(err.stack + '\n');
     return;
   }
@@ -373,4 +447,119 @@ ${err.hint ? `  ${printable(err.hint)}
   process.exitCode = EXIT_USAGE;
 }
 
-await main();
+/** A stream a run writes to: only `write` is used (and `isTTY`, which decides colour and prompts). */
+export interface RunStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/**
+ * What a run sees in place of the process's own: its output streams, whether stdin is a terminal, its
+ * working folder and environment. Omitted fields keep the process's (stdin then counts as no terminal).
+ */
+export interface RunIO {
+  stdout: RunStream;
+  stderr: RunStream;
+  stdin?: { isTTY?: boolean };
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `relm ...argv` and resolves to its exit code. Without `io` it runs on the process itself (the
+ * binary). With `io` it runs in this process as if it were one of its own: for the length of the run the
+ * process's stdout and stderr writes, TTY flags, working folder, environment, exit code and signal
+ * handlers are the run's, and all are put back afterwards. Such runs take turns (the state is global), so
+ * a test suite can call it many times in one process instead of starting Node for every case.
+ */
+export async function run(argv: readonly string[], io?: RunIO): Promise<number> {
+  if (!io) {
+    await main(argv);
+    return exitCodeOf(process.exitCode);
+  }
+  const turn = queue.then(() => runWith(argv, io));
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
+function exitCodeOf(code: string | number | null | undefined): number {
+  const n = Number(code ?? 0);
+  return Number.isInteger(n) ? n : 1;
+}
+
+async function runWith(argv: readonly string[], io: RunIO): Promise<number> {
+  const restore = [
+    swapEnv(io.env),
+    swapCwd(io.cwd),
+    swapStream(process.stdout, io.stdout),
+    swapStream(process.stderr, io.stderr),
+    swapTTY(process.stdin, io.stdin?.isTTY),
+    keepSignals(),
+  ];
+  const exitCode = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    await main(argv);
+    return exitCodeOf(process.exitCode);
+  } finally {
+    process.exitCode = exitCode;
+    for (const undo of restore.reverse()) undo();
+  }
+}
+
+function swapEnv(env: RunIO['env']): () => void {
+  if (!env) return () => {};
+  const before = { ...process.env };
+  const assign = (to: Record<string, string | undefined>) => {
+    for (const k of Object.keys(process.env)) if (to[k] === undefined) delete process.env[k];
+    // Assigned one by one, so that Node sees a change of TZ.
+    for (const [k, v] of Object.entries(to)) if (v !== undefined && process.env[k] !== v) process.env[k] = v;
+  };
+  assign(env);
+  return () => assign(before);
+}
+
+function swapCwd(cwd: string | undefined): () => void {
+  const before = process.cwd();
+  if (cwd === undefined) return () => {};
+  process.chdir(cwd);
+  return () => process.chdir(before);
+}
+
+type Callback = (err?: Error | null) => void;
+
+function swapStream(stream: NodeJS.WriteStream, to: RunStream): () => void {
+  const write = Object.getOwnPropertyDescriptor(stream, 'write');
+  const undoTTY = swapTTY(stream, to.isTTY);
+  stream.write = ((chunk: string | Uint8Array, encoding?: BufferEncoding | Callback, cb?: Callback) => {
+    to.write(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(typeof encoding === 'string' ? encoding : 'utf8'));
+    const done = typeof encoding === 'function' ? encoding : cb;
+    if (done) process.nextTick(done);
+    return true;
+  }) as typeof stream.write;
+  return () => {
+    undoTTY();
+    if (write) Object.defineProperty(stream, 'write', write);
+    else delete (stream as { write?: unknown }).write;
+  };
+}
+
+function swapTTY(stream: { isTTY?: boolean }, isTTY: boolean | undefined): () => void {
+  const before = Object.getOwnPropertyDescriptor(stream, 'isTTY');
+  Object.defineProperty(stream, 'isTTY', { value: isTTY === true, configurable: true, writable: true, enumerable: true });
+  return () => {
+    if (before) Object.defineProperty(stream, 'isTTY', before);
+    else delete stream.isTTY;
+  };
+}
+
+/** Signal handlers a run installs (cleanups of a browser or a staging folder) are the run's: removed after it. */
+function keepSignals(): () => void {
+  const before = new Map(SIGNALS.map((s) => [s, process.listeners(s)]));
+  return () => {
+    for (const s of SIGNALS) for (const l of process.listeners(s)) if (!before.get(s)!.includes(l)) process.removeListener(s, l);
+  };
+}

@@ -31,23 +31,23 @@ function repo(): { top: string; dir: string } {
 }
 
 describe('relm check', () => {
-  it('passes a valid engagement within policy, exit 0', () => {
-    const r = relm(['check', '-C', 'test/fixtures/minimal', '-f', 'text']);
+  it('passes a valid engagement within policy, exit 0', async () => {
+    const r = await relm(['check', '-C', 'test/fixtures/minimal', '-f', 'text']);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('relm check: passed');
   });
 
-  it('fails under --fail-under, at relm.yaml:1:1, exit 1', () => {
-    const r = relm(['check', '-C', 'test/fixtures/minimal', '-f', 'text', '--fail-under', '3']);
+  it('fails under --fail-under, at relm.yaml:1:1, exit 1', async () => {
+    const r = await relm(['check', '-C', 'test/fixtures/minimal', '-f', 'text', '--fail-under', '3']);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('relm.yaml:1:1 error policy-fail-under the overall score 2.92 is below fail_under 3.00 (--fail-under)\n');
   });
 
-  it('applies the policy of relm.yaml, pointing at its key', () => {
+  it('applies the policy of relm.yaml, pointing at its key', async () => {
     const d = copyFixture('test/fixtures/minimal');
     dirs.push(d);
     writeFileSync(join(d, 'relm.yaml'), readFileSync(join(d, 'relm.yaml'), 'utf8') + 'check:\n  fail_under: 1\n  min_perspective: 2.5\n  max_gap: 0.9\n');
-    const r = relm(['check', '-C', d, '-f', 'text']);
+    const r = await relm(['check', '-C', d, '-f', 'text']);
     expect(r.status).toBe(1);
     expect(r.stdout.trim().split('\n')).toEqual([
       'relm.yaml:9:3 error policy-min-perspective the people perspective scores 2.00, below min_perspective 2.50',
@@ -55,33 +55,33 @@ describe('relm check', () => {
     ]);
   });
 
-  it('exits 1 on invalid files, 2 on a bad flag', () => {
+  it('exits 1 on invalid files, 2 on a bad flag', async () => {
     const d = copyFixture('test/fixtures/minimal');
     dirs.push(d);
     writeFileSync(join(d, 'target.yaml'), 'targets: {default: 9}\n');
-    expect(relm(['check', '-C', d]).status).toBe(1);
-    expect(relm(['check', '-C', d, '--fail-under', 'x']).status).toBe(2);
+    expect((await relm(['check', '-C', d])).status).toBe(1);
+    expect((await relm(['check', '-C', d, '--fail-under', 'x'])).status).toBe(2);
   });
 
-  it('fails on any drop of the overall score since --baseline, and passes a rise', () => {
+  it('fails on any drop of the overall score since --baseline, and passes a rise', async () => {
     const { top, dir } = repo();
     // HEAD (v2) is better than v1: passes against v1.
-    expect(relm(['check', '-C', dir, '--baseline', 'v1', '-f', 'text']).status).toBe(0);
+    expect((await relm(['check', '-C', dir, '--baseline', 'v1', '-f', 'text'])).status).toBe(0);
     // Make the working tree worse than HEAD.
     writeFileSync(join(dir, 'practices.yaml'), readFileSync(join(dir, 'practices.yaml'), 'utf8').replace('rating: 4', 'rating: 3'));
-    const r = relm(['check', '-C', dir, '--baseline', 'HEAD', '-f', 'text']);
+    const r = await relm(['check', '-C', dir, '--baseline', 'HEAD', '-f', 'text']);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/relm\.yaml:1:1 error policy-regression the overall score fell from 3\.58 to 3\.25 \(−0\.33\), more than max_regression 0\.00 \(against HEAD\)/);
     expect(git(top, 'status', '--porcelain')).toBe(' M engagement/practices.yaml\n'); // the working tree is untouched
-    const bad = relm(['check', '-C', dir, '--baseline', 'no-such-rev']);
+    const bad = await relm(['check', '-C', dir, '--baseline', 'no-such-rev']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('unknown git revision "no-such-rev"');
   });
 
-  it('writes several formats at once, each to its own place', () => {
+  it('writes several formats at once, each to its own place', async () => {
     const d = mkdtempSync(join(tmpdir(), 'relm-out-'));
     dirs.push(d);
-    const r = relm(['check', '-C', 'test/fixtures/minimal', '--fail-under', '4', '-f', 'text', '-f', 'json', '-o', '-', '-o', join(d, 'out.json')]);
+    const r = await relm(['check', '-C', 'test/fixtures/minimal', '--fail-under', '4', '-f', 'text', '-f', 'json', '-o', '-', '-o', join(d, 'out.json')]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('policy-fail-under');
     expect(JSON.parse(readFileSync(join(d, 'out.json'), 'utf8'))[0].code).toBe('policy-fail-under');
@@ -93,8 +93,8 @@ describe('relm diff', () => {
   let dir: string;
   beforeAll(() => ({ top, dir } = repo()));
 
-  it('prints only what changed between two revisions, old → new with two decimals', () => {
-    const r = relm(['diff', 'v1', 'HEAD', '-C', dir]);
+  it('prints only what changed between two revisions, old → new with two decimals', async () => {
+    const r = await relm(['diff', 'v1', 'HEAD', '-C', dir]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('### relm: assessment changes v1 → HEAD');
     expect(r.stdout).toContain('| Score | 2.92 → 3.58 (+0.67) |');
@@ -103,12 +103,12 @@ describe('relm diff', () => {
     expect(r.stdout).toContain('| Beta | 2.00 → 4.00 (+2.00) | 2 → 4 | 1.00 → 0.00 (−1.00) |');
   });
 
-  it('compares with the working tree by default, and says when nothing changed', () => {
-    expect(relm(['diff', 'HEAD', '-C', dir]).stdout).toContain('No change in scores, gaps, recommendations, requirements, cost, backlog or release metrics.');
+  it('compares with the working tree by default, and says when nothing changed', async () => {
+    expect((await relm(['diff', 'HEAD', '-C', dir])).stdout).toContain('No change in scores, gaps, recommendations, requirements, cost, backlog or release metrics.');
   });
 
-  it('gives JSON with --json, and names recommendations added and removed', () => {
-    const r = relm(['diff', 'HEAD', 'v1', '-C', dir, '--json']);
+  it('gives JSON with --json, and names recommendations added and removed', async () => {
+    const r = await relm(['diff', 'HEAD', 'v1', '-C', dir, '--json']);
     const d = JSON.parse(r.stdout);
     expect(d.base).toBe('HEAD');
     expect(d.overall.score).toEqual({ from: 3.5833333333333335, to: 2.9166666666666665 });
@@ -116,26 +116,26 @@ describe('relm diff', () => {
     expect(git(top, 'status', '--porcelain')).toBe('');
   });
 
-  it('exits 2 for an unknown revision or outside git', () => {
-    expect(relm(['diff', 'nope', '-C', dir]).status).toBe(2);
-    expect(relm(['diff', 'HEAD', '-C', 'test/fixtures/minimal'], { cwd: '/' }).status).toBe(2);
+  it('exits 2 for an unknown revision or outside git', async () => {
+    expect((await relm(['diff', 'nope', '-C', dir])).status).toBe(2);
+    expect((await relm(['diff', 'HEAD', '-C', 'test/fixtures/minimal'], { cwd: '/' })).status).toBe(2);
   });
 });
 
 describe('relm schema and the CI scaffold', () => {
-  it('prints any schema, and lists them', () => {
-    const r = relm(['schema', 'practices']);
+  it('prints any schema, and lists them', async () => {
+    const r = await relm(['schema', 'practices']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).$id).toBe('https://unpkg.com/relm/schemas/practices.schema.json');
-    expect(relm(['schema']).stdout).toContain('assessment');
-    expect(relm(['schema', 'nope']).status).toBe(2);
+    expect((await relm(['schema'])).stdout).toContain('assessment');
+    expect((await relm(['schema', 'nope'])).status).toBe(2);
   });
 
-  it('writes a GitHub workflow and a GitLab snippet at the repository root, and a schema modeline on every YAML file', () => {
+  it('writes a GitHub workflow and a GitLab snippet at the repository root, and a schema modeline on every YAML file', async () => {
     const top = mkdtempSync(join(tmpdir(), 'relm-init-'));
     dirs.push(top);
     git(top, 'init', '-q');
-    expect(relm(['init', join(top, 'eng'), '--client', 'X', '--as-of', '2026-01-01', '--application', 'app']).status).toBe(0);
+    expect((await relm(['init', join(top, 'eng'), '--client', 'X', '--as-of', '2026-01-01', '--application', 'app'])).status).toBe(0);
     const wf = parse(readFileSync(join(top, '.github/workflows/relm.yml'), 'utf8'));
     expect(Object.keys(wf.on)).toEqual(['pull_request']);
     const steps = wf.jobs.relm.steps.map((s: { run?: string; uses?: string }) => s.run ?? s.uses);
@@ -147,7 +147,7 @@ describe('relm schema and the CI scaffold', () => {
       expect(readFileSync(join(top, 'eng', `${f}.yaml`), 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/relm/schemas/${f}.schema.json`);
     }
     // A second init refuses, the CI files included.
-    const again = relm(['init', join(top, 'eng2'), '--client', 'Y']);
+    const again = await relm(['init', join(top, 'eng2'), '--client', 'Y']);
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('.github/workflows/relm.yml');
   });

@@ -17,8 +17,8 @@ items:
 );
 
 describe('relm duplicates', () => {
-  it('gives each item its most similar items within its application, as JSON', () => {
-    const r = relm(['duplicates', '--json', '-C', dir]);
+  it('gives each item its most similar items within its application, as JSON', async () => {
+    const r = await relm(['duplicates', '--json', '-C', dir]);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { id: string; candidates: { id: string; similarity: number }[] }[];
     expect(out.map((x) => x.id)).toEqual(['A1', 'A2', 'A3', 'W1']);
@@ -32,22 +32,22 @@ describe('relm duplicates', () => {
       }
   });
 
-  it('compares across applications with --all-applications, and limits with --top', () => {
-    const r = relm(['duplicates', '--json', '--all-applications', '--top', '1', '-C', dir]);
+  it('compares across applications with --all-applications, and limits with --top', async () => {
+    const r = await relm(['duplicates', '--json', '--all-applications', '--top', '1', '-C', dir]);
     const out = JSON.parse(r.stdout) as { id: string; candidates: { id: string; similarity: number }[] }[];
     expect(out[0]!.candidates).toEqual([{ id: 'W1', similarity: expect.closeTo(1, 12) }]);
     expect(out.every((x) => x.candidates.length <= 1)).toBe(true);
   });
 
-  it('prints a readable list, each pair once', () => {
-    const r = relm(['duplicates', '-C', dir]);
+  it('prints a readable list, each pair once', async () => {
+    const r = await relm(['duplicates', '-C', dir]);
     expect(r.stdout).toMatch(/^0\.\d\d {2}A1 {2}Premium recalculation fails after a mid-term adjustment\n {6}A2 {2}Mid-term adjustment breaks premium recalculation\n/);
     expect(r.stdout.match(/A2/g)).toHaveLength(1);
     expect(r.stdout).toContain('1 candidate pair at similarity ≥ 0.3; 4 open items compared');
   });
 
-  it('exits 2 without a backlog, and on a bad --top', () => {
-    expect(relm(['duplicates', '-C', 'test/fixtures/minimal']).status).toBe(2);
-    expect(relm(['duplicates', '--top', '0', '-C', dir]).status).toBe(2);
+  it('exits 2 without a backlog, and on a bad --top', async () => {
+    expect((await relm(['duplicates', '-C', 'test/fixtures/minimal'])).status).toBe(2);
+    expect((await relm(['duplicates', '--top', '0', '-C', dir])).status).toBe(2);
   });
 });

@@ -27,7 +27,7 @@ describe('an interrupted relm report', () => {
     const dir = copyFixture('examples/acme-bank');
     dirs.push(dir);
     rmSync(join(dir, 'out'), { recursive: true, force: true });
-    expect(relm(['report', '-C', dir]).status).toBe(0);
+    expect((await relm(['report', '-C', dir])).status).toBe(0);
     const before = snapshot(join(dir, 'out'));
     // The next version of the engagement changes every document.
     const manifest = join(dir, 'relm.yaml');
@@ -35,7 +35,7 @@ describe('an interrupted relm report', () => {
     const v2 = copyFixture(dir);
     dirs.push(v2);
     rmSync(join(v2, 'out'), { recursive: true, force: true });
-    expect(relm(['report', '-C', v2]).status).toBe(0);
+    expect((await relm(['report', '-C', v2])).status).toBe(0);
     const after = snapshot(join(v2, 'out'));
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
 
@@ -53,12 +53,12 @@ describe('an interrupted relm report', () => {
     }
   }, 120_000);
 
-  it('clears the temporary files a killed run left behind', () => {
+  it('clears the temporary files a killed run left behind', async () => {
     const dir = copyFixture('test/fixtures/minimal');
     dirs.push(dir);
-    expect(relm(['report', '-C', dir, '--only', 'report', '--format', 'md']).status).toBe(0);
+    expect((await relm(['report', '-C', dir, '--only', 'report', '--format', 'md'])).status).toBe(0);
     writeFileSync(join(dir, 'out', '.report.md.12345.abc123.tmp'), 'half');
-    expect(relm(['report', '-C', dir, '--only', 'report', '--format', 'md']).status).toBe(0);
+    expect((await relm(['report', '-C', dir, '--only', 'report', '--format', 'md'])).status).toBe(0);
     expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsyaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { BIN, relmInProcess } from '../helpers/cli.js';
 
-// End-to-end: the built binary on engagements made in the test, with real git repositories and the real
+// End-to-end: the built CLI (in this process; in a child where it is interrupted or races) on engagements made in the test, with real git repositories and the real
 // Hadoop export. Every child process has a timeout, so no test can hang.
 
 const HADOOP = join(import.meta.dirname, '../../../shared/data/gitbugs-hadoop/hadoop_bugs.csv');
@@ -21,10 +21,8 @@ function temp(prefix: string): string {
   return d;
 }
 
-function run(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: TIMEOUT, env: { ...process.env, NO_COLOR: '1', ...env } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** relm in this process, its output as written. */
+const run = (args: string[], cwd: string, env: Record<string, string> = {}) => relmInProcess(args, cwd, env);
 
 /** Runs relm in the background; resolves with its exit code (killed after TIMEOUT). */
 function start(args: string[], cwd: string, env: Record<string, string> = {}): { done: Promise<{ status: number | null; stderr: string }>; kill: (s: NodeJS.Signals) => void } {
@@ -41,9 +39,9 @@ function start(args: string[], cwd: string, env: Record<string, string> = {}): {
   return { done, kill: (s) => p.kill(s) };
 }
 
-function engagement(): string {
+async function engagement(): Promise<string> {
   const dir = join(temp('relm-e2e-'), 'eng');
-  const r = run(['init', dir, '--yes', '--client', 'ACME', '--as-of', '2026-03-31'], tmpdir());
+  const r = await run(['init', dir, '--yes', '--client', 'ACME', '--as-of', '2026-03-31'], tmpdir());
   expect(r.status, r.stderr).toBe(0);
   return dir;
 }
@@ -68,8 +66,8 @@ const tempFiles = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.t
 const load = (path: string) => jsyaml.load(readFileSync(path, 'utf8'), { schema: jsyaml.CORE_SCHEMA }) as Record<string, Record<string, unknown>[]>;
 
 describe('git tags of two repositories with the same tag names', () => {
-  it('gives each application its own releases, with changes for lead time and no invented outcome', () => {
-    const eng = engagement();
+  it('gives each application its own releases, with changes for lead time and no invented outcome', async () => {
+    const eng = await engagement();
     const repos = temp('relm-repos-');
     const tags = [
       { tag: 'v1.0.0', commits: ['2026-01-05T10:00:00Z'] },
@@ -77,8 +75,8 @@ describe('git tags of two repositories with the same tag names', () => {
     ];
     gitRepo(join(repos, 'billing'), tags);
     gitRepo(join(repos, 'payments'), tags);
-    expect(run(['import', 'git-tags', join(repos, 'billing')], eng).status).toBe(0);
-    const second = run(['import', 'git-tags', join(repos, 'payments')], eng);
+    expect((await run(['import', 'git-tags', join(repos, 'billing')], eng)).status).toBe(0);
+    const second = await run(['import', 'git-tags', join(repos, 'payments')], eng);
     expect(second.status, second.stderr).toBe(0);
     expect(second.stderr).toContain('added 2, updated 0');
     const releases = load(join(eng, 'releases.yaml')).releases!;
@@ -88,13 +86,13 @@ describe('git tags of two repositories with the same tag names', () => {
       { id: expect.any(String), committed: '2026-02-03T10:00:00+00:00' },
       { id: expect.any(String), committed: '2026-02-01T10:00:00+00:00' },
     ]);
-    expect(run(['validate'], eng).status).toBe(0);
-    const assessed = JSON.parse(run(['assess', '--json', '--window-days', '365'], eng).stdout) as { releases: { lead_time_days: number | null } };
+    expect((await run(['validate'], eng)).status).toBe(0);
+    const assessed = JSON.parse((await run(['assess', '--json', '--window-days', '365'], eng)).stdout) as { releases: { lead_time_days: number | null } };
     expect(assessed.releases.lead_time_days).not.toBeNull();
 
     // Forcing the same ids is a collision: a finding (exit 1), and the other application's records stay as they were.
     const before = readFileSync(join(eng, 'releases.yaml'), 'utf8');
-    const clash = run(['import', 'git-tags', join(repos, 'payments'), '--id-prefix', 'billing@'], eng);
+    const clash = await run(['import', 'git-tags', join(repos, 'payments'), '--id-prefix', 'billing@'], eng);
     expect(clash.status).toBe(1);
     expect(clash.stderr).toContain('collision: billing@v1.0.0 in releases.yaml belongs to billing, the export\'s to payments: left alone');
     expect(readFileSync(join(eng, 'releases.yaml'), 'utf8')).toBe(before);
@@ -102,9 +100,9 @@ describe('git tags of two repositories with the same tag names', () => {
 });
 
 describe.skipIf(!hasHadoop)('the real Hadoop export, re-imported after hand edits', () => {
-  it('leaves backlog.yaml byte-identical when nothing changed, and keeps the edits when the export changed', () => {
-    const eng = engagement();
-    expect(run(['import', 'jira', HADOOP, '--application', 'hadoop'], eng).status).toBe(0);
+  it('leaves backlog.yaml byte-identical when nothing changed, and keeps the edits when the export changed', async () => {
+    const eng = await engagement();
+    expect((await run(['import', 'jira', HADOOP, '--application', 'hadoop'], eng)).status).toBe(0);
     const file = join(eng, 'backlog.yaml');
     const state = join(eng, '.relm/imports/jira.json');
     expect(existsSync(state)).toBe(true);
@@ -116,7 +114,7 @@ describe.skipIf(!hasHadoop)('the real Hadoop export, re-imported after hand edit
     text += '  - {id: MR-1, application: hadoop, title: Written by hand, requested: 2026-01-01}\n';
     writeFileSync(file, text);
 
-    const same = run(['import', 'jira', HADOOP, '--application', 'hadoop'], eng);
+    const same = await run(['import', 'jira', HADOOP, '--application', 'hadoop'], eng);
     expect(same.status).toBe(0);
     expect(same.stderr).toContain('kept your edit to 13404344 priority (low)');
     expect(readFileSync(file, 'utf8')).toBe(text);
@@ -127,10 +125,10 @@ describe.skipIf(!hasHadoop)('the real Hadoop export, re-imported after hand edit
     expect(rows).toContain(',13277068,Resolved,');
     expect(rows).toContain(',13404344,Resolved,Blocker,');
     writeFileSync(changed, rows.replace(',13277068,Resolved,', ',13277068,Open,').replace(',13404344,Resolved,Blocker,', ',13404344,Resolved,Minor,'));
-    const dry = run(['import', 'jira', changed, '--application', 'hadoop', '--dry-run'], eng);
+    const dry = await run(['import', 'jira', changed, '--application', 'hadoop', '--dry-run'], eng);
     expect(dry.stdout).toContain('-    status: done\n+    status: new\n');
     expect(readFileSync(file, 'utf8')).toBe(text);
-    const next = run(['import', 'jira', changed, '--application', 'hadoop'], eng);
+    const next = await run(['import', 'jira', changed, '--application', 'hadoop'], eng);
     expect(next.status).toBe(0);
     expect(next.stderr).toContain('updated 13277068: status, closed');
     expect(next.stderr).toContain('conflict: 13404344 priority is low in backlog.yaml, medium in the export: kept yours');
@@ -142,30 +140,30 @@ describe.skipIf(!hasHadoop)('the real Hadoop export, re-imported after hand edit
     const a = text.split('\n');
     const b = after.split('\n');
     expect(b.length).toBe(a.length - 1);
-    expect(run(['validate'], eng).status).toBe(0);
+    expect((await run(['validate'], eng)).status).toBe(0);
   });
 });
 
 describe('encodings', () => {
-  it('imports a Windows-1252 Jira export with its curly quotes, euro sign and dashes', () => {
-    const eng = engagement();
+  it('imports a Windows-1252 Jira export with its curly quotes, euro sign and dashes', async () => {
+    const eng = await engagement();
     const csv = 'Summary,Issue key,Status,Created,Resolved\n“Fee” of 5 € – wrong,ABC-1,Open,2026-01-02,\nResolved before it was created,ABC-2,Done,2026-02-01,2026-01-15\n';
     const special: Record<string, number> = { '“': 0x93, '”': 0x94, '€': 0x80, '–': 0x96 };
     const file = join(temp('relm-csv-'), 'excel.csv');
     writeFileSync(file, Uint8Array.from([...csv].map((ch) => special[ch] ?? ch.charCodeAt(0))));
-    const r = run(['import', 'jira', file, '--application', 'core'], eng);
+    const r = await run(['import', 'jira', file, '--application', 'core'], eng);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('read as Windows-1252');
     expect(r.stderr).toContain('row 3: ABC-2: the dates contradict each other: Resolved 2026-01-15 is before Created 2026-02-01');
     const items = load(join(eng, 'backlog.yaml')).items!;
     expect(items.map((i) => i.title)).toEqual(['“Fee” of 5 € – wrong']);
-    expect(run(['validate'], eng).status).toBe(0);
+    expect((await run(['validate'], eng)).status).toBe(0);
   });
 });
 
 describe('safe writers', () => {
   it('two writers at once, repeated: nothing is lost', async () => {
-    const eng = engagement();
+    const eng = await engagement();
     const tasks = ['assemble-team', 'kickoff-plan', 'gather-information', 'analyse-findings', 'analyse-release-process', 'tactical-recommendations'];
     for (let round = 0; round < 3; round++) {
       const a = tasks[round * 2]!;
@@ -193,21 +191,21 @@ describe('safe writers', () => {
   }, 120_000);
 
   it('a second writer waits, then fails with a clear message while the first holds the lock', async () => {
-    const eng = engagement();
+    const eng = await engagement();
     // A live process holds the lock (this test's own process: it is running).
     mkdirSync(join(eng, '.relm/lock'), { recursive: true });
     writeFileSync(join(eng, '.relm/lock.owner'), JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), command: 'import jira', since: '2026-03-31T10:00:00Z' }));
-    const r = run(['status', 'set', 'assemble-team', 'done'], eng, { RELM_LOCK_WAIT_MS: '300' });
+    const r = await run(['status', 'set', 'assemble-team', 'done'], eng, { RELM_LOCK_WAIT_MS: '300' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`the engagement is being changed by relm import jira (process ${process.pid}, since 2026-03-31T10:00:00Z)`);
     expect(load(join(eng, 'plan.yaml')).tasks!.find((t) => t.id === 'assemble-team')!.status).toBe('todo');
   });
 
   it('a writer killed mid-write leaves the file whole; the next run takes over its lock and removes its temporary file', async () => {
-    const eng = engagement();
+    const eng = await engagement();
     const csv = join(temp('relm-csv-'), 'big.csv');
     writeFileSync(csv, `Summary,Issue key,Status,Created,Description\n${Array.from({ length: 5000 }, (_, i) => `Issue number ${i},BIG-${i},Open,2026-01-02,${'words '.repeat(40)}`).join('\n')}\n`);
-    expect(run(['import', 'jira', csv, '--application', 'big'], eng).status).toBe(0);
+    expect((await run(['import', 'jira', csv, '--application', 'big'], eng)).status).toBe(0);
     const whole = readFileSync(join(eng, 'backlog.yaml'), 'utf8');
     const changed = csv.replace('big.csv', 'big2.csv');
     writeFileSync(changed, readFileSync(csv, 'utf8').replace(/,Open,/g, ',In Progress,'));
@@ -223,25 +221,25 @@ describe('safe writers', () => {
     writeFileSync(join(eng, '.backlog.yaml.999999.abc123.tmp'), 'items:\n  - id: half');
     mkdirSync(join(eng, '.relm/lock'), { recursive: true });
     writeFileSync(join(eng, '.relm/lock.owner'), JSON.stringify({ pid: 999999, host: (await import('node:os')).hostname(), command: 'import jira', since: '2026-03-31T10:00:00Z' }));
-    const next = run(['import', 'jira', changed, '--application', 'big'], eng, { RELM_LOCK_WAIT_MS: '2000' });
+    const next = await run(['import', 'jira', changed, '--application', 'big'], eng, { RELM_LOCK_WAIT_MS: '2000' });
     expect(next.status, next.stderr).toBe(0);
     expect(tempFiles(eng)).toEqual([]);
     expect(existsSync(join(eng, '.relm/lock'))).toBe(false);
     expect(load(join(eng, 'backlog.yaml')).items!.every((i) => i.status === 'in-progress')).toBe(true);
   }, 120_000);
 
-  it('keeps the file mode, writes through a symlink inside the engagement and refuses one leaving it', () => {
-    const eng = engagement();
+  it('keeps the file mode, writes through a symlink inside the engagement and refuses one leaving it', async () => {
+    const eng = await engagement();
     const plan = join(eng, 'plan.yaml');
     chmodSync(plan, 0o600);
-    expect(run(['status', 'set', 'assemble-team', 'done'], eng).status).toBe(0);
+    expect((await run(['status', 'set', 'assemble-team', 'done'], eng)).status).toBe(0);
     expect(statSync(plan).mode & 0o777).toBe(0o600);
 
     // plan.yaml a link to a file in a subfolder: the link stays, the target changes.
     mkdirSync(join(eng, 'data'));
     renameSync(plan, join(eng, 'data/plan.yaml'));
     symlinkSync('data/plan.yaml', plan);
-    expect(run(['status', 'set', 'kickoff-plan', 'done'], eng).status).toBe(0);
+    expect((await run(['status', 'set', 'kickoff-plan', 'done'], eng)).status).toBe(0);
     expect(lstatSync(plan).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(eng, 'data/plan.yaml'), 'utf8')).toMatch(/id: kickoff-plan\n(?: {4}.*\n)*? {4}status: done/);
 
@@ -251,7 +249,7 @@ describe('safe writers', () => {
     rmSync(plan);
     symlinkSync(outside, plan);
     const before = readFileSync(outside, 'utf8');
-    const r = run(['status', 'set', 'gather-information', 'done'], eng);
+    const r = await run(['status', 'set', 'gather-information', 'done'], eng);
     expect(r.status).not.toBe(0); // the loader already refuses to read it
     expect(readFileSync(outside, 'utf8')).toBe(before);
     // The import reads backlog.yaml itself: the writer refuses the link.
@@ -260,31 +258,31 @@ describe('safe writers', () => {
     symlinkSync(backlog, join(eng, 'backlog.yaml'));
     const csv = join(temp('relm-csv-'), 'a.csv');
     writeFileSync(csv, 'Summary,Issue key,Status,Created\nOne,A-1,Open,2026-01-02\n');
-    const imp = run(['import', 'jira', csv, '--application', 'core'], eng);
+    const imp = await run(['import', 'jira', csv, '--application', 'core'], eng);
     expect(imp.status).toBe(2);
     expect(imp.stderr).toContain('backlog.yaml leads outside the engagement folder');
     expect(readFileSync(backlog, 'utf8')).toBe('items: []\n');
   });
 
-  it('relm init writes a .gitignore for the lock, temporary files and out/', () => {
-    const eng = engagement();
+  it('relm init writes a .gitignore for the lock, temporary files and out/', async () => {
+    const eng = await engagement();
     expect(readFileSync(join(eng, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['out/', '.relm/lock*', '.*.tmp']));
   });
 });
 
 describe('incidents and duplicates through the CLI', () => {
-  it('attributes incidents to releases (outcome and restored), and records a confirmed duplicate', () => {
-    const eng = engagement();
+  it('attributes incidents to releases (outcome and restored), and records a confirmed duplicate', async () => {
+    const eng = await engagement();
     writeFileSync(
       join(eng, 'releases.yaml'),
       'releases:\n  - id: billing@v1.0.0\n    applications: [billing]\n    deployed: 2026-03-01T20:00:00Z\n  - id: billing@v1.1.0\n    applications: [billing]\n    deployed: 2026-03-10T20:00:00Z\n',
     );
     const inc = join(temp('relm-inc-'), 'incidents.csv');
     writeFileSync(inc, 'Number,Opened,Resolved,Configuration item\nINC1,2026-03-02 01:00:00,2026-03-02 04:30:00,Billing\nINC2,2026-03-20 01:00:00,2026-03-20 02:00:00,Billing\n');
-    const missing = run(['import', 'incidents', inc], eng);
+    const missing = await run(['import', 'incidents', inc], eng);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('needs --from servicenow or jira');
-    const r = run(['import', 'incidents', inc, '--from', 'servicenow', '--window-hours', '12'], eng);
+    const r = await run(['import', 'incidents', inc, '--from', 'servicenow', '--window-hours', '12'], eng);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('INC1 -> billing@v1.0.0 (5.0 h after its deployment)');
     const releases = load(join(eng, 'releases.yaml')).releases!;
@@ -297,13 +295,13 @@ describe('incidents and duplicates through the CLI', () => {
       join(eng, 'backlog.yaml'),
       'applications:\n  - {id: core}\n  - {id: billing}\nitems:\n  - {id: A-1, application: core, title: Interest rounding is wrong for half cents, requested: 2026-01-02}\n  - {id: A-2, application: core, title: Interest rounding wrong for half cents, requested: 2026-01-05}\n  - {id: A-3, application: core, title: Dark mode for the portal, requested: 2026-01-06}\n',
     );
-    const listed = run(['duplicates'], eng);
+    const listed = await run(['duplicates'], eng);
     expect(listed.stdout.match(/A-1/g)).toHaveLength(1);
     expect(listed.stdout).toContain('1 candidate pair at similarity');
-    expect(run(['duplicates', '--record', 'A-2', 'A-1'], eng).status).toBe(0);
+    expect((await run(['duplicates', '--record', 'A-2', 'A-1'], eng)).status).toBe(0);
     expect(readFileSync(join(eng, 'backlog.yaml'), 'utf8')).toContain('  - {id: A-2, application: core, title: Interest rounding wrong for half cents, requested: 2026-01-05, duplicate_of: A-1}\n');
-    expect(run(['duplicates'], eng).stdout).toContain('0 candidate pairs');
-    expect(run(['duplicates', '--all'], eng).stdout).toContain('1 candidate pair');
-    expect(run(['duplicates', '--record', 'A-1', 'A-2'], eng).stderr).toContain('A-2 is recorded as a duplicate of A-1');
+    expect((await run(['duplicates'], eng)).stdout).toContain('0 candidate pairs');
+    expect((await run(['duplicates', '--all'], eng)).stdout).toContain('1 candidate pair');
+    expect((await run(['duplicates', '--record', 'A-1', 'A-2'], eng)).stderr).toContain('A-2 is recorded as a duplicate of A-1');
   });
 });

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT } from '../helpers/cli.js';
+import { relmInProcess as relm, ROOT } from '../helpers/cli.js';
 import { openPackage, slides } from '../helpers/ooxml.js';
-import { CHILD_TIMEOUT, pdfIt, relmAsync as relm } from '../helpers/run.js';
+import { CHILD_TIMEOUT, pdfIt } from '../helpers/run.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

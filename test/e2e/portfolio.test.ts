@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { CHILD_TIMEOUT, relmAsync as relm } from '../helpers/run.js';
+import { relmInProcess as relm } from '../helpers/cli.js';
+import { CHILD_TIMEOUT } from '../helpers/run.js';
 
 let top: string;
 afterAll(() => rmSync(top, { recursive: true, force: true }));

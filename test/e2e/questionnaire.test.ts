@@ -58,13 +58,13 @@ const PEOPLE = {
 describe('relm questionnaire, reconcile and the report', () => {
   let dir: string;
   const files: Record<string, string> = {};
-  const run = (args: string[], timeout?: number) => relm([...args, '-C', dir], { cwd: dir, timeout });
+  const run = async (args: string[]) => await relm([...args, '-C', dir], { cwd: dir });
 
   beforeAll(async () => {
     dir = example();
     for (const [key, who] of Object.entries(PEOPLE)) {
       const out = join(dir, `q-${key}.xlsx`);
-      const r = run(['questionnaire', 'export', '--practices', `${KT},release-policy`, '--for', who.for, '--deadline', '2026-03-20', '-o', out]);
+      const r = await run(['questionnaire', 'export', '--practices', `${KT},release-policy`, '--for', who.for, '--deadline', '2026-03-20', '-o', out]);
       expect(r.status, r.stderr).toBe(0);
       let bytes: Buffer = readFileSync(out);
       bytes = await fillWorkbook(bytes, ANSWERS[key]!, { date: who.date });
@@ -75,11 +75,11 @@ describe('relm questionnaire, reconcile and the report', () => {
     }
   }, 120_000);
 
-  it('exports a workbook with instructions, one sheet per perspective and protected rows', () => {
-    const r = run(['questionnaire', 'export', '-o', join(dir, 'all.xlsx')]);
+  it('exports a workbook with instructions, one sheet per perspective and protected rows', async () => {
+    const r = await run(['questionnaire', 'export', '-o', join(dir, 'all.xlsx')]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/28 practices, 166 statements/);
-    const again = run(['questionnaire', 'export', '-o', join(dir, 'all.xlsx')]);
+    const again = await run(['questionnaire', 'export', '-o', join(dir, 'all.xlsx')]);
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/already exists.*--force/s);
   });
@@ -90,7 +90,7 @@ describe('relm questionnaire, reconcile and the report', () => {
     const bad = await fillWorkbook(readFileSync(files.hv!), { [`${KT}-2a`]: { answer: 'mostly' } });
     const path = join(dir, 'bad.xlsx');
     writeFileSync(path, bad);
-    const r = run(['questionnaire', 'import', path]);
+    const r = await run(['questionnaire', 'import', path]);
     expect(r.status).toBe(1);
     expect(at.sheet).toBe('People');
     expect(r.stderr).toContain(`People!E${at.row}: error "mostly" is not an answer; did you mean "most"?`);
@@ -99,9 +99,9 @@ describe('relm questionnaire, reconcile and the report', () => {
     expect(readdirSync(join(dir, 'interviews'))).toHaveLength(5);
   });
 
-  it('imports three respondents into responses/ with their interview records', () => {
+  it('imports three respondents into responses/ with their interview records', async () => {
     for (const key of ['hv', 'am', 'tk'] as const) {
-      const r = run(['questionnaire', 'import', files[key]!]);
+      const r = await run(['questionnaire', 'import', files[key]!]);
       expect(r.status, r.stderr).toBe(0);
     }
     expect(readdirSync(join(dir, 'responses')).sort()).toEqual(['int-06.yaml', 'int-07.yaml', 'int-08.yaml']);
@@ -126,18 +126,18 @@ describe('relm questionnaire, reconcile and the report', () => {
 
   it('re-importing the same answers changes nothing; different ones need --force', async () => {
     const before = readFileSync(join(dir, 'responses', 'int-06.yaml'), 'utf8');
-    expect(run(['questionnaire', 'import', files.hv!]).status).toBe(0);
+    expect((await run(['questionnaire', 'import', files.hv!])).status).toBe(0);
     expect(readFileSync(join(dir, 'responses', 'int-06.yaml'), 'utf8')).toBe(before);
     const changed = join(dir, 'changed.xlsx');
     writeFileSync(changed, await fillWorkbook(readFileSync(files.hv!), { [`${KT}-4a`]: { answer: 'half' } }));
-    const r = run(['questionnaire', 'import', changed]);
+    const r = await run(['questionnaire', 'import', changed]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/knowledge-training-4a: none → half.*--force/s);
     expect(readFileSync(join(dir, 'responses', 'int-06.yaml'), 'utf8')).toBe(before);
   });
 
-  it('reconciles: answers side by side, spread in steps, the median with ties to the lower', () => {
-    const r = run(['reconcile', '--json']);
+  it('reconciles: answers side by side, spread in steps, the median with ties to the lower', async () => {
+    const r = await run(['reconcile', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const c = JSON.parse(r.stdout);
     expect(c.respondents.map((x: { id: string; name: string }) => `${x.id} ${x.name}`)).toEqual(['int-06 Hendrik Voss', 'int-07 Abena Mensah', 'int-08 Tom Keller']);
@@ -148,12 +148,12 @@ describe('relm questionnaire, reconcile and the report', () => {
     expect(by[`${KT}-5a`]).toMatchObject({ na_split: true, disagreement: true, proposal: 'na' });
     expect(by[`${KT}-2a`]).toMatchObject({ spread: 1, proposal: 'some', disagreement: false });
     expect(c.disagreements).toBe(2);
-    const human = run(['reconcile']);
+    const human = await run(['reconcile']);
     expect(human.stdout).toMatch(/knowledge-training-3a\s+3\s+none\s+most\s+half\s+3\s+half\s+none\s+differs disagree/);
   });
 
-  it('warns in relm validate about each open disagreement, at the criterion in practices.yaml', () => {
-    const r = run(['validate', '-f', 'json']);
+  it('warns in relm validate about each open disagreement, at the criterion in practices.yaml', async () => {
+    const r = await run(['validate', '-f', 'json']);
     const found = JSON.parse(r.stdout).filter((d: { code: string }) => d.code === 'respondents-disagree');
     expect(found.map((d: { message: string }) => /"([^"]+)"/.exec(d.message)![1])).toEqual([`${KT}-3a`, `${KT}-5a`]);
     expect(found[0].file).toBe('practices.yaml');
@@ -161,8 +161,8 @@ describe('relm questionnaire, reconcile and the report', () => {
     expect(line).toContain(`${KT}-3a:`);
   });
 
-  it('counts respondents in the confidence, and open disagreements lower it', () => {
-    const a = JSON.parse(run(['assess', '--json']).stdout);
+  it('counts respondents in the confidence, and open disagreements lower it', async () => {
+    const a = JSON.parse((await run(['assess', '--json'])).stdout);
     const kt = a.practices.find((p: { id: string }) => p.id === KT);
     // 1a: three agree (1); 2a: three within a step (1); 3a: one agrees with "none", open (1/3 ÷ 2);
     // 4a: two agree (2/3); 5a: one agrees with "none", open (1/3 ÷ 2): (1 + 1 + 1/6 + 2/3 + 1/6) / 5.
@@ -170,9 +170,9 @@ describe('relm questionnaire, reconcile and the report', () => {
     expect(a.consensus.open_disagreements).toBe(2);
   });
 
-  it('--accept all writes the medians with the respondents as sources, leaving the disagreements to a workshop', () => {
+  it('--accept all writes the medians with the respondents as sources, leaving the disagreements to a workshop', async () => {
     const before = readFileSync(join(dir, 'practices.yaml'), 'utf8');
-    const r = run(['reconcile', '--accept', 'all']);
+    const r = await run(['reconcile', '--accept', 'all']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/knowledge-training-3a left as it is: the respondents disagree/);
     const after = readFileSync(join(dir, 'practices.yaml'), 'utf8');
@@ -182,18 +182,18 @@ describe('relm questionnaire, reconcile and the report', () => {
     expect(kt[`${KT}-1a`]).toEqual({ answer: 'most', sources: ['int-06', 'int-07', 'int-08'] });
     expect(kt[`${KT}-4a`]).toEqual({ answer: 'none', sources: ['int-06', 'int-07'] });
     expect(kt[`${KT}-3a`]).toBe('none');
-    expect(run(['validate']).status).toBe(0);
+    expect((await run(['validate'])).status).toBe(0);
   });
 
-  it('--set records a workshop decision with its reason; naming a disagreement accepts its median', () => {
-    const r = run(['reconcile', '--set', `${KT}-3a=half`, '--because', 'The mainframe team has a curriculum; the web teams do not.', '--date', '2026-03-10', '--accept', `${KT}-5a`]);
+  it('--set records a workshop decision with its reason; naming a disagreement accepts its median', async () => {
+    const r = await run(['reconcile', '--set', `${KT}-3a=half`, '--because', 'The mainframe team has a curriculum; the web teams do not.', '--date', '2026-03-10', '--accept', `${KT}-5a`]);
     expect(r.status, r.stderr).toBe(0);
     const kt = parse(readFileSync(join(dir, 'practices.yaml'), 'utf8')).practices[KT].answers;
     expect(kt[`${KT}-3a`]).toEqual({ answer: 'half', sources: ['int-06', 'int-07', 'int-08'], decision: { because: 'The mainframe team has a curriculum; the web teams do not.', date: '2026-03-10' } });
     expect(kt[`${KT}-5a`]).toEqual({ answer: 'na', sources: ['int-06', 'int-07', 'int-08'] });
-    const v = JSON.parse(run(['validate', '-f', 'json']).stdout).filter((d: { code: string }) => d.code === 'respondents-disagree');
+    const v = JSON.parse((await run(['validate', '-f', 'json'])).stdout).filter((d: { code: string }) => d.code === 'respondents-disagree');
     expect(v.map((d: { message: string }) => /"([^"]+)"/.exec(d.message)![1])).toEqual([`${KT}-5a`]);
-    const a = JSON.parse(run(['assess', '--json']).stdout);
+    const a = JSON.parse((await run(['assess', '--json'])).stdout);
     const p = a.practices.find((x: { id: string }) => x.id === KT);
     // 3a decided: all three back it (1); 5a still open, two of three agree on n/a (2/3 ÷ 2): (1 + 1 + 1 + 2/3 + 1/3) / 5.
     expect(p.confidence).toBeCloseTo(4 / 5, 10);
@@ -201,8 +201,8 @@ describe('relm questionnaire, reconcile and the report', () => {
     expect(p.level_scores).toEqual([1, 0.25, 0.5, 0, 1]);
   });
 
-  it("lists the disagreements in the report's appendix", () => {
-    const r = run(['report', '--format', 'md', '--only', 'report'], 120_000);
+  it("lists the disagreements in the report's appendix", async () => {
+    const r = await run(['report', '--format', 'md', '--only', 'report']);
     expect(r.status, r.stderr).toBe(0);
     const md = readFileSync(join(dir, 'out', 'report.md'), 'utf8');
     const section = md.slice(md.indexOf('### Where the respondents disagree'));

@@ -146,83 +146,83 @@ describe('relm report: the four deliverables', () => {
     for (const s of ['Training cannot close these', 'These gaps stay open until a course']) expect(training).not.toContain(s);
   });
 
-  it('writes byte-identical md, html, svg and json on every run', () => {
+  it('writes byte-identical md, html, svg and json on every run', async () => {
     const d = example();
-    expect(relm(['report', '-C', d]).status).toBe(0);
+    expect((await relm(['report', '-C', d])).status).toBe(0);
     const read = () => Object.fromEntries(['report.md', 'report.html', 'presentation.html', 'strategic-plan.md', 'training-plan.html', 'assessment.json', 'charts/roadmap.svg'].map((f) => [f, readFileSync(join(d, 'out', f), 'utf8')]));
     const first = read();
-    expect(relm(['report', '-C', d]).status).toBe(0);
+    expect((await relm(['report', '-C', d])).status).toBe(0);
     expect(read()).toEqual(first);
     expect(first['report.md']!).toContain('![The twelve largest gaps');
     expect(first['report.html']!).toContain('<figure class="chart"><svg');
     expect(first['presentation.html']!.match(/<section class="slide"/g)!.length).toBeGreaterThanOrEqual(8);
   });
 
-  it('renders only what --only names', () => {
+  it('renders only what --only names', async () => {
     const d = example();
-    expect(relm(['report', '-C', d, '--only', 'plan,training', '--format', 'md']).status).toBe(0);
+    expect((await relm(['report', '-C', d, '--only', 'plan,training', '--format', 'md'])).status).toBe(0);
     expect(readdirSync(join(d, 'out')).filter((f) => f.endsWith('.md')).sort()).toEqual(['strategic-plan.md', 'training-plan.md']);
   });
 });
 
 describe('relm report: templates', () => {
-  it('uses a template or partial from the engagement in place of the built-in one', () => {
+  it('uses a template or partial from the engagement in place of the built-in one', async () => {
     const d = example();
     mkdirSync(join(d, 'templates', 'partials'), { recursive: true });
     writeFileSync(join(d, 'templates', 'partials', 'title-block.hbs'), 'Confidential — prepared for {{text client}}\n');
     writeFileSync(join(d, 'templates', 'training-plan.md.hbs'), '# Our own training plan\n\n{{> title-block}}\n\n{{training.total_days}} days.\n');
-    expect(relm(['report', '-C', d, '--format', 'md']).status).toBe(0);
+    expect((await relm(['report', '-C', d, '--format', 'md'])).status).toBe(0);
     expect(readFileSync(join(d, 'out', 'training-plan.md'), 'utf8')).toBe('# Our own training plan\n\nConfidential — prepared for Northwind Mutual Insurance\n\n23 days.\n');
     expect(readFileSync(join(d, 'out', 'report.md'), 'utf8')).toContain('Confidential — prepared for Northwind Mutual Insurance');
   });
 
-  it('reports a template error without a stack trace, and writes nothing', () => {
+  it('reports a template error without a stack trace, and writes nothing', async () => {
     const d = example();
     mkdirSync(join(d, 'templates'), { recursive: true });
     writeFileSync(join(d, 'templates', 'report.md.hbs'), '# {{nosuchfield}}\n');
-    const r = relm(['report', '-C', d, '--format', 'md']);
+    const r = await relm(['report', '-C', d, '--format', 'md']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('relm: templates/report.md.hbs:1:5 "nosuchfield" is neither in the data here nor a helper');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(d, 'out'))).toBe(false);
   });
 
-  it('ejects the built-in templates, refusing to overwrite', () => {
+  it('ejects the built-in templates, refusing to overwrite', async () => {
     const d = example();
-    expect(relm(['templates', 'eject', '-C', d]).status).toBe(0);
+    expect((await relm(['templates', 'eject', '-C', d])).status).toBe(0);
     expect(readFileSync(join(d, 'templates', 'report.md.hbs'), 'utf8')).toBe(readFileSync(join(ROOT, 'templates', 'report.md.hbs'), 'utf8'));
     expect(existsSync(join(d, 'templates', 'partials', 'title-block.hbs'))).toBe(true);
-    const again = relm(['templates', 'eject', 'report.md.hbs', '-C', d]);
+    const again = await relm(['templates', 'eject', 'report.md.hbs', '-C', d]);
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('--force');
     // The ejected templates render the same report.
-    expect(relm(['report', '-C', d, '--format', 'md']).status).toBe(0);
+    expect((await relm(['report', '-C', d, '--format', 'md'])).status).toBe(0);
   });
 });
 
 describe('relm report: no browser', () => {
-  it('exits 2 with how to install one, writing nothing, while md and html still work', () => {
+  it('exits 2 with how to install one, writing nothing, while md and html still work', async () => {
     const d = example();
-    const r = relm(['report', '-C', d, '--format', 'md,pdf', '--browser-path', '/nonexistent/chrome']);
+    const r = await relm(['report', '-C', d, '--format', 'md,pdf', '--browser-path', '/nonexistent/chrome']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('apt-get install chromium');
     expect(existsSync(join(d, 'out'))).toBe(false);
-    const bad = relm(['report', '-C', d, '--format', 'pdf'], { env: { CHROME_PATH: '/nonexistent/chrome' } });
+    const bad = await relm(['report', '-C', d, '--format', 'pdf'], { env: { CHROME_PATH: '/nonexistent/chrome' } });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('CHROME_PATH');
-    expect(relm(['report', '-C', d, '--format', 'md,html']).status).toBe(0);
+    expect((await relm(['report', '-C', d, '--format', 'md,html'])).status).toBe(0);
   });
 
   it('finds no browser where there is none, and says so', () => {
     expect(() => findBrowser(undefined, { PATH: '/nonexistent' }, 'plan9')).toThrow(/no Chrome or Chromium found/);
   });
 
-  pdfIt('stops the browser at --browser-timeout, whatever it was doing, and leaves nothing behind', () => {
+  pdfIt('stops the browser at --browser-timeout, whatever it was doing, and leaves nothing behind', async () => {
     const d = example();
     const tmp = mkdtempSync(join(tmpdir(), 'relm-timeout-'));
     dirs.push(tmp);
     const start = performance.now();
-    const r = relm(['report', '-C', d, '--format', 'pdf', '--browser-timeout', '1'], { env: { TMPDIR: tmp }, timeout: 60_000 });
+    const r = await relm(['report', '-C', d, '--format', 'pdf', '--browser-timeout', '1'], { env: { TMPDIR: tmp } });
     const seconds = (performance.now() - start) / 1000;
     // One second may or may not be enough on a fast machine: either it printed, or it said why not.
     if (r.status !== 0) {
@@ -239,15 +239,15 @@ describe('relm report: no browser', () => {
 });
 
 describe('relm report: reproducible PDFs', () => {
-  pdfIt('prints byte-identical PDFs for the same SOURCE_DATE_EPOCH, with its date and no trace of the browser', () => {
+  pdfIt('prints byte-identical PDFs for the same SOURCE_DATE_EPOCH, with its date and no trace of the browser', async () => {
     const d = example();
-    const run = () => {
-      const r = relm(['report', '-C', d, '--format', 'pdf', '--only', 'training,presentation'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
+    const run = async () => {
+      const r = await relm(['report', '-C', d, '--format', 'pdf', '--only', 'training,presentation'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
       expect(r.status, r.stderr).toBe(0);
       return ['training-plan.pdf', 'presentation.pdf'].map((f) => readFileSync(join(d, 'out', f)));
     };
-    const first = run();
-    const second = run();
+    const first = await run();
+    const second = await run();
     for (const [i, pdf] of first.entries()) expect(Buffer.compare(pdf, second[i]!), `run 2 differs in file ${i}`).toBe(0);
     const info = pdfinfo(join(d, 'out', 'training-plan.pdf'));
     expect(info).toMatch(/CreationDate:\s+Thu Jan {2}1 00:00:00 2026 UTC/);
@@ -259,16 +259,16 @@ describe('relm report: reproducible PDFs', () => {
     expect(bytes).not.toContain('Skia/PDF');
   }, 120_000);
 
-  it('refuses a SOURCE_DATE_EPOCH that is not a number of seconds before doing anything', () => {
+  it('refuses a SOURCE_DATE_EPOCH that is not a number of seconds before doing anything', async () => {
     const d = example();
     for (const bad of ['yesterday', '-1', '1.5', '99999999999999', '253402300800']) {
-      const r = relm(['report', '-C', d, '--format', 'md'], { env: { SOURCE_DATE_EPOCH: bad } });
+      const r = await relm(['report', '-C', d, '--format', 'md'], { env: { SOURCE_DATE_EPOCH: bad } });
       expect(r.status, bad).toBe(2);
       expect(r.stderr).toContain('SOURCE_DATE_EPOCH');
       expect(r.stderr).toContain('is not a whole number of seconds');
       expect(existsSync(join(d, 'out')), bad).toBe(false);
     }
-    expect(relm(['report', '-C', d, '--format', 'md'], { env: { SOURCE_DATE_EPOCH: '253402300799' } }).status).toBe(0);
+    expect((await relm(['report', '-C', d, '--format', 'md'], { env: { SOURCE_DATE_EPOCH: '253402300799' } })).status).toBe(0);
   });
 
 });

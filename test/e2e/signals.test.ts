@@ -102,11 +102,11 @@ describe.skipIf(!browser || !linux)('relm report interrupted while printing PDFs
   let dir: string;
   let before: Record<string, string>;
   const temps: string[] = [];
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = copyFixture('examples/acme-bank');
     rmSync(join(dir, 'out'), { recursive: true, force: true });
     // The previous deliverables, which no interrupted run may touch.
-    expect(relm(['report', '-C', dir, '--format', 'md,html']).status).toBe(0);
+    expect((await relm(['report', '-C', dir, '--format', 'md,html'])).status).toBe(0);
     before = snapshot(join(dir, 'out'));
     expect(Object.keys(before).length).toBeGreaterThan(10);
   });
@@ -137,7 +137,7 @@ describe.skipIf(!browser || !linux)('relm report interrupted while printing PDFs
         // kill -9 cannot clean up: a staging folder may be left in out/ ...
         for (const f of Object.keys(now)) if (!(f in before)) expect(f, context).toMatch(/^\.relm-staging-\d+-/);
         // ... which the next run removes.
-        expect(relm(['report', '-C', dir, '--format', 'md,html']).status).toBe(0);
+        expect((await relm(['report', '-C', dir, '--format', 'md,html'])).status).toBe(0);
         expect(snapshot(join(dir, 'out'))).toEqual(before);
       } else {
         expect(now).toEqual(before);

@@ -140,57 +140,57 @@ const CASES: { name: string; files: Record<string, string>; expect: string[]; ex
 
 describe('relm validate on bad input', () => {
   for (const c of CASES) {
-    it(`reports ${c.name} at its position`, () => {
+    it(`reports ${c.name} at its position`, async () => {
       const dir = fixture(c.files);
-      const r = relm(['validate', '-f', 'text', '-C', dir]);
+      const r = await relm(['validate', '-f', 'text', '-C', dir]);
       for (const line of c.expect) expect(r.stdout).toContain(line);
       expect(r.status).toBe(c.exit ?? 1);
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     });
   }
 
-  it('reports invalid UTF-8 bytes at their position', () => {
+  it('reports invalid UTF-8 bytes at their position', async () => {
     const dir = fixture();
     writeFileSync(join(dir, 'target.yaml'), Buffer.concat([Buffer.from('targets:\n  default: 3 # caf'), Buffer.from([0xe9, 0x0a])]));
-    const r = relm(['validate', '-f', 'text', '-C', dir]);
+    const r = await relm(['validate', '-f', 'text', '-C', dir]);
     expect(r.stdout).toContain('target.yaml:2:19 error invalid-encoding');
     expect(r.status).toBe(1);
   });
 
-  it('prints every finding at once and a summary, grouped by file in the stylish format', () => {
+  it('prints every finding at once and a summary, grouped by file in the stylish format', async () => {
     const dir = fixture({ 'relm.yaml': MANIFEST.replace('  client:', '  clinet:') + 'extra: 1\n', 'target.yaml': 'targets: {default: 9}\n' });
-    const r = relm(['validate', '-C', dir]);
+    const r = await relm(['validate', '-C', dir]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^relm\.yaml\n/);
     expect(r.stdout).toContain('\ntarget.yaml\n');
     expect(r.stdout).toContain('✖ 4 errors, 0 warnings');
   });
 
-  it('gives machine-readable JSON with -f json', () => {
+  it('gives machine-readable JSON with -f json', async () => {
     const dir = fixture({ 'target.yaml': 'targets: {default: 9}\n' });
-    const r = relm(['validate', '-f', 'json', '-C', dir]);
+    const r = await relm(['validate', '-f', 'json', '-C', dir]);
     expect(JSON.parse(r.stdout)).toEqual([
       { file: 'target.yaml', line: 1, col: 20, endLine: 1, endCol: 21, severity: 'error', code: 'out-of-range', message: '"targets.default" must be ≤ 5, not 9' },
     ]);
   });
 
-  it('passes a valid engagement with exit 0', () => {
-    const r = relm(['validate', '-C', fixture()]);
+  it('passes a valid engagement with exit 0', async () => {
+    const r = await relm(['validate', '-C', fixture()]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('the engagement is valid');
   });
 
-  it('exits 2 naming relm.yaml and -C when there is no engagement', () => {
-    const r = relm(['validate'], { cwd: '/' });
+  it('exits 2 naming relm.yaml and -C when there is no engagement', async () => {
+    const r = await relm(['validate'], { cwd: '/' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no relm.yaml');
     expect(r.stderr).toContain('-C <dir>');
   });
 
-  it('finds relm.yaml upward from a subfolder', () => {
+  it('finds relm.yaml upward from a subfolder', async () => {
     const dir = fixture();
-    const r = relm(['validate'], { cwd: join(dir, '.') });
+    const r = await relm(['validate'], { cwd: join(dir, '.') });
     expect(r.status).toBe(0);
   });
 });

@@ -77,13 +77,13 @@ describe('observations as a source', () => {
 });
 
 describe('relm validate with observations/*.md', () => {
-  it('accepts the example’s observations and reports a broken one at its line', () => {
+  it('accepts the example’s observations and reports a broken one at its line', async () => {
     const dir = copyFixture('examples/acme-bank');
     try {
-      expect(relm(['validate', '-f', 'text', '-C', dir]).status).toBe(0);
+      expect((await relm(['validate', '-f', 'text', '-C', dir])).status).toBe(0);
       writeFileSync(join(dir, 'observations', 'obs-09.md'), '---\nid: obs-09\ndate: 2026-03-31\nobservr: A. Smith\npractices: [release-polcy]\n---\nNotes.\n');
       writeFileSync(join(dir, 'observations', 'obs-10.md'), '# No front matter\n');
-      const r = relm(['validate', '-f', 'text', '-C', dir]);
+      const r = await relm(['validate', '-f', 'text', '-C', dir]);
       expect(r.status).toBe(1);
       // Every finding at once: the schema's, and the references of the part that is usable.
       expect(r.stdout).toContain('observations/obs-09.md:4:1 error unknown-key unknown key "observr"; did you mean "observer"?');
@@ -94,8 +94,8 @@ describe('relm validate with observations/*.md', () => {
     }
   });
 
-  it('prints the observation schema', () => {
-    const r = relm(['schema', 'observation']);
+  it('prints the observation schema', async () => {
+    const r = await relm(['schema', 'observation']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).$id).toBe('https://unpkg.com/relm/schemas/observation.schema.json');
   });

@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'bin', 'relm');
@@ -15,21 +16,66 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the built binary (npm test builds first), without colour, and sanitises the temp folder out of its output. */
-export function relm(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string; timeout?: number } = {}): RunResult {
+type Cli = typeof import('../../src/cli/main.js');
+let cli: Promise<Cli> | undefined;
+
+/** The built CLI module (dist/cli/main.js), loaded by Node itself (vitest.config.ts leaves dist/ untransformed), once per test file. */
+export function builtCli(): Promise<Cli> {
+  cli ??= import(/* @vite-ignore */ pathToFileURL(join(ROOT, 'dist', 'cli', 'main.js')).href) as Promise<Cli>;
+  return cli;
+}
+
+/**
+ * Runs `relm ...args` in this process, through the built CLI's `run` (npm test builds first): the same code
+ * as the binary, without starting Node for every case. Without colour and with no terminal, in `cwd`, with
+ * the environment of a child process (process.env and `env`); the temp folder is sanitised out of the output.
+ * A run that hangs fails on vitest's testTimeout; a test that needs a real process (start-up, signals, a
+ * terminal) uses relmChild.
+ */
+export async function relm(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
   const cwd = opts.cwd ?? ROOT;
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    input: opts.input ?? '',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...opts.env },
-    timeout: opts.timeout ?? CHILD_TIMEOUT_MS,
-    killSignal: 'SIGKILL',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const r = await relmInProcess(args, cwd, opts.env);
   const clean = (s: string) => s.split(cwd).join('<cwd>');
-  const timedOut = r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `\n[test: relm ${args.join(' ')} was killed after ${opts.timeout ?? CHILD_TIMEOUT_MS} ms]` : '';
-  return { status: r.status, stdout: clean(r.stdout ?? ''), stderr: clean(r.stderr ?? '') + timedOut };
+  return { status: r.status, stdout: clean(r.stdout), stderr: clean(r.stderr) };
+}
+
+/** relm without the sanitising: its output as it wrote it. */
+export async function relmInProcess(args: string[], cwd = ROOT, env: Record<string, string> = {}): Promise<RunResult> {
+  const { run } = await builtCli();
+  let stdout = '';
+  let stderr = '';
+  const status = await run(args, {
+    stdout: { write: (s) => void (stdout += s) },
+    stderr: { write: (s) => void (stderr += s) },
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
+  });
+  return { status, stdout, stderr };
+}
+
+/**
+ * Runs the built binary in a child process without blocking the test worker (a long synchronous wait starves
+ * vitest's own messages), without colour, its output as written, killed after `timeout`.
+ */
+export function relmChild(args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Promise<RunResult> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        cwd: opts.cwd ?? ROOT,
+        encoding: 'utf8',
+        timeout: opts.timeout ?? CHILD_TIMEOUT_MS,
+        killSignal: 'SIGKILL',
+        maxBuffer: 256 * 1024 * 1024,
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...opts.env },
+      },
+      (err, stdout, stderr) => {
+        const code = err ? ((err as { code?: unknown }).code ?? null) : 0;
+        done({ status: typeof code === 'number' ? code : null, stdout, stderr });
+      },
+    );
+  });
 }
 
 /** Every file under a folder (hidden ones included: a staging folder would show) with its content, by relative path. */

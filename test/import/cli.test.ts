@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHILD_TIMEOUT_MS, copyFixture, relm, ROOT } from '../helpers/cli.js';
+import { copyFixture, relm, relmInProcess, ROOT } from '../helpers/cli.js';
 import { fixturePath } from './fixtures.js';
 
-// `relm import` runs from the built dist/ (npm run build) through a wrapper until main.ts registers it.
-const WRAPPER = join(ROOT, 'test', 'import', 'run-import.mjs');
+// `relm import` runs from the built dist/ (npm run build).
 const built = existsSync(join(ROOT, 'dist', 'cli', 'import.js'));
 if (!built) console.warn('test/import/cli.test.ts: dist/cli/import.js is missing; run `npm run build` first. Skipping.');
 
@@ -18,15 +16,13 @@ const engagement = () => {
   return d;
 };
 
-function relmImport(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [WRAPPER, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' }, timeout: CHILD_TIMEOUT_MS, killSignal: 'SIGKILL' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** `relm import ...args`, in-process, its output as written. */
+const relmImport = (args: string[], cwd = ROOT) => relmInProcess(['import', ...args], cwd);
 
-describe.skipIf(!built)('relm import (built, through the wrapper)', () => {
-  it('imports a Jira export, says what it did, and leaves a valid engagement; again, everything is unchanged', () => {
+describe.skipIf(!built)('relm import (built)', () => {
+  it('imports a Jira export, says what it did, and leaves a valid engagement; again, everything is unchanged', async () => {
     const dir = engagement();
-    const r = relmImport(['jira', fixturePath('jira.csv'), '-C', dir]);
+    const r = await relmImport(['jira', fixturePath('jira.csv'), '-C', dir]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('relm: jira jira.csv -> backlog.yaml: added 7, updated 0, unchanged 0, skipped 4\n');
@@ -37,12 +33,12 @@ describe.skipIf(!built)('relm import (built, through the wrapper)', () => {
     expect(r.stderr).toContain('4 skipped, the rest imported: skipped entries are not errors');
     const written = readFileSync(join(dir, 'backlog.yaml'), 'utf8');
 
-    const v = relm(['validate', '-f', 'json', '-C', dir]);
+    const v = await relm(['validate', '-f', 'json', '-C', dir]);
     expect(v.status).toBe(0);
     expect((JSON.parse(v.stdout) as { file: string }[]).filter((d) => d.file === 'backlog.yaml')).toEqual([]);
 
     const mtime = statSync(join(dir, 'backlog.yaml')).mtimeMs;
-    const again = relmImport(['jira', fixturePath('jira.csv'), '-C', dir]);
+    const again = await relmImport(['jira', fixturePath('jira.csv'), '-C', dir]);
     expect(again.status).toBe(0);
     expect(again.stderr).toContain('added 0, updated 0, unchanged 7, skipped 4\n');
     expect(again.stderr).toContain('nothing to write: the files are up to date');
@@ -50,37 +46,37 @@ describe.skipIf(!built)('relm import (built, through the wrapper)', () => {
     expect(statSync(join(dir, 'backlog.yaml')).mtimeMs).toBe(mtime);
   });
 
-  it('finds the engagement upward from the working folder, and takes the source relative to it', () => {
+  it('finds the engagement upward from the working folder, and takes the source relative to it', async () => {
     const dir = engagement();
     writeFileSync(join(dir, 'export.json'), readFileSync(fixturePath('github-rest.json')));
-    const r = relmImport(['github', 'export.json'], dir);
+    const r = await relmImport(['github', 'export.json'], dir);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('added 4, updated 0, unchanged 0, skipped 1\n  added to the applications of backlog.yaml: ledger-api\n  index 2: #14: a pull request, not an issue\n');
   });
 
-  it('--dry-run prints the same summary and writes nothing', () => {
+  it('--dry-run prints the same summary and writes nothing', async () => {
     const dir = engagement();
-    const r = relmImport(['bugzilla', fixturePath('bugzilla.csv'), '-C', dir, '--dry-run']);
+    const r = await relmImport(['bugzilla', fixturePath('bugzilla.csv'), '-C', dir, '--dry-run']);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('added 9, updated 0, unchanged 0, skipped 1\n');
     expect(r.stderr).toContain('dry run: nothing written');
     expect(existsSync(join(dir, 'backlog.yaml'))).toBe(false);
   });
 
-  it('imports ServiceNow changes and git tags into releases.yaml, which validates', () => {
+  it('imports ServiceNow changes and git tags into releases.yaml, which validates', async () => {
     const dir = engagement();
-    const r = relmImport(['servicenow', fixturePath('servicenow.json'), '-C', dir]);
+    const r = await relmImport(['servicenow', fixturePath('servicenow.json'), '-C', dir]);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('-> releases.yaml: added 2, updated 0, unchanged 0, skipped 1\n');
     expect(r.stderr).toContain('  index 2: CHG0040003: not deployed yet (state Scheduled)\n');
-    const t = relmImport(['git-tags', ROOT, '-C', dir, '--application', 'relm', '--dry-run']);
+    const t = await relmImport(['git-tags', ROOT, '-C', dir, '--application', 'relm', '--dry-run']);
     expect(t.status).toBe(0);
-    const v = relm(['validate', '-f', 'json', '-C', dir]);
+    const v = await relm(['validate', '-f', 'json', '-C', dir]);
     expect(v.status).toBe(0);
     expect(readFileSync(join(dir, 'releases.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/relm\/schemas\/releases\.schema\.json\n# Release history \(format: relm schema releases\)\./);
   });
 
-  it('exits 2 and writes nothing when the source cannot be used', () => {
+  it('exits 2 and writes nothing when the source cannot be used', async () => {
     const dir = engagement();
     const cases: [string[], RegExp][] = [
       [['jira', 'missing.csv'], /relm: no such file: missing\.csv/],
@@ -96,15 +92,15 @@ describe.skipIf(!built)('relm import (built, through the wrapper)', () => {
       [['trello', fixturePath('jira.csv')], /unknown export format "trello"/],
     ];
     for (const [args, message] of cases) {
-      const r = relmImport([...args, '-C', dir]);
+      const r = await relmImport([...args, '-C', dir]);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(message);
       expect(existsSync(join(dir, 'backlog.yaml')) || existsSync(join(dir, 'releases.yaml')), args.join(' ')).toBe(false);
     }
   });
 
-  it('exits 2 outside an engagement', () => {
-    const r = relmImport(['jira', fixturePath('jira.csv'), '-C', join(ROOT, 'test')]);
+  it('exits 2 outside an engagement', async () => {
+    const r = await relmImport(['jira', fixturePath('jira.csv'), '-C', join(ROOT, 'test')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no relm.yaml');
   });

@@ -42,7 +42,7 @@ describe('relm init at a terminal', () => {
       expect(manifest).toContain('  client: ACME Bank\n  title: Release Management Assessment\n  as_of: 2026-03-31\n');
       expect(manifest).toContain('  sponsor:\n    name: B. Jones\n    role: CIO\n  currency: GBP\n  day_rate: 950\n');
       expect(readFileSync(join(dir, 'backlog.yaml'), 'utf8')).toContain('  - {id: core-banking, name: Core Banking, platform: mainframe, criticality: high}\n  - {id: web-portal, name: web-portal}\n');
-      expect(relm(['validate', '-C', dir]).status).toBe(0);
+      expect((await relm(['validate', '-C', dir])).status).toBe(0);
     },
     90_000,
   );

@@ -98,14 +98,14 @@ describe('relm interview at a terminal', () => {
           '- **release-policy-1a** (most): Confirmed with the release calendar\n- **release-policy-4a** (most): Only for the core systems\n',
       );
       // The disagreement is a warning until settled, and in the report's appendix.
-      const v = relm(['validate', '-f', 'json', '-C', dir]);
+      const v = await relm(['validate', '-f', 'json', '-C', dir]);
       expect(v.status).toBe(0);
       const diags = JSON.parse(v.stdout) as { file: string; severity: string; code: string; message: string }[];
       expect(diags.filter((d) => d.file.startsWith('interviews/') || d.severity === 'error')).toEqual([]);
       expect(diags.filter((d) => d.code === 'disagreement').map((d) => d.message)).toEqual([
         'interviewees disagree on "release-policy-4a": the answer is none, but most was also given (int-06); settle it, then remove the disagreement',
       ]);
-      expect(relm(['report', '--only', 'report', '--format', 'md', '-C', dir]).status).toBe(0);
+      expect((await relm(['report', '--only', 'report', '--format', 'md', '-C', dir])).status).toBe(0);
       const report = readFileSync(join(dir, 'out/report.md'), 'utf8');
       expect(report).toMatch(/\| int-06 \| 1 April 2026 \| Hendrik Voss, Release manager \| Release policy and procedures \|/);
       expect(report).toContain('### Open disagreements');
@@ -182,7 +182,7 @@ describe('relm interview at a terminal', () => {
       const before = readFileSync(join(ROOT, 'examples/acme-bank/interviews/int-01.md'), 'utf8');
       expect(notes.startsWith(before.trimEnd())).toBe(true);
       expect(notes.slice(before.trimEnd().length)).toBe('\n\n## Release policy and procedures (release-policy)\n\nQuarterly policy on the wiki, monthly practice\n');
-      expect(relm(['validate', '-C', dir]).status).toBe(0);
+      expect((await relm(['validate', '-C', dir])).status).toBe(0);
     },
     TIMEOUT,
   );
@@ -209,7 +209,7 @@ describe('relm interview at a terminal', () => {
       expect(practiceState(written, 'roles-responsibilities')!.sources).toEqual(['int-01', 'int-02', 'int-06']);
       expect(practiceState(written, 'maintenance-skills')!.sources).toEqual(['int-01', 'int-03']);
       expect(readFileSync(join(dir, 'interviews/int-06.md'), 'utf8')).toContain('interviewees:\n  - {name: New Person, role: Tester}\npractices: [roles-responsibilities]\n');
-      expect(relm(['validate', '-C', dir]).status).toBe(0);
+      expect((await relm(['validate', '-C', dir])).status).toBe(0);
     },
     TIMEOUT,
   );
@@ -239,10 +239,10 @@ describe('relm interview at a terminal', () => {
 });
 
 describe('relm interview without a terminal', () => {
-  it('exits 2, pointing at editing practices.yaml', () => {
+  it('exits 2, pointing at editing practices.yaml', async () => {
     const dir = acme();
     const before = readFileSync(join(dir, 'practices.yaml'), 'utf8');
-    const r = relm(['interview', 'release-policy', '-C', dir]);
+    const r = await relm(['interview', 'release-policy', '-C', dir]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('terminal');
     expect(r.stderr).toContain('edit practices.yaml directly');
@@ -250,10 +250,10 @@ describe('relm interview without a terminal', () => {
     expect(existsSync(join(dir, 'interviews/int-06.md'))).toBe(false);
   });
 
-  it('rejects flags that make no sense before anything else', () => {
+  it('rejects flags that make no sense before anything else', async () => {
     const dir = acme();
-    expect(relm(['interview', '--date', '2026-04-31', '--interviewee', 'A', '-C', dir]).stderr).toContain('--date: "2026-04-31" is not a date');
-    const r = relm(['interview', '--role', 'Tester', '-C', dir]);
+    expect((await relm(['interview', '--date', '2026-04-31', '--interviewee', 'A', '-C', dir])).stderr).toContain('--date: "2026-04-31" is not a date');
+    const r = await relm(['interview', '--role', 'Tester', '-C', dir]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('pass --interviewee NAME too');
   });

@@ -57,11 +57,11 @@ describe('Markdown escaping', () => {
     expect(escapeMarkdownBlock('**bold** <script>x</script> & `a<b>` done\n```\n<raw>\n```')).toBe('**bold** \\<script>x\\</script> & `a<b>` done\n```\n<raw>\n```');
   });
 
-  it('writes an application name with & as typed in the Markdown deliverables, and as &amp; only in HTML', () => {
+  it('writes an application name with & as typed in the Markdown deliverables, and as &amp; only in HTML', async () => {
     const d = engagement();
     const backlog = readFileSync(join(d, 'backlog.yaml'), 'utf8').replace('name: Claims Management,', 'name: Claims Track & Trace,');
     writeFileSync(join(d, 'backlog.yaml'), backlog);
-    expect(relm(['report', '-C', d, '--format', 'md,html', '--only', 'report']).status).toBe(0);
+    expect((await relm(['report', '-C', d, '--format', 'md,html', '--only', 'report'])).status).toBe(0);
     const md = readFileSync(join(d, 'out', 'report.md'), 'utf8');
     expect(md).toContain('| Claims Track & Trace |');
     expect(md).not.toContain('&amp;');
@@ -70,70 +70,70 @@ describe('Markdown escaping', () => {
 });
 
 describe('strict mode and template errors', () => {
-  it('renders every built-in template on the example, the fixtures and a fresh scaffold', () => {
+  it('renders every built-in template on the example, the fixtures and a fresh scaffold', async () => {
     const fresh = join(engagement('test/fixtures/minimal'), 'fresh');
-    expect(relm(['init', fresh, '--yes', '--client', 'Fresh & Co', '--as-of', '2026-03-31', '--application', 'web']).status).toBe(0);
+    expect((await relm(['init', fresh, '--yes', '--client', 'Fresh & Co', '--as-of', '2026-03-31', '--application', 'web'])).status).toBe(0);
     for (const d of [engagement(), engagement('test/fixtures/minimal'), engagement('test/fixtures/sparse'), fresh]) {
-      const r = relm(['report', '-C', d, '--format', 'md,html']);
+      const r = await relm(['report', '-C', d, '--format', 'md,html']);
       expect(r.stderr, d).not.toContain('relm:');
       expect(r.status, d).toBe(0);
       for (const f of ['report', 'strategic-plan', 'presentation', 'training-plan']) expect(existsSync(join(d, 'out', `${f}.html`)), `${d} ${f}`).toBe(true);
     }
   });
 
-  it('makes an unknown list an error at its line, not an empty slide, and writes nothing', () => {
+  it('makes an unknown list an error at its line, not an empty slide, and writes nothing', async () => {
     const d = engagement();
     template(d, 'presentation.md.hbs', '# Deck\n\n---\n\n## Gaps\n\n{{#each top_gapz}}\n- {{text name}}\n{{/each}}\n');
-    const r = relm(['report', '-C', d, '--format', 'md', '--only', 'presentation']);
+    const r = await relm(['report', '-C', d, '--format', 'md', '--only', 'presentation']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^relm: templates\/presentation\.md\.hbs:7:9 "top_gapz" is neither in the data here nor a helper/);
     expect(r.stderr).not.toMatch(/unexpected error|\n\s+at /);
     expect(existsSync(join(d, 'out'))).toBe(false);
   });
 
-  it('names the template, line and column of a syntax error, with the parser message', () => {
+  it('names the template, line and column of a syntax error, with the parser message', async () => {
     const d = engagement();
     template(d, 'report.md.hbs', '# Report\n\nScore {{fixed overall.score 2}}\n{{#if overall.score}}\nno end\n');
-    const r = relm(['report', '-C', d, '--format', 'md', '--only', 'report']);
+    const r = await relm(['report', '-C', d, '--format', 'md', '--only', 'report']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^relm: templates\/report\.md\.hbs:\d+:\d+ the template does not parse: Expecting .*got 'EOF'/);
   });
 
-  it('names a missing partial where it is included, and a partial that includes itself', () => {
+  it('names a missing partial where it is included, and a partial that includes itself', async () => {
     const d = engagement();
     template(d, 'training-plan.md.hbs', '# Training\n\n   {{> footer}}\n');
-    let r = relm(['report', '-C', d, '--format', 'md', '--only', 'training']);
+    let r = await relm(['report', '-C', d, '--format', 'md', '--only', 'training']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('relm: templates/training-plan.md.hbs:3:4 the partial "footer" does not exist (partials: title-block)');
 
     template(d, 'partials/footer.hbs', 'Page {{> footer}}\n');
-    r = relm(['report', '-C', d, '--format', 'md', '--only', 'training']);
+    r = await relm(['report', '-C', d, '--format', 'md', '--only', 'training']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('relm: templates/partials/footer.hbs:1:6 the partial "footer" includes itself');
 
     template(d, 'partials/footer.hbs', 'Prepared for {{text clinet}}\n');
-    r = relm(['report', '-C', d, '--format', 'md', '--only', 'training']);
+    r = await relm(['report', '-C', d, '--format', 'md', '--only', 'training']);
     expect(r.stderr).toContain('relm: templates/partials/footer.hbs:1:21 "clinet" is neither in the data here nor a helper');
     expect(existsSync(join(d, 'out'))).toBe(false);
   });
 });
 
 describe('relm templates context', () => {
-  it('prints the data a template receives as JSON, the same the templates render from', () => {
+  it('prints the data a template receives as JSON, the same the templates render from', async () => {
     const d = engagement();
-    const r = relm(['templates', 'context', 'presentation', '--json', '-C', d]);
+    const r = await relm(['templates', 'context', 'presentation', '--json', '-C', d]);
     expect(r.status).toBe(0);
     const data = JSON.parse(r.stdout) as { client: string; perspectives: { name: string; practices: { id: string }[] }[]; training: { total_days: number } };
     expect(data.client).toBe('Northwind Mutual Insurance');
     expect(data.perspectives.map((p) => p.name)).toEqual(['People', 'Process', 'Technology', 'Organization', 'Integration']);
     // A template written from that data renders it.
     template(d, 'training-plan.md.hbs', '# {{text client}}\n\n{{training.total_days}} days; first practice {{perspectives.0.practices.0.id}}.\n');
-    expect(relm(['report', '-C', d, '--format', 'md', '--only', 'training']).status).toBe(0);
+    expect((await relm(['report', '-C', d, '--format', 'md', '--only', 'training'])).status).toBe(0);
     expect(readFileSync(join(d, 'out', 'training-plan.md'), 'utf8')).toBe(`# Northwind Mutual Insurance\n\n${data.training.total_days} days; first practice ${data.perspectives[0]!.practices[0]!.id}.\n`);
   });
 
-  it('outlines the fields with their types and an example, lists once by their entries', () => {
-    const r = relm(['templates', 'context', '-C', 'examples/acme-bank']);
+  it('outlines the fields with their types and an example, lists once by their entries', async () => {
+    const r = await relm(['templates', 'context', '-C', 'examples/acme-bank']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('The data report.md.hbs receives (deliverable "report"), on Northwind Mutual Insurance:');
     expect(r.stdout).toMatch(/^client {2,}text {2,}"Northwind Mutual Insurance"$/m);
@@ -144,38 +144,38 @@ describe('relm templates context', () => {
     expect(r.stdout).toMatch(/^ {4}horizon {2,}text {2,}"tactical"$/m);
   });
 
-  it("renders the README's example template on the example engagement", () => {
+  it("renders the README's example template on the example engagement", async () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const example = /So a training plan of your own could read:\n\n```handlebars\n([\s\S]*?)```/.exec(readme)![1]!;
     const d = engagement();
     template(d, 'training-plan.md.hbs', example);
-    expect(relm(['report', '-C', d, '--format', 'md', '--only', 'training']).status).toBe(0);
+    expect((await relm(['report', '-C', d, '--format', 'md', '--only', 'training'])).status).toBe(0);
     const md = readFileSync(join(d, 'out', 'training-plan.md'), 'utf8');
     expect(md).toMatch(/^# Training for Northwind Mutual Insurance\n\n- Release planning: ITIL 4 Practitioner: Release Management, \d+ days, €[\d,]+\n/);
     expect(md).toContain('(needs approval)');
     expect(md).toMatch(/\nPrepared 31 March 2026\.\n$/);
   });
 
-  it('refuses an unknown deliverable, naming the ones there are', () => {
-    const r = relm(['templates', 'context', 'deck', '-C', 'examples/acme-bank']);
+  it('refuses an unknown deliverable, naming the ones there are', async () => {
+    const r = await relm(['templates', 'context', 'deck', '-C', 'examples/acme-bank']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('report, plan, presentation, training');
-    expect(relm(['templates', 'context', 'slides.html.hbs', '-C', 'examples/acme-bank']).stderr).toContain('slides [{html, number, total}]');
+    expect((await relm(['templates', 'context', 'slides.html.hbs', '-C', 'examples/acme-bank'])).stderr).toContain('slides [{html, number, total}]');
   });
 });
 
 describe('stylesheets', () => {
-  it('styles the deck with templates/slides.css and the documents with templates/style.css, each on its own', () => {
+  it('styles the deck with templates/slides.css and the documents with templates/style.css, each on its own', async () => {
     const d = engagement();
     template(d, 'slides.css', '.slide { background: #123456; }\n');
     template(d, 'style.css', 'body { color: #654321; }\n');
-    expect(relm(['report', '-C', d, '--format', 'html', '--only', 'report,presentation']).status).toBe(0);
+    expect((await relm(['report', '-C', d, '--format', 'html', '--only', 'report,presentation'])).status).toBe(0);
     const deck = readFileSync(join(d, 'out', 'presentation.html'), 'utf8');
     const report = readFileSync(join(d, 'out', 'report.html'), 'utf8');
     expect(deck).toContain('#123456');
     expect(deck).not.toContain('#654321');
     expect(report).toContain('#654321');
     expect(report).not.toContain('#123456');
-    expect(relm(['templates', 'list']).stdout).toMatch(/^slides\.css +the stylesheet of the presentation \(HTML and PDF\); style\.css does not apply to it$/m);
+    expect((await relm(['templates', 'list'])).stdout).toMatch(/^slides\.css +the stylesheet of the presentation \(HTML and PDF\); style\.css does not apply to it$/m);
   });
 });
