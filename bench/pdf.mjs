@@ -19,7 +19,12 @@ try {
   console.log(`skipped: ${e.message}`);
   process.exit(0);
 }
-const images = (file) => (readFileSync(file).toString('latin1').match(/\/Subtype\s*\/Image\b/g) ?? []).length;
+const images = (file) =>
+  (
+    readFileSync(file)
+      .toString('latin1')
+      .match(/\/Subtype\s*\/Image\b/g) ?? []
+  ).length;
 const work = mkdtempSync(join(tmpdir(), 'relm-bench-pdf-'));
 const table = new Table('PDF printing');
 try {
@@ -27,7 +32,9 @@ try {
   cpSync(join(HERE, 'examples', 'acme-bank'), eng, { recursive: true });
   rmSync(join(eng, 'out'), { recursive: true, force: true });
   execFileSync(process.execPath, [BIN, 'report', '-C', eng, '--format', 'html', '--out', join(eng, 'html')], { stdio: 'ignore' });
-  const htmls = readdirSync(join(eng, 'html')).filter((f) => f.endsWith('.html')).sort();
+  const htmls = readdirSync(join(eng, 'html'))
+    .filter((f) => f.endsWith('.html'))
+    .sort();
 
   const runs = 3;
   const relmTimes = [];
@@ -37,7 +44,22 @@ try {
     chromeTimes.push(
       time(() => {
         for (const f of htmls) {
-          const r = spawnSync(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', `--user-data-dir=${join(work, 'profile')}`, `--print-to-pdf=${join(work, 'chromium', f.replace('.html', '.pdf'))}`, '--no-pdf-header-footer', `file://${join(eng, 'html', f)}`], { stdio: 'ignore', timeout: 120_000 });
+          const r = spawnSync(
+            browser,
+            [
+              '--headless',
+              '--no-sandbox',
+              '--disable-gpu',
+              '--disable-background-networking',
+              '--disable-component-update',
+              '--no-first-run',
+              `--user-data-dir=${join(work, 'profile')}`,
+              `--print-to-pdf=${join(work, 'chromium', f.replace('.html', '.pdf'))}`,
+              '--no-pdf-header-footer',
+              `file://${join(eng, 'html', f)}`,
+            ],
+            { stdio: 'ignore', timeout: 120_000 },
+          );
           if (r.status !== 0) throw new Error(`chromium failed on ${f}`);
         }
       }).ms,
@@ -46,7 +68,9 @@ try {
   const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const chromium = table.floor(`chromium --print-to-pdf of the example's ${htmls.length} HTML files`, { ms: median(chromeTimes) });
   table.figure(`relm report --format pdf, the example (median of ${runs})`, { ms: median(relmTimes) }, chromium, 0.6);
-  for (const f of readdirSync(join(eng, 'pdf')).filter((x) => x.endsWith('.pdf')).sort()) {
+  for (const f of readdirSync(join(eng, 'pdf'))
+    .filter((x) => x.endsWith('.pdf'))
+    .sort()) {
     const file = join(eng, 'pdf', f);
     const limit = f === 'report.pdf' || f === 'presentation.pdf' ? 1024 * 1024 : undefined;
     table.limit(`example ${f}: size`, statSync(file).size, limit, 'bytes');
@@ -54,7 +78,10 @@ try {
     table.require(`example ${f}: no raster image`, n === 0, `${n} image(s)`);
   }
 
-  for (const [items, check] of [[10_000, false], [200_000, true]]) {
+  for (const [items, check] of [
+    [10_000, false],
+    [200_000, true],
+  ]) {
     const dir = join(work, `n${items}`);
     generate(dir, { items });
     const label = `${items.toLocaleString('en-US')} items`;
@@ -69,7 +96,9 @@ try {
     const printed = !!r && existsSync(pdf);
     if (check) table.require(`${label}: the report prints`, printed, error);
     if (printed) {
-      console.log(`  ${`${label}: relm report --only report --format pdf`.padEnd(58)} ${`${Math.round(r.ms).toLocaleString('en-US')} ms`.padStart(10)} ${`${Math.round(r.kb / 1024)} MB`.padStart(9)}   ${(statSync(pdf).size / 1024 / 1024).toFixed(2)} MB PDF, ${images(pdf)} image(s)`);
+      console.log(
+        `  ${`${label}: relm report --only report --format pdf`.padEnd(58)} ${`${Math.round(r.ms).toLocaleString('en-US')} ms`.padStart(10)} ${`${Math.round(r.kb / 1024)} MB`.padStart(9)}   ${(statSync(pdf).size / 1024 / 1024).toFixed(2)} MB PDF, ${images(pdf)} image(s)`,
+      );
     } else if (!check) console.log(`  ${label}: the report did not print (${error})`);
     rmSync(dir, { recursive: true, force: true });
   }

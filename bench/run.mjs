@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv.slice(2);
 const failed = [];
-for (const name of readdirSync(dir).filter((n) => n.endsWith('.mjs') && n !== 'run.mjs').sort()) {
+for (const name of readdirSync(dir)
+  .filter((n) => n.endsWith('.mjs') && n !== 'run.mjs')
+  .sort()) {
   if (only.length && !only.some((o) => name.includes(o))) continue;
   console.log(`\n== ${name}`);
   const r = spawnSync(process.execPath, ['--expose-gc', dir + name], { stdio: 'inherit' });

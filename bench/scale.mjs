@@ -19,12 +19,17 @@ import { join } from 'node:path';
 import { generate } from './lib/generate.mjs';
 import { BIN, median, parseFloorArgs, Table } from './lib/measure.mjs';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [1_000, 10_000, 50_000, 200_000];
 const WARNINGS = 100;
 const runsFor = (n) => Number(process.env.RELM_BENCH_RUNS) || (n <= 10_000 ? 5 : 3);
 const work = mkdtempSync(join(tmpdir(), 'relm-bench-scale-'));
-const table = new Table(`Backlogs of ${SIZES.map((n) => n.toLocaleString('en-US')).join(', ')} items with ${WARNINGS} warnings each; median time, peak memory over the runs`);
+const table = new Table(
+  `Backlogs of ${SIZES.map((n) => n.toLocaleString('en-US')).join(', ')} items with ${WARNINGS} warnings each; median time, peak memory over the runs`,
+);
 
 const byes = new Map();
 try {

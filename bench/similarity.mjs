@@ -58,7 +58,11 @@ function word() {
 }
 const text = (n) => Array.from({ length: n }, word).join(' ');
 /** A reworded copy: each word kept with probability 0.7, otherwise replaced. */
-const reword = (s) => s.split(' ').map((w) => (random() < 0.7 ? w : word())).join(' ');
+const reword = (s) =>
+  s
+    .split(' ')
+    .map((w) => (random() < 0.7 ? w : word()))
+    .join(' ');
 
 const t0 = performance.now();
 const docs = [];

@@ -12,7 +12,11 @@ const { precompileSource } = await import(join(root, 'dist', 'render', 'handleba
 const dir = join(root, 'templates');
 const files = [
   ...readdirSync(dir).filter((f) => f.endsWith('.hbs')),
-  ...(existsSync(join(dir, 'partials')) ? readdirSync(join(dir, 'partials')).filter((f) => f.endsWith('.hbs')).map((f) => `partials/${f}`) : []),
+  ...(existsSync(join(dir, 'partials'))
+    ? readdirSync(join(dir, 'partials'))
+        .filter((f) => f.endsWith('.hbs'))
+        .map((f) => `partials/${f}`)
+    : []),
 ].sort();
 const entries = [];
 for (const file of files) {

@@ -77,7 +77,9 @@ const LIMIT_MS = 20_000;
 /** A finding line of the text format: `file:line:col severity code message`. */
 const FINDING_LINE = /^\S+:\d+:\d+ (error|warning|info) [a-z0-9-]+ \S/;
 
-const cases = readdirSync(CORPUS).filter((n) => statSync(join(CORPUS, n)).isDirectory()).sort();
+const cases = readdirSync(CORPUS)
+  .filter((n) => statSync(join(CORPUS, n)).isDirectory())
+  .sort();
 const timings: { name: string; ms: number }[] = [];
 
 function walk(dir: string): string[] {
@@ -132,7 +134,11 @@ describe('the bad-input corpus', () => {
         const context = `${name}\n--- stdout\n${r.stdout.slice(0, 4000)}\n--- stderr\n${r.stderr.slice(0, 4000)}`;
 
         expect(r.status, context).toBe(want.exit);
-        for (const f of want.findings) expect(lines.some((l) => l.startsWith(f)), `missing "${f}" in ${context}`).toBe(true);
+        for (const f of want.findings)
+          expect(
+            lines.some((l) => l.startsWith(f)),
+            `missing "${f}" in ${context}`,
+          ).toBe(true);
         if (want.exact) {
           const extra = lines.filter((l) => !want.findings.some((f) => l.startsWith(f)));
           expect(extra, context).toEqual([]);

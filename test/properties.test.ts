@@ -67,23 +67,34 @@ const arbAnswered = arbCriteriaPerLevel.chain((perLevel) => {
 
 const arbPerspective = fc.constantFrom<Perspective>(...PERSPECTIVES);
 const arbTarget = fc.option(fc.constantFrom(0, 1, 2, 2.5, 3, 4, 5), { nil: undefined });
-const arbWeights = fc.record(
-  Object.fromEntries(PERSPECTIVES.map((k) => [k, fc.constantFrom(0, 0.5, 1, 2, 3)])) as Record<Perspective, fc.Arbitrary<number>>,
-  { requiredKeys: [] },
-);
+const arbWeights = fc.record(Object.fromEntries(PERSPECTIVES.map((k) => [k, fc.constantFrom(0, 0.5, 1, 2, 3)])) as Record<Perspective, fc.Arbitrary<number>>, {
+  requiredKeys: [],
+});
 
 /** Model recommendations of practice `pid`, each depending only on recommendations made before it (no cycle). */
 function arbRecs(pid: string, earlier: readonly string[]): fc.Arbitrary<Recommendation[]> {
-  return fc.array(
-    fc.record({
-      level: fc.integer({ min: 1, max: 5 }),
-      horizon: fc.constantFrom('tactical', 'strategic' as const),
-      effort_days: fc.constantFrom(0, 0.5, 1, 3, 5, 10, 20),
-      impact: fc.integer({ min: 1, max: 5 }),
-      deps: fc.subarray([...earlier], { maxLength: Math.min(2, earlier.length) }),
-    }),
-    { maxLength: 3 },
-  ).map((list) => list.map((r, k) => ({ id: `rec-${pid}-${k}`, level: r.level, title: `R ${pid} ${k}`, horizon: r.horizon, effort_days: r.effort_days, impact: r.impact, depends_on: r.deps })));
+  return fc
+    .array(
+      fc.record({
+        level: fc.integer({ min: 1, max: 5 }),
+        horizon: fc.constantFrom('tactical', 'strategic' as const),
+        effort_days: fc.constantFrom(0, 0.5, 1, 3, 5, 10, 20),
+        impact: fc.integer({ min: 1, max: 5 }),
+        deps: fc.subarray([...earlier], { maxLength: Math.min(2, earlier.length) }),
+      }),
+      { maxLength: 3 },
+    )
+    .map((list) =>
+      list.map((r, k) => ({
+        id: `rec-${pid}-${k}`,
+        level: r.level,
+        title: `R ${pid} ${k}`,
+        horizon: r.horizon,
+        effort_days: r.effort_days,
+        impact: r.impact,
+        depends_on: r.deps,
+      })),
+    );
 }
 
 /** A whole engagement: a random model of 1 to 6 practices, their states, targets, weights and phases. */
@@ -100,48 +111,55 @@ const arbEngagement: fc.Arbitrary<Engagement> = fc
     // Recommendations practice by practice, each free to depend on those of earlier practices.
     let recs: fc.Arbitrary<Recommendation[][]> = fc.constant([]);
     for (const p of practices) {
-      recs = recs.chain((done) => arbRecs(p.id, done.flat().map((r) => r.id)).map((mine) => [...done, mine]));
+      recs = recs.chain((done) =>
+        arbRecs(
+          p.id,
+          done.flat().map((r) => r.id),
+        ).map((mine) => [...done, mine]),
+      );
     }
-    return fc.record({
-      recs,
-      states: fc.tuple(...practices.map((p) => fc.option(arbState(p.criteria), { nil: undefined, freq: 8 }))),
-      targets: fc.tuple(...practices.map(() => arbTarget)),
-      defaultTarget: arbTarget,
-      weights: arbWeights,
-      phases: fc.array(fc.option(fc.constantFrom(0, 3, 10, 25), { nil: undefined }), { maxLength: 4 }),
-    }).map(({ recs, states, targets, defaultTarget, weights, phases }): Engagement => {
-      const model: Model = {
-        relm_model: 1,
-        id: 'random',
-        name: 'Random model',
-        version: '1',
-        practices: practices.map((p, i) => ({ ...p, recommendations: recs[i]! })),
-      };
-      const stateMap: Record<string, PracticeState> = {};
-      practices.forEach((p, i) => {
-        if (states[i] !== undefined) stateMap[p.id] = states[i]!;
+    return fc
+      .record({
+        recs,
+        states: fc.tuple(...practices.map((p) => fc.option(arbState(p.criteria), { nil: undefined, freq: 8 }))),
+        targets: fc.tuple(...practices.map(() => arbTarget)),
+        defaultTarget: arbTarget,
+        weights: arbWeights,
+        phases: fc.array(fc.option(fc.constantFrom(0, 3, 10, 25), { nil: undefined }), { maxLength: 4 }),
+      })
+      .map(({ recs, states, targets, defaultTarget, weights, phases }): Engagement => {
+        const model: Model = {
+          relm_model: 1,
+          id: 'random',
+          name: 'Random model',
+          version: '1',
+          practices: practices.map((p, i) => ({ ...p, recommendations: recs[i]! })),
+        };
+        const stateMap: Record<string, PracticeState> = {};
+        practices.forEach((p, i) => {
+          if (states[i] !== undefined) stateMap[p.id] = states[i]!;
+        });
+        const targetMap: Record<string, number> = {};
+        if (defaultTarget !== undefined) targetMap.default = defaultTarget;
+        practices.forEach((p, i) => {
+          if (targets[i] !== undefined) targetMap[p.id] = targets[i]!;
+        });
+        return {
+          manifest: { relm: 1, engagement: { client: 'Random Co', as_of: '2026-03-31', day_rate: 800 }, weights },
+          model,
+          practices: { practices: stateMap },
+          target: {
+            targets: targetMap,
+            requirements: [{ id: 'R1', title: 'First', practices: [practices[practices.length - 1]!.id] }],
+            phases: phases.map((c, k): Phase => ({ id: `P${k + 1}`, name: `Phase ${k + 1}`, ...(c === undefined ? {} : { capacity_days: c }) })),
+          },
+          backlog: null,
+          releases: null,
+          team: null,
+          plan: null,
+          interviews: [],
+        };
       });
-      const targetMap: Record<string, number> = {};
-      if (defaultTarget !== undefined) targetMap.default = defaultTarget;
-      practices.forEach((p, i) => {
-        if (targets[i] !== undefined) targetMap[p.id] = targets[i]!;
-      });
-      return {
-        manifest: { relm: 1, engagement: { client: 'Random Co', as_of: '2026-03-31', day_rate: 800 }, weights },
-        model,
-        practices: { practices: stateMap },
-        target: {
-          targets: targetMap,
-          requirements: [{ id: 'R1', title: 'First', practices: [practices[practices.length - 1]!.id] }],
-          phases: phases.map((c, k): Phase => ({ id: `P${k + 1}`, name: `Phase ${k + 1}`, ...(c === undefined ? {} : { capacity_days: c }) })),
-        },
-        backlog: null,
-        releases: null,
-        team: null,
-        plan: null,
-        interviews: [],
-      };
-    });
   });
 
 /** Recommendations for the roadmap alone: dependencies only on earlier-made ones (no cycle), given in a shuffled order. */
@@ -175,7 +193,10 @@ const arbRoadmapInput = fc
       phases: fc.array(fc.option(fc.constantFrom(0, 1, 2, 5, 10, 20, 40), { nil: undefined }), { maxLength: 5 }),
     });
   })
-  .map(({ recs, phases }) => ({ recs, phases: phases.map((c, k): Phase => ({ id: `P${k + 1}`, name: `P${k + 1}`, ...(c === undefined ? {} : { capacity_days: c }) })) }));
+  .map(({ recs, phases }) => ({
+    recs,
+    phases: phases.map((c, k): Phase => ({ id: `P${k + 1}`, name: `P${k + 1}`, ...(c === undefined ? {} : { capacity_days: c }) })),
+  }));
 
 /** Practice results as the trigger step sees them: any level, score, target and perspective. */
 const arbPracticeResults = fc
@@ -245,7 +266,10 @@ describe('scoring (DESIGN §3 Practice)', () => {
         if (s.level !== null) expect(Number.isInteger(s.level) && s.level >= 0 && s.level <= 5).toBe(true);
         for (const m of s.levelScores ?? []) expect(inRange(m, 0, 1)).toBe(true);
         if (s.method === 'answers') {
-          expect(s.score).toBeCloseTo(s.levelScores!.reduce((a, b) => a + b, 0), 12);
+          expect(s.score).toBeCloseTo(
+            s.levelScores!.reduce((a, b) => a + b, 0),
+            12,
+          );
           // A_p = the largest L with m_l ≥ 0.5 for every l ≤ L.
           const first = s.levelScores!.findIndex((m) => m < 0.5);
           expect(s.level).toBe(first < 0 ? 5 : first);

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 export function generate(dir, { items = 50_000, releases = Math.round(items / 10), warnings = 0, unknownRefs = 0 } = {}) {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   mkdirSync(dir, { recursive: true });
-  for (const f of ['relm.yaml', 'practices.yaml', 'target.yaml', 'team.yaml', 'interviews']) cpSync(join(root, 'examples', 'acme-bank', f), join(dir, f), { recursive: true });
+  for (const f of ['relm.yaml', 'practices.yaml', 'target.yaml', 'team.yaml', 'interviews'])
+    cpSync(join(root, 'examples', 'acme-bank', f), join(dir, f), { recursive: true });
   // mulberry32: a small 32-bit PRNG that stays exact in JavaScript numbers (an LCG on doubles does not).
   let seed = 42;
   const rnd = () => {
@@ -26,7 +27,11 @@ export function generate(dir, { items = 50_000, releases = Math.round(items / 10
   // A vocabulary of 20,000 made-up words with a Zipf-like use (flattened head, as titles carry few stop words),
   // plus planted restatements below, for about as many similar-title pairs as real trackers have.
   const syllables = ['ba', 'ko', 'ri', 'tel', 'man', 'sor', 'vi', 'pen', 'dar', 'lo', 'gu', 'nex', 'fa', 'tri', 'mo', 'sul', 'qua', 'zen', 'pol', 'cy'];
-  const vocab = Array.from({ length: 20000 }, (_, i) => syllables[i % 20] + syllables[Math.floor(i / 20) % 20] + syllables[Math.floor(i / 400) % 20] + (i >= 8000 ? syllables[Math.floor(i / 8000) % 20] : ''));
+  const vocab = Array.from(
+    { length: 20000 },
+    (_, i) =>
+      syllables[i % 20] + syllables[Math.floor(i / 20) % 20] + syllables[Math.floor(i / 400) % 20] + (i >= 8000 ? syllables[Math.floor(i / 8000) % 20] : ''),
+  );
   const zipf = (() => {
     const w = vocab.map((_, i) => 1 / (i + 50));
     const total = w.reduce((a, b) => a + b, 0);
@@ -112,7 +117,9 @@ export function generate(dir, { items = 50_000, releases = Math.round(items / 10
     if (failed) rel.push(`    restored: ${new Date(Date.parse(ts) + (1 + Math.floor(rnd() * 48)) * 3_600_000).toISOString().replace('.000Z', 'Z')}`);
     const shipped = done.splice(0, 8);
     if (shipped.length) rel.push(`    items: [${shipped.join(', ')}]`);
-    rel.push(`    changes: [{id: CHG${100000 + i}, committed: ${new Date(Date.parse(ts) - (1 + Math.floor(rnd() * 400)) * 3_600_000).toISOString().replace('.000Z', 'Z')}}]`);
+    rel.push(
+      `    changes: [{id: CHG${100000 + i}, committed: ${new Date(Date.parse(ts) - (1 + Math.floor(rnd() * 400)) * 3_600_000).toISOString().replace('.000Z', 'Z')}}]`,
+    );
   }
   writeFileSync(join(dir, 'releases.yaml'), rel.join('\n') + '\n');
 }

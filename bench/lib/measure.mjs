@@ -19,7 +19,13 @@ const RSS = join(HERE, 'bench', 'lib', 'rss.mjs');
  */
 export function run(args, { ok = [0], cwd, env, timeout = 600_000 } = {}) {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', RSS, ...args], { encoding: 'utf8', cwd, env: env ? { ...process.env, ...env } : process.env, maxBuffer: 1024 * 1024 * 1024, timeout });
+  const r = spawnSync(process.execPath, ['--import', RSS, ...args], {
+    encoding: 'utf8',
+    cwd,
+    env: env ? { ...process.env, ...env } : process.env,
+    maxBuffer: 1024 * 1024 * 1024,
+    timeout,
+  });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   const kb = Number(/RELM_BENCH_MAX_RSS_KB (\d+)/.exec(r.stderr ?? '')?.[1] ?? NaN);
   if (r.error) throw new Error(`node ${args.join(' ')}: ${r.error.message}`);

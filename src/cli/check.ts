@@ -27,7 +27,13 @@ export function runCheck(opts: CheckOptions): void {
     const baseline = opts.baseline
       ? {
           rev: opts.baseline,
-          scores: assessScores(engagementAtRevision(result.root, opts.baseline, 'It cannot be the baseline: see the errors with `git stash && relm validate`, or choose another --baseline.')),
+          scores: assessScores(
+            engagementAtRevision(
+              result.root,
+              opts.baseline,
+              'It cannot be the baseline: see the errors with `git stash && relm validate`, or choose another --baseline.',
+            ),
+          ),
         }
       : undefined;
     const failures = policyFindings(assessScores(e), e.manifest.check ?? {}, { failUnder: opts.failUnder, baseline });

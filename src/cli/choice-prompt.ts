@@ -1,4 +1,16 @@
-import { createPrompt, isDownKey, isEnterKey, isNumberKey, isUpKey, makeTheme, usePagination, usePrefix, useState, useKeypress, type KeypressEvent } from '@inquirer/core';
+import {
+  createPrompt,
+  isDownKey,
+  isEnterKey,
+  isNumberKey,
+  isUpKey,
+  makeTheme,
+  usePagination,
+  usePrefix,
+  useState,
+  useKeypress,
+  type KeypressEvent,
+} from '@inquirer/core';
 
 /**
  * A select prompt for the interview. Unlike a general-purpose one, a key never changes the answer behind the
@@ -29,12 +41,15 @@ type Entry<T> = Choice<T | typeof BACK>;
 const isEscape = (key: KeypressEvent) => key.name === 'escape';
 const isLeft = (key: KeypressEvent) => key.name === 'left' || key.name === 'backspace';
 
-export const choose = createPrompt(<T,>(config: Config<T>, done: (value: T | typeof BACK) => void) => {
+export const choose = createPrompt(<T>(config: Config<T>, done: (value: T | typeof BACK) => void) => {
   const theme = makeTheme({});
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const prefix = usePrefix({ status, theme });
   const items: Entry<T>[] = [...config.choices, ...(config.back ? [{ value: BACK, name: '← previous question', short: 'back' } as Entry<T>] : [])];
-  const start = Math.max(0, items.findIndex((c) => c.value === config.default));
+  const start = Math.max(
+    0,
+    items.findIndex((c) => c.value === config.default),
+  );
   const [active, setActive] = useState(start);
   const [typed, setTyped] = useState('');
 

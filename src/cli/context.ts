@@ -41,7 +41,9 @@ function load(opts: CommonOptions): LoadResult {
 export function loadFindings(opts: CommonOptions & { windowDays?: number }): LoadResult {
   const result = load(opts);
   if (!result.engagement) return result;
-  const evidence = [...evidenceFindings(assessEvidence(result.engagement, { windowDays: opts.windowDays })), ...respondentFindings(result.engagement)].map(result.locate);
+  const evidence = [...evidenceFindings(assessEvidence(result.engagement, { windowDays: opts.windowDays })), ...respondentFindings(result.engagement)].map(
+    result.locate,
+  );
   return { ...result, diagnostics: [...result.diagnostics, ...evidence].sort(compareDiagnostics) };
 }
 
@@ -59,7 +61,9 @@ export function loadAssessed(opts: CommonOptions & { windowDays?: number }): Ass
   const result = load(opts);
   if (!isValid(result)) return refuse(result);
   const assessment = assess(result.engagement, { windowDays: opts.windowDays });
-  const diagnostics = [...result.diagnostics, ...[...evidenceFindings(assessment.practices), ...respondentFindings(result.engagement)].map(result.locate)].sort(compareDiagnostics);
+  const diagnostics = [...result.diagnostics, ...[...evidenceFindings(assessment.practices), ...respondentFindings(result.engagement)].map(result.locate)].sort(
+    compareDiagnostics,
+  );
   assessment.diagnostics = diagnostics;
   return { ...result, diagnostics, assessment };
 }

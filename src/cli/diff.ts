@@ -11,7 +11,10 @@ export function runDiff(base: string, head: string | undefined, opts: CommonOpti
   const root = findEngagementRoot(process.cwd(), opts.dir);
   if (base === head) throw new RelmError('base and head are the same revision', EXIT_USAGE);
   const hint = 'Compare revisions where the engagement is valid.';
-  const d = diffAssessments(assessAtRevision(root, base, { windowDays: opts.windowDays, hint }), assessAtRevision(root, head, { windowDays: opts.windowDays, hint }));
+  const d = diffAssessments(
+    assessAtRevision(root, base, { windowDays: opts.windowDays, hint }),
+    assessAtRevision(root, head, { windowDays: opts.windowDays, hint }),
+  );
   const headLabel = head ?? 'working tree';
   emit(opts.json ? JSON.stringify({ base, head: headLabel, ...d }, null, 2) + '\n' : diffMarkdown(d, base, headLabel));
 }

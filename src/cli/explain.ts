@@ -19,12 +19,20 @@ export function runExplain(practiceId: string, opts: ExplainOptions): void {
   if (!e) return;
   const ids = e.model.practices.map((p) => p.id);
   if (!ids.includes(practiceId)) {
-    throw new RelmError(`"${practiceId}" is not a practice of the model "${e.model.id}"${hint(practiceId, ids)}`, EXIT_USAGE, '`relm assess` lists the practices with their scores.');
+    throw new RelmError(
+      `"${practiceId}" is not a practice of the model "${e.model.id}"${hint(practiceId, ids)}`,
+      EXIT_USAGE,
+      '`relm assess` lists the practices with their scores.',
+    );
   }
   const set = parseSets(opts.set ?? [], e, practiceId);
   const na = e.practices.practices[practiceId]?.na;
   if (Object.keys(set).length && na !== undefined) {
-    throw new RelmError(`"${practiceId}" is marked not applicable (${na}), so its answers count nowhere`, EXIT_USAGE, `Remove \`na\` from the practice in practices.yaml to score it, then try --set again.`);
+    throw new RelmError(
+      `"${practiceId}" is marked not applicable (${na}), so its answers count nowhere`,
+      EXIT_USAGE,
+      `Remove \`na\` from the practice in practices.yaml to score it, then try --set again.`,
+    );
   }
   const x = explainPractice(e, practiceId, { windowDays: opts.windowDays, set });
   emit(opts.json ? JSON.stringify(x, null, 2) + '\n' : formatExplanation(x, colorsFor('stdout')));

@@ -14,7 +14,12 @@ import { colorsFor, writeOut } from './ui.js';
  */
 export function emitFindings(diagnostics: readonly Diagnostic[], formats: readonly string[], outputs: readonly string[], root: string): void {
   const chosen = formats.length ? formats : ['stylish'];
-  if (outputs.length > chosen.length) throw new RelmError(`${outputs.length} -o files for ${chosen.length} -f formats`, EXIT_USAGE, 'Give one -f format for each -o file, in the same order (e.g. -f github -f sarif -o - -o relm.sarif).');
+  if (outputs.length > chosen.length)
+    throw new RelmError(
+      `${outputs.length} -o files for ${chosen.length} -f formats`,
+      EXIT_USAGE,
+      'Give one -f format for each -o file, in the same order (e.g. -f github -f sarif -o - -o relm.sarif).',
+    );
   const formatters = chosen.map((f) => formatterFor(f));
   // The repository's root costs a git process: it is asked for only by a format that reads it (github), once.
   let repo: { root: string | undefined } | undefined;

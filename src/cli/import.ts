@@ -7,7 +7,16 @@ import { EXIT_FINDINGS, EXIT_USAGE, RelmError } from '../errors.js';
 import { parseMapOptions } from '../import/fields.js';
 import { ID, RELEASE_ID } from '../import/ids.js';
 import { DEFAULT_INCIDENT_WINDOW_HOURS, INCIDENT_SOURCES, type IncidentSource } from '../import/incidents.js';
-import { IMPORT_KINDS, mergeImport, parseExport, parseIncidentImport, destinationOf, type FileChange, type ImportKind, type ImportResult } from '../import/index.js';
+import {
+  IMPORT_KINDS,
+  mergeImport,
+  parseExport,
+  parseIncidentImport,
+  destinationOf,
+  type FileChange,
+  type ImportKind,
+  type ImportResult,
+} from '../import/index.js';
 import { readSource, repositoryApplication } from '../import/source.js';
 import { formatState, parseState, statePath, type ImportState } from '../import/state.js';
 import { formatImportSummary } from '../import/summary.js';
@@ -46,7 +55,11 @@ function readManifest(root: string): Pick<Manifest, 'import'> | null {
     const doc = jsyaml.load(readText(root, 'relm.yaml') ?? '', { schema: jsyaml.CORE_SCHEMA });
     return doc && typeof doc === 'object' ? (doc as Pick<Manifest, 'import'>) : null;
   } catch (err) {
-    throw new RelmError(`relm.yaml cannot be read: ${(err as Error).message.split('\n')[0]}`, EXIT_FINDINGS, 'Fix it (see `relm validate`) and import again; nothing was written.');
+    throw new RelmError(
+      `relm.yaml cannot be read: ${(err as Error).message.split('\n')[0]}`,
+      EXIT_FINDINGS,
+      'Fix it (see `relm validate`) and import again; nothing was written.',
+    );
   }
 }
 
@@ -57,21 +70,41 @@ function otherStates(root: string, own: string): ImportState[] {
 
 function checkOptions(kind: ImportKind, opts: ImportOptions): void {
   if (opts.application !== undefined && !ID.test(opts.application)) {
-    throw new RelmError(`--application: "${opts.application}" is not a valid id`, EXIT_USAGE, 'Use letters, digits, ".", "_" and "-", starting with a letter or digit.');
+    throw new RelmError(
+      `--application: "${opts.application}" is not a valid id`,
+      EXIT_USAGE,
+      'Use letters, digits, ".", "_" and "-", starting with a letter or digit.',
+    );
   }
   if (opts.idPrefix !== undefined) {
     const sample = `${opts.idPrefix}1`;
     const ok = kind === 'git-tags' ? RELEASE_ID.test(sample) : ID.test(sample);
-    if (!ok) throw new RelmError(`--id-prefix: "${opts.idPrefix}" does not start valid ids`, EXIT_USAGE, `Use letters, digits, ".", "_" and "-"${kind === 'git-tags' ? ', and at most one "@" (as in billing@)' : ''}, e.g. --id-prefix BIL-.`);
-    if (kind === 'incidents') throw new RelmError('--id-prefix does not apply to incidents: they update releases already in releases.yaml', EXIT_USAGE, 'Drop --id-prefix.');
+    if (!ok)
+      throw new RelmError(
+        `--id-prefix: "${opts.idPrefix}" does not start valid ids`,
+        EXIT_USAGE,
+        `Use letters, digits, ".", "_" and "-"${kind === 'git-tags' ? ', and at most one "@" (as in billing@)' : ''}, e.g. --id-prefix BIL-.`,
+      );
+    if (kind === 'incidents')
+      throw new RelmError('--id-prefix does not apply to incidents: they update releases already in releases.yaml', EXIT_USAGE, 'Drop --id-prefix.');
   }
   if (kind === 'incidents') {
     if (!opts.from || !(INCIDENT_SOURCES as readonly string[]).includes(opts.from)) {
-      throw new RelmError(`relm import incidents needs --from ${INCIDENT_SOURCES.join(' or ')}${opts.from ? ` (not "${opts.from}")` : ''}`, EXIT_USAGE, 'e.g. relm import incidents incidents.csv --from servicenow');
+      throw new RelmError(
+        `relm import incidents needs --from ${INCIDENT_SOURCES.join(' or ')}${opts.from ? ` (not "${opts.from}")` : ''}`,
+        EXIT_USAGE,
+        'e.g. relm import incidents incidents.csv --from servicenow',
+      );
     }
-    if (opts.map?.length) throw new RelmError('--map does not apply to incidents', EXIT_USAGE, 'Name the columns as the export does, or use the value maps of relm.yaml `import: {incidents: ...}`.');
+    if (opts.map?.length)
+      throw new RelmError(
+        '--map does not apply to incidents',
+        EXIT_USAGE,
+        'Name the columns as the export does, or use the value maps of relm.yaml `import: {incidents: ...}`.',
+      );
   } else {
-    if (opts.from !== undefined) throw new RelmError('--from applies to `relm import incidents` only', EXIT_USAGE, `The format is the first argument: relm import ${kind} FILE.`);
+    if (opts.from !== undefined)
+      throw new RelmError('--from applies to `relm import incidents` only', EXIT_USAGE, `The format is the first argument: relm import ${kind} FILE.`);
     if (opts.windowHours !== undefined) throw new RelmError('--window-hours applies to `relm import incidents` only', EXIT_USAGE, 'Drop it.');
   }
 }
@@ -88,7 +121,9 @@ function bareTagNote(result: ImportResult, releasesText: string | null, prefix: 
   }
   const bare = (result.releases ?? []).map((r) => r.id.slice(prefix.length)).filter((id) => ids.has(id));
   if (!bare.length) return [];
-  return [`releases.yaml still has ${bare.length} releases named by the bare tag (${bare.slice(0, 3).join(', ')}${bare.length > 3 ? ', …' : ''}), from an earlier import: the tags are now ${prefix}<tag>; delete the old ones so that no release counts twice`];
+  return [
+    `releases.yaml still has ${bare.length} releases named by the bare tag (${bare.slice(0, 3).join(', ')}${bare.length > 3 ? ', …' : ''}), from an earlier import: the tags are now ${prefix}<tag>; delete the old ones so that no release counts twice`,
+  ];
 }
 
 /**
@@ -105,10 +140,15 @@ export async function runImport(kind: string, source: string, opts: ImportOption
   const root = findEngagementRoot(process.cwd(), opts.dir);
   checkOptions(k, opts);
   const map = k === 'incidents' ? [] : parseMapOptions(opts.map, destinationOf(k));
-  if (k === 'git-tags' && map.length) throw new RelmError('--map does not apply to git-tags: tags have no columns', EXIT_USAGE, 'Drop --map; pass --application ID to name the application.');
+  if (k === 'git-tags' && map.length)
+    throw new RelmError('--map does not apply to git-tags: tags have no columns', EXIT_USAGE, 'Drop --map; pass --application ID to name the application.');
   const mapsApplication = map.find((m) => m.field === 'application' || m.field === 'applications');
   if (opts.application !== undefined && mapsApplication) {
-    throw new RelmError(`--application and --map "${mapsApplication.column}=${mapsApplication.field}" both set the application`, EXIT_USAGE, 'Pass one of them.');
+    throw new RelmError(
+      `--application and --map "${mapsApplication.column}=${mapsApplication.field}" both set the application`,
+      EXIT_USAGE,
+      'Pass one of them.',
+    );
   }
   const path = resolve(process.cwd(), source);
   let application = opts.application;
@@ -127,16 +167,31 @@ export async function runImport(kind: string, source: string, opts: ImportOption
     const parseOptions = { application, map, idPrefix: opts.idPrefix, values };
     const result: ImportResult & { attributions?: ReturnType<typeof parseIncidentImport>['attributions'] } =
       k === 'incidents'
-        ? parseIncidentImport(input, opts.from as IncidentSource, current.releases, { ...parseOptions, windowHours: opts.windowHours ?? DEFAULT_INCIDENT_WINDOW_HOURS })
+        ? parseIncidentImport(input, opts.from as IncidentSource, current.releases, {
+            ...parseOptions,
+            windowHours: opts.windowHours ?? DEFAULT_INCIDENT_WINDOW_HOURS,
+          })
         : parseExport(k, input, parseOptions);
     if (input.notes.length) result.notes = [...input.notes, ...(result.notes ?? [])];
     if (k === 'git-tags') result.notes = [...(result.notes ?? []), ...bareTagNote(result, current.releases, opts.idPrefix ?? `${application}@`)];
     const stateText = readText(root, stateFile);
     const base = parseState(stateText, stateFile);
-    const changes: FileChange[] = mergeImport(k, result, current, { application: k === 'incidents' ? undefined : application, base, others: otherStates(root, k), force: opts.force });
+    const changes: FileChange[] = mergeImport(k, result, current, {
+      application: k === 'incidents' ? undefined : application,
+      base,
+      others: otherStates(root, k),
+      force: opts.force,
+    });
 
     const unit = input.kind === 'text' ? 'row' : input.kind === 'json' ? 'index' : null;
-    writeErr(formatImportSummary(`${kind} ${basename(source)}`, result, changes, { unit, dryRun: !!opts.dryRun, colors: colorsFor('stderr'), windowHours: opts.windowHours ?? DEFAULT_INCIDENT_WINDOW_HOURS }));
+    writeErr(
+      formatImportSummary(`${kind} ${basename(source)}`, result, changes, {
+        unit,
+        dryRun: !!opts.dryRun,
+        colors: colorsFor('stderr'),
+        windowHours: opts.windowHours ?? DEFAULT_INCIDENT_WINDOW_HOURS,
+      }),
+    );
 
     const records = new Map(base.records);
     for (const ch of changes) for (const [id, rec] of ch.merged.remembered) records.set(id, rec);
@@ -147,7 +202,8 @@ export async function runImport(kind: string, source: string, opts: ImportOption
       for (const change of changes) if (change.merged.changed) atomicWrite(join(root, change.file), change.merged.text, { within: root });
       if (newState !== null && newState !== stateText) {
         atomicWrite(join(root, stateFile), newState, { within: root });
-        if (stateText === null) writeErr(`  wrote ${stateFile}, what this import wrote: commit it with the engagement, so that the next import keeps your edits`);
+        if (stateText === null)
+          writeErr(`  wrote ${stateFile}, what this import wrote: commit it with the engagement, so that the next import keeps your edits`);
       }
     }
     if (changes.some((ch) => ch.merged.report.collisions.length)) process.exitCode = EXIT_FINDINGS;
@@ -160,6 +216,10 @@ async function diffOf(changes: readonly FileChange[], current: { backlog: string
   const { createTwoFilesPatch } = await import('diff');
   return changes
     .filter((ch) => ch.merged.changed)
-    .map((ch) => createTwoFilesPatch(`a/${ch.file}`, `b/${ch.file}`, (ch.file === 'backlog.yaml' ? current.backlog : current.releases) ?? '', ch.merged.text, '', '', { context: 3 }))
+    .map((ch) =>
+      createTwoFilesPatch(`a/${ch.file}`, `b/${ch.file}`, (ch.file === 'backlog.yaml' ? current.backlog : current.releases) ?? '', ch.merged.text, '', '', {
+        context: 3,
+      }),
+    )
     .join('');
 }

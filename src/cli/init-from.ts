@@ -34,17 +34,37 @@ const OPTIONAL_TEXT = ['team.yaml', 'plan.yaml', '.gitignore'];
  * engagement has errors.
  */
 export async function runInitFrom(dirArg: string | undefined, opts: InitFromOptions): Promise<void> {
-  if (opts.addMissing) throw new RelmError('--from and --add-missing contradict each other', EXIT_USAGE, '--from starts a re-assessment in a new folder; --add-missing completes an engagement. Pass one.');
+  if (opts.addMissing)
+    throw new RelmError(
+      '--from and --add-missing contradict each other',
+      EXIT_USAGE,
+      '--from starts a re-assessment in a new folder; --add-missing completes an engagement. Pass one.',
+    );
   const prevDir = resolve(process.cwd(), opts.from);
-  if (!existsSync(join(prevDir, MANIFEST))) throw new RelmError(`--from: ${opts.from} is not an engagement folder: it has no ${MANIFEST}`, EXIT_USAGE, 'Name the folder of the previous engagement (the one holding its relm.yaml).');
+  if (!existsSync(join(prevDir, MANIFEST)))
+    throw new RelmError(
+      `--from: ${opts.from} is not an engagement folder: it has no ${MANIFEST}`,
+      EXIT_USAGE,
+      'Name the folder of the previous engagement (the one holding its relm.yaml).',
+    );
   const dir = resolve(process.cwd(), dirArg ?? opts.dir ?? '.');
-  if (existsSync(dir) && realpathSync(dir) === realpathSync(prevDir)) throw new RelmError('--from names the folder the re-assessment would be written to', EXIT_USAGE, 'Start the re-assessment in a new folder: relm init <new folder> --from <previous folder>.');
-  if (opts.asOf !== undefined && !isDate(opts.asOf)) throw new RelmError(`--as-of: "${opts.asOf}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2027-03-31.');
+  if (existsSync(dir) && realpathSync(dir) === realpathSync(prevDir))
+    throw new RelmError(
+      '--from names the folder the re-assessment would be written to',
+      EXIT_USAGE,
+      'Start the re-assessment in a new folder: relm init <new folder> --from <previous folder>.',
+    );
+  if (opts.asOf !== undefined && !isDate(opts.asOf))
+    throw new RelmError(`--as-of: "${opts.asOf}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2027-03-31.');
   const previous = engagementAtRevision(prevDir, undefined, undefined);
   const m = previous.manifest;
   const asOf = opts.asOf ?? localToday();
   if (asOf <= m.engagement.as_of) {
-    throw new RelmError(`the re-assessment's as_of ${asOf} is not after the previous engagement's (${m.engagement.as_of})`, EXIT_USAGE, 'Pass --as-of YYYY-MM-DD with the reference date of the re-assessment.');
+    throw new RelmError(
+      `the re-assessment's as_of ${asOf} is not after the previous engagement's (${m.engagement.as_of})`,
+      EXIT_USAGE,
+      'Pass --as-of YYYY-MM-DD with the reference date of the re-assessment.',
+    );
   }
 
   const read = (name: string) => readFileSync(join(prevDir, name), 'utf8');
@@ -61,7 +81,9 @@ export async function runInitFrom(dirArg: string | undefined, opts: InitFromOpti
     calendar: m.calendar,
   });
   // Files relm.yaml names (a model, a logo, a benchmark) and the engagement's own templates come along as they are.
-  const copies = [m.model && m.model !== 'builtin' ? m.model : null, m.branding?.logo ?? null, m.benchmark ?? null].filter((x): x is string => x !== null).map((p) => posix.normalize(p));
+  const copies = [m.model && m.model !== 'builtin' ? m.model : null, m.branding?.logo ?? null, m.benchmark ?? null]
+    .filter((x): x is string => x !== null)
+    .map((p) => posix.normalize(p));
   if (existsSync(join(prevDir, 'templates'))) copies.push(...listFiles(join(prevDir, 'templates')).map((f) => `templates/${f}`));
 
   // Read inside the previous folder only (a link leading out of it is not followed).
@@ -94,23 +116,37 @@ export async function runInitFrom(dirArg: string | undefined, opts: InitFromOpti
       writeErr(`${c.green('✔')} ${shown(join(repoTop, name))}`);
     }
   });
-  if (!existingRepo) writeErr(gitInit(dir) ? `${c.green('✔')} git init` : c.yellow('relm: git is not available; the engagement folder is not a git repository yet'));
+  if (!existingRepo)
+    writeErr(gitInit(dir) ? `${c.green('✔')} git init` : c.yellow('relm: git is not available; the engagement folder is not a git repository yet'));
   const ended = (previous.target.phases ?? []).filter((p) => p.end && p.end <= asOf);
   writeErr('');
   writeErr(`Re-assessment of ${printable(opts.client ?? m.engagement.client)} as of ${asOf}, after ${shown(prevDir)} (as of ${m.engagement.as_of}):`);
-  writeErr(`  ${carried.answers} answers${carried.ratings ? ` and ${carried.ratings} quick ratings` : ''} carried over to confirm; \`relm validate\` lists them practice by practice.`);
-  if (ended.length) writeErr(c.yellow(`  ${ended.length} of the ${previous.target.phases!.length} roadmap phases in target.yaml end on or before ${asOf}: plan the phases ahead.`));
-  writeErr(`  Not carried over: backlog.yaml, releases.yaml and interviews (import the record again with \`relm import\`; the previous ones stay where they are).`);
+  writeErr(
+    `  ${carried.answers} answers${carried.ratings ? ` and ${carried.ratings} quick ratings` : ''} carried over to confirm; \`relm validate\` lists them practice by practice.`,
+  );
+  if (ended.length)
+    writeErr(
+      c.yellow(`  ${ended.length} of the ${previous.target.phases!.length} roadmap phases in target.yaml end on or before ${asOf}: plan the phases ahead.`),
+    );
+  writeErr(
+    `  Not carried over: backlog.yaml, releases.yaml and interviews (import the record again with \`relm import\`; the previous ones stay where they are).`,
+  );
   writeErr(`\nNext: confirm the answers (${c.bold('relm interview')} or by hand), ${c.bold('relm validate')}, then ${c.bold('relm trend')} to see the change.`);
 }
 
 function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : e.isFile() ? [`${prefix}${e.name}`] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : e.isFile() ? [`${prefix}${e.name}`] : [],
+  );
 }
 
 function refuse(dir: string, names: string[], force: boolean | undefined): void {
   const existing = names.filter((f) => existsSync(join(dir, f)));
   if (existing.length && !force) {
-    throw new RelmError(`not overwriting existing files in ${relative(process.cwd(), dir) || '.'}: ${existing.join(', ')}`, EXIT_USAGE, 'Nothing was written. Pass --force to overwrite them, or choose another folder.');
+    throw new RelmError(
+      `not overwriting existing files in ${relative(process.cwd(), dir) || '.'}: ${existing.join(', ')}`,
+      EXIT_USAGE,
+      'Nothing was written. Pass --force to overwrite them, or choose another folder.',
+    );
   }
 }

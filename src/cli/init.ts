@@ -50,9 +50,18 @@ function splitList(s: string): string[] {
 /** `id`, `id:platform` or `id:platform:criticality`, as --application takes it. */
 export function parseApplication(s: string): Application {
   const [id = '', platform, criticality] = s.split(':').map((x) => x.trim());
-  if (!ID.test(id)) throw new RelmError(`--application: "${id}" is not a valid id`, EXIT_USAGE, 'Use letters, digits, ".", "_" and "-", e.g. --application core-banking:mainframe:high.');
+  if (!ID.test(id))
+    throw new RelmError(
+      `--application: "${id}" is not a valid id`,
+      EXIT_USAGE,
+      'Use letters, digits, ".", "_" and "-", e.g. --application core-banking:mainframe:high.',
+    );
   if (criticality !== undefined && !CRITICALITY.includes(criticality as Priority)) {
-    throw new RelmError(`--application ${s}: the criticality "${criticality}" is not one of ${CRITICALITY.join(', ')}`, EXIT_USAGE, 'Write id:platform:criticality, e.g. core-banking:mainframe:high.');
+    throw new RelmError(
+      `--application ${s}: the criticality "${criticality}" is not one of ${CRITICALITY.join(', ')}`,
+      EXIT_USAGE,
+      'Write id:platform:criticality, e.g. core-banking:mainframe:high.',
+    );
   }
   return { id, ...(platform ? { platform } : {}), ...(criticality ? { criticality: criticality as Priority } : {}) };
 }
@@ -73,7 +82,8 @@ function checkCurrency(v: string): string {
 
 function checkDayRate(v: string): number {
   const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n) || n < 0) throw new RelmError(`--day-rate: "${v}" is not an amount`, EXIT_USAGE, 'Give the cost of one person-day as a number, e.g. --day-rate 900.');
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new RelmError(`--day-rate: "${v}" is not an amount`, EXIT_USAGE, 'Give the cost of one person-day as a number, e.g. --day-rate 900.');
   return n;
 }
 
@@ -95,10 +105,16 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
   if (opts.from !== undefined) return (await import('./init-from.js')).runInitFrom(dirArg, { ...opts, from: opts.from });
   const dir = resolve(process.cwd(), dirArg ?? opts.dir ?? '.');
   const interactive = !opts.yes && process.stdin.isTTY === true && process.stdout.isTTY === true;
-  if (opts.addMissing && opts.force) throw new RelmError('--add-missing and --force contradict each other', EXIT_USAGE, '--add-missing writes only the files that are missing; --force overwrites them all. Pass one.');
+  if (opts.addMissing && opts.force)
+    throw new RelmError(
+      '--add-missing and --force contradict each other',
+      EXIT_USAGE,
+      '--add-missing writes only the files that are missing; --force overwrites them all. Pass one.',
+    );
 
   // Flags first: a bad one fails before anything is asked or written.
-  if (opts.asOf !== undefined && !isDate(opts.asOf)) throw new RelmError(`--as-of: "${opts.asOf}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-31.');
+  if (opts.asOf !== undefined && !isDate(opts.asOf))
+    throw new RelmError(`--as-of: "${opts.asOf}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-31.');
   const flags: Partial<Answers> = {
     client: opts.client,
     title: opts.title,
@@ -144,7 +160,11 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
   if (interactive && (askManifest || askApplications)) {
     answers = await ask(answers, { manifest: askManifest, applications: askApplications });
   } else if (askManifest && !answers.client) {
-    throw new RelmError('the client is required', EXIT_USAGE, 'Pass --client "Name" (there is no terminal to ask on), e.g. relm init --yes --client "ACME Bank" --as-of 2026-03-31.');
+    throw new RelmError(
+      'the client is required',
+      EXIT_USAGE,
+      'Pass --client "Name" (there is no terminal to ask on), e.g. relm init --yes --client "ACME Bank" --as-of 2026-03-31.',
+    );
   }
   if (!answers.client) answers.client = current?.client ?? 'Client';
 
@@ -159,9 +179,13 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
   mkdirSync(dir, { recursive: true });
   await withEngagementLock(dir, { command: 'init' }, () => {
     // Checked again holding the lock: another writer may have written some of the files meanwhile.
-    const now = present(files.map(([name]) => name), dir);
+    const now = present(
+      files.map(([name]) => name),
+      dir,
+    );
     if (opts.addMissing) {
-      if (now.length) throw new RelmError(`${now.join(', ')} appeared while relm init ran`, EXIT_USAGE, 'Nothing was written. Run `relm init --add-missing` again.');
+      if (now.length)
+        throw new RelmError(`${now.join(', ')} appeared while relm init ran`, EXIT_USAGE, 'Nothing was written. Run `relm init --add-missing` again.');
     } else {
       refuseOverwrite(dir, now, opts.force);
     }
@@ -175,7 +199,8 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
     }
   });
   if (opts.addMissing && have.size) writeErr(c.dim(`  kept as they were: ${[...have].sort().join(', ')}`));
-  if (!existingRepo) writeErr(gitInit(dir) ? `${c.green('✔')} git init` : c.yellow('relm: git is not available; the engagement folder is not a git repository yet'));
+  if (!existingRepo)
+    writeErr(gitInit(dir) ? `${c.green('✔')} git init` : c.yellow('relm: git is not available; the engagement folder is not a git repository yet'));
   writeErr(
     `\nNext: answer the criteria (${c.bold('relm interview')}, or edit practices.yaml), set targets and requirements in target.yaml, then run ${c.bold('relm validate')} and ${c.bold('relm report')}.`,
   );
@@ -187,7 +212,11 @@ function currentManifest(dir: string): Manifest['engagement'] & { model?: string
   try {
     data = parse(readFileSync(join(dir, 'relm.yaml'), 'utf8'));
   } catch (err) {
-    throw new RelmError(`relm.yaml does not parse: ${(err as Error).message.split('\n')[0]}`, EXIT_USAGE, 'Fix it first (`relm validate` shows where); --add-missing takes the client and dates from it.');
+    throw new RelmError(
+      `relm.yaml does not parse: ${(err as Error).message.split('\n')[0]}`,
+      EXIT_USAGE,
+      'Fix it first (`relm validate` shows where); --add-missing takes the client and dates from it.',
+    );
   }
   const e = (data as { engagement?: unknown } | null)?.engagement;
   return (e && typeof e === 'object' ? e : {}) as Manifest['engagement'];
@@ -196,22 +225,44 @@ function currentManifest(dir: string): Manifest['engagement'] & { model?: string
 /** The model relm.yaml names (practices.yaml and team.yaml are written from it). */
 function modelOf(dir: string): Model {
   const model = loadEngagement(dir).model;
-  if (!model) throw new RelmError("the model relm.yaml names cannot be loaded", EXIT_USAGE, 'Run `relm validate` to see why; --add-missing writes practices.yaml and team.yaml from the model.');
+  if (!model)
+    throw new RelmError(
+      'the model relm.yaml names cannot be loaded',
+      EXIT_USAGE,
+      'Run `relm validate` to see why; --add-missing writes practices.yaml and team.yaml from the model.',
+    );
   return model;
 }
 
 /** The questions of an interactive `relm init`, each with what flags or relm.yaml gave as its default. */
 async function ask(start: Answers, what: { manifest: boolean; applications: boolean }): Promise<Answers> {
   const { default: inquirer } = await import('inquirer');
-  const q = async <T>(question: Record<string, unknown>): Promise<T> => ((await inquirer.prompt([{ ...question, name: 'value' } as never])) as { value: T }).value;
+  const q = async <T>(question: Record<string, unknown>): Promise<T> =>
+    ((await inquirer.prompt([{ ...question, name: 'value' } as never])) as { value: T }).value;
   const a = { ...start };
   if (what.manifest) {
-    a.client = (await q<string>({ type: 'input', message: 'Client organisation:', default: a.client || undefined, validate: (v: string) => (v.trim() ? true : 'The client is required') })).trim();
+    a.client = (
+      await q<string>({
+        type: 'input',
+        message: 'Client organisation:',
+        default: a.client || undefined,
+        validate: (v: string) => (v.trim() ? true : 'The client is required'),
+      })
+    ).trim();
     a.title = (await q<string>({ type: 'input', message: 'Engagement title:', default: a.title })).trim() || a.title;
-    a.asOf = await q<string>({ type: 'input', message: 'As-of date, the day every age is measured to (YYYY-MM-DD):', default: a.asOf, validate: (v: string) => (isDate(v) ? true : 'Write a real date as YYYY-MM-DD') });
+    a.asOf = await q<string>({
+      type: 'input',
+      message: 'As-of date, the day every age is measured to (YYYY-MM-DD):',
+      default: a.asOf,
+      validate: (v: string) => (isDate(v) ? true : 'Write a real date as YYYY-MM-DD'),
+    });
     const people = (list: PersonRef[]) => list.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join(', ');
-    a.consultants = splitList(await q<string>({ type: 'input', message: 'Consultants, comma-separated, "Name (Role)":', default: people(a.consultants) || undefined })).map(parsePerson);
-    const sponsor = (await q<string>({ type: 'input', message: 'Sponsor, "Name (Role)" (Enter to skip):', default: a.sponsor ? people([a.sponsor]) : undefined })).trim();
+    a.consultants = splitList(
+      await q<string>({ type: 'input', message: 'Consultants, comma-separated, "Name (Role)":', default: people(a.consultants) || undefined }),
+    ).map(parsePerson);
+    const sponsor = (
+      await q<string>({ type: 'input', message: 'Sponsor, "Name (Role)" (Enter to skip):', default: a.sponsor ? people([a.sponsor]) : undefined })
+    ).trim();
     a.sponsor = sponsor ? parsePerson(sponsor) : undefined;
     a.currency = await q<string>({
       type: 'input',
@@ -227,22 +278,29 @@ async function ask(start: Answers, what: { manifest: boolean; applications: bool
       },
       filter: (v: string) => v.trim().toUpperCase(),
     });
-    const rate = (await q<string>({
-      type: 'input',
-      message: `Day rate, the cost of one person-day in ${a.currency} (Enter to skip):`,
-      default: a.dayRate !== undefined ? String(a.dayRate) : undefined,
-      validate: (v: string) => (v.trim() === '' || (Number.isFinite(Number(v)) && Number(v) >= 0) ? true : 'A number, e.g. 900'),
-    })).trim();
+    const rate = (
+      await q<string>({
+        type: 'input',
+        message: `Day rate, the cost of one person-day in ${a.currency} (Enter to skip):`,
+        default: a.dayRate !== undefined ? String(a.dayRate) : undefined,
+        validate: (v: string) => (v.trim() === '' || (Number.isFinite(Number(v)) && Number(v) >= 0) ? true : 'A number, e.g. 900'),
+      })
+    ).trim();
     a.dayRate = rate === '' ? undefined : Number(rate);
   }
   if (what.applications) {
     const apps: Application[] = [];
     for (;;) {
-      const id = (await q<string>({
-        type: 'input',
-        message: apps.length ? 'Another application in scope, its id (Enter when done):' : 'Major applications in scope: the first one\'s id, e.g. core-banking (Enter for none):',
-        validate: (v: string) => (v.trim() === '' || (ID.test(v.trim()) && !apps.some((x) => x.id === v.trim())) ? true : 'An id not used yet: letters, digits, ".", "_" and "-"'),
-      })).trim();
+      const id = (
+        await q<string>({
+          type: 'input',
+          message: apps.length
+            ? 'Another application in scope, its id (Enter when done):'
+            : "Major applications in scope: the first one's id, e.g. core-banking (Enter for none):",
+          validate: (v: string) =>
+            v.trim() === '' || (ID.test(v.trim()) && !apps.some((x) => x.id === v.trim())) ? true : 'An id not used yet: letters, digits, ".", "_" and "-"',
+        })
+      ).trim();
       if (!id) break;
       const name = (await q<string>({ type: 'input', message: `  ${id}: its name:`, default: id })).trim();
       const platform = (await q<string>({ type: 'input', message: `  ${id}: its platform, e.g. mainframe, web, mobile (Enter to skip):` })).trim();
@@ -252,7 +310,12 @@ async function ask(start: Answers, what: { manifest: boolean; applications: bool
         choices: [...CRITICALITY.map((v) => ({ value: v, name: v })), { value: '', name: '(skip)' }],
         default: 'medium',
       });
-      apps.push({ id, ...(name && name !== id ? { name } : {}), ...(platform ? { platform } : {}), ...(criticality ? { criticality: criticality as Priority } : {}) });
+      apps.push({
+        id,
+        ...(name && name !== id ? { name } : {}),
+        ...(platform ? { platform } : {}),
+        ...(criticality ? { criticality: criticality as Priority } : {}),
+      });
     }
     a.applications = apps;
   }

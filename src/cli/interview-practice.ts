@@ -31,7 +31,7 @@ const ANSWER_CHOICES: Choice<Given>[] = [
 /** The interviews a current answer comes from: its own `sources`, else the practice's. */
 export function sourcesOf(answer: Answer | undefined, practice: PracticeState | null): string[] {
   const own = answer && typeof answer === 'object' ? answer.sources : undefined;
-  return own?.length ? own : practice?.sources ?? [];
+  return own?.length ? own : (practice?.sources ?? []);
 }
 
 /**
@@ -88,7 +88,11 @@ type Step = { kind: 'answer' | 'resolve' | 'note'; index: number } | { kind: 'no
 export async function askPractice(practice: Practice, before: PracticeState | null, session: Session | null, askText: AskText): Promise<PracticeAnswers> {
   const current = before?.answers ?? {};
   const state: State[] = practice.criteria.map(() => ({}));
-  const steps: Step[] = [...practice.criteria.flatMap((_, index) => (['answer', 'resolve', 'note'] as const).map((kind) => ({ kind, index }))), { kind: 'notes' }, { kind: 'evidence' }];
+  const steps: Step[] = [
+    ...practice.criteria.flatMap((_, index) => (['answer', 'resolve', 'note'] as const).map((kind) => ({ kind, index }))),
+    { kind: 'notes' },
+    { kind: 'evidence' },
+  ];
   const n = practice.criteria.length;
   let practiceNotes: string | undefined;
   let evidence: EvidenceRef[] = [];
@@ -115,8 +119,14 @@ export async function askPractice(practice: Practice, before: PracticeState | nu
       const crit = practice.criteria[step.index]!;
       const value = answerValue(current[crit.id]);
       const st = state[step.index]!;
-      const choices = value === null ? [...ANSWER_CHOICES, { value: SKIP, name: '(skip: leave unanswered)', short: 'skipped' } as Choice<Given>] : ANSWER_CHOICES;
-      const got = await choose<Given>({ message: `[${step.index + 1}/${n}] L${crit.level} ${crit.text} (${crit.id})`, choices, default: st.given ?? value ?? SKIP, back: canGoBack });
+      const choices =
+        value === null ? [...ANSWER_CHOICES, { value: SKIP, name: '(skip: leave unanswered)', short: 'skipped' } as Choice<Given>] : ANSWER_CHOICES;
+      const got = await choose<Given>({
+        message: `[${step.index + 1}/${n}] L${crit.level} ${crit.text} (${crit.id})`,
+        choices,
+        default: st.given ?? value ?? SKIP,
+        back: canGoBack,
+      });
       if (got === BACK) back = true;
       else if (got !== st.given) state[step.index] = { note: st.note, given: got };
     } else if (step.kind === 'resolve') {
@@ -147,7 +157,10 @@ export async function askPractice(practice: Practice, before: PracticeState | nu
       else st.note = text && text !== had ? text : undefined;
     } else if (step.kind === 'notes') {
       const had = before?.notes;
-      const text = await askText({ message: `Notes on the practice as a whole (Enter ${had ? 'keeps them, Tab edits them' : 'to skip'}; < back):`, default: practiceNotes ?? had });
+      const text = await askText({
+        message: `Notes on the practice as a whole (Enter ${had ? 'keeps them, Tab edits them' : 'to skip'}; < back):`,
+        default: practiceNotes ?? had,
+      });
       if (text === '<') back = true;
       else practiceNotes = text && text !== had ? text : undefined;
     } else {
@@ -163,7 +176,7 @@ export async function askPractice(practice: Practice, before: PracticeState | nu
   practice.criteria.forEach((crit, k) => {
     const st = state[k]!;
     if (st.given === undefined || st.given === SKIP) return;
-    const resolution = contradicts(current[crit.id], before, st.given, session).length ? st.resolution ?? 'keep' : null;
+    const resolution = contradicts(current[crit.id], before, st.given, session).length ? (st.resolution ?? 'keep') : null;
     const u = criterionUpdate(current[crit.id], st.given, st.note, resolution, session);
     if (u) answers[crit.id] = u;
     if (st.note) said.criteria.push({ id: crit.id, answer: st.given, notes: st.note });
@@ -176,11 +189,16 @@ export async function askPractice(practice: Practice, before: PracticeState | nu
 async function askEvidence(askText: AskText): Promise<EvidenceRef[] | typeof BACK> {
   const out: EvidenceRef[] = [];
   for (;;) {
-    const title = await askText({ message: out.length ? 'More evidence, a title (Enter to finish):' : 'Evidence for this practice, a document title (Enter to skip; < back):' });
+    const title = await askText({
+      message: out.length ? 'More evidence, a title (Enter to finish):' : 'Evidence for this practice, a document title (Enter to skip; < back):',
+    });
     if (title === '<' && !out.length) return BACK;
     if (!title || title === '<') return out;
     const ref = await askText({ message: `  where "${title}" is, a path or URL (Enter to skip):` });
-    const date = await askText({ message: `  its date, YYYY-MM-DD (Enter to skip):`, validate: (v) => (v === '' || isDate(v) ? true : 'A real date as YYYY-MM-DD, or Enter to skip') });
+    const date = await askText({
+      message: `  its date, YYYY-MM-DD (Enter to skip):`,
+      validate: (v) => (v === '' || isDate(v) ? true : 'A real date as YYYY-MM-DD, or Enter to skip'),
+    });
     out.push({ title, ...(ref && ref !== '<' ? { ref } : {}), ...(date ? { date } : {}) });
   }
 }

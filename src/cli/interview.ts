@@ -27,21 +27,30 @@ interface InterviewOptions extends CommonOptions {
 /** 128 + SIGINT, what a shell reports for a command stopped with Ctrl-C. */
 const EXIT_INTERRUPTED = 130;
 
-
 /** --interviewee NAME (or "Name (Role)"), repeatable, with the i-th --role for the i-th interviewee. */
 function interviewees(opts: InterviewOptions): PersonRef[] {
   const names = opts.interviewee ?? [];
   const roles = opts.role ?? [];
   if (!names.length) {
     if (roles.length || opts.date !== undefined) {
-      throw new RelmError('--role and --date describe an interview: pass --interviewee NAME too', EXIT_USAGE, 'e.g. relm interview release-policy --interviewee "Hendrik Voss" --role "Release manager" --date 2026-04-01');
+      throw new RelmError(
+        '--role and --date describe an interview: pass --interviewee NAME too',
+        EXIT_USAGE,
+        'e.g. relm interview release-policy --interviewee "Hendrik Voss" --role "Release manager" --date 2026-04-01',
+      );
     }
     return [];
   }
-  if (roles.length > names.length) throw new RelmError(`${roles.length} --role flags for ${names.length} --interviewee`, EXIT_USAGE, 'The i-th --role goes with the i-th --interviewee: --interviewee NAME --role ROLE, repeated.');
+  if (roles.length > names.length)
+    throw new RelmError(
+      `${roles.length} --role flags for ${names.length} --interviewee`,
+      EXIT_USAGE,
+      'The i-th --role goes with the i-th --interviewee: --interviewee NAME --role ROLE, repeated.',
+    );
   return names.map((n, i) => {
     const p = parsePerson(n);
-    if (!p.name) throw new RelmError('--interviewee: the name is empty', EXIT_USAGE, 'Pass the name of the person interviewed, e.g. --interviewee "Hendrik Voss".');
+    if (!p.name)
+      throw new RelmError('--interviewee: the name is empty', EXIT_USAGE, 'Pass the name of the person interviewed, e.g. --interviewee "Hendrik Voss".');
     const role = roles[i]?.trim() || p.role;
     return role ? { name: p.name, role } : { name: p.name };
   });
@@ -76,7 +85,8 @@ function levelLine(s: PracticeScore): string {
 /** `relm interview [practices...]`: a guided questionnaire that writes the answers into practices.yaml. */
 export async function runInterview(ids: string[], opts: InterviewOptions): Promise<void> {
   const people = interviewees(opts);
-  if (opts.date !== undefined && !isDate(opts.date)) throw new RelmError(`--date: "${opts.date}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-04-01.');
+  if (opts.date !== undefined && !isDate(opts.date))
+    throw new RelmError(`--date: "${opts.date}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-04-01.');
   if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) {
     throw new RelmError(
       'relm interview asks its questions on a terminal, and there is none here',
@@ -91,7 +101,8 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
   const interview = people.length ? interviewFor(e, people, opts.date ?? localToday()) : null;
 
   const { default: inquirer } = await import('inquirer');
-  const askText: AskText = async (q) => String(await inquirer.prompt([{ type: 'input', name: 'value', ...q } as never]).then((a) => (a as { value: unknown }).value)).trim();
+  const askText: AskText = async (q) =>
+    String(await inquirer.prompt([{ type: 'input', name: 'value', ...q } as never]).then((a) => (a as { value: unknown }).value)).trim();
   const c = colorsFor('stderr');
   const saved: string[] = [];
   let inProgress: string | null = null;
@@ -101,7 +112,11 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
     const who = interview.interviewees.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join(', ');
     writeErr(`Interview ${c.bold(interview.id)} with ${who} on ${interview.date}: ${interview.existing ? 'adding to' : 'notes in'} ${interview.file}`);
   }
-  writeErr(c.dim('Answers are saved in practices.yaml after each practice. Enter keeps the current answer, Esc returns to it, ← (or < in a note) goes back a question; Ctrl-C stops, keeping the practices done.'));
+  writeErr(
+    c.dim(
+      'Answers are saved in practices.yaml after each practice. Enter keeps the current answer, Esc returns to it, ← (or < in a note) goes back a question; Ctrl-C stops, keeping the practices done.',
+    ),
+  );
 
   try {
     for (const [k, practice] of practices.entries()) {
@@ -109,9 +124,13 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
       const before = editable('practices.yaml', () => practiceState(readFileSync(join(result.root, 'practices.yaml'), 'utf8'), practice.id));
       const scoreBefore = scorePractice(practice, before);
       process.stderr.write('\n');
-      writeErr(c.bold(`${practice.name} (${practice.id})`) + c.dim(` · ${practice.perspective}${practices.length > 1 ? ` · ${k + 1} of ${practices.length}` : ''}`));
+      writeErr(
+        c.bold(`${practice.name} (${practice.id})`) + c.dim(` · ${practice.perspective}${practices.length > 1 ? ` · ${k + 1} of ${practices.length}` : ''}`),
+      );
       if (practice.description) writeErr(c.dim(`  ${firstSentence(practice.description)}`));
-      writeErr(`  now: ${scoreLine(scoreBefore)}; ${Math.round(scoreBefore.coverage * 100)} % of ${practice.criteria.length} criteria answered; target ${(targetOf(e.target.targets, practice.id) ?? 'none')}`);
+      writeErr(
+        `  now: ${scoreLine(scoreBefore)}; ${Math.round(scoreBefore.coverage * 100)} % of ${practice.criteria.length} criteria answered; target ${targetOf(e.target.targets, practice.id) ?? 'none'}`,
+      );
       if (before?.na !== undefined) writeErr(c.yellow(`  marked not applicable (${before.na}): answers are kept but not scored while \`na\` is set`));
 
       if (practices.length > 1) {
@@ -139,7 +158,7 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
       });
       inProgress = null;
       saved.push(practice.id);
-      reportPractice(practice, scoreBefore, practiceState(out, practice.id), (targetOf(e.target.targets, practice.id) ?? 'none'), c);
+      reportPractice(practice, scoreBefore, practiceState(out, practice.id), targetOf(e.target.targets, practice.id) ?? 'none', c);
     }
   } catch (err) {
     if ((err as Error | undefined)?.name === 'ExitPromptError') {
@@ -147,13 +166,17 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
       throw new RelmError(
         `interview stopped: ${[saved.length ? `${saved.join(', ')} saved in practices.yaml` : '', inProgress ? `the answers to ${inProgress} were not saved` : ''].filter(Boolean).join('; ') || 'nothing was saved'}`,
         EXIT_INTERRUPTED,
-        inProgress ? `Run \`relm interview ${inProgress}${interview ? ` --interviewee "${interview.interviewees[0]!.name}" --date ${interview.date}` : ''}\` to take it up again.` : undefined,
+        inProgress
+          ? `Run \`relm interview ${inProgress}${interview ? ` --interviewee "${interview.interviewees[0]!.name}" --date ${interview.date}` : ''}\` to take it up again.`
+          : undefined,
       );
     }
     throw err;
   }
   process.stderr.write('\n');
-  writeErr(`${c.green('✔')} ${saved.length === 1 ? '1 practice' : `${saved.length} practices`} saved in practices.yaml${interview && existsSync(join(result.root, interview.file)) ? `; interview notes in ${interview.file}` : ''}. Next: \`relm validate\`, then \`relm assess\`.`);
+  writeErr(
+    `${c.green('✔')} ${saved.length === 1 ? '1 practice' : `${saved.length} practices`} saved in practices.yaml${interview && existsSync(join(result.root, interview.file)) ? `; interview notes in ${interview.file}` : ''}. Next: \`relm validate\`, then \`relm assess\`.`,
+  );
 }
 
 /** Runs a read or edit of a file that someone may have changed (and broken) in an editor while the interview ran. */
@@ -181,5 +204,6 @@ function reportPractice(practice: Practice, before: PracticeScore, state: Return
   const was = before.score === null ? '' : c.dim(` (was ${before.score.toFixed(2)}, level ${before.level})`);
   writeErr(`${c.green('✔')} ${practice.id} saved: ${c.bold(scoreLine(after))}${was}; target ${target}`);
   if (after.levelScores) writeErr(c.dim(`  by level: ${levelLine(after)}`));
-  if (state?.rating !== undefined && state.answers) writeErr(c.yellow(`  its quick rating ${state.rating} is now ignored, as it has answers; remove \`rating\` from practices.yaml`));
+  if (state?.rating !== undefined && state.answers)
+    writeErr(c.yellow(`  its quick rating ${state.rating} is now ignored, as it has answers; remove \`rating\` from practices.yaml`));
 }

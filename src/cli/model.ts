@@ -29,7 +29,7 @@ function modelFor(opts: ModelOptions): { model: Model; team: TeamFile | null; cu
   if (!root) return { model: loadBuiltinModel(), team: null, currency: 'EUR' };
   const r = loadEngagement(root);
   if (!r.model) {
-    throw new RelmError('the engagement\'s model cannot be loaded', EXIT_USAGE, 'Run `relm validate` to see why (relm.yaml `model`, or the model file).');
+    throw new RelmError("the engagement's model cannot be loaded", EXIT_USAGE, 'Run `relm validate` to see why (relm.yaml `model`, or the model file).');
   }
   return { model: r.model, team: r.engagement?.team ?? null, currency: r.engagement?.manifest.engagement.currency ?? 'EUR' };
 }

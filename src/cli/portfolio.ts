@@ -26,21 +26,35 @@ interface PortfolioOptions {
 /** An engagement folder (assessed as it stands) or an assessment.json file (`relm assess -o`, out/assessment.json). */
 function readInput(input: string, windowDays: number | undefined): PortfolioInput {
   const path = resolve(process.cwd(), input);
-  if (!existsSync(path)) throw new RelmError(`no such engagement folder or file: ${input}`, EXIT_USAGE, 'Name engagement folders (holding relm.yaml) or assessment.json files.');
+  if (!existsSync(path))
+    throw new RelmError(`no such engagement folder or file: ${input}`, EXIT_USAGE, 'Name engagement folders (holding relm.yaml) or assessment.json files.');
   if (statSync(path).isDirectory()) {
-    if (!existsSync(join(path, MANIFEST))) throw new RelmError(`${input} is not an engagement folder: it has no ${MANIFEST}`, EXIT_USAGE, 'Name engagement folders (holding relm.yaml) or assessment.json files.');
+    if (!existsSync(join(path, MANIFEST)))
+      throw new RelmError(
+        `${input} is not an engagement folder: it has no ${MANIFEST}`,
+        EXIT_USAGE,
+        'Name engagement folders (holding relm.yaml) or assessment.json files.',
+      );
     return { assessment: assess(engagementAtRevision(path, undefined), { windowDays }), source: input };
   }
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new RelmError(`${input} is not JSON (${(err as Error).message})`, EXIT_USAGE, 'Name assessment.json files written by `relm assess -o` or `relm report`, or engagement folders.');
+    throw new RelmError(
+      `${input} is not JSON (${(err as Error).message})`,
+      EXIT_USAGE,
+      'Name assessment.json files written by `relm assess -o` or `relm report`, or engagement folders.',
+    );
   }
   const errors = validateSchema('assessment', input, data);
   if (errors.length) {
     const first = errors[0]!;
-    throw new RelmError(`${input} is not an assessment.json document (${first.path?.length ? `${first.path.join('.')}: ` : ''}${first.message})`, EXIT_USAGE, 'Write one with `relm assess -o assessment.json` (or use out/assessment.json from `relm report`), or name the engagement folder.');
+    throw new RelmError(
+      `${input} is not an assessment.json document (${first.path?.length ? `${first.path.join('.')}: ` : ''}${first.message})`,
+      EXIT_USAGE,
+      'Write one with `relm assess -o assessment.json` (or use out/assessment.json from `relm report`), or name the engagement folder.',
+    );
   }
   return { assessment: data as Assessment, source: input };
 }

@@ -65,14 +65,40 @@ export function recommendationCatalogue(e: Engagement): Map<string, Recommendati
  * tag `assessment-*` (where the engagement exists), else the working tree. Today is `--today`, else
  * progress.yaml `as_of`, else the clock (UTC).
  */
-export function progressContext(current: Assessment, e: Engagement, root: string, opts: Pick<ProgressOptions, 'today' | 'plan' | 'windowDays'>, progress: ProgressFile | null = e.progress ?? null): ProgressContext {
+export function progressContext(
+  current: Assessment,
+  e: Engagement,
+  root: string,
+  opts: Pick<ProgressOptions, 'today' | 'plan' | 'windowDays'>,
+  progress: ProgressFile | null = e.progress ?? null,
+): ProgressContext {
   checkDate('--today', opts.today);
   const planRevision = opts.plan ?? progress?.plan ?? newestTag(root, 'assessment-*') ?? null;
-  const plan = planRevision === null ? current : assessAtRevision(root, planRevision, { windowDays: opts.windowDays, hint: 'It cannot be the plan of record: name another with --plan (or progress.yaml `plan`).' });
+  const plan =
+    planRevision === null
+      ? current
+      : assessAtRevision(root, planRevision, {
+          windowDays: opts.windowDays,
+          hint: 'It cannot be the plan of record: name another with --plan (or progress.yaml `plan`).',
+        });
   const { today, todayFrom } =
-    opts.today !== undefined ? { today: opts.today, todayFrom: 'flag' as const } : progress?.as_of ? { today: progress.as_of, todayFrom: 'progress.yaml' as const } : { today: localToday(), todayFrom: 'clock' as const };
+    opts.today !== undefined
+      ? { today: opts.today, todayFrom: 'flag' as const }
+      : progress?.as_of
+        ? { today: progress.as_of, todayFrom: 'progress.yaml' as const }
+        : { today: localToday(), todayFrom: 'clock' as const };
   const report = progressOf(plan, progress, today, current, recommendationCatalogue(e));
-  return { root, engagement: e, current, planRevision, planCommit: planRevision === null ? null : (gitCommit(root, planRevision) ?? null), plan, today, todayFrom, report };
+  return {
+    root,
+    engagement: e,
+    current,
+    planRevision,
+    planCommit: planRevision === null ? null : (gitCommit(root, planRevision) ?? null),
+    plan,
+    today,
+    todayFrom,
+    report,
+  };
 }
 
 /** `relm progress`: the plan's implementation by phase, the burn-up, the requirements met by done work. */
@@ -83,10 +109,27 @@ export function runProgress(opts: ProgressOptions): void {
   const e = result.engagement;
   const ctx = progressContext(result.assessment, e, result.root, opts);
   if (opts.json) {
-    emit(JSON.stringify({ client: e.manifest.engagement.client, today_from: ctx.todayFrom, plan: { revision: ctx.planRevision, commit: ctx.planCommit, as_of: ctx.plan.as_of }, ...ctx.report }, null, 2) + '\n');
+    emit(
+      JSON.stringify(
+        {
+          client: e.manifest.engagement.client,
+          today_from: ctx.todayFrom,
+          plan: { revision: ctx.planRevision, commit: ctx.planCommit, as_of: ctx.plan.as_of },
+          ...ctx.report,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
     return;
   }
-  emit(formatProgress(ctx.report, { client: e.manifest.engagement.client, plan: ctx.plan, planRevision: ctx.planRevision, todayFrom: ctx.todayFrom, hasFile: !!e.progress }, colorsFor('stdout')));
+  emit(
+    formatProgress(
+      ctx.report,
+      { client: e.manifest.engagement.client, plan: ctx.plan, planRevision: ctx.planRevision, todayFrom: ctx.todayFrom, hasFile: !!e.progress },
+      colorsFor('stdout'),
+    ),
+  );
 }
 
 interface SetOptions extends ProgressOptions {
@@ -99,7 +142,11 @@ interface SetOptions extends ProgressOptions {
 export async function runProgressSet(id: string, value: string, opts: SetOptions, cmd?: Command): Promise<void> {
   const all = { ...(cmd?.optsWithGlobals() ?? {}), ...opts } as SetOptions;
   if (!(PROGRESS_STATUSES as readonly string[]).includes(value)) {
-    throw new RelmError(`"${value}" is not a progress status${hint(value, PROGRESS_STATUSES)}`, EXIT_USAGE, `A recommendation is one of: ${PROGRESS_STATUSES.join(', ')}.`);
+    throw new RelmError(
+      `"${value}" is not a progress status${hint(value, PROGRESS_STATUSES)}`,
+      EXIT_USAGE,
+      `A recommendation is one of: ${PROGRESS_STATUSES.join(', ')}.`,
+    );
   }
   checkDate('--date', all.date);
   checkDate('--today', all.today);
@@ -113,7 +160,11 @@ function setProgress(id: string, status: ProgressStatus, all: SetOptions): void 
   const e = result.engagement;
   const catalogue = recommendationCatalogue(e);
   if (!catalogue.has(id)) {
-    throw new RelmError(`"${id}" is not a recommendation of the model or of target.yaml${hint(id, catalogue.keys())}`, EXIT_USAGE, 'Run `relm progress` to list the plan\'s recommendations and their ids.');
+    throw new RelmError(
+      `"${id}" is not a recommendation of the model or of target.yaml${hint(id, catalogue.keys())}`,
+      EXIT_USAGE,
+      "Run `relm progress` to list the plan's recommendations and their ids.",
+    );
   }
   const file = join(result.root, 'progress.yaml');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : null;

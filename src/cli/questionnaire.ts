@@ -39,7 +39,11 @@ const FORMATS = ['xlsx', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 function slug(s: string): string {
-  return s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function shown(path: string): string {
@@ -48,7 +52,10 @@ function shown(path: string): string {
 
 /** --practices: practice ids or perspective names, comma-separated and repeatable; default every practice not marked na. */
 function choosePractices(e: Engagement, flags: readonly string[]): string[] {
-  const names = flags.flatMap((f) => f.split(',')).map((s) => s.trim()).filter(Boolean);
+  const names = flags
+    .flatMap((f) => f.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!names.length) return e.model.practices.filter((p) => e.practices.practices[p.id]?.na === undefined).map((p) => p.id);
   const ids = new Set(e.model.practices.map((p) => p.id));
   const chosen = new Set<string>();
@@ -57,7 +64,11 @@ function choosePractices(e: Engagement, flags: readonly string[]): string[] {
       for (const p of e.model.practices) if (p.perspective === n) chosen.add(p.id);
     } else if (ids.has(n)) chosen.add(n);
     else {
-      throw new RelmError(`--practices: "${n}" is neither a practice of the model "${e.model.id}" nor a perspective${hint(n, [...ids, ...PERSPECTIVES])}`, EXIT_USAGE, 'Name practice ids or perspectives, comma-separated, e.g. --practices release-policy,testing-strategy or --practices process; `relm assess` lists the practices.');
+      throw new RelmError(
+        `--practices: "${n}" is neither a practice of the model "${e.model.id}" nor a perspective${hint(n, [...ids, ...PERSPECTIVES])}`,
+        EXIT_USAGE,
+        'Name practice ids or perspectives, comma-separated, e.g. --practices release-policy,testing-strategy or --practices process; `relm assess` lists the practices.',
+      );
     }
   }
   return e.model.practices.filter((p) => chosen.has(p.id)).map((p) => p.id);
@@ -65,7 +76,12 @@ function choosePractices(e: Engagement, flags: readonly string[]): string[] {
 
 function formatOf(opts: ExportOptions): Format {
   if (opts.format !== undefined) {
-    if (!(FORMATS as readonly string[]).includes(opts.format)) throw new RelmError(`--format: "${opts.format}" is not a questionnaire format${hint(opts.format, FORMATS)}`, EXIT_USAGE, 'Choose xlsx (an Excel workbook) or html (an offline form that saves a JSON file).');
+    if (!(FORMATS as readonly string[]).includes(opts.format))
+      throw new RelmError(
+        `--format: "${opts.format}" is not a questionnaire format${hint(opts.format, FORMATS)}`,
+        EXIT_USAGE,
+        'Choose xlsx (an Excel workbook) or html (an offline form that saves a JSON file).',
+      );
     return opts.format as Format;
   }
   const ext = opts.output ? extname(opts.output).toLowerCase() : '';
@@ -75,27 +91,43 @@ function formatOf(opts: ExportOptions): Format {
 /** `relm questionnaire export`: an Excel workbook (or an offline HTML form) for one respondent, or for anyone. */
 export async function runQuestionnaireExport(opts: ExportOptions): Promise<void> {
   const format = formatOf(opts);
-  if (opts.deadline !== undefined && !isDate(opts.deadline)) throw new RelmError(`--deadline: "${opts.deadline}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-20.');
+  if (opts.deadline !== undefined && !isDate(opts.deadline))
+    throw new RelmError(`--deadline: "${opts.deadline}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-20.');
   const who = opts.for !== undefined ? parsePerson(opts.for) : null;
-  if (who && !who.name) throw new RelmError('--for: the name is empty', EXIT_USAGE, 'Pass who the questionnaire is for, e.g. --for "Hendrik Voss (Release manager)".');
+  if (who && !who.name)
+    throw new RelmError('--for: the name is empty', EXIT_USAGE, 'Pass who the questionnaire is for, e.g. --for "Hendrik Voss (Release manager)".');
   const result = loadValidated(opts);
   if (!result) return;
   const e = result.engagement;
   const practices = choosePractices(e, opts.practices ?? []);
-  if (!practices.length) throw new RelmError('there is no practice to ask about: every practice is marked not applicable', EXIT_USAGE, 'Name the practices to ask about with --practices.');
+  if (!practices.length)
+    throw new RelmError(
+      'there is no practice to ask about: every practice is marked not applicable',
+      EXIT_USAGE,
+      'Name the practices to ask about with --practices.',
+    );
   const defaultName = `questionnaire${who ? `-${slug(who.name)}` : ''}.${format}`;
   const out = opts.output ? resolve(process.cwd(), opts.output) : join(result.root, e.manifest.output?.dir ?? 'out', defaultName);
   if (existsSync(out) && !opts.force) {
-    throw new RelmError(`${shown(out)} already exists; relm does not overwrite it (it may be a questionnaire someone filled in)`, EXIT_USAGE, 'Pass -o with another file name, or --force to replace it.');
+    throw new RelmError(
+      `${shown(out)} already exists; relm does not overwrite it (it may be a questionnaire someone filled in)`,
+      EXIT_USAGE,
+      'Pass -o with another file name, or --force to replace it.',
+    );
   }
 
   const { questionnaireSpec } = await import('../render/questionnaire.js');
   const spec = questionnaireSpec(e, { practices, for: who, deadline: opts.deadline ? longDate(opts.deadline) : null });
-  const bytes = format === 'xlsx' ? await (await import('../render/questionnaire-xlsx.js')).questionnaireXlsx(spec) : (await import('../render/questionnaire-html.js')).questionnaireHtml(spec);
+  const bytes =
+    format === 'xlsx'
+      ? await (await import('../render/questionnaire-xlsx.js')).questionnaireXlsx(spec)
+      : (await import('../render/questionnaire-html.js')).questionnaireHtml(spec);
   atomicWrite(out, bytes);
   const criteria = spec.perspectives.reduce((n, k) => n + k.practices.reduce((m, p) => m + p.criteria.length, 0), 0);
   const c = colorsFor('stderr');
-  writeErr(`${c.green('✔')} wrote ${shown(out)}: ${practices.length} practice${practices.length === 1 ? '' : 's'}, ${criteria} statements${who ? `, for ${opts.for}` : ''}.`);
+  writeErr(
+    `${c.green('✔')} wrote ${shown(out)}: ${practices.length} practice${practices.length === 1 ? '' : 's'}, ${criteria} statements${who ? `, for ${opts.for}` : ''}.`,
+  );
   writeErr(
     c.dim(
       format === 'xlsx'
@@ -111,12 +143,21 @@ async function readReturned(file: string, e: Engagement): Promise<ReturnedQuesti
     bytes = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new RelmError(`cannot read ${shown(file)}: ${code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`, EXIT_USAGE, 'Name the questionnaire file that came back (.xlsx or .json).');
+    throw new RelmError(
+      `cannot read ${shown(file)}: ${code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`,
+      EXIT_USAGE,
+      'Name the questionnaire file that came back (.xlsx or .json).',
+    );
   }
   const ext = extname(file).toLowerCase();
   const zip = bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (ext === '.json' || (!zip && ext !== '.xlsx')) return readAnswersJson(bytes.toString('utf8'), e.model);
-  if (ext === '.xls') throw new RelmError(`${shown(file)} is an old-style Excel file (.xls)`, EXIT_USAGE, 'Open it in Excel and save it as "Excel Workbook (.xlsx)", then import that.');
+  if (ext === '.xls')
+    throw new RelmError(
+      `${shown(file)} is an old-style Excel file (.xls)`,
+      EXIT_USAGE,
+      'Open it in Excel and save it as "Excel Workbook (.xlsx)", then import that.',
+    );
   return readWorkbook(bytes, e.model);
 }
 
@@ -136,7 +177,8 @@ function respondentOf(q: ReturnedQuestionnaire, opts: ImportOptions): PersonRef 
     const role = opts.role?.trim() || p.role || (q.respondent && q.respondent.name.toLowerCase() === p.name.toLowerCase() ? q.respondent.role : undefined);
     return role ? { name: p.name, role } : { name: p.name };
   }
-  if (!q.respondent) throw new RelmError('the questionnaire does not say who answered it', EXIT_USAGE, 'Pass --interviewee "Name (Role)"; nothing was written.');
+  if (!q.respondent)
+    throw new RelmError('the questionnaire does not say who answered it', EXIT_USAGE, 'Pass --interviewee "Name (Role)"; nothing was written.');
   const role = opts.role?.trim() || q.respondent.role;
   return role ? { name: q.respondent.name, role } : { name: q.respondent.name };
 }
@@ -165,7 +207,8 @@ function targetFor(e: Engagement, who: PersonRef, date: string): Target {
 
 /** `relm questionnaire import`: a returned questionnaire into responses/<id>.yaml and its interview record; all or nothing. */
 export async function runQuestionnaireImport(file: string, opts: ImportOptions): Promise<void> {
-  if (opts.date !== undefined && !isDate(opts.date)) throw new RelmError(`--date: "${opts.date}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-05.');
+  if (opts.date !== undefined && !isDate(opts.date))
+    throw new RelmError(`--date: "${opts.date}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-05.');
   const path = resolve(process.cwd(), file);
   const root = findEngagementRoot(process.cwd(), opts.dir);
   const first = loadValidated(opts)?.engagement;
@@ -174,12 +217,18 @@ export async function runQuestionnaireImport(file: string, opts: ImportOptions):
   printFindings(shown(path), q.findings);
   const errors = q.findings.filter((f) => f.severity === 'error').length;
   if (errors) {
-    writeErr(`relm: ${errors} cell${errors === 1 ? '' : 's'} of ${shown(path)} cannot be read; fix ${errors === 1 ? 'it' : 'them'} (or ask the respondent to) and import again. Nothing was imported.`);
+    writeErr(
+      `relm: ${errors} cell${errors === 1 ? '' : 's'} of ${shown(path)} cannot be read; fix ${errors === 1 ? 'it' : 'them'} (or ask the respondent to) and import again. Nothing was imported.`,
+    );
     process.exitCode = EXIT_FINDINGS;
     return;
   }
   if (!q.answers.length) {
-    throw new RelmError(`${shown(path)} holds no answer: every statement is blank`, EXIT_FINDINGS, 'Is this the questionnaire as it was sent out? Nothing was imported.');
+    throw new RelmError(
+      `${shown(path)} holds no answer: every statement is blank`,
+      EXIT_FINDINGS,
+      'Is this the questionnaire as it was sent out? Nothing was imported.',
+    );
   }
   const who = respondentOf(q, opts);
   const date = opts.date ?? q.date ?? localToday();

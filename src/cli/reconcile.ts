@@ -30,7 +30,10 @@ interface ReconcileOptions extends CommonOptions {
 function acceptList(v: string[] | boolean | undefined): string[] {
   if (v === undefined || v === false) return [];
   if (v === true) return ['all'];
-  const list = v.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+  const list = v
+    .flatMap((x) => x.split(','))
+    .map((x) => x.trim())
+    .filter(Boolean);
   return list.length ? list : ['all'];
 }
 
@@ -44,11 +47,27 @@ export function parseSets(flags: readonly string[], e: Engagement, only?: string
     const cid = flag.slice(0, eq).trim();
     const word = flag.slice(eq + 1).trim();
     const pid = owner.get(cid);
-    if (!pid) throw new RelmError(`--set: "${cid}" is not a criterion of the model "${e.model.id}"${hint(cid, owner.keys())}`, EXIT_USAGE, '`relm explain PRACTICE` lists the criteria of a practice.');
-    if (only !== undefined && pid !== only) throw new RelmError(`--set: "${cid}" is a criterion of "${pid}", not of "${only}"`, EXIT_USAGE, `Explain that practice: relm explain ${pid} --set ${flag}`);
+    if (!pid)
+      throw new RelmError(
+        `--set: "${cid}" is not a criterion of the model "${e.model.id}"${hint(cid, owner.keys())}`,
+        EXIT_USAGE,
+        '`relm explain PRACTICE` lists the criteria of a practice.',
+      );
+    if (only !== undefined && pid !== only)
+      throw new RelmError(
+        `--set: "${cid}" is a criterion of "${pid}", not of "${only}"`,
+        EXIT_USAGE,
+        `Explain that practice: relm explain ${pid} --set ${flag}`,
+      );
     const answer = parseAnswerWord(word);
-    if (!answer) throw new RelmError(`--set ${cid}: "${word}" is not an answer${hint(word, ['none', 'some', 'half', 'most', 'na'])}`, EXIT_USAGE, 'Answer none, some, half, most or na.');
-    if (out[cid] !== undefined && out[cid] !== answer) throw new RelmError(`--set gives "${cid}" two answers, ${out[cid]} and ${answer}`, EXIT_USAGE, 'Pass one --set per criterion.');
+    if (!answer)
+      throw new RelmError(
+        `--set ${cid}: "${word}" is not an answer${hint(word, ['none', 'some', 'half', 'most', 'na'])}`,
+        EXIT_USAGE,
+        'Answer none, some, half, most or na.',
+      );
+    if (out[cid] !== undefined && out[cid] !== answer)
+      throw new RelmError(`--set gives "${cid}" two answers, ${out[cid]} and ${answer}`, EXIT_USAGE, 'Pass one --set per criterion.');
     out[cid] = answer;
   }
   return out;
@@ -61,9 +80,20 @@ function checkAccept(e: Engagement, names: readonly string[], set: Record<string
   const practices = new Set(e.model.practices.map((p) => p.id));
   for (const n of names) {
     if (n === 'all' || practices.has(n)) continue;
-    if (!criteria.has(n)) throw new RelmError(`--accept: "${n}" is neither a criterion nor a practice of the model${hint(n, [...criteria, ...practices])}`, EXIT_USAGE, 'Name criteria or practices, comma-separated, or all.');
-    if (!answered.has(n)) throw new RelmError(`--accept: no respondent answered "${n}", so there is nothing to accept`, EXIT_USAGE, `To record a workshop decision: --set ${n}=ANSWER --because "..."`);
-    if (set[n] !== undefined) throw new RelmError(`"${n}" is both accepted and --set`, EXIT_USAGE, 'Either take the median (--accept) or record a decision (--set), not both.');
+    if (!criteria.has(n))
+      throw new RelmError(
+        `--accept: "${n}" is neither a criterion nor a practice of the model${hint(n, [...criteria, ...practices])}`,
+        EXIT_USAGE,
+        'Name criteria or practices, comma-separated, or all.',
+      );
+    if (!answered.has(n))
+      throw new RelmError(
+        `--accept: no respondent answered "${n}", so there is nothing to accept`,
+        EXIT_USAGE,
+        `To record a workshop decision: --set ${n}=ANSWER --because "..."`,
+      );
+    if (set[n] !== undefined)
+      throw new RelmError(`"${n}" is both accepted and --set`, EXIT_USAGE, 'Either take the median (--accept) or record a decision (--set), not both.');
   }
 }
 
@@ -71,9 +101,16 @@ function checkAccept(e: Engagement, names: readonly string[], set: Record<string
 export async function runReconcile(opts: ReconcileOptions): Promise<void> {
   const accept = acceptList(opts.accept);
   const sets = opts.set ?? [];
-  if (sets.length && !opts.because?.trim()) throw new RelmError('--set records a workshop decision, which needs its reason', EXIT_USAGE, 'Add --because "what the workshop found", e.g. --because "the web teams follow the policy, the mainframe team does not".');
-  if (opts.because !== undefined && !sets.length) throw new RelmError('--because gives the reason of a --set', EXIT_USAGE, 'e.g. relm reconcile --set release-policy-2a=half --because "..."');
-  if (opts.date !== undefined && !isDate(opts.date)) throw new RelmError(`--date: "${opts.date}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-10.');
+  if (sets.length && !opts.because?.trim())
+    throw new RelmError(
+      '--set records a workshop decision, which needs its reason',
+      EXIT_USAGE,
+      'Add --because "what the workshop found", e.g. --because "the web teams follow the policy, the mainframe team does not".',
+    );
+  if (opts.because !== undefined && !sets.length)
+    throw new RelmError('--because gives the reason of a --set', EXIT_USAGE, 'e.g. relm reconcile --set release-policy-2a=half --because "..."');
+  if (opts.date !== undefined && !isDate(opts.date))
+    throw new RelmError(`--date: "${opts.date}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-10.');
   if (!accept.length && !sets.length) return list(opts);
 
   const root = findEngagementRoot(process.cwd(), opts.dir);
@@ -90,7 +127,11 @@ export async function runReconcile(opts: ReconcileOptions): Promise<void> {
     const b = before.find((x) => x.id === p.id)!;
     const f = (x: number | null, d = 2) => (x === null ? 'n/a' : x.toFixed(d));
     const pct = (x: number) => percent(x, { spaced: true });
-    writeErr(c.dim(`  ${p.id}: score ${f(b.score)} → ${f(p.score)}, level ${b.level ?? 'n/a'} → ${p.level ?? 'n/a'}, gap ${f(b.gap)} → ${f(p.gap)}, confidence ${pct(b.confidence)} → ${pct(p.confidence)}`));
+    writeErr(
+      c.dim(
+        `  ${p.id}: score ${f(b.score)} → ${f(p.score)}, level ${b.level ?? 'n/a'} → ${p.level ?? 'n/a'}, gap ${f(b.gap)} → ${f(p.gap)}, confidence ${pct(b.confidence)} → ${pct(p.confidence)}`,
+      ),
+    );
   }
   if (plan.updates.length) writeErr(c.dim(`  wrote ${relative(process.cwd(), join(root, 'practices.yaml')) || 'practices.yaml'}`));
 }
@@ -104,20 +145,32 @@ function list(opts: ReconcileOptions): void {
     return;
   }
   if (!consensus) {
-    writeErr('No questionnaire has come back yet: responses/ holds no answers. Send one with `relm questionnaire export`, then `relm questionnaire import FILE` what comes back.');
+    writeErr(
+      'No questionnaire has come back yet: responses/ holds no answers. Send one with `relm questionnaire export`, then `relm questionnaire import FILE` what comes back.',
+    );
     return;
   }
   const names = new Map(e.model.practices.map((p) => [p.id, p.name]));
   emit(formatConsensus(consensus, names, colorsFor('stdout')));
 }
 
-function write(root: string, accept: string[], sets: string[], opts: ReconcileOptions): { plan: ConsensusPlan; before: PracticeResult[]; after: PracticeResult[] } | null {
+function write(
+  root: string,
+  accept: string[],
+  sets: string[],
+  opts: ReconcileOptions,
+): { plan: ConsensusPlan; before: PracticeResult[]; after: PracticeResult[] } | null {
   const e = loadValidated(opts)?.engagement;
   if (!e) return null;
   const set = parseSets(sets, e);
   checkAccept(e, accept, set);
   const consensus = reconcile(e.model, e.practices, e.responses);
-  if (!consensus && accept.length) throw new RelmError('no questionnaire has come back yet, so there is nothing to accept', EXIT_USAGE, 'Import the returned questionnaires first: relm questionnaire import FILE.');
+  if (!consensus && accept.length)
+    throw new RelmError(
+      'no questionnaire has come back yet, so there is nothing to accept',
+      EXIT_USAGE,
+      'Import the returned questionnaires first: relm questionnaire import FILE.',
+    );
   const plan = planConsensus(e.model, consensus, { accept, set, because: opts.because?.trim(), date: opts.date ?? localToday(), force: opts.force });
   const touched = [...new Set(plan.updates.map((u) => u.practice))];
   const before = assessPractices(e).filter((p) => touched.includes(p.id));
@@ -126,8 +179,12 @@ function write(root: string, accept: string[], sets: string[], opts: ReconcileOp
   let text = readFileSync(file, 'utf8');
   for (const pid of touched) {
     const answers: Record<string, CriterionUpdate> = {};
-    for (const u of plan.updates.filter((x) => x.practice === pid)) answers[u.criterion] = { answer: u.answer, sources: u.sources, ...(u.decision ? { decision: u.decision } : {}) };
-    const order: ModelOrder = { practices: e.model.practices.map((p) => p.id), criteria: e.model.practices.find((p) => p.id === pid)!.criteria.map((c) => c.id) };
+    for (const u of plan.updates.filter((x) => x.practice === pid))
+      answers[u.criterion] = { answer: u.answer, sources: u.sources, ...(u.decision ? { decision: u.decision } : {}) };
+    const order: ModelOrder = {
+      practices: e.model.practices.map((p) => p.id),
+      criteria: e.model.practices.find((p) => p.id === pid)!.criteria.map((c) => c.id),
+    };
     text = writePracticeAnswers(text, { practice: pid, answers }, order);
   }
   atomicWrite(file, text, { within: root });

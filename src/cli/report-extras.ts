@@ -29,10 +29,25 @@ export const REPORT_TAGS = ['progress-*', 'assessment-*'];
  * last report (`--since`, else the newest tag progress-* or assessment-*): recommendations done, started and
  * dropped (progress.yaml then and now), scores, metrics and requirements (the assessment then and now).
  */
-export function progressDeliverable(current: Assessment, e: Engagement, root: string, opts: ProgressReportOptions, logo: string | null, notes: string[]): ProgressDeliverable {
+export function progressDeliverable(
+  current: Assessment,
+  e: Engagement,
+  root: string,
+  opts: ProgressReportOptions,
+  logo: string | null,
+  notes: string[],
+): ProgressDeliverable {
   const ctx = progressContext(current, e, root, opts);
   const sinceRev = opts.since ?? newestTag(root, REPORT_TAGS) ?? null;
-  let facts: ProgressFacts = { client: e.manifest.engagement.client, report: ctx.report, current, since: null, changes: progressSince(null, e.progress, ctx.report.today), moved: null, metBefore: null };
+  let facts: ProgressFacts = {
+    client: e.manifest.engagement.client,
+    report: ctx.report,
+    current,
+    since: null,
+    changes: progressSince(null, e.progress, ctx.report.today),
+    moved: null,
+    metBefore: null,
+  };
   if (sinceRev !== null) {
     const then = engagementAtRevision(root, sinceRev, 'It cannot be the last report: name another with --since.');
     const before = assess(then, { windowDays: opts.windowDays });
@@ -58,7 +73,15 @@ export function progressDeliverable(current: Assessment, e: Engagement, root: st
  * What the deliverables need beyond the assessment, as `relm report` and `relm templates context` compute it:
  * the benchmark relm.yaml names (checked by the load), and the progress report's data when it is wanted.
  */
-export function reportExtras(current: Assessment, e: Engagement, root: string, only: readonly DeliverableId[], opts: ProgressReportOptions, logo: string | null, notes: string[]): ContextExtras {
+export function reportExtras(
+  current: Assessment,
+  e: Engagement,
+  root: string,
+  only: readonly DeliverableId[],
+  opts: ProgressReportOptions,
+  logo: string | null,
+  notes: string[],
+): ContextExtras {
   const file = e.manifest.benchmark;
   const benchmark = file === undefined ? null : readBenchmark(fsSource(root), file);
   return {

@@ -33,7 +33,10 @@ interface ReportOptions extends CommonOptions {
 
 function parseList<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T[] | undefined {
   if (value === undefined) return undefined;
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const i of items) {
     if (!allowed.includes(i as T)) throw new RelmError(`${flag}: unknown value "${i}"`, EXIT_USAGE, `Choose from: ${allowed.join(', ')}.`);
   }
@@ -67,7 +70,11 @@ function outputDir(root: string, flag: string | undefined, configured: string | 
 
 export async function runReport(opts: ReportOptions): Promise<void> {
   exitCleanlyOnInterrupt('nothing was written');
-  const named = parseList(opts.only, DELIVERABLES.map((d) => d.id), '--only');
+  const named = parseList(
+    opts.only,
+    DELIVERABLES.map((d) => d.id),
+    '--only',
+  );
   const epoch = sourceDateEpoch();
   const result = loadAssessed(opts);
   if (!result) return;
@@ -108,7 +115,15 @@ export async function runReport(opts: ReportOptions): Promise<void> {
       const { renderPdfs } = await import('../render/pdf.js');
       const tty = process.stderr.isTTY === true;
       const pdfs = await renderPdfs(
-        rendered.docs.map((d) => ({ name: `${d.file}.pdf`, html: d.html, title: d.title, author: rendered.author, subject: `${assessment.engagement.title}, ${assessment.engagement.client}`, layout: d.layout, footer: `${assessment.engagement.client} · ${DELIVERABLES.find((x) => x.id === d.id)!.title} · Confidential` })),
+        rendered.docs.map((d) => ({
+          name: `${d.file}.pdf`,
+          html: d.html,
+          title: d.title,
+          author: rendered.author,
+          subject: `${assessment.engagement.title}, ${assessment.engagement.client}`,
+          layout: d.layout,
+          footer: `${assessment.engagement.client} · ${DELIVERABLES.find((x) => x.id === d.id)!.title} · Confidential`,
+        })),
         {
           browserPath,
           timeoutMs: opts.browserTimeout * 1000,
@@ -121,7 +136,14 @@ export async function runReport(opts: ReportOptions): Promise<void> {
     }
     if (formats.some((f) => f === 'pptx' || f === 'xlsx' || f === 'docx')) {
       const { renderOffice } = await import('../render/office/index.js');
-      const meta = { author: rendered.author, subject: `${assessment.engagement.title}, ${assessment.engagement.client}`, creator: `relm ${version}`, date: epoch ?? new Date(toEpochMs(assessment.as_of)), primaryColor: engagement.manifest.branding?.primary_color ?? null, logo };
+      const meta = {
+        author: rendered.author,
+        subject: `${assessment.engagement.title}, ${assessment.engagement.client}`,
+        creator: `relm ${version}`,
+        date: epoch ?? new Date(toEpochMs(assessment.as_of)),
+        primaryColor: engagement.manifest.branding?.primary_color ?? null,
+        logo,
+      };
       for (const [name, bytes] of await renderOffice(formats, { assessment, engagement, rendered, meta, engagementRoot: result.root })) out.write(name, bytes);
     }
     for (const file of out.commit()) writeErr(`${c.green('✔')} ${printable(shown(file))}`);

@@ -33,7 +33,8 @@ function requirePlan(e: Engagement): NonNullable<Engagement['plan']> {
 }
 
 function checkToday(opts: StatusOptions): void {
-  if (opts.today !== undefined && !isDate(opts.today)) throw new RelmError(`--today: "${opts.today}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-04-10.');
+  if (opts.today !== undefined && !isDate(opts.today))
+    throw new RelmError(`--today: "${opts.today}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-04-10.');
   if (opts.today !== undefined && opts.asOf) throw new RelmError('--today and --as-of both name the day to measure to', EXIT_USAGE, 'Pass one of them.');
 }
 
@@ -76,7 +77,14 @@ function setStatus(taskId: string, status: TaskStatus, all: StatusOptions): void
   const plan = requirePlan(e);
   const task = plan.tasks.find((t) => t.id === taskId);
   if (!task) {
-    throw new RelmError(`"${taskId}" is not a task of plan.yaml${hint(taskId, plan.tasks.map((t) => t.id))}`, EXIT_USAGE, 'Run `relm status` to list the tasks and their ids.');
+    throw new RelmError(
+      `"${taskId}" is not a task of plan.yaml${hint(
+        taskId,
+        plan.tasks.map((t) => t.id),
+      )}`,
+      EXIT_USAGE,
+      'Run `relm status` to list the tasks and their ids.',
+    );
   }
   const { today } = todayOf(e, all);
   const before = task.status;

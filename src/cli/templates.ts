@@ -38,7 +38,11 @@ function eject(root: string, names: string[], opts: { force?: boolean }): void {
   for (const n of chosen) confineWrite(root, dirname(join(root, 'templates', n)), 'templates eject: the folder');
   const existing = chosen.filter((n) => present(join(root, 'templates', n)));
   if (existing.length && !opts.force) {
-    throw new RelmError(`not overwriting templates you have: ${existing.map((n) => `templates/${n}`).join(', ')}`, EXIT_USAGE, 'Nothing was written. Pass --force to overwrite them, or name the templates to eject.');
+    throw new RelmError(
+      `not overwriting templates you have: ${existing.map((n) => `templates/${n}`).join(', ')}`,
+      EXIT_USAGE,
+      'Nothing was written. Pass --force to overwrite them, or name the templates to eject.',
+    );
   }
   const c = colorsFor('stderr');
   for (const n of chosen) {
@@ -46,7 +50,9 @@ function eject(root: string, names: string[], opts: { force?: boolean }): void {
     atomicWrite(dest, readFileSync(join(TEMPLATES_DIR, n)), { within: root });
     writeErr(`${c.green('✔')} ${printable(relative(process.cwd(), dest))}`);
   }
-  writeErr(`Edit them: relm report uses a template in ${relative(process.cwd(), join(root, 'templates')) || 'templates'}/ in place of the built-in one of the same name.`);
+  writeErr(
+    `Edit them: relm report uses a template in ${relative(process.cwd(), join(root, 'templates')) || 'templates'}/ in place of the built-in one of the same name.`,
+  );
 }
 
 /** What each built-in template is for, as `relm templates list` says it. */
@@ -66,7 +72,8 @@ const PURPOSE: Record<string, string> = {
 export function runTemplatesList(): void {
   const names = builtinTemplates();
   const width = Math.max(...names.map((n) => n.length));
-  const purpose = (n: string) => PURPOSE[n] ?? (n.startsWith('partials/') ? `a partial: {{> ${n.slice(9).replace(/\.hbs$/, '')}}} in any Markdown template` : '');
+  const purpose = (n: string) =>
+    PURPOSE[n] ?? (n.startsWith('partials/') ? `a partial: {{> ${n.slice(9).replace(/\.hbs$/, '')}}} in any Markdown template` : '');
   process.stdout.write(names.map((n) => `${n.padEnd(width)}  ${purpose(n)}`.trimEnd()).join('\n') + '\n');
 }
 

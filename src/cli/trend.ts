@@ -60,11 +60,19 @@ function previousChain(root: string, e: Engagement, notes: string[]): { dir: str
  * previous engagements (relm.yaml `previous`, as they stand), every tag `assessment-*` at which the engagement
  * exists (oldest first), and the working tree. Each is assessed as `relm assess` would.
  */
-export function collectTrend(root: string, revs: readonly string[], windowDays: number | undefined, notes: string[]): { points: TrendPoint[]; last: Engagement } {
+export function collectTrend(
+  root: string,
+  revs: readonly string[],
+  windowDays: number | undefined,
+  notes: string[],
+): { points: TrendPoint[]; last: Engagement } {
   const point = (e: Engagement, src: Parameters<typeof trendPoint>[1]) => trendPoint(assess(e, { windowDays }), src);
   if (revs.length) {
     const engagements = revs.map((rev) => engagementAtRevision(root, rev));
-    return { points: engagements.map((e, i) => point(e, { label: revs[i]!, revision: revs[i]!, commit: gitCommit(root, revs[i]!) ?? null, engagement: null })), last: engagements[engagements.length - 1]! };
+    return {
+      points: engagements.map((e, i) => point(e, { label: revs[i]!, revision: revs[i]!, commit: gitCommit(root, revs[i]!) ?? null, engagement: null })),
+      last: engagements[engagements.length - 1]!,
+    };
   }
   const current = engagementAtRevision(root, undefined);
   const points: TrendPoint[] = previousChain(root, current, notes).map(({ dir, engagement }) =>
@@ -95,7 +103,9 @@ export function runTrend(revs: string[], opts: TrendOptions): void {
   for (const n of notes) writeErr(c.yellow(`relm trend: ${printable(n)}`));
   const manifest = last.manifest;
   // The chart goes where the deliverables go, inside the engagement folder (as for relm report).
-  const outDir = opts.out ? confineOutputDir(root, resolve(process.cwd(), opts.out), '--out') : confineOutputDir(root, resolve(root, manifest.output?.dir ?? 'out'), 'relm.yaml output.dir');
+  const outDir = opts.out
+    ? confineOutputDir(root, resolve(process.cwd(), opts.out), '--out')
+    : confineOutputDir(root, resolve(root, manifest.output?.dir ?? 'out'), 'relm.yaml output.dir');
   const chart = join(outDir, 'charts', 'trend.svg');
   atomicWrite(chart, trendChart(points));
   if (opts.json) emit(JSON.stringify({ client: manifest.engagement.client, points }, null, 2) + '\n');

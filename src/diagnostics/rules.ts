@@ -145,7 +145,7 @@ export const RULES = {
   },
   'unknown-criterion': {
     name: 'UnknownCriterion',
-    description: 'An answer names a criterion that is not one of the practice\'s criteria.',
+    description: "An answer names a criterion that is not one of the practice's criteria.",
     help: 'Each answer must name a criterion of the practice it sits under. Fix the criterion id, or move the answer under the practice it belongs to (the message names it when it belongs to another practice).',
     severity: 'error',
   },
@@ -164,19 +164,19 @@ export const RULES = {
   'metric-without-target': {
     name: 'MetricWithoutTarget',
     description: 'A requirement is measured by a metric that has no target.',
-    help: 'Each release metric has one target, in `dora` in target.yaml. Add the metric there (for example `dora: {change_failure_rate: 0.10}`), or remove it from the requirement\'s `metrics`.',
+    help: "Each release metric has one target, in `dora` in target.yaml. Add the metric there (for example `dora: {change_failure_rate: 0.10}`), or remove it from the requirement's `metrics`.",
     severity: 'error',
   },
   'metric-target-conflict': {
     name: 'MetricTargetConflict',
-    description: 'A requirement\'s `metric.target` differs from the target `dora` sets for the same metric.',
+    description: "A requirement's `metric.target` differs from the target `dora` sets for the same metric.",
     help: 'A metric has one target, so every deliverable shows the same one. Keep the target in `dora` and write `metrics: [name]` on the requirement (or make the two values equal).',
     severity: 'error',
   },
   'unknown-process': {
     name: 'UnknownProcess',
     description: 'A model practice links to an ITSM process the model does not list.',
-    help: 'Practices name the ITSM processes they link to by id. List the process under the model\'s top-level `processes` (id, name and what the link is), or correct the id in the practice\'s `links`.',
+    help: "Practices name the ITSM processes they link to by id. List the process under the model's top-level `processes` (id, name and what the link is), or correct the id in the practice's `links`.",
     severity: 'error',
   },
   'logo-not-usable': {
@@ -194,7 +194,7 @@ export const RULES = {
   unanswered: {
     name: 'Unanswered',
     description: 'Some criteria of a practice are unanswered and count as "none".',
-    help: 'Answer each criterion the message lists with `none`, `some`, `half`, `most` or `na`. Unanswered criteria count 0 and lower the practice\'s score.',
+    help: "Answer each criterion the message lists with `none`, `some`, `half`, `most` or `na`. Unanswered criteria count 0 and lower the practice's score.",
     severity: 'warning',
   },
   'unknown-interview': {
@@ -206,13 +206,13 @@ export const RULES = {
   'unknown-goal': {
     name: 'UnknownGoal',
     description: 'A requirement names a goal that target.yaml does not list.',
-    help: 'A requirement\'s `goals` lists ids of the strategic goals under `goals` in target.yaml (`goals: [{id: G-1, title: ...}]`). Fix the id, or add the goal.',
+    help: "A requirement's `goals` lists ids of the strategic goals under `goals` in target.yaml (`goals: [{id: G-1, title: ...}]`). Fix the id, or add the goal.",
     severity: 'error',
   },
   'goal-without-requirement': {
     name: 'GoalWithoutRequirement',
     description: 'No requirement serves a strategic goal.',
-    help: 'The alignment matrix traces goals to the plan through the requirements that name them. Add the goal\'s id to the `goals` of the requirements that serve it, or remove the goal.',
+    help: "The alignment matrix traces goals to the plan through the requirements that name them. Add the goal's id to the `goals` of the requirements that serve it, or remove the goal.",
     severity: 'warning',
   },
   'duplicate-id': {
@@ -229,7 +229,7 @@ export const RULES = {
   },
   'horizon-past': {
     name: 'HorizonPast',
-    description: 'The target horizon lies before the engagement\'s as-of date.',
+    description: "The target horizon lies before the engagement's as-of date.",
     help: 'target.yaml `horizon` is when the desired state should be reached. Move it after relm.yaml `engagement.as_of`, or correct `as_of`.',
     severity: 'warning',
   },
@@ -248,13 +248,13 @@ export const RULES = {
   'unknown-task': {
     name: 'UnknownTask',
     description: 'A task depends on an id that is not a task of the plan.',
-    help: 'A task can only depend on tasks listed in plan.yaml. Fix the id in the task\'s `depends_on`, or remove the dependency.',
+    help: "A task can only depend on tasks listed in plan.yaml. Fix the id in the task's `depends_on`, or remove the dependency.",
     severity: 'error',
   },
   'due-before-start': {
     name: 'DueBeforeStart',
     description: 'A task is due before it starts.',
-    help: 'A task cannot be due before it starts. Correct the task\'s `start` or `due` date in plan.yaml.',
+    help: "A task cannot be due before it starts. Correct the task's `start` or `due` date in plan.yaml.",
     severity: 'error',
   },
 
@@ -294,7 +294,7 @@ export const RULES = {
   'missing-level': {
     name: 'MissingLevel',
     description: 'A practice of the model has no criterion at some level from 1 to 5.',
-    help: 'A practice\'s level cannot be scored without criteria at every level. Add at least one criterion at each level the message lists.',
+    help: "A practice's level cannot be scored without criteria at every level. Add at least one criterion at each level the message lists.",
     severity: 'error',
   },
   'model-not-found': {
@@ -314,7 +314,7 @@ export const RULES = {
   'closed-before-requested': {
     name: 'ClosedBeforeRequested',
     description: 'A backlog item is closed before it was requested.',
-    help: 'An item cannot be closed before it was requested. Correct the item\'s `closed` or `requested` date.',
+    help: "An item cannot be closed before it was requested. Correct the item's `closed` or `requested` date.",
     severity: 'error',
   },
   'missing-closed': {
@@ -331,7 +331,7 @@ export const RULES = {
   },
   'after-as-of': {
     name: 'AfterAsOf',
-    description: 'A date lies after the engagement\'s as-of date.',
+    description: "A date lies after the engagement's as-of date.",
     help: 'relm.yaml `engagement.as_of` is the date every age and window is measured to, so later entries fall outside the analysis. Correct the date, or move `as_of` forward.',
     severity: 'warning',
   },
@@ -350,7 +350,7 @@ export const RULES = {
   'unknown-release': {
     name: 'UnknownRelease',
     description: 'An item names a release that releases.yaml does not hold.',
-    help: 'An item\'s `release` must be the id of a release in releases.yaml. Fix it (the message suggests the closest id), or add the release to releases.yaml.',
+    help: "An item's `release` must be the id of a release in releases.yaml. Fix it (the message suggests the closest id), or add the release to releases.yaml.",
     severity: 'error',
   },
   'exceeds-release-capacity': {
@@ -374,12 +374,12 @@ export const RULES = {
   'release-mismatch': {
     name: 'ReleaseMismatch',
     description: 'A release ships an item whose own release field names another release.',
-    help: 'The item and the release disagree about where it shipped. Correct the item\'s `release` in backlog.yaml, or the release\'s `items` in releases.yaml.',
+    help: "The item and the release disagree about where it shipped. Correct the item's `release` in backlog.yaml, or the release's `items` in releases.yaml.",
     severity: 'warning',
   },
   'restored-before-deployed': {
     name: 'RestoredBeforeDeployed',
-    description: 'A release\'s service is restored before it was deployed.',
+    description: "A release's service is restored before it was deployed.",
     help: 'Service cannot be restored before the deployment that broke it. Correct `restored` or `deployed`; both are ISO 8601 date-times with an offset, for example `2026-01-16T04:00:00Z`.',
     severity: 'error',
   },
@@ -406,14 +406,14 @@ export const RULES = {
   // team.yaml
   'role-unknown-skill': {
     name: 'RoleUnknownSkill',
-    description: 'A role of the model requires a skill that the model\'s skills catalogue does not hold.',
-    help: 'Every skill a role `requires` must be one of the model\'s `skills`, or the role cannot be compared with the team. Add the skill to the model\'s `skills`, or fix the id in the role\'s `requires`.',
+    description: "A role of the model requires a skill that the model's skills catalogue does not hold.",
+    help: "Every skill a role `requires` must be one of the model's `skills`, or the role cannot be compared with the team. Add the skill to the model's `skills`, or fix the id in the role's `requires`.",
     severity: 'error',
   },
   'unknown-skill': {
     name: 'UnknownSkill',
     description: 'A skill is not in the skills catalogue, so no course can be planned for it.',
-    help: 'Training is planned from the courses of the skills catalogue: the model\'s skills, extended by team.yaml `skills`. Add the skill, with its `training`, to team.yaml `skills`, or fix the id (`relm model skills` lists the catalogue).',
+    help: "Training is planned from the courses of the skills catalogue: the model's skills, extended by team.yaml `skills`. Add the skill, with its `training`, to team.yaml `skills`, or fix the id (`relm model skills` lists the catalogue).",
     severity: 'warning',
   },
   'skill-redefined': {
@@ -432,8 +432,8 @@ export const RULES = {
   // The assessment
   'unknown-metric': {
     name: 'UnknownMetric',
-    description: "An evidence rule names a metric that assessment.json does not have.",
-    help: 'A rule\'s `metric` is a dotted path into assessment.json, such as `releases.change_failure_rate` or `backlog.open_age.median_days`. Correct the path; `relm schema assessment` lists the document\'s fields.',
+    description: 'An evidence rule names a metric that assessment.json does not have.',
+    help: "A rule's `metric` is a dotted path into assessment.json, such as `releases.change_failure_rate` or `backlog.open_age.median_days`. Correct the path; `relm schema assessment` lists the document's fields.",
     severity: 'error',
   },
   'invalid-evidence-rule': {
@@ -468,8 +468,8 @@ export const RULES = {
   },
   'evidence-mismatch': {
     name: 'EvidenceMismatch',
-    description: 'The measured record does not support the practice\'s assessed level.',
-    help: 'A metric that the model expects at this level is outside its bounds. Review the practice\'s answers (the level may be overstated) or the record in backlog.yaml and releases.yaml; the mismatch is also listed in the report.',
+    description: "The measured record does not support the practice's assessed level.",
+    help: "A metric that the model expects at this level is outside its bounds. Review the practice's answers (the level may be overstated) or the record in backlog.yaml and releases.yaml; the mismatch is also listed in the report.",
     severity: 'warning',
   },
 
@@ -477,13 +477,13 @@ export const RULES = {
   'respondents-disagree': {
     name: 'RespondentsDisagree',
     description: 'The respondents answered a criterion two or more scale steps apart, or some say it does not apply, and no workshop has settled it.',
-    help: 'This is what a reconciliation workshop is for: `relm reconcile` shows each respondent\'s answer and the median. Record the answer the workshop agrees on with `relm reconcile --set CRITERION=ANSWER --because "REASON"`. Until then the disagreement halves the criterion\'s weight in the practice\'s confidence and is listed in the report.',
+    help: "This is what a reconciliation workshop is for: `relm reconcile` shows each respondent's answer and the median. Record the answer the workshop agrees on with `relm reconcile --set CRITERION=ANSWER --because \"REASON\"`. Until then the disagreement halves the criterion's weight in the practice's confidence and is listed in the report.",
     severity: 'warning',
   },
   'respondent-without-interview': {
     name: 'RespondentWithoutInterview',
     description: 'A responses file has no interview record with the same id.',
-    help: 'Each respondent\'s answers (`responses/<id>.yaml`) go with an interview record `interviews/<id>.md`, which practices.yaml cites as a source. `relm questionnaire import` writes both; add the interview notes with that `id`, or rename the responses file after the interview it belongs to.',
+    help: "Each respondent's answers (`responses/<id>.yaml`) go with an interview record `interviews/<id>.md`, which practices.yaml cites as a source. `relm questionnaire import` writes both; add the interview notes with that `id`, or rename the responses file after the interview it belongs to.",
     severity: 'warning',
   },
   'not-an-answer': {
@@ -513,7 +513,7 @@ export const RULES = {
   'note-without-answer': {
     name: 'NoteWithoutAnswer',
     description: 'A criterion has notes or evidence but no answer, so they are not imported.',
-    help: 'A respondent\'s notes are kept with their answer. Ask for the answer, or copy the notes into the interview record, then import again if needed.',
+    help: "A respondent's notes are kept with their answer. Ask for the answer, or copy the notes into the interview record, then import again if needed.",
     severity: 'warning',
   },
   'not-a-date': {
@@ -562,14 +562,14 @@ export const RULES = {
   },
   'policy-min-perspective': {
     name: 'PolicyMinPerspective',
-    description: 'A perspective\'s score is below the minimum the check policy sets.',
+    description: "A perspective's score is below the minimum the check policy sets.",
     help: 'Improve the practices of the perspective the message names. If the policy is too strict for this stage of the engagement, lower relm.yaml `check.min_perspective`.',
     severity: 'error',
   },
   'policy-max-gap': {
     name: 'PolicyMaxGap',
-    description: 'A practice\'s gap between target and current score is larger than the check policy allows.',
-    help: 'Close the gap by raising the practice\'s maturity, or lower its target in target.yaml if it is unrealistic. Otherwise raise relm.yaml `check.max_gap`.',
+    description: "A practice's gap between target and current score is larger than the check policy allows.",
+    help: "Close the gap by raising the practice's maturity, or lower its target in target.yaml if it is unrealistic. Otherwise raise relm.yaml `check.max_gap`.",
     severity: 'error',
   },
   'policy-regression': {

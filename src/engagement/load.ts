@@ -107,7 +107,8 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
   // does not parse, or its `model` is broken): the checks that need the model are then left out.
   let model: Model | null = null;
   const rawManifest = files.manifest?.data;
-  const manifestFields = rawManifest !== null && typeof rawManifest === 'object' && !Array.isArray(rawManifest) ? (rawManifest as Record<string, unknown>) : null;
+  const manifestFields =
+    rawManifest !== null && typeof rawManifest === 'object' && !Array.isArray(rawManifest) ? (rawManifest as Record<string, unknown>) : null;
   const rawModel = manifestFields?.model;
   const modelRef = !manifestFields ? null : rawModel === undefined ? 'builtin' : typeof rawModel === 'string' && rawModel ? rawModel : null;
   if (modelRef === 'builtin') {
@@ -116,7 +117,13 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
     const rel = posix.normalize(modelRef);
     const read = source.read(rel);
     if (!read.ok) {
-      findings.push(finding('model-not-found', { file: 'relm.yaml', path: ['model'] }, `the model file cannot be used: ${read.reason}; name a file inside the engagement folder, or "builtin"`));
+      findings.push(
+        finding(
+          'model-not-found',
+          { file: 'relm.yaml', path: ['model'] },
+          `the model file cannot be used: ${read.reason}; name a file inside the engagement folder, or "builtin"`,
+        ),
+      );
     } else {
       const file = rel;
       const parsed = readYaml(file, 'model', read.bytes);
@@ -132,8 +139,21 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
   const logo = (files.manifest?.usable.data as { branding?: { logo?: string } } | null | undefined)?.branding?.logo;
   if (logo !== undefined) {
     const read = source.read(posix.normalize(logo));
-    const problem = !read.ok ? read.reason : !LOGO_TYPES[extOf(logo)] ? 'it is not a PNG, JPEG, GIF, WebP or SVG file' : read.bytes.length > MAX_LOGO_BYTES ? 'it is larger than 2 MB' : null;
-    if (problem) findings.push(finding('logo-not-usable', { file: 'relm.yaml', path: ['branding', 'logo'] }, `the logo ${logo} cannot be used: ${problem}; name an image file inside the engagement folder`));
+    const problem = !read.ok
+      ? read.reason
+      : !LOGO_TYPES[extOf(logo)]
+        ? 'it is not a PNG, JPEG, GIF, WebP or SVG file'
+        : read.bytes.length > MAX_LOGO_BYTES
+          ? 'it is larger than 2 MB'
+          : null;
+    if (problem)
+      findings.push(
+        finding(
+          'logo-not-usable',
+          { file: 'relm.yaml', path: ['branding', 'logo'] },
+          `the logo ${logo} cannot be used: ${problem}; name an image file inside the engagement folder`,
+        ),
+      );
   }
 
   // The benchmark of relm.yaml: a portfolio file inside the engagement folder.
@@ -197,7 +217,14 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
 }
 
 /** Image types a logo may have, by file extension, with their media type. */
-export const LOGO_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', svg: 'image/svg+xml' };
+export const LOGO_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  svg: 'image/svg+xml',
+};
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 const extOf = (path: string) => (path.split('.').pop() ?? '').toLowerCase();
 
@@ -213,7 +240,10 @@ export function logoDataUri(root: string, logo: string | undefined): string | nu
 function reassessmentIn(manifest: unknown): CheckInput['reassessment'] {
   const m = (manifest ?? {}) as { previous?: { as_of?: unknown }; stale_after_days?: unknown };
   const previousAsOf = m.previous?.as_of;
-  return { previousAsOf: typeof previousAsOf === 'string' && isDate(previousAsOf) ? previousAsOf : null, staleAfterDays: typeof m.stale_after_days === 'number' ? m.stale_after_days : null };
+  return {
+    previousAsOf: typeof previousAsOf === 'string' && isDate(previousAsOf) ? previousAsOf : null,
+    staleAfterDays: typeof m.stale_after_days === 'number' ? m.stale_after_days : null,
+  };
 }
 
 /** relm.yaml's as-of date when it is one, even if something else in the file is broken. */
@@ -227,7 +257,8 @@ function asOfIn(manifest: Record<string, unknown> | null): string | null {
 function idsIn(data: unknown, key: string): Set<string> {
   const list = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
   const out = new Set<string>();
-  if (Array.isArray(list)) for (const x of list) if (x !== null && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string') out.add((x as { id: string }).id);
+  if (Array.isArray(list))
+    for (const x of list) if (x !== null && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string') out.add((x as { id: string }).id);
   return out;
 }
 
@@ -248,12 +279,22 @@ function knownIds(files: Record<FileKey, Parsed | null>, interviews: Set<string>
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
 function loadInterviews(files: FileSource, findings: Finding[], sources: Map<string, YamlSource>, usable: Map<string, Usable>) {
-  return loadNotes<Interview>(files, findings, sources, usable, { dir: 'interviews', schema: 'interview', what: 'interview notes', keys: 'id, date, interviewees, practices' });
+  return loadNotes<Interview>(files, findings, sources, usable, {
+    dir: 'interviews',
+    schema: 'interview',
+    what: 'interview notes',
+    keys: 'id, date, interviewees, practices',
+  });
 }
 
 /** observations/*.md: what the assessors saw for themselves (id, date, observer, title, practices). */
 function loadObservations(files: FileSource, findings: Finding[], sources: Map<string, YamlSource>, usable: Map<string, Usable>) {
-  return loadNotes<Observation>(files, findings, sources, usable, { dir: 'observations', schema: 'observation', what: 'observation notes', keys: 'id, date, observer, title, practices' });
+  return loadNotes<Observation>(files, findings, sources, usable, {
+    dir: 'observations',
+    schema: 'observation',
+    what: 'observation notes',
+    keys: 'id, date, observer, title, practices',
+  });
 }
 
 /** Markdown notes with a YAML front matter, one folder of them: each checked against its schema. */

@@ -54,7 +54,10 @@ function dateNode(doc: Document, date: string): Scalar {
  * interview `sources` are dropped (the interviews stay with the previous engagement); `assessed` is the new
  * date, so that answers given from now on count as confirmed in this assessment. Counts what it carried.
  */
-export function carryPractices(text: string, o: Pick<ReassessOptions, 'asOf' | 'previousAsOf' | 'previousAssessed'>): { text: string; answers: number; ratings: number } {
+export function carryPractices(
+  text: string,
+  o: Pick<ReassessOptions, 'asOf' | 'previousAsOf' | 'previousAssessed'>,
+): { text: string; answers: number; ratings: number } {
   const doc = parse('practices.yaml', text);
   const root = doc.contents;
   if (!isMap(root)) throw new Error('practices.yaml: not a mapping');

@@ -68,7 +68,10 @@ const ANSWERS_HELP = `choose ${ANSWER_WORDS.slice(0, -1).join(', ')} or ${ANSWER
 
 /** Evidence as typed: one document a line, `title | where it is`; a line that is only a link is both. */
 export function parseEvidence(text: string, link?: string): EvidenceRef[] {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.map((line) => {
     const bar = line.indexOf('|');
     if (bar >= 0) {
@@ -95,22 +98,41 @@ function collect(rows: readonly RawRow[], model: Model, findings: ImportFinding[
     const notes = row.notes?.text.trim() ?? '';
     const evidenceText = row.evidence?.text.trim() ?? '';
     if (!cid) {
-      if (answerText) err(row.answer.where, 'answer-without-criterion', `"${clip(answerText)}" is an answer in a row without a criterion id; answer in the rows relm wrote, which name their criterion`);
+      if (answerText)
+        err(
+          row.answer.where,
+          'answer-without-criterion',
+          `"${clip(answerText)}" is an answer in a row without a criterion id; answer in the rows relm wrote, which name their criterion`,
+        );
       continue;
     }
     const pid = owner.get(cid);
     if (!pid) {
-      err(row.criterion.where, 'unknown-criterion', `"${clip(cid)}" is not a criterion of the model "${model.id}"${hint(cid, owner.keys())}; the questionnaire may be from another model version, so export a new one with \`relm questionnaire export\``);
+      err(
+        row.criterion.where,
+        'unknown-criterion',
+        `"${clip(cid)}" is not a criterion of the model "${model.id}"${hint(cid, owner.keys())}; the questionnaire may be from another model version, so export a new one with \`relm questionnaire export\``,
+      );
       continue;
     }
     const stated = row.practice?.text.trim();
     if (stated && stated !== pid && row.practice) {
-      err(row.practice.where, 'practice-mismatch', `criterion "${cid}" belongs to practice "${pid}", not "${clip(stated)}"${practices.has(stated) ? '' : hint(stated, practices)}; the row was changed after export`);
+      err(
+        row.practice.where,
+        'practice-mismatch',
+        `criterion "${cid}" belongs to practice "${pid}", not "${clip(stated)}"${practices.has(stated) ? '' : hint(stated, practices)}; the row was changed after export`,
+      );
       continue;
     }
     if (!answerText) {
       if (notes || evidenceText) {
-        findings.push(importFinding('note-without-answer', row.answer.where, `"${cid}" has ${notes ? 'notes' : 'evidence'} but no answer, so it is not imported; ${ANSWERS_HELP}`));
+        findings.push(
+          importFinding(
+            'note-without-answer',
+            row.answer.where,
+            `"${cid}" has ${notes ? 'notes' : 'evidence'} but no answer, so it is not imported; ${ANSWERS_HELP}`,
+          ),
+        );
       }
       if (!byCriterion.has(cid)) blanks.add(cid);
       continue;
@@ -124,7 +146,12 @@ function collect(rows: readonly RawRow[], model: Model, findings: ImportFinding[
     const answer: ReturnedAnswer = { practice: pid, criterion: cid, answer: value, ...(notes ? { notes } : {}), ...(evidence.length ? { evidence } : {}) };
     const before = byCriterion.get(cid);
     if (before) {
-      if (before.answer.answer !== value) err(row.answer.where, 'answered-twice', `"${cid}" is answered twice, ${before.answer.answer} at ${before.where} and ${value} here; keep one of the rows`);
+      if (before.answer.answer !== value)
+        err(
+          row.answer.where,
+          'answered-twice',
+          `"${cid}" is answered twice, ${before.answer.answer} at ${before.where} and ${value} here; keep one of the rows`,
+        );
       continue;
     }
     blanks.delete(cid);
@@ -144,7 +171,8 @@ function cellText(cell: Cell): string {
   if (typeof v === 'object') {
     const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
     if (o.richText) return o.richText.map((r) => r.text).join('');
-    if ('result' in o) return o.result instanceof Date ? o.result.toISOString().slice(0, 10) : o.result === undefined || o.result === null ? '' : String(o.result);
+    if ('result' in o)
+      return o.result instanceof Date ? o.result.toISOString().slice(0, 10) : o.result === undefined || o.result === null ? '' : String(o.result);
     if (typeof o.text === 'string') return o.text;
     if (o.text && typeof o.text === 'object') return cellText({ value: o.text } as Cell);
     if (o.error) return o.error;
@@ -181,7 +209,19 @@ export async function readWorkbook(bytes: Uint8Array, model: Model): Promise<Ret
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
-    return { respondent: null, date: null, answers: [], blank: 0, findings: [importFinding('not-a-workbook', 'the file', `it cannot be read as an Excel workbook (.xlsx): ${(err as Error).message}; save it from Excel as "Excel Workbook (.xlsx)"`)] };
+    return {
+      respondent: null,
+      date: null,
+      answers: [],
+      blank: 0,
+      findings: [
+        importFinding(
+          'not-a-workbook',
+          'the file',
+          `it cannot be read as an Excel workbook (.xlsx): ${(err as Error).message}; save it from Excel as "Excel Workbook (.xlsx)"`,
+        ),
+      ],
+    };
   }
   const findings: ImportFinding[] = [];
   const rows: RawRow[] = [];
@@ -214,7 +254,13 @@ export async function readWorkbook(bytes: Uint8Array, model: Model): Promise<Ret
     }
   }
   if (!sheets) {
-    findings.push(importFinding('no-questionnaire-sheet', 'the workbook', 'no sheet has the columns "criterion" and "answer": this is not a questionnaire that `relm questionnaire export` wrote'));
+    findings.push(
+      importFinding(
+        'no-questionnaire-sheet',
+        'the workbook',
+        'no sheet has the columns "criterion" and "answer": this is not a questionnaire that `relm questionnaire export` wrote',
+      ),
+    );
   }
 
   // Who it was made for (the hidden sheet), then what the respondent wrote on the instructions sheet.
@@ -224,13 +270,20 @@ export async function readWorkbook(bytes: Uint8Array, model: Model): Promise<Ret
   // A hidden sheet of that name that relm did not write says nothing.
   if (meta.get('format') !== QUESTIONNAIRE_FORMAT) meta.clear();
   if (meta.get('model') && meta.get('model') !== model.id) {
-    findings.push(importFinding('other-model', 'the workbook', `the questionnaire was made for the model "${meta.get('model')}", and this engagement uses "${model.id}"; export a new one with \`relm questionnaire export\``));
+    findings.push(
+      importFinding(
+        'other-model',
+        'the workbook',
+        `the questionnaire was made for the model "${meta.get('model')}", and this engagement uses "${model.id}"; export a new one with \`relm questionnaire export\``,
+      ),
+    );
   }
   const labelled = new Map<string, { text: string; where: string }>();
   const instructions = wb.getWorksheet(INSTRUCTIONS_SHEET);
   instructions?.eachRow((row) => {
     const label = cellText(row.getCell(1)).trim();
-    if ([LABEL_NAME, LABEL_ROLE, LABEL_DATE].includes(label)) labelled.set(label, { text: cellText(row.getCell(2)).trim(), where: `${sheetRef(instructions)}!${row.getCell(2).address}` });
+    if ([LABEL_NAME, LABEL_ROLE, LABEL_DATE].includes(label))
+      labelled.set(label, { text: cellText(row.getCell(2)).trim(), where: `${sheetRef(instructions)}!${row.getCell(2).address}` });
   });
   const name = labelled.get(LABEL_NAME)?.text || meta.get('for_name') || '';
   const role = labelled.get(LABEL_ROLE)?.text || meta.get('for_role') || '';
@@ -255,11 +308,23 @@ export function readAnswersJson(text: string, model: Model): ReturnedQuestionnai
   }
   const doc = data as Partial<AnswersJson> | null;
   if (!doc || typeof doc !== 'object' || doc.format !== QUESTIONNAIRE_FORMAT || !doc.answers || typeof doc.answers !== 'object') {
-    return empty(importFinding('not-a-questionnaire', 'the file', `it is not the answers of a relm questionnaire (it needs "format": "${QUESTIONNAIRE_FORMAT}" and "answers"); save them with the form's Save button`));
+    return empty(
+      importFinding(
+        'not-a-questionnaire',
+        'the file',
+        `it is not the answers of a relm questionnaire (it needs "format": "${QUESTIONNAIRE_FORMAT}" and "answers"); save them with the form's Save button`,
+      ),
+    );
   }
   const findings: ImportFinding[] = [];
   if (doc.model?.id && doc.model.id !== model.id) {
-    findings.push(importFinding('other-model', 'model', `the questionnaire was made for the model "${doc.model.id}", and this engagement uses "${model.id}"; export a new one with \`relm questionnaire export\``));
+    findings.push(
+      importFinding(
+        'other-model',
+        'model',
+        `the questionnaire was made for the model "${doc.model.id}", and this engagement uses "${model.id}"; export a new one with \`relm questionnaire export\``,
+      ),
+    );
   }
   const str = (v: unknown, where: string): string => {
     if (v === undefined || v === null) return '';
@@ -272,7 +337,9 @@ export function readAnswersJson(text: string, model: Model): ReturnedQuestionnai
     const entry = typeof v === 'string' || v === null ? { answer: v } : typeof v === 'object' ? v : { answer: str(v, where) };
     const evidence = (entry as { evidence?: unknown }).evidence;
     const evidenceText = Array.isArray(evidence)
-      ? evidence.map((x: { title?: string; ref?: string } | string) => (typeof x === 'string' ? x : [x.title ?? '', x.ref ?? ''].filter(Boolean).join(' | '))).join('\n')
+      ? evidence
+          .map((x: { title?: string; ref?: string } | string) => (typeof x === 'string' ? x : [x.title ?? '', x.ref ?? ''].filter(Boolean).join(' | ')))
+          .join('\n')
       : str(evidence, `${where}.evidence`);
     return {
       criterion: { text: cid, where },

@@ -22,7 +22,11 @@ function normal(a: Answer | undefined): string {
   if (a === undefined || a === null) return '';
   if (typeof a === 'string') return JSON.stringify({ answer: a });
   const d = a as AnswerDetail;
-  return JSON.stringify({ answer: d.answer, ...(d.notes ? { notes: d.notes } : {}), ...(d.evidence?.length ? { evidence: d.evidence.map(evidenceItem) } : {}) });
+  return JSON.stringify({
+    answer: d.answer,
+    ...(d.notes ? { notes: d.notes } : {}),
+    ...(d.evidence?.length ? { evidence: d.evidence.map(evidenceItem) } : {}),
+  });
 }
 
 /** Whether two stored answers say the same (the bare and the full form of one answer are the same). */

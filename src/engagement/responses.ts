@@ -25,7 +25,13 @@ export function loadResponses(files: FileSource, findings: Finding[], sources: M
       valid = false;
     };
     if (!ID.test(id)) {
-      fail(finding('invalid-id', { file, line: 1, col: 1 }, `"${id}" is not a valid respondent id: name the file with letters, digits, ".", "_" and "-", starting with a letter or digit`));
+      fail(
+        finding(
+          'invalid-id',
+          { file, line: 1, col: 1 },
+          `"${id}" is not a valid respondent id: name the file with letters, digits, ".", "_" and "-", starting with a letter or digit`,
+        ),
+      );
       continue;
     }
     const read = files.read(file);
@@ -70,13 +76,26 @@ export function checkResponses(e: CheckInput, responses: readonly Responses[]): 
     for (const [pid, answers] of Object.entries(r.answers)) {
       const practice = practices.get(pid);
       if (!practice) {
-        out.push(finding('unknown-practice', { file: r.file, path: ['answers', pid], at: 'key' }, `"${pid}" is not a practice of the model "${model.id}"${hint(pid, practices.keys())}`));
+        out.push(
+          finding(
+            'unknown-practice',
+            { file: r.file, path: ['answers', pid], at: 'key' },
+            `"${pid}" is not a practice of the model "${model.id}"${hint(pid, practices.keys())}`,
+          ),
+        );
         continue;
       }
       for (const cid of Object.keys(answers ?? {})) {
         if (owner.get(cid) === pid) continue;
-        const where = owner.has(cid) ? `; it belongs to practice "${owner.get(cid)}"` : hint(cid, practice.criteria.map((c) => c.id));
-        out.push(finding('unknown-criterion', { file: r.file, path: ['answers', pid, cid], at: 'key' }, `"${cid}" is not a criterion of practice "${pid}"${where}`));
+        const where = owner.has(cid)
+          ? `; it belongs to practice "${owner.get(cid)}"`
+          : hint(
+              cid,
+              practice.criteria.map((c) => c.id),
+            );
+        out.push(
+          finding('unknown-criterion', { file: r.file, path: ['answers', pid, cid], at: 'key' }, `"${cid}" is not a criterion of practice "${pid}"${where}`),
+        );
       }
     }
     if (!interviews.has(r.id) && e.interviewsComplete) {

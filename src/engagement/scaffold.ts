@@ -26,16 +26,72 @@ export interface ScaffoldOptions {
 /** The standard engagement tasks (DESIGN §2), with their offsets from the start in days. */
 export const STANDARD_TASKS: (Omit<PlanTask, 'start' | 'due' | 'status'> & { startDay: number; days: number })[] = [
   { id: 'assemble-team', title: 'Assemble the engagement team', phase: 'assessment', owner: 'Lead consultant', startDay: 0, days: 3, depends_on: [] },
-  { id: 'kickoff-plan', title: 'Kick-off and engagement plan', phase: 'assessment', owner: 'Lead consultant', startDay: 3, days: 4, depends_on: ['assemble-team'] },
+  {
+    id: 'kickoff-plan',
+    title: 'Kick-off and engagement plan',
+    phase: 'assessment',
+    owner: 'Lead consultant',
+    startDay: 3,
+    days: 4,
+    depends_on: ['assemble-team'],
+  },
   { id: 'gather-information', title: 'Gather information', phase: 'assessment', owner: 'Consultants', startDay: 7, days: 10, depends_on: ['kickoff-plan'] },
   { id: 'analyse-findings', title: 'Analyse findings', phase: 'assessment', owner: 'Consultants', startDay: 14, days: 7, depends_on: ['gather-information'] },
-  { id: 'analyse-release-process', title: 'Analyse the current release process', phase: 'assessment', owner: 'Consultants', startDay: 14, days: 7, depends_on: ['gather-information'] },
-  { id: 'tactical-recommendations', title: 'Tactical recommendations', phase: 'architecture', owner: 'Lead consultant', startDay: 21, days: 5, depends_on: ['analyse-findings', 'analyse-release-process'] },
-  { id: 'strategic-model', title: 'Strategic solution model', phase: 'architecture', owner: 'Lead consultant', startDay: 24, days: 7, depends_on: ['tactical-recommendations'] },
-  { id: 'training-requirements', title: 'Training requirements', phase: 'planning', owner: 'Consultants', startDay: 21, days: 5, depends_on: ['analyse-findings'] },
+  {
+    id: 'analyse-release-process',
+    title: 'Analyse the current release process',
+    phase: 'assessment',
+    owner: 'Consultants',
+    startDay: 14,
+    days: 7,
+    depends_on: ['gather-information'],
+  },
+  {
+    id: 'tactical-recommendations',
+    title: 'Tactical recommendations',
+    phase: 'architecture',
+    owner: 'Lead consultant',
+    startDay: 21,
+    days: 5,
+    depends_on: ['analyse-findings', 'analyse-release-process'],
+  },
+  {
+    id: 'strategic-model',
+    title: 'Strategic solution model',
+    phase: 'architecture',
+    owner: 'Lead consultant',
+    startDay: 24,
+    days: 7,
+    depends_on: ['tactical-recommendations'],
+  },
+  {
+    id: 'training-requirements',
+    title: 'Training requirements',
+    phase: 'planning',
+    owner: 'Consultants',
+    startDay: 21,
+    days: 5,
+    depends_on: ['analyse-findings'],
+  },
   { id: 'training-plan', title: 'Training plan', phase: 'planning', owner: 'Consultants', startDay: 28, days: 5, depends_on: ['training-requirements'] },
-  { id: 'report-presentation', title: 'Report and management presentation', phase: 'planning', owner: 'Lead consultant', startDay: 31, days: 7, depends_on: ['tactical-recommendations', 'strategic-model'] },
-  { id: 'strategic-plan-outline', title: 'Strategic plan outline', phase: 'planning', owner: 'Lead consultant', startDay: 35, days: 7, depends_on: ['strategic-model'] },
+  {
+    id: 'report-presentation',
+    title: 'Report and management presentation',
+    phase: 'planning',
+    owner: 'Lead consultant',
+    startDay: 31,
+    days: 7,
+    depends_on: ['tactical-recommendations', 'strategic-model'],
+  },
+  {
+    id: 'strategic-plan-outline',
+    title: 'Strategic plan outline',
+    phase: 'planning',
+    owner: 'Lead consultant',
+    startDay: 35,
+    days: 7,
+    depends_on: ['strategic-model'],
+  },
 ];
 
 function comment(text: string, indent = ''): string {
@@ -114,10 +170,10 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
     '# Target level 0..5 per practice; `default` applies to every practice not listed.',
     'targets:',
     '  default: 3',
-    '# The organisation\'s strategic goals that release management serves (the plan traces them to the work):',
+    "# The organisation's strategic goals that release management serves (the plan traces them to the work):",
     '#   - {id: G-1, title: Reliable digital services, description: ...}',
     'goals: []',
-    '# The customer\'s requirements, most important first, each naming the practices it depends on and the goals it serves:',
+    "# The customer's requirements, most important first, each naming the practices it depends on and the goals it serves:",
     '#   - {id: REQ-1, title: Fewer failed releases, practices: [testing-strategy], goals: [G-1], metrics: [change_failure_rate]}',
     '# (a metric named by a requirement takes its target from `dora` below: one target per metric).',
     'requirements: []',
@@ -136,7 +192,7 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
 
   files['plan.yaml'] = [
     modeline('plan'),
-    '# The engagement\'s own project plan (format: relm schema plan). Status: todo | in-progress | done | blocked.',
+    "# The engagement's own project plan (format: relm schema plan). Status: todo | in-progress | done | blocked.",
     yamlValue({
       tasks: STANDARD_TASKS.map(({ startDay, days, ...t }) => ({
         id: t.id,
@@ -153,14 +209,23 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
   ].join('\n');
 
   if (o.applications.length) {
-    const apps = o.applications.map((a) => ({ id: a.id, name: a.name ?? a.id, ...(a.platform ? { platform: a.platform } : {}), ...(a.criticality ? { criticality: a.criticality } : {}) }));
+    const apps = o.applications.map((a) => ({
+      id: a.id,
+      name: a.name ?? a.id,
+      ...(a.platform ? { platform: a.platform } : {}),
+      ...(a.criticality ? { criticality: a.criticality } : {}),
+    }));
     files['backlog.yaml'] = [
       modeline('backlog'),
       '# Maintenance backlog (format: relm schema backlog); `relm import` fills it from Jira, Bugzilla, GitHub exports.',
       '# Applications: platform (e.g. mainframe, web, mobile) and criticality (critical, high, medium, low).',
       yamlFlowList('applications', apps),
       '# Items, one per maintenance request:',
-      '#   - {id: MR-1001, application: ' + apps[0]!.id + ', title: ..., type: corrective, priority: high, status: approved, requested: ' + o.asOf + ', effort_days: 3}',
+      '#   - {id: MR-1001, application: ' +
+        apps[0]!.id +
+        ', title: ..., type: corrective, priority: high, status: approved, requested: ' +
+        o.asOf +
+        ', effort_days: 3}',
       'items: []',
       '',
     ].join('\n');
@@ -170,18 +235,29 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
     modeline('releases'),
     '# Release history (format: relm schema releases); `relm import servicenow` or `relm import git-tags` fills it.',
     '# One entry per production deployment; outcome: success, failed, rolled-back or hotfixed.',
-    '#   - {id: R-2026-01, type: minor, applications: [' + (o.applications[0]?.id ?? 'core-banking') + '], deployed: ' + o.asOf + 'T20:00:00Z, outcome: success, items: [MR-1001]}',
+    '#   - {id: R-2026-01, type: minor, applications: [' +
+      (o.applications[0]?.id ?? 'core-banking') +
+      '], deployed: ' +
+      o.asOf +
+      'T20:00:00Z, outcome: success, items: [MR-1001]}',
     'releases: []',
     '',
   ].join('\n');
 
-  const roles = (o.model.roles ?? []).map((r) => ({ id: r.id, name: r.name, headcount: 1, ...(r.requires && Object.keys(r.requires).length ? { requires: r.requires } : {}) }));
+  const roles = (o.model.roles ?? []).map((r) => ({
+    id: r.id,
+    name: r.name,
+    headcount: 1,
+    ...(r.requires && Object.keys(r.requires).length ? { requires: r.requires } : {}),
+  }));
   files['team.yaml'] = [
     modeline('team'),
     '# People, roles and skills (format: relm schema team). Skill levels: 0 none, 1 aware, 2 practitioner,',
     "# 3 proficient (works alone), 4 expert (teaches others). `relm model skills` lists the model's skills and courses;",
     "# add your own under `skills:` (same format), which extends the model's catalogue.",
-    roles.length ? `# The model's standard roles: set headcount to the places needed, remove the roles the organisation does not have.` : '# The roles, each with the skill levels it requires:',
+    roles.length
+      ? `# The model's standard roles: set headcount to the places needed, remove the roles the organisation does not have.`
+      : '# The roles, each with the skill levels it requires:',
     roles.length ? yamlFlowList('roles', roles) : 'roles: []',
     '# The people, each with the roles held and the skill levels held:',
     `#   - {id: jdoe, name: J. Doe, roles: [${roles[0]?.id ?? 'release-manager'}], fte: 1, skills: {${Object.keys(roles[0]?.requires ?? { 'release-planning': 2 })[0]}: 2}}`,

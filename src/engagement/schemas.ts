@@ -9,7 +9,22 @@ import { finding, type DocPath, type Finding } from '../diagnostics/finding.js';
 import { unusable, usablePart, wholly, type Usable } from './usable.js';
 import { clip } from '../util/text.js';
 
-export const SCHEMA_NAMES = ['relm', 'practices', 'target', 'backlog', 'releases', 'team', 'plan', 'progress', 'model', 'interview', 'observation', 'responses', 'assessment', 'portfolio'] as const;
+export const SCHEMA_NAMES = [
+  'relm',
+  'practices',
+  'target',
+  'backlog',
+  'releases',
+  'team',
+  'plan',
+  'progress',
+  'model',
+  'interview',
+  'observation',
+  'responses',
+  'assessment',
+  'portfolio',
+] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 let ajv: Ajv | undefined;
@@ -72,7 +87,6 @@ export function checkSchema(name: SchemaName, file: string, data: unknown): { fi
   return { findings: toFindings(file, errors, data), usable };
 }
 
-
 /** A "did you mean" hint, for input short enough to be a typo of a candidate (and cheap to compare). */
 function typoHint(input: string, candidates: readonly string[]): string {
   return input.length <= 100 ? hint(input, candidates) : '';
@@ -118,7 +132,12 @@ function typeWords(t: unknown): string {
 }
 
 function label(path: DocPath): string {
-  return path.length ? path.map((s) => (typeof s === 'number' ? `[${s}]` : clip(s))).join('.').replace(/\.\[/g, '[') : 'the file';
+  return path.length
+    ? path
+        .map((s) => (typeof s === 'number' ? `[${s}]` : clip(s)))
+        .join('.')
+        .replace(/\.\[/g, '[')
+    : 'the file';
 }
 
 /**
@@ -154,7 +173,11 @@ function toFindings(file: string, errors: ErrorObject[], root: unknown): Finding
     if (out.length === MAX_FINDINGS_PER_FILE) {
       const more = errors.length - errors.indexOf(e);
       out.push(
-        finding('too-many-errors', { file, path: f.path, at: f.at }, `the schema check stopped here, after ${MAX_FINDINGS_PER_FILE} findings in this file (up to ${more} more); fix these and run again`),
+        finding(
+          'too-many-errors',
+          { file, path: f.path, at: f.at },
+          `the schema check stopped here, after ${MAX_FINDINGS_PER_FILE} findings in this file (up to ${more} more); fix these and run again`,
+        ),
       );
       break;
     }
@@ -165,9 +188,15 @@ function toFindings(file: string, errors: ErrorObject[], root: unknown): Finding
 
 /** What a missing key's value must be, from its schema: the allowed values, or the type. */
 function expected(e: ErrorObject, key: string): string {
-  const prop = (e.parentSchema as { properties?: Record<string, { enum?: unknown[]; type?: unknown; format?: string } | undefined> } | undefined)?.properties?.[key];
+  const prop = (e.parentSchema as { properties?: Record<string, { enum?: unknown[]; type?: unknown; format?: string } | undefined> } | undefined)?.properties?.[
+    key
+  ];
   if (!prop) return '';
-  if (prop.enum) return ` (one of: ${prop.enum.filter((v) => v !== null).map(String).join(', ')})`;
+  if (prop.enum)
+    return ` (one of: ${prop.enum
+      .filter((v) => v !== null)
+      .map(String)
+      .join(', ')})`;
   if (prop.format === 'date') return ' (a date, YYYY-MM-DD)';
   if (prop.type !== undefined) return ` (${typeWords(prop.type)})`;
   return '';
@@ -208,7 +237,8 @@ function describe(file: string, e: ErrorObject, path: (string | number)[], _root
     }
     case 'type': {
       const what = path.length ? `"${where}" must be` : 'the file must hold';
-      if (typeof e.data === 'number' && !Number.isFinite(e.data)) return finding('wrong-type', { file, path }, `${what} a finite number, not ${showNumber(e.data)}`);
+      if (typeof e.data === 'number' && !Number.isFinite(e.data))
+        return finding('wrong-type', { file, path }, `${what} a finite number, not ${showNumber(e.data)}`);
       return finding('wrong-type', { file, path }, `${what} ${typeWords(p.type)}, not ${describeType(e.data)}`);
     }
     case 'enum': {

@@ -52,12 +52,20 @@ function gitIn(cwd: string, args: string[]): Buffer {
 export function gitSource(root: string, rev: string): FileSource {
   const top = gitTopLevel(root);
   if (!top) {
-    throw new RelmError(`${root} is not inside a git repository, so revision "${rev}" cannot be read`, EXIT_USAGE, 'Run relm diff and --baseline inside the engagement repository.');
+    throw new RelmError(
+      `${root} is not inside a git repository, so revision "${rev}" cannot be read`,
+      EXIT_USAGE,
+      'Run relm diff and --baseline inside the engagement repository.',
+    );
   }
   try {
     gitIn(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
   } catch {
-    throw new RelmError(`unknown git revision "${rev}"`, EXIT_USAGE, 'Name a branch, tag or commit, e.g. main, origin/main or HEAD~1 (in CI, fetch it first: actions/checkout with fetch-depth: 0).');
+    throw new RelmError(
+      `unknown git revision "${rev}"`,
+      EXIT_USAGE,
+      'Name a branch, tag or commit, e.g. main, origin/main or HEAD~1 (in CI, fetch it first: actions/checkout with fetch-depth: 0).',
+    );
   }
   const prefix = relative(realpathSync(top), realpathSync(root)).split(sep).join('/');
   const path = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
@@ -66,7 +74,9 @@ export function gitSource(root: string, rev: string): FileSource {
     read(rel) {
       if (leaves(rel)) return { ok: false, reason: 'it is outside the engagement folder' };
       try {
-        const type = gitIn(top, ['cat-file', '-t', `${rev}:${path(rel)}`]).toString().trim();
+        const type = gitIn(top, ['cat-file', '-t', `${rev}:${path(rel)}`])
+          .toString()
+          .trim();
         if (type !== 'blob') return { ok: false, reason: 'it is not a file' };
         return { ok: true, bytes: gitIn(top, ['cat-file', 'blob', `${rev}:${path(rel)}`]) };
       } catch {

@@ -31,7 +31,11 @@ export function nextInterviewId(taken: Iterable<string>): string {
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** An interview held on `date` with one of these people (names compared without case), if any. */
-export function findInterview<T extends { date: string; interviewees?: PersonRef[] }>(interviews: readonly T[], date: string, names: readonly string[]): T | undefined {
+export function findInterview<T extends { date: string; interviewees?: PersonRef[] }>(
+  interviews: readonly T[],
+  date: string,
+  names: readonly string[],
+): T | undefined {
   return interviews.find((iv) => iv.date === date && (iv.interviewees ?? []).some((p) => names.some((n) => sameName(p.name, n))));
 }
 

@@ -106,9 +106,12 @@ export function writePracticeAnswers(text: string, update: PracticeUpdate, order
       for (const e of evidence) if (!(cur.evidence ?? []).some((x) => sameEvidence(x, e))) out = appendIn(out, [...base, 'evidence'], e, opts);
       if (u.replaceSources && sources.length && !sameList(cur.sources ?? [], sources)) out = setIn(out, [...base, 'sources'], sources, opts);
       else for (const s of sources) if (!(cur.sources ?? []).includes(s)) out = appendIn(out, [...base, 'sources'], s, opts);
-      if (disagreement && !(cur.disagreements ?? []).some((d) => sameDisagreement(d, disagreement))) out = appendIn(out, [...base, 'disagreements'], disagreement, opts);
-      if (decision && (decision.because !== cur.decision?.because || decision.date !== cur.decision?.date)) out = setIn(out, [...base, 'decision'], decision, opts);
-      if (u.confirmed !== undefined && cur.confirmed !== undefined && cur.confirmed !== u.confirmed) out = setIn(out, [...base, 'confirmed'], u.confirmed, opts);
+      if (disagreement && !(cur.disagreements ?? []).some((d) => sameDisagreement(d, disagreement)))
+        out = appendIn(out, [...base, 'disagreements'], disagreement, opts);
+      if (decision && (decision.because !== cur.decision?.because || decision.date !== cur.decision?.date))
+        out = setIn(out, [...base, 'decision'], decision, opts);
+      if (u.confirmed !== undefined && cur.confirmed !== undefined && cur.confirmed !== u.confirmed)
+        out = setIn(out, [...base, 'confirmed'], u.confirmed, opts);
     } else if (u.notes === undefined && !evidence.length && !sources.length && !disagreement && !decision) {
       if (cur !== u.answer) out = setIn(out, base, u.answer, opts);
     } else {

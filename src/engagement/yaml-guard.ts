@@ -152,7 +152,6 @@ export interface Cause {
   message: string;
 }
 
-
 /** The value written in double quotes, as the fix to suggest. */
 function quoted(value: string): string {
   return `"${clip(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;

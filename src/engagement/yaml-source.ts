@@ -206,15 +206,26 @@ function syntaxFinding(file: string, text: string, err: unknown): Finding {
       const first = positionAt(text, dup.first);
       const second = positionAt(text, dup.second);
       const lines = first.line === second.line ? `twice on line ${first.line}` : `on lines ${first.line} and ${second.line}`;
-      return finding('duplicate-key', { file, ...second }, `duplicate key "${clip(dup.key, 60)}" ${lines}: a key may appear only once in a mapping; remove one of them, or rename it`);
+      return finding(
+        'duplicate-key',
+        { file, ...second },
+        `duplicate key "${clip(dup.key, 60)}" ${lines}: a key may appear only once in a mapping; remove one of them, or rename it`,
+      );
     }
     return finding('duplicate-key', { file, ...pos }, 'duplicate key: a key may appear only once in a mapping; remove or rename one of them');
   }
-  if (/bad indentation of a mapping entry|missed comma between flow collection entries|end of the stream within a flow collection|anchor node must contain|unexpected end of the stream|end of the stream or a document separator is expected/.test(reason)) {
+  if (
+    /bad indentation of a mapping entry|missed comma between flow collection entries|end of the stream within a flow collection|anchor node must contain|unexpected end of the stream|end of the stream or a document separator is expected/.test(
+      reason,
+    )
+  ) {
     // Where the parser stopped, where a bracket was left open (a # cut its line short), or the line before.
     const atEnd = /end of the stream within a flow collection/.test(reason);
     const previousLine = position === undefined ? undefined : text.lastIndexOf('\n', text.lastIndexOf('\n', position - 1) - 1) + 1;
-    const found = (atEnd ? undefined : cause(position)) ?? (/flow collection/.test(reason) ? cause(unclosedFlowOffset(text)) : undefined) ?? (atEnd ? undefined : cause(previousLine));
+    const found =
+      (atEnd ? undefined : cause(position)) ??
+      (/flow collection/.test(reason) ? cause(unclosedFlowOffset(text)) : undefined) ??
+      (atEnd ? undefined : cause(previousLine));
     if (found) return found;
   }
   if (/within a (double|single) quoted scalar/.test(reason)) {

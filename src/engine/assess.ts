@@ -56,7 +56,10 @@ export function assessPractices(e: Engagement, support = criterionSupport(reconc
  * Perspective figures: weighted means (model weights) over the assessed practices; target and gap
  * over the assessed practices that have a target.
  */
-export function assessPerspectives(practices: readonly PracticeResult[], weights: Partial<Record<Perspective, number>> = {}): Record<Perspective, PerspectiveResult> {
+export function assessPerspectives(
+  practices: readonly PracticeResult[],
+  weights: Partial<Record<Perspective, number>> = {},
+): Record<Perspective, PerspectiveResult> {
   const out = {} as Record<Perspective, PerspectiveResult>;
   for (const k of PERSPECTIVES) {
     const own = practices.filter((p) => p.perspective === k);
@@ -125,7 +128,13 @@ export function assessEvidence(e: Engagement, opts: AssessOptions = {}): Practic
   if (needs('overall')) return assess(e, opts).practices; // overall figures need everything
   const m = e.manifest.engagement;
   const partial = {
-    backlog: needs('backlog') && e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, m.day_rate ?? null, { duplicates: metrics.some((x) => x.startsWith('backlog.duplicates')), windowDays: opts.windowDays }) : null,
+    backlog:
+      needs('backlog') && e.backlog
+        ? analyseBacklog(e.backlog, e.target, m.as_of, m.day_rate ?? null, {
+            duplicates: metrics.some((x) => x.startsWith('backlog.duplicates')),
+            windowDays: opts.windowDays,
+          })
+        : null,
     releases: needs('releases') && e.releases ? analyseReleases(e.releases, e.backlog, e.target, m.as_of, opts.windowDays ?? DEFAULT_WINDOW_DAYS) : null,
     training: needs('training') && e.team ? planTraining(e.team, e.model.skills, { asOf: m.as_of, days: workingDays(e) }) : null,
   };
@@ -170,7 +179,8 @@ function skillNeeds(recs: readonly RecommendationResult[], roadmap: Roadmap): Ma
   const byId = new Map(recs.map((r) => [r.id, r]));
   const out = new Map<string, SkillNeed>();
   roadmap.phases.forEach((p, index) => {
-    for (const id of p.recommendations) for (const skill of byId.get(id)?.skills ?? []) if (!out.has(skill) && p.start) out.set(skill, { phase: p.id, index, start: p.start });
+    for (const id of p.recommendations)
+      for (const skill of byId.get(id)?.skills ?? []) if (!out.has(skill) && p.start) out.set(skill, { phase: p.id, index, start: p.start });
   });
   return out;
 }
@@ -221,8 +231,19 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
     requirements: traces,
     scenarios,
     consensus,
-    solution_model: solutionModel(e, practices, recommendations, phases.map((p) => p.id)),
-    traceability: traceAlignment(e.target.goals ?? [], requirements, traces, recommendations, phases.map((p) => p.id)),
+    solution_model: solutionModel(
+      e,
+      practices,
+      recommendations,
+      phases.map((p) => p.id),
+    ),
+    traceability: traceAlignment(
+      e.target.goals ?? [],
+      requirements,
+      traces,
+      recommendations,
+      phases.map((p) => p.id),
+    ),
     size_and_scope: sizeAndScope(roadmap, recommendations, new Map(allRecommendations(e).map((r) => [r.id, r.deliverables ?? []])), dayRate, days),
     diagnostics: [],
   };

@@ -75,7 +75,15 @@ export function releaseCalendar(
       const due = addDays(asOf, n * policy.cadence_days);
       const prev = releases[releases.length - 1]?.date;
       const date = days.onOrAfter(prev && prev >= due ? addDays(prev, 1) : due);
-      releases.push({ id: `PR-${String(n).padStart(2, '0')}`, date, items: [], effort_days: 0, platforms: [], oversized: false, free: policy.capacity_days_per_release });
+      releases.push({
+        id: `PR-${String(n).padStart(2, '0')}`,
+        date,
+        items: [],
+        effort_days: 0,
+        platforms: [],
+        oversized: false,
+        free: policy.capacity_days_per_release,
+      });
     }
     return releases[index]!;
   };
@@ -168,7 +176,12 @@ export function analyseBacklog(
   const found = searched
     ? topSimilarPairs(
         open.map((i) => ({ id: i.id, title: i.title, group: i.application })),
-        { threshold: DUPLICATE_THRESHOLD, sameGroup: true, limit: MAX_DUPLICATE_CANDIDATES, skip: linked.size ? (a, b) => linked.has(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`) : undefined },
+        {
+          threshold: DUPLICATE_THRESHOLD,
+          sameGroup: true,
+          limit: MAX_DUPLICATE_CANDIDATES,
+          skip: linked.size ? (a, b) => linked.has(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`) : undefined,
+        },
       )
     : { pairs: [], total: 0 };
   const candidates = found.pairs;
@@ -183,7 +196,11 @@ export function analyseBacklog(
   // Close, do not build: open items recorded as duplicates of another, and open items a later change makes obsolete.
   const closeNotBuild = open
     .filter((i) => i.duplicate_of !== undefined || superseded.has(i.id))
-    .map((i) => ({ id: i.id, reason: i.duplicate_of !== undefined ? ('duplicate' as const) : ('obsolete' as const), of: i.duplicate_of !== undefined ? [i.duplicate_of] : supersededBy(i.id) }));
+    .map((i) => ({
+      id: i.id,
+      reason: i.duplicate_of !== undefined ? ('duplicate' as const) : ('obsolete' as const),
+      of: i.duplicate_of !== undefined ? [i.duplicate_of] : supersededBy(i.id),
+    }));
   const openAges = open.map((i) => daysBetween(i.requested, asOf));
   // Little's law: at today's pace a new request waits open / throughput (throughput per 30 days).
   const expectedWait = throughput > 0 ? open.length / (throughput / 30) : null;
@@ -196,12 +213,20 @@ export function analyseBacklog(
   return {
     count: items.length,
     open_count: open.length,
-    by_application: countBy(items, (i) => i.application, apps.map((a) => a.id)),
+    by_application: countBy(
+      items,
+      (i) => i.application,
+      apps.map((a) => a.id),
+    ),
     by_type: byType,
     by_priority: countBy(items, (i) => i.priority ?? 'unspecified', PRIORITIES),
     by_status: countBy(items, statusOf, STATUSES),
     open_age: openAge(open, asOf, openAges),
-    open_age_bins: binCounts(openAges, OPEN_AGE_BINS).map((count, k) => ({ from: OPEN_AGE_BINS[k]!, to: OPEN_AGE_BINS[k + 1] === Infinity ? null : OPEN_AGE_BINS[k + 1]!, count })),
+    open_age_bins: binCounts(openAges, OPEN_AGE_BINS).map((count, k) => ({
+      from: OPEN_AGE_BINS[k]!,
+      to: OPEN_AGE_BINS[k + 1] === Infinity ? null : OPEN_AGE_BINS[k + 1]!,
+      count,
+    })),
     open_effort_days: sum(open.map((i) => i.effort_days ?? 0)),
     open_unestimated: open.filter((i) => i.effort_days === undefined).length,
     throughput_per_30_days: throughput,

@@ -120,9 +120,16 @@ export function diffAssessments(base: Assessment, head: Assessment): AssessmentD
   const requirements: RequirementChange[] = [
     ...head.requirements.map((r) => {
       const b = baseReqs.get(r.id);
-      return { id: r.id, title: r.title, status: { from: b ? b.status : null, to: r.status }, reaches_target: { from: b ? b.reaches_target : null, to: r.reaches_target } };
+      return {
+        id: r.id,
+        title: r.title,
+        status: { from: b ? b.status : null, to: r.status },
+        reaches_target: { from: b ? b.reaches_target : null, to: r.reaches_target },
+      };
     }),
-    ...base.requirements.filter((r) => !headIds.has(r.id)).map((r) => ({ id: r.id, title: r.title, status: { from: r.status, to: null }, reaches_target: { from: r.reaches_target, to: null } })),
+    ...base.requirements
+      .filter((r) => !headIds.has(r.id))
+      .map((r) => ({ id: r.id, title: r.title, status: { from: r.status, to: null }, reaches_target: { from: r.reaches_target, to: null } })),
   ].filter((r) => r.status.from !== r.status.to || r.reaches_target.from !== r.reaches_target.to || !baseReqs.has(r.id));
   const cost = metricChanges(costFigures(base), costFigures(head), COST_METRICS);
   const backlog = metricChanges(base.backlog as Figures | null, head.backlog as Figures | null, BACKLOG_METRICS);

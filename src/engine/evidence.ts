@@ -4,7 +4,6 @@ import type { EvidenceRule, Practice } from '../model/types.js';
 import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import type { Assessment, Band, EvidenceResult, PracticeResult } from './types.js';
 
-
 /** What rules read from: the assessment, or just the sections a check needs. */
 export type MetricSource = Partial<Pick<Assessment, 'overall' | 'backlog' | 'releases' | 'training'>>;
 
@@ -43,7 +42,12 @@ export interface EvidenceWindow {
  * rule's own `window_days`), named in the result. A practice that is not assessed has no level and so
  * no check. Pure.
  */
-export function checkEvidence(practices: readonly PracticeResult[], model: readonly Practice[], a: MetricSource, win: EvidenceWindow = { windowDays: DEFAULT_WINDOW_DAYS }): PracticeResult[] {
+export function checkEvidence(
+  practices: readonly PracticeResult[],
+  model: readonly Practice[],
+  a: MetricSource,
+  win: EvidenceWindow = { windowDays: DEFAULT_WINDOW_DAYS },
+): PracticeResult[] {
   const rules = new Map(model.map((p) => [p.id, p.evidence ?? []]));
   return practices.map((p) => {
     if (!p.assessed || p.level === null) return p;
@@ -51,9 +55,19 @@ export function checkEvidence(practices: readonly PracticeResult[], model: reado
       .filter((r) => r.from_level <= p.level!)
       .map((r) => {
         const rule = r as EvidenceRule & { min_band?: Band };
-        const window = isWindowedMetric(r.metric) ? r.window_days ?? win.windowDays : null;
+        const window = isWindowedMetric(r.metric) ? (r.window_days ?? win.windowDays) : null;
         const value = window !== null && window !== win.windowDays && win.measure ? win.measure(r.metric, window) : metricValue(a, r.metric);
-        return { metric: r.metric, value, min: r.min ?? null, max: r.max ?? null, min_band: rule.min_band ?? null, from_level: r.from_level, ok: checkRule(rule, value), says: r.says ?? null, window_days: window };
+        return {
+          metric: r.metric,
+          value,
+          min: r.min ?? null,
+          max: r.max ?? null,
+          min_band: rule.min_band ?? null,
+          from_level: r.from_level,
+          ok: checkRule(rule, value),
+          says: r.says ?? null,
+          window_days: window,
+        };
       });
     return { ...p, evidence };
   });

@@ -145,7 +145,8 @@ function whyTriggered(p: PracticeResult, covers: number[], triggered: boolean): 
   const within = covers.filter((l) => l <= top);
   if (!within.length) return `it covers ${levelList(covers)}, above the target ${p.target}`;
   const short = within.filter((l) => p.level_scores![l - 1]! < 1);
-  if (triggered) return `it covers ${levelList(covers)}, and ${short.map((l) => `level ${l} is at ${pctText(p.level_scores![l - 1]!)}`).join(', ')} (< 100 %)${within.length < covers.length ? `; the levels above ${top} are beyond the target` : ''}`;
+  if (triggered)
+    return `it covers ${levelList(covers)}, and ${short.map((l) => `level ${l} is at ${pctText(p.level_scores![l - 1]!)}`).join(', ')} (< 100 %)${within.length < covers.length ? `; the levels above ${top} are beyond the target` : ''}`;
   return `${levelList(within)}, which it covers up to the target, ${within.length === 1 ? 'is' : 'are'} fully in place`;
 }
 
@@ -267,14 +268,22 @@ export function explainPractice(e: Engagement, practiceId: string, opts: Explain
       });
     const m = p.level_scores ? p.level_scores[l - 1]! : 0;
     const frac = p.target === null ? 0 : l === Math.floor(p.target) + 1 ? p.target - Math.floor(p.target) : l <= p.target ? 1 : 0;
-    return { level: l, criteria, m, applies: !p.na_levels.includes(l), up_to_target: p.target !== null && l <= top, missing: p.level_scores ? frac * (1 - m) : 0 };
+    return {
+      level: l,
+      criteria,
+      m,
+      applies: !p.na_levels.includes(l),
+      up_to_target: p.target !== null && l <= top,
+      missing: p.level_scores ? frac * (1 - m) : 0,
+    };
   });
 
   let levelWhy: string;
   if (!p.assessed) levelWhy = p.na ? 'the practice does not apply' : 'the practice is not assessed: no criterion answered and no rating';
   else if (p.method === 'rating') levelWhy = `the quick rating ${state.rating}: m_l is 1 up to it and 0 above`;
   else if (p.level === 5) levelWhy = 'every level is at least half in place (m_l ≥ 0.5)';
-  else levelWhy = `${p.level === 1 ? 'level 1 is at least half in place, and ' : p.level ? `levels 1–${p.level} are at least half in place, and ` : ''}level ${p.level! + 1} is at ${pctText(p.level_scores![p.level!]!)} (< 50 %)`;
+  else
+    levelWhy = `${p.level === 1 ? 'level 1 is at least half in place, and ' : p.level ? `levels 1–${p.level} are at least half in place, and ` : ''}level ${p.level! + 1} is at ${pctText(p.level_scores![p.level!]!)} (< 50 %)`;
 
   const recs = allRecommendations(e).filter((r) => r.practice === practiceId);
   const ladder = recs.map((r) => r.level);
@@ -284,7 +293,18 @@ export function explainPractice(e: Engagement, practiceId: string, opts: Explain
       const t = triggered.get(r.id);
       const covers = coveredLevels(r.level, ladder);
       const on = isTriggered(p, r.level, ladder);
-      return { id: r.id, title: r.title, level: r.level, covers, triggered: on, why: whyTriggered(p, covers, on), priority: t?.priority ?? null, bucket: t?.bucket ?? null, rank: t?.rank ?? null, phase: t?.phase ?? null };
+      return {
+        id: r.id,
+        title: r.title,
+        level: r.level,
+        covers,
+        triggered: on,
+        why: whyTriggered(p, covers, on),
+        priority: t?.priority ?? null,
+        bucket: t?.bucket ?? null,
+        rank: t?.rank ?? null,
+        phase: t?.phase ?? null,
+      };
     })
     .sort((a, b) => a.level - b.level || (a.id < b.id ? -1 : 1));
 
@@ -325,7 +345,10 @@ export function explainPractice(e: Engagement, practiceId: string, opts: Explain
 }
 
 function practiceBacking(s: PracticeState): string | null {
-  const bits = [(s.sources ?? []).length ? `practice sources ${s.sources!.join(', ')}` : '', (s.evidence ?? []).length ? `practice evidence: ${s.evidence!.map((e) => e.title).join('; ')}` : ''].filter(Boolean);
+  const bits = [
+    (s.sources ?? []).length ? `practice sources ${s.sources!.join(', ')}` : '',
+    (s.evidence ?? []).length ? `practice evidence: ${s.evidence!.map((e) => e.title).join('; ')}` : '',
+  ].filter(Boolean);
   return bits.length ? bits.join(' · ') : null;
 }
 

@@ -52,14 +52,30 @@ export function metricTargets(model: readonly Practice[], practices: readonly Pr
  * practice reaches the recommendation's level (from_level ≤ level), each with the measured baseline and the
  * plan's one target for that metric, and whether the baseline already meets it. Pure.
  */
-export function recommendationKpis(rec: RecommendationResult, practice: Practice | undefined, doc: MetricSource, targets: ReadonlyMap<string, MetricTarget>): Kpi[] {
-  const metrics = [...new Set((practice?.evidence ?? []).filter((r) => r.from_level <= rec.level).sort((a, b) => b.from_level - a.from_level).map((r) => r.metric))];
+export function recommendationKpis(
+  rec: RecommendationResult,
+  practice: Practice | undefined,
+  doc: MetricSource,
+  targets: ReadonlyMap<string, MetricTarget>,
+): Kpi[] {
+  const metrics = [
+    ...new Set(
+      (practice?.evidence ?? [])
+        .filter((r) => r.from_level <= rec.level)
+        .sort((a, b) => b.from_level - a.from_level)
+        .map((r) => r.metric),
+    ),
+  ];
   return metrics.flatMap((metric) => {
     const t = targets.get(metric);
     if (!t) return [];
     const baseline = metricValue(doc, metric);
     const met = checkRule(
-      typeof t.target === 'string' ? { metric, from_level: 0, min_band: t.target as 'low' } : t.direction === 'at-most' ? { metric, from_level: 0, max: t.target } : { metric, from_level: 0, min: t.target },
+      typeof t.target === 'string'
+        ? { metric, from_level: 0, min_band: t.target as 'low' }
+        : t.direction === 'at-most'
+          ? { metric, from_level: 0, max: t.target }
+          : { metric, from_level: 0, min: t.target },
       baseline,
     );
     return [{ metric, baseline, target: t.target, direction: t.direction, met_now: met === true }];

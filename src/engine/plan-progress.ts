@@ -40,17 +40,19 @@ export interface PlanStatus {
  */
 export function planStatus(plan: PlanFile, today: string): PlanStatus {
   const taskStatus = new Map(plan.tasks.map((t) => [t.id, t.status]));
-  const tasks = plan.tasks.map((t: PlanTask): TaskProgress => ({
-    id: t.id,
-    title: t.title,
-    phase: t.phase ?? null,
-    owner: t.owner ?? null,
-    start: t.start ?? null,
-    due: t.due ?? null,
-    status: t.status,
-    overdue: t.status !== 'done' && t.due !== undefined && t.due < today,
-    ready: t.status === 'todo' && (t.depends_on ?? []).every((d) => taskStatus.get(d) === 'done'),
-  }));
+  const tasks = plan.tasks.map(
+    (t: PlanTask): TaskProgress => ({
+      id: t.id,
+      title: t.title,
+      phase: t.phase ?? null,
+      owner: t.owner ?? null,
+      start: t.start ?? null,
+      due: t.due ?? null,
+      status: t.status,
+      overdue: t.status !== 'done' && t.due !== undefined && t.due < today,
+      ready: t.status === 'todo' && (t.depends_on ?? []).every((d) => taskStatus.get(d) === 'done'),
+    }),
+  );
   const count = (s: TaskStatus) => tasks.filter((t) => t.status === s).length;
   const done = count('done');
   return {

@@ -30,25 +30,38 @@ export function checkPolicy(a: PolicyScores, policy: Policy, baseline?: PolicySc
   const out: PolicyViolation[] = [];
   const score = a.overall.score;
   if (policy.fail_under !== undefined && (score === null || score < policy.fail_under)) {
-    out.push({ key: 'fail_under', code: 'policy-fail-under', message: `the overall score ${score === null ? 'is missing (nothing assessed)' : f2(score)} is below fail_under ${f2(policy.fail_under)}` });
+    out.push({
+      key: 'fail_under',
+      code: 'policy-fail-under',
+      message: `the overall score ${score === null ? 'is missing (nothing assessed)' : f2(score)} is below fail_under ${f2(policy.fail_under)}`,
+    });
   }
   if (policy.min_perspective !== undefined) {
     for (const [k, p] of Object.entries(a.perspectives)) {
       if (p.score !== null && p.score < policy.min_perspective) {
-        out.push({ key: 'min_perspective', code: 'policy-min-perspective', message: `the ${k} perspective scores ${f2(p.score)}, below min_perspective ${f2(policy.min_perspective)}` });
+        out.push({
+          key: 'min_perspective',
+          code: 'policy-min-perspective',
+          message: `the ${k} perspective scores ${f2(p.score)}, below min_perspective ${f2(policy.min_perspective)}`,
+        });
       }
     }
   }
   if (policy.max_gap !== undefined) {
     for (const p of a.practices) {
-      if (p.gap !== null && p.gap > policy.max_gap) out.push({ key: 'max_gap', code: 'policy-max-gap', message: `practice "${p.id}" has a gap of ${f2(p.gap)}, above max_gap ${f2(policy.max_gap)}` });
+      if (p.gap !== null && p.gap > policy.max_gap)
+        out.push({ key: 'max_gap', code: 'policy-max-gap', message: `practice "${p.id}" has a gap of ${f2(p.gap)}, above max_gap ${f2(policy.max_gap)}` });
     }
   }
   if (baseline) {
     const allowed = policy.max_regression ?? 0;
     const before = baseline.overall.score;
     if (before !== null && score !== null && before - score > allowed + 1e-12) {
-      out.push({ key: 'max_regression', code: 'policy-regression', message: `the overall score fell from ${f2(before)} to ${f2(score)} (−${f2(before - score)}), more than max_regression ${f2(allowed)}` });
+      out.push({
+        key: 'max_regression',
+        code: 'policy-regression',
+        message: `the overall score fell from ${f2(before)} to ${f2(score)} (−${f2(before - score)}), more than max_regression ${f2(allowed)}`,
+      });
     }
   }
   return out;

@@ -57,7 +57,14 @@ export function standingOf(value: number | null, d: Distribution | null, higherI
 
 function row(id: string, name: string, perspective: Perspective | null, higher: boolean, values: { engagement: string; value: number | null }[]): PortfolioRow {
   const distribution = distributionOf(values.map((v) => v.value));
-  return { id, name, perspective, higher_is_better: higher, distribution, values: values.map((v) => ({ ...v, standing: standingOf(v.value, distribution, higher) })) };
+  return {
+    id,
+    name,
+    perspective,
+    higher_is_better: higher,
+    distribution,
+    values: values.map((v) => ({ ...v, standing: standingOf(v.value, distribution, higher) })),
+  };
 }
 
 /** A perspective's name: its id with a capital ("Process"). */
@@ -88,25 +95,53 @@ export function buildPortfolio(inputs: readonly PortfolioInput[], opts: { anonym
   const order = inputs.map((x, i) => ({ x, i }));
   if (anonymise) order.sort((p, q) => (q.x.assessment.overall.score ?? -Infinity) - (p.x.assessment.overall.score ?? -Infinity) || p.i - q.i);
   const items = order.map(({ x }, k) => ({ id: `E${k + 1}`, a: x.assessment, source: x.source }));
-  const engagements = items.map(({ id, a, source }): PortfolioEngagement => ({
-    id,
-    client: anonymise ? null : a.engagement.client,
-    title: anonymise ? null : a.engagement.title,
-    as_of: anonymise ? null : a.as_of,
-    source: anonymise ? null : source,
-    model: { id: a.model.id, version: a.model.version },
-    practices_assessed: a.practices.filter((p) => p.assessed).length,
-  }));
-  const overall = row('overall', 'Overall', null, true, items.map(({ id, a }) => ({ engagement: id, value: a.overall.score })));
-  const perspectives = PERSPECTIVES.map((k) => row(k, perspectiveName(k), k, true, items.map(({ id, a }) => ({ engagement: id, value: a.perspectives[k]?.score ?? null }))));
+  const engagements = items.map(
+    ({ id, a, source }): PortfolioEngagement => ({
+      id,
+      client: anonymise ? null : a.engagement.client,
+      title: anonymise ? null : a.engagement.title,
+      as_of: anonymise ? null : a.as_of,
+      source: anonymise ? null : source,
+      model: { id: a.model.id, version: a.model.version },
+      practices_assessed: a.practices.filter((p) => p.assessed).length,
+    }),
+  );
+  const overall = row(
+    'overall',
+    'Overall',
+    null,
+    true,
+    items.map(({ id, a }) => ({ engagement: id, value: a.overall.score })),
+  );
+  const perspectives = PERSPECTIVES.map((k) =>
+    row(
+      k,
+      perspectiveName(k),
+      k,
+      true,
+      items.map(({ id, a }) => ({ engagement: id, value: a.perspectives[k]?.score ?? null })),
+    ),
+  );
   // Practices: the union over the engagements' models, in the order they are first met.
   const known = new Map<string, { name: string; perspective: Perspective }>();
   for (const { a } of items) for (const p of a.practices) if (!known.has(p.id)) known.set(p.id, { name: p.name, perspective: p.perspective });
   const practices = [...known].map(([pid, p]) =>
-    row(pid, p.name, p.perspective, true, items.map(({ id, a }) => ({ engagement: id, value: a.practices.find((x) => x.id === pid)?.score ?? null }))),
+    row(
+      pid,
+      p.name,
+      p.perspective,
+      true,
+      items.map(({ id, a }) => ({ engagement: id, value: a.practices.find((x) => x.id === pid)?.score ?? null })),
+    ),
   );
   const metrics = REQUIREMENT_METRICS.map((m) =>
-    row(m, METRIC_LABELS[m] ?? m, null, HIGHER_IS_BETTER.has(m), items.map(({ id, a }) => ({ engagement: id, value: (a.releases?.[m] as number | null | undefined) ?? null }))),
+    row(
+      m,
+      METRIC_LABELS[m] ?? m,
+      null,
+      HIGHER_IS_BETTER.has(m),
+      items.map(({ id, a }) => ({ engagement: id, value: (a.releases?.[m] as number | null | undefined) ?? null })),
+    ),
   ).filter((r) => r.distribution !== null);
   return { relm_portfolio: 1, population: opts.population ?? 'engagements', anonymised: anonymise, engagements, overall, perspectives, practices, metrics };
 }

@@ -151,7 +151,14 @@ export function progressOf(
   const progressStatus = (id: string): ProgressStatus => statusOn(entries[id], today);
   const resolved = (id: string) => progressStatus(id) === 'done' || progressStatus(id) === 'dropped';
 
-  const track = (r: Pick<RecommendationResult, 'id' | 'title' | 'effort_days'> & { practice: string | null; owner: string | null; depends_on: string[]; phase: string | null }): RecommendationProgress => {
+  const track = (
+    r: Pick<RecommendationResult, 'id' | 'title' | 'effort_days'> & {
+      practice: string | null;
+      owner: string | null;
+      depends_on: string[];
+      phase: string | null;
+    },
+  ): RecommendationProgress => {
     const e = entries[r.id];
     const status = progressStatus(r.id);
     const phase = r.phase === null ? undefined : plan.roadmap.phases[phaseIndex.get(r.phase)!];
@@ -180,7 +187,18 @@ export function progressOf(
     return track({ ...r, owner: r.owner, phase: r.phase });
   };
 
-  const totals: ProgressTotals = { recommendations: 0, done: 0, dropped: 0, late: 0, in_progress: 0, not_started: 0, planned_days: 0, done_days: 0, due_days: 0, percent_done: 1 };
+  const totals: ProgressTotals = {
+    recommendations: 0,
+    done: 0,
+    dropped: 0,
+    late: 0,
+    in_progress: 0,
+    not_started: 0,
+    planned_days: 0,
+    done_days: 0,
+    due_days: 0,
+    percent_done: 1,
+  };
   const phases = plan.roadmap.phases.map((p): PhaseProgress => {
     const list = p.recommendations.map(onPlan);
     const counts = EMPTY();
@@ -207,7 +225,15 @@ export function progressOf(
     .filter((id) => !recs.has(id))
     .map((id) => {
       const info = catalogue.get(id);
-      return track({ id, title: info?.title ?? id, effort_days: info?.effort_days ?? 0, practice: info?.practice ?? null, owner: null, depends_on: [], phase: null });
+      return track({
+        id,
+        title: info?.title ?? id,
+        effort_days: info?.effort_days ?? 0,
+        practice: info?.practice ?? null,
+        owner: null,
+        depends_on: [],
+        phase: null,
+      });
     });
 
   // The burn-up: the plan's effort finished at each phase end, against the effort done by then.
@@ -215,7 +241,8 @@ export function progressOf(
   const doneBy = (date: string) => scheduled.filter((r) => r.status === 'done' && (r.done ?? today) <= date).reduce((t, r) => t + r.effort_days, 0);
   const plannedBy = (date: string) => phases.filter((p) => p.end !== null && p.end <= date).reduce((t, p) => t + p.planned_days, 0);
   const points: BurnupPoint[] = [{ date: plan.as_of, label: 'start', planned_days: 0, done_days: plan.as_of <= today ? doneBy(plan.as_of) : null }];
-  for (const p of phases) if (p.end) points.push({ date: p.end, label: p.id, planned_days: plannedBy(p.end), done_days: p.end <= today ? doneBy(p.end) : null });
+  for (const p of phases)
+    if (p.end) points.push({ date: p.end, label: p.id, planned_days: plannedBy(p.end), done_days: p.end <= today ? doneBy(p.end) : null });
   points.push({ date: today, label: 'today', planned_days: totals.due_days, done_days: totals.done_days });
   // In date order; on the same date, today comes last (a stable sort keeps start first).
   const burnup = points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.label === 'today' ? 1 : b.label === 'today' ? -1 : 0));
@@ -273,7 +300,11 @@ export function statusOn(e: ProgressEntry | undefined, today: string | null): Pr
  * then), started since, dropped since, and those whose status went back. `today` (the day the report is
  * measured to) reads the current file as progressOf does: work done after it is not done yet.
  */
-export function progressSince(before: ProgressFile | null | undefined, now: ProgressFile | null | undefined, today: string | null = null): { done: string[]; started: string[]; dropped: string[]; reopened: string[] } {
+export function progressSince(
+  before: ProgressFile | null | undefined,
+  now: ProgressFile | null | undefined,
+  today: string | null = null,
+): { done: string[]; started: string[]; dropped: string[]; reopened: string[] } {
   const b = before?.recommendations ?? {};
   const n = now?.recommendations ?? {};
   const was = (id: string): ProgressStatus => b[id]?.status ?? 'planned';

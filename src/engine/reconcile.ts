@@ -24,7 +24,10 @@ export type RespondentAnswer = ReconciledCriterion['answers'][number];
 export function proposalOf(answers: readonly AnswerValue[]): AnswerValue {
   const na = answers.filter((a) => a === 'na').length;
   if (na * 2 > answers.length) return 'na';
-  const steps = answers.map(stepOf).filter((s): s is number => s !== null).sort((a, b) => a - b);
+  const steps = answers
+    .map(stepOf)
+    .filter((s): s is number => s !== null)
+    .sort((a, b) => a - b);
   return SCALE[steps[Math.floor((steps.length - 1) / 2)]!]!;
 }
 
@@ -184,15 +187,24 @@ export function planConsensus(model: Model, consensus: Consensus | null, req: Pl
       continue;
     }
     if (c.decision) {
-      skipped.push({ criterion: c.criterion, reason: `settled in a workshop (${c.decision.because}); only a new decision replaces it: --set ${c.criterion}=ANSWER --because "..."` });
+      skipped.push({
+        criterion: c.criterion,
+        reason: `settled in a workshop (${c.decision.because}); only a new decision replaces it: --set ${c.criterion}=ANSWER --because "..."`,
+      });
       continue;
     }
     if (c.open && !explicit) {
-      skipped.push({ criterion: c.criterion, reason: `the respondents disagree (${c.answers.map((a) => `${a.respondent} ${a.answer}`).join(', ')}): settle it in a workshop with --set ${c.criterion}=ANSWER --because "...", or name it to take the median (${c.proposal})` });
+      skipped.push({
+        criterion: c.criterion,
+        reason: `the respondents disagree (${c.answers.map((a) => `${a.respondent} ${a.answer}`).join(', ')}): settle it in a workshop with --set ${c.criterion}=ANSWER --because "...", or name it to take the median (${c.proposal})`,
+      });
       continue;
     }
     if (c.status === 'differs' && !explicit && !req.force) {
-      skipped.push({ criterion: c.criterion, reason: `practices.yaml says ${c.consensus} where the median is ${c.proposal}: name it, or pass --force, to replace it` });
+      skipped.push({
+        criterion: c.criterion,
+        reason: `practices.yaml says ${c.consensus} where the median is ${c.proposal}: name it, or pass --force, to replace it`,
+      });
       continue;
     }
     updates.push({ practice: c.practice, criterion: c.criterion, answer: c.proposal, sources, before: c.consensus, how: 'median' });

@@ -5,7 +5,6 @@ import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import { median } from './stats.js';
 import type { Band, ReleaseAnalysis, SuccessRate } from './types.js';
 
-
 export const FAILED_OUTCOMES = ['failed', 'rolled-back', 'hotfixed'] as const;
 
 const HOUR = 3_600_000;
@@ -64,7 +63,13 @@ function successRates(releases: readonly Release[], keys: (r: Release) => string
  * Release metrics (DESIGN §3): releases deployed on the `windowDays` UTC calendar days ending with
  * as_of (as_of included). Pure.
  */
-export function analyseReleases(file: ReleasesFile, backlog: BacklogFile | null, target: TargetFile, asOf: string, windowDays = DEFAULT_WINDOW_DAYS): ReleaseAnalysis {
+export function analyseReleases(
+  file: ReleasesFile,
+  backlog: BacklogFile | null,
+  target: TargetFile,
+  asOf: string,
+  windowDays = DEFAULT_WINDOW_DAYS,
+): ReleaseAnalysis {
   const start = addDays(asOf, -(windowDays - 1));
   const inWindow = (file.releases ?? []).filter((r) => {
     const day = new Date(toEpochMs(r.deployed)).toISOString().slice(0, 10);
@@ -73,7 +78,9 @@ export function analyseReleases(file: ReleasesFile, backlog: BacklogFile | null,
   const n = inWindow.length;
   const requested = new Map((backlog?.items ?? []).map((i) => [i.id, i.requested]));
 
-  const leadTimes = inWindow.flatMap((r) => (r.changes ?? []).filter((c) => c.committed).map((c) => (toEpochMs(r.deployed) - toEpochMs(c.committed!)) / DAY)).filter((d) => d > 0);
+  const leadTimes = inWindow
+    .flatMap((r) => (r.changes ?? []).filter((c) => c.committed).map((c) => (toEpochMs(r.deployed) - toEpochMs(c.committed!)) / DAY))
+    .filter((d) => d > 0);
   const requestLeadTimes = inWindow
     .flatMap((r) => (r.items ?? []).filter((id) => requested.has(id)).map((id) => (toEpochMs(r.deployed) - toEpochMs(requested.get(id)!)) / DAY))
     .filter((d) => d > 0);

@@ -5,7 +5,14 @@ import type { PracticeResult, RecommendationResult, ReleaseAnalysis, Requirement
 export const HIGHER_IS_BETTER = new Set(['deployment_frequency_per_week']);
 
 /** The metrics a requirement may name: the release record's, each with one target in target.yaml `dora`. */
-export const REQUIREMENT_METRICS = ['deployment_frequency_per_week', 'lead_time_days', 'request_lead_time_days', 'change_failure_rate', 'recovery_hours', 'rework_rate'] as const;
+export const REQUIREMENT_METRICS = [
+  'deployment_frequency_per_week',
+  'lead_time_days',
+  'request_lead_time_days',
+  'change_failure_rate',
+  'recovery_hours',
+  'rework_rate',
+] as const;
 export type RequirementMetricName = (typeof REQUIREMENT_METRICS)[number];
 
 /**

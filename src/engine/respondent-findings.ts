@@ -21,7 +21,12 @@ export function respondentFindings(e: Engagement): Finding[] {
   for (const c of consensus?.criteria ?? []) {
     if (!c.open) continue;
     const state = e.practices.practices[c.practice];
-    const path = state?.answers?.[c.criterion] !== undefined ? ['practices', c.practice, 'answers', c.criterion] : state !== undefined ? ['practices', c.practice] : ['practices'];
+    const path =
+      state?.answers?.[c.criterion] !== undefined
+        ? ['practices', c.practice, 'answers', c.criterion]
+        : state !== undefined
+          ? ['practices', c.practice]
+          : ['practices'];
     const why = c.na_split ? 'some say it does not apply' : `a spread of ${c.spread} scale steps`;
     out.push(
       finding(

@@ -25,15 +25,33 @@ export function deriveRisks(a: Omit<Assessment, 'risks'>): Risk[] {
   }
   const full = r.phases.filter((p) => p.capacity_days !== null && p.capacity_days > 0 && p.used_days / p.capacity_days >= NO_SLACK_SHARE);
   if (full.length) {
-    out.push({ kind: 'no-slack', likelihood: 'medium', impact: 'medium', subjects: full.map((p) => p.id), figures: { phases: full.length, least_slack_days: Math.min(...full.map((p) => p.capacity_days! - p.used_days)) } });
+    out.push({
+      kind: 'no-slack',
+      likelihood: 'medium',
+      impact: 'medium',
+      subjects: full.map((p) => p.id),
+      figures: { phases: full.length, least_slack_days: Math.min(...full.map((p) => p.capacity_days! - p.used_days)) },
+    });
   }
   const t = a.training;
   if (t?.single_points.length) {
-    out.push({ kind: 'single-point-of-knowledge', likelihood: 'medium', impact: 'high', subjects: t.single_points.map((s) => s.skill), figures: { skills: t.single_points.length } });
+    out.push({
+      kind: 'single-point-of-knowledge',
+      likelihood: 'medium',
+      impact: 'high',
+      subjects: t.single_points.map((s) => s.skill),
+      figures: { skills: t.single_points.length },
+    });
   }
   const hiring = t?.roles.filter((x) => x.hires > 0) ?? [];
   if (hiring.length) {
-    out.push({ kind: 'vacancies', likelihood: 'high', impact: 'medium', subjects: hiring.map((x) => x.id), figures: { people: hiring.reduce((s, x) => s + x.hires, 0) } });
+    out.push({
+      kind: 'vacancies',
+      likelihood: 'high',
+      impact: 'medium',
+      subjects: hiring.map((x) => x.id),
+      figures: { people: hiring.reduce((s, x) => s + x.hires, 0) },
+    });
   }
   const late = t?.schedule.filter((s) => s.late) ?? [];
   if (late.length) {
@@ -41,7 +59,13 @@ export function deriveRisks(a: Omit<Assessment, 'risks'>): Risk[] {
   }
   const contradicted = a.practices.filter((p) => p.evidence.some((e) => e.ok === false));
   if (contradicted.length) {
-    out.push({ kind: 'optimistic-scores', likelihood: 'medium', impact: 'medium', subjects: contradicted.map((p) => p.id), figures: { practices: contradicted.length } });
+    out.push({
+      kind: 'optimistic-scores',
+      likelihood: 'medium',
+      impact: 'medium',
+      subjects: contradicted.map((p) => p.id),
+      figures: { practices: contradicted.length },
+    });
   }
   const rel = a.releases;
   const cfrTarget = rel?.targets.change_failure_rate;
@@ -57,12 +81,26 @@ export function deriveRisks(a: Omit<Assessment, 'risks'>): Risk[] {
   const unknown = a.requirements.filter((x) => x.status === 'unknown');
   const unmeasured = [...new Set(unknown.flatMap((x) => x.metrics.filter((m) => m.value === null).map((m) => m.name)))];
   if (unmeasured.length) {
-    out.push({ kind: 'unmeasured', likelihood: 'high', impact: 'medium', subjects: unmeasured, figures: { requirements: unknown.length, metrics: unmeasured.length } });
+    out.push({
+      kind: 'unmeasured',
+      likelihood: 'high',
+      impact: 'medium',
+      subjects: unmeasured,
+      figures: { requirements: unknown.length, metrics: unmeasured.length },
+    });
   }
   const b = a.backlog;
   if (b && b.arrivals_per_30_days > b.throughput_per_30_days) {
-    out.push({ kind: 'backlog-growing', likelihood: 'high', impact: 'medium', subjects: [], figures: { arrivals_per_30_days: b.arrivals_per_30_days, throughput_per_30_days: b.throughput_per_30_days, open: b.open_count } });
+    out.push({
+      kind: 'backlog-growing',
+      likelihood: 'high',
+      impact: 'medium',
+      subjects: [],
+      figures: { arrivals_per_30_days: b.arrivals_per_30_days, throughput_per_30_days: b.throughput_per_30_days, open: b.open_count },
+    });
   }
   const order = out.map((x) => x.kind);
-  return out.sort((x, y) => SEVERITY[y.likelihood] * SEVERITY[y.impact] - SEVERITY[x.likelihood] * SEVERITY[x.impact] || order.indexOf(x.kind) - order.indexOf(y.kind));
+  return out.sort(
+    (x, y) => SEVERITY[y.likelihood] * SEVERITY[y.impact] - SEVERITY[x.likelihood] * SEVERITY[x.impact] || order.indexOf(x.kind) - order.indexOf(y.kind),
+  );
 }

@@ -44,7 +44,11 @@ export function deliveryScenarios(
  * Perspective scores projected after each phase: a practice whose recommendation covering level L is done by
  * then has every level up to L in place. A projection for the roadmap chart, not a promise.
  */
-export function projectPerspectives(practices: readonly PracticeResult[], recs: readonly RecommendationResult[], phases: readonly Pick<Phase, 'id'>[]): { phase: string; scores: Record<string, number | null> }[] {
+export function projectPerspectives(
+  practices: readonly PracticeResult[],
+  recs: readonly RecommendationResult[],
+  phases: readonly Pick<Phase, 'id'>[],
+): { phase: string; scores: Record<string, number | null> }[] {
   const done = new Map<string, number>(); // practice -> level reached so far
   return phases.map((ph) => {
     for (const r of recs) if (r.phase === ph.id) done.set(r.practice, Math.max(done.get(r.practice) ?? 0, r.level));
@@ -76,7 +80,8 @@ export function recommendedScenario(scenarios: readonly Scenario[]): string | nu
     const better =
       !best ||
       s.requirements_reached > best.requirements_reached ||
-      (s.requirements_reached === best.requirements_reached && (s.unscheduled.length < best.unscheduled.length || (s.unscheduled.length === best.unscheduled.length && s.total_days < best.total_days)));
+      (s.requirements_reached === best.requirements_reached &&
+        (s.unscheduled.length < best.unscheduled.length || (s.unscheduled.length === best.unscheduled.length && s.total_days < best.total_days)));
     if (better) best = s;
   }
   return best?.id ?? null;

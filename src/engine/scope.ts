@@ -67,7 +67,13 @@ function scopeOf(
   };
 }
 
-export function sizeAndScope(roadmap: Roadmap, recs: readonly RecommendationResult[], deliverablesOf: ReadonlyMap<string, readonly string[]>, dayRate: number | null, days: WorkingDays): SizeAndScope {
+export function sizeAndScope(
+  roadmap: Roadmap,
+  recs: readonly RecommendationResult[],
+  deliverablesOf: ReadonlyMap<string, readonly string[]>,
+  dayRate: number | null,
+  days: WorkingDays,
+): SizeAndScope {
   const byId = new Map(recs.map((r) => [r.id, r]));
   const phases = roadmap.phases.map((p) => scopeOf(p.id, p.start, p.end, p.recommendations, byId, deliverablesOf, dayRate, days));
   return {

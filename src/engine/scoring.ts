@@ -78,7 +78,15 @@ export function scorePractice(practice: Practice, state: PracticeState | null | 
   const anyAnswered = practice.criteria.some((c) => answerValue(answers[c.id]) !== null);
   if (!anyAnswered) {
     if (s.rating === undefined) return { method: 'not-assessed', ...NOT_SCORED, naLevels: [] };
-    return { method: 'rating', score: s.rating, level: Math.floor(s.rating), levelScores: ratingLevelScores(s.rating), naLevels: [], coverage: 0, confidence: practiceCited ? 1 : 0 };
+    return {
+      method: 'rating',
+      score: s.rating,
+      level: Math.floor(s.rating),
+      levelScores: ratingLevelScores(s.rating),
+      naLevels: [],
+      coverage: 0,
+      confidence: practiceCited ? 1 : 0,
+    };
   }
   const levelScores: number[] = [];
   const naLevels: number[] = [];

@@ -22,9 +22,20 @@
  * then scored exactly. Ties go to input order and the arithmetic runs in a fixed order: same input, same output.
  */
 
-export interface SimilarityDoc { id: string; title: string; description?: string; group?: string }
-export interface SimilarCandidate { id: string; similarity: number } // similarity in [0, 1], 1 = same text
-export interface SimilarResult { id: string; candidates: SimilarCandidate[] }
+export interface SimilarityDoc {
+  id: string;
+  title: string;
+  description?: string;
+  group?: string;
+}
+export interface SimilarCandidate {
+  id: string;
+  similarity: number;
+} // similarity in [0, 1], 1 = same text
+export interface SimilarResult {
+  id: string;
+  candidates: SimilarCandidate[];
+}
 
 const TITLE_WEIGHT = 3;
 const DESCRIPTION_TOKENS = 100;
@@ -37,13 +48,15 @@ const RERANK_PER_TOP = 4;
 const RERANK_MIN = 20;
 
 const STOP_WORDS = new Set(
-  ('a about above after again against all also am an and any are as at be because been before being below between both ' +
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between both ' +
     'but by can cannot could did do does doing done down during each either else etc even ever every few for from ' +
     'further get gets got had has have having he her here hers him his how however i if in into is it its itself just ' +
     'let may me might more most much must my no nor not now of off on once only or other our ours out over own per ' +
     'please same she should since so some such than that the their theirs them then there these they this those ' +
     'through thus to too under until up upon us use used uses using very via was we were what when where whether ' +
-    'which while who whom why will with within without would yet you your yours eg ie e.g i.e').split(' '),
+    'which while who whom why will with within without would yet you your yours eg ie e.g i.e'
+  ).split(' '),
 );
 
 /** A plural stemmer (after Harman's S-stemmer): folds English plurals only, rarely conflating unrelated words. */
@@ -82,7 +95,12 @@ function tokenTerms(raw: string): string[] {
  * Term ids are numbered rarest first (document frequency, then first appearance), and each row is sorted
  * by id, so a row lists its rarest terms first and any two rows meet their shared terms in the same order.
  */
-interface Vectors { start: Int32Array; term: Int32Array; weight: Float64Array; termCount: number }
+interface Vectors {
+  start: Int32Array;
+  term: Int32Array;
+  weight: Float64Array;
+  termCount: number;
+}
 
 function vectorize(docs: readonly SimilarityDoc[]): Vectors {
   const dictionary = new Map<string, number>();
@@ -325,10 +343,7 @@ function best(items: Int32Array, score: Float64Array, k: number): number[] {
 }
 
 /** For each doc (input order), its `top` most similar other docs, best first (ties: input order). With sameGroup, only docs with the same group are compared (docs without group form one group). Candidates below minSimilarity (default 0.05) are dropped. */
-export function findSimilar(
-  docs: readonly SimilarityDoc[],
-  opts: { top: number; sameGroup?: boolean; minSimilarity?: number },
-): SimilarResult[] {
+export function findSimilar(docs: readonly SimilarityDoc[], opts: { top: number; sameGroup?: boolean; minSimilarity?: number }): SimilarResult[] {
   const minSimilarity = opts.minSimilarity ?? 0.05;
   const results: SimilarResult[] = docs.map((d) => ({ id: d.id, candidates: [] }));
   if (opts.top <= 0) return results;
@@ -373,7 +388,13 @@ export function topSimilarPairs(
 }
 
 /** The `limit` best of the found pairs, in the order of similarityPairs, and how many were found. */
-function topPairs(docs: readonly SimilarityDoc[], fi: number[], fj: number[], fs: number[], limit: number): { pairs: { a: string; b: string; similarity: number }[]; total: number } {
+function topPairs(
+  docs: readonly SimilarityDoc[],
+  fi: number[],
+  fj: number[],
+  fs: number[],
+  limit: number,
+): { pairs: { a: string; b: string; similarity: number }[]; total: number } {
   const total = fs.length;
   // Only pairs at least as similar as the limit-th best can be returned: find that bound with a numeric sort.
   let bound = -Infinity;

@@ -31,7 +31,10 @@ const HEDGE = /\b(?:usually|often|sometimes|mostly|generally|occasionally|typica
  * ("usually") are cut; the sentence starts with a capital and ends with a full stop.
  */
 export function futureStatement(text: string): string {
-  let s = text.replace(/\s+/g, ' ').trim().replace(/[.;:,]+$/, '');
+  let s = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.;:,]+$/, '');
   const cut = s.replace(CONCESSION, '').replace(ASIDE, '').replace(HEDGE, '').replace(/\s+/g, ' ').trim();
   // Never cut a sentence down to nothing (or to a fragment of a word or two).
   if (cut.split(' ').length >= 2) s = cut;
@@ -69,7 +72,15 @@ function statementsOf(e: Engagement, mp: Practice, p: PracticeResult, recs: read
     if (own !== undefined) {
       const applicable = p.method === 'answers' ? criteria.filter((c) => criterionValue(e, p.id, c.id) !== 'na') : criteria;
       const value = p.assessed ? p.level_scores![level - 1]! : null;
-      out.push(make(level, asSentence(own), 'model', applicable.map((c) => c.id), value));
+      out.push(
+        make(
+          level,
+          asSentence(own),
+          'model',
+          applicable.map((c) => c.id),
+          value,
+        ),
+      );
       continue;
     }
     for (const c of criteria) {
@@ -88,7 +99,12 @@ function statementsOf(e: Engagement, mp: Practice, p: PracticeResult, recs: read
 }
 
 /** The ITSM links: each process of the model with the practices that link to it, their figures and the work on them. */
-export function integrationLinks(model: Model, practices: readonly PracticeResult[], recs: readonly RecommendationResult[], phaseOrder: readonly string[]): IntegrationLink[] {
+export function integrationLinks(
+  model: Model,
+  practices: readonly PracticeResult[],
+  recs: readonly RecommendationResult[],
+  phaseOrder: readonly string[],
+): IntegrationLink[] {
   const processes = model.processes ?? [];
   if (!model.practices.some((p) => (p.links ?? []).some((l) => processes.some((x) => x.id === l)))) return [];
   const result = new Map(practices.map((p) => [p.id, p]));
@@ -117,7 +133,12 @@ export function integrationLinks(model: Model, practices: readonly PracticeResul
  * criteria up to the target level (the last level of a fractional target included), as future-state sentences,
  * each marked in place, to build or not assessed; per perspective in DESIGN's order, with the counts.
  */
-export function solutionModel(e: Engagement, practices: readonly PracticeResult[], recs: readonly RecommendationResult[], phaseOrder: readonly string[]): SolutionModel {
+export function solutionModel(
+  e: Engagement,
+  practices: readonly PracticeResult[],
+  recs: readonly RecommendationResult[],
+  phaseOrder: readonly string[],
+): SolutionModel {
   const modelPractice = new Map(e.model.practices.map((p) => [p.id, p]));
   const count = (xs: readonly FutureStatement[], s: StatementStatus) => xs.filter((x) => x.status === s).length;
   const perspectives = PERSPECTIVES.map((k): SolutionPerspective => {
@@ -125,7 +146,15 @@ export function solutionModel(e: Engagement, practices: readonly PracticeResult[
       .filter((p) => p.perspective === k && !p.na && p.target !== null && p.target > 0)
       .map((p): SolutionPractice => {
         const statements = statementsOf(e, modelPractice.get(p.id)!, p, recs);
-        return { id: p.id, name: p.name, level: p.level, target: p.target!, statements, in_place: count(statements, 'in-place'), to_build: count(statements, 'to-build') };
+        return {
+          id: p.id,
+          name: p.name,
+          level: p.level,
+          target: p.target!,
+          statements,
+          in_place: count(statements, 'in-place'),
+          to_build: count(statements, 'to-build'),
+        };
       });
     const all = own.flatMap((p) => p.statements);
     return { id: k, practices: own, in_place: count(all, 'in-place'), to_build: count(all, 'to-build'), not_assessed: count(all, 'not-assessed') };
@@ -134,7 +163,11 @@ export function solutionModel(e: Engagement, practices: readonly PracticeResult[
   return {
     perspectives,
     links: integrationLinks(e.model, practices, recs, phaseOrder),
-    projection: projectPerspectives(practices, recs, phaseOrder.map((id) => ({ id }))),
+    projection: projectPerspectives(
+      practices,
+      recs,
+      phaseOrder.map((id) => ({ id })),
+    ),
     in_place: sum((p) => p.in_place),
     to_build: sum((p) => p.to_build),
     not_assessed: sum((p) => p.not_assessed),

@@ -24,7 +24,10 @@ export function requirementSummary(traces: readonly RequirementTrace[], phases: 
     met: met + traces.filter((t) => t.status === 'planned' && phases.indexOf(t.reaches_target!) <= k).length,
   }));
   const planned = traces.filter((t) => t.status === 'planned');
-  const last = planned.reduce<string | null>((acc, t) => (acc === null || phases.indexOf(t.reaches_target!) > phases.indexOf(acc) ? t.reaches_target : acc), null);
+  const last = planned.reduce<string | null>(
+    (acc, t) => (acc === null || phases.indexOf(t.reaches_target!) > phases.indexOf(acc) ? t.reaches_target : acc),
+    null,
+  );
   return {
     total: traces.length,
     met,
@@ -53,7 +56,10 @@ export function summarise(
     not_applicable: practices.filter((p) => p.na).length,
     largest_gaps: largestGaps(perspectives),
     weakest: weakestPerspectives(perspectives),
-    requirements: requirementSummary(traces, roadmap.phases.map((p) => p.id)),
+    requirements: requirementSummary(
+      traces,
+      roadmap.phases.map((p) => p.id),
+    ),
     plan: {
       recommendations: recommendationCount,
       scheduled: recommendationCount - roadmap.unscheduled.length,

@@ -59,7 +59,10 @@ export function traceAlignment(
 
   const alignment = recs.map((r): RecommendationAlignment => {
     const serves = direct.get(r.id)!;
-    const enabled = ordered([...enables.get(r.id)!].filter((x) => !serves.includes(x)), reqOrder);
+    const enabled = ordered(
+      [...enables.get(r.id)!].filter((x) => !serves.includes(x)),
+      reqOrder,
+    );
     const goalIds = ordered(new Set([...serves, ...enabled].flatMap((q) => goalsOf.get(q) ?? [])), goalOrder);
     return { id: r.id, requirements: serves, enables: enabled, goals: goalIds, phase: r.phase, hygiene: !serves.length && !enabled.length };
   });

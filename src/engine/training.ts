@@ -56,7 +56,9 @@ export function planTraining(team: TeamFile, modelSkills: readonly Skill[] = [],
   }
   const entryOf = new Map(catalogue.map((s) => [s.id, s]));
   const order = new Map(catalogue.map((s, i) => [s.id, i]));
-  const skillIds = [...new Set(needs.map((n) => n.skill))].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+  const skillIds = [...new Set(needs.map((n) => n.skill))].sort(
+    (a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0),
+  );
   const skills = skillIds.map((id) => {
     const entry = entryOf.get(id);
     const who = [...new Set(needs.filter((n) => n.skill === id).map((n) => n.person))];
@@ -116,7 +118,9 @@ export function planTraining(team: TeamFile, modelSkills: readonly Skill[] = [],
   }
   const head = roleResults.reduce((t, r) => t + r.headcount, 0);
   // Single points of knowledge: a skill some role requires that only one person holds at proficient (3) or above.
-  const required = [...new Set(roles.flatMap((r) => Object.keys(r.requires ?? {})))].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : 1));
+  const required = [...new Set(roles.flatMap((r) => Object.keys(r.requires ?? {})))].sort(
+    (a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : 1),
+  );
   const single_points = required.flatMap((skill) => {
     const holders = people.filter((p) => (p.skills?.[skill] ?? 0) >= PROFICIENT);
     return holders.length === 1 ? [{ skill, name: entryOf.get(skill)?.name ?? skill, person: holders[0]!.id }] : [];

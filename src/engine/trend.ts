@@ -51,7 +51,9 @@ export function trendPoint(a: Assessment, src: TrendSource): TrendPoint {
     ...src,
     as_of: a.as_of,
     overall: { ...a.overall },
-    perspectives: Object.fromEntries(PERSPECTIVES.map((k) => [k, { score: a.perspectives[k].score, target: a.perspectives[k].target, gap: a.perspectives[k].gap }])) as TrendPoint['perspectives'],
+    perspectives: Object.fromEntries(
+      PERSPECTIVES.map((k) => [k, { score: a.perspectives[k].score, target: a.perspectives[k].target, gap: a.perspectives[k].gap }]),
+    ) as TrendPoint['perspectives'],
     practices: a.practices.map((p) => ({ id: p.id, score: p.score, level: p.level, target: p.target, gap: p.gap })),
     requirements: a.requirements.map((t) => {
       const own = t.practices.map((id) => practices.get(id)).filter((p) => p !== undefined && !p.na);

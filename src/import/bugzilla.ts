@@ -34,16 +34,27 @@ export const BUGZILLA_COLUMNS = {
 export function parseBugzilla(text: string, opts: ParseOptions = {}): ImportResult {
   const table = readCsv(text, 'Bugzilla export');
   const h = table.headers;
-  const col = Object.fromEntries(Object.entries(BUGZILLA_COLUMNS).map(([k, aliases]) => [k, findColumns(h, aliases)])) as Record<keyof typeof BUGZILLA_COLUMNS, number[]>;
+  const col = Object.fromEntries(Object.entries(BUGZILLA_COLUMNS).map(([k, aliases]) => [k, findColumns(h, aliases)])) as Record<
+    keyof typeof BUGZILLA_COLUMNS,
+    number[]
+  >;
   const mapped = (opts.map ?? []).map((m) => ({ ...m, cols: findMappedColumns(h, m.column, 'Bugzilla export') }));
   const mappedField = (f: string) => mapped.some((m) => m.field === f);
   const columns = [...new Set(h)].join(', ');
 
   if (!col.id.length && !mappedField('id')) {
-    throw new RelmError('the Bugzilla export has no Bug ID column', EXIT_USAGE, `Add the "Bug ID" column to the bug list before exporting. Its columns are: ${columns}.`);
+    throw new RelmError(
+      'the Bugzilla export has no Bug ID column',
+      EXIT_USAGE,
+      `Add the "Bug ID" column to the bug list before exporting. Its columns are: ${columns}.`,
+    );
   }
   if (!col.summary.length && !mappedField('title')) {
-    throw new RelmError('the Bugzilla export has no Summary column', EXIT_USAGE, `Add the "Summary" column (Change Columns) before exporting. Its columns are: ${columns}.`);
+    throw new RelmError(
+      'the Bugzilla export has no Summary column',
+      EXIT_USAGE,
+      `Add the "Summary" column (Change Columns) before exporting. Its columns are: ${columns}.`,
+    );
   }
   if (!col.opened.length && !mappedField('requested')) {
     throw new RelmError(

@@ -25,7 +25,8 @@ export function assertLooksLikeCsv(text: string, what: string): void {
   if (/^<(!doctype|html|\?xml|table|rss)/i.test(start)) {
     throw new RelmError(`the ${what} is HTML or XML, not CSV`, EXIT_USAGE, 'Trackers offer "Excel" exports that are web pages; choose the CSV export instead.');
   }
-  if (/^[[{]/.test(start)) throw new RelmError(`the ${what} holds JSON, not CSV`, EXIT_USAGE, 'Export it as CSV, or import it with the format that reads this JSON.');
+  if (/^[[{]/.test(start))
+    throw new RelmError(`the ${what} holds JSON, not CSV`, EXIT_USAGE, 'Export it as CSV, or import it with the format that reads this JSON.');
   if (!start.trim()) throw new RelmError(`the ${what} is empty`, EXIT_USAGE, 'Export at least the header row and one issue.');
 }
 
@@ -57,7 +58,11 @@ export function readCsv(text: string, what: string): CsvTable {
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
     const e = err as { message?: string; lines?: number };
-    throw new RelmError(`the ${what} is not valid CSV: ${(e.message ?? String(err)).replace(/^Invalid [^:]*: /, '')}`, EXIT_USAGE, 'Export it again as CSV; a field with a line break or a quote must be quoted.');
+    throw new RelmError(
+      `the ${what} is not valid CSV: ${(e.message ?? String(err)).replace(/^Invalid [^:]*: /, '')}`,
+      EXIT_USAGE,
+      'Export it again as CSV; a field with a line break or a quote must be quoted.',
+    );
   }
   if (!records.length) throw new RelmError(`the ${what} is empty`, EXIT_USAGE, 'Export at least the header row and one issue.');
   const lineOf = (r: { record: string[]; info: { lines: number } }) => {
@@ -106,11 +111,7 @@ export function findMappedColumns(headers: readonly string[], column: string, wh
   const custom = headers.flatMap((h, i) => (headerKey(h) === `custom field (${key})` ? [i] : []));
   if (custom.length) return custom;
   const unique = [...new Set(headers)];
-  throw new RelmError(
-    `--map: the ${what} has no column "${column}"${hint(column, unique)}`,
-    EXIT_USAGE,
-    `Its columns are: ${unique.join(', ')}.`,
-  );
+  throw new RelmError(`--map: the ${what} has no column "${column}"${hint(column, unique)}`, EXIT_USAGE, `Its columns are: ${unique.join(', ')}.`);
 }
 
 /** The first non-empty value among the columns, trimmed ('' when none). */

@@ -4,8 +4,23 @@ import type { ColumnMapping } from './types.js';
 
 /** The fields of a backlog item and of a release (schemas/backlog.schema.json, schemas/releases.schema.json). */
 export const ITEM_FIELDS = [
-  'id', 'application', 'title', 'description', 'type', 'emergency', 'priority', 'status', 'requested', 'closed',
-  'effort_days', 'benefit', 'change', 'duplicate_of', 'supersedes', 'platforms', 'release',
+  'id',
+  'application',
+  'title',
+  'description',
+  'type',
+  'emergency',
+  'priority',
+  'status',
+  'requested',
+  'closed',
+  'effort_days',
+  'benefit',
+  'change',
+  'duplicate_of',
+  'supersedes',
+  'platforms',
+  'release',
 ] as const;
 export const RELEASE_FIELDS = ['id', 'type', 'planned', 'applications', 'scheduled', 'deployed', 'outcome', 'restored', 'items'] as const;
 
@@ -28,9 +43,20 @@ export function parseMapOptions(options: readonly string[] | undefined, target: 
   for (const option of options ?? []) {
     const eq = option.lastIndexOf('=');
     const column = eq < 0 ? '' : option.slice(0, eq).trim();
-    const field = eq < 0 ? '' : option.slice(eq + 1).trim().toLowerCase().replace(/-/g, '_');
+    const field =
+      eq < 0
+        ? ''
+        : option
+            .slice(eq + 1)
+            .trim()
+            .toLowerCase()
+            .replace(/-/g, '_');
     if (!column || !field) {
-      throw new RelmError(`--map "${option}": write it as column=field`, EXIT_USAGE, `e.g. --map "Story Points=effort_days"; fields of a ${file}: ${fields.join(', ')}.`);
+      throw new RelmError(
+        `--map "${option}": write it as column=field`,
+        EXIT_USAGE,
+        `e.g. --map "Story Points=effort_days"; fields of a ${file}: ${fields.join(', ')}.`,
+      );
     }
     if (!fields.includes(field)) {
       throw new RelmError(
@@ -40,7 +66,8 @@ export function parseMapOptions(options: readonly string[] | undefined, target: 
       );
     }
     const twice = out.find((m) => m.field === field);
-    if (twice) throw new RelmError(`--map: two columns ("${twice.column}" and "${column}") are mapped to ${field}`, EXIT_USAGE, 'Map each field from one column.');
+    if (twice)
+      throw new RelmError(`--map: two columns ("${twice.column}" and "${column}") are mapped to ${field}`, EXIT_USAGE, 'Map each field from one column.');
     out.push({ column, field });
   }
   return out;
@@ -66,5 +93,8 @@ export function toBoolean(s: string): boolean | null {
 
 /** A list of ids or names written in one cell (`A-1, A-2`) or across repeated columns. */
 export function toList(values: readonly string[], separators = /[,;\s]+/): string[] {
-  return values.flatMap((v) => v.split(separators)).map((v) => v.trim()).filter(Boolean);
+  return values
+    .flatMap((v) => v.split(separators))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }

@@ -42,7 +42,11 @@ export function parseGithub(json: unknown, opts: ParseOptions = {}): ImportResul
   const list = recordsOf(json);
   const records = list.filter(isRecord);
   if (list.length && !records.some((r) => 'number' in r && 'title' in r)) {
-    throw new RelmError('the GitHub export holds no issues (no entry has a number and a title)', EXIT_USAGE, 'Include at least the number, title, state and createdAt fields: `gh issue list --json number,title,body,state,labels,createdAt,closedAt,stateReason`.');
+    throw new RelmError(
+      'the GitHub export holds no issues (no entry has a number and a title)',
+      EXIT_USAGE,
+      'Include at least the number, title, state and createdAt fields: `gh issue list --json number,title,body,state,labels,createdAt,closedAt,stateReason`.',
+    );
   }
   for (const m of opts.map ?? []) {
     if (!hasPath(records, m.column)) {

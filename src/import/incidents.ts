@@ -57,23 +57,42 @@ export interface IncidentOptions {
 /** Resolutions that say how service came back, when the source records it. */
 const ROLLED_BACK = new Set(['rolled back', 'rollback', 'backed out', 'reverted', 'back out']);
 
-function rowsOf(input: string | unknown, from: IncidentSource): { row: number; get: (f: Field) => string; all: (f: Field) => string[] }[] & { problems?: Problem[] } {
+function rowsOf(
+  input: string | unknown,
+  from: IncidentSource,
+): { row: number; get: (f: Field) => string; all: (f: Field) => string[] }[] & { problems?: Problem[] } {
   const aliases = INCIDENT_COLUMNS[from];
   if (typeof input === 'string' && !/^\s*[[{]/.test(input)) {
     const table = readCsv(input, `${from} incident export`);
     const cols = Object.fromEntries(Object.entries(aliases).map(([k, a]) => [k, findColumns(table.headers, a)])) as Record<Field, number[]>;
     const need = (f: Field, what: string) => {
-      if (!cols[f].length) throw new RelmError(`the incident export has no ${what} column (looked for ${aliases[f].map((a) => `"${a}"`).join(', ')})`, EXIT_USAGE, `Export the incidents with it. Its columns are: ${[...new Set(table.headers)].join(', ')}.`);
+      if (!cols[f].length)
+        throw new RelmError(
+          `the incident export has no ${what} column (looked for ${aliases[f].map((a) => `"${a}"`).join(', ')})`,
+          EXIT_USAGE,
+          `Export the incidents with it. Its columns are: ${[...new Set(table.headers)].join(', ')}.`,
+        );
     };
     need('id', 'number or key');
     need('opened', 'opened (created) date');
-    const rows = table.rows.map((r) => ({ row: r.line, get: (f: Field) => first(r, cols[f]), all: (f: Field) => all(r, cols[f]) })) as ReturnType<typeof rowsOf>;
+    const rows = table.rows.map((r) => ({ row: r.line, get: (f: Field) => first(r, cols[f]), all: (f: Field) => all(r, cols[f]) })) as ReturnType<
+      typeof rowsOf
+    >;
     rows.problems = overlongProblems(table);
     return rows;
   }
   const json = typeof input === 'string' ? parseJsonText(input, 'incident export') : input;
-  const list = Array.isArray(json) ? json : isRecord(json) ? ((['records', 'result', 'issues'] as const).map((k) => json[k]).find(Array.isArray) as unknown[] | undefined) : undefined;
-  if (!list) throw new RelmError('the incident export is not a list of incidents', EXIT_USAGE, 'Save the Table API answer (GET /api/now/table/incident?sysparm_display_value=true) or the JSONv2 export, both lists of records.');
+  const list = Array.isArray(json)
+    ? json
+    : isRecord(json)
+      ? ((['records', 'result', 'issues'] as const).map((k) => json[k]).find(Array.isArray) as unknown[] | undefined)
+      : undefined;
+  if (!list)
+    throw new RelmError(
+      'the incident export is not a list of incidents',
+      EXIT_USAGE,
+      'Save the Table API answer (GET /api/now/table/incident?sysparm_display_value=true) or the JSONv2 export, both lists of records.',
+    );
   const problems: Problem[] = [];
   const rows = list.flatMap((entry, row) => {
     if (!isRecord(entry)) {
@@ -98,7 +117,11 @@ function rowsOf(input: string | unknown, from: IncidentSource): { row: number; g
  * an opened date; its applications come from --application, the value map `application`, or the
  * configuration item / service / components. Rows that cannot be read are skipped with their line.
  */
-export function parseIncidents(input: string | unknown, from: IncidentSource, opts: IncidentOptions = {}): { incidents: Incident[]; problems: Problem[]; notes: string[] } {
+export function parseIncidents(
+  input: string | unknown,
+  from: IncidentSource,
+  opts: IncidentOptions = {},
+): { incidents: Incident[]; problems: Problem[]; notes: string[] } {
   const rows = rowsOf(input, from);
   const problems: Problem[] = [...(rows.problems ?? [])];
   const notes = new Notes();
@@ -107,14 +130,26 @@ export function parseIncidents(input: string | unknown, from: IncidentSource, op
   for (const r of rows) {
     const skip = (message: string) => problems.push({ row: r.row, message });
     const id = toId(r.get('id'));
-    if (!id) { skip(r.get('id') ? `"${r.get('id')}" cannot be made an id` : 'no incident number'); continue; }
-    if (seen.has(id)) { skip(`${id}: already on an earlier row; this row is ignored`); continue; }
+    if (!id) {
+      skip(r.get('id') ? `"${r.get('id')}" cannot be made an id` : 'no incident number');
+      continue;
+    }
+    if (seen.has(id)) {
+      skip(`${id}: already on an earlier row; this row is ignored`);
+      continue;
+    }
     const openedText = r.get('opened');
     const opened = openedText ? parseExportDate(openedText) : null;
-    if (!opened) { skip(`${id}: ${openedText ? `unreadable opened date "${openedText}" (expected e.g. ${DATE_EXAMPLES})` : 'no opened date'}`); continue; }
+    if (!opened) {
+      skip(`${id}: ${openedText ? `unreadable opened date "${openedText}" (expected e.g. ${DATE_EXAMPLES})` : 'no opened date'}`);
+      continue;
+    }
     const resolvedText = r.get('resolved');
     const resolved = resolvedText ? parseExportDate(resolvedText) : null;
-    if (resolvedText && !resolved) { skip(`${id}: unreadable resolved date "${resolvedText}" (expected e.g. ${DATE_EXAMPLES})`); continue; }
+    if (resolvedText && !resolved) {
+      skip(`${id}: unreadable resolved date "${resolvedText}" (expected e.g. ${DATE_EXAMPLES})`);
+      continue;
+    }
     if (resolved && Date.parse(resolved.dateTime) < Date.parse(opened.dateTime)) {
       skip(`${id}: the dates contradict each other: resolved ${resolved.dateTime} is before opened ${opened.dateTime}`);
       continue;
@@ -122,7 +157,7 @@ export function parseIncidents(input: string | unknown, from: IncidentSource, op
     const names = opts.application ? [opts.application] : r.all('application');
     const applications: string[] = [];
     for (const name of names) {
-      const app = name === opts.application ? name : mapped(opts.values, 'application', name) ?? slugify(name);
+      const app = name === opts.application ? name : (mapped(opts.values, 'application', name) ?? slugify(name));
       if (app && !applications.includes(app)) applications.push(app);
     }
     const resolution = r.get('resolution');
@@ -182,7 +217,10 @@ export function attributeIncidents(
       by = 'cause';
     } else {
       if (!inc.applications.length) {
-        problems.push({ row: inc.row, message: `${inc.id}: no configuration item, service or component to find its release by; pass --application ID or map the column` });
+        problems.push({
+          row: inc.row,
+          message: `${inc.id}: no configuration item, service or component to find its release by; pass --application ID or map the column`,
+        });
         continue;
       }
       for (const r of releases) {
@@ -200,10 +238,19 @@ export function attributeIncidents(
   for (const [id, incs] of perRelease) {
     const r = byId.get(id)!;
     const said = incs.find((i) => i.outcome)?.outcome;
-    const lastResolved = incs.every((i) => i.resolved) ? incs.map((i) => i.resolved!).sort((a, b) => Date.parse(a) - Date.parse(b)).pop() : undefined;
+    const lastResolved = incs.every((i) => i.resolved)
+      ? incs
+          .map((i) => i.resolved!)
+          .sort((a, b) => Date.parse(a) - Date.parse(b))
+          .pop()
+      : undefined;
     const firstOpened = Math.min(...incs.map((i) => Date.parse(i.opened)));
     const fixedBy = releases.find(
-      (o) => o.id !== id && (o.applications ?? []).some((a) => (r.applications ?? []).includes(a)) && deployedAt(o) > firstOpened && (!lastResolved || deployedAt(o) <= Date.parse(lastResolved)),
+      (o) =>
+        o.id !== id &&
+        (o.applications ?? []).some((a) => (r.applications ?? []).includes(a)) &&
+        deployedAt(o) > firstOpened &&
+        (!lastResolved || deployedAt(o) <= Date.parse(lastResolved)),
     );
     const entry: { id: string; outcome: Outcome; restored?: string } = { id, outcome: said ?? (fixedBy ? 'hotfixed' : 'failed') };
     if (lastResolved && Date.parse(lastResolved) > deployedAt(r)) entry.restored = lastResolved;

@@ -57,9 +57,14 @@ export function parseIncidentImport(
     releases = []; // the merge reports the YAML error with its position
   }
   const { entries, attributions, problems } = attributeIncidents(parsed.incidents, releases, opts.windowHours);
-  const result: ImportResult & { attributions: Attribution[] } = { releases: entries as Release[], problems: [...parsed.problems, ...problems].sort((a, b) => a.row - b.row), attributions };
+  const result: ImportResult & { attributions: Attribution[] } = {
+    releases: entries as Release[],
+    problems: [...parsed.problems, ...problems].sort((a, b) => a.row - b.row),
+    attributions,
+  };
   if (parsed.notes.length) result.notes = parsed.notes;
-  if (!releases.length) result.notes = [...(result.notes ?? []), 'releases.yaml holds no releases to attribute incidents to: import them first (git-tags or servicenow)'];
+  if (!releases.length)
+    result.notes = [...(result.notes ?? []), 'releases.yaml holds no releases to attribute incidents to: import them first (git-tags or servicenow)'];
   return result;
 }
 
@@ -87,16 +92,53 @@ export function mergeImport(
 ): FileChange[] {
   const applications = [...(opts.application ? [{ id: opts.application }] : []), ...(result.applications ?? [])];
   if (destinationOf(kind) === 'backlog') {
-    return [{ file: 'backlog.yaml', merged: mergeRecords({ file: 'backlog.yaml', text: current.backlog, key: 'items', entries: (result.items ?? []) as never, applications, header: header(kind, 'backlog'), order: ITEM_ORDER }, opts) }];
+    return [
+      {
+        file: 'backlog.yaml',
+        merged: mergeRecords(
+          {
+            file: 'backlog.yaml',
+            text: current.backlog,
+            key: 'items',
+            entries: (result.items ?? []) as never,
+            applications,
+            header: header(kind, 'backlog'),
+            order: ITEM_ORDER,
+          },
+          opts,
+        ),
+      },
+    ];
   }
   const changes: FileChange[] = [
     {
       file: 'releases.yaml',
-      merged: mergeRecords({ file: 'releases.yaml', text: current.releases, key: 'releases', entries: (result.releases ?? []) as never, header: header(kind, 'releases'), order: RELEASE_ORDER }, { ...opts, add: kind !== 'incidents' }),
+      merged: mergeRecords(
+        {
+          file: 'releases.yaml',
+          text: current.releases,
+          key: 'releases',
+          entries: (result.releases ?? []) as never,
+          header: header(kind, 'releases'),
+          order: RELEASE_ORDER,
+        },
+        { ...opts, add: kind !== 'incidents' },
+      ),
     },
   ];
   if (kind !== 'incidents' && current.backlog !== null && applications.length && (result.releases ?? []).length) {
-    changes.push({ file: 'backlog.yaml', merged: mergeRecords({ file: 'backlog.yaml', text: current.backlog, key: 'items', entries: [], applications, header: header(kind, 'backlog'), order: ITEM_ORDER }) });
+    changes.push({
+      file: 'backlog.yaml',
+      merged: mergeRecords({
+        file: 'backlog.yaml',
+        text: current.backlog,
+        key: 'items',
+        entries: [],
+        applications,
+        header: header(kind, 'backlog'),
+        order: ITEM_ORDER,
+      }),
+    });
   }
   return changes;
 }

@@ -55,26 +55,57 @@ export interface ItemContext {
 export function applyMapped(raw: RawItem, field: string, values: string[]): void {
   const one = values.find((v) => v.trim() !== '')?.trim() ?? '';
   switch (field) {
-    case 'id': raw.id = one; break;
-    case 'title': raw.title = one; break;
-    case 'description': raw.description = values.join('\n\n'); break;
-    case 'type': raw.issueType = one; break;
-    case 'priority': raw.priority = one; break;
-    case 'status': raw.status = one; break;
-    case 'requested': raw.created = one; break;
-    case 'closed': raw.resolved = one; break;
-    case 'application': raw.application = one; break;
-    case 'duplicate_of': raw.duplicateOf = one; break;
-    default: raw.extras.push({ field, values });
+    case 'id':
+      raw.id = one;
+      break;
+    case 'title':
+      raw.title = one;
+      break;
+    case 'description':
+      raw.description = values.join('\n\n');
+      break;
+    case 'type':
+      raw.issueType = one;
+      break;
+    case 'priority':
+      raw.priority = one;
+      break;
+    case 'status':
+      raw.status = one;
+      break;
+    case 'requested':
+      raw.created = one;
+      break;
+    case 'closed':
+      raw.resolved = one;
+      break;
+    case 'application':
+      raw.application = one;
+      break;
+    case 'duplicate_of':
+      raw.duplicateOf = one;
+      break;
+    default:
+      raw.extras.push({ field, values });
   }
 }
 
 /** Labels that say the type: only unambiguous words count (a "test" label on a bug says nothing about its type). */
 const LABEL_TYPES = new Map<string, MaintenanceType>([
-  ['bug', 'corrective'], ['defect', 'corrective'], ['regression', 'corrective'],
-  ['enhancement', 'perfective'], ['feature', 'perfective'], ['feature request', 'perfective'], ['improvement', 'perfective'], ['new feature', 'perfective'],
-  ['dependencies', 'adaptive'], ['dependency upgrade', 'adaptive'], ['chore', 'adaptive'],
-  ['tech debt', 'preventive'], ['technical debt', 'preventive'], ['refactoring', 'preventive'],
+  ['bug', 'corrective'],
+  ['defect', 'corrective'],
+  ['regression', 'corrective'],
+  ['enhancement', 'perfective'],
+  ['feature', 'perfective'],
+  ['feature request', 'perfective'],
+  ['improvement', 'perfective'],
+  ['new feature', 'perfective'],
+  ['dependencies', 'adaptive'],
+  ['dependency upgrade', 'adaptive'],
+  ['chore', 'adaptive'],
+  ['tech debt', 'preventive'],
+  ['technical debt', 'preventive'],
+  ['refactoring', 'preventive'],
 ]);
 
 function mappedStatus(raw: RawItem, notes: Notes, values?: ValueMaps): ItemStatus {
@@ -84,8 +115,7 @@ function mappedStatus(raw: RawItem, notes: Notes, values?: ValueMaps): ItemStatu
   const r = norm(raw.resolution);
   const hasResolution = !NO_RESOLUTION.has(r);
   const byResolution = hasResolution ? RESOLUTIONS.get(r) : undefined;
-  const unknownResolution = (taken: string) =>
-    notes.add(`resolution:${r}`, `resolution "${raw.resolution.trim()}" is not known: taken as ${taken}`);
+  const unknownResolution = (taken: string) => notes.add(`resolution:${r}`, `resolution "${raw.resolution.trim()}" is not known: taken as ${taken}`);
 
   const open = OPEN_STATUSES.get(s);
   if (open) return open;
@@ -140,7 +170,10 @@ function priorityOf(raw: RawItem, notes: Notes, values?: ValueMaps): Priority | 
 
 function cut(text: string, max: number): string {
   // Windows line ends would force YAML's quoted style; trailing blanks say nothing.
-  const t = text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
+  const t = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
   if (t.length <= max) return t;
   let s = t.slice(0, max);
   // Do not leave half of a surrogate pair at the end.
@@ -150,8 +183,23 @@ function cut(text: string, max: number): string {
 
 /** Keys in the order of DESIGN §2 (the long description last), so that new entries read like the examples. */
 const ORDER: (keyof BacklogItem)[] = [
-  'id', 'application', 'title', 'type', 'emergency', 'priority', 'status', 'requested', 'closed', 'effort_days', 'benefit',
-  'change', 'duplicate_of', 'supersedes', 'platforms', 'release', 'description',
+  'id',
+  'application',
+  'title',
+  'type',
+  'emergency',
+  'priority',
+  'status',
+  'requested',
+  'closed',
+  'effort_days',
+  'benefit',
+  'change',
+  'duplicate_of',
+  'supersedes',
+  'platforms',
+  'release',
+  'description',
 ];
 
 function ordered(item: BacklogItem): BacklogItem {
@@ -176,40 +224,74 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
   for (const raw of raws) {
     const skip = (message: string) => problems.push({ row: raw.row, message });
     const rawId = raw.id.trim();
-    if (!rawId) { skip(`no ${ctx.idLabel}`); continue; }
+    if (!rawId) {
+      skip(`no ${ctx.idLabel}`);
+      continue;
+    }
     const id = toId(prefix + rawId);
-    if (!id) { skip(`"${prefix}${rawId}" cannot be made an id (letters, digits, ".", "_", "-")`); continue; }
+    if (!id) {
+      skip(`"${prefix}${rawId}" cannot be made an id (letters, digits, ".", "_", "-")`);
+      continue;
+    }
     const title = raw.title.replace(/\s+/g, ' ').trim();
-    if (!title) { skip(`${id}: no summary`); continue; }
-    if (seen.has(id)) { skip(`${id}: the id is already on row ${seen.get(id)}; this row is ignored`); continue; }
+    if (!title) {
+      skip(`${id}: no summary`);
+      continue;
+    }
+    if (seen.has(id)) {
+      skip(`${id}: the id is already on row ${seen.get(id)}; this row is ignored`);
+      continue;
+    }
 
-    if (!raw.created.trim()) { skip(`${id}: no ${ctx.createdLabel} date`); continue; }
+    if (!raw.created.trim()) {
+      skip(`${id}: no ${ctx.createdLabel} date`);
+      continue;
+    }
     const created = parseExportDate(raw.created);
-    if (!created) { skip(`${id}: unreadable ${ctx.createdLabel} date "${raw.created.trim()}" (expected e.g. ${DATE_EXAMPLES})`); continue; }
+    if (!created) {
+      skip(`${id}: unreadable ${ctx.createdLabel} date "${raw.created.trim()}" (expected e.g. ${DATE_EXAMPLES})`);
+      continue;
+    }
 
     const status = mappedStatus(raw, notes, ctx.values);
     const isClosed = status === 'done' || status === 'rejected' || status === 'obsolete';
     let closed: string | undefined;
     if (isClosed && raw.resolved.trim()) {
       const d = parseExportDate(raw.resolved);
-      if (!d) { skip(`${id}: unreadable ${ctx.resolvedLabel} date "${raw.resolved.trim()}" (expected e.g. ${DATE_EXAMPLES})`); continue; }
+      if (!d) {
+        skip(`${id}: unreadable ${ctx.resolvedLabel} date "${raw.resolved.trim()}" (expected e.g. ${DATE_EXAMPLES})`);
+        continue;
+      }
       closed = d.date;
-      if (closed < created.date) { skip(`${id}: the dates contradict each other: ${ctx.resolvedLabel} ${closed} is before ${ctx.createdLabel} ${created.date}`); continue; }
+      if (closed < created.date) {
+        skip(`${id}: the dates contradict each other: ${ctx.resolvedLabel} ${closed} is before ${ctx.createdLabel} ${created.date}`);
+        continue;
+      }
     }
 
     let application: string | null | undefined = ctx.application;
     if (!application && raw.application?.trim()) {
       const name = raw.application.trim();
       application = mapped(ctx.values, 'application', name) ?? (ID.test(name) ? name : slugify(name));
-      if (!application) { skip(`${id}: application "${name}" cannot be made an id`); continue; }
+      if (!application) {
+        skip(`${id}: application "${name}" cannot be made an id`);
+        continue;
+      }
       if (!applications.has(application)) applications.set(application, name === application ? { id: application } : { id: application, name });
     }
     if (!application) {
       const component = raw.components.find((c) => mapped(ctx.values, 'application', c)) ?? raw.components.find((c) => c.trim());
-      if (!component) { skip(`${id}: no component to take the application from; ${ctx.applicationHint}`); continue; }
+      if (!component) {
+        skip(`${id}: no component to take the application from; ${ctx.applicationHint}`);
+        continue;
+      }
       application = mapped(ctx.values, 'application', component) ?? slugify(component);
-      if (!application) { skip(`${id}: component "${component}" cannot be made an application id`); continue; }
-      if (!applications.has(application)) applications.set(application, component.trim() === application ? { id: application } : { id: application, name: component.trim() });
+      if (!application) {
+        skip(`${id}: component "${component}" cannot be made an application id`);
+        continue;
+      }
+      if (!applications.has(application))
+        applications.set(application, component.trim() === application ? { id: application } : { id: application, name: component.trim() });
     }
 
     const item: BacklogItem = { id, application, title, requested: created.date };
@@ -245,7 +327,9 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
           else item.emergency = b;
           break;
         }
-        case 'change': item.change = one; break;
+        case 'change':
+          item.change = one;
+          break;
         case 'release': {
           const r = toId(one);
           if (r) item.release = r;
@@ -258,10 +342,15 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
           else item.supersedes = ids as string[];
           break;
         }
-        case 'platforms': item.platforms = toList(nonEmpty, /[,;]+/); break;
+        case 'platforms':
+          item.platforms = toList(nonEmpty, /[,;]+/);
+          break;
       }
     }
-    if (bad) { skip(`${id}: ${bad}`); continue; }
+    if (bad) {
+      skip(`${id}: ${bad}`);
+      continue;
+    }
 
     if (raw.description?.trim()) item.description = cut(raw.description, DESCRIPTION_MAX);
     seen.set(id, raw.row);
@@ -286,7 +375,12 @@ export function itemsFromCsv(
 ): ImportResult {
   const raws = table.rows.map((row) => {
     const raw: RawItem = { ...toRaw(row), row: row.line, extras: [] };
-    for (const m of mapped) applyMapped(raw, m.field, m.cols.map((i) => row.cells[i] ?? ''));
+    for (const m of mapped)
+      applyMapped(
+        raw,
+        m.field,
+        m.cols.map((i) => row.cells[i] ?? ''),
+      );
     return raw;
   });
   const result = itemsFromRaw(raws, ctx);

@@ -29,7 +29,10 @@ const APPLICATION_HINT = 'pass --application ID (or --map COLUMN=application)';
 export function parseJira(text: string, opts: ParseOptions = {}): ImportResult {
   const table = readCsv(text, 'Jira export');
   const h = table.headers;
-  const col = Object.fromEntries(Object.entries(JIRA_COLUMNS).map(([k, aliases]) => [k, findColumns(h, aliases)])) as Record<keyof typeof JIRA_COLUMNS, number[]>;
+  const col = Object.fromEntries(Object.entries(JIRA_COLUMNS).map(([k, aliases]) => [k, findColumns(h, aliases)])) as Record<
+    keyof typeof JIRA_COLUMNS,
+    number[]
+  >;
   const mapped = (opts.map ?? []).map((m) => ({ ...m, cols: findMappedColumns(h, m.column, 'Jira export') }));
   const mappedField = (f: string) => mapped.some((m) => m.field === f);
 

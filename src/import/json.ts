@@ -17,7 +17,11 @@ export function parseJsonText(text: string, what: string): unknown {
         // Not pages after all: report the original error.
       }
     }
-    throw new RelmError(`the ${what} is not valid JSON: ${(err as Error).message}`, EXIT_USAGE, 'Export it again; JSON is what `gh ... --json` and the APIs print.');
+    throw new RelmError(
+      `the ${what} is not valid JSON: ${(err as Error).message}`,
+      EXIT_USAGE,
+      'Export it again; JSON is what `gh ... --json` and the APIs print.',
+    );
   }
 }
 

@@ -49,12 +49,40 @@ export interface MergeOptions {
   others?: readonly ImportState[];
 }
 
-export const emptyReport = (): MergeReport => ({ added: [], updated: [], unchanged: [], applicationsAdded: [], kept: [], conflicts: [], removed: [], collisions: [], missing: [] });
+export const emptyReport = (): MergeReport => ({
+  added: [],
+  updated: [],
+  unchanged: [],
+  applicationsAdded: [],
+  kept: [],
+  conflicts: [],
+  removed: [],
+  collisions: [],
+  missing: [],
+});
 
 type Entry = { id: string } & Record<string, unknown>;
 
 /** Keys in the order of DESIGN §2, so that new fields and entries read like the examples. */
-export const ITEM_ORDER = ['id', 'application', 'title', 'type', 'emergency', 'priority', 'status', 'requested', 'closed', 'effort_days', 'benefit', 'change', 'duplicate_of', 'supersedes', 'platforms', 'release', 'description'];
+export const ITEM_ORDER = [
+  'id',
+  'application',
+  'title',
+  'type',
+  'emergency',
+  'priority',
+  'status',
+  'requested',
+  'closed',
+  'effort_days',
+  'benefit',
+  'change',
+  'duplicate_of',
+  'supersedes',
+  'platforms',
+  'release',
+  'description',
+];
 export const RELEASE_ORDER = ['id', 'type', 'planned', 'applications', 'scheduled', 'deployed', 'outcome', 'restored', 'items', 'changes'];
 
 // ---------------------------------------------------------------------------------------------
@@ -84,9 +112,14 @@ function inline(value: unknown, inFlow: boolean): string | null {
       } else if (isScalar(n) && typeof n.value === 'string' && /[\n\r]/.test(n.value)) n.type = 'QUOTE_DOUBLE';
     };
     all(doc.contents);
-    return doc.toString(RENDER).replace(/\r?\n$/, '').slice(1, -1);
+    return doc
+      .toString(RENDER)
+      .replace(/\r?\n$/, '')
+      .slice(1, -1);
   }
-  const s = styled(new Document(value)).toString(RENDER).replace(/\r?\n$/, '');
+  const s = styled(new Document(value))
+    .toString(RENDER)
+    .replace(/\r?\n$/, '');
   return s.includes('\n') ? null : s;
 }
 
@@ -244,7 +277,14 @@ function indentsLists(text: string): boolean {
  * (before the key `before`, when that key exists). Returns false when the list cannot be edited in place
  * (a non-empty flow list).
  */
-function appendEntries(c: FileCtx, root: YAMLMap, key: string, entries: readonly Record<string, unknown>[], flowItems: boolean | undefined, before?: string): boolean {
+function appendEntries(
+  c: FileCtx,
+  root: YAMLMap,
+  key: string,
+  entries: readonly Record<string, unknown>[],
+  flowItems: boolean | undefined,
+  before?: string,
+): boolean {
   if (!entries.length) return true;
   const pair = root.items.find((p) => keyOf(p) === key);
   const v = pair?.value;
@@ -304,18 +344,32 @@ function open(file: string, text: string): YAMLMap | null {
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0].line;
-    throw new RelmError(`${file}${line ? `:${line}` : ''} is not valid YAML: ${e.message.split('\n')[0]}`, EXIT_FINDINGS, `Fix ${file} (see \`relm validate\`) and import again; nothing was written.`);
+    throw new RelmError(
+      `${file}${line ? `:${line}` : ''} is not valid YAML: ${e.message.split('\n')[0]}`,
+      EXIT_FINDINGS,
+      `Fix ${file} (see \`relm validate\`) and import again; nothing was written.`,
+    );
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return null;
   if (!isMap(doc.contents) || doc.contents.flow) {
-    throw new RelmError(`${file} must hold a mapping (keys such as items:), not a list or a value`, EXIT_FINDINGS, `Fix ${file} and import again; nothing was written.`);
+    throw new RelmError(
+      `${file} must hold a mapping (keys such as items:), not a list or a value`,
+      EXIT_FINDINGS,
+      `Fix ${file} and import again; nothing was written.`,
+    );
   }
   return doc.contents;
 }
 
 /** A whole new file: the header as a comment, then the lists. */
 function newFile(header: string, lists: [string, Record<string, unknown>[], boolean][]): string {
-  const parts = [header.split('\n').map((l) => `# ${l}`.trimEnd()).join('\n'), ''];
+  const parts = [
+    header
+      .split('\n')
+      .map((l) => `# ${l}`.trimEnd())
+      .join('\n'),
+    '',
+  ];
   for (const [key, entries, flow] of lists) {
     if (!entries.length && key !== lists[lists.length - 1]![0]) continue;
     parts.push(`${key}:${entries.length ? '' : ' []'}`);
@@ -362,7 +416,13 @@ export function mergeRecords(spec: MergeSpec, opts: MergeOptions = {}): MergedFi
     for (const e of spec.entries) if (add) remembered.set(e.id, rememberEntry(e));
     const apps = (spec.applications ?? []).map((a) => ({ ...a }));
     report.applicationsAdded.push(...apps.map((a) => a.id));
-    const lists: [string, Record<string, unknown>[], boolean][] = spec.key === 'items' ? [['applications', apps, true], ['items', entries, false]] : [['releases', entries, false]];
+    const lists: [string, Record<string, unknown>[], boolean][] =
+      spec.key === 'items'
+        ? [
+            ['applications', apps, true],
+            ['items', entries, false],
+          ]
+        : [['releases', entries, false]];
     if (!entries.length && !apps.length) return { text: spec.text ?? '', changed: false, report, remembered };
     const body = newFile(spec.header, lists);
     return { text: text.trim() ? `${text.replace(/\s*$/, '\n')}${body.slice(body.indexOf('\n\n') + 2)}` : body, changed: true, report, remembered };
@@ -400,7 +460,11 @@ export function mergeRecords(spec: MergeSpec, opts: MergeOptions = {}): MergedFi
     const owners = ownersOf(current);
     const incoming = ownersOf(entry);
     // Another application's record: not this source's last import of it (which the user may have re-assigned).
-    const wasOurs = !!was && (was.application !== undefined || was.applications !== undefined) && (sameAsRemembered(was.application, entry.application) && sameAsRemembered(was.applications, entry.applications));
+    const wasOurs =
+      !!was &&
+      (was.application !== undefined || was.applications !== undefined) &&
+      sameAsRemembered(was.application, entry.application) &&
+      sameAsRemembered(was.applications, entry.applications);
     if (!wasOurs && owners.length && incoming.length && !incoming.some((a) => owners.includes(a))) {
       report.collisions.push({ id: entry.id, owner: owners, incoming });
       continue;
@@ -415,7 +479,12 @@ export function mergeRecords(spec: MergeSpec, opts: MergeOptions = {}): MergedFi
       else if (!was) {
         // No earlier import of this source wrote the record: a value the user has is theirs (unless another
         // import wrote it); a missing one is filled in.
-        take = yours === undefined || (opts.others ?? []).some((o) => { const r = o.records.get(entry.id); return !!r && sameAsRemembered(r[key], yours); });
+        take =
+          yours === undefined ||
+          (opts.others ?? []).some((o) => {
+            const r = o.records.get(entry.id);
+            return !!r && sameAsRemembered(r[key], yours);
+          });
         if (!take) report.conflicts.push({ id: entry.id, field: key, yours, theirs });
       } else if (sameAsRemembered(was[key], yours)) take = true;
       else {
@@ -438,7 +507,15 @@ export function mergeRecords(spec: MergeSpec, opts: MergeOptions = {}): MergedFi
     const missing = spec.applications.filter((a) => !known.has(a.id) && !!known.add(a.id));
     report.applicationsAdded.push(...missing.map((a) => a.id));
     const flowApps = isSeq(appsPair?.value) && (appsPair!.value as YAMLSeq).items.length ? undefined : true;
-    canEdit = appendEntries(c, root, 'applications', missing.map((a) => ({ ...a })), flowApps, 'items') && canEdit;
+    canEdit =
+      appendEntries(
+        c,
+        root,
+        'applications',
+        missing.map((a) => ({ ...a })),
+        flowApps,
+        'items',
+      ) && canEdit;
   }
   if (!canEdit) {
     throw new RelmError(

@@ -35,23 +35,43 @@ interface RawChange {
 }
 
 const NOT_DEPLOYED_STATES = new Map([
-  ['-5', 'New'], ['new', 'New'], ['-4', 'Assess'], ['assess', 'Assess'], ['-3', 'Authorize'], ['authorize', 'Authorize'],
-  ['-2', 'Scheduled'], ['scheduled', 'Scheduled'], ['-1', 'Implement'], ['implement', 'Implement'],
+  ['-5', 'New'],
+  ['new', 'New'],
+  ['-4', 'Assess'],
+  ['assess', 'Assess'],
+  ['-3', 'Authorize'],
+  ['authorize', 'Authorize'],
+  ['-2', 'Scheduled'],
+  ['scheduled', 'Scheduled'],
+  ['-1', 'Implement'],
+  ['implement', 'Implement'],
 ]);
 const CANCELLED_STATES = new Set(['4', 'canceled', 'cancelled']);
 
 type Outcome = NonNullable<Release['outcome']>;
 const OUTCOMES = new Map<string, Outcome | 'cancelled'>([
-  ['successful', 'success'], ['success', 'success'],
+  ['successful', 'success'],
+  ['success', 'success'],
   // A change that went in with issues needed remediation: a failed change in DORA's sense.
-  ['successful with issues', 'hotfixed'], ['successful issues', 'hotfixed'], ['hotfixed', 'hotfixed'],
-  ['unsuccessful', 'failed'], ['failed', 'failed'],
-  ['backed out', 'rolled-back'], ['rolled back', 'rolled-back'], ['rollback', 'rolled-back'],
-  ['cancelled', 'cancelled'], ['canceled', 'cancelled'],
+  ['successful with issues', 'hotfixed'],
+  ['successful issues', 'hotfixed'],
+  ['hotfixed', 'hotfixed'],
+  ['unsuccessful', 'failed'],
+  ['failed', 'failed'],
+  ['backed out', 'rolled-back'],
+  ['rolled back', 'rolled-back'],
+  ['rollback', 'rolled-back'],
+  ['cancelled', 'cancelled'],
+  ['canceled', 'cancelled'],
 ]);
 
 const RELEASE_TYPES = new Map<string, NonNullable<Release['type']>>([
-  ['emergency', 'emergency'], ['expedited', 'emergency'], ['normal', 'minor'], ['standard', 'minor'], ['minor', 'minor'], ['major', 'major'],
+  ['emergency', 'emergency'],
+  ['expedited', 'emergency'],
+  ['normal', 'minor'],
+  ['standard', 'minor'],
+  ['minor', 'minor'],
+  ['major', 'major'],
 ]);
 
 /** The records of a ServiceNow JSON export: a list, `{records: [...]}` (JSONv2) or `{result: [...]}` (Table API). */
@@ -69,12 +89,20 @@ function fromJson(json: unknown, opts: ParseOptions): { raws: RawChange[]; probl
   const list = recordsOf(json);
   const records = list.filter(isRecord);
   if (list.length && !records.some((r) => Object.keys(r).some((k) => headerKey(k) === 'number'))) {
-    throw new RelmError('the ServiceNow export holds no change requests (no record has a number)', EXIT_USAGE, 'Export the change_request table with at least number, state, close_code and work_end.');
+    throw new RelmError(
+      'the ServiceNow export holds no change requests (no record has a number)',
+      EXIT_USAGE,
+      'Export the change_request table with at least number, state, close_code and work_end.',
+    );
   }
   for (const m of opts.map ?? []) {
     if (!hasPath(records, m.column)) {
       const keys = [...new Set(records.flatMap((r) => Object.keys(r)))];
-      throw new RelmError(`--map: no record of the ServiceNow export has "${m.column}"${hint(m.column, keys)}`, EXIT_USAGE, `Its fields are: ${keys.join(', ')}.`);
+      throw new RelmError(
+        `--map: no record of the ServiceNow export has "${m.column}"${hint(m.column, keys)}`,
+        EXIT_USAGE,
+        `Its fields are: ${keys.join(', ')}.`,
+      );
     }
   }
   const raws: RawChange[] = [];
@@ -106,7 +134,11 @@ function fromCsv(text: string, opts: ParseOptions): { raws: RawChange[]; problem
   const h = table.headers;
   const cols = Object.fromEntries(Object.entries(SERVICENOW_COLUMNS).map(([k, a]) => [k, findColumns(h, a)])) as Record<Field, number[]>;
   if (!cols.number.length && !(opts.map ?? []).some((m) => m.field === 'id')) {
-    throw new RelmError('the ServiceNow export has no number column', EXIT_USAGE, `Export the change_request list with the Number column. Its columns are: ${[...new Set(h)].join(', ')}.`);
+    throw new RelmError(
+      'the ServiceNow export has no number column',
+      EXIT_USAGE,
+      `Export the change_request list with the Number column. Its columns are: ${[...new Set(h)].join(', ')}.`,
+    );
   }
   const mapped = new Map((opts.map ?? []).map((m) => [m.column, findMappedColumns(h, m.column, 'ServiceNow export')]));
   const raws = table.rows.map(
@@ -137,22 +169,45 @@ export function parseServiceNow(input: string | unknown, opts: ParseOptions = {}
 
   for (const raw of raws) {
     const skip = (message: string) => problems.push({ row: raw.row, message });
-    const mapped = new Map((opts.map ?? []).map((m) => [m.field, raw.mapped(m.column).map((v) => v.trim()).filter(Boolean)]));
-    const value = (field: string, own: Field) => (mapped.has(field) ? mapped.get(field)![0] ?? '' : raw.get(own));
+    const mapped = new Map(
+      (opts.map ?? []).map((m) => [
+        m.field,
+        raw
+          .mapped(m.column)
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ]),
+    );
+    const value = (field: string, own: Field) => (mapped.has(field) ? (mapped.get(field)![0] ?? '') : raw.get(own));
 
     const number = value('id', 'number');
-    if (!number) { skip('no number'); continue; }
+    if (!number) {
+      skip('no number');
+      continue;
+    }
     const id = toId((opts.idPrefix ?? '') + number);
-    if (!id) { skip(`"${(opts.idPrefix ?? '') + number}" cannot be made an id`); continue; }
-    if (seen.has(id)) { skip(`${id}: the number is already on row ${seen.get(id)}; this row is ignored`); continue; }
+    if (!id) {
+      skip(`"${(opts.idPrefix ?? '') + number}" cannot be made an id`);
+      continue;
+    }
+    if (seen.has(id)) {
+      skip(`${id}: the number is already on row ${seen.get(id)}; this row is ignored`);
+      continue;
+    }
 
     const state = raw.get('state');
     const stateKey = /^-?\d+$/.test(state) ? state : norm(state);
     const codeText = value('outcome', 'closeCode');
     const code = codeText ? ((mapValue(opts.values, 'outcome', codeText) as Outcome | undefined) ?? OUTCOMES.get(norm(codeText))) : undefined;
     if (codeText && code === undefined) notes.add(`close:${norm(codeText)}`, `close code "${codeText}" is not known: outcome left empty`);
-    if (code === 'cancelled' || CANCELLED_STATES.has(stateKey)) { skip(`${id}: cancelled, never deployed`); continue; }
-    if (NOT_DEPLOYED_STATES.has(stateKey) && !code) { skip(`${id}: not deployed yet (state ${NOT_DEPLOYED_STATES.get(stateKey)})`); continue; }
+    if (code === 'cancelled' || CANCELLED_STATES.has(stateKey)) {
+      skip(`${id}: cancelled, never deployed`);
+      continue;
+    }
+    if (NOT_DEPLOYED_STATES.has(stateKey) && !code) {
+      skip(`${id}: not deployed yet (state ${NOT_DEPLOYED_STATES.get(stateKey)})`);
+      continue;
+    }
 
     // Every date the row has must be readable.
     const dates: Partial<Record<'start' | 'end' | 'workStart' | 'workEnd' | 'closedAt' | 'scheduled' | 'deployed' | 'restored', string>> = {};
@@ -170,10 +225,17 @@ export function parseServiceNow(input: string | unknown, opts: ParseOptions = {}
     read('closedAt', raw.get('closedAt'), 'closed_at');
     if (mapped.has('deployed')) read('deployed', mapped.get('deployed')![0] ?? '', 'deployed');
     if (mapped.has('restored')) read('restored', mapped.get('restored')![0] ?? '', 'restored');
-    if (bad) { skip(`${id}: ${bad}`); continue; }
-    const contradiction = ([['workStart', 'work_start', 'workEnd', 'work_end'], ['start', 'start_date', 'end', 'end_date'], ['deployed', 'deployed', 'restored', 'restored']] as const).find(
-      ([a, , b]) => dates[a] && dates[b] && Date.parse(dates[b]!) < Date.parse(dates[a]!),
-    );
+    if (bad) {
+      skip(`${id}: ${bad}`);
+      continue;
+    }
+    const contradiction = (
+      [
+        ['workStart', 'work_start', 'workEnd', 'work_end'],
+        ['start', 'start_date', 'end', 'end_date'],
+        ['deployed', 'deployed', 'restored', 'restored'],
+      ] as const
+    ).find(([a, , b]) => dates[a] && dates[b] && Date.parse(dates[b]!) < Date.parse(dates[a]!));
     if (contradiction) {
       const [a, la, b, lb] = contradiction;
       skip(`${id}: the dates contradict each other: ${lb} ${dates[b]} is before ${la} ${dates[a]}`);
@@ -181,8 +243,13 @@ export function parseServiceNow(input: string | unknown, opts: ParseOptions = {}
     }
 
     const failed = code === 'failed' || code === 'rolled-back';
-    const deployed = dates.deployed ?? (failed ? dates.workStart ?? dates.start ?? dates.workEnd ?? dates.closedAt : dates.workEnd ?? dates.workStart ?? dates.end ?? dates.closedAt);
-    if (!deployed) { skip(`${id}: no date to take as the deployment (work_end, work_start, end_date or closed_at)`); continue; }
+    const deployed =
+      dates.deployed ??
+      (failed ? (dates.workStart ?? dates.start ?? dates.workEnd ?? dates.closedAt) : (dates.workEnd ?? dates.workStart ?? dates.end ?? dates.closedAt));
+    if (!deployed) {
+      skip(`${id}: no date to take as the deployment (work_end, work_start, end_date or closed_at)`);
+      continue;
+    }
     let restored = dates.restored;
     if (!restored && failed) {
       const end = dates.workEnd ?? dates.closedAt;
@@ -195,20 +262,34 @@ export function parseServiceNow(input: string | unknown, opts: ParseOptions = {}
     let planned: boolean | undefined = type === 'emergency' ? false : undefined;
     if (mapped.has('planned')) {
       const p = toBoolean(mapped.get('planned')![0] ?? '');
-      if (p === null) { skip(`${id}: planned "${mapped.get('planned')![0]}" is not yes or no`); continue; }
+      if (p === null) {
+        skip(`${id}: planned "${mapped.get('planned')![0]}" is not yes or no`);
+        continue;
+      }
       planned = p;
     }
 
-    const appNames = opts.application ? [opts.application] : mapped.has('applications') ? toList(mapped.get('applications')!, /[,;]+/) : [raw.get('ci') || raw.get('service')].filter(Boolean);
+    const appNames = opts.application
+      ? [opts.application]
+      : mapped.has('applications')
+        ? toList(mapped.get('applications')!, /[,;]+/)
+        : [raw.get('ci') || raw.get('service')].filter(Boolean);
     const apps: string[] = [];
     for (const name of appNames) {
-      const app = name === opts.application ? name : mapValue(opts.values, 'application', name) ?? slugify(name);
-      if (!app) { bad = `application "${name}" cannot be made an id`; break; }
-      if (/^[0-9a-f]{32}$/.test(name)) notes.add('sys_id', 'the configuration item is a sys_id, not a name: export with display values (sysparm_display_value=true)');
+      const app = name === opts.application ? name : (mapValue(opts.values, 'application', name) ?? slugify(name));
+      if (!app) {
+        bad = `application "${name}" cannot be made an id`;
+        break;
+      }
+      if (/^[0-9a-f]{32}$/.test(name))
+        notes.add('sys_id', 'the configuration item is a sys_id, not a name: export with display values (sysparm_display_value=true)');
       if (!apps.includes(app)) apps.push(app);
       if (app !== opts.application && !applications.has(app)) applications.set(app, app === name ? { id: app } : { id: app, name });
     }
-    if (bad) { skip(`${id}: ${bad}`); continue; }
+    if (bad) {
+      skip(`${id}: ${bad}`);
+      continue;
+    }
 
     // Keys in the order of DESIGN §2.
     const release = { id } as Release;
@@ -221,7 +302,10 @@ export function parseServiceNow(input: string | unknown, opts: ParseOptions = {}
     if (restored) release.restored = restored;
     if (mapped.has('items')) {
       const items = toList(mapped.get('items')!).map(toId);
-      if (items.some((x) => !x)) { skip(`${id}: items "${mapped.get('items')!.join(', ')}" holds something that is not an id`); continue; }
+      if (items.some((x) => !x)) {
+        skip(`${id}: items "${mapped.get('items')!.join(', ')}" holds something that is not an id`);
+        continue;
+      }
       if (items.length) release.items = items as string[];
     }
     seen.set(id, raw.row);

@@ -60,23 +60,30 @@ export async function decodeExport(bytes: Uint8Array, encoding?: string): Promis
   try {
     return { text: strip(UTF8.decode(buf)), notes: [] };
   } catch {
-    return { text: iconv.decode(buf, 'windows-1252'), notes: ['the file is not UTF-8: read as Windows-1252, as Excel saves CSV (pass --encoding to choose, e.g. latin1)'] };
+    return {
+      text: iconv.decode(buf, 'windows-1252'),
+      notes: ['the file is not UTF-8: read as Windows-1252, as Excel saves CSV (pass --encoding to choose, e.g. latin1)'],
+    };
   }
 }
 
 function readGitTags(path: string, shown: string): GitTag[] {
   if (!existsSync(path)) throw new RelmError(`no such folder: ${shown}`, EXIT_USAGE, 'Pass the path to a git repository (a clone).');
-  if (!statSync(path).isDirectory()) throw new RelmError(`${shown} is a file, not a git repository`, EXIT_USAGE, 'Pass the folder of a clone of the repository.');
+  if (!statSync(path).isDirectory())
+    throw new RelmError(`${shown} is a file, not a git repository`, EXIT_USAGE, 'Pass the folder of a clone of the repository.');
   const gitIn = (args: string[]) => git(['-C', path, ...args], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
   try {
     gitIn(['rev-parse', '--git-dir']);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new RelmError('git is not installed (or not on PATH)', EXIT_USAGE, 'Install git to import tags.');
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new RelmError('git is not installed (or not on PATH)', EXIT_USAGE, 'Install git to import tags.');
     throw new RelmError(`${shown} is not a git repository`, EXIT_USAGE, 'Pass the folder of a clone of the repository (git clone URL).');
   }
   const tags = readTagList(gitIn(['for-each-ref', `--format=${FOR_EACH_REF_FORMAT}`, 'refs/tags']));
   // The commits of each production tag since the one before it (by date): the changes it deployed.
-  const production = tags.filter((t) => t.date && !Number.isNaN(Date.parse(t.date)) && isProductionTag(t.name)).sort((a, b) => Date.parse(a.date) - Date.parse(b.date) || a.name.localeCompare(b.name));
+  const production = tags
+    .filter((t) => t.date && !Number.isNaN(Date.parse(t.date)) && isProductionTag(t.name))
+    .sort((a, b) => Date.parse(a.date) - Date.parse(b.date) || a.name.localeCompare(b.name));
   for (let i = 1; i < production.length; i++) {
     const range = `refs/tags/${production[i - 1]!.name}..refs/tags/${production[i]!.name}`;
     try {

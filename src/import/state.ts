@@ -31,7 +31,8 @@ export function canonical(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-const isHash = (v: unknown): v is { sha1: string } => v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { sha1?: unknown }).sha1 === 'string' && Object.keys(v).length === 1;
+const isHash = (v: unknown): v is { sha1: string } =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { sha1?: unknown }).sha1 === 'string' && Object.keys(v).length === 1;
 const sha1 = (v: unknown) => createHash('sha1').update(canonical(v)).digest('hex');
 
 /** What the state keeps of a value: itself, or its hash when long. */
@@ -55,7 +56,11 @@ export function parseState(text: string | null, file: string): ImportState {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new RelmError(`${file} is not valid JSON: ${(err as Error).message}`, EXIT_FINDINGS, `Restore it from git (git checkout -- ${file}), or delete it to treat every difference as a conflict; nothing was written.`);
+    throw new RelmError(
+      `${file} is not valid JSON: ${(err as Error).message}`,
+      EXIT_FINDINGS,
+      `Restore it from git (git checkout -- ${file}), or delete it to treat every difference as a conflict; nothing was written.`,
+    );
   }
   const r = (json as { records?: unknown }).records;
   if (json === null || typeof json !== 'object' || r === null || typeof r !== 'object' || Array.isArray(r)) {

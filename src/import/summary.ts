@@ -44,18 +44,37 @@ export function formatImportSummary(
   if (result.attributions) {
     const releases = new Set(result.attributions.map((a) => a.release)).size;
     const count = (x: number, one: string) => `${n(x)} ${one}${x === 1 ? '' : 's'}`;
-    out.push(`  ${count(result.attributions.length, 'incident')} put down to ${count(releases, 'release')} (a deployment of the application in the ${opts.windowHours ?? 24} hours before, or the change the incident names)`);
+    out.push(
+      `  ${count(result.attributions.length, 'incident')} put down to ${count(releases, 'release')} (a deployment of the application in the ${opts.windowHours ?? 24} hours before, or the change the incident names)`,
+    );
     const clean = (result.releases ?? []).filter((x) => x.outcome === 'success').length;
     if (clean) out.push(`  ${count(clean, 'release')} of the same applications caused no incident in the span the export covers: outcome success`);
-    listed(out, result.attributions, (a) => `  ${a.incident} -> ${a.release} (${a.by === 'cause' ? 'named as the cause' : `${a.hours.toFixed(1)} h after its deployment`})`, 'incidents');
+    listed(
+      out,
+      result.attributions,
+      (a) => `  ${a.incident} -> ${a.release} (${a.by === 'cause' ? 'named as the cause' : `${a.hours.toFixed(1)} h after its deployment`})`,
+      'incidents',
+    );
   }
   listed(out, r.updated, (u) => `  updated ${u.id}: ${u.fields.join(', ')}`, 'updated');
   listed(out, r.kept, (k) => `  kept your edit to ${k.id} ${k.field} (${shown(k.yours)})`, 'edits kept');
-  listed(out, r.conflicts, (k) => c.yellow(`  conflict: ${k.id} ${k.field} is ${shown(k.yours)} in ${main.file}, ${shown(k.theirs)} in the export: kept yours`), 'conflicts');
-  if (r.conflicts.length) out.push(`  conflicts keep what ${main.file} says; edit the file to take the export's value, or import with --force to take every one`);
+  listed(
+    out,
+    r.conflicts,
+    (k) => c.yellow(`  conflict: ${k.id} ${k.field} is ${shown(k.yours)} in ${main.file}, ${shown(k.theirs)} in the export: kept yours`),
+    'conflicts',
+  );
+  if (r.conflicts.length)
+    out.push(`  conflicts keep what ${main.file} says; edit the file to take the export's value, or import with --force to take every one`);
   listed(out, r.removed, (id) => `  ${id} was removed from ${main.file} since the last import: not added again`, 'removed');
-  listed(out, r.collisions, (x) => c.red(`  collision: ${x.id} in ${main.file} belongs to ${x.owner.join(', ')}, the export's to ${x.incoming.join(', ')}: left alone`), 'collisions');
-  if (r.collisions.length) out.push(c.red(`  an import never changes another application's record: import with --id-prefix (or --application) to give these their own ids`));
+  listed(
+    out,
+    r.collisions,
+    (x) => c.red(`  collision: ${x.id} in ${main.file} belongs to ${x.owner.join(', ')}, the export's to ${x.incoming.join(', ')}: left alone`),
+    'collisions',
+  );
+  if (r.collisions.length)
+    out.push(c.red(`  an import never changes another application's record: import with --id-prefix (or --application) to give these their own ids`));
   const where = (row: number) => (opts.unit === null ? '' : `${opts.unit} ${row}: `);
   listed(out, result.problems, (p) => c.yellow(`  ${where(p.row)}${p.message}`), 'skipped');
   for (const note of result.notes ?? []) out.push(`  note: ${note}`);

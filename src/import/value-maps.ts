@@ -10,7 +10,11 @@ export function valueMapsOf(manifest: Pick<Manifest, 'import'> | null, source: s
   const raw = (manifest?.import as Record<string, unknown> | undefined)?.[source];
   if (raw === undefined || raw === null) return {};
   const bad = (what: string) =>
-    new RelmError(`relm.yaml: import.${source}${what}`, EXIT_FINDINGS, 'Write it as import: {jira: {priority: {Blocker: critical}}}: per field, a source value and the relm value (see `relm validate`).');
+    new RelmError(
+      `relm.yaml: import.${source}${what}`,
+      EXIT_FINDINGS,
+      'Write it as import: {jira: {priority: {Blocker: critical}}}: per field, a source value and the relm value (see `relm validate`).',
+    );
   if (typeof raw !== 'object' || Array.isArray(raw)) throw bad(' must be a mapping of fields');
   const out: ValueMaps = {};
   for (const [field, values] of Object.entries(raw)) {

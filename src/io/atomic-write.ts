@@ -61,7 +61,11 @@ export function writeTarget(path: string, within?: string): string {
     p = join(dir, basename(p));
     const shown = relative(root, resolve(path)) || basename(path);
     if (!inside(root, p)) {
-      throw new RelmError(`${shown} leads outside the engagement folder (to ${p}); relm does not write there`, EXIT_USAGE, `Replace the link ${shown} by the file itself, or point it at a file inside the engagement.`);
+      throw new RelmError(
+        `${shown} leads outside the engagement folder (to ${p}); relm does not write there`,
+        EXIT_USAGE,
+        `Replace the link ${shown} by the file itself, or point it at a file inside the engagement.`,
+      );
     }
     let isLink = false;
     try {

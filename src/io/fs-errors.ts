@@ -4,7 +4,12 @@ import { EXIT_USAGE, RelmError } from '../errors.js';
 
 /** A Node file-system error: it has an errno code (EACCES, ENOSPC, …) and usually the path it concerns. */
 export function isFsError(err: unknown): err is NodeJS.ErrnoException {
-  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && /^E[A-Z0-9]+$/.test((err as NodeJS.ErrnoException).code!) && typeof (err as NodeJS.ErrnoException).syscall === 'string';
+  return (
+    err instanceof Error &&
+    typeof (err as NodeJS.ErrnoException).code === 'string' &&
+    /^E[A-Z0-9]+$/.test((err as NodeJS.ErrnoException).code!) &&
+    typeof (err as NodeJS.ErrnoException).syscall === 'string'
+  );
 }
 
 /** A path for a message: relative to the working folder when that is shorter. */
@@ -68,7 +73,12 @@ const WHAT: Record<string, [string, string]> = {
 export function fsError(err: NodeJS.ErrnoException, doing: string, after = ''): RelmError {
   const code = err.code ?? 'EIO';
   let path = err.path ?? (err as { dest?: string }).dest ?? '';
-  let [what, hint] = WHAT[code] ?? [String(err.message).replace(/^[A-Z]+: /, '').split(',')[0] ?? 'it failed', 'Check the path and run again.'];
+  let [what, hint] = WHAT[code] ?? [
+    String(err.message)
+      .replace(/^[A-Z]+: /, '')
+      .split(',')[0] ?? 'it failed',
+    'Check the path and run again.',
+  ];
   if (code === 'EEXIST' && err.syscall === 'mkdir' && path && !isFolder(path)) {
     [what, hint] = ['it is a file, where a folder is needed', 'Move or delete that file and run again.'];
   } else if (code === 'ENOTDIR') {

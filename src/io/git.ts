@@ -33,10 +33,19 @@ export function gitTopLevel(dir: string): string | undefined {
  */
 export function gitTags(dir: string, patterns: string | readonly string[]): { name: string; commit: string }[] {
   try {
-    const out = git(['for-each-ref', '--sort=refname', '--sort=creatordate', '--format=%(refname:short)%09%(objectname)%09%(*objectname)', ...[patterns].flat().map((p) => `refs/tags/${p}`)], {
-      cwd: dir,
-      quiet: true,
-    }).toString();
+    const out = git(
+      [
+        'for-each-ref',
+        '--sort=refname',
+        '--sort=creatordate',
+        '--format=%(refname:short)%09%(objectname)%09%(*objectname)',
+        ...[patterns].flat().map((p) => `refs/tags/${p}`),
+      ],
+      {
+        cwd: dir,
+        quiet: true,
+      },
+    ).toString();
     return out
       .split('\n')
       .filter(Boolean)
@@ -52,7 +61,11 @@ export function gitTags(dir: string, patterns: string | readonly string[]): { na
 /** The commit id a revision names, or undefined when it names none (or outside a repository). */
 export function gitCommit(dir: string, rev: string): string | undefined {
   try {
-    return git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: dir, quiet: true }).toString().trim() || undefined;
+    return (
+      git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: dir, quiet: true })
+        .toString()
+        .trim() || undefined
+    );
   } catch {
     return undefined;
   }
@@ -61,7 +74,11 @@ export function gitCommit(dir: string, rev: string): string | undefined {
 /** The committer date (YYYY-MM-DD) of the commit a revision names, or undefined. */
 export function gitCommitDate(dir: string, rev: string): string | undefined {
   try {
-    return git(['log', '-1', '--format=%cs', `${rev}^{commit}`, '--'], { cwd: dir, quiet: true }).toString().trim() || undefined;
+    return (
+      git(['log', '-1', '--format=%cs', `${rev}^{commit}`, '--'], { cwd: dir, quiet: true })
+        .toString()
+        .trim() || undefined
+    );
   } catch {
     return undefined;
   }

@@ -54,7 +54,11 @@ export async function withEngagementLock<T>(root: string, opts: LockOptions, fn:
     mkdirSync(join(root, RELM_DIR), { recursive: true });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    throw new RelmError(`cannot write in the engagement folder ${relative(process.cwd(), root) || '.'} (${e.code ?? e.message})`, EXIT_USAGE, 'Check that the folder is writable by you (and that .relm is a folder); nothing was written.');
+    throw new RelmError(
+      `cannot write in the engagement folder ${relative(process.cwd(), root) || '.'} (${e.code ?? e.message})`,
+      EXIT_USAGE,
+      'Check that the folder is writable by you (and that .relm is a folder); nothing was written.',
+    );
   }
   const waitMs = opts.waitMs ?? waitDefault();
   const lockfilePath = join(root, LOCK);
@@ -84,7 +88,9 @@ export async function withEngagementLock<T>(root: string, opts: LockOptions, fn:
         continue;
       }
       if (Date.now() - started >= waitMs) {
-        const who = owner ? `relm ${owner.command} (process ${owner.pid}${owner.host === hostname() ? '' : ` on ${owner.host}`}, since ${owner.since})` : 'another relm command';
+        const who = owner
+          ? `relm ${owner.command} (process ${owner.pid}${owner.host === hostname() ? '' : ` on ${owner.host}`}, since ${owner.since})`
+          : 'another relm command';
         throw new RelmError(
           `the engagement is being changed by ${who}; waited ${Math.round(waitMs / 1000)} s, nothing was written`,
           EXIT_USAGE,
@@ -107,7 +113,11 @@ export async function withEngagementLock<T>(root: string, opts: LockOptions, fn:
 }
 
 function compromisedError(err: Error): RelmError {
-  return new RelmError(`the engagement's write lock was lost while writing (${err.message})`, EXIT_USAGE, 'Check the files with `relm validate` and run the command again.');
+  return new RelmError(
+    `the engagement's write lock was lost while writing (${err.message})`,
+    EXIT_USAGE,
+    'Check the files with `relm validate` and run the command again.',
+  );
 }
 
 /**
@@ -118,7 +128,12 @@ async function takeOver(root: string, dead: Owner): Promise<void> {
   const { lock } = await import('proper-lockfile');
   let release: (() => Promise<void>) | undefined;
   try {
-    release = await lock(root, { realpath: false, lockfilePath: join(root, `${LOCK}.takeover`), stale: 5_000, retries: { retries: 20, minTimeout: 20, maxTimeout: 100 } });
+    release = await lock(root, {
+      realpath: false,
+      lockfilePath: join(root, `${LOCK}.takeover`),
+      stale: 5_000,
+      retries: { retries: 20, minTimeout: 20, maxTimeout: 100 },
+    });
   } catch {
     return; // someone else is taking it over: try the main lock again
   }

@@ -34,12 +34,20 @@ function realExisting(p: string): string {
 export function confineWrite(root: string, abs: string, label: string): string {
   const how = 'relm writes only inside the engagement folder.';
   if (!within(root, abs)) {
-    throw new RelmError(`${label} ${shown(abs)} is outside the engagement folder ${shown(root)}`, EXIT_USAGE, `Name a folder inside it (e.g. out), then copy the deliverables where you need them: ${how}`);
+    throw new RelmError(
+      `${label} ${shown(abs)} is outside the engagement folder ${shown(root)}`,
+      EXIT_USAGE,
+      `Name a folder inside it (e.g. out), then copy the deliverables where you need them: ${how}`,
+    );
   }
   const realRoot = realpathSync(root);
   const real = realExisting(abs);
   if (!within(realRoot, real)) {
-    throw new RelmError(`${label} ${shown(abs)} leads outside the engagement folder through a link (to ${real})`, EXIT_USAGE, `Replace the link with a real folder, or remove it: ${how}`);
+    throw new RelmError(
+      `${label} ${shown(abs)} leads outside the engagement folder through a link (to ${real})`,
+      EXIT_USAGE,
+      `Replace the link with a real folder, or remove it: ${how}`,
+    );
   }
   return abs;
 }
@@ -121,7 +129,9 @@ export class StagedOutput {
       writeFileSync(file, data);
     } catch (err) {
       this.discard();
-      throw isFsError(err) ? fsError(Object.assign(err, { path: join(this.#dir, rel) }), 'write', 'Nothing was changed: the previous files are as they were.') : err;
+      throw isFsError(err)
+        ? fsError(Object.assign(err, { path: join(this.#dir, rel) }), 'write', 'Nothing was changed: the previous files are as they were.')
+        : err;
     }
     this.#files.push(rel);
   }
@@ -139,12 +149,26 @@ export class StagedOutput {
           continue; // created when moving in
         }
         if (st.isSymbolicLink() && !within(realDir, realExisting(p))) {
-          throw new RelmError(`${shown(p)} is a link to outside the output folder`, EXIT_USAGE, 'Replace the link with a real folder, or remove it: relm writes only inside the engagement folder. Nothing was changed.');
+          throw new RelmError(
+            `${shown(p)} is a link to outside the output folder`,
+            EXIT_USAGE,
+            'Replace the link with a real folder, or remove it: relm writes only inside the engagement folder. Nothing was changed.',
+          );
         }
-        if (!st.isDirectory() && !st.isSymbolicLink()) throw fsError(Object.assign(new Error('ENOTDIR'), { code: 'ENOTDIR', path: dest, syscall: 'rename' }), 'write', 'Nothing was changed: the previous files are as they were.');
+        if (!st.isDirectory() && !st.isSymbolicLink())
+          throw fsError(
+            Object.assign(new Error('ENOTDIR'), { code: 'ENOTDIR', path: dest, syscall: 'rename' }),
+            'write',
+            'Nothing was changed: the previous files are as they were.',
+          );
       }
       try {
-        if (lstatSync(dest).isDirectory()) throw fsError(Object.assign(new Error('EISDIR'), { code: 'EISDIR', path: dest, syscall: 'rename' }), 'write', 'Nothing was changed: the previous files are as they were.');
+        if (lstatSync(dest).isDirectory())
+          throw fsError(
+            Object.assign(new Error('EISDIR'), { code: 'EISDIR', path: dest, syscall: 'rename' }),
+            'write',
+            'Nothing was changed: the previous files are as they were.',
+          );
       } catch (err) {
         if (err instanceof RelmError) throw err;
       }

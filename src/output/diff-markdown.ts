@@ -22,7 +22,8 @@ function arrow(c: Change, unit?: Unit, currency = 'EUR'): string {
     const d = c.to - c.from;
     // Six decimals first: 15.000000001 (float noise) is 15, a whole number.
     const size = Number(Math.abs(d).toFixed(6));
-    const text = unit === 'share' ? `${(size * 100).toFixed(2)} pts` : unit === 'money' ? formatMoney(size, currency) : num(unit === 'count' ? Math.round(size) : size);
+    const text =
+      unit === 'share' ? `${(size * 100).toFixed(2)} pts` : unit === 'money' ? formatMoney(size, currency) : num(unit === 'count' ? Math.round(size) : size);
     delta = ` (${d >= 0 ? '+' : MINUS}${text})`;
   }
   return `${show(c.from)} → ${show(c.to)}${delta}`;
@@ -61,7 +62,12 @@ const LABELS: Record<string, string> = {
 
 function rows(title: string, list: readonly MetricChange[], prefix: string, currency: string): string[] {
   if (!list.length) return [];
-  return [`| ${title} | Change |`, '|---|---|', ...list.map((m) => `| ${LABELS[prefix + m.metric] ?? m.metric.replace(/_/g, ' ')} | ${arrow(m.change, m.unit, currency)} |`), ''];
+  return [
+    `| ${title} | Change |`,
+    '|---|---|',
+    ...list.map((m) => `| ${LABELS[prefix + m.metric] ?? m.metric.replace(/_/g, ' ')} | ${arrow(m.change, m.unit, currency)} |`),
+    '',
+  ];
 }
 
 /** Engagement text for one table cell: one line, printable (src/output/printable.ts), no `|` to split the cell. */
@@ -75,7 +81,13 @@ export function diffMarkdown(d: AssessmentDiff, base: string, head: string): str
     return out.join('\n') + '\n';
   }
   out.push('| Overall | Change |', '|---|---|');
-  out.push(`| Score | ${score(d.overall.score)} |`, `| Target | ${score(d.overall.target)} |`, `| Gap | ${score(d.overall.gap)} |`, `| Percent to target | ${score(d.overall.percent_to_target, true)} |`, '');
+  out.push(
+    `| Score | ${score(d.overall.score)} |`,
+    `| Target | ${score(d.overall.target)} |`,
+    `| Gap | ${score(d.overall.gap)} |`,
+    `| Percent to target | ${score(d.overall.percent_to_target, true)} |`,
+    '',
+  );
   if (d.perspectives.length) {
     out.push('| Perspective | Score | Gap |', '|---|---|---|');
     for (const p of d.perspectives) out.push(`| ${cell(p.id)} | ${score(p.score)} | ${score(p.gap)} |`);
@@ -97,11 +109,16 @@ export function diffMarkdown(d: AssessmentDiff, base: string, head: string): str
     out.push('| Requirement | Status | Target reached |', '|---|---|---|');
     for (const r of d.requirements) {
       const status = r.status.from === r.status.to ? word(r.status.to) : `${word(r.status.from)} → ${word(r.status.to)}`;
-      const reach = r.reaches_target.from === r.reaches_target.to ? phase(r.reaches_target.to) : `${phase(r.reaches_target.from)} → ${phase(r.reaches_target.to)}`;
+      const reach =
+        r.reaches_target.from === r.reaches_target.to ? phase(r.reaches_target.to) : `${phase(r.reaches_target.from)} → ${phase(r.reaches_target.to)}`;
       out.push(`| ${cell(r.title)} (\`${cell(r.id)}\`) | ${status} | ${reach} |`);
     }
     out.push('');
   }
-  out.push(...rows('Size and cost', d.cost, '', d.currency), ...rows('Backlog', d.backlog, 'backlog.', d.currency), ...rows('Release record', d.releases, 'releases.', d.currency));
+  out.push(
+    ...rows('Size and cost', d.cost, '', d.currency),
+    ...rows('Backlog', d.backlog, 'backlog.', d.currency),
+    ...rows('Release record', d.releases, 'releases.', d.currency),
+  );
   return out.join('\n');
 }

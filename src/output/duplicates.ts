@@ -18,7 +18,9 @@ export function formatDuplicates(
     out.push(`      ${c.bold(p.b)}  ${titles.get(p.b) ?? ''}`);
     out.push('');
   }
-  const scope = opts.all ? `${opts.compared} items compared, closed ones and recorded duplicates included` : `${opts.compared} open items compared${opts.leftOut ? ` (${opts.leftOut} closed or recorded duplicates left out; --all to include them)` : ''}`;
+  const scope = opts.all
+    ? `${opts.compared} items compared, closed ones and recorded duplicates included`
+    : `${opts.compared} open items compared${opts.leftOut ? ` (${opts.leftOut} closed or recorded duplicates left out; --all to include them)` : ''}`;
   out.push(c.dim(`${pairs.length} candidate pair${pairs.length === 1 ? '' : 's'} at similarity ≥ ${opts.min}; ${scope}; 1.00 = the same words`));
   if (pairs.length) out.push(c.dim(`Record a confirmed one with: relm duplicates --record DUPLICATE ORIGINAL`));
   return out.join('\n') + '\n';
@@ -28,5 +30,7 @@ export function formatDuplicates(
 export function formatRecorded(id: string, original: string, previous: string | undefined, file: string): string {
   [id, original, file] = [id, original, file].map((s) => printable(s)) as [string, string, string];
   if (previous !== undefined) previous = printable(previous);
-  return previous === original ? `relm: ${id} is already recorded as a duplicate of ${original}; nothing to write` : `relm: recorded ${id} as a duplicate of ${original}${previous ? ` (was: of ${previous})` : ''} in ${file}`;
+  return previous === original
+    ? `relm: ${id} is already recorded as a duplicate of ${original}; nothing to write`
+    : `relm: recorded ${id} as a duplicate of ${original}${previous ? ` (was: of ${previous})` : ''} in ${file}`;
 }

@@ -67,10 +67,14 @@ export function formatExplanation(x: Explanation, c: ChalkInstance): string {
     out.push(`Target  ${c.bold(String(x.target))} (target.yaml ${x.target_from === 'practice' ? `targets.${p.id}` : 'targets.default'})`);
     const whole = Math.floor(x.target);
     const terms = x.levels.filter((l) => l.up_to_target).map((l) => (l.level <= whole ? `(1 − ${n3(l.m)})` : `${n3(x.target! - whole)} × (1 − ${n3(l.m)})`));
-    out.push(`Gap     G = Σ over the levels up to the target of (1 − m_l) = ${terms.length ? terms.join(' + ') : '0'} = ${c.bold(n3(x.gap))}; in place ${n3(x.in_place)} of ${x.target}`);
+    out.push(
+      `Gap     G = Σ over the levels up to the target of (1 − m_l) = ${terms.length ? terms.join(' + ') : '0'} = ${c.bold(n3(x.gap))}; in place ${n3(x.in_place)} of ${x.target}`,
+    );
   }
   if (p.method === 'answers') {
-    out.push(`Coverage ${pct(x.coverage)} of the criteria answered; confidence ${pct(x.confidence)} = the mean backing of the ${x.answered} answered (evidence or a source 1; respondents: a third each who agree, halved while they disagree)`);
+    out.push(
+      `Coverage ${pct(x.coverage)} of the criteria answered; confidence ${pct(x.confidence)} = the mean backing of the ${x.answered} answered (evidence or a source 1; respondents: a third each who agree, halved while they disagree)`,
+    );
   } else {
     out.push(`Confidence ${pct(x.confidence)} (a rating is backed when the practice cites evidence or a source)`);
   }
@@ -82,7 +86,9 @@ export function formatExplanation(x: Explanation, c: ChalkInstance): string {
   for (const r of x.recommendations) {
     const covers = r.covers.length === 1 ? `covers level ${r.covers[0]}` : `covers levels ${r.covers[0]}–${r.covers[r.covers.length - 1]}`;
     const state = r.triggered ? c.yellow('triggered') : c.green('not triggered');
-    const plan = r.triggered ? c.dim(` — priority ${n2(r.priority)} (${r.bucket})${r.rank ? `, requirement ${r.rank}` : ''}, ${r.phase ? `phase ${r.phase}` : 'unscheduled'}`) : '';
+    const plan = r.triggered
+      ? c.dim(` — priority ${n2(r.priority)} (${r.bucket})${r.rank ? `, requirement ${r.rank}` : ''}, ${r.phase ? `phase ${r.phase}` : 'unscheduled'}`)
+      : '';
     out.push(`  ${r.id} (level ${r.level}, ${covers}): ${state}: ${r.why}${plan}`);
     out.push(c.dim(`    ${r.title}`));
   }
@@ -91,9 +97,13 @@ export function formatExplanation(x: Explanation, c: ChalkInstance): string {
   out.push(c.bold('Evidence checks'));
   if (!x.evidence.length && !x.evidence_later.length) out.push('  The model names no measured evidence for this practice.');
   for (const ev of x.evidence) {
-    const expect = ev.min_band ? `the ${ev.min_band} band or better` : [ev.min !== null ? `≥ ${ev.min}` : '', ev.max !== null ? `≤ ${ev.max}` : ''].filter(Boolean).join(' and ');
+    const expect = ev.min_band
+      ? `the ${ev.min_band} band or better`
+      : [ev.min !== null ? `≥ ${ev.min}` : '', ev.max !== null ? `≤ ${ev.max}` : ''].filter(Boolean).join(' and ');
     const state = ev.ok === null ? c.dim('no data') : ev.ok ? c.green('supports the level') : c.red('mismatch');
-    out.push(`  ${ev.metric} = ${ev.value === null ? 'no data' : typeof ev.value === 'number' ? n2(ev.value) : ev.value}${ev.window_days ? ` (last ${ev.window_days} days)` : ''}; from level ${ev.from_level} expects ${expect}: ${state}`);
+    out.push(
+      `  ${ev.metric} = ${ev.value === null ? 'no data' : typeof ev.value === 'number' ? n2(ev.value) : ev.value}${ev.window_days ? ` (last ${ev.window_days} days)` : ''}; from level ${ev.from_level} expects ${expect}: ${state}`,
+    );
   }
   for (const r of x.evidence_later) out.push(c.dim(`  ${r.metric}: applies from level ${r.from_level}; the practice is at level ${x.level}`));
 
@@ -107,7 +117,9 @@ export function formatExplanation(x: Explanation, c: ChalkInstance): string {
       for (const ch of w.close_gap) out.push(`    ${changeLine(ch)}`);
       out.push(c.dim(`    try it: ${setCommand(p.id, w.close_gap)}`));
       if (w.reach_level.length && w.reach_level.length < w.close_gap.length) {
-        out.push(`  To reach level ${Math.ceil(x.target)} alone (each level up to it at least half in place), ${w.reach_level.length} would do: ${w.reach_level.map((ch) => ch.criterion).join(', ')}`);
+        out.push(
+          `  To reach level ${Math.ceil(x.target)} alone (each level up to it at least half in place), ${w.reach_level.length} would do: ${w.reach_level.map((ch) => ch.criterion).join(', ')}`,
+        );
       }
     }
   }
@@ -120,8 +132,12 @@ export function formatExplanation(x: Explanation, c: ChalkInstance): string {
     const b = fig(s.practice.before);
     const a = fig(s.practice.after);
     out.push(`  ${p.id}: score ${arrow(b.score, a.score, c)}, level ${arrow(b.level, a.level, c)}, gap ${arrow(b.gap, a.gap, c)}`);
-    out.push(`  ${s.perspective.id}: score ${arrow(n2(s.perspective.before.score), n2(s.perspective.after.score), c)}, gap ${arrow(n2(s.perspective.before.gap), n2(s.perspective.after.gap), c)}`);
-    out.push(`  overall: score ${arrow(n2(s.overall.before.score), n2(s.overall.after.score), c)}, gap ${arrow(n2(s.overall.before.gap), n2(s.overall.after.gap), c)}, to target ${arrow(pct(s.overall.before.percent_to_target), pct(s.overall.after.percent_to_target), c)}`);
+    out.push(
+      `  ${s.perspective.id}: score ${arrow(n2(s.perspective.before.score), n2(s.perspective.after.score), c)}, gap ${arrow(n2(s.perspective.before.gap), n2(s.perspective.after.gap), c)}`,
+    );
+    out.push(
+      `  overall: score ${arrow(n2(s.overall.before.score), n2(s.overall.after.score), c)}, gap ${arrow(n2(s.overall.before.gap), n2(s.overall.after.gap), c)}, to target ${arrow(pct(s.overall.before.percent_to_target), pct(s.overall.after.percent_to_target), c)}`,
+    );
     const r = s.roadmap;
     const roadmap: string[] = [];
     if (r.removed.length) roadmap.push(`no longer needed: ${r.removed.join(', ')}`);

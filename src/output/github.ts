@@ -41,7 +41,10 @@ function engagementPrefix(root: string, repoRoot: string | undefined): string {
 }
 
 function command(d: Diagnostic, prefix: string): string {
-  const props: [string, string | number][] = [['file', prefix ? `${prefix}/${d.file}` : d.file], ['line', d.line]];
+  const props: [string, string | number][] = [
+    ['file', prefix ? `${prefix}/${d.file}` : d.file],
+    ['line', d.line],
+  ];
   // The runner drops an annotation whose columns span lines or run backwards (actions/runner#2082).
   const endLine = Math.max(d.line, d.endLine);
   if (endLine === d.line) {

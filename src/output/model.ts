@@ -22,8 +22,12 @@ function perLevel(p: Practice): string {
 export function formatModelOverview(model: Model, c: ChalkInstance): string {
   const criteria = model.practices.reduce((n, p) => n + p.criteria.length, 0);
   const out = [
-    c.bold(`${line(model.name)} (${model.id} ${model.version}): ${model.practices.length} practices, ${criteria} criteria, ${model.skills?.length ?? 0} skills`),
-    c.dim('Levels: 1 initial, 2 repeatable, 3 defined, 4 managed, 5 optimizing. `relm model <practice>` shows one in full, `relm model skills` the skill catalogue.'),
+    c.bold(
+      `${line(model.name)} (${model.id} ${model.version}): ${model.practices.length} practices, ${criteria} criteria, ${model.skills?.length ?? 0} skills`,
+    ),
+    c.dim(
+      'Levels: 1 initial, 2 repeatable, 3 defined, 4 managed, 5 optimizing. `relm model <practice>` shows one in full, `relm model skills` the skill catalogue.',
+    ),
   ];
   const width = Math.max(...model.practices.map((p) => p.id.length));
   for (const k of PERSPECTIVES) {
@@ -33,7 +37,9 @@ export function formatModelOverview(model: Model, c: ChalkInstance): string {
     for (const p of ps) {
       const recs = p.recommendations?.length ?? 0;
       const weight = (p.weight ?? 1) === 1 ? '' : `, weight ${p.weight}`;
-      out.push(`  ${pad(p.id, width)}  ${line(p.name)}${c.dim(` (${p.criteria.length} criteria: ${perLevel(p)}; ${recs} recommendation${recs === 1 ? '' : 's'}${weight})`)}`);
+      out.push(
+        `  ${pad(p.id, width)}  ${line(p.name)}${c.dim(` (${p.criteria.length} criteria: ${perLevel(p)}; ${recs} recommendation${recs === 1 ? '' : 's'}${weight})`)}`,
+      );
     }
   }
   return out.join('\n') + '\n';
@@ -58,14 +64,17 @@ export function formatPractice(p: Practice, c: ChalkInstance): string {
       out.push(`  ${c.bold(r.id)}  to level ${r.level}: ${line(r.title)}`);
       const after = r.depends_on?.length ? `; after ${r.depends_on.join(', ')}` : '';
       out.push(c.dim(`    ${r.horizon}, ${r.effort_days} days, impact ${r.impact}/5${after}`));
-      for (const a of r.alternatives ?? []) out.push(c.dim(`    alternative: ${line(a.title)}${a.effort_days !== undefined ? ` (${a.effort_days} days)` : ''}`));
+      for (const a of r.alternatives ?? [])
+        out.push(c.dim(`    alternative: ${line(a.title)}${a.effort_days !== undefined ? ` (${a.effort_days} days)` : ''}`));
     }
   }
   const rules = p.evidence ?? [];
   if (rules.length) {
     out.push('', c.bold('Evidence rules') + c.dim(' (what the record should show from a level on)'));
     for (const e of rules) {
-      const bound = e.min_band ? `band ${e.min_band} or better` : [e.min !== undefined ? `≥ ${e.min}` : '', e.max !== undefined ? `≤ ${e.max}` : ''].filter(Boolean).join(' and ');
+      const bound = e.min_band
+        ? `band ${e.min_band} or better`
+        : [e.min !== undefined ? `≥ ${e.min}` : '', e.max !== undefined ? `≤ ${e.max}` : ''].filter(Boolean).join(' and ');
       out.push(`  from level ${e.from_level}: ${e.metric} ${bound}${e.says ? c.dim(` (${line(e.says)})`) : ''}`);
     }
   }
@@ -81,7 +90,8 @@ export interface SkillRow extends Skill {
 export function formatSkills(rows: readonly SkillRow[], model: Model, currency: string, c: ChalkInstance): string {
   const own = rows.filter((r) => r.from !== 'model').length;
   const out = [
-    c.bold(`Skill catalogue: ${rows.length} skills`) + c.dim(own ? ` (the model's, with ${own} from team.yaml)` : ` (the model "${model.id}"; team.yaml \`skills\` add to it)`),
+    c.bold(`Skill catalogue: ${rows.length} skills`) +
+      c.dim(own ? ` (the model's, with ${own} from team.yaml)` : ` (the model "${model.id}"; team.yaml \`skills\` add to it)`),
     c.dim('Levels held and required in team.yaml: 0 none, 1 aware, 2 practitioner, 3 proficient, 4 expert.'),
     '',
   ];
@@ -89,7 +99,9 @@ export function formatSkills(rows: readonly SkillRow[], model: Model, currency: 
   const n = Math.max(...rows.map((r) => [...line(r.name)].length), 4);
   for (const r of rows) {
     const t = r.training;
-    const course = t ? `${line(t.title)}${t.days !== undefined ? `, ${t.days} day${t.days === 1 ? '' : 's'}` : ''}${t.cost !== undefined ? `, ${formatMoney(t.cost, currency)}` : ''}` : c.yellow('no course');
+    const course = t
+      ? `${line(t.title)}${t.days !== undefined ? `, ${t.days} day${t.days === 1 ? '' : 's'}` : ''}${t.cost !== undefined ? `, ${formatMoney(t.cost, currency)}` : ''}`
+      : c.yellow('no course');
     const from = r.from === 'team' ? c.cyan(' [team.yaml]') : r.from === 'team-replaces' ? c.cyan(" [team.yaml, replaces the model's]") : '';
     out.push(`  ${pad(r.id, w)}  ${pad(line(r.name), n)}  ${course}${from}`);
   }
@@ -98,7 +110,9 @@ export function formatSkills(rows: readonly SkillRow[], model: Model, currency: 
     out.push('', c.bold(`The model's standard roles`) + c.dim(' (`relm init` writes them into team.yaml)'));
     const rw = Math.max(...roles.map((r) => r.id.length));
     for (const r of roles) {
-      const needs = Object.entries(r.requires ?? {}).map(([s, l]) => `${s} ${l}`).join(', ');
+      const needs = Object.entries(r.requires ?? {})
+        .map(([s, l]) => `${s} ${l}`)
+        .join(', ');
       out.push(`  ${pad(r.id, rw)}  ${line(r.name)}${needs ? c.dim(`: ${needs}`) : ''}`);
     }
   }

@@ -51,7 +51,12 @@ export function formatPortfolio(portfolio: Portfolio, c: ChalkInstance): string 
     out.push('', c.bold('Release metrics'));
     for (const r of p.metrics) out.push(line(r, '  '));
   }
-  out.push('', c.dim(`Standing: ${MARK['lowest-quartile']} lowest quartile  ${MARK['below-median']} below the median  ${MARK.median} at the median  ${MARK['above-median']} above the median  ${MARK['top-quartile']} top quartile (quartiles by linear interpolation)`));
+  out.push(
+    '',
+    c.dim(
+      `Standing: ${MARK['lowest-quartile']} lowest quartile  ${MARK['below-median']} below the median  ${MARK.median} at the median  ${MARK['above-median']} above the median  ${MARK['top-quartile']} top quartile (quartiles by linear interpolation)`,
+    ),
+  );
   if (!columns.length) out.push(c.dim(`More than ${MAX_COLUMNS} engagements: each one's figures and standing are in --json.`));
   return out.join('\n') + '\n';
 }

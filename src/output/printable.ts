@@ -31,7 +31,8 @@ export function printableDeep<T>(value: T): T {
   if (value instanceof Map) return new Map([...value].map(([k, v]) => [printableDeep(k), printableDeep(v)])) as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: printableDeep(v), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(value))
+      Object.defineProperty(out, k, { value: printableDeep(v), enumerable: true, writable: true, configurable: true });
     return out as T;
   }
   return value;

@@ -26,7 +26,6 @@ function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - [...s].length));
 }
 
-
 const num = (n: number) => String(Math.round(n * 10) / 10);
 const days = (n: number) => `${num(n)} person-day${n === 1 ? '' : 's'}`;
 const pct = (x: number) => percent(x);
@@ -45,7 +44,8 @@ export function recommendationState(r: RecommendationProgress): string {
 function requirementState(r: RequirementProgress): string {
   if (r.status_at_plan === 'met') return 'met at the assessment';
   if (r.met_by_done_work) return 'met by done work';
-  if (r.waiting_for === 'work') return `waiting for work: ${r.done} of ${r.recommendations.length} recommendation${r.recommendations.length === 1 ? '' : 's'} done`;
+  if (r.waiting_for === 'work')
+    return `waiting for work: ${r.done} of ${r.recommendations.length} recommendation${r.recommendations.length === 1 ? '' : 's'} done`;
   if (r.waiting_for === 'metrics') return 'work done; a metric still misses its target';
   return 'work done; a metric has no data yet';
 }
@@ -58,10 +58,18 @@ export function formatProgress(report: ProgressReport, view: ProgressView, c: Ch
   const out: string[] = [];
   const t = p.totals;
   out.push(c.bold(`Implementation progress: ${v.client}`));
-  const from = v.todayFrom === 'flag' ? '(from --today)' : v.todayFrom === 'progress.yaml' ? '(progress.yaml as_of)' : c.dim('(today; pass --today YYYY-MM-DD for another date)');
+  const from =
+    v.todayFrom === 'flag'
+      ? '(from --today)'
+      : v.todayFrom === 'progress.yaml'
+        ? '(progress.yaml as_of)'
+        : c.dim('(today; pass --today YYYY-MM-DD for another date)');
   out.push(`Today: ${p.today} ${from}`);
-  out.push(`Plan of record: the roadmap ${v.planRevision ? `at ${v.planRevision}` : 'of the working tree'} (assessed as of ${v.plan.as_of})${v.planRevision ? '' : c.dim(' — tag the assessment (git tag assessment-YYYY) to keep the plan fixed while practices improve')}`);
-  if (!v.hasFile) out.push(c.dim('progress.yaml does not exist yet: everything is planned. Record progress with `relm progress set <recommendation> <status>`.'));
+  out.push(
+    `Plan of record: the roadmap ${v.planRevision ? `at ${v.planRevision}` : 'of the working tree'} (assessed as of ${v.plan.as_of})${v.planRevision ? '' : c.dim(' — tag the assessment (git tag assessment-YYYY) to keep the plan fixed while practices improve')}`,
+  );
+  if (!v.hasFile)
+    out.push(c.dim('progress.yaml does not exist yet: everything is planned. Record progress with `relm progress set <recommendation> <status>`.'));
   out.push('');
   out.push(
     [
@@ -75,7 +83,11 @@ export function formatProgress(report: ProgressReport, view: ProgressView, c: Ch
   out.push(`Burn-up: ${num(t.done_days)} of ${days(t.planned_days)} delivered (${pct(t.percent_done)}); ${days(t.due_days)} were due by today`);
 
   const all = [...p.phases.flatMap((x) => x.recommendations), ...p.unscheduled, ...p.outside_plan];
-  const w = { id: Math.max(2, ...all.map((r) => r.id.length)), title: Math.min(44, Math.max(5, ...all.map((r) => [...r.title].length))), owner: Math.max(0, ...all.map((r) => [...(r.owner ?? '')].length)) };
+  const w = {
+    id: Math.max(2, ...all.map((r) => r.id.length)),
+    title: Math.min(44, Math.max(5, ...all.map((r) => [...r.title].length))),
+    owner: Math.max(0, ...all.map((r) => [...(r.owner ?? '')].length)),
+  };
   const line = (r: RecommendationProgress) => {
     const state = recommendationState(r);
     const notes = r.notes && (r.late || r.status === 'dropped') ? ` — ${clipLine(r.notes, 60)}` : '';
@@ -120,15 +132,27 @@ export function formatProgress(report: ProgressReport, view: ProgressView, c: Ch
 }
 
 /** What `relm progress set` prints: the change, and the plan's totals after it. */
-export function formatProgressChange(rawId: string, rawTitle: string, before: ProgressEntry | null, rawAfter: ProgressEntry, rawRemoved: string[], p: ProgressReport, c: ChalkInstance): string {
+export function formatProgressChange(
+  rawId: string,
+  rawTitle: string,
+  before: ProgressEntry | null,
+  rawAfter: ProgressEntry,
+  rawRemoved: string[],
+  p: ProgressReport,
+  c: ChalkInstance,
+): string {
   const [id, title, after, removed] = [printable(rawId), printable(rawTitle), printableDeep(rawAfter), printableDeep(rawRemoved)];
   const was = before?.status ?? 'planned';
   const change = was === after.status && before ? `already ${after.status}` : `${was} → ${after.status}`;
   const dates = [after.started ? `started ${after.started}` : '', after.done ? `done ${after.done}` : ''].filter(Boolean).join(', ');
   const t = p.totals;
-  return [
-    `${c.green('✔')} ${id}: ${change}${dates ? ` (${dates})` : ''}  ${c.dim(title)}`,
-    ...(removed.length ? [c.dim(`  removed ${removed.join(' and ')}: ${after.status === 'planned' ? 'planned work has not started' : 'it is not done'}`)] : []),
-    `  plan: ${t.done} of ${t.recommendations} recommendations done, ${num(t.done_days)} of ${days(t.planned_days)} (${pct(t.percent_done)}), ${t.late} late on ${p.today}`,
-  ].join('\n') + '\n';
+  return (
+    [
+      `${c.green('✔')} ${id}: ${change}${dates ? ` (${dates})` : ''}  ${c.dim(title)}`,
+      ...(removed.length
+        ? [c.dim(`  removed ${removed.join(' and ')}: ${after.status === 'planned' ? 'planned work has not started' : 'it is not done'}`)]
+        : []),
+      `  plan: ${t.done} of ${t.recommendations} recommendations done, ${num(t.done_days)} of ${days(t.planned_days)} (${pct(t.percent_done)}), ${t.late} late on ${p.today}`,
+    ].join('\n') + '\n'
+  );
 }

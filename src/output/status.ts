@@ -83,9 +83,21 @@ export function formatStatus(status: PlanStatus, statusView: StatusView, c: Chal
     out.push(c.bold(`${title}:`));
     for (const t of tasks) out.push(`  ${pad(t.id, w.id)}  ${brief(t)}`);
   };
-  section('Next (to do, dependencies done)', s.tasks.filter((t) => t.ready), 'no task to do has all its dependencies done');
-  section('Blocked', s.tasks.filter((t) => t.status === 'blocked'), 'none');
-  section('Overdue', s.tasks.filter((t) => t.overdue), 'none');
+  section(
+    'Next (to do, dependencies done)',
+    s.tasks.filter((t) => t.ready),
+    'no task to do has all its dependencies done',
+  );
+  section(
+    'Blocked',
+    s.tasks.filter((t) => t.status === 'blocked'),
+    'none',
+  );
+  section(
+    'Overdue',
+    s.tasks.filter((t) => t.overdue),
+    'none',
+  );
   if (!s.tasks.length) out.push(c.dim('plan.yaml has no tasks yet.'));
   return out.join('\n') + '\n';
 }
@@ -95,8 +107,10 @@ export function formatStatusChange(task: TaskProgress, before: TaskStatus, s: Pl
   const t = printableDeep(task);
   const change = before === t.status ? `already ${paint(t.status, c)(t.status)}` : `${before} → ${paint(t.status, c)(t.status)}`;
   const flags = [t.overdue ? c.red('overdue') : '', t.ready ? c.green('ready') : ''].filter(Boolean).join(', ');
-  return [
-    `${c.green('✔')} ${t.id}: ${change}${flags ? ` (${flags})` : ''}  ${c.dim(brief(t))}`,
-    `  plan: ${s.done} of ${s.total} tasks done (${percent(s.percent_done, { spaced: true })}), ${s.in_progress} in progress, ${s.blocked} blocked, ${s.overdue} overdue on ${s.today}`,
-  ].join('\n') + '\n';
+  return (
+    [
+      `${c.green('✔')} ${t.id}: ${change}${flags ? ` (${flags})` : ''}  ${c.dim(brief(t))}`,
+      `  plan: ${s.done} of ${s.total} tasks done (${percent(s.percent_done, { spaced: true })}), ${s.in_progress} in progress, ${s.blocked} blocked, ${s.overdue} overdue on ${s.today}`,
+    ].join('\n') + '\n'
+  );
 }

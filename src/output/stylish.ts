@@ -18,7 +18,12 @@ export const stylish: Formatter = (diagnostics, ctx) => {
       out.push(c.underline(d.file));
       file = d.file;
     }
-    const sev = d.severity === 'error' ? c.red(d.severity.padEnd(sevWidth)) : d.severity === 'warning' ? c.yellow(d.severity.padEnd(sevWidth)) : c.blue(d.severity.padEnd(sevWidth));
+    const sev =
+      d.severity === 'error'
+        ? c.red(d.severity.padEnd(sevWidth))
+        : d.severity === 'warning'
+          ? c.yellow(d.severity.padEnd(sevWidth))
+          : c.blue(d.severity.padEnd(sevWidth));
     out.push(`  ${c.dim(`${d.line}:${d.col}`.padEnd(posWidth))}  ${sev}  ${c.dim(d.code.padEnd(codeWidth))}  ${d.message}`);
   }
   if (diagnostics.length > max) out.push('', c.dim(`… ${diagnostics.length - max} more findings not shown (use -f json to see all)`));

@@ -6,8 +6,6 @@ import { printableDeep } from './printable.js';
 
 const BAR_WIDTH = 20;
 
-
-
 function num(v: number | null, digits = 2): string {
   return v === null ? '–' : v.toFixed(digits);
 }
@@ -57,7 +55,9 @@ export function formatSummary(assessment: Assessment, c: ChalkInstance): string 
   for (const k of PERSPECTIVES) {
     const per = a.perspectives[k];
     out.push('');
-    out.push(`  ${c.bold(k.padEnd(nameWidth + 2))}  ${c.bold(num(per.score).padStart(5))}       ${num(per.target, 1).padStart(4)}  ${num(per.gap).padStart(5)}  ${bar(per.score, per.target, c)}`);
+    out.push(
+      `  ${c.bold(k.padEnd(nameWidth + 2))}  ${c.bold(num(per.score).padStart(5))}       ${num(per.target, 1).padStart(4)}  ${num(per.gap).padStart(5)}  ${bar(per.score, per.target, c)}`,
+    );
     for (const id of per.practices) {
       const p = a.practices.find((x) => x.id === id)!;
       out.push(practiceLine(p, nameWidth, c));
@@ -70,7 +70,9 @@ export function formatSummary(assessment: Assessment, c: ChalkInstance): string 
       `  ${c.bold('Backlog')}   ${b.open_count} open of ${b.count}, ${num(b.open_effort_days, 0)} days of effort; median age ${num(b.open_age.median_days, 0)} days; ` +
         `${num(b.throughput_per_30_days, 1)} done / ${num(b.arrivals_per_30_days, 1)} arrived per 30 days; ` +
         (b.clearance_months === null ? c.red('not clearing') : `clears in ${num(b.clearance_months, 1)} months`) +
-        (b.duplicates.candidates.length || b.obsolete_candidates.length ? c.yellow(`; ${b.duplicates.candidates.length} possible duplicates, ${b.obsolete_candidates.length} obsolete`) : ''),
+        (b.duplicates.candidates.length || b.obsolete_candidates.length
+          ? c.yellow(`; ${b.duplicates.candidates.length} possible duplicates, ${b.obsolete_candidates.length} obsolete`)
+          : ''),
     );
   } else out.push(c.dim('  Backlog   no data (no backlog.yaml)'));
   const r = a.releases;
@@ -87,15 +89,24 @@ export function formatSummary(assessment: Assessment, c: ChalkInstance): string 
     out.push(`  ${c.bold('Top recommendations')} ${c.dim(`(${recs.length} in all, in the customer's priority order)`)}`);
     for (const r of recs.slice(0, 8)) {
       const bucket = r.bucket === 'high' ? c.red('high  ') : r.bucket === 'medium' ? c.yellow('medium') : c.dim('low   ');
-      out.push(`    ${bucket} ${String(Math.round(r.priority)).padStart(3)}  ${r.title} ${c.dim(`(${r.practice} → L${r.level}, ${r.effort_days} d, ${r.phase ?? 'unscheduled'})`)}`);
+      out.push(
+        `    ${bucket} ${String(Math.round(r.priority)).padStart(3)}  ${r.title} ${c.dim(`(${r.practice} → L${r.level}, ${r.effort_days} d, ${r.phase ?? 'unscheduled'})`)}`,
+      );
     }
     out.push('');
     out.push(`  ${c.bold('Roadmap')}`);
     for (const p of a.roadmap.phases) {
       const cap = p.capacity_days === null ? 'no limit' : `${num(p.capacity_days, 0)} d`;
-      out.push(`    ${p.id.padEnd(6)} ${p.name.padEnd(18)} ${String(p.recommendations.length).padStart(3)} recommendations, ${num(p.used_days, 1)} of ${cap}${p.end ? c.dim(`, ends ${p.end}`) : ''}`);
+      out.push(
+        `    ${p.id.padEnd(6)} ${p.name.padEnd(18)} ${String(p.recommendations.length).padStart(3)} recommendations, ${num(p.used_days, 1)} of ${cap}${p.end ? c.dim(`, ends ${p.end}`) : ''}`,
+      );
     }
-    if (a.roadmap.unscheduled.length) out.push(c.yellow(`    unscheduled: ${a.roadmap.unscheduled.length} recommendations, ${num(a.roadmap.unscheduled_days, 1)} d (no phase has room, or a dependency is unscheduled)`));
+    if (a.roadmap.unscheduled.length)
+      out.push(
+        c.yellow(
+          `    unscheduled: ${a.roadmap.unscheduled.length} recommendations, ${num(a.roadmap.unscheduled_days, 1)} d (no phase has room, or a dependency is unscheduled)`,
+        ),
+      );
     if (a.first_steps.length) {
       const title = new Map(recs.map((r) => [r.id, r.title]));
       out.push('');
@@ -117,6 +128,7 @@ export function formatSummary(assessment: Assessment, c: ChalkInstance): string 
   }
   out.push('');
   out.push(c.dim(`  score 0–5 (sum of the level means), lvl = highest level with every level up to it at least half met; │ marks the target`));
-  if (a.practices.some((p) => p.evidence.some((e) => e.ok === false))) out.push(c.dim(`  ⚠ evidence disagrees: the measured record contradicts the level (see relm validate, evidence-mismatch)`));
+  if (a.practices.some((p) => p.evidence.some((e) => e.ok === false)))
+    out.push(c.dim(`  ⚠ evidence disagrees: the measured record contradicts the level (see relm validate, evidence-mismatch)`));
   return out.join('\n') + '\n';
 }

@@ -4,7 +4,10 @@ import type { Formatter } from './types.js';
 /** `file:line:col severity code message`, one finding per line (DESIGN §5). */
 export const text: Formatter = (diagnostics, ctx) => {
   const max = ctx.max ?? Infinity;
-  const lines = diagnostics.slice(0, max).map((d) => printableFinding(d)).map((d) => `${d.file}:${d.line}:${d.col} ${d.severity} ${d.code} ${d.message}`);
+  const lines = diagnostics
+    .slice(0, max)
+    .map((d) => printableFinding(d))
+    .map((d) => `${d.file}:${d.line}:${d.col} ${d.severity} ${d.code} ${d.message}`);
   if (diagnostics.length > max) lines.push(`… ${diagnostics.length - max} more findings not shown (use -f json to see all)`);
   return lines.length ? lines.join('\n') + '\n' : '';
 };

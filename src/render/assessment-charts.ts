@@ -10,7 +10,6 @@ export interface Chart {
   svg: string;
 }
 
-
 /** Every chart the deliverables can show, by name, from assessment.json alone; a chart without data is left out. */
 export function buildCharts(a: Assessment): Record<string, Chart> {
   const charts: Record<string, Chart> = {};
@@ -30,16 +29,43 @@ export function buildCharts(a: Assessment): Record<string, Chart> {
     ),
   };
   const gapRows = [...a.practices].filter((p) => p.gap !== null).sort((x, y) => y.gap! - x.gap! || (x.id < y.id ? -1 : 1));
-  charts.gaps = { title: 'The twelve largest gaps: current and target level per practice', svg: gapBars(gapRows.filter((p) => p.gap! > 0).slice(0, 12).map((p) => ({ label: p.name, current: p.score, target: p.target })), { title: 'The twelve largest gaps' }) };
+  charts.gaps = {
+    title: 'The twelve largest gaps: current and target level per practice',
+    svg: gapBars(
+      gapRows
+        .filter((p) => p.gap! > 0)
+        .slice(0, 12)
+        .map((p) => ({ label: p.name, current: p.score, target: p.target })),
+      { title: 'The twelve largest gaps' },
+    ),
+  };
   charts.perspectives = {
     title: 'Each perspective: current score and target',
-    svg: gapBars(PERSPECTIVES.map((k) => ({ label: PERSPECTIVE_NAMES[k], current: a.perspectives[k].score, target: a.perspectives[k].target })), { title: 'Current score and target by perspective' }),
+    svg: gapBars(
+      PERSPECTIVES.map((k) => ({ label: PERSPECTIVE_NAMES[k], current: a.perspectives[k].score, target: a.perspectives[k].target })),
+      { title: 'Current score and target by perspective' },
+    ),
   };
-  charts.top_gaps = { title: 'The largest gaps', svg: gapBars(gapRows.slice(0, 8).map((p) => ({ label: p.name, current: p.score, target: p.target })), { title: 'The largest gaps' }) };
-  charts.top_gaps_slide = { title: 'The largest gaps', svg: gapBars(gapRows.slice(0, 6).map((p) => ({ label: p.name, current: p.score, target: p.target })), { title: 'The six largest gaps by practice' }) };
+  charts.top_gaps = {
+    title: 'The largest gaps',
+    svg: gapBars(
+      gapRows.slice(0, 8).map((p) => ({ label: p.name, current: p.score, target: p.target })),
+      { title: 'The largest gaps' },
+    ),
+  };
+  charts.top_gaps_slide = {
+    title: 'The largest gaps',
+    svg: gapBars(
+      gapRows.slice(0, 6).map((p) => ({ label: p.name, current: p.score, target: p.target })),
+      { title: 'The six largest gaps by practice' },
+    ),
+  };
   charts.heatmap = {
     title: 'How far each level is met, per practice',
-    svg: levelHeatmap(a.practices.map((p) => ({ label: p.name, levels: p.level_scores })), { title: 'How far each level is met, per practice' }),
+    svg: levelHeatmap(
+      a.practices.map((p) => ({ label: p.name, levels: p.level_scores })),
+      { title: 'How far each level is met, per practice' },
+    ),
   };
   if (a.backlog) {
     const types = ['corrective', 'adaptive', 'perfective', 'preventive', 'unspecified'];
@@ -73,27 +99,52 @@ export function buildCharts(a: Assessment): Record<string, Chart> {
   charts.scorecard = {
     title: 'Each practice against its target, by perspective',
     svg: scorecard(
-      a.practices.map((p) => ({ perspective: PERSPECTIVE_NAMES[p.perspective], practice: p.name, score: p.score, level: p.level, target: p.target, gap: p.gap, status: ragOf(p.gap, p.assessed) })),
+      a.practices.map((p) => ({
+        perspective: PERSPECTIVE_NAMES[p.perspective],
+        practice: p.name,
+        score: p.score,
+        level: p.level,
+        target: p.target,
+        gap: p.gap,
+        status: ragOf(p.gap, p.assessed),
+      })),
       {
         title: 'Each practice against its target, by perspective',
         statusLabels: { green: 'At target', amber: 'Close', red: 'Short', none: 'Not assessed' },
-        statusNotes: { green: 'at target (no gap)', amber: 'at most one level missing', red: 'more than one level missing', none: 'not assessed or not applicable' },
+        statusNotes: {
+          green: 'at target (no gap)',
+          amber: 'at most one level missing',
+          red: 'more than one level missing',
+          none: 'not assessed or not applicable',
+        },
       },
     ),
   };
   if (a.roadmap.phases.length && a.recommendations.length) {
     const roadmap = roadmapInput(a);
-    charts.roadmap = { title: 'The roadmap: recommendations by phase, first steps highlighted, milestones at phase ends', svg: ganttChart(roadmap, { title: 'Roadmap', maxBars: 16 }) };
+    charts.roadmap = {
+      title: 'The roadmap: recommendations by phase, first steps highlighted, milestones at phase ends',
+      svg: ganttChart(roadmap, { title: 'Roadmap', maxBars: 16 }),
+    };
     charts.roadmap_slide = {
       title: 'The roadmap by phase',
-      svg: ganttChart({ ...roadmap, unscheduled: [], milestones: roadmap.milestones.filter((m, i, all) => all.findIndex((x) => x.date === m.date) === i) }, { title: 'Roadmap', ...GANTT_SLIDE, maxBars: 6 }),
+      svg: ganttChart(
+        { ...roadmap, unscheduled: [], milestones: roadmap.milestones.filter((m, i, all) => all.findIndex((x) => x.date === m.date) === i) },
+        { title: 'Roadmap', ...GANTT_SLIDE, maxBars: 6 },
+      ),
     };
   }
   // The solution model's integration view; left out when the model maps no ITSM process.
   const links = a.solution_model.links;
   if (links.length) {
     const title = 'Release management and the ITSM processes: each link now and at its target';
-    charts['itsm-integration'] = { title, svg: integrationDiagram(links.map((l) => ({ name: l.name, current: l.current, target: l.target, linked: l.practices.length > 0 })), { title }) };
+    charts['itsm-integration'] = {
+      title,
+      svg: integrationDiagram(
+        links.map((l) => ({ name: l.name, current: l.current, target: l.target, linked: l.practices.length > 0 })),
+        { title },
+      ),
+    };
   }
   // A chart with nothing to show is left out of the documents.
   for (const [name, c] of Object.entries(charts)) if (isNoDataChart(c.svg)) delete charts[name];
@@ -106,9 +157,16 @@ export function roadmapInput(a: Assessment): GanttInput {
   const first = new Set(a.first_steps);
   const bars = a.roadmap.phases.flatMap((p) => p.recommendations.map((id) => ({ id, label: byId.get(id)!.title, phase: p.id, emphasis: first.has(id) })));
   const placed = new Set(bars.map((b) => b.id));
-  const dependencies = bars.flatMap((b) => byId.get(b.id)!.depends_on.filter((d) => placed.has(d)).map((d) => ({ from: d, to: b.id })));
+  const dependencies = bars.flatMap((b) =>
+    byId
+      .get(b.id)!
+      .depends_on.filter((d) => placed.has(d))
+      .map((d) => ({ from: d, to: b.id })),
+  );
   const milestones = a.roadmap.phases.flatMap((p) =>
-    p.end ? a.requirements.filter((t) => t.status === 'planned' && t.reaches_target === p.id).map((t) => ({ date: p.end!, label: `Requirement met: ${t.title}` })) : [],
+    p.end
+      ? a.requirements.filter((t) => t.status === 'planned' && t.reaches_target === p.id).map((t) => ({ date: p.end!, label: `Requirement met: ${t.title}` }))
+      : [],
   );
   return {
     phases: a.roadmap.phases.map((p) => ({ id: p.id, name: p.name, start: p.start, end: p.end })),

@@ -26,10 +26,17 @@ const above = (p: Placement) => (p.distribution ? p.value! - p.distribution.q3 :
 export function benchmarkSentence(a: Assessment, place: BenchmarkPlacement): string {
   const who = `${place.engagements} ${place.population}`;
   const o = place.overall;
-  if (o.value === null || o.standing === null) return `Nothing is assessed yet, so ${a.engagement.client} cannot be placed against the ${who} in the benchmark.`;
+  if (o.value === null || o.standing === null)
+    return `Nothing is assessed yet, so ${a.engagement.client} cannot be placed against the ${who} in the benchmark.`;
   const head = `Against the ${who} in the benchmark, ${a.engagement.client}'s release management scores ${score(o.value)}, ${STANDING_WORDS[o.standing]} (median ${score(o.distribution!.median)}).`;
-  const low = place.practices.filter((p) => p.standing === 'lowest-quartile').sort((x, y) => below(y) - below(x) || x.id.localeCompare(y.id)).slice(0, 3);
-  const high = place.practices.filter((p) => p.standing === 'top-quartile').sort((x, y) => above(y) - above(x) || x.id.localeCompare(y.id)).slice(0, 2);
+  const low = place.practices
+    .filter((p) => p.standing === 'lowest-quartile')
+    .sort((x, y) => below(y) - below(x) || x.id.localeCompare(y.id))
+    .slice(0, 3);
+  const high = place.practices
+    .filter((p) => p.standing === 'top-quartile')
+    .sort((x, y) => above(y) - above(x) || x.id.localeCompare(y.id))
+    .slice(0, 2);
   const names = (ps: Placement[]) => list(ps.map((p) => `${inSentence(p.name)} (${score(p.value)})`));
   const parts: string[] = [];
   if (low.length) parts.push(`its ${names(low)} ${low.length === 1 ? 'is' : 'are'} in the lowest quartile`);

@@ -76,7 +76,11 @@ export function spawnBrowser(executable: string, args: readonly string[], tempDi
   // The browser's own temporary files (sockets, print spools) go into the folder too, so nothing outlives it.
   const env = { ...process.env, TMPDIR: tempDir, TMP: tempDir, TEMP: tempDir };
   const child: ChildProcess = posix
-    ? spawn('/bin/sh', ['-c', WRAPPER, 'relm-browser', tempDir, executable, ...args], { detached: true, env, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] })
+    ? spawn('/bin/sh', ['-c', WRAPPER, 'relm-browser', tempDir, executable, ...args], {
+        detached: true,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+      })
     : spawn(executable, [...args], { env, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
   let tail = '';
   child.stderr!.on('data', (d: Buffer) => {

@@ -48,7 +48,8 @@ export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.
     return explicit;
   }
   if (env.CHROME_PATH) {
-    if (!existsSync(env.CHROME_PATH) || !executable(env.CHROME_PATH)) throw new RelmError(`CHROME_PATH: no executable browser at ${env.CHROME_PATH}`, EXIT_USAGE, INSTALL_HINT);
+    if (!existsSync(env.CHROME_PATH) || !executable(env.CHROME_PATH))
+      throw new RelmError(`CHROME_PATH: no executable browser at ${env.CHROME_PATH}`, EXIT_USAGE, INSTALL_HINT);
     return env.CHROME_PATH;
   }
   for (const p of WELL_KNOWN[platform] ?? []) if (existsSync(p) && executable(p)) return p;

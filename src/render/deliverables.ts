@@ -48,7 +48,6 @@ function figure(c: Chart): string {
   return `<figure class="chart">${c.svg}<figcaption>${escapeHtml(c.title)}</figcaption></figure>`;
 }
 
-
 /** The progress report and its deck: rendered from the progress view (progress-view.ts), not the report view. */
 export function isProgress(id: DeliverableId): boolean {
   return id === 'progress' || id === 'progress-deck';

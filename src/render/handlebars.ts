@@ -287,7 +287,12 @@ export function createEnvironment(src: TemplateSource = {}): { render: (name: st
       const { calls, inline } = partialCalls(ast);
       for (const c of calls) {
         if (!partials.has(c.name) && !inline.has(c.name)) {
-          throw new TemplateError(file, c.line, c.col, `the partial "${c.name}" does not exist${partials.size ? ` (partials: ${[...partials].sort().join(', ')})` : ''}; add templates/partials/${c.name}.hbs, or fix the name`);
+          throw new TemplateError(
+            file,
+            c.line,
+            c.col,
+            `the partial "${c.name}" does not exist${partials.size ? ` (partials: ${[...partials].sort().join(', ')})` : ''}; add templates/partials/${c.name}.hbs, or fix the name`,
+          );
         }
       }
       return { template: hb.compile(text, { ...COMPILE_OPTIONS }), calls };

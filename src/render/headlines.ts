@@ -38,7 +38,8 @@ export function positionSentence(a: Assessment): string {
   const weakest = a.summary.weakest.slice(0, 2).map((w) => `${PERSPECTIVE_NAMES[w.id]} (${score(w.score)})`);
   const way = o.percent_to_target === null ? '' : `: ${pct(o.percent_to_target)} of the way there`;
   const target = o.target === null ? '' : ` against a target of ${score(o.target)}`;
-  const tail = weakest.length === 2 ? ` The weakest perspectives are ${list(weakest)}.` : weakest.length === 1 ? ` The only perspective assessed is ${weakest[0]}.` : '';
+  const tail =
+    weakest.length === 2 ? ` The weakest perspectives are ${list(weakest)}.` : weakest.length === 1 ? ` The only perspective assessed is ${weakest[0]}.` : '';
   return `${possessive(a.engagement.client)} release management scores ${score(o.score)} out of 5${target}${way}.${tail}`;
 }
 
@@ -49,7 +50,8 @@ export function largestGapsSentence(a: Assessment): string {
   if (!g.length) return 'Every assessed perspective is at its target: there is no gap to close.';
   if (g.length === 1) return `The only gap is in ${PERSPECTIVE_NAMES[g[0]!.id]}: ${score(g[0]!.gap)} levels missing on average.`;
   const [x, y] = [g[0]!, g[1]!];
-  const figures = score(x.gap) === score(y.gap) ? `${score(x.gap)} levels missing on average in each` : `${score(x.gap)} and ${score(y.gap)} levels missing on average`;
+  const figures =
+    score(x.gap) === score(y.gap) ? `${score(x.gap)} levels missing on average in each` : `${score(x.gap)} and ${score(y.gap)} levels missing on average`;
   return `The largest gaps are in ${PERSPECTIVE_NAMES[x.id]} and ${PERSPECTIVE_NAMES[y.id]}: ${figures}.`;
 }
 
@@ -63,15 +65,20 @@ export function requirementsSentence(a: Assessment): string {
   if (r.unknown) rest.push(`${numberWord(r.unknown)} cannot be judged yet (a practice not assessed or a metric not measured)`);
   const tail = rest.length ? `; ${list(rest)}` : '';
   if (reached === 0) return `The plan as scheduled meets none of the ${r.total} requirements${tail}.`;
-  if (r.planned === 0) return r.met === r.total ? `All ${r.total} requirements are met today.` : `${r.met} of the ${r.total} requirements ${r.met === 1 ? 'is' : 'are'} met today${tail}.`;
-  const when = r.all_planned_by && r.all_planned_by !== 'now' ? ` by the end of ${phaseLabel(a, r.all_planned_by)}, ${date(phaseOf(a, r.all_planned_by)?.end)}` : '';
+  if (r.planned === 0)
+    return r.met === r.total
+      ? `All ${r.total} requirements are met today.`
+      : `${r.met} of the ${r.total} requirements ${r.met === 1 ? 'is' : 'are'} met today${tail}.`;
+  const when =
+    r.all_planned_by && r.all_planned_by !== 'now' ? ` by the end of ${phaseLabel(a, r.all_planned_by)}, ${date(phaseOf(a, r.all_planned_by)?.end)}` : '';
   return `The plan meets ${reached} of the ${r.total} requirements${when}${tail}.`;
 }
 
 /** The plan in one sentence: scope, effort, cost, end; and what does not fit. */
 export function planSentence(a: Assessment): string {
   const s = a.summary.plan;
-  if (!s.recommendations) return nothingAssessed(a) ? 'There is no plan yet: nothing has been assessed.' : 'No work is needed: every assessed practice is at its target.';
+  if (!s.recommendations)
+    return nothingAssessed(a) ? 'There is no plan yet: nothing has been assessed.' : 'No work is needed: every assessed practice is at its target.';
   const phases = a.roadmap.phases.filter((p) => p.recommendations.length).length;
   const cost = s.cost !== null ? ` (${money(s.cost, a.engagement.currency)})` : '';
   const end = s.ends ? `, ending ${date(s.ends)}` : '';
@@ -113,7 +120,10 @@ export function releaseSentence(r: ReleaseAnalysis | null): string {
   const t = r.targets;
   if (cfr !== null && t.change_failure_rate !== undefined && cfr > t.change_failure_rate) {
     const oneIn = cfr > 0 ? Math.round(1 / cfr) : null;
-    const lead = oneIn !== null && oneIn >= 2 && oneIn <= 10 ? `One release in ${numberWord(oneIn)} fails or needs a fix` : `${capitalise(pct(cfr))} of releases fail or need a fix`;
+    const lead =
+      oneIn !== null && oneIn >= 2 && oneIn <= 10
+        ? `One release in ${numberWord(oneIn)} fails or needs a fix`
+        : `${capitalise(pct(cfr))} of releases fail or need a fix`;
     return `${lead}: a change failure rate of ${pct(cfr)} against a target of ${pct(t.change_failure_rate)}.`;
   }
   const missed = (['lead_time_days', 'recovery_hours', 'deployment_frequency_per_week'] as const).find((k) => {
@@ -123,7 +133,10 @@ export function releaseSentence(r: ReleaseAnalysis | null): string {
     return k === 'deployment_frequency_per_week' ? v < target : v > target;
   });
   if (missed) return `${capitalise(metricName(missed))} is ${metricValue(missed, r[missed])} against a target of ${metricValue(missed, t[missed]!)}.`;
-  if (cfr === null) return `${count(r.count, 'release')} in ${r.window_days} days, but none records its outcome: the change failure rate is unknown.`.replace(/^\w/, (c) => c.toUpperCase());
+  if (cfr === null)
+    return `${count(r.count, 'release')} in ${r.window_days} days, but none records its outcome: the change failure rate is unknown.`.replace(/^\w/, (c) =>
+      c.toUpperCase(),
+    );
   return `Releases meet their targets: DORA band ${r.band ?? 'n/a'}, ${pct(cfr)} of releases failing.`;
 }
 
@@ -132,7 +145,8 @@ export function backlogSentence(a: Assessment): string {
   const b = a.backlog;
   if (!b) return 'No backlog was provided.';
   if (!b.open_count) return 'The backlog is empty: every request has been delivered, rejected or closed.';
-  if (b.expected_wait_days === null) return `The backlog is not moving: nothing was delivered in the last 90 days, and ${count(b.open_count, 'item is', 'items are')} open.`;
+  if (b.expected_wait_days === null)
+    return `The backlog is not moving: nothing was delivered in the last 90 days, and ${count(b.open_count, 'item is', 'items are')} open.`;
   const grows = b.arrivals_per_30_days > b.throughput_per_30_days ? ', and more arrive than are delivered' : '';
   return `A new request waits about ${num(Math.round(b.expected_wait_days))} days at today's pace: ${b.open_count} open items, ${num(b.throughput_per_30_days)} delivered a month${grows}.`;
 }
@@ -143,7 +157,11 @@ export function closeSentence(a: Assessment): string | null {
   if (!c.length) return null;
   const dup = c.filter((x) => x.reason === 'duplicate').length;
   const obs = c.length - dup;
-  const why = !dup ? 'later changes make them obsolete' : !obs ? 'they duplicate other requests' : `${count(dup, 'duplicates', 'duplicate')} another request and ${count(obs, 'is', 'are')} made obsolete by later changes`;
+  const why = !dup
+    ? 'later changes make them obsolete'
+    : !obs
+      ? 'they duplicate other requests'
+      : `${count(dup, 'duplicates', 'duplicate')} another request and ${count(obs, 'is', 'are')} made obsolete by later changes`;
   return `${capitalise(count(c.length, 'open item'))} should be closed, not built: ${why}.`;
 }
 
@@ -155,7 +173,10 @@ export function trainingSentence(a: Assessment): string {
   if (!people && !t.hires_total) return 'Everyone holds the skills their roles require: no training is needed.';
   const courses = t.skills.filter((s) => !s.no_course);
   const parts: string[] = [];
-  if (people) parts.push(`${capitalise(count(people, 'person needs', 'people need'))} training in ${count(t.skills.length, 'skill')}: ${days(t.total_days, 'participant-days')} over ${count(courses.length, 'course')}, ${money(t.total_cost, a.engagement.currency)}`);
+  if (people)
+    parts.push(
+      `${capitalise(count(people, 'person needs', 'people need'))} training in ${count(t.skills.length, 'skill')}: ${days(t.total_days, 'participant-days')} over ${count(courses.length, 'course')}, ${money(t.total_cost, a.engagement.currency)}`,
+    );
   if (t.hires_total) parts.push(`${count(t.hires_total, 'place')} must be filled by hiring`);
   if (t.no_course.length) parts.push(`${count(t.no_course.length, 'skill has', 'skills have')} no course yet`);
   return `${capitalise(parts.join('; '))}.`;
@@ -167,7 +188,8 @@ export function scenarioSentence(a: Assessment): string | null {
   const planned = a.scenarios.find((s) => s.id === 'as-planned');
   if (!best || !planned || !a.requirements.length) return null;
   const cost = (s: Scenario) => (s.total_cost !== null ? money(s.total_cost, a.engagement.currency) : days(s.total_days));
-  if (best.id === planned.id) return `The capacity as planned is the right choice: it meets ${planned.requirements_reached} of ${a.requirements.length} requirements for ${cost(planned)}, and no option tested meets more.`;
+  if (best.id === planned.id)
+    return `The capacity as planned is the right choice: it meets ${planned.requirements_reached} of ${a.requirements.length} requirements for ${cost(planned)}, and no option tested meets more.`;
   const extraDays = best.total_days - planned.total_days;
   const extra = best.total_cost !== null && planned.total_cost !== null ? money(best.total_cost - planned.total_cost, a.engagement.currency) : days(extraDays);
   return `${best.name} would meet ${best.requirements_reached} of the ${a.requirements.length} requirements for ${cost(best)}: ${extra} (${days(extraDays)}) more than the plan, which meets ${planned.requirements_reached}.`;
@@ -183,7 +205,10 @@ export function askSentence(a: Assessment): string {
   const planned = a.scenarios.find((s) => s.id === 'as-planned');
   let choose = '';
   if (best && planned && best.id !== planned.id) {
-    const extra = best.total_cost !== null && planned.total_cost !== null ? money(best.total_cost - planned.total_cost, a.engagement.currency) : days(best.total_days - planned.total_days);
+    const extra =
+      best.total_cost !== null && planned.total_cost !== null
+        ? money(best.total_cost - planned.total_cost, a.engagement.currency)
+        : days(best.total_days - planned.total_days);
     choose = `; and decide whether to fund ${extra} more for the later phases, which meets ${best.requirements_reached === a.requirements.length ? `all ${a.requirements.length}` : best.requirements_reached} requirements instead of ${planned.requirements_reached}`;
   }
   return `Approve ${first.name} (phase ${a.roadmap.phases.indexOf(first) + 1}): ${days(first.used_days)}${cost}${when}${choose}.`;
@@ -198,7 +223,10 @@ export function risksSentence(a: Assessment, describe: (kind: string) => string)
 
 /** The practices furthest from their targets (the three largest gaps; ties by name), as a slide title. */
 export function practiceGapsTitle(a: Assessment): string {
-  const top = a.practices.filter((p) => (p.gap ?? 0) > 0).sort((x, y) => y.gap! - x.gap! || x.name.localeCompare(y.name)).slice(0, 3);
+  const top = a.practices
+    .filter((p) => (p.gap ?? 0) > 0)
+    .sort((x, y) => y.gap! - x.gap! || x.name.localeCompare(y.name))
+    .slice(0, 3);
   if (!top.length) return nothingAssessed(a) ? 'No gap can be measured yet' : 'Every practice is at its target';
   const names = top.map((p, i) => (i === 0 ? p.name : p.name.charAt(0).toLowerCase() + p.name.slice(1)));
   return `${list(names)} ${top.length === 1 ? 'is' : 'are'} furthest from target`;
@@ -234,7 +262,13 @@ export function slideTitles(a: Assessment, riskPhraseOf: (kind: string) => strin
       : o.percent_to_target === null
         ? `Release management scores ${score(o.score)} out of 5`
         : `Release management is ${pct(o.percent_to_target)} of the way to its target`,
-    gaps: nothingAssessed(a) ? 'No gap can be measured yet' : gaps.length >= 2 ? `The largest gaps are in ${PERSPECTIVE_NAMES[gaps[0]!.id]} and ${PERSPECTIVE_NAMES[gaps[1]!.id]}` : gaps.length === 1 ? `The only gap is in ${PERSPECTIVE_NAMES[gaps[0]!.id]}` : 'Every perspective is at its target',
+    gaps: nothingAssessed(a)
+      ? 'No gap can be measured yet'
+      : gaps.length >= 2
+        ? `The largest gaps are in ${PERSPECTIVE_NAMES[gaps[0]!.id]} and ${PERSPECTIVE_NAMES[gaps[1]!.id]}`
+        : gaps.length === 1
+          ? `The only gap is in ${PERSPECTIVE_NAMES[gaps[0]!.id]}`
+          : 'Every perspective is at its target',
     practice_gaps: practiceGapsTitle(a),
     release: !rel
       ? 'The release record is not kept yet'
@@ -245,7 +279,11 @@ export function slideTitles(a: Assessment, riskPhraseOf: (kind: string) => strin
         : cfr === null
           ? 'Release outcomes are not recorded'
           : `Releases perform in the DORA ${rel.band ?? 'n/a'} band`,
-    backlog: !b ? 'The backlog is not recorded yet' : b.expected_wait_days === null ? 'The backlog is not moving' : `A new request waits about ${num(Math.round(b.expected_wait_days))} days`,
+    backlog: !b
+      ? 'The backlog is not recorded yet'
+      : b.expected_wait_days === null
+        ? 'The backlog is not moving'
+        : `A new request waits about ${num(Math.round(b.expected_wait_days))} days`,
     requirements: !r.total
       ? 'No requirements are recorded yet'
       : reached === r.total && r.planned === 0
@@ -257,13 +295,21 @@ export function slideTitles(a: Assessment, riskPhraseOf: (kind: string) => strin
             : !r.not_on_plan
               ? `${capitalise(count(r.unknown, 'requirement cannot', 'requirements cannot'))} be judged without more data`
               : `${capitalise(count(r.total - reached, 'requirement is', 'requirements are'))} not met by this plan`,
-    roadmap: !phases.length ? 'No work is scheduled' : `${capitalise(count(phases.length, 'phase'))}, ${days(plan.days)}${plan.ends ? `, until ${month(plan.ends)}` : ''}`,
-    first_steps: !first ? 'No first step is scheduled' : `Start with ${count(a.first_steps.length, 'step')} in ${first.name}${first.start ? `, from ${month(first.start)}` : ''}`,
-    risks: !a.risks.length ? 'No delivery risk stands out in the data' : `${capitalise(count(a.risks.length, 'risk'))}; the most serious: ${riskPhraseOf(a.risks[0]!.kind)}`,
+    roadmap: !phases.length
+      ? 'No work is scheduled'
+      : `${capitalise(count(phases.length, 'phase'))}, ${days(plan.days)}${plan.ends ? `, until ${month(plan.ends)}` : ''}`,
+    first_steps: !first
+      ? 'No first step is scheduled'
+      : `Start with ${count(a.first_steps.length, 'step')} in ${first.name}${first.start ? `, from ${month(first.start)}` : ''}`,
+    risks: !a.risks.length
+      ? 'No delivery risk stands out in the data'
+      : `${capitalise(count(a.risks.length, 'risk'))}; the most serious: ${riskPhraseOf(a.risks[0]!.kind)}`,
     training: !t
       ? 'The team is not recorded yet'
       : `${capitalise(count(new Set(t.needs.map((n) => n.person)).size, 'person needs', 'people need'))} training${t.hires_total ? `, ${count(t.hires_total, 'place')} to hire` : ''}`,
-    ask: !first ? 'No decision is needed today' : `Decision today: approve ${first.name}, ${days(first.used_days)}${first.cost !== null ? ` (${money(first.cost, a.engagement.currency)})` : ''}`,
+    ask: !first
+      ? 'No decision is needed today'
+      : `Decision today: approve ${first.name}, ${days(first.used_days)}${first.cost !== null ? ` (${money(first.cost, a.engagement.currency)})` : ''}`,
   };
 }
 
@@ -295,7 +341,8 @@ export function futureStateSentence(a: Assessment): string {
   if (!c.toBuild && !c.notAssessed) return `${head}, and all of them hold today.`;
   const by = c.last?.end ? `, by ${date(c.last.end)}` : '';
   let build = '';
-  if (c.toBuild && c.scheduled === c.toBuild) build = `; this plan builds the ${c.notAssessed ? `${numberWord(c.toBuild)} missing` : `other ${numberWord(c.toBuild)}`}${by}`;
+  if (c.toBuild && c.scheduled === c.toBuild)
+    build = `; this plan builds the ${c.notAssessed ? `${numberWord(c.toBuild)} missing` : `other ${numberWord(c.toBuild)}`}${by}`;
   else if (c.toBuild) {
     const parts: string[] = [];
     if (c.scheduled) parts.push(`${numberWord(c.scheduled)} by this plan${c.last?.end ? ` (by ${date(c.last.end)})` : ''}`);
@@ -303,7 +350,9 @@ export function futureStateSentence(a: Assessment): string {
     if (c.noRecommendation) parts.push(`${numberWord(c.noRecommendation)} with no recommendation in the model yet`);
     build = `; ${numberWord(c.toBuild)} ${c.toBuild === 1 ? 'is' : 'are'} to be built: ${list(parts)}`;
   }
-  const unknown = c.notAssessed ? `; ${numberWord(c.notAssessed)} cannot be judged until ${c.notAssessed === 1 ? 'its practice is' : 'their practices are'} assessed` : '';
+  const unknown = c.notAssessed
+    ? `; ${numberWord(c.notAssessed)} cannot be judged until ${c.notAssessed === 1 ? 'its practice is' : 'their practices are'} assessed`
+    : '';
   return `${head}: ${numberWord(c.inPlace)} ${c.inPlace === 1 ? 'is' : 'are'} in place today${build}${unknown}.`;
 }
 
@@ -326,22 +375,33 @@ export function alignmentSentence(a: Assessment): string {
   if (a.requirements.length && recs) {
     const k = t.hygiene.length;
     if (k === recs) hygiene = ` None of the ${recs} recommendations serves a requirement or goal.`;
-    else if (k) hygiene = ` ${capitalise(count(k, 'recommendation'))} of the ${recs} ${k === 1 ? 'serves' : 'serve'} no requirement or goal: hygiene work, kept for the maturity it adds.`;
+    else if (k)
+      hygiene = ` ${capitalise(count(k, 'recommendation'))} of the ${recs} ${k === 1 ? 'serves' : 'serve'} no requirement or goal: hygiene work, kept for the maturity it adds.`;
     else hygiene = ` Every recommendation serves a requirement${t.goals.length ? ' and so a goal' : ''}, directly or as a prerequisite.`;
   }
   if (!t.goals.length) {
-    return a.requirements.length ? `No strategic goals are recorded, so the plan is traced to the requirements only.${hygiene}` : `No strategic goals or requirements are recorded, so the plan cannot be traced to them.${hygiene}`;
+    return a.requirements.length
+      ? `No strategic goals are recorded, so the plan is traced to the requirements only.${hygiene}`
+      : `No strategic goals or requirements are recorded, so the plan cannot be traced to them.${hygiene}`;
   }
   const by = (s: string) => t.goals.filter((g) => g.status === s).length;
   const reached = by('met') + by('planned');
   const order = a.roadmap.phases.map((p) => p.id);
-  const last = t.goals.filter((g) => g.status === 'planned').reduce<string | null>((acc, g) => (acc === null || order.indexOf(g.reaches_target!) > order.indexOf(acc) ? g.reaches_target : acc), null);
+  const last = t.goals
+    .filter((g) => g.status === 'planned')
+    .reduce<string | null>((acc, g) => (acc === null || order.indexOf(g.reaches_target!) > order.indexOf(acc) ? g.reaches_target : acc), null);
   const when = last ? ` by the end of ${phaseLabel(a, last)}, ${date(phaseOf(a, last)?.end)}` : reached ? ' today' : '';
   const n = t.goals.length;
   const rest: string[] = [];
-  if (by('not-on-plan')) rest.push(`${by('not-on-plan') === n ? (n === 1 ? 'it needs' : n === 2 ? 'both need' : `all ${numberWord(n)} need`) : `${numberWord(by('not-on-plan'))} ${by('not-on-plan') === 1 ? 'needs' : 'need'}`} work that does not fit the phases' capacity`);
+  if (by('not-on-plan'))
+    rest.push(
+      `${by('not-on-plan') === n ? (n === 1 ? 'it needs' : n === 2 ? 'both need' : `all ${numberWord(n)} need`) : `${numberWord(by('not-on-plan'))} ${by('not-on-plan') === 1 ? 'needs' : 'need'}`} work that does not fit the phases' capacity`,
+    );
   if (by('unknown')) rest.push(`${numberWord(by('unknown'))} cannot be judged yet`);
-  if (by('no-requirements')) rest.push(`${numberWord(by('no-requirements'))} ${by('no-requirements') === 1 ? 'has' : 'have'} no requirement serving ${by('no-requirements') === 1 ? 'it' : 'them'}`);
+  if (by('no-requirements'))
+    rest.push(
+      `${numberWord(by('no-requirements'))} ${by('no-requirements') === 1 ? 'has' : 'have'} no requirement serving ${by('no-requirements') === 1 ? 'it' : 'them'}`,
+    );
   const lead =
     reached === n
       ? `The plan reaches ${n === 1 ? 'the strategic goal' : `all ${n} strategic goals`}${when}`
@@ -355,14 +415,22 @@ export function alignmentSentence(a: Assessment): string {
 export function scopeSentence(a: Assessment): string {
   const s = a.size_and_scope;
   const busy = s.phases.filter((p) => p.recommendations.length);
-  if (!busy.length) return nothingAssessed(a) ? 'There is no programme yet: nothing has been assessed.' : 'No work is scheduled, so the programme has no deliverables.';
+  if (!busy.length)
+    return nothingAssessed(a) ? 'There is no programme yet: nothing has been assessed.' : 'No work is scheduled, so the programme has no deliverables.';
   const ftes = busy.map((p) => p.fte).filter((x): x is number => x !== null);
   const roles = new Set(busy.flatMap((p) => p.roles.map((r) => r.role).filter((r): r is string => r !== null)));
   const unowned = busy.some((p) => p.roles.some((r) => r.role === null));
   // The busiest phase sets the staffing: "up to 2 people full time".
   const peak = ftes.length ? Math.max(...ftes) : null;
-  const people = peak === null ? null : `${busy.length > 1 ? 'up to ' : ''}${peak < 0.05 ? 'less than 0.1' : num(peak)} ${num(peak) === '1' ? 'person' : 'people'} full time`;
-  const from = roles.size ? `, drawn from ${count(roles.size, 'role')}${unowned ? ' (and work whose owner is still to be named)' : ''}` : unowned ? ', whose owners are still to be named' : '';
+  const people =
+    peak === null
+      ? null
+      : `${busy.length > 1 ? 'up to ' : ''}${peak < 0.05 ? 'less than 0.1' : num(peak)} ${num(peak) === '1' ? 'person' : 'people'} full time`;
+  const from = roles.size
+    ? `, drawn from ${count(roles.size, 'role')}${unowned ? ' (and work whose owner is still to be named)' : ''}`
+    : unowned
+      ? ', whose owners are still to be named'
+      : '';
   const over = `Over ${count(busy.length, 'phase')} the programme`;
   if (!s.deliverables) return `${over} ${people ? `needs ${people}${from}` : `has work${from}`}; the model names no deliverables for its recommendations.`;
   return `${over} produces ${count(s.deliverables, 'deliverable')}${people ? `, and needs ${people}${from}` : from}.`;

@@ -112,7 +112,16 @@ export function markdownToHtml(md: string, meta: HtmlMeta, src: TemplateSource =
   const { cover, toc, body } = structure(post(markdown().render(md)));
   return layout(
     'layout.html.hbs',
-    { ...meta, kind: meta.kind ?? 'document', logo: meta.logo ?? null, accent: brandColor(meta.primaryColor), style: readTemplate('style.css', src), cover, toc: toc.length >= 3 ? toc : [], body },
+    {
+      ...meta,
+      kind: meta.kind ?? 'document',
+      logo: meta.logo ?? null,
+      accent: brandColor(meta.primaryColor),
+      style: readTemplate('style.css', src),
+      cover,
+      toc: toc.length >= 3 ? toc : [],
+      body,
+    },
     src,
   );
 }

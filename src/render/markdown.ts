@@ -72,7 +72,9 @@ function outsideCode(s: string, fn: (text: string) => string): string {
         return line;
       }
       // Code spans: a run of backticks up to the same run; what lies between is left as written.
-      return line.replace(/(`+)([\s\S]*?)\1(?!`)|([^`]+|`+)/g, (whole, ticks: string | undefined, _code, text: string | undefined) => (ticks ? whole : fn(text ?? whole)));
+      return line.replace(/(`+)([\s\S]*?)\1(?!`)|([^`]+|`+)/g, (whole, ticks: string | undefined, _code, text: string | undefined) =>
+        ticks ? whole : fn(text ?? whole),
+      );
     })
     .join('\n');
 }

@@ -32,7 +32,6 @@ export interface PdfOptions {
   onProgress?: (name: string, index: number, total: number) => void;
 }
 
-
 /** The running footer: the document's line on the left, "page n of m" on the right. */
 function footerTemplate(text: string | undefined): string {
   return (
@@ -42,7 +41,8 @@ function footerTemplate(text: string | undefined): string {
 }
 
 const TOC_PAGE = /<span class="toc-page" data-title="([^"]*)"><\/span>/g;
-const unescapeAttr = (s: string) => s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e]!);
+const unescapeAttr = (s: string) =>
+  s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e]!);
 
 /** The contents' entries with the page their heading's bookmark points at. */
 export function withTocPages(html: string, pages: ReadonlyMap<string, number>): string {

@@ -33,7 +33,8 @@ export type Names = ReturnType<typeof namesOf>;
 /** A KPI as the cards show it: "Change failure rate: 24% → 10%". */
 function kpiLine(k: RecommendationResult['kpis'][number]): string {
   const key = k.metric;
-  const target = typeof k.target === 'string' ? `${k.target} band or better` : `${k.direction === 'at-least' ? 'at least' : 'at most'} ${metricValue(key, k.target)}`;
+  const target =
+    typeof k.target === 'string' ? `${k.target} band or better` : `${k.direction === 'at-least' ? 'at least' : 'at most'} ${metricValue(key, k.target)}`;
   return `${capitalise(metricName(key))}: ${metricValue(key, typeof k.baseline === 'string' ? `${k.baseline} band` : k.baseline)} now, ${target}`;
 }
 
@@ -77,7 +78,9 @@ export function recommendationViews(a: Assessment, e: Engagement, names: Names) 
     const why =
       `${p.name} is at level ${p.level ?? 0} of a target of ${num(p.target)}: ${score(p.gap)} levels missing. ` +
       `This puts ${r.covers.length > 1 ? `levels ${r.covers[0]} to ${r.covers[r.covers.length - 1]}` : `level ${r.covers[0]}`} fully in place (today ${list(inPlace)}).` +
-      (mismatch.length ? ` The record already contradicts the current level: ${list(mismatch.map((m) => `${metricName(m.metric)} is ${metricValue(m.metric, m.value)}`))}.` : '');
+      (mismatch.length
+        ? ` The record already contradicts the current level: ${list(mismatch.map((m) => `${metricName(m.metric)} is ${metricValue(m.metric, m.value)}`))}.`
+        : '');
     const alternatives = (src?.alternatives ?? []).map((alt) => ({
       title: alt.title,
       description: alt.description ?? null,
@@ -108,7 +111,9 @@ export function recommendationViews(a: Assessment, e: Engagement, names: Names) 
       phase_short: r.phase ? (a.roadmap.phases.find((p) => p.id === r.phase)?.name ?? r.phase) : 'not scheduled',
       priority_text: `${r.bucket} (${Math.round(r.priority)})`,
       alternatives,
-      recommended_option: alternatives.length ? `Recommended: ${r.title} (${days(r.effort_days)}${dayRate !== null ? `, ${money(r.effort_days * dayRate, currency)}` : ''}): it reaches level ${r.level} in full.` : null,
+      recommended_option: alternatives.length
+        ? `Recommended: ${r.title} (${days(r.effort_days)}${dayRate !== null ? `, ${money(r.effort_days * dayRate, currency)}` : ''}): it reaches level ${r.level} in full.`
+        : null,
     };
   });
 }
@@ -116,47 +121,56 @@ export type RecommendationView = ReturnType<typeof recommendationViews>[number];
 
 const RISK_TEXT: Record<Risk['kind'], { title: (r: Risk, n: Names, a: Assessment) => string; mitigation: string; owner: string }> = {
   'unscheduled-work': {
-    title: (r) => `${capitalise(count(Number(r.figures.recommendations), 'recommendation'))} (${days(Number(r.figures.days))}) do not fit the phases' capacity${Number(r.figures.requirements_off_plan) ? `, so ${count(Number(r.figures.requirements_off_plan), 'requirement is', 'requirements are')} not met on this plan` : ''}`,
+    title: (r) =>
+      `${capitalise(count(Number(r.figures.recommendations), 'recommendation'))} (${days(Number(r.figures.days))}) do not fit the phases' capacity${Number(r.figures.requirements_off_plan) ? `, so ${count(Number(r.figures.requirements_off_plan), 'requirement is', 'requirements are')} not met on this plan` : ''}`,
     mitigation: 'Add capacity to a phase (see the capacity scenarios), add a phase, or agree with the sponsor which requirements wait.',
     owner: 'Programme sponsor',
   },
   'no-slack': {
-    title: (r, n) => `${capitalise(list(r.subjects.map(n.phase)))} ${r.subjects.length === 1 ? 'uses' : 'use'} at least 95% of ${r.subjects.length === 1 ? 'its' : 'their'} capacity: any overrun delays the next phase`,
+    title: (r, n) =>
+      `${capitalise(list(r.subjects.map(n.phase)))} ${r.subjects.length === 1 ? 'uses' : 'use'} at least 95% of ${r.subjects.length === 1 ? 'its' : 'their'} capacity: any overrun delays the next phase`,
     mitigation: 'Hold back a contingency of about 10% per phase, or move the lowest-priority work of a full phase to the next one.',
     owner: 'Programme manager',
   },
   'single-point-of-knowledge': {
-    title: (r, n) => `${capitalise(count(r.subjects.length, 'skill rests', 'skills rest'))} on one proficient person each (${list(r.subjects.slice(0, 4).map(n.skill))}${r.subjects.length > 4 ? ', …' : ''})`,
+    title: (r, n) =>
+      `${capitalise(count(r.subjects.length, 'skill rests', 'skills rest'))} on one proficient person each (${list(r.subjects.slice(0, 4).map(n.skill))}${r.subjects.length > 4 ? ', …' : ''})`,
     mitigation: 'Name a deputy for each and train them first (see the training plan); document the know-how as part of the release procedure.',
     owner: 'Maintenance manager',
   },
   vacancies: {
-    title: (r, n) => `${capitalise(count(Number(r.figures.people), 'place'))} in ${list(r.subjects.map(n.role))} ${Number(r.figures.people) === 1 ? 'is' : 'are'} unfilled: training cannot close ${Number(r.figures.people) === 1 ? 'it' : 'them'}`,
+    title: (r, n) =>
+      `${capitalise(count(Number(r.figures.people), 'place'))} in ${list(r.subjects.map(n.role))} ${Number(r.figures.people) === 1 ? 'is' : 'are'} unfilled: training cannot close ${Number(r.figures.people) === 1 ? 'it' : 'them'}`,
     mitigation: 'Start recruiting now, or cover the role with a contractor until it is filled.',
     owner: 'IT operations manager',
   },
   'late-training': {
-    title: (r, n) => `${capitalise(count(r.subjects.length, 'course ends', 'courses end'))} after the phase that needs ${r.subjects.length === 1 ? 'it' : 'them'} has started (${list(r.subjects.map(n.skill))})`,
+    title: (r, n) =>
+      `${capitalise(count(r.subjects.length, 'course ends', 'courses end'))} after the phase that needs ${r.subjects.length === 1 ? 'it' : 'them'} has started (${list(r.subjects.map(n.skill))})`,
     mitigation: 'Book the courses earlier or run them in parallel; until then pair the people with a proficient colleague.',
     owner: 'Maintenance manager',
   },
   'optimistic-scores': {
-    title: (r, n) => `The measured record contradicts the level of ${count(r.subjects.length, 'practice')} (${list(r.subjects.slice(0, 3).map(n.practice))}): the scores may be optimistic`,
+    title: (r, n) =>
+      `The measured record contradicts the level of ${count(r.subjects.length, 'practice')} (${list(r.subjects.slice(0, 3).map(n.practice))}): the scores may be optimistic`,
     mitigation: 'Review those answers with the interviewees against the record before the scores are final.',
     owner: 'Lead consultant',
   },
   'failing-releases': {
-    title: (r) => `Releases keep failing during the programme: ${pct(Number(r.figures.change_failure_rate))} of ${r.figures.releases} releases failed or needed a fix${r.figures.target !== null ? `, against a target of ${pct(Number(r.figures.target))}` : ''}`,
+    title: (r) =>
+      `Releases keep failing during the programme: ${pct(Number(r.figures.change_failure_rate))} of ${r.figures.releases} releases failed or needed a fix${r.figures.target !== null ? `, against a target of ${pct(Number(r.figures.target))}` : ''}`,
     mitigation: 'Put the release test plans and the back-out plan of the first phase in place before the next major release.',
     owner: 'Release manager',
   },
   unmeasured: {
-    title: (r) => `Progress on ${count(Number(r.figures.requirements), 'requirement')} cannot be shown: ${list(r.subjects.map(metricName))} ${r.subjects.length === 1 ? 'is' : 'are'} not measured`,
+    title: (r) =>
+      `Progress on ${count(Number(r.figures.requirements), 'requirement')} cannot be shown: ${list(r.subjects.map(metricName))} ${r.subjects.length === 1 ? 'is' : 'are'} not measured`,
     mitigation: 'Record the outcome (and the restore time) of every release from now on, so the baseline exists before the first phase ends.',
     owner: 'Release manager',
   },
   'backlog-growing': {
-    title: (r) => `The backlog grows while the programme runs: ${num(Number(r.figures.arrivals_per_30_days))} requests arrive a month and ${num(Number(r.figures.throughput_per_30_days))} are delivered`,
+    title: (r) =>
+      `The backlog grows while the programme runs: ${num(Number(r.figures.arrivals_per_30_days))} requests arrive a month and ${num(Number(r.figures.throughput_per_30_days))} are delivered`,
     mitigation: 'Close the duplicate and obsolete items now, and agree a monthly intake limit with the business until throughput catches up.',
     owner: 'Maintenance manager',
   },

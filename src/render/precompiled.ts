@@ -35,7 +35,9 @@ export interface Precompiled {
 }
 
 // The build's output; absent when running from source (then every template is compiled at run time).
-const built = ((await import(new URL('./templates.precompiled.js', import.meta.url).href).catch(() => null)) as { default: Record<string, Precompiled> } | null)?.default ?? null;
+const built =
+  ((await import(new URL('./templates.precompiled.js', import.meta.url).href).catch(() => null)) as { default: Record<string, Precompiled> } | null)?.default ??
+  null;
 
 /** The key of a template: its kind and text, hashed. */
 export function templateKey(text: string, kind: TemplateKind): string {

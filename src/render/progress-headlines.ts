@@ -58,7 +58,8 @@ const RELEASE_ORDER = ['change_failure_rate', 'deployment_frequency_per_week', '
 /** What moved since the last report: the overall score, the requirements met, and the release metric that moved first. */
 export function movedSentence(f: ProgressFacts): string {
   const d = f.moved;
-  if (!d) return 'There is no earlier report or tagged assessment to compare with: tag this one (git tag progress-YYYY-MM) and the next report measures what moved since.';
+  if (!d)
+    return 'There is no earlier report or tagged assessment to compare with: tag this one (git tag progress-YYYY-MM) and the next report measures what moved since.';
   const parts: string[] = [];
   const o = d.overall.score;
   const way = d.overall.percent_to_target.to !== null ? ` (${pct(d.overall.percent_to_target.to)} of the way to target)` : '';
@@ -73,7 +74,9 @@ export function movedSentence(f: ProgressFacts): string {
   const metric = RELEASE_ORDER.map((m) => d.releases.find((x) => x.metric === m)).find((x) => x && x.change.from !== null && x.change.to !== null);
   if (metric) {
     const up = metric.change.to! > metric.change.from!;
-    parts.push(`the ${metricName(metric.metric)} ${up ? 'rose' : 'fell'} from ${metricValue(metric.metric, metric.change.from)} to ${metricValue(metric.metric, metric.change.to)}`);
+    parts.push(
+      `the ${metricName(metric.metric)} ${up ? 'rose' : 'fell'} from ${metricValue(metric.metric, metric.change.from)} to ${metricValue(metric.metric, metric.change.to)}`,
+    );
   }
   return `${parts.join('; ')}.`;
 }
@@ -88,15 +91,35 @@ export function lateReason(r: RecommendationProgress, titles: ReadonlyMap<string
 /** What is late, how late, and whether the reasons are known. */
 export function lateSentence(f: ProgressFacts): string {
   const late = [...f.report.phases.flatMap((p) => p.recommendations)].filter((r) => r.late);
-  if (!late.length) return f.report.totals.due_days ? 'Nothing is late: the work of every phase that has ended is done.' : 'Nothing is late: no phase has ended yet.';
+  if (!late.length)
+    return f.report.totals.due_days ? 'Nothing is late: the work of every phase that has ended is done.' : 'Nothing is late: no phase has ended yet.';
   const effort = late.reduce((s, r) => s + r.effort_days, 0);
   const most = Math.max(...late.map((r) => r.days_late ?? 0));
   const started = late.filter((r) => r.status === 'in-progress').length;
   const silent = late.filter((r) => !r.notes && !r.waiting_for.length).length;
-  const head = late.length === 1 ? `One recommendation is late (${days(effort)}), ${count(most, 'day')} past the end of its phase` : `${capitalise(count(late.length, 'recommendation'))} are late (${days(effort)}), up to ${count(most, 'day')} past the end of their phase`;
-  const state = late.length === 1 ? (started ? 'it is in progress' : 'it has not started') : started === late.length ? 'all in progress' : started === 0 ? 'none started' : `${numberWord(started)} in progress, ${numberWord(late.length - started)} not started`;
+  const head =
+    late.length === 1
+      ? `One recommendation is late (${days(effort)}), ${count(most, 'day')} past the end of its phase`
+      : `${capitalise(count(late.length, 'recommendation'))} are late (${days(effort)}), up to ${count(most, 'day')} past the end of their phase`;
+  const state =
+    late.length === 1
+      ? started
+        ? 'it is in progress'
+        : 'it has not started'
+      : started === late.length
+        ? 'all in progress'
+        : started === 0
+          ? 'none started'
+          : `${numberWord(started)} in progress, ${numberWord(late.length - started)} not started`;
   // A reason: the notes, or earlier work it waits for.
-  const why = silent === 0 ? (late.length === 1 ? 'the reason is recorded' : 'each has its reason recorded') : silent === late.length ? 'no reason is recorded' : `${numberWord(silent)} without a recorded reason`;
+  const why =
+    silent === 0
+      ? late.length === 1
+        ? 'the reason is recorded'
+        : 'each has its reason recorded'
+      : silent === late.length
+        ? 'no reason is recorded'
+        : `${numberWord(silent)} without a recorded reason`;
   return `${head}: ${state}; ${why}.`;
 }
 
@@ -106,7 +129,9 @@ export function requirementsProgressSentence(f: ProgressFacts): string {
   if (!reqs.length) return 'No requirements are recorded, so progress cannot be measured against them.';
   const met = reqs.filter((r) => r.met_by_done_work);
   const metrics = reqs.filter((r) => r.waiting_for === 'metrics' || r.waiting_for === 'data');
-  const tail = metrics.length ? `; ${count(metrics.length, 'more has', 'more have')} its work done and wait${metrics.length === 1 ? 's' : ''} for a metric to meet its target` : '';
+  const tail = metrics.length
+    ? `; ${count(metrics.length, 'more has', 'more have')} its work done and wait${metrics.length === 1 ? 's' : ''} for a metric to meet its target`
+    : '';
   if (met.length) return `Done work now meets ${count(met.length, 'requirement')}: ${list(met.map((r) => r.title))}${tail}.`;
   const open = reqs.filter((r) => r.waiting_for === 'work' && r.recommendations.length);
   if (!open.length) return `No requirement is met by done work yet${tail}.`;
@@ -118,7 +143,10 @@ export function requirementsProgressSentence(f: ProgressFacts): string {
 export function nextSentence(f: ProgressFacts): string {
   const recs = recommendationsOf(f.report);
   const steps = f.report.next_steps.map((id) => recs.get(id)!);
-  if (!steps.length) return f.report.totals.recommendations && f.report.totals.done + f.report.totals.dropped === f.report.totals.recommendations ? 'The plan is complete: every recommendation is done or dropped.' : 'Nothing is under way or ready to start: settle what the waiting work depends on.';
+  if (!steps.length)
+    return f.report.totals.recommendations && f.report.totals.done + f.report.totals.dropped === f.report.totals.recommendations
+      ? 'The plan is complete: every recommendation is done or dropped.'
+      : 'Nothing is under way or ready to start: settle what the waiting work depends on.';
   // At most two of each in the sentence; the next steps list gives them all.
   const some = (titles: string[]) => (titles.length > 2 ? `${titles.slice(0, 2).join(', ')} and ${count(titles.length - 2, 'more', 'more')}` : list(titles));
   const finish = steps.filter((r) => r.status === 'in-progress').map((r) => `${r.title}${r.late ? ' (late)' : ''}`);
@@ -149,23 +177,28 @@ export function progressSlideTitles(f: ProgressFacts) {
   const byPhase = endedLate.length
     ? `${list(endedLate.map((p) => p.name))} ended with ${count(lateInEnded, 'recommendation')} not done`
     : current
-    ? `${current.name} under way: ${num(current.done_days)} of ${days(current.planned_days)} done`
-    : ended === phases.length && phases.length
-      ? `All ${count(phases.length, 'phase')} have ended: ${num(t.done_days)} of ${days(t.planned_days)} done`
-      : `${num(t.done_days)} of ${days(t.planned_days)} done; no phase under way`;
+      ? `${current.name} under way: ${num(current.done_days)} of ${days(current.planned_days)} done`
+      : ended === phases.length && phases.length
+        ? `All ${count(phases.length, 'phase')} have ended: ${num(t.done_days)} of ${days(t.planned_days)} done`
+        : `${num(t.done_days)} of ${days(t.planned_days)} done; no phase under way`;
   const since = f.since ? ` since ${f.since.label}` : ' so far';
   const n = f.changes.done.length;
   const done = n ? `${capitalise(count(n, 'recommendation'))} completed${since}` : `Nothing completed${since}`;
   const d = f.moved;
   const o = d?.overall.score;
-  const moved = !d || !o || o.from === null || o.to === null
-    ? `Overall score ${score(f.current.overall.score)} out of 5${d ? '' : '; nothing earlier to compare'}`
-    : score(o.from) === score(o.to)
-      ? `The overall score is unchanged at ${score(o.to)}`
-      : `The overall score ${o.to > o.from ? 'rose' : 'fell'} from ${score(o.from)} to ${score(o.to)}`;
+  const moved =
+    !d || !o || o.from === null || o.to === null
+      ? `Overall score ${score(f.current.overall.score)} out of 5${d ? '' : '; nothing earlier to compare'}`
+      : score(o.from) === score(o.to)
+        ? `The overall score is unchanged at ${score(o.to)}`
+        : `The overall score ${o.to > o.from ? 'rose' : 'fell'} from ${score(o.from)} to ${score(o.to)}`;
   const lateRecs = phases.flatMap((p) => p.recommendations).filter((r) => r.late);
   const most = Math.max(0, ...lateRecs.map((r) => r.days_late ?? 0));
-  const late = !lateRecs.length ? 'Nothing is late' : lateRecs.length === 1 ? `One recommendation late, by ${count(most, 'day')}` : `${capitalise(count(lateRecs.length, 'recommendation'))} late, up to ${count(most, 'day')}`;
+  const late = !lateRecs.length
+    ? 'Nothing is late'
+    : lateRecs.length === 1
+      ? `One recommendation late, by ${count(most, 'day')}`
+      : `${capitalise(count(lateRecs.length, 'recommendation'))} late, up to ${count(most, 'day')}`;
   const recs = recommendationsOf(f.report);
   const steps = f.report.next_steps.map((id) => recs.get(id)!);
   const finish = steps.filter((r) => r.status === 'in-progress').length;

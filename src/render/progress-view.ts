@@ -10,7 +10,13 @@ import { PERSPECTIVE_NAMES } from './headlines.js';
 import * as P from './progress-headlines.js';
 import { capitalise, date, days, metricName, metricValue, money, num, pct, score } from './words.js';
 
-const BUCKET_TEXT: Record<ProgressBucket, string> = { done: 'done', dropped: 'dropped', late: 'late', 'in-progress': 'in progress', 'not-started': 'not started' };
+const BUCKET_TEXT: Record<ProgressBucket, string> = {
+  done: 'done',
+  dropped: 'dropped',
+  late: 'late',
+  'in-progress': 'in progress',
+  'not-started': 'not started',
+};
 const STATUS_TEXT: Record<RequirementStatus, string> = { met: 'met', planned: 'planned', 'not-on-plan': 'not on the plan', unknown: 'cannot be judged' };
 
 function personLine(p: PersonRef): string {
@@ -43,7 +49,8 @@ export function progressView(f: P.ProgressFacts, e: Engagement, opts: ProgressVi
   const recs = P.recommendationsOf(r);
   const titles = new Map([...recs].map(([id, x]) => [id, x.title]));
   const phaseIndex = new Map(opts.plan.roadmap.phases.map((p, k) => [p.id, k]));
-  const phaseLabel = (id: string | null) => (id === null ? 'not scheduled' : `${opts.plan.roadmap.phases[phaseIndex.get(id)!]?.name ?? id} (phase ${(phaseIndex.get(id) ?? 0) + 1})`);
+  const phaseLabel = (id: string | null) =>
+    id === null ? 'not scheduled' : `${opts.plan.roadmap.phases[phaseIndex.get(id)!]?.name ?? id} (phase ${(phaseIndex.get(id) ?? 0) + 1})`;
   const roles = new Map((e.team?.roles ?? []).map((x) => [x.id, x.name ?? x.id]));
   const rec = (x: RecommendationProgress) => ({
     id: x.id,
@@ -60,7 +67,16 @@ export function progressView(f: P.ProgressFacts, e: Engagement, opts: ProgressVi
     days_late: x.days_late,
     notes: x.notes,
     why: P.lateReason(x, titles),
-    dates: x.status === 'done' ? (x.done ? `done ${date(x.done)}` : 'done') : x.status === 'in-progress' ? (x.started ? `since ${date(x.started)}` : 'under way') : '',
+    dates:
+      x.status === 'done'
+        ? x.done
+          ? `done ${date(x.done)}`
+          : 'done'
+        : x.status === 'in-progress'
+          ? x.started
+            ? `since ${date(x.started)}`
+            : 'under way'
+          : '',
   });
   const phases = r.phases.map((p, k) => ({
     label: `Phase ${k + 1}: ${p.name}`,
@@ -77,24 +93,45 @@ export function progressView(f: P.ProgressFacts, e: Engagement, opts: ProgressVi
     recs: p.recommendations.map(rec),
   }));
   const d = f.moved;
-  const change = (from: number | null, to: number | null, fmt: (v: number | null) => string) => ({ from: fmt(from), to: fmt(to), direction: from === null || to === null ? '' : to > from ? 'up' : to < from ? 'down' : 'same' });
+  const change = (from: number | null, to: number | null, fmt: (v: number | null) => string) => ({
+    from: fmt(from),
+    to: fmt(to),
+    direction: from === null || to === null ? '' : to > from ? 'up' : to < from ? 'down' : 'same',
+  });
   const moved = d
     ? {
         overall: [
           { name: 'Overall score (0–5)', ...change(d.overall.score.from, d.overall.score.to, score) },
           { name: 'Of the way to target', ...change(d.overall.percent_to_target.from, d.overall.percent_to_target.to, pct) },
         ],
-        perspectives: d.perspectives.map((x) => ({ name: PERSPECTIVE_NAMES[x.id as keyof typeof PERSPECTIVE_NAMES] ?? x.id, ...change(x.score.from, x.score.to, score) })),
-        practices: d.practices.map((x) => ({ name: x.name, ...change(x.score.from, x.score.to, score), level: `${x.level.from ?? '–'} → ${x.level.to ?? '–'}` })),
-        metrics: d.releases.map((x) => ({ name: capitalise(metricName(x.metric)), ...change(x.change.from, x.change.to, (v) => (x.metric === 'count' ? num(v) : metricValue(x.metric, v))) })),
+        perspectives: d.perspectives.map((x) => ({
+          name: PERSPECTIVE_NAMES[x.id as keyof typeof PERSPECTIVE_NAMES] ?? x.id,
+          ...change(x.score.from, x.score.to, score),
+        })),
+        practices: d.practices.map((x) => ({
+          name: x.name,
+          ...change(x.score.from, x.score.to, score),
+          level: `${x.level.from ?? '–'} → ${x.level.to ?? '–'}`,
+        })),
+        metrics: d.releases.map((x) => ({
+          name: capitalise(metricName(x.metric)),
+          ...change(x.change.from, x.change.to, (v) => (x.metric === 'count' ? num(v) : metricValue(x.metric, v))),
+        })),
         requirements: d.requirements
           .filter((x) => x.status.from !== x.status.to && x.status.to !== null)
-          .map((x) => ({ title: x.title, from: x.status.from ? STATUS_TEXT[x.status.from as RequirementStatus] : 'new', to: STATUS_TEXT[x.status.to as RequirementStatus] })),
+          .map((x) => ({
+            title: x.title,
+            from: x.status.from ? STATUS_TEXT[x.status.from as RequirementStatus] : 'new',
+            to: STATUS_TEXT[x.status.to as RequirementStatus],
+          })),
         added: d.recommendations.added.length,
         removed: d.recommendations.removed.map((x) => x.title),
       }
     : null;
-  const late = r.phases.flatMap((p) => p.recommendations).filter((x) => x.late).sort((a, b) => (b.days_late ?? 0) - (a.days_late ?? 0));
+  const late = r.phases
+    .flatMap((p) => p.recommendations)
+    .filter((x) => x.late)
+    .sort((a, b) => (b.days_late ?? 0) - (a.days_late ?? 0));
   return {
     client: m.client,
     title: f.current.engagement.title,
@@ -128,24 +165,53 @@ export function progressView(f: P.ProgressFacts, e: Engagement, opts: ProgressVi
       done_cost: dayRate !== null ? money(t.done_days * dayRate, currency) : null,
     },
     phases,
-    done_since: f.changes.done.map((id) => recs.get(id)).filter((x) => x !== undefined).map(rec),
-    started_since: f.changes.started.map((id) => recs.get(id)).filter((x) => x !== undefined).map(rec),
-    dropped_since: f.changes.dropped.map((id) => recs.get(id)).filter((x) => x !== undefined).map(rec),
-    reopened_since: f.changes.reopened.map((id) => recs.get(id)).filter((x) => x !== undefined).map(rec),
+    done_since: f.changes.done
+      .map((id) => recs.get(id))
+      .filter((x) => x !== undefined)
+      .map(rec),
+    started_since: f.changes.started
+      .map((id) => recs.get(id))
+      .filter((x) => x !== undefined)
+      .map(rec),
+    dropped_since: f.changes.dropped
+      .map((id) => recs.get(id))
+      .filter((x) => x !== undefined)
+      .map(rec),
+    reopened_since: f.changes.reopened
+      .map((id) => recs.get(id))
+      .filter((x) => x !== undefined)
+      .map(rec),
     moved,
     late: late.map(rec),
     requirements: r.requirements.map((x) => ({
       title: x.title,
       rank: x.rank,
-      work: x.recommendations.length ? `${x.done} of ${x.recommendations.length} recommendation${x.recommendations.length === 1 ? '' : 's'} done` : 'no work on the plan',
-      state: x.status_at_plan === 'met' ? 'met at the assessment' : x.met_by_done_work ? 'met by done work' : x.waiting_for === 'work' ? 'waiting for work' : x.waiting_for === 'metrics' ? 'work done; a metric misses its target' : 'work done; a metric has no data',
+      work: x.recommendations.length
+        ? `${x.done} of ${x.recommendations.length} recommendation${x.recommendations.length === 1 ? '' : 's'} done`
+        : 'no work on the plan',
+      state:
+        x.status_at_plan === 'met'
+          ? 'met at the assessment'
+          : x.met_by_done_work
+            ? 'met by done work'
+            : x.waiting_for === 'work'
+              ? 'waiting for work'
+              : x.waiting_for === 'metrics'
+                ? 'work done; a metric misses its target'
+                : 'work done; a metric has no data',
       now: x.status_now ? STATUS_TEXT[x.status_now] : 'n/a',
     })),
     next_steps: r.next_steps.map((id) => recs.get(id)!).map((x) => ({ ...rec(x), action: x.status === 'in-progress' ? 'Finish' : 'Start' })),
     // The progress deck: a title per slide, and its lists cut to what a slide holds (the report has them all).
     titles: P.progressSlideTitles(f),
     slides: {
-      done: firstOf(f.changes.done.map((id) => recs.get(id)).filter((x) => x !== undefined).map(rec), SLIDE_ROWS),
+      done: firstOf(
+        f.changes.done
+          .map((id) => recs.get(id))
+          .filter((x) => x !== undefined)
+          .map(rec),
+        SLIDE_ROWS,
+      ),
       late: firstOf(late.map(rec), SLIDE_TABLE_ROWS),
     },
     unscheduled: r.unscheduled.map(rec),

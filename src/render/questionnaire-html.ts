@@ -9,7 +9,10 @@ import { firstSentence, forLine, HOW_TO_ANSWER, SCALE_WORDS, type QuestionnaireS
 
 /** JSON inside a <script> element: `<` escaped so that no text can close the element. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 const CSS = `

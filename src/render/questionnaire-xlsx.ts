@@ -5,7 +5,17 @@
  * exceljs is loaded here, only when a questionnaire is written.
  */
 import type { Worksheet } from 'exceljs';
-import { ANSWER_WORDS, COLUMNS, INSTRUCTIONS_SHEET, LABEL_DATE, LABEL_NAME, LABEL_ROLE, META_SHEET, QUESTIONNAIRE_FORMAT, QUESTIONNAIRE_VERSION } from '../engagement/responses-format.js';
+import {
+  ANSWER_WORDS,
+  COLUMNS,
+  INSTRUCTIONS_SHEET,
+  LABEL_DATE,
+  LABEL_NAME,
+  LABEL_ROLE,
+  META_SHEET,
+  QUESTIONNAIRE_FORMAT,
+  QUESTIONNAIRE_VERSION,
+} from '../engagement/responses-format.js';
 import { firstSentence, forLine, HOW_TO_ANSWER, SCALE_WORDS, type QuestionnaireSpec } from './questionnaire.js';
 
 const WIDTHS: Record<(typeof COLUMNS)[number], number> = { practice: 24, criterion: 26, level: 7, statement: 70, answer: 11, notes: 45, evidence: 45 };
@@ -28,7 +38,8 @@ function heightFor(text: string, width: number): number | undefined {
   return lines > 1 ? lines * 15 + 2 : undefined;
 }
 
-const SCALE_PROMPT = 'none: not in place\nsome: now and then, in places\nhalf: about half the time or scope\nmost: mostly or fully in place\nn/a: does not apply (say why in the notes)\nBlank: you do not know.';
+const SCALE_PROMPT =
+  'none: not in place\nsome: now and then, in places\nhalf: about half the time or scope\nmost: mostly or fully in place\nn/a: does not apply (say why in the notes)\nBlank: you do not know.';
 
 /** The workbook's bytes (xlsx). */
 export async function questionnaireXlsx(spec: QuestionnaireSpec): Promise<Buffer> {
@@ -40,7 +51,8 @@ export async function questionnaireXlsx(spec: QuestionnaireSpec): Promise<Buffer
   wb.created = wb.modified = new Date(`${spec.made}T00:00:00Z`);
 
   await instructions(wb.addWorksheet(INSTRUCTIONS_SHEET, { properties: { tabColor: { argb: 'FF1F3A5F' } }, pageSetup: PAGE }), spec);
-  for (const k of spec.perspectives) await perspectiveSheet(wb.addWorksheet(k.name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...PAGE, printTitlesRow: '1:1' } }), k);
+  for (const k of spec.perspectives)
+    await perspectiveSheet(wb.addWorksheet(k.name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...PAGE, printTitlesRow: '1:1' } }), k);
   meta(wb.addWorksheet(META_SHEET, { state: 'veryHidden' }), spec);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -73,7 +85,10 @@ async function instructions(ws: Worksheet, spec: QuestionnaireSpec): Promise<voi
   };
   fixed('Please return it by', spec.deadline ?? 'the date agreed with the consultants');
   if (spec.returnTo.length) fixed('Return it to', spec.returnTo.join(', '));
-  fixed('What it covers', `${practices} practice${practices === 1 ? '' : 's'}, ${criteria} statements, on the sheets ${spec.perspectives.map((k) => k.name).join(', ')}`);
+  fixed(
+    'What it covers',
+    `${practices} practice${practices === 1 ? '' : 's'}, ${criteria} statements, on the sheets ${spec.perspectives.map((k) => k.name).join(', ')}`,
+  );
   ws.addRow([]);
 
   ws.addRow(['How to answer']).font = { bold: true, size: 13 };

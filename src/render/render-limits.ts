@@ -24,7 +24,11 @@ type HelperOptions = { fn?: (...a: unknown[]) => string; inverse?: (...a: unknow
  * is stopped long before it exhausts memory, with an error naming the template. Returns the start and finish
  * of one render.
  */
-export function limitTemplates(hb: typeof Handlebars, engagementRoot: string | undefined, limits = RENDER_LIMITS): { start(name: string): void; finish(output: string): string } {
+export function limitTemplates(
+  hb: typeof Handlebars,
+  engagementRoot: string | undefined,
+  limits = RENDER_LIMITS,
+): { start(name: string): void; finish(output: string): string } {
   let name = '';
   let deadline = Infinity;
   let produced = 0;
@@ -43,7 +47,8 @@ export function limitTemplates(hb: typeof Handlebars, engagementRoot: string | u
   };
   const count = (s: unknown) => {
     if (typeof s === 'string') produced += s.length;
-    if (produced > limits.maxChars) throw stop(`it produced more than ${(limits.maxChars / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB of text`);
+    if (produced > limits.maxChars)
+      throw stop(`it produced more than ${(limits.maxChars / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB of text`);
   };
   const guard = <F extends (...a: unknown[]) => string>(fn: F): F =>
     Object.assign((...a: unknown[]) => {

@@ -63,7 +63,8 @@ function strictest(kpis: readonly Kpi[]): Kpi[] {
   const out = new Map<string, Kpi>();
   for (const k of kpis) {
     const o = out.get(k.metric);
-    const stricter = !o || (typeof k.target === 'number' && typeof o.target === 'number' && (k.direction === 'at-most' ? k.target < o.target : k.target > o.target));
+    const stricter =
+      !o || (typeof k.target === 'number' && typeof o.target === 'number' && (k.direction === 'at-most' ? k.target < o.target : k.target > o.target));
     if (stricter) out.set(k.metric, k);
   }
   return [...out.values()];
@@ -98,12 +99,19 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       gap_text: score(p.gap),
       level_text: p.level === null ? 'n/a' : String(p.level),
       notes: state.notes ?? state.na ?? null,
-      evidence_refs: [...(state.evidence ?? []), ...Object.values(answers).flatMap((x) => (x && typeof x === 'object' ? (x.evidence ?? []) : []))].map((r: EvidenceRef) => ({ title: r.title, ref: r.ref ?? null, date: r.date ?? null })),
+      evidence_refs: [...(state.evidence ?? []), ...Object.values(answers).flatMap((x) => (x && typeof x === 'object' ? (x.evidence ?? []) : []))].map(
+        (r: EvidenceRef) => ({ title: r.title, ref: r.ref ?? null, date: r.date ?? null }),
+      ),
       sources: state.sources ?? [],
       levels: (p.level_scores ?? []).map((value, i) => ({ level: i + 1, value, text: p.na_levels.includes(i + 1) ? 'n/a' : pct(value) })),
       criteria: mp.criteria.map((c) => {
         const x = answers[c.id];
-        return { level: c.level, text: c.text, answer: x === undefined || x === null ? 'unanswered' : typeof x === 'string' ? x : x.answer, notes: x && typeof x === 'object' ? (x.notes ?? null) : null };
+        return {
+          level: c.level,
+          text: c.text,
+          answer: x === undefined || x === null ? 'unanswered' : typeof x === 'string' ? x : x.answer,
+          notes: x && typeof x === 'object' ? (x.notes ?? null) : null,
+        };
       }),
     };
   });
@@ -121,16 +129,30 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       status_text: statusText(a, t.status, t.reaches_target),
       practices: t.practices.map((id) => byId.get(id)).filter((p) => p !== undefined),
       practice_names: t.practices.map(names.practice),
-      metrics: t.metrics.map((x) => ({ name: capitalise(metricName(x.name)), value: metricValue(x.name, x.value), target: x.target === null ? 'no target' : metricValue(x.name, x.target), met: x.met === true ? 'met' : x.met === false ? 'not met' : 'no data' })),
+      metrics: t.metrics.map((x) => ({
+        name: capitalise(metricName(x.name)),
+        value: metricValue(x.name, x.value),
+        target: x.target === null ? 'no target' : metricValue(x.name, x.target),
+        met: x.met === true ? 'met' : x.met === false ? 'not met' : 'no data',
+      })),
       recommendations: t.recommendations.length,
       by_scenario: a.scenarios.map((s) => {
         const r = s.requirements.find((x) => x.id === t.id);
-        return r ? (r.status === 'met' ? 'today' : r.status === 'planned' ? names.phase(r.reaches_target!) : r.status === 'unknown' ? 'cannot judge' : 'not met') : 'n/a';
+        return r
+          ? r.status === 'met'
+            ? 'today'
+            : r.status === 'planned'
+              ? names.phase(r.reaches_target!)
+              : r.status === 'unknown'
+                ? 'cannot judge'
+                : 'not met'
+          : 'n/a';
       }),
     };
   });
   const lastPhaseMoving = new Map<string, string>();
-  for (const p of a.roadmap.phases) for (const id of p.recommendations) for (const kpi of a.recommendations.find((r) => r.id === id)!.kpis) lastPhaseMoving.set(kpi.metric, p.id);
+  for (const p of a.roadmap.phases)
+    for (const id of p.recommendations) for (const kpi of a.recommendations.find((r) => r.id === id)!.kpis) lastPhaseMoving.set(kpi.metric, p.id);
   const phases = a.roadmap.phases.map((p, k) => {
     const completes = a.requirements.filter((t) => t.status === 'planned' && t.reaches_target === p.id);
     return {
@@ -141,7 +163,11 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       end_text: date(p.end),
       start_text: p.start ? date(p.start) : null,
       // A metric's target is a milestone at the end of the last phase whose work moves it.
-      milestone_kpis: strictest(p.recommendations.flatMap((id) => a.recommendations.find((r) => r.id === id)!.kpis.filter((kpi) => !kpi.met_now && lastPhaseMoving.get(kpi.metric) === p.id))).map(kpiTargetLine),
+      milestone_kpis: strictest(
+        p.recommendations.flatMap((id) =>
+          a.recommendations.find((r) => r.id === id)!.kpis.filter((kpi) => !kpi.met_now && lastPhaseMoving.get(kpi.metric) === p.id),
+        ),
+      ).map(kpiTargetLine),
       effort: days(p.used_days),
       effort_days: num(p.used_days),
       capacity: p.capacity_days === null ? 'no limit' : days(p.capacity_days),
@@ -208,7 +234,12 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     consultants: (m.consultants ?? []).map(personLine),
     sponsor: m.sponsor ? personLine(m.sponsor) : null,
     logo: opts.logo ?? null,
-    model: { name: e.model.name, version: e.model.version, practices: e.model.practices.length, criteria: e.model.practices.reduce((n, p) => n + p.criteria.length, 0) },
+    model: {
+      name: e.model.name,
+      version: e.model.version,
+      practices: e.model.practices.length,
+      criteria: e.model.practices.reduce((n, p) => n + p.criteria.length, 0),
+    },
     nothing_assessed: H.nothingAssessed(a),
     headlines,
     titles,
@@ -275,7 +306,14 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
 
 export type ReportView = ReturnType<typeof reportView>;
 
-function planSection<P extends { id: string }>(a: Assessment, e: Engagement, names: Names, recs: ReturnType<typeof recommendationViews>, phases: P[], firstPhase: P | null) {
+function planSection<P extends { id: string }>(
+  a: Assessment,
+  e: Engagement,
+  names: Names,
+  recs: ReturnType<typeof recommendationViews>,
+  phases: P[],
+  firstPhase: P | null,
+) {
   const currency = a.engagement.currency;
   const total = a.roadmap;
   const scenarios = a.scenarios.map((sc) => ({
@@ -330,14 +368,24 @@ function calibrationView(practices: readonly (PracticeResult & { name: string })
       confidence: pct(p.confidence),
       metric: capitalise(metricName(ev.metric)),
       value: metricValue(ev.metric, ev.value),
-      expected: ev.min_band ? `${ev.min_band} band or better` : [ev.min !== null ? `at least ${metricValue(ev.metric, ev.min)}` : '', ev.max !== null ? `at most ${metricValue(ev.metric, ev.max)}` : ''].filter(Boolean).join(' and '),
+      expected: ev.min_band
+        ? `${ev.min_band} band or better`
+        : [ev.min !== null ? `at least ${metricValue(ev.metric, ev.min)}` : '', ev.max !== null ? `at most ${metricValue(ev.metric, ev.max)}` : '']
+            .filter(Boolean)
+            .join(' and '),
       window: ev.window_days ?? null,
       from_level: ev.from_level,
       ok: ev.ok,
       says: ev.says,
     })),
   );
-  return { checked: rows.length, checked_text: count(rows.length, 'check'), mismatches: rows.filter((r) => r.ok === false), supported: rows.filter((r) => r.ok === true), no_data: rows.filter((r) => r.ok === null) };
+  return {
+    checked: rows.length,
+    checked_text: count(rows.length, 'check'),
+    mismatches: rows.filter((r) => r.ok === false),
+    supported: rows.filter((r) => r.ok === true),
+    no_data: rows.filter((r) => r.ok === null),
+  };
 }
 
 function backlogView(a: Assessment, e: Engagement, names: Names, maxRows: number) {
@@ -359,8 +407,16 @@ function backlogView(a: Assessment, e: Engagement, names: Names, maxRows: number
     ...b,
     open_effort: days(b.open_effort_days),
     waits: [
-      { name: 'Expected wait for a new request', value: b.expected_wait_days === null ? 'not moving' : `${num(Math.round(b.expected_wait_days))} days`, means: "How long a request made today would wait at today's pace (open items ÷ items delivered per day, Little's law)." },
-      { name: 'Age of the open items', value: b.open_age.median_days === null ? 'n/a' : `${num(b.open_age.median_days)} days (median), ${num(b.open_age.max_days)} the oldest`, means: 'How long the requests open today have waited so far.' },
+      {
+        name: 'Expected wait for a new request',
+        value: b.expected_wait_days === null ? 'not moving' : `${num(Math.round(b.expected_wait_days))} days`,
+        means: "How long a request made today would wait at today's pace (open items ÷ items delivered per day, Little's law).",
+      },
+      {
+        name: 'Age of the open items',
+        value: b.open_age.median_days === null ? 'n/a' : `${num(b.open_age.median_days)} days (median), ${num(b.open_age.max_days)} the oldest`,
+        means: 'How long the requests open today have waited so far.',
+      },
       {
         name: 'Request lead time',
         value: a.releases?.request_lead_time_days != null ? `${num(a.releases.request_lead_time_days)} days (median)` : 'no data',
@@ -377,8 +433,19 @@ function backlogView(a: Assessment, e: Engagement, names: Names, maxRows: number
       benefit: x.open_benefit ? money(x.open_benefit, currency) : '–',
       ratio: x.benefit_cost_ratio === null ? '–' : x.benefit_cost_ratio.toFixed(1),
     })),
-    type_mix: b.type_mix.map((t) => ({ type: capitalise(t.type), count: t.count, share: pct(t.share), reference: t.reference_share === null ? '–' : pct(t.reference_share) })),
-    close: b.close_not_build.map((c) => ({ ...item(c.id), reason: c.reason === 'duplicate' ? `duplicate of ${c.of.map((x) => title.get(x) ?? x).join(', ')}` : `made obsolete by ${c.of.map((x) => title.get(x) ?? x).join(', ')}` })),
+    type_mix: b.type_mix.map((t) => ({
+      type: capitalise(t.type),
+      count: t.count,
+      share: pct(t.share),
+      reference: t.reference_share === null ? '–' : pct(t.reference_share),
+    })),
+    close: b.close_not_build.map((c) => ({
+      ...item(c.id),
+      reason:
+        c.reason === 'duplicate'
+          ? `duplicate of ${c.of.map((x) => title.get(x) ?? x).join(', ')}`
+          : `made obsolete by ${c.of.map((x) => title.get(x) ?? x).join(', ')}`,
+    })),
     candidates: capped(
       b.duplicates.candidates.map((c) => ({ a: item(c.a), b: item(c.b), similarity: pct(c.similarity) })),
       Math.min(maxRows, 15),
@@ -414,7 +481,11 @@ export function doraMetrics(r: ReleaseAnalysis) {
 function releasesView(a: Assessment, names: Names) {
   const r = a.releases;
   if (!r) return null;
-  const rate = (x: { count: number; known: number; success_rate: number | null }) => ({ count: x.count, known: x.known, success: x.success_rate === null ? 'no data' : pct(x.success_rate) });
+  const rate = (x: { count: number; known: number; success_rate: number | null }) => ({
+    count: x.count,
+    known: x.known,
+    success: x.success_rate === null ? 'no data' : pct(x.success_rate),
+  });
   return {
     ...r,
     band_name: r.band ?? 'no data',
@@ -437,7 +508,14 @@ function trainingView(a: Assessment, e: Engagement, names: Names) {
   return {
     ...t,
     people_count: new Set(t.needs.map((n) => n.person)).size,
-    needs: t.needs.map((n) => ({ person: names.person(n.person), role: names.role(n.role), skill: names.skill(n.skill), current: n.current, required: n.required, gap: n.gap })),
+    needs: t.needs.map((n) => ({
+      person: names.person(n.person),
+      role: names.role(n.role),
+      skill: names.skill(n.skill),
+      current: n.current,
+      required: n.required,
+      gap: n.gap,
+    })),
     courses: t.skills
       .filter((s) => !s.no_course)
       .map((s) => ({
@@ -461,7 +539,11 @@ function trainingView(a: Assessment, e: Engagement, names: Names) {
       participant_days: num(x.participant_days),
       people: x.people.map(names.person),
       // The first phase starts at once, so its courses come early in it; a later phase's come before it starts.
-      needed_for: !x.needed_for ? 'no phase names it' : x.needed_for === a.roadmap.phases[0]?.id ? `${names.phase(x.needed_for)}, early in the phase` : `${names.phase(x.needed_for)}, which starts ${date(x.needed_from)}`,
+      needed_for: !x.needed_for
+        ? 'no phase names it'
+        : x.needed_for === a.roadmap.phases[0]?.id
+          ? `${names.phase(x.needed_for)}, early in the phase`
+          : `${names.phase(x.needed_for)}, which starts ${date(x.needed_from)}`,
       late: x.late,
       cost: money(course.get(x.skill)?.cost ?? 0, currency),
     })),

@@ -52,7 +52,9 @@ export function solutionModelView(a: Assessment, names: Names) {
       id: p.id,
       name: PERSPECTIVE_NAMES[p.id],
       statements: total,
-      lead: total ? `${PERSPECTIVE_NAMES[p.id]}: ${total} ${total === 1 ? 'element' : 'elements'}, ${list(counts)}.` : `${PERSPECTIVE_NAMES[p.id]}: no practice has a target, so it adds nothing to the future state.`,
+      lead: total
+        ? `${PERSPECTIVE_NAMES[p.id]}: ${total} ${total === 1 ? 'element' : 'elements'}, ${list(counts)}.`
+        : `${PERSPECTIVE_NAMES[p.id]}: no practice has a target, so it adds nothing to the future state.`,
       rows,
     };
   });
@@ -64,7 +66,11 @@ export function solutionModelView(a: Assessment, names: Names) {
     practices: l.practices.map(names.practice),
     // Practice names hold "and" themselves, so they are listed with semicolons.
     practices_text: l.practices.length ? l.practices.map(names.practice).join('; ') : 'no practice of the model',
-    phases: l.phases.length ? list(l.phases.map((id) => String(a.roadmap.phases.findIndex((p) => p.id === id) + 1))) : l.recommendations.length ? 'not scheduled' : 'none needed',
+    phases: l.phases.length
+      ? list(l.phases.map((id) => String(a.roadmap.phases.findIndex((p) => p.id === id) + 1)))
+      : l.recommendations.length
+        ? 'not scheduled'
+        : 'none needed',
     recommendations: l.recommendations.length,
   }));
   return {
@@ -85,8 +91,17 @@ export function futureHighlights(a: Assessment) {
     .filter((p) => p.practices.length)
     .map((p) => {
       const build = p.practices.flatMap((x) => x.statements).filter((s) => s.status === 'to-build');
-      const first = [...build].sort((x, y) => (order.get(x.recommendation ?? '') ?? Infinity) - (order.get(y.recommendation ?? '') ?? Infinity) || x.level - y.level)[0];
-      return { name: PERSPECTIVE_NAMES[p.id], gap: score(a.perspectives[p.id].gap), first: first?.text ?? 'Already in place.', in_place: p.in_place, to_build: p.to_build, not_assessed: p.not_assessed };
+      const first = [...build].sort(
+        (x, y) => (order.get(x.recommendation ?? '') ?? Infinity) - (order.get(y.recommendation ?? '') ?? Infinity) || x.level - y.level,
+      )[0];
+      return {
+        name: PERSPECTIVE_NAMES[p.id],
+        gap: score(a.perspectives[p.id].gap),
+        first: first?.text ?? 'Already in place.',
+        in_place: p.in_place,
+        to_build: p.to_build,
+        not_assessed: p.not_assessed,
+      };
     });
 }
 
@@ -119,7 +134,12 @@ export function alignmentView(a: Assessment, names: Names, statusText: (status: 
     return {
       rank: req.rank,
       title: req.title,
-      goals: goals.length ? goals.map((g) => goalNumber.get(g)).sort((x, y) => x! - y!).join(', ') : '–',
+      goals: goals.length
+        ? goals
+            .map((g) => goalNumber.get(g))
+            .sort((x, y) => x! - y!)
+            .join(', ')
+        : '–',
       status: statusText(req.status, req.reaches_target),
       counts: counts(direct),
       recommendations: direct.length,
@@ -154,7 +174,12 @@ export function scopeView(a: Assessment, names: Names) {
   const fte = (x: number | null) => (x === null ? null : x < 0.05 ? 'under 0.1' : num(x));
   const row = (s: Assessment['size_and_scope']['phases'][number], label: string) => ({
     label,
-    duration: s.start && s.end ? `${Math.round((s.calendar_days ?? 0) / 7)} weeks to ${date(s.end)} (${s.working_days} working days)` : s.end ? `until ${date(s.end)}` : 'no dates',
+    duration:
+      s.start && s.end
+        ? `${Math.round((s.calendar_days ?? 0) / 7)} weeks to ${date(s.end)} (${s.working_days} working days)`
+        : s.end
+          ? `until ${date(s.end)}`
+          : 'no dates',
     effort: days(s.effort_days),
     cost: s.cost !== null ? money(s.cost, currency) : null,
     fte: fte(s.fte),
@@ -169,5 +194,10 @@ export function scopeView(a: Assessment, names: Names) {
     .filter(({ s }) => s.recommendations.length)
     .map(({ s, k }) => row(s, `Phase ${k + 1}: ${names.phase(s.phase!)}`));
   const unscheduled = a.size_and_scope.unscheduled ? row(a.size_and_scope.unscheduled, 'Not scheduled at this capacity') : null;
-  return { phases, unscheduled, deliverables: a.size_and_scope.deliverables, deliverables_text: capitalise(count(a.size_and_scope.deliverables, 'deliverable')) };
+  return {
+    phases,
+    unscheduled,
+    deliverables: a.size_and_scope.deliverables,
+    deliverables_text: capitalise(count(a.size_and_scope.deliverables, 'deliverable')),
+  };
 }

@@ -44,7 +44,12 @@ describe('validation collects every finding in one run', () => {
     expect((await findings(dir)).diags.filter((d) => d.severity === 'error')).toEqual([]);
     // Schema errors in relm.yaml and target.yaml; reference errors in practices.yaml, backlog.yaml and team.yaml.
     edit(dir, 'relm.yaml', 'day_rate: 850', 'day_rate: lots');
-    edit(dir, 'target.yaml', 'recommendations: []', 'recommendations:\n  - {id: rec-own, practice: release-policy, level: 2, title: Own, effort_days: 3, impact: 2}');
+    edit(
+      dir,
+      'target.yaml',
+      'recommendations: []',
+      'recommendations:\n  - {id: rec-own, practice: release-policy, level: 2, title: Own, effort_days: 3, impact: 2}',
+    );
     edit(dir, 'practices.yaml', 'practices:\n', 'practices:\n  release-polcy: {rating: 1}\n');
     edit(dir, 'backlog.yaml', '  - id: MR-1001\n    application: policy-admin\n', '  - id: MR-1001\n    application: polcy-admin\n');
     edit(dir, 'team.yaml', 'roles: [change-manager]', 'roles: [change-manger]');
@@ -85,7 +90,10 @@ describe('validation collects every finding in one run', () => {
     edit(dir, 'backlog.yaml', '    release: R-2025-09-EM1\n', '    release: R-2099-EM1\n');
     const line = readFileSync(join(dir, 'backlog.yaml'), 'utf8').split('\n').indexOf('    release: R-2099-EM1') + 1;
     const { diags } = await findings(dir);
-    expect(diags.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual(['backlog.yaml:14 missing-key', `backlog.yaml:${line}:unknown-release`.replace(':unknown', ' unknown')]);
+    expect(diags.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual([
+      'backlog.yaml:14 missing-key',
+      `backlog.yaml:${line}:unknown-release`.replace(':unknown', ' unknown'),
+    ]);
   });
 
   it('does not call an item unknown because its own entry is broken', async () => {
@@ -103,7 +111,12 @@ describe('error messages with the fix', () => {
     edit(dir, 'relm.yaml', '  day_rate: 850\n', '  day_rate: 850\n  day_rate: 900\n');
     const errors = (await findings(dir)).diags.filter((d) => d.severity === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ file: 'relm.yaml', line: 15, code: 'duplicate-key', message: 'duplicate key "day_rate" on lines 14 and 15: a key may appear only once in a mapping; remove one of them, or rename it' });
+    expect(errors[0]).toMatchObject({
+      file: 'relm.yaml',
+      line: 15,
+      code: 'duplicate-key',
+      message: 'duplicate key "day_rate" on lines 14 and 15: a key may appear only once in a mapping; remove one of them, or rename it',
+    });
   });
 
   it('says to put a value holding ": " in quotes, and where', async () => {
@@ -135,12 +148,22 @@ describe('error messages with the fix', () => {
 describe('relm diff for a pull request', () => {
   it('shows counts as whole numbers, money in the engagement currency, and the cost of the plan', async () => {
     const top = acme();
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: top, encoding: 'utf8', timeout: 30_000, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } });
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: top,
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
+      });
     git('init', '-q', '-b', 'main');
     git('add', '-A');
     git('commit', '-qm', 'v1');
     edit(top, 'relm.yaml', 'day_rate: 850', 'day_rate: 900');
-    writeFileSync(join(top, 'backlog.yaml'), readFileSync(join(top, 'backlog.yaml'), 'utf8') + '  - {id: MR-2001, application: billing, title: New item, status: new, requested: 2026-03-20, effort_days: 3}\n');
+    writeFileSync(
+      join(top, 'backlog.yaml'),
+      readFileSync(join(top, 'backlog.yaml'), 'utf8') +
+        '  - {id: MR-2001, application: billing, title: New item, status: new, requested: 2026-03-20, effort_days: 3}\n',
+    );
     git('commit', '-qam', 'v2');
     const r = await relm(['diff', 'HEAD~1', 'HEAD', '-C', top]);
     expect(r.status).toBe(0);
@@ -150,7 +173,10 @@ describe('relm diff for a pull request', () => {
     expect(r.stdout).toContain('| open effort (person-days) | 426 → 429 (+3) |');
     expect(r.stdout).toContain('| arrivals (per 30 days) | 8.33 → 8.67 (+0.33) |');
     expect(r.stdout).not.toMatch(/\d\.00 → \d+\.00 \(\+1\.00\)/);
-    const json = JSON.parse((await relm(['diff', 'HEAD~1', 'HEAD', '-C', top, '--json'])).stdout) as { currency: string; cost: { metric: string; unit: string }[] };
+    const json = JSON.parse((await relm(['diff', 'HEAD~1', 'HEAD', '-C', top, '--json'])).stdout) as {
+      currency: string;
+      cost: { metric: string; unit: string }[];
+    };
     expect(json.currency).toBe('EUR');
     expect(json.cost.map((c) => `${c.metric} ${c.unit}`)).toEqual(['day_rate money', 'roadmap_cost money']);
 
@@ -169,7 +195,9 @@ describe('relm model', () => {
     const overview = await relm(['model', '-C', 'examples/acme-bank']);
     expect(overview.status).toBe(0);
     expect(overview.stdout).toMatch(/^Release Management \(ITIL\) \(release-management 1\.0\.0\): 28 practices, 166 criteria, 14 skills$/m);
-    expect(overview.stdout).toMatch(/^Process\n {2}release-policy +Release policy and procedures \(7 criteria: L1 1 · L2 2 · L3 2 · L4 1 · L5 1; 4 recommendations, weight 1\.5\)$/m);
+    expect(overview.stdout).toMatch(
+      /^Process\n {2}release-policy +Release policy and procedures \(7 criteria: L1 1 · L2 2 · L3 2 · L4 1 · L5 1; 4 recommendations, weight 1\.5\)$/m,
+    );
     const json = JSON.parse((await relm(['model', '--json'])).stdout) as { practices: { id: string }[] };
     expect(json.practices).toHaveLength(28);
 
@@ -185,12 +213,17 @@ describe('relm model', () => {
 
   it("extends the model's skill catalogue with team.yaml's skills, warning when one replaces the model's", async () => {
     const dir = acme();
-    edit(dir, 'team.yaml', '\nroles:\n', '\nskills:\n  - {id: cobol, name: COBOL maintenance, training: {title: COBOL refresher, days: 3, cost: 1800}}\n  - {id: itil-foundation, name: ITIL foundation (in-house), training: {title: In-house ITIL, days: 1, cost: 300}}\n\nroles:\n');
+    edit(
+      dir,
+      'team.yaml',
+      '\nroles:\n',
+      '\nskills:\n  - {id: cobol, name: COBOL maintenance, training: {title: COBOL refresher, days: 3, cost: 1800}}\n  - {id: itil-foundation, name: ITIL foundation (in-house), training: {title: In-house ITIL, days: 1, cost: 300}}\n\nroles:\n',
+    );
     edit(dir, 'team.yaml', 'requires: {ci-cd-pipelines: 3,', 'requires: {cobol: 2, ci-cd-pipelines: 3,');
     const { status, diags } = await findings(dir);
     expect(status).toBe(0);
     expect(diags.filter((d) => d.file === 'team.yaml').map((d) => `${d.code} ${d.message}`)).toEqual([
-      'skill-redefined skill "itil-foundation" is also in the model\'s catalogue; this definition replaces the model\'s (remove it here to use the model\'s course)',
+      "skill-redefined skill \"itil-foundation\" is also in the model's catalogue; this definition replaces the model's (remove it here to use the model's course)",
     ]);
     const skills = await relm(['model', 'skills', '-C', dir]);
     expect(skills.stdout).toContain("Skill catalogue: 15 skills (the model's, with 2 from team.yaml)");
@@ -203,21 +236,46 @@ describe('relm model', () => {
 describe('relm init', () => {
   it('takes day rate, currency, sponsor and applications with platform and criticality, and writes team.yaml and releases.yaml starters', async () => {
     const dir = join(acme(), 'new');
-    const r = await relm(['init', dir, '--yes', '--client', 'ACME Bank', '--as-of', '2026-03-31', '--sponsor', 'B. Jones (CIO)', '--currency', 'gbp', '--day-rate', '950', '--application', 'core-banking:mainframe:high', '--application', 'web-portal:web']);
+    const r = await relm([
+      'init',
+      dir,
+      '--yes',
+      '--client',
+      'ACME Bank',
+      '--as-of',
+      '2026-03-31',
+      '--sponsor',
+      'B. Jones (CIO)',
+      '--currency',
+      'gbp',
+      '--day-rate',
+      '950',
+      '--application',
+      'core-banking:mainframe:high',
+      '--application',
+      'web-portal:web',
+    ]);
     expect(r.status).toBe(0);
     const manifest = readFileSync(join(dir, 'relm.yaml'), 'utf8');
     expect(manifest).toContain('  sponsor:\n    name: B. Jones\n    role: CIO\n  currency: GBP\n  day_rate: 950\n');
-    expect(readFileSync(join(dir, 'backlog.yaml'), 'utf8')).toContain('applications:\n  - {id: core-banking, name: core-banking, platform: mainframe, criticality: high}\n  - {id: web-portal, name: web-portal, platform: web}\n');
+    expect(readFileSync(join(dir, 'backlog.yaml'), 'utf8')).toContain(
+      'applications:\n  - {id: core-banking, name: core-banking, platform: mainframe, criticality: high}\n  - {id: web-portal, name: web-portal, platform: web}\n',
+    );
     const team = readFileSync(join(dir, 'team.yaml'), 'utf8');
     // The model's standard roles, with the skills each requires.
-    expect(team).toContain('  - {id: release-manager, name: Release manager, headcount: 1, requires: {release-planning: 3, change-management: 3, stakeholder-communication: 3, itil-foundation: 2}}\n');
+    expect(team).toContain(
+      '  - {id: release-manager, name: Release manager, headcount: 1, requires: {release-planning: 3, change-management: 3, stakeholder-communication: 3, itil-foundation: 2}}\n',
+    );
     expect(team.match(/^ {2}- \{id: /gm)).toHaveLength(7);
     expect(readFileSync(join(dir, 'releases.yaml'), 'utf8')).toMatch(/\nreleases: \[\]\n$/);
     const { status, diags } = await findings(dir);
     expect(status).toBe(0);
     // Nothing answered yet: every practice is "not assessed", and that is all.
     expect([...new Set(diags.map((d) => d.code))]).toEqual(['not-assessed']);
-    const a = JSON.parse((await relm(['assess', '--json', '-C', dir])).stdout) as { engagement: { currency: string; day_rate: number }; training: { roles: unknown[] } };
+    const a = JSON.parse((await relm(['assess', '--json', '-C', dir])).stdout) as {
+      engagement: { currency: string; day_rate: number };
+      training: { roles: unknown[] };
+    };
     expect(a.engagement).toMatchObject({ currency: 'GBP', day_rate: 950 });
     expect(a.training.roles).toHaveLength(7);
   });
@@ -226,7 +284,9 @@ describe('relm init', () => {
     const dir = join(acme(), 'new');
     expect((await relm(['init', dir, '--yes', '--client', 'X', '--currency', 'EURO'])).stderr).toContain('--currency: "EURO" is not a currency code');
     expect((await relm(['init', dir, '--yes', '--client', 'X', '--day-rate', 'lots'])).stderr).toContain('--day-rate: "lots" is not an amount');
-    expect((await relm(['init', dir, '--yes', '--client', 'X', '--application', 'web:web:urgent'])).stderr).toContain('the criticality "urgent" is not one of critical, high, medium, low');
+    expect((await relm(['init', dir, '--yes', '--client', 'X', '--application', 'web:web:urgent'])).stderr).toContain(
+      'the criticality "urgent" is not one of critical, high, medium, low',
+    );
     expect(existsSync(dir)).toBe(false);
   });
 

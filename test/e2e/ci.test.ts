@@ -71,7 +71,9 @@ describe('relm check', () => {
     writeFileSync(join(dir, 'practices.yaml'), readFileSync(join(dir, 'practices.yaml'), 'utf8').replace('rating: 4', 'rating: 3'));
     const r = await relm(['check', '-C', dir, '--baseline', 'HEAD', '-f', 'text']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/relm\.yaml:1:1 error policy-regression the overall score fell from 3\.58 to 3\.25 \(−0\.33\), more than max_regression 0\.00 \(against HEAD\)/);
+    expect(r.stdout).toMatch(
+      /relm\.yaml:1:1 error policy-regression the overall score fell from 3\.58 to 3\.25 \(−0\.33\), more than max_regression 0\.00 \(against HEAD\)/,
+    );
     expect(git(top, 'status', '--porcelain')).toBe(' M engagement/practices.yaml\n'); // the working tree is untouched
     const bad = await relm(['check', '-C', dir, '--baseline', 'no-such-rev']);
     expect(bad.status).toBe(2);
@@ -104,7 +106,9 @@ describe('relm diff', () => {
   });
 
   it('compares with the working tree by default, and says when nothing changed', async () => {
-    expect((await relm(['diff', 'HEAD', '-C', dir])).stdout).toContain('No change in scores, gaps, recommendations, requirements, cost, backlog or release metrics.');
+    expect((await relm(['diff', 'HEAD', '-C', dir])).stdout).toContain(
+      'No change in scores, gaps, recommendations, requirements, cost, backlog or release metrics.',
+    );
   });
 
   it('gives JSON with --json, and names recommendations added and removed', async () => {
@@ -144,7 +148,9 @@ describe('relm schema and the CI scaffold', () => {
     expect(steps.some((s: string) => s.includes('relm diff') && s.includes('GITHUB_STEP_SUMMARY'))).toBe(true);
     expect(existsSync(join(top, '.gitlab/relm.gitlab-ci.yml'))).toBe(true);
     for (const f of ['relm', 'practices', 'target', 'plan', 'backlog']) {
-      expect(readFileSync(join(top, 'eng', `${f}.yaml`), 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/relm/schemas/${f}.schema.json`);
+      expect(readFileSync(join(top, 'eng', `${f}.yaml`), 'utf8').split('\n')[0]).toBe(
+        `# yaml-language-server: $schema=https://unpkg.com/relm/schemas/${f}.schema.json`,
+      );
     }
     // A second init refuses, the CI files included.
     const again = await relm(['init', join(top, 'eng2'), '--client', 'Y']);

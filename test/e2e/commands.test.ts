@@ -15,9 +15,21 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 describe('relm init', () => {
   it('scaffolds a valid engagement without a terminal, and git-inits it', async () => {
     const dir = join(temp(), 'acme');
-    const r = await relm(['init', dir, '--client', 'ACME Bank', '--as-of', '2026-03-31', '--consultant', 'A. Smith (Lead consultant)', '--application', 'core-banking']);
+    const r = await relm([
+      'init',
+      dir,
+      '--client',
+      'ACME Bank',
+      '--as-of',
+      '2026-03-31',
+      '--consultant',
+      'A. Smith (Lead consultant)',
+      '--application',
+      'core-banking',
+    ]);
     expect(r.status).toBe(0);
-    for (const f of ['relm.yaml', 'practices.yaml', 'target.yaml', 'plan.yaml', 'backlog.yaml', '.gitignore', '.git']) expect(existsSync(join(dir, f)), f).toBe(true);
+    for (const f of ['relm.yaml', 'practices.yaml', 'target.yaml', 'plan.yaml', 'backlog.yaml', '.gitignore', '.git'])
+      expect(existsSync(join(dir, f)), f).toBe(true);
     const manifest = readFileSync(join(dir, 'relm.yaml'), 'utf8');
     expect(manifest).toContain('client: ACME Bank');
     expect(manifest).toContain('name: A. Smith');
@@ -84,7 +96,30 @@ describe('relm assess', () => {
     expect(a.status).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const doc = JSON.parse(a.stdout);
-    expect(Object.keys(doc)).toEqual(['relm', 'engagement', 'as_of', 'model', 'overall', 'perspectives', 'practices', 'backlog', 'releases', 'training', 'recommendations', 'roadmap', 'first_steps', 'summary', 'risks', 'requirements', 'scenarios', 'consensus', 'solution_model', 'traceability', 'size_and_scope', 'diagnostics']);
+    expect(Object.keys(doc)).toEqual([
+      'relm',
+      'engagement',
+      'as_of',
+      'model',
+      'overall',
+      'perspectives',
+      'practices',
+      'backlog',
+      'releases',
+      'training',
+      'recommendations',
+      'roadmap',
+      'first_steps',
+      'summary',
+      'risks',
+      'requirements',
+      'scenarios',
+      'consensus',
+      'solution_model',
+      'traceability',
+      'size_and_scope',
+      'diagnostics',
+    ]);
     expect(doc.consensus).toBeNull(); // no responses/ in the fixture
     expect(doc.overall.score).toBeCloseTo(8.75 / 3, 12);
     expect(doc.overall.percent_to_target).toBeCloseTo(1 - 2.25 / 11, 12);
@@ -135,7 +170,11 @@ describe('relm report', () => {
     expect(html).not.toMatch(/<link |src="http|@import/);
     const first = [md, html, readFileSync(join(out, 'assessment.json'), 'utf8')];
     expect((await relm(['report', '-C', dir, '--only', 'report'])).status).toBe(0);
-    expect([readFileSync(join(out, 'report.md'), 'utf8'), readFileSync(join(out, 'report.html'), 'utf8'), readFileSync(join(out, 'assessment.json'), 'utf8')]).toEqual(first);
+    expect([
+      readFileSync(join(out, 'report.md'), 'utf8'),
+      readFileSync(join(out, 'report.html'), 'utf8'),
+      readFileSync(join(out, 'assessment.json'), 'utf8'),
+    ]).toEqual(first);
     expect(readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
   });
 
@@ -165,7 +204,11 @@ describe('relm report', () => {
     const v = await relm(['validate', '-f', 'json', '-C', dir]);
     expect(v.status).toBe(0);
     // The example carries, on purpose, two items too large for one release and a rating the record contradicts.
-    expect((JSON.parse(v.stdout) as { code: string }[]).map((d) => d.code)).toEqual(['exceeds-release-capacity', 'exceeds-release-capacity', 'evidence-mismatch']);
+    expect((JSON.parse(v.stdout) as { code: string }[]).map((d) => d.code)).toEqual([
+      'exceeds-release-capacity',
+      'exceeds-release-capacity',
+      'evidence-mismatch',
+    ]);
     const r = await relm(['report', '-C', dir]);
     expect(r.status).toBe(0);
     const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');

@@ -30,7 +30,10 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const text = (file: string, page?: number) =>
-  execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], { encoding: 'utf8', timeout: 30_000 }).replace(/\s+/g, ' ');
+  execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], { encoding: 'utf8', timeout: 30_000 }).replace(
+    /\s+/g,
+    ' ',
+  );
 const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8', timeout: 30_000 }))![1]);
 
 /** The PDF's bookmarks (document outline), depth-first, indented by level. */
@@ -125,7 +128,8 @@ pdfDescribe.each([
     const ids = internalIds(path);
     for (const name of ['report', 'strategic-plan', 'presentation', 'training-plan']) {
       const t = text(pdf(name));
-      for (const id of ids) expect(t.match(new RegExp(`(?<![\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`)), `${name} shows the id ${id}`).toBeNull();
+      for (const id of ids)
+        expect(t.match(new RegExp(`(?<![\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`)), `${name} shows the id ${id}`).toBeNull();
       expect(t, name).not.toMatch(/\b[a-z]+(_[a-z0-9]+)+\b/); // metric keys such as change_failure_rate
       expect(t, name).not.toMatch(/\b\w+\.(yaml|json|md)\b/); // file names
       expect(t, name).not.toMatch(/\brec-/);
@@ -155,6 +159,7 @@ pdfDescribe.each([
     expect(n).toBeGreaterThanOrEqual(10);
     expect(n).toBeLessThanOrEqual(12);
     const all = text(pdf('presentation'));
-    for (const t of [view.titles.position, view.titles.practice_gaps, view.titles.requirements, view.titles.future, view.titles.roadmap, view.titles.ask]) expect(all).toContain(t);
+    for (const t of [view.titles.position, view.titles.practice_gaps, view.titles.requirements, view.titles.future, view.titles.roadmap, view.titles.ask])
+      expect(all).toContain(t);
   });
 });

@@ -41,7 +41,9 @@ describe('relm duplicates', () => {
 
   it('prints a readable list, each pair once', async () => {
     const r = await relm(['duplicates', '-C', dir]);
-    expect(r.stdout).toMatch(/^0\.\d\d {2}A1 {2}Premium recalculation fails after a mid-term adjustment\n {6}A2 {2}Mid-term adjustment breaks premium recalculation\n/);
+    expect(r.stdout).toMatch(
+      /^0\.\d\d {2}A1 {2}Premium recalculation fails after a mid-term adjustment\n {6}A2 {2}Mid-term adjustment breaks premium recalculation\n/,
+    );
     expect(r.stdout.match(/A2/g)).toHaveLength(1);
     expect(r.stdout).toContain('1 candidate pair at similarity ≥ 0.3; 4 open items compared');
   });

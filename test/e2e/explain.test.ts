@@ -28,14 +28,28 @@ async function explainJson(practice: string, sets: string[] = []): Promise<Expla
 function expectSameFigures(x: Explanation, a: Awaited<ReturnType<typeof assessJson>>, id: string): void {
   const p = a.practices.find((q: { id: string }) => q.id === id);
   expect(x.figures).toEqual(p);
-  expect([x.score, x.level, x.target, x.gap, x.in_place, x.coverage, x.confidence]).toEqual([p.score, p.level, p.target, p.gap, p.in_place, p.coverage, p.confidence]);
+  expect([x.score, x.level, x.target, x.gap, x.in_place, x.coverage, x.confidence]).toEqual([
+    p.score,
+    p.level,
+    p.target,
+    p.gap,
+    p.in_place,
+    p.coverage,
+    p.confidence,
+  ]);
   expect(x.levels.map((l) => l.m)).toEqual(p.level_scores ?? [0, 0, 0, 0, 0]);
   expect(x.evidence).toEqual(p.evidence);
   if (p.gap !== null) expect(x.levels.reduce((t, l) => t + l.missing, 0)).toBeCloseTo(p.gap, 12);
   // The recommendations it says are triggered are exactly the practice's in assess, with their priority and phase.
   const recs = a.recommendations.filter((r: { practice: string }) => r.practice === id);
-  expect(x.recommendations.filter((r) => r.triggered).map((r) => r.id).sort()).toEqual(recs.map((r: { id: string }) => r.id).sort());
-  for (const r of recs) expect(x.recommendations.find((y) => y.id === r.id)).toMatchObject({ priority: r.priority, bucket: r.bucket, rank: r.rank, phase: r.phase });
+  expect(
+    x.recommendations
+      .filter((r) => r.triggered)
+      .map((r) => r.id)
+      .sort(),
+  ).toEqual(recs.map((r: { id: string }) => r.id).sort());
+  for (const r of recs)
+    expect(x.recommendations.find((y) => y.id === r.id)).toMatchObject({ priority: r.priority, bucket: r.bucket, rank: r.rank, phase: r.phase });
   expect(x.perspective).toMatchObject({ score: a.perspectives[p.perspective].score, gap: a.perspectives[p.perspective].gap });
 }
 
@@ -67,10 +81,18 @@ describe('relm explain', () => {
       // Lower levels first.
       const levels = x.what_if.close_gap.map((c) => c.level);
       expect(levels).toEqual([...levels].sort((p, q) => p - q));
-      const y = await explainJson(id, x.what_if.close_gap.map((c) => `${c.criterion}=${c.to}`));
+      const y = await explainJson(
+        id,
+        x.what_if.close_gap.map((c) => `${c.criterion}=${c.to}`),
+      );
       expect(y.set!.practice.after.gap).toBe(0);
       expect(y.set!.practice.before.gap).toBe(x.gap);
-      expect(y.set!.roadmap.removed.sort()).toEqual(x.recommendations.filter((r) => r.triggered).map((r) => r.id).sort());
+      expect(y.set!.roadmap.removed.sort()).toEqual(
+        x.recommendations
+          .filter((r) => r.triggered)
+          .map((r) => r.id)
+          .sort(),
+      );
       expect(y.set!.overall.after.gap!).toBeLessThan(y.set!.overall.before.gap!);
       // The figures of the trace itself stay those of the engagement as it is.
       expect(y.gap).toBe(x.gap);
@@ -82,8 +104,12 @@ describe('relm explain', () => {
     const r = await relm(['explain', 'release-policy', '-C', EXAMPLE]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Score   S = m_1 + … + m_5 = 1 + 0.375 + 0.125 + 0 + 0 = 1.5');
-    expect(r.stdout).toContain('Gap     G = Σ over the levels up to the target of (1 − m_l) = (1 − 1) + (1 − 0.375) + (1 − 0.125) + (1 − 0) = 2.5; in place 1.5 of 4');
-    expect(r.stdout).toMatch(/try it: relm explain release-policy --set release-policy-2a=most --set release-policy-2b=most --set release-policy-3a=most --set release-policy-3b=most --set release-policy-4a=most/);
+    expect(r.stdout).toContain(
+      'Gap     G = Σ over the levels up to the target of (1 − m_l) = (1 − 1) + (1 − 0.375) + (1 − 0.125) + (1 − 0) = 2.5; in place 1.5 of 4',
+    );
+    expect(r.stdout).toMatch(
+      /try it: relm explain release-policy --set release-policy-2a=most --set release-policy-2b=most --set release-policy-3a=most --set release-policy-3b=most --set release-policy-4a=most/,
+    );
   });
 
   it('refuses an unknown practice, a criterion of another practice and a word that is not an answer', async () => {
@@ -91,6 +117,8 @@ describe('relm explain', () => {
     const other = await relm(['explain', 'release-policy', '--set', 'testing-strategy-2a=most', '-C', EXAMPLE]);
     expect(other.status).toBe(2);
     expect(other.stderr).toMatch(/relm explain testing-strategy --set testing-strategy-2a=most/);
-    expect((await relm(['explain', 'release-policy', '--set', 'release-policy-2a=mostly', '-C', EXAMPLE])).stderr).toMatch(/"mostly" is not an answer; did you mean "most"/);
+    expect((await relm(['explain', 'release-policy', '--set', 'release-policy-2a=mostly', '-C', EXAMPLE])).stderr).toMatch(
+      /"mostly" is not an answer; did you mean "most"/,
+    );
   });
 });

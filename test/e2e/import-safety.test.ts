@@ -1,5 +1,18 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  lstatSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsyaml from 'js-yaml';
@@ -25,7 +38,11 @@ function temp(prefix: string): string {
 const run = (args: string[], cwd: string, env: Record<string, string> = {}) => relmInProcess(args, cwd, env);
 
 /** Runs relm in the background; resolves with its exit code (killed after TIMEOUT). */
-function start(args: string[], cwd: string, env: Record<string, string> = {}): { done: Promise<{ status: number | null; stderr: string }>; kill: (s: NodeJS.Signals) => void } {
+function start(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): { done: Promise<{ status: number | null; stderr: string }>; kill: (s: NodeJS.Signals) => void } {
   const p = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
   let stderr = '';
   p.stderr.on('data', (d) => (stderr += String(d)));
@@ -53,7 +70,15 @@ function gitRepo(dir: string, tags: { tag: string; commits: string[] }[]): void 
       cwd: dir,
       timeout: TIMEOUT,
       stdio: 'ignore',
-      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
+        GIT_AUTHOR_NAME: 'T',
+        GIT_AUTHOR_EMAIL: 't@example.com',
+        GIT_COMMITTER_NAME: 'T',
+        GIT_COMMITTER_EMAIL: 't@example.com',
+      },
     });
   git(['init', '-q'], '2026-01-01T00:00:00Z');
   for (const t of tags) {
@@ -94,7 +119,7 @@ describe('git tags of two repositories with the same tag names', () => {
     const before = readFileSync(join(eng, 'releases.yaml'), 'utf8');
     const clash = await run(['import', 'git-tags', join(repos, 'payments'), '--id-prefix', 'billing@'], eng);
     expect(clash.status).toBe(1);
-    expect(clash.stderr).toContain('collision: billing@v1.0.0 in releases.yaml belongs to billing, the export\'s to payments: left alone');
+    expect(clash.stderr).toContain("collision: billing@v1.0.0 in releases.yaml belongs to billing, the export's to payments: left alone");
     expect(readFileSync(join(eng, 'releases.yaml'), 'utf8')).toBe(before);
   });
 });
@@ -147,7 +172,8 @@ describe.skipIf(!hasHadoop)('the real Hadoop export, re-imported after hand edit
 describe('encodings', () => {
   it('imports a Windows-1252 Jira export with its curly quotes, euro sign and dashes', async () => {
     const eng = await engagement();
-    const csv = 'Summary,Issue key,Status,Created,Resolved\n“Fee” of 5 € – wrong,ABC-1,Open,2026-01-02,\nResolved before it was created,ABC-2,Done,2026-02-01,2026-01-15\n';
+    const csv =
+      'Summary,Issue key,Status,Created,Resolved\n“Fee” of 5 € – wrong,ABC-1,Open,2026-01-02,\nResolved before it was created,ABC-2,Done,2026-02-01,2026-01-15\n';
     const special: Record<string, number> = { '“': 0x93, '”': 0x94, '€': 0x80, '–': 0x96 };
     const file = join(temp('relm-csv-'), 'excel.csv');
     writeFileSync(file, Uint8Array.from([...csv].map((ch) => special[ch] ?? ch.charCodeAt(0))));
@@ -182,7 +208,10 @@ describe('safe writers', () => {
     };
     const [x, y] = [csv('AAA'), csv('BBB')];
     for (let round = 0; round < 2; round++) {
-      const results = await Promise.all([start(['import', 'jira', x, '--application', 'a'], eng).done, start(['import', 'jira', y, '--application', 'b'], eng).done]);
+      const results = await Promise.all([
+        start(['import', 'jira', x, '--application', 'a'], eng).done,
+        start(['import', 'jira', y, '--application', 'b'], eng).done,
+      ]);
       for (const r of results) expect(r.status, r.stderr).toBe(0);
       const ids = load(join(eng, 'backlog.yaml')).items!.map((i) => String(i.id));
       expect(ids.filter((i) => i.startsWith('AAA-'))).toHaveLength(200);
@@ -194,7 +223,10 @@ describe('safe writers', () => {
     const eng = await engagement();
     // A live process holds the lock (this test's own process: it is running).
     mkdirSync(join(eng, '.relm/lock'), { recursive: true });
-    writeFileSync(join(eng, '.relm/lock.owner'), JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), command: 'import jira', since: '2026-03-31T10:00:00Z' }));
+    writeFileSync(
+      join(eng, '.relm/lock.owner'),
+      JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), command: 'import jira', since: '2026-03-31T10:00:00Z' }),
+    );
     const r = await run(['status', 'set', 'assemble-team', 'done'], eng, { RELM_LOCK_WAIT_MS: '300' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`the engagement is being changed by relm import jira (process ${process.pid}, since 2026-03-31T10:00:00Z)`);
@@ -204,7 +236,10 @@ describe('safe writers', () => {
   it('a writer killed mid-write leaves the file whole; the next run takes over its lock and removes its temporary file', async () => {
     const eng = await engagement();
     const csv = join(temp('relm-csv-'), 'big.csv');
-    writeFileSync(csv, `Summary,Issue key,Status,Created,Description\n${Array.from({ length: 5000 }, (_, i) => `Issue number ${i},BIG-${i},Open,2026-01-02,${'words '.repeat(40)}`).join('\n')}\n`);
+    writeFileSync(
+      csv,
+      `Summary,Issue key,Status,Created,Description\n${Array.from({ length: 5000 }, (_, i) => `Issue number ${i},BIG-${i},Open,2026-01-02,${'words '.repeat(40)}`).join('\n')}\n`,
+    );
     expect((await run(['import', 'jira', csv, '--application', 'big'], eng)).status).toBe(0);
     const whole = readFileSync(join(eng, 'backlog.yaml'), 'utf8');
     const changed = csv.replace('big.csv', 'big2.csv');
@@ -220,7 +255,10 @@ describe('safe writers', () => {
     // What a kill -9 at the worst moment leaves: a temporary file and the lock of a dead process.
     writeFileSync(join(eng, '.backlog.yaml.999999.abc123.tmp'), 'items:\n  - id: half');
     mkdirSync(join(eng, '.relm/lock'), { recursive: true });
-    writeFileSync(join(eng, '.relm/lock.owner'), JSON.stringify({ pid: 999999, host: (await import('node:os')).hostname(), command: 'import jira', since: '2026-03-31T10:00:00Z' }));
+    writeFileSync(
+      join(eng, '.relm/lock.owner'),
+      JSON.stringify({ pid: 999999, host: (await import('node:os')).hostname(), command: 'import jira', since: '2026-03-31T10:00:00Z' }),
+    );
     const next = await run(['import', 'jira', changed, '--application', 'big'], eng, { RELM_LOCK_WAIT_MS: '2000' });
     expect(next.status, next.stderr).toBe(0);
     expect(tempFiles(eng)).toEqual([]);
@@ -278,7 +316,10 @@ describe('incidents and duplicates through the CLI', () => {
       'releases:\n  - id: billing@v1.0.0\n    applications: [billing]\n    deployed: 2026-03-01T20:00:00Z\n  - id: billing@v1.1.0\n    applications: [billing]\n    deployed: 2026-03-10T20:00:00Z\n',
     );
     const inc = join(temp('relm-inc-'), 'incidents.csv');
-    writeFileSync(inc, 'Number,Opened,Resolved,Configuration item\nINC1,2026-03-02 01:00:00,2026-03-02 04:30:00,Billing\nINC2,2026-03-20 01:00:00,2026-03-20 02:00:00,Billing\n');
+    writeFileSync(
+      inc,
+      'Number,Opened,Resolved,Configuration item\nINC1,2026-03-02 01:00:00,2026-03-02 04:30:00,Billing\nINC2,2026-03-20 01:00:00,2026-03-20 02:00:00,Billing\n',
+    );
     const missing = await run(['import', 'incidents', inc], eng);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('needs --from servicenow or jira');
@@ -299,7 +340,9 @@ describe('incidents and duplicates through the CLI', () => {
     expect(listed.stdout.match(/A-1/g)).toHaveLength(1);
     expect(listed.stdout).toContain('1 candidate pair at similarity');
     expect((await run(['duplicates', '--record', 'A-2', 'A-1'], eng)).status).toBe(0);
-    expect(readFileSync(join(eng, 'backlog.yaml'), 'utf8')).toContain('  - {id: A-2, application: core, title: Interest rounding wrong for half cents, requested: 2026-01-05, duplicate_of: A-1}\n');
+    expect(readFileSync(join(eng, 'backlog.yaml'), 'utf8')).toContain(
+      '  - {id: A-2, application: core, title: Interest rounding wrong for half cents, requested: 2026-01-05, duplicate_of: A-1}\n',
+    );
     expect((await run(['duplicates'], eng)).stdout).toContain('0 candidate pairs');
     expect((await run(['duplicates', '--all'], eng)).stdout).toContain('1 candidate pair');
     expect((await run(['duplicates', '--record', 'A-1', 'A-2'], eng)).stderr).toContain('A-2 is recorded as a duplicate of A-1');

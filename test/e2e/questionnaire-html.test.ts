@@ -31,7 +31,11 @@ function example(): string {
 
 const ANSWERS = {
   'knowledge-training-1a': { answer: 'most', notes: '', evidence: '' },
-  'knowledge-training-2a': { answer: 'half', notes: 'The mainframe team has a plan; web does not.', evidence: 'Training plan 2026 | sharepoint/hr/training-2026.docx' },
+  'knowledge-training-2a': {
+    answer: 'half',
+    notes: 'The mainframe team has a plan; web does not.',
+    evidence: 'Training plan 2026 | sharepoint/hr/training-2026.docx',
+  },
   'knowledge-training-3a': { answer: 'na', notes: '', evidence: '' },
   'release-policy-2b': { answer: 'some', notes: '', evidence: '' },
 };
@@ -40,7 +44,9 @@ const WORD: Record<string, string> = { most: 'most', half: 'half', some: 'some',
 describe('the offline HTML questionnaire', () => {
   it('is one self-contained file that fetches nothing', async () => {
     const dir = example();
-    const r = await relm(['questionnaire', 'export', '--format', 'html', '--practices', 'knowledge-training', '-o', join(dir, 'form.html'), '-C', dir], { cwd: dir });
+    const r = await relm(['questionnaire', 'export', '--format', 'html', '--practices', 'knowledge-training', '-o', join(dir, 'form.html'), '-C', dir], {
+      cwd: dir,
+    });
     expect(r.status, r.stderr).toBe(0);
     const html = readFileSync(join(dir, 'form.html'), 'utf8');
     expect(html).not.toMatch(/<(script|img|link|iframe)[^>]+(src|href)=/i);
@@ -54,7 +60,9 @@ describe('the offline HTML questionnaire', () => {
       const dir = example();
       const form = join(dir, 'form.html');
       const who = 'Tom Keller (Mainframe operator)';
-      expect((await relm(['questionnaire', 'export', '--practices', 'knowledge-training,release-policy', '--for', who, '-o', form, '-C', dir], { cwd: dir })).status).toBe(0);
+      expect(
+        (await relm(['questionnaire', 'export', '--practices', 'knowledge-training,release-policy', '--for', who, '-o', form, '-C', dir], { cwd: dir })).status,
+      ).toBe(0);
 
       const { default: puppeteer } = await import('puppeteer-core');
       const b = await puppeteer.launch({ executablePath: browser!, headless: true, args: needsNoSandbox() ? ['--no-sandbox'] : [], timeout: 60_000 });
@@ -83,8 +91,16 @@ describe('the offline HTML questionnaire', () => {
       // The same answers, typed into the workbook, in another copy of the engagement.
       const other = example();
       const xlsx = join(other, 'q.xlsx');
-      expect((await relm(['questionnaire', 'export', '--practices', 'knowledge-training,release-policy', '--for', who, '-o', xlsx, '-C', other], { cwd: other })).status).toBe(0);
-      const fills = Object.fromEntries(Object.entries(ANSWERS).map(([cid, a]) => [cid, { answer: WORD[a.answer], ...(a.notes ? { notes: a.notes } : {}), ...(a.evidence ? { evidence: a.evidence } : {}) }]));
+      expect(
+        (await relm(['questionnaire', 'export', '--practices', 'knowledge-training,release-policy', '--for', who, '-o', xlsx, '-C', other], { cwd: other }))
+          .status,
+      ).toBe(0);
+      const fills = Object.fromEntries(
+        Object.entries(ANSWERS).map(([cid, a]) => [
+          cid,
+          { answer: WORD[a.answer], ...(a.notes ? { notes: a.notes } : {}), ...(a.evidence ? { evidence: a.evidence } : {}) },
+        ]),
+      );
       writeFileSync(xlsx, await fillWorkbook(readFileSync(xlsx), fills, { date: '2026-03-06' }));
 
       const a = await relm(['questionnaire', 'import', join(dir, 'answers-tom-keller.json'), '-C', dir], { cwd: dir });

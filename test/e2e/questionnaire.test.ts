@@ -117,11 +117,22 @@ describe('relm questionnaire, reconcile and the report', () => {
       [`${KT}-4a`]: 'none',
       [`${KT}-5a`]: { answer: 'na', notes: 'No training metrics at all.' },
     });
-    expect(doc.answers['release-policy']['release-policy-1a']).toEqual({ answer: 'most', evidence: [{ title: 'Release calendar 2026', ref: 'sharepoint/it-release/calendar-2026.xlsx' }] });
+    expect(doc.answers['release-policy']['release-policy-1a']).toEqual({
+      answer: 'most',
+      evidence: [{ title: 'Release calendar 2026', ref: 'sharepoint/it-release/calendar-2026.xlsx' }],
+    });
     // Abena's reordered rows read the same.
-    expect(parse(readFileSync(join(dir, 'responses', 'int-07.yaml'), 'utf8')).answers[KT]).toEqual({ [`${KT}-1a`]: 'most', [`${KT}-2a`]: 'half', [`${KT}-3a`]: 'most', [`${KT}-4a`]: 'some', [`${KT}-5a`]: 'none' });
+    expect(parse(readFileSync(join(dir, 'responses', 'int-07.yaml'), 'utf8')).answers[KT]).toEqual({
+      [`${KT}-1a`]: 'most',
+      [`${KT}-2a`]: 'half',
+      [`${KT}-3a`]: 'most',
+      [`${KT}-4a`]: 'some',
+      [`${KT}-5a`]: 'none',
+    });
     const iv = readFileSync(join(dir, 'interviews', 'int-08.md'), 'utf8');
-    expect(iv).toMatch(/^---\nid: int-08\ndate: 2026-03-06\ninterviewees:\n {2}- \{name: Tom Keller, role: Mainframe operator\}\npractices: \[knowledge-training\]\n---/);
+    expect(iv).toMatch(
+      /^---\nid: int-08\ndate: 2026-03-06\ninterviewees:\n {2}- \{name: Tom Keller, role: Mainframe operator\}\npractices: \[knowledge-training\]\n---/,
+    );
   });
 
   it('re-importing the same answers changes nothing; different ones need --force', async () => {
@@ -140,7 +151,11 @@ describe('relm questionnaire, reconcile and the report', () => {
     const r = await run(['reconcile', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const c = JSON.parse(r.stdout);
-    expect(c.respondents.map((x: { id: string; name: string }) => `${x.id} ${x.name}`)).toEqual(['int-06 Hendrik Voss', 'int-07 Abena Mensah', 'int-08 Tom Keller']);
+    expect(c.respondents.map((x: { id: string; name: string }) => `${x.id} ${x.name}`)).toEqual([
+      'int-06 Hendrik Voss',
+      'int-07 Abena Mensah',
+      'int-08 Tom Keller',
+    ]);
     const by = Object.fromEntries(c.criteria.map((x: { criterion: string }) => [x.criterion, x]));
     expect(by[`${KT}-3a`]).toMatchObject({ spread: 3, disagreement: true, proposal: 'half', consensus: 'none', status: 'differs', open: true });
     expect(by[`${KT}-3a`].answers.map((a: { answer: string }) => a.answer)).toEqual(['none', 'most', 'half']);
@@ -186,10 +201,24 @@ describe('relm questionnaire, reconcile and the report', () => {
   });
 
   it('--set records a workshop decision with its reason; naming a disagreement accepts its median', async () => {
-    const r = await run(['reconcile', '--set', `${KT}-3a=half`, '--because', 'The mainframe team has a curriculum; the web teams do not.', '--date', '2026-03-10', '--accept', `${KT}-5a`]);
+    const r = await run([
+      'reconcile',
+      '--set',
+      `${KT}-3a=half`,
+      '--because',
+      'The mainframe team has a curriculum; the web teams do not.',
+      '--date',
+      '2026-03-10',
+      '--accept',
+      `${KT}-5a`,
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const kt = parse(readFileSync(join(dir, 'practices.yaml'), 'utf8')).practices[KT].answers;
-    expect(kt[`${KT}-3a`]).toEqual({ answer: 'half', sources: ['int-06', 'int-07', 'int-08'], decision: { because: 'The mainframe team has a curriculum; the web teams do not.', date: '2026-03-10' } });
+    expect(kt[`${KT}-3a`]).toEqual({
+      answer: 'half',
+      sources: ['int-06', 'int-07', 'int-08'],
+      decision: { because: 'The mainframe team has a curriculum; the web teams do not.', date: '2026-03-10' },
+    });
     expect(kt[`${KT}-5a`]).toEqual({ answer: 'na', sources: ['int-06', 'int-07', 'int-08'] });
     const v = JSON.parse((await run(['validate', '-f', 'json'])).stdout).filter((d: { code: string }) => d.code === 'respondents-disagree');
     expect(v.map((d: { message: string }) => /"([^"]+)"/.exec(d.message)![1])).toEqual([`${KT}-5a`]);
@@ -206,9 +235,15 @@ describe('relm questionnaire, reconcile and the report', () => {
     expect(r.status, r.stderr).toBe(0);
     const md = readFileSync(join(dir, 'out', 'report.md'), 'utf8');
     const section = md.slice(md.indexOf('### Where the respondents disagree'));
-    expect(section).toMatch(/^### Where the respondents disagree\n\nThree respondents \(Hendrik Voss \(Release manager\), Abena Mensah \(Change manager\) and Tom Keller \(Mainframe operator\)\) answered six criteria; on two criteria/);
+    expect(section).toMatch(
+      /^### Where the respondents disagree\n\nThree respondents \(Hendrik Voss \(Release manager\), Abena Mensah \(Change manager\) and Tom Keller \(Mainframe operator\)\) answered six criteria; on two criteria/,
+    );
     expect(section).toContain('One disagreement is still open');
-    expect(section).toContain('| Hendrik Voss (Release manager): none; Abena Mensah (Change manager): most; Tom Keller (Mainframe operator): half | half: settled in a workshop on 10 March 2026: The mainframe team has a curriculum; the web teams do not. |');
-    expect(section).toContain('Hendrik Voss (Release manager): n/a; Abena Mensah (Change manager): none; Tom Keller (Mainframe operator): n/a | n/a: open; the median was taken |');
+    expect(section).toContain(
+      '| Hendrik Voss (Release manager): none; Abena Mensah (Change manager): most; Tom Keller (Mainframe operator): half | half: settled in a workshop on 10 March 2026: The mainframe team has a curriculum; the web teams do not. |',
+    );
+    expect(section).toContain(
+      'Hendrik Voss (Release manager): n/a; Abena Mensah (Change manager): none; Tom Keller (Mainframe operator): n/a | n/a: open; the median was taken |',
+    );
   });
 });

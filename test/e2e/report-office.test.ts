@@ -48,7 +48,8 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
   });
 
   it('writes complete packages: every part well-formed, typed, and every relationship resolved', () => {
-    for (const f of ['presentation.pptx', 'workbook.xlsx', 'report.docx', 'strategic-plan.docx', 'training-plan.docx']) expect(packageProblems(openPackage(join(out, f))), f).toEqual([]);
+    for (const f of ['presentation.pptx', 'workbook.xlsx', 'report.docx', 'strategic-plan.docx', 'training-plan.docx'])
+      expect(packageProblems(openPackage(join(out, f))), f).toEqual([]);
   });
 
   describe('presentation.pptx', () => {
@@ -122,12 +123,28 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
   describe('workbook.xlsx', () => {
     it('has the sheets a PMO expects', () => {
       const wb = workbook(openPackage(join(out, 'workbook.xlsx')));
-      expect(wb.names).toEqual(['Summary', 'Practices', 'Gaps', 'Recommendations', 'Roadmap', 'Requirements', 'Goals', 'Alignment', 'Backlog by application', 'Backlog items', 'Release record', 'Training']);
+      expect(wb.names).toEqual([
+        'Summary',
+        'Practices',
+        'Gaps',
+        'Recommendations',
+        'Roadmap',
+        'Requirements',
+        'Goals',
+        'Alignment',
+        'Backlog by application',
+        'Backlog items',
+        'Release record',
+        'Training',
+      ]);
     });
 
     it('has the alignment matrix of assessment.json: the goals with their status, and every goal × requirement × recommendation × phase line', () => {
       const wb = workbook(openPackage(join(out, 'workbook.xlsx')));
-      const t = assessment.traceability as { goals: { title: string; status: string }[]; rows: { goal: string | null; requirement: string | null; recommendation: string; via: string; phase: string | null }[] };
+      const t = assessment.traceability as {
+        goals: { title: string; status: string }[];
+        rows: { goal: string | null; requirement: string | null; recommendation: string; via: string; phase: string | null }[];
+      };
       const goals = wb.sheets.get('Goals')!;
       expect(t.goals.length).toBeGreaterThan(0);
       t.goals.forEach((g, i) => {
@@ -246,7 +263,8 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
     // In a process of its own, as a user runs it: pptxgenjs numbers charts with a counter of the process.
     const r = await relmChild(['report', '-C', dir, '--format', 'pptx,xlsx,docx', '--out', again]);
     expect(r.status, r.stderr).toBe(0);
-    for (const f of ['presentation.pptx', 'workbook.xlsx', 'report.docx']) expect(Buffer.compare(readFileSync(join(out, f)), readFileSync(join(again, f))), f).toBe(0);
+    for (const f of ['presentation.pptx', 'workbook.xlsx', 'report.docx'])
+      expect(Buffer.compare(readFileSync(join(out, f)), readFileSync(join(again, f))), f).toBe(0);
     const epoch = join(dir, 'epoch');
     expect((await run(['report', '-C', dir, '--format', 'pptx,xlsx,docx', '--out', epoch], { SOURCE_DATE_EPOCH: '1767225600' })).status).toBe(0);
     for (const f of ['presentation.pptx', 'workbook.xlsx', 'report.docx']) {
@@ -266,7 +284,9 @@ describe('relm report: Office formats from relm.yaml, branding and templates', (
     writeFileSync(join(dir, 'relm.yaml'), manifest);
     const r = await run(['report', '-C', dir, '--only', 'report']);
     expect(r.status, r.stderr).toBe(0);
-    const files = readdirSync(join(dir, 'out')).filter((f) => f !== 'charts').sort();
+    const files = readdirSync(join(dir, 'out'))
+      .filter((f) => f !== 'charts')
+      .sort();
     expect(files).toEqual(['assessment.json', 'report.docx', 'workbook.xlsx']);
   });
 
@@ -313,7 +333,10 @@ describe('relm report: Office formats from relm.yaml, branding and templates', (
   it('follows a presentation template of the user’s: a radar is a native radar chart, a chart PowerPoint has no type for a picture', async () => {
     const dir = example();
     mkdirSync(join(dir, 'templates'));
-    writeFileSync(join(dir, 'templates', 'presentation.md.hbs'), '# {{text title}}\n\n---\n\n## Where we stand\n\n{{chart "radar"}}\n\n---\n\n## Level by level\n\n{{chart "heatmap"}}\n');
+    writeFileSync(
+      join(dir, 'templates', 'presentation.md.hbs'),
+      '# {{text title}}\n\n---\n\n## Where we stand\n\n{{chart "radar"}}\n\n---\n\n## Level by level\n\n{{chart "heatmap"}}\n',
+    );
     const r = await run(['report', '-C', dir, '--format', 'pptx', '--only', 'presentation']);
     expect(r.status, r.stderr).toBe(0);
     const pkg = openPackage(join(dir, 'out', 'presentation.pptx'));
@@ -376,7 +399,19 @@ async function makeTemplate(): Promise<Buffer> {
 async function makeReference(): Promise<Buffer> {
   const docx = await import('docx');
   const doc = new docx.Document({
-    styles: { paragraphStyles: [{ id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: 'Georgia', color: '0B6E4F', size: 36 }, paragraph: { outlineLevel: 0 } }] },
+    styles: {
+      paragraphStyles: [
+        {
+          id: 'Heading1',
+          name: 'Heading 1',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { font: 'Georgia', color: '0B6E4F', size: 36 },
+          paragraph: { outlineLevel: 0 },
+        },
+      ],
+    },
     sections: [{ children: [new docx.Paragraph({ heading: docx.HeadingLevel.HEADING_1, children: [new docx.TextRun('Sample')] })] }],
   });
   return docx.Packer.toBuffer(doc);

@@ -63,25 +63,30 @@ describe('relm report: the four deliverables', () => {
   }, 60_000);
   afterAll(() => server.close());
 
-  pdfIt('writes md, html and pdf for report, strategic plan, presentation and training plan; fetches nothing', async () => {
-    const r = await relmAsync(['report', '-C', dir, '--format', 'md,html,pdf']);
-    expect(r.stderr).not.toContain('error');
-    expect(r.status).toBe(0);
-    const files = readdirSync(out).sort();
-    for (const base of ['report', 'strategic-plan', 'presentation', 'training-plan']) {
-      for (const ext of ['md', 'html', 'pdf']) expect(files).toContain(`${base}.${ext}`);
-    }
-    expect(files).toContain('assessment.json');
-    const charts = readdirSync(join(out, 'charts'));
-    for (const c of ['backlog.svg', 'dora.svg', 'gaps.svg', 'perspectives.svg', 'roadmap.svg', 'roadmap_slide.svg', 'scorecard.svg']) expect(charts).toContain(c);
-    expect(requests).toEqual([]); // network blocked while printing
-    // Opened as a file, the HTML loads nothing either: a policy that allows nothing from elsewhere, and the
-    // note's image is a link to it.
-    const html = readFileSync(join(out, 'report.html'), 'utf8');
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`);
-    expect(html).toMatch(/<a class="remote-image" href="http:\/\/127\.0\.0\.1:\d+\/pixel\.png">tracker<\/a>/);
-    expect(html).not.toMatch(/<img[^>]+http/);
-  }, 120_000);
+  pdfIt(
+    'writes md, html and pdf for report, strategic plan, presentation and training plan; fetches nothing',
+    async () => {
+      const r = await relmAsync(['report', '-C', dir, '--format', 'md,html,pdf']);
+      expect(r.stderr).not.toContain('error');
+      expect(r.status).toBe(0);
+      const files = readdirSync(out).sort();
+      for (const base of ['report', 'strategic-plan', 'presentation', 'training-plan']) {
+        for (const ext of ['md', 'html', 'pdf']) expect(files).toContain(`${base}.${ext}`);
+      }
+      expect(files).toContain('assessment.json');
+      const charts = readdirSync(join(out, 'charts'));
+      for (const c of ['backlog.svg', 'dora.svg', 'gaps.svg', 'perspectives.svg', 'roadmap.svg', 'roadmap_slide.svg', 'scorecard.svg'])
+        expect(charts).toContain(c);
+      expect(requests).toEqual([]); // network blocked while printing
+      // Opened as a file, the HTML loads nothing either: a policy that allows nothing from elsewhere, and the
+      // note's image is a link to it.
+      const html = readFileSync(join(out, 'report.html'), 'utf8');
+      expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`);
+      expect(html).toMatch(/<a class="remote-image" href="http:\/\/127\.0\.0\.1:\d+\/pixel\.png">tracker<\/a>/);
+      expect(html).not.toMatch(/<img[^>]+http/);
+    },
+    120_000,
+  );
 
   pdfIt('wraps a 5,000-character word instead of letting it run off the A4 page', () => {
     const info = pdfinfo(join(out, 'report.pdf'));
@@ -137,7 +142,21 @@ describe('relm report: the four deliverables', () => {
 
   pdfIt('prints the strategic plan and the training plan', () => {
     const plan = words(join(out, 'strategic-plan.pdf'));
-    for (const s of ['Roadmap', 'Milestones', 'Initiatives', 'Next steps', 'Size and scope', 'Risks', 'Change', 'Configuration management', 'Incident', 'Problem', 'Availability', 'Service level', 'the ITSM processes']) {
+    for (const s of [
+      'Roadmap',
+      'Milestones',
+      'Initiatives',
+      'Next steps',
+      'Size and scope',
+      'Risks',
+      'Change',
+      'Configuration management',
+      'Incident',
+      'Problem',
+      'Availability',
+      'Service level',
+      'the ITSM processes',
+    ]) {
       expect(plan).toContain(s);
     }
     const training = words(join(out, 'training-plan.pdf'));
@@ -149,7 +168,13 @@ describe('relm report: the four deliverables', () => {
   it('writes byte-identical md, html, svg and json on every run', async () => {
     const d = example();
     expect((await relm(['report', '-C', d])).status).toBe(0);
-    const read = () => Object.fromEntries(['report.md', 'report.html', 'presentation.html', 'strategic-plan.md', 'training-plan.html', 'assessment.json', 'charts/roadmap.svg'].map((f) => [f, readFileSync(join(d, 'out', f), 'utf8')]));
+    const read = () =>
+      Object.fromEntries(
+        ['report.md', 'report.html', 'presentation.html', 'strategic-plan.md', 'training-plan.html', 'assessment.json', 'charts/roadmap.svg'].map((f) => [
+          f,
+          readFileSync(join(d, 'out', f), 'utf8'),
+        ]),
+      );
     const first = read();
     expect((await relm(['report', '-C', d])).status).toBe(0);
     expect(read()).toEqual(first);
@@ -161,7 +186,11 @@ describe('relm report: the four deliverables', () => {
   it('renders only what --only names', async () => {
     const d = example();
     expect((await relm(['report', '-C', d, '--only', 'plan,training', '--format', 'md'])).status).toBe(0);
-    expect(readdirSync(join(d, 'out')).filter((f) => f.endsWith('.md')).sort()).toEqual(['strategic-plan.md', 'training-plan.md']);
+    expect(
+      readdirSync(join(d, 'out'))
+        .filter((f) => f.endsWith('.md'))
+        .sort(),
+    ).toEqual(['strategic-plan.md', 'training-plan.md']);
   });
 });
 
@@ -172,7 +201,9 @@ describe('relm report: templates', () => {
     writeFileSync(join(d, 'templates', 'partials', 'title-block.hbs'), 'Confidential — prepared for {{text client}}\n');
     writeFileSync(join(d, 'templates', 'training-plan.md.hbs'), '# Our own training plan\n\n{{> title-block}}\n\n{{training.total_days}} days.\n');
     expect((await relm(['report', '-C', d, '--format', 'md'])).status).toBe(0);
-    expect(readFileSync(join(d, 'out', 'training-plan.md'), 'utf8')).toBe('# Our own training plan\n\nConfidential — prepared for Northwind Mutual Insurance\n\n23 days.\n');
+    expect(readFileSync(join(d, 'out', 'training-plan.md'), 'utf8')).toBe(
+      '# Our own training plan\n\nConfidential — prepared for Northwind Mutual Insurance\n\n23 days.\n',
+    );
     expect(readFileSync(join(d, 'out', 'report.md'), 'utf8')).toContain('Confidential — prepared for Northwind Mutual Insurance');
   });
 
@@ -217,47 +248,55 @@ describe('relm report: no browser', () => {
     expect(() => findBrowser(undefined, { PATH: '/nonexistent' }, 'plan9')).toThrow(/no Chrome or Chromium found/);
   });
 
-  pdfIt('stops the browser at --browser-timeout, whatever it was doing, and leaves nothing behind', async () => {
-    const d = example();
-    const tmp = mkdtempSync(join(tmpdir(), 'relm-timeout-'));
-    dirs.push(tmp);
-    const start = performance.now();
-    const r = await relm(['report', '-C', d, '--format', 'pdf', '--browser-timeout', '1'], { env: { TMPDIR: tmp } });
-    const seconds = (performance.now() - start) / 1000;
-    // One second may or may not be enough on a fast machine: either it printed, or it said why not.
-    if (r.status !== 0) {
-      expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/printing the PDFs took longer than 1 s \(stopped while [a-z]+/);
-      expect(r.stderr).not.toMatch(/\n\s+at |unexpected error/);
-      expect(existsSync(join(d, 'out'))).toBe(false);
-    } else {
-      expect(statSync(join(d, 'out', 'report.pdf')).size).toBeGreaterThan(1000);
-    }
-    expect(seconds).toBeLessThan(30); // the deadline covers the whole run, closing included
-    expect(readdirSync(tmp)).toEqual([]);
-  }, 90_000);
+  pdfIt(
+    'stops the browser at --browser-timeout, whatever it was doing, and leaves nothing behind',
+    async () => {
+      const d = example();
+      const tmp = mkdtempSync(join(tmpdir(), 'relm-timeout-'));
+      dirs.push(tmp);
+      const start = performance.now();
+      const r = await relm(['report', '-C', d, '--format', 'pdf', '--browser-timeout', '1'], { env: { TMPDIR: tmp } });
+      const seconds = (performance.now() - start) / 1000;
+      // One second may or may not be enough on a fast machine: either it printed, or it said why not.
+      if (r.status !== 0) {
+        expect(r.status).toBe(2);
+        expect(r.stderr).toMatch(/printing the PDFs took longer than 1 s \(stopped while [a-z]+/);
+        expect(r.stderr).not.toMatch(/\n\s+at |unexpected error/);
+        expect(existsSync(join(d, 'out'))).toBe(false);
+      } else {
+        expect(statSync(join(d, 'out', 'report.pdf')).size).toBeGreaterThan(1000);
+      }
+      expect(seconds).toBeLessThan(30); // the deadline covers the whole run, closing included
+      expect(readdirSync(tmp)).toEqual([]);
+    },
+    90_000,
+  );
 });
 
 describe('relm report: reproducible PDFs', () => {
-  pdfIt('prints byte-identical PDFs for the same SOURCE_DATE_EPOCH, with its date and no trace of the browser', async () => {
-    const d = example();
-    const run = async () => {
-      const r = await relm(['report', '-C', d, '--format', 'pdf', '--only', 'training,presentation'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
-      expect(r.status, r.stderr).toBe(0);
-      return ['training-plan.pdf', 'presentation.pdf'].map((f) => readFileSync(join(d, 'out', f)));
-    };
-    const first = await run();
-    const second = await run();
-    for (const [i, pdf] of first.entries()) expect(Buffer.compare(pdf, second[i]!), `run 2 differs in file ${i}`).toBe(0);
-    const info = pdfinfo(join(d, 'out', 'training-plan.pdf'));
-    expect(info).toMatch(/CreationDate:\s+Thu Jan {2}1 00:00:00 2026 UTC/);
-    expect(info).toMatch(/ModDate:\s+Thu Jan {2}1 00:00:00 2026 UTC/);
-    expect(info).toMatch(/Producer:\s+relm \d/);
-    expect(info).toMatch(/Title:\s+Training plan: /);
-    const bytes = first[0]!.toString('latin1');
-    expect(bytes).not.toContain('HeadlessChrome');
-    expect(bytes).not.toContain('Skia/PDF');
-  }, 120_000);
+  pdfIt(
+    'prints byte-identical PDFs for the same SOURCE_DATE_EPOCH, with its date and no trace of the browser',
+    async () => {
+      const d = example();
+      const run = async () => {
+        const r = await relm(['report', '-C', d, '--format', 'pdf', '--only', 'training,presentation'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
+        expect(r.status, r.stderr).toBe(0);
+        return ['training-plan.pdf', 'presentation.pdf'].map((f) => readFileSync(join(d, 'out', f)));
+      };
+      const first = await run();
+      const second = await run();
+      for (const [i, pdf] of first.entries()) expect(Buffer.compare(pdf, second[i]!), `run 2 differs in file ${i}`).toBe(0);
+      const info = pdfinfo(join(d, 'out', 'training-plan.pdf'));
+      expect(info).toMatch(/CreationDate:\s+Thu Jan {2}1 00:00:00 2026 UTC/);
+      expect(info).toMatch(/ModDate:\s+Thu Jan {2}1 00:00:00 2026 UTC/);
+      expect(info).toMatch(/Producer:\s+relm \d/);
+      expect(info).toMatch(/Title:\s+Training plan: /);
+      const bytes = first[0]!.toString('latin1');
+      expect(bytes).not.toContain('HeadlessChrome');
+      expect(bytes).not.toContain('Skia/PDF');
+    },
+    120_000,
+  );
 
   it('refuses a SOURCE_DATE_EPOCH that is not a number of seconds before doing anything', async () => {
     const d = example();
@@ -270,5 +309,4 @@ describe('relm report: reproducible PDFs', () => {
     }
     expect((await relm(['report', '-C', d, '--format', 'md'], { env: { SOURCE_DATE_EPOCH: '253402300799' } })).status).toBe(0);
   });
-
 });

@@ -116,7 +116,9 @@ describe.skipIf(!browser || !linux)('relm report interrupted while printing PDFs
   });
 
   for (const [signal, delay, exit] of cases) {
-    it(`${signal} ${delay} ms into printing: ${exit === null ? 'killed' : `exit ${exit}, one line`}, no browser and no temp folder left, out/ untouched`, { timeout: 90_000 }, async () => {
+    it(`${signal} ${delay} ms into printing: ${exit === null ? 'killed' : `exit ${exit}, one line`}, no browser and no temp folder left, out/ untouched`, {
+      timeout: 90_000,
+    }, async () => {
       const tmp = mkdtempSync(join(tmpdir(), 'relm-signal-'));
       temps.push(tmp);
       const r = await interrupt(dir, tmp, signal, delay);
@@ -130,8 +132,14 @@ describe.skipIf(!browser || !linux)('relm report interrupted while printing PDFs
         expect(r.stderr, context).not.toMatch(/\n\s+at |unexpected error|Error:/);
       }
       // The browser dies with relm (its pipe closes), even after kill -9; then its folder is removed.
-      expect(await until(() => processesMentioning(tmp).length === 0, 20_000), `browser processes left: ${processesMentioning(tmp).join(' ')}; ${context}`).toBe(true);
-      expect(await until(() => readdirSync(tmp).length === 0, 10_000), `left in TMPDIR: ${readdirSync(tmp, { recursive: true }).slice(0, 20).join(', ')}; ${context}`).toBe(true);
+      expect(
+        await until(() => processesMentioning(tmp).length === 0, 20_000),
+        `browser processes left: ${processesMentioning(tmp).join(' ')}; ${context}`,
+      ).toBe(true);
+      expect(
+        await until(() => readdirSync(tmp).length === 0, 10_000),
+        `left in TMPDIR: ${readdirSync(tmp, { recursive: true }).slice(0, 20).join(', ')}; ${context}`,
+      ).toBe(true);
       const now = snapshot(join(dir, 'out'));
       if (exit === null) {
         // kill -9 cannot clean up: a staging folder may be left in out/ ...

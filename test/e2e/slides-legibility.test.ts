@@ -31,7 +31,13 @@ describe.each(['examples/acme-bank', 'test/fixtures/harbour'])('the slides of %s
       dirs.push(dir);
       expect((await relm(['report', '-C', dir, '--format', 'html', '--only', 'presentation'])).status).toBe(0);
       const { default: puppeteer } = await import('puppeteer-core');
-      const browser = await puppeteer.launch({ executablePath: browserPath!, headless: true, timeout: 60_000, protocolTimeout: 60_000, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+      const browser = await puppeteer.launch({
+        executablePath: browserPath!,
+        headless: true,
+        timeout: 60_000,
+        protocolTimeout: 60_000,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+      });
       try {
         const page = await browser.newPage();
         await page.setViewport({ width: 1400, height: 900 });

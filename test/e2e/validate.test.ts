@@ -21,7 +21,11 @@ const MANIFEST = 'relm: 1\nengagement:\n  client: Fixture Co\n  as_of: 2026-03-3
 
 /** Each bad input and the exact finding it must produce (file:line:col severity code), with exit 1. */
 const CASES: { name: string; files: Record<string, string>; expect: string[]; exit?: number }[] = [
-  { name: 'malformed YAML', files: { 'relm.yaml': 'relm: 1\nengagement: [a\n' }, expect: ['relm.yaml:2:13 error yaml-syntax YAML syntax error: the list opened here with [ is never closed'] },
+  {
+    name: 'malformed YAML',
+    files: { 'relm.yaml': 'relm: 1\nengagement: [a\n' },
+    expect: ['relm.yaml:2:13 error yaml-syntax YAML syntax error: the list opened here with [ is never closed'],
+  },
   { name: 'a duplicate key', files: { 'relm.yaml': MANIFEST.replace('  as_of', '  client: Again\n  as_of') }, expect: ['relm.yaml:4:3 error duplicate-key'] },
   { name: 'an empty file', files: { 'target.yaml': '' }, expect: ['target.yaml:1:1 error empty-file'] },
   { name: 'a comment-only file', files: { 'target.yaml': '# nothing yet\n' }, expect: ['target.yaml:1:1 error empty-file'] },
@@ -30,16 +34,33 @@ const CASES: { name: string; files: Record<string, string>; expect: string[]; ex
   {
     name: 'an unknown key, with a hint',
     files: { 'relm.yaml': MANIFEST.replace('  client:', '  clinet:') },
-    expect: ['relm.yaml:3:3 error unknown-key unknown key "clinet" in "engagement"; did you mean "client"?', 'relm.yaml:2:1 error missing-key "engagement" is missing the required key "client"'],
+    expect: [
+      'relm.yaml:3:3 error unknown-key unknown key "clinet" in "engagement"; did you mean "client"?',
+      'relm.yaml:2:1 error missing-key "engagement" is missing the required key "client"',
+    ],
   },
-  { name: 'a missing top-level key', files: { 'target.yaml': 'horizon: 2027-01-01\n' }, expect: ['target.yaml:1:1 error missing-key the file is missing the required key "targets"'] },
+  {
+    name: 'a missing top-level key',
+    files: { 'target.yaml': 'horizon: 2027-01-01\n' },
+    expect: ['target.yaml:1:1 error missing-key the file is missing the required key "targets"'],
+  },
   { name: 'an impossible date', files: { 'relm.yaml': MANIFEST.replace('2026-03-31', '2026-02-30') }, expect: ['relm.yaml:4:10 error invalid-date'] },
-  { name: 'a wrong type', files: { 'relm.yaml': MANIFEST + 'weights: {process: high}\n' }, expect: ['relm.yaml:6:20 error wrong-type "weights.process" must be a number'] },
-  { name: 'a negative number', files: { 'target.yaml': 'targets: {default: -1}\n' }, expect: ['target.yaml:1:20 error out-of-range "targets.default" must be ≥ 0, not -1'] },
+  {
+    name: 'a wrong type',
+    files: { 'relm.yaml': MANIFEST + 'weights: {process: high}\n' },
+    expect: ['relm.yaml:6:20 error wrong-type "weights.process" must be a number'],
+  },
+  {
+    name: 'a negative number',
+    files: { 'target.yaml': 'targets: {default: -1}\n' },
+    expect: ['target.yaml:1:20 error out-of-range "targets.default" must be ≥ 0, not -1'],
+  },
   {
     name: 'a bad answer, with a hint',
     files: { 'practices.yaml': 'practices:\n  alpha:\n    answers:\n      alpha-1a: mots\n  beta: {rating: 2}\n' },
-    expect: ['practices.yaml:4:17 error invalid-value "practices.alpha.answers.alpha-1a" must be one of none, some, half, most, na, not the text "mots"; did you mean "most"?'],
+    expect: [
+      'practices.yaml:4:17 error invalid-value "practices.alpha.answers.alpha-1a" must be one of none, some, half, most, na, not the text "mots"; did you mean "most"?',
+    ],
   },
   {
     name: 'an unknown practice',
@@ -60,7 +81,10 @@ const CASES: { name: string; files: Record<string, string>; expect: string[]; ex
   {
     name: 'practices neither answered nor rated, or missing (warnings: exit 0)',
     files: { 'practices.yaml': 'practices:\n  alpha: {notes: later}\n' },
-    expect: ['practices.yaml:1:1 warning not-assessed practice "beta" is missing', 'practices.yaml:2:3 warning not-assessed practice "alpha" has neither answers nor a rating'],
+    expect: [
+      'practices.yaml:1:1 warning not-assessed practice "beta" is missing',
+      'practices.yaml:2:3 warning not-assessed practice "alpha" has neither answers nor a rating',
+    ],
     exit: 0,
   },
   { name: 'a missing required file', files: { 'target.yaml': '<delete>' }, expect: ['target.yaml:1:1 error missing-file target.yaml is required'] },
@@ -101,7 +125,11 @@ const CASES: { name: string; files: Record<string, string>; expect: string[]; ex
       'model.yaml:17:9 error invalid-evidence-rule "releases.bands.lead_time_days" is a band: compare it with min_band',
     ],
   },
-  { name: 'a model path leaving the folder', files: { 'relm.yaml': MANIFEST.replace('model.yaml', '../../etc/passwd') }, expect: ['relm.yaml:5:8 error model-not-found the model file cannot be used: it is outside the engagement folder'] },
+  {
+    name: 'a model path leaving the folder',
+    files: { 'relm.yaml': MANIFEST.replace('model.yaml', '../../etc/passwd') },
+    expect: ['relm.yaml:5:8 error model-not-found the model file cannot be used: it is outside the engagement folder'],
+  },
   {
     name: 'backlog references and consistency',
     files: {
@@ -133,7 +161,9 @@ const CASES: { name: string; files: Record<string, string>; expect: string[]; ex
   {
     name: 'a date-time without offset',
     files: { 'releases.yaml': 'releases:\n  - {id: R1, deployed: "2026-02-01 10:00"}\n' },
-    expect: ['releases.yaml:2:24 error invalid-date "releases[0].deployed": the text "2026-02-01 10:00" is not a date (2026-03-31) or an ISO 8601 date-time with offset'],
+    expect: [
+      'releases.yaml:2:24 error invalid-date "releases[0].deployed": the text "2026-02-01 10:00" is not a date (2026-03-31) or an ISO 8601 date-time with offset',
+    ],
   },
   { name: 'a BOM and CRLF line ends (valid)', files: { 'target.yaml': '\ufefftargets:\r\n  default: 3\r\n  alpha: 4\r\n' }, expect: [], exit: 0 },
 ];
@@ -170,7 +200,16 @@ describe('relm validate on bad input', () => {
     const dir = fixture({ 'target.yaml': 'targets: {default: 9}\n' });
     const r = await relm(['validate', '-f', 'json', '-C', dir]);
     expect(JSON.parse(r.stdout)).toEqual([
-      { file: 'target.yaml', line: 1, col: 20, endLine: 1, endCol: 21, severity: 'error', code: 'out-of-range', message: '"targets.default" must be ≤ 5, not 9' },
+      {
+        file: 'target.yaml',
+        line: 1,
+        col: 20,
+        endLine: 1,
+        endCol: 21,
+        severity: 'error',
+        code: 'out-of-range',
+        message: '"targets.default" must be ≤ 5, not 9',
+      },
     ]);
   });
 

@@ -52,7 +52,14 @@ describe('strategic goals in target.yaml', () => {
 });
 
 describe('observations as a source', () => {
-  const obs = (id: string, practices: string[] = []): Observation => ({ file: `observations/${id}.md`, id, date: '2026-03-10', observer: 'J. Becker', practices, body: '' });
+  const obs = (id: string, practices: string[] = []): Observation => ({
+    file: `observations/${id}.md`,
+    id,
+    date: '2026-03-10',
+    observer: 'J. Becker',
+    practices,
+    body: '',
+  });
 
   it('lets practices cite an observation in sources, like an interview', () => {
     const e = engagementWith({ observations: [obs('obs-01', ['a'])] });
@@ -87,8 +94,12 @@ describe('relm validate with observations/*.md', () => {
       expect(r.status).toBe(1);
       // Every finding at once: the schema's, and the references of the part that is usable.
       expect(r.stdout).toContain('observations/obs-09.md:4:1 error unknown-key unknown key "observr"; did you mean "observer"?');
-      expect(r.stdout).toContain('observations/obs-09.md:5:13 error unknown-practice "release-polcy" is not a practice of the model; did you mean "release-policy"?');
-      expect(r.stdout).toContain('observations/obs-10.md:1:1 error missing-front-matter observation notes start with a YAML front matter between --- lines (id, date, observer, title, practices)');
+      expect(r.stdout).toContain(
+        'observations/obs-09.md:5:13 error unknown-practice "release-polcy" is not a practice of the model; did you mean "release-policy"?',
+      );
+      expect(r.stdout).toContain(
+        'observations/obs-10.md:1:1 error missing-front-matter observation notes start with a YAML front matter between --- lines (id, date, observer, title, practices)',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -8,7 +8,10 @@ import { ROOT } from '../helpers/cli.js';
 describe('loadEngagement', () => {
   it('loads the bundled example with no findings, and its assessment matches the assessment schema', () => {
     const r = loadEngagement(resolve(ROOT, 'examples/acme-bank'));
-    expect(r.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual(['backlog.yaml:767 exceeds-release-capacity', 'backlog.yaml:908 exceeds-release-capacity']);
+    expect(r.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual([
+      'backlog.yaml:767 exceeds-release-capacity',
+      'backlog.yaml:908 exceeds-release-capacity',
+    ]);
     expect(r.engagement).not.toBeNull();
     expect(r.engagement!.interviews.map((i) => i.id)).toEqual(['int-01', 'int-02', 'int-03', 'int-04', 'int-05']);
     const a = JSON.parse(JSON.stringify(assess(r.engagement!)));

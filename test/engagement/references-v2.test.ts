@@ -7,19 +7,31 @@ const codes = (e: Parameters<typeof checkReferences>[0]) => checkReferences(e).m
 describe('v2 reference checks', () => {
   it('rejects two targets for one metric, naming both places', () => {
     const e = engagementWith({
-      target: { targets: { default: 3 }, dora: { change_failure_rate: 0.15 }, requirements: [{ id: 'R1', title: 'Fewer failed releases', metric: { name: 'change_failure_rate', target: 0.1 } }] },
+      target: {
+        targets: { default: 3 },
+        dora: { change_failure_rate: 0.15 },
+        requirements: [{ id: 'R1', title: 'Fewer failed releases', metric: { name: 'change_failure_rate', target: 0.1 } }],
+      },
     });
     const f = checkReferences(e).find((x) => x.code === 'metric-target-conflict')!;
     expect(f).toMatchObject({ file: 'target.yaml', path: ['requirements', 0, 'metric', 'target'], severity: 'error' });
     expect(f.message).toContain('0.1');
     expect(f.message).toContain('dora.change_failure_rate sets 0.15');
     // The same value twice is one target.
-    const same = engagementWith({ target: { targets: {}, dora: { change_failure_rate: 0.1 }, requirements: [{ id: 'R1', title: 'x', metric: { name: 'change_failure_rate', target: 0.1 } }] } });
+    const same = engagementWith({
+      target: {
+        targets: {},
+        dora: { change_failure_rate: 0.1 },
+        requirements: [{ id: 'R1', title: 'x', metric: { name: 'change_failure_rate', target: 0.1 } }],
+      },
+    });
     expect(codes(same).filter(([c]) => c === 'metric-target-conflict')).toEqual([]);
   });
 
   it('asks for a dora target for every metric a requirement names', () => {
-    const e = engagementWith({ target: { targets: {}, dora: { lead_time_days: 7 }, requirements: [{ id: 'R1', title: 'x', metrics: ['lead_time_days', 'rework_rate'] }] } });
+    const e = engagementWith({
+      target: { targets: {}, dora: { lead_time_days: 7 }, requirements: [{ id: 'R1', title: 'x', metrics: ['lead_time_days', 'rework_rate'] }] },
+    });
     expect(codes(e).filter(([c]) => c === 'metric-without-target')).toEqual([['metric-without-target', 'requirements.0.metrics.1', 'error']]);
   });
 

@@ -9,9 +9,21 @@ import { copyFixture } from '../helpers/cli.js';
 import { tinyModel } from '../helpers/engagement.js';
 
 const model = tinyModel();
-const order: ResponsesOrder = { practices: model.practices.map((p) => p.id), criteria: (pid) => model.practices.find((p) => p.id === pid)!.criteria.map((c) => c.id) };
+const order: ResponsesOrder = {
+  practices: model.practices.map((p) => p.id),
+  criteria: (pid) => model.practices.find((p) => p.id === pid)!.criteria.map((c) => c.id),
+};
 
-const json = (answers: unknown, extra: object = {}) => JSON.stringify({ format: 'relm-questionnaire', version: 1, model: { id: 'tiny' }, respondent: { name: 'A. Person', role: 'Dev' }, date: '2026-03-05', answers, ...extra });
+const json = (answers: unknown, extra: object = {}) =>
+  JSON.stringify({
+    format: 'relm-questionnaire',
+    version: 1,
+    model: { id: 'tiny' },
+    respondent: { name: 'A. Person', role: 'Dev' },
+    date: '2026-03-05',
+    answers,
+    ...extra,
+  });
 
 describe('parseEvidence', () => {
   it('reads one document a line, "title | where", a bare link as both', () => {
@@ -143,7 +155,11 @@ describe('responses files', () => {
 
   it('merges a newer questionnaire into the file, keeping its comments, and says which answers change', () => {
     const text = newResponsesFile('int-06', rec, answers, order).replace('    a-1a: most\n', '    a-1a: most # checked on the phone\n');
-    const next = [{ practice: 'a', criterion: 'a-1a', answer: 'most' as const }, { practice: 'b', criterion: 'b-1a', answer: 'some' as const }, { practice: 'c', criterion: 'c-1a', answer: 'none' as const }];
+    const next = [
+      { practice: 'a', criterion: 'a-1a', answer: 'most' as const },
+      { practice: 'b', criterion: 'b-1a', answer: 'some' as const },
+      { practice: 'c', criterion: 'c-1a', answer: 'none' as const },
+    ];
     const current = parse(text);
     expect(changedAnswers(current, next)).toEqual([{ criterion: 'b-1a', before: 'na', after: 'some' }]);
     const out = updateResponsesFile(text, { ...rec, from: 'b.xlsx' }, next, order);
@@ -165,17 +181,30 @@ describe('loading responses/', () => {
 
   it('reads each respondent, checks names and ids against the model, and the interview record', () => {
     const d = example();
-    writeFileSync(join(d, 'responses', 'int-01.yaml'), 'respondent: {name: Hendrik Voss}\ndate: 2026-03-05\nanswers:\n  release-policy:\n    release-policy-1a: most\n');
-    writeFileSync(join(d, 'responses', 'int-09.yaml'), 'respondent: {name: X}\ndate: 2026-03-05\nanswers:\n  release-policy:\n    testing-strategy-1a: most\n  no-such-practice: {}\n');
+    writeFileSync(
+      join(d, 'responses', 'int-01.yaml'),
+      'respondent: {name: Hendrik Voss}\ndate: 2026-03-05\nanswers:\n  release-policy:\n    release-policy-1a: most\n',
+    );
+    writeFileSync(
+      join(d, 'responses', 'int-09.yaml'),
+      'respondent: {name: X}\ndate: 2026-03-05\nanswers:\n  release-policy:\n    testing-strategy-1a: most\n  no-such-practice: {}\n',
+    );
     const r = loadEngagement(d);
     const mine = r.diagnostics.filter((x) => x.file.startsWith('responses/')).map((x) => `${x.file}:${x.line} ${x.severity} ${x.code}`);
-    expect(mine).toEqual(['responses/int-09.yaml:1 warning respondent-without-interview', 'responses/int-09.yaml:5 error unknown-criterion', 'responses/int-09.yaml:6 error unknown-practice']);
+    expect(mine).toEqual([
+      'responses/int-09.yaml:1 warning respondent-without-interview',
+      'responses/int-09.yaml:5 error unknown-criterion',
+      'responses/int-09.yaml:6 error unknown-practice',
+    ]);
     expect(r.engagement).toBeNull();
   });
 
   it('reports a file against its schema, at the line', () => {
     const d = example();
-    writeFileSync(join(d, 'responses', 'int-01.yaml'), 'respondent: {name: Hendrik Voss}\ndate: 2026-03-05\nanswers:\n  release-policy:\n    release-policy-1a: mostly\n');
+    writeFileSync(
+      join(d, 'responses', 'int-01.yaml'),
+      'respondent: {name: Hendrik Voss}\ndate: 2026-03-05\nanswers:\n  release-policy:\n    release-policy-1a: mostly\n',
+    );
     const r = loadEngagement(d);
     const found = r.diagnostics.find((x) => x.file === 'responses/int-01.yaml')!;
     expect([found.line, found.code]).toEqual([5, 'invalid-value']);
@@ -184,8 +213,19 @@ describe('loading responses/', () => {
 
   it('loads a valid respondent into the engagement', () => {
     const d = example();
-    writeFileSync(join(d, 'responses', 'int-01.yaml'), 'respondent: {name: Hendrik Voss}\ndate: 2026-03-05\nanswers:\n  release-policy:\n    release-policy-1a: most\n');
+    writeFileSync(
+      join(d, 'responses', 'int-01.yaml'),
+      'respondent: {name: Hendrik Voss}\ndate: 2026-03-05\nanswers:\n  release-policy:\n    release-policy-1a: most\n',
+    );
     const r = loadEngagement(d);
-    expect(r.engagement!.responses).toEqual([{ id: 'int-01', file: 'responses/int-01.yaml', respondent: { name: 'Hendrik Voss' }, date: '2026-03-05', answers: { 'release-policy': { 'release-policy-1a': 'most' } } }]);
+    expect(r.engagement!.responses).toEqual([
+      {
+        id: 'int-01',
+        file: 'responses/int-01.yaml',
+        respondent: { name: 'Hendrik Voss' },
+        date: '2026-03-05',
+        answers: { 'release-policy': { 'release-policy-1a': 'most' } },
+      },
+    ]);
   });
 });

@@ -5,7 +5,12 @@ import { decodeUtf8, parseYaml } from '../../src/engagement/yaml-source.js';
 /** A billion laughs: `levels` levels of ten aliases each, 10^levels values once expanded. */
 function laughs(levels: number): string {
   const lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-  for (let i = 1; i < levels; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < levels; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -121,11 +126,15 @@ describe('YAML syntax errors say the common cause and the fix', () => {
   });
 
   it('a # that cut a flow collection short', () => {
-    expect(message('a: [x #1, y]\nb: 2\n')).toBe('1:7 YAML syntax error: a # after a space starts a comment in YAML, so the rest of the line after "x" is dropped; put the text in quotes: "x #1"');
+    expect(message('a: [x #1, y]\nb: 2\n')).toBe(
+      '1:7 YAML syntax error: a # after a space starts a comment in YAML, so the rest of the line after "x" is dropped; put the text in quotes: "x #1"',
+    );
   });
 
   it('a value starting with *, &, @, ` or %, but not an alias the user meant', () => {
-    expect(message('notes: *important* stuff\n')).toMatch(/starts with \*, which YAML reads as an alias .*put the value in quotes: notes: "\*important\* stuff"$/);
+    expect(message('notes: *important* stuff\n')).toMatch(
+      /starts with \*, which YAML reads as an alias .*put the value in quotes: notes: "\*important\* stuff"$/,
+    );
     expect(message('client: & Co\n')).toMatch(/starts with &, which YAML reads as an anchor/);
     expect(message('owner: @jdoe\n')).toMatch(/starts with @, which YAML reads as a reserved character; put the value in quotes: owner: "@jdoe"$/);
     expect(message('notes: `x` y\n')).toMatch(/starts with `/);
@@ -134,7 +143,9 @@ describe('YAML syntax errors say the common cause and the fix', () => {
   });
 
   it('a duplicate key, by name and both lines', () => {
-    expect(message('x:\n  a: 1\n  b: 2\n  a: 3\n')).toBe('4:3 duplicate key "a" on lines 2 and 4: a key may appear only once in a mapping; remove one of them, or rename it');
+    expect(message('x:\n  a: 1\n  b: 2\n  a: 3\n')).toBe(
+      '4:3 duplicate key "a" on lines 2 and 4: a key may appear only once in a mapping; remove one of them, or rename it',
+    );
     expect(message('x: {a: 1, a: 2}\n')).toMatch(/^1:11 duplicate key "a" twice on line 1/);
   });
 });

@@ -40,8 +40,8 @@ function findRange(root: Node | null, path: DocPath, at: 'key' | 'value'): [numb
       const value = pair.value;
       const valueRange = isScalar(value) && value.value === null && !value.range?.[1] ? undefined : rangeOf(value);
       if (last && at === 'key') return keyRange ?? best;
-      best = (isMap(value) || isSeq(value)) && !last ? keyRange ?? valueRange : valueRange ?? keyRange;
-      if (last) return (isMap(value) || isSeq(value)) ? keyRange ?? best : best;
+      best = (isMap(value) || isSeq(value)) && !last ? (keyRange ?? valueRange) : (valueRange ?? keyRange);
+      if (last) return isMap(value) || isSeq(value) ? (keyRange ?? best) : best;
       node = value;
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg];

@@ -54,7 +54,8 @@ function mismatches(text: string): Mismatch[] | undefined {
     for (const at of ['key', 'value'] as const) {
       const a = source.locate(path, at);
       const b = before(path, at);
-      if (a.line !== b.line || a.col !== b.col || a.endLine !== b.endLine || a.endCol !== b.endCol) out.push({ path, at, now: a, before: b, start: a.line !== b.line || a.col !== b.col });
+      if (a.line !== b.line || a.col !== b.col || a.endLine !== b.endLine || a.endCol !== b.endCol)
+        out.push({ path, at, now: a, before: b, start: a.line !== b.line || a.col !== b.col });
     }
   }
   return out;
@@ -113,7 +114,7 @@ function generated(seed: number): string {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const nl = r() < 0.15 ? '\r\n' : '\n';
   const comment = () => (r() < 0.15 ? `  # ${pick(['note', '- x', 'a: b'])}` : '');
   const key = () => {
@@ -212,7 +213,10 @@ describe('finding positions from the js-yaml parse', () => {
       const m = mismatches(text);
       if (m === undefined) continue;
       compared++;
-      expect(m.filter((x) => x.start), JSON.stringify(text)).toEqual([]);
+      expect(
+        m.filter((x) => x.start),
+        JSON.stringify(text),
+      ).toEqual([]);
       if (!emptyBesideComment(text)) expect(m, JSON.stringify(text)).toEqual([]);
       if (!m.length) exact++;
     }

@@ -10,15 +10,93 @@ const backlog: BacklogFile = {
     { id: 'app2', name: 'Portal', platform: 'web' },
   ],
   items: [
-    { id: 'I1', application: 'app1', title: 'Interest rounding error on savings accounts', type: 'corrective', priority: 'high', status: 'approved', requested: '2026-03-01', effort_days: 5, benefit: 1000 },
-    { id: 'I2', application: 'app1', title: 'New statement layout', type: 'perfective', priority: 'medium', status: 'scheduled', requested: '2026-01-30', effort_days: 8, platforms: ['mainframe', 'web'] },
+    {
+      id: 'I1',
+      application: 'app1',
+      title: 'Interest rounding error on savings accounts',
+      type: 'corrective',
+      priority: 'high',
+      status: 'approved',
+      requested: '2026-03-01',
+      effort_days: 5,
+      benefit: 1000,
+    },
+    {
+      id: 'I2',
+      application: 'app1',
+      title: 'New statement layout',
+      type: 'perfective',
+      priority: 'medium',
+      status: 'scheduled',
+      requested: '2026-01-30',
+      effort_days: 8,
+      platforms: ['mainframe', 'web'],
+    },
     { id: 'I3', application: 'app2', title: 'Upgrade web server', type: 'adaptive', priority: 'low', status: 'new', requested: '2025-12-31' },
-    { id: 'I4', application: 'app2', title: 'Login fails for long passwords', type: 'corrective', priority: 'critical', status: 'done', requested: '2026-02-01', closed: '2026-02-10', effort_days: 2 },
-    { id: 'I5', application: 'app1', title: 'Faster batch close', type: 'perfective', priority: 'high', status: 'done', requested: '2025-10-01', closed: '2026-01-01' },
-    { id: 'I6', application: 'app1', title: 'Fix report totals', type: 'corrective', priority: 'high', status: 'done', requested: '2025-09-01', closed: '2025-12-31' },
-    { id: 'I7', application: 'app2', title: 'Web server upgrade', type: 'adaptive', priority: 'medium', status: 'rejected', requested: '2026-01-05', closed: '2026-01-06', duplicate_of: 'I3' },
-    { id: 'I8', application: 'app1', title: 'Hot patch for batch abend', type: 'preventive', priority: 'high', status: 'approved', emergency: true, requested: '2026-03-20', effort_days: 1 },
-    { id: 'I9', application: 'app2', title: 'Replace the portal front end', type: 'perfective', priority: 'medium', status: 'approved', requested: '2026-03-30', effort_days: 25, supersedes: ['I3'] },
+    {
+      id: 'I4',
+      application: 'app2',
+      title: 'Login fails for long passwords',
+      type: 'corrective',
+      priority: 'critical',
+      status: 'done',
+      requested: '2026-02-01',
+      closed: '2026-02-10',
+      effort_days: 2,
+    },
+    {
+      id: 'I5',
+      application: 'app1',
+      title: 'Faster batch close',
+      type: 'perfective',
+      priority: 'high',
+      status: 'done',
+      requested: '2025-10-01',
+      closed: '2026-01-01',
+    },
+    {
+      id: 'I6',
+      application: 'app1',
+      title: 'Fix report totals',
+      type: 'corrective',
+      priority: 'high',
+      status: 'done',
+      requested: '2025-09-01',
+      closed: '2025-12-31',
+    },
+    {
+      id: 'I7',
+      application: 'app2',
+      title: 'Web server upgrade',
+      type: 'adaptive',
+      priority: 'medium',
+      status: 'rejected',
+      requested: '2026-01-05',
+      closed: '2026-01-06',
+      duplicate_of: 'I3',
+    },
+    {
+      id: 'I8',
+      application: 'app1',
+      title: 'Hot patch for batch abend',
+      type: 'preventive',
+      priority: 'high',
+      status: 'approved',
+      emergency: true,
+      requested: '2026-03-20',
+      effort_days: 1,
+    },
+    {
+      id: 'I9',
+      application: 'app2',
+      title: 'Replace the portal front end',
+      type: 'perfective',
+      priority: 'medium',
+      status: 'approved',
+      requested: '2026-03-30',
+      effort_days: 25,
+      supersedes: ['I3'],
+    },
   ],
 };
 
@@ -99,7 +177,16 @@ describe('analyseBacklog (DESIGN §3 Backlog)', () => {
       ...backlog,
       items: [
         ...backlog.items!,
-        { id: 'I10', application: 'app1', title: 'Interest rounding (again)', priority: 'critical', status: 'approved', requested: '2026-03-02', effort_days: 3, duplicate_of: 'I1' },
+        {
+          id: 'I10',
+          application: 'app1',
+          title: 'Interest rounding (again)',
+          priority: 'critical',
+          status: 'approved',
+          requested: '2026-03-02',
+          effort_days: 3,
+          duplicate_of: 'I1',
+        },
         { id: 'I11', application: 'app2', title: 'Old portal tweak', priority: 'critical', status: 'scheduled', requested: '2026-02-02', effort_days: 2 },
         { id: 'I12', application: 'app2', title: 'New portal', priority: 'low', status: 'new', requested: '2026-03-02', supersedes: ['I11'] },
       ],
@@ -118,7 +205,9 @@ describe('analyseBacklog (DESIGN §3 Backlog)', () => {
 
   it('moves a release date that falls on a holiday or a weekend to the next working day', () => {
     // Cadence 14 from Tue 2026-03-31: Tue 04-14 is a holiday -> Wed 04-15; Tue 04-28 stays.
-    const d = analyseBacklog(backlog, { targets: {}, release_policy: { cadence_days: 14, capacity_days_per_release: 20 } }, '2026-03-31', null, { days: new WorkingDays({ holidays: ['2026-04-14'] }) });
+    const d = analyseBacklog(backlog, { targets: {}, release_policy: { cadence_days: 14, capacity_days_per_release: 20 } }, '2026-03-31', null, {
+      days: new WorkingDays({ holidays: ['2026-04-14'] }),
+    });
     expect(d.release_calendar.map((r) => r.date)).toEqual(['2026-04-15', '2026-04-28']);
     // Cadence 4 from Tue 03-31: Sat 04-04 -> Mon 04-06.
     const w = analyseBacklog(backlog, { targets: {}, release_policy: { cadence_days: 4, capacity_days_per_release: 20 } }, '2026-03-31', null);
@@ -134,6 +223,12 @@ describe('analyseBacklog (DESIGN §3 Backlog)', () => {
 
   it('handles an empty backlog', () => {
     const e = analyseBacklog({}, { targets: {} }, '2026-03-31', null);
-    expect(e).toMatchObject({ count: 0, open_count: 0, open_age: { median_days: null, p90_days: null, max_days: null }, clearance_months: null, release_calendar: [] });
+    expect(e).toMatchObject({
+      count: 0,
+      open_count: 0,
+      open_age: { median_days: null, p90_days: null, max_days: null },
+      clearance_months: null,
+      release_calendar: [],
+    });
   });
 });

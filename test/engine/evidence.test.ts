@@ -17,7 +17,9 @@ function withRecord(rating: number, outcomes: string[]): Engagement {
     { metric: 'backlog.open_age.median_days', from_level: 1, max: 30 },
   ];
   e.practices.practices.b = { rating };
-  e.releases = { releases: outcomes.map((o, i) => ({ id: `R${i}`, deployed: `2026-03-${String(i + 1).padStart(2, '0')}T10:00:00Z`, outcome: o as 'success' })) };
+  e.releases = {
+    releases: outcomes.map((o, i) => ({ id: `R${i}`, deployed: `2026-03-${String(i + 1).padStart(2, '0')}T10:00:00Z`, outcome: o as 'success' })),
+  };
   return e;
 }
 
@@ -85,11 +87,21 @@ describe('windowed record metrics for evidence rules', () => {
   /** Done items: 2 old ones without an RFC, 4 in the last 180 days of which 3 name their RFC. */
   function withHistory(windowDays?: number): Engagement {
     const e = engagementWith();
-    e.model.practices.find((p) => p.id === 'b')!.evidence = [{ metric: 'backlog.done_with_change_share', from_level: 1, min: 0.7, ...(windowDays ? { window_days: windowDays } : {}) }];
+    e.model.practices.find((p) => p.id === 'b')!.evidence = [
+      { metric: 'backlog.done_with_change_share', from_level: 1, min: 0.7, ...(windowDays ? { window_days: windowDays } : {}) },
+    ];
     e.practices.practices.b = { rating: 2 };
     const asOf = e.manifest.engagement.as_of;
     const daysBefore = (d: number) => new Date(Date.parse(`${asOf}T00:00:00Z`) - d * 86_400_000).toISOString().slice(0, 10);
-    const item = (id: string, closedDaysBefore: number, change?: string) => ({ id, application: 'app', title: id, requested: daysBefore(closedDaysBefore + 10), status: 'done' as const, closed: daysBefore(closedDaysBefore), ...(change ? { change } : {}) });
+    const item = (id: string, closedDaysBefore: number, change?: string) => ({
+      id,
+      application: 'app',
+      title: id,
+      requested: daysBefore(closedDaysBefore + 10),
+      status: 'done' as const,
+      closed: daysBefore(closedDaysBefore),
+      ...(change ? { change } : {}),
+    });
     e.backlog = {
       applications: [{ id: 'app' }],
       items: [item('OLD-1', 900), item('OLD-2', 400), item('N-1', 10, 'CHG1'), item('N-2', 50, 'CHG2'), item('N-3', 179, 'CHG3'), item('N-4', 100)],
@@ -105,7 +117,7 @@ describe('windowed record metrics for evidence rules', () => {
     expect(assess(withHistory(), { windowDays: 60 }).backlog!.done_with_change_share).toBe(2 / 2);
   });
 
-  it("measures a rule with its own window_days over that window", () => {
+  it('measures a rule with its own window_days over that window', () => {
     const p = assess(withHistory(1000)).practices.find((x) => x.id === 'b')!;
     expect(p.evidence[0]).toMatchObject({ value: 0.5, ok: false, window_days: 1000 }); // 3 of 6
     expect(assessEvidence(withHistory(1000))).toEqual(assess(withHistory(1000)).practices);

@@ -97,7 +97,9 @@ describe('triggerRecommendations (DESIGN §3 v2 Recommendations)', () => {
     // A hole at level 2 under a level-3 practice is a gap of .25 and triggers the level-2 recommendation only.
     const holed = practice('q', 'process', [1, 0.75, 1, 0, 0], 3);
     expect(holed.gap).toBe(0.25);
-    expect(triggerRecommendations([holed], [rec('q2', 'q', 2, 1, 1), rec('q3', 'q', 3, 1, 1), rec('q4', 'q', 4, 1, 1)], {}, []).map((r) => r.id)).toEqual(['q2']);
+    expect(triggerRecommendations([holed], [rec('q2', 'q', 2, 1, 1), rec('q3', 'q', 3, 1, 1), rec('q4', 'q', 4, 1, 1)], {}, []).map((r) => r.id)).toEqual([
+      'q2',
+    ]);
   });
 
   it('computes urgency, priority relative to the maximum, and buckets', () => {
@@ -134,7 +136,12 @@ describe('triggerRecommendations (DESIGN §3 v2 Recommendations)', () => {
   });
 
   it('breaks ties by level, then id', () => {
-    const tied = triggerRecommendations([practice('q', 'process', [0, 0, 0, 0, 0], 5)], [rec('b', 'q', 2, 1, 1), rec('a', 'q', 2, 1, 1), rec('c', 'q', 1, 1, 1)], {}, []);
+    const tied = triggerRecommendations(
+      [practice('q', 'process', [0, 0, 0, 0, 0], 5)],
+      [rec('b', 'q', 2, 1, 1), rec('a', 'q', 2, 1, 1), rec('c', 'q', 1, 1, 1)],
+      {},
+      [],
+    );
     expect(tied.map((r) => r.id)).toEqual(['c', 'a', 'b']);
   });
 
@@ -191,10 +198,14 @@ describe('scheduleRoadmap (DESIGN §3 v2 Roadmap: customer order first)', () => 
     ];
     const o = triggerRecommendations(ps, rs, {}, reqs);
     expect(o.map((r) => r.id)).toEqual(['X', 'Z', 'Y']);
-    const { roadmap } = scheduleRoadmap(o, [
-      { id: 'P1', name: 'One', capacity_days: 10 },
-      { id: 'P2', name: 'Two', capacity_days: 100 },
-    ], null);
+    const { roadmap } = scheduleRoadmap(
+      o,
+      [
+        { id: 'P1', name: 'One', capacity_days: 10 },
+        { id: 'P2', name: 'Two', capacity_days: 100 },
+      ],
+      null,
+    );
     // Placing order: Y (X's prerequisite), X, then Z; P1 holds 10 days: Y and X. (The v1 walk put Z in P1 and X in P2.)
     expect(roadmap.phases.map((p) => p.recommendations)).toEqual([['Y', 'X'], ['Z']]);
     expect(firstSteps(roadmap)).toEqual(['Y', 'X']);
@@ -244,7 +255,14 @@ describe('requirement status, traceability and scenarios (DESIGN §3 v2 Requirem
     const { phaseOf } = scheduleRoadmap(ordered, phases, null);
     const t = traceRequirements(requirements, practices, ordered, phases, phaseOf, null);
     expect(t[0]).toMatchObject({ id: 'R1', rank: 1, recommendations: ['r2-3'], phases: ['P2'], status: 'planned', reaches_target: 'P2', metrics: [] });
-    expect(t[1]).toMatchObject({ id: 'R2', rank: 2, recommendations: ['r2-3', 'r1-3', 'r1-2', 'r1-4'], phases: ['P1', 'P2', 'P3'], status: 'planned', reaches_target: 'P3' });
+    expect(t[1]).toMatchObject({
+      id: 'R2',
+      rank: 2,
+      recommendations: ['r2-3', 'r1-3', 'r1-2', 'r1-4'],
+      phases: ['P1', 'P2', 'P3'],
+      status: 'planned',
+      reaches_target: 'P3',
+    });
   });
 
   it('is met when every practice has no gap and every metric meets its one target (from dora)', () => {
@@ -270,8 +288,20 @@ describe('requirement status, traceability and scenarios (DESIGN §3 v2 Requirem
   it('is not on the plan when a metric misses its target and nothing on the plan works on it', () => {
     // "Fewer failed releases" at a 20 % change failure rate is not "already met", whatever the practices say.
     const atTarget = [practice('ok', 'process', [1, 1, 1, 0, 0], 3)];
-    const t = traceRequirements([{ id: 'F', title: 'Fewer failed releases', practices: ['ok'], metrics: ['change_failure_rate'] }], atTarget, [], phases, new Map(), { change_failure_rate: 0.2 } as never, { change_failure_rate: 0.1 });
-    expect(t[0]).toMatchObject({ status: 'not-on-plan', reaches_target: null, metrics: [{ name: 'change_failure_rate', target: 0.1, value: 0.2, met: false }] });
+    const t = traceRequirements(
+      [{ id: 'F', title: 'Fewer failed releases', practices: ['ok'], metrics: ['change_failure_rate'] }],
+      atTarget,
+      [],
+      phases,
+      new Map(),
+      { change_failure_rate: 0.2 } as never,
+      { change_failure_rate: 0.1 },
+    );
+    expect(t[0]).toMatchObject({
+      status: 'not-on-plan',
+      reaches_target: null,
+      metrics: [{ name: 'change_failure_rate', target: 0.1, value: 0.2, met: false }],
+    });
   });
 
   it('is unknown when a practice it names is not assessed, and not on the plan when some of its work is unscheduled', () => {
@@ -296,7 +326,9 @@ describe('requirement status, traceability and scenarios (DESIGN §3 v2 Requirem
   });
 
   it('takes each metric’s target from dora, the older metric.target only where dora has none', () => {
-    expect(requirementMetrics({ id: 'a', title: 'a', metric: { name: 'lead_time_days', target: 10 } }, { lead_time_days: 7 })).toEqual([{ name: 'lead_time_days', target: 7 }]);
+    expect(requirementMetrics({ id: 'a', title: 'a', metric: { name: 'lead_time_days', target: 10 } }, { lead_time_days: 7 })).toEqual([
+      { name: 'lead_time_days', target: 7 },
+    ]);
     expect(requirementMetrics({ id: 'a', title: 'a', metric: { name: 'lead_time_days', target: 10 } }, {})).toEqual([{ name: 'lead_time_days', target: 10 }]);
     expect(requirementMetrics({ id: 'a', title: 'a', metrics: ['rework_rate'] }, {})).toEqual([{ name: 'rework_rate', target: null }]);
   });
@@ -317,14 +349,20 @@ describe('requirement status, traceability and scenarios (DESIGN §3 v2 Requirem
     // Most requirements, then fewest left out, then fewest days: as planned and double tie on everything but
     // days (37.5 each), so the first listed wins.
     expect(recommendedScenario(s)).toBe('as-planned');
-    const sc = (id: string, reached: number, left: number, days: number) => ({ id, requirements_reached: reached, unscheduled: Array(left).fill('x'), total_days: days }) as never;
+    const sc = (id: string, reached: number, left: number, days: number) =>
+      ({ id, requirements_reached: reached, unscheduled: Array(left).fill('x'), total_days: days }) as never;
     expect(recommendedScenario([sc('a', 2, 1, 10), sc('b', 3, 4, 50), sc('c', 3, 2, 60), sc('d', 3, 2, 55)])).toBe('d');
     expect(recommendedScenario([])).toBeNull();
     expect(s[2]!.total_cost).toBe(3750);
   });
 
   it('takes scenarios named in target.yaml', () => {
-    const s = deliveryScenarios({ targets: {}, phases, requirements, scenarios: [{ id: 'lean', name: 'Lean', capacity_factor: 0, capacity: { P3: 100 } }] }, practices, ordered, null);
+    const s = deliveryScenarios(
+      { targets: {}, phases, requirements, scenarios: [{ id: 'lean', name: 'Lean', capacity_factor: 0, capacity: { P3: 100 } }] },
+      practices,
+      ordered,
+      null,
+    );
     expect(s.map((x) => x.id)).toEqual(['as-planned', 'lean']);
     expect(s[1]!.capacity).toEqual({ P1: 0, P2: 0, P3: 100 });
     expect(s[1]!.phases[2]!.recommendations).toEqual(['r1-2', 'r1-3', 'r2-3', 'r1-4', 'r4-1']);

@@ -76,7 +76,11 @@ describe('confidence counts respondents', () => {
   it('a criterion answered by three agreeing respondents is stronger than one answered by one', () => {
     const state = { answers: { 'b-1a': 'most' as const, 'b-2a': 'most' as const } };
     const three = respondent('r1', { 'b-1a': 'most' });
-    const c = reconcile(model, { practices: { b: state } }, [three, respondent('r2', { 'b-1a': 'most' }), respondent('r3', { 'b-1a': 'half', 'b-2a': 'most' })]);
+    const c = reconcile(model, { practices: { b: state } }, [
+      three,
+      respondent('r2', { 'b-1a': 'most' }),
+      respondent('r3', { 'b-1a': 'half', 'b-2a': 'most' }),
+    ]);
     const s = scorePractice(model.practices[1]!, state, criterionSupport(c));
     // b-1a: three agree (1); b-2a: one (1/3); b-3a..5a unanswered.
     expect(s.confidence).toBeCloseTo((1 + 1 / 3) / 2, 12);
@@ -133,7 +137,15 @@ describe('planConsensus', () => {
   it('records a workshop decision with its reason and date, the respondents as sources', () => {
     const plan = planConsensus(e.model, c, { accept: [], set: { 'b-2a': 'half', 'c-1a': 'some' }, because: 'agreed', date: '2026-03-10' });
     expect(plan.updates).toEqual([
-      { practice: 'b', criterion: 'b-2a', answer: 'half', sources: ['r1', 'r2'], decision: { because: 'agreed', date: '2026-03-10' }, before: null, how: 'workshop' },
+      {
+        practice: 'b',
+        criterion: 'b-2a',
+        answer: 'half',
+        sources: ['r1', 'r2'],
+        decision: { because: 'agreed', date: '2026-03-10' },
+        before: null,
+        how: 'workshop',
+      },
       { practice: 'c', criterion: 'c-1a', answer: 'some', sources: [], decision: { because: 'agreed', date: '2026-03-10' }, before: null, how: 'workshop' },
     ]);
   });

@@ -6,15 +6,33 @@ import { analyseReleases, bandOf, overallBand } from '../../src/engine/releases.
 const releases: ReleasesFile = {
   releases: [
     { id: 'R1', type: 'minor', deployed: '2025-10-02T23:00:00Z', outcome: 'success' },
-    { id: 'R2', type: 'minor', deployed: '2025-10-03T00:30:00Z', outcome: 'success', items: ['I1'], changes: [{ id: 'C2', committed: '2025-10-01T00:30:00Z' }] },
-    { id: 'R3', type: 'emergency', deployed: '2026-01-10T10:00:00Z', outcome: 'hotfixed', restored: '2026-01-10T14:00:00Z', changes: [{ id: 'C3', committed: '2026-01-10T09:00:00Z' }], applications: ['app1'] },
+    {
+      id: 'R2',
+      type: 'minor',
+      deployed: '2025-10-03T00:30:00Z',
+      outcome: 'success',
+      items: ['I1'],
+      changes: [{ id: 'C2', committed: '2025-10-01T00:30:00Z' }],
+    },
+    {
+      id: 'R3',
+      type: 'emergency',
+      deployed: '2026-01-10T10:00:00Z',
+      outcome: 'hotfixed',
+      restored: '2026-01-10T14:00:00Z',
+      changes: [{ id: 'C3', committed: '2026-01-10T09:00:00Z' }],
+      applications: ['app1'],
+    },
     {
       id: 'R4',
       type: 'major',
       deployed: '2026-03-31T23:59:00+00:00',
       outcome: 'rolled-back',
       restored: '2026-04-01T05:59:00Z',
-      changes: [{ id: 'C4', committed: '2026-03-21T23:59:00Z' }, { id: 'C5', committed: '2026-04-02T00:00:00Z' }],
+      changes: [
+        { id: 'C4', committed: '2026-03-21T23:59:00Z' },
+        { id: 'C5', committed: '2026-04-02T00:00:00Z' },
+      ],
       applications: ['app1', 'app2'],
     },
     { id: 'R5', type: 'minor', deployed: '2026-04-01T00:00:00Z' },
@@ -23,7 +41,12 @@ const releases: ReleasesFile = {
 };
 
 describe('analyseReleases (DESIGN §3 Release metrics)', () => {
-  const r = analyseReleases(releases, { items: [{ id: 'I1', application: 'a', title: 't', requested: '2025-09-03' }] }, { targets: {}, dora: { change_failure_rate: 0.15 } }, '2026-03-31');
+  const r = analyseReleases(
+    releases,
+    { items: [{ id: 'I1', application: 'a', title: 't', requested: '2025-09-03' }] },
+    { targets: {}, dora: { change_failure_rate: 0.15 } },
+    '2026-03-31',
+  );
 
   it('takes the releases deployed on the 180 UTC days ending with as_of', () => {
     expect(r.window_start).toBe('2025-10-03');
@@ -46,7 +69,11 @@ describe('analyseReleases (DESIGN §3 Release metrics)', () => {
   });
 
   it('gives success rates by type and by application, and carries the DORA targets', () => {
-    expect(r.success_rate_by_type).toEqual({ emergency: { count: 1, known: 1, success_rate: 0 }, major: { count: 1, known: 1, success_rate: 0 }, minor: { count: 2, known: 2, success_rate: 0.5 } });
+    expect(r.success_rate_by_type).toEqual({
+      emergency: { count: 1, known: 1, success_rate: 0 },
+      major: { count: 1, known: 1, success_rate: 0 },
+      minor: { count: 2, known: 2, success_rate: 0.5 },
+    });
     expect(r.success_rate_by_application).toEqual({ app1: { count: 2, known: 2, success_rate: 0 }, app2: { count: 2, known: 2, success_rate: 0 } });
     expect(r.targets).toEqual({ change_failure_rate: 0.15 });
   });
@@ -67,7 +94,17 @@ describe('analyseReleases (DESIGN §3 Release metrics)', () => {
   });
 
   it('gives "no data" for the failure rate when no release records its outcome', () => {
-    const none = analyseReleases({ releases: [{ id: 'T1', deployed: '2026-03-01' }, { id: 'T2', deployed: '2026-03-15' }] }, null, { targets: {} }, '2026-03-31');
+    const none = analyseReleases(
+      {
+        releases: [
+          { id: 'T1', deployed: '2026-03-01' },
+          { id: 'T2', deployed: '2026-03-15' },
+        ],
+      },
+      null,
+      { targets: {} },
+      '2026-03-31',
+    );
     expect(none).toMatchObject({ count: 2, outcome_known: 0, change_failure_rate: null, recovery_hours: null });
     expect(none.bands.change_failure_rate).toBeNull();
     expect(none.success_rate_by_type).toEqual({ unspecified: { count: 2, known: 0, success_rate: null } });

@@ -20,7 +20,9 @@ describe('risks derived from the data', () => {
       total_cost: null,
       unscheduled_days: 12,
     };
-    a.requirements = [{ id: 'R', title: 'R', rank: 1, practices: [], recommendations: [], phases: [], status: 'not-on-plan', reaches_target: null, metrics: [], metric: null }];
+    a.requirements = [
+      { id: 'R', title: 'R', rank: 1, practices: [], recommendations: [], phases: [], status: 'not-on-plan', reaches_target: null, metrics: [], metric: null },
+    ];
     a.releases = { change_failure_rate: 0.2, outcome_known: 10, targets: { change_failure_rate: 0.1 }, bands: { change_failure_rate: 'low' } } as never;
     a.backlog = { arrivals_per_30_days: 9, throughput_per_30_days: 6, open_count: 40 } as never;
     const r = deriveRisks(a);

@@ -94,7 +94,13 @@ describe('gapOf (DESIGN §3 v2 Gap)', () => {
 
 describe('weightedMean', () => {
   it('skips nulls and returns null without weight', () => {
-    expect(weightedMean([{ value: 1, weight: 1 }, { value: null, weight: 5 }, { value: 4, weight: 2 }])).toBe(3);
+    expect(
+      weightedMean([
+        { value: 1, weight: 1 },
+        { value: null, weight: 5 },
+        { value: 4, weight: 2 },
+      ]),
+    ).toBe(3);
     expect(weightedMean([{ value: null, weight: 1 }])).toBeNull();
     expect(weightedMean([])).toBeNull();
   });

@@ -146,12 +146,17 @@ describe('the threshold-aware pair search', () => {
   /** Docs with a Zipf-like vocabulary (common words in many docs, so the postings budget and the cut-off both act), and restated copies. */
   function corpus(n: number, seed: number, groups: number): SimilarityDoc[] {
     let s = seed;
-    const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+    const rnd = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296;
     const word = () => `w${Math.floor(Math.exp(rnd() * Math.log(3000)))}`;
     const docs: SimilarityDoc[] = [];
     for (let i = 0; i < n; i++) {
       const copy = i > 0 && rnd() < 0.1 ? docs[Math.floor(rnd() * i)]! : undefined;
-      const title = copy ? copy.title.split(' ').map((w) => (rnd() < 0.3 ? word() : w)).join(' ') : Array.from({ length: 3 + Math.floor(rnd() * 8) }, word).join(' ');
+      const title = copy
+        ? copy.title
+            .split(' ')
+            .map((w) => (rnd() < 0.3 ? word() : w))
+            .join(' ')
+        : Array.from({ length: 3 + Math.floor(rnd() * 8) }, word).join(' ');
       docs.push({ id: `D-${i}`, title, group: copy?.group ?? `g${Math.floor(rnd() * groups)}` });
     }
     return docs;
@@ -159,7 +164,11 @@ describe('the threshold-aware pair search', () => {
 
   it('finds the same pairs as reading every posting, at every threshold and size', () => {
     // (A low threshold on many docs pairs nearly all of them: it is tried on the small sets only.)
-    for (const [n, groups, thresholds] of [[40, 1, [0, 0.2, 0.5, 1]], [400, 3, [0, 0.2, 0.5, 0.8]], [6000, 2, [0.4, 0.5, 0.8, 1]]] as const) {
+    for (const [n, groups, thresholds] of [
+      [40, 1, [0, 0.2, 0.5, 1]],
+      [400, 3, [0, 0.2, 0.5, 0.8]],
+      [6000, 2, [0.4, 0.5, 0.8, 1]],
+    ] as const) {
       const docs = corpus(n, n, groups);
       for (const threshold of thresholds) {
         for (const sameGroup of [false, true]) {
@@ -204,8 +213,7 @@ describe('findSimilar on the GitBugs Hadoop duplicates', () => {
       /** Share of the pairs where either issue has the other among its `top` most similar. */
       const hitRate = (top: number): number => {
         const ranked = new Map(findSimilar(docs, { top, sameGroup: false }).map((r) => [r.id, ids(r)]));
-        const hit = ({ 'Issue id': a, 'Duplicate id': b }: Record<string, string>): boolean =>
-          ranked.get(a!)!.includes(b!) || ranked.get(b!)!.includes(a!);
+        const hit = ({ 'Issue id': a, 'Duplicate id': b }: Record<string, string>): boolean => ranked.get(a!)!.includes(b!) || ranked.get(b!)!.includes(a!);
         return pairs.filter(hit).length / pairs.length;
       };
       const t0 = performance.now();

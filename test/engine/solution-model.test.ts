@@ -7,7 +7,9 @@ describe('future-state wording derived from a criterion', () => {
   it('cuts what concedes today’s shortfall and hedges, and makes a sentence', () => {
     expect(futureStatement('releases happen, but steps differ each time')).toBe('Releases happen.');
     expect(futureStatement('Release dates are usually agreed a month ahead.')).toBe('Release dates are agreed a month ahead.');
-    expect(futureStatement('Business owners are consulted, at least informally, about when releases take place')).toBe('Business owners are consulted about when releases take place.');
+    expect(futureStatement('Business owners are consulted, at least informally, about when releases take place')).toBe(
+      'Business owners are consulted about when releases take place.',
+    );
     expect(futureStatement('Changes are logged as change requests, though not always before the work starts')).toBe('Changes are logged as change requests.');
     expect(futureStatement('Code is kept in version control, even if conventions differ')).toBe('Code is kept in version control.');
     expect(futureStatement('  A   written policy exists  ')).toBe('A written policy exists.');
@@ -54,8 +56,26 @@ describe('the solution model of a small custom model (hand-computed)', () => {
   it('uses the model’s own future-state wording for a level, in place only when the whole level is', () => {
     // beta: target 2; level 1 in place (most); level 2 = (1 + 0.5) / 2 = 0.75, so to build by beta-2.
     expect(practice('beta')!.statements).toEqual([
-      { level: 1, text: 'Everyone can ship a release.', wording: 'model', criteria: ['beta-1a'], status: 'in-place', value: 1, recommendation: null, phase: null },
-      { level: 2, text: 'A skills matrix and a deputy for every role, kept current.', wording: 'model', criteria: ['beta-2a', 'beta-2b'], status: 'to-build', value: 0.75, recommendation: 'beta-2', phase: null },
+      {
+        level: 1,
+        text: 'Everyone can ship a release.',
+        wording: 'model',
+        criteria: ['beta-1a'],
+        status: 'in-place',
+        value: 1,
+        recommendation: null,
+        phase: null,
+      },
+      {
+        level: 2,
+        text: 'A skills matrix and a deputy for every role, kept current.',
+        wording: 'model',
+        criteria: ['beta-2a', 'beta-2b'],
+        status: 'to-build',
+        value: 0.75,
+        recommendation: 'beta-2',
+        phase: null,
+      },
     ]);
   });
 
@@ -108,7 +128,17 @@ describe('the solution model of a small custom model (hand-computed)', () => {
     // gaps: alpha (0 + 0.25 + 0 + 1) = 1.25; gamma 0 + 0 + 0.5 × 1 = 0.5.
     expect(change.gap).toBeCloseTo((1.25 + 3 * 0.5) / 4, 10);
     expect(change.link).toBe('Approved changes trigger releases.');
-    expect(sm.links.find((l) => l.id === 'incident')).toEqual({ id: 'incident', name: 'Incident management', link: null, practices: [], current: null, target: null, gap: null, recommendations: [], phases: [] });
+    expect(sm.links.find((l) => l.id === 'incident')).toEqual({
+      id: 'incident',
+      name: 'Incident management',
+      link: null,
+      practices: [],
+      current: null,
+      target: null,
+      gap: null,
+      recommendations: [],
+      phases: [],
+    });
   });
 
   it('has no links when no practice links to a process', () => {

@@ -30,7 +30,10 @@ describe('headline figures (DESIGN §3 v2: every ranking is computed)', () => {
 
   it('counts requirements by status and how many are met by each phase’s end', () => {
     const t = (id: string, status: RequirementTrace['status'], reaches_target: string | null) => ({ id, status, reaches_target }) as RequirementTrace;
-    const s = requirementSummary([t('a', 'met', 'now'), t('b', 'planned', 'P2'), t('c', 'planned', 'P1'), t('d', 'not-on-plan', null), t('e', 'unknown', null)], ['P1', 'P2', 'P3']);
+    const s = requirementSummary(
+      [t('a', 'met', 'now'), t('b', 'planned', 'P2'), t('c', 'planned', 'P1'), t('d', 'not-on-plan', null), t('e', 'unknown', null)],
+      ['P1', 'P2', 'P3'],
+    );
     expect(s).toEqual({
       total: 5,
       met: 1,

@@ -11,7 +11,9 @@ import { miniEngagement } from '../helpers/mini-model.js';
 function aligned() {
   const e = miniEngagement();
   e.model.practices.find((p) => p.id === 'alpha')!.recommendations!.find((r) => r.id === 'alpha-4')!.depends_on = ['gamma-3'];
-  e.model.practices.find((p) => p.id === 'zeta')!.recommendations = [{ id: 'zeta-2', level: 2, title: 'Tidy up', horizon: 'tactical', effort_days: 1, impact: 1 }];
+  e.model.practices.find((p) => p.id === 'zeta')!.recommendations = [
+    { id: 'zeta-2', level: 2, title: 'Tidy up', horizon: 'tactical', effort_days: 1, impact: 1 },
+  ];
   e.target = {
     ...e.target,
     targets: { ...e.target.targets, zeta: 2 },
@@ -54,7 +56,9 @@ describe('the alignment matrix: goals × requirements × recommendations × phas
 
   it('lists the work that serves no requirement or goal as hygiene', () => {
     expect(t.hygiene).toEqual(['zeta-2']);
-    expect(t.rows.filter((r) => r.via === 'hygiene')).toEqual([{ goal: null, requirement: null, recommendation: 'zeta-2', via: 'hygiene', phase: rec('zeta-2').phase }]);
+    expect(t.rows.filter((r) => r.via === 'hygiene')).toEqual([
+      { goal: null, requirement: null, recommendation: 'zeta-2', via: 'hygiene', phase: rec('zeta-2').phase },
+    ]);
   });
 
   it('gives each goal its requirements, work, phases and status; a goal no requirement serves says so', () => {
@@ -116,7 +120,16 @@ describe('size and scope per phase', () => {
       { title: 'Release scorecard', recommendation: 'alpha-4' },
     ]);
     expect(p1.without_deliverables).toEqual(['gamma-3']);
-    expect(s.unscheduled).toMatchObject({ phase: null, start: null, calendar_days: null, working_days: null, fte: null, recommendations: ['beta-2'], effort_days: 2, cost: 1000 });
+    expect(s.unscheduled).toMatchObject({
+      phase: null,
+      start: null,
+      calendar_days: null,
+      working_days: null,
+      fte: null,
+      recommendations: ['beta-2'],
+      effort_days: 2,
+      cost: 1000,
+    });
     expect(s.deliverables).toBe(3);
   });
 

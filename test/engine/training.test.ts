@@ -37,9 +37,42 @@ describe('planTraining (DESIGN §3 v2 Training)', () => {
 
   it('plans one course per skill: course days, participant-days and cost; a skill without a course is "source one", never counted', () => {
     expect(t.skills).toEqual([
-      { id: 'planning', name: 'Release planning', course: 'Release planning course', no_course: false, people: ['bob'], course_days: 2, participant_days: 2, days: 2, cost: 1500, needed_for: null },
-      { id: 'itil', name: 'ITIL foundation', course: 'ITIL 4 Foundation', no_course: false, people: ['ann', 'bob'], course_days: 3, participant_days: 6, days: 6, cost: 2400, needed_for: null },
-      { id: 'mainframe', name: 'Mainframe operations', course: null, no_course: true, people: ['dee'], course_days: null, participant_days: 0, days: 0, cost: 0, needed_for: null },
+      {
+        id: 'planning',
+        name: 'Release planning',
+        course: 'Release planning course',
+        no_course: false,
+        people: ['bob'],
+        course_days: 2,
+        participant_days: 2,
+        days: 2,
+        cost: 1500,
+        needed_for: null,
+      },
+      {
+        id: 'itil',
+        name: 'ITIL foundation',
+        course: 'ITIL 4 Foundation',
+        no_course: false,
+        people: ['ann', 'bob'],
+        course_days: 3,
+        participant_days: 6,
+        days: 6,
+        cost: 2400,
+        needed_for: null,
+      },
+      {
+        id: 'mainframe',
+        name: 'Mainframe operations',
+        course: null,
+        no_course: true,
+        people: ['dee'],
+        course_days: null,
+        participant_days: 0,
+        days: 0,
+        cost: 0,
+        needed_for: null,
+      },
     ]);
     expect(t.no_course).toEqual(['mainframe']);
     expect(t.total_days).toBe(8); // participant-days

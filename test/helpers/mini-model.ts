@@ -72,4 +72,3 @@ export function miniEngagement() {
     target: { targets: { default: 3, alpha: 4, beta: 2, gamma: 2.5, zeta: 0 }, phases: [{ id: 'P1', name: 'First', end: '2026-06-30', capacity_days: 6 }] },
   });
 }
-

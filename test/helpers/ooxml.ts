@@ -102,7 +102,18 @@ export function workbook(pkg: Package) {
       const f = first(c, 'f');
       const t = c.attrs.t ?? null;
       const raw = v ? textContent(v) : null;
-      const value = raw === null ? (t === 'inlineStr' ? all(c, 't').map(textContent).join('') : null) : t === 's' ? shared[Number(raw)]! : t === 'str' || t === 'inlineStr' || t === 'e' ? raw : t === 'b' ? raw : Number(raw);
+      const value =
+        raw === null
+          ? t === 'inlineStr'
+            ? all(c, 't').map(textContent).join('')
+            : null
+          : t === 's'
+            ? shared[Number(raw)]!
+            : t === 'str' || t === 'inlineStr' || t === 'e'
+              ? raw
+              : t === 'b'
+                ? raw
+                : Number(raw);
       cells.set(c.attrs.r!, { value, formula: f ? textContent(f) : null, type: t, style: Number(c.attrs.s ?? 0) });
     }
     sheets.set(s.attrs.name!, { part, xml, cells });

@@ -12,7 +12,12 @@ export interface Fill {
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 /** The workbook's sheets: name -> path of its XML in the zip. */
 async function sheets(zip: JSZip): Promise<Map<string, string>> {
@@ -47,7 +52,9 @@ function setCell(xml: string, ref: string, text: string): string {
   const m = re.exec(xml);
   if (!m) throw new Error(`no cell ${ref}`);
   const attrs = m[1]!.replace(/\s*t="[^"]*"/, '');
-  return xml.slice(0, m.index) + `<c r="${ref}"${attrs} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>` + xml.slice(m.index + m[0].length);
+  return (
+    xml.slice(0, m.index) + `<c r="${ref}"${attrs} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>` + xml.slice(m.index + m[0].length)
+  );
 }
 
 /** Where each criterion's row is: criterion id -> {sheet, row}. */

@@ -51,7 +51,9 @@ describe.skipIf(!built)('relm import (built)', () => {
     writeFileSync(join(dir, 'export.json'), readFileSync(fixturePath('github-rest.json')));
     const r = await relmImport(['github', 'export.json'], dir);
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain('added 4, updated 0, unchanged 0, skipped 1\n  added to the applications of backlog.yaml: ledger-api\n  index 2: #14: a pull request, not an issue\n');
+    expect(r.stderr).toContain(
+      'added 4, updated 0, unchanged 0, skipped 1\n  added to the applications of backlog.yaml: ledger-api\n  index 2: #14: a pull request, not an issue\n',
+    );
   });
 
   it('--dry-run prints the same summary and writes nothing', async () => {
@@ -73,7 +75,9 @@ describe.skipIf(!built)('relm import (built)', () => {
     expect(t.status).toBe(0);
     const v = await relm(['validate', '-f', 'json', '-C', dir]);
     expect(v.status).toBe(0);
-    expect(readFileSync(join(dir, 'releases.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/relm\/schemas\/releases\.schema\.json\n# Release history \(format: relm schema releases\)\./);
+    expect(readFileSync(join(dir, 'releases.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/relm\/schemas\/releases\.schema\.json\n# Release history \(format: relm schema releases\)\./,
+    );
   });
 
   it('exits 2 and writes nothing when the source cannot be used', async () => {

@@ -44,7 +44,12 @@ describe.skipIf(!present)('importing the Hadoop Jira export', () => {
     expect(validateSchema('backlog', 'backlog.yaml', data)).toEqual([]);
     console.log(`hadoop_bugs.csv: read, parsed and merged 2,503 issues in ${Math.round(ms)} ms`);
 
-    const again = mergeImport('jira', parseExport('jira', input, { application: 'hadoop' }), { backlog: change!.merged.text, releases: null }, { application: 'hadoop', base: { records: change!.merged.remembered } })[0]!;
+    const again = mergeImport(
+      'jira',
+      parseExport('jira', input, { application: 'hadoop' }),
+      { backlog: change!.merged.text, releases: null },
+      { application: 'hadoop', base: { records: change!.merged.remembered } },
+    )[0]!;
     expect(again.merged.changed).toBe(false);
     expect(again.merged.report.unchanged).toHaveLength(2503);
   });

@@ -27,7 +27,9 @@ describe('incidents', () => {
     expect(parsed.incidents.map((i) => i.id)).toEqual(['INC001', 'INC002', 'INC003', 'INC004', 'INC006']);
     expect(parsed.incidents[0]).toEqual({ row: 2, id: 'INC001', opened: '2026-03-02T01:00:00Z', resolved: '2026-03-02T10:00:00Z', applications: ['billing'] });
     expect(parsed.incidents[1]!.outcome).toBe('rolled-back');
-    expect(parsed.problems).toEqual([{ row: 6, message: 'INC005: the dates contradict each other: resolved 2026-03-01T08:00:00Z is before opened 2026-03-03T08:00:00Z' }]);
+    expect(parsed.problems).toEqual([
+      { row: 6, message: 'INC005: the dates contradict each other: resolved 2026-03-01T08:00:00Z is before opened 2026-03-03T08:00:00Z' },
+    ]);
   });
 
   it('puts each incident down to the deployment of its application in the hours before, or to the change it names', () => {
@@ -46,17 +48,39 @@ describe('incidents', () => {
       { id: 'payments@v2.0.0', outcome: 'rolled-back', restored: '2026-03-02T07:00:00Z' },
     ]);
     // A release with an outcome already keeps it; one outside the span (or of another application) gets none.
-    const known = attributeIncidents(parsed.incidents, [...RELEASES.slice(0, 1), { ...RELEASES[1]!, outcome: 'failed' }, ...RELEASES.slice(2), { id: 'crm@1', applications: ['crm'], deployed: '2026-03-03T00:00:00Z' }, { id: 'billing@0.9', applications: ['billing'], deployed: '2026-01-01T00:00:00Z' }], 24);
+    const known = attributeIncidents(
+      parsed.incidents,
+      [
+        ...RELEASES.slice(0, 1),
+        { ...RELEASES[1]!, outcome: 'failed' },
+        ...RELEASES.slice(2),
+        { id: 'crm@1', applications: ['crm'], deployed: '2026-03-03T00:00:00Z' },
+        { id: 'billing@0.9', applications: ['billing'], deployed: '2026-01-01T00:00:00Z' },
+      ],
+      24,
+    );
     expect(known.entries.map((e) => e.id)).toEqual(['CHG0040001', 'billing@v1.0.0', 'payments@v2.0.0']);
     // A longer window reaches INC003 back to billing@v1.0.1.
-    expect(attributeIncidents(parsed.incidents, RELEASES, 96).attributions.find((a) => a.incident === 'INC003')).toEqual({ incident: 'INC003', release: 'billing@v1.0.1', hours: 75, by: 'window' });
+    expect(attributeIncidents(parsed.incidents, RELEASES, 96).attributions.find((a) => a.incident === 'INC003')).toEqual({
+      incident: 'INC003',
+      release: 'billing@v1.0.1',
+      hours: 75,
+      by: 'window',
+    });
   });
 
   it('reads a Jira CSV, with the value maps of relm.yaml for applications and outcomes', () => {
     const csv = 'Issue key,Summary,Created,Resolved,Component/s,Resolution\nOPS-1,Checkout down,2026-03-01 23:00,2026-03-02 02:00,Pay Svc,Reverted deploy\n';
-    const values = valueMapsOf({ import: { incidents: { application: { 'Pay Svc': 'payments' }, outcome: { 'Reverted deploy': 'rolled-back' } } } }, 'incidents');
+    const values = valueMapsOf(
+      { import: { incidents: { application: { 'Pay Svc': 'payments' }, outcome: { 'Reverted deploy': 'rolled-back' } } } },
+      'incidents',
+    );
     const p = parseIncidents(csv, 'jira', { values });
-    expect(p.incidents).toEqual([{ row: 2, id: 'OPS-1', opened: '2026-03-01T23:00:00Z', resolved: '2026-03-02T02:00:00Z', applications: ['payments'], outcome: 'rolled-back' }]);
-    expect(attributeIncidents(p.incidents, RELEASES, 24).entries).toEqual([{ id: 'payments@v2.0.0', outcome: 'rolled-back', restored: '2026-03-02T02:00:00Z' }]);
+    expect(p.incidents).toEqual([
+      { row: 2, id: 'OPS-1', opened: '2026-03-01T23:00:00Z', resolved: '2026-03-02T02:00:00Z', applications: ['payments'], outcome: 'rolled-back' },
+    ]);
+    expect(attributeIncidents(p.incidents, RELEASES, 24).entries).toEqual([
+      { id: 'payments@v2.0.0', outcome: 'rolled-back', restored: '2026-03-02T02:00:00Z' },
+    ]);
   });
 });

@@ -101,7 +101,7 @@ describe('parseJira', () => {
     ]);
   });
 
-  it('keeps the open item\'s closing date explicitly empty, so that a merge removes a stale one', () => {
+  it("keeps the open item's closing date explicitly empty, so that a merge removes a stale one", () => {
     const item = parseJira(text).items!.find((i) => i.id === 'ABC-108')!;
     expect('closed' in item && item.closed === undefined).toBe(true);
   });
@@ -161,12 +161,17 @@ describe('parseJira', () => {
   });
 
   it('reads semicolon-separated exports and notes unknown statuses', () => {
-    const r = parseJira('Issue key;Summary;Status;Created;Priority\nX-1;A;Waiting for Godot;2021-01-01;Urgent\nX-2;B;Waiting for Godot;2021-01-02;Whatever\n', { application: 'a' });
+    const r = parseJira('Issue key;Summary;Status;Created;Priority\nX-1;A;Waiting for Godot;2021-01-01;Urgent\nX-2;B;Waiting for Godot;2021-01-02;Whatever\n', {
+      application: 'a',
+    });
     expect(r.items!.map((i) => [i.id, i.status, i.priority])).toEqual([
       ['X-1', 'new', 'critical'],
       ['X-2', 'new', undefined],
     ]);
-    expect(r.notes).toEqual(['status "Waiting for Godot" is not known: taken as new (2 rows)', 'priority "Whatever" is not known: priority left empty (1 row)']);
+    expect(r.notes).toEqual([
+      'status "Waiting for Godot" is not known: taken as new (2 rows)',
+      'priority "Whatever" is not known: priority left empty (1 row)',
+    ]);
   });
 
   it('cuts descriptions at 4,000 characters', () => {
@@ -209,7 +214,16 @@ describe('value maps of relm.yaml and --id-prefix', () => {
   it("maps a team's own priorities, statuses, types and components, and prefixes ids and duplicates", async () => {
     const { valueMapsOf } = await import('../../src/import/value-maps.js');
     const values = valueMapsOf(
-      { import: { jira: { priority: { Blocker: 'critical', Major: 'medium' }, status: { 'Selected for Development': 'scheduled' }, type: { Test: 'corrective' }, application: { 'Core Banking': 'cbs' } } } },
+      {
+        import: {
+          jira: {
+            priority: { Blocker: 'critical', Major: 'medium' },
+            status: { 'Selected for Development': 'scheduled' },
+            type: { Test: 'corrective' },
+            application: { 'Core Banking': 'cbs' },
+          },
+        },
+      },
       'jira',
     );
     const r = parseJira(fixture('jira.csv'), { values, idPrefix: 'X-' });

@@ -65,7 +65,14 @@ describe('merging into backlog.yaml', () => {
     expect(report.applicationsAdded).toEqual(['customer-portal', 'payments-gateway']);
 
     // Only the new key, the new applications and the new items are written: every other byte is the file's.
-    expect(text.startsWith(EXISTING.slice(0, EXISTING.indexOf('    benefit: 12000\n') + '    benefit: 12000\n'.length).replace('criticality: high}   # the big one\n', 'criticality: high}   # the big one\n  - {id: customer-portal, name: Customer Portal}\n  - {id: payments-gateway, name: Payments Gateway}\n'))).toBe(true);
+    expect(
+      text.startsWith(
+        EXISTING.slice(0, EXISTING.indexOf('    benefit: 12000\n') + '    benefit: 12000\n'.length).replace(
+          'criticality: high}   # the big one\n',
+          'criticality: high}   # the big one\n  - {id: customer-portal, name: Customer Portal}\n  - {id: payments-gateway, name: Payments Gateway}\n',
+        ),
+      ),
+    ).toBe(true);
     expect(text).toContain('    status: approved          # agreed with the business owner\n');
     expect(text).toContain('    benefit: 12000\n    description: Auditors want PDF/A-2b.\n  - id: MR-1\n');
     expect(text).toContain('    closed: 2021-10-10\n  - id: ABC-101\n');
@@ -94,7 +101,9 @@ describe('merging into backlog.yaml', () => {
     expect(again.report.updated).toEqual([{ id: 'ABC-106', fields: ['status'] }]);
     // Only the one changed scalar is rewritten.
     const lines = (t: string) => t.split('\n');
-    const diff = lines(again.text).map((l, i) => [l, lines(edited)[i]]).filter(([a, b]) => a !== b);
+    const diff = lines(again.text)
+      .map((l, i) => [l, lines(edited)[i]])
+      .filter(([a, b]) => a !== b);
     expect(diff).toEqual([['    status: in-progress', '    status: approved']]);
     expect(again.text).toContain('priority: low   # triaged\n');
 
@@ -131,7 +140,11 @@ describe('merging into backlog.yaml', () => {
   it('starts backlog.yaml with a comment header when there is none', () => {
     const { text, changed } = mergeImport('jira', result, { backlog: null, releases: null }, {})[0]!.merged;
     expect(changed).toBe(true);
-    expect(text.startsWith('# yaml-language-server: $schema=https://unpkg.com/relm/schemas/backlog.schema.json\n# Maintenance backlog (format: relm schema backlog).\n# Started by `relm import jira`')).toBe(true);
+    expect(
+      text.startsWith(
+        '# yaml-language-server: $schema=https://unpkg.com/relm/schemas/backlog.schema.json\n# Maintenance backlog (format: relm schema backlog).\n# Started by `relm import jira`',
+      ),
+    ).toBe(true);
     const data = load(text) as { applications: unknown[]; items: { id: string }[] };
     expect(Object.keys(data)).toEqual(['applications', 'items']);
     expect(data.items).toHaveLength(7);
@@ -156,13 +169,21 @@ describe('merging into backlog.yaml', () => {
   it('refuses to merge into a file that is not YAML, or a flow list it cannot add to in place, changing nothing', () => {
     expect(() => mergeBacklog('items:\n  - id: [unclosed\n', [], [{ id: 'x' }], 'h')).toThrow(RelmError);
     expect(() => mergeBacklog('- a\n- b\n', [], [{ id: 'x' }], 'h')).toThrow(/must hold a mapping/);
-    expect(() => mergeBacklog('items: [{id: A, application: a, title: t, requested: 2024-01-01}]\n', [{ id: 'B', application: 'a', title: 'u', requested: '2024-01-02' }], [], 'h')).toThrow(/flow style/);
+    expect(() =>
+      mergeBacklog(
+        'items: [{id: A, application: a, title: t, requested: 2024-01-01}]\n',
+        [{ id: 'B', application: 'a', title: 'u', requested: '2024-01-02' }],
+        [],
+        'h',
+      ),
+    ).toThrow(/flow style/);
   });
 });
 
 describe('merging into releases.yaml', () => {
   it('merges releases by id and registers their applications in an existing backlog.yaml', () => {
-    const releases = '# Release history\nreleases:\n  - id: CHG0030001\n    deployed: 2024-01-14T01:00:00Z   # from the change calendar\n    items: [ABC-101]\n';
+    const releases =
+      '# Release history\nreleases:\n  - id: CHG0030001\n    deployed: 2024-01-14T01:00:00Z   # from the change calendar\n    items: [ABC-101]\n';
     const backlog = 'applications:\n  - {id: core-banking}\nitems: []\n';
     const changes = mergeImport('servicenow', parseServiceNow(fixture('servicenow.csv')), { backlog, releases }, {});
     expect(changes.map((c) => c.file)).toEqual(['releases.yaml', 'backlog.yaml']);
@@ -177,7 +198,9 @@ describe('merging into releases.yaml', () => {
     expect(data.releases[0]).toMatchObject({ id: 'CHG0030001', items: ['ABC-101'] });
     expect(validateSchema('releases', 'releases.yaml', data)).toEqual([]);
     expect(bl!.merged.report.applicationsAdded).toEqual(['customer-portal', 'payments-gateway']);
-    expect(bl!.merged.text).toBe('applications:\n  - {id: core-banking}\n  - {id: customer-portal, name: Customer Portal}\n  - {id: payments-gateway, name: Payments Gateway}\nitems: []\n');
+    expect(bl!.merged.text).toBe(
+      'applications:\n  - {id: core-banking}\n  - {id: customer-portal, name: Customer Portal}\n  - {id: payments-gateway, name: Payments Gateway}\nitems: []\n',
+    );
   });
 
   it('does not create backlog.yaml for the applications of releases', () => {

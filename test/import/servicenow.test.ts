@@ -6,7 +6,14 @@ describe('parseServiceNow', () => {
   it('maps a change_request CSV export (list labels as headers) onto releases', () => {
     const r = parseServiceNow(fixture('servicenow.csv'));
     expect(r.releases).toEqual([
-      { id: 'CHG0030001', type: 'minor', applications: ['core-banking'], scheduled: '2024-01-13T20:00:00Z', deployed: '2024-01-14T01:30:00Z', outcome: 'success' },
+      {
+        id: 'CHG0030001',
+        type: 'minor',
+        applications: ['core-banking'],
+        scheduled: '2024-01-13T20:00:00Z',
+        deployed: '2024-01-14T01:30:00Z',
+        outcome: 'success',
+      },
       { id: 'CHG0030002', type: 'emergency', planned: false, applications: ['core-banking'], deployed: '2024-01-20T04:10:00Z', outcome: 'hotfixed' },
       {
         id: 'CHG0030003',
@@ -17,7 +24,14 @@ describe('parseServiceNow', () => {
         outcome: 'failed',
         restored: '2024-02-03T22:40:00Z',
       },
-      { id: 'CHG0030004', type: 'minor', applications: ['payments-gateway'], scheduled: '2024-02-10T06:00:00Z', deployed: '2024-02-10T06:20:00Z', outcome: 'success' },
+      {
+        id: 'CHG0030004',
+        type: 'minor',
+        applications: ['payments-gateway'],
+        scheduled: '2024-02-10T06:00:00Z',
+        deployed: '2024-02-10T06:20:00Z',
+        outcome: 'success',
+      },
       {
         id: 'CHG0030007',
         type: 'minor',
@@ -42,7 +56,14 @@ describe('parseServiceNow', () => {
 
   it('maps the Table API JSON (display values, field names), text or parsed', () => {
     const expected = [
-      { id: 'CHG0040001', type: 'minor', applications: ['ledger-api'], scheduled: '2024-05-04T20:00:00Z', deployed: '2024-05-04T23:20:00Z', outcome: 'success' },
+      {
+        id: 'CHG0040001',
+        type: 'minor',
+        applications: ['ledger-api'],
+        scheduled: '2024-05-04T20:00:00Z',
+        deployed: '2024-05-04T23:20:00Z',
+        outcome: 'success',
+      },
       { id: 'CHG0040002', type: 'emergency', planned: false, applications: ['ledger-api'], deployed: '2024-05-07T02:45:00Z', outcome: 'success' },
     ];
     const text = fixture('servicenow.json');

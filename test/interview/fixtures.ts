@@ -5,7 +5,16 @@ import { loadBuiltinModel } from '../../src/model/builtin.js';
 
 /** practices.yaml as `relm init` writes it: every criterion present, unanswered, with its text as a comment. */
 export function scaffoldText(): string {
-  return scaffoldFiles({ client: 'X', title: 'T', asOf: '2026-03-31', consultants: [], applications: [], model: loadBuiltinModel(), version: '0.0.0', engagementPath: '' })['practices.yaml']!;
+  return scaffoldFiles({
+    client: 'X',
+    title: 'T',
+    asOf: '2026-03-31',
+    consultants: [],
+    applications: [],
+    model: loadBuiltinModel(),
+    version: '0.0.0',
+    engagementPath: '',
+  })['practices.yaml']!;
 }
 
 /** The score of a practice of the built-in model as the text has it. */

@@ -36,7 +36,7 @@ const EVIDENCE = 'Evidence for this practice, a document title';
 
 describe('relm interview at a terminal', () => {
   it(
-    'asks criterion by criterion, records this interview as each answer\'s source, asks keep / replace / record both on a contradiction, saves the notes in the interview file',
+    "asks criterion by criterion, records this interview as each answer's source, asks keep / replace / record both on a contradiction, saves the notes in the interview file",
     async () => {
       const dir = acme();
       const original = readFileSync(join(dir, 'practices.yaml'), 'utf8');
@@ -52,7 +52,9 @@ describe('relm interview at a terminal', () => {
       await t.answer(note('release-policy-2b'), KEY.enter);
       // release-policy-3a was "none" from int-01 and int-02: a different answer is a contradiction to settle.
       await t.choose('[4/7] L3 ', [[KEY.down, '2. some']]);
-      await t.choose('release-policy-3a is "none" from int-01, int-02, but Hendrik Voss says "some". Which stands?', [[KEY.down, '2. replace it with "some" (int-06)']]);
+      await t.choose('release-policy-3a is "none" from int-01, int-02, but Hendrik Voss says "some". Which stands?', [
+        [KEY.down, '2. replace it with "some" (int-06)'],
+      ]);
       await t.answer(note('release-policy-3a'), KEY.enter);
       await t.choose('[5/7] L3 ', [['3', '3. half']]);
       await t.choose('release-policy-3b is "some"'); // keep
@@ -78,13 +80,25 @@ describe('relm interview at a terminal', () => {
       expect(t.screen).toContain(`release-policy saved: score ${score.score!.toFixed(2)}, level ${score.level} (was 1.50, level 1); target 4`);
 
       // Only the answers asked, the new sources, the disagreement and the new evidence: the rest byte for byte.
-      let expected = swap(original, '      release-policy-1a: most\n', '      release-policy-1a: {answer: most, notes: Confirmed with the release calendar, sources: [int-06]}\n');
+      let expected = swap(
+        original,
+        '      release-policy-1a: most\n',
+        '      release-policy-1a: {answer: most, notes: Confirmed with the release calendar, sources: [int-06]}\n',
+      );
       expected = swap(expected, 'only the 2019 wiki page writes any of it down."}\n', 'only the 2019 wiki page writes any of it down.", sources: [int-06]}\n');
       expected = swap(expected, 'no release has entry or exit criteria."}\n', 'no release has entry or exit criteria.", sources: [int-06]}\n');
       expected = swap(expected, '      release-policy-3a: none\n', '      release-policy-3a: {answer: some, sources: [int-06]}\n');
-      expected = swap(expected, '      release-policy-4a: none\n', '      release-policy-4a: {answer: none, disagreements: [{answer: most, sources: [int-06], notes: Only for the core systems}]}\n');
+      expected = swap(
+        expected,
+        '      release-policy-4a: none\n',
+        '      release-policy-4a: {answer: none, disagreements: [{answer: most, sources: [int-06], notes: Only for the core systems}]}\n',
+      );
       expected = swap(expected, '      release-policy-5a: none\n', '      release-policy-5a: {answer: none, sources: [int-06]}\n');
-      expected = swap(expected, '    sources: [int-01, int-02]\n    evidence:\n      - {title: "Release process', '    sources: [int-01, int-02, int-06]\n    evidence:\n      - {title: "Release process');
+      expected = swap(
+        expected,
+        '    sources: [int-01, int-02]\n    evidence:\n      - {title: "Release process',
+        '    sources: [int-01, int-02, int-06]\n    evidence:\n      - {title: "Release process',
+      );
       expected = swap(
         expected,
         'date: 2026-01-12}\n    answers:\n      release-policy-1a',
@@ -121,7 +135,10 @@ describe('relm interview at a terminal', () => {
       const original = readFileSync(join(dir, 'practices.yaml'), 'utf8');
       const t = run(['interview', 'release-policy', '-C', dir], dir);
       // Esc after moving away from "most" puts the highlight back on it; Enter keeps it.
-      await t.choose('[1/7] L1 ', [['1', '1. none'], [KEY.esc, '4. most']]);
+      await t.choose('[1/7] L1 ', [
+        ['1', '1. none'],
+        [KEY.esc, '4. most'],
+      ]);
       await t.answer(note('release-policy-1a'), KEY.enter);
       // "none" for 2a, then < at its note goes back to the question, which shows the answer just given.
       await t.choose('[2/7] L2 ', [['1', '1. none']]);
@@ -134,7 +151,12 @@ describe('relm interview at a terminal', () => {
       await t.answer(note('release-policy-2a'), KEY.enter);
       await t.choose('[3/7] L2 ');
       for (const crit of ['2b']) await t.answer(note(`release-policy-${crit}`), KEY.enter);
-      for (const [i, crit] of [[4, '3a'], [5, '3b'], [6, '4a'], [7, '5a']] as const) {
+      for (const [i, crit] of [
+        [4, '3a'],
+        [5, '3b'],
+        [6, '4a'],
+        [7, '5a'],
+      ] as const) {
         await t.choose(`[${i}/7] `);
         await t.answer(note(`release-policy-${crit}`), KEY.enter);
       }
@@ -181,7 +203,9 @@ describe('relm interview at a terminal', () => {
       const notes = readFileSync(join(dir, 'interviews/int-01.md'), 'utf8');
       const before = readFileSync(join(ROOT, 'examples/acme-bank/interviews/int-01.md'), 'utf8');
       expect(notes.startsWith(before.trimEnd())).toBe(true);
-      expect(notes.slice(before.trimEnd().length)).toBe('\n\n## Release policy and procedures (release-policy)\n\nQuarterly policy on the wiki, monthly practice\n');
+      expect(notes.slice(before.trimEnd().length)).toBe(
+        '\n\n## Release policy and procedures (release-policy)\n\nQuarterly policy on the wiki, monthly practice\n',
+      );
       expect((await relm(['validate', '-C', dir])).status).toBe(0);
     },
     TIMEOUT,
@@ -202,13 +226,18 @@ describe('relm interview at a terminal', () => {
       await t.answer(PRACTICE_NOTES, KEY.enter);
       await t.answer(EVIDENCE, KEY.enter);
       await t.waitFor('roles-responsibilities saved');
-      await t.choose('Interview knowledge-training?', [[KEY.down, '2. skip it'], [KEY.down, '3. stop the interview here']]);
+      await t.choose('Interview knowledge-training?', [
+        [KEY.down, '2. skip it'],
+        [KEY.down, '3. stop the interview here'],
+      ]);
       await t.waitFor('1 practice saved in practices.yaml; interview notes in interviews/int-06.md');
       expect(await t.exit()).toBe(0);
       const written = readFileSync(join(dir, 'practices.yaml'), 'utf8');
       expect(practiceState(written, 'roles-responsibilities')!.sources).toEqual(['int-01', 'int-02', 'int-06']);
       expect(practiceState(written, 'maintenance-skills')!.sources).toEqual(['int-01', 'int-03']);
-      expect(readFileSync(join(dir, 'interviews/int-06.md'), 'utf8')).toContain('interviewees:\n  - {name: New Person, role: Tester}\npractices: [roles-responsibilities]\n');
+      expect(readFileSync(join(dir, 'interviews/int-06.md'), 'utf8')).toContain(
+        'interviewees:\n  - {name: New Person, role: Tester}\npractices: [roles-responsibilities]\n',
+      );
       expect((await relm(['validate', '-C', dir])).status).toBe(0);
     },
     TIMEOUT,
@@ -228,7 +257,10 @@ describe('relm interview at a terminal', () => {
     'refuses to start on an invalid engagement, printing the findings, exit 1',
     async () => {
       const dir = acme();
-      writeFileSync(join(dir, 'practices.yaml'), readFileSync(join(dir, 'practices.yaml'), 'utf8').replace('release-policy-3a: none', 'release-policy-3a: nope'));
+      writeFileSync(
+        join(dir, 'practices.yaml'),
+        readFileSync(join(dir, 'practices.yaml'), 'utf8').replace('release-policy-3a: none', 'release-policy-3a: nope'),
+      );
       const t = run(['interview', 'release-policy', '-C', dir], dir);
       await t.waitFor('practices.yaml');
       await t.waitFor('the engagement has errors');

@@ -3,10 +3,21 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { validateSchema } from '../../src/engagement/schemas.js';
-import { addInterviewNotes, findInterview, interviewBody, newInterviewFile, nextInterviewId, updateInterviewFile } from '../../src/engagement/write-interview.js';
+import {
+  addInterviewNotes,
+  findInterview,
+  interviewBody,
+  newInterviewFile,
+  nextInterviewId,
+  updateInterviewFile,
+} from '../../src/engagement/write-interview.js';
 import { ROOT } from '../helpers/cli.js';
 
-const NAMES: Record<string, string> = { 'release-policy': 'Release policy and procedures', 'testing-strategy': 'Testing strategy', 'governance-cab': 'Governance and the CAB' };
+const NAMES: Record<string, string> = {
+  'release-policy': 'Release policy and procedures',
+  'testing-strategy': 'Testing strategy',
+  'governance-cab': 'Governance and the CAB',
+};
 const name = (id: string) => NAMES[id] ?? id;
 const FRONT = /^---\n([\s\S]*?)\n---\n/;
 
@@ -37,7 +48,15 @@ describe('findInterview', () => {
 
 describe('newInterviewFile', () => {
   it('writes the front matter and a heading per practice covered', () => {
-    const text = newInterviewFile({ id: 'int-06', date: '2026-04-01', interviewees: [{ name: 'Hendrik Voss', role: 'Release manager' }], practices: ['release-policy', 'testing-strategy'] }, name);
+    const text = newInterviewFile(
+      {
+        id: 'int-06',
+        date: '2026-04-01',
+        interviewees: [{ name: 'Hendrik Voss', role: 'Release manager' }],
+        practices: ['release-policy', 'testing-strategy'],
+      },
+      name,
+    );
     expect(text).toBe(
       [
         '---',
@@ -58,7 +77,15 @@ describe('newInterviewFile', () => {
   });
 
   it('passes the interview schema, also with awkward names', () => {
-    const text = newInterviewFile({ id: 'int-07', date: '2026-04-02', interviewees: [{ name: 'O\'Brien, Pat: "PB"' }, { name: '[Team] lead', role: 'CAB chair, deputy' }], practices: ['governance-cab'] }, name);
+    const text = newInterviewFile(
+      {
+        id: 'int-07',
+        date: '2026-04-02',
+        interviewees: [{ name: 'O\'Brien, Pat: "PB"' }, { name: '[Team] lead', role: 'CAB chair, deputy' }],
+        practices: ['governance-cab'],
+      },
+      name,
+    );
     const data = parse(FRONT.exec(text)![1]!);
     expect(validateSchema('interview', 'interviews/int-07.md', data)).toEqual([]);
     expect(data.interviewees).toEqual([{ name: 'O\'Brien, Pat: "PB"' }, { name: '[Team] lead', role: 'CAB chair, deputy' }]);
@@ -69,30 +96,52 @@ describe('updateInterviewFile', () => {
   const acme = readFileSync(join(ROOT, 'examples/acme-bank/interviews/int-01.md'), 'utf8');
 
   it('merges practices and people into the front matter and keeps the body byte for byte', () => {
-    const out = updateInterviewFile(acme, { interviewees: [{ name: 'hendrik voss', role: 'Someone else' }, { name: 'Tom Ryan', role: 'Release coordinator' }], practices: ['planning-qa', 'governance-cab'] }, name);
+    const out = updateInterviewFile(
+      acme,
+      {
+        interviewees: [
+          { name: 'hendrik voss', role: 'Someone else' },
+          { name: 'Tom Ryan', role: 'Release coordinator' },
+        ],
+        practices: ['planning-qa', 'governance-cab'],
+      },
+      name,
+    );
     expect(out).toBe(
       acme
-        .replace('  - {name: Hendrik Voss, role: Release manager}\n', '  - {name: Hendrik Voss, role: Release manager}\n  - {name: Tom Ryan, role: Release coordinator}\n')
+        .replace(
+          '  - {name: Hendrik Voss, role: Release manager}\n',
+          '  - {name: Hendrik Voss, role: Release manager}\n  - {name: Tom Ryan, role: Release coordinator}\n',
+        )
         .replace('build-deploy-automation, planning-qa]', 'build-deploy-automation, planning-qa, governance-cab]'),
     );
     expect(updateInterviewFile(out, { interviewees: [{ name: 'Tom Ryan' }], practices: ['governance-cab'] }, name)).toBe(out);
   });
 
   it('keeps comments and block style in the front matter, and adds a role where there was none', () => {
-    const text = '---\n# kick-off interview\nid: int-02   # the second one\ndate: 2026-03-02\ninterviewees:\n  - name: Abena Mensah\npractices:\n  - governance-cab\n---\nMy notes.\n';
+    const text =
+      '---\n# kick-off interview\nid: int-02   # the second one\ndate: 2026-03-02\ninterviewees:\n  - name: Abena Mensah\npractices:\n  - governance-cab\n---\nMy notes.\n';
     const out = updateInterviewFile(text, { interviewees: [{ name: 'Abena Mensah', role: 'Change manager' }], practices: ['release-policy'] }, name);
-    expect(out).toBe('---\n# kick-off interview\nid: int-02   # the second one\ndate: 2026-03-02\ninterviewees:\n  - name: Abena Mensah\n    role: Change manager\npractices:\n  - governance-cab\n  - release-policy\n---\nMy notes.\n');
+    expect(out).toBe(
+      '---\n# kick-off interview\nid: int-02   # the second one\ndate: 2026-03-02\ninterviewees:\n  - name: Abena Mensah\n    role: Change manager\npractices:\n  - governance-cab\n  - release-policy\n---\nMy notes.\n',
+    );
   });
 
   it('adds the lists a front matter lacks', () => {
-    const out = updateInterviewFile('---\nid: int-03\ndate: 2026-03-03\n---\n\nNotes.\n', { interviewees: [{ name: 'A. Person' }], practices: ['release-policy'] }, name);
+    const out = updateInterviewFile(
+      '---\nid: int-03\ndate: 2026-03-03\n---\n\nNotes.\n',
+      { interviewees: [{ name: 'A. Person' }], practices: ['release-policy'] },
+      name,
+    );
     expect(out).toBe('---\nid: int-03\ndate: 2026-03-03\ninterviewees:\n  - {name: A. Person}\npractices: [release-policy]\n---\n\nNotes.\n');
   });
 
   it('gives the untouched template a heading for each practice added, and leaves an edited body alone', () => {
     const first = newInterviewFile({ id: 'int-06', date: '2026-04-01', interviewees: [{ name: 'H. Voss' }], practices: ['release-policy'] }, name);
     const second = updateInterviewFile(first, { interviewees: [{ name: 'H. Voss' }], practices: ['testing-strategy'] }, name);
-    expect(second).toBe(newInterviewFile({ id: 'int-06', date: '2026-04-01', interviewees: [{ name: 'H. Voss' }], practices: ['release-policy', 'testing-strategy'] }, name));
+    expect(second).toBe(
+      newInterviewFile({ id: 'int-06', date: '2026-04-01', interviewees: [{ name: 'H. Voss' }], practices: ['release-policy', 'testing-strategy'] }, name),
+    );
     const edited = second.replace('## Testing strategy (testing-strategy)\n', '## Testing strategy (testing-strategy)\n- No written strategy.\n');
     const third = updateInterviewFile(edited, { interviewees: [], practices: ['governance-cab'] }, name);
     expect(third.slice(third.indexOf('\n---\n'))).toBe(edited.slice(edited.indexOf('\n---\n')));
@@ -101,7 +150,9 @@ describe('updateInterviewFile', () => {
 
   it('keeps CRLF line endings', () => {
     const text = '---\r\nid: int-05\r\ndate: 2026-03-05\r\npractices: [release-policy]\r\n---\r\nNotes.\r\n';
-    expect(updateInterviewFile(text, { interviewees: [], practices: ['governance-cab'] }, name)).toBe('---\r\nid: int-05\r\ndate: 2026-03-05\r\npractices: [release-policy, governance-cab]\r\n---\r\nNotes.\r\n');
+    expect(updateInterviewFile(text, { interviewees: [], practices: ['governance-cab'] }, name)).toBe(
+      '---\r\nid: int-05\r\ndate: 2026-03-05\r\npractices: [release-policy, governance-cab]\r\n---\r\nNotes.\r\n',
+    );
   });
 
   it('has a body template that says who was interviewed', () => {
@@ -113,11 +164,31 @@ describe('addInterviewNotes', () => {
   const file = newInterviewFile({ id: 'int-07', date: '2026-04-01', interviewees: [{ name: 'A. Person' }], practices: ['release-policy'] }, name);
 
   it('writes the practice notes and a line per criterion under the practice heading', () => {
-    const out = addInterviewNotes(file, { practice: 'release-policy', notes: 'Policy on the wiki,\nnot followed', criteria: [{ id: 'release-policy-1a', answer: 'most', notes: 'Monthly core release' }] }, name);
-    expect(out.slice(out.indexOf('# Interview'))).toBe('# Interview: A. Person\n\n## Release policy and procedures (release-policy)\n\nPolicy on the wiki, not followed\n- **release-policy-1a** (most): Monthly core release\n');
+    const out = addInterviewNotes(
+      file,
+      {
+        practice: 'release-policy',
+        notes: 'Policy on the wiki,\nnot followed',
+        criteria: [{ id: 'release-policy-1a', answer: 'most', notes: 'Monthly core release' }],
+      },
+      name,
+    );
+    expect(out.slice(out.indexOf('# Interview'))).toBe(
+      '# Interview: A. Person\n\n## Release policy and procedures (release-policy)\n\nPolicy on the wiki, not followed\n- **release-policy-1a** (most): Monthly core release\n',
+    );
     expect(validateSchema('interview', 'interviews/int-07.md', parse(FRONT.exec(out)![1]!))).toEqual([]);
     // Nothing twice; a later note goes after the others.
-    const again = addInterviewNotes(out, { practice: 'release-policy', criteria: [{ id: 'release-policy-1a', answer: 'most', notes: 'Monthly core release' }, { id: 'release-policy-2a', answer: 'half', notes: 'Types exist' }] }, name);
+    const again = addInterviewNotes(
+      out,
+      {
+        practice: 'release-policy',
+        criteria: [
+          { id: 'release-policy-1a', answer: 'most', notes: 'Monthly core release' },
+          { id: 'release-policy-2a', answer: 'half', notes: 'Types exist' },
+        ],
+      },
+      name,
+    );
     expect(again).toBe(out.replace('Monthly core release\n', 'Monthly core release\n- **release-policy-2a** (half): Types exist\n'));
   });
 
@@ -127,6 +198,8 @@ describe('addInterviewNotes', () => {
     expect(out).toBe(`${body}\n## Governance and the CAB (governance-cab)\n\n- **governance-cab-1a** (none): No CAB\n`);
     // Into an existing section followed by another: before the next heading, after a blank line.
     const mid = addInterviewNotes(body, { practice: 'release-policy', criteria: [{ id: 'release-policy-3a', answer: 'some', notes: 'Core only' }] }, name);
-    expect(mid).toContain('## Release policy and procedures (release-policy)\n\nWhat was said about releases.\n- **release-policy-3a** (some): Core only\n\n## Other topics\n');
+    expect(mid).toContain(
+      '## Release policy and procedures (release-policy)\n\nWhat was said about releases.\n- **release-policy-3a** (some): Core only\n\n## Other topics\n',
+    );
   });
 });

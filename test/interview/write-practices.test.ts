@@ -12,7 +12,10 @@ import { ROOT } from '../helpers/cli.js';
 
 const ACME = readFileSync(join(ROOT, 'examples/acme-bank/practices.yaml'), 'utf8');
 const RP = ['release-policy-1a', 'release-policy-2a', 'release-policy-2b', 'release-policy-3a', 'release-policy-3b', 'release-policy-4a', 'release-policy-5a'];
-const ORDER: ModelOrder = { practices: ['maintenance-skills', 'roles-responsibilities', 'knowledge-training', 'release-policy', 'request-intake'], criteria: RP };
+const ORDER: ModelOrder = {
+  practices: ['maintenance-skills', 'roles-responsibilities', 'knowledge-training', 'release-policy', 'request-intake'],
+  criteria: RP,
+};
 
 /** The text with one exact substring replaced, failing loudly when it is not there exactly once. */
 function swap(text: string, from: string, to: string): string {
@@ -27,7 +30,11 @@ describe('writePracticeAnswers on the example engagement', () => {
   });
 
   it('keeps the short form when no notes are added, and writes nothing when nothing changes', () => {
-    const same = writePracticeAnswers(ACME, { practice: 'release-policy', answers: { 'release-policy-1a': { answer: 'most' }, 'release-policy-4a': { answer: 'none' } } }, ORDER);
+    const same = writePracticeAnswers(
+      ACME,
+      { practice: 'release-policy', answers: { 'release-policy-1a': { answer: 'most' }, 'release-policy-4a': { answer: 'none' } } },
+      ORDER,
+    );
     expect(same).toBe(ACME);
   });
 
@@ -50,7 +57,9 @@ describe('writePracticeAnswers on the example engagement', () => {
 
   it('changes the answer of a detailed flow entry, keeping its notes and their quoting', () => {
     const out = writePracticeAnswers(ACME, { practice: 'release-policy', answers: { 'release-policy-2a': { answer: 'most' } } }, ORDER);
-    expect(out).toBe(swap(ACME, '      release-policy-2a: {answer: half, notes: "Release types', '      release-policy-2a: {answer: most, notes: "Release types'));
+    expect(out).toBe(
+      swap(ACME, '      release-policy-2a: {answer: half, notes: "Release types', '      release-policy-2a: {answer: most, notes: "Release types'),
+    );
   });
 
   it('edits a detailed block entry inside its block: the answer, new notes, one more evidence item', () => {
@@ -58,12 +67,18 @@ describe('writePracticeAnswers on the example engagement', () => {
       ACME,
       {
         practice: 'release-policy',
-        answers: { 'release-policy-3b': { answer: 'half', notes: 'Rehearsed once in March', evidence: [{ title: 'Back-out plan R-2026-03', ref: 'sp/backout.docx' }] } },
+        answers: {
+          'release-policy-3b': { answer: 'half', notes: 'Rehearsed once in March', evidence: [{ title: 'Back-out plan R-2026-03', ref: 'sp/backout.docx' }] },
+        },
       },
       ORDER,
     );
     let expected = swap(ACME, '        answer: some\n        notes: "Back-out plans', '        answer: half\n        notes: "Back-out plans');
-    expected = swap(expected, '        notes: "Back-out plans exist for core releases only and are never rehearsed; the back-out of R-2025-11a in November was improvised."\n', '        notes: Rehearsed once in March\n');
+    expected = swap(
+      expected,
+      '        notes: "Back-out plans exist for core releases only and are never rehearsed; the back-out of R-2025-11a in November was improvised."\n',
+      '        notes: Rehearsed once in March\n',
+    );
     expected = swap(
       expected,
       '          - {title: Post-incident notes R-2025-11a, ref: servicenow/problem/PRB0011872, date: 2025-11-19}\n',
@@ -73,9 +88,18 @@ describe('writePracticeAnswers on the example engagement', () => {
   });
 
   it('adds the interview to the practice sources and evidence to its list, once', () => {
-    const update = { practice: 'release-policy', answers: {}, sources: ['int-06', 'int-01'], evidence: [{ title: 'Release policy draft v0.3', ref: 'sp/policy.docx' }] };
+    const update = {
+      practice: 'release-policy',
+      answers: {},
+      sources: ['int-06', 'int-01'],
+      evidence: [{ title: 'Release policy draft v0.3', ref: 'sp/policy.docx' }],
+    };
     const out = writePracticeAnswers(ACME, update, ORDER);
-    let expected = swap(ACME, '    sources: [int-01, int-02]\n    evidence:\n      - {title: "Release process', '    sources: [int-01, int-02, int-06]\n    evidence:\n      - {title: "Release process');
+    let expected = swap(
+      ACME,
+      '    sources: [int-01, int-02]\n    evidence:\n      - {title: "Release process',
+      '    sources: [int-01, int-02, int-06]\n    evidence:\n      - {title: "Release process',
+    );
     expected = swap(
       expected,
       '      - {title: Release calendar 2026 (core systems), ref: sharepoint/it-release/calendar-2026.xlsx, date: 2026-01-12}\n    answers:\n      release-policy-1a',
@@ -91,7 +115,9 @@ describe('writePracticeAnswers on the example engagement', () => {
     expect(state.sources).toEqual(['int-06']);
     expect(state.evidence).toEqual([{ title: 'Wiki export' }]);
     // Placed between notes and answers, in the file's style.
-    expect(out).toContain('      training plan or training budget line for the maintenance teams.\n    sources: [int-06]\n    evidence:\n      - {title: Wiki export}\n    answers:\n      knowledge-training-1a: most\n');
+    expect(out).toContain(
+      '      training plan or training budget line for the maintenance teams.\n    sources: [int-06]\n    evidence:\n      - {title: Wiki export}\n    answers:\n      knowledge-training-1a: most\n',
+    );
     expect(out.replace('    sources: [int-06]\n    evidence:\n      - {title: Wiki export}\n', '')).toBe(ACME);
   });
 
@@ -120,7 +146,11 @@ describe('writePracticeAnswers: sources per answer, disagreements, the practice 
     expect(out).toBe(swap(ACME, '      release-policy-1a: most\n', '      release-policy-1a: {answer: most, sources: [int-06]}\n'));
     out = writePracticeAnswers(out, { practice: 'release-policy', answers: { 'release-policy-1a': { answer: 'most', sources: ['int-07'] } } }, ORDER);
     expect(out).toContain('      release-policy-1a: {answer: most, sources: [int-06, int-07]}\n');
-    out = writePracticeAnswers(out, { practice: 'release-policy', answers: { 'release-policy-1a': { answer: 'half', sources: ['int-08'], replaceSources: true } } }, ORDER);
+    out = writePracticeAnswers(
+      out,
+      { practice: 'release-policy', answers: { 'release-policy-1a': { answer: 'half', sources: ['int-08'], replaceSources: true } } },
+      ORDER,
+    );
     expect(out).toContain('      release-policy-1a: {answer: half, sources: [int-08]}\n');
     const d = { answer: 'most' as const, sources: ['int-09'], notes: 'core only' };
     out = writePracticeAnswers(out, { practice: 'release-policy', answers: { 'release-policy-1a': { answer: 'half', disagreement: d } } }, ORDER);
@@ -142,7 +172,11 @@ describe('writePracticeAnswers on the scaffold of relm init (empty answers with 
   const text = scaffoldText();
 
   it('writes the answer before the criterion comment, keeping the comment and its spacing', () => {
-    const out = writePracticeAnswers(text, { practice: 'release-policy', answers: { 'release-policy-1a': { answer: 'most' }, 'release-policy-2a': { answer: 'half', notes: 'Draft only' } }, sources: ['int-01'] });
+    const out = writePracticeAnswers(text, {
+      practice: 'release-policy',
+      answers: { 'release-policy-1a': { answer: 'most' }, 'release-policy-2a': { answer: 'half', notes: 'Draft only' } },
+      sources: ['int-01'],
+    });
     const line1 = text.split('\n').find((l) => l.startsWith('      release-policy-1a:'))!;
     const line2 = text.split('\n').find((l) => l.startsWith('      release-policy-2a:'))!;
     let expected = swap(text, line1 + '\n', line1.replace('release-policy-1a:', 'release-policy-1a: most') + '\n');
@@ -155,10 +189,40 @@ describe('writePracticeAnswers on the scaffold of relm init (empty answers with 
 
 describe('writePracticeAnswers on hand-written files', () => {
   it('creates a missing practice among the others in model order, with the blank-line style of the file', () => {
-    const text = ['# current state', 'practices:', '', '  maintenance-skills:', '    rating: 2', '', '  request-intake:   # from the workshop', "    rating: 1", ''].join('\n');
-    const out = writePracticeAnswers(text, { practice: 'release-policy', answers: { 'release-policy-1a': { answer: 'most' }, 'release-policy-2a': { answer: 'some' } }, sources: ['int-02'] }, ORDER);
+    const text = [
+      '# current state',
+      'practices:',
+      '',
+      '  maintenance-skills:',
+      '    rating: 2',
+      '',
+      '  request-intake:   # from the workshop',
+      '    rating: 1',
+      '',
+    ].join('\n');
+    const out = writePracticeAnswers(
+      text,
+      { practice: 'release-policy', answers: { 'release-policy-1a': { answer: 'most' }, 'release-policy-2a': { answer: 'some' } }, sources: ['int-02'] },
+      ORDER,
+    );
     expect(out).toBe(
-      ['# current state', 'practices:', '', '  maintenance-skills:', '    rating: 2', '', '  release-policy:', '    sources: [int-02]', '    answers:', '      release-policy-1a: most', '      release-policy-2a: some', '', '  request-intake:   # from the workshop', '    rating: 1', ''].join('\n'),
+      [
+        '# current state',
+        'practices:',
+        '',
+        '  maintenance-skills:',
+        '    rating: 2',
+        '',
+        '  release-policy:',
+        '    sources: [int-02]',
+        '    answers:',
+        '      release-policy-1a: most',
+        '      release-policy-2a: some',
+        '',
+        '  request-intake:   # from the workshop',
+        '    rating: 1',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -166,7 +230,9 @@ describe('writePracticeAnswers on hand-written files', () => {
     const text = 'practices:\n  release-policy:\n  request-intake:\n    answers: {}  # todo\n';
     let out = writePracticeAnswers(text, { practice: 'release-policy', answers: { 'release-policy-1a': { answer: 'half' } } }, ORDER);
     out = writePracticeAnswers(out, { practice: 'request-intake', answers: { 'request-intake-1a': { answer: 'na' } } });
-    expect(out).toBe('practices:\n  release-policy:\n    answers:\n      release-policy-1a: half\n  request-intake:\n    answers:  # todo\n      request-intake-1a: na\n');
+    expect(out).toBe(
+      'practices:\n  release-policy:\n    answers:\n      release-policy-1a: half\n  request-intake:\n    answers:  # todo\n      request-intake-1a: na\n',
+    );
   });
 
   it('keeps odd but valid formatting elsewhere byte for byte: 4-space indent, quotes, ~, comments, flow maps', () => {
@@ -186,20 +252,40 @@ describe('writePracticeAnswers on hand-written files', () => {
       '            request-intake-1a:    some      # spaced out',
       '',
     ].join('\n');
-    const out = writePracticeAnswers(text, { practice: 'release-policy', answers: { 'release-policy-2a': { answer: 'some' }, 'release-policy-3a': { answer: 'none' } } }, ORDER);
-    expect(out).toBe(swap(text, '{release-policy-1a: "most", release-policy-2a: ~}', '{release-policy-1a: "most", release-policy-2a: some, release-policy-3a: none}'));
-    const out2 = writePracticeAnswers(text, { practice: 'request-intake', answers: { 'request-intake-1a': { answer: 'half' }, 'request-intake-2a': { answer: 'most' } } });
-    expect(out2).toBe(swap(text, '            request-intake-1a:    some      # spaced out\n', '            request-intake-1a:    half      # spaced out\n            request-intake-2a: most\n'));
+    const out = writePracticeAnswers(
+      text,
+      { practice: 'release-policy', answers: { 'release-policy-2a': { answer: 'some' }, 'release-policy-3a': { answer: 'none' } } },
+      ORDER,
+    );
+    expect(out).toBe(
+      swap(text, '{release-policy-1a: "most", release-policy-2a: ~}', '{release-policy-1a: "most", release-policy-2a: some, release-policy-3a: none}'),
+    );
+    const out2 = writePracticeAnswers(text, {
+      practice: 'request-intake',
+      answers: { 'request-intake-1a': { answer: 'half' }, 'request-intake-2a': { answer: 'most' } },
+    });
+    expect(out2).toBe(
+      swap(
+        text,
+        '            request-intake-1a:    some      # spaced out\n',
+        '            request-intake-1a:    half      # spaced out\n            request-intake-2a: most\n',
+      ),
+    );
   });
 
   it('keeps CRLF line endings', () => {
     const text = 'practices:\r\n  release-policy:\r\n    answers:\r\n      release-policy-1a: most\r\n';
     const out = writePracticeAnswers(text, { practice: 'release-policy', answers: { 'release-policy-2a': { answer: 'half' } }, sources: ['int-01'] }, ORDER);
-    expect(out).toBe('practices:\r\n  release-policy:\r\n    sources: [int-01]\r\n    answers:\r\n      release-policy-1a: most\r\n      release-policy-2a: half\r\n');
+    expect(out).toBe(
+      'practices:\r\n  release-policy:\r\n    sources: [int-01]\r\n    answers:\r\n      release-policy-1a: most\r\n      release-policy-2a: half\r\n',
+    );
   });
 
   it('writes into a file without a final line break', () => {
-    const out = writePracticeAnswers('practices:\n  release-policy:\n    answers:\n      release-policy-1a: most', { practice: 'release-policy', answers: { 'release-policy-2a': { answer: 'half' } } });
+    const out = writePracticeAnswers('practices:\n  release-policy:\n    answers:\n      release-policy-1a: most', {
+      practice: 'release-policy',
+      answers: { 'release-policy-2a': { answer: 'half' } },
+    });
     expect(out).toBe('practices:\n  release-policy:\n    answers:\n      release-policy-1a: most\n      release-policy-2a: half\n');
   });
 });
@@ -207,24 +293,55 @@ describe('writePracticeAnswers on hand-written files', () => {
 describe('writePracticeAnswers, property: it writes exactly the update and nothing else', () => {
   const model = loadBuiltinModel();
   const answer = fc.constantFrom<AnswerValue>('none', 'some', 'half', 'most', 'na');
-  const text = fc.oneof(fc.string(), fc.constantFrom('a: b', '# not a comment', '"quoted"', "it's", '[x, y]', '{a}', 'line\nbreak', ' padded ', 'yes', '2026-01-01', '- dash', '*star', '& amp', '@at'));
+  const text = fc.oneof(
+    fc.string(),
+    fc.constantFrom(
+      'a: b',
+      '# not a comment',
+      '"quoted"',
+      "it's",
+      '[x, y]',
+      '{a}',
+      'line\nbreak',
+      ' padded ',
+      'yes',
+      '2026-01-01',
+      '- dash',
+      '*star',
+      '& amp',
+      '@at',
+    ),
+  );
   const evidence = fc.record({ title: text.filter((t) => t.length > 0), ref: fc.option(text, { nil: undefined }) }, { requiredKeys: ['title'] });
   const update = fc.constantFrom(...model.practices).chain((p) =>
     fc.record({
       practice: fc.constant(p),
-      answers: fc.dictionary(fc.constantFrom(...p.criteria.map((c) => c.id)), fc.record({ answer, notes: fc.option(text, { nil: undefined }), evidence: fc.option(fc.array(evidence, { maxLength: 2 }), { nil: undefined }) }, { requiredKeys: ['answer'] })),
+      answers: fc.dictionary(
+        fc.constantFrom(...p.criteria.map((c) => c.id)),
+        fc.record(
+          { answer, notes: fc.option(text, { nil: undefined }), evidence: fc.option(fc.array(evidence, { maxLength: 2 }), { nil: undefined }) },
+          { requiredKeys: ['answer'] },
+        ),
+      ),
       sources: fc.array(fc.constantFrom('int-01', 'int-02', 'int-09'), { maxLength: 2 }),
       evidence: fc.array(evidence, { maxLength: 2 }),
     }),
   );
 
-  for (const [name, base] of [['example', ACME], ['scaffold', scaffoldText()]] as const) {
+  for (const [name, base] of [
+    ['example', ACME],
+    ['scaffold', scaffoldText()],
+  ] as const) {
     it(`on the ${name} practices.yaml`, () => {
       fc.assert(
         fc.property(update, (u) => {
           const clean = <T extends object>(o: T) => JSON.parse(JSON.stringify(o)) as T;
           const answers = clean(u.answers) as Record<string, CriterionUpdate>;
-          const out = writePracticeAnswers(base, { practice: u.practice.id, answers, sources: u.sources, evidence: clean(u.evidence) }, { practices: model.practices.map((p) => p.id), criteria: u.practice.criteria.map((c) => c.id) });
+          const out = writePracticeAnswers(
+            base,
+            { practice: u.practice.id, answers, sources: u.sources, evidence: clean(u.evidence) },
+            { practices: model.practices.map((p) => p.id), criteria: u.practice.criteria.map((c) => c.id) },
+          );
           const before = parse(base) as PracticesFile;
           const after = parse(out) as PracticesFile;
           expect(validateSchema('practices', 'practices.yaml', after)).toEqual([]);

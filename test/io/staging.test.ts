@@ -29,7 +29,10 @@ function engagement(): string {
   writeFileSync(join(d, 'out', 'charts', 'radar.svg'), 'old radar');
   return d;
 }
-const read = (d: string) => Object.fromEntries(['report.md', 'charts/radar.svg', 'report.html'].map((f) => [f, fs.existsSync(join(d, 'out', f)) ? readFileSync(join(d, 'out', f), 'utf8') : null]));
+const read = (d: string) =>
+  Object.fromEntries(
+    ['report.md', 'charts/radar.svg', 'report.html'].map((f) => [f, fs.existsSync(join(d, 'out', f)) ? readFileSync(join(d, 'out', f), 'utf8') : null]),
+  );
 
 beforeEach(() => {
   fault.write.at = 0;
@@ -96,7 +99,11 @@ describe('StagedOutput: all or nothing', () => {
     mkdirSync(join(d, 'out', '.relm-staging-999999999-abc', 'new'), { recursive: true });
     mkdirSync(join(d, 'out', `.relm-staging-${process.pid}-mine`));
     new StagedOutput(join(d, 'out')).discard();
-    expect(readdirSync(join(d, 'out')).filter((n) => n.startsWith('.')).sort()).toEqual([`.relm-staging-${process.pid}-mine`]);
+    expect(
+      readdirSync(join(d, 'out'))
+        .filter((n) => n.startsWith('.'))
+        .sort(),
+    ).toEqual([`.relm-staging-${process.pid}-mine`]);
   });
 
   it('removes an output folder it created when nothing landed', () => {
@@ -122,7 +129,7 @@ describe('confinement of writes', () => {
     expect(confineWrite(d, join(d, 'inside-link'), '--out')).toBe(join(d, 'inside-link'));
   });
 
-  it('never takes the engagement folder itself, or a folder of the user\'s own, as the output folder', () => {
+  it("never takes the engagement folder itself, or a folder of the user's own, as the output folder", () => {
     const d = engagement();
     expect(() => confineOutputDir(d, d, 'relm.yaml output.dir')).toThrow(/is the engagement folder itself/);
     expect(() => confineOutputDir(d, join(d, 'templates'), '--out')).toThrow(/inside templates\/, which holds your own files/);

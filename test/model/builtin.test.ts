@@ -5,7 +5,18 @@ import { checkModel } from '../../src/engagement/checks/model.js';
 
 const DESIGN_PRACTICES = {
   people: ['maintenance-skills', 'roles-responsibilities', 'knowledge-training'],
-  process: ['release-policy', 'request-intake', 'prioritization', 'production-support', 'maintenance-procedures', 'testing-strategy', 'scheduling-pacing', 'planning-qa', 'documentation', 'duplicate-reduction'],
+  process: [
+    'release-policy',
+    'request-intake',
+    'prioritization',
+    'production-support',
+    'maintenance-procedures',
+    'testing-strategy',
+    'scheduling-pacing',
+    'planning-qa',
+    'documentation',
+    'duplicate-reduction',
+  ],
   technology: ['lifecycle-tooling', 'build-deploy-automation', 'environments-test-data', 'platform-sync', 'configuration-dml'],
   organization: ['maintenance-organization', 'governance-cab', 'backlog-management', 'cost-benefit', 'communication-image'],
   integration: ['change-integration', 'configuration-integration', 'incident-problem-integration', 'availability-integration', 'service-level-integration'],
@@ -27,7 +38,12 @@ describe('the built-in model', () => {
 
   it('has exactly the practice ids of DESIGN §2, in their perspectives', () => {
     for (const [perspective, ids] of Object.entries(DESIGN_PRACTICES)) {
-      expect(model.practices.filter((p) => p.perspective === perspective).map((p) => p.id).sort()).toEqual([...ids].sort());
+      expect(
+        model.practices
+          .filter((p) => p.perspective === perspective)
+          .map((p) => p.id)
+          .sort(),
+      ).toEqual([...ids].sort());
     }
     expect(model.practices).toHaveLength(28);
   });

@@ -19,7 +19,16 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 const ROOT = '/work/engagements/acme bank';
 const ctx: FormatContext = { colors: new Chalk({ level: 0 }), root: ROOT };
 
-const d = (file: string, line: number, col: number, endLine: number, endCol: number, severity: Diagnostic['severity'], code: string, message: string): Diagnostic => ({
+const d = (
+  file: string,
+  line: number,
+  col: number,
+  endLine: number,
+  endCol: number,
+  severity: Diagnostic['severity'],
+  code: string,
+  message: string,
+): Diagnostic => ({
   file,
   line,
   col,
@@ -36,7 +45,16 @@ const DIAGNOSTICS: Diagnostic[] = [
   d('backlog.yaml', 9, 5, 9, 11, 'warning', 'missing-closed', 'item "MR-2" is done but has no closed date; add closed: YYYY-MM-DD'),
   d('backlog.yaml', 14, 5, 14, 11, 'warning', 'missing-closed', 'item "MR-3" is rejected but has no closed date'),
   d('interviews/kick off.md', 2, 5, 2, 11, 'error', 'duplicate-id', 'interview id "int-01" is also used by interviews/int-01.md'),
-  d('practices.yaml', 4, 5, 6, 9, 'warning', 'unanswered', '2 of 7 criteria of "release-policy" are unanswered and count as "none": release-policy-4a, release-policy-5a'),
+  d(
+    'practices.yaml',
+    4,
+    5,
+    6,
+    9,
+    'warning',
+    'unanswered',
+    '2 of 7 criteria of "release-policy" are unanswered and count as "none": release-policy-4a, release-policy-5a',
+  ),
   d('relm.yaml', 3, 3, 3, 9, 'error', 'unknown-key', 'unknown key "clinet" in "engagement"; did you mean "client"?'),
   d('releases.yaml', 9, 14, 9, 14, 'info', 'custom-note', 'a note with a bell \u0007 and an emoji 😀 – kept'),
 ];
@@ -83,7 +101,9 @@ describe('github', () => {
   });
 
   it('leaves columns out of a finding that spans lines (the runner drops such an annotation)', () => {
-    expect(github([d('practices.yaml', 4, 5, 6, 9, 'warning', 'unanswered', 'm')], ctx)).toBe('::warning file=practices.yaml,line=4,endLine=6,title=unanswered::m\n');
+    expect(github([d('practices.yaml', 4, 5, 6, 9, 'warning', 'unanswered', 'm')], ctx)).toBe(
+      '::warning file=practices.yaml,line=4,endLine=6,title=unanswered::m\n',
+    );
   });
 
   it('prefixes paths with the engagement folder relative to repoRoot', () => {
@@ -345,14 +365,62 @@ describe('sarif', () => {
 // ---- The rule catalogue ----
 
 const DOCUMENTED_CODES = [
-  'yaml-syntax', 'duplicate-key', 'empty-file', 'invalid-encoding', 'missing-file', 'missing-key', 'unknown-key', 'invalid-id', 'wrong-type',
-  'invalid-value', 'invalid-date', 'out-of-range', 'empty-value', 'too-few-items', 'duplicate-value', 'schema', 'unknown-practice',
-  'unknown-criterion', 'rating-ignored', 'na-overrides', 'not-assessed', 'unanswered', 'unknown-interview', 'duplicate-id', 'phase-order',
-  'horizon-past', 'unknown-recommendation', 'dependency-cycle', 'missing-level', 'model-not-found', 'unknown-task', 'due-before-start',
-  'missing-front-matter', 'unreadable-file', 'unknown-application', 'closed-before-requested', 'missing-closed', 'closed-but-open',
-  'after-as-of', 'self-reference', 'unknown-item', 'unknown-release', 'exceeds-release-capacity', 'duplicate-cycle', 'shipped-twice',
-  'release-mismatch', 'restored-before-deployed', 'restored-success', 'committed-after-deployed', 'unknown-skill', 'unknown-role',
-  'evidence-mismatch', 'policy-fail-under', 'policy-min-perspective', 'policy-max-gap', 'policy-regression',
+  'yaml-syntax',
+  'duplicate-key',
+  'empty-file',
+  'invalid-encoding',
+  'missing-file',
+  'missing-key',
+  'unknown-key',
+  'invalid-id',
+  'wrong-type',
+  'invalid-value',
+  'invalid-date',
+  'out-of-range',
+  'empty-value',
+  'too-few-items',
+  'duplicate-value',
+  'schema',
+  'unknown-practice',
+  'unknown-criterion',
+  'rating-ignored',
+  'na-overrides',
+  'not-assessed',
+  'unanswered',
+  'unknown-interview',
+  'duplicate-id',
+  'phase-order',
+  'horizon-past',
+  'unknown-recommendation',
+  'dependency-cycle',
+  'missing-level',
+  'model-not-found',
+  'unknown-task',
+  'due-before-start',
+  'missing-front-matter',
+  'unreadable-file',
+  'unknown-application',
+  'closed-before-requested',
+  'missing-closed',
+  'closed-but-open',
+  'after-as-of',
+  'self-reference',
+  'unknown-item',
+  'unknown-release',
+  'exceeds-release-capacity',
+  'duplicate-cycle',
+  'shipped-twice',
+  'release-mismatch',
+  'restored-before-deployed',
+  'restored-success',
+  'committed-after-deployed',
+  'unknown-skill',
+  'unknown-role',
+  'evidence-mismatch',
+  'policy-fail-under',
+  'policy-min-perspective',
+  'policy-max-gap',
+  'policy-regression',
 ];
 
 describe('rules', () => {

@@ -28,7 +28,16 @@ describe('printable: the one sanitiser', () => {
   });
 
   it('is what the line formats print: one line per finding, whatever the file name holds', () => {
-    const d: Diagnostic = { file: 'interviews/a\n::error::x.md', line: 1, col: 1, endLine: 1, endCol: 1, severity: 'error', code: 'missing-front-matter', message: 'bad \x1b[2J' };
+    const d: Diagnostic = {
+      file: 'interviews/a\n::error::x.md',
+      line: 1,
+      col: 1,
+      endLine: 1,
+      endCol: 1,
+      severity: 'error',
+      code: 'missing-front-matter',
+      message: 'bad \x1b[2J',
+    };
     expect(text([d], { colors: new Chalk({ level: 0 }), root: '/' })).toBe('interviews/a\\n::error::x.md:1:1 error missing-front-matter bad \\x1b[2J\n');
     expect(stylish([d], { colors: new Chalk({ level: 0 }), root: '/' })).not.toMatch(/\x1b/);
   });

@@ -56,12 +56,23 @@ describe('buildPortfolio: three engagements, quartiles by hand', () => {
   });
 
   it('says where each engagement stands', () => {
-    expect(p.overall.values.map((v) => [v.engagement, v.standing])).toEqual([['E1', 'lowest-quartile'], ['E2', 'median'], ['E3', 'top-quartile']]);
+    expect(p.overall.values.map((v) => [v.engagement, v.standing])).toEqual([
+      ['E1', 'lowest-quartile'],
+      ['E2', 'median'],
+      ['E3', 'top-quartile'],
+    ]);
     expect(p.engagements.map((e) => e.client)).toEqual(['Alpha Bank', 'Beta Insurance', 'Gamma Mutual']);
   });
 
   it('anonymised, names no client, title, date or source, and numbers the engagements by overall score', () => {
-    const anon = buildPortfolio([{ assessment: E1, source: 'alpha' }, { assessment: E2, source: 'beta' }, { assessment: E3, source: 'gamma' }], { anonymise: true, population: 'insurers' });
+    const anon = buildPortfolio(
+      [
+        { assessment: E1, source: 'alpha' },
+        { assessment: E2, source: 'beta' },
+        { assessment: E3, source: 'gamma' },
+      ],
+      { anonymise: true, population: 'insurers' },
+    );
     const text = JSON.stringify(anon);
     for (const s of ['Alpha Bank', 'Beta Insurance', 'Gamma Mutual', 'Test Co', 'alpha', 'beta', 'gamma', '2026-03-31']) expect(text).not.toContain(s);
     expect(anon.overall.values.map((v) => v.engagement)).toEqual(['E1', 'E2', 'E3']);
@@ -71,17 +82,33 @@ describe('buildPortfolio: three engagements, quartiles by hand', () => {
 });
 
 describe('the client against a benchmark', () => {
-  const b = buildPortfolio([{ assessment: E1, source: 'a' }, { assessment: E2, source: 'b' }, { assessment: E3, source: 'c' }]);
+  const b = buildPortfolio([
+    { assessment: E1, source: 'a' },
+    { assessment: E2, source: 'b' },
+    { assessment: E3, source: 'c' },
+  ]);
 
   it('places every figure and states the standing first, then the practices in the lowest and top quartiles', () => {
     const low = placeAgainst(E1, b);
     expect(low.overall.standing).toBe('lowest-quartile');
     // E1: a 1 (Q1 2) and d 1 (Q1 1.5) in the lowest quartile, a further below; b, c and e at the median.
-    expect(low.practices.map((x) => [x.id, x.standing])).toEqual([['a', 'lowest-quartile'], ['b', 'median'], ['c', 'median'], ['d', 'lowest-quartile'], ['e', 'median']]);
-    expect(benchmarkSentence(E1, low)).toBe("Against the 3 engagements in the benchmark, Alpha Bank's release management scores 1.5, in the lowest quartile (median 2.6). Its A (1.0) and D (1.0) are in the lowest quartile.");
+    expect(low.practices.map((x) => [x.id, x.standing])).toEqual([
+      ['a', 'lowest-quartile'],
+      ['b', 'median'],
+      ['c', 'median'],
+      ['d', 'lowest-quartile'],
+      ['e', 'median'],
+    ]);
+    expect(benchmarkSentence(E1, low)).toBe(
+      "Against the 3 engagements in the benchmark, Alpha Bank's release management scores 1.5, in the lowest quartile (median 2.6). Its A (1.0) and D (1.0) are in the lowest quartile.",
+    );
     // E3: b 1 below Q1 1.5; c, d and e 1 above Q3 (ties by id), a 0.5 above.
-    expect(benchmarkSentence(E3, placeAgainst(E3, b))).toBe("Against the 3 engagements in the benchmark, Gamma Mutual's release management scores 3.6, in the top quartile (median 2.6). Its B (1.0) is in the lowest quartile; C (5.0) and D (4.0) are in the top quartile.");
-    expect(benchmarkSentence(E2, placeAgainst(E2, b))).toBe("Against the 3 engagements in the benchmark, Beta Insurance's release management scores 2.6, at the median (median 2.6). Its B (3.0) is in the top quartile.");
+    expect(benchmarkSentence(E3, placeAgainst(E3, b))).toBe(
+      "Against the 3 engagements in the benchmark, Gamma Mutual's release management scores 3.6, in the top quartile (median 2.6). Its B (1.0) is in the lowest quartile; C (5.0) and D (4.0) are in the top quartile.",
+    );
+    expect(benchmarkSentence(E2, placeAgainst(E2, b))).toBe(
+      "Against the 3 engagements in the benchmark, Beta Insurance's release management scores 2.6, at the median (median 2.6). Its B (3.0) is in the top quartile.",
+    );
   });
 
   it('gives the report a row per figure, and nothing without a benchmark', () => {

@@ -13,7 +13,15 @@ describe('progressOf: a small roadmap, computed by hand', () => {
     expect(p1!.ended).toBe(true);
     expect(p1!.counts).toEqual({ done: 2, dropped: 0, late: 1, 'in-progress': 0, 'not-started': 0 });
     const r3 = p1!.recommendations.find((r) => r.id === 'r3')!;
-    expect(r3).toMatchObject({ status: 'in-progress', bucket: 'late', late: true, days_late: 46, notes: 'Waiting for the test environment', owner: null, owner_role: 'release-manager' });
+    expect(r3).toMatchObject({
+      status: 'in-progress',
+      bucket: 'late',
+      late: true,
+      days_late: 46,
+      notes: 'Waiting for the test environment',
+      owner: null,
+      owner_role: 'release-manager',
+    });
     expect([p1!.planned_days, p1!.done_days]).toEqual([23, 15]);
     // P2 runs to 30 October: r4 in progress (not late), r5 dropped and out of the scope.
     expect(p2!.ended).toBe(false);
@@ -25,7 +33,18 @@ describe('progressOf: a small roadmap, computed by hand', () => {
   });
 
   it('totals the effort: 73 person-days planned (r5 dropped, r7 unscheduled), 15 done, 23 due by today', () => {
-    expect(p.totals).toEqual({ recommendations: 6, done: 2, dropped: 1, late: 1, in_progress: 1, not_started: 1, planned_days: 73, done_days: 15, due_days: 23, percent_done: 15 / 73 });
+    expect(p.totals).toEqual({
+      recommendations: 6,
+      done: 2,
+      dropped: 1,
+      late: 1,
+      in_progress: 1,
+      not_started: 1,
+      planned_days: 73,
+      done_days: 15,
+      due_days: 23,
+      percent_done: 15 / 73,
+    });
     expect(p.unscheduled.map((r) => r.id)).toEqual(['r7']);
     expect(p.outside_plan).toEqual([expect.objectContaining({ id: 'x9', title: 'Extra work', effort_days: 3, status: 'done', phase: null })]);
   });
@@ -51,7 +70,11 @@ describe('progressOf: a small roadmap, computed by hand', () => {
 
   it('lists next steps: late work under way, then other work under way, then work that can start', () => {
     expect(p.next_steps).toEqual(['r3', 'r4']);
-    const later = progressOf(smallPlan(), { recommendations: { ...SMALL_PROGRESS.recommendations, r4: { status: 'done', started: '2026-08-01', done: '2026-09-01' } } }, '2026-09-02');
+    const later = progressOf(
+      smallPlan(),
+      { recommendations: { ...SMALL_PROGRESS.recommendations, r4: { status: 'done', started: '2026-08-01', done: '2026-09-01' } } },
+      '2026-09-02',
+    );
     expect(later.next_steps).toEqual(['r3', 'r6']);
   });
 
@@ -72,7 +95,9 @@ describe('progressOf: a small roadmap, computed by hand', () => {
 
 describe('progressSince', () => {
   it('names what was done, started and dropped since an earlier reading, and what went back', () => {
-    const before: ProgressFile = { recommendations: { r1: { status: 'done', done: '2026-05-15' }, r2: { status: 'in-progress' }, r6: { status: 'done', done: '2026-05-01' } } };
+    const before: ProgressFile = {
+      recommendations: { r1: { status: 'done', done: '2026-05-15' }, r2: { status: 'in-progress' }, r6: { status: 'done', done: '2026-05-01' } },
+    };
     expect(progressSince(before, SMALL_PROGRESS)).toEqual({ done: ['r2', 'x9'], started: ['r3', 'r4'], dropped: ['r5'], reopened: ['r6'] });
     expect(progressSince(null, null)).toEqual({ done: [], started: [], dropped: [], reopened: [] });
   });

@@ -20,7 +20,12 @@ describe('writeProgress: progress.yaml through relm progress set', () => {
     // Reopened: the done date goes (and says so); planned again: the start goes too.
     const c = writeProgress(b.text, { id: 'r1', status: 'in-progress', date: '2026-06-03', note: 'Failed the audit.' });
     expect(c.removed).toEqual(['done: 2026-06-01']);
-    expect(parse(c.text).recommendations.r1).toEqual({ status: 'in-progress', owner: 'A. Lee', started: '2026-05-02', notes: 'Signed off.\n\nFailed the audit.' });
+    expect(parse(c.text).recommendations.r1).toEqual({
+      status: 'in-progress',
+      owner: 'A. Lee',
+      started: '2026-05-02',
+      notes: 'Signed off.\n\nFailed the audit.',
+    });
     const d = writeProgress(c.text, { id: 'r1', status: 'planned', date: '2026-06-04' });
     expect(d.removed).toEqual(['started: 2026-05-02']);
     expect(parse(d.text).recommendations.r1).toEqual({ status: 'planned', owner: 'A. Lee', notes: 'Signed off.\n\nFailed the audit.' });
@@ -45,7 +50,10 @@ describe('writeProgress: progress.yaml through relm progress set', () => {
 describe('checks of progress.yaml and of carried answers', () => {
   it('names an unknown recommendation, a done date before the start, and dates the status cannot have', () => {
     const e = engagementWith({
-      target: { targets: { default: 3 }, recommendations: [{ id: 'rec-x', practice: 'a', level: 2, title: 'X', horizon: 'tactical', effort_days: 2, impact: 3 }] },
+      target: {
+        targets: { default: 3 },
+        recommendations: [{ id: 'rec-x', practice: 'a', level: 2, title: 'X', horizon: 'tactical', effort_days: 2, impact: 3 }],
+      },
       progress: { recommendations: { 'rec-y': { status: 'planned' }, 'rec-x': { status: 'in-progress', started: '2026-05-01', done: '2026-04-01' } } },
     });
     expect(checkProgress(e).map((f) => [f.code, f.severity, f.message])).toEqual([
@@ -66,14 +74,34 @@ describe('checks of progress.yaml and of carried answers', () => {
     };
     // 2025-12-01 is 485 days before 2027-03-31; 2026-03-15 is 381: both stale at 365 days.
     expect(checkConfirmed(e).map((f) => [f.path, f.code, f.message])).toEqual([
-      [['practices', 'a'], 'stale-answer', '2 answers of "a" were last confirmed more than 365 days before 2027-03-31 (the oldest on 2025-12-01): confirm them again (re-answer, or set `confirmed` to the date)'],
-      [['practices', 'b'], 'stale-answer', '1 answer of "b" was last confirmed more than 365 days before 2027-03-31 (the oldest on 2026-03-15): confirm it again (re-answer, or set `confirmed` to the date)'],
+      [
+        ['practices', 'a'],
+        'stale-answer',
+        '2 answers of "a" were last confirmed more than 365 days before 2027-03-31 (the oldest on 2025-12-01): confirm them again (re-answer, or set `confirmed` to the date)',
+      ],
+      [
+        ['practices', 'b'],
+        'stale-answer',
+        '1 answer of "b" was last confirmed more than 365 days before 2027-03-31 (the oldest on 2026-03-15): confirm it again (re-answer, or set `confirmed` to the date)',
+      ],
     ]);
     e.manifest.stale_after_days = 400;
     expect(checkConfirmed(e).map((f) => [f.path, f.code, f.message])).toEqual([
-      [['practices', 'a'], 'stale-answer', '1 answer of "a" was last confirmed more than 400 days before 2027-03-31 (the oldest on 2025-12-01): confirm it again (re-answer, or set `confirmed` to the date)'],
-      [['practices', 'a'], 'answer-to-confirm', '1 answer of "a" is carried over from the previous assessment (last confirmed 2026-03-15) and still to confirm: re-answer, or set `confirmed` to the date'],
-      [['practices', 'b'], 'answer-to-confirm', '1 answer of "b" is carried over from the previous assessment (last confirmed 2026-03-15) and still to confirm: re-answer, or set `confirmed` to the date'],
+      [
+        ['practices', 'a'],
+        'stale-answer',
+        '1 answer of "a" was last confirmed more than 400 days before 2027-03-31 (the oldest on 2025-12-01): confirm it again (re-answer, or set `confirmed` to the date)',
+      ],
+      [
+        ['practices', 'a'],
+        'answer-to-confirm',
+        '1 answer of "a" is carried over from the previous assessment (last confirmed 2026-03-15) and still to confirm: re-answer, or set `confirmed` to the date',
+      ],
+      [
+        ['practices', 'b'],
+        'answer-to-confirm',
+        '1 answer of "b" is carried over from the previous assessment (last confirmed 2026-03-15) and still to confirm: re-answer, or set `confirmed` to the date',
+      ],
     ]);
   });
 
@@ -82,7 +110,12 @@ describe('checks of progress.yaml and of carried answers', () => {
     const out = writePracticeAnswers(text, { practice: 'a', answers: { 'a-1a': { answer: 'half', confirmed: '2027-02-10' } } });
     expect(out).toBe('practices:\n  a:\n    answers:\n      a-1a: {answer: half, confirmed: 2027-02-10}   # L1\n');
     // An answer without a date was given in this assessment: it stays without one.
-    expect(writePracticeAnswers('practices:\n  a:\n    answers:\n      a-1a: most\n', { practice: 'a', answers: { 'a-1a': { answer: 'half', confirmed: '2027-02-10' } } })).toBe('practices:\n  a:\n    answers:\n      a-1a: half\n');
+    expect(
+      writePracticeAnswers('practices:\n  a:\n    answers:\n      a-1a: most\n', {
+        practice: 'a',
+        answers: { 'a-1a': { answer: 'half', confirmed: '2027-02-10' } },
+      }),
+    ).toBe('practices:\n  a:\n    answers:\n      a-1a: half\n');
   });
 });
 
@@ -116,7 +149,14 @@ describe('the files of a re-assessment', () => {
     expect(parse(c.text)).toEqual({
       assessed: '2027-03-31',
       practices: {
-        a: { answers: { 'a-1a': { answer: 'most', confirmed: '2026-03-15' }, 'a-2a': { answer: 'half', notes: 'kept', confirmed: '2026-03-15' }, 'a-2b': { answer: 'some', confirmed: '2025-03-01' }, 'a-3a': null } },
+        a: {
+          answers: {
+            'a-1a': { answer: 'most', confirmed: '2026-03-15' },
+            'a-2a': { answer: 'half', notes: 'kept', confirmed: '2026-03-15' },
+            'a-2b': { answer: 'some', confirmed: '2025-03-01' },
+            'a-3a': null,
+          },
+        },
         b: { rating: 2, confirmed: '2026-03-15' },
       },
     });
@@ -124,7 +164,11 @@ describe('the files of a re-assessment', () => {
   });
 
   it('links the previous engagement in relm.yaml and moves the plan to the new dates, every task to do', () => {
-    const m = carryManifest('relm: 1\nengagement:\n  client: X # the client\n  as_of: 2026-03-31\n', { asOf: '2027-03-31', previousAsOf: '2026-03-31', previousPath: '../x-2026' });
+    const m = carryManifest('relm: 1\nengagement:\n  client: X # the client\n  as_of: 2026-03-31\n', {
+      asOf: '2027-03-31',
+      previousAsOf: '2026-03-31',
+      previousPath: '../x-2026',
+    });
     expect(m).toBe('relm: 1\nengagement:\n  client: X # the client\n  as_of: 2027-03-31\nprevious: {path: ../x-2026, as_of: 2026-03-31}\n');
     // 365 days later: Monday 2026-02-16 -> Tuesday 2027-02-16; Friday 2026-02-20 -> Saturday 2027-02-20 -> Monday 2027-02-22.
     const plan = carryPlan('tasks:\n  - id: t1 # first\n    title: T\n    start: 2026-02-16\n    due: 2026-02-20\n    status: done\n', 365);

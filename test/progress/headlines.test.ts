@@ -31,36 +31,51 @@ const diff: AssessmentDiff = {
   requirements: [],
   cost: [],
   backlog: [],
-  releases: [{ metric: 'lead_time_days', unit: 'days', change: c(14, 9) }, { metric: 'change_failure_rate', unit: 'share', change: c(0.24, 0.15) }],
+  releases: [
+    { metric: 'lead_time_days', unit: 'days', change: c(14, 9) },
+    { metric: 'change_failure_rate', unit: 'share', change: c(0.24, 0.15) },
+  ],
   changed: true,
 };
 
 describe('progress report sentences (computed from the engine, hand-checked)', () => {
   it('answers first: effort delivered against the plan by today, and what is late', () => {
     // 15 of 73 person-days = 20.5%; P1's 23 person-days were due by 15 August; r3 is late.
-    expect(P.progressAnswerSentence(facts('2026-08-15'))).toBe('Test Co has delivered 15 of the 73 person-days planned (21%) by 15 August 2026, against 23 due by then; one recommendation is late.');
+    expect(P.progressAnswerSentence(facts('2026-08-15'))).toBe(
+      'Test Co has delivered 15 of the 73 person-days planned (21%) by 15 August 2026, against 23 due by then; one recommendation is late.',
+    );
     // On 1 June only r1 (done 15 May) is done: r2 was done on 10 July.
-    expect(P.progressAnswerSentence(facts('2026-06-01'))).toBe('Test Co has delivered 10 of the 73 person-days planned (14%) by 1 June 2026; no phase has ended yet, so nothing is late.');
+    expect(P.progressAnswerSentence(facts('2026-06-01'))).toBe(
+      'Test Co has delivered 10 of the 73 person-days planned (14%) by 1 June 2026; no phase has ended yet, so nothing is late.',
+    );
   });
 
   it('says what was done since the last report: completed (with their effort), started, dropped', () => {
     // r2 (5 days) and x9 (3 days) completed; r3 and r4 started; r5 dropped.
-    expect(P.doneSentence(facts('2026-08-15'))).toBe('Since progress-2026-06 (30 June 2026), two recommendations were completed (8 person-days), two started and one dropped.');
+    expect(P.doneSentence(facts('2026-08-15'))).toBe(
+      'Since progress-2026-06 (30 June 2026), two recommendations were completed (8 person-days), two started and one dropped.',
+    );
     const none = { ...facts('2026-08-15'), changes: { done: [], started: [], dropped: [], reopened: [] }, since: null };
     expect(P.doneSentence(none)).toBe('So far, no recommendation was completed, started or dropped.');
   });
 
   it('says what moved: the overall score, the requirements met, the first release metric that moved', () => {
-    expect(P.movedSentence(facts('2026-08-15', diff))).toBe('The overall score rose from 1.4 to 1.7 (50% of the way to target); one more requirement is met (1 of 4); the change failure rate fell from 24% to 15%.');
+    expect(P.movedSentence(facts('2026-08-15', diff))).toBe(
+      'The overall score rose from 1.4 to 1.7 (50% of the way to target); one more requirement is met (1 of 4); the change failure rate fell from 24% to 15%.',
+    );
     expect(P.movedSentence(facts('2026-08-15'))).toMatch(/^There is no earlier report or tagged assessment to compare with/);
     const flat = { ...diff, overall: { ...diff.overall, score: c(1.42, 1.44) }, releases: [] };
     expect(P.movedSentence({ ...facts('2026-08-15', flat), metBefore: 1 })).toBe('The overall score is unchanged at 1.4 (50% of the way to target).');
   });
 
   it('says what is late, how late, and whether the reasons are recorded', () => {
-    expect(P.lateSentence(facts('2026-08-15'))).toBe('One recommendation is late (8 person-days), 46 days past the end of its phase: it is in progress; the reason is recorded.');
+    expect(P.lateSentence(facts('2026-08-15'))).toBe(
+      'One recommendation is late (8 person-days), 46 days past the end of its phase: it is in progress; the reason is recorded.',
+    );
     // On 15 November P2 has ended too: r4 (20 days, no notes) joins r3, which is 138 days late by then.
-    expect(P.lateSentence(facts('2026-11-15'))).toBe('Two recommendations are late (28 person-days), up to 138 days past the end of their phase: all in progress; one without a recorded reason.');
+    expect(P.lateSentence(facts('2026-11-15'))).toBe(
+      'Two recommendations are late (28 person-days), up to 138 days past the end of their phase: all in progress; one without a recorded reason.',
+    );
     expect(P.lateSentence(facts('2026-05-01'))).toBe('Nothing is late: no phase has ended yet.');
   });
 
@@ -74,7 +89,9 @@ describe('progress report sentences (computed from the engine, hand-checked)', (
   });
 
   it('names the requirements done work now meets, and those waiting for a metric', () => {
-    expect(P.requirementsProgressSentence(facts('2026-08-15'))).toBe('Done work now meets one requirement: Requirement REQ-1; one more has its work done and waits for a metric to meet its target.');
+    expect(P.requirementsProgressSentence(facts('2026-08-15'))).toBe(
+      'Done work now meets one requirement: Requirement REQ-1; one more has its work done and waits for a metric to meet its target.',
+    );
     const f = facts('2026-08-15');
     f.report = progressOf(smallPlan(), { recommendations: { r3: { status: 'done', done: '2026-06-01' } } }, '2026-08-15');
     expect(P.requirementsProgressSentence(f)).toBe('No requirement is met by done work yet; the closest is Requirement REQ-2 (1 of 2 recommendations done).');

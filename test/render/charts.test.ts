@@ -86,7 +86,13 @@ function parseXml(xml: string): Element[] {
 }
 
 const unescapeXml = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#10;/g, '\n').replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#10;/g, '\n')
+    .replace(/&amp;/g, '&');
 
 /** The text content of the first <name> element. */
 function textOf(svg: string, name: string): string | null {
@@ -146,7 +152,17 @@ function expectNoData(svg: string, title: string): void {
 describe('the well-formedness checker', () => {
   it('rejects what an XML parser would', () => {
     expect(parseXml('<svg a="1"><g/><text>a &amp; b</text></svg>').map((e) => e.name)).toEqual(['svg', 'g', 'text']);
-    for (const bad of ['<svg><g></svg>', '<svg a="&"/>', '<svg>a & b</svg>', '<svg a="<"/>', '<svg a=1/>', '<svg a="1" a="2"/>', '<svg/><svg/>', '<svg>', 'x<svg/>']) {
+    for (const bad of [
+      '<svg><g></svg>',
+      '<svg a="&"/>',
+      '<svg>a & b</svg>',
+      '<svg a="<"/>',
+      '<svg a=1/>',
+      '<svg a="1" a="2"/>',
+      '<svg/><svg/>',
+      '<svg>',
+      'x<svg/>',
+    ]) {
       expect(() => parseXml(bad), bad).toThrow();
     }
   });
@@ -358,8 +374,20 @@ describe('stackedBars', () => {
   it('stacks parts in key order, in proportion, with values, totals and a legend', () => {
     const svg = stackedBars(
       [
-        { label: 'Core', parts: [{ key: 'perfective', value: 10 }, { key: 'corrective', value: 30 }] },
-        { label: 'Portal', parts: [{ key: 'corrective', value: 20 }, { key: 'emergency', value: 5 }] },
+        {
+          label: 'Core',
+          parts: [
+            { key: 'perfective', value: 10 },
+            { key: 'corrective', value: 30 },
+          ],
+        },
+        {
+          label: 'Portal',
+          parts: [
+            { key: 'corrective', value: 20 },
+            { key: 'emergency', value: 5 },
+          ],
+        },
       ],
       ['corrective', 'perfective'],
       { title: 'Backlog' },
@@ -391,7 +419,22 @@ describe('stackedBars', () => {
 
   it('renders "no data" for no rows or nothing to stack', () => {
     expectNoData(stackedBars([], [], { title: 'Empty' }), 'Empty');
-    expectNoData(stackedBars([{ label: 'a', parts: [{ key: 'x', value: 0 }, { key: 'y', value: Number.NaN }] }], ['x'], { title: 'Zero' }), 'Zero');
+    expectNoData(
+      stackedBars(
+        [
+          {
+            label: 'a',
+            parts: [
+              { key: 'x', value: 0 },
+              { key: 'y', value: Number.NaN },
+            ],
+          },
+        ],
+        ['x'],
+        { title: 'Zero' },
+      ),
+      'Zero',
+    );
   });
 
   it('is deterministic', () => {

@@ -63,7 +63,10 @@ describe.each(['examples/acme-bank', 'test/fixtures/harbour'])('one story across
     ];
     for (const [where, text] of places) {
       const pos = inOrder(text, steps);
-      expect(pos.every((p) => p >= 0), `${where}: ${JSON.stringify(pos)}`).toBe(true);
+      expect(
+        pos.every((p) => p >= 0),
+        `${where}: ${JSON.stringify(pos)}`,
+      ).toBe(true);
     }
   });
 

@@ -79,7 +79,7 @@ describe('allocateRows', () => {
 });
 
 describe('ganttChart', () => {
-  it('lays the time axis over whole months and each phase\'s bars over its dates', () => {
+  it("lays the time axis over whole months and each phase's bars over its dates", () => {
     const L = ganttLayout(700);
     expect(L).toEqual({ width: 700, pad: 16, labelWidth: 210, plotX: 238, plotWidth: 438 });
     const root = check(ganttChart(TWO, { title: 'Roadmap' }), 'Roadmap');
@@ -181,7 +181,11 @@ describe('ganttChart', () => {
     const b = bars(root);
     const more = find(root, 'rect', 'relm-gantt-more');
     expect(b.length + more.length).toBe(24);
-    expect(rowLabels(root).filter((l) => l[0]!.startsWith('+')).map((l) => l.join(' '))).toEqual(['+ 8 more in Stabilise', '+ 9 more in Standardise', '+ 7 more in Optimise']);
+    expect(
+      rowLabels(root)
+        .filter((l) => l[0]!.startsWith('+'))
+        .map((l) => l.join(' ')),
+    ).toEqual(['+ 8 more in Stabilise', '+ 9 more in Standardise', '+ 7 more in Optimise']);
     // All five first steps of the first phase are drawn.
     expect(b.filter((e) => e.attrs.fill === PALETTE.accent)).toHaveLength(5);
     // Without a limit every bar is drawn.
@@ -191,7 +195,12 @@ describe('ganttChart', () => {
   it('first steps survive a tight limit ahead of the bars listed before them', () => {
     const input: GanttInput = {
       ...TWO,
-      bars: [TWO.bars[1]!, { id: 'x3', label: 'Appoint a release manager', phase: 'a', emphasis: true }, { id: 'x4', label: 'Measure', phase: 'a' }, TWO.bars[2]!],
+      bars: [
+        TWO.bars[1]!,
+        { id: 'x3', label: 'Appoint a release manager', phase: 'a', emphasis: true },
+        { id: 'x4', label: 'Measure', phase: 'a' },
+        TWO.bars[2]!,
+      ],
       dependencies: [],
     };
     // Three rows: one bar of the first phase and its "+ 2 more", and the second phase's only bar.
@@ -259,7 +268,8 @@ describe('ganttChart', () => {
     const svg = ganttChart(REALISTIC_GANTT, { title: 'Roadmap', ...GANTT_SLIDE });
     const root = check(svg, 'Roadmap');
     expect(num(root, 'width')).toBe(560);
-    for (const e of descendants(root)) if ((e.name === 'text' || e.name === 'tspan') && closest(e, 'relm-gantt') && textContent(e) !== 'Roadmap') expect(fontSize(e)).toBeGreaterThanOrEqual(12);
+    for (const e of descendants(root))
+      if ((e.name === 'text' || e.name === 'tspan') && closest(e, 'relm-gantt') && textContent(e) !== 'Roadmap') expect(fontSize(e)).toBeGreaterThanOrEqual(12);
     expect(find(root, 'g', 'relm-gantt-milestones-listed')).toHaveLength(1);
     expect(find(root, 'g', 'relm-gantt-milestone').map((g) => find(g, 'tspan').map(textContent).join(' '))).toEqual([
       '30 Jun 2026: Requirement met: Fewer failed releases',

@@ -16,7 +16,9 @@ describe('headline sentences (computed, DESIGN §3 v2)', () => {
   // 3.611; target (3 + 2 × 11/3) / 3 = 3.444; percent 1 − 2.25/14 = 84%. Perspectives with data: process
   // 2.917, people 5. Gaps: process .75, people 0.
   it('states the position: overall, target, percent, and the weakest perspectives by score', () => {
-    expect(H.positionSentence(a)).toBe("Test Co's release management scores 3.6 out of 5 against a target of 3.4: 84% of the way there. The weakest perspectives are Process (2.9) and People (5.0).");
+    expect(H.positionSentence(a)).toBe(
+      "Test Co's release management scores 3.6 out of 5 against a target of 3.4: 84% of the way there. The weakest perspectives are Process (2.9) and People (5.0).",
+    );
   });
 
   it('names the largest gaps from the perspectives’ gaps, not their scores', () => {
@@ -61,10 +63,15 @@ describe('headline sentences (computed, DESIGN §3 v2)', () => {
   it('leads with the answer: requirements met, by when, for what effort and cost', () => {
     const b = structuredClone(a);
     b.engagement.currency = 'EUR';
-    b.roadmap.phases = [{ id: 'P1', name: 'Stabilise', start: '2026-04-01', end: '2026-06-30', capacity_days: 100, used_days: 99, cost: 84150, recommendations: ['x'] }, { id: 'P3', name: 'Optimise', start: '2026-11-02', end: '2027-03-31', capacity_days: 220, used_days: 219, cost: 186150, recommendations: ['y'] }];
+    b.roadmap.phases = [
+      { id: 'P1', name: 'Stabilise', start: '2026-04-01', end: '2026-06-30', capacity_days: 100, used_days: 99, cost: 84150, recommendations: ['x'] },
+      { id: 'P3', name: 'Optimise', start: '2026-11-02', end: '2027-03-31', capacity_days: 220, used_days: 219, cost: 186150, recommendations: ['y'] },
+    ];
     b.summary.plan = { recommendations: 45, scheduled: 45, days: 318, cost: 270300, ends: '2027-03-31', first_phase: 'P1' };
     b.summary.requirements = { total: 6, met: 0, planned: 4, not_on_plan: 2, unknown: 0, by_phase: [], all_planned_by: 'P3' };
-    expect(H.answerSentence(b)).toBe('Test Co can meet 4 of its 6 release-management requirements by March 2027 with 318 person-days (€270,300) of work in two phases; the other two need more capacity.');
+    expect(H.answerSentence(b)).toBe(
+      'Test Co can meet 4 of its 6 release-management requirements by March 2027 with 318 person-days (€270,300) of work in two phases; the other two need more capacity.',
+    );
     expect(H.slideTitles(b, riskPhrase).answer).toBe('4 of 6 requirements met by March 2027, for €270,300');
   });
 
@@ -85,13 +92,26 @@ describe('headline sentences (computed, DESIGN §3 v2)', () => {
     // 7 of 29 = 24%; 1 / .241 = 4.1 -> "one in four"
     expect(H.releaseSentence(rel)).toBe('One release in four fails or needs a fix: a change failure rate of 24% against a target of 10%.');
     expect(H.releaseSentence({ ...rel, change_failure_rate: 0.08 })).toBe('Lead time for changes is 14.4 days against a target of 7 days.');
-    expect(H.releaseSentence({ ...rel, change_failure_rate: null, outcome_known: 0, targets: {} })).toBe('29 releases in 180 days, but none records its outcome: the change failure rate is unknown.');
+    expect(H.releaseSentence({ ...rel, change_failure_rate: null, outcome_known: 0, targets: {} })).toBe(
+      '29 releases in 180 days, but none records its outcome: the change failure rate is unknown.',
+    );
   });
 
   it('headlines the backlog with the expected wait (Little’s law)', () => {
     const b = structuredClone(a);
-    b.backlog = { open_count: 42, expected_wait_days: 189.0, throughput_per_30_days: 6.667, arrivals_per_30_days: 8.333, close_not_build: [{ id: 'a', reason: 'obsolete', of: ['b'] }, { id: 'c', reason: 'duplicate', of: ['d'] }] } as never;
-    expect(H.backlogSentence(b)).toBe("A new request waits about 189 days at today's pace: 42 open items, 6.7 delivered a month, and more arrive than are delivered.");
+    b.backlog = {
+      open_count: 42,
+      expected_wait_days: 189.0,
+      throughput_per_30_days: 6.667,
+      arrivals_per_30_days: 8.333,
+      close_not_build: [
+        { id: 'a', reason: 'obsolete', of: ['b'] },
+        { id: 'c', reason: 'duplicate', of: ['d'] },
+      ],
+    } as never;
+    expect(H.backlogSentence(b)).toBe(
+      "A new request waits about 189 days at today's pace: 42 open items, 6.7 delivered a month, and more arrive than are delivered.",
+    );
     expect(H.closeSentence(b)).toBe('Two open items should be closed, not built: one duplicates another request and one is made obsolete by later changes.');
     expect(H.slideTitles(b, riskPhrase).backlog).toBe('A new request waits about 189 days');
   });
@@ -107,7 +127,9 @@ describe('headline sentences (computed, DESIGN §3 v2)', () => {
   it('asks for the first phase, and names the scenario meeting the most requirements', () => {
     const b = structuredClone(a);
     b.engagement.currency = 'EUR';
-    b.roadmap.phases = [{ id: 'P1', name: 'Stabilise', start: '2026-04-01', end: '2026-06-30', capacity_days: 100, used_days: 99, cost: 84150, recommendations: ['x'] }];
+    b.roadmap.phases = [
+      { id: 'P1', name: 'Stabilise', start: '2026-04-01', end: '2026-06-30', capacity_days: 100, used_days: 99, cost: 84150, recommendations: ['x'] },
+    ];
     b.requirements = [{}, {}, {}] as never;
     b.scenarios = [
       { id: 'as-planned', name: 'Capacity as planned', total_days: 99, total_cost: 84150, requirements_reached: 1 },
@@ -115,8 +137,12 @@ describe('headline sentences (computed, DESIGN §3 v2)', () => {
     ] as never;
     b.summary.recommended_scenario = 'double';
     // The extra: €127,500 − €84,150 = €43,350 for 150 − 99 = 51 person-days.
-    expect(H.askSentence(b)).toBe('Approve Stabilise (phase 1): 99 person-days (€84,150) from 1 April 2026 to 30 June 2026; and decide whether to fund €43,350 more for the later phases, which meets all 3 requirements instead of 1.');
-    expect(H.scenarioSentence(b)).toBe('Double the capacity would meet 3 of the 3 requirements for €127,500: €43,350 (51 person-days) more than the plan, which meets 1.');
+    expect(H.askSentence(b)).toBe(
+      'Approve Stabilise (phase 1): 99 person-days (€84,150) from 1 April 2026 to 30 June 2026; and decide whether to fund €43,350 more for the later phases, which meets all 3 requirements instead of 1.',
+    );
+    expect(H.scenarioSentence(b)).toBe(
+      'Double the capacity would meet 3 of the 3 requirements for €127,500: €43,350 (51 person-days) more than the plan, which meets 1.',
+    );
     expect(H.slideTitles(b, riskPhrase).ask).toBe('Decision today: approve Stabilise, 99 person-days (€84,150)');
   });
 });

@@ -66,7 +66,15 @@ describe('Office helpers', () => {
   });
 
   it('fitColumns: the longest word of each column fits, the rest is shared by text length', () => {
-    const w = fitColumns([['Step', 'Cost'], ['Write and adopt a release policy for all platforms', '€12,750']], 100, 1, 0);
+    const w = fitColumns(
+      [
+        ['Step', 'Cost'],
+        ['Write and adopt a release policy for all platforms', '€12,750'],
+      ],
+      100,
+      1,
+      0,
+    );
     expect(w[1]).toBeGreaterThanOrEqual(7);
     expect(w[0]! + w[1]!).toBeCloseTo(100);
     expect(w[0]).toBeGreaterThan(w[1]!);
@@ -75,15 +83,21 @@ describe('Office helpers', () => {
   });
 
   it('oneParagraphProperties: keeps only the paragraph properties at the start of a paragraph', () => {
-    const xml = '<a:p><a:pPr marL="1"><a:buChar char="•"/></a:pPr><a:r><a:t>a</a:t></a:r><a:pPr indent="0"><a:buNone/></a:pPr><a:r><a:t>b</a:t></a:r></a:p><a:p><a:r><a:t>c</a:t></a:r><a:pPr/></a:p>';
-    expect(oneParagraphProperties(xml)).toBe('<a:p><a:pPr marL="1"><a:buChar char="•"/></a:pPr><a:r><a:t>a</a:t></a:r><a:r><a:t>b</a:t></a:r></a:p><a:p><a:r><a:t>c</a:t></a:r></a:p>');
+    const xml =
+      '<a:p><a:pPr marL="1"><a:buChar char="•"/></a:pPr><a:r><a:t>a</a:t></a:r><a:pPr indent="0"><a:buNone/></a:pPr><a:r><a:t>b</a:t></a:r></a:p><a:p><a:r><a:t>c</a:t></a:r><a:pPr/></a:p>';
+    expect(oneParagraphProperties(xml)).toBe(
+      '<a:p><a:pPr marL="1"><a:buChar char="•"/></a:pPr><a:r><a:t>a</a:t></a:r><a:r><a:t>b</a:t></a:r></a:p><a:p><a:r><a:t>c</a:t></a:r></a:p>',
+    );
   });
 
   it('inheritTitle: a title placeholder loses its own position and style, other shapes keep theirs', () => {
-    const body = '<p:sp><p:nvSpPr><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="1" y="1"/></a:xfrm></p:spPr><p:txBody><a:bodyPr anchor="t"></a:bodyPr><a:p><a:r><a:rPr sz="1800"/><a:t>body</a:t></a:r></a:p></p:txBody></p:sp>';
-    const title = '<p:sp><p:nvSpPr><p:nvPr><p:ph idx="101" type="title"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="2" y="2"/></a:xfrm></p:spPr><p:txBody><a:bodyPr anchor="ctr"></a:bodyPr><a:p><a:pPr algn="l"/><a:r><a:rPr sz="2600" b="1"><a:solidFill><a:srgbClr val="1F5FA8"/></a:solidFill></a:rPr><a:t>Title</a:t></a:r><a:endParaRPr sz="2600"/></a:p></p:txBody></p:sp>';
+    const body =
+      '<p:sp><p:nvSpPr><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="1" y="1"/></a:xfrm></p:spPr><p:txBody><a:bodyPr anchor="t"></a:bodyPr><a:p><a:r><a:rPr sz="1800"/><a:t>body</a:t></a:r></a:p></p:txBody></p:sp>';
+    const title =
+      '<p:sp><p:nvSpPr><p:nvPr><p:ph idx="101" type="title"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="2" y="2"/></a:xfrm></p:spPr><p:txBody><a:bodyPr anchor="ctr"></a:bodyPr><a:p><a:pPr algn="l"/><a:r><a:rPr sz="2600" b="1"><a:solidFill><a:srgbClr val="1F5FA8"/></a:solidFill></a:rPr><a:t>Title</a:t></a:r><a:endParaRPr sz="2600"/></a:p></p:txBody></p:sp>';
     expect(inheritTitle(body + title)).toBe(
-      body + '<p:sp><p:nvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr><a:normAutofit/></a:bodyPr><a:p><a:r><a:rPr lang="en-GB" dirty="0"/><a:t>Title</a:t></a:r></a:p></p:txBody></p:sp>',
+      body +
+        '<p:sp><p:nvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr><a:normAutofit/></a:bodyPr><a:p><a:r><a:rPr lang="en-GB" dirty="0"/><a:t>Title</a:t></a:r></a:p></p:txBody></p:sp>',
     );
   });
 });

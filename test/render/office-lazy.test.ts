@@ -6,7 +6,9 @@ import { ROOT } from '../helpers/cli.js';
 const OFFICE_LIBS = ['pptxgenjs', 'exceljs', 'docx', 'jszip', 'image-size', '@resvg/resvg-js'];
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** The modules a file imports at load time (static `import … from`, not `await import()` or `import type`). */
@@ -28,7 +30,9 @@ describe('the Office libraries load only when an Office format is asked for', ()
     const writers = ['pptx', 'pptx-template', 'xlsx', 'docx', 'png', 'images', 'zip'];
     for (const f of files) {
       const rel = relative(ROOT, f);
-      const own = staticImports(f).filter((m) => writers.some((w) => m.endsWith(`office/${w}.js`) || (rel.startsWith('src/render/office/') && m === `./${w}.js`)));
+      const own = staticImports(f).filter((m) =>
+        writers.some((w) => m.endsWith(`office/${w}.js`) || (rel.startsWith('src/render/office/') && m === `./${w}.js`)),
+      );
       if (!rel.startsWith('src/render/office/') || rel === 'src/render/office/index.ts') expect(own, rel).toEqual([]);
     }
     const report = readFileSync(join(ROOT, 'src/cli/report.ts'), 'utf8');

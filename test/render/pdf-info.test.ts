@@ -15,10 +15,12 @@ async function tagged(ids: number[]): Promise<Uint8Array> {
   const elems = ids.map((n) => ctx.register(ctx.obj({ Type: 'StructElem', S: 'TH', ID: name(n) })));
   const cell = ctx.register(ctx.obj({ Type: 'StructElem', S: 'TD', Headers: [name(ids[0]!)] }));
   const names = ctx.obj([]);
-  [...ids].sort((a, b) => a - b).forEach((n) => {
-    names.push(name(n));
-    names.push(elems[ids.indexOf(n)]!);
-  });
+  [...ids]
+    .sort((a, b) => a - b)
+    .forEach((n) => {
+      names.push(name(n));
+      names.push(elems[ids.indexOf(n)]!);
+    });
   const root = ctx.obj({ Type: 'StructTreeRoot', K: [...elems, cell], IDTree: ctx.obj({ Names: names }) });
   doc.catalog.set(PDFName.of('StructTreeRoot'), ctx.register(root));
   return doc.save({ useObjectStreams: false });

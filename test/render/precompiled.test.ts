@@ -17,7 +17,9 @@ describe('precompiled templates', () => {
     const built = (await dist('render/templates.precompiled.js')).default as Record<string, unknown>;
     const names = [
       ...readdirSync(join(ROOT, 'templates')).filter((f) => f.endsWith('.hbs')),
-      ...readdirSync(join(ROOT, 'templates', 'partials')).filter((f) => f.endsWith('.hbs')).map((f) => `partials/${f}`),
+      ...readdirSync(join(ROOT, 'templates', 'partials'))
+        .filter((f) => f.endsWith('.hbs'))
+        .map((f) => `partials/${f}`),
     ];
     expect(names.length).toBeGreaterThanOrEqual(6);
     for (const name of names) expect(built[templateKey(readFileSync(join(ROOT, 'templates', name), 'utf8'), kindOf(name))], name).toBeDefined();

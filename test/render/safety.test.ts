@@ -35,7 +35,15 @@ describe('codeSpan', () => {
     for (const s of ['a`b', '`', 'x ``` y`', '<b>&</b>', 'a\nb']) {
       const html = markdown().renderInline(codeSpan(s));
       expect(html, s).toMatch(/^<code>[^<]*<\/code>$/);
-      expect(html.replace(/<\/?code>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"'), s).toBe(s.replace('\n', ' '));
+      expect(
+        html
+          .replace(/<\/?code>/g, '')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&')
+          .replace(/&quot;/g, '"'),
+        s,
+      ).toBe(s.replace('\n', ' '));
     }
   });
 });
@@ -68,7 +76,9 @@ describe('template limits', () => {
   it('stops a template that runs too long, sections and `with` included', () => {
     const run = env({ maxChars: 1e9, maxMs: 50 });
     const start = performance.now();
-    expect(() => run('{{#l}}{{#with @root}}{{#each l}}{{#each @root.l}}{{#each @root.l}}{{#if true}}y{{/if}}{{/each}}{{/each}}{{/each}}{{/with}}{{/l}}', { l: list })).toThrow(/was stopped: it ran for more than 0\.05 s/);
+    expect(() =>
+      run('{{#l}}{{#with @root}}{{#each l}}{{#each @root.l}}{{#each @root.l}}{{#if true}}y{{/if}}{{/each}}{{/each}}{{/each}}{{/with}}{{/l}}', { l: list }),
+    ).toThrow(/was stopped: it ran for more than 0\.05 s/);
     expect(performance.now() - start).toBeLessThan(5000);
   });
 });
@@ -76,7 +86,10 @@ describe('template limits', () => {
 describe('the contents with page numbers', () => {
   it('fills each entry with its bookmark page, matching titles without white space', async () => {
     const { withTocPages } = await import('../../src/render/pdf.js');
-    const html = '<li><a href="#a">A &amp; B</a><span class="toc-page" data-title="A &amp; B"></span></li><li><span class="toc-page" data-title="Missing"></span></li>';
-    expect(withTocPages(html, new Map([['A&B', 7]]))).toBe('<li><a href="#a">A &amp; B</a><span class="toc-page" data-title="A &amp; B">7</span></li><li><span class="toc-page" data-title="Missing"></span></li>');
+    const html =
+      '<li><a href="#a">A &amp; B</a><span class="toc-page" data-title="A &amp; B"></span></li><li><span class="toc-page" data-title="Missing"></span></li>';
+    expect(withTocPages(html, new Map([['A&B', 7]]))).toBe(
+      '<li><a href="#a">A &amp; B</a><span class="toc-page" data-title="A &amp; B">7</span></li><li><span class="toc-page" data-title="Missing"></span></li>',
+    );
   });
 });

@@ -79,9 +79,19 @@ describe('scorecard', () => {
   it('gives each status a colour, a shape and a word, and explains them in the legend', () => {
     const root = parseXml(scorecard(ROWS, { title: 'S' }));
     const cells = find(root, 'g', 'relm-scorecard-status');
-    expect(cells.map((c) => c.attrs.class)).toEqual(['relm-scorecard-status relm-status-red', 'relm-scorecard-status relm-status-green', 'relm-scorecard-status relm-status-amber', 'relm-scorecard-status relm-status-none']);
+    expect(cells.map((c) => c.attrs.class)).toEqual([
+      'relm-scorecard-status relm-status-red',
+      'relm-scorecard-status relm-status-green',
+      'relm-scorecard-status relm-status-amber',
+      'relm-scorecard-status relm-status-none',
+    ]);
     expect(cells.map((c) => textContent(c))).toEqual(['Large gap', 'On target', 'Gap', 'Not rated']);
-    expect(cells.map((c) => find(c, 'rect')[0]!.attrs.fill)).toEqual([STATUS_COLORS.red.tint, STATUS_COLORS.green.tint, STATUS_COLORS.amber.tint, STATUS_COLORS.none.tint]);
+    expect(cells.map((c) => find(c, 'rect')[0]!.attrs.fill)).toEqual([
+      STATUS_COLORS.red.tint,
+      STATUS_COLORS.green.tint,
+      STATUS_COLORS.amber.tint,
+      STATUS_COLORS.none.tint,
+    ]);
     // Each shape differs (circle with cross, tick, triangle, dash), so the status does not rest on colour.
     const shapes = (['red', 'amber', 'green', 'none'] as const).map((st) => statusIcon(st, 0, 0).replace(/ (fill|stroke)="#[0-9a-f]{6}"/g, ''));
     expect(new Set(shapes).size).toBe(4);
@@ -89,7 +99,9 @@ describe('scorecard', () => {
     const leg = find(root, 'g', 'relm-legend')[0]!;
     expect(find(leg, 'text').map(textContent)).toEqual(['Score', 'Target', 'Large gap', 'Gap', 'On target', 'Not rated']);
     // Only the statuses present; the caller's words.
-    const custom = parseXml(scorecard([ROWS[0]!], { title: 'S', statusLabels: { red: 'Act now' }, statusNotes: { red: 'Act now: 1.5 levels or more below target' } }));
+    const custom = parseXml(
+      scorecard([ROWS[0]!], { title: 'S', statusLabels: { red: 'Act now' }, statusNotes: { red: 'Act now: 1.5 levels or more below target' } }),
+    );
     expect(textContent(find(custom, 'g', 'relm-scorecard-status')[0]!)).toBe('Act now');
     expect(find(find(custom, 'g', 'relm-legend')[0]!, 'text').map(textContent)).toEqual(['Score', 'Target', 'Act now: 1.5 levels or more below target']);
   });
@@ -108,7 +120,9 @@ describe('scorecard', () => {
     expect(rowsOf(real)).toHaveLength(28);
     expect(num(real, 'width')).toBe(700);
     expect(num(real, 'height')).toBeLessThanOrEqual(950);
-    const long = Array.from({ length: 28 }, (_, i) => row(`Perspective ${i % 6}`, `Integration of practice number ${i} with configuration and service level management`, 2, 3, 'amber'));
+    const long = Array.from({ length: 28 }, (_, i) =>
+      row(`Perspective ${i % 6}`, `Integration of practice number ${i} with configuration and service level management`, 2, 3, 'amber'),
+    );
     const worst = parseXml(scorecard(long, { title: 'S' }));
     expect(find(worst, 'g', 'relm-scorecard-perspective')).toHaveLength(6);
     expect(find(rowsOf(worst)[0]!, 'tspan')).toHaveLength(2);

@@ -41,7 +41,8 @@ describe('the bundled example: the solution model in the strategic plan', () => 
   const scope = section(md.plan!, '## 5. Size and scope');
 
   it('describes the future state of all five perspectives, each statement in place or with the phase that builds it', () => {
-    for (const name of ['People', 'Process', 'Technology', 'Organization', 'Integration']) expect(future).toMatch(new RegExp(`\\| \\*\\*${name}\\*\\*: \\d+ in place`));
+    for (const name of ['People', 'Process', 'Technology', 'Organization', 'Integration'])
+      expect(future).toMatch(new RegExp(`\\| \\*\\*${name}\\*\\*: \\d+ in place`));
     expect(future).toContain(escaped(view.headlines.future_state));
     // The built-in model's own wording, marked in place or with its phase.
     expect(future).toContain('*In place:* Releases reach production through steps the release team knows.');
@@ -69,7 +70,9 @@ describe('the bundled example: the solution model in the strategic plan', () => 
       expect(row, r.title).toBeDefined();
       const goals = a.traceability.requirements.find((x) => x.id === r.id)!.goals.map((g) => a.traceability.goals.findIndex((x) => x.id === g) + 1);
       const counts = [...order, null].map((ph) => a.traceability.recommendations.filter((x) => x.requirements.includes(r.id) && x.phase === ph).length || '–');
-      expect(row).toBe(`| ${r.rank} | ${escaped(r.title)} | ${goals.sort().join(', ')} | ${view.requirements.find((x) => x.rank === r.rank)!.status_text} | ${counts.join(' | ')} |`);
+      expect(row).toBe(
+        `| ${r.rank} | ${escaped(r.title)} | ${goals.sort().join(', ')} | ${view.requirements.find((x) => x.rank === r.rank)!.status_text} | ${counts.join(' | ')} |`,
+      );
     }
     expect(a.traceability.hygiene.length).toBeGreaterThan(0);
     const hygiene = alignment.split('\n').find((l) => l.startsWith('**Hygiene work**'))!;
@@ -99,7 +102,8 @@ describe('the bundled example: the solution model in the strategic plan', () => 
     expect(slides.length).toBeLessThanOrEqual(12);
     const slide = slides.find((s) => s.includes(`## ${view.titles.future}`))!;
     expect(view.titles.future).toBe('The future state: 26 of 89 elements in place, 48 more by March 2027');
-    for (const name of ['People', 'Process', 'Technology', 'Organization', 'Integration']) expect(slide).toMatch(new RegExp(`\\| \\*\\*${name}\\*\\*: \\d+ in place, \\d+ to build \\|`));
+    for (const name of ['People', 'Process', 'Technology', 'Organization', 'Integration'])
+      expect(slide).toMatch(new RegExp(`\\| \\*\\*${name}\\*\\*: \\d+ in place, \\d+ to build \\|`));
     expect(slide).toContain('**Serving the strategic goals:** Reliable digital services for policyholders');
     expect(slide).not.toMatch(INTERNAL_IDS);
   });
@@ -107,7 +111,9 @@ describe('the bundled example: the solution model in the strategic plan', () => 
   it('counts documents, interviews and observations in the report’s method appendix', () => {
     const method = section(md.report!, '## Appendix C. Method and sources');
     expect(method).toMatch(/Sources: \d+ documents cited as evidence, 5 interviews and 3 observations/);
-    const row = method.split('\n').find((l) => l.startsWith('| obs-02 | 14 March 2026 | Core release night, policy administration and billing | Elena Marsh | '));
+    const row = method
+      .split('\n')
+      .find((l) => l.startsWith('| obs-02 | 14 March 2026 | Core release night, policy administration and billing | Elena Marsh | '));
     expect(row).toContain('Build and deployment automation');
   });
 });

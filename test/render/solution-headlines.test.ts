@@ -60,7 +60,9 @@ describe('the future state in one sentence and one slide title', () => {
     expect(H.futureDirectionTitle(none)).toBe('The future state is drawn once practices are assessed');
     const done = assess({ ...miniEngagement(), target: { targets: { default: 1, zeta: 0 } } });
     // Target 1 everywhere: every assessed practice has level 1 in place; eps is not assessed.
-    expect(H.futureStateSentence(done)).toBe("Test Co's future release management comes down to four elements across the five perspectives: three are in place today; one cannot be judged until its practice is assessed.");
+    expect(H.futureStateSentence(done)).toBe(
+      "Test Co's future release management comes down to four elements across the five perspectives: three are in place today; one cannot be judged until its practice is assessed.",
+    );
   });
 });
 
@@ -79,12 +81,16 @@ describe('the alignment with the strategic goals', () => {
     const a = aligned();
     const b = structuredClone(a);
     b.traceability.goals = [];
-    expect(H.alignmentSentence(b)).toBe('No strategic goals are recorded, so the plan is traced to the requirements only. Two recommendations of the 4 serve no requirement or goal: hygiene work, kept for the maturity it adds.');
+    expect(H.alignmentSentence(b)).toBe(
+      'No strategic goals are recorded, so the plan is traced to the requirements only. Two recommendations of the 4 serve no requirement or goal: hygiene work, kept for the maturity it adds.',
+    );
     expect(H.alignmentSentence(assess(miniEngagement()))).toBe('No strategic goals or requirements are recorded, so the plan cannot be traced to them.');
     const c = structuredClone(a);
     c.traceability.hygiene = [];
     c.traceability.goals = c.traceability.goals.map((g) => ({ ...g, status: 'not-on-plan', reaches_target: null }));
-    expect(H.alignmentSentence(c)).toBe("The plan as scheduled reaches none of the 2 strategic goals: both need work that does not fit the phases' capacity. Every recommendation serves a requirement and so a goal, directly or as a prerequisite.");
+    expect(H.alignmentSentence(c)).toBe(
+      "The plan as scheduled reaches none of the 2 strategic goals: both need work that does not fit the phases' capacity. Every recommendation serves a requirement and so a goal, directly or as a prerequisite.",
+    );
   });
 });
 
@@ -93,10 +99,14 @@ describe('the size and scope of the programme', () => {
     const a = aligned();
     // P1 (65 working days): alpha-2, alpha-4, gamma-3 = 6 days → 0.09; P2 (132 working days from 1 July to 31 December): beta-2, 2 days → 0.02.
     expect(a.size_and_scope.phases.map((p) => p.working_days)).toEqual([65, 132]);
-    expect(H.scopeSentence(a)).toBe('Over two phases the programme produces two deliverables, and needs up to 0.1 people full time, drawn from one role (and work whose owner is still to be named).');
+    expect(H.scopeSentence(a)).toBe(
+      'Over two phases the programme produces two deliverables, and needs up to 0.1 people full time, drawn from one role (and work whose owner is still to be named).',
+    );
   });
 
   it('says so when the model names no deliverables', () => {
-    expect(H.scopeSentence(assess(miniEngagement()))).toBe('Over one phase the programme needs 0.1 people full time, whose owners are still to be named; the model names no deliverables for its recommendations.');
+    expect(H.scopeSentence(assess(miniEngagement()))).toBe(
+      'Over one phase the programme needs 0.1 people full time, whose owners are still to be named; the model names no deliverables for its recommendations.',
+    );
   });
 });

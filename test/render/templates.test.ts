@@ -53,8 +53,12 @@ describe('helpers', () => {
 describe('Markdown escaping', () => {
   it('escapes Markdown, not HTML: & stays &, what would be markup gets a backslash', () => {
     expect(escapeInline('Track & Trace portal')).toBe('Track & Trace portal');
-    expect(escapeInline('R&D <b>x</b> | *a* _b_ [c] #1 `d` &amp; ~e~ > f')).toBe('R&D \\<b\\>x\\</b\\> \\| \\*a\\* \\_b\\_ \\[c\\] \\#1 \\`d\\` \\&amp; \\~e\\~ \\> f');
-    expect(escapeMarkdownBlock('**bold** <script>x</script> & `a<b>` done\n```\n<raw>\n```')).toBe('**bold** \\<script>x\\</script> & `a<b>` done\n```\n<raw>\n```');
+    expect(escapeInline('R&D <b>x</b> | *a* _b_ [c] #1 `d` &amp; ~e~ > f')).toBe(
+      'R&D \\<b\\>x\\</b\\> \\| \\*a\\* \\_b\\_ \\[c\\] \\#1 \\`d\\` \\&amp; \\~e\\~ \\> f',
+    );
+    expect(escapeMarkdownBlock('**bold** <script>x</script> & `a<b>` done\n```\n<raw>\n```')).toBe(
+      '**bold** \\<script>x\\</script> & `a<b>` done\n```\n<raw>\n```',
+    );
   });
 
   it('writes an application name with & as typed in the Markdown deliverables, and as &amp; only in HTML', async () => {
@@ -129,7 +133,9 @@ describe('relm templates context', () => {
     // A template written from that data renders it.
     template(d, 'training-plan.md.hbs', '# {{text client}}\n\n{{training.total_days}} days; first practice {{perspectives.0.practices.0.id}}.\n');
     expect((await relm(['report', '-C', d, '--format', 'md', '--only', 'training'])).status).toBe(0);
-    expect(readFileSync(join(d, 'out', 'training-plan.md'), 'utf8')).toBe(`# Northwind Mutual Insurance\n\n${data.training.total_days} days; first practice ${data.perspectives[0]!.practices[0]!.id}.\n`);
+    expect(readFileSync(join(d, 'out', 'training-plan.md'), 'utf8')).toBe(
+      `# Northwind Mutual Insurance\n\n${data.training.total_days} days; first practice ${data.perspectives[0]!.practices[0]!.id}.\n`,
+    );
   });
 
   it('outlines the fields with their types and an example, lists once by their entries', async () => {
@@ -176,6 +182,8 @@ describe('stylesheets', () => {
     expect(deck).not.toContain('#654321');
     expect(report).toContain('#654321');
     expect(report).not.toContain('#123456');
-    expect((await relm(['templates', 'list'])).stdout).toMatch(/^slides\.css +the stylesheet of the presentation \(HTML and PDF\); style\.css does not apply to it$/m);
+    expect((await relm(['templates', 'list'])).stdout).toMatch(
+      /^slides\.css +the stylesheet of the presentation \(HTML and PDF\); style\.css does not apply to it$/m,
+    );
   });
 });

@@ -50,22 +50,31 @@ describe('wrapLines', () => {
   it('never exceeds the width and never cuts a word unless it says so with "…"', () => {
     const word = fc.stringMatching(/^[A-Za-z]{1,14}$/);
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), fc.integer({ min: 84, max: 300 }), fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }), (words, width, maxLines) => {
-        const text = words.join(' ');
-        const lines = wrapLines(text, width, 10, { maxLines });
-        // Words are at most 14 characters (78.4 px) < 84 px: none needs breaking.
-        for (const l of lines) expect(textWidth(l, 10)).toBeLessThanOrEqual(width);
-        if (maxLines !== undefined) expect(lines.length).toBeLessThanOrEqual(maxLines);
-        const cut = lines.length > 0 && lines[lines.length - 1]!.endsWith('…');
-        const shownWords = lines.join(' ').replace(/…$/, '').split(' ').filter((w) => w !== '');
-        if (!cut) {
-          expect(shownWords).toEqual(words);
-        } else {
-          // Every shown word but possibly the last is whole and in order; the last is a prefix of its word.
-          shownWords.slice(0, -1).forEach((w, i) => expect(w).toBe(words[i]));
-          expect(words[shownWords.length - 1]!.startsWith(shownWords[shownWords.length - 1]!)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 84, max: 300 }),
+        fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+        (words, width, maxLines) => {
+          const text = words.join(' ');
+          const lines = wrapLines(text, width, 10, { maxLines });
+          // Words are at most 14 characters (78.4 px) < 84 px: none needs breaking.
+          for (const l of lines) expect(textWidth(l, 10)).toBeLessThanOrEqual(width);
+          if (maxLines !== undefined) expect(lines.length).toBeLessThanOrEqual(maxLines);
+          const cut = lines.length > 0 && lines[lines.length - 1]!.endsWith('…');
+          const shownWords = lines
+            .join(' ')
+            .replace(/…$/, '')
+            .split(' ')
+            .filter((w) => w !== '');
+          if (!cut) {
+            expect(shownWords).toEqual(words);
+          } else {
+            // Every shown word but possibly the last is whole and in order; the last is a prefix of its word.
+            shownWords.slice(0, -1).forEach((w, i) => expect(w).toBe(words[i]));
+            expect(words[shownWords.length - 1]!.startsWith(shownWords[shownWords.length - 1]!)).toBe(true);
+          }
+        },
+      ),
     );
   });
 });

@@ -18,11 +18,16 @@ describe('relm status', () => {
     const r = await relm(['status', '-C', acme()]);
     const today = [before, localToday()]; // the clock may pass midnight while relm runs
     expect(r.status).toBe(0);
-    expect(today.map((d) => `Today: ${d} (today's date; --as-of measures to the engagement's as_of 2026-03-31, --today YYYY-MM-DD to another day)`)).toContain(r.stdout.split('\n')[1]);
+    expect(today.map((d) => `Today: ${d} (today's date; --as-of measures to the engagement's as_of 2026-03-31, --today YYYY-MM-DD to another day)`)).toContain(
+      r.stdout.split('\n')[1],
+    );
     const json = JSON.parse((await relm(['status', '--json', '-C', acme()])).stdout) as { today: string; overdue: number };
     expect(today).toContain(json.today);
     // After the last due date of the example's plan, every task not done is overdue.
-    const lastDue = [...readFileSync(join(acme(), 'plan.yaml'), 'utf8').matchAll(/due: (\S+)/g)].map((m) => m[1]!).sort().pop()!;
+    const lastDue = [...readFileSync(join(acme(), 'plan.yaml'), 'utf8').matchAll(/due: (\S+)/g)]
+      .map((m) => m[1]!)
+      .sort()
+      .pop()!;
     if (json.today > lastDue) expect(json.overdue).toBe(7);
   });
 
@@ -49,7 +54,17 @@ describe('relm status', () => {
     const s = JSON.parse(r.stdout);
     expect(Object.keys(s)).toEqual(['total', 'done', 'in_progress', 'blocked', 'overdue', 'percent_done', 'today', 'tasks']);
     expect(s).toMatchObject({ total: 11, done: 4, in_progress: 2, blocked: 1, overdue: 3, percent_done: 4 / 11, today: '2026-04-12' });
-    expect(s.tasks[7]).toEqual({ id: 'training-requirements', title: 'Training requirements', phase: 'planning', owner: 'Jonas Becker', start: '2026-03-30', due: '2026-04-10', status: 'blocked', overdue: true, ready: false });
+    expect(s.tasks[7]).toEqual({
+      id: 'training-requirements',
+      title: 'Training requirements',
+      phase: 'planning',
+      owner: 'Jonas Becker',
+      start: '2026-03-30',
+      due: '2026-04-10',
+      status: 'blocked',
+      overdue: true,
+      ready: false,
+    });
   });
 
   it('points at relm init when there is no plan.yaml', async () => {

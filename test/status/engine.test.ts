@@ -46,8 +46,28 @@ describe('planStatus', () => {
   });
 
   it('gives the JSON fields, null where the plan says nothing', () => {
-    expect(s.tasks[1]).toEqual({ id: 'b', title: 'Task b', phase: 'assessment', owner: 'E. Marsh', start: '2026-03-02', due: '2026-03-10', status: 'in-progress', overdue: true, ready: false });
-    expect(s.tasks[6]).toEqual({ id: 'g', title: 'Task g', phase: null, owner: null, start: null, due: '2026-03-15', status: 'todo', overdue: false, ready: true });
+    expect(s.tasks[1]).toEqual({
+      id: 'b',
+      title: 'Task b',
+      phase: 'assessment',
+      owner: 'E. Marsh',
+      start: '2026-03-02',
+      due: '2026-03-10',
+      status: 'in-progress',
+      overdue: true,
+      ready: false,
+    });
+    expect(s.tasks[6]).toEqual({
+      id: 'g',
+      title: 'Task g',
+      phase: null,
+      owner: null,
+      start: null,
+      due: '2026-03-15',
+      status: 'todo',
+      overdue: false,
+      ready: true,
+    });
     expect(Object.keys(s)).toEqual(['total', 'done', 'in_progress', 'blocked', 'overdue', 'percent_done', 'today', 'tasks']);
   });
 
@@ -62,7 +82,16 @@ describe('planStatus', () => {
   });
 
   it('handles an empty plan', () => {
-    expect(planStatus({ tasks: [] }, '2026-01-01')).toEqual({ total: 0, done: 0, in_progress: 0, blocked: 0, overdue: 0, percent_done: 1, today: '2026-01-01', tasks: [] });
+    expect(planStatus({ tasks: [] }, '2026-01-01')).toEqual({
+      total: 0,
+      done: 0,
+      in_progress: 0,
+      blocked: 0,
+      overdue: 0,
+      percent_done: 1,
+      today: '2026-01-01',
+      tasks: [],
+    });
   });
 
   it('on the example plan: 4 of 11 done at as_of, three overdue on 2026-04-12', () => {

@@ -21,7 +21,9 @@ describe('writeTaskStatus', () => {
   it('edits tasks written in flow style, and adds a missing status', () => {
     const text = 'tasks:\n  - {id: a, title: "A, first", status: todo}   # one\n  - {id: b, title: B}\n';
     expect(writeTaskStatus(text, 'a', 'done')).toBe('tasks:\n  - {id: a, title: "A, first", status: done}   # one\n  - {id: b, title: B}\n');
-    expect(writeTaskStatus(text, 'b', 'blocked')).toBe('tasks:\n  - {id: a, title: "A, first", status: todo}   # one\n  - {id: b, title: B, status: blocked}\n');
+    expect(writeTaskStatus(text, 'b', 'blocked')).toBe(
+      'tasks:\n  - {id: a, title: "A, first", status: todo}   # one\n  - {id: b, title: B, status: blocked}\n',
+    );
   });
 
   it('refuses an unknown task', () => {

@@ -19,7 +19,8 @@ export function checkProgress(input: CheckInput | Engagement): Finding[] {
   const e = checkInput(input);
   const entries = e.progress?.recommendations ?? {};
   const out: Finding[] = [];
-  const add = (path: (string | number)[], code: Code, message: string, at: 'key' | 'value' = 'value') => out.push(finding(code, { file: PROGRESS, path, at }, message));
+  const add = (path: (string | number)[], code: Code, message: string, at: 'key' | 'value' = 'value') =>
+    out.push(finding(code, { file: PROGRESS, path, at }, message));
   // The recommendations of the model and of target.yaml (its broken entries included); unknown without the model.
   const known = e.model ? new Set([...e.model.practices.flatMap((p) => (p.recommendations ?? []).map((r) => r.id)), ...e.ids.recommendations]) : null;
   for (const [id, p] of Object.entries(entries)) {
@@ -29,9 +30,19 @@ export function checkProgress(input: CheckInput | Engagement): Finding[] {
     }
     if (p.started && p.done && p.done < p.started) add([...path, 'done'], 'done-before-started', `"${id}" is done ${p.done}, before it started ${p.started}`);
     if (p.done && p.status !== 'done') {
-      add([...path, 'done'], 'progress-status-dates', `"${id}" has a done date but its status is ${p.status}: remove the date, or set the status to done`, 'key');
+      add(
+        [...path, 'done'],
+        'progress-status-dates',
+        `"${id}" has a done date but its status is ${p.status}: remove the date, or set the status to done`,
+        'key',
+      );
     } else if (p.started && p.status === 'planned') {
-      add([...path, 'started'], 'progress-status-dates', `"${id}" has a start date but its status is planned: set the status to in-progress, or remove the date`, 'key');
+      add(
+        [...path, 'started'],
+        'progress-status-dates',
+        `"${id}" has a start date but its status is planned: set the status to in-progress, or remove the date`,
+        'key',
+      );
     }
   }
   return out;
@@ -62,13 +73,20 @@ export function checkConfirmed(input: CheckInput | Engagement): Finding[] {
     const toConfirm = previous ? dated.filter((d) => !stale.includes(d) && d.confirmed <= previous) : [];
     const oldest = (list: typeof dated) => list.map((d) => d.confirmed).sort()[0]!; // ISO dates sort as they read
     const answers = (n: number) => (n === 1 ? '1 answer' : `${n} answers`);
-    const warn = (code: 'stale-answer' | 'answer-to-confirm', message: string) => out.push(finding(code, { file: PRACTICES, path: ['practices', pid], at: 'key' }, message));
+    const warn = (code: 'stale-answer' | 'answer-to-confirm', message: string) =>
+      out.push(finding(code, { file: PRACTICES, path: ['practices', pid], at: 'key' }, message));
     if (stale.length) {
       const one = stale.length === 1;
-      warn('stale-answer', `${answers(stale.length)} of "${pid}" ${one ? 'was' : 'were'} last confirmed more than ${maxAge} days before ${asOf} (the oldest on ${oldest(stale)}): confirm ${one ? 'it' : 'them'} again (re-answer, or set \`confirmed\` to the date)`);
+      warn(
+        'stale-answer',
+        `${answers(stale.length)} of "${pid}" ${one ? 'was' : 'were'} last confirmed more than ${maxAge} days before ${asOf} (the oldest on ${oldest(stale)}): confirm ${one ? 'it' : 'them'} again (re-answer, or set \`confirmed\` to the date)`,
+      );
     }
     if (toConfirm.length) {
-      warn('answer-to-confirm', `${answers(toConfirm.length)} of "${pid}" ${toConfirm.length === 1 ? 'is' : 'are'} carried over from the previous assessment (last confirmed ${oldest(toConfirm)}) and still to confirm: re-answer, or set \`confirmed\` to the date`);
+      warn(
+        'answer-to-confirm',
+        `${answers(toConfirm.length)} of "${pid}" ${toConfirm.length === 1 ? 'is' : 'are'} carried over from the previous assessment (last confirmed ${oldest(toConfirm)}) and still to confirm: re-answer, or set \`confirmed\` to the date`,
+      );
     }
   }
   return out;

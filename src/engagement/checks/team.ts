@@ -17,7 +17,8 @@ export function checkTeam(input: CheckInput | Engagement): Finding[] {
   if (!e.team) return [];
   const out: Finding[] = [];
   const hint = createHints();
-  const add = (path: (string | number)[], code: Code, message: string, at: 'key' | 'value' = 'value') => out.push(finding(code, { file: T, path, at }, message));
+  const add = (path: (string | number)[], code: Code, message: string, at: 'key' | 'value' = 'value') =>
+    out.push(finding(code, { file: T, path, at }, message));
   const catalogue = e.team.skills ?? [];
   const model = e.model;
   const { skills, redefined } = skillCatalogue(e.team, model?.skills);
@@ -28,18 +29,25 @@ export function checkTeam(input: CheckInput | Engagement): Finding[] {
   };
   if (model) {
     catalogue.forEach((s, i) => {
-      if (redefined.includes(s.id)) add(['skills', i, 'id'], 'skill-redefined', `skill "${s.id}" is also in the model's catalogue; this definition replaces the model's (remove it here to use the model's course)`);
+      if (redefined.includes(s.id))
+        add(
+          ['skills', i, 'id'],
+          'skill-redefined',
+          `skill "${s.id}" is also in the model's catalogue; this definition replaces the model's (remove it here to use the model's course)`,
+        );
     });
   }
   const roles = e.team.roles ?? [];
   const roleIds = new Set([...roles.map((r) => r.id), ...e.ids.roles]);
   roles.forEach((r, i) => {
-    for (const s of Object.keys(r.requires ?? {})) checkSkill(s, ['roles', i, 'requires', s], (h) => `role "${r.id}" requires "${s}", which ${where}, so it has no course${h}`);
+    for (const s of Object.keys(r.requires ?? {}))
+      checkSkill(s, ['roles', i, 'requires', s], (h) => `role "${r.id}" requires "${s}", which ${where}, so it has no course${h}`);
   });
   const people = e.team.people ?? [];
   people.forEach((p, i) => {
     (p.roles ?? []).forEach((r, k) => {
-      if (!roleIds.has(r)) add(['people', i, 'roles', k], 'unknown-role', `"${p.id}" holds role "${r}", which team.yaml does not define${hint('unknown-role', r, roleIds)}`);
+      if (!roleIds.has(r))
+        add(['people', i, 'roles', k], 'unknown-role', `"${p.id}" holds role "${r}", which team.yaml does not define${hint('unknown-role', r, roleIds)}`);
     });
     for (const s of Object.keys(p.skills ?? {})) checkSkill(s, ['people', i, 'skills', s], (h) => `"${p.id}" has skill "${s}", which ${where}${h}`);
   });

@@ -54,7 +54,11 @@ export function gapBars(rows: readonly GapRow[], opts: GapBarsOptions): string {
   const data = rows.map((r) => ({ label: cleanLabel(r.label), current: clampOrNull(r.current, 0, max), target: clampOrNull(r.target, 0, max) }));
   if (!data.some((r) => r.current !== null || r.target !== null)) return noDataChart(opts.title, width);
   // Long practice names go onto two lines (the rows grow to hold them) rather than being cut.
-  const rowHeight = rowHeightFor(data.map((r) => r.label), plotX - 24, GAP_BARS_LAYOUT.rowHeight);
+  const rowHeight = rowHeightFor(
+    data.map((r) => r.label),
+    plotX - 24,
+    GAP_BARS_LAYOUT.rowHeight,
+  );
 
   const scale = plotWidth / max;
   // The gap: a light red ground, dark red hatching (lines 6 px apart) and outline.
@@ -113,7 +117,13 @@ export function gapBars(rows: readonly GapRow[], opts: GapBarsOptions): string {
     marks.push(
       el(
         'text',
-        { x: plotX + plotWidth + 10, y: mid + 4, 'font-size': 12, fill: r.current === null ? PALETTE.muted : PALETTE.ink, 'font-style': r.current === null ? 'italic' : null },
+        {
+          x: plotX + plotWidth + 10,
+          y: mid + 4,
+          'font-size': 12,
+          fill: r.current === null ? PALETTE.muted : PALETTE.ink,
+          'font-style': r.current === null ? 'italic' : null,
+        },
         escapeXml(valueText),
       ),
     );
@@ -124,7 +134,12 @@ export function gapBars(rows: readonly GapRow[], opts: GapBarsOptions): string {
   const desc =
     `Horizontal bars on a 0–${fmt(max)} scale, current level against target. ` +
     data
-      .map((r) => `${r.label}: current ${value1(r.current)}, target ${value1(r.target)}` + (r.current !== null && r.target !== null ? `, gap ${value1(Math.max(0, r.target - r.current))}` : '') + '.')
+      .map(
+        (r) =>
+          `${r.label}: current ${value1(r.current)}, target ${value1(r.target)}` +
+          (r.current !== null && r.target !== null ? `, gap ${value1(Math.max(0, r.target - r.current))}` : '') +
+          '.',
+      )
       .join(' ');
   return svgDocument({ width, height: bottom + 14, title: opts.title, desc, body });
 }
@@ -163,7 +178,11 @@ export function stackedBars(rows: readonly StackedRow[], keys: readonly string[]
   });
   const maxTotal = Math.max(0, ...data.map((r) => r.total));
   if (maxTotal <= 0) return noDataChart(opts.title, width);
-  const rowHeight = rowHeightFor(data.map((r) => r.label), plotX - 24, STACKED_BARS_LAYOUT.rowHeight);
+  const rowHeight = rowHeightFor(
+    data.map((r) => r.label),
+    plotX - 24,
+    STACKED_BARS_LAYOUT.rowHeight,
+  );
 
   const integer = data.every((r) => r.values.every((v) => Number.isInteger(v)));
   const { top: scaleTop, step } = niceScale(maxTotal, 5, integer);
@@ -300,7 +319,9 @@ export function binnedHistogram(bins: readonly Bin[], opts: Omit<HistogramOption
     const h = (c / scaleTop) * plotHeight;
     const marks: string[] = [];
     if (c > 0) marks.push(el('rect', { class: 'relm-bar', x: cx - barWidth / 2, y: bottom - h, width: barWidth, height: h, fill: PALETTE.accent }));
-    marks.push(el('text', { x: cx, y: bottom - h - 5, 'text-anchor': 'middle', 'font-size': 12, 'font-weight': 'bold', fill: PALETTE.ink }, escapeXml(String(c))));
+    marks.push(
+      el('text', { x: cx, y: bottom - h - 5, 'text-anchor': 'middle', 'font-size': 12, 'font-weight': 'bold', fill: PALETTE.ink }, escapeXml(String(c))),
+    );
     marks.push(fittedText(labels[i]!, slot - 4, { x: cx, y: bottom + 16, 'text-anchor': 'middle', 'font-size': 12, fill: PALETTE.ink }));
     body.push(el('g', { class: 'relm-bin' }, marks));
   });
@@ -308,7 +329,6 @@ export function binnedHistogram(bins: readonly Bin[], opts: Omit<HistogramOption
     body.push(fittedText(unit, plotWidth, { x: plotX + plotWidth / 2, y: bottom + 36, 'text-anchor': 'middle', 'font-size': 12, fill: PALETTE.muted }));
   }
 
-  const desc =
-    `Histogram of ${total} values${unit ? ` in ${unit}` : ''}. ` + counts.map((c, i) => `${labels[i]!}: ${c}`).join(', ') + '.';
+  const desc = `Histogram of ${total} values${unit ? ` in ${unit}` : ''}. ` + counts.map((c, i) => `${labels[i]!}: ${c}`).join(', ') + '.';
   return svgDocument({ width, height: bottom + (unit ? 48 : 30), title: opts.title, desc, body });
 }

@@ -30,7 +30,8 @@ export function boxPlot(rows: readonly BoxRow[], opts: BoxPlotOptions): string {
   if (!rows.some((r) => r.distribution)) return noDataChart(opts.title, width);
   const format = opts.format ?? ((v: number) => fmt(v, 1));
   const largest = Math.max(...rows.flatMap((r) => [r.distribution?.max ?? 0, r.highlight ?? 0]));
-  const { top: max, step } = opts.max !== undefined ? { top: opts.max, step: opts.max <= 10 ? 1 : niceScale(opts.max, 5, false).step } : niceScale(largest, 5, false);
+  const { top: max, step } =
+    opts.max !== undefined ? { top: opts.max, step: opts.max <= 10 ? 1 : niceScale(opts.max, 5, false).step } : niceScale(largest, 5, false);
   const xOf = (v: number) => plotX + (Math.min(Math.max(v, 0), max) / max) * plotWidth;
 
   const items: LegendItem[] = [
@@ -40,7 +41,10 @@ export function boxPlot(rows: readonly BoxRow[], opts: BoxPlotOptions): string {
     { label: 'one engagement', swatch: (x, y) => el('circle', { cx: x + 11, cy: y + 6, r: 3, fill: PALETTE.muted }) },
   ];
   if (rows.some((r) => r.highlight !== undefined && r.highlight !== null)) {
-    items.push({ label: opts.highlightLabel ?? 'this engagement', swatch: (x, y) => el('path', { d: `M${x + 11} ${y}L${x + 17} ${y + 6}L${x + 11} ${y + 12}L${x + 5} ${y + 6}Z`, fill: PALETTE.bad }) });
+    items.push({
+      label: opts.highlightLabel ?? 'this engagement',
+      swatch: (x, y) => el('path', { d: `M${x + 11} ${y}L${x + 17} ${y + 6}L${x + 11} ${y + 12}L${x + 5} ${y + 6}Z`, fill: PALETTE.bad }),
+    });
   }
   const leg = legend(items, 16, 34, width - 32);
   const axisY = 34 + leg.height + 14;
@@ -66,7 +70,14 @@ export function boxPlot(rows: readonly BoxRow[], opts: BoxPlotOptions): string {
         el('line', { x1: xOf(d.min), y1: mid, x2: xOf(d.max), y2: mid, stroke: PALETTE.muted, 'stroke-width': 1.5 }),
         el('line', { x1: xOf(d.min), y1: mid - 5, x2: xOf(d.min), y2: mid + 5, stroke: PALETTE.muted, 'stroke-width': 1.5 }),
         el('line', { x1: xOf(d.max), y1: mid - 5, x2: xOf(d.max), y2: mid + 5, stroke: PALETTE.muted, 'stroke-width': 1.5 }),
-        el('rect', { x: xOf(d.q1), y: mid - boxHeight / 2, width: Math.max(1, xOf(d.q3) - xOf(d.q1)), height: boxHeight, fill: PALETTE.accentTint, stroke: PALETTE.accent }),
+        el('rect', {
+          x: xOf(d.q1),
+          y: mid - boxHeight / 2,
+          width: Math.max(1, xOf(d.q3) - xOf(d.q1)),
+          height: boxHeight,
+          fill: PALETTE.accentTint,
+          stroke: PALETTE.accent,
+        }),
         el('rect', { x: xOf(d.median) - 1.5, y: mid - boxHeight / 2 - 2, width: 3, height: boxHeight + 4, fill: PALETTE.ink }),
       );
       // The dots sit in three lanes, so that equal figures stay visible.
@@ -78,7 +89,15 @@ export function boxPlot(rows: readonly BoxRow[], opts: BoxPlotOptions): string {
     }
     if (r.highlight !== undefined && r.highlight !== null) {
       const x = xOf(r.highlight);
-      marks.push(el('path', { class: 'relm-highlight', d: `M${fmt(x)} ${fmt(mid - 7)}L${fmt(x + 6)} ${fmt(mid)}L${fmt(x)} ${fmt(mid + 7)}L${fmt(x - 6)} ${fmt(mid)}Z`, fill: PALETTE.bad, stroke: PALETTE.white, 'stroke-width': 1 }));
+      marks.push(
+        el('path', {
+          class: 'relm-highlight',
+          d: `M${fmt(x)} ${fmt(mid - 7)}L${fmt(x + 6)} ${fmt(mid)}L${fmt(x)} ${fmt(mid + 7)}L${fmt(x - 6)} ${fmt(mid)}Z`,
+          fill: PALETTE.bad,
+          stroke: PALETTE.white,
+          'stroke-width': 1,
+        }),
+      );
     }
     body.push(el('g', { class: 'relm-row' }, marks));
   });
@@ -89,7 +108,9 @@ export function boxPlot(rows: readonly BoxRow[], opts: BoxPlotOptions): string {
       .map((r) => {
         const d = r.distribution;
         const mine = r.highlight !== undefined && r.highlight !== null ? `, ${opts.highlightLabel ?? 'this engagement'} ${format(r.highlight)}` : '';
-        return d ? `${cleanLabel(r.label)}: ${d.n} figures, lowest ${format(d.min)}, Q1 ${format(d.q1)}, median ${format(d.median)}, Q3 ${format(d.q3)}, highest ${format(d.max)}${mine}.` : `${cleanLabel(r.label)}: no data.`;
+        return d
+          ? `${cleanLabel(r.label)}: ${d.n} figures, lowest ${format(d.min)}, Q1 ${format(d.q1)}, median ${format(d.median)}, Q3 ${format(d.q3)}, highest ${format(d.max)}${mine}.`
+          : `${cleanLabel(r.label)}: no data.`;
       })
       .join(' ');
   return svgDocument({ width, height: bottom + 12, title: opts.title, desc, className: 'relm-box-plot', body });

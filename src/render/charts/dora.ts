@@ -41,9 +41,7 @@ export function doraBands(metrics: readonly DoraMetric[], opts: DoraOptions): st
   const rowW = DORA_BANDS.length * (bandWidth + bandGap) - bandGap;
   const body: string[] = [];
 
-  const head = DORA_BANDS.map((b, i) =>
-    el('text', { x: bandX + i * (bandWidth + bandGap) + bandWidth / 2, y: headY }, escapeXml(BAND_NAMES[b])),
-  );
+  const head = DORA_BANDS.map((b, i) => el('text', { x: bandX + i * (bandWidth + bandGap) + bandWidth / 2, y: headY }, escapeXml(BAND_NAMES[b])));
   // "better →" over the header: the order of the bands is the point of the chart.
   head.push(el('text', { x: bandX + rowW, y: headY - 16, 'text-anchor': 'end', 'font-weight': 'normal', 'font-size': 11 }, 'better →'));
   body.push(el('g', { class: 'relm-dora-head', 'font-size': 12, 'font-weight': 'bold', fill: PALETTE.muted, 'text-anchor': 'middle' }, head));
@@ -63,10 +61,29 @@ export function doraBands(metrics: readonly DoraMetric[], opts: DoraOptions): st
       DORA_BANDS.forEach((b, i) => {
         const x = bandX + i * (bandWidth + bandGap);
         const hit = m.band === b;
-        marks.push(el('rect', { class: hit ? `relm-dora-hit relm-dora-${b}` : null, x, y, width: bandWidth, height: cellH, rx: 3, fill: hit ? BAND_FILLS[b] : PALETTE.panel }));
+        marks.push(
+          el('rect', {
+            class: hit ? `relm-dora-hit relm-dora-${b}` : null,
+            x,
+            y,
+            width: bandWidth,
+            height: cellH,
+            rx: 3,
+            fill: hit ? BAND_FILLS[b] : PALETTE.panel,
+          }),
+        );
         if (hit) {
           const text = m.value === '' ? BAND_NAMES[b] : m.value;
-          marks.push(fittedText(text, bandWidth - 10, { x: x + bandWidth / 2, y: mid + 4.5, 'text-anchor': 'middle', 'font-size': 13, 'font-weight': 'bold', fill: PALETTE.white }));
+          marks.push(
+            fittedText(text, bandWidth - 10, {
+              x: x + bandWidth / 2,
+              y: mid + 4.5,
+              'text-anchor': 'middle',
+              'font-size': 13,
+              'font-weight': 'bold',
+              fill: PALETTE.white,
+            }),
+          );
         }
       });
     }

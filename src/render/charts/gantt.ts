@@ -180,7 +180,11 @@ function dateLines(p: Phase, room: number, fontSize: number): string[] {
   const [ya, ma, da] = ymd(a);
   const [yb, mb] = ymd(b);
   const candidates = [[formatRange(a, b)], [`${formatDay(a)} –`, formatDay(b)]];
-  if (ya === yb) candidates.push([`${da} ${MONTHS[ma]} –`, formatDay(b)], [ma === mb ? `${MONTHS[ma]} ${ya}` : `${MONTHS[ma]} – ${MONTHS[mb]}`, ...(ma === mb ? [] : [String(ya)])]);
+  if (ya === yb)
+    candidates.push(
+      [`${da} ${MONTHS[ma]} –`, formatDay(b)],
+      [ma === mb ? `${MONTHS[ma]} ${ya}` : `${MONTHS[ma]} – ${MONTHS[mb]}`, ...(ma === mb ? [] : [String(ya)])],
+    );
   else candidates.push([`${MONTHS[ma]} ${ya} –`, `${MONTHS[mb]} ${yb}`]);
   const fits = candidates.find((lines) => lines.every((l) => textWidth(l, fontSize) <= room));
   return fits ?? candidates[candidates.length - 1]!.map((l) => wrapLines(l, room, fontSize, { maxLines: 1 })[0] ?? '');
@@ -264,7 +268,16 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
       const label = cleanLabel(b.label) || cleanLabel(b.id);
       const emphasis = b.emphasis === true;
       // Bold faces run wider than textWidth's estimate in some fonts (DejaVu Sans Bold): a margin keeps them off the bars.
-      rows.push({ kind: 'bar', id: b.id, label, emphasis, phase: g.phase, lines: wrapLines(label, emphasis ? labelWidth - 8 : labelWidth, fs, { bold: emphasis, maxLines: 2 }), y: 0, height: 0 });
+      rows.push({
+        kind: 'bar',
+        id: b.id,
+        label,
+        emphasis,
+        phase: g.phase,
+        lines: wrapLines(label, emphasis ? labelWidth - 8 : labelWidth, fs, { bold: emphasis, maxLines: 2 }),
+        y: 0,
+        height: 0,
+      });
     }
     const more = g.bars.length - k;
     if (more > 0) {
@@ -324,7 +337,8 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
   const ground: string[] = [];
   rows.forEach((r, i) => {
     if (i % 2 === 1) ground.push(el('rect', { x: pad, y: r.y, width: width - 2 * pad, height: r.height, fill: ZEBRA }));
-    if (i > 0 && rows[i - 1]!.phase !== r.phase) ground.push(el('line', { x1: pad, y1: r.y, x2: width - pad, y2: r.y, stroke: PALETTE.rule, 'stroke-width': 1 }));
+    if (i > 0 && rows[i - 1]!.phase !== r.phase)
+      ground.push(el('line', { x1: pad, y1: r.y, x2: width - pad, y2: r.y, stroke: PALETTE.rule, 'stroke-width': 1 }));
   });
   body.push(el('g', { class: 'relm-gantt-rows' }, ground));
 
@@ -424,20 +438,40 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
       r.lines,
       pad,
       mid - ((r.lines.length - 1) * lh) / 2 + 4,
-      { 'font-size': fs, fill: r.kind === 'more' ? PALETTE.muted : PALETTE.ink, 'font-weight': r.emphasis ? 'bold' : null, 'font-style': r.kind === 'more' ? 'italic' : null },
+      {
+        'font-size': fs,
+        fill: r.kind === 'more' ? PALETTE.muted : PALETTE.ink,
+        'font-weight': r.emphasis ? 'bold' : null,
+        'font-style': r.kind === 'more' ? 'italic' : null,
+      },
       lh,
     );
     const cut = r.lines.join('').replace(/ /g, '') !== r.label.replace(/ /g, '');
     labels.push(cut ? el('g', {}, [el('title', {}, escapeXml(r.label)), t]) : t);
   }
-  body.push(el('g', { class: 'relm-gantt-dependencies' }, arrows), el('g', { class: 'relm-gantt-bars' }, barMarks), el('g', { class: 'relm-gantt-labels' }, labels));
+  body.push(
+    el('g', { class: 'relm-gantt-dependencies' }, arrows),
+    el('g', { class: 'relm-gantt-bars' }, barMarks),
+    el('g', { class: 'relm-gantt-labels' }, labels),
+  );
 
   // Today, when it falls on the axis (named in the legend).
   const todayDay = isoDay(input.today ?? null);
   const showToday = axis !== null && todayDay !== null && todayDay >= axis.start && todayDay < axis.end;
   if (showToday) {
     const x = xOf(todayDay!);
-    body.push(el('line', { class: 'relm-gantt-today', x1: x, y1: rowsTop - 2, x2: x, y2: rowsBottom, stroke: PALETTE.bad, 'stroke-width': 1.5, 'stroke-dasharray': '5 3' }));
+    body.push(
+      el('line', {
+        class: 'relm-gantt-today',
+        x1: x,
+        y1: rowsTop - 2,
+        x2: x,
+        y2: rowsBottom,
+        stroke: PALETTE.bad,
+        'stroke-width': 1.5,
+        'stroke-dasharray': '5 3',
+      }),
+    );
   }
 
   // Milestones: a diamond on a line under the rows at the end of their day, a guide up through the rows,
@@ -465,7 +499,11 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
       const shown = g.labels.slice(0, g.labels.length > 3 ? 2 : 3);
       const wrapped = shown.map((l) => wrapLines(l, w, small, { maxLines: 3 }));
       const cut = wrapped.some((ls, k) => ls.join('').replace(/ /g, '') !== shown[k]!.replace(/ /g, ''));
-      const lines = [...(compact ? [] : [formatDay(g.day)]), ...wrapped.flat(), ...(shown.length < g.labels.length ? [`+ ${g.labels.length - shown.length} more`] : [])];
+      const lines = [
+        ...(compact ? [] : [formatDay(g.day)]),
+        ...wrapped.flat(),
+        ...(shown.length < g.labels.length ? [`+ ${g.labels.length - shown.length} more`] : []),
+      ];
       return { cx: Math.min(Math.max(g.x - w / 2, lo), hi - w) + w / 2, lines, cut };
     });
     // Outcomes that would be cut under their diamonds are listed instead, a line each with the date.
@@ -479,7 +517,14 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
         diamond(g.x, dy, r, { fill: PALETTE.ink, stroke: PALETTE.white, 'stroke-width': 1 }),
       ];
       if (listed) {
-        const label = wrappedLabel(`${formatDay(g.day)}: ${g.labels.join('; ')}`, width - 2 * pad - 18, pad + 18, lowest + 6 + small, { 'font-size': small, fill: PALETTE.ink }, { maxLines: 2, lineHeight: slh });
+        const label = wrappedLabel(
+          `${formatDay(g.day)}: ${g.labels.join('; ')}`,
+          width - 2 * pad - 18,
+          pad + 18,
+          lowest + 6 + small,
+          { 'font-size': small, fill: PALETTE.ink },
+          { maxLines: 2, lineHeight: slh },
+        );
         parts.push(diamond(pad + 6, lowest + 6 + small - 4, 5, { fill: PALETTE.ink }), label.markup);
         lowest += 6 + label.height - slh + small + 2;
       } else {
@@ -525,11 +570,16 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
       el('rect', { x, y: yy + 1, width: 22, height: 10, rx: 2, fill, stroke, 'stroke-width': 0.75, 'stroke-dasharray': dash });
   if (rows.some((r) => r.emphasis)) items.push({ label: 'First step', swatch: swatch(PALETTE.accent, PALETTE.accent) });
   if (rows.some((r) => r.kind === 'bar' && !r.emphasis)) items.push({ label: 'Recommendation', swatch: swatch(PALETTE.accentTint, TINT_STROKE) });
-  if (rows.some((r) => r.kind === 'bar' && r.phase.from === null)) items.push({ label: 'Phase without dates', swatch: swatch(PALETTE.accentTint, TINT_STROKE, '4 2') });
+  if (rows.some((r) => r.kind === 'bar' && r.phase.from === null))
+    items.push({ label: 'Phase without dates', swatch: swatch(PALETTE.accentTint, TINT_STROKE, '4 2') });
   if (arrows.length > 0) {
     items.push({
       label: 'Depends on',
-      swatch: (x, yy) => el('g', {}, [el('path', { d: P`M${x} ${yy + 6}H${x + 18}`, stroke: LINE_COLOR, fill: 'none' }), el('path', { d: P`M${x + 18} ${yy + 2.5}L${x + 22} ${yy + 6}L${x + 18} ${yy + 9.5}Z`, fill: LINE_COLOR })]),
+      swatch: (x, yy) =>
+        el('g', {}, [
+          el('path', { d: P`M${x} ${yy + 6}H${x + 18}`, stroke: LINE_COLOR, fill: 'none' }),
+          el('path', { d: P`M${x + 18} ${yy + 2.5}L${x + 22} ${yy + 6}L${x + 18} ${yy + 9.5}Z`, fill: LINE_COLOR }),
+        ]),
     });
   }
   if (mGroups.length > 0 && !milestonesListed) items.push({ label: 'Milestone', swatch: (x, yy) => diamond(x + 11, yy + 6, 6, { fill: PALETTE.ink }) });

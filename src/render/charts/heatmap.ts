@@ -18,7 +18,6 @@ export function heatColor(v: number): string {
   return mixColor(PALETTE.panel, PALETTE.accent, v);
 }
 
-
 /**
  * Practices by maturity level 1..5: each cell shaded by the share of the level's criteria met, and the
  * share printed in it. A row with no level scores is greyed and says "not scored".
@@ -48,7 +47,9 @@ export function levelHeatmap(rows: readonly HeatmapRow[], opts: HeatmapOptions):
   data.forEach((r, row) => {
     const y = top + row * rowHeight;
     const mid = y + cellH / 2;
-    const marks: string[] = [fittedText(r.label, gridX - 24, { x: gridX - 8, y: mid + 4, 'text-anchor': 'end', 'font-size': 12, fill: r.values ? PALETTE.ink : PALETTE.muted })];
+    const marks: string[] = [
+      fittedText(r.label, gridX - 24, { x: gridX - 8, y: mid + 4, 'text-anchor': 'end', 'font-size': 12, fill: r.values ? PALETTE.ink : PALETTE.muted }),
+    ];
     if (r.values === null) {
       marks.push(
         el('rect', { class: 'relm-heat-none', x: gridX, y, width: gridW, height: cellH, fill: '#e9ecf0' }),
@@ -61,7 +62,15 @@ export function levelHeatmap(rows: readonly HeatmapRow[], opts: HeatmapOptions):
         if (v === null) {
           // One missing level in a scored practice: an outlined empty cell, so it is not read as 0%.
           marks.push(
-            el('rect', { class: 'relm-heat-cell', x: x + 0.5, y: y + 0.5, width: cellWidth - cellGap - 1, height: cellH - 1, fill: PALETTE.white, stroke: PALETTE.rule }),
+            el('rect', {
+              class: 'relm-heat-cell',
+              x: x + 0.5,
+              y: y + 0.5,
+              width: cellWidth - cellGap - 1,
+              height: cellH - 1,
+              fill: PALETTE.white,
+              stroke: PALETTE.rule,
+            }),
             el('text', { x: cx, y: mid + 4, 'text-anchor': 'middle', 'font-size': 12, fill: PALETTE.muted }, '–'),
           );
           return;
@@ -90,6 +99,8 @@ export function levelHeatmap(rows: readonly HeatmapRow[], opts: HeatmapOptions):
 
   const desc =
     `Share of criteria met at each maturity level 1 to ${levels}, by practice. ` +
-    data.map((r) => `${r.label}: ` + (r.values ? r.values.map((v, i) => `level ${i + 1} ${v === null ? '–' : percent(v)}`).join(', ') : 'not scored') + '.').join(' ');
+    data
+      .map((r) => `${r.label}: ` + (r.values ? r.values.map((v, i) => `level ${i + 1} ${v === null ? '–' : percent(v)}`).join(', ') : 'not scored') + '.')
+      .join(' ');
   return svgDocument({ width, height: keyY + 26, title: opts.title, desc, body });
 }

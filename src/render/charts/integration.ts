@@ -80,7 +80,8 @@ export function integrationDiagram(nodes: readonly IntegrationNode[], opts: Inte
     ];
     if (d.linked) {
       parts.push(el('rect', { x: barX, y: barY, width: barW, height: 8, rx: 2, fill: PALETTE.panel, stroke: PALETTE.rule, 'stroke-width': 0.5 }));
-      if (d.current !== null && d.current > 0) parts.push(el('rect', { class: 'relm-link-current', x: barX, y: barY, width: (barW * d.current) / 5, height: 8, rx: 2, fill: PALETTE.accent }));
+      if (d.current !== null && d.current > 0)
+        parts.push(el('rect', { class: 'relm-link-current', x: barX, y: barY, width: (barW * d.current) / 5, height: 8, rx: 2, fill: PALETTE.accent }));
       if (d.target !== null) {
         const tx = barX + (barW * d.target) / 5;
         parts.push(el('line', { class: 'relm-link-target', x1: tx, y1: barY - 3, x2: tx, y2: barY + 11, stroke: PALETTE.ink, 'stroke-width': 2 }));
@@ -91,7 +92,14 @@ export function integrationDiagram(nodes: readonly IntegrationNode[], opts: Inte
 
   const hub = el('g', { class: 'relm-hub' }, [
     el('rect', { x: cx - hw / 2, y: cy - hh / 2, width: hw, height: hh, rx: 8, fill: PALETTE.accent }),
-    fittedText(opts.centre ?? 'Release management', hw - 16, { x: cx, y: cy + 5, 'text-anchor': 'middle', 'font-size': 13, 'font-weight': 'bold', fill: PALETTE.white }),
+    fittedText(opts.centre ?? 'Release management', hw - 16, {
+      x: cx,
+      y: cy + 5,
+      'text-anchor': 'middle',
+      'font-size': 13,
+      'font-weight': 'bold',
+      fill: PALETTE.white,
+    }),
   ]);
 
   // Legend: what the bar in each box means.
@@ -106,5 +114,12 @@ export function integrationDiagram(nodes: readonly IntegrationNode[], opts: Inte
   const desc =
     `${cleanLabel(opts.centre ?? 'Release management')} at the centre, linked to ${data.length} processes. ` +
     data.map((d) => `${d.name}: ${figures(d)}.`).join(' ');
-  return svgDocument({ width, height: Number(n(height)), title: opts.title, desc, className: 'relm-integration', body: [el('g', { class: 'relm-links' }, edges), hub, ...boxes, legend] });
+  return svgDocument({
+    width,
+    height: Number(n(height)),
+    title: opts.title,
+    desc,
+    className: 'relm-integration',
+    body: [el('g', { class: 'relm-links' }, edges), hub, ...boxes, legend],
+  });
 }

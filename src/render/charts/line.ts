@@ -42,11 +42,20 @@ function marker(kind: (typeof MARKERS)[number], x: number, y: number, color: str
     case 'triangle':
       return el('path', { d: `M${fmt(x)} ${fmt(y - r - 1)}L${fmt(x + r + 0.5)} ${fmt(y + r)}L${fmt(x - r - 0.5)} ${fmt(y + r)}Z`, fill: color });
     case 'diamond':
-      return el('path', { d: `M${fmt(x)} ${fmt(y - r - 1)}L${fmt(x + r + 1)} ${fmt(y)}L${fmt(x)} ${fmt(y + r + 1)}L${fmt(x - r - 1)} ${fmt(y)}Z`, fill: PALETTE.white, stroke: color, 'stroke-width': 1.6 });
+      return el('path', {
+        d: `M${fmt(x)} ${fmt(y - r - 1)}L${fmt(x + r + 1)} ${fmt(y)}L${fmt(x)} ${fmt(y + r + 1)}L${fmt(x - r - 1)} ${fmt(y)}Z`,
+        fill: PALETTE.white,
+        stroke: color,
+        'stroke-width': 1.6,
+      });
     case 'down':
       return el('path', { d: `M${fmt(x)} ${fmt(y + r + 1)}L${fmt(x + r + 0.5)} ${fmt(y - r)}L${fmt(x - r - 0.5)} ${fmt(y - r)}Z`, fill: color });
     default:
-      return el('path', { d: `M${fmt(x - r)} ${fmt(y - r)}L${fmt(x + r)} ${fmt(y + r)}M${fmt(x - r)} ${fmt(y + r)}L${fmt(x + r)} ${fmt(y - r)}`, stroke: color, 'stroke-width': 2 });
+      return el('path', {
+        d: `M${fmt(x - r)} ${fmt(y - r)}L${fmt(x + r)} ${fmt(y + r)}M${fmt(x - r)} ${fmt(y + r)}L${fmt(x + r)} ${fmt(y - r)}`,
+        stroke: color,
+        'stroke-width': 2,
+      });
   }
 }
 
@@ -61,17 +70,31 @@ export function lineChart(series: readonly LineSeries[], opts: LineChartOptions)
   const finite = series.flatMap((s) => s.values).filter((v): v is number => v !== null && Number.isFinite(v));
   if (!n || !finite.length) return noDataChart(opts.title, width);
   const format = opts.format ?? ((v: number) => fmt(v, 1));
-  const { top: yTop, step } = opts.yMax !== undefined && opts.yMax > 0 ? { top: opts.yMax, step: opts.yMax <= 10 ? 1 : niceScale(opts.yMax, 5, false).step } : niceScale(Math.max(...finite, 0), 5, false);
+  const { top: yTop, step } =
+    opts.yMax !== undefined && opts.yMax > 0
+      ? { top: opts.yMax, step: opts.yMax <= 10 ? 1 : niceScale(opts.yMax, 5, false).step }
+      : niceScale(Math.max(...finite, 0), 5, false);
 
   let otherStyle = 0;
   const styled = series.map((s) => {
     if (s.emphasis) return { ...s, name: cleanLabel(s.name), color: PALETTE.ink, dash: null, mark: 'circle' as const, width: 3 };
     const k = otherStyle++;
-    return { ...s, name: cleanLabel(s.name), color: STROKES[k % STROKES.length]!, dash: DASHES[k % DASHES.length]!, mark: MARKERS[k % MARKERS.length]!, width: 1.8 };
+    return {
+      ...s,
+      name: cleanLabel(s.name),
+      color: STROKES[k % STROKES.length]!,
+      dash: DASHES[k % DASHES.length]!,
+      mark: MARKERS[k % MARKERS.length]!,
+      width: 1.8,
+    };
   });
   const items: LegendItem[] = styled.map((s) => ({
     label: s.name,
-    swatch: (x, y) => el('g', {}, [el('line', { x1: x, y1: y + 6, x2: x + 22, y2: y + 6, stroke: s.color, 'stroke-width': s.width, 'stroke-dasharray': s.dash }), marker(s.mark, x + 11, y + 6, s.color, 3)]),
+    swatch: (x, y) =>
+      el('g', {}, [
+        el('line', { x1: x, y1: y + 6, x2: x + 22, y2: y + 6, stroke: s.color, 'stroke-width': s.width, 'stroke-dasharray': s.dash }),
+        marker(s.mark, x + 11, y + 6, s.color, 3),
+      ]),
   }));
   const leg = legend(items, plotX, 34, width - plotX - plotRight);
   const top = 34 + leg.height + 18;
@@ -124,12 +147,28 @@ export function lineChart(series: readonly LineSeries[], opts: LineChartOptions)
       d += `${open ? 'L' : 'M'}${fmt(xOf(i))} ${fmt(yOf(v))}`;
       open = true;
       marks.push(marker(s.mark, xOf(i), yOf(v), s.color, s.emphasis ? 4 : 3.5));
-      if (s.emphasis) marks.push(el('text', { x: xOf(i), y: yOf(v) - 9, 'text-anchor': 'middle', 'font-size': 11, 'font-weight': 'bold', fill: PALETTE.ink }, escapeXml(format(v))));
+      if (s.emphasis)
+        marks.push(
+          el('text', { x: xOf(i), y: yOf(v) - 9, 'text-anchor': 'middle', 'font-size': 11, 'font-weight': 'bold', fill: PALETTE.ink }, escapeXml(format(v))),
+        );
     });
-    body.push(el('g', { class: 'relm-series' }, [d ? el('path', { d, fill: 'none', stroke: s.color, 'stroke-width': s.width, 'stroke-dasharray': s.dash, 'stroke-linejoin': 'round' }) : '', ...marks].filter(Boolean)));
+    body.push(
+      el(
+        'g',
+        { class: 'relm-series' },
+        [
+          d ? el('path', { d, fill: 'none', stroke: s.color, 'stroke-width': s.width, 'stroke-dasharray': s.dash, 'stroke-linejoin': 'round' }) : '',
+          ...marks,
+        ].filter(Boolean),
+      ),
+    );
   }
 
-  const desc = `${cleanLabel(opts.title)}. ` + styled.map((s) => `${s.name}: ${s.values.map((v, i) => `${cleanLabel(opts.xLabels[i] ?? '')} ${v === null ? 'no data' : format(v)}`).join(', ')}.`).join(' ');
+  const desc =
+    `${cleanLabel(opts.title)}. ` +
+    styled
+      .map((s) => `${s.name}: ${s.values.map((v, i) => `${cleanLabel(opts.xLabels[i] ?? '')} ${v === null ? 'no data' : format(v)}`).join(', ')}.`)
+      .join(' ');
   const height = bottom + (opts.xSubLabels?.some(Boolean) ? 42 : 28);
   return svgDocument({ width, height, title: opts.title, desc, className: 'relm-line-chart', body });
 }

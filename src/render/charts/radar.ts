@@ -1,18 +1,4 @@
-import {
-  PALETTE,
-  clampOrNull,
-  cleanLabel,
-  el,
-  escapeXml,
-  fitText,
-  fmt,
-  legend,
-  n,
-  noDataChart,
-  svgDocument,
-  textWidth,
-  type LegendItem,
-} from './svg.js';
+import { PALETTE, clampOrNull, cleanLabel, el, escapeXml, fitText, fmt, legend, n, noDataChart, svgDocument, textWidth, type LegendItem } from './svg.js';
 
 export type RadarStyle = 'current' | 'target' | 'phase';
 
@@ -130,7 +116,9 @@ export function radarChart(series: readonly RadarSeries[], axes: readonly string
     const at = s.values.map((v, k) => (v === null ? null : point(k, v)));
     const cls = `relm-radar-${s.style}`;
     if (at.every((p) => p !== null)) {
-      body.push(el('polygon', { class: cls, points: pts(at as [number, number][]), fill: look.fill ?? 'none', 'fill-opacity': look.fill ? 0.16 : null, ...stroke }));
+      body.push(
+        el('polygon', { class: cls, points: pts(at as [number, number][]), fill: look.fill ?? 'none', 'fill-opacity': look.fill ? 0.16 : null, ...stroke }),
+      );
     } else {
       // A gap in the series: join only neighbouring values, rather than pretending the missing one is 0.
       const segs: string[] = [];

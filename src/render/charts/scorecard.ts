@@ -89,13 +89,25 @@ export function statusIcon(status: ScorecardStatus, x: number, y: number): strin
   if (status === 'green') {
     return el('g', { class: 'relm-status-icon' }, [
       el('circle', { cx: x, cy: y, r: 6, fill: c }),
-      p(`M${at(-3, 0.2)}L${at(-0.8, 2.4)}L${at(3.2, -2.2)}`, { fill: 'none', stroke: PALETTE.white, 'stroke-width': 1.6, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }),
+      p(`M${at(-3, 0.2)}L${at(-0.8, 2.4)}L${at(3.2, -2.2)}`, {
+        fill: 'none',
+        stroke: PALETTE.white,
+        'stroke-width': 1.6,
+        'stroke-linecap': 'round',
+        'stroke-linejoin': 'round',
+      }),
     ]);
   }
   return el('g', { class: 'relm-status-icon' }, p(`M${at(-4, 0)}L${at(4, 0)}`, { stroke: c, 'stroke-width': 2, 'stroke-linecap': 'round' }));
 }
 
-const one = (v: number | null): string => (v === null ? '–' : v.toFixed(1).replace(/^-/, '−').replace(/^−0\.0$/, '0.0'));
+const one = (v: number | null): string =>
+  v === null
+    ? '–'
+    : v
+        .toFixed(1)
+        .replace(/^-/, '−')
+        .replace(/^−0\.0$/, '0.0');
 const level = (v: number | null): string => (v === null ? '–' : Number.isInteger(v) ? String(v) : one(v));
 const finite = (v: number | null | undefined): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
 
@@ -189,10 +201,23 @@ export function scorecard(rows: readonly ScorecardRow[], opts: ScorecardOptions)
       const score = clampOrNull(r.score, 0, max);
       const target = clampOrNull(r.target, 0, max);
       const barY = mid - 5;
-      marks.push(el('rect', { class: 'relm-scorecard-track', x: L.barX, y: barY, width: L.barWidth, height: 10, fill: PALETTE.panel, stroke: PALETTE.rule, 'stroke-width': 0.5 }));
-      if (score !== null && score > 0) marks.push(el('rect', { class: 'relm-scorecard-score', x: L.barX, y: barY, width: score * scale, height: 10, fill: PALETTE.accent }));
+      marks.push(
+        el('rect', {
+          class: 'relm-scorecard-track',
+          x: L.barX,
+          y: barY,
+          width: L.barWidth,
+          height: 10,
+          fill: PALETTE.panel,
+          stroke: PALETTE.rule,
+          'stroke-width': 0.5,
+        }),
+      );
+      if (score !== null && score > 0)
+        marks.push(el('rect', { class: 'relm-scorecard-score', x: L.barX, y: barY, width: score * scale, height: 10, fill: PALETTE.accent }));
       // A white notch at each whole step of the scale, so a bar reads as levels.
-      for (let v = 1; v < max && max <= 10; v++) marks.push(el('line', { x1: L.barX + v * scale, y1: barY, x2: L.barX + v * scale, y2: barY + 10, stroke: PALETTE.white, 'stroke-width': 1 }));
+      for (let v = 1; v < max && max <= 10; v++)
+        marks.push(el('line', { x1: L.barX + v * scale, y1: barY, x2: L.barX + v * scale, y2: barY + 10, stroke: PALETTE.white, 'stroke-width': 1 }));
       if (score !== null) {
         marks.push(el('text', { x: L.barX + L.barWidth + 8, y: base, 'font-size': 12, fill: PALETTE.ink }, one(r.score)));
       } else {
@@ -206,7 +231,7 @@ export function scorecard(rows: readonly ScorecardRow[], opts: ScorecardOptions)
       marks.push(
         center(L.levelX, base, level(r.level), { 'font-size': 12, fill: PALETTE.ink }),
         center(L.targetX, base, one(r.target), { 'font-size': 12, fill: PALETTE.ink }),
-        center(L.gapX, base, one(r.gap), { 'font-size': 12, fill: PALETTE.ink, 'font-weight': r.status === 'red' ? 'bold' : null}),
+        center(L.gapX, base, one(r.gap), { 'font-size': 12, fill: PALETTE.ink, 'font-weight': r.status === 'red' ? 'bold' : null }),
       );
 
       // Status: tinted cell, the shape and the word.
@@ -231,7 +256,11 @@ export function scorecard(rows: readonly ScorecardRow[], opts: ScorecardOptions)
     { label: 'Target', swatch: (x, yy) => el('line', { x1: x + 11, y1: yy - 2, x2: x + 11, y2: yy + 14, stroke: PALETTE.ink, 'stroke-width': 2 }) },
     ...STATUS_ORDER.filter((st) => data.some((r) => r.status === st)).map((st) => ({
       label: cleanLabel(notes[st]),
-      swatch: (x: number, yy: number) => el('g', {}, [el('rect', { x, y: yy - 2, width: 22, height: 16, rx: 3, fill: STATUS_COLORS[st].tint, stroke: st === 'none' ? PALETTE.rule : null }), statusIcon(st, x + 11, yy + 6)]),
+      swatch: (x: number, yy: number) =>
+        el('g', {}, [
+          el('rect', { x, y: yy - 2, width: 22, height: 16, rx: 3, fill: STATUS_COLORS[st].tint, stroke: st === 'none' ? PALETTE.rule : null }),
+          statusIcon(st, x + 11, yy + 6),
+        ]),
     })),
   ];
   const leg = legend(items, L.pad, y + 16, L.width - 2 * L.pad);
@@ -243,7 +272,12 @@ export function scorecard(rows: readonly ScorecardRow[], opts: ScorecardOptions)
       .map(
         (g) =>
           `${g.name || 'Other'}: ` +
-          g.rows.map((r) => `${r.practice} score ${one(r.score)}, level ${level(r.level)}, target ${one(r.target)}, gap ${one(r.gap)}, ${cleanLabel(labels[r.status])}`).join('; ') +
+          g.rows
+            .map(
+              (r) =>
+                `${r.practice} score ${one(r.score)}, level ${level(r.level)}, target ${one(r.target)}, gap ${one(r.gap)}, ${cleanLabel(labels[r.status])}`,
+            )
+            .join('; ') +
           '.',
       )
       .join(' ');

@@ -66,7 +66,9 @@ export function el(name: string, attrs: Attrs = {}, children: string | readonly 
 
 /** Collapses whitespace in a user label: SVG text is one line. */
 export function cleanLabel(s: string | null | undefined): string {
-  return String(s ?? '').replace(/\s+/g, ' ').trim();
+  return String(s ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 // Average advance of the page's sans-serif fonts, in em, slightly generous so estimates err on the safe side.

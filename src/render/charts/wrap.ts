@@ -27,7 +27,9 @@ function fitPrefix(chars: readonly string[], suffix: string, maxWidth: number, f
 export function wrapLines(text: string, maxWidth: number, fontSize: number, opts: WrapOptions = {}): string[] {
   const bold = opts.bold ?? false;
   const maxLines = opts.maxLines === undefined || !Number.isFinite(opts.maxLines) ? Infinity : Math.max(1, Math.floor(opts.maxLines));
-  const words = cleanLabel(text).split(' ').filter((w) => w !== '');
+  const words = cleanLabel(text)
+    .split(' ')
+    .filter((w) => w !== '');
   const fits = (s: string): boolean => textWidth(s, fontSize, bold) <= maxWidth;
 
   const lines: string[] = [];
@@ -117,7 +119,14 @@ const ROW_LABEL_LINE = 14;
  */
 export function rowLabel(text: string, maxWidth: number, x: number, mid: number, attrs: Attrs): string {
   const lines = wrapLines(text, maxWidth, 12, { maxLines: 2 }).length;
-  return wrappedLabel(text, maxWidth, x, mid + 4 - ((lines - 1) * ROW_LABEL_LINE) / 2, { 'text-anchor': 'end', 'font-size': 12, ...attrs }, { maxLines: 2, lineHeight: ROW_LABEL_LINE }).markup;
+  return wrappedLabel(
+    text,
+    maxWidth,
+    x,
+    mid + 4 - ((lines - 1) * ROW_LABEL_LINE) / 2,
+    { 'text-anchor': 'end', 'font-size': 12, ...attrs },
+    { maxLines: 2, lineHeight: ROW_LABEL_LINE },
+  ).markup;
 }
 
 /** The row height a bar chart needs: `base`, or room for two-line labels when any label needs them. */

@@ -40,10 +40,27 @@ const CONTENT_TWIPS = PAGE.width - 2 * PAGE.margin;
 /** The content width in CSS pixels (96 per inch), as ImageRun measures. */
 const CONTENT_PX = (CONTENT_TWIPS / 1440) * 96;
 const RULE = 'C9CED6';
-const HEADINGS = [HeadingLevel.TITLE, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5] as const;
+const HEADINGS = [
+  HeadingLevel.TITLE,
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+] as const;
 
 function textRuns(rs: readonly Run[], extra: { bold?: boolean; color?: string; size?: number } = {}): TextRun[] {
-  return rs.map((r) => new TextRun({ text: r.text, bold: r.bold || extra.bold || undefined, italics: r.italic || undefined, ...(r.code ? { font: 'Consolas' } : {}), ...(extra.color ? { color: extra.color } : {}), ...(extra.size ? { size: extra.size } : {}) }));
+  return rs.map(
+    (r) =>
+      new TextRun({
+        text: r.text,
+        bold: r.bold || extra.bold || undefined,
+        italics: r.italic || undefined,
+        ...(r.code ? { font: 'Consolas' } : {}),
+        ...(extra.color ? { color: extra.color } : {}),
+        ...(extra.size ? { size: extra.size } : {}),
+      }),
+  );
 }
 
 /** Column widths in twips at 9 pt (an average glyph about 0.56 em), filling the page width. */
@@ -60,13 +77,22 @@ function wordTable(b: Extract<Block, { kind: 'table' }>, accent: string): Table 
       width: { size: cols[i]!, type: WidthType.DXA },
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
       ...(head ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: accent } } : {}),
-      children: [new Paragraph({ alignment: align(i), spacing: { before: 0, after: 0 }, children: textRuns(rs, head ? { bold: true, color: 'FFFFFF', size: 18 } : { size: 18 }) })],
+      children: [
+        new Paragraph({
+          alignment: align(i),
+          spacing: { before: 0, after: 0 },
+          children: textRuns(rs, head ? { bold: true, color: 'FFFFFF', size: 18 } : { size: 18 }),
+        }),
+      ],
     });
   return new Table({
     width: { size: CONTENT_TWIPS, type: WidthType.DXA },
     columnWidths: cols,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: [new TableRow({ tableHeader: true, cantSplit: true, children: b.head.map((c, i) => cell(c, i, true)) }), ...b.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) }))],
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: b.head.map((c, i) => cell(c, i, true)) }),
+      ...b.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) })),
+    ],
   });
 }
 
@@ -81,7 +107,10 @@ async function chartParagraphs(c: Chart): Promise<Paragraph[]> {
     fallback: { type: 'png', data: png },
     altText: { name: c.title, title: c.title, description: c.title },
   });
-  return [new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 60 }, children: [image] }), new Paragraph({ style: 'Caption', alignment: AlignmentType.CENTER, children: [new TextRun({ text: c.title })] })];
+  return [
+    new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 60 }, children: [image] }),
+    new Paragraph({ style: 'Caption', alignment: AlignmentType.CENTER, children: [new TextRun({ text: c.title })] }),
+  ];
 }
 
 const NUMBERED = 'relm-numbered';
@@ -102,7 +131,8 @@ async function build(blocks: readonly Block[], charts: Record<string, Chart>, ac
     switch (b.kind) {
       case 'heading':
         // The document's title opens the cover a third of the way down the page.
-        if (b.level === 1) target.push(new Paragraph({ heading: HeadingLevel.TITLE, ...(target === cover ? { spacing: { before: 3600 } } : {}), children: textRuns(b.runs) }));
+        if (b.level === 1)
+          target.push(new Paragraph({ heading: HeadingLevel.TITLE, ...(target === cover ? { spacing: { before: 3600 } } : {}), children: textRuns(b.runs) }));
         else target.push(new Paragraph({ heading: HEADINGS[Math.min(5, b.level - 1)], keepNext: true, children: textRuns(b.runs) }));
         break;
       case 'paragraph':
@@ -130,7 +160,8 @@ async function build(blocks: readonly Block[], charts: Record<string, Chart>, ac
         break;
       }
       case 'code':
-        for (const line of b.text.split('\n')) target.push(new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text: line, font: 'Consolas', size: 18 })] }));
+        for (const line of b.text.split('\n'))
+          target.push(new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text: line, font: 'Consolas', size: 18 })] }));
         break;
       case 'rule':
         target.push(new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: RULE, space: 1 } }, children: [] }));
@@ -147,10 +178,19 @@ async function referenceParts(bytes: Uint8Array): Promise<{ styles: string; them
   try {
     parts = await readPackage(bytes);
   } catch (err) {
-    throw new RelmError(`templates/reference.docx cannot be used: it is not a zip package (${(err as Error).message})`, EXIT_USAGE, 'Save it from Word as a .docx document, or delete it to use the built-in styles.');
+    throw new RelmError(
+      `templates/reference.docx cannot be used: it is not a zip package (${(err as Error).message})`,
+      EXIT_USAGE,
+      'Save it from Word as a .docx document, or delete it to use the built-in styles.',
+    );
   }
   const styles = parts.get('word/styles.xml');
-  if (!styles) throw new RelmError('templates/reference.docx cannot be used: it has no word/styles.xml', EXIT_USAGE, 'Save it from Word as a .docx document, or delete it to use the built-in styles.');
+  if (!styles)
+    throw new RelmError(
+      'templates/reference.docx cannot be used: it has no word/styles.xml',
+      EXIT_USAGE,
+      'Save it from Word as a .docx document, or delete it to use the built-in styles.',
+    );
   return { styles: new TextDecoder().decode(styles), theme: parts.get('word/theme/theme1.xml') ?? null };
 }
 
@@ -162,17 +202,42 @@ export async function writeDocument(raw: string, charts: Record<string, Chart>, 
   const logo = await logoPicture(meta.logo);
   if (logo) {
     const s = fit(logo.width, logo.height, 220, 90);
-    cover.unshift(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 480 }, children: [new ImageRun({ type: logo.type, data: logo.bytes, transformation: { width: Math.round(s.w), height: Math.round(s.h) }, altText: { name: 'Logo', title: 'Logo', description: 'Logo' } })] }));
+    cover.unshift(
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: { after: 480 },
+        children: [
+          new ImageRun({
+            type: logo.type,
+            data: logo.bytes,
+            transformation: { width: Math.round(s.w), height: Math.round(s.h) },
+            altText: { name: 'Logo', title: 'Logo', description: 'Logo' },
+          }),
+        ],
+      }),
+    );
   }
   const hasSections = body.some((x) => x instanceof Paragraph);
   const contents = hasSections
-    ? [new Paragraph({ pageBreakBefore: true, heading: HeadingLevel.TITLE, children: [new TextRun({ text: 'Contents' })] }), new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-1', beginDirty: false }), new Paragraph({ children: [new PageBreak()] })]
+    ? [
+        new Paragraph({ pageBreakBefore: true, heading: HeadingLevel.TITLE, children: [new TextRun({ text: 'Contents' })] }),
+        new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-1', beginDirty: false }),
+        new Paragraph({ children: [new PageBreak()] }),
+      ]
     : [];
   const footer = new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 18, color: '6B7280' })] })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 18, color: '6B7280' })],
+      }),
+    ],
   });
   const section: ISectionOptions = {
-    properties: { titlePage: true, page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
+    properties: {
+      titlePage: true,
+      page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } },
+    },
     footers: { default: footer, first: new Footer({ children: [new Paragraph({ children: [] })] }) },
     children: [...cover, ...contents, ...body],
   };
@@ -190,18 +255,43 @@ export async function writeDocument(raw: string, charts: Record<string, Chart>, 
             default: {
               document: { run: { font: 'Calibri', size: 21, color: '1F2937' }, paragraph: { spacing: { after: 100 } } },
               title: { run: { font: 'Calibri', size: 48, bold: true, ...headingColor }, paragraph: { spacing: { after: 240 } } },
-              heading1: { run: { font: 'Calibri', size: 32, bold: true, ...headingColor }, paragraph: { outlineLevel: 0, spacing: { before: 360, after: 120 } } },
-              heading2: { run: { font: 'Calibri', size: 26, bold: true, ...headingColor }, paragraph: { outlineLevel: 1, spacing: { before: 240, after: 100 } } },
-              heading3: { run: { font: 'Calibri', size: 22, bold: true, color: '1F2937' }, paragraph: { outlineLevel: 2, spacing: { before: 200, after: 80 } } },
+              heading1: {
+                run: { font: 'Calibri', size: 32, bold: true, ...headingColor },
+                paragraph: { outlineLevel: 0, spacing: { before: 360, after: 120 } },
+              },
+              heading2: {
+                run: { font: 'Calibri', size: 26, bold: true, ...headingColor },
+                paragraph: { outlineLevel: 1, spacing: { before: 240, after: 100 } },
+              },
+              heading3: {
+                run: { font: 'Calibri', size: 22, bold: true, color: '1F2937' },
+                paragraph: { outlineLevel: 2, spacing: { before: 200, after: 80 } },
+              },
             },
-            paragraphStyles: [{ id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true, size: 18, color: '6B7280' }, paragraph: { spacing: { after: 200 } } }],
+            paragraphStyles: [
+              {
+                id: 'Caption',
+                name: 'caption',
+                basedOn: 'Normal',
+                next: 'Normal',
+                quickFormat: true,
+                run: { italics: true, size: 18, color: '6B7280' },
+                paragraph: { spacing: { after: 200 } },
+              },
+            ],
           },
         }),
     numbering: {
       config: [
         {
           reference: NUMBERED,
-          levels: [0, 1, 2].map((level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START, style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 360 } } } })),
+          levels: [0, 1, 2].map((level) => ({
+            level,
+            format: LevelFormat.DECIMAL,
+            text: `%${level + 1}.`,
+            alignment: AlignmentType.START,
+            style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 360 } } },
+          })),
         },
       ],
     },
@@ -216,13 +306,17 @@ export async function writeDocument(raw: string, charts: Record<string, Chart>, 
           parts: { 'word/theme/theme1.xml': theme },
           editXml: (path: string, xml: string) =>
             path === '[Content_Types].xml' && !xml.includes('/word/theme/theme1.xml')
-              ? xml.replace('</Types>', '<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>')
+              ? xml.replace(
+                  '</Types>',
+                  '<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>',
+                )
               : path === 'word/_rels/document.xml.rels' && !xml.includes('theme/theme1.xml')
-                ? xml.replace('</Relationships>', '<Relationship Id="rIdRelmTheme" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/></Relationships>')
+                ? xml.replace(
+                    '</Relationships>',
+                    '<Relationship Id="rIdRelmTheme" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/></Relationships>',
+                  )
                 : xml,
         }
       : {}),
   });
 }
-
-

@@ -28,7 +28,12 @@ export function readOfficeTemplate(root: string | undefined, rel: string): Uint8
     return null;
   }
   const read = readInside(root, rel);
-  if (!read.ok) throw new RelmError(`the engagement template ${rel} cannot be used: ${read.reason}`, EXIT_USAGE, 'Replace it with a file inside the engagement folder, or delete it to use the built-in look.');
+  if (!read.ok)
+    throw new RelmError(
+      `the engagement template ${rel} cannot be used: ${read.reason}`,
+      EXIT_USAGE,
+      'Replace it with a file inside the engagement folder, or delete it to use the built-in look.',
+    );
   return new Uint8Array(read.bytes);
 }
 

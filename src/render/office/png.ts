@@ -34,6 +34,10 @@ export function svgSize(svg: string): { width: number; height: number } {
 /** A PNG of the SVG, `width` pixels wide, on white. */
 export async function svgToPng(svg: string, width: number): Promise<Uint8Array> {
   const { Resvg } = await load();
-  const r = new Resvg(svg, { fitTo: { mode: 'width', value: Math.round(width) }, background: 'white', font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' } });
+  const r = new Resvg(svg, {
+    fitTo: { mode: 'width', value: Math.round(width) },
+    background: 'white',
+    font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },
+  });
   return new Uint8Array(r.render().asPng());
 }

@@ -34,7 +34,11 @@ const decoder = new TextDecoder();
 const text = (b: Uint8Array | undefined) => (b ? decoder.decode(b) : '');
 
 function fail(why: string): never {
-  throw new RelmError(`templates/presentation.pptx cannot be used: ${why}`, EXIT_USAGE, 'Save the template from PowerPoint as a .pptx (File › Save As › PowerPoint Presentation), or delete it to use the built-in look.');
+  throw new RelmError(
+    `templates/presentation.pptx cannot be used: ${why}`,
+    EXIT_USAGE,
+    'Save the template from PowerPoint as a .pptx (File › Save As › PowerPoint Presentation), or delete it to use the built-in look.',
+  );
 }
 
 async function open(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
@@ -68,7 +72,8 @@ function chooseLayouts(layouts: readonly Layout[]): { title: Layout; content: La
   if (!layouts.length) fail('it has no slide layouts');
   const by = (pred: (l: Layout) => boolean) => layouts.find(pred);
   const title = by((l) => l.type === 'title') ?? by((l) => /title slide/i.test(l.name)) ?? by(hasTitle) ?? layouts[0]!;
-  const content = by((l) => l.type === 'titleOnly') ?? by((l) => /title only/i.test(l.name)) ?? by((l) => l.type === 'obj') ?? by((l) => l !== title && hasTitle(l)) ?? title;
+  const content =
+    by((l) => l.type === 'titleOnly') ?? by((l) => /title only/i.test(l.name)) ?? by((l) => l.type === 'obj') ?? by((l) => l !== title && hasTitle(l)) ?? title;
   return { title, content };
 }
 
@@ -105,7 +110,9 @@ export async function templateGeometry(bytes: Uint8Array): Promise<Geometry> {
   const frame = frameOf(content);
   const coverFrame = frameOf(coverLayout);
   const margin = width * 0.045;
-  const title = frame ? { x: frame.x / EMU, y: frame.y / EMU, w: frame.w / EMU, h: frame.h / EMU } : { x: margin, y: height * 0.05, w: width - 2 * margin, h: height * 0.13 };
+  const title = frame
+    ? { x: frame.x / EMU, y: frame.y / EMU, w: frame.w / EMU, h: frame.h / EMU }
+    : { x: margin, y: height * 0.05, w: width - 2 * margin, h: height * 0.13 };
   const top = title.y + title.h + 0.15;
   const footerY = height - 0.5;
   const cover = coverFrame ? { x: coverFrame.x / EMU, y: coverFrame.y / EMU, w: coverFrame.w / EMU, h: coverFrame.h / EMU } : undefined;
@@ -163,11 +170,15 @@ export async function applyTemplate(deck: Uint8Array, template: Uint8Array, date
     out.set('ppt/notesMasters/notesMaster1.xml', d.get('ppt/notesMasters/notesMaster1.xml')!);
     out.set('ppt/notesMasters/_rels/notesMaster1.xml.rels', rels.replace(/Target="\.\.\/theme\/[^"]+"/, `Target="../theme/theme${n}.xml"`));
     contentTypes.push(`<Override PartName="/ppt/theme/theme${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>`);
-    contentTypes.push('<Override PartName="/ppt/notesMasters/notesMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"/>');
+    contentTypes.push(
+      '<Override PartName="/ppt/notesMasters/notesMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"/>',
+    );
   }
   const notesTarget = notesMaster ? `../notesMasters/${notesMaster.split('/').pop()}` : null;
 
-  const slides = [...d.keys()].filter((p) => /^ppt\/slides\/slide\d+\.xml$/.test(p)).sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]));
+  const slides = [...d.keys()]
+    .filter((p) => /^ppt\/slides\/slide\d+\.xml$/.test(p))
+    .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]));
   const layoutTarget = (l: { path: string }) => `../slideLayouts/${l.path.split('/').pop()}`;
   for (const [p, b] of d) {
     if (rename.has(p)) {
@@ -202,8 +213,11 @@ export async function applyTemplate(deck: Uint8Array, template: Uint8Array, date
   pres = pres.replace(/<p:sldIdLst>[\s\S]*?<\/p:sldIdLst>|<p:sldIdLst\/>/, '');
   pres = pres.replace(/<p:custShowLst>[\s\S]*?<\/p:custShowLst>/, '');
   pres = pres.replace(/<p:ext uri="\{521415D9-36F7-43E2-AB2F-B90AF26B5E84\}">[\s\S]*?<\/p:ext>/, '');
-  if (notesMaster && !tNotes) pres = pres.replace(/(<\/p:sldMasterIdLst>)/, '$1<p:notesMasterIdLst><p:notesMasterId r:id="rIdRelmNotes"/></p:notesMasterIdLst>');
-  pres = /<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>/.test(pres) ? pres.replace(/(<\/p:notesMasterIdLst>)/, `$1${sldIdLst}`) : pres.replace(/(<\/p:sldMasterIdLst>)/, `$1${sldIdLst}`);
+  if (notesMaster && !tNotes)
+    pres = pres.replace(/(<\/p:sldMasterIdLst>)/, '$1<p:notesMasterIdLst><p:notesMasterId r:id="rIdRelmNotes"/></p:notesMasterIdLst>');
+  pres = /<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>/.test(pres)
+    ? pres.replace(/(<\/p:notesMasterIdLst>)/, `$1${sldIdLst}`)
+    : pres.replace(/(<\/p:sldMasterIdLst>)/, `$1${sldIdLst}`);
   if (!pres.includes('<p:sldIdLst>')) fail('its ppt/presentation.xml has no slide master list');
   out.set('ppt/presentation.xml', pres);
   out.set('ppt/_rels/presentation.xml.rels', presRels);
@@ -213,7 +227,8 @@ export async function applyTemplate(deck: Uint8Array, template: Uint8Array, date
   types = types.replace(/<Override PartName="\/ppt\/(?:slides|notesSlides|charts|embeddings)\/[^"]*"[^>]*\/>/g, '');
   const dTypes = text(d.get('[Content_Types].xml'));
   for (const m of dTypes.matchAll(/<Override PartName="\/(ppt\/(?:slides|notesSlides|charts|embeddings)\/[^"]*)"[^>]*\/>/g)) contentTypes.push(m[0]);
-  for (const m of dTypes.matchAll(/<Default Extension="([^"]+)"[^>]*\/>/g)) if (!new RegExp(`<Default Extension="${m[1]}"`, 'i').test(types)) contentTypes.push(m[0]);
+  for (const m of dTypes.matchAll(/<Default Extension="([^"]+)"[^>]*\/>/g))
+    if (!new RegExp(`<Default Extension="${m[1]}"`, 'i').test(types)) contentTypes.push(m[0]);
   types = types.replace('</Types>', `${contentTypes.join('')}</Types>`);
   out.set('[Content_Types].xml', types);
   // relm's document properties (title, author, date); the template's thumbnail would show the wrong deck.

@@ -41,7 +41,10 @@ type Slide = PptxModule.default.Slide;
 type TextRun = PptxModule.default.TextProps;
 
 function runs(rs: readonly Run[], base: PptxModule.default.TextPropsOptions = {}): TextRun[] {
-  return rs.map((r) => ({ text: r.text, options: { ...base, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italic: true } : {}), ...(r.code ? { fontFace: 'Consolas' } : {}) } }));
+  return rs.map((r) => ({
+    text: r.text,
+    options: { ...base, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italic: true } : {}), ...(r.code ? { fontFace: 'Consolas' } : {}) },
+  }));
 }
 
 /** Lines a text takes in a box `w` inches wide at `pt` points (an average glyph is about half an em). */
@@ -97,11 +100,31 @@ function addTable(slide: Slide, t: TableSpec, box: { x: number; y: number; w: nu
     options: {
       align: t.align[c] ?? 'left',
       valign: 'middle',
-      ...(head ? { bold: true, color: 'FFFFFF', fill: { color: accent } } : fill ? { fill: { color: fill } } : look.themed ? { fill: { color: 'FFFFFF' }, color: TEXT } : {}),
+      ...(head
+        ? { bold: true, color: 'FFFFFF', fill: { color: accent } }
+        : fill
+          ? { fill: { color: fill } }
+          : look.themed
+            ? { fill: { color: 'FFFFFF' }, color: TEXT }
+            : {}),
     },
   });
-  const rows: PptxModule.default.TableRow[] = [t.head.map((h, c) => cell(h, c, true, null)), ...t.rows.map((r, k) => r.map((x, c) => cell(x, c, false, t.fills?.[k]?.[c] ?? null)))];
-  slide.addTable(rows, { x: box.x, y: box.y, w: box.w, colW, fontFace: look.ink.fontFace, fontSize: pt, color: TEXT, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.06, autoPage: false });
+  const rows: PptxModule.default.TableRow[] = [
+    t.head.map((h, c) => cell(h, c, true, null)),
+    ...t.rows.map((r, k) => r.map((x, c) => cell(x, c, false, t.fills?.[k]?.[c] ?? null))),
+  ];
+  slide.addTable(rows, {
+    x: box.x,
+    y: box.y,
+    w: box.w,
+    colW,
+    fontFace: look.ink.fontFace,
+    fontSize: pt,
+    color: TEXT,
+    border: { type: 'solid', pt: 0.5, color: RULE },
+    margin: 0.06,
+    autoPage: false,
+  });
 }
 
 /** The native form of a chart the template places, or null when PowerPoint has none (an image is used). */
@@ -116,7 +139,15 @@ interface Box {
 function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gantt: { count: number; hidden: number[] }): Native | null | undefined {
   const accent = look.accent;
   const font = look.ink.fontFace;
-  const axisFont = { catAxisLabelFontFace: font, valAxisLabelFontFace: font, legendFontFace: font, dataLabelFontFace: font, catAxisLabelColor: TEXT, valAxisLabelColor: MUTED, ...(look.themed ? { chartArea: { fill: { color: 'FFFFFF' } }, plotArea: { fill: { color: 'FFFFFF' } } } : {}) };
+  const axisFont = {
+    catAxisLabelFontFace: font,
+    valAxisLabelFontFace: font,
+    legendFontFace: font,
+    dataLabelFontFace: font,
+    catAxisLabelColor: TEXT,
+    valAxisLabelColor: MUTED,
+    ...(look.themed ? { chartArea: { fill: { color: 'FFFFFF' } }, plotArea: { fill: { color: 'FFFFFF' } } } : {}),
+  };
   switch (name) {
     case 'radar': {
       if (v.nothing_assessed) return null;
@@ -131,7 +162,23 @@ function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gan
               { name: 'Current', labels, values: v.perspectives.map((p) => p.score ?? 0) },
               { name: 'Target', labels, values: v.perspectives.map((p) => p.target ?? 0) },
             ],
-            { ...box, ...axisFont, radarStyle: 'marker', chartColors: [accent, '374151'], lineSize: 2, lineDataSymbolSize: 8, showLegend: true, legendPos: 'b', legendFontSize: 14, valAxisMinVal: 0, valAxisMaxVal: 5, valAxisMajorUnit: 1, catAxisLabelFontSize: 14, valAxisLabelFontSize: 10, altText: 'Maturity by perspective: current and target' },
+            {
+              ...box,
+              ...axisFont,
+              radarStyle: 'marker',
+              chartColors: [accent, '374151'],
+              lineSize: 2,
+              lineDataSymbolSize: 8,
+              showLegend: true,
+              legendPos: 'b',
+              legendFontSize: 14,
+              valAxisMinVal: 0,
+              valAxisMaxVal: 5,
+              valAxisMajorUnit: 1,
+              catAxisLabelFontSize: 14,
+              valAxisLabelFontSize: 10,
+              altText: 'Maturity by perspective: current and target',
+            },
           );
         },
       };
@@ -143,7 +190,15 @@ function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gan
       // The same rows as relm's chart of that name: the perspectives, or the practices with the largest gaps.
       const gapped = v.gap_table.filter((p) => p.gap! > 0);
       const rows: readonly { name: string; score: number | null; target: number | null }[] =
-        name === 'perspectives' ? (v.nothing_assessed ? [] : v.perspectives) : name === 'gaps' ? gapped.slice(0, 12) : name === 'top_gaps_slide' ? gapped.slice(0, 6) : v.top_gaps;
+        name === 'perspectives'
+          ? v.nothing_assessed
+            ? []
+            : v.perspectives
+          : name === 'gaps'
+            ? gapped.slice(0, 12)
+            : name === 'top_gaps_slide'
+              ? gapped.slice(0, 6)
+              : v.top_gaps;
       if (!rows.length) return null;
       const labels = rows.map((p) => p.name);
       return {
@@ -280,17 +335,23 @@ function notesFor(key: string | null, v: ReportView, a: Assessment): string[] {
       out.push(v.headlines.answer, v.headlines.position, `Plan: ${v.headlines.plan}`, `Requirements: ${v.headlines.requirements}`);
       break;
     case 'position':
-      out.push(v.headlines.position, `Overall: ${v.overall.score_text} of 5 against ${v.overall.target_text} (gap ${v.overall.gap_text}, ${v.overall.percent_text} of the way).`);
+      out.push(
+        v.headlines.position,
+        `Overall: ${v.overall.score_text} of 5 against ${v.overall.target_text} (gap ${v.overall.gap_text}, ${v.overall.percent_text} of the way).`,
+      );
       for (const p of v.perspectives) out.push(`${p.name}: ${p.score_text} against ${p.target_text}, gap ${p.gap_text} (${p.rag_text}, weight ${p.weight}).`);
       break;
     case 'gaps':
       out.push(v.headlines.largest_gaps);
-      for (const p of v.top_gaps) out.push(`${p.name} (${p.perspective_name}): ${p.score_text} against ${p.target_text}, gap ${p.gap_text}, level ${p.level_text}.`);
+      for (const p of v.top_gaps)
+        out.push(`${p.name} (${p.perspective_name}): ${p.score_text} against ${p.target_text}, gap ${p.gap_text}, level ${p.level_text}.`);
       break;
     case 'release':
       out.push(v.headlines.release);
       if (v.releases) {
-        out.push(`${v.releases.count} releases in the ${v.releases.window_days} days up to ${v.as_of_text}; ${v.releases.unknown_outcomes} without a recorded outcome; DORA band ${v.releases.band_name}.`);
+        out.push(
+          `${v.releases.count} releases in the ${v.releases.window_days} days up to ${v.as_of_text}; ${v.releases.unknown_outcomes} without a recorded outcome; DORA band ${v.releases.band_name}.`,
+        );
         for (const m of v.releases.dora) out.push(`${m.name}: ${m.value} (target ${m.target}, band ${m.band}; ${m.thresholds}).`);
         out.push(`Emergency releases: ${v.releases.emergency}; unplanned: ${v.releases.rework}.`);
       }
@@ -300,40 +361,54 @@ function notesFor(key: string | null, v: ReportView, a: Assessment): string[] {
       if (v.headlines.close) out.push(v.headlines.close);
       if (v.backlog) {
         for (const w of v.backlog.waits) out.push(`${w.name}: ${w.value}.`);
-        for (const x of v.backlog.applications) out.push(`${x.name}: ${x.open} open, ${x.effort} person-days, median age ${x.age} days, cost ${x.cost}, benefit ${x.benefit}.`);
+        for (const x of v.backlog.applications)
+          out.push(`${x.name}: ${x.open} open, ${x.effort} person-days, median age ${x.age} days, cost ${x.cost}, benefit ${x.benefit}.`);
       }
       break;
     case 'requirements':
       out.push(v.headlines.requirements);
-      for (const r of v.requirements) out.push(`${r.rank}. ${r.title}: ${r.status_text}.${r.metrics.length ? ` ${r.metrics.map((m) => `${m.name} ${m.value} now, target ${m.target} (${m.met})`).join('; ')}.` : ''} Practices: ${r.practice_names.join(', ')}.`);
+      for (const r of v.requirements)
+        out.push(
+          `${r.rank}. ${r.title}: ${r.status_text}.${r.metrics.length ? ` ${r.metrics.map((m) => `${m.name} ${m.value} now, target ${m.target} (${m.met})`).join('; ')}.` : ''} Practices: ${r.practice_names.join(', ')}.`,
+        );
       break;
     case 'roadmap':
       out.push(v.headlines.plan);
       for (const p of plan.phases) {
-        out.push(`${p.label} (${p.dates}): ${p.effort} of ${p.capacity}${p.cost_text ? `, ${p.cost_text}` : ''}; ${p.met_by_end} of ${v.requirements.length} requirements met by its end.`);
+        out.push(
+          `${p.label} (${p.dates}): ${p.effort} of ${p.capacity}${p.cost_text ? `, ${p.cost_text}` : ''}; ${p.met_by_end} of ${v.requirements.length} requirements met by its end.`,
+        );
         for (const r of p.recs) out.push(`  - ${r.title}${r.first_step ? ' (first step)' : ''}: ${r.effort}`);
         for (const o of [...p.outcomes, ...p.milestone_kpis]) out.push(`  Milestone: ${o}`);
       }
       if (plan.unscheduled.length) out.push(`Not scheduled: ${plan.unscheduled.length} recommendations, ${plan.unscheduled_effort}.`);
       break;
     case 'first_steps':
-      for (const r of v.first_steps) out.push(`${r.title} (${r.practice_name}, to level ${r.level}; owner ${r.owner_text}; ${r.effort}${r.cost_text ? `, ${r.cost_text}` : ''}): ${r.why}`);
+      for (const r of v.first_steps)
+        out.push(`${r.title} (${r.practice_name}, to level ${r.level}; owner ${r.owner_text}; ${r.effort}${r.cost_text ? `, ${r.cost_text}` : ''}): ${r.why}`);
       break;
     case 'risks':
       out.push(v.headlines.risks);
-      for (const r of v.risks) out.push(`${r.number}. ${r.title} (likelihood ${r.likelihood}, impact ${r.impact}; owner ${r.owner}). Mitigation: ${r.mitigation}`);
+      for (const r of v.risks)
+        out.push(`${r.number}. ${r.title} (likelihood ${r.likelihood}, impact ${r.impact}; owner ${r.owner}). Mitigation: ${r.mitigation}`);
       break;
     case 'training':
       out.push(v.headlines.training);
       if (v.training) {
-        for (const c of v.training.courses) out.push(`${c.name}: ${c.course ?? 'no course'}, ${c.participants} participants, ${c.participant_days} participant-days, ${c.cost}; needed for ${c.needed_for}.`);
+        for (const c of v.training.courses)
+          out.push(
+            `${c.name}: ${c.course ?? 'no course'}, ${c.participants} participants, ${c.participant_days} participant-days, ${c.cost}; needed for ${c.needed_for}.`,
+          );
         for (const s of v.training.single_points) out.push(`Single point of knowledge: ${s.skill} (${s.person}).`);
       }
       break;
     case 'ask':
       out.push(v.headlines.ask);
       if (v.headlines.scenario) out.push(v.headlines.scenario);
-      for (const s of plan.scenarios) out.push(`${s.name}${s.recommended ? ' (recommended)' : ''}: capacity ${s.capacity}, effort placed ${s.effort}, cost ${s.cost}, ${s.reached} of ${s.of} requirements, ${s.unscheduled} recommendations left out.`);
+      for (const s of plan.scenarios)
+        out.push(
+          `${s.name}${s.recommended ? ' (recommended)' : ''}: capacity ${s.capacity}, effort placed ${s.effort}, cost ${s.cost}, ${s.reached} of ${s.of} requirements, ${s.unscheduled} recommendations left out.`,
+        );
       if (v.day_rate_text) out.push(`Costs at ${v.day_rate_text} a person-day.`);
       break;
     default:
@@ -354,7 +429,14 @@ export interface DeckOptions {
 }
 
 /** Writes the deck. `template` is the bytes of a user's .pptx whose masters, layouts and theme are used. */
-export async function writeDeck(raw: string, v: ReportView, a: Assessment, charts: Record<string, Chart>, meta: OfficeMeta, template: Uint8Array | null = null): Promise<Uint8Array> {
+export async function writeDeck(
+  raw: string,
+  v: ReportView,
+  a: Assessment,
+  charts: Record<string, Chart>,
+  meta: OfficeMeta,
+  template: Uint8Array | null = null,
+): Promise<Uint8Array> {
   const geo = template ? await templateGeometry(template) : DEFAULT_GEOMETRY;
   const accent = hex6(meta.primaryColor);
   const themed = template !== null;
@@ -374,7 +456,25 @@ export async function writeDeck(raw: string, v: ReportView, a: Assessment, chart
     background: { color: 'FFFFFF' },
     objects: [
       { rect: { x: 0, y: 0, w: 0.25, h: geo.height, fill: { color: accent }, line: { type: 'none' } } },
-      { placeholder: { options: { name: 'title', type: 'title', x: geo.body.x, y: geo.height * 0.3, w: geo.body.w * 0.8, h: 1.6, fontFace: FONT, fontSize: 36, bold: true, color: accent, align: 'left', valign: 'bottom' }, text: '' } },
+      {
+        placeholder: {
+          options: {
+            name: 'title',
+            type: 'title',
+            x: geo.body.x,
+            y: geo.height * 0.3,
+            w: geo.body.w * 0.8,
+            h: 1.6,
+            fontFace: FONT,
+            fontSize: 36,
+            bold: true,
+            color: accent,
+            align: 'left',
+            valign: 'bottom',
+          },
+          text: '',
+        },
+      },
     ],
   });
   pptx.defineSlideMaster({
@@ -383,7 +483,12 @@ export async function writeDeck(raw: string, v: ReportView, a: Assessment, chart
     slideNumber: { x: geo.width - geo.body.x - 1, y: geo.footerY, w: 1, h: 0.3, fontFace: FONT, fontSize: 10, color: MUTED, align: 'right' },
     objects: [
       { line: { x: geo.body.x, y: geo.footerY - 0.05, w: geo.body.w, h: 0, line: { color: RULE, width: 0.75 } } },
-      { placeholder: { options: { name: 'title', type: 'title', ...geo.title, fontFace: FONT, fontSize: 26, bold: true, color: accent, align: 'left', valign: 'middle' }, text: '' } },
+      {
+        placeholder: {
+          options: { name: 'title', type: 'title', ...geo.title, fontFace: FONT, fontSize: 26, bold: true, color: accent, align: 'left', valign: 'middle' },
+          text: '',
+        },
+      },
     ],
   });
 
@@ -404,9 +509,26 @@ export async function writeDeck(raw: string, v: ReportView, a: Assessment, chart
       }
       if (logo) {
         const size = fit(logo.width, logo.height, 2.4, 1.1);
-        slide.addImage({ data: `image/${logo.type === 'jpg' ? 'jpeg' : logo.type};base64,${Buffer.from(logo.bytes).toString('base64')}`, x: geo.width - geo.body.x - size.w, y: 0.5, w: size.w, h: size.h, altText: 'Logo' });
+        slide.addImage({
+          data: `image/${logo.type === 'jpg' ? 'jpeg' : logo.type};base64,${Buffer.from(logo.bytes).toString('base64')}`,
+          x: geo.width - geo.body.x - size.w,
+          y: 0.5,
+          w: size.w,
+          h: size.h,
+          altText: 'Logo',
+        });
       }
-      slide.addNotes([meta.title, `${v.client}, as of ${v.as_of_text}.`, v.consultants.length ? `Prepared by ${v.consultants.join(', ')}.` : '', v.sponsor ? `Sponsor: ${v.sponsor}.` : '', `Model: ${v.model.name} ${v.model.version} (${v.model.practices} practices, ${v.model.criteria} criteria).`].filter(Boolean).join('\n'));
+      slide.addNotes(
+        [
+          meta.title,
+          `${v.client}, as of ${v.as_of_text}.`,
+          v.consultants.length ? `Prepared by ${v.consultants.join(', ')}.` : '',
+          v.sponsor ? `Sponsor: ${v.sponsor}.` : '',
+          `Model: ${v.model.name} ${v.model.version} (${v.model.practices} practices, ${v.model.criteria} criteria).`,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      );
       continue;
     }
     const slide = pptx.addSlide({ masterName: 'RELM_CONTENT' });
@@ -435,7 +557,10 @@ export async function writeDeck(raw: string, v: ReportView, a: Assessment, chart
  * (PowerPoint repairs such a file, LibreOffice lets the last one win and drops the bullets). The first stays.
  */
 export function oneParagraphProperties(xml: string): string {
-  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, inner: string) => `<a:p>${inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (p: string, at: number) => (at === 0 ? p : ''))}</a:p>`);
+  return xml.replace(
+    /<a:p>([\s\S]*?)<\/a:p>/g,
+    (_, inner: string) => `<a:p>${inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (p: string, at: number) => (at === 0 ? p : ''))}</a:p>`,
+  );
 }
 
 /** A Gantt chart's offset series: no fill, no line, so the bars float from their start dates. */
@@ -445,7 +570,16 @@ function hideFirstSeries(xml: string): string {
 
 type Item = { h: (pt: number) => number; flex: boolean; draw: (y: number, h: number, pt: number) => Promise<void> | void };
 
-async function layoutBody(slide: Slide, blocks: readonly Block[], box: Box, v: ReportView, a: Assessment, charts: Record<string, Chart>, look: Look, counter: { count: number; hidden: number[] }): Promise<void> {
+async function layoutBody(
+  slide: Slide,
+  blocks: readonly Block[],
+  box: Box,
+  v: ReportView,
+  a: Assessment,
+  charts: Record<string, Chart>,
+  look: Look,
+  counter: { count: number; hidden: number[] },
+): Promise<void> {
   const items: Item[] = [];
   for (const b of blocks) {
     switch (b.kind) {
@@ -514,7 +648,14 @@ async function layoutBody(slide: Slide, blocks: readonly Block[], box: Box, v: R
             flex: true,
             draw: (y, h) => {
               const s = fit(size.width, size.height, box.w, h);
-              slide.addImage({ data: `image/png;base64,${Buffer.from(png).toString('base64')}`, x: box.x + (box.w - s.w) / 2, y, w: s.w, h: s.h, altText: c.title });
+              slide.addImage({
+                data: `image/png;base64,${Buffer.from(png).toString('base64')}`,
+                x: box.x + (box.w - s.w) / 2,
+                y,
+                w: s.w,
+                h: s.h,
+                altText: c.title,
+              });
             },
           });
         }

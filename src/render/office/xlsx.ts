@@ -67,7 +67,11 @@ function widthOf(v: Cell, c: Column): number {
   if (typeof v === 'object') return c.fmt === 'money' ? 12 : 10;
   if (typeof v === 'number') return c.fmt === 'money' ? String(Math.round(v)).length + 5 : c.fmt === 'pct' ? 5 : Math.min(12, String(v).length + 1);
   if (typeof v === 'boolean') return 5;
-  return Math.max(...String(v).split('\n').map((l) => l.length));
+  return Math.max(
+    ...String(v)
+      .split('\n')
+      .map((l) => l.length),
+  );
 }
 
 /** Lines a text takes in a column `width` characters wide. */
@@ -81,7 +85,15 @@ interface SheetOptions {
   above?: Cell[][];
 }
 
-function addTable(wb: ExcelJS.Workbook, name: string, columns: readonly Column[], rows: readonly Cell[][], accent: string, money: string, opts: SheetOptions = {}): ExcelJS.Worksheet {
+function addTable(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: readonly Column[],
+  rows: readonly Cell[][],
+  accent: string,
+  money: string,
+  opts: SheetOptions = {},
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { properties: { tabColor: { argb: `FF${accent}` } } });
   const above = opts.above ?? [];
   for (const r of above) ws.addRow(r.map((v) => v ?? ''));
@@ -137,7 +149,10 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
   const names = v.plan.names;
   const dayRate = a.engagement.day_rate;
   /** A cost formula on the day-rate cell, with the value it gives today (blank while there is no rate). */
-  const cost = (effortCell: string, effort: number): Cell => ({ formula: `IF(DayRate="","",${effortCell}*DayRate)`, result: dayRate === null ? '' : effort * dayRate });
+  const cost = (effortCell: string, effort: number): Cell => ({
+    formula: `IF(DayRate="","",${effortCell}*DayRate)`,
+    result: dayRate === null ? '' : effort * dayRate,
+  });
 
   // Summary: the key figures, the day rate every cost formula reads, and the perspectives.
   const o = a.overall;
@@ -353,8 +368,34 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
       { header: 'Milestones', wrap: true },
     ],
     [
-      ...v.plan.phases.map((p, k): Cell[] => [p.index, p.name, utcDate(p.start), utcDate(p.end), p.capacity_days, p.used_days, cost(`F${k + 2}`, p.used_days), p.recommendations.length, p.met_by_end, [...p.outcomes, ...p.milestone_kpis].join('\n') || null]),
-      ...(a.roadmap.unscheduled.length ? [[null, 'Not scheduled', null, null, null, a.roadmap.unscheduled_days, cost(`F${v.plan.phases.length + 2}`, a.roadmap.unscheduled_days), a.roadmap.unscheduled.length, null, null] as Cell[]] : []),
+      ...v.plan.phases.map((p, k): Cell[] => [
+        p.index,
+        p.name,
+        utcDate(p.start),
+        utcDate(p.end),
+        p.capacity_days,
+        p.used_days,
+        cost(`F${k + 2}`, p.used_days),
+        p.recommendations.length,
+        p.met_by_end,
+        [...p.outcomes, ...p.milestone_kpis].join('\n') || null,
+      ]),
+      ...(a.roadmap.unscheduled.length
+        ? [
+            [
+              null,
+              'Not scheduled',
+              null,
+              null,
+              null,
+              a.roadmap.unscheduled_days,
+              cost(`F${v.plan.phases.length + 2}`, a.roadmap.unscheduled_days),
+              a.roadmap.unscheduled.length,
+              null,
+              null,
+            ] as Cell[],
+          ]
+        : []),
     ],
     accent,
     money,
@@ -365,8 +406,28 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
   addTable(
     wb,
     'Requirements',
-    [{ header: 'Rank', fmt: 'int' }, { header: 'Requirement', wrap: true }, { header: 'Description', wrap: true }, { header: 'Status' }, { header: 'Status code' }, { header: 'Practices', wrap: true }, { header: 'Measured by', wrap: true }, { header: 'Recommendations', fmt: 'int' }, ...scenarioCols],
-    v.requirements.map((r): Cell[] => [r.rank, r.title, r.description, r.status_text, r.status, r.practice_names.join(', '), r.metrics.map((m) => `${m.name}: ${m.value} now, target ${m.target} (${m.met})`).join('\n') || null, r.recommendations, ...r.by_scenario]),
+    [
+      { header: 'Rank', fmt: 'int' },
+      { header: 'Requirement', wrap: true },
+      { header: 'Description', wrap: true },
+      { header: 'Status' },
+      { header: 'Status code' },
+      { header: 'Practices', wrap: true },
+      { header: 'Measured by', wrap: true },
+      { header: 'Recommendations', fmt: 'int' },
+      ...scenarioCols,
+    ],
+    v.requirements.map((r): Cell[] => [
+      r.rank,
+      r.title,
+      r.description,
+      r.status_text,
+      r.status,
+      r.practice_names.join(', '),
+      r.metrics.map((m) => `${m.name}: ${m.value} now, target ${m.target} (${m.met})`).join('\n') || null,
+      r.recommendations,
+      ...r.by_scenario,
+    ]),
     accent,
     money,
   );
@@ -378,7 +439,14 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
     addTable(
       wb,
       'Goals',
-      [{ header: '#', fmt: 'int' }, { header: 'Goal', wrap: true }, { header: 'Requirements that serve it', wrap: true }, { header: 'Recommendations', fmt: 'int' }, { header: 'Status' }, { header: 'Status code' }],
+      [
+        { header: '#', fmt: 'int' },
+        { header: 'Goal', wrap: true },
+        { header: 'Requirements that serve it', wrap: true },
+        { header: 'Recommendations', fmt: 'int' },
+        { header: 'Status' },
+        { header: 'Status code' },
+      ],
       v.alignment.goals.map((g, k): Cell[] => [g.number, g.title, g.requirements, g.recommendations, g.status_text, trace.goals[k]!.status]),
       accent,
       money,

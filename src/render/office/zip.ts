@@ -57,7 +57,8 @@ export async function normalisePackage(bytes: Uint8Array, opts: NormaliseOptions
     if (typeof content === 'string') {
       if (name === 'docProps/core.xml') content = setCoreDates(content, when);
       // An override for a part the package does not hold (pptxgenjs writes one per layout for masters).
-      if (name === '[Content_Types].xml') content = content.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (o, part: string) => (names.includes(part) && parts[part] !== null ? o : ''));
+      if (name === '[Content_Types].xml')
+        content = content.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (o, part: string) => (names.includes(part) && parts[part] !== null ? o : ''));
       if (opts.editXml) content = opts.editXml(name, content);
     } else if (NESTED.test(name)) {
       content = await normalisePackage(content, { date: opts.date });
