@@ -6,7 +6,7 @@ import type { BacklogItem } from '../engagement/types.js';
 import { setIn } from '../engagement/yaml-edit.js';
 import { candidatePairs, duplicateCandidates, isCandidate } from '../engine/duplicates.js';
 import { EXIT_FINDINGS, EXIT_USAGE, RelmError } from '../errors.js';
-import { ITEM_ORDER } from '../import/merge.js';
+import { ITEM_ORDER } from '../import/fields.js';
 import { atomicWrite } from '../io/atomic-write.js';
 import { withEngagementLock } from '../io/lock.js';
 import { formatDuplicates, formatRecorded } from '../output/duplicates.js';

@@ -1,5 +1,6 @@
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { hint } from '../util/did-you-mean.js';
+import type { BacklogItem } from '../engagement/types.js';
 import type { ColumnMapping } from './types.js';
 
 /** The fields of a backlog item and of a release (schemas/backlog.schema.json, schemas/releases.schema.json). */
@@ -23,6 +24,28 @@ export const ITEM_FIELDS = [
   'release',
 ] as const;
 export const RELEASE_FIELDS = ['id', 'type', 'planned', 'applications', 'scheduled', 'deployed', 'outcome', 'restored', 'items'] as const;
+
+/** Keys in the order of DESIGN §2, so that new fields and entries read like the examples. */
+export const ITEM_ORDER: readonly (keyof BacklogItem)[] = [
+  'id',
+  'application',
+  'title',
+  'type',
+  'emergency',
+  'priority',
+  'status',
+  'requested',
+  'closed',
+  'effort_days',
+  'benefit',
+  'change',
+  'duplicate_of',
+  'supersedes',
+  'platforms',
+  'release',
+  'description',
+];
+export const RELEASE_ORDER: readonly string[] = ['id', 'type', 'planned', 'applications', 'scheduled', 'deployed', 'outcome', 'restored', 'items', 'changes'];
 
 /** A "did you mean" for typos, and for the start of a field name (`effort` -> `effort_days`). */
 function suggest(field: string, fields: readonly string[]): string {

@@ -1,6 +1,6 @@
 import type { Application, BacklogItem, ItemStatus, MaintenanceType, Priority } from '../engagement/types.js';
 import { DATE_EXAMPLES, parseExportDate } from './dates.js';
-import { toBoolean, toList, toNumber } from './fields.js';
+import { ITEM_ORDER, toBoolean, toList, toNumber } from './fields.js';
 import { ID, slugify, toId } from './ids.js';
 import { Notes } from './notes.js';
 import { overlongProblems, type CsvRow, type CsvTable } from './csv.js';
@@ -181,30 +181,9 @@ function cut(text: string, max: number): string {
   return s.trimEnd();
 }
 
-/** Keys in the order of DESIGN §2 (the long description last), so that new entries read like the examples. */
-const ORDER: (keyof BacklogItem)[] = [
-  'id',
-  'application',
-  'title',
-  'type',
-  'emergency',
-  'priority',
-  'status',
-  'requested',
-  'closed',
-  'effort_days',
-  'benefit',
-  'change',
-  'duplicate_of',
-  'supersedes',
-  'platforms',
-  'release',
-  'description',
-];
-
 function ordered(item: BacklogItem): BacklogItem {
   const out = {} as Record<string, unknown>;
-  for (const k of ORDER) if (k in item) out[k] = item[k];
+  for (const k of ITEM_ORDER) if (k in item) out[k] = item[k];
   return out as unknown as BacklogItem;
 }
 

@@ -63,28 +63,6 @@ export const emptyReport = (): MergeReport => ({
 
 type Entry = { id: string } & Record<string, unknown>;
 
-/** Keys in the order of DESIGN §2, so that new fields and entries read like the examples. */
-export const ITEM_ORDER = [
-  'id',
-  'application',
-  'title',
-  'type',
-  'emergency',
-  'priority',
-  'status',
-  'requested',
-  'closed',
-  'effort_days',
-  'benefit',
-  'change',
-  'duplicate_of',
-  'supersedes',
-  'platforms',
-  'release',
-  'description',
-];
-export const RELEASE_ORDER = ['id', 'type', 'planned', 'applications', 'scheduled', 'deployed', 'outcome', 'restored', 'items', 'changes'];
-
 // ---------------------------------------------------------------------------------------------
 // Rendering values as the file writes them: lists of scalars in flow style, everything else block.
 
