@@ -3,26 +3,7 @@ import { hint } from '../util/did-you-mean.js';
 import type { BacklogItem } from '../engagement/types.js';
 import type { ColumnMapping } from './types.js';
 
-/** The fields of a backlog item and of a release (schemas/backlog.schema.json, schemas/releases.schema.json). */
-export const ITEM_FIELDS = [
-  'id',
-  'application',
-  'title',
-  'description',
-  'type',
-  'emergency',
-  'priority',
-  'status',
-  'requested',
-  'closed',
-  'effort_days',
-  'benefit',
-  'change',
-  'duplicate_of',
-  'supersedes',
-  'platforms',
-  'release',
-] as const;
+/** The fields of a release `--map` may name (schemas/releases.schema.json). */
 export const RELEASE_FIELDS = ['id', 'type', 'planned', 'applications', 'scheduled', 'deployed', 'outcome', 'restored', 'items'] as const;
 
 /** Keys in the order of DESIGN §2, so that new fields and entries read like the examples. */
@@ -45,6 +26,8 @@ export const ITEM_ORDER: readonly (keyof BacklogItem)[] = [
   'release',
   'description',
 ];
+/** The fields of a backlog item `--map` may name (schemas/backlog.schema.json), in file order. */
+export const ITEM_FIELDS: readonly string[] = ITEM_ORDER;
 export const RELEASE_ORDER: readonly string[] = ['id', 'type', 'planned', 'applications', 'scheduled', 'deployed', 'outcome', 'restored', 'items', 'changes'];
 
 /** A "did you mean" for typos, and for the start of a field name (`effort` -> `effort_days`). */
