@@ -16,5 +16,9 @@ export default defineConfig({
     // The built CLI (dist/), which test/helpers/cli.ts runs in-process, is loaded by Node as the binary
     // loads it, not transformed by vitest.
     server: { deps: { external: [/\/dist\//] } },
+    // A worker runs one test file after another without starting afresh (a third of the suite's time went to
+    // setting up each file's module graph). Tests therefore leave the process as they found it (run() restores
+    // it), and a file that mocks a module imports what it tests afresh (test/io/staging.test.ts).
+    isolate: false,
   },
 });

@@ -2,10 +2,21 @@ import * as fs from 'node:fs';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RelmError } from '../../src/errors.js';
-import { fsError } from '../../src/io/fs-errors.js';
-import { confineOutputDir, confineWrite, StagedOutput } from '../../src/io/staging.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The modules under test are imported afresh after the mock below (vitest reuses a worker between files, so
+// another file may already hold them, bound to the real node:fs); RelmError from the same fresh graph.
+let RelmError: typeof import('../../src/errors.js').RelmError;
+let fsError: typeof import('../../src/io/fs-errors.js').fsError;
+let confineOutputDir: typeof import('../../src/io/staging.js').confineOutputDir;
+let confineWrite: typeof import('../../src/io/staging.js').confineWrite;
+let StagedOutput: typeof import('../../src/io/staging.js').StagedOutput;
+beforeAll(async () => {
+  vi.resetModules();
+  ({ RelmError } = await import('../../src/errors.js'));
+  ({ fsError } = await import('../../src/io/fs-errors.js'));
+  ({ confineOutputDir, confineWrite, StagedOutput } = await import('../../src/io/staging.js'));
+});
 
 // File-system faults on demand: the n-th writeFileSync or renameSync fails with the given code.
 const fault = vi.hoisted(() => ({ write: { at: 0, code: '' }, rename: { at: 0, code: '' } }));
@@ -64,9 +75,9 @@ describe('StagedOutput: all or nothing', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(RelmError);
-    expect((err as RelmError).message).toMatch(/^cannot write .*out\/charts\/radar\.svg: the disk is full \(ENOSPC\)$/);
-    expect((err as RelmError).hint).toBe('Free some space and run again. Nothing was changed: the previous files are as they were.');
-    expect((err as RelmError).exitCode).toBe(2);
+    expect((err as InstanceType<typeof RelmError>).message).toMatch(/^cannot write .*out\/charts\/radar\.svg: the disk is full \(ENOSPC\)$/);
+    expect((err as InstanceType<typeof RelmError>).hint).toBe('Free some space and run again. Nothing was changed: the previous files are as they were.');
+    expect((err as InstanceType<typeof RelmError>).exitCode).toBe(2);
     expect(read(d)).toEqual({ 'report.md': 'old report', 'charts/radar.svg': 'old radar', 'report.html': null });
     expect(readdirSync(join(d, 'out')).filter((n) => n.startsWith('.'))).toEqual([]);
   });
