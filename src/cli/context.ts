@@ -41,10 +41,16 @@ function load(opts: CommonOptions): LoadResult {
 export function loadFindings(opts: CommonOptions & { windowDays?: number }): LoadResult {
   const result = load(opts);
   if (!result.engagement) return result;
-  const evidence = [...evidenceFindings(assessEvidence(result.engagement, { windowDays: opts.windowDays })), ...respondentFindings(result.engagement)].map(
-    result.locate,
-  );
-  return { ...result, diagnostics: [...result.diagnostics, ...evidence].sort(compareDiagnostics) };
+  return withEngineFindings(result, result.engagement, assessEvidence(result.engagement, { windowDays: opts.windowDays }));
+}
+
+/**
+ * The files' findings with those only the engine can tell (the evidence check on the practices' results, the
+ * respondents' open disagreements), each located in its file, in order.
+ */
+function withEngineFindings<R extends LoadResult>(result: R, e: Engagement, practices: Assessment['practices']): R {
+  const found = [...evidenceFindings(practices), ...respondentFindings(e)].map(result.locate);
+  return { ...result, diagnostics: [...result.diagnostics, ...found].sort(compareDiagnostics) };
 }
 
 /**
@@ -61,11 +67,9 @@ export function loadAssessed(opts: CommonOptions & { windowDays?: number }): Ass
   const result = load(opts);
   if (!isValid(result)) return refuse(result);
   const assessment = assess(result.engagement, { windowDays: opts.windowDays });
-  const diagnostics = [...result.diagnostics, ...[...evidenceFindings(assessment.practices), ...respondentFindings(result.engagement)].map(result.locate)].sort(
-    compareDiagnostics,
-  );
-  assessment.diagnostics = diagnostics;
-  return { ...result, diagnostics, assessment };
+  const found = withEngineFindings(result, result.engagement, assessment.practices);
+  assessment.diagnostics = found.diagnostics;
+  return { ...found, assessment };
 }
 
 function isValid(result: LoadResult): result is Loaded {

@@ -44,7 +44,8 @@ export async function bookmarkPages(pdf: Uint8Array): Promise<Map<string, number
  * The same input and date therefore give the same bytes. pdf-lib loads only when PDFs are printed.
  */
 export async function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
-  const { PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } = await import('pdf-lib');
+  const lib = await import('pdf-lib');
+  const { PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } = lib;
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const ctx = doc.context;
   const old = ctx.trailerInfo.Info;
@@ -59,7 +60,7 @@ export async function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Promise<Uint8A
   if (metadata instanceof PDFRef) ctx.delete(metadata);
   doc.catalog.delete(PDFName.of('Metadata'));
   ctx.trailerInfo.ID = undefined;
-  renumberStructureIds(doc, await import('pdf-lib'));
+  renumberStructureIds(doc, lib);
   // Object streams: the objects that are not streams, compressed together (PDF 1.5). A tagged PDF holds a small
   // dictionary for every paragraph and table cell (the structure screen readers follow): uncompressed, half a
   // long report's bytes; packed, a tenth of that.

@@ -28,6 +28,25 @@ export function recommendationsOf(r: ProgressReport): Map<string, Recommendation
   return new Map([...r.phases.flatMap((p) => p.recommendations), ...r.unscheduled, ...r.outside_plan].map((x) => [x.id, x]));
 }
 
+/** The late recommendations of the plan's phases, latest first. */
+export function lateOf(r: ProgressReport): RecommendationProgress[] {
+  return r.phases
+    .flatMap((p) => p.recommendations)
+    .filter((x) => x.late)
+    .sort((a, b) => (b.days_late ?? 0) - (a.days_late ?? 0));
+}
+
+/** The next steps, as recommendations: what to finish first, then what to start. */
+function nextStepsOf(r: ProgressReport): RecommendationProgress[] {
+  const recs = recommendationsOf(r);
+  return r.next_steps.map((id) => recs.get(id)!);
+}
+
+/** Every recommendation of the plan is done or dropped. */
+function planComplete(t: ProgressReport['totals']): boolean {
+  return t.recommendations > 0 && t.done + t.dropped === t.recommendations;
+}
+
 /** The answer: effort delivered against the plan by today, and what is late. */
 export function progressAnswerSentence(f: ProgressFacts): string {
   const t = f.report.totals;
@@ -90,7 +109,7 @@ export function lateReason(r: RecommendationProgress, titles: ReadonlyMap<string
 
 /** What is late, how late, and whether the reasons are known. */
 export function lateSentence(f: ProgressFacts): string {
-  const late = [...f.report.phases.flatMap((p) => p.recommendations)].filter((r) => r.late);
+  const late = lateOf(f.report);
   if (!late.length)
     return f.report.totals.due_days ? 'Nothing is late: the work of every phase that has ended is done.' : 'Nothing is late: no phase has ended yet.';
   const effort = late.reduce((s, r) => s + r.effort_days, 0);
@@ -141,10 +160,9 @@ export function requirementsProgressSentence(f: ProgressFacts): string {
 
 /** Next: what to finish, then what to start. */
 export function nextSentence(f: ProgressFacts): string {
-  const recs = recommendationsOf(f.report);
-  const steps = f.report.next_steps.map((id) => recs.get(id)!);
+  const steps = nextStepsOf(f.report);
   if (!steps.length)
-    return f.report.totals.recommendations && f.report.totals.done + f.report.totals.dropped === f.report.totals.recommendations
+    return planComplete(f.report.totals)
       ? 'The plan is complete: every recommendation is done or dropped.'
       : 'Nothing is under way or ready to start: settle what the waiting work depends on.';
   // At most two of each in the sentence; the next steps list gives them all.
@@ -164,7 +182,7 @@ export function progressSlideTitles(f: ProgressFacts) {
   const share = (x: number) => (t.planned_days ? x / t.planned_days : 0);
   const answer = !t.recommendations
     ? 'No recommendation to carry out'
-    : t.done + t.dropped === t.recommendations
+    : planComplete(t)
       ? 'The plan is complete'
       : t.due_days === 0
         ? `${capitalise(pct(t.percent_done))} of the plan delivered; no phase has ended yet`
@@ -192,15 +210,14 @@ export function progressSlideTitles(f: ProgressFacts) {
       : score(o.from) === score(o.to)
         ? `The overall score is unchanged at ${score(o.to)}`
         : `The overall score ${o.to > o.from ? 'rose' : 'fell'} from ${score(o.from)} to ${score(o.to)}`;
-  const lateRecs = phases.flatMap((p) => p.recommendations).filter((r) => r.late);
-  const most = Math.max(0, ...lateRecs.map((r) => r.days_late ?? 0));
+  const lateRecs = lateOf(f.report);
+  const most = lateRecs[0]?.days_late ?? 0;
   const late = !lateRecs.length
     ? 'Nothing is late'
     : lateRecs.length === 1
       ? `One recommendation late, by ${count(most, 'day')}`
       : `${capitalise(count(lateRecs.length, 'recommendation'))} late, up to ${count(most, 'day')}`;
-  const recs = recommendationsOf(f.report);
-  const steps = f.report.next_steps.map((id) => recs.get(id)!);
+  const steps = nextStepsOf(f.report);
   const finish = steps.filter((r) => r.status === 'in-progress').length;
   const start = steps.length - finish;
   const next = !steps.length

@@ -128,10 +128,14 @@ export function progressView(f: P.ProgressFacts, e: Engagement, opts: ProgressVi
         removed: d.recommendations.removed.map((x) => x.title),
       }
     : null;
-  const late = r.phases
-    .flatMap((p) => p.recommendations)
-    .filter((x) => x.late)
-    .sort((a, b) => (b.days_late ?? 0) - (a.days_late ?? 0));
+  // Views of the recommendations with these ids, in order.
+  const views = (ids: readonly string[]) =>
+    ids
+      .map((id) => recs.get(id))
+      .filter((x) => x !== undefined)
+      .map(rec);
+  const doneSince = views(f.changes.done);
+  const late = P.lateOf(r).map(rec);
   return {
     client: m.client,
     title: f.current.engagement.title,
@@ -165,24 +169,12 @@ export function progressView(f: P.ProgressFacts, e: Engagement, opts: ProgressVi
       done_cost: dayRate !== null ? money(t.done_days * dayRate, currency) : null,
     },
     phases,
-    done_since: f.changes.done
-      .map((id) => recs.get(id))
-      .filter((x) => x !== undefined)
-      .map(rec),
-    started_since: f.changes.started
-      .map((id) => recs.get(id))
-      .filter((x) => x !== undefined)
-      .map(rec),
-    dropped_since: f.changes.dropped
-      .map((id) => recs.get(id))
-      .filter((x) => x !== undefined)
-      .map(rec),
-    reopened_since: f.changes.reopened
-      .map((id) => recs.get(id))
-      .filter((x) => x !== undefined)
-      .map(rec),
+    done_since: doneSince,
+    started_since: views(f.changes.started),
+    dropped_since: views(f.changes.dropped),
+    reopened_since: views(f.changes.reopened),
     moved,
-    late: late.map(rec),
+    late,
     requirements: r.requirements.map((x) => ({
       title: x.title,
       rank: x.rank,
@@ -205,14 +197,8 @@ export function progressView(f: P.ProgressFacts, e: Engagement, opts: ProgressVi
     // The progress deck: a title per slide, and its lists cut to what a slide holds (the report has them all).
     titles: P.progressSlideTitles(f),
     slides: {
-      done: firstOf(
-        f.changes.done
-          .map((id) => recs.get(id))
-          .filter((x) => x !== undefined)
-          .map(rec),
-        SLIDE_ROWS,
-      ),
-      late: firstOf(late.map(rec), SLIDE_TABLE_ROWS),
+      done: firstOf(doneSince, SLIDE_ROWS),
+      late: firstOf(late, SLIDE_TABLE_ROWS),
     },
     unscheduled: r.unscheduled.map(rec),
     outside_plan: r.outside_plan.map(rec),

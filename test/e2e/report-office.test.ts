@@ -10,7 +10,6 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 function example(path = 'examples/acme-bank'): string {
   const d = copyFixture(path);
-  rmSync(join(d, 'out'), { recursive: true, force: true });
   dirs.push(d);
   return d;
 }

@@ -13,7 +13,6 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 function example(): string {
   const d = copyFixture('examples/acme-bank');
-  rmSync(join(d, 'out'), { recursive: true, force: true });
   dirs.push(d);
   return d;
 }
