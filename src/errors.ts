@@ -1,4 +1,4 @@
-/** Exit codes of DESIGN §5. */
+/** Exit codes of docs/commands.md. */
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;

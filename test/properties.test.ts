@@ -1,5 +1,5 @@
 /**
- * Property tests of the engine (DESIGN §3): random models, answers, targets, recommendations and phases,
+ * Property tests of the engine (docs/formulas.md): random models, answers, targets, recommendations and phases,
  * checked against the invariants the formulas promise. Pure functions only, no binary. A fixed seed keeps
  * every run the same; a failure prints the counterexample and the path to replay it.
  */
@@ -257,7 +257,7 @@ const arbTriggerInput = arbPracticeResults.chain((practices) =>
 
 const inRange = (v: number | null, lo: number, hi: number) => v === null || (v >= lo - EPS && v <= hi + EPS);
 
-describe('scoring (DESIGN §3 Practice)', () => {
+describe('scoring (docs/formulas.md, Practice)', () => {
   it('keeps scores within [0, 5], levels within 0..5 and each m_l within [0, 1]', () => {
     fc.assert(
       fc.property(arbPracticeAndState, ({ practice, state }) => {
@@ -299,7 +299,7 @@ describe('scoring (DESIGN §3 Practice)', () => {
   });
 });
 
-describe('gaps, perspectives and the overall figures (DESIGN §3)', () => {
+describe('gaps, perspectives and the overall figures (docs/formulas.md)', () => {
   it('gives every targeted practice a gap of what is missing up to the target (≥ target − score, ≤ target, 0 exactly when every level up to it is in place), and none to the others', () => {
     fc.assert(
       fc.property(arbEngagement, (e) => {
@@ -346,7 +346,7 @@ describe('gaps, perspectives and the overall figures (DESIGN §3)', () => {
   });
 });
 
-describe('scheduleRoadmap (DESIGN §3 Roadmap)', () => {
+describe('scheduleRoadmap (docs/formulas.md, Roadmap)', () => {
   it('never exceeds a phase capacity, never puts a recommendation before a dependency, and leaves the dependants of an unscheduled one unscheduled', () => {
     fc.assert(
       fc.property(arbRoadmapInput, ({ recs, phases }) => {
@@ -387,7 +387,7 @@ describe('scheduleRoadmap (DESIGN §3 Roadmap)', () => {
   });
 });
 
-describe('triggerRecommendations (DESIGN §3 Recommendations)', () => {
+describe('triggerRecommendations (docs/formulas.md, Recommendations)', () => {
   it('gives priorities within [0, 100], 100 to the most urgent when any is urgent, and triggers exactly the recommendations covering a level up to the target that is not in place', () => {
     fc.assert(
       fc.property(arbTriggerInput, ({ practices, weights, recs }) => {

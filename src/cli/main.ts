@@ -46,7 +46,7 @@ function similarity(v: string): number {
   return n;
 }
 
-/** The release-metrics window (DESIGN §3: 180 days), for every command that assesses. */
+/** The release-metrics window (docs/formulas.md: 180 days), for every command that assesses. */
 function windowDays(): Option {
   return new Option('--window-days <days>', 'release-metrics window in days, ending with as_of (1 to 36,500)')
     .argParser(wholeNumber(1, 36_500))

@@ -17,7 +17,7 @@ import { isBroken, type Usable } from './usable.js';
 import { isDate } from '../util/dates.js';
 import { decodeUtf8, YamlSource } from './yaml-source.js';
 
-/** The engagement files, their schema and whether they must exist (DESIGN §2). */
+/** The engagement files, their schema and whether they must exist (docs/engagement-files.md). */
 export const ENGAGEMENT_FILES = [
   { key: 'manifest', file: 'relm.yaml', schema: 'relm', required: true },
   { key: 'practices', file: 'practices.yaml', schema: 'practices', required: true },

@@ -23,7 +23,7 @@ export interface ScaffoldOptions {
   engagementPath: string;
 }
 
-/** The standard engagement tasks (DESIGN §2), with their offsets from the start in days. */
+/** The standard engagement tasks (docs/engagement-files.md), with their offsets from the start in days. */
 export const STANDARD_TASKS: (Omit<PlanTask, 'start' | 'due' | 'status'> & { startDay: number; days: number })[] = [
   { id: 'assemble-team', title: 'Assemble the engagement team', phase: 'assessment', owner: 'Lead consultant', startDay: 0, days: 3, depends_on: [] },
   {

@@ -22,7 +22,7 @@ import type { Phase } from '../engagement/types.js';
 import { WorkingDays } from '../util/workdays.js';
 import { targetOf } from '../engagement/targets.js';
 
-/** Practice results in the model's order (DESIGN §3, Practice); `support`: the respondents' backing of each criterion (confidence). */
+/** Practice results in the model's order (docs/formulas.md); `support`: the respondents' backing of each criterion (confidence). */
 export function assessPractices(e: Engagement, support = criterionSupport(reconcile(e.model, e.practices, e.responses))): PracticeResult[] {
   return e.model.practices.map((p): PracticeResult => {
     const s = scorePractice(p, e.practices.practices[p.id], support);
@@ -86,7 +86,7 @@ export function assessOverall(perspectives: Record<Perspective, PerspectiveResul
     gapSum += p.weight * p.gap!;
     targetSum += p.weight * p.target!;
   }
-  // The weakest perspective is the one with the lowest score; a tie goes to the first in DESIGN's order.
+  // The weakest perspective is the one with the lowest score; a tie goes to the first in the schema's order.
   let weakest: Perspective | null = null;
   for (const k of PERSPECTIVES) {
     const s = perspectives[k].score;
@@ -101,9 +101,9 @@ export function assessOverall(perspectives: Record<Perspective, PerspectiveResul
   };
 }
 
-/** The whole assessment: pure, deterministic, no I/O (DESIGN §1). */
+/** The whole assessment: pure, deterministic, no I/O (CONTRIBUTING.md). */
 export interface AssessOptions {
-  /** The release-metrics window in days (DESIGN §3: 180). */
+  /** The release-metrics window in days (docs/formulas.md: 180). */
   windowDays?: number;
 }
 
@@ -186,7 +186,7 @@ function skillNeeds(recs: readonly RecommendationResult[], roadmap: Roadmap): Ma
 }
 
 /**
- * The whole assessment of a valid engagement (DESIGN §3). Its `diagnostics` start empty: the command that
+ * The whole assessment of a valid engagement (docs/formulas.md). Its `diagnostics` start empty: the command that
  * loaded the files adds their findings and the evidence check's (cli/context.ts loadAssessed).
  */
 export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {

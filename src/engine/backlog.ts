@@ -114,7 +114,7 @@ export function releaseCalendar(
   return releases.filter((r) => r.items.length).map(({ free: _free, ...r }) => ({ ...r, platforms: [...r.platforms].sort() }));
 }
 
-/** Backlog analytics (DESIGN §3 Backlog). Pure. */
+/** Backlog analytics (docs/formulas.md, The backlog). Pure. */
 export function analyseBacklog(
   backlog: BacklogFile,
   target: TargetFile,

@@ -3,5 +3,5 @@
  * option parsing can read them without loading the engine).
  */
 
-/** The release-metrics window in days, ending with as_of (DESIGN §3: 180); record metrics of the backlog use it too. */
+/** The release-metrics window in days, ending with as_of (docs/formulas.md: 180); record metrics of the backlog use it too. */
 export const DEFAULT_WINDOW_DAYS = 180;

@@ -37,7 +37,7 @@ export interface EvidenceWindow {
 }
 
 /**
- * The evidence check (DESIGN §3): each rule of a practice whose from_level ≤ the practice's level is
+ * The evidence check (docs/formulas.md): each rule of a practice whose from_level ≤ the practice's level is
  * compared with the measured record. Record metrics are measured over the analysis window (or the
  * rule's own `window_days`), named in the result. A practice that is not assessed has no level and so
  * no check. Pure.

@@ -1,5 +1,5 @@
 /**
- * Why a practice scores what it scores: the calculation trace of DESIGN §3 (v2) for one practice, built from
+ * Why a practice scores what it scores: the calculation trace of docs/formulas.md for one practice, built from
  * the figures the engine itself computes (assess, scoring, recommendations), never recomputed here, and a
  * what-if: the answers that would close the gap, and the effect of hypothetical answers on the practice, its
  * perspective, the overall figures and the roadmap. Pure: nothing is read or written.
@@ -137,7 +137,7 @@ function figuresOf(p: PracticeResult): Figures {
 const levelList = (levels: readonly number[]) => (levels.length === 1 ? `level ${levels[0]}` : `levels ${levels[0]}–${levels[levels.length - 1]}`);
 const pctText = (m: number) => percent(m, { spaced: true });
 
-/** Why a recommendation is triggered or not (DESIGN §3 v2: some covered level l ≤ ⌈T⌉ with m_l < 1). */
+/** Why a recommendation is triggered or not (docs/formulas.md: some covered level l ≤ ⌈T⌉ with m_l < 1). */
 function whyTriggered(p: PracticeResult, covers: number[], triggered: boolean): string {
   if (!p.assessed) return p.na ? 'the practice does not apply' : 'the practice is not assessed';
   if (p.target === null) return 'the practice has no target';

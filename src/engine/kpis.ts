@@ -26,7 +26,7 @@ function stricter(a: MetricTarget, b: MetricTarget): boolean {
 }
 
 /**
- * One target per measured metric for the whole plan (DESIGN §3 v2: one target per metric): target.yaml `dora`
+ * One target per measured metric for the whole plan (docs/formulas.md: one target per metric): target.yaml `dora`
  * for a release metric, else the strictest threshold of the evidence rules that apply at the practices'
  * target levels. Pure.
  */

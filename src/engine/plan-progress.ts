@@ -1,6 +1,6 @@
 import type { PlanFile, PlanTask, TaskStatus } from '../engagement/types.js';
 
-/** The engagement phases of plan.yaml, in order (DESIGN §2). */
+/** The engagement phases of plan.yaml, in order (docs/engagement-files.md). */
 export const PLAN_PHASES = ['assessment', 'architecture', 'planning', 'implementation', 'support'] as const;
 export type PlanPhase = (typeof PLAN_PHASES)[number];
 

@@ -27,7 +27,7 @@ export const STANDINGS: readonly Standing[] = ['lowest-quartile', 'below-median'
 /**
  * The p-quantile (p in 0..1) of sorted values by linear interpolation between closest ranks (Hyndman and
  * Fan's type 7, the default of Excel's QUARTILE.INC, R and NumPy): h = (n − 1)p, q = x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋+1 − x⌊h⌋).
- * Its median is DESIGN §3's: the middle value, or the mean of the two middle values.
+ * Its median is docs/formulas.md's: the middle value, or the mean of the two middle values.
  */
 export function quantile(sorted: readonly number[], p: number): number {
   const h = (sorted.length - 1) * p;

@@ -23,7 +23,7 @@ export function rankOf(requirements: readonly Requirement[], practice: string): 
 }
 
 /**
- * The levels a recommendation covers (DESIGN §3, v2): L' < l ≤ L, where L is its level and L' the level of
+ * The levels a recommendation covers (docs/formulas.md): L' < l ≤ L, where L is its level and L' the level of
  * the practice's next lower recommendation (0 if none). `ladder` holds the levels of all the practice's
  * recommendations.
  */
@@ -45,7 +45,7 @@ export function isTriggered(p: PracticeResult, level: number, ladder: readonly n
   return coveredLevels(level, ladder).some((l) => l <= top && p.level_scores![l - 1]! < 1);
 }
 
-/** The order of DESIGN §3: target.yaml `first` (in its order), then customer rank, priority (desc), level, id. */
+/** The order of docs/formulas.md: target.yaml `first` (in its order), then customer rank, priority (desc), level, id. */
 export function compareRecommendations(first: readonly string[] = []) {
   const pos = new Map(first.map((id, i) => [id, i]));
   return (a: RecommendationResult, b: RecommendationResult): number => {
@@ -62,7 +62,7 @@ export function compareRecommendations(first: readonly string[] = []) {
 }
 
 /**
- * Triggered recommendations in DESIGN §3 order. A recommendation is triggered when a level it covers, up
+ * Triggered recommendations in docs/formulas.md order. A recommendation is triggered when a level it covers, up
  * to the target, is not fully in place; urgency (1 + G_p)² − 1; raw = urgency × impact × W_k / max(1,
  * effort); priority = 100 × raw / max raw. Order: target.yaml `first`, customer rank, priority (desc),
  * level, id. `phase` is left null for the roadmap.

@@ -3,7 +3,7 @@ import type { Model } from '../model/types.js';
 import { answerValue, type CriterionSupport } from './scoring.js';
 import type * as Doc from '../schema-types/assessment.js';
 
-/** The answer scale in steps (DESIGN §3): none 0, some 1, half 2, most 3. `na` is off the scale. */
+/** The answer scale in steps (docs/formulas.md): none 0, some 1, half 2, most 3. `na` is off the scale. */
 export const SCALE = ['none', 'some', 'half', 'most'] as const;
 type ScaleAnswer = (typeof SCALE)[number];
 

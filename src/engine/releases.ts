@@ -12,11 +12,11 @@ const DAY = 86_400_000;
 
 /** A release whose outcome is failed, rolled back or hotfixed; a release without `outcome` is unknown, never failed. */
 export const isFailed = (r: Release): boolean => r.outcome !== undefined && (FAILED_OUTCOMES as readonly string[]).includes(r.outcome);
-/** The outcome is recorded (DESIGN §3, v2: only those count in the failure rate). */
+/** The outcome is recorded (docs/formulas.md: only those count in the failure rate). */
 export const isOutcomeKnown = (r: Release): boolean => r.outcome !== undefined;
 export const isPlanned = (r: Release): boolean => r.planned ?? r.type !== 'emergency';
 
-/** DORA 2023 clusters (DESIGN §3). */
+/** DORA 2023 clusters (docs/formulas.md). */
 export function bandOf(metric: keyof ReleaseAnalysis['bands'], v: number | null): Band | null {
   if (v === null) return null;
   switch (metric) {
@@ -60,7 +60,7 @@ function successRates(releases: readonly Release[], keys: (r: Release) => string
 }
 
 /**
- * Release metrics (DESIGN §3): releases deployed on the `windowDays` UTC calendar days ending with
+ * Release metrics (docs/formulas.md): releases deployed on the `windowDays` UTC calendar days ending with
  * as_of (as_of included). Pure.
  */
 export function analyseReleases(

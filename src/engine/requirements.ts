@@ -32,7 +32,7 @@ export function meets(name: string, value: number | null, target: number | null)
 }
 
 /**
- * Requirement status (DESIGN §3, v2). met: every practice it lists has no gap and every metric it names
+ * Requirement status (docs/formulas.md). met: every practice it lists has no gap and every metric it names
  * meets its target. unknown: not met, and a practice it lists is not assessed or a metric has no data.
  * planned: not met, and every triggered recommendation of its practices is scheduled (there is at least
  * one): `reaches_target` is the latest of their phases. not-on-plan: the rest (work unscheduled, or a

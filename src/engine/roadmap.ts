@@ -5,7 +5,7 @@ import type { RecommendationResult, Roadmap } from './types.js';
 export const FIRST_STEPS = 5;
 
 /**
- * The phased roadmap (DESIGN §3, v2: customer order first). Recommendations are walked in their order; each
+ * The phased roadmap (docs/formulas.md: customer order first). Recommendations are walked in their order; each
  * one not yet placed first places its unplaced dependencies (recursively, in the same order), then itself,
  * so the customer's first requirement pulls its prerequisites forward instead of waiting behind
  * lower-ranked work. Placing r: the earliest phase that is not before any dependency's phase and has

@@ -1,7 +1,7 @@
 import type { AnswerDetail, AnswerValue, Answer, PracticeState } from '../engagement/types.js';
 import type { Practice } from '../model/types.js';
 
-/** Answer values of DESIGN §3 (OWASP SAMM's scale); `na` is left out. */
+/** Answer values of docs/formulas.md (OWASP SAMM's scale); `na` is left out. */
 export const ANSWER_VALUES: Record<Exclude<AnswerValue, 'na'>, number> = { none: 0, some: 0.25, half: 0.5, most: 1 };
 
 export function answerValue(a: Answer | undefined): AnswerValue | null {
@@ -62,7 +62,7 @@ export function ratingLevelScores(r: number): number[] {
 }
 
 /**
- * Scores one practice (DESIGN §3, v2). For each level l, m_l is the mean value of its criteria (na left
+ * Scores one practice (docs/formulas.md). For each level l, m_l is the mean value of its criteria (na left
  * out, unanswered counting 0, 1 when every criterion is na); the score is Σ m_l and the level the
  * largest L with m_l ≥ 0.5 for every l ≤ L. A practice is assessed when it has a rating or at least one
  * criterion answered (na counts); an `answers` map with nothing answered falls back to a rating beside
@@ -128,7 +128,7 @@ export function scorePractice(practice: Practice, state: PracticeState | null | 
 }
 
 /**
- * The gap (DESIGN §3, v2): what is missing at the levels up to the target, G = Σ_{l ≤ T} (1 − m_l), a
+ * The gap (docs/formulas.md): what is missing at the levels up to the target, G = Σ_{l ≤ T} (1 − m_l), a
  * fractional target counting its last level in proportion. Work above the target never offsets a hole
  * below it. For a rating r: max(0, T − r).
  */

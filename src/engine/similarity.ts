@@ -1,5 +1,5 @@
 /**
- * Similar texts, for duplicate candidates (DESIGN §3 Backlog "duplicates", §5 `relm duplicates`). Pure, no I/O.
+ * Similar texts, for duplicate candidates (docs/analysis.md, the backlog; docs/commands.md, `relm duplicates`). Pure, no I/O.
  *
  * Why it is built this way. Duplicate reports share a few *specific* words, often code identifiers
  * (`DFSClient`, `hadoop-client-minicluster`), and are written by different people in different words, so:

@@ -131,7 +131,7 @@ export function integrationLinks(
 /**
  * The solution model: for every practice with a target above 0 (not "not applicable"), the statements of its
  * criteria up to the target level (the last level of a fractional target included), as future-state sentences,
- * each marked in place, to build or not assessed; per perspective in DESIGN's order, with the counts.
+ * each marked in place, to build or not assessed; per perspective in the schema's order, with the counts.
  */
 export function solutionModel(
   e: Engagement,

@@ -1,4 +1,4 @@
-/** Median as DESIGN §3 defines it: the middle value, or the mean of the two middle values; null when empty. */
+/** Median as docs/formulas.md defines it: the middle value, or the mean of the two middle values; null when empty. */
 export function median(values: readonly number[]): number | null {
   if (!values.length) return null;
   const s = [...values].sort((a, b) => a - b);

@@ -1,14 +1,14 @@
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
 import type { PerspectiveResult, PracticeResult, RequirementTrace, Roadmap, Summary } from './types.js';
 
-/** Perspectives with a gap above 0, the largest first; ties keep DESIGN's perspective order. */
+/** Perspectives with a gap above 0, the largest first; ties keep the model's perspective order. */
 export function largestGaps(perspectives: Record<Perspective, PerspectiveResult>): Summary['largest_gaps'] {
   return PERSPECTIVES.filter((k) => (perspectives[k].gap ?? 0) > 0)
     .map((id) => ({ id, gap: perspectives[id].gap! }))
     .sort((a, b) => b.gap - a.gap || PERSPECTIVES.indexOf(a.id) - PERSPECTIVES.indexOf(b.id));
 }
 
-/** Perspectives with a score, the lowest first; ties keep DESIGN's perspective order. */
+/** Perspectives with a score, the lowest first; ties keep the model's perspective order. */
 export function weakestPerspectives(perspectives: Record<Perspective, PerspectiveResult>): Summary['weakest'] {
   return PERSPECTIVES.filter((k) => perspectives[k].score !== null)
     .map((id) => ({ id, score: perspectives[id].score! }))
@@ -39,7 +39,7 @@ export function requirementSummary(traces: readonly RequirementTrace[], phases: 
   };
 }
 
-/** The summary every headline sentence is built from (DESIGN §3, v2: computed, never written by hand). */
+/** The summary every headline sentence is built from (docs/formulas.md: computed, never written by hand). */
 export function summarise(
   practices: readonly PracticeResult[],
   perspectives: Record<Perspective, PerspectiveResult>,

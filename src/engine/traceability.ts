@@ -16,7 +16,7 @@ export type RecommendationAlignment = Traceability['recommendations'][number];
 /** One line of the matrix: a goal (null: the requirement names none), a requirement (null: hygiene), a recommendation and its phase. */
 export type TraceRow = Traceability['rows'][number];
 
-/** A goal's status from its requirements' (DESIGN §3 requirement statuses). */
+/** A goal's status from its requirements' (docs/formulas.md, Requirements). */
 export function goalStatus(reqs: readonly RequirementTrace[], phaseOrder: readonly string[]): { status: GoalStatus; reaches_target: string | null } {
   if (!reqs.length) return { status: 'no-requirements', reaches_target: null };
   if (reqs.every((r) => r.status === 'met')) return { status: 'met', reaches_target: 'now' };

@@ -5,7 +5,7 @@ import { addDays } from '../util/dates.js';
 import { WorkingDays } from '../util/workdays.js';
 import type { Training, TrainingNeed } from './types.js';
 
-/** Skill level 3, proficient: works alone (DESIGN §2). */
+/** Skill level 3, proficient: works alone (docs/engagement-files.md). */
 export const PROFICIENT = 3;
 
 /** Courses start two weeks after as_of (time to book them), at most one starting each week. */
@@ -28,7 +28,7 @@ export interface TrainingOptions {
 }
 
 /**
- * Training needs and plan (DESIGN §3 Training, v2). For each person, role and required skill, gap =
+ * Training needs and plan (docs/formulas.md, Training). For each person, role and required skill, gap =
  * max(0, required − level) (a skill not listed is level 0). Per skill: the people needing it, the course's
  * days per participant, participant-days and cost (a skill without a course is "no course: source one",
  * never counted as closed). Per role: qualified = people meeting every requirement; shortfall =

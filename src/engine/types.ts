@@ -1,5 +1,5 @@
 /**
- * The assessment.json document (DESIGN §4). Its types are generated from schemas/assessment.schema.json
+ * The assessment.json document (schemas/assessment.schema.json). Its types are generated from schemas/assessment.schema.json
  * (src/schema-types/assessment.ts, `npm run types`): the schema is the one definition, these are its names.
  */
 import type * as Doc from '../schema-types/assessment.js';
@@ -26,7 +26,7 @@ export type ReleaseAnalysis = Doc.ReleaseAnalysis;
 
 export type Bucket = Doc.RecommendationResult['bucket'];
 export type Kpi = Doc.Kpi;
-/** A delivery risk derived from the data (DESIGN §3 extension): what, how likely, how bad, and the figures behind it. */
+/** A delivery risk derived from the data (docs/analysis.md): what, how likely, how bad, and the figures behind it. */
 export type Risk = Doc.Risk;
 export type RecommendationResult = Doc.RecommendationResult;
 

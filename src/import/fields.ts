@@ -6,7 +6,7 @@ import type { ColumnMapping } from './types.js';
 /** The fields of a release `--map` may name (schemas/releases.schema.json). */
 export const RELEASE_FIELDS = ['id', 'type', 'planned', 'applications', 'scheduled', 'deployed', 'outcome', 'restored', 'items'] as const;
 
-/** Keys in the order of DESIGN §2, so that new fields and entries read like the examples. */
+/** Keys in the order of the schemas (docs/engagement-files.md), so that new fields and entries read like the examples. */
 export const ITEM_ORDER: readonly (keyof BacklogItem)[] = [
   'id',
   'application',

@@ -30,7 +30,7 @@ export function slugify(name: string): string | null {
   return ID.test(id) ? id : null;
 }
 
-/** Release ids may be `application@tag` (DESIGN §2, as `relm import git-tags` writes them). */
+/** Release ids may be `application@tag` (docs/engagement-files.md, as `relm import git-tags` writes them). */
 export const RELEASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*(@[A-Za-z0-9][A-Za-z0-9._-]*)?$/;
 
 /** A release id: an id, or `<prefix>@<tag>` when the prefix ends with "@". Null when not one. */

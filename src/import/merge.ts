@@ -223,7 +223,7 @@ function setField(c: FileCtx, map: YAMLMap, key: string, value: unknown): void {
     c.edits.add(lineStart(c.text, rangeOf(pair.key)[0]), pairEnd(c.text, pair), renderPair(key, value, col, c.eol) + c.eol);
     return;
   }
-  // A new key: after the last key that comes before it in DESIGN's order.
+  // A new key: after the last key that comes before it in the schema's order.
   const rank = (k: string | undefined) => (k === undefined ? -1 : c.order.indexOf(k));
   const mine = rank(key);
   let after = map.items[map.items.length - 1]!;

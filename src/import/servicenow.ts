@@ -291,7 +291,7 @@ export function parseServiceNow(input: string | unknown, opts: ParseOptions = {}
       continue;
     }
 
-    // Keys in the order of DESIGN §2.
+    // Keys in the order of the schemas (docs/engagement-files.md).
     const release = { id } as Release;
     if (type) release.type = type;
     if (planned !== undefined) release.planned = planned;

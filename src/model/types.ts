@@ -6,7 +6,7 @@ import type { Model, Perspective, Practice, Recommendation, Role } from '../sche
 
 export type { EvidenceRule, Model, Perspective, Practice, Recommendation, Skill } from '../schema-types/model.js';
 
-/** The perspectives in DESIGN's order (the schema's enum, which this must list in full). */
+/** The perspectives in the schema's order (its enum, which this must list in full). */
 export const PERSPECTIVES = ['people', 'process', 'technology', 'organization', 'integration'] as const satisfies readonly Perspective[];
 // Fails to compile when the schema gains a perspective that the list above lacks.
 const _everyPerspective: Exclude<Perspective, (typeof PERSPECTIVES)[number]> extends never ? true : never = true;

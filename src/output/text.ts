@@ -1,7 +1,7 @@
 import { printableFinding } from './printable.js';
 import type { Formatter } from './types.js';
 
-/** `file:line:col severity code message`, one finding per line (DESIGN §5). */
+/** `file:line:col severity code message`, one finding per line (docs/commands.md). */
 export const text: Formatter = (diagnostics, ctx) => {
   const max = ctx.max ?? Infinity;
   const lines = diagnostics

@@ -1,5 +1,5 @@
 /**
- * The sentences that rank, compare or conclude (DELIVERABLES: action titles; DESIGN §3 v2: every headline is
+ * The sentences that rank, compare or conclude (action titles; docs/formulas.md: every headline is
  * computed). Each is a pure function of assessment.json, so the same sentence reads the same in every
  * deliverable, and each is pinned by a unit test against a hand-computed case.
  */

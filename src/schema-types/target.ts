@@ -73,7 +73,7 @@ export interface TargetFile {
     capacity_days_per_release?: number;
   };
   /**
-   * One target per release metric (DESIGN: each metric has one target); requirements name metrics and take their targets from here.
+   * One target per release metric (each metric has one target); requirements name metrics and take their targets from here.
    */
   dora?: {
     deployment_frequency_per_week?: number;

@@ -20,7 +20,7 @@ export function isDateTime(s: string): boolean {
   return +m[4]! < 24 && +m[5]! < 60 && (m[6] === undefined || +m[6] < 60);
 }
 
-/** Milliseconds since the epoch; a date alone means 00:00 UTC (DESIGN §2). */
+/** Milliseconds since the epoch; a date alone means 00:00 UTC (docs/engagement-files.md). */
 export function toEpochMs(s: string): number {
   return DATE.test(s) ? Date.parse(`${s}T00:00:00Z`) : Date.parse(s);
 }

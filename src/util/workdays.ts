@@ -3,7 +3,7 @@ import { addDays, toEpochMs } from './dates.js';
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/** relm.yaml `calendar`: the working days of the week and the holidays (DESIGN §3, Working calendar). */
+/** relm.yaml `calendar`: the working days of the week and the holidays (docs/formulas.md, the working calendar). */
 export interface WorkCalendar {
   workdays?: readonly Weekday[];
   holidays?: readonly string[];

@@ -100,7 +100,7 @@ const backlog: BacklogFile = {
   ],
 };
 
-describe('analyseBacklog (DESIGN §3 Backlog)', () => {
+describe('analyseBacklog (docs/formulas.md, Backlog)', () => {
   const b = analyseBacklog(backlog, { targets: {}, release_policy: { cadence_days: 14, capacity_days_per_release: 20 } }, '2026-03-31', 500);
 
   it('counts by application, type, priority and status, known keys first', () => {

@@ -23,7 +23,7 @@ function withRecord(rating: number, outcomes: string[]): Engagement {
   return e;
 }
 
-describe('the evidence check (DESIGN §3)', () => {
+describe('the evidence check (docs/formulas.md)', () => {
   it('applies each rule from its level: below it, none; at it, checked', () => {
     const eight = ['failed', ...Array(7).fill('success')]; // CFR 1/8 = 0.125
     const atTwo = assess(withRecord(2, eight)).practices.find((p) => p.id === 'b')!;

@@ -70,7 +70,7 @@ const requirements = [
 ];
 const weights = { process: 2 };
 
-describe('triggerRecommendations (DESIGN §3 v2 Recommendations)', () => {
+describe('triggerRecommendations (docs/formulas.md, Recommendations)', () => {
   const out = triggerRecommendations(practices, recs, weights, requirements);
   const byId = Object.fromEntries(out.map((r) => [r.id, r]));
 
@@ -162,7 +162,7 @@ describe('triggerRecommendations (DESIGN §3 v2 Recommendations)', () => {
   });
 });
 
-describe('scheduleRoadmap (DESIGN §3 v2 Roadmap: customer order first)', () => {
+describe('scheduleRoadmap (docs/formulas.md, Roadmap: customer order first)', () => {
   const ordered = triggerRecommendations(practices, recs, weights, requirements);
 
   it('walks the recommendations in order, placing each one’s dependencies first, in the earliest phase with room', () => {
@@ -243,7 +243,7 @@ describe('scheduleRoadmap (DESIGN §3 v2 Roadmap: customer order first)', () => 
   });
 });
 
-describe('requirement status, traceability and scenarios (DESIGN §3 v2 Requirements)', () => {
+describe('requirement status, traceability and scenarios (docs/formulas.md, Requirements)', () => {
   const ordered = triggerRecommendations(practices, recs, weights, requirements);
   const phases = [
     { id: 'P1', name: 'One', capacity_days: 12 },

@@ -40,7 +40,7 @@ const releases: ReleasesFile = {
   ],
 };
 
-describe('analyseReleases (DESIGN §3 Release metrics)', () => {
+describe('analyseReleases (docs/formulas.md, Release metrics)', () => {
   const r = analyseReleases(
     releases,
     { items: [{ id: 'I1', application: 'a', title: 't', requested: '2025-09-03' }] },

@@ -7,7 +7,7 @@ import { engagementWith, tinyModel } from '../helpers/engagement.js';
 const model = tinyModel();
 const practice = (id: string) => model.practices.find((p) => p.id === id)!;
 
-describe('scorePractice (DESIGN §3 Practice)', () => {
+describe('scorePractice (docs/formulas.md, Practice)', () => {
   it('averages each level, counts unanswered as 0, leaves na out and treats an all-na level as met', () => {
     // a-1a most 1 | a-2a half .5, a-2b some .25 -> .375 | a-3a na -> 1 | a-4a most 1 | a-5a unanswered 0
     const s = scorePractice(practice('a'), engagementWith().practices.practices.a);
@@ -72,7 +72,7 @@ describe('scorePractice (DESIGN §3 Practice)', () => {
   });
 });
 
-describe('gapOf (DESIGN §3 v2 Gap)', () => {
+describe('gapOf (docs/formulas.md, Gap)', () => {
   it('counts what is missing at the levels up to the target; work above it never offsets a hole below', () => {
     expect(gapOf([1, 0.5, 0.5, 0, 0], 3)).toBe(1); // score 2, level 3: target − score would say 1 too
     expect(gapOf([1, 0.5, 1, 1, 1], 3)).toBe(0.5); // score 4.5 above a target of 3, yet level 2 is half missing
@@ -106,7 +106,7 @@ describe('weightedMean', () => {
   });
 });
 
-describe('assess (DESIGN §3 perspectives and overall)', () => {
+describe('assess (docs/formulas.md, perspectives and overall)', () => {
   const a = assess(engagementWith());
   const byId = Object.fromEntries(a.practices.map((p) => [p.id, p]));
 
@@ -143,7 +143,7 @@ describe('assess (DESIGN §3 perspectives and overall)', () => {
     expect(a.overall.weakest).toBe('process');
   });
 
-  it('gives a tie for weakest to the first perspective in DESIGN order', () => {
+  it('gives a tie for weakest to the first perspective in the schema order', () => {
     const per = assessPerspectives([
       { id: 'x', perspective: 'technology', weight: 1, assessed: true, score: 2, target: 3, gap: 1 },
       { id: 'y', perspective: 'process', weight: 1, assessed: true, score: 2, target: 3, gap: 1 },

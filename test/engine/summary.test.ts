@@ -5,7 +5,7 @@ import { WorkingDays } from '../../src/util/workdays.js';
 
 const per = (score: number | null, gap: number | null): PerspectiveResult => ({ score, target: 3, gap, weight: 1, practices: [] });
 
-describe('headline figures (DESIGN §3 v2: every ranking is computed)', () => {
+describe('headline figures (docs/formulas.md, v2: every ranking is computed)', () => {
   const perspectives = {
     people: per(2.1, 0.9),
     process: per(1.4, 1.8),

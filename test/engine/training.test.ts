@@ -9,7 +9,7 @@ const modelSkills = [
   { id: 'mainframe', name: 'Mainframe operations' }, // no course
 ];
 
-describe('planTraining (DESIGN §3 v2 Training)', () => {
+describe('planTraining (docs/formulas.md, Training)', () => {
   const team: TeamFile = {
     roles: [
       { id: 'rm', name: 'Release manager', headcount: 2, requires: { planning: 3, itil: 2 } },

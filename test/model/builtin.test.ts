@@ -3,7 +3,7 @@ import { validateSchema } from '../../src/engagement/schemas.js';
 import { loadBuiltinModel } from '../../src/model/builtin.js';
 import { checkModel } from '../../src/engagement/checks/model.js';
 
-const DESIGN_PRACTICES = {
+const BUILTIN_PRACTICES = {
   people: ['maintenance-skills', 'roles-responsibilities', 'knowledge-training'],
   process: [
     'release-policy',
@@ -36,8 +36,8 @@ describe('the built-in model', () => {
     expect(found).toMatchObject([{ code: 'role-unknown-skill', severity: 'error', path: ['roles', 0, 'requires', 'no-such-skill'], at: 'key' }]);
   });
 
-  it('has exactly the practice ids of DESIGN §2, in their perspectives', () => {
-    for (const [perspective, ids] of Object.entries(DESIGN_PRACTICES)) {
+  it('has exactly the practice ids of docs/engagement-files.md, in their perspectives', () => {
+    for (const [perspective, ids] of Object.entries(BUILTIN_PRACTICES)) {
       expect(
         model.practices
           .filter((p) => p.perspective === perspective)

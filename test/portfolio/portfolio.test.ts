@@ -19,7 +19,7 @@ const E2 = rated('Beta Insurance', { a: 3, b: 3, c: 3, d: 2, e: 2 }); // process
 const E3 = rated('Gamma Mutual', { a: 4, b: 1, c: 5, d: 4, e: 4 }); // process 3, people 4.5, technology 4: overall 3.625
 
 describe('quartiles (linear interpolation, h = (n − 1) p)', () => {
-  it('interpolates between the closest ranks; the median is DESIGN §3’s', () => {
+  it('interpolates between the closest ranks; the median is the one of docs/formulas.md', () => {
     expect([0.25, 0.5, 0.75].map((p) => quantile([1, 2, 3, 4], p))).toEqual([1.75, 2.5, 3.25]);
     expect([0, 0.25, 0.5, 0.75, 1].map((p) => quantile([1, 3, 4], p))).toEqual([1, 2, 3, 3.5, 4]);
     expect(distributionOf([null, 5])).toEqual({ n: 1, min: 5, q1: 5, median: 5, q3: 5, max: 5 });

@@ -1,5 +1,5 @@
 /**
- * One story across the deliverables (DESIGN §3 v2, issue "One coherent analysis"): the same first steps in
+ * One story across the deliverables (docs/formulas.md): the same first steps in
  * the same order in the report, the strategic plan and the presentation; no deliverable ships an item it
  * says to close; every requirement's status is the same wherever it is shown; the same money figures.
  */

@@ -10,7 +10,7 @@ function base(): Assessment {
   return assess(engagementWith());
 }
 
-describe('headline sentences (computed, DESIGN §3 v2)', () => {
+describe('headline sentences (computed; docs/formulas.md)', () => {
   const a = base();
   // Hand-computed from the tiny engagement (test/engine/scoring.test.ts): overall score (5 + 2 × 8.75/3) / 3 =
   // 3.611; target (3 + 2 × 11/3) / 3 = 3.444; percent 1 − 2.25/14 = 84%. Perspectives with data: process

@@ -32,7 +32,7 @@ export function practicesChecks(e: CheckInput, model: Model, add: Add, hint: Hin
     }
     const s = entry ?? {};
     const answers = s.answers ?? {};
-    // Assessed (DESIGN §3, v2): a rating, or at least one criterion answered; an empty answers map is not.
+    // Assessed (docs/formulas.md): a rating, or at least one criterion answered; an empty answers map is not.
     const hasAnswers = Object.values(answers).some((a) => a !== null && a !== undefined);
     if (s.na !== undefined && (hasAnswers || s.rating !== undefined)) {
       add(

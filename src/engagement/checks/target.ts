@@ -124,7 +124,7 @@ export function targetChecks(e: CheckInput, add: Add, hint: Hints): void {
         );
       }
     });
-    // Metrics: one target each (DESIGN §3, v2), in `dora`; the older requirement `metric.target` must agree.
+    // Metrics: one target each (docs/formulas.md), in `dora`; the older requirement `metric.target` must agree.
     const dora = e.target.dora ?? {};
     requirements.forEach((r, i) => {
       (r.metrics ?? []).forEach((name, k) => {
