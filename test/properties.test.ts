@@ -266,13 +266,17 @@ describe('scoring (docs/formulas.md, Practice)', () => {
         if (s.level !== null) expect(Number.isInteger(s.level) && s.level >= 0 && s.level <= 5).toBe(true);
         for (const m of s.levelScores ?? []) expect(inRange(m, 0, 1)).toBe(true);
         if (s.method === 'answers') {
+          // m'_l: a level that does not apply counts as the level below it (level 1: 1) (docs/formulas.md).
+          const counted: number[] = [];
+          s.levelScores!.forEach((m, i) => counted.push(s.naLevels.includes(i + 1) ? (i ? counted[i - 1]! : 1) : m));
           expect(s.score).toBeCloseTo(
-            s.levelScores!.reduce((a, b) => a + b, 0),
+            counted.reduce((a, b) => a + b, 0),
             12,
           );
-          // A_p = the largest L with m_l ≥ 0.5 for every l ≤ L.
-          const first = s.levelScores!.findIndex((m) => m < 0.5);
+          // A_p = the largest L with m'_l ≥ 0.5 for every l ≤ L.
+          const first = counted.findIndex((m) => m < 0.5);
           expect(s.level).toBe(first < 0 ? 5 : first);
+          for (const l of s.naLevels) expect(s.levelScores![l - 1]).toBe(1); // nothing missing there for the gap
         }
         if (s.method === 'rating') expect([s.score, s.level]).toEqual([state.rating, state.rating]);
         if (s.method === 'na' || s.method === 'not-assessed') expect([s.score, s.level]).toEqual([null, null]);
@@ -300,7 +304,7 @@ describe('scoring (docs/formulas.md, Practice)', () => {
 });
 
 describe('gaps, perspectives and the overall figures (docs/formulas.md)', () => {
-  it('gives every targeted practice a gap of what is missing up to the target (≥ target − score, ≤ target, 0 exactly when every level up to it is in place), and none to the others', () => {
+  it('gives every targeted practice a gap of what is missing up to the target (≥ target − score less the levels that do not apply, ≤ target, 0 exactly when every level up to it is in place), and none to the others', () => {
     fc.assert(
       fc.property(arbEngagement, (e) => {
         for (const p of assessPractices(e)) {
@@ -308,7 +312,9 @@ describe('gaps, perspectives and the overall figures (docs/formulas.md)', () => 
           expect(p.target).toBe(p.na ? null : expected);
           if (p.assessed && p.target !== null) {
             expect(p.gap!).toBeGreaterThanOrEqual(0);
-            expect(p.gap!).toBeGreaterThanOrEqual(p.target - p.score! - EPS);
+            // A level that does not apply counts in the score as the level below, but has nothing missing for the gap.
+            const naUpToTarget = p.na_levels.filter((l) => l <= Math.ceil(p.target!)).length;
+            expect(p.gap!).toBeGreaterThanOrEqual(p.target - p.score! - naUpToTarget - EPS);
             expect(p.gap!).toBeLessThanOrEqual(p.target + EPS);
             const holes = p.level_scores!.slice(0, Math.ceil(p.target)).some((m) => m < 1);
             expect(p.gap! > 0).toBe(holes);

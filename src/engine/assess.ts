@@ -76,27 +76,27 @@ export function assessPerspectives(
   return out;
 }
 
-/** Overall figures: perspective means weighted by relm.yaml `weights`; percent_to_target over practices. */
+/**
+ * Overall figures: perspective means weighted by relm.yaml `weights`. Percent to target = 1 − G/T of the overall
+ * gap and target themselves (docs/formulas.md), so a reader can recompute it from the figures beside it: 1 when the
+ * target is 0, null when nothing is assessed or nothing has a target.
+ */
 export function assessOverall(perspectives: Record<Perspective, PerspectiveResult>, practices: readonly PracticeResult[]): Overall {
   const per = PERSPECTIVES.map((k) => perspectives[k]);
-  const targeted = practices.filter((p) => p.assessed && p.target !== null);
-  let gapSum = 0;
-  let targetSum = 0;
-  for (const p of targeted) {
-    gapSum += p.weight * p.gap!;
-    targetSum += p.weight * p.target!;
-  }
   // The weakest perspective is the one with the lowest score; a tie goes to the first in the schema's order.
   let weakest: Perspective | null = null;
   for (const k of PERSPECTIVES) {
     const s = perspectives[k].score;
     if (s !== null && (weakest === null || s < perspectives[weakest].score!)) weakest = k;
   }
+  const target = weightedMean(per.map((p) => ({ value: p.target, weight: p.weight })));
+  const gap = weightedMean(per.map((p) => ({ value: p.gap, weight: p.weight })));
+  const assessed = practices.some((p) => p.assessed);
   return {
     score: weightedMean(per.map((p) => ({ value: p.score, weight: p.weight }))),
-    target: weightedMean(per.map((p) => ({ value: p.target, weight: p.weight }))),
-    gap: weightedMean(per.map((p) => ({ value: p.gap, weight: p.weight }))),
-    percent_to_target: !practices.some((p) => p.assessed) ? null : targetSum === 0 ? 1 : 1 - gapSum / targetSum,
+    target,
+    gap,
+    percent_to_target: !assessed || target === null || gap === null ? null : target === 0 ? 1 : 1 - gap / target,
     weakest,
   };
 }

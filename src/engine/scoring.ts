@@ -13,7 +13,7 @@ export interface PracticeScore {
   method: 'answers' | 'rating' | 'na' | 'not-assessed';
   score: number | null;
   level: number | null;
-  /** m_1..m_5 (a level that does not apply counts 1); for a rating, 1 up to the rating and 0 above. */
+  /** m_1..m_5 as the gap reads them (a level that does not apply counts 1: nothing missing there); for a rating, 1 up to the rating and 0 above. */
   levelScores: number[] | null;
   /** The levels whose criteria are all `na`: they "do not apply" and are shown as n/a, never as 100 %. */
   naLevels: number[];
@@ -54,6 +54,18 @@ export function criterionConfidence(state: PracticeState, a: Answer | undefined,
   return docs || (state.sources?.length ?? 0) > 0 || (detail?.sources?.length ?? 0) > 0 ? 1 : 0;
 }
 
+/**
+ * What each level counts for the score and the level (docs/formulas.md): a level that does not apply (all its criteria
+ * `na`, or none at all) counts as much as the level below it (level 1: 1), so it neither lifts a practice above
+ * the levels really in place nor blocks it. Example: m = 1, 1, 0.25, n/a, 0 → 1, 1, 0.25, 0.25, 0 (score 2.5,
+ * level 2). The gap and the recommendations read m_l itself, where such a level counts 1: nothing to do there.
+ */
+export function countedLevelScores(levelScores: readonly number[], naLevels: readonly number[]): number[] {
+  const out: number[] = [];
+  levelScores.forEach((m, i) => out.push(naLevels.includes(i + 1) ? (i === 0 ? 1 : out[i - 1]!) : m));
+  return out;
+}
+
 const NOT_SCORED = { score: null, level: null, levelScores: null, naLevels: [], coverage: 0, confidence: 0 } as const;
 
 /** m_l for a quick rating r: 1 for the levels up to r, the fraction of level ⌈r⌉ for a fractional r, 0 above. */
@@ -62,9 +74,10 @@ export function ratingLevelScores(r: number): number[] {
 }
 
 /**
- * Scores one practice (docs/formulas.md). For each level l, m_l is the mean value of its criteria (na left
- * out, unanswered counting 0, 1 when every criterion is na); the score is Σ m_l and the level the
- * largest L with m_l ≥ 0.5 for every l ≤ L. A practice is assessed when it has a rating or at least one
+ * Scores one practice (docs/formulas.md). For each level l, m_l is the mean value of its criteria (na
+ * left out, unanswered counting 0, 1 when every criterion is na); the score is Σ m'_l and the level the largest L
+ * with m'_l ≥ 0.5 for every l ≤ L, where m' counts a level that does not apply as the level below
+ * (countedLevelScores). A practice is assessed when it has a rating or at least one
  * criterion answered (na counts); an `answers` map with nothing answered falls back to a rating beside
  * it, else the practice is not assessed. A rating alone gives score = level = rating. Confidence is the
  * share of the answered criteria backed by evidence or an interview; where respondents answered a criterion
@@ -95,10 +108,8 @@ export function scorePractice(practice: Practice, state: PracticeState | null | 
   for (let l = 1; l <= 5; l++) {
     let sum = 0;
     let n = 0;
-    let total = 0;
     for (const c of practice.criteria) {
       if (c.level !== l) continue;
-      total++;
       const a = answers[c.id];
       const v = answerValue(a);
       if (v !== null) {
@@ -109,12 +120,13 @@ export function scorePractice(practice: Practice, state: PracticeState | null | 
       sum += v === null ? 0 : ANSWER_VALUES[v];
       n++;
     }
-    if (n === 0 && total > 0) naLevels.push(l);
+    if (n === 0) naLevels.push(l);
     levelScores.push(n === 0 ? 1 : sum / n);
   }
-  const score = levelScores.reduce((a, b) => a + b, 0);
+  const counted = countedLevelScores(levelScores, naLevels);
+  const score = counted.reduce((a, b) => a + b, 0);
   let level = 0;
-  while (level < 5 && levelScores[level]! >= 0.5) level++;
+  while (level < 5 && counted[level]! >= 0.5) level++;
   const total = practice.criteria.length;
   return {
     method: 'answers',

@@ -36,7 +36,11 @@ export function positionSentence(a: Assessment): string {
   if (nothingAssessed(a)) return 'Nothing has been assessed yet: no practice has an answer or a rating, so there is no score.';
   const o = a.overall;
   const weakest = a.summary.weakest.slice(0, 2).map((w) => `${PERSPECTIVE_NAMES[w.id]} (${score(w.score)})`);
-  const way = o.percent_to_target === null ? '' : `: ${pct(o.percent_to_target)} of the way there`;
+  // Percent to target is defined where first used, from the two figures it is computed from (docs/formulas.md).
+  const way =
+    o.percent_to_target === null || o.gap === null || o.target === null
+      ? ''
+      : `; with ${score(o.gap)} levels missing on average, it is ${pct(o.percent_to_target)} of the way there (1 − ${score(o.gap)} ÷ ${score(o.target)})`;
   const target = o.target === null ? '' : ` against a target of ${score(o.target)}`;
   const tail =
     weakest.length === 2 ? ` The weakest perspectives are ${list(weakest)}.` : weakest.length === 1 ? ` The only perspective assessed is ${weakest[0]}.` : '';

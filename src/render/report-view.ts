@@ -249,7 +249,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       score_text: score(a.overall.score),
       target_text: score(a.overall.target),
       gap_text: score(a.overall.gap),
-      percent_text: pct(a.overall.percent_to_target),
+      percent_text: a.overall.percent_to_target === null ? null : pct(a.overall.percent_to_target),
     },
     counts: {
       practices: s.practices,

@@ -241,7 +241,7 @@ export interface Overall {
   target: Level;
   gap: Level;
   /**
-   * 1 - sum w*gap / sum w*target over the assessed, targeted practices; null when nothing is assessed.
+   * 1 - gap / target of the overall figures (1 when the target is 0); null when nothing is assessed or nothing has a target.
    */
   percent_to_target: number | null;
   weakest: Perspective | null;

@@ -121,7 +121,7 @@ describe('relm assess', () => {
       'diagnostics',
     ]);
     expect(doc.consensus).toBeNull(); // no responses/ in the fixture
-    expect(doc.overall.score).toBeCloseTo(8.75 / 3, 12);
+    expect(doc.overall.score).toBeCloseTo(7.5 / 3, 12); // alpha 2.75: its n/a level 3 counts as level 2 (.375)
     expect(doc.overall.percent_to_target).toBeCloseTo(1 - 2.25 / 11, 12);
     expect(doc.overall.weakest).toBe('people');
   });
@@ -130,8 +130,8 @@ describe('relm assess', () => {
     const r = await relm(['assess', '-C', 'test/fixtures/minimal']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Fixture Co');
-    expect(r.stdout).toMatch(/Overall 2\.92 \/ 5 {3}target 3\.67 {3}gap 0\.75 {3}80% of the way to target {3}weakest: people/);
-    expect(r.stdout).toMatch(/Alpha\s+3\.38\s+L1\s+4\.0\s+0\.63/);
+    expect(r.stdout).toMatch(/Overall 2\.50 \/ 5 {3}target 3\.67 {3}gap 0\.75 {3}80% of the way to target {3}weakest: people/);
+    expect(r.stdout).toMatch(/Alpha\s+2\.75\s+L1\s+4\.0\s+0\.63/);
     expect(r.stdout).toMatch(/Beta\s+2\.00\s+L2\s+3\.0\s+1\.00\s.*\(rating\)/);
     expect(r.stdout).not.toMatch(/\u001b\[/); // NO_COLOR
   });

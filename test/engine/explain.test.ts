@@ -21,7 +21,7 @@ describe('explainPractice', () => {
     ]);
     expect(x.levels[2]!.criteria[0]).toMatchObject({ answer: 'na', value: null });
     expect(x.levels[4]!.criteria[0]).toMatchObject({ answer: null, value: 0, confidence: null });
-    expect([x.score, x.level, x.target, x.target_from, x.gap, x.in_place]).toEqual([3.375, 1, 4, 'practice', 0.625, 3.375]);
+    expect([x.score, x.level, x.target, x.target_from, x.gap, x.in_place]).toEqual([2.75, 1, 4, 'practice', 0.625, 3.375]); // the n/a level 3 counts as level 2 (.375) in the score
     expect(x.level_why).toBe('level 1 is at least half in place, and level 2 is at 38 % (< 50 %)');
   });
 

@@ -8,12 +8,12 @@ const model = tinyModel();
 const practice = (id: string) => model.practices.find((p) => p.id === id)!;
 
 describe('scorePractice (docs/formulas.md, Practice)', () => {
-  it('averages each level, counts unanswered as 0, leaves na out and treats an all-na level as met', () => {
-    // a-1a most 1 | a-2a half .5, a-2b some .25 -> .375 | a-3a na -> 1 | a-4a most 1 | a-5a unanswered 0
+  it('averages each level, counts unanswered as 0, leaves na out; an all-na level counts as the level below in the score', () => {
+    // a-1a most 1 | a-2a half .5, a-2b some .25 -> .375 | a-3a na -> n/a | a-4a most 1 | a-5a unanswered 0
     const s = scorePractice(practice('a'), engagementWith().practices.practices.a);
     expect(s.method).toBe('answers');
-    expect(s.levelScores).toEqual([1, 0.375, 1, 1, 0]);
-    expect(s.score).toBeCloseTo(3.375, 12);
+    expect(s.levelScores).toEqual([1, 0.375, 1, 1, 0]); // what the gap reads: nothing missing at an n/a level
+    expect(s.score).toBeCloseTo(1 + 0.375 + 0.375 + 1 + 0, 12); // level 3 counts as level 2: 2.75
     expect(s.level).toBe(1); // m_2 = .375 < .5 stops the climb at level 1
     expect(s.coverage).toBeCloseTo(5 / 6, 12); // na counts as answered
     expect(s.confidence).toBeCloseTo(1 / 5, 12); // one of five answers cites evidence
@@ -38,6 +38,33 @@ describe('scorePractice (docs/formulas.md, Practice)', () => {
     expect(s.coverage).toBe(1);
   });
 
+  it('counts a level that does not apply as the level below for score and level, and 0 missing for the gap (docs/formulas.md)', () => {
+    // m = 1, 1, 0.25, n/a, 0 -> m' = 1, 1, 0.25, 0.25, 0: S = 2.5, A = 2; gap to 3 = 0 + 0 + 0.75
+    const s = scorePractice(practice('b'), { answers: { 'b-1a': 'most', 'b-2a': 'most', 'b-3a': 'some', 'b-4a': 'na', 'b-5a': 'none' } });
+    expect(s.score).toBe(2.5);
+    expect(s.level).toBe(2);
+    expect(s.naLevels).toEqual([4]);
+    expect(gapOf(s.levelScores!, 3)).toBe(0.75);
+    expect(gapOf(s.levelScores!, 4)).toBe(0.75); // nothing to do at the level that does not apply
+    // n/a at level 2 under a level 1 at 0.25: level 2 counts 0.25 too, so it cannot lift the level above 0
+    const low = scorePractice(practice('b'), { answers: { 'b-1a': 'some', 'b-2a': 'na', 'b-3a': 'most', 'b-4a': 'most', 'b-5a': 'most' } });
+    expect(low.score).toBe(0.25 + 0.25 + 1 + 1 + 1);
+    expect(low.level).toBe(0);
+    // n/a at level 1 counts 1
+    expect(scorePractice(practice('b'), { answers: { 'b-1a': 'na', 'b-2a': 'half', 'b-3a': 'none', 'b-4a': 'none', 'b-5a': 'none' } })).toMatchObject({
+      score: 1.5,
+      level: 2,
+    });
+  });
+
+  it('treats a level with no criteria in a custom model as not applying', () => {
+    const p = { ...practice('b'), criteria: practice('b').criteria.filter((c) => c.level !== 3) };
+    const s = scorePractice(p, { answers: { 'b-1a': 'most', 'b-2a': 'half', 'b-4a': 'most', 'b-5a': 'none' } });
+    expect(s.naLevels).toEqual([3]);
+    expect(s.score).toBe(1 + 0.5 + 0.5 + 1 + 0);
+    expect(s.level).toBe(4);
+  });
+
   it('marks a level whose criteria are all na as not applying (m = 1, shown n/a)', () => {
     const s = scorePractice(practice('a'), engagementWith().practices.practices.a);
     expect(s.naLevels).toEqual([3]);
@@ -49,7 +76,8 @@ describe('scorePractice (docs/formulas.md, Practice)', () => {
     expect(scorePractice(practice('b'), { answers: empty })).toMatchObject({ method: 'not-assessed', score: null, level: null, levelScores: null });
     expect(scorePractice(practice('b'), { answers: null })).toMatchObject({ method: 'not-assessed' });
     expect(scorePractice(practice('b'), { answers: empty, rating: 2 })).toMatchObject({ method: 'rating', score: 2, level: 2, levelScores: [1, 1, 0, 0, 0] });
-    expect(scorePractice(practice('b'), { answers: { ...empty, 'b-4a': 'na' } })).toMatchObject({ method: 'answers', score: 1, level: 0 });
+    // m = 0, 0, 0, n/a, 0: the n/a level counts as level 3 (0), so the score is 0, not 1
+    expect(scorePractice(practice('b'), { answers: { ...empty, 'b-4a': 'na' } })).toMatchObject({ method: 'answers', score: 0, level: 0 });
   });
 
   it('uses a rating only when no criterion is answered', () => {
@@ -111,7 +139,7 @@ describe('assess (docs/formulas.md, perspectives and overall)', () => {
   const byId = Object.fromEntries(a.practices.map((p) => [p.id, p]));
 
   it('computes targets, gaps and what is in place per practice, never negative', () => {
-    // a: m = 1, .375, 1 (all na: n/a), 1, 0; target 4: gap = 0 + .625 + 0 + 0
+    // a: m = 1, .375, 1 (all na: n/a), 1, 0; score 2.75 (n/a counts as level 2); target 4: gap = 0 + .625 + 0 + 0
     expect(byId.a).toMatchObject({ target: 4, assessed: true, na_levels: [3] });
     expect(byId.a!.gap).toBeCloseTo(0.625, 12);
     expect(byId.a!.in_place).toBeCloseTo(3.375, 12);
@@ -122,8 +150,8 @@ describe('assess (docs/formulas.md, perspectives and overall)', () => {
   });
 
   it('weights practices within a perspective by the model weight', () => {
-    // process: a (w 2, 3.375, T 4, G .625) and b (w 1, 2, T 3, G 1)
-    expect(a.perspectives.process.score).toBeCloseTo((2 * 3.375 + 2) / 3, 12);
+    // process: a (w 2, 2.75, T 4, G .625) and b (w 1, 2, T 3, G 1)
+    expect(a.perspectives.process.score).toBeCloseTo((2 * 2.75 + 2) / 3, 12);
     expect(a.perspectives.process.target).toBeCloseTo(11 / 3, 12);
     expect(a.perspectives.process.gap).toBeCloseTo(0.75, 12);
     // people: c not assessed, so only e
@@ -133,13 +161,14 @@ describe('assess (docs/formulas.md, perspectives and overall)', () => {
     expect(a.perspectives.organization).toMatchObject({ score: null, target: null, gap: null, practices: [] });
   });
 
-  it('weights perspectives by relm.yaml weights and computes percent_to_target over practices', () => {
-    const process = (2 * 3.375 + 2) / 3;
+  it('weights perspectives by relm.yaml weights; percent_to_target = 1 − G/T of the overall figures shown', () => {
+    const process = (2 * 2.75 + 2) / 3;
     expect(a.overall.score).toBeCloseTo((5 + 2 * process) / 3, 12);
     expect(a.overall.target).toBeCloseTo((3 + 2 * (11 / 3)) / 3, 12);
     expect(a.overall.gap).toBeCloseTo((0 + 2 * 0.75) / 3, 12);
-    // Σ w G = 2*.625 + 1 + 0 = 2.25; Σ w T = 2*4 + 3 + 3 = 14
-    expect(a.overall.percent_to_target).toBeCloseTo(1 - 2.25 / 14, 12);
+    // G = 0.5, T = (3 + 22/3) / 3 = 31/9: 1 − 4.5/31
+    expect(a.overall.percent_to_target).toBeCloseTo(1 - 4.5 / 31, 12);
+    expect(a.overall.percent_to_target).toBeCloseTo(1 - a.overall.gap! / a.overall.target!, 12);
     expect(a.overall.weakest).toBe('process');
   });
 
@@ -151,10 +180,10 @@ describe('assess (docs/formulas.md, perspectives and overall)', () => {
     expect(assessOverall(per, []).weakest).toBe('process');
   });
 
-  it('reports percent_to_target 1 when nothing has a target', () => {
+  it('reports no percent_to_target (null, never 100 %) when nothing has a target', () => {
     const e = engagementWith({ target: { targets: {} } });
     const r = assess(e);
-    expect(r.overall.percent_to_target).toBe(1);
+    expect(r.overall.percent_to_target).toBeNull();
     expect(r.overall.target).toBeNull();
     expect(r.practices.every((p) => p.gap === null)).toBe(true);
   });

@@ -120,10 +120,10 @@ describe('the solution model of a small custom model (hand-computed)', () => {
   });
 
   it('links release management to each ITSM process through the practices that name it, weighted like a perspective', () => {
-    // change: alpha (score 1 + 0.75 + 1 + 0 + 0 = 2.75, weight 1, target 4) and gamma (2, weight 3, target 2.5); eps not assessed.
+    // change: alpha (score 1 + 0.75 + 0.75 + 0 + 0 = 2.5: its n/a level 3 counts as level 2; weight 1, target 4) and gamma (2, weight 3, target 2.5); eps not assessed.
     const change = sm.links.find((l) => l.id === 'change')!;
     expect(change.practices).toEqual(['alpha', 'gamma', 'eps']);
-    expect(change.current).toBeCloseTo((2.75 + 3 * 2) / 4, 10);
+    expect(change.current).toBeCloseTo((2.5 + 3 * 2) / 4, 10);
     expect(change.target).toBeCloseTo((4 + 3 * 2.5) / 4, 10);
     // gaps: alpha (0 + 0.25 + 0 + 1) = 1.25; gamma 0 + 0 + 0.5 × 1 = 0.5.
     expect(change.gap).toBeCloseTo((1.25 + 3 * 0.5) / 4, 10);

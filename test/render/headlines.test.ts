@@ -12,12 +12,13 @@ function base(): Assessment {
 
 describe('headline sentences (computed; docs/formulas.md)', () => {
   const a = base();
-  // Hand-computed from the tiny engagement (test/engine/scoring.test.ts): overall score (5 + 2 × 8.75/3) / 3 =
-  // 3.611; target (3 + 2 × 11/3) / 3 = 3.444; percent 1 − 2.25/14 = 84%. Perspectives with data: process
-  // 2.917, people 5. Gaps: process .75, people 0.
-  it('states the position: overall, target, percent, and the weakest perspectives by score', () => {
+  // Hand-computed from the tiny engagement (test/engine/scoring.test.ts): practice a scores 2.75 (its n/a level 3
+  // counts as level 2, .375); overall score (5 + 2 × 2.5) / 3 = 3.333; target (3 + 2 × 11/3) / 3 = 31/9 = 3.444;
+  // gap (0 + 2 × .75) / 3 = .5; percent 1 − .5 ÷ 31/9 = 85%. Perspectives with data: process 2.5, people 5.
+  // Gaps: process .75, people 0.
+  it('states the position: overall, target, percent defined from the gap and target it is computed from, and the weakest perspectives', () => {
     expect(H.positionSentence(a)).toBe(
-      "Test Co's release management scores 3.6 out of 5 against a target of 3.4: 84% of the way there. The weakest perspectives are Process (2.9) and People (5.0).",
+      "Test Co's release management scores 3.3 out of 5 against a target of 3.4; with 0.5 levels missing on average, it is 85% of the way there (1 − 0.5 ÷ 3.4). The weakest perspectives are Process (2.5) and People (5.0).",
     );
   });
 
