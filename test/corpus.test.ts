@@ -126,7 +126,8 @@ describe('the bad-input corpus', () => {
         for (const k of Object.keys(around)) if (k === 'engagement' || k.startsWith(`engagement${sep}`)) delete around[k];
         const kept = Object.fromEntries((want.unchanged ?? []).map((p) => [p, snapshot(join(dir, p))]));
         const start = performance.now();
-        const r = await relm(args, { env: want.env });
+        // In the engagement folder, so that findings name files as the engagement does (paths are relative to the working folder).
+        const r = await relm(args, { cwd: dir, env: want.env });
         const ms = performance.now() - start;
         timings.push({ name, ms });
         const output = `${r.stdout}\n${r.stderr}`;

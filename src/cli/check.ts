@@ -3,14 +3,12 @@ import { assessScores } from '../engine/assess.js';
 import { policyFindings } from '../engine/policy.js';
 import { EXIT_FINDINGS } from '../errors.js';
 import { loadFindings } from './context.js';
-import { emitFindings } from './findings.js';
+import { emitFindings, type FindingOptions, tooManyWarnings } from './findings.js';
 import type { CommonOptions } from './main.js';
 import { engagementAtRevision } from './revision.js';
 import { colorsFor, writeErr } from './ui.js';
 
-interface CheckOptions extends CommonOptions {
-  format: string[];
-  output: string[];
+interface CheckOptions extends CommonOptions, FindingOptions {
   failUnder?: number;
   baseline?: string;
   windowDays?: number;
@@ -41,10 +39,14 @@ export function runCheck(opts: CheckOptions): void {
     diagnostics.push(...failures.map(result.locate));
   }
   diagnostics.sort(compareDiagnostics);
-  emitFindings(diagnostics, opts.format, opts.output, result.root);
+  emitFindings(diagnostics, opts, result.root);
   const n = countBySeverity(diagnostics);
   const c = colorsFor('stderr');
-  if (n.error) {
+  const tooMany = tooManyWarnings(diagnostics, opts);
+  if (tooMany && !n.error) {
+    process.exitCode = EXIT_FINDINGS;
+    writeErr(c.red(`relm check: failed — ${tooMany}`));
+  } else if (n.error) {
     process.exitCode = EXIT_FINDINGS;
     writeErr(c.red(`relm check: failed — ${n.error - policyFailures} error(s) in the files, ${policyFailures} policy failure(s), ${n.warning} warning(s)`));
   } else {

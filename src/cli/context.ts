@@ -78,7 +78,7 @@ function isValid(result: LoadResult): result is Loaded {
 
 /** Prints why an engagement cannot be used, sets exit code 1, and gives null. */
 function refuse(result: LoadResult): null {
-  writeErr(stylish(result.diagnostics, { colors: colorsFor('stderr'), root: result.root, max: HUMAN_MAX_FINDINGS }));
+  writeErr(stylish(result.diagnostics, { colors: colorsFor('stderr'), root: result.root, cwd: process.cwd(), max: HUMAN_MAX_FINDINGS }));
   writeErr('relm: the engagement has errors; fix them (see `relm validate`) and run again');
   process.exitCode = EXIT_FINDINGS;
   return null;

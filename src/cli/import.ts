@@ -22,6 +22,7 @@ import { formatState, parseState, statePath, type ImportState } from '../import/
 import { formatImportSummary } from '../import/summary.js';
 import { valueMapsOf } from '../import/value-maps.js';
 import { atomicWrite } from '../io/atomic-write.js';
+import { STDIN } from '../io/stdin.js';
 import { withEngagementLock } from '../io/lock.js';
 import { hint } from '../util/did-you-mean.js';
 import { colorsFor, writeErr, writeOut } from './ui.js';
@@ -150,9 +151,9 @@ export async function runImport(kind: string, source: string, opts: ImportOption
       'Pass one of them.',
     );
   }
-  const path = resolve(process.cwd(), source);
+  const path = source === STDIN ? STDIN : resolve(process.cwd(), source);
   let application = opts.application;
-  if (k === 'git-tags' && application === undefined) {
+  if (k === 'git-tags' && application === undefined && path !== STDIN) {
     application = repositoryApplication(path) ?? undefined;
     if (!application) throw new RelmError(`cannot name the application after the folder ${basename(path)}`, EXIT_USAGE, 'Pass --application ID.');
   }

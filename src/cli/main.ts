@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { fsError, isFsError } from '../io/fs-errors.js';
+import { FORMAT_NAMES } from '../output/names.js';
 import { printable } from '../output/printable.js';
 import { PACKAGE_VERSION } from '../paths.js';
 import { DEFAULT_WINDOW_DAYS } from '../engine/defaults.js';
@@ -61,7 +62,7 @@ function action<A extends unknown[]>(load: () => Promise<(...args: A) => Promise
 }
 
 const collect = (v: string, p: string[]) => [...p, v];
-const FORMAT_HELP = 'output format: stylish, text, json, github, junit, sarif; repeatable';
+const FORMAT_HELP = `output format: ${FORMAT_NAMES.join(', ')}; repeatable`;
 const OUTPUT_HELP = 'write the i-th format to this file ("-" for stdout); repeatable';
 
 /** A fresh program per run: commander keeps the parsed options on it, so one must not serve two runs. */
@@ -106,7 +107,10 @@ function buildProgram(): Command {
       .command('validate')
       .description('check the engagement files: schemas, references and consistency')
       .option('-f, --format <format>', FORMAT_HELP, collect, [])
-      .option('-o, --output <file>', OUTPUT_HELP, collect, []),
+      .option('-o, --output <file>', OUTPUT_HELP, collect, [])
+      .option('--json', 'print the findings as JSON (the same as -f json)')
+      .option('--quiet', 'report errors only (warnings still count for --max-warnings)')
+      .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', wholeNumber(0, 1_000_000_000)),
   ).action(action(async () => (await import('./validate.js')).runValidate));
 
   common(
@@ -115,6 +119,9 @@ function buildProgram(): Command {
       .description('validate, then the CI policy of relm.yaml `check` (and flags); exit 1 on errors or a failed policy')
       .option('-f, --format <format>', FORMAT_HELP, collect, [])
       .option('-o, --output <file>', OUTPUT_HELP, collect, [])
+      .option('--json', 'print the findings as JSON (the same as -f json)')
+      .option('--quiet', 'report errors and policy failures only (warnings still count for --max-warnings)')
+      .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', wholeNumber(0, 1_000_000_000))
       .option('--fail-under <score>', 'fail when the overall score is below this (overrides check.fail_under)', score)
       .option('--baseline <rev>', 'fail when the overall score dropped since this git revision by more than check.max_regression (default 0)')
       .addOption(windowDays()),
@@ -166,7 +173,10 @@ function buildProgram(): Command {
         '--only <list>',
         'comma-separated deliverables: report, plan, presentation, training, progress, progress-deck (default: all; the progress ones once progress.yaml exists)',
       )
-      .option('--browser-path <path>', 'Chrome or Chromium to print PDFs with (default: CHROME_PATH, then the usual install paths)')
+      .option(
+        '--browser-path <path>',
+        'Chrome or Chromium to print PDFs with (default: CHROME_PATH, then PUPPETEER_EXECUTABLE_PATH, then the usual install paths)',
+      )
       .option(
         '--browser-timeout <seconds>',
         'how long printing the PDFs may take in all: starting the browser, every document, closing it (1 to 86,400)',
@@ -367,6 +377,11 @@ function buildProgram(): Command {
       )
       .addOption(windowDays()),
   ).action(action(async () => (await import('./explain.js')).runExplain));
+
+  program
+    .command('completion <shell>')
+    .description('print a shell completion script for bash, zsh or fish, e.g. source <(relm completion bash)')
+    .action(async (shell: string) => (await import('./completion.js')).runCompletion(program, shell));
 
   return program;
 }

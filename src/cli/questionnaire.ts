@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { readStdin, STDIN } from '../io/stdin.js';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { findEngagementRoot } from '../engagement/find-root.js';
 import { readAnswersJson, readWorkbook, type ImportFinding, type ReturnedQuestionnaire } from '../engagement/responses-read.js';
@@ -47,6 +48,7 @@ function slug(s: string): string {
 }
 
 function shown(path: string): string {
+  if (path === STDIN) return 'standard input';
   return relative(process.cwd(), path) || basename(path);
 }
 
@@ -140,8 +142,9 @@ export async function runQuestionnaireExport(opts: ExportOptions): Promise<void>
 async function readReturned(file: string, e: Engagement): Promise<ReturnedQuestionnaire> {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = file === STDIN ? readStdin('relm questionnaire import', 'relm questionnaire import - < answers.json') : readFileSync(file);
   } catch (err) {
+    if (err instanceof RelmError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new RelmError(
       `cannot read ${shown(file)}: ${code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`,
@@ -209,7 +212,7 @@ function targetFor(e: Engagement, who: PersonRef, date: string): Target {
 export async function runQuestionnaireImport(file: string, opts: ImportOptions): Promise<void> {
   if (opts.date !== undefined && !isDate(opts.date))
     throw new RelmError(`--date: "${opts.date}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-05.');
-  const path = resolve(process.cwd(), file);
+  const path = file === STDIN ? STDIN : resolve(process.cwd(), file);
   const root = findEngagementRoot(process.cwd(), opts.dir);
   const first = loadValidated(opts)?.engagement;
   if (!first) return;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { git } from '../io/git.js';
+import { readStdin, STDIN } from '../io/stdin.js';
 import { basename, resolve } from 'node:path';
 import { FOR_EACH_REF_FORMAT, isProductionTag, readTagList, type GitTag } from './git-tags.js';
 import { slugify } from './ids.js';
@@ -107,14 +108,24 @@ export function repositoryApplication(path: string): string | null {
 }
 
 /**
- * Reads the source of `relm import`: the export file (or, for git-tags, the repository). Everything that
+ * Reads the source of `relm import`: the export file, `-` for standard input (or, for git-tags, the
+ * repository). Everything that
  * makes it unusable as a whole is a usage error: missing, a folder, not JSON where JSON is needed.
  */
 export async function readSource(kind: ImportKind, path: string, shown: string, encoding?: string): Promise<SourceInput> {
-  if (kind === 'git-tags') return { kind: 'tags', tags: readGitTags(path, shown), notes: [] };
-  if (!existsSync(path)) throw new RelmError(`no such file: ${shown}`, EXIT_USAGE, 'Pass the path of the exported file.');
-  if (statSync(path).isDirectory()) throw new RelmError(`${shown} is a folder, not an export file`, EXIT_USAGE, 'Pass the path of the exported file.');
-  const { text, notes } = await decodeExport(readFileSync(path), encoding);
+  if (kind === 'git-tags') {
+    if (shown === STDIN)
+      throw new RelmError('git-tags reads a repository, not standard input', EXIT_USAGE, 'Pass the path of a clone, e.g. relm import git-tags ../billing.');
+    return { kind: 'tags', tags: readGitTags(path, shown), notes: [] };
+  }
+  let bytes: Buffer;
+  if (shown === STDIN) bytes = readStdin(`relm import ${kind}`, `relm import ${kind} - < export.${kind === 'github' ? 'json' : 'csv'}`);
+  else {
+    if (!existsSync(path)) throw new RelmError(`no such file: ${shown}`, EXIT_USAGE, 'Pass the path of the exported file, or - for standard input.');
+    if (statSync(path).isDirectory()) throw new RelmError(`${shown} is a folder, not an export file`, EXIT_USAGE, 'Pass the path of the exported file.');
+    bytes = readFileSync(path);
+  }
+  const { text, notes } = await decodeExport(bytes, encoding);
   if (kind === 'github') return { kind: 'json', value: parseJsonText(text, 'GitHub export'), notes };
   if ((kind === 'servicenow' || kind === 'incidents') && /^\s*[[{]/.test(text)) return { kind: 'json', value: parseJsonText(text, 'ServiceNow export'), notes };
   return { kind: 'text', text, notes };

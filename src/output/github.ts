@@ -1,7 +1,6 @@
-import { realpathSync } from 'node:fs';
-import { isAbsolute, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/finding.js';
 import { printableFinding } from './printable.js';
+import { engagementPrefix, repositoryPath } from './paths.js';
 import type { Formatter } from './types.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -16,33 +15,9 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function inside(repoRoot: string, root: string): string | undefined {
-  const rel = relative(repoRoot, root);
-  return rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel) ? undefined : rel;
-}
-
-function real(path: string): string {
-  try {
-    return realpathSync.native(path);
-  } catch {
-    return path;
-  }
-}
-
-/**
- * The engagement folder relative to the repository root, with forward slashes ('' when they are the
- * same or the engagement is not inside the repository). git reports the root with symlinks resolved,
- * so a root reached through a symlink is compared by its real path.
- */
-function engagementPrefix(root: string, repoRoot: string | undefined): string {
-  if (!repoRoot) return '';
-  const rel = inside(repoRoot, root) ?? inside(real(repoRoot), real(root)) ?? '';
-  return rel.split(sep).join('/');
-}
-
 function command(d: Diagnostic, prefix: string): string {
   const props: [string, string | number][] = [
-    ['file', prefix ? `${prefix}/${d.file}` : d.file],
+    ['file', repositoryPath(d.file, prefix)],
     ['line', d.line],
   ];
   // The runner drops an annotation whose columns span lines or run backwards (actions/runner#2082).
@@ -63,6 +38,6 @@ function command(d: Diagnostic, prefix: string): string {
  * so annotations land on the pull request's files; otherwise they are printed relative to the engagement root.
  */
 export const github: Formatter = (diagnostics, ctx) => {
-  const prefix = engagementPrefix(ctx.root, (ctx as { repoRoot?: string }).repoRoot);
+  const prefix = engagementPrefix(ctx.root, ctx.repoRoot);
   return diagnostics.map((d) => command(printableFinding(d, { lineBreaks: true }), prefix) + '\n').join('');
 };

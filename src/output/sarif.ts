@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Severity } from '../diagnostics/finding.js';
 import { PACKAGE_VERSION } from '../paths.js';
 import { RULES, ruleFor } from '../diagnostics/rules.js';
+import { engagementPrefix, repositoryPath } from './paths.js';
 import type { Formatter } from './types.js';
 
 const VERSION = PACKAGE_VERSION;
@@ -13,12 +14,12 @@ const SRCROOT = '%SRCROOT%';
 type Level = 'error' | 'warning' | 'note';
 const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** A path relative to the engagement root (forward slashes) as a relative URI reference. */
+/** A relative path (forward slashes) as a relative URI reference. */
 export function relativeUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 
-/** The engagement root as a file URL ending with a slash, as SARIF base URIs must. */
+/** A folder as a file URL ending with a slash, as SARIF base URIs must. */
 function rootUri(root: string): string {
   const href = pathToFileURL(root).href;
   return href.endsWith('/') ? href : href + '/';
@@ -31,8 +32,10 @@ function plain(markdown: string): string {
 
 /**
  * SARIF 2.1.0 for code scanning: one run, the rules used (from the catalogue in rules.ts), one result per
- * finding located relative to %SRCROOT% (the engagement root). Columns count UTF-16 code units, because
- * that is what relm's positions are (offsets into JavaScript strings).
+ * finding located relative to %SRCROOT%: the root of the git repository holding the engagement (so code
+ * scanning places the findings of an engagement in a subfolder on the repository's files), else the
+ * engagement root. Columns count UTF-16 code units, because that is what relm's positions are (offsets
+ * into JavaScript strings).
  */
 export const sarif: Formatter = (diagnostics, ctx) => {
   const ruleIndex = new Map<string, number>();
@@ -40,6 +43,8 @@ export const sarif: Formatter = (diagnostics, ctx) => {
   const artifactIndex = new Map<string, number>();
   const artifacts: object[] = [];
 
+  const base = ctx.repoRoot && engagementPrefix(ctx.root, ctx.repoRoot) !== '' ? ctx.repoRoot : ctx.root;
+  const prefix = base === ctx.root ? '' : engagementPrefix(ctx.root, base);
   const results = diagnostics.map((d) => {
     let index = ruleIndex.get(d.code);
     if (index === undefined) {
@@ -57,7 +62,7 @@ export const sarif: Formatter = (diagnostics, ctx) => {
         defaultConfiguration: { level },
       });
     }
-    const uri = relativeUri(d.file);
+    const uri = relativeUri(repositoryPath(d.file, prefix));
     if (!artifactIndex.has(uri)) {
       artifactIndex.set(uri, artifacts.length);
       artifacts.push({ location: { uri, uriBaseId: SRCROOT } });
@@ -89,7 +94,7 @@ export const sarif: Formatter = (diagnostics, ctx) => {
     runs: [
       {
         tool: { driver: { name: 'relm', informationUri: INFORMATION_URI, semanticVersion: VERSION, rules } },
-        originalUriBaseIds: { [SRCROOT]: { uri: rootUri(ctx.root) } },
+        originalUriBaseIds: { [SRCROOT]: { uri: rootUri(base) } },
         artifacts,
         results,
         columnKind: 'utf16CodeUnits',

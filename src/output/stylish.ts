@@ -1,4 +1,5 @@
 import { countBySeverity } from '../diagnostics/finding.js';
+import { shownPath } from './paths.js';
 import { printableFinding } from './printable.js';
 import type { Formatter } from './types.js';
 
@@ -15,7 +16,7 @@ export const stylish: Formatter = (diagnostics, ctx) => {
   for (const d of shown) {
     if (d.file !== file) {
       if (file !== undefined) out.push('');
-      out.push(c.underline(d.file));
+      out.push(c.underline(shownPath(d.file, ctx)));
       file = d.file;
     }
     const sev =

@@ -1,3 +1,4 @@
+import { shownPath } from './paths.js';
 import { printableFinding } from './printable.js';
 import type { Formatter } from './types.js';
 
@@ -7,7 +8,7 @@ export const text: Formatter = (diagnostics, ctx) => {
   const lines = diagnostics
     .slice(0, max)
     .map((d) => printableFinding(d))
-    .map((d) => `${d.file}:${d.line}:${d.col} ${d.severity} ${d.code} ${d.message}`);
+    .map((d) => `${shownPath(d.file, ctx)}:${d.line}:${d.col} ${d.severity} ${d.code} ${d.message}`);
   if (diagnostics.length > max) lines.push(`… ${diagnostics.length - max} more findings not shown (use -f json to see all)`);
   return lines.length ? lines.join('\n') + '\n' : '';
 };

@@ -8,6 +8,8 @@ export interface FormatContext {
   root: string;
   /** The git repository's root, when the engagement is in one: CI annotations name files relative to it. */
   repoRoot?: string;
+  /** The folder relm runs in: human formats show paths relative to it (absent: relative to the engagement). */
+  cwd?: string;
   /** At most this many findings are listed in human formats (all of them in machine formats). */
   max?: number;
 }

@@ -189,7 +189,7 @@ describe('relm validate on bad input', () => {
 
   it('prints every finding at once and a summary, grouped by file in the stylish format', async () => {
     const dir = fixture({ 'relm.yaml': MANIFEST.replace('  client:', '  clinet:') + 'extra: 1\n', 'target.yaml': 'targets: {default: 9}\n' });
-    const r = await relm(['validate', '-C', dir]);
+    const r = await relm(['validate', '-C', dir], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^relm\.yaml\n/);
     expect(r.stdout).toContain('\ntarget.yaml\n');

@@ -347,6 +347,32 @@ describe('sarif', () => {
     expect(run.results[3]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('interviews/kick%20off.md');
   });
 
+  it('locates files relative to the repository when the engagement is a subfolder of one, so code scanning places them', () => {
+    const inRepo: FormatContext = { ...ctx, repoRoot: '/work' };
+    const run = (JSON.parse(sarif(DIAGNOSTICS, inRepo)) as SarifLog).runs[0]!;
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///work/' } });
+    expect(run.artifacts.map((a) => a.location.uri)).toEqual([
+      'engagements/acme%20bank/backlog.yaml',
+      'engagements/acme%20bank/interviews/kick%20off.md',
+      'engagements/acme%20bank/practices.yaml',
+      'engagements/acme%20bank/relm.yaml',
+      'engagements/acme%20bank/releases.yaml',
+    ]);
+    expect(run.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({
+      uri: 'engagements/acme%20bank/backlog.yaml',
+      uriBaseId: '%SRCROOT%',
+    });
+    // The same paths as the GitHub annotations give.
+    expect(github(DIAGNOSTICS, inRepo)).toContain('file=engagements/acme bank/backlog.yaml,');
+    // An engagement outside the repository (another checkout) stays relative to itself.
+    const outside = (JSON.parse(sarif(DIAGNOSTICS, { ...ctx, repoRoot: '/elsewhere' })) as SarifLog).runs[0]!;
+    expect(outside.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///work/engagements/acme%20bank/' } });
+    if (existsSync(SARIF_SCHEMA)) {
+      const validate = sarifValidator();
+      expect(validate(JSON.parse(sarif(DIAGNOSTICS, inRepo)))).toBe(true);
+    }
+  });
+
   it('carries the package version and is deterministic', () => {
     const out = sarif(DIAGNOSTICS, ctx);
     expect((JSON.parse(out) as SarifLog).runs[0]!.tool.driver.semanticVersion).toBe(VERSION);
