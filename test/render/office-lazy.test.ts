@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 
-const OFFICE_LIBS = ['pptxgenjs', 'exceljs', 'docx', 'jszip', 'image-size', '@resvg/resvg-js'];
+const OFFICE_LIBS = ['pptxgenjs', 'exceljs', '#docx', 'docx', 'jszip', 'image-size', '@resvg/resvg-js'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -26,7 +26,7 @@ import {
   TextRun,
   WidthType,
   type ISectionOptions,
-} from 'docx';
+} from '#docx';
 import type { Chart } from '../assessment-charts.js';
 import { markdownBlocks, plain, type Block, type Run } from './blocks.js';
 import { fitColumns, hex6, type OfficeMeta } from './common.js';
