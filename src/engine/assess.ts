@@ -4,6 +4,7 @@ import { analyseBacklog } from './backlog.js';
 import { checkEvidence, metricValue, type EvidenceWindow, type MetricSource } from './evidence.js';
 import { traceRequirements } from './requirements.js';
 import { deliveryScenarios, recommendedScenario } from './scenarios.js';
+import { decide, decisionDate } from './decision.js';
 import { allRecommendations, triggerRecommendations } from './recommendations.js';
 import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import { analyseReleases } from './releases.js';
@@ -207,6 +208,7 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
   const releases = e.releases ? analyseReleases(e.releases, e.backlog, e.target, m.as_of, opts.windowDays ?? DEFAULT_WINDOW_DAYS) : null;
   const traces = traceRequirements(requirements, practices, recommendations, phases, phaseOf, releases, e.target.dora);
   const scenarios = deliveryScenarios(e.target, practices, recommendations, dayRate, releases);
+  const recommended = recommendedScenario(scenarios);
   const assessment: Assessment = {
     relm: 1,
     engagement: {
@@ -226,10 +228,20 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
     recommendations,
     roadmap,
     first_steps: firstSteps(roadmap),
-    summary: summarise(practices, perspectives, traces, roadmap, recommendations.length, recommendedScenario(scenarios)),
+    summary: summarise(practices, perspectives, traces, roadmap, recommendations.length, recommended),
     risks: [],
     requirements: traces,
     scenarios,
+    decision: decide({
+      scenarios,
+      recommended,
+      phases: roadmap.phases,
+      dayRate,
+      requirements: requirements.length,
+      goals: (e.target.goals ?? []).length,
+      decideBy: decisionDate(m.decision_date, e.plan),
+      decider: m.sponsor ?? null,
+    }),
     consensus,
     solution_model: solutionModel(
       e,

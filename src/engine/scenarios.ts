@@ -1,4 +1,5 @@
 import type { Phase, TargetFile } from '../engagement/types.js';
+import { goalStatus } from './traceability.js';
 import { PERSPECTIVES } from '../model/types.js';
 import { traceRequirements } from './requirements.js';
 import { scheduleRoadmap } from './roadmap.js';
@@ -23,10 +24,22 @@ export function deliveryScenarios(
   } else {
     defs.push({ id: 'half', name: 'Half the capacity', capacity: scale(0.5) }, { id: 'double', name: 'Double the capacity', capacity: scale(2) });
   }
-  return defs.map((d) => {
+  const goalsOf = new Map((target.requirements ?? []).map((r) => [r.id, r.goals ?? []]));
+  const order = phases.map((p) => p.id);
+  const out: Scenario[] = [];
+  for (const d of defs) {
     const { roadmap, phaseOf } = scheduleRoadmap(recs, phases, dayRate, d.capacity);
     const traces = traceRequirements(target.requirements ?? [], practices, recs, phases, phaseOf, releases, target.dora);
-    return {
+    const goals = (target.goals ?? []).map(
+      (g) =>
+        goalStatus(
+          traces.filter((t) => (goalsOf.get(t.id) ?? []).includes(g.id)),
+          order,
+        ).status,
+    );
+    const schedule = JSON.stringify([roadmap.phases.map((p) => p.recommendations), roadmap.unscheduled]);
+    const same = out.find((s) => JSON.stringify([s.phases.map((p) => p.recommendations), s.unscheduled]) === schedule);
+    out.push({
       id: d.id,
       name: d.name,
       capacity: d.capacity,
@@ -36,8 +49,17 @@ export function deliveryScenarios(
       phases: roadmap.phases.map((p) => ({ id: p.id, recommendations: p.recommendations, used_days: p.used_days })),
       requirements: traces.map((t) => ({ id: t.id, status: t.status, reaches_target: t.reaches_target })),
       requirements_reached: traces.filter((t) => t.status === 'met' || t.status === 'planned').length,
-    };
-  });
+      goals_reached: goals.filter((g) => g === 'met' || g === 'planned').length,
+      // Identical schedules are one option (DESIGN §3.1): the first scenario with this one's placing.
+      same_as: same ? (same.same_as ?? same.id) : null,
+    });
+  }
+  return out;
+}
+
+/** Whether the scenarios offer a choice: at least two of them place the work differently. */
+export function scenariosDiffer(scenarios: readonly Scenario[]): boolean {
+  return scenarios.filter((s) => !s.same_as).length > 1;
 }
 
 /**
@@ -72,11 +94,13 @@ export function projectPerspectives(
 /**
  * The scenario to recommend: the one that meets (now or on the plan) the most requirements, then leaves the
  * fewest recommendations out (closes more of the gap), then the cheapest (fewest days), then the first listed.
- * Null without scenarios.
+ * Null without a choice: no scenarios, or every one places the work the same way (DESIGN §3.1).
  */
 export function recommendedScenario(scenarios: readonly Scenario[]): string | null {
+  if (!scenariosDiffer(scenarios)) return null;
   let best: Scenario | null = null;
   for (const s of scenarios) {
+    if (s.same_as) continue;
     const better =
       !best ||
       s.requirements_reached > best.requirements_reached ||

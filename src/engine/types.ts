@@ -40,3 +40,5 @@ export type Scenario = Doc.Scenario;
 
 export type Training = Doc.Training;
 export type TrainingNeed = Training['needs'][number];
+/** The decision the deliverables ask for (DESIGN §3.1): what to approve now, later and in all, and what it buys. */
+export type Decision = NonNullable<Doc.AssessmentDocument['decision']>;

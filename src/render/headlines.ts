@@ -3,7 +3,7 @@
  * computed). Each is a pure function of assessment.json, so the same sentence reads the same in every
  * deliverable, and each is pinned by a unit test against a hand-computed case.
  */
-import type { Assessment, ReleaseAnalysis, RoadmapPhase, Scenario } from '../engine/types.js';
+import type { Assessment, Decision, ReleaseAnalysis, RoadmapPhase } from '../engine/types.js';
 import type { Perspective } from '../model/types.js';
 import { capitalise, possessive, count, date, days, list, metricName, metricValue, money, month, num, numberWord, pct, score } from './words.js';
 
@@ -92,22 +92,84 @@ export function planSentence(a: Assessment): string {
   return left ? `${out} ${capitalise(count(left, 'more does', 'more do'))} not fit the capacity (${days(a.roadmap.unscheduled_days)}).` : out;
 }
 
-/** The answer, for page 1 and slide 2: what the programme costs, by when, and what it achieves. */
+/** "all 6 requirements and 2 of the 3 strategic goals": what the decision's option reaches. */
+export function reachPhrase(d: Decision): string {
+  const reqs =
+    d.requirements_met === d.requirements_total
+      ? d.requirements_total === 1
+        ? 'the requirement'
+        : `all ${d.requirements_total} requirements`
+      : d.requirements_met === 0
+        ? `none of the ${d.requirements_total} requirements`
+        : `${d.requirements_met} of the ${d.requirements_total} requirements`;
+  if (!d.goals_total) return reqs;
+  const goals =
+    d.goals_met === d.goals_total
+      ? d.goals_total === 1
+        ? 'the strategic goal'
+        : `all ${d.goals_total} strategic goals`
+      : d.goals_met === 0
+        ? `none of the ${d.goals_total} strategic goals`
+        : `${d.goals_met} of the ${d.goals_total} strategic goals`;
+  return `${reqs} and ${goals}`;
+}
+
+/** What the capacity as planned reaches, beside the recommended option: "4 requirements and none of the goals". */
+function basePhrase(d: Decision): string {
+  const b = d.base!;
+  const reqs = count(b.requirements_met, 'requirement');
+  if (!d.goals_total) return reqs;
+  return `${reqs} and ${b.goals_met === 0 ? 'none' : b.goals_met === d.goals_total ? 'all' : `${b.goals_met}`} of the goals`;
+}
+
+/** Why the requirements the option does not reach are left: "the other two need more capacity". */
+function othersPhrase(d: Decision): string {
+  const off = d.requirements_not_on_plan;
+  const unknown = d.requirements_unknown;
+  if (!off && !unknown) return '';
+  const n = off + unknown;
+  const why = !unknown ? 'more capacity' : !off ? 'data before they can be judged' : 'more capacity or data';
+  return `; the other ${numberWord(n)} need${n === 1 ? 's' : ''} ${why}`;
+}
+
+/** Money when there is a day rate, else person-days. */
+function price(a: Assessment, x: { days: number; cost: number | null }): string {
+  return x.cost !== null ? money(x.cost, a.engagement.currency) : days(x.days);
+}
+
+/** "Stabilise (phase 1, €84,150)". */
+function approvePhrase(a: Assessment, d: Decision): string {
+  const n = d.approve_now;
+  return `${n.name} (phase ${n.index}, ${price(a, n)})`;
+}
+
+/** "by 24 April 2026" when the decision has a date, else "now". */
+function whenPhrase(d: Decision): string {
+  return d.decide_by ? `by ${date(d.decide_by)}` : 'now';
+}
+
+/**
+ * The answer, for page 1 and slide 2 (DESIGN §3.1: worded from `decision`): the recommended option, its
+ * total and what it buys, and what to approve first.
+ */
 export function answerSentence(a: Assessment): string {
   if (nothingAssessed(a)) return 'Nothing has been assessed yet: answer the criteria (or give quick ratings) to obtain a position and a plan.';
   const s = a.summary.plan;
   if (!s.recommendations) return `${a.engagement.client}'s release management already meets its targets: no improvement programme is needed.`;
-  const r = a.summary.requirements;
-  const cost = s.cost !== null ? ` (${money(s.cost, a.engagement.currency)})` : '';
-  const phases = a.roadmap.phases.filter((p) => p.recommendations.length).length;
-  const programme = `${days(s.days)}${cost} of work in ${count(phases, 'phase')}`;
-  if (!r.total) return `${a.engagement.client} can close most of its release-management gap with ${programme}${s.ends ? `, by ${month(s.ends)}` : ''}.`;
-  const reached = r.met + r.planned;
-  const by = r.all_planned_by && r.all_planned_by !== 'now' ? ` by ${month(phaseOf(a, r.all_planned_by)?.end)}` : '';
-  const others = r.total - reached;
-  const why = r.unknown === 0 ? 'more capacity' : r.not_on_plan === 0 ? 'data before they can be judged' : 'more capacity or data';
-  const tail = others ? `; the other ${numberWord(others)} need${others === 1 ? 's' : ''} ${why}` : '';
-  return `${a.engagement.client} can meet ${reached} of its ${r.total} release-management requirements${by} with ${programme}${tail}.`;
+  const d = a.decision;
+  if (!d || d.approve_now.phase === null)
+    return `No work fits the roadmap's phases: ${capitalise(count(a.roadmap.unscheduled.length, 'recommendation'))} wait for capacity.`;
+  const by = d.requirements_by ? ` by ${month(d.requirements_by)}` : s.ends ? ` by ${month(s.ends)}` : '';
+  const approve = `approve ${approvePhrase(a, d)} ${whenPhrase(d)}`;
+  if (!d.requirements_total) {
+    const gap = `close ${d.later.phases ? 'most of ' : ''}the release-management gap${by}`;
+    return d.base && d.extra
+      ? `${d.name}: fund ${price(a, d.extra)} more than planned (${price(a, d.total)} in all) to ${gap}; ${approve}.`
+      : `${capitalise(approve)}: the first step of ${price(a, d.total)} of work to ${gap}.`;
+  }
+  if (d.base && d.extra)
+    return `${d.name}: fund ${price(a, d.extra)} more than planned (${price(a, d.total)} in all) to meet ${reachPhrase(d)}${by}; ${approve}.`;
+  return `${capitalise(approve)}: the first step of the ${price(a, d.total)} plan, which meets ${reachPhrase(d)}${by}${othersPhrase(d)}.`;
 }
 
 /** The first steps, by title. */
@@ -186,36 +248,50 @@ export function trainingSentence(a: Assessment): string {
   return `${capitalise(parts.join('; '))}.`;
 }
 
-/** The scenario to recommend, by its figures. */
+/**
+ * The capacity options in one sentence (DESIGN §3.1): identical ones are one option ("capacity is not the
+ * constraint"); the recommended one is named only when they differ.
+ */
 export function scenarioSentence(a: Assessment): string | null {
-  const best = a.scenarios.find((s) => s.id === a.summary.recommended_scenario);
-  const planned = a.scenarios.find((s) => s.id === 'as-planned');
-  if (!best || !planned || !a.requirements.length) return null;
-  const cost = (s: Scenario) => (s.total_cost !== null ? money(s.total_cost, a.engagement.currency) : days(s.total_days));
-  if (best.id === planned.id)
-    return `The capacity as planned is the right choice: it meets ${planned.requirements_reached} of ${a.requirements.length} requirements for ${cost(planned)}, and no option tested meets more.`;
-  const extraDays = best.total_days - planned.total_days;
-  const extra = best.total_cost !== null && planned.total_cost !== null ? money(best.total_cost - planned.total_cost, a.engagement.currency) : days(extraDays);
-  return `${best.name} would meet ${best.requirements_reached} of the ${a.requirements.length} requirements for ${cost(best)}: ${extra} (${days(extraDays)}) more than the plan, which meets ${planned.requirements_reached}.`;
+  const d = a.decision;
+  if (!d || a.scenarios.length < 2) return null;
+  const same = a.scenarios.filter((s) => s.same_as !== null).map((s) => s.name.charAt(0).toLowerCase() + s.name.slice(1));
+  if (a.summary.recommended_scenario === null)
+    return `Capacity is not the constraint: ${list(same)} place${same.length === 1 ? 's' : ''} the same work in the same phases as planned, at the same cost and with the same requirements met.`;
+  if (!a.requirements.length) return null;
+  if (d.base && d.extra)
+    return `${d.name} would meet ${reachPhrase(d)} for ${price(a, d.total)}: ${price(a, d.extra)}${d.extra.cost !== null ? ` (${days(d.extra.days)})` : ''} more than the capacity as planned, which meets ${basePhrase(d)}.`;
+  return `The capacity as planned is the right choice: it meets ${d.requirements_met} of ${d.requirements_total} requirements for ${price(a, d.total)}, and no option tested meets more.`;
 }
 
-/** The decision to take: approve the first phase, and choose the capacity. */
+/** The decision to take (DESIGN §3.1: worded from `decision`): approve the first phase now, fund the later ones, the total. */
 export function askSentence(a: Assessment): string {
-  const first = a.roadmap.phases.find((p) => p.recommendations.length);
-  if (!first) return nothingAssessed(a) ? 'Decide who answers the assessment, and by when.' : 'No decision is needed on improvement work.';
-  const cost = first.cost !== null ? ` (${money(first.cost, a.engagement.currency)})` : '';
-  const when = first.start && first.end ? ` from ${date(first.start)} to ${date(first.end)}` : first.end ? ` until ${date(first.end)}` : '';
-  const best = a.scenarios.find((s) => s.id === a.summary.recommended_scenario);
-  const planned = a.scenarios.find((s) => s.id === 'as-planned');
-  let choose = '';
-  if (best && planned && best.id !== planned.id) {
-    const extra =
-      best.total_cost !== null && planned.total_cost !== null
-        ? money(best.total_cost - planned.total_cost, a.engagement.currency)
-        : days(best.total_days - planned.total_days);
-    choose = `; and decide whether to fund ${extra} more for the later phases, which meets ${best.requirements_reached === a.requirements.length ? `all ${a.requirements.length}` : best.requirements_reached} requirements instead of ${planned.requirements_reached}`;
-  }
-  return `Approve ${first.name} (phase ${a.roadmap.phases.indexOf(first) + 1}): ${days(first.used_days)}${cost}${when}${choose}.`;
+  const d = a.decision;
+  if (!d || d.approve_now.phase === null)
+    return nothingAssessed(a) ? 'Decide who answers the assessment, and by when.' : 'No decision is needed on improvement work.';
+  const n = d.approve_now;
+  const cost = n.cost !== null ? ` (${money(n.cost, a.engagement.currency)})` : '';
+  const when = n.start && n.end ? ` from ${date(n.start)} to ${date(n.end)}` : n.end ? ` until ${date(n.end)}` : '';
+  const head = `Approve ${n.name} (phase ${n.index}): ${days(n.days)}${cost}${when}`;
+  const by = d.requirements_by ? ` by ${date(d.requirements_by)}` : '';
+  const meets = d.requirements_total ? `, which meets ${reachPhrase(d)}${by}` : '';
+  if (!d.later.phases) return `${head}: the whole plan${meets}.`;
+  const laterCost = d.later.cost !== null ? ` (${money(d.later.cost, a.engagement.currency)})` : '';
+  const later = `${count(d.later.phases, 'later phase')}${d.base ? ` with ${d.name.charAt(0).toLowerCase()}${d.name.slice(1)}` : ''}: ${days(d.later.days)}${laterCost}`;
+  if (d.base && d.extra)
+    return `${head}; and fund the ${later}. In all ${price(a, d.total)} (${price(a, d.extra)} more than the capacity as planned)${meets}${d.requirements_total ? `; the capacity as planned meets ${basePhrase(d)}` : ''}.`;
+  return `${head}; then ${later}. In all ${price(a, d.total)}${meets}${othersPhrase(d)}.`;
+}
+
+/** Who decides, and by when (DESIGN §3.1; the deck ends with it). */
+export function decideSentence(a: Assessment): string | null {
+  const d = a.decision;
+  if (!d || d.approve_now.phase === null) return null;
+  const who = d.decided_by ? `${d.decided_by.name}${d.decided_by.role ? ` (${d.decided_by.role})` : ''}` : 'The programme sponsor';
+  const when = d.decide_by
+    ? ` by ${date(d.decide_by)}${d.decide_by_source === 'plan.yaml' ? ', when this report is delivered' : ''}`
+    : ' at the presentation of this report';
+  return `${who} decides${when}.`;
 }
 
 /** The most serious risks in one sentence. */
@@ -236,6 +312,27 @@ export function practiceGapsTitle(a: Assessment): string {
   return `${list(names)} ${top.length === 1 ? 'is' : 'are'} furthest from target`;
 }
 
+/** Slide 2's title: the recommendation and what it buys, from `decision`. */
+function decisionTitle(a: Assessment): string {
+  const d = a.decision;
+  if (!d || d.approve_now.phase === null) return 'No work fits the roadmap yet';
+  const by = d.requirements_by ? ` by ${month(d.requirements_by)}` : '';
+  if (d.base && d.extra) return `Fund ${price(a, d.extra)} more to meet ${d.requirements_total ? reachPhrase(d) : 'the targets'}${by}`;
+  return d.requirements_total
+    ? `Approve ${d.approve_now.name}: ${d.requirements_met} of ${d.requirements_total} requirements met${by}, for ${price(a, d.total)}`
+    : `Approve ${d.approve_now.name}: the gap closes${by}, for ${price(a, d.total)}`;
+}
+
+/** The last slide's title: the ask. */
+function askTitle(a: Assessment): string {
+  const d = a.decision;
+  if (!d || d.approve_now.phase === null) return 'No decision is needed today';
+  const head = d.decide_by ? `Decide by ${date(d.decide_by)}` : 'Decision today';
+  const now = `approve ${d.approve_now.name} (${price(a, d.approve_now)})`;
+  if (!d.later.phases) return `${head}: ${now}`;
+  return `${head}: ${now}${d.base ? ` and fund the later phases (${price(a, d.later)})` : ''}`;
+}
+
 /** Short action titles for slides and section leads (at most about a dozen words), from the same figures. */
 export function slideTitles(a: Assessment, riskPhraseOf: (kind: string) => string) {
   const o = a.overall;
@@ -252,15 +349,8 @@ export function slideTitles(a: Assessment, riskPhraseOf: (kind: string) => strin
   const oneIn = cfr !== null && cfr > 0 ? Math.round(1 / cfr) : null;
   const reached = r.met + r.planned;
   const lastPhase = a.roadmap.phases.find((p) => p.id === r.all_planned_by);
-  const cost = plan.cost !== null ? money(plan.cost, a.engagement.currency) : days(plan.days);
   return {
-    answer: nothingAssessed(a)
-      ? 'Nothing has been assessed yet'
-      : !plan.recommendations
-        ? 'Release management already meets its targets'
-        : r.total
-          ? `${reached} of ${r.total} requirements met${lastPhase?.end ? ` by ${month(lastPhase.end)}` : ''}, for ${cost}`
-          : `The gap closes${plan.ends ? ` by ${month(plan.ends)}` : ''}, for ${cost}`,
+    answer: nothingAssessed(a) ? 'Nothing has been assessed yet' : !plan.recommendations ? 'Release management already meets its targets' : decisionTitle(a),
     position: nothingAssessed(a)
       ? 'Nothing has been assessed yet'
       : o.percent_to_target === null
@@ -311,9 +401,7 @@ export function slideTitles(a: Assessment, riskPhraseOf: (kind: string) => strin
     training: !t
       ? 'The team is not recorded yet'
       : `${capitalise(count(new Set(t.needs.map((n) => n.person)).size, 'person needs', 'people need'))} training${t.hires_total ? `, ${count(t.hires_total, 'place')} to hire` : ''}`,
-    ask: !first
-      ? 'No decision is needed today'
-      : `Decision today: approve ${first.name}, ${days(first.used_days)}${first.cost !== null ? ` (${money(first.cost, a.engagement.currency)})` : ''}`,
+    ask: askTitle(a),
   };
 }
 

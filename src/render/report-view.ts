@@ -214,6 +214,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     training: H.trainingSentence(a),
     scenario: H.scenarioSentence(a),
     ask: H.askSentence(a),
+    decide: H.decideSentence(a),
     risks: H.risksSentence(a, riskPhrase),
     future_state: H.futureStateSentence(a),
     alignment: H.alignmentSentence(a),
@@ -233,6 +234,8 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     horizon_text: e.target.horizon ? date(e.target.horizon) : null,
     consultants: (m.consultants ?? []).map(personLine),
     sponsor: m.sponsor ? personLine(m.sponsor) : null,
+    /** When the decision is due (relm.yaml decision_date, else the report's delivery in plan.yaml). */
+    decide_by_text: a.decision?.decide_by ? date(a.decision.decide_by) : null,
     logo: opts.logo ?? null,
     model: {
       name: e.model.name,
@@ -316,18 +319,23 @@ function planSection<P extends { id: string }>(
 ) {
   const currency = a.engagement.currency;
   const total = a.roadmap;
-  const scenarios = a.scenarios.map((sc) => ({
-    name: sc.name,
-    recommended: sc.id === a.summary.recommended_scenario,
-    capacity: Object.values(sc.capacity).every((v) => v !== null) ? days(Object.values(sc.capacity).reduce((x: number, v) => x + (v ?? 0), 0)) : 'no limit',
-    capacity_days: Object.values(sc.capacity).every((v) => v !== null) ? num(Object.values(sc.capacity).reduce((x: number, v) => x + (v ?? 0), 0)) : 'no limit',
-    effort: days(sc.total_days),
-    effort_days: num(sc.total_days),
-    cost: sc.total_cost !== null ? money(sc.total_cost, currency) : 'n/a',
-    unscheduled: sc.unscheduled.length,
-    reached: sc.requirements_reached,
-    of: a.requirements.length,
-  }));
+  // Scenarios that place the work the same way are one option (DESIGN §3.1): only the first of each is listed.
+  const scenarios = a.scenarios
+    .filter((sc) => sc.same_as === null)
+    .map((sc) => ({
+      name: sc.name,
+      recommended: sc.id === a.summary.recommended_scenario,
+      capacity: Object.values(sc.capacity).every((v) => v !== null) ? days(Object.values(sc.capacity).reduce((x: number, v) => x + (v ?? 0), 0)) : 'no limit',
+      capacity_days: Object.values(sc.capacity).every((v) => v !== null)
+        ? num(Object.values(sc.capacity).reduce((x: number, v) => x + (v ?? 0), 0))
+        : 'no limit',
+      effort: days(sc.total_days),
+      effort_days: num(sc.total_days),
+      cost: sc.total_cost !== null ? money(sc.total_cost, currency) : 'n/a',
+      unscheduled: sc.unscheduled.length,
+      reached: sc.requirements_reached,
+      of: a.requirements.length,
+    }));
   const openBenefit = a.backlog ? a.backlog.applications.reduce((t, x) => t + x.open_benefit, 0) : null;
   return {
     recommendations: recs,
@@ -344,6 +352,8 @@ function planSection<P extends { id: string }>(
     ends_text: a.summary.plan.ends ? date(a.summary.plan.ends) : null,
     scenarios,
     recommended_scenario: scenarios.find((x) => x.recommended) ?? null,
+    /** At least two options that differ: only then is there a choice to show. */
+    scenarios_differ: a.summary.recommended_scenario !== null,
     scope: {
       recommendations: recs.length,
       tactical: recs.filter((r) => r.horizon === 'tactical').length,

@@ -235,6 +235,10 @@ export interface AssessmentDocument {
    * The roadmap under other capacities (target.yaml scenarios).
    */
   scenarios: Scenario[];
+  /**
+   * The decision the deliverables ask for (DESIGN §3.1): the recommended scenario (the capacity as planned where none is recommended), what to approve now, the later phases and the total; approve_now.cost + later.cost = total.cost exactly. Null without phases.
+   */
+  decision: null | Decision;
 }
 export interface Overall {
   score: Level;
@@ -911,4 +915,105 @@ export interface Scenario {
    * Requirements met now or planned under this scenario.
    */
   requirements_reached: number;
+  /**
+   * Strategic goals met now or planned under this scenario.
+   */
+  goals_reached: number;
+  /**
+   * The earlier scenario that places the work exactly as this one does (the same option), else null.
+   */
+  same_as: string | null;
+}
+export interface Decision {
+  /**
+   * The scenario the decision is for.
+   */
+  scenario: string;
+  name: string;
+  /**
+   * True when the options differ and this one is recommended; false when it is the capacity as planned because no option differs.
+   */
+  recommended: boolean;
+  /**
+   * The first phase with work under the scenario: what to approve now.
+   */
+  approve_now: {
+    phase: string | null;
+    name: string | null;
+    /**
+     * 1-based position of the phase in the roadmap.
+     */
+    index: number | null;
+    start: string | null;
+    end: string | null;
+    days: number;
+    cost: number | null;
+  };
+  /**
+   * The later phases: the scenario's total minus what is approved now.
+   */
+  later: {
+    days: number;
+    cost: number | null;
+    /**
+     * How many later phases hold work.
+     */
+    phases: number;
+  };
+  total: {
+    days: number;
+    cost: number | null;
+  };
+  /**
+   * Requirements met now or by the plan under the scenario.
+   */
+  requirements_met: number;
+  requirements_total: number;
+  /**
+   * Requirements the scenario leaves off the plan (work that does not fit).
+   */
+  requirements_not_on_plan: number;
+  /**
+   * Requirements that cannot be judged (a practice not assessed or a metric without data).
+   */
+  requirements_unknown: number;
+  /**
+   * The end of the last phase by which a requirement is met under the scenario.
+   */
+  requirements_by: string | null;
+  /**
+   * Strategic goals met now or by the plan under the scenario.
+   */
+  goals_met: number;
+  goals_total: number;
+  /**
+   * The capacity as planned, when the decision is for another scenario.
+   */
+  base: null | {
+    scenario: string;
+    name: string;
+    days: number;
+    cost: number | null;
+    requirements_met: number;
+    goals_met: number;
+  };
+  /**
+   * What the scenario costs more than the capacity as planned (null when it is the plan).
+   */
+  extra: null | {
+    days: number;
+    cost: number | null;
+  };
+  /**
+   * When the decision is taken: relm.yaml decision_date, else the due date of the report's delivery in plan.yaml.
+   */
+  decide_by: string | null;
+  decide_by_source: 'relm.yaml' | 'plan.yaml' | null;
+  /**
+   * Who decides: the sponsor in relm.yaml.
+   */
+  decided_by: null | {
+    name: string;
+    role: string | null;
+  };
 }

@@ -21,6 +21,10 @@ export interface Manifest {
      * Reference date: every age and window is measured to it.
      */
     as_of: string;
+    /**
+     * When the sponsor decides on the plan (default: the due date of the report's delivery in plan.yaml): the roadmap starts no earlier than the working day after it.
+     */
+    decision_date?: string;
     consultants?: Person[];
     sponsor?: Person;
     /**

@@ -114,6 +114,7 @@ describe('relm assess', () => {
       'risks',
       'requirements',
       'scenarios',
+      'decision',
       'consensus',
       'solution_model',
       'traceability',

@@ -136,7 +136,7 @@ describe('relm report: the four deliverables', () => {
     expect(w! / h!).toBeCloseTo(16 / 9, 2);
     const text = words(join(out, 'presentation.pdf'));
     expect(text).toContain('of the way to its target');
-    expect(text).toContain('Decision today');
+    expect(text).toContain('Decide by 24 April 2026');
   });
 
   pdfIt('prints the strategic plan and the training plan', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requirementMetrics, traceRequirements } from '../../src/engine/requirements.js';
-import { deliveryScenarios, recommendedScenario } from '../../src/engine/scenarios.js';
+import { deliveryScenarios, recommendedScenario, scenariosDiffer } from '../../src/engine/scenarios.js';
+import { decide, decisionDate } from '../../src/engine/decision.js';
 import { bucketOf, coveredLevels, triggerRecommendations, type SourcedRecommendation } from '../../src/engine/recommendations.js';
 import { firstSteps, scheduleRoadmap } from '../../src/engine/roadmap.js';
 import { gapOf } from '../../src/engine/scoring.js';
@@ -366,5 +367,138 @@ describe('requirement status, traceability and scenarios (docs/formulas.md, Requ
     expect(s.map((x) => x.id)).toEqual(['as-planned', 'lean']);
     expect(s[1]!.capacity).toEqual({ P1: 0, P2: 0, P3: 100 });
     expect(s[1]!.phases[2]!.recommendations).toEqual(['r1-2', 'r1-3', 'r2-3', 'r1-4', 'r4-1']);
+  });
+});
+
+describe('capacity options and the decision (DESIGN §3.1)', () => {
+  const ordered = triggerRecommendations(practices, recs, weights, requirements);
+  const withGoals = [
+    { id: 'R1', title: 'People first', practices: ['p2'], goals: ['G1'] },
+    { id: 'R2', title: 'Then process', practices: ['p1', 'p2'], goals: ['G2'] },
+  ];
+  const goals = [
+    { id: 'G1', title: 'One' },
+    { id: 'G2', title: 'Two' },
+  ];
+  const roadmapPhases = (phases: { id: string; name: string; end?: string }[]) =>
+    phases.map((p) => ({ id: p.id, name: p.name, start: null, end: p.end ?? null }));
+  const decision = (target: Parameters<typeof deliveryScenarios>[0], dayRate: number | null) => {
+    const scenarios = deliveryScenarios(target, practices, ordered, dayRate);
+    const recommended = recommendedScenario(scenarios);
+    return {
+      scenarios,
+      recommended,
+      d: decide({
+        scenarios,
+        recommended,
+        phases: roadmapPhases(target.phases ?? []),
+        dayRate,
+        requirements: (target.requirements ?? []).length,
+        goals: (target.goals ?? []).length,
+        decideBy: { date: '2026-04-24', source: 'plan.yaml' },
+        decider: { name: 'C. Doyle', role: 'CIO' },
+      })!,
+    };
+  };
+
+  it('collapses three identical scenarios into one option and recommends none of them', () => {
+    // P1 has 80 days: even halved (40) it holds all 37.5 person-days, so the three place the same work.
+    const phases = [{ id: 'P1', name: 'Only', end: '2026-06-30', capacity_days: 80 }];
+    const { scenarios, recommended, d } = decision({ targets: {}, phases, requirements: withGoals, goals }, 100);
+    expect(scenarios.map((s) => [s.id, s.same_as])).toEqual([
+      ['as-planned', null],
+      ['half', 'as-planned'],
+      ['double', 'as-planned'],
+    ]);
+    expect(scenariosDiffer(scenarios)).toBe(false);
+    expect(recommended).toBeNull();
+    // As planned, not recommended: 37.5 person-days × 100 = 3,750, all of it in the one phase.
+    expect(d).toMatchObject({
+      scenario: 'as-planned',
+      recommended: false,
+      approve_now: { phase: 'P1', name: 'Only', index: 1, days: 37.5, cost: 3750 },
+      later: { days: 0, cost: 0, phases: 0 },
+      total: { days: 37.5, cost: 3750 },
+      requirements_met: 2,
+      requirements_total: 2,
+      requirements_by: '2026-06-30',
+      goals_met: 2,
+      goals_total: 2,
+      base: null,
+      extra: null,
+    });
+  });
+
+  it('decides for the recommended scenario: approve its first phase now, the later phases add up to its total', () => {
+    // As planned 12/20/10: r1-2 (10) P1, r1-3 (5) P2, r2-3 (.5) P2, r1-4 (20) fits nowhere, r4-1 (2) P1:
+    // 17.5 days, R1 planned, R2 not on the plan (r1-4 left out): 1 requirement, goal G1 only.
+    // Half 6/10/5: r1-2 P2, r1-3 P3, r4-1 P1 (17 days); r2-3 and r1-4 left out: no requirement. Double 24/40/20: r1-2, r1-3, r2-3, r4-1 in P1
+    // (17.5), r1-4 in P2 (20): both requirements by the end of P2, both goals: recommended.
+    const phases = [
+      { id: 'P1', name: 'Stabilise', end: '2026-06-30', capacity_days: 12 },
+      { id: 'P2', name: 'Standardise', end: '2026-10-30', capacity_days: 20 },
+      { id: 'P3', name: 'Optimise', end: '2027-03-31', capacity_days: 10 },
+    ];
+    const { scenarios, recommended, d } = decision({ targets: {}, phases, requirements: withGoals, goals }, 850);
+    expect(scenarios.map((s) => [s.id, s.total_days, s.requirements_reached, s.goals_reached, s.same_as])).toEqual([
+      ['as-planned', 17.5, 1, 1, null],
+      ['half', 17, 0, 0, null],
+      ['double', 37.5, 2, 2, null],
+    ]);
+    expect(recommended).toBe('double');
+    // Now: P1's 17.5 days × 850 = 14,875; later: P2's 20 days = 17,000; total 37.5 days = 31,875;
+    // the plan as planned 17.5 days = 14,875, so the extra is 20 days, 17,000.
+    expect(d).toEqual({
+      scenario: 'double',
+      name: 'Double the capacity',
+      recommended: true,
+      approve_now: { phase: 'P1', name: 'Stabilise', index: 1, start: null, end: '2026-06-30', days: 17.5, cost: 14875 },
+      later: { days: 20, cost: 17000, phases: 1 },
+      total: { days: 37.5, cost: 31875 },
+      requirements_met: 2,
+      requirements_total: 2,
+      requirements_not_on_plan: 0,
+      requirements_unknown: 0,
+      requirements_by: '2026-10-30',
+      goals_met: 2,
+      goals_total: 2,
+      base: { scenario: 'as-planned', name: 'Capacity as planned', days: 17.5, cost: 14875, requirements_met: 1, goals_met: 1 },
+      extra: { days: 20, cost: 17000 },
+      decide_by: '2026-04-24',
+      decide_by_source: 'plan.yaml',
+      decided_by: { name: 'C. Doyle', role: 'CIO' },
+    });
+    expect(d.approve_now.cost! + d.later.cost!).toBe(d.total.cost);
+  });
+
+  it('adds up exactly with fractional days and rates, and gives days only without a day rate', () => {
+    const phases = [
+      { id: 'P1', name: 'One', capacity_days: 12 },
+      { id: 'P2', name: 'Two', capacity_days: 20 },
+      { id: 'P3', name: 'Three', capacity_days: 20 },
+    ];
+    const { d } = decision({ targets: {}, phases, requirements }, 0.1);
+    // Options differ (half leaves r1-4 out), as planned and double tie: the first listed, as planned, is
+    // recommended. P1 12 days now, P2 + P3 25.5 later.
+    expect([d.scenario, d.recommended, d.approve_now.days, d.later.days, d.total.days]).toEqual(['as-planned', true, 12, 25.5, 37.5]);
+    expect(d.approve_now.cost! + d.later.cost!).toBe(d.total.cost);
+    const none = decision({ targets: {}, phases, requirements }, null).d;
+    expect([none.approve_now.cost, none.later.cost, none.total.cost]).toEqual([null, null, null]);
+  });
+
+  it('takes the decision date from relm.yaml, else from the report task of plan.yaml', () => {
+    const plan = {
+      tasks: [
+        { id: 'kickoff', title: 'Kick-off', status: 'done' as const, due: '2026-02-20' },
+        { id: 'report-presentation', title: 'Report and management presentation', status: 'todo' as const, due: '2026-04-24' },
+      ],
+    };
+    expect(decisionDate('2026-05-04', plan)).toEqual({ date: '2026-05-04', source: 'relm.yaml' });
+    expect(decisionDate(undefined, plan)).toEqual({ date: '2026-04-24', source: 'plan.yaml' });
+    expect(decisionDate(undefined, { tasks: [{ id: 'final', title: 'Final report to the board', status: 'todo', due: '2026-05-11' }] })).toEqual({
+      date: '2026-05-11',
+      source: 'plan.yaml',
+    });
+    expect(decisionDate(undefined, null)).toEqual({ date: null, source: null });
   });
 });

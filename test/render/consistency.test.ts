@@ -8,6 +8,7 @@ import { loadEngagement } from '../../src/engagement/load.js';
 import { assess } from '../../src/engine/assess.js';
 import { renderDeliverables } from '../../src/render/deliverables.js';
 import { reportView } from '../../src/render/report-view.js';
+import { money } from '../../src/render/words.js';
 import { ROOT } from '../helpers/cli.js';
 import { join } from 'node:path';
 
@@ -96,12 +97,19 @@ describe.each(['examples/acme-bank', 'test/fixtures/harbour'])('one story across
     }
   });
 
-  it('writes the same money figures everywhere: the plan total and the first phase', () => {
+  it('writes the same money figures everywhere: the plan total, and the decision (approve now, later, in all)', () => {
     const total = view.plan.total_cost!;
     expect(total).toMatch(/^[€£$]/);
-    for (const doc of [md.report!, md.plan!, md.presentation!]) expect(doc).toContain(total);
-    const first = view.plan.phases.find((p) => p.recs.length)!;
-    for (const doc of [md.report!, md.presentation!]) expect(doc).toContain(first.cost_text!);
+    for (const doc of [md.report!, md.plan!]) expect(doc).toContain(total);
+    const d = a.decision!;
+    const eur = (v: number | null) => money(v, a.engagement.currency);
+    expect(d.approve_now.cost! + d.later.cost!).toBe(d.total.cost);
+    for (const doc of [md.report!, md.plan!, md.presentation!]) {
+      expect(doc).toContain(eur(d.approve_now.cost));
+      expect(doc).toContain(eur(d.total.cost));
+      if (d.later.phases) expect(doc).toContain(eur(d.later.cost));
+      if (d.extra) expect(doc).toContain(eur(d.extra.cost));
+    }
   });
 
   it('states the headline sentences identically in the report and the plan', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/engine/assess.js';
-import type { Assessment } from '../../src/engine/types.js';
+import type { Assessment, Decision } from '../../src/engine/types.js';
 import * as H from '../../src/render/headlines.js';
 import { riskPhrase } from '../../src/render/plan-view.js';
 import { engagementWith } from '../helpers/engagement.js';
@@ -61,19 +61,68 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
     expect(H.requirementsSentence(b)).toBe('The plan as scheduled meets none of the 3 requirements; three are not on the plan at this capacity.');
   });
 
-  it('leads with the answer: requirements met, by when, for what effort and cost', () => {
+  /** The decision of the bundled example (hand-checked against its assessment.json): double the capacity. */
+  const doubled = (): Decision => ({
+    scenario: 'double',
+    name: 'Double the capacity',
+    recommended: true,
+    approve_now: { phase: 'P1', name: 'Stabilise', index: 1, start: '2026-04-27', end: '2026-06-30', days: 200, cost: 170000 },
+    later: { days: 447, cost: 379950, phases: 2 },
+    total: { days: 647, cost: 549950 },
+    requirements_met: 6,
+    requirements_total: 6,
+    requirements_not_on_plan: 0,
+    requirements_unknown: 0,
+    requirements_by: '2027-03-31',
+    goals_met: 3,
+    goals_total: 3,
+    base: { scenario: 'as-planned', name: 'Capacity as planned', days: 496, cost: 421600, requirements_met: 4, goals_met: 0 },
+    extra: { days: 151, cost: 128350 },
+    decide_by: '2026-04-24',
+    decide_by_source: 'plan.yaml',
+    decided_by: { name: 'Catherine Doyle', role: 'CIO' },
+  });
+  /** The plan as planned, nothing recommended over it: 99 days now, 219 later, 4 of 6 requirements, no goal. */
+  const asPlanned = (): Decision => ({
+    ...doubled(),
+    scenario: 'as-planned',
+    name: 'Capacity as planned',
+    recommended: false,
+    approve_now: { phase: 'P1', name: 'Stabilise', index: 1, start: '2026-04-01', end: '2026-06-30', days: 99, cost: 84150 },
+    later: { days: 219, cost: 186150, phases: 1 },
+    total: { days: 318, cost: 270300 },
+    requirements_met: 4,
+    requirements_not_on_plan: 2,
+    goals_met: 0,
+    base: null,
+    extra: null,
+    decide_by: null,
+    decide_by_source: null,
+    decided_by: null,
+  });
+  const withDecision = (d: Decision): Assessment => {
     const b = structuredClone(a);
     b.engagement.currency = 'EUR';
-    b.roadmap.phases = [
-      { id: 'P1', name: 'Stabilise', start: '2026-04-01', end: '2026-06-30', capacity_days: 100, used_days: 99, cost: 84150, recommendations: ['x'] },
-      { id: 'P3', name: 'Optimise', start: '2026-11-02', end: '2027-03-31', capacity_days: 220, used_days: 219, cost: 186150, recommendations: ['y'] },
-    ];
     b.summary.plan = { recommendations: 45, scheduled: 45, days: 318, cost: 270300, ends: '2027-03-31', first_phase: 'P1' };
-    b.summary.requirements = { total: 6, met: 0, planned: 4, not_on_plan: 2, unknown: 0, by_phase: [], all_planned_by: 'P3' };
+    b.decision = d;
+    b.requirements = [{}, {}, {}, {}, {}, {}] as never;
+    b.scenarios = ['as-planned', 'half', 'double'].map((id) => ({ id, same_as: null })) as never;
+    b.summary.recommended_scenario = d.recommended ? d.scenario : null;
+    return b;
+  };
+
+  it('leads with the recommendation and what it buys, from the decision', () => {
+    const b = withDecision(doubled());
+    // The extra over the plan: €549,950 − €421,600 = €128,350; now €170,000 + later €379,950 = €549,950.
     expect(H.answerSentence(b)).toBe(
-      'Test Co can meet 4 of its 6 release-management requirements by March 2027 with 318 person-days (€270,300) of work in two phases; the other two need more capacity.',
+      'Double the capacity: fund €128,350 more than planned (€549,950 in all) to meet all 6 requirements and all 3 strategic goals by March 2027; approve Stabilise (phase 1, €170,000) by 24 April 2026.',
     );
-    expect(H.slideTitles(b, riskPhrase).answer).toBe('4 of 6 requirements met by March 2027, for €270,300');
+    expect(H.slideTitles(b, riskPhrase).answer).toBe('Fund €128,350 more to meet all 6 requirements and all 3 strategic goals by March 2027');
+    const c = withDecision(asPlanned());
+    expect(H.answerSentence(c)).toBe(
+      'Approve Stabilise (phase 1, €84,150) now: the first step of the €270,300 plan, which meets 4 of the 6 requirements and none of the 3 strategic goals by March 2027; the other two need more capacity.',
+    );
+    expect(H.slideTitles(c, riskPhrase).answer).toBe('Approve Stabilise: 4 of 6 requirements met by March 2027, for €270,300');
   });
 
   it('headlines the release record with the metric that misses its target', () => {
@@ -125,25 +174,41 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
     expect(H.planSentence(empty)).toBe('There is no plan yet: nothing has been assessed.');
   });
 
-  it('asks for the first phase, and names the scenario meeting the most requirements', () => {
-    const b = structuredClone(a);
-    b.engagement.currency = 'EUR';
-    b.roadmap.phases = [
-      { id: 'P1', name: 'Stabilise', start: '2026-04-01', end: '2026-06-30', capacity_days: 100, used_days: 99, cost: 84150, recommendations: ['x'] },
-    ];
-    b.requirements = [{}, {}, {}] as never;
-    b.scenarios = [
-      { id: 'as-planned', name: 'Capacity as planned', total_days: 99, total_cost: 84150, requirements_reached: 1 },
-      { id: 'double', name: 'Double the capacity', total_days: 150, total_cost: 127500, requirements_reached: 3 },
-    ] as never;
-    b.summary.recommended_scenario = 'double';
-    // The extra: €127,500 − €84,150 = €43,350 for 150 − 99 = 51 person-days.
+  it('asks for the first phase and the later ones, adding up to the total, and says who decides by when', () => {
+    const b = withDecision(doubled());
     expect(H.askSentence(b)).toBe(
-      'Approve Stabilise (phase 1): 99 person-days (€84,150) from 1 April 2026 to 30 June 2026; and decide whether to fund €43,350 more for the later phases, which meets all 3 requirements instead of 1.',
+      'Approve Stabilise (phase 1): 200 person-days (€170,000) from 27 April 2026 to 30 June 2026; and fund the two later phases with double the capacity: 447 person-days (€379,950). In all €549,950 (€128,350 more than the capacity as planned), which meets all 6 requirements and all 3 strategic goals by 31 March 2027; the capacity as planned meets four requirements and none of the goals.',
     );
     expect(H.scenarioSentence(b)).toBe(
-      'Double the capacity would meet 3 of the 3 requirements for €127,500: €43,350 (51 person-days) more than the plan, which meets 1.',
+      'Double the capacity would meet all 6 requirements and all 3 strategic goals for €549,950: €128,350 (151 person-days) more than the capacity as planned, which meets four requirements and none of the goals.',
     );
-    expect(H.slideTitles(b, riskPhrase).ask).toBe('Decision today: approve Stabilise, 99 person-days (€84,150)');
+    expect(H.slideTitles(b, riskPhrase).ask).toBe('Decide by 24 April 2026: approve Stabilise (€170,000) and fund the later phases (€379,950)');
+    expect(H.decideSentence(b)).toBe('Catherine Doyle (CIO) decides by 24 April 2026, when this report is delivered.');
+    const c = withDecision(asPlanned());
+    // Now €84,150 + later €186,150 = €270,300.
+    expect(H.askSentence(c)).toBe(
+      'Approve Stabilise (phase 1): 99 person-days (€84,150) from 1 April 2026 to 30 June 2026; then one later phase: 219 person-days (€186,150). In all €270,300, which meets 4 of the 6 requirements and none of the 3 strategic goals by 31 March 2027; the other two need more capacity.',
+    );
+    expect(H.slideTitles(c, riskPhrase).ask).toBe('Decision today: approve Stabilise (€84,150)');
+    expect(H.decideSentence(c)).toBe('The programme sponsor decides at the presentation of this report.');
+  });
+
+  it('says capacity is not the constraint when the options place the same work, and names no recommended one', () => {
+    const b = withDecision(asPlanned());
+    b.requirements = [{}, {}, {}, {}, {}, {}] as never;
+    b.scenarios = [
+      { id: 'as-planned', name: 'Capacity as planned', same_as: null },
+      { id: 'half', name: 'Half the capacity', same_as: 'as-planned' },
+      { id: 'double', name: 'Double the capacity', same_as: 'as-planned' },
+    ] as never;
+    b.summary.recommended_scenario = null;
+    expect(H.scenarioSentence(b)).toBe(
+      'Capacity is not the constraint: half the capacity and double the capacity place the same work in the same phases as planned, at the same cost and with the same requirements met.',
+    );
+    b.summary.recommended_scenario = 'as-planned';
+    b.scenarios[1]!.same_as = null;
+    expect(H.scenarioSentence(b)).toBe(
+      'The capacity as planned is the right choice: it meets 4 of 6 requirements for €270,300, and no option tested meets more.',
+    );
   });
 });

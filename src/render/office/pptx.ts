@@ -407,6 +407,7 @@ function notesFor(key: string | null, v: ReportView, a: Assessment): string[] {
     case 'ask':
       out.push(v.headlines.ask);
       if (v.headlines.scenario) out.push(v.headlines.scenario);
+      if (v.headlines.decide) out.push(v.headlines.decide);
       for (const s of plan.scenarios)
         out.push(
           `${s.name}${s.recommended ? ' (recommended)' : ''}: capacity ${s.capacity}, effort placed ${s.effort}, cost ${s.cost}, ${s.reached} of ${s.of} requirements, ${s.unscheduled} recommendations left out.`,

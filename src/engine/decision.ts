@@ -1,0 +1,105 @@
+/**
+ * The decision the deliverables ask for (DESIGN §3.1, "The ask adds up"): the recommended scenario (the
+ * capacity as planned where none is recommended), what to approve now (its first phase with work), what
+ * the later phases cost, the total, and what it achieves. Every decision sentence, the first headline and the
+ * decision slide are worded from this one object, so the parts always add up: approve_now + later = total.
+ */
+import type { PlanFile } from '../engagement/types.js';
+import type { Decision, RoadmapPhase, Scenario } from './types.js';
+
+/** The plan.yaml task that delivers the report (relm init's id), else the last task whose title names a report. */
+export function reportTask(plan: PlanFile | null): PlanFile['tasks'][number] | null {
+  const tasks = plan?.tasks ?? [];
+  return tasks.find((t) => t.id === 'report-presentation') ?? tasks.filter((t) => /\breport\b/i.test(t.title) && t.due).at(-1) ?? null;
+}
+
+/**
+ * When the decision is taken: relm.yaml `decision_date`, else the due date of the engagement plan's report
+ * delivery, else null (the roadmap then starts after as_of, the decision "now").
+ */
+export function decisionDate(decisionDateSetting: string | undefined, plan: PlanFile | null): { date: string | null; source: Decision['decide_by_source'] } {
+  if (decisionDateSetting) return { date: decisionDateSetting, source: 'relm.yaml' };
+  const due = reportTask(plan)?.due;
+  return due ? { date: due, source: 'plan.yaml' } : { date: null, source: null };
+}
+
+export interface DecisionInput {
+  scenarios: readonly Scenario[];
+  /** summary.recommended_scenario: null when the options do not differ. */
+  recommended: string | null;
+  /** The assessment's roadmap phases (names and dates; the scenarios share them). */
+  phases: readonly Pick<RoadmapPhase, 'id' | 'name' | 'start' | 'end'>[];
+  dayRate: number | null;
+  requirements: number;
+  goals: number;
+  decideBy: { date: string | null; source: Decision['decide_by_source'] };
+  decider: { name: string; role?: string } | null;
+}
+
+const reached = (s: Scenario) => ({ requirements: s.requirements_reached, goals: s.goals_reached });
+
+/**
+ * The decision. Costs are person-days × day rate (null without a day rate); later = the scenario's total
+ * minus what is approved now, and total = approve_now + later, so the sum holds exactly. `requirements_by`
+ * is the end of the last phase in which the scenario meets a requirement (null when it meets none on the plan).
+ */
+export function decide(input: DecisionInput): Decision | null {
+  const planned = input.scenarios.find((s) => s.id === 'as-planned') ?? input.scenarios[0];
+  if (!planned) return null;
+  const chosen = input.scenarios.find((s) => s.id === input.recommended) ?? planned;
+  const cost = (days: number) => (input.dayRate === null ? null : days * input.dayRate);
+  const first = chosen.phases.find((p) => p.recommendations.length);
+  const firstPhase = first ? input.phases.find((p) => p.id === first.id) : undefined;
+  const nowDays = first?.used_days ?? 0;
+  const laterDays = chosen.total_days - nowDays;
+  const nowCost = cost(nowDays);
+  const laterCost = cost(laterDays);
+  const order = input.phases.map((p) => p.id);
+  const last = chosen.requirements
+    .filter((r) => r.status === 'planned')
+    .reduce<string | null>((acc, r) => (acc === null || order.indexOf(r.reaches_target!) > order.indexOf(acc) ? r.reaches_target : acc), null);
+  const laterPhases = chosen.phases.filter((p) => p.recommendations.length && p.id !== first?.id).length;
+  const base = chosen.id === planned.id ? null : planned;
+  return {
+    scenario: chosen.id,
+    name: chosen.name,
+    recommended: input.recommended !== null && input.recommended === chosen.id,
+    approve_now: {
+      phase: first?.id ?? null,
+      name: firstPhase?.name ?? null,
+      index: first ? order.indexOf(first.id) + 1 : null,
+      start: firstPhase?.start ?? null,
+      end: firstPhase?.end ?? null,
+      days: nowDays,
+      cost: nowCost,
+    },
+    later: { days: laterDays, cost: laterCost, phases: laterPhases },
+    total: { days: nowDays + laterDays, cost: nowCost === null || laterCost === null ? null : nowCost + laterCost },
+    requirements_met: reached(chosen).requirements,
+    requirements_total: input.requirements,
+    requirements_not_on_plan: chosen.requirements.filter((r) => r.status === 'not-on-plan').length,
+    requirements_unknown: chosen.requirements.filter((r) => r.status === 'unknown').length,
+    requirements_by: last === null ? null : (input.phases.find((p) => p.id === last)?.end ?? null),
+    goals_met: reached(chosen).goals,
+    goals_total: input.goals,
+    base: base
+      ? {
+          scenario: base.id,
+          name: base.name,
+          days: base.total_days,
+          cost: cost(base.total_days),
+          requirements_met: reached(base).requirements,
+          goals_met: reached(base).goals,
+        }
+      : null,
+    extra: base
+      ? {
+          days: chosen.total_days - base.total_days,
+          cost: input.dayRate === null ? null : cost(chosen.total_days)! - cost(base.total_days)!,
+        }
+      : null,
+    decide_by: input.decideBy.date,
+    decide_by_source: input.decideBy.source,
+    decided_by: input.decider ? { name: input.decider.name, role: input.decider.role ?? null } : null,
+  };
+}
