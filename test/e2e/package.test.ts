@@ -65,7 +65,17 @@ describe('the packed relm, installed into an empty prefix', () => {
 
   it('is named for its version and holds what relm runs, its licence and changelog, and none of the sources or tests', () => {
     expect(tarball.endsWith(`relm-${version}.tgz`)).toBe(true);
-    for (const f of ['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json', 'bin/relm', 'dist/cli/main.js', 'dist/vendor/docx.mjs', 'dist/vendor/docx.LICENSE.md', 'schemas/relm.schema.json']) {
+    for (const f of [
+      'LICENSE',
+      'README.md',
+      'CHANGELOG.md',
+      'package.json',
+      'bin/relm',
+      'dist/cli/main.js',
+      'dist/vendor/docx.mjs',
+      'dist/vendor/docx.LICENSE.md',
+      'schemas/relm.schema.json',
+    ]) {
       expect(files, f).toContain(f);
     }
     expect(files.some((f) => f.startsWith('dist/model/') && f.endsWith('.json'))).toBe(true);
@@ -84,7 +94,12 @@ describe('the packed relm, installed into an empty prefix', () => {
   it('runs init, validate and report --format md,html from an unrelated folder', async () => {
     const v = await run(relmBin, ['--version'], work, RUN_TIMEOUT_MS);
     expect(v.stdout.trim()).toBe(version);
-    const init = await run(relmBin, ['init', 'eng', '--yes', '--client', 'Packed Ltd', '--as-of', '2026-03-31', '--application', 'core:mainframe:high'], work, RUN_TIMEOUT_MS);
+    const init = await run(
+      relmBin,
+      ['init', 'eng', '--yes', '--client', 'Packed Ltd', '--as-of', '2026-03-31', '--application', 'core:mainframe:high'],
+      work,
+      RUN_TIMEOUT_MS,
+    );
     expect(init.status, init.stderr).toBe(0);
     const eng = join(work, 'eng');
     const valid = await run(relmBin, ['validate', '-f', 'text'], eng, RUN_TIMEOUT_MS);
