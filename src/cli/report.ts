@@ -114,7 +114,7 @@ export async function runReport(opts: ReportOptions): Promise<void> {
     if (browserPath) {
       const { renderPdfs } = await import('../render/pdf.js');
       const tty = process.stderr.isTTY === true;
-      const pdfs = await renderPdfs(
+      const { pdfs, findings: layoutFindings } = await renderPdfs(
         rendered.docs.map((d) => ({
           name: `${d.file}.pdf`,
           html: d.html,

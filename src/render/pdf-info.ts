@@ -1,3 +1,5 @@
+import type { TocStyle } from './print-pass.js';
+
 export interface PdfInfo {
   Title: string;
   Author: string;
@@ -43,11 +45,12 @@ export async function bookmarkPages(pdf: Uint8Array): Promise<Map<string, number
  * and a new one holds only what relm sets. XMP metadata and a file ID, which would repeat or vary, are dropped.
  * The same input and date therefore give the same bytes. pdf-lib loads only when PDFs are printed.
  */
-export async function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
+export async function setPdfInfo(pdf: Uint8Array, info: PdfInfo, toc: TocStyle | null = null): Promise<Uint8Array> {
   const lib = await import('pdf-lib');
   const { PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } = lib;
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const ctx = doc.context;
+  if (toc) await numberContents(doc, lib, toc);
   const old = ctx.trailerInfo.Info;
   if (old instanceof PDFRef) ctx.delete(old);
   const date = PDFString.fromDate(info.date);
@@ -65,6 +68,58 @@ export async function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Promise<Uint8A
   // dictionary for every paragraph and table cell (the structure screen readers follow): uncompressed, half a
   // long report's bytes; packed, a tenth of that.
   return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+}
+
+/**
+ * The contents' page numbers, written into the single print: print-pass.ts made each entry's page-number slot a
+ * link box to the entry's heading, so the PDF holds, per entry, a link annotation with the box's place and a
+ * named destination with the heading's page. The number goes right-aligned into the box, on the entry's
+ * baseline, in the slot's colour and the entry's size (Helvetica, which PDF readers always have).
+ */
+export async function numberContents(doc: import('pdf-lib').PDFDocument, lib: typeof import('pdf-lib'), toc: TocStyle): Promise<number> {
+  const { PDFArray, PDFDict, PDFName, PDFNumber, StandardFonts, rgb } = lib;
+  const pages = doc.getPages();
+  const pageOf = new Map(pages.map((p, i) => [p.ref.toString(), i + 1]));
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (!dests) return 0;
+  const targetPage = (name: import('pdf-lib').PDFName): number | undefined => {
+    let d = dests.lookup(name);
+    if (d instanceof PDFDict) d = d.lookup(PDFName.of('D'));
+    const ref = d instanceof PDFArray ? d.get(0) : undefined;
+    return ref ? pageOf.get(ref.toString()) : undefined;
+  };
+  const pt = 0.75; // CSS px to PDF points: Chromium prints at 96 px to the inch
+  const size = toc.fontPx * pt;
+  const [r, g, b] = (/rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(toc.color)?.slice(1) ?? ['0', '0', '0']).map((v) => Number(v) / 255) as [number, number, number];
+  let font: import('pdf-lib').PDFFont | undefined;
+  let written = 0;
+  // The contents come first: only the first pages are looked at.
+  for (const page of pages.slice(0, 6)) {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    if (!annots) continue;
+    // Per destination, the box: the link of the slot's width, the rightmost if several.
+    const boxes = new Map<string, { dest: import('pdf-lib').PDFName; rect: number[] }>();
+    for (let i = 0; i < annots.size(); i++) {
+      const a = annots.lookupMaybe(i, PDFDict);
+      const dest = a?.lookup(PDFName.of('Dest'));
+      const rect = a?.lookupMaybe(PDFName.of('Rect'), PDFArray);
+      if (!(dest instanceof PDFName) || !rect) continue;
+      const [x1, y1, x2, y2] = rect.asArray().map((v) => (v instanceof PDFNumber ? v.asNumber() : Number.NaN)) as [number, number, number, number];
+      if (![x1, y1, x2, y2].every(Number.isFinite) || Math.abs(x2 - x1 - toc.widthPx * pt) > 1.5) continue;
+      const prior = boxes.get(dest.toString());
+      if (!prior || prior.rect[0]! < x1) boxes.set(dest.toString(), { dest, rect: [x1, y1, x2, y2] });
+    }
+    for (const { dest, rect } of [...boxes.values()].sort((p, q) => q.rect[3]! - p.rect[3]!)) {
+      const [, , x2, y2] = rect as [number, number, number, number];
+      const n = targetPage(dest);
+      if (n === undefined) continue;
+      font ??= await doc.embedFont(StandardFonts.Helvetica);
+      const text = String(n);
+      page.drawText(text, { x: x2 - font.widthOfTextAtSize(text, size), y: y2 - toc.baselinePx * pt, size, font, color: rgb(r, g, b) });
+      written++;
+    }
+  }
+  return written;
 }
 
 /** The ids Chromium gives the elements of a tagged PDF's structure (`/ID (node00000417)`, their `/Headers` and the IDTree). */

@@ -9,6 +9,7 @@ import { onInterrupt } from '../io/interrupt.js';
 import { INSTALL_HINT, needsNoSandbox } from './browser.js';
 import { removeQuietly, spawnBrowser, type BrowserProcess } from './browser-process.js';
 import { bookmarkPages, setPdfInfo } from './pdf-info.js';
+import { inPage, type LayoutFinding } from './print-pass.js';
 
 export interface PdfJob {
   name: string;
@@ -38,18 +39,6 @@ function footerTemplate(text: string | undefined): string {
     '<div style="width:100%;margin:0 16mm;font-size:7.5px;color:#5b6473;font-family:Arial,Liberation Sans,sans-serif;display:flex;justify-content:space-between">' +
     `<span>${escapeHtml(text ?? '')}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`
   );
-}
-
-const TOC_PAGE = /<span class="toc-page" data-title="([^"]*)"><\/span>/g;
-const unescapeAttr = (s: string) =>
-  s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e]!);
-
-/** The contents' entries with the page their heading's bookmark points at. */
-export function withTocPages(html: string, pages: ReadonlyMap<string, number>): string {
-  return html.replace(TOC_PAGE, (whole, title: string) => {
-    const n = pages.get(unescapeAttr(title).replace(/\s+/g, ''));
-    return n === undefined ? whole : whole.replace('></span>', `>${n}</span>`);
-  });
 }
 
 /** The prefix of the temporary folders, so that a test (or a user) can find them. */
@@ -104,7 +93,21 @@ function firstLine(s: string): string {
 /** How many documents the browser prints at once. */
 const PARALLEL = 2;
 
-export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Promise<Uint8Array[]> {
+/** A layout problem the browser found in one of the PDFs, with the page its section starts on (documents). */
+export interface PdfFinding extends LayoutFinding {
+  file: string;
+  page: number | null;
+}
+
+export interface PrintedPdfs {
+  pdfs: Uint8Array[];
+  findings: PdfFinding[];
+}
+
+/** The A4 page and the margins given to Chromium (a stylesheet's own @page margins win over these). */
+const A4 = { widthMm: 210, heightMm: 297, marginMm: { top: 16, right: 16, bottom: 18, left: 16 } };
+
+export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Promise<PrintedPdfs> {
   const { default: puppeteer } = await import('puppeteer-core');
   // Created by the browser's launcher, not here: then no moment exists when relm could die leaving it behind.
   const tmp = join(tmpdir(), `${PDF_TEMP_PREFIX}${randomBytes(12).toString('hex')}`);
@@ -130,7 +133,8 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
       }),
     );
     const out = new Array<Uint8Array>(jobs.length);
-    const print = async (job: PdfJob, html: string, file: string): Promise<Uint8Array> => {
+    const found = new Array<PdfFinding[]>(jobs.length);
+    const print = async (job: PdfJob, html: string, file: string): Promise<{ pdf: Uint8Array; pass: ReturnType<typeof inPage> }> => {
       writeFileSync(file, html);
       const url = pathToFileURL(file).href;
       const page = await deadline.race(browser.newPage(), `opening a page for ${job.name}`);
@@ -141,6 +145,9 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
         (u === url || u.startsWith('data:') ? req.continue() : req.abort('blockedbyclient')).catch(() => undefined);
       });
       await deadline.race(page.goto(url, { waitUntil: 'load', timeout: 0 }), `loading ${job.name}`);
+      // One layout pass before the one print: the contents' page-number boxes and the layout checks.
+      await deadline.race(page.emulateMediaType('print'));
+      const pass = await deadline.race(page.evaluate(inPage, job.layout, A4), `checking the layout of ${job.name}`);
       const pdf = await deadline.race(
         job.layout === 'slides'
           ? page.pdf({ width: '254mm', height: '142.875mm', printBackground: true, preferCSSPageSize: true, timeout: 0 })
@@ -152,25 +159,26 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
               footerTemplate: footerTemplate(job.footer),
               // PDF bookmarks from the headings, for the reader's navigation pane.
               outline: true,
-              margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' },
+              margin: { top: `${A4.marginMm.top}mm`, bottom: `${A4.marginMm.bottom}mm`, left: `${A4.marginMm.left}mm`, right: `${A4.marginMm.right}mm` },
               timeout: 0,
             }),
         `printing ${job.name}`,
       );
       await deadline.race(page.close(), `closing ${job.name}`);
-      return pdf;
+      return { pdf, pass };
     };
     const printJob = async (job: PdfJob, i: number): Promise<Uint8Array> => {
       opts.onProgress?.(job.name, i, jobs.length);
       const file = join(tmp, `${i}.html`);
-      let pdf = await print(job, job.html, file);
-      // The contents' page numbers: read from the first print's bookmarks, then printed again with them (one
-      // number per line does not move a page break).
-      if (job.layout === 'a4' && job.html.includes('class="toc-page"')) {
-        const pages = await deadline.race(bookmarkPages(pdf), `numbering the contents of ${job.name}`);
-        if (pages.size) pdf = await print(job, withTocPages(job.html, pages), file);
-      }
-      return setPdfInfo(pdf, { Title: job.title, Author: job.author, Subject: job.subject, Creator: opts.creator, Producer: opts.creator, date: opts.date });
+      const { pdf, pass } = await print(job, job.html, file);
+      // A finding in a document is placed on the page its section starts on (from the bookmarks).
+      const sections = job.layout === 'a4' && pass.findings.length ? await bookmarkPages(pdf) : new Map<string, number>();
+      found[i] = pass.findings.map((f) => ({ ...f, file: job.name, page: f.slide ?? sections.get(f.section.replace(/\s+/g, '')) ?? null }));
+      return setPdfInfo(
+        pdf,
+        { Title: job.title, Author: job.author, Subject: job.subject, Creator: opts.creator, Producer: opts.creator, date: opts.date },
+        job.layout === 'a4' ? pass.toc : null,
+      );
     };
     // Two documents at a time, in order (the report, the longest, first): with two cores the browser lays out
     // one while it prints the other, and pdf-lib rewrites one while the browser prints.
@@ -184,7 +192,7 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
     await Promise.all(Array.from({ length: Math.min(PARALLEL, jobs.length) }, worker));
     await deadline.race(browser.close(), 'closing the browser');
     await deadline.race(started.exited, 'closing the browser');
-    return out;
+    return { pdfs: out, findings: found.flat() };
   } finally {
     deadline.clear();
     if (proc) proc.kill();

@@ -82,14 +82,3 @@ describe('template limits', () => {
     expect(performance.now() - start).toBeLessThan(5000);
   });
 });
-
-describe('the contents with page numbers', () => {
-  it('fills each entry with its bookmark page, matching titles without white space', async () => {
-    const { withTocPages } = await import('../../src/render/pdf.js');
-    const html =
-      '<li><a href="#a">A &amp; B</a><span class="toc-page" data-title="A &amp; B"></span></li><li><span class="toc-page" data-title="Missing"></span></li>';
-    expect(withTocPages(html, new Map([['A&B', 7]]))).toBe(
-      '<li><a href="#a">A &amp; B</a><span class="toc-page" data-title="A &amp; B">7</span></li><li><span class="toc-page" data-title="Missing"></span></li>',
-    );
-  });
-});
