@@ -184,6 +184,7 @@ function buildProgram(): Command {
         120,
       )
       .option('--out <dir>', 'output folder (default: relm.yaml output.dir, else out)')
+      .option('--draft', 'write the deliverables even when the preflight finds text or layout a client must not see (its findings become warnings)')
       .option('--since <rev>', "progress report: the last report's git revision (default: the newest tag progress-* or assessment-*)")
       .option('--today <date>', 'progress report: the date to measure to, YYYY-MM-DD (default: progress.yaml as_of, else today)')
       .option('--plan <rev>', 'progress report: the git revision whose roadmap is the plan (default: progress.yaml plan, else the newest tag assessment-*)')

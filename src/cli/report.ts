@@ -1,5 +1,5 @@
 import { join, resolve, sep } from 'node:path';
-import { EXIT_USAGE, RelmError } from '../errors.js';
+import { EXIT_FINDINGS, EXIT_USAGE, RelmError } from '../errors.js';
 import { removeStaleTemps } from '../io/atomic-write.js';
 import { shown } from '../io/fs-errors.js';
 import { exitCleanlyOnInterrupt } from '../io/interrupt.js';
@@ -10,6 +10,7 @@ import { printable } from '../output/printable.js';
 import { PACKAGE_VERSION } from '../paths.js';
 import { findBrowser } from '../render/browser.js';
 import { DELIVERABLES, isProgress, renderDeliverables, type DeliverableId } from '../render/deliverables.js';
+import { checkHtml, checkMarkdown, formatPreflight, internalIds, textRules, type PreflightFinding } from '../render/preflight.js';
 import { toEpochMs } from '../util/dates.js';
 import { loadAssessed } from './context.js';
 import type { CommonOptions } from './main.js';
@@ -25,6 +26,8 @@ interface ReportOptions extends CommonOptions {
   windowDays?: number;
   browserPath?: string;
   browserTimeout: number;
+  /** Write even when the preflight finds problems (they become warnings). */
+  draft?: boolean;
   /** The progress report: the last report's revision, the day to measure to, the plan of record. */
   since?: string;
   today?: string;
@@ -101,11 +104,20 @@ export async function runReport(opts: ReportOptions): Promise<void> {
   removeStaleTemps(outDir);
   removeStaleTemps(join(outDir, 'charts'));
   const out = new StagedOutput(outDir);
+  // The preflight: text a client must not see, in every format written, and (in the browser) layout that is cut.
+  const rules = textRules(internalIds(assessment, engagement));
+  const findings: PreflightFinding[] = [];
   try {
     out.write('assessment.json', assessmentJson(assessment));
     for (const d of rendered.docs) {
-      if (formats.includes('md')) out.write(`${d.file}.md`, d.md);
-      if (formats.includes('html')) out.write(`${d.file}.html`, d.html);
+      if (formats.includes('md')) {
+        findings.push(...checkMarkdown(`${d.file}.md`, d.md, rules));
+        out.write(`${d.file}.md`, d.md);
+      }
+      if (formats.includes('html')) {
+        findings.push(...checkHtml(`${d.file}.html`, d.html, rules));
+        out.write(`${d.file}.html`, d.html);
+      }
     }
     // The charts as files: the Markdown refers to them, and they are handy beside the HTML and PDF too.
     for (const [path, svg] of Object.entries(rendered.assets)) out.write(path, svg);
@@ -130,8 +142,14 @@ export async function runReport(opts: ReportOptions): Promise<void> {
           creator: `relm ${version}`,
           date: epoch ?? new Date(toEpochMs(assessment.as_of)),
           onProgress: tty ? (name, i, n) => writeErr(c.dim(`  printing ${name} (${i + 1}/${n})…`)) : undefined,
+          rules,
         },
       );
+      for (const f of layoutFindings) {
+        const where = f.slide !== null ? `slide ${f.slide}` : f.page !== null ? `page ${f.page}` : `section "${f.section}"`;
+        const message = f.code === 'overflow' ? `"${f.text}" ${f.problem}` : `${f.problem}: "${f.text}"`;
+        findings.push({ file: f.file, where, code: f.code, message });
+      }
       rendered.docs.forEach((d, i) => out.write(`${d.file}.pdf`, pdfs[i]!));
     }
     if (formats.some((f) => f === 'pptx' || f === 'xlsx' || f === 'docx')) {
@@ -145,6 +163,18 @@ export async function runReport(opts: ReportOptions): Promise<void> {
         logo,
       };
       for (const [name, bytes] of await renderOffice(formats, { assessment, engagement, rendered, meta, engagementRoot: result.root })) out.write(name, bytes);
+    }
+    if (findings.length) {
+      writeErr(formatPreflight(findings, opts.draft ? 'warning' : 'error', c));
+      const what = `the preflight found ${findings.length} ${findings.length === 1 ? 'problem' : 'problems'} a client would see`;
+      if (!opts.draft) {
+        throw new RelmError(
+          `${what}; nothing was written`,
+          EXIT_FINDINGS,
+          'Fix each at its place (the template, the data it shows, or the layout), or pass --draft to write the deliverables anyway with these as warnings.',
+        );
+      }
+      writeErr(c.yellow(`⚠ ${what}; written anyway (--draft)`));
     }
     for (const file of out.commit()) writeErr(`${c.green('✔')} ${printable(shown(file))}`);
   } finally {

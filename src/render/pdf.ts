@@ -9,6 +9,7 @@ import { onInterrupt } from '../io/interrupt.js';
 import { INSTALL_HINT, needsNoSandbox } from './browser.js';
 import { removeQuietly, spawnBrowser, type BrowserProcess } from './browser-process.js';
 import { bookmarkPages, setPdfInfo } from './pdf-info.js';
+import type { TextRule } from './preflight.js';
 import { inPage, type LayoutFinding } from './print-pass.js';
 
 export interface PdfJob {
@@ -31,6 +32,8 @@ export interface PdfOptions {
   /** The creation date written into the PDFs (as_of or SOURCE_DATE_EPOCH, never the clock). */
   date: Date;
   onProgress?: (name: string, index: number, total: number) => void;
+  /** The preflight's text rules, checked on what each page shows (preflight.ts textRules); none by default. */
+  rules?: readonly TextRule[];
 }
 
 /** The running footer: the document's line on the left, "page n of m" on the right. */
@@ -147,7 +150,7 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
       await deadline.race(page.goto(url, { waitUntil: 'load', timeout: 0 }), `loading ${job.name}`);
       // One layout pass before the one print: the contents' page-number boxes and the layout checks.
       await deadline.race(page.emulateMediaType('print'));
-      const pass = await deadline.race(page.evaluate(inPage, job.layout, A4), `checking the layout of ${job.name}`);
+      const pass = await deadline.race(page.evaluate(inPage, job.layout, A4, opts.rules ?? []), `checking the layout of ${job.name}`);
       const pdf = await deadline.race(
         job.layout === 'slides'
           ? page.pdf({ width: '254mm', height: '142.875mm', printBackground: true, preferCSSPageSize: true, timeout: 0 })
@@ -173,7 +176,7 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
       const { pdf, pass } = await print(job, job.html, file);
       // A finding in a document is placed on the page its section starts on (from the bookmarks).
       const sections = job.layout === 'a4' && pass.findings.length ? await bookmarkPages(pdf) : new Map<string, number>();
-      found[i] = pass.findings.map((f) => ({ ...f, file: job.name, page: f.slide ?? sections.get(f.section.replace(/\s+/g, '')) ?? null }));
+      found[i] = pass.findings.map((f) => ({ ...f, file: job.name, page: f.slide ?? (f.section === 'the cover' ? 1 : (sections.get(f.section.replace(/\s+/g, '')) ?? null)) }));
       return setPdfInfo(
         pdf,
         { Title: job.title, Author: job.author, Subject: job.subject, Creator: opts.creator, Producer: opts.creator, date: opts.date },

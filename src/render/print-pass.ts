@@ -11,6 +11,8 @@
  */
 
 export interface LayoutFinding {
+  /** overflow, or the code of the text rule (preflight.ts) the text breaks. */
+  code: string;
   /** The slide (1-based) for a deck; null for a document. */
   slide: number | null;
   /** The heading of the slide or of the document's section the element is in. */
@@ -34,12 +36,16 @@ export interface InPageResult {
   findings: LayoutFinding[];
 }
 
-export function inPage(layout: 'a4' | 'slides', page: { widthMm: number; heightMm: number; marginMm: { top: number; right: number; bottom: number; left: number } }): InPageResult {
+export function inPage(
+  layout: 'a4' | 'slides',
+  page: { widthMm: number; heightMm: number; marginMm: { top: number; right: number; bottom: number; left: number } },
+  rules: readonly { code: string; source: string; flags: string; message: string }[],
+): InPageResult {
   const findings: LayoutFinding[] = [];
   const squash = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
   const short = (s: string | null | undefined): string => {
     const t = squash(s);
-    return t.length > 100 ? `${t.slice(0, 99)}…` : t;
+    return t.length > 100 ? `${t.slice(0, 97)}...` : t;
   };
   const mm = (v: string, fallback: number): number => {
     const probe = document.createElement('div');
@@ -62,7 +68,29 @@ export function inPage(layout: 'a4' | 'slides', page: { widthMm: number; heightM
   const label = (e: Element): string =>
     short(e.textContent) || (e.tagName.toLowerCase() === 'svg' ? `the chart "${short(e.querySelector('title')?.textContent)}"` : `<${e.tagName.toLowerCase()}>`);
 
+  // The text rules on what the page shows: every text node of the body, but not a chart's title or description.
+  const textChecks = (placeOf: (e: Element) => { slide: number | null; section: string }) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      const text = node.nodeValue ?? '';
+      if (!parent || !text.trim() || parent.closest('style, script, title, desc')) continue;
+      for (const r of rules) {
+        for (const m of text.matchAll(new RegExp(r.source, r.flags))) {
+          const whole = squash(parent.textContent);
+          const at = Math.max(0, whole.indexOf(squash(text)));
+          findings.push({ code: r.code, ...placeOf(parent), text: short(whole.slice(Math.max(0, at + (m.index ?? 0) - 40))), problem: r.message.replace('{m}', m[0]) });
+        }
+      }
+    }
+  };
+
   if (layout === 'slides') {
+    textChecks((e) => {
+      const slide = e.closest('.slide');
+      const all = Array.from(document.querySelectorAll('.slide'));
+      return { slide: slide ? all.indexOf(slide) + 1 : null, section: short(slide?.querySelector('h1, h2')?.textContent) };
+    });
     Array.from(document.querySelectorAll('.slide')).forEach((slide, i) => {
       const s = slide.getBoundingClientRect();
       const footer = slide.querySelector('.slide-footer');
@@ -76,9 +104,9 @@ export function inPage(layout: 'a4' | 'slides', page: { widthMm: number; heightM
         if (child === footer) continue;
         const r = child.getBoundingClientRect();
         if (under(r)) {
-          findings.push({ slide: i + 1, section, text: label(culprit(child, under)), problem: `runs ${Math.ceil(r.bottom - limit)} px into the footer band: it is cut` });
+          findings.push({ code: 'overflow', slide: i + 1, section, text: label(culprit(child, under)), problem: `runs ${Math.ceil(r.bottom - limit)} px into the footer band: it is cut` });
         } else if (outside(r)) {
-          findings.push({ slide: i + 1, section, text: label(culprit(child, outside)), problem: 'runs over the edge of the slide' });
+          findings.push({ code: 'overflow', slide: i + 1, section, text: label(culprit(child, outside)), problem: 'runs over the edge of the slide' });
         }
       }
     });
@@ -110,6 +138,7 @@ export function inPage(layout: 'a4' | 'slides', page: { widthMm: number; heightM
       const sec = e.closest('section');
       return short(sec?.querySelector('h2, h3')?.textContent) || 'the cover';
     };
+    textChecks((e) => ({ slide: null, section: sectionOf(e) }));
     const reported: Element[] = [];
     const wide = (r: DOMRect) => r.width > 0 && r.right > width + 1;
     for (const e of Array.from(document.body.querySelectorAll('*'))) {
@@ -118,10 +147,10 @@ export function inPage(layout: 'a4' | 'slides', page: { widthMm: number; heightM
       const tag = e.tagName.toLowerCase();
       if (wide(r)) {
         reported.push(e);
-        findings.push({ slide: null, section: sectionOf(e), text: label(culprit(e, wide)), problem: `is ${Math.ceil(r.right - width)} px wider than the page: it is cut at the edge` });
+        findings.push({ code: 'overflow', slide: null, section: sectionOf(e), text: label(culprit(e, wide)), problem: `is ${Math.ceil(r.right - width)} px wider than the page: it is cut at the edge` });
       } else if (['figure', 'svg', 'img', 'tr', 'pre'].includes(tag) && r.height > height + 1) {
         reported.push(e);
-        findings.push({ slide: null, section: sectionOf(e), text: label(e), problem: 'is taller than a page and cannot break: it is cut at the page foot' });
+        findings.push({ code: 'overflow', slide: null, section: sectionOf(e), text: label(e), problem: 'is taller than a page and cannot break: it is cut at the page foot' });
       }
     }
 

@@ -1,0 +1,126 @@
+/**
+ * The preflight of `relm report`: what a client must never see, looked for in the rendered deliverables before
+ * anything is written. The text checks run here on the Markdown and HTML, and in the browser page (print-pass.ts)
+ * on what each PDF page shows; the layout checks (a slide's content under its footer, a table wider than the
+ * page) run only in the browser. A finding names the deliverable, the place (line, slide or page) and the text.
+ */
+import type { Engagement } from '../engagement/types.js';
+import type { Assessment } from '../engine/types.js';
+import { decodeEntities } from './html.js';
+
+export interface PreflightFinding {
+  /** The deliverable's file: report.md, presentation.pdf, … */
+  file: string;
+  /** The place in it: "line 12", "slide 10", "page 7". */
+  where: string;
+  code: string;
+  message: string;
+}
+
+/** A text rule, as plain data so that it also runs inside the browser page. `{m}` in the message is the match. */
+export interface TextRule {
+  code: string;
+  source: string;
+  flags: string;
+  message: string;
+}
+
+const RULES: readonly TextRule[] = [
+  { code: 'missing-value', source: String.raw`\b(?:null|undefined|NaN)\b`, flags: 'g', message: 'shows "{m}" where a value belongs: a field the template names is missing' },
+  { code: 'cut-text', source: String.raw`[\p{L}\p{N}]…`, flags: 'gu', message: 'shows text cut short with "…": wrap it or give it room' },
+  {
+    code: 'file-name',
+    source: String.raw`(?<![\w./-])[\w.-]+\.(?:ya?ml|json|hbs|csv)\b`,
+    flags: 'g',
+    message: 'names a file ("{m}"): say what it holds in the client\'s words',
+  },
+];
+
+/**
+ * The ids relm and the engagement use internally, which client text must not show: those of practices,
+ * recommendations, requirements, goals, people, roles and skills. Plain words ("lead") read as words and are
+ * left out; so are ids shorter than three characters.
+ */
+export function internalIds(a: Assessment, e: Engagement): string[] {
+  const ids = [
+    ...e.model.practices.map((p) => p.id),
+    ...a.recommendations.map((r) => r.id),
+    ...(e.target.requirements ?? []).map((r) => r.id),
+    ...(e.target.goals ?? []).map((g) => g.id),
+    ...(e.team?.people ?? []).map((p) => p.id),
+    ...(e.team?.roles ?? []).map((r) => r.id),
+    ...(e.model.skills ?? []).map((s) => s.id),
+  ];
+  return [...new Set(ids)].filter((id) => id.length >= 3 && /[-_.@]|\d/.test(id)).sort((x, y) => y.length - x.length);
+}
+
+/** The rules for a run: the fixed ones and one for the engagement's internal ids. */
+export function textRules(ids: readonly string[]): TextRule[] {
+  if (!ids.length) return [...RULES];
+  const alternatives = ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return [
+    ...RULES,
+    { code: 'internal-id', source: `(?<![\\w.-])(?:${alternatives})(?![\\w-])`, flags: 'g', message: 'shows the internal id "{m}": use its name' },
+  ];
+}
+
+/** The excerpt a finding quotes: the match with a little of the text on either side. */
+export function excerpt(text: string, index: number, length: number): string {
+  const from = Math.max(0, index - 40);
+  const to = Math.min(text.length, index + length + 40);
+  return `${from > 0 ? '...' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '...' : ''}`;
+}
+
+/** Every match of the rules in a piece of text: the rule's code and its message with the excerpt. */
+export function checkText(text: string, rules: readonly TextRule[]): { code: string; message: string }[] {
+  const out: { code: string; message: string }[] = [];
+  for (const r of rules) {
+    for (const m of text.matchAll(new RegExp(r.source, r.flags))) {
+      out.push({ code: r.code, message: `${r.message.replace('{m}', m[0])}: "${excerpt(text, m.index, m[0].length)}"` });
+    }
+  }
+  return out;
+}
+
+/** A line-by-line check of text a client reads; `visible` maps a line to its visible text. */
+function byLine(file: string, text: string, rules: readonly TextRule[], visible: (line: string) => string): PreflightFinding[] {
+  const out: PreflightFinding[] = [];
+  text.split('\n').forEach((line, i) => {
+    for (const f of checkText(visible(line), rules)) out.push({ file, where: `line ${i + 1}`, ...f });
+  });
+  return out;
+}
+
+/** The Markdown's text: link and image targets and HTML comments are not shown to a reader. */
+export function checkMarkdown(file: string, md: string, rules: readonly TextRule[]): PreflightFinding[] {
+  return byLine(file, md.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' ')), rules, (line) => line.replace(/\]\([^)]*\)/g, ']'));
+}
+
+/** The HTML's text: what is between the tags of the body (the stylesheet and attributes are not shown). */
+export function checkHtml(file: string, html: string, rules: readonly TextRule[]): PreflightFinding[] {
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  const body = html.replace(/<head[\s>][\s\S]*?<\/head>|<style[\s>][\s\S]*?<\/style>|<script[\s>][\s\S]*?<\/script>|<!--[\s\S]*?-->/gi, blank);
+  return byLine(file, body, rules, (line) => decodeEntities(line.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ')));
+}
+
+/** The findings for the terminal, grouped by deliverable as `relm validate` prints its findings. */
+export function formatPreflight(
+  findings: readonly PreflightFinding[],
+  severity: 'error' | 'warning',
+  c: { underline: (s: string) => string; dim: (s: string) => string; red: (s: string) => string; yellow: (s: string) => string },
+): string {
+  const out: string[] = [];
+  const whereWidth = findings.reduce((w, f) => Math.max(w, f.where.length), 0);
+  const codeWidth = findings.reduce((w, f) => Math.max(w, f.code.length), 0);
+  const sev = severity === 'error' ? c.red(severity) : c.yellow(severity);
+  let file: string | undefined;
+  for (const f of findings) {
+    if (f.file !== file) {
+      if (file !== undefined) out.push('');
+      out.push(c.underline(f.file));
+      file = f.file;
+    }
+    out.push(`  ${c.dim(f.where.padEnd(whereWidth))}  ${sev}  ${c.dim(f.code.padEnd(codeWidth))}  ${f.message}`);
+  }
+  return out.join('\n');
+}
