@@ -129,7 +129,7 @@ export function buildCharts(a: Assessment): Record<string, Chart> {
     charts.roadmap_slide = {
       title: 'The roadmap by phase',
       svg: ganttChart(
-        { ...roadmap, unscheduled: [], milestones: roadmap.milestones.filter((m, i, all) => all.findIndex((x) => x.date === m.date) === i) },
+        { ...roadmap, unscheduled: [] },
         { title: 'Roadmap', ...GANTT_SLIDE, maxBars: 6 },
       ),
     };
@@ -163,11 +163,12 @@ export function roadmapInput(a: Assessment): GanttInput {
       .depends_on.filter((d) => placed.has(d))
       .map((d) => ({ from: d, to: b.id })),
   );
-  const milestones = a.roadmap.phases.flatMap((p) =>
-    p.end
-      ? a.requirements.filter((t) => t.status === 'planned' && t.reaches_target === p.id).map((t) => ({ date: p.end!, label: `Requirement met: ${t.title}` }))
-      : [],
-  );
+  // One milestone per phase end, naming every requirement met there.
+  const milestones = a.roadmap.phases.flatMap((p) => {
+    const met = p.end ? a.requirements.filter((t) => t.status === 'planned' && t.reaches_target === p.id).map((t) => t.title) : [];
+    if (!met.length) return [];
+    return [{ date: p.end!, label: met.length === 1 ? `Requirement met: ${met[0]}` : `${met.length} requirements met: ${met.join('; ')}` }];
+  });
   return {
     phases: a.roadmap.phases.map((p) => ({ id: p.id, name: p.name, start: p.start, end: p.end })),
     bars,

@@ -68,6 +68,70 @@ export function inPage(
   const label = (e: Element): string =>
     short(e.textContent) || (e.tagName.toLowerCase() === 'svg' ? `the chart "${short(e.querySelector('title')?.textContent)}"` : `<${e.tagName.toLowerCase()}>`);
 
+  // A table that runs into a slide's footer band continues on copies of the slide: the title numbered "(2 of 3)",
+  // the header row repeated, the text before the table on the first, the text after it on the last. Measured, not
+  // estimated: each copy takes the rows that end above the band.
+  function paginateSlides(): void {
+    for (const slide of Array.from(document.querySelectorAll<HTMLElement>('.slide'))) {
+      const body = slide.querySelector('.slide-body');
+      const footer = slide.querySelector('.slide-footer');
+      const title = body?.querySelector(':scope > h2');
+      const tables = body ? Array.from(body.querySelectorAll(':scope > table')) : [];
+      if (!body || !footer || !title || tables.length !== 1 || body.querySelector('figure')) continue;
+      const limit = () => footer.getBoundingClientRect().top - 1;
+      const last = body.lastElementChild!;
+      if (last.getBoundingClientRect().bottom <= limit()) continue;
+      const original = title.innerHTML;
+      const mark = (i: number, n: number) => {
+        title.innerHTML = `${original} (${i} of ${n})`;
+      };
+      mark(1, 2);
+      const parts: HTMLElement[] = [slide];
+      for (let current = slide, guard = 0; guard < 200; guard++) {
+        const cb = current.querySelector('.slide-body')!;
+        const cf = current.querySelector('.slide-footer')!;
+        const table = cb.querySelector(':scope > table')!;
+        const end = cf.getBoundingClientRect().top - 1;
+        if (cb.lastElementChild!.getBoundingClientRect().bottom <= end) break;
+        const rows = Array.from(table.querySelectorAll(':scope > tbody > tr'));
+        const after: Element[] = [];
+        for (let e = table.nextElementSibling; e; e = e.nextElementSibling) after.push(e);
+        const fit = rows.filter((r) => r.getBoundingClientRect().bottom <= end).length;
+        // Nothing to move on: the preflight reports what still runs into the band.
+        if (fit === 0 || (fit === rows.length && after.length === 0)) break;
+        const next = current.cloneNode(true) as HTMLElement;
+        current.after(next);
+        const nb = next.querySelector('.slide-body')!;
+        const nrows = Array.from(nb.querySelectorAll(':scope > table > tbody > tr'));
+        nrows.slice(0, fit).forEach((r) => r.remove());
+        for (let e = nb.querySelector(':scope > h2')!.nextElementSibling; e && e.tagName.toLowerCase() !== 'table'; ) {
+          const following = e.nextElementSibling;
+          e.remove();
+          e = following;
+        }
+        rows.slice(fit).forEach((r) => r.remove());
+        after.forEach((e) => e.remove());
+        if (fit === rows.length) nb.querySelector(':scope > table')!.remove();
+        parts.push(next);
+        current = next;
+      }
+      if (parts.length === 1) {
+        title.innerHTML = original;
+        continue;
+      }
+      parts.forEach((p, i) => {
+        p.querySelector('.slide-body > h2')!.innerHTML = `${original} (${i + 1} of ${parts.length})`;
+      });
+    }
+    // The footers' "n / m" and the slides' ids, for the deck as it now is.
+    const all = Array.from(document.querySelectorAll<HTMLElement>('.slide'));
+    all.forEach((s, i) => {
+      s.id = `slide-${i + 1}`;
+      const number = s.querySelector('.slide-footer > span:last-child');
+      if (number && /^\d+ \/ \d+$/.test(squash(number.textContent))) number.textContent = `${i + 1} / ${all.length}`;
+    });
+  }
+
   // The text rules on what the page shows: every text node of the body, but not a chart's title or description.
   const textChecks = (placeOf: (e: Element) => { slide: number | null; section: string }) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -86,6 +150,7 @@ export function inPage(
   };
 
   if (layout === 'slides') {
+    paginateSlides();
     textChecks((e) => {
       const slide = e.closest('.slide');
       const all = Array.from(document.querySelectorAll('.slide'));

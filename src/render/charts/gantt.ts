@@ -170,24 +170,28 @@ function diamond(x: number, y: number, r: number, attrs: Record<string, string |
 }
 
 /**
- * A phase's dates in the room of its band: the range on one line, else a date per line, else without
- * the first year, else months only ("Apr – Jun 2026"); cut with "…" when even that does not fit.
+ * The phases' dates, in one format for every band: day dates ("1 Jul 2026 – 31 Oct 2026", on one line or a date
+ * per line) when every band holds them, else months ("Jul – Oct 2026") for all; a band too narrow even for that
+ * wraps the months between words. Nothing is cut.
  */
-function dateLines(p: Phase, room: number, fontSize: number): string[] {
-  if (p.from === null) return ['no date'];
-  const a = p.from;
-  const b = p.until! - 1;
-  const [ya, ma, da] = ymd(a);
-  const [yb, mb] = ymd(b);
-  const candidates = [[formatRange(a, b)], [`${formatDay(a)} –`, formatDay(b)]];
-  if (ya === yb)
-    candidates.push(
-      [`${da} ${MONTHS[ma]} –`, formatDay(b)],
-      [ma === mb ? `${MONTHS[ma]} ${ya}` : `${MONTHS[ma]} – ${MONTHS[mb]}`, ...(ma === mb ? [] : [String(ya)])],
-    );
-  else candidates.push([`${MONTHS[ma]} ${ya} –`, `${MONTHS[mb]} ${yb}`]);
-  const fits = candidates.find((lines) => lines.every((l) => textWidth(l, fontSize) <= room));
-  return fits ?? candidates[candidates.length - 1]!.map((l) => wrapLines(l, room, fontSize, { maxLines: 1 })[0] ?? '');
+function phaseDateLines(phases: readonly Phase[], rooms: readonly number[], fontSize: number): string[][] {
+  const fits = (lines: readonly string[], room: number) => lines.every((l) => textWidth(l, fontSize) <= room);
+  const dated = (p: Phase): [number, number] | null => (p.from === null ? null : [p.from, p.until! - 1]);
+  const days = phases.map((p, i) => {
+    const d = dated(p);
+    if (!d) return ['no date'];
+    const one = [formatRange(d[0], d[1])];
+    return fits(one, rooms[i]!) ? one : [`${formatDay(d[0])} –`, formatDay(d[1])];
+  });
+  if (days.every((lines, i) => fits(lines, rooms[i]!))) return days;
+  return phases.map((p, i) => {
+    const d = dated(p);
+    if (!d) return ['no date'];
+    const [ya, ma] = ymd(d[0]);
+    const [yb, mb] = ymd(d[1]);
+    const text = ya === yb ? (ma === mb ? `${MONTHS[ma]} ${ya}` : `${MONTHS[ma]} – ${MONTHS[mb]} ${ya}`) : `${MONTHS[ma]} ${ya} – ${MONTHS[mb]} ${yb}`;
+    return wrapLines(text, rooms[i]!, fontSize);
+  });
 }
 
 const LINE_COLOR = '#4f5866';
@@ -274,7 +278,7 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
         label,
         emphasis,
         phase: g.phase,
-        lines: wrapLines(label, emphasis ? labelWidth - 8 : labelWidth, fs, { bold: emphasis, maxLines: 2 }),
+        lines: wrapLines(label, emphasis ? labelWidth - 8 : labelWidth, fs, { bold: emphasis }),
         y: 0,
         height: 0,
       });
@@ -282,7 +286,7 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
     const more = g.bars.length - k;
     if (more > 0) {
       const label = `+ ${more} more in ${g.phase.name}`;
-      rows.push({ kind: 'more', id: null, label, emphasis: false, phase: g.phase, lines: wrapLines(label, labelWidth, fs, { maxLines: 2 }), y: 0, height: 0 });
+      rows.push({ kind: 'more', id: null, label, emphasis: false, phase: g.phase, lines: wrapLines(label, labelWidth, fs), y: 0, height: 0 });
     }
   });
 
@@ -290,10 +294,9 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
 
   // Phase bands: name (bold) and dates, wrapped inside the band.
   const headTop = 34;
-  const bandText = phases.map((p) => {
-    const room = Math.max(8, p.x1 - p.x0 - 8);
-    return { name: wrapLines(p.name, room, small, { bold: true, maxLines: compact ? 1 : 2 }), dates: dateLines(p, room, small) };
-  });
+  const rooms = phases.map((p) => Math.max(8, p.x1 - p.x0 - 8));
+  const dates = phaseDateLines(phases, rooms, small);
+  const bandText = phases.map((p, i) => ({ name: wrapLines(p.name, rooms[i]!, small, { bold: true }), dates: dates[i]! }));
   const headH = Math.max(...bandText.map((t) => t.name.length + t.dates.length)) * slh + 8;
   body.push(
     el(
@@ -328,7 +331,7 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
   let y = rowsTop;
   for (const r of rows) {
     r.y = y;
-    r.height = r.lines.length > 1 ? ROW_2 : ROW_1;
+    r.height = r.lines.length > 1 ? ROW_2 + (r.lines.length - 2) * lh : ROW_1;
     y += r.height;
   }
   const rowsBottom = y;
@@ -496,13 +499,12 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
       const lo = i === 0 ? pad : (mGroups[i - 1]!.x + g.x) / 2 + 4;
       const hi = i === mGroups.length - 1 ? width - pad : (g.x + mGroups[i + 1]!.x) / 2 - 4;
       const w = Math.max(40, Math.min(maxW, hi - lo));
-      const shown = g.labels.slice(0, g.labels.length > 3 ? 2 : 3);
+      const shown = g.labels;
       const wrapped = shown.map((l) => wrapLines(l, w, small, { maxLines: 3 }));
       const cut = wrapped.some((ls, k) => ls.join('').replace(/ /g, '') !== shown[k]!.replace(/ /g, ''));
       const lines = [
         ...(compact ? [] : [formatDay(g.day)]),
         ...wrapped.flat(),
-        ...(shown.length < g.labels.length ? [`+ ${g.labels.length - shown.length} more`] : []),
       ];
       return { cx: Math.min(Math.max(g.x - w / 2, lo), hi - w) + w / 2, lines, cut };
     });
@@ -523,7 +525,7 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
           pad + 18,
           lowest + 6 + small,
           { 'font-size': small, fill: PALETTE.ink },
-          { maxLines: 2, lineHeight: slh },
+          { lineHeight: slh },
         );
         parts.push(diamond(pad + 6, lowest + 6 + small - 4, 5, { fill: PALETTE.ink }), label.markup);
         lowest += 6 + label.height - slh + small + 2;
@@ -556,7 +558,7 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
       pad + 8,
       bottom + 14 + small,
       { class: 'relm-gantt-unscheduled', 'font-size': small, 'font-style': 'italic', fill: PALETTE.muted },
-      { maxLines: compact ? 1 : 2, lineHeight: slh },
+      { lineHeight: slh },
     );
     body.push(el('rect', { x: pad, y: bottom + 8, width: width - 2 * pad, height: label.height + 8, fill: PALETTE.panel }), label.markup);
     bottom += 8 + label.height + 8;
