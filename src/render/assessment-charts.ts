@@ -129,7 +129,8 @@ export function buildCharts(a: Assessment): Record<string, Chart> {
     charts.roadmap_slide = {
       title: 'The roadmap by phase',
       svg: ganttChart(
-        { ...roadmap, unscheduled: [] },
+        // On the slide a phase's milestone says how many requirements it meets (the requirements slide names them).
+        { ...roadmap, unscheduled: [], milestones: roadmapInput(a, true).milestones },
         { title: 'Roadmap', ...GANTT_SLIDE, maxBars: 6 },
       ),
     };
@@ -152,7 +153,7 @@ export function buildCharts(a: Assessment): Record<string, Chart> {
 }
 
 /** The Gantt's data: phases with their dates, recommendations as bars (first steps highlighted), dependencies, milestones as outcomes. */
-export function roadmapInput(a: Assessment): GanttInput {
+export function roadmapInput(a: Assessment, countOnly = false): GanttInput {
   const byId = new Map(a.recommendations.map((r) => [r.id, r]));
   const first = new Set(a.first_steps);
   const bars = a.roadmap.phases.flatMap((p) => p.recommendations.map((id) => ({ id, label: byId.get(id)!.title, phase: p.id, emphasis: first.has(id) })));
@@ -167,7 +168,9 @@ export function roadmapInput(a: Assessment): GanttInput {
   const milestones = a.roadmap.phases.flatMap((p) => {
     const met = p.end ? a.requirements.filter((t) => t.status === 'planned' && t.reaches_target === p.id).map((t) => t.title) : [];
     if (!met.length) return [];
-    return [{ date: p.end!, label: met.length === 1 ? `Requirement met: ${met[0]}` : `${met.length} requirements met: ${met.join('; ')}` }];
+    const label =
+      met.length === 1 ? `Requirement met: ${met[0]}` : countOnly ? `${met.length} requirements met` : `${met.length} requirements met: ${met.join('; ')}`;
+    return [{ date: p.end!, label }];
   });
   return {
     phases: a.roadmap.phases.map((p) => ({ id: p.id, name: p.name, start: p.start, end: p.end })),

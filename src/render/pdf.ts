@@ -176,7 +176,11 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
       const { pdf, pass } = await print(job, job.html, file);
       // A finding in a document is placed on the page its section starts on (from the bookmarks).
       const sections = job.layout === 'a4' && pass.findings.length ? await bookmarkPages(pdf) : new Map<string, number>();
-      found[i] = pass.findings.map((f) => ({ ...f, file: job.name, page: f.slide ?? (f.section === 'the cover' ? 1 : (sections.get(f.section.replace(/\s+/g, '')) ?? null)) }));
+      found[i] = pass.findings.map((f) => ({
+        ...f,
+        file: job.name,
+        page: f.slide ?? (f.section === 'the cover' ? 1 : (sections.get(f.section.replace(/\s+/g, '')) ?? null)),
+      }));
       return setPdfInfo(
         pdf,
         { Title: job.title, Author: job.author, Subject: job.subject, Creator: opts.creator, Producer: opts.creator, date: opts.date },

@@ -26,7 +26,12 @@ export interface TextRule {
 }
 
 const RULES: readonly TextRule[] = [
-  { code: 'missing-value', source: String.raw`\b(?:null|undefined|NaN)\b`, flags: 'g', message: 'shows "{m}" where a value belongs: a field the template names is missing' },
+  {
+    code: 'missing-value',
+    source: String.raw`\b(?:null|undefined|NaN)\b|\\?\[object Object\\?\]`,
+    flags: 'g',
+    message: 'shows "{m}" where a value belongs: a field the template names is missing or not text',
+  },
   { code: 'cut-text', source: String.raw`[\p{L}\p{N}]…`, flags: 'gu', message: 'shows text cut short with "…": wrap it or give it room' },
   {
     code: 'file-name',
@@ -71,13 +76,15 @@ export function excerpt(text: string, index: number, length: number): string {
   return `${from > 0 ? '...' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '...' : ''}`;
 }
 
-/** Every match of the rules in a piece of text: the rule's code and its message with the excerpt. */
+/** The rules a piece of text breaks: per rule, its message with the first match's excerpt (and how many more). */
 export function checkText(text: string, rules: readonly TextRule[]): { code: string; message: string }[] {
   const out: { code: string; message: string }[] = [];
   for (const r of rules) {
-    for (const m of text.matchAll(new RegExp(r.source, r.flags))) {
-      out.push({ code: r.code, message: `${r.message.replace('{m}', m[0])}: "${excerpt(text, m.index, m[0].length)}"` });
-    }
+    const matches = [...text.matchAll(new RegExp(r.source, r.flags))];
+    const m = matches[0];
+    if (!m) continue;
+    const more = matches.length > 1 ? ` (${matches.length} times)` : '';
+    out.push({ code: r.code, message: `${r.message.replace('{m}', m[0])}${more}: "${excerpt(text, m.index, m[0].length)}"` });
   }
   return out;
 }
@@ -93,7 +100,12 @@ function byLine(file: string, text: string, rules: readonly TextRule[], visible:
 
 /** The Markdown's text: link and image targets and HTML comments are not shown to a reader. */
 export function checkMarkdown(file: string, md: string, rules: readonly TextRule[]): PreflightFinding[] {
-  return byLine(file, md.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' ')), rules, (line) => line.replace(/\]\([^)]*\)/g, ']'));
+  return byLine(
+    file,
+    md.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' ')),
+    rules,
+    (line) => line.replace(/\]\([^)]*\)/g, ']'),
+  );
 }
 
 /** The HTML's text: what is between the tags of the body (the stylesheet and attributes are not shown). */

@@ -66,7 +66,8 @@ export function inPage(
     return e;
   };
   const label = (e: Element): string =>
-    short(e.textContent) || (e.tagName.toLowerCase() === 'svg' ? `the chart "${short(e.querySelector('title')?.textContent)}"` : `<${e.tagName.toLowerCase()}>`);
+    short(e.textContent) ||
+    (e.tagName.toLowerCase() === 'svg' ? `the chart "${short(e.querySelector('title')?.textContent)}"` : `<${e.tagName.toLowerCase()}>`);
 
   // A table that runs into a slide's footer band continues on copies of the slide: the title numbered "(2 of 3)",
   // the header row repeated, the text before the table on the first, the text after it on the last. Measured, not
@@ -81,6 +82,13 @@ export function inPage(
       const limit = () => footer.getBoundingClientRect().top - 1;
       const last = body.lastElementChild!;
       if (last.getBoundingClientRect().bottom <= limit()) continue;
+      // The columns keep the widths the whole table gave them, on every part: the rows keep their heights as
+      // measured, and the parts read as one table.
+      const table0 = tables[0]!;
+      const heads = Array.from(table0.querySelectorAll(':scope > thead > tr > th'));
+      const widths = heads.map((th) => th.getBoundingClientRect().width);
+      heads.forEach((th, i) => ((th as HTMLElement).style.width = `${widths[i]}px`));
+      if (heads.length) (table0 as HTMLElement).style.tableLayout = 'fixed';
       const original = title.innerHTML;
       const mark = (i: number, n: number) => {
         title.innerHTML = `${original} (${i} of ${n})`;
@@ -140,11 +148,18 @@ export function inPage(
       const text = node.nodeValue ?? '';
       if (!parent || !text.trim() || parent.closest('style, script, title, desc')) continue;
       for (const r of rules) {
-        for (const m of text.matchAll(new RegExp(r.source, r.flags))) {
-          const whole = squash(parent.textContent);
-          const at = Math.max(0, whole.indexOf(squash(text)));
-          findings.push({ code: r.code, ...placeOf(parent), text: short(whole.slice(Math.max(0, at + (m.index ?? 0) - 40))), problem: r.message.replace('{m}', m[0]) });
-        }
+        const matches = [...text.matchAll(new RegExp(r.source, r.flags))];
+        const m = matches[0];
+        if (!m) continue;
+        const whole = squash(parent.textContent);
+        const at = Math.max(0, whole.indexOf(squash(text)));
+        const more = matches.length > 1 ? ` (${matches.length} times)` : '';
+        findings.push({
+          code: r.code,
+          ...placeOf(parent),
+          text: short(whole.slice(Math.max(0, at + (m.index ?? 0) - 40))),
+          problem: r.message.replace('{m}', m[0]) + more,
+        });
       }
     }
   };
@@ -169,7 +184,13 @@ export function inPage(
         if (child === footer) continue;
         const r = child.getBoundingClientRect();
         if (under(r)) {
-          findings.push({ code: 'overflow', slide: i + 1, section, text: label(culprit(child, under)), problem: `runs ${Math.ceil(r.bottom - limit)} px into the footer band: it is cut` });
+          findings.push({
+            code: 'overflow',
+            slide: i + 1,
+            section,
+            text: label(culprit(child, under)),
+            problem: `runs ${Math.ceil(r.bottom - limit)} px into the footer band: it is cut`,
+          });
         } else if (outside(r)) {
           findings.push({ code: 'overflow', slide: i + 1, section, text: label(culprit(child, outside)), problem: 'runs over the edge of the slide' });
         }
@@ -212,10 +233,22 @@ export function inPage(
       const tag = e.tagName.toLowerCase();
       if (wide(r)) {
         reported.push(e);
-        findings.push({ code: 'overflow', slide: null, section: sectionOf(e), text: label(culprit(e, wide)), problem: `is ${Math.ceil(r.right - width)} px wider than the page: it is cut at the edge` });
+        findings.push({
+          code: 'overflow',
+          slide: null,
+          section: sectionOf(e),
+          text: label(culprit(e, wide)),
+          problem: `is ${Math.ceil(r.right - width)} px wider than the page: it is cut at the edge`,
+        });
       } else if (['figure', 'svg', 'img', 'tr', 'pre'].includes(tag) && r.height > height + 1) {
         reported.push(e);
-        findings.push({ code: 'overflow', slide: null, section: sectionOf(e), text: label(e), problem: 'is taller than a page and cannot break: it is cut at the page foot' });
+        findings.push({
+          code: 'overflow',
+          slide: null,
+          section: sectionOf(e),
+          text: label(e),
+          problem: 'is taller than a page and cannot break: it is cut at the page foot',
+        });
       }
     }
 

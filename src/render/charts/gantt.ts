@@ -502,10 +502,7 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
       const shown = g.labels;
       const wrapped = shown.map((l) => wrapLines(l, w, small, { maxLines: 3 }));
       const cut = wrapped.some((ls, k) => ls.join('').replace(/ /g, '') !== shown[k]!.replace(/ /g, ''));
-      const lines = [
-        ...(compact ? [] : [formatDay(g.day)]),
-        ...wrapped.flat(),
-      ];
+      const lines = [...(compact ? [] : [formatDay(g.day)]), ...wrapped.flat()];
       return { cx: Math.min(Math.max(g.x - w / 2, lo), hi - w) + w / 2, lines, cut };
     });
     // Outcomes that would be cut under their diamonds are listed instead, a line each with the date.
