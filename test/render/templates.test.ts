@@ -132,7 +132,11 @@ describe('relm templates context', () => {
     expect(data.perspectives.map((p) => p.name)).toEqual(['People', 'Process', 'Technology', 'Organization', 'Integration']);
     // A template written from that data renders it.
     template(d, 'training-plan.md.hbs', '# {{text client}}\n\n{{training.total_days}} days; first practice {{perspectives.0.practices.0.id}}.\n');
-    expect((await relm(['report', '-C', d, '--format', 'md', '--only', 'training'])).status).toBe(0);
+    // An id in client text is a preflight finding: the run fails, and with --draft writes it with a warning.
+    const strict = await relm(['report', '-C', d, '--format', 'md', '--only', 'training']);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(new RegExp(`line 3\\s+error\\s+internal-id\\s+shows the internal id "${data.perspectives[0]!.practices[0]!.id}"`));
+    expect((await relm(['report', '-C', d, '--format', 'md', '--only', 'training', '--draft'])).status).toBe(0);
     expect(readFileSync(join(d, 'out', 'training-plan.md'), 'utf8')).toBe(
       `# Northwind Mutual Insurance\n\n${data.training.total_days} days; first practice ${data.perspectives[0]!.practices[0]!.id}.\n`,
     );
