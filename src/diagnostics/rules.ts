@@ -182,7 +182,7 @@ export const RULES = {
   'logo-not-usable': {
     name: 'LogoNotUsable',
     description: 'The logo named in relm.yaml `branding.logo` cannot be used.',
-    help: 'The logo is embedded in the HTML and PDF deliverables, so it must be a readable image inside the engagement folder. Use a PNG, JPEG, GIF, WebP or SVG file of at most 2 MB, named relative to relm.yaml (for example `branding: {logo: assets/logo.png}`), or remove `logo`.',
+    help: 'The logo is embedded in the HTML and PDF deliverables, so it must be a readable image inside the engagement folder. Use a PNG, JPEG, GIF, WebP or SVG file of at most 2 MB (a raster image at most 8,000 pixels on a side), named relative to relm.yaml (for example `branding: {logo: assets/logo.png}`), or remove `logo`.',
     severity: 'error',
   },
   'not-assessed': {

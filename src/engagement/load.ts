@@ -4,6 +4,7 @@ import { checkModel } from './checks/model.js';
 import type { Model } from '../model/types.js';
 import { finding, type Diagnostic, type Finding } from '../diagnostics/finding.js';
 import { checkBenchmark } from './benchmark.js';
+import { LOGO_TYPES, logoExtension, logoProblem } from './logo.js';
 import { checkConfirmed, checkProgress } from './checks/progress.js';
 import { checkRecord } from './checks/record.js';
 import { checkTeam } from './checks/team.js';
@@ -139,13 +140,7 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
   const logo = (files.manifest?.usable.data as { branding?: { logo?: string } } | null | undefined)?.branding?.logo;
   if (logo !== undefined) {
     const read = source.read(posix.normalize(logo));
-    const problem = !read.ok
-      ? read.reason
-      : !LOGO_TYPES[extOf(logo)]
-        ? 'it is not a PNG, JPEG, GIF, WebP or SVG file'
-        : read.bytes.length > MAX_LOGO_BYTES
-          ? 'it is larger than 2 MB'
-          : null;
+    const problem = !read.ok ? read.reason : logoProblem(logo, read.bytes);
     if (problem)
       findings.push(
         finding(
@@ -216,24 +211,12 @@ export function loadEngagement(root: string, source: FileSource = fsSource(root)
   return { engagement, diagnostics, root, locate: (f) => resolveFindings([f], sources)[0]!, model };
 }
 
-/** Image types a logo may have, by file extension, with their media type. */
-export const LOGO_TYPES: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  svg: 'image/svg+xml',
-};
-export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
-const extOf = (path: string) => (path.split('.').pop() ?? '').toLowerCase();
-
 /** The logo as a data URI (HTML and PDF both show it; nothing is fetched), or null. */
 export function logoDataUri(root: string, logo: string | undefined): string | null {
   if (logo === undefined) return null;
-  const type = LOGO_TYPES[extOf(logo)];
+  const type = LOGO_TYPES[logoExtension(logo)];
   const read = readInside(root, posix.normalize(logo));
-  return type && read.ok ? `data:${type};base64,${read.bytes.toString('base64')}` : null;
+  return type && read.ok && !logoProblem(logo, read.bytes) ? `data:${type};base64,${read.bytes.toString('base64')}` : null;
 }
 
 /** relm.yaml's `previous.as_of` and `stale_after_days`, as far as they are usable. */

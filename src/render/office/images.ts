@@ -1,7 +1,9 @@
 /** Images for the Office files: the logo's size and a format every Office reader shows. */
 import { imageSize } from 'image-size';
 import { decodeDataUri } from './common.js';
-import { svgSize, svgToPng } from './png.js';
+import { svgRaster } from './png.js';
+
+const LOGO_MAX_SIDE = 1200;
 
 export interface Picture {
   /** PNG, JPEG or GIF bytes. */
@@ -19,9 +21,8 @@ export async function logoPicture(uri: string | null | undefined): Promise<Pictu
   const d = decodeDataUri(uri);
   if (!d) return null;
   if (d.type === 'image/svg+xml') {
-    const svg = d.bytes.toString('utf8');
-    const { width, height } = svgSize(svg);
-    const png = await svgToPng(svg, Math.max(600, width));
+    // Drawn 600 pixels wide (at most 1,200 tall): sharp on a slide and a page, small whatever the SVG claims.
+    const { png, width, height } = await svgRaster(d.bytes.toString('utf8'), 600, LOGO_MAX_SIDE);
     return { bytes: png, type: 'png', width, height };
   }
   const type = d.type === 'image/png' ? 'png' : d.type === 'image/jpeg' ? 'jpg' : d.type === 'image/gif' ? 'gif' : null;

@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { imageSize } from 'image-size';
+import { describe, expect, it } from 'vitest';
+import { logoProblem } from '../../src/engagement/logo.js';
+import { TEMPLATE_LIMITS, templateShapeProblem } from '../../src/render/handlebars.js';
+import { logoPicture } from '../../src/render/office/images.js';
+import { svgRaster } from '../../src/render/office/png.js';
+import { ROOT } from '../helpers/cli.js';
+
+// Sizes a hostile file can claim are bounded before anything is allocated or parsed.
+
+describe('template shape, measured before Handlebars parses it', () => {
+  const small = { maxBytes: 10_000, maxExpressions: 50, maxBlocks: 5, maxDepth: 3 };
+
+  it('finds the first block nested too deep, at its line and column', () => {
+    expect(templateShapeProblem('{{#a}}{{#b}}\n  {{#c}}{{#d}}x{{/d}}{{/c}}{{/b}}{{/a}}', small)).toEqual({
+      line: 2,
+      col: 9,
+      detail: 'blocks are nested more than 3 deep here; close the blocks ({{/…}}) that should end before it',
+    });
+    expect(templateShapeProblem('{{#a}}{{#b}}{{#c}}x{{/c}}{{/b}}{{/a}}', small)).toBeNull();
+    // Inverse blocks open a level too; closing brings it back.
+    expect(templateShapeProblem('{{^a}}{{#b}}{{^c}}{{/c}}{{#d}}{{/d}}{{/b}}{{/a}}', small)).toBeNull();
+  });
+
+  it('counts blocks and expressions side by side, and leaves comments out', () => {
+    expect(templateShapeProblem('{{#if x}}y{{/if}}'.repeat(6), small)?.detail).toBe('the template opens more than 5 blocks ({{#…}}); split it into partials');
+    expect(templateShapeProblem('{{x}}'.repeat(51), small)?.detail).toBe('the template holds more than 50 {{…}} expressions; split it into partials');
+    expect(templateShapeProblem(`{{!-- ${'{{#a}}'.repeat(100)} --}}{{! {{#b}} }}ok`, small)).toBeNull();
+    expect(templateShapeProblem('x'.repeat(10_001), small)).toMatchObject({ line: 1, col: 1 });
+  });
+
+  it('leaves every built-in template well within the bounds', () => {
+    const dir = join(ROOT, 'templates');
+    const files = [...readdirSync(dir).map((f) => join(dir, f)), ...readdirSync(join(dir, 'partials')).map((f) => join(dir, 'partials', f))].filter((f) =>
+      f.endsWith('.hbs'),
+    );
+    expect(files.length).toBeGreaterThan(5);
+    const half = {
+      maxBytes: TEMPLATE_LIMITS.maxBytes / 2,
+      maxExpressions: TEMPLATE_LIMITS.maxExpressions / 2,
+      maxBlocks: TEMPLATE_LIMITS.maxBlocks / 2,
+      maxDepth: TEMPLATE_LIMITS.maxDepth / 2,
+    };
+    for (const f of files) expect(templateShapeProblem(readFileSync(f, 'utf8'), half), f).toBeNull();
+  });
+});
+
+describe('logos', () => {
+  const png = (w: number, h: number) => {
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(w, 0);
+    ihdr.writeUInt32BE(h, 4);
+    ihdr[8] = 8;
+    ihdr[9] = 2;
+    return Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from([0, 0, 0, 13]),
+      Buffer.from('IHDR'),
+      ihdr,
+      Buffer.alloc(4),
+    ]);
+  };
+  const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+  it('checks the content against the name, and the pixels a browser would decode', () => {
+    expect(logoProblem('logo.png', png(400, 120))).toBeNull();
+    expect(logoProblem('logo.png', png(8000, 8000))).toBeNull();
+    expect(logoProblem('logo.png', png(8001, 10))).toBe('it is 8,001 × 10 pixels; a logo may have at most 8,000 on a side (a few hundred are plenty)');
+    expect(logoProblem('logo.png', Buffer.from('not a picture'))).toBe('it is named .png but is not an image');
+    expect(logoProblem('logo.png', gif)).toBe('it is named .png but holds a GIF image; rename it or convert it');
+    expect(logoProblem('logo.gif', gif)).toBeNull();
+    expect(logoProblem('logo.svg', Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'))).toBeNull();
+    expect(logoProblem('logo.svg', Buffer.from('hello'))).toBe('it is named .svg but holds no <svg> element');
+    expect(logoProblem('logo.bmp', png(1, 1))).toBe('it is not a PNG, JPEG, GIF, WebP or SVG file');
+  });
+
+  it('draws an SVG that claims 100,000 pixels square as a bounded PNG, and keeps its proportions', async () => {
+    const huge = '<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="100000"><rect width="100000" height="100000" fill="#036"/></svg>';
+    const picture = await logoPicture(`data:image/svg+xml;base64,${Buffer.from(huge).toString('base64')}`);
+    expect(picture).toMatchObject({ type: 'png', width: 100_000, height: 100_000 });
+    expect(imageSize(picture!.bytes)).toMatchObject({ width: 600, height: 600 });
+
+    const tall = await svgRaster('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="50000"><rect width="10" height="50000"/></svg>', 600);
+    expect(imageSize(tall.png)).toMatchObject({ width: 1, height: 4096 });
+    await expect(svgRaster('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="100000"/>', 600)).rejects.toThrow(
+      'the SVG measures 1 × 100000: too thin to draw within 4096 pixels',
+    );
+    // A small logo is drawn 600 pixels wide, sharp on a slide.
+    const small = await svgRaster('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40"/></svg>', 600);
+    expect(imageSize(small.png)).toMatchObject({ width: 600, height: 200 });
+  });
+});
