@@ -41,7 +41,8 @@ describe('relm check', () => {
     const r = await relm(['check', '-C', 'test/fixtures/minimal', '-f', 'text', '--fail-under', '3']);
     expect(r.status).toBe(1);
     // Human formats name files from the folder relm runs in, so the path opens from there.
-    expect(r.stdout).toBe('test/fixtures/minimal/relm.yaml:1:1 error policy-fail-under the overall score 2.92 is below fail_under 3.00 (--fail-under)\n');
+    // Alpha: m = 1, 0.375, n/a (counts as 0.375), 1, 0 → 2.75; beta: rating 2; process weighs 2 → (2 × 2.75 + 2) / 3 = 2.50.
+    expect(r.stdout).toBe('test/fixtures/minimal/relm.yaml:1:1 error policy-fail-under the overall score 2.50 is below fail_under 3.00 (--fail-under)\n');
   });
 
   it('applies the policy of relm.yaml, pointing at its key', async () => {
@@ -70,10 +71,11 @@ describe('relm check', () => {
     expect((await relm(['check', '-C', dir, '--baseline', 'v1', '-f', 'text'])).status).toBe(0);
     // Make the working tree worse than HEAD.
     writeFileSync(join(dir, 'practices.yaml'), readFileSync(join(dir, 'practices.yaml'), 'utf8').replace('rating: 4', 'rating: 3'));
-    const r = await relm(['check', '-C', dir, '--baseline', 'HEAD', '-f', 'text']);
+    const r = await relm(['check', '-C', dir, '--baseline', 'HEAD', '-f', 'text'], { cwd: dir });
     expect(r.status).toBe(1);
+    // Beta rated 4 at HEAD, 3 now: (2 × 2.75 + 4) / 3 = 3.17 → (2 × 2.75 + 3) / 3 = 2.83.
     expect(r.stdout).toMatch(
-      /relm\.yaml:1:1 error policy-regression the overall score fell from 3\.58 to 3\.25 \(−0\.33\), more than max_regression 0\.00 \(against HEAD\)/,
+      /^relm\.yaml:1:1 error policy-regression the overall score fell from 3\.17 to 2\.83 \(−0\.33\), more than max_regression 0\.00 \(against HEAD\)/,
     );
     expect(git(top, 'status', '--porcelain')).toBe(' M engagement/practices.yaml\n'); // the working tree is untouched
     const bad = await relm(['check', '-C', dir, '--baseline', 'no-such-rev']);
@@ -100,7 +102,8 @@ describe('relm diff', () => {
     const r = await relm(['diff', 'v1', 'HEAD', '-C', dir]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('### relm: assessment changes v1 → HEAD');
-    expect(r.stdout).toContain('| Score | 2.92 → 3.58 (+0.67) |');
+    // Beta rated 2 at v1 and 4 at HEAD: (2 × 2.75 + 2) / 3 = 2.50 → (2 × 2.75 + 4) / 3 = 3.17.
+    expect(r.stdout).toContain('| Score | 2.50 → 3.17 (+0.67) |');
     expect(r.stdout).toContain('| people | 2.00 → 4.00 (+2.00) | 1.00 → 0.00 (−1.00) |');
     expect(r.stdout).not.toContain('| process |'); // unchanged
     expect(r.stdout).toContain('| Beta | 2.00 → 4.00 (+2.00) | 2 → 4 | 1.00 → 0.00 (−1.00) |');
@@ -116,7 +119,8 @@ describe('relm diff', () => {
     const r = await relm(['diff', 'HEAD', 'v1', '-C', dir, '--json']);
     const d = JSON.parse(r.stdout);
     expect(d.base).toBe('HEAD');
-    expect(d.overall.score).toEqual({ from: 3.5833333333333335, to: 2.9166666666666665 });
+    expect(d.overall.score.from).toBeCloseTo((2 * 2.75 + 4) / 3, 12);
+    expect(d.overall.score.to).toBeCloseTo((2 * 2.75 + 2) / 3, 12);
     expect(d.changed).toBe(true);
     expect(git(top, 'status', '--porcelain')).toBe('');
   });

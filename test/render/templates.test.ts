@@ -154,8 +154,8 @@ describe('relm templates context', () => {
     expect(r.stdout).toMatch(/^ {4}horizon {2,}text {2,}"tactical"$/m);
   });
 
-  it("renders the README's example template on the example engagement", async () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  it("renders the documented example template on the example engagement", async () => {
+    const readme = readFileSync(join(ROOT, 'docs', 'formats-and-templates.md'), 'utf8');
     const example = /So a training plan of your own could read:\n\n```handlebars\n([\s\S]*?)```/.exec(readme)![1]!;
     const d = engagement();
     template(d, 'training-plan.md.hbs', example);
