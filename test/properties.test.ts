@@ -9,7 +9,7 @@ import type { Answer, Engagement, Phase, PracticeState } from '../src/engagement
 import { assess, assessOverall, assessPerspectives, assessPractices } from '../src/engine/assess.js';
 import { triggerRecommendations, type SourcedRecommendation } from '../src/engine/recommendations.js';
 import { scheduleRoadmap } from '../src/engine/roadmap.js';
-import { gapOf, scorePractice } from '../src/engine/scoring.js';
+import { gapOf, ragOf, scorePractice } from '../src/engine/scoring.js';
 import type { PracticeResult, RecommendationResult } from '../src/engine/types.js';
 import { PERSPECTIVES, type Model, type Perspective, type Practice, type Recommendation } from '../src/model/types.js';
 
@@ -187,6 +187,8 @@ const arbRoadmapInput = fc
       depends_on: i === 0 ? [] : [...new Set(picks.map((k) => `r${k % i}`))],
       phase: null,
       source: 'model',
+      cost: null,
+      alternatives: [],
     }));
     return fc.record({
       recs: fc.shuffledSubarray(recs, { minLength: recs.length, maxLength: recs.length }),
@@ -229,6 +231,7 @@ const arbPracticeResults = fc
         target: p.target,
         gap,
         in_place: gap === null ? null : p.target! - gap,
+        rag: ragOf(gap, p.assessed),
         coverage: 1,
         confidence: 1,
         evidence: [],

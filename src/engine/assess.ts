@@ -13,7 +13,7 @@ import { summarise } from './summary.js';
 import { metricTargets, recommendationKpis } from './kpis.js';
 import { deriveRisks } from './risks.js';
 import { planTraining, type SkillNeed } from './training.js';
-import { gapOf, scorePractice, weightedMean } from './scoring.js';
+import { gapOf, ragOf, scorePractice, weightedMean } from './scoring.js';
 import { criterionSupport, reconcile } from './reconcile.js';
 import { sizeAndScope } from './scope.js';
 import { solutionModel } from './solution-model.js';
@@ -46,6 +46,7 @@ export function assessPractices(e: Engagement, support = criterionSupport(reconc
       // What is missing up to the target: work above it never offsets a hole below it.
       gap,
       in_place: gap === null ? null : target! - gap,
+      rag: ragOf(gap, assessed),
       coverage: s.coverage,
       confidence: s.confidence,
       evidence: [],
@@ -66,12 +67,18 @@ export function assessPerspectives(
     const own = practices.filter((p) => p.perspective === k);
     const scored = own.filter((p) => p.assessed);
     const targeted = scored.filter((p) => p.target !== null);
+    const score = weightedMean(scored.map((p) => ({ value: p.score, weight: p.weight })));
+    const gap = weightedMean(targeted.map((p) => ({ value: p.gap, weight: p.weight })));
+    // The weakest practice: the lowest score, a tie going to the first in the model's order.
+    const weakest = scored.reduce<PracticeResult | null>((w, p) => (w === null || p.score! < w.score! ? p : w), null);
     out[k] = {
-      score: weightedMean(scored.map((p) => ({ value: p.score, weight: p.weight }))),
+      score,
       target: weightedMean(targeted.map((p) => ({ value: p.target, weight: p.weight }))),
-      gap: weightedMean(targeted.map((p) => ({ value: p.gap, weight: p.weight }))),
+      gap,
       weight: weights[k] ?? 1,
       practices: own.map((p) => p.id),
+      rag: ragOf(gap, score !== null),
+      weakest_practice: weakest?.id ?? null,
     };
   }
   return out;
@@ -175,6 +182,20 @@ export function phaseStarts(phases: readonly Phase[], asOf: string, days: Workin
   return out;
 }
 
+/** A recommendation's cost and its alternatives' (effort_days × day rate; null without a day rate or an effort). */
+function costs(
+  id: string,
+  effortDays: number,
+  dayRate: number | null,
+  alternativesOf: ReadonlyMap<string, readonly { title: string; effort_days?: number }[]>,
+): Pick<RecommendationResult, 'cost' | 'alternatives'> {
+  const cost = (d: number | null) => (dayRate === null || d === null ? null : d * dayRate);
+  return {
+    cost: cost(effortDays),
+    alternatives: (alternativesOf.get(id) ?? []).map((x) => ({ title: x.title, effort_days: x.effort_days ?? null, cost: cost(x.effort_days ?? null) })),
+  };
+}
+
 /** Skill id -> the first phase whose scheduled recommendations need it. */
 function skillNeeds(recs: readonly RecommendationResult[], roadmap: Roadmap): Map<string, SkillNeed> {
   const byId = new Map(recs.map((r) => [r.id, r]));
@@ -200,11 +221,12 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
   const requirements = e.target.requirements ?? [];
   const phases = e.target.phases ?? [];
   const owners = new Map(e.model.practices.filter((p) => p.owner).map((p) => [p.id, p.owner!]));
+  const alternativesOf = new Map(allRecommendations(e).map((r) => [r.id, r.alternatives ?? []]));
   const triggered = triggerRecommendations(practices, allRecommendations(e), e.manifest.weights ?? {}, requirements, e.target.first ?? [], owners);
   const { roadmap, phaseOf } = scheduleRoadmap(triggered, phases, dayRate);
   const starts = phaseStarts(phases, m.as_of, days);
   roadmap.phases.forEach((p, k) => (p.start = starts[k] ?? null));
-  const recommendations = triggered.map((r) => ({ ...r, phase: phaseOf.get(r.id) ?? null }));
+  const recommendations = triggered.map((r) => ({ ...r, phase: phaseOf.get(r.id) ?? null, ...costs(r.id, r.effort_days, dayRate, alternativesOf) }));
   const releases = e.releases ? analyseReleases(e.releases, e.backlog, e.target, m.as_of, opts.windowDays ?? DEFAULT_WINDOW_DAYS) : null;
   const traces = traceRequirements(requirements, practices, recommendations, phases, phaseOf, releases, e.target.dora);
   const scenarios = deliveryScenarios(e.target, practices, recommendations, dayRate, releases);

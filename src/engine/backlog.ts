@@ -210,6 +210,7 @@ export function analyseBacklog(
     from_target: target.release_policy !== undefined,
   };
 
+  const calendar = releaseCalendar(open, platformsOf, asOf, policy, opts.days, new Set(closeNotBuild.map((c) => c.id)));
   return {
     count: items.length,
     open_count: open.length,
@@ -242,9 +243,16 @@ export function analyseBacklog(
     emergency_open: open.filter((i) => i.emergency).map((i) => i.id),
     duplicates_per_100_open: open.length && searched ? ((found.total + obsolete.length) * 100) / open.length : null,
     duplicate_candidates_total: searched ? found.total : null,
-    done_with_change_share: doneInWindow.length ? doneInWindow.filter((i) => i.change !== undefined).length / doneInWindow.length : null,
+    // No data is never a figure: where no item carries `change` at all (an import that never mapped it), the
+    // share is unknown, not 0 %.
+    done_with_change_share:
+      doneInWindow.length && items.some((i) => i.change !== undefined) ? doneInWindow.filter((i) => i.change !== undefined).length / doneInWindow.length : null,
     costed_share: open.length ? open.filter((i) => i.effort_days !== undefined && i.benefit !== undefined).length / open.length : null,
     release_policy: policy,
-    release_calendar: releaseCalendar(open, platformsOf, asOf, policy, opts.days, new Set(closeNotBuild.map((c) => c.id))),
+    release_calendar: calendar,
+    calendar_items: sum(calendar.map((r) => r.items.length)),
+    calendar_effort_days: sum(calendar.map((r) => r.effort_days)),
+    growing: arrivals > throughput,
+    open_benefit_total: sum(applications.map((x) => x.open_benefit)),
   };
 }

@@ -81,3 +81,15 @@ export function recommendationKpis(
     return [{ metric, baseline, target: t.target, direction: t.direction, met_now: met === true }];
   });
 }
+
+/** One KPI per metric, the strictest target (the lowest "at most", the highest "at least"); first seen wins a tie. */
+export function strictestKpis(kpis: readonly Kpi[]): Kpi[] {
+  const out = new Map<string, Kpi>();
+  for (const k of kpis) {
+    const o = out.get(k.metric);
+    const stricter =
+      !o || (typeof k.target === 'number' && typeof o.target === 'number' && (k.direction === 'at-most' ? k.target < o.target : k.target > o.target));
+    if (stricter) out.set(k.metric, k);
+  }
+  return [...out.values()];
+}

@@ -24,6 +24,8 @@ export interface RecommendationProgress {
   /** The phase of the plan; null when the plan left it unscheduled or it is not on the plan. */
   phase: string | null;
   effort_days: number;
+  /** effort_days × the day rate of the plan; null without one. */
+  cost: number | null;
   status: ProgressStatus;
   bucket: ProgressBucket;
   /** The phase's end has passed (before today) and it is neither done nor dropped. */
@@ -101,6 +103,8 @@ export interface ProgressTotals {
   due_days: number;
   /** done_days / planned_days (1 when nothing is planned). */
   percent_done: number;
+  /** done_days × the day rate of the plan; null without one. */
+  done_cost: number | null;
 }
 
 export interface ProgressReport {
@@ -169,6 +173,7 @@ export function progressOf(
       practice: r.practice,
       phase: r.phase,
       effort_days: r.effort_days,
+      cost: plan.engagement.day_rate === null ? null : r.effort_days * plan.engagement.day_rate,
       status,
       bucket: bucketOf(status, late),
       late,
@@ -198,6 +203,7 @@ export function progressOf(
     done_days: 0,
     due_days: 0,
     percent_done: 1,
+    done_cost: null,
   };
   const phases = plan.roadmap.phases.map((p): PhaseProgress => {
     const list = p.recommendations.map(onPlan);
@@ -219,6 +225,7 @@ export function progressOf(
     return { id: p.id, name: p.name, start: p.start, end: p.end, ended, recommendations: list, counts, planned_days: planned, done_days: done };
   });
   totals.percent_done = totals.planned_days === 0 ? 1 : totals.done_days / totals.planned_days;
+  totals.done_cost = plan.engagement.day_rate === null ? null : totals.done_days * plan.engagement.day_rate;
 
   const unscheduled = plan.roadmap.unscheduled.map(onPlan);
   const outside_plan = Object.keys(entries)
@@ -316,4 +323,23 @@ export function progressSince(
     dropped: ids.filter((id) => is(id) === 'dropped' && was(id) !== 'dropped'),
     reopened: Object.keys(b).filter((id) => was(id) === 'done' && is(id) !== 'done'),
   };
+}
+
+/** Every recommendation the report knows, by id. */
+export function recommendationsOf(r: ProgressReport): Map<string, RecommendationProgress> {
+  return new Map([...r.phases.flatMap((p) => p.recommendations), ...r.unscheduled, ...r.outside_plan].map((x) => [x.id, x]));
+}
+
+/** The late recommendations of the plan's phases, the latest first (ties: the plan's order). */
+export function lateOf(r: ProgressReport): RecommendationProgress[] {
+  return r.phases
+    .flatMap((p) => p.recommendations)
+    .filter((x) => x.late)
+    .sort((a, b) => (b.days_late ?? 0) - (a.days_late ?? 0));
+}
+
+/** The effort of the given recommendations of the report, in person-days (an id it does not know counts 0). */
+export function effortOf(r: ProgressReport, ids: readonly string[]): number {
+  const recs = recommendationsOf(r);
+  return ids.reduce((s, id) => s + (recs.get(id)?.effort_days ?? 0), 0);
 }

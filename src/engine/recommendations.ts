@@ -114,6 +114,9 @@ export function triggerRecommendations(
       kpis: [],
       phase: null,
       source: r.source,
+      // Costs need the day rate: assess() fills them in.
+      cost: null,
+      alternatives: [],
     };
   });
   return results.sort(compareRecommendations(first));

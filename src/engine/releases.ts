@@ -37,6 +37,38 @@ export function overallBand(bands: readonly (Band | null)[]): Band | null {
   return known.length ? known[(known.length - 1) >> 1]! : null;
 }
 
+/** The order in which metrics are checked against their targets, and missed ones named. */
+const CHECK_ORDER = [
+  'change_failure_rate',
+  'lead_time_days',
+  'recovery_hours',
+  'deployment_frequency_per_week',
+  'request_lead_time_days',
+  'rework_rate',
+] as const;
+type Checked = (typeof CHECK_ORDER)[number];
+
+/**
+ * Each metric with both a value and a target, met or missed (frequency: at least the target; the others: at
+ * most). A metric with no data is never met: it is left out here, and a requirement naming it is unknown.
+ */
+export function targetChecks(values: Record<Checked, number | null>, targets: Partial<Record<Checked, number>>): ReleaseAnalysis['target_checks'] {
+  return CHECK_ORDER.flatMap((metric) => {
+    const value = values[metric];
+    const target = targets[metric];
+    if (value === null || target === undefined) return [];
+    return [{ metric, value, target, met: metric === 'deployment_frequency_per_week' ? value >= target : value <= target }];
+  });
+}
+
+/** The metric in the lowest band (ties: the bands' own order), shown beside the overall band so that it never stands alone. */
+export function weakestMetric(bands: ReleaseAnalysis['bands']): ReleaseAnalysis['weakest'] {
+  let out: ReleaseAnalysis['weakest'] = null;
+  for (const [metric, band] of Object.entries(bands) as [string, Band | null][])
+    if (band !== null && (out === null || bandRank(band) < bandRank(out.band))) out = { metric, band };
+  return out;
+}
+
 /** Per key: the releases, those with a known outcome, and the success rate over the known ones (null: none known). */
 function successRates(releases: readonly Release[], keys: (r: Release) => string[]): Record<string, SuccessRate> {
   const acc = new Map<string, { count: number; known: number; ok: number }>();
@@ -114,6 +146,10 @@ export function analyseReleases(
     change_failure_rate: bandOf('change_failure_rate', metrics.change_failure_rate),
     recovery_hours: bandOf('recovery_hours', metrics.recovery_hours),
   };
+  const request_lead_time_days = median(requestLeadTimes);
+  const rework_rate = n ? inWindow.filter((r) => !isPlanned(r)).length / n : null;
+  const values = { ...metrics, request_lead_time_days, rework_rate };
+  const targets = { ...(target.dora ?? {}) } as Partial<Record<keyof typeof values, number>>;
   return {
     window_days: windowDays,
     window_start: start,
@@ -121,12 +157,15 @@ export function analyseReleases(
     outcome_known: known.length,
     deployment_frequency_per_week: metrics.deployment_frequency_per_week,
     lead_time_days: metrics.lead_time_days,
-    request_lead_time_days: median(requestLeadTimes),
+    request_lead_time_days,
     change_failure_rate: metrics.change_failure_rate,
     recovery_hours: metrics.recovery_hours,
-    rework_rate: n ? inWindow.filter((r) => !isPlanned(r)).length / n : null,
+    rework_rate,
     bands,
     band: overallBand(Object.values(bands)),
+    weakest: weakestMetric(bands),
+    outcome_unknown: n - known.length,
+    target_checks: targetChecks(values, targets),
     emergency_share: n ? inWindow.filter((r) => r.type === 'emergency').length / n : null,
     multi_platform_split_share: multi ? split / multi : null,
     success_rate_by_type: successRates(inWindow, (r) => [r.type ?? 'unspecified']),

@@ -55,6 +55,7 @@ function scopeOf(
     start,
     end,
     calendar_days: start && end && end >= start ? daysBetween(start, end) + 1 : null,
+    calendar_weeks: start && end && end >= start ? Math.round((daysBetween(start, end) + 1) / 7) : null,
     working_days: working,
     effort_days: effort,
     cost: dayRate !== null ? effort * dayRate : null,

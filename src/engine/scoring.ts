@@ -165,3 +165,12 @@ export function weightedMean(pairs: readonly { value: number | null; weight: num
   }
   return den === 0 ? null : num / den;
 }
+
+/**
+ * Status colour of a practice or perspective (docs/formulas.md): green when the gap is 0, amber when at most one
+ * level's worth is missing (0 < G ≤ 1), red above; none when it is not assessed or has no target.
+ */
+export function ragOf(gap: number | null, assessed = true): 'green' | 'amber' | 'red' | 'none' {
+  if (!assessed || gap === null) return 'none';
+  return gap === 0 ? 'green' : gap <= 1 ? 'amber' : 'red';
+}

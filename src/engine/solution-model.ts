@@ -157,7 +157,14 @@ export function solutionModel(
         };
       });
     const all = own.flatMap((p) => p.statements);
-    return { id: k, practices: own, in_place: count(all, 'in-place'), to_build: count(all, 'to-build'), not_assessed: count(all, 'not-assessed') };
+    return {
+      id: k,
+      practices: own,
+      in_place: count(all, 'in-place'),
+      to_build: count(all, 'to-build'),
+      not_assessed: count(all, 'not-assessed'),
+      statement_count: all.length,
+    };
   });
   const sum = (f: (p: SolutionPerspective) => number) => perspectives.reduce((t, p) => t + f(p), 0);
   return {
@@ -171,5 +178,6 @@ export function solutionModel(
     in_place: sum((p) => p.in_place),
     to_build: sum((p) => p.to_build),
     not_assessed: sum((p) => p.not_assessed),
+    statement_count: sum((p) => p.statement_count),
   };
 }

@@ -8,6 +8,20 @@ export function largestGaps(perspectives: Record<Perspective, PerspectiveResult>
     .sort((a, b) => b.gap - a.gap || PERSPECTIVES.indexOf(a.id) - PERSPECTIVES.indexOf(b.id));
 }
 
+/**
+ * The engine's one order of practice gaps (docs/formulas.md): the largest gap first; ties by the perspective
+ * order, then the model's order of practices. `gap_order` holds every practice with a gap (0 included),
+ * `practice_gaps` only those above 0: what ranks. Every deliverable and format lists gaps from these.
+ */
+export function practiceGapOrder(practices: readonly PracticeResult[]): Pick<Summary, 'practice_gaps' | 'gap_order'> {
+  const position = new Map(practices.map((p, i) => [p.id, PERSPECTIVES.indexOf(p.perspective) * practices.length + i]));
+  const ordered = practices.filter((p) => p.gap !== null).sort((x, y) => y.gap! - x.gap! || position.get(x.id)! - position.get(y.id)!);
+  return {
+    practice_gaps: ordered.filter((p) => p.gap! > 0).map((p) => ({ id: p.id, gap: p.gap! })),
+    gap_order: ordered.map((p) => p.id),
+  };
+}
+
 /** Perspectives with a score, the lowest first; ties keep the model's perspective order. */
 export function weakestPerspectives(perspectives: Record<Perspective, PerspectiveResult>): Summary['weakest'] {
   return PERSPECTIVES.filter((k) => perspectives[k].score !== null)
@@ -32,6 +46,8 @@ export function requirementSummary(traces: readonly RequirementTrace[], phases: 
     total: traces.length,
     met,
     planned: planned.length,
+    reached: met + planned.length,
+    not_reached: traces.length - met - planned.length,
     not_on_plan: count('not-on-plan'),
     unknown: count('unknown'),
     by_phase,
@@ -55,6 +71,7 @@ export function summarise(
     not_assessed: practices.filter((p) => !p.assessed && !p.na).length,
     not_applicable: practices.filter((p) => p.na).length,
     largest_gaps: largestGaps(perspectives),
+    ...practiceGapOrder(practices),
     weakest: weakestPerspectives(perspectives),
     requirements: requirementSummary(
       traces,

@@ -3,7 +3,8 @@ import { PERSPECTIVES } from '../model/types.js';
 import { binnedHistogram, doraBands, gapBars, isNoDataChart, levelHeatmap, radarChart, stackedBars } from './charts/index.js';
 import { integrationDiagram } from './charts/integration.js';
 import { ganttChart, GANTT_SLIDE, scorecard, type GanttInput } from './charts/roadmap-charts.js';
-import { doraMetrics, PERSPECTIVE_NAMES, ragOf } from './report-view.js';
+import { doraMetrics, PERSPECTIVE_NAMES } from './report-view.js';
+import { type GapList, largestGapIds, largestGapsTitle } from './gap-lists.js';
 
 export interface Chart {
   title: string;
@@ -28,16 +29,15 @@ export function buildCharts(a: Assessment): Record<string, Chart> {
       { title: radarTitle },
     ),
   };
-  const gapRows = [...a.practices].filter((p) => p.gap !== null).sort((x, y) => y.gap! - x.gap! || (x.id < y.id ? -1 : 1));
+  const byId = new Map(a.practices.map((p) => [p.id, p]));
+  const gapRows = (list: GapList) =>
+    largestGapIds(a, list).map((id) => {
+      const p = byId.get(id)!;
+      return { label: p.name, current: p.score, target: p.target };
+    });
   charts.gaps = {
-    title: 'The twelve largest gaps: current and target level per practice',
-    svg: gapBars(
-      gapRows
-        .filter((p) => p.gap! > 0)
-        .slice(0, 12)
-        .map((p) => ({ label: p.name, current: p.score, target: p.target })),
-      { title: 'The twelve largest gaps' },
-    ),
+    title: `${largestGapsTitle(a, 'gaps', 'practice')}: current and target level`,
+    svg: gapBars(gapRows('gaps'), { title: largestGapsTitle(a, 'gaps', 'practice') }),
   };
   charts.perspectives = {
     title: 'Each perspective: current score and target',
@@ -47,18 +47,12 @@ export function buildCharts(a: Assessment): Record<string, Chart> {
     ),
   };
   charts.top_gaps = {
-    title: 'The largest gaps',
-    svg: gapBars(
-      gapRows.slice(0, 8).map((p) => ({ label: p.name, current: p.score, target: p.target })),
-      { title: 'The largest gaps' },
-    ),
+    title: largestGapsTitle(a, 'top_gaps', 'practice'),
+    svg: gapBars(gapRows('top_gaps'), { title: largestGapsTitle(a, 'top_gaps', 'practice') }),
   };
   charts.top_gaps_slide = {
-    title: 'The largest gaps',
-    svg: gapBars(
-      gapRows.slice(0, 6).map((p) => ({ label: p.name, current: p.score, target: p.target })),
-      { title: 'The six largest gaps by practice' },
-    ),
+    title: largestGapsTitle(a, 'top_gaps_slide', 'practice'),
+    svg: gapBars(gapRows('top_gaps_slide'), { title: largestGapsTitle(a, 'top_gaps_slide', 'practice') }),
   };
   charts.heatmap = {
     title: 'How far each level is met, per practice',
@@ -106,7 +100,7 @@ export function buildCharts(a: Assessment): Record<string, Chart> {
         level: p.level,
         target: p.target,
         gap: p.gap,
-        status: ragOf(p.gap, p.assessed),
+        status: p.rag,
       })),
       {
         title: 'Each practice against its target, by perspective',

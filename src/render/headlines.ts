@@ -63,7 +63,7 @@ export function largestGapsSentence(a: Assessment): string {
 export function requirementsSentence(a: Assessment): string {
   const r = a.summary.requirements;
   if (!r.total) return 'No requirements are recorded, so the plan cannot be measured against them.';
-  const reached = r.met + r.planned;
+  const reached = r.reached;
   const rest: string[] = [];
   if (r.not_on_plan) rest.push(`${numberWord(r.not_on_plan)} ${r.not_on_plan === 1 ? 'is' : 'are'} not on the plan at this capacity`);
   if (r.unknown) rest.push(`${numberWord(r.unknown)} cannot be judged yet (a practice not assessed or a metric not measured)`);
@@ -86,7 +86,7 @@ export function planSentence(a: Assessment): string {
   const phases = a.roadmap.phases.filter((p) => p.recommendations.length).length;
   const cost = s.cost !== null ? ` (${money(s.cost, a.engagement.currency)})` : '';
   const end = s.ends ? `, ending ${date(s.ends)}` : '';
-  const training = a.training && a.training.total_cost > 0 ? `, plus ${money(a.training.total_cost, a.engagement.currency)} of training` : '';
+  const training = a.training?.total_cost ? `, plus ${money(a.training.total_cost, a.engagement.currency)} of training` : '';
   const out = `${capitalise(count(s.scheduled, 'recommendation'))} in ${count(phases, 'phase')}: ${days(s.days)}${cost}${training}${end}.`;
   const left = a.roadmap.unscheduled.length;
   return left ? `${out} ${capitalise(count(left, 'more does', 'more do'))} not fit the capacity (${days(a.roadmap.unscheduled_days)}).` : out;
@@ -178,32 +178,47 @@ export function firstStepTitles(a: Assessment): string[] {
   return a.first_steps.map((id) => title.get(id) ?? id);
 }
 
-/** The release record's headline: the measured metric furthest from its target, or the band when all are met. */
+/**
+ * The release record's headline (docs/formulas.md, no data is never a figure): the first metric that misses its
+ * target, naming any other missed; where targets exist and are all met, that they are; without targets, the
+ * overall DORA band, never alone: beside it the weakest metric and its band.
+ */
 export function releaseSentence(r: ReleaseAnalysis | null): string {
   if (!r) return 'No release history was provided: measuring it is a first step.';
   if (!r.count) return `No release was deployed in the ${r.window_days} days up to the reference date.`;
-  const cfr = r.change_failure_rate;
-  const t = r.targets;
-  if (cfr !== null && t.change_failure_rate !== undefined && cfr > t.change_failure_rate) {
+  const missed = r.target_checks.filter((c) => !c.met);
+  const others = missed.slice(1).map((c) => metricName(c.metric));
+  const alsoMissed = others.length
+    ? ` ${capitalise(list(others))} also miss${others.length === 1 ? 'es' : ''} ${others.length === 1 ? 'its target' : 'their targets'}.`
+    : '';
+  const first = missed[0];
+  if (first?.metric === 'change_failure_rate') {
+    const cfr = first.value;
     const oneIn = cfr > 0 ? Math.round(1 / cfr) : null;
     const lead =
       oneIn !== null && oneIn >= 2 && oneIn <= 10
         ? `One release in ${numberWord(oneIn)} fails or needs a fix`
         : `${capitalise(pct(cfr))} of releases fail or need a fix`;
-    return `${lead}: a change failure rate of ${pct(cfr)} against a target of ${pct(t.change_failure_rate)}.`;
+    return `${lead}: a change failure rate of ${pct(cfr)} against a target of ${pct(first.target)}.${alsoMissed}`;
   }
-  const missed = (['lead_time_days', 'recovery_hours', 'deployment_frequency_per_week'] as const).find((k) => {
-    const v = r[k];
-    const target = t[k];
-    if (v === null || target === undefined) return false;
-    return k === 'deployment_frequency_per_week' ? v < target : v > target;
-  });
-  if (missed) return `${capitalise(metricName(missed))} is ${metricValue(missed, r[missed])} against a target of ${metricValue(missed, t[missed]!)}.`;
+  if (first)
+    return `${capitalise(metricName(first.metric))} is ${metricValue(first.metric, first.value)} against a target of ${metricValue(first.metric, first.target)}.${alsoMissed}`;
+  const cfr = r.change_failure_rate;
   if (cfr === null)
     return `${count(r.count, 'release')} in ${r.window_days} days, but none records its outcome: the change failure rate is unknown.`.replace(/^\w/, (c) =>
       c.toUpperCase(),
     );
-  return `Releases meet their targets: DORA band ${r.band ?? 'n/a'}, ${pct(cfr)} of releases failing.`;
+  const band = doraBandPhrase(r);
+  if (r.target_checks.length)
+    return `Releases meet their targets (${list(r.target_checks.map((c) => metricName(c.metric)))})${band ? `: ${band}` : ''}, ${pct(cfr)} of releases failing.`;
+  return `${band ? `${capitalise(band)}; ` : ''}${pct(cfr)} of releases failing. No release targets are set, so none is compared.`;
+}
+
+/** "DORA band medium overall, the weakest metric change failure rate (low)": the overall band never alone; null without a band. */
+export function doraBandPhrase(r: ReleaseAnalysis): string | null {
+  if (!r.band) return null;
+  const w = r.weakest;
+  return w ? `DORA band ${r.band} overall, the weakest metric ${metricName(w.metric)} (${w.band})` : `DORA band ${r.band} overall`;
 }
 
 /** The backlog's headline: how long a new request waits, and whether the backlog grows. */
@@ -213,7 +228,7 @@ export function backlogSentence(a: Assessment): string {
   if (!b.open_count) return 'The backlog is empty: every request has been delivered, rejected or closed.';
   if (b.expected_wait_days === null)
     return `The backlog is not moving: nothing was delivered in the last 90 days, and ${count(b.open_count, 'item is', 'items are')} open.`;
-  const grows = b.arrivals_per_30_days > b.throughput_per_30_days ? ', and more arrive than are delivered' : '';
+  const grows = b.growing ? ', and more arrive than are delivered' : '';
   return `A new request waits about ${num(Math.round(b.expected_wait_days))} days at today's pace: ${b.open_count} open items, ${num(b.throughput_per_30_days)} delivered a month${grows}.`;
 }
 
@@ -301,12 +316,10 @@ export function risksSentence(a: Assessment, describe: (kind: string) => string)
   return `${capitalise(count(a.risks.length, 'risk'))} threaten${a.risks.length === 1 ? 's' : ''} delivery; the most serious: ${list(top)}.`;
 }
 
-/** The practices furthest from their targets (the three largest gaps; ties by name), as a slide title. */
+/** The practices furthest from their targets (the three largest gaps, in the engine's order), as a slide title. */
 export function practiceGapsTitle(a: Assessment): string {
-  const top = a.practices
-    .filter((p) => (p.gap ?? 0) > 0)
-    .sort((x, y) => y.gap! - x.gap! || x.name.localeCompare(y.name))
-    .slice(0, 3);
+  const byId = new Map(a.practices.map((p) => [p.id, p]));
+  const top = a.summary.practice_gaps.slice(0, 3).map((g) => byId.get(g.id)!);
   if (!top.length) return nothingAssessed(a) ? 'No gap can be measured yet' : 'Every practice is at its target';
   const names = top.map((p, i) => (i === 0 ? p.name : p.name.charAt(0).toLowerCase() + p.name.slice(1)));
   return `${list(names)} ${top.length === 1 ? 'is' : 'are'} furthest from target`;
@@ -345,9 +358,9 @@ export function slideTitles(a: Assessment, riskPhraseOf: (kind: string) => strin
   const b = a.backlog;
   const t = a.training;
   const cfr = rel?.change_failure_rate ?? null;
-  const cfrTarget = rel?.targets.change_failure_rate;
+  const cfrMissed = rel?.target_checks.some((c) => c.metric === 'change_failure_rate' && !c.met) ?? false;
   const oneIn = cfr !== null && cfr > 0 ? Math.round(1 / cfr) : null;
-  const reached = r.met + r.planned;
+  const reached = r.reached;
   const lastPhase = a.roadmap.phases.find((p) => p.id === r.all_planned_by);
   return {
     answer: nothingAssessed(a) ? 'Nothing has been assessed yet' : !plan.recommendations ? 'Release management already meets its targets' : decisionTitle(a),
@@ -366,13 +379,17 @@ export function slideTitles(a: Assessment, riskPhraseOf: (kind: string) => strin
     practice_gaps: practiceGapsTitle(a),
     release: !rel
       ? 'The release record is not kept yet'
-      : cfr !== null && cfrTarget !== undefined && cfr > cfrTarget
+      : cfrMissed
         ? oneIn !== null && oneIn >= 2 && oneIn <= 10
           ? `One release in ${numberWord(oneIn)} fails or needs a fix`
           : `${capitalise(pct(cfr))} of releases fail or need a fix`
         : cfr === null
           ? 'Release outcomes are not recorded'
-          : `Releases perform in the DORA ${rel.band ?? 'n/a'} band`,
+          : rel.band === null
+            ? 'Release performance has no DORA band yet'
+            : rel.weakest && rel.weakest.band !== rel.band
+              ? `Releases are DORA ${rel.band} overall, ${metricName(rel.weakest.metric)} ${rel.weakest.band}`
+              : `Releases perform in the DORA ${rel.band} band`,
     backlog: !b
       ? 'The backlog is not recorded yet'
       : b.expected_wait_days === null
@@ -388,7 +405,7 @@ export function slideTitles(a: Assessment, riskPhraseOf: (kind: string) => strin
             ? `${capitalise(count(r.not_on_plan, 'requirement needs', 'requirements need'))} more capacity than planned`
             : !r.not_on_plan
               ? `${capitalise(count(r.unknown, 'requirement cannot', 'requirements cannot'))} be judged without more data`
-              : `${capitalise(count(r.total - reached, 'requirement is', 'requirements are'))} not met by this plan`,
+              : `${capitalise(count(r.not_reached, 'requirement is', 'requirements are'))} not met by this plan`,
     roadmap: !phases.length
       ? 'No work is scheduled'
       : `${capitalise(count(phases.length, 'phase'))}, ${days(plan.days)}${plan.ends ? `, until ${month(plan.ends)}` : ''}`,

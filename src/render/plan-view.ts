@@ -67,7 +67,6 @@ export function recommendationViews(a: Assessment, e: Engagement, names: Names) 
   const sourced = new Map(allRecommendations(e).map((r) => [r.id, r]));
   const practices = new Map(a.practices.map((p) => [p.id, p]));
   const currency = a.engagement.currency;
-  const dayRate = a.engagement.day_rate;
   const firstSteps = new Set(a.first_steps);
   return a.recommendations.map((r, i) => {
     const src = sourced.get(r.id);
@@ -81,12 +80,12 @@ export function recommendationViews(a: Assessment, e: Engagement, names: Names) 
       (mismatch.length
         ? ` The record already contradicts the current level: ${list(mismatch.map((m) => `${metricName(m.metric)} is ${metricValue(m.metric, m.value)}`))}.`
         : '');
-    const alternatives = (src?.alternatives ?? []).map((alt) => ({
+    const alternatives = (src?.alternatives ?? []).map((alt, k) => ({
       title: alt.title,
       description: alt.description ?? null,
       effort: alt.effort_days !== undefined ? days(alt.effort_days) : 'not estimated',
       effort_days_text: alt.effort_days !== undefined ? num(alt.effort_days) : 'n/a',
-      cost: dayRate !== null && alt.effort_days !== undefined ? money(alt.effort_days * dayRate, currency) : null,
+      cost: r.alternatives[k]?.cost != null ? money(r.alternatives[k].cost, currency) : null,
     }));
     return {
       ...r,
@@ -100,7 +99,7 @@ export function recommendationViews(a: Assessment, e: Engagement, names: Names) 
       effort: days(r.effort_days),
       effort_days_text: num(r.effort_days),
       what_first: firstSentence(what),
-      cost_text: dayRate !== null ? money(r.effort_days * dayRate, currency) : null,
+      cost_text: r.cost !== null ? money(r.cost, currency) : null,
       phase_label: r.phase ? phaseLabel(a, r.phase) : 'not scheduled',
       after: r.depends_on.map(names.recommendation),
       owner_text: r.owner ?? 'to be named',
@@ -112,7 +111,7 @@ export function recommendationViews(a: Assessment, e: Engagement, names: Names) 
       priority_text: `${r.bucket} (${Math.round(r.priority)})`,
       alternatives,
       recommended_option: alternatives.length
-        ? `Recommended: ${r.title} (${days(r.effort_days)}${dayRate !== null ? `, ${money(r.effort_days * dayRate, currency)}` : ''}): it reaches level ${r.level} in full.`
+        ? `Recommended: ${r.title} (${days(r.effort_days)}${r.cost !== null ? `, ${money(r.cost, currency)}` : ''}): it reaches level ${r.level} in full.`
         : null,
     };
   });

@@ -3,7 +3,7 @@
  * figures the engine computed (progress, the change since the last report), each pinned by a unit test.
  */
 import type { AssessmentDiff } from '../engine/diff.js';
-import type { ProgressReport, RecommendationProgress } from '../engine/progress.js';
+import { effortOf, lateOf, recommendationsOf, type ProgressReport, type RecommendationProgress } from '../engine/progress.js';
 import type { Assessment } from '../engine/types.js';
 import { capitalise, count, date, days, list, metricName, metricValue, num, numberWord, pct, score } from './words.js';
 
@@ -23,18 +23,7 @@ export interface ProgressFacts {
   metBefore: number | null;
 }
 
-/** Every recommendation the report knows, by id. */
-export function recommendationsOf(r: ProgressReport): Map<string, RecommendationProgress> {
-  return new Map([...r.phases.flatMap((p) => p.recommendations), ...r.unscheduled, ...r.outside_plan].map((x) => [x.id, x]));
-}
-
-/** The late recommendations of the plan's phases, latest first. */
-export function lateOf(r: ProgressReport): RecommendationProgress[] {
-  return r.phases
-    .flatMap((p) => p.recommendations)
-    .filter((x) => x.late)
-    .sort((a, b) => (b.days_late ?? 0) - (a.days_late ?? 0));
-}
+export { lateOf, recommendationsOf };
 
 /** The next steps, as recommendations: what to finish first, then what to start. */
 function nextStepsOf(r: ProgressReport): RecommendationProgress[] {
@@ -60,8 +49,7 @@ export function progressAnswerSentence(f: ProgressFacts): string {
 /** What was done since the last report: completed, started, dropped. */
 export function doneSentence(f: ProgressFacts): string {
   const when = f.since ? `Since ${f.since.label}${f.since.date ? ` (${date(f.since.date)})` : ''}` : 'So far';
-  const recs = recommendationsOf(f.report);
-  const effort = f.changes.done.reduce((s, id) => s + (recs.get(id)?.effort_days ?? 0), 0);
+  const effort = effortOf(f.report, f.changes.done);
   const parts: string[] = [];
   if (f.changes.done.length) parts.push(`${count(f.changes.done.length, 'recommendation was', 'recommendations were')} completed (${days(effort)})`);
   if (f.changes.started.length) parts.push(`${numberWord(f.changes.started.length)} started`);
@@ -112,7 +100,10 @@ export function lateSentence(f: ProgressFacts): string {
   const late = lateOf(f.report);
   if (!late.length)
     return f.report.totals.due_days ? 'Nothing is late: the work of every phase that has ended is done.' : 'Nothing is late: no phase has ended yet.';
-  const effort = late.reduce((s, r) => s + r.effort_days, 0);
+  const effort = effortOf(
+    f.report,
+    late.map((r) => r.id),
+  );
   const most = Math.max(...late.map((r) => r.days_late ?? 0));
   const started = late.filter((r) => r.status === 'in-progress').length;
   const silent = late.filter((r) => !r.notes && !r.waiting_for.length).length;

@@ -45,7 +45,6 @@ export function progressView(f: P.ProgressFacts, e: Engagement, opts: ProgressVi
   const t = r.totals;
   const m = e.manifest.engagement;
   const currency = f.current.engagement.currency;
-  const dayRate = f.current.engagement.day_rate;
   const recs = P.recommendationsOf(r);
   const titles = new Map([...recs].map(([id, x]) => [id, x.title]));
   const phaseIndex = new Map(opts.plan.roadmap.phases.map((p, k) => [p.id, k]));
@@ -58,7 +57,7 @@ export function progressView(f: P.ProgressFacts, e: Engagement, opts: ProgressVi
     phase: phaseLabel(x.phase),
     effort: days(x.effort_days),
     effort_days: num(x.effort_days),
-    cost: dayRate !== null ? money(x.effort_days * dayRate, currency) : null,
+    cost: x.cost !== null ? money(x.cost, currency) : null,
     state: BUCKET_TEXT[x.bucket],
     owner: x.owner ?? (x.owner_role ? (roles.get(x.owner_role) ?? x.owner_role) : 'not named'),
     started: x.started ? date(x.started) : null,
@@ -166,7 +165,7 @@ export function progressView(f: P.ProgressFacts, e: Engagement, opts: ProgressVi
       done_days: num(t.done_days),
       due_days: num(t.due_days),
       percent: pct(t.percent_done),
-      done_cost: dayRate !== null ? money(t.done_days * dayRate, currency) : null,
+      done_cost: t.done_cost !== null ? money(t.done_cost, currency) : null,
     },
     phases,
     done_since: doneSince,

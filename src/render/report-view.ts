@@ -14,6 +14,8 @@ import { integrationView, kpiTargetLine, namesOf, recommendationViews, riskPhras
 import { alignmentView, futureHighlights, scopeView, solutionModelView } from './solution-view.js';
 import { capitalise, count, possessive, date, days, metricName, metricValue, money, num, numberWord, pct, score } from './words.js';
 import { respondentDisagreementsView } from './respondents-view.js';
+import { largestGapIds, largestGapsTitle } from './gap-lists.js';
+import { strictestKpis } from '../engine/kpis.js';
 
 export { PERSPECTIVE_NAMES } from './headlines.js';
 const PERSPECTIVE_NAMES = H.PERSPECTIVE_NAMES;
@@ -31,11 +33,6 @@ function modelTexts(model: Model) {
   };
 }
 
-/** Status colour of a practice or perspective: green at target, amber within one level of it, red beyond. */
-export function ragOf(gap: number | null, assessed = true): 'green' | 'amber' | 'red' | 'none' {
-  if (!assessed || gap === null) return 'none';
-  return gap === 0 ? 'green' : gap <= 1 ? 'amber' : 'red';
-}
 const RAG_TEXT = { green: 'at target', amber: 'within one level', red: 'more than one level short', none: 'not assessed' } as const;
 
 function personLine(p: PersonRef): string {
@@ -58,18 +55,6 @@ export interface ViewOptions {
   benchmark?: Portfolio | null;
 }
 
-/** One KPI per metric: the strictest target (the lowest "at most", the highest "at least"). */
-function strictest(kpis: readonly Kpi[]): Kpi[] {
-  const out = new Map<string, Kpi>();
-  for (const k of kpis) {
-    const o = out.get(k.metric);
-    const stricter =
-      !o || (typeof k.target === 'number' && typeof o.target === 'number' && (k.direction === 'at-most' ? k.target < o.target : k.target > o.target));
-    if (stricter) out.set(k.metric, k);
-  }
-  return [...out.values()];
-}
-
 /** A long list cut for print: the first `max` rows, and how many more there are. */
 function capped<T>(rows: readonly T[], max: number) {
   return { rows: rows.slice(0, max), more: Math.max(0, rows.length - max), total: rows.length };
@@ -86,7 +71,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     const state = e.practices.practices[p.id] ?? {};
     const mp = modelPractices.get(p.id)!;
     const answers = state.answers ?? {};
-    const rag = ragOf(p.gap, p.assessed);
+    const rag = p.rag;
     return {
       ...p,
       perspective_name: PERSPECTIVE_NAMES[p.perspective],
@@ -118,7 +103,8 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
   const byId = new Map(practices.map((p) => [p.id, p]));
   const recs = recommendationViews(a, e, names);
   const recById = new Map(recs.map((r) => [r.id, r]));
-  const gapOrder = practices.filter((p) => p.gap !== null).sort((x, y) => y.gap! - x.gap! || x.name.localeCompare(y.name));
+  // Every gap list in the engine's one order (summary.gap_order, summary.practice_gaps): no renderer sorts.
+  const gapOrder = a.summary.gap_order.map((id) => byId.get(id)!);
   const requirements = a.requirements.map((t) => {
     const req = (e.target.requirements ?? []).find((r) => r.id === t.id);
     return {
@@ -163,7 +149,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       end_text: date(p.end),
       start_text: p.start ? date(p.start) : null,
       // A metric's target is a milestone at the end of the last phase whose work moves it.
-      milestone_kpis: strictest(
+      milestone_kpis: strictestKpis(
         p.recommendations.flatMap((id) =>
           a.recommendations.find((r) => r.id === id)!.kpis.filter((kpi) => !kpi.met_now && lastPhaseMoving.get(kpi.metric) === p.id),
         ),
@@ -183,8 +169,8 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
   const perspectives = PERSPECTIVES.map((k) => {
     const per = a.perspectives[k];
     const own = per.practices.map((id) => byId.get(id)!);
-    const weakest = own.filter((p) => p.assessed).sort((x, y) => x.score! - y.score!)[0];
-    const rag = ragOf(per.gap, per.score !== null);
+    const weakest = per.weakest_practice ? byId.get(per.weakest_practice) : undefined;
+    const rag = per.rag;
     return {
       id: k,
       name: PERSPECTIVE_NAMES[k],
@@ -268,7 +254,10 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     phases_in_words: numberWord(texts.phases.length),
     perspectives,
     gap_table: gapOrder,
-    top_gaps: gapOrder.filter((p) => p.gap! > 0).slice(0, 8),
+    top_gaps: largestGapIds(a, 'top_gaps').map((id) => byId.get(id)!),
+    largest_gap_rows: largestGapIds(a, 'gaps').map((id) => byId.get(id)!),
+    slide_gap_rows: largestGapIds(a, 'top_gaps_slide').map((id) => byId.get(id)!),
+    gaps_heading: largestGapsTitle(a, 'gaps', 'practice'),
     requirements,
     currency,
     day_rate: a.engagement.day_rate,
@@ -336,7 +325,7 @@ function planSection<P extends { id: string }>(
       reached: sc.requirements_reached,
       of: a.requirements.length,
     }));
-  const openBenefit = a.backlog ? a.backlog.applications.reduce((t, x) => t + x.open_benefit, 0) : null;
+  const openBenefit = a.backlog ? a.backlog.open_benefit_total : null;
   return {
     recommendations: recs,
     tactical: recs.filter((r) => r.horizon === 'tactical'),
@@ -462,8 +451,8 @@ function backlogView(a: Assessment, e: Engagement, names: Names, maxRows: number
     ),
     emergencies: b.emergency_open.map(item),
     calendar: capped(calendar, maxRows),
-    calendar_items: b.release_calendar.reduce((t, r) => t + r.items.length, 0),
-    calendar_effort: days(b.release_calendar.reduce((t, r) => t + r.effort_days, 0)),
+    calendar_items: b.calendar_items,
+    calendar_effort: days(b.calendar_effort_days),
     cadence: `every ${count(b.release_policy.cadence_days, 'day')}, up to ${days(b.release_policy.capacity_days_per_release)} a release`,
     names,
   };
@@ -502,7 +491,7 @@ function releasesView(a: Assessment, names: Names) {
     dora: doraMetrics(r).map((x) => ({ ...x, value: x.value ?? 'no data', band: x.band ?? 'no data', target: x.target ?? 'none' })),
     rework: r.rework_rate === null ? 'no data' : pct(r.rework_rate),
     emergency: r.emergency_share === null ? 'no data' : pct(r.emergency_share),
-    unknown_outcomes: r.count - r.outcome_known,
+    unknown_outcomes: r.outcome_unknown,
     by_type: Object.entries(r.success_rate_by_type).map(([k, v]) => ({ name: capitalise(k), ...rate(v) })),
     by_application: Object.entries(r.success_rate_by_application).map(([k, v]) => ({ name: names.application(k), ...rate(v) })),
   };

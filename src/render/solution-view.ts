@@ -27,7 +27,7 @@ function groupOf(a: Assessment, s: FutureStatement): { key: number; label: strin
 export function solutionModelView(a: Assessment, names: Names) {
   const sm = a.solution_model;
   const perspectives = sm.perspectives.map((p) => {
-    const total = p.in_place + p.to_build + p.not_assessed;
+    const total = p.statement_count;
     const counts = [
       ...(p.in_place ? [`${p.in_place} in place`] : []),
       ...(p.to_build ? [`${p.to_build} to build`] : p.in_place ? ['nothing to build'] : []),
@@ -78,7 +78,7 @@ export function solutionModelView(a: Assessment, names: Names) {
     rows: perspectives.flatMap((p) => p.rows),
     empty: perspectives.filter((p) => !p.rows.length).map((p) => p.name),
     links,
-    total: sm.in_place + sm.to_build + sm.not_assessed,
+    total: sm.statement_count,
     in_place: sm.in_place,
     to_build: sm.to_build,
   };
@@ -175,11 +175,7 @@ export function scopeView(a: Assessment, names: Names) {
   const row = (s: Assessment['size_and_scope']['phases'][number], label: string) => ({
     label,
     duration:
-      s.start && s.end
-        ? `${Math.round((s.calendar_days ?? 0) / 7)} weeks to ${date(s.end)} (${s.working_days} working days)`
-        : s.end
-          ? `until ${date(s.end)}`
-          : 'no dates',
+      s.start && s.end ? `${s.calendar_weeks ?? 0} weeks to ${date(s.end)} (${s.working_days} working days)` : s.end ? `until ${date(s.end)}` : 'no dates',
     effort: days(s.effort_days),
     cost: s.cost !== null ? money(s.cost, currency) : null,
     fte: fte(s.fte),

@@ -108,6 +108,10 @@ export interface AssessmentDocument {
       in_place: number;
       to_build: number;
       not_assessed: number;
+      /**
+       * in_place + to_build + not_assessed.
+       */
+      statement_count: number;
     }[];
     /**
      * Each ITSM process of the model with the practices that link release management to it; empty when none does.
@@ -149,6 +153,10 @@ export interface AssessmentDocument {
     in_place: number;
     to_build: number;
     not_assessed: number;
+    /**
+     * in_place + to_build + not_assessed.
+     */
+    statement_count: number;
   };
   /**
    * The alignment matrix: strategic goals → requirements → recommendations → phases.
@@ -256,6 +264,14 @@ export interface PerspectiveResult {
   gap: Level;
   weight: number;
   practices: string[];
+  /**
+   * Status colour: green when the gap is 0, amber when 0 < gap <= 1 (at most one level's worth missing), red above; none when not assessed or without a target.
+   */
+  rag: 'green' | 'amber' | 'red' | 'none';
+  /**
+   * The assessed practice with the lowest score (ties: the model's order); null when none is assessed.
+   */
+  weakest_practice: string | null;
 }
 export interface PracticeResult {
   id: string;
@@ -290,6 +306,10 @@ export interface PracticeResult {
   coverage: number;
   confidence: number;
   evidence: EvidenceResult[];
+  /**
+   * Status colour: green when the gap is 0, amber when 0 < gap <= 1 (at most one level's worth missing), red above; none when not assessed or without a target.
+   */
+  rag: 'green' | 'amber' | 'red' | 'none';
 }
 export interface EvidenceResult {
   metric: string;
@@ -398,6 +418,22 @@ export interface BacklogAnalysis {
     reason: 'duplicate' | 'obsolete';
     of: string[];
   }[];
+  /**
+   * More items arrived than were delivered over the last 90 days (arrivals_per_30_days > throughput_per_30_days).
+   */
+  growing: boolean | null;
+  /**
+   * Items in the proposed release calendar.
+   */
+  calendar_items: number;
+  /**
+   * Effort of the proposed release calendar, in person-days.
+   */
+  calendar_effort_days: number;
+  /**
+   * The open benefit of every application, summed.
+   */
+  open_benefit_total: number;
 }
 export interface OpenAge {
   median_days: number | null;
@@ -490,6 +526,26 @@ export interface ReleaseAnalysis {
    * Releases in the window with a recorded outcome: only they count in the change failure rate.
    */
   outcome_known: number;
+  /**
+   * count - outcome_known: releases in the window without a recorded outcome.
+   */
+  outcome_unknown: number;
+  /**
+   * Each metric that has both a value and a target.yaml dora target, in the order change failure rate, lead time, recovery, deployment frequency, request lead time, rework rate: met or missed. Empty when no target is set or no targeted metric has data: the deliverables then never say the targets are met.
+   */
+  target_checks: {
+    metric: string;
+    value: number;
+    target: number;
+    met: boolean;
+  }[];
+  /**
+   * The metric in the lowest DORA band (ties: frequency, lead time, change failure rate, recovery), shown beside the overall band; null without a band.
+   */
+  weakest: {
+    metric: string;
+    band: 'low' | 'medium' | 'high' | 'elite';
+  } | null;
 }
 /**
  * Releases, those with a known outcome, and the share of those that succeeded (null when none is known).
@@ -642,6 +698,18 @@ export interface RecommendationResult {
    * Where it comes from: the model or target.yaml.
    */
   source: 'model' | 'engagement';
+  /**
+   * effort_days x relm.yaml day_rate; null without a day rate.
+   */
+  cost: number | null;
+  /**
+   * The model's alternatives to this recommendation, in its order, with their cost (effort_days x day_rate; null without either).
+   */
+  alternatives: {
+    title: string;
+    effort_days: number | null;
+    cost: number | null;
+  }[];
 }
 /**
  * A metric a recommendation moves: the measured baseline and the target (a number, or a DORA band).
@@ -732,6 +800,14 @@ export interface Summary {
      * The phase by whose end every planned requirement is met ("now" when none is planned; null without requirements).
      */
     all_planned_by: string | null;
+    /**
+     * Met now plus planned: the requirements the plan reaches.
+     */
+    reached: number;
+    /**
+     * total - reached: the requirements not on the plan or unknown.
+     */
+    not_reached: number;
   };
   plan: {
     recommendations: number;
@@ -748,6 +824,17 @@ export interface Summary {
    * The delivery scenario that meets the most requirements, then the cheapest.
    */
   recommended_scenario: string | null;
+  /**
+   * Practices with a gap above 0, the largest first; ties by the perspective order, then the model's order of practices. Every deliverable and format lists the largest gaps from this list, in this order.
+   */
+  practice_gaps: {
+    id: string;
+    gap: number;
+  }[];
+  /**
+   * Every practice with a gap (0 included), in the order of practice_gaps: the order of every gap table.
+   */
+  gap_order: string[];
 }
 export interface Risk {
   kind:
@@ -879,6 +966,10 @@ export interface PhaseScope {
    * Recommendations whose model entry names no deliverable.
    */
   without_deliverables: string[];
+  /**
+   * calendar_days / 7, rounded.
+   */
+  calendar_weeks: number | null;
 }
 export interface ScopeRole {
   /**

@@ -4,7 +4,7 @@ import { deliveryScenarios, recommendedScenario, scenariosDiffer } from '../../s
 import { decide, decisionDate } from '../../src/engine/decision.js';
 import { bucketOf, coveredLevels, triggerRecommendations, type SourcedRecommendation } from '../../src/engine/recommendations.js';
 import { firstSteps, scheduleRoadmap } from '../../src/engine/roadmap.js';
-import { gapOf } from '../../src/engine/scoring.js';
+import { gapOf, ragOf } from '../../src/engine/scoring.js';
 import type { PracticeResult } from '../../src/engine/types.js';
 import type { Requirement } from '../../src/engagement/types.js';
 
@@ -32,6 +32,7 @@ const practice = (id: string, perspective: PracticeResult['perspective'], m: num
     target,
     gap,
     in_place: gap === null ? null : target! - gap,
+    rag: ragOf(gap, m !== null),
     coverage: 1,
     confidence: 1,
     evidence: [],

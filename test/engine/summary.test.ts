@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { largestGaps, requirementSummary, weakestPerspectives } from '../../src/engine/summary.js';
+import { ragOf } from '../../src/engine/scoring.js';
 import type { PerspectiveResult, RequirementTrace } from '../../src/engine/types.js';
 import { WorkingDays } from '../../src/util/workdays.js';
 
-const per = (score: number | null, gap: number | null): PerspectiveResult => ({ score, target: 3, gap, weight: 1, practices: [] });
+const per = (score: number | null, gap: number | null): PerspectiveResult => ({
+  score,
+  target: 3,
+  gap,
+  weight: 1,
+  practices: [],
+  rag: ragOf(gap, score !== null),
+  weakest_practice: null,
+});
 
 describe('headline figures (docs/formulas.md, v2: every ranking is computed)', () => {
   const perspectives = {

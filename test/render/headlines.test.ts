@@ -46,18 +46,18 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
       { id: 'P1', name: 'Stabilise', start: '2026-04-01', end: '2026-06-30', capacity_days: 10, used_days: 10, cost: null, recommendations: ['x'] },
       { id: 'P2', name: 'Standardise', start: '2026-07-01', end: '2026-10-30', capacity_days: 10, used_days: 5, cost: null, recommendations: ['y'] },
     ];
-    b.summary.requirements = { total: 6, met: 1, planned: 3, not_on_plan: 1, unknown: 1, by_phase: [], all_planned_by: 'P2' };
+    b.summary.requirements = { total: 6, met: 1, planned: 3, reached: 4, not_reached: 2, not_on_plan: 1, unknown: 1, by_phase: [], all_planned_by: 'P2' };
     expect(H.requirementsSentence(b)).toBe(
       'The plan meets 4 of the 6 requirements by the end of Standardise (phase 2), 30 October 2026; one is not on the plan at this capacity and one cannot be judged yet (a practice not assessed or a metric not measured).',
     );
     expect(H.slideTitles(b, riskPhrase).requirements).toBe('Two requirements are not met by this plan');
-    b.summary.requirements = { total: 6, met: 1, planned: 3, not_on_plan: 2, unknown: 0, by_phase: [], all_planned_by: 'P2' };
+    b.summary.requirements = { total: 6, met: 1, planned: 3, reached: 4, not_reached: 2, not_on_plan: 2, unknown: 0, by_phase: [], all_planned_by: 'P2' };
     expect(H.slideTitles(b, riskPhrase).requirements).toBe('Two requirements need more capacity than planned');
-    b.summary.requirements = { total: 6, met: 1, planned: 5, not_on_plan: 0, unknown: 0, by_phase: [], all_planned_by: 'P2' };
+    b.summary.requirements = { total: 6, met: 1, planned: 5, reached: 6, not_reached: 0, not_on_plan: 0, unknown: 0, by_phase: [], all_planned_by: 'P2' };
     expect(H.slideTitles(b, riskPhrase).requirements).toBe('Every requirement is on the plan, the last met by October 2026');
-    b.summary.requirements = { total: 2, met: 2, planned: 0, not_on_plan: 0, unknown: 0, by_phase: [], all_planned_by: 'now' };
+    b.summary.requirements = { total: 2, met: 2, planned: 0, reached: 2, not_reached: 0, not_on_plan: 0, unknown: 0, by_phase: [], all_planned_by: 'now' };
     expect(H.requirementsSentence(b)).toBe('All 2 requirements are met today.');
-    b.summary.requirements = { total: 3, met: 0, planned: 0, not_on_plan: 3, unknown: 0, by_phase: [], all_planned_by: 'now' };
+    b.summary.requirements = { total: 3, met: 0, planned: 0, reached: 0, not_reached: 3, not_on_plan: 3, unknown: 0, by_phase: [], all_planned_by: 'now' };
     expect(H.requirementsSentence(b)).toBe('The plan as scheduled meets none of the 3 requirements; three are not on the plan at this capacity.');
   });
 

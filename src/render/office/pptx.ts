@@ -188,16 +188,15 @@ function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gan
     case 'top_gaps_slide':
     case 'gaps': {
       // The same rows as relm's chart of that name: the perspectives, or the practices with the largest gaps.
-      const gapped = v.gap_table.filter((p) => p.gap! > 0);
       const rows: readonly { name: string; score: number | null; target: number | null }[] =
         name === 'perspectives'
           ? v.nothing_assessed
             ? []
             : v.perspectives
           : name === 'gaps'
-            ? gapped.slice(0, 12)
+            ? v.largest_gap_rows
             : name === 'top_gaps_slide'
-              ? gapped.slice(0, 6)
+              ? v.slide_gap_rows
               : v.top_gaps;
       if (!rows.length) return null;
       const labels = rows.map((p) => p.name);

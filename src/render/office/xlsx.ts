@@ -174,7 +174,7 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
     ['Plan cost', null, 'plan effort × day rate'],
     ['Plan ends', utcDate(plan.ends), null],
     ['Not scheduled (person-days)', a.roadmap.unscheduled_days, `${a.roadmap.unscheduled.length} recommendations do not fit the capacity`],
-    ['Requirements met or planned', a.summary.requirements.met + a.summary.requirements.planned, `of ${a.summary.requirements.total}`],
+    ['Requirements met or planned', a.summary.requirements.reached, `of ${a.summary.requirements.total}`],
     ['Answer', v.headlines.answer, null],
     ['Decision', v.headlines.ask, null],
   ];
