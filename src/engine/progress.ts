@@ -150,6 +150,8 @@ export function progressOf(
   catalogue: ReadonlyMap<string, RecommendationInfo> = new Map(),
 ): ProgressReport {
   const entries: Record<string, ProgressEntry> = file?.recommendations ?? {};
+  // Tests may hand a plan without its engagement: no day rate, no costs.
+  const dayRate = plan.engagement?.day_rate ?? null;
   const recs = new Map(plan.recommendations.map((r) => [r.id, r]));
   const phaseIndex = new Map(plan.roadmap.phases.map((p, k) => [p.id, k]));
   const progressStatus = (id: string): ProgressStatus => statusOn(entries[id], today);
@@ -173,7 +175,7 @@ export function progressOf(
       practice: r.practice,
       phase: r.phase,
       effort_days: r.effort_days,
-      cost: plan.engagement.day_rate === null ? null : r.effort_days * plan.engagement.day_rate,
+      cost: dayRate === null ? null : r.effort_days * dayRate,
       status,
       bucket: bucketOf(status, late),
       late,
@@ -225,7 +227,7 @@ export function progressOf(
     return { id: p.id, name: p.name, start: p.start, end: p.end, ended, recommendations: list, counts, planned_days: planned, done_days: done };
   });
   totals.percent_done = totals.planned_days === 0 ? 1 : totals.done_days / totals.planned_days;
-  totals.done_cost = plan.engagement.day_rate === null ? null : totals.done_days * plan.engagement.day_rate;
+  totals.done_cost = dayRate === null ? null : totals.done_days * dayRate;
 
   const unscheduled = plan.roadmap.unscheduled.map(onPlan);
   const outside_plan = Object.keys(entries)

@@ -4,7 +4,7 @@
  * so every deliverable says the same thing the same way. Nothing here computes a figure of its own.
  */
 import type { Engagement, EvidenceRef, PersonRef } from '../engagement/types.js';
-import type { Assessment, Kpi, PracticeResult, ReleaseAnalysis } from '../engine/types.js';
+import type { Assessment, PracticeResult, ReleaseAnalysis } from '../engine/types.js';
 import { loadBuiltinModel } from '../model/builtin.js';
 import { PERSPECTIVES, type Model, type Perspective } from '../model/types.js';
 import * as H from './headlines.js';

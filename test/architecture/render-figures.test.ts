@@ -37,7 +37,7 @@ describe('src/render/ presents figures, never computes them', () => {
   it('lets layout arithmetic, null checks and formulas written as text pass', () => {
     expect(scanRender('office/pptx.ts', 'const h = box.h - 0.4 * pt; const y = top + rows * lineH;', figures)).toEqual([]);
     expect(scanRender('report-view.ts', "const t = p.gap === null ? 'n/a' : score(p.gap);", figures)).toEqual([]);
-    expect(scanRender('office/xlsx.ts', 'const f = `=C${row}*$B$3`;', figures)).toEqual([]);
+    expect(scanRender('office/xlsx.ts', "const f = { formula: 'C' + row + '*$B$3' };", figures)).toEqual([]);
     // A chart drawer scales the figures it is handed to pixels: drawing, not computing a figure.
     expect(scanRender('charts/bars.ts', 'const x = left + (d.score / 5) * width;', figures)).toEqual([]);
     // But no file sorts figures, not even a chart.

@@ -48,6 +48,7 @@ export const NOT_FIGURES = new Set([
   'level',
   'from_level',
   'rank',
+  'index',
   // lists in the view and in the model, counts only in summary
   'practices',
   'recommendations',

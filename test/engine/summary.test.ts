@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { largestGaps, requirementSummary, weakestPerspectives } from '../../src/engine/summary.js';
+import { largestGaps, practiceGapOrder, requirementSummary, weakestPerspectives } from '../../src/engine/summary.js';
 import { ragOf } from '../../src/engine/scoring.js';
-import type { PerspectiveResult, RequirementTrace } from '../../src/engine/types.js';
+import type { PracticeResult, PerspectiveResult, RequirementTrace } from '../../src/engine/types.js';
 import { WorkingDays } from '../../src/util/workdays.js';
 
 const per = (score: number | null, gap: number | null): PerspectiveResult => ({
@@ -47,6 +47,8 @@ describe('headline figures (docs/formulas.md, v2: every ranking is computed)', (
       total: 5,
       met: 1,
       planned: 2,
+      reached: 3, // met 1 + planned 2
+      not_reached: 2, // 5 − 3
       not_on_plan: 1,
       unknown: 1,
       by_phase: [
@@ -74,5 +76,46 @@ describe('WorkingDays (relm.yaml calendar)', () => {
   it('takes other working days', () => {
     const d = new WorkingDays({ workdays: ['sun', 'mon', 'tue', 'wed', 'thu'] });
     expect(d.onOrAfter('2026-12-25')).toBe('2026-12-27'); // Fri -> Sun
+  });
+});
+
+describe('the engine order of practice gaps (docs/formulas.md: rankings show only what ranks)', () => {
+  // Listed in the model's order; perspectives in the order people, process, technology, organization, integration.
+  const p = (id: string, perspective: PracticeResult['perspective'], gap: number | null) => ({ id, perspective, gap }) as PracticeResult;
+  const practices = [
+    p('proc-a', 'process', 1.5),
+    p('proc-b', 'process', 1),
+    p('tech-a', 'technology', 2),
+    p('org-a', 'organization', 1),
+    p('int-a', 'integration', 0),
+    p('peo-a', 'people', 1),
+    p('peo-b', 'people', 1.5),
+    p('proc-c', 'process', null), // not assessed: no gap, never ranked
+    p('tech-b', 'technology', 1),
+    p('org-b', 'organization', 0.25),
+  ];
+  const o = practiceGapOrder(practices);
+
+  it('ranks by gap, then the perspective order, then the model order, and lists only gaps above 0', () => {
+    // 2: tech-a | 1.5: peo-b (people) before proc-a (process) | 1: peo-a, proc-b, tech-b, org-a | .25: org-b
+    expect(o.practice_gaps.map((g) => g.id)).toEqual(['tech-a', 'peo-b', 'proc-a', 'peo-a', 'proc-b', 'tech-b', 'org-a', 'org-b']);
+    expect(o.practice_gaps.every((g) => g.gap > 0)).toBe(true);
+    // The gap table holds every practice with a gap, 0 included, in the same order.
+    expect(o.gap_order).toEqual([...o.practice_gaps.map((g) => g.id), 'int-a']);
+  });
+
+  it('breaks a tie for the sixth-largest gap the same way every time: four practices share a gap of 1 at places 4 to 7', () => {
+    // The six largest: places 4, 5, 6 are peo-a (people), proc-b (process), tech-b (technology); org-a is seventh.
+    expect(o.practice_gaps.slice(0, 6).map((g) => g.id)).toEqual(['tech-a', 'peo-b', 'proc-a', 'peo-a', 'proc-b', 'tech-b']);
+    // Across perspectives the perspective order decides, whatever order the practices come in.
+    expect(
+      practiceGapOrder([...practices].reverse())
+        .practice_gaps.slice(0, 6)
+        .map((g) => g.id),
+    ).toEqual(o.practice_gaps.slice(0, 6).map((g) => g.id));
+    // Within a perspective, the model's order (the order of the practices given).
+    const same = [p('x', 'process', 1), p('y', 'process', 1), p('z', 'process', 1)];
+    expect(practiceGapOrder(same).practice_gaps.map((g) => g.id)).toEqual(['x', 'y', 'z']);
+    expect(practiceGapOrder([...same].reverse()).practice_gaps.map((g) => g.id)).toEqual(['z', 'y', 'x']);
   });
 });

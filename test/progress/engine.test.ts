@@ -44,6 +44,7 @@ describe('progressOf: a small roadmap, computed by hand', () => {
       done_days: 15,
       due_days: 23,
       percent_done: 15 / 73,
+      done_cost: null, // the plan here has no day rate
     });
     expect(p.unscheduled.map((r) => r.id)).toEqual(['r7']);
     expect(p.outside_plan).toEqual([expect.objectContaining({ id: 'x9', title: 'Extra work', effort_days: 3, status: 'done', phase: null })]);

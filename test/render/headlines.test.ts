@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/engine/assess.js';
 import type { Assessment, Decision } from '../../src/engine/types.js';
+import { bandOf, overallBand, targetChecks, weakestMetric } from '../../src/engine/releases.js';
 import * as H from '../../src/render/headlines.js';
 import { riskPhrase } from '../../src/render/plan-view.js';
 import { engagementWith } from '../helpers/engagement.js';
@@ -128,23 +129,76 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
   it('headlines the release record with the metric that misses its target', () => {
     const r = { ...base(), releases: null }.releases;
     expect(H.releaseSentence(r)).toBe('No release history was provided: measuring it is a first step.');
-    const rel = {
-      window_days: 180,
-      count: 29,
-      outcome_known: 29,
-      change_failure_rate: 7 / 29,
-      lead_time_days: 14.4,
-      recovery_hours: 10,
-      deployment_frequency_per_week: 1.1,
-      band: 'medium',
-      targets: { change_failure_rate: 0.1, lead_time_days: 7 },
-    } as unknown as NonNullable<Assessment['releases']>;
-    // 7 of 29 = 24%; 1 / .241 = 4.1 -> "one in four"
-    expect(H.releaseSentence(rel)).toBe('One release in four fails or needs a fix: a change failure rate of 24% against a target of 10%.');
-    expect(H.releaseSentence({ ...rel, change_failure_rate: 0.08 })).toBe('Lead time for changes is 14.4 days against a target of 7 days.');
-    expect(H.releaseSentence({ ...rel, change_failure_rate: null, outcome_known: 0, targets: {} })).toBe(
+    // The engine's own checks and bands, from these figures: the test pins the wording.
+    const releases = (m: { cfr: number | null; lead: number; recovery: number; freq: number }, targets: Record<string, number>) => {
+      const bands = {
+        deployment_frequency_per_week: bandOf('deployment_frequency_per_week', m.freq),
+        lead_time_days: bandOf('lead_time_days', m.lead),
+        change_failure_rate: bandOf('change_failure_rate', m.cfr),
+        recovery_hours: bandOf('recovery_hours', m.recovery),
+      };
+      const values = {
+        change_failure_rate: m.cfr,
+        lead_time_days: m.lead,
+        recovery_hours: m.recovery,
+        deployment_frequency_per_week: m.freq,
+        request_lead_time_days: null,
+        rework_rate: null,
+      };
+      return {
+        window_days: 180,
+        count: 29,
+        outcome_known: m.cfr === null ? 0 : 29,
+        ...values,
+        bands,
+        band: overallBand(Object.values(bands)),
+        weakest: weakestMetric(bands),
+        targets,
+        target_checks: targetChecks(values, targets),
+      } as unknown as NonNullable<Assessment['releases']>;
+    };
+    const measured = { cfr: 7 / 29, lead: 14.4, recovery: 10, freq: 1.1 };
+    // 7 of 29 = 24%; 1 / .241 = 4.1 -> "one in four"; lead time 14.4 > 7 misses too, and is named.
+    expect(H.releaseSentence(releases(measured, { change_failure_rate: 0.1, lead_time_days: 7 }))).toBe(
+      'One release in four fails or needs a fix: a change failure rate of 24% against a target of 10%. Lead time for changes also misses its target.',
+    );
+    expect(H.releaseSentence(releases({ ...measured, cfr: 0.08 }, { change_failure_rate: 0.1, lead_time_days: 7 }))).toBe(
+      'Lead time for changes is 14.4 days against a target of 7 days.',
+    );
+    expect(H.releaseSentence(releases({ ...measured, cfr: null }, {}))).toBe(
       '29 releases in 180 days, but none records its outcome: the change failure rate is unknown.',
     );
+    // Every target met: say which were compared. Bands: frequency 1.1 high, lead 14.4 medium, failures 8% high,
+    // recovery 10 h high; overall the lower-middle of medium, high, high, high = high; the weakest: lead time (medium).
+    expect(H.releaseSentence(releases({ ...measured, cfr: 0.08 }, { change_failure_rate: 0.1 }))).toBe(
+      'Releases meet their targets (change failure rate): DORA band high overall, the weakest metric lead time for changes (medium), 8% of releases failing.',
+    );
+  });
+
+  it('never says releases meet their targets where none is set, nor shows the DORA band alone', () => {
+    const releases = structuredClone(base());
+    // No dora targets. Frequency 7.5 a week elite, lead 0.5 day elite, 45% failing low, recovery 10 h high:
+    // lower-middle of low, high, elite, elite = high, with change failure rate low beside it.
+    const bands = { deployment_frequency_per_week: 'elite', lead_time_days: 'elite', change_failure_rate: 'low', recovery_hours: 'high' } as const;
+    const r = {
+      window_days: 180,
+      count: 193,
+      outcome_known: 193,
+      change_failure_rate: 0.45,
+      bands,
+      band: overallBand(Object.values(bands)),
+      weakest: weakestMetric(bands),
+      targets: {},
+      target_checks: [],
+    } as unknown as NonNullable<Assessment['releases']>;
+    expect(r.band).toBe('high');
+    const sentence = H.releaseSentence(r);
+    expect(sentence).toBe(
+      'DORA band high overall, the weakest metric change failure rate (low); 45% of releases failing. No release targets are set, so none is compared.',
+    );
+    expect(sentence).not.toMatch(/meet their targets/);
+    releases.releases = r;
+    expect(H.slideTitles(releases, riskPhrase).release).toBe('Releases are DORA high overall, change failure rate low');
   });
 
   it('headlines the backlog with the expected wait (Little’s law)', () => {
@@ -154,6 +208,7 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
       expected_wait_days: 189.0,
       throughput_per_30_days: 6.667,
       arrivals_per_30_days: 8.333,
+      growing: true, // 8.333 arrive a month against 6.667 delivered
       close_not_build: [
         { id: 'a', reason: 'obsolete', of: ['b'] },
         { id: 'c', reason: 'duplicate', of: ['d'] },
