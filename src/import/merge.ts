@@ -1,4 +1,5 @@
-import { Document, isCollection, isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
+import { findPair, isEmptyValue, renderItems, YamlEditError, YamlEditor, type EditOptions } from '../engagement/yaml-edit.js';
 import type { Application } from '../engagement/types.js';
 import { EXIT_FINDINGS, RelmError } from '../errors.js';
 import { canonical, rememberEntry, sameAsRemembered, type ImportState } from './state.js';
@@ -64,191 +65,21 @@ export const emptyReport = (): MergeReport => ({
 type Entry = { id: string } & Record<string, unknown>;
 
 // ---------------------------------------------------------------------------------------------
-// Rendering values as the file writes them: lists of scalars in flow style, everything else block.
+// How the file writes values (yaml-edit renders them): lists of scalars in flow style, and so a list of small
+// records (a release's changes): one `{id: ..., committed: ...}` per line; everything else in blocks.
 
-const RENDER = { lineWidth: 0, flowCollectionPadding: false } as const;
+const isScalarValue = (v: unknown) => v === null || typeof v !== 'object';
 
-function styled(doc: Document): Document {
-  const walk = (n: unknown) => {
-    if (isSeq(n) && n.items.every((i) => isScalar(i))) n.flow = true;
-    // A list of small records (a release's changes) has one `{id: ..., committed: ...}` per line.
-    if (isSeq(n)) for (const i of n.items) if (isMap(i) && i.items.every((p) => isScalar(p.value))) i.flow = true;
-    if (isSeq(n) || isMap(n)) for (const i of n.items) walk(isMap(n) ? (i as Pair).value : i);
+function editOptions(order: readonly string[]): EditOptions {
+  return {
+    flow: (path, v) =>
+      (Array.isArray(v) && v.every(isScalarValue)) ||
+      (typeof path[path.length - 1] === 'number' && !Array.isArray(v) && isCollectionValue(v) && Object.values(v as object).every(isScalarValue)),
+    order: (p) => (p.length === 2 ? order : undefined),
   };
-  walk(doc.contents);
-  return doc;
 }
 
-/** A value on one line, for a flow collection (`inFlow`) or after `key: ` in a block map. Null when it needs lines. */
-function inline(value: unknown, inFlow: boolean): string | null {
-  if (inFlow) {
-    const doc = new Document([value]);
-    const all = (n: unknown) => {
-      if (isCollection(n)) {
-        n.flow = true;
-        for (const i of n.items) all(isMap(n) ? (i as Pair).value : i);
-      } else if (isScalar(n) && typeof n.value === 'string' && /[\n\r]/.test(n.value)) n.type = 'QUOTE_DOUBLE';
-    };
-    all(doc.contents);
-    return doc
-      .toString(RENDER)
-      .replace(/\r?\n$/, '')
-      .slice(1, -1);
-  }
-  const s = styled(new Document(value))
-    .toString(RENDER)
-    .replace(/\r?\n$/, '');
-  return s.includes('\n') ? null : s;
-}
-
-/** `key: value` at column `col`, on as many lines as it needs (no line end after the last). */
-function renderPair(key: string, value: unknown, col: number, eol: string): string {
-  const pad = ' '.repeat(col);
-  return styled(new Document({ [key]: value }))
-    .toString(RENDER)
-    .replace(/\r?\n$/, '')
-    .split('\n')
-    .map((l) => (l ? pad + l : l))
-    .join(eol);
-}
-
-/** New entries of a block sequence whose dashes are at column `col`, each line ended. Block entries are rendered in one go (fast for thousands). */
-function renderItems(values: readonly Record<string, unknown>[], col: number, flow: boolean, eol: string): string {
-  if (!values.length) return '';
-  const pad = ' '.repeat(col);
-  if (flow) return values.map((v) => `${pad}- ${inline(v, true) ?? ''}${eol}`).join('');
-  const doc = styled(new Document(values));
-  (doc.contents as YAMLSeq).flow = false;
-  for (const item of (doc.contents as YAMLSeq).items) if (isMap(item)) item.flow = false;
-  return doc
-    .toString({ ...RENDER, indentSeq: false })
-    .replace(/\r?\n$/, '')
-    .split('\n')
-    .map((l) => (l ? pad + l : l) + eol)
-    .join('');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Positions in the text.
-
-type Range = [number, number, number];
-const rangeOf = (node: unknown): Range => {
-  const r = (node as { range?: Range } | null)?.range;
-  if (!r) throw new Error('a YAML node without a source range');
-  return r;
-};
-const lineStart = (text: string, i: number) => text.lastIndexOf('\n', i - 1) + 1;
-const column = (text: string, i: number) => i - lineStart(text, i);
-const afterLine = (text: string, i: number) => {
-  const n = text.indexOf('\n', i);
-  return n < 0 ? text.length : n + 1;
-};
-const keyOf = (p: Pair) => (isScalar(p.key) ? String(p.key.value) : undefined);
-const isEmptyValue = (v: unknown) => v === null || v === undefined || (isScalar(v) && v.value === null && rangeOf(v)[0] === rangeOf(v)[1]);
-
-/** Just after the line holding the end of a pair's value. */
-function pairEnd(text: string, p: Pair): number {
-  const end = isEmptyValue(p.value) ? rangeOf(p.key)[1] : rangeOf(p.value)[1];
-  return text[end - 1] === '\n' ? end : afterLine(text, end);
-}
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-  seq: number;
-}
-
-class Edits {
-  private readonly list: Edit[] = [];
-  add(start: number, end: number, text: string): void {
-    this.list.push({ start, end, text, seq: this.list.length });
-  }
-  get size(): number {
-    return this.list.length;
-  }
-  /** Applies the edits (non-overlapping; insertions at one place keep the order they were added in). */
-  apply(text: string): string {
-    const sorted = [...this.list].sort((a, b) => b.start - a.start || b.seq - a.seq);
-    let out = text;
-    for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    return out;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Editing one record (a map of the list) in place.
-
-interface FileCtx {
-  text: string;
-  eol: string;
-  edits: Edits;
-  order: readonly string[];
-}
-
-function setField(c: FileCtx, map: YAMLMap, key: string, value: unknown): void {
-  const pair = map.items.find((p) => keyOf(p) === key);
-  const flow = !!map.flow;
-  if (value === undefined) {
-    if (!pair) return;
-    if (flow) {
-      const i = map.items.indexOf(pair);
-      const prev = map.items[i - 1];
-      if (!prev) throw new RelmError(`cannot remove "${key}", the first key of a record`, EXIT_FINDINGS);
-      const from = rangeOf(isEmptyValue(prev.value) ? prev.key : prev.value)[1];
-      c.edits.add(from, rangeOf(isEmptyValue(pair.value) ? pair.key : pair.value)[1], '');
-    } else {
-      c.edits.add(lineStart(c.text, rangeOf(pair.key)[0]), pairEnd(c.text, pair), '');
-    }
-    return;
-  }
-  if (pair) {
-    const v = pair.value;
-    const one = inline(value, flow);
-    if (one !== null && !isEmptyValue(v) && (isScalar(v) || (isCollection(v) && v.flow))) {
-      const r = rangeOf(v);
-      if (!c.text.slice(r[0], r[1]).includes('\n') || flow) {
-        c.edits.add(r[0], r[1], one);
-        return;
-      }
-    }
-    if (one !== null && isEmptyValue(v)) {
-      const at = rangeOf(pair.key)[1];
-      const colon = c.text.indexOf(':', at);
-      c.edits.add(colon + 1, colon + 1, ` ${one}`);
-      return;
-    }
-    // A value on several lines (a block list, a long text): the pair is written anew.
-    const col = column(c.text, rangeOf(pair.key)[0]);
-    c.edits.add(lineStart(c.text, rangeOf(pair.key)[0]), pairEnd(c.text, pair), renderPair(key, value, col, c.eol) + c.eol);
-    return;
-  }
-  // A new key: after the last key that comes before it in the schema's order.
-  const rank = (k: string | undefined) => (k === undefined ? -1 : c.order.indexOf(k));
-  const mine = rank(key);
-  let after = map.items[map.items.length - 1]!;
-  if (mine >= 0) {
-    const before = map.items.filter((p) => rank(keyOf(p)) >= 0 && rank(keyOf(p)) < mine);
-    if (before.length) after = before[before.length - 1]!;
-  }
-  if (flow) {
-    const end = rangeOf(isEmptyValue(after.value) ? after.key : after.value)[1];
-    c.edits.add(end, end, `, ${inline(key, true)}: ${inline(value, true)}`);
-    return;
-  }
-  const col = column(c.text, rangeOf(map.items[0]!.key)[0]);
-  const at = pairEnd(c.text, after);
-  const lead = at === c.text.length && !c.text.endsWith('\n') ? c.eol : '';
-  c.edits.add(at, at, lead + renderPair(key, value, col, c.eol) + c.eol);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lists.
-
-/** The file's style for a new block list: indented under its key (`  - x`) or not (`- x`). */
-function indentsLists(text: string): boolean {
-  return !/^[A-Za-z_][\w-]*:[ \t]*\r?\n- /m.test(text);
-}
+const isCollectionValue = (v: unknown) => typeof v === 'object' && v !== null;
 
 /**
  * Appends entries to the list under `key` of the top-level map, creating it when missing, null or `[]`
@@ -256,7 +87,7 @@ function indentsLists(text: string): boolean {
  * (a non-empty flow list).
  */
 function appendEntries(
-  c: FileCtx,
+  ed: YamlEditor,
   root: YAMLMap,
   key: string,
   entries: readonly Record<string, unknown>[],
@@ -264,42 +95,17 @@ function appendEntries(
   before?: string,
 ): boolean {
   if (!entries.length) return true;
-  const pair = root.items.find((p) => keyOf(p) === key);
+  const pair = findPair(root, key);
   const v = pair?.value;
   if (isSeq(v) && v.items.length) {
     if (v.flow) return false;
-    const col = column(c.text, rangeOf(v)[0]);
-    const flow = flowItems ?? (isMap(v.items[0]) && !!(v.items[0] as YAMLMap).flow);
-    const last = v.items[v.items.length - 1];
-    const end = rangeOf(last)[1];
-    const at = c.text[end - 1] === '\n' ? end : afterLine(c.text, end);
-    const lead = at === c.text.length && !c.text.endsWith('\n') ? c.eol : '';
-    c.edits.add(at, at, lead + renderItems(entries, col, flow, c.eol));
+    ed.append(v as YAMLSeq, [key], entries, false, flowItems ?? (isMap(v.items[0]) && !!(v.items[0] as YAMLMap).flow));
     return true;
   }
-  const col = indentsLists(c.text) ? 2 : 0;
-  const body = renderItems(entries, col, flowItems ?? false, c.eol);
-  if (pair && (isEmptyValue(v) || (isSeq(v) && !v.items.length) || (isScalar(v) && v.value === null))) {
-    const colon = c.text.indexOf(':', rangeOf(pair.key)[1]);
-    const end = isEmptyValue(v) ? colon + 1 : rangeOf(v)[1];
-    // Keep a comment on the key's line.
-    const rest = c.text.slice(end, afterLine(c.text, end)).replace(/\r?\n$/, '');
-    c.edits.add(colon + 1, afterLine(c.text, end), `${rest}${c.eol}${body}`);
-    return true;
-  }
-  if (pair) return false;
-  const beforePair = before === undefined ? undefined : root.items.find((p) => keyOf(p) === before);
-  if (beforePair) {
-    const at = lineStart(c.text, rangeOf(beforePair.key)[0]);
-    c.edits.add(at, at, `${key}:${c.eol}${body}${c.eol}`);
-  } else {
-    const lead = c.text.length && !c.text.endsWith('\n') ? c.eol : '';
-    c.edits.add(c.text.length, c.text.length, `${lead}${key}:${c.eol}${body}`);
-  }
+  if (pair && !isEmptyValue(v) && !(isSeq(v) && !v.items.length) && !(isScalar(v) && v.value === null)) return false;
+  ed.startList(root, key, entries, flowItems ?? false, before);
   return true;
 }
-
-// ---------------------------------------------------------------------------------------------
 
 const toJs = (v: unknown) => (v !== null && typeof v === 'object' && 'toJSON' in v ? (v as { toJSON(): unknown }).toJSON() : v);
 const same = (a: unknown, b: unknown) => a === b || (a !== undefined && b !== undefined && canonical(a) === canonical(b));
@@ -317,30 +123,32 @@ function ownersOf(record: Record<string, unknown>): string[] {
   return [];
 }
 
-function open(file: string, text: string): YAMLMap | null {
-  const doc = parseDocument(text, { uniqueKeys: false });
-  if (doc.errors.length) {
-    const e = doc.errors[0]!;
-    const line = e.linePos?.[0].line;
+function open(file: string, text: string, order: readonly string[]): YamlEditor | null {
+  let ed: YamlEditor;
+  try {
+    ed = new YamlEditor(text, editOptions(order));
+  } catch (err) {
+    if (!(err instanceof YamlEditError)) throw err;
     throw new RelmError(
-      `${file}${line ? `:${line}` : ''} is not valid YAML: ${e.message.split('\n')[0]}`,
+      `${file}${err.line ? `:${err.line}` : ''} is not valid YAML: ${err.message.replace(/^cannot edit YAML with errors: /, '')}`,
       EXIT_FINDINGS,
       `Fix ${file} (see \`relm validate\`) and import again; nothing was written.`,
     );
   }
-  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return null;
-  if (!isMap(doc.contents) || doc.contents.flow) {
+  const contents = ed.doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) return null;
+  if (!isMap(contents) || contents.flow) {
     throw new RelmError(
       `${file} must hold a mapping (keys such as items:), not a list or a value`,
       EXIT_FINDINGS,
       `Fix ${file} and import again; nothing was written.`,
     );
   }
-  return doc.contents;
+  return ed;
 }
 
 /** A whole new file: the header as a comment, then the lists. */
-function newFile(header: string, lists: [string, Record<string, unknown>[], boolean][]): string {
+function newFile(header: string, lists: [string, Record<string, unknown>[], boolean][], opts: EditOptions): string {
   const parts = [
     header
       .split('\n')
@@ -351,7 +159,7 @@ function newFile(header: string, lists: [string, Record<string, unknown>[], bool
   for (const [key, entries, flow] of lists) {
     if (!entries.length && key !== lists[lists.length - 1]![0]) continue;
     parts.push(`${key}:${entries.length ? '' : ' []'}`);
-    if (entries.length) parts.push(renderItems(entries, 2, flow, '\n').replace(/\n$/, ''));
+    if (entries.length) parts.push(renderItems(entries, [key], opts, 2, flow, '\n').replace(/\n$/, ''));
   }
   return parts.join('\n') + '\n';
 }
@@ -383,10 +191,10 @@ export function mergeRecords(spec: MergeSpec, opts: MergeOptions = {}): MergedFi
   const base = opts.base?.records;
   const add = opts.add !== false;
   const text = spec.text ?? '';
-  const root = text.trim() ? open(spec.file, text) : null;
+  const ed = text.trim() ? open(spec.file, text, spec.order) : null;
 
   const fresh = (e: Entry) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined));
-  if (!root) {
+  if (!ed) {
     // No file, or one holding only comments: start it (keeping those comments).
     const entries = add ? spec.entries.map(fresh) : [];
     report.added.push(...entries.map((e) => String(e.id)));
@@ -402,25 +210,26 @@ export function mergeRecords(spec: MergeSpec, opts: MergeOptions = {}): MergedFi
           ]
         : [['releases', entries, false]];
     if (!entries.length && !apps.length) return { text: spec.text ?? '', changed: false, report, remembered };
-    const body = newFile(spec.header, lists);
+    const body = newFile(spec.header, lists, editOptions(spec.order));
     return { text: text.trim() ? `${text.replace(/\s*$/, '\n')}${body.slice(body.indexOf('\n\n') + 2)}` : body, changed: true, report, remembered };
   }
 
-  const c: FileCtx = { text, eol: text.includes('\r\n') ? '\r\n' : '\n', edits: new Edits(), order: spec.order };
-  const listPair = root.items.find((p) => keyOf(p) === spec.key);
+  const root = ed.doc.contents as YAMLMap;
+  const listPair = findPair(root, spec.key);
   const list = listPair?.value;
   if (list !== undefined && !isEmptyValue(list) && !isSeq(list)) {
     throw new RelmError(`"${spec.key}" in ${spec.file} must be a list`, EXIT_FINDINGS, `Fix ${spec.file} and import again; nothing was written.`);
   }
-  const index = new Map<string, YAMLMap>();
-  for (const node of isSeq(list) ? (list as YAMLSeq).items : []) {
+  const index = new Map<string, { node: YAMLMap; at: number }>();
+  (isSeq(list) ? (list as YAMLSeq).items : []).forEach((node, at) => {
     const id = idOf(node);
-    if (id !== undefined && !index.has(id)) index.set(id, node as YAMLMap);
-  }
+    if (id !== undefined && !index.has(id)) index.set(id, { node: node as YAMLMap, at });
+  });
 
   const appended: Record<string, unknown>[] = [];
   for (const entry of spec.entries) {
-    const node = index.get(entry.id);
+    const found = index.get(entry.id);
+    const node = found?.node;
     const was = base?.get(entry.id);
     if (!node) {
       if (!add) report.missing.push(entry.id);
@@ -470,7 +279,8 @@ export function mergeRecords(spec: MergeSpec, opts: MergeOptions = {}): MergedFi
         (sameAsRemembered(was[key], theirs) ? report.kept : report.conflicts).push({ id: entry.id, field: key, yours, theirs });
       }
       if (!take) continue;
-      setField(c, node, key, theirs);
+      if (theirs === undefined) ed.remove(node, key);
+      else ed.set(node, [spec.key, found!.at], key, theirs);
       fields.push(key);
     }
     remembered.set(entry.id, rememberEntry(entry));
@@ -478,16 +288,16 @@ export function mergeRecords(spec: MergeSpec, opts: MergeOptions = {}): MergedFi
     else report.unchanged.push(entry.id);
   }
 
-  let canEdit = appendEntries(c, root, spec.key, appended, undefined);
+  let canEdit = appendEntries(ed, root, spec.key, appended, undefined);
   if (spec.key === 'items' && spec.applications?.length) {
-    const appsPair = root.items.find((p) => keyOf(p) === 'applications');
+    const appsPair = findPair(root, 'applications');
     const known = new Set(isSeq(appsPair?.value) ? (appsPair!.value as YAMLSeq).items.map(idOf).filter((x): x is string => x !== undefined) : []);
     const missing = spec.applications.filter((a) => !known.has(a.id) && !!known.add(a.id));
     report.applicationsAdded.push(...missing.map((a) => a.id));
     const flowApps = isSeq(appsPair?.value) && (appsPair!.value as YAMLSeq).items.length ? undefined : true;
     canEdit =
       appendEntries(
-        c,
+        ed,
         root,
         'applications',
         missing.map((a) => ({ ...a })),
@@ -502,6 +312,6 @@ export function mergeRecords(spec: MergeSpec, opts: MergeOptions = {}): MergedFi
       `Write it as a block list (one "- " entry per line) and import again; nothing was written.`,
     );
   }
-  const changed = c.edits.size > 0;
-  return { text: changed ? c.edits.apply(text) : text, changed, report, remembered };
+  const changed = ed.changed;
+  return { text: changed ? ed.toString() : text, changed, report, remembered };
 }
