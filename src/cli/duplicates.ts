@@ -7,13 +7,13 @@ import { setIn } from '../engagement/yaml-edit.js';
 import { candidatePairs, duplicateCandidates, isCandidate } from '../engine/duplicates.js';
 import { EXIT_FINDINGS, EXIT_USAGE, RelmError } from '../errors.js';
 import { ITEM_ORDER } from '../import/fields.js';
-import { atomicWrite } from '../io/atomic-write.js';
 import { withEngagementLock } from '../io/lock.js';
 import { formatDuplicates, formatRecorded } from '../output/duplicates.js';
 import { hint } from '../util/did-you-mean.js';
 import { emit, emitJsonList, loadValidated } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
+import { writeChecked } from '../engagement/checked-write.js';
 
 interface DuplicatesOptions extends CommonOptions {
   top: number;
@@ -99,7 +99,8 @@ async function recordDuplicate(ids: string[], opts: DuplicatesOptions): Promise<
       );
     }
     if (previous !== original) {
-      atomicWrite(file, setIn(text, ['items', index, 'duplicate_of'], original, { order: (p) => (p.length === 2 ? ITEM_ORDER : undefined) }), { within: root });
+      const data = setIn(text, ['items', index, 'duplicate_of'], original, { order: (p) => (p.length === 2 ? ITEM_ORDER : undefined) });
+      writeChecked(root, [{ rel: 'backlog.yaml', data }], `duplicates --record ${id} ${original}`);
     }
     writeErr(formatRecorded(id, original, previous, 'backlog.yaml'));
   });

@@ -21,11 +21,11 @@ import { readSource, repositoryApplication } from '../import/source.js';
 import { formatState, parseState, statePath, type ImportState } from '../import/state.js';
 import { formatImportSummary } from '../import/summary.js';
 import { valueMapsOf } from '../import/value-maps.js';
-import { atomicWrite } from '../io/atomic-write.js';
 import { STDIN } from '../io/stdin.js';
 import { withEngagementLock } from '../io/lock.js';
 import { hint } from '../util/did-you-mean.js';
 import { colorsFor, writeErr, writeOut } from './ui.js';
+import { writeChecked, type PendingWrite } from '../engagement/checked-write.js';
 
 export interface ImportOptions {
   dir?: string;
@@ -200,9 +200,10 @@ export async function runImport(kind: string, source: string, opts: ImportOption
     if (opts.dryRun) {
       writeOut(await diffOf(changes, current));
     } else {
-      for (const change of changes) if (change.merged.changed) atomicWrite(join(root, change.file), change.merged.text, { within: root });
+      const writes: PendingWrite[] = changes.filter((ch) => ch.merged.changed).map((ch) => ({ rel: ch.file, data: ch.merged.text }));
+      if (newState !== null && newState !== stateText) writes.push({ rel: stateFile, data: newState });
+      writeChecked(root, writes, `import ${kind} ${basename(source)}`);
       if (newState !== null && newState !== stateText) {
-        atomicWrite(join(root, stateFile), newState, { within: root });
         if (stateText === null)
           writeErr(`  wrote ${stateFile}, what this import wrote: commit it with the engagement, so that the next import keeps your edits`);
       }

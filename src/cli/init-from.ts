@@ -13,6 +13,7 @@ import { PACKAGE_VERSION } from '../paths.js';
 import { isDate, localToday } from '../util/dates.js';
 import { engagementAtRevision } from './revision.js';
 import { colorsFor, writeErr } from './ui.js';
+import { writeChecked } from '../engagement/checked-write.js';
 
 export interface InitFromOptions {
   from: string;
@@ -101,14 +102,9 @@ export async function runInitFrom(dirArg: string | undefined, opts: InitFromOpti
   const shown = (p: string) => printable(relative(process.cwd(), p) || p);
   await withEngagementLock(dir, { command: 'init --from' }, () => {
     refuse(dir, names, opts.force);
-    for (const [name, content] of Object.entries(carried.files)) {
-      atomicWrite(join(dir, name), content, { within: dir });
-      writeErr(`${c.green('✔')} ${shown(join(dir, name))}`);
-    }
-    for (const [rel, bytes] of copied) {
-      atomicWrite(join(dir, rel), bytes, { within: dir });
-      writeErr(`${c.green('✔')} ${shown(join(dir, rel))} ${c.dim('(copied)')}`);
-    }
+    writeChecked(dir, [...Object.entries(carried.files).map(([rel, data]) => ({ rel, data })), ...copied.map(([rel, data]) => ({ rel, data }))], 'init --from');
+    for (const name of Object.keys(carried.files)) writeErr(`${c.green('✔')} ${shown(join(dir, name))}`);
+    for (const [rel] of copied) writeErr(`${c.green('✔')} ${shown(join(dir, rel))} ${c.dim('(copied)')}`);
     // The CI files serve the repository: written where there are none, never replaced.
     for (const [name, content] of Object.entries(ci)) {
       if (existsSync(join(repoTop, name))) continue;

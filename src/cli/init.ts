@@ -15,6 +15,7 @@ import { isDate, localToday } from '../util/dates.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 import { ID } from '../util/ids.js';
+import { writeChecked } from '../engagement/checked-write.js';
 
 interface InitOptions extends CommonOptions {
   yes?: boolean;
@@ -189,10 +190,12 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
     } else {
       refuseOverwrite(dir, now, opts.force);
     }
-    for (const [name, content] of files) {
-      atomicWrite(join(dir, name), content, { within: dir });
-      writeErr(`${c.green('✔')} ${relative(process.cwd(), join(dir, name)) || name}`);
-    }
+    writeChecked(
+      dir,
+      files.map(([rel, data]) => ({ rel, data })),
+      'init',
+    );
+    for (const [name] of files) writeErr(`${c.green('✔')} ${relative(process.cwd(), join(dir, name)) || name}`);
     for (const [name, content] of ciToWrite) {
       atomicWrite(join(repoTop, name), content);
       writeErr(`${c.green('✔')} ${relative(process.cwd(), join(repoTop, name))}`);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Engagement, PersonRef } from '../engagement/types.js';
-import { interviewFor, saveInterviewNotes, savePracticeAnswers } from '../engagement/record-interview.js';
+import { interviewFor, interviewNotesWrite, savePracticeAnswers } from '../engagement/record-interview.js';
 import { practiceState } from '../engagement/write-practices.js';
 import { scorePractice, type PracticeScore } from '../engine/scoring.js';
 import { choose } from './choice-prompt.js';
@@ -153,8 +153,9 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
       for (const u of Object.values(got.answers)) u.confirmed = interview?.date ?? localToday();
       // Each practice is read, edited and written holding the engagement's write lock (not the whole interview).
       const out = await withEngagementLock(result.root, { command: `interview ${practice.id}` }, () => {
-        if (interview && got.covered) editable(interview.file, () => saveInterviewNotes(result.root, interview, got.said, e.model));
-        return savePracticeAnswers(result.root, e.model, practice, { ...got, sources: interview && got.covered ? [interview.id] : [] }, editable);
+        const notes = interview && got.covered ? editable(interview.file, () => interviewNotesWrite(result.root, interview, got.said, e.model)) : null;
+        const sources = interview && got.covered ? [interview.id] : [];
+        return savePracticeAnswers(result.root, e.model, practice, { ...got, sources }, editable, notes ? [notes] : []);
       });
       inProgress = null;
       saved.push(practice.id);

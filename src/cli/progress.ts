@@ -8,7 +8,6 @@ import { PROGRESS_STATUSES, progressOf, type ProgressReport, type Recommendation
 import { allRecommendations } from '../engine/recommendations.js';
 import type { Assessment } from '../engine/types.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
-import { atomicWrite } from '../io/atomic-write.js';
 import { gitCommit, gitTags } from '../io/git.js';
 import { withEngagementLock } from '../io/lock.js';
 import { printable } from '../output/printable.js';
@@ -19,6 +18,7 @@ import { emit, loadAssessed } from './context.js';
 import type { CommonOptions } from './main.js';
 import { assessAtRevision, existsAtRevision } from './revision.js';
 import { colorsFor, writeErr } from './ui.js';
+import { writeChecked } from '../engagement/checked-write.js';
 
 export interface ProgressOptions extends CommonOptions {
   json?: boolean;
@@ -177,7 +177,7 @@ function setProgress(id: string, status: ProgressStatus, all: SetOptions): void 
       `Pass the day it was done with --date (on or after ${w.after.started}), or correct its start first: relm progress set ${id} in-progress --date YYYY-MM-DD.`,
     );
   }
-  if (w.text !== text) atomicWrite(file, w.text, { within: result.root });
+  if (w.text !== text) writeChecked(result.root, [{ rel: 'progress.yaml', data: w.text }], `progress set ${id}`);
   const progress: ProgressFile = { ...(e.progress ?? {}), recommendations: { ...(e.progress?.recommendations ?? {}), [id]: w.after } };
   const ctx = progressContext(result.assessment, e, result.root, all, progress);
   const c = colorsFor('stderr');

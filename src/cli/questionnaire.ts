@@ -19,6 +19,7 @@ import { loadValidated } from './context.js';
 import { parsePerson } from './init.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
+import { writeChecked } from '../engagement/checked-write.js';
 
 interface ExportOptions extends CommonOptions {
   output?: string;
@@ -273,8 +274,14 @@ export async function runQuestionnaireImport(file: string, opts: ImportOptions):
       ? updateInterviewFile(readFileSync(interviewAbs, 'utf8'), { interviewees: [who], practices }, name)
       : newInterviewFile({ id: target.id, date, interviewees: [who], practices }, name);
     // Both files are ready before either is written.
-    atomicWrite(interviewAbs, interviewText, { within: root });
-    atomicWrite(abs, text, { within: root });
+    writeChecked(
+      root,
+      [
+        { rel: target.interviewFile, data: interviewText },
+        { rel: responsesFile, data: text },
+      ],
+      `questionnaire import ${basename(path)}`,
+    );
     return { target, responsesFile, practices: practices.length, changed };
   });
   if (!outcome) return;

@@ -8,7 +8,6 @@ import { assessPractices } from '../engine/assess.js';
 import { planConsensus, reconcile, type ConsensusPlan } from '../engine/reconcile.js';
 import type { PracticeResult } from '../engine/types.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
-import { atomicWrite } from '../io/atomic-write.js';
 import { withEngagementLock } from '../io/lock.js';
 import { formatConsensus, formatPlan } from '../output/reconcile.js';
 import { isDate, localToday } from '../util/dates.js';
@@ -17,6 +16,7 @@ import { emit, loadValidated } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 import { percent } from '../util/format.js';
+import { writeChecked } from '../engagement/checked-write.js';
 
 interface ReconcileOptions extends CommonOptions {
   json?: boolean;
@@ -187,7 +187,7 @@ function write(
     };
     text = writePracticeAnswers(text, { practice: pid, answers }, order);
   }
-  atomicWrite(file, text, { within: root });
+  writeChecked(root, [{ rel: 'practices.yaml', data: text }], 'reconcile');
   const again = loadValidated(opts)?.engagement;
   const after = again ? assessPractices(again).filter((p) => touched.includes(p.id)) : before;
   return { plan, before, after };

@@ -6,7 +6,6 @@ import { writeTaskStatus } from '../engagement/write-plan.js';
 import { planStatus, TASK_STATUSES } from '../engine/plan-progress.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { findEngagementRoot } from '../engagement/find-root.js';
-import { atomicWrite } from '../io/atomic-write.js';
 import { withEngagementLock } from '../io/lock.js';
 import { formatStatus, formatStatusChange, type StatusView } from '../output/status.js';
 import { isDate, localToday } from '../util/dates.js';
@@ -14,6 +13,7 @@ import { hint } from '../util/did-you-mean.js';
 import { emit, loadValidated } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
+import { writeChecked } from '../engagement/checked-write.js';
 
 interface StatusOptions extends CommonOptions {
   json?: boolean;
@@ -91,7 +91,7 @@ function setStatus(taskId: string, status: TaskStatus, all: StatusOptions): void
   const file = join(result.root, 'plan.yaml');
   if (before !== status) {
     const text = readFileSync(file, 'utf8');
-    atomicWrite(file, writeTaskStatus(text, taskId, status), { within: result.root });
+    writeChecked(result.root, [{ rel: 'plan.yaml', data: writeTaskStatus(text, taskId, status) }], `status ${taskId}`);
   }
   const after = planStatus({ tasks: plan.tasks.map((t) => (t.id === taskId ? { ...t, status } : t)) }, today);
   const c = colorsFor('stderr');

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { atomicWrite } from '../io/atomic-write.js';
+import { writeChecked, type PendingWrite } from './checked-write.js';
 import type { Model, Practice } from '../model/types.js';
 import type { Engagement, EvidenceRef, PersonRef } from './types.js';
 import { addInterviewNotes, findInterview, newInterviewFile, nextInterviewId, updateInterviewFile, type InterviewNotes } from './write-interview.js';
@@ -38,8 +38,8 @@ export function interviewFor(e: Engagement, people: PersonRef[], date: string): 
   return { id, file: `interviews/${id}.md`, date, interviewees: people, existing: false };
 }
 
-/** Writes what an interview said about a practice into its notes file (interviews/ID.md), made when new. */
-export function saveInterviewNotes(root: string, iv: InterviewTarget, said: InterviewNotes, model: Model): void {
+/** What an interview said about a practice, for its notes file (interviews/ID.md), made when new: the write, or null when nothing changes. */
+export function interviewNotesWrite(root: string, iv: InterviewTarget, said: InterviewNotes, model: Model): PendingWrite | null {
   const names = new Map(model.practices.map((p) => [p.id, p.name]));
   const name = (id: string) => names.get(id) ?? id;
   const path = join(root, iv.file);
@@ -48,7 +48,7 @@ export function saveInterviewNotes(root: string, iv: InterviewTarget, said: Inte
     : newInterviewFile({ id: iv.id, date: iv.date, interviewees: iv.interviewees, practices: [] }, name);
   const withPractice = updateInterviewFile(text, { interviewees: iv.interviewees, practices: [said.practice] }, name);
   const out = addInterviewNotes(withPractice, said, name);
-  if (!existsSync(path) || out !== text) atomicWrite(path, out, { within: root });
+  return !existsSync(path) || out !== text ? { rel: iv.file, data: out } : null;
 }
 
 /** The answers given to one practice, as they go into practices.yaml. */
@@ -62,8 +62,9 @@ export interface PracticeAnswersUpdate {
 
 /**
  * Reads practices.yaml, writes one practice's answers into it (comments and order kept) and saves it when it
- * changed; the text as it is now. `guard` runs the read and the edit (a file changed in an editor meanwhile
- * may no longer parse): the caller turns their errors into its own.
+ * changed, together with `also` (the interview's notes), each checked first (writeChecked); the text as it is
+ * now. `guard` runs the read and the edit (a file changed in an editor meanwhile may no longer parse): the
+ * caller turns their errors into its own.
  */
 export function savePracticeAnswers(
   root: string,
@@ -71,12 +72,14 @@ export function savePracticeAnswers(
   practice: Practice,
   got: PracticeAnswersUpdate,
   guard: <T>(file: string, fn: () => T) => T = (_file, fn) => fn(),
+  also: readonly PendingWrite[] = [],
 ): string {
   const file = join(root, 'practices.yaml');
   const text = guard('practices.yaml', () => readFileSync(file, 'utf8'));
   const order: ModelOrder = { practices: model.practices.map((p) => p.id), criteria: practice.criteria.map((x) => x.id) };
   const update = { practice: practice.id, answers: got.answers, evidence: got.evidence, notes: got.notes, sources: got.sources };
   const edited = guard('practices.yaml', () => writePracticeAnswers(text, update, order));
-  if (edited !== text) atomicWrite(file, edited, { within: root });
+  const writes = [...also, ...(edited !== text ? [{ rel: 'practices.yaml', data: edited }] : [])];
+  if (writes.length) writeChecked(root, writes, `interview ${practice.id}`);
   return edited;
 }

@@ -3,7 +3,7 @@ import { clip } from '../util/text.js';
 
 /** The `yaml` package, loaded on first use: only broken or hostile input needs it (it is slow to load). */
 let yamlPackage: typeof import('yaml') | undefined;
-const yaml = (): typeof import('yaml') => (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+export const yaml = (): typeof import('yaml') => (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 /**
  * Guards against hostile or broken YAML, and positions that js-yaml does not give. Everything here is

@@ -14,6 +14,7 @@ import {
 } from './yaml-guard.js';
 import { PositionRecorder, type YamlPositions } from './yaml-positions.js';
 import { clip } from '../util/text.js';
+import { yaml } from './yaml-guard.js';
 
 export interface Position {
   line: number;
@@ -141,10 +142,21 @@ const MAX_REASON = 200;
  */
 export function parseYaml(file: string, text: string, positions?: PositionRecorder): ParseResult {
   let data: unknown;
+  const lines = new FlowAcrossLines(text);
+  const listener = positions
+    ? (event: 'open' | 'close', state: JsYamlState) => {
+        positions.listener(event, state);
+        lines.listener(event, state);
+      }
+    : lines.listener;
   try {
-    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file, maxDepth: MAX_DEPTH, listener: positions?.listener } as jsyaml.LoadOptions);
+    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file, maxDepth: MAX_DEPTH, listener } as jsyaml.LoadOptions);
   } catch (err) {
     return { ok: false, finding: syntaxFinding(file, text, err) };
+  }
+  if (lines.found) {
+    const strict = underIndented(file, text, lines.starts);
+    if (strict) return { ok: false, finding: strict };
   }
   if (data === undefined || data === null) {
     return {
@@ -165,6 +177,76 @@ export function parseYaml(file: string, text: string, positions?: PositionRecord
     };
   }
   return { ok: true, data };
+}
+
+interface JsYamlState {
+  position: number;
+  kind: string | null;
+  result: unknown;
+}
+
+/**
+ * Notes, while js-yaml parses, whether a quoted text or a flow collection (`[...]`, `{...}`) goes on over more
+ * than one line. js-yaml reads such a node even when its continuation lines are not indented under its key,
+ * which YAML does not allow and other readers (editors, the `yaml` library relm edits with) refuse: only then
+ * is the text read a second time, strictly (underIndented).
+ */
+const MAX_STARTS = 10_000;
+
+class FlowAcrossLines {
+  /** Where each such node starts (at most MAX_STARTS of them). */
+  readonly starts: number[] = [];
+  get found(): boolean {
+    return this.starts.length > 0;
+  }
+  private readonly opened: number[] = [];
+  constructor(private readonly text: string) {}
+
+  readonly listener = (event: 'open' | 'close', state: JsYamlState): void => {
+    if (event === 'open') {
+      this.opened.push(state.position);
+      return;
+    }
+    let i = this.opened.pop()!;
+    if (this.starts.length >= MAX_STARTS) return;
+    const t = this.text;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+      else if (c === 0x23) {
+        const n = t.indexOf('\n', i);
+        if (n < 0 || n >= state.position) return;
+        i = n + 1;
+      } else break;
+    }
+    const c = t[i];
+    if (c !== '"' && c !== "'" && c !== '[' && c !== '{' && c !== '!' && c !== '&') return;
+    const n = t.indexOf('\n', i);
+    if (n >= 0 && n < state.position && this.starts[this.starts.length - 1] !== i) this.starts.push(i);
+  };
+}
+
+/**
+ * The `yaml` library's strict reading of a text js-yaml read: a finding where a quoted text or a flow collection
+ * goes on over lines not indented under its key (null when the text is fine).
+ */
+function underIndented(file: string, text: string, starts: readonly number[]): Finding | null {
+  const doc = yaml().parseDocument(text, { uniqueKeys: false });
+  const e = doc.errors[0];
+  if (!e) return null;
+  // The node that goes on over lines where the error is: its start (js-yaml closes inner nodes first).
+  const node = starts.filter((s) => s <= e.pos[0]).reduce((a, b) => Math.max(a, b), -1);
+  const at = positionAt(text, node >= 0 ? node : e.pos[0]);
+  const what = /quote/.test(e.message)
+    ? 'the quoted text starting here goes on over lines that are not indented more than its key'
+    : /Flow (sequence|map)/.test(e.message)
+      ? `the ${/sequence/.test(e.message) ? 'list' : 'mapping'} here goes on over lines that are not indented more than its key`
+      : clip(e.message.split(' at line ')[0] ?? e.message, MAX_REASON);
+  return finding(
+    'yaml-syntax',
+    { file, ...at },
+    `YAML syntax error: ${what}; indent each line it goes on over more than the key, or keep it on one line (some YAML readers accept this file, others refuse it)`,
+  );
 }
 
 function syntaxFinding(file: string, text: string, err: unknown): Finding {
