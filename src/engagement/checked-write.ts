@@ -71,13 +71,13 @@ export function errorsAfter(root: string, writes: readonly PendingWrite[]): Diag
 export function writeChecked(root: string, writes: readonly PendingWrite[], what: string): void {
   const bad = errorsAfter(root, writes);
   if (bad.length) {
-    const lines = bad.slice(0, SHOWN).map((d) => `  ${d.file}: ${clip(d.message, MAX_MESSAGE)} (${d.code})`);
-    if (bad.length > SHOWN) lines.push(`  … and ${bad.length - SHOWN} more`);
+    const lines = bad.slice(0, SHOWN).map((d) => `${d.file}: ${clip(d.message, MAX_MESSAGE)} (${d.code})`);
+    if (bad.length > SHOWN) lines.push(`and ${bad.length - SHOWN} more`);
     const files = [...new Set(writes.map((w) => norm(w.rel)))].join(', ');
     throw new RelmError(
-      `${what} would leave the engagement invalid, so nothing was written:\n${lines.join('\n')}`,
+      `${what} would leave the engagement invalid, so nothing was written: ${lines.join('; ')}`,
       EXIT_FINDINGS,
-      `Shorten or correct what you passed and run again; ${files} ${writes.length === 1 ? 'is' : 'are'} unchanged.`,
+      `Shorten or correct what would be written (${files}) and run again.`,
     );
   }
   for (const w of writes) atomicWrite(join(root, w.rel), w.data, { within: root });
