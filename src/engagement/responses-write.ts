@@ -82,9 +82,11 @@ export function newResponsesFile(id: string, rec: Omit<ResponsesFile, 'answers'>
       }
     }
   }
+  // A comment holds one line of text: line breaks and other control characters in a name would end it.
+  const who = (rec.respondent.role ? `${rec.respondent.name} (${rec.respondent.role})` : rec.respondent.name).replace(/[\p{Cc}\u2028\u2029\ufeff]+/gu, ' ');
   const head = [
     modeline('responses'),
-    `# ${id}: the answers of ${rec.respondent.role ? `${rec.respondent.name} (${rec.respondent.role})` : rec.respondent.name} to the questionnaire, imported by \`relm questionnaire import\`.`,
+    `# ${id}: the answers of ${who} to the questionnaire, imported by \`relm questionnaire import\`.`,
     '# practices.yaml holds the consensus: `relm reconcile` compares the respondents and proposes it.',
   ].join('\n');
   return `${head}\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}`;

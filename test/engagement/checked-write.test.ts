@@ -19,7 +19,10 @@ function example(path = 'examples/acme-bank'): string {
 const run = (dir: string, args: string[]) => relmInProcess([...args, '-C', dir], dir);
 
 /** A note of about `n` characters with what YAML treats specially: quotes, `: `, ` #`, unicode. */
-const note = (n: number, word: string) => Array.from({ length: Math.ceil(n / 40) }, (_, i) => `${word}${i}: "quoted" it's #${i} — é 😀`).join(' ').slice(0, n);
+const note = (n: number, word: string) =>
+  Array.from({ length: Math.ceil(n / 40) }, (_, i) => `${word}${i}: "quoted" it's #${i} — é 😀`)
+    .join(' ')
+    .slice(0, n);
 
 describe('progress set with long notes (the two-long-notes repro)', () => {
   it('writes both notes so that the file reads back, later commands run, and validate agrees', async () => {
