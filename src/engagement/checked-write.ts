@@ -69,6 +69,7 @@ export function errorsAfter(root: string, writes: readonly PendingWrite[]): Diag
  * atomically (a reader sees the old or the new file, never a part). `what` names the change for the message.
  */
 export function writeChecked(root: string, writes: readonly PendingWrite[], what: string): void {
+  if (!writes.length) return;
   const bad = errorsAfter(root, writes);
   if (bad.length) {
     const lines = bad.slice(0, SHOWN).map((d) => `${d.file}: ${clip(d.message, MAX_MESSAGE)} (${d.code})`);
