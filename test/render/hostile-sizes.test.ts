@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { imageSize } from 'image-size';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { logoProblem } from '../../src/engagement/logo.js';
 import { TEMPLATE_LIMITS, templateShapeProblem } from '../../src/render/handlebars.js';
 import { logoPicture } from '../../src/render/office/images.js';
 import { svgRaster } from '../../src/render/office/png.js';
+import { PackageProblem, readUserPackage } from '../../src/render/office/user-package.js';
 import { ROOT } from '../helpers/cli.js';
 
 // Sizes a hostile file can claim are bounded before anything is allocated or parsed.
@@ -90,5 +92,66 @@ describe('logos', () => {
     // A small logo is drawn 600 pixels wide, sharp on a slide.
     const small = await svgRaster('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40"/></svg>', 600);
     expect(imageSize(small.png)).toMatchObject({ width: 600, height: 200 });
+  });
+});
+
+describe('Office templates, read with bounds', () => {
+  const CT = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+  const rels = (...r: string[]) =>
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${r.join('')}</Relationships>`;
+  const rel = (id: string, target: string, extra = '', type = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument') =>
+    `<Relationship Id="${id}" Type="${type}" Target="${target}"${extra}/>`;
+  const pack = async (parts: Record<string, string | Uint8Array>) => {
+    const zip = new JSZip();
+    for (const [k, v] of Object.entries(parts)) zip.file(k, v);
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  };
+  const base = {
+    '[Content_Types].xml': CT,
+    '_rels/.rels': rels(rel('r1', 'word/document.xml')),
+    'word/document.xml': '<w:document/>',
+    'word/_rels/document.xml.rels': rels(rel('r1', 'styles.xml', '', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles')),
+    'word/styles.xml': '<w:styles/>',
+  };
+
+  it('keeps only the parts its relationships reach', async () => {
+    const parts = await readUserPackage(await pack({ ...base, 'junk/huge.bin': new Uint8Array(1000), 'word/media/unused.png': new Uint8Array(10) }));
+    expect([...parts.keys()].sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/_rels/document.xml.rels', 'word/document.xml', 'word/styles.xml']);
+  });
+
+  it('refuses links outside the file but web hyperlinks, and DOCTYPEs', async () => {
+    const linked = (target: string, type?: string) =>
+      pack({ ...base, 'word/_rels/document.xml.rels': rels(rel('r9', target, ' TargetMode="External"', type)) });
+    await expect(
+      readUserPackage(await linked('file:///etc/passwd', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject')),
+    ).rejects.toThrow('word/_rels/document.xml.rels links to something outside the file (file:///etc/passwd)');
+    await expect(
+      readUserPackage(await linked('http://example.com/x.png', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image')),
+    ).rejects.toThrow(PackageProblem);
+    await expect(
+      readUserPackage(await linked('https://example.com/', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink')),
+    ).resolves.toBeInstanceOf(Map);
+    const doctype = await pack({ ...base, 'word/styles.xml': '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><w:styles/>' });
+    await expect(readUserPackage(doctype)).rejects.toThrow('its part word/styles.xml declares a DOCTYPE, which Office files never hold');
+  });
+
+  it('refuses more entries, or bigger ones, than an Office file has, before inflating; and stops an entry that inflates past what it declared', async () => {
+    const limits = { maxEntries: 10, maxEntryBytes: 100_000, maxTotalBytes: 150_000 };
+    const many = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`x/${i}.xml`, '<x/>']));
+    await expect(readUserPackage(await pack({ ...base, ...many }), limits)).rejects.toThrow('it holds 16 files, more than an Office file needs');
+    await expect(readUserPackage(await pack({ ...base, 'word/styles.xml': new Uint8Array(100_001) }), limits)).rejects.toThrow(
+      'its part word/styles.xml is 0 MB unpacked, more than 0 MB',
+    );
+    await expect(readUserPackage(await pack({ ...base, 'a.bin': new Uint8Array(80_000), 'b.bin': new Uint8Array(80_000) }), limits)).rejects.toThrow(
+      'unpacked, more than',
+    );
+    // A directory that lies: styles.xml declares 10 bytes and inflates to 100,001.
+    const bytes = Buffer.from(await pack({ ...base, 'word/styles.xml': new Uint8Array(100_001) }));
+    const name = Buffer.from('word/styles.xml');
+    for (let i = bytes.indexOf(name); i !== -1; i = bytes.indexOf(name, i + 1)) {
+      if (bytes.readUInt32LE(i - 30) === 0x04034b50) bytes.writeUInt32LE(10, i - 30 + 22); // local header
+      if (bytes.readUInt32LE(i - 46) === 0x02014b50) bytes.writeUInt32LE(10, i - 46 + 24); // central directory
+    }
+    await expect(readUserPackage(bytes, limits)).rejects.toThrow('its part word/styles.xml inflates to more than');
   });
 });

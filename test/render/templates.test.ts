@@ -154,7 +154,7 @@ describe('relm templates context', () => {
     expect(r.stdout).toMatch(/^ {4}horizon {2,}text {2,}"tactical"$/m);
   });
 
-  it("renders the documented example template on the example engagement", async () => {
+  it('renders the documented example template on the example engagement', async () => {
     const readme = readFileSync(join(ROOT, 'docs', 'formats-and-templates.md'), 'utf8');
     const example = /So a training plan of your own could read:\n\n```handlebars\n([\s\S]*?)```/.exec(readme)![1]!;
     const d = engagement();

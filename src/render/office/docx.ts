@@ -32,7 +32,8 @@ import { markdownBlocks, plain, type Block, type Run } from './blocks.js';
 import { fitColumns, hex6, type OfficeMeta } from './common.js';
 import { fit, logoPicture } from './images.js';
 import { svgSize, svgToPng } from './png.js';
-import { normalisePackage, readPackage, withFixedRandom } from './zip.js';
+import { PackageProblem, readUserPackage } from './user-package.js';
+import { normalisePackage, withFixedRandom } from './zip.js';
 
 /** A4 with 2 cm margins, in twips (1/20 pt). */
 const PAGE = { width: 11_906, height: 16_838, margin: 1_134 };
@@ -176,10 +177,11 @@ async function referenceParts(bytes: Uint8Array): Promise<{ styles: string; them
   const { RelmError, EXIT_USAGE } = await import('../../errors.js');
   let parts: Map<string, Uint8Array>;
   try {
-    parts = await readPackage(bytes);
+    parts = await readUserPackage(bytes);
   } catch (err) {
+    if (!(err instanceof PackageProblem)) throw err;
     throw new RelmError(
-      `templates/reference.docx cannot be used: it is not a zip package (${(err as Error).message})`,
+      `templates/reference.docx cannot be used: ${err.message}`,
       EXIT_USAGE,
       'Save it from Word as a .docx document, or delete it to use the built-in styles.',
     );

@@ -9,6 +9,7 @@
  * - The template's own slides, if any, are dropped; its masters, layouts, theme, media and notes master stay.
  */
 import { EXIT_USAGE, RelmError } from '../../errors.js';
+import { PackageProblem, readUserPackage } from './user-package.js';
 import { normalisePackage, readPackage } from './zip.js';
 
 export interface Box {
@@ -41,11 +42,13 @@ function fail(why: string): never {
   );
 }
 
+/** The template's parts: bounded, only those its relationships reach, no external links (user-package.ts). */
 async function open(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
   try {
-    return await readPackage(bytes);
+    return await readUserPackage(bytes);
   } catch (err) {
-    fail(`it is not a zip package (${(err as Error).message})`);
+    if (err instanceof PackageProblem) fail(err.message);
+    throw err;
   }
 }
 
