@@ -5,6 +5,7 @@ import { integrationDiagram } from './charts/integration.js';
 import { ganttChart, GANTT_SLIDE, scorecard, type GanttInput } from './charts/roadmap-charts.js';
 import { doraMetrics, PERSPECTIVE_NAMES } from './report-view.js';
 import { type GapList, largestGapIds, largestGapsTitle } from './gap-lists.js';
+import { phaseKpiMilestones } from './plan-view.js';
 
 export interface Chart {
   title: string;
@@ -158,13 +159,16 @@ export function roadmapInput(a: Assessment, countOnly = false): GanttInput {
       .depends_on.filter((d) => placed.has(d))
       .map((d) => ({ from: d, to: b.id })),
   );
-  // One milestone per phase end, naming every requirement met there.
-  const milestones = a.roadmap.phases.flatMap((p) => {
-    const met = p.end ? a.requirements.filter((t) => t.status === 'planned' && t.reaches_target === p.id).map((t) => t.title) : [];
-    if (!met.length) return [];
+  // The milestones at each phase's end, as the plan's milestone table lists them: the metric targets reached
+  // there, and the requirements met there (named, or counted on the slide).
+  const kpis = phaseKpiMilestones(a);
+  const milestones = a.roadmap.phases.flatMap((p, k) => {
+    if (!p.end) return [];
+    const met = a.requirements.filter((t) => t.status === 'planned' && t.reaches_target === p.id).map((t) => t.title);
     const label =
       met.length === 1 ? `Requirement met: ${met[0]}` : countOnly ? `${met.length} requirements met` : `${met.length} requirements met: ${met.join('; ')}`;
-    return [{ date: p.end!, label }];
+    const targets = countOnly && kpis[k]!.length > 1 ? [`${kpis[k]!.length} metric targets reached`] : kpis[k]!;
+    return [...targets, ...(met.length ? [label] : [])].map((l) => ({ date: p.end!, label: l }));
   });
   return {
     phases: a.roadmap.phases.map((p) => ({ id: p.id, name: p.name, start: p.start, end: p.end })),

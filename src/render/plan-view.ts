@@ -5,6 +5,7 @@
  */
 import type { Engagement } from '../engagement/types.js';
 import { allRecommendations } from '../engine/recommendations.js';
+import { strictestKpis } from '../engine/kpis.js';
 import type { Assessment, RecommendationResult, Risk } from '../engine/types.js';
 import { PERSPECTIVE_NAMES, phaseLabel } from './headlines.js';
 import { capitalise, count, date, days, list, metricName, metricValue, money, num, pct, score } from './words.js';
@@ -43,6 +44,22 @@ export function kpiTargetLine(k: RecommendationResult['kpis'][number]): string {
   if (k.target === null) return `${capitalise(metricName(k.metric))} measured`;
   if (typeof k.target === 'string') return `${capitalise(metricName(k.metric))} ${k.target} or better`;
   return `${capitalise(metricName(k.metric))} ${k.direction === 'at-least' ? 'at least' : 'at most'} ${metricValue(k.metric, k.target)}`;
+}
+
+/**
+ * Per phase of the roadmap, the metric targets that are milestones at its end: a metric's (strictest) target at
+ * the end of the last phase whose work moves it, unless it is met already. The plan's milestone table and the
+ * roadmap chart both show them.
+ */
+export function phaseKpiMilestones(a: Assessment): string[][] {
+  const byId = new Map(a.recommendations.map((r) => [r.id, r]));
+  const lastPhaseMoving = new Map<string, string>();
+  for (const p of a.roadmap.phases) for (const id of p.recommendations) for (const kpi of byId.get(id)!.kpis) lastPhaseMoving.set(kpi.metric, p.id);
+  return a.roadmap.phases.map((p) =>
+    strictestKpis(p.recommendations.flatMap((id) => byId.get(id)!.kpis.filter((kpi) => !kpi.met_now && lastPhaseMoving.get(kpi.metric) === p.id))).map(
+      kpiTargetLine,
+    ),
+  );
 }
 
 /** The first sentence of a text (up to the first full stop followed by a space or the end). */

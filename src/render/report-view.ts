@@ -10,12 +10,11 @@ import { PERSPECTIVES, type Model, type Perspective } from '../model/types.js';
 import * as H from './headlines.js';
 import { benchmarkView } from './benchmark-view.js';
 import type { Portfolio } from '../engine/portfolio.js';
-import { integrationView, kpiTargetLine, namesOf, recommendationViews, riskPhrase, riskViews, statusText, type Names } from './plan-view.js';
+import { integrationView, namesOf, phaseKpiMilestones, recommendationViews, riskPhrase, riskViews, statusText, type Names } from './plan-view.js';
 import { alignmentView, futureHighlights, scopeView, solutionModelView } from './solution-view.js';
 import { capitalise, count, possessive, date, days, metricName, metricValue, money, num, numberWord, pct, score } from './words.js';
 import { respondentDisagreementsView } from './respondents-view.js';
 import { largestGapIds, largestGapsTitle } from './gap-lists.js';
-import { strictestKpis } from '../engine/kpis.js';
 
 export { PERSPECTIVE_NAMES } from './headlines.js';
 const PERSPECTIVE_NAMES = H.PERSPECTIVE_NAMES;
@@ -136,9 +135,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       }),
     };
   });
-  const lastPhaseMoving = new Map<string, string>();
-  for (const p of a.roadmap.phases)
-    for (const id of p.recommendations) for (const kpi of a.recommendations.find((r) => r.id === id)!.kpis) lastPhaseMoving.set(kpi.metric, p.id);
+  const kpiMilestones = phaseKpiMilestones(a);
   const phases = a.roadmap.phases.map((p, k) => {
     const completes = a.requirements.filter((t) => t.status === 'planned' && t.reaches_target === p.id);
     return {
@@ -149,11 +146,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       end_text: date(p.end),
       start_text: p.start ? date(p.start) : null,
       // A metric's target is a milestone at the end of the last phase whose work moves it.
-      milestone_kpis: strictestKpis(
-        p.recommendations.flatMap((id) =>
-          a.recommendations.find((r) => r.id === id)!.kpis.filter((kpi) => !kpi.met_now && lastPhaseMoving.get(kpi.metric) === p.id),
-        ),
-      ).map(kpiTargetLine),
+      milestone_kpis: kpiMilestones[k]!,
       effort: days(p.used_days),
       effort_days: num(p.used_days),
       capacity: p.capacity_days === null ? 'no limit' : days(p.capacity_days),

@@ -108,7 +108,7 @@ describe('ganttChart', () => {
   it('labels phase bands with name and dates, and months with "Apr 2026" without overlap', () => {
     const root = parseXml(ganttChart(REALISTIC_GANTT, { title: 'R' }));
     const bands = find(root, 'g', 'relm-gantt-phase').map((g) => find(g, 'tspan').map(textContent).join(' '));
-    expect(bands).toEqual(['Stabilise 1 Apr 2026 – 30 Jun 2026', 'Standardise 1 Jul – 31 Oct 2026', 'Optimise 2 Nov 2026 – 31 Mar 2027']);
+    expect(bands).toEqual(['Stabilise 1 Apr 2026 – 30 Jun 2026', 'Standardise 1 Jul 2026 – 31 Oct 2026', 'Optimise 2 Nov 2026 – 31 Mar 2027']);
     const ticks = find(find(root, 'g', 'relm-gantt-axis')[0]!, 'text');
     expect(ticks.map(textContent)).toEqual(['Apr 2026', 'Jun 2026', 'Aug 2026', 'Oct 2026', 'Dec 2026', 'Feb 2027']);
     const xs = ticks.map((t) => num(t, 'x'));

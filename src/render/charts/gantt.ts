@@ -180,7 +180,7 @@ function phaseDateLines(phases: readonly Phase[], rooms: readonly number[], font
   const days = phases.map((p, i) => {
     const d = dated(p);
     if (!d) return ['no date'];
-    const one = [formatRange(d[0], d[1])];
+    const one = [`${formatDay(d[0])} – ${formatDay(d[1])}`];
     return fits(one, rooms[i]!) ? one : [`${formatDay(d[0])} –`, formatDay(d[1])];
   });
   if (days.every((lines, i) => fits(lines, rooms[i]!))) return days;
@@ -501,7 +501,8 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
       const w = Math.max(40, Math.min(maxW, hi - lo));
       const shown = g.labels;
       const wrapped = shown.map((l) => wrapLines(l, w, small, { maxLines: 3 }));
-      const cut = wrapped.some((ls, k) => ls.join('').replace(/ /g, '') !== shown[k]!.replace(/ /g, ''));
+      // Cut, or a word broken between lines: then the outcomes are listed under the chart instead.
+      const cut = wrapped.some((ls, k) => ls.join(' ') !== cleanLabel(shown[k]!));
       const lines = [...(compact ? [] : [formatDay(g.day)]), ...wrapped.flat()];
       return { cx: Math.min(Math.max(g.x - w / 2, lo), hi - w) + w / 2, lines, cut };
     });
