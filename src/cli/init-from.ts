@@ -3,13 +3,13 @@ import { join, posix, relative, resolve, sep } from 'node:path';
 import { MANIFEST } from '../engagement/find-root.js';
 import { readInside } from '../engagement/load.js';
 import { reassessFiles } from '../engagement/reassess.js';
-import { ciFiles } from '../engagement/scaffold.js';
+import { schemaCopies } from '../engagement/schemas.js';
+import { updateCiFiles } from './ci.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
 import { gitInit, gitTopLevel } from '../io/git.js';
 import { withEngagementLock } from '../io/lock.js';
 import { printable } from '../output/printable.js';
-import { PACKAGE_VERSION } from '../paths.js';
 import { isDate, localToday } from '../util/dates.js';
 import { engagementAtRevision } from './revision.js';
 import { colorsFor, writeErr } from './ui.js';
@@ -95,8 +95,6 @@ export async function runInitFrom(dirArg: string | undefined, opts: InitFromOpti
   const names = [...Object.keys(carried.files), ...copied.map(([rel]) => rel)];
   refuse(dir, names, opts.force);
   const existingRepo = gitTopLevel(dir);
-  const repoTop = existingRepo ?? dir;
-  const ci = ciFiles({ version: PACKAGE_VERSION, engagementPath: relative(repoTop, dir).split(sep).join('/') });
   mkdirSync(dir, { recursive: true });
   const c = colorsFor('stderr');
   const shown = (p: string) => printable(relative(process.cwd(), p) || p);
@@ -105,12 +103,9 @@ export async function runInitFrom(dirArg: string | undefined, opts: InitFromOpti
     writeChecked(dir, [...Object.entries(carried.files).map(([rel, data]) => ({ rel, data })), ...copied.map(([rel, data]) => ({ rel, data }))], 'init --from');
     for (const name of Object.keys(carried.files)) writeErr(`${c.green('✔')} ${shown(join(dir, name))}`);
     for (const [rel] of copied) writeErr(`${c.green('✔')} ${shown(join(dir, rel))} ${c.dim('(copied)')}`);
-    // The CI files serve the repository: written where there are none, never replaced.
-    for (const [name, content] of Object.entries(ci)) {
-      if (existsSync(join(repoTop, name))) continue;
-      atomicWrite(join(repoTop, name), content);
-      writeErr(`${c.green('✔')} ${shown(join(repoTop, name))}`);
-    }
+    for (const [name, content] of Object.entries(schemaCopies())) atomicWrite(join(dir, name), content, { within: dir });
+    // The CI files serve every engagement of the repository: brought up to date (those relm wrote).
+    updateCiFiles(dir);
   });
   if (!existingRepo)
     writeErr(gitInit(dir) ? `${c.green('✔')} git init` : c.yellow('relm: git is not available; the engagement folder is not a git repository yet'));

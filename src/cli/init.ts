@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { loadEngagement } from '../engagement/load.js';
-import { ciFiles, scaffoldFiles } from '../engagement/scaffold.js';
+import { scaffoldFiles } from '../engagement/scaffold.js';
+import { readSchema, schemaCopies } from '../engagement/schemas.js';
 import type { Application, Manifest, PersonRef, Priority } from '../engagement/types.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
@@ -10,9 +11,9 @@ import { gitInit, gitTopLevel } from '../io/git.js';
 import { withEngagementLock } from '../io/lock.js';
 import { loadBuiltinModel } from '../model/builtin.js';
 import type { Model } from '../model/types.js';
-import { PACKAGE_VERSION } from '../paths.js';
 import { isDate, localToday } from '../util/dates.js';
 import type { CommonOptions } from './main.js';
+import { defaultCiInstall, updateCiFiles } from './ci.js';
 import { colorsFor, writeErr } from './ui.js';
 import { ID } from '../util/ids.js';
 import { writeChecked } from '../engagement/checked-write.js';
@@ -29,6 +30,8 @@ interface InitOptions extends CommonOptions {
   application?: string[];
   force?: boolean;
   addMissing?: boolean;
+  /** relm.yaml ci.install: the npm spec CI installs relm from. */
+  ciInstall?: string;
   /** A previous engagement folder: start a re-assessment of it (init-from.ts). */
   from?: string;
 }
@@ -81,6 +84,18 @@ function checkCurrency(v: string): string {
   return code;
 }
 
+/** --ci-install: an npm spec CI can put on a command line (relm.yaml ci.install's pattern). */
+export function checkCiInstall(v: string): string {
+  const install = (readSchema('relm') as { properties: { ci: { properties: { install: { pattern: string } } } } }).properties.ci.properties.install;
+  if (!new RegExp(install.pattern).test(v) || v.length > 1000)
+    throw new RelmError(
+      `--ci-install: "${v}" is not an npm spec CI can install`,
+      EXIT_USAGE,
+      'Give a registry version (relm@0.2.0), a git URL with a tag (git+https://git.example.com/tools/relm.git#v0.2.0) or a tarball URL, without spaces, quotes or shell characters.',
+    );
+  return v;
+}
+
 function checkDayRate(v: string): number {
   const n = Number(v);
   if (v.trim() === '' || !Number.isFinite(n) || n < 0)
@@ -126,21 +141,15 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
     dayRate: opts.dayRate !== undefined ? checkDayRate(opts.dayRate) : undefined,
     applications: opts.application?.map(parseApplication),
   };
+  const ciInstall = defaultCiInstall(opts.ciInstall !== undefined ? checkCiInstall(opts.ciInstall) : undefined);
 
   // The repository the engagement lives in (or will: relm runs git init), where the CI files go.
   const existingRepo = gitTopLevel(dir);
-  const repoTop = existingRepo ?? dir;
-  const engagementPath = relative(repoTop, dir).split(sep).join('/');
-  const version = PACKAGE_VERSION;
-  const ci = ciFiles({ version, engagementPath });
   const present = (names: string[], base: string) => names.filter((f) => existsSync(join(base, f)));
   const have = new Set(present([...ENGAGEMENT_FILES, 'backlog.yaml'], dir));
-  const haveCi = new Set(present(Object.keys(ci), repoTop));
-  if (!opts.addMissing) {
-    // Refuse before asking anything: the files every scaffold writes.
-    refuseOverwrite(dir, [...have], opts.force);
-    refuseOverwrite(repoTop, [...haveCi], opts.force);
-  }
+  // Refuse before asking anything: the files every scaffold writes. The CI files serve every engagement of the
+  // repository: relm brings them up to date after writing this one (updateCiFiles).
+  if (!opts.addMissing) refuseOverwrite(dir, [...have], opts.force);
   const writes = (f: string) => opts.force || !have.has(f);
 
   // With --add-missing, what relm.yaml already says fills the new files.
@@ -169,11 +178,12 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
   }
   if (!answers.client) answers.client = current?.client ?? 'Client';
 
-  const all = scaffoldFiles({ ...answers, model, version, engagementPath });
+  const all = scaffoldFiles({ ...answers, model, ciInstall: ciInstall.spec });
   const files = Object.entries(all).filter(([name]) => writes(name));
-  const ciToWrite = Object.entries(ci).filter(([name]) => opts.force || !haveCi.has(name));
+  // The schemas editors read (the modelines point there): relm's own copies, written afresh.
+  const schemas = Object.entries(schemaCopies()).filter(([name]) => !opts.addMissing || !existsSync(join(dir, name)));
   const c = colorsFor('stderr');
-  if (opts.addMissing && !files.length && !ciToWrite.length) {
+  if (opts.addMissing && !files.length && !schemas.length) {
     writeErr(`${c.green('✔')} nothing to add: every file relm init writes is there (backlog.yaml only with --application)`);
     return;
   }
@@ -196,10 +206,11 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
       'init',
     );
     for (const [name] of files) writeErr(`${c.green('✔')} ${relative(process.cwd(), join(dir, name)) || name}`);
-    for (const [name, content] of ciToWrite) {
-      atomicWrite(join(repoTop, name), content);
-      writeErr(`${c.green('✔')} ${relative(process.cwd(), join(repoTop, name))}`);
-    }
+    for (const [name, content] of schemas) atomicWrite(join(dir, name), content, { within: dir });
+    if (schemas.length)
+      writeErr(`${c.green('✔')} ${relative(process.cwd(), join(dir, '.relm', 'schemas')) || '.relm/schemas'} (${schemas.length} schemas, for editors)`);
+    if (writes('relm.yaml')) writeErr(c.dim(`  ci.install: ${ciInstall.spec} (${ciInstall.from})`));
+    updateCiFiles(dir, opts.force);
   });
   if (opts.addMissing && have.size) writeErr(c.dim(`  kept as they were: ${[...have].sort().join(', ')}`));
   if (!existingRepo)

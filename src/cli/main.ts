@@ -95,6 +95,10 @@ function buildProgram(): Command {
         (v: string, p: string[] = []) => [...p, v],
       )
       .option('--add-missing', 'write only the files that are missing, keeping the others')
+      .option(
+        '--ci-install <spec>',
+        'the npm spec CI installs relm from (relm.yaml ci.install): relm@0.2.0, a git URL with a tag, a tarball URL (default: how this relm was installed, else its git tag)',
+      )
       .option('--force', 'overwrite existing files')
       .option(
         '--from <previous>',
@@ -146,12 +150,24 @@ function buildProgram(): Command {
       .option('--json', 'print the model, the practice or the skills as JSON'),
   ).action(action(async () => (await import('./model.js')).runModel));
 
-  program
-    .command('schema [name]')
-    .description(
-      "print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, progress, model, interview, observation, responses, assessment, portfolio), or list them",
-    )
-    .action(action(async () => (await import('./schema.js')).runSchema));
+  common(
+    program
+      .command('ci')
+      .description(
+        'what the CI files install (relm.yaml ci.install) and run for every engagement of the repository, and whether they are up to date (exit 1 if not); --write rewrites them',
+      )
+      .option('--write', 'write the CI files for every engagement of the repository')
+      .option('--force', 'with --write, replace CI files that relm did not write'),
+  ).action(action(async () => (await import('./ci.js')).runCi));
+
+  common(
+    program
+      .command('schema [name]')
+      .description(
+        "print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, progress, model, interview, observation, responses, assessment, portfolio), or list them; --write refreshes the engagement's copies in .relm/schemas/, where editors find them",
+      )
+      .option('--write', "write every schema into the engagement's .relm/schemas/ (the files' modelines point there)"),
+  ).action(action(async () => (await import('./schema.js')).runSchema));
 
   common(
     program

@@ -85,7 +85,7 @@ export function newResponsesFile(id: string, rec: Omit<ResponsesFile, 'answers'>
   // A comment holds one line of text: line breaks and other control characters in a name would end it.
   const who = (rec.respondent.role ? `${rec.respondent.name} (${rec.respondent.role})` : rec.respondent.name).replace(/[\p{Cc}\u2028\u2029\ufeff]+/gu, ' ');
   const head = [
-    modeline('responses'),
+    modeline('responses', 1),
     `# ${id}: the answers of ${who} to the questionnaire, imported by \`relm questionnaire import\`.`,
     '# practices.yaml holds the consensus: `relm reconcile` compares the respondents and proposes it.',
   ].join('\n');

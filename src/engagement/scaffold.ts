@@ -17,10 +17,8 @@ export interface ScaffoldOptions {
   dayRate?: number;
   applications: Application[];
   model: Model;
-  /** The relm version the CI files install. */
-  version: string;
-  /** The engagement folder relative to the repository root ('' at the root): CI runs relm with -C there. */
-  engagementPath: string;
+  /** relm.yaml `ci.install`: the npm spec the CI files install relm from. */
+  ciInstall: string;
 }
 
 /** The standard engagement tasks (docs/engagement-files.md), with their offsets from the start in days. */
@@ -136,8 +134,10 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
       model: 'builtin',
       weights: { people: 1, process: 1, technology: 1, organization: 1, integration: 1 },
       output: { dir: 'out', formats: ['md', 'html'] },
-      check: { fail_under: 2.0, max_regression: 0.25 },
+      ci: { install: o.ciInstall },
     }),
+    '# Score gates for relm check (and CI), off until you set them; then run `relm ci --write`:',
+    '# check: {fail_under: 2.0, min_perspective: 1.5, max_gap: 3, max_regression: 0.25}',
     '',
   ].join('\n');
 
@@ -268,60 +268,4 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
   // Generated deliverables; relm's write lock and the temporary files of interrupted writes.
   files['.gitignore'] = 'out/\n.relm/lock*\n.*.tmp\n';
   return files;
-}
-
-/**
- * CI for the engagement repository, by path relative to the repository root: a GitHub Actions workflow
- * (relm check as annotations on every pull request, the assessment diff as the job summary) and a GitLab
- * CI snippet to include.
- */
-export function ciFiles(o: Pick<ScaffoldOptions, 'version' | 'engagementPath'>): Record<string, string> {
-  const dir = o.engagementPath ? ` -C ${JSON.stringify(o.engagementPath)}` : '';
-  const paths = o.engagementPath ? `${o.engagementPath}/**` : '**';
-  return {
-    '.github/workflows/relm.yml': `# relm: checks the release-management assessment on every pull request.
-name: relm
-on:
-  pull_request:
-    paths: [${JSON.stringify(paths)}]
-permissions:
-  contents: read
-jobs:
-  relm:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0   # relm diff and --baseline read the base branch
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-      - run: npm install --global relm@${o.version}
-      - name: Check the engagement
-        run: relm check${dir} -f github --baseline "origin/\${{ github.base_ref }}"
-      - name: Assessment changes
-        if: always()
-        run: relm diff${dir} "origin/\${{ github.base_ref }}" HEAD >> "$GITHUB_STEP_SUMMARY"
-`,
-    '.gitlab/relm.gitlab-ci.yml': `# relm for GitLab CI: add to .gitlab-ci.yml
-#   include:
-#     - local: .gitlab/relm.gitlab-ci.yml
-relm:
-  image: node:20
-  rules:
-    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
-  variables:
-    GIT_DEPTH: 0
-  script:
-    - npm install --global relm@${o.version}
-    - git fetch origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
-    - relm check${dir} -f text -f junit -o - -o relm-junit.xml --baseline "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
-    - relm diff${dir} "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" HEAD | tee relm-diff.md
-  artifacts:
-    when: always
-    reports:
-      junit: relm-junit.xml
-    paths: [relm-diff.md]
-`,
-  };
 }

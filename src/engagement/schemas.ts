@@ -8,6 +8,7 @@ import { hint } from '../util/did-you-mean.js';
 import { finding, type DocPath, type Finding } from '../diagnostics/finding.js';
 import { unusable, usablePart, wholly, type Usable } from './usable.js';
 import { clip } from '../util/text.js';
+import { SCHEMA_DIR } from './modeline.js';
 
 export const SCHEMA_NAMES = [
   'relm',
@@ -298,4 +299,18 @@ function describe(file: string, e: ErrorObject, path: (string | number)[], _root
     default:
       return finding('schema', { file, path }, `"${where}" ${e.message ?? 'is invalid'}`);
   }
+}
+
+/**
+ * The copies of relm's schemas an engagement keeps for editors, by path relative to the engagement folder
+ * (SCHEMA_DIR). Without `$id`, so that an editor resolves the references between them (target → model) next
+ * to each other on disk rather than at the `$id`, which names a schema but is no address.
+ */
+export function schemaCopies(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of SCHEMA_NAMES) {
+    const { $id: _id, ...schema } = readSchema(name);
+    files[`${SCHEMA_DIR}/${name}.schema.json`] = `${JSON.stringify(schema, null, 2)}\n`;
+  }
+  return files;
 }

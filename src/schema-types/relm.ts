@@ -80,11 +80,23 @@ export interface Manifest {
      */
     primary_color?: string;
   };
+  /**
+   * The policy of `relm check` beyond validity: score gates, each off until set (docs/ci.md).
+   */
   check?: {
     fail_under?: number;
     max_regression?: number;
     min_perspective?: number;
     max_gap?: number;
+  };
+  /**
+   * What the CI files relm writes (`relm init`, `relm ci --write`) use; docs/ci.md.
+   */
+  ci?: {
+    /**
+     * The npm package spec CI installs relm from: a registry version (relm@0.2.0, @team/relm@0.2.0), a git URL with a tag (git+https://git.example.com/tools/relm.git#v0.2.0) or a tarball URL (https://files.example.com/relm-0.2.0.tgz). No spaces, quotes or shell characters.
+     */
+    install?: string;
   };
   /**
    * Value maps for `relm import`: per source, per field, a source value (matched without case) -> the relm value.

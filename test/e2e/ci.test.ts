@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CHILD_TIMEOUT_MS, copyFixture, relm } from '../helpers/cli.js';
+import { CHILD_TIMEOUT_MS, copyFixture, ROOT, relm } from '../helpers/cli.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -135,31 +135,102 @@ describe('relm schema and the CI scaffold', () => {
   it('prints any schema, and lists them', async () => {
     const r = await relm(['schema', 'practices']);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).$id).toBe('https://unpkg.com/relm/schemas/practices.schema.json');
+    expect(JSON.parse(r.stdout).$id).toBe('https://relm.invalid/schemas/practices.schema.json');
     expect((await relm(['schema'])).stdout).toContain('assessment');
     expect((await relm(['schema', 'nope'])).status).toBe(2);
   });
 
-  it('writes a GitHub workflow and a GitLab snippet at the repository root, and a schema modeline on every YAML file', async () => {
+  it('writes the schemas into .relm/schemas/ where every modeline points, relative, and refreshes them with schema --write', async () => {
     const top = mkdtempSync(join(tmpdir(), 'relm-init-'));
     dirs.push(top);
     git(top, 'init', '-q');
     expect((await relm(['init', join(top, 'eng'), '--client', 'X', '--as-of', '2026-01-01', '--application', 'app'])).status).toBe(0);
+    for (const f of ['relm', 'practices', 'target', 'plan', 'backlog', 'team', 'releases']) {
+      const first = readFileSync(join(top, 'eng', `${f}.yaml`), 'utf8').split('\n')[0]!;
+      expect(first).toBe(`# yaml-language-server: $schema=.relm/schemas/${f}.schema.json`);
+      const copy = JSON.parse(readFileSync(join(top, 'eng', '.relm', 'schemas', `${f}.schema.json`), 'utf8'));
+      const { $id, ...original } = JSON.parse(readFileSync(join(ROOT, 'schemas', `${f}.schema.json`), 'utf8'));
+      expect($id).toMatch(/^https:\/\/relm\.invalid\//);
+      expect(copy).toEqual(original); // without $id: target's reference to model.schema.json is resolved beside it
+    }
+    writeFileSync(join(top, 'eng', '.relm', 'schemas', 'target.schema.json'), '{}');
+    const w = await relm(['schema', '--write', '-C', join(top, 'eng')]);
+    expect(w.status, w.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(top, 'eng', '.relm', 'schemas', 'target.schema.json'), 'utf8')).title).toContain('target.yaml');
+  });
+
+  it('a second engagement in the repository joins the CI files, which install ci.install on Node 22 and check validity only', async () => {
+    const top = mkdtempSync(join(tmpdir(), 'relm-init-'));
+    dirs.push(top);
+    git(top, 'init', '-q');
+    const a = await relm(['init', join(top, 'eng', 'a'), '--client', 'A', '--as-of', '2026-01-01', '--ci-install', 'relm@0.2.0']);
+    expect(a.status, a.stderr).toBe(0);
+    expect(parse(readFileSync(join(top, 'eng', 'a', 'relm.yaml'), 'utf8')).ci).toEqual({ install: 'relm@0.2.0' });
+    expect(parse(readFileSync(join(top, 'eng', 'a', 'relm.yaml'), 'utf8')).check).toBeUndefined();
+    const b = await relm(['init', join(top, 'eng', 'b'), '--client', 'B', '--as-of', '2026-01-01', '--ci-install', 'relm@0.2.0']);
+    expect(b.status, b.stderr).toBe(0);
+
     const wf = parse(readFileSync(join(top, '.github/workflows/relm.yml'), 'utf8'));
     expect(Object.keys(wf.on)).toEqual(['pull_request']);
-    const steps = wf.jobs.relm.steps.map((s: { run?: string; uses?: string }) => s.run ?? s.uses);
+    expect(wf.on.pull_request.paths).toEqual(['eng/a/**', 'eng/b/**']);
+    const setup = wf.jobs.relm.steps.find((s: { uses?: string }) => s.uses?.startsWith('actions/setup-node'));
+    expect(setup.with['node-version']).toBe(22);
+    const runs = wf.jobs.relm.steps.map((s: { run?: string }) => s.run).filter(Boolean);
+    expect(runs[0]).toBe("npm install --global 'relm@0.2.0'");
+    expect(runs).toContain('relm check -C "eng/a" -f github');
+    expect(runs).toContain('relm check -C "eng/b" -f github');
+    expect(runs.filter((r: string) => r.startsWith('relm diff') && r.includes('GITHUB_STEP_SUMMARY'))).toHaveLength(2);
+
+    const gl = parse(readFileSync(join(top, '.gitlab/relm.gitlab-ci.yml'), 'utf8'));
+    expect(gl.relm.image).toBe('node:22');
+    expect(gl.relm.script[0]).toBe("npm install --global 'relm@0.2.0'");
+    expect(gl.relm.script.filter((l: string) => l.startsWith('relm check'))).toEqual([
+      'relm check -C "eng/a" -f text -f junit -o - -o relm-junit-1.xml || relm_failed=1',
+      'relm check -C "eng/b" -f text -f junit -o - -o relm-junit-2.xml || relm_failed=1',
+    ]);
+
+    // A fresh engagement passes the check CI runs: nothing assessed is valid, and no score gate is set.
+    const check = await relm(['check', '-C', join(top, 'eng', 'b'), '-f', 'text']);
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+
+    // relm ci says what the files install and run, and that they are up to date.
+    const ci = await relm(['ci'], { cwd: top });
+    expect(ci.status, ci.stdout + ci.stderr).toBe(0);
+    expect(ci.stdout).toContain("install   npm install --global 'relm@0.2.0'");
+    expect(ci.stdout).toContain('relm check -C "eng/b" -f github');
+    expect(ci.stdout).toContain('validity only');
+  });
+
+  it('relm ci finds CI files out of date when a score gate is set, and --write adds the baseline; a file of your own is kept', async () => {
+    const top = mkdtempSync(join(tmpdir(), 'relm-init-'));
+    dirs.push(top);
+    git(top, 'init', '-q');
+    expect((await relm(['init', join(top, 'eng'), '--client', 'A', '--as-of', '2026-01-01', '--ci-install', 'relm@0.2.0'])).status).toBe(0);
+    const manifest = join(top, 'eng', 'relm.yaml');
+    writeFileSync(manifest, `${readFileSync(manifest, 'utf8')}check: {fail_under: 2, max_regression: 0.1}\n`);
+    const stale = await relm(['ci'], { cwd: join(top, 'eng') });
+    expect(stale.status).toBe(1);
+    expect(stale.stdout).toContain('.github/workflows/relm.yml   out of date');
+    expect(stale.stdout).toContain('fail_under 2, max_regression 0.1');
+    expect((await relm(['ci', '--write'], { cwd: top })).status).toBe(0);
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JavaScript template
-    expect(steps).toContain('relm check -C "eng" -f github --baseline "origin/${{ github.base_ref }}"');
-    expect(steps.some((s: string) => s.includes('relm diff') && s.includes('GITHUB_STEP_SUMMARY'))).toBe(true);
-    expect(existsSync(join(top, '.gitlab/relm.gitlab-ci.yml'))).toBe(true);
-    for (const f of ['relm', 'practices', 'target', 'plan', 'backlog']) {
-      expect(readFileSync(join(top, 'eng', `${f}.yaml`), 'utf8').split('\n')[0]).toBe(
-        `# yaml-language-server: $schema=https://unpkg.com/relm/schemas/${f}.schema.json`,
-      );
-    }
-    // A second init refuses, the CI files included.
-    const again = await relm(['init', join(top, 'eng2'), '--client', 'Y']);
-    expect(again.status).toBe(2);
-    expect(again.stderr).toContain('.github/workflows/relm.yml');
+    expect(readFileSync(join(top, '.github/workflows/relm.yml'), 'utf8')).toContain('relm check -C "eng" -f github --baseline "origin/${{ github.base_ref }}"');
+    expect((await relm(['ci'], { cwd: top })).status).toBe(0);
+
+    writeFileSync(join(top, '.gitlab/relm.gitlab-ci.yml'), 'my own job\n');
+    const kept = await relm(['ci', '--write'], { cwd: top });
+    expect(kept.status).toBe(1);
+    expect(readFileSync(join(top, '.gitlab/relm.gitlab-ci.yml'), 'utf8')).toBe('my own job\n');
+    expect((await relm(['ci', '--write', '--force'], { cwd: top })).status).toBe(0);
+    expect(readFileSync(join(top, '.gitlab/relm.gitlab-ci.yml'), 'utf8')).toContain('relm check -C "eng"');
+  });
+
+  it('refuses a --ci-install that is no npm spec, writing nothing', async () => {
+    const top = mkdtempSync(join(tmpdir(), 'relm-init-'));
+    dirs.push(top);
+    const r = await relm(['init', join(top, 'eng'), '--client', 'A', '--ci-install', 'relm; rm -rf /']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--ci-install');
+    expect(existsSync(join(top, 'eng'))).toBe(false);
   });
 });

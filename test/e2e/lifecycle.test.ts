@@ -194,7 +194,7 @@ describe('relm progress: the plan of record is the newest assessment tag', () =>
       expect(started.stderr).toContain(`${r2}: planned → in-progress (started 2026-06-12)`);
       expect((await relm(['progress', 'set', r3!, 'dropped', '--note', 'Covered by the new tooling', '-C', eng])).status).toBe(0);
       const text = readFileSync(join(eng, 'progress.yaml'), 'utf8');
-      expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=https://unpkg.com/relm/schemas/progress.schema.json');
+      expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=.relm/schemas/progress.schema.json');
       expect(text).toContain('# Reviewed weekly with the CIO.');
       expect(parse(text).recommendations).toEqual({
         [r1!]: { status: 'done', owner: 'E. Marsh', done: '2026-06-10', notes: 'Approved by the CAB' },

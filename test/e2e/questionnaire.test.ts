@@ -105,7 +105,7 @@ describe('relm questionnaire, reconcile and the report', () => {
     }
     expect(readdirSync(join(dir, 'responses')).sort()).toEqual(['int-06.yaml', 'int-07.yaml', 'int-08.yaml']);
     const hv = readFileSync(join(dir, 'responses', 'int-06.yaml'), 'utf8');
-    expect(hv.split('\n')[0]).toBe('# yaml-language-server: $schema=https://unpkg.com/relm/schemas/responses.schema.json');
+    expect(hv.split('\n')[0]).toBe('# yaml-language-server: $schema=../.relm/schemas/responses.schema.json');
     const doc = parse(hv);
     expect(doc.respondent).toEqual({ name: 'Hendrik Voss', role: 'Release manager' });
     expect(doc.date).toBe('2026-03-05');

@@ -108,6 +108,6 @@ describe('relm validate with observations/*.md', () => {
   it('prints the observation schema', async () => {
     const r = await relm(['schema', 'observation']);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).$id).toBe('https://unpkg.com/relm/schemas/observation.schema.json');
+    expect(JSON.parse(r.stdout).$id).toBe('https://relm.invalid/schemas/observation.schema.json');
   });
 });

@@ -135,7 +135,7 @@ describe('responses files', () => {
   it('writes a new file with the modeline, grouped by practice in the model order', () => {
     expect(newResponsesFile('int-06', rec, answers, order)).toBe(
       [
-        '# yaml-language-server: $schema=https://unpkg.com/relm/schemas/responses.schema.json',
+        '# yaml-language-server: $schema=../.relm/schemas/responses.schema.json',
         '# int-06: the answers of A. Person (Dev) to the questionnaire, imported by `relm questionnaire import`.',
         '# practices.yaml holds the consensus: `relm reconcile` compares the respondents and proposes it.',
         'respondent: {name: A. Person, role: Dev}',

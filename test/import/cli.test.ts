@@ -76,7 +76,7 @@ describe.skipIf(!built)('relm import (built)', () => {
     const v = await relm(['validate', '-f', 'json', '-C', dir]);
     expect(v.status).toBe(0);
     expect(readFileSync(join(dir, 'releases.yaml'), 'utf8')).toMatch(
-      /^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/relm\/schemas\/releases\.schema\.json\n# Release history \(format: relm schema releases\)\./,
+      /^# yaml-language-server: \$schema=\.relm\/schemas\/releases\.schema\.json\n# Release history \(format: relm schema releases\)\./,
     );
   });
 

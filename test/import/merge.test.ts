@@ -143,7 +143,7 @@ describe('merging into backlog.yaml', () => {
     expect(changed).toBe(true);
     expect(
       text.startsWith(
-        '# yaml-language-server: $schema=https://unpkg.com/relm/schemas/backlog.schema.json\n# Maintenance backlog (format: relm schema backlog).\n# Started by `relm import jira`',
+        '# yaml-language-server: $schema=.relm/schemas/backlog.schema.json\n# Maintenance backlog (format: relm schema backlog).\n# Started by `relm import jira`',
       ),
     ).toBe(true);
     const data = load(text) as { applications: unknown[]; items: { id: string }[] };

@@ -12,8 +12,7 @@ export function scaffoldText(): string {
     consultants: [],
     applications: [],
     model: loadBuiltinModel(),
-    version: '0.0.0',
-    engagementPath: '',
+    ciInstall: 'relm@0.0.0',
   })['practices.yaml']!;
 }
 

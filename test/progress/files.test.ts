@@ -11,7 +11,7 @@ import { engagementWith } from '../helpers/engagement.js';
 describe('writeProgress: progress.yaml through relm progress set', () => {
   it('starts the file with the modeline, and keeps each status with its dates', () => {
     const a = writeProgress(null, { id: 'r1', status: 'in-progress', date: '2026-05-02', owner: 'A. Lee' });
-    expect(a.text.startsWith('# yaml-language-server: $schema=https://unpkg.com/relm/schemas/progress.schema.json\n')).toBe(true);
+    expect(a.text.startsWith('# yaml-language-server: $schema=.relm/schemas/progress.schema.json\n')).toBe(true);
     expect(a.text.endsWith('recommendations:\n  r1:\n    status: in-progress\n    owner: A. Lee\n    started: 2026-05-02\n')).toBe(true);
     expect(validateSchema('progress', 'progress.yaml', parse(a.text))).toEqual([]);
     // Done later: the start stays, the done date is the day given; a note joins the notes.
@@ -121,7 +121,7 @@ describe('checks of progress.yaml and of carried answers', () => {
 
 describe('the files of a re-assessment', () => {
   const practices = [
-    '# yaml-language-server: $schema=https://unpkg.com/relm/schemas/practices.schema.json',
+    '# yaml-language-server: $schema=.relm/schemas/practices.schema.json',
     '# Our notes.',
     'assessed: 2026-03-15',
     'practices:',
@@ -142,7 +142,7 @@ describe('the files of a re-assessment', () => {
     expect(c.answers).toBe(3);
     expect(c.ratings).toBe(1);
     const lines = c.text.split('\n');
-    expect(lines[0]).toBe('# yaml-language-server: $schema=https://unpkg.com/relm/schemas/practices.schema.json');
+    expect(lines[0]).toBe('# yaml-language-server: $schema=.relm/schemas/practices.schema.json');
     expect(lines[1]).toMatch(/^# Carried over from the previous assessment \(2026-03-31\) by `relm init --from`/);
     expect(c.text).toContain('# Our notes.');
     expect(c.text).toContain('a-1a: {answer: most, confirmed: 2026-03-15} # L1 criterion');
