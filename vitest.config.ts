@@ -4,11 +4,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Nothing may hang CI: a test, a hook or the teardown that runs past these fails instead. Every child
-    // process a test spawns has a timeout of its own too (test/helpers/cli.ts CHILD_TIMEOUT_MS).
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    teardownTimeout: 30_000,
+    // These limits catch a hang; they are not speed targets, and no test sets a shorter one. The slowest test
+    // takes about 25 s alone on 2 cores; on a shared machine at load 30 (or beside two CPU-burning processes)
+    // the same test takes up to ten times as long, and must still pass. Every child process a test spawns is
+    // killed sooner (test/helpers/cli.ts CHILD_TIMEOUT_MS), so that a hung child fails its test with its output.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+    teardownTimeout: 60_000,
     pool: 'forks',
     // vitest's default is one worker fewer than the cores: one on a 2-core machine, which left the other core
     // idle once the end-to-end tests stopped starting a Node process per case.

@@ -72,8 +72,6 @@ const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 const CORPUS = join(ROOT, 'test', 'corpus');
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'minimal');
-/** A guard against blow-ups (alias bombs, deep nesting), not a speed target: those are in `npm run bench`. */
-const LIMIT_MS = 20_000;
 /** A finding line of the text format: `file:line:col severity code message`. */
 const FINDING_LINE = /^\S+:\d+:\d+ (error|warning|info) [a-z0-9-]+ \S/;
 
@@ -117,7 +115,7 @@ describe('the bad-input corpus', () => {
   });
 
   for (const name of cases) {
-    it(name, { timeout: 60_000 }, async () => {
+    it(name, async () => {
       const want = JSON.parse(readFileSync(join(CORPUS, name, 'expect.json'), 'utf8')) as Expectation;
       const { base, dir, outside } = await prepare(name);
       try {
@@ -169,7 +167,6 @@ describe('the bad-input corpus', () => {
           const content = readFileSync(join(dir, p), 'utf8');
           for (const t of texts) expect(content.includes(t), `${p} of ${name} contains "${t}"`).toBe(false);
         }
-        expect(ms, `${name} took ${Math.round(ms)} ms`).toBeLessThan(LIMIT_MS);
       } finally {
         rmSync(base, { recursive: true, force: true });
       }

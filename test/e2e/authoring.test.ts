@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyFixture, relm } from '../helpers/cli.js';
+import { copyFixture, relm, CHILD_TIMEOUT_MS } from '../helpers/cli.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -152,7 +152,7 @@ describe('relm diff for a pull request', () => {
       execFileSync('git', args, {
         cwd: top,
         encoding: 'utf8',
-        timeout: 30_000,
+        timeout: CHILD_TIMEOUT_MS,
         env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
       });
     git('init', '-q', '-b', 'main');

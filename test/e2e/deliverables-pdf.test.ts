@@ -4,20 +4,20 @@
  * file names in client text, at most 40 report pages without a near-empty one, the roadmap drawn in the plan
  * and the slides. For the bundled example and a second engagement with a custom model.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngagement } from '../../src/engagement/load.js';
 import { assess } from '../../src/engine/assess.js';
 import { findBrowser } from '../../src/render/browser.js';
 import { reportView } from '../../src/render/report-view.js';
-import { BIN, copyFixture, ROOT } from '../helpers/cli.js';
+import { copyFixture, ROOT, CHILD_TIMEOUT_MS, relmChild, type RunResult } from '../helpers/cli.js';
 
 const tools = (() => {
   try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore', timeout: 10_000 });
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore', timeout: CHILD_TIMEOUT_MS });
     findBrowser();
     return true;
   } catch {
@@ -30,11 +30,11 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const text = (file: string, page?: number) =>
-  execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], { encoding: 'utf8', timeout: 30_000 }).replace(
-    /\s+/g,
-    ' ',
-  );
-const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8', timeout: 30_000 }))![1]);
+  execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], {
+    encoding: 'utf8',
+    timeout: CHILD_TIMEOUT_MS,
+  }).replace(/\s+/g, ' ');
+const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS }))![1]);
 
 /** The PDF's bookmarks (document outline), depth-first, indented by level. */
 async function bookmarks(file: string): Promise<string[]> {
@@ -77,7 +77,11 @@ pdfDescribe.each([
 ])('the deliverables of %s, read back from their PDFs', (path, maxPages) => {
   const dir = copyFixture(path);
   dirs.push(dir);
-  const r = spawnSync(process.execPath, [BIN, 'report', '-C', dir, '--format', 'pdf,html', '--browser-timeout', '120'], { encoding: 'utf8', timeout: 300_000 });
+  // Printed once for every test below, in a child process (the worker stays free to report to vitest).
+  let r: RunResult;
+  beforeAll(async () => {
+    r = await relmChild(['report', '-C', dir, '--format', 'pdf,html', '--browser-timeout', '120']);
+  });
   const out = join(dir, 'out');
   const loaded = loadEngagement(dir);
   const a = assess(loaded.engagement!);

@@ -17,14 +17,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsyaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, relmInProcess } from '../helpers/cli.js';
+import { BIN, deadPid, relmInProcess, CHILD_TIMEOUT_MS } from '../helpers/cli.js';
 
 // End-to-end: the built CLI (in this process; in a child where it is interrupted or races) on engagements made in the test, with real git repositories and the real
 // Hadoop export. Every child process has a timeout, so no test can hang.
 
 const HADOOP = join(import.meta.dirname, '../../../shared/data/gitbugs-hadoop/hadoop_bugs.csv');
 const hasHadoop = existsSync(HADOOP);
-const TIMEOUT = 60_000;
+const TIMEOUT = CHILD_TIMEOUT_MS;
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -218,7 +218,7 @@ describe('safe writers', () => {
       expect(ids.filter((i) => i.startsWith('AAA-'))).toHaveLength(200);
       expect(ids.filter((i) => i.startsWith('BBB-'))).toHaveLength(200);
     }
-  }, 120_000);
+  });
 
   it('a second writer waits, then fails with a clear message while the first holds the lock', async () => {
     const eng = await engagement();
@@ -235,37 +235,40 @@ describe('safe writers', () => {
   });
 
   it('a writer killed mid-write leaves the file whole; the next run takes over its lock and removes its temporary file', async () => {
+    // Enough rows that a kill lands while the file is read, merged or written, whatever the machine's speed.
+    const ROWS = 2000;
     const eng = await engagement();
     const csv = join(temp('relm-csv-'), 'big.csv');
     writeFileSync(
       csv,
-      `Summary,Issue key,Status,Created,Description\n${Array.from({ length: 5000 }, (_, i) => `Issue number ${i},BIG-${i},Open,2026-01-02,${'words '.repeat(40)}`).join('\n')}\n`,
+      `Summary,Issue key,Status,Created,Description\n${Array.from({ length: ROWS }, (_, i) => `Issue number ${i},BIG-${i},Open,2026-01-02,${'words '.repeat(40)}`).join('\n')}\n`,
     );
     expect((await run(['import', 'jira', csv, '--application', 'big'], eng)).status).toBe(0);
     const whole = readFileSync(join(eng, 'backlog.yaml'), 'utf8');
     const changed = csv.replace('big.csv', 'big2.csv');
     writeFileSync(changed, readFileSync(csv, 'utf8').replace(/,Open,/g, ',In Progress,'));
-    for (const ms of [150, 400, 700, 1000]) {
+    for (const ms of [200, 600, 1000]) {
       const w = start(['import', 'jira', changed, '--application', 'big'], eng);
       setTimeout(() => w.kill('SIGKILL'), ms);
       await w.done;
       const now = readFileSync(join(eng, 'backlog.yaml'), 'utf8');
       // Wholly old or wholly new, never a mix.
-      expect(now === whole || (load(join(eng, 'backlog.yaml')).items!.length === 5000 && !now.includes('status: new'))).toBe(true);
+      expect(now === whole || (load(join(eng, 'backlog.yaml')).items!.length === ROWS && !now.includes('status: new'))).toBe(true);
     }
     // What a kill -9 at the worst moment leaves: a temporary file and the lock of a dead process.
-    writeFileSync(join(eng, '.backlog.yaml.999999.abc123.tmp'), 'items:\n  - id: half');
+    const dead = deadPid();
+    writeFileSync(join(eng, `.backlog.yaml.${dead}.abc123.tmp`), 'items:\n  - id: half');
     mkdirSync(join(eng, '.relm/lock'), { recursive: true });
     writeFileSync(
       join(eng, '.relm/lock.owner'),
-      JSON.stringify({ pid: 999999, host: (await import('node:os')).hostname(), command: 'import jira', since: '2026-03-31T10:00:00Z' }),
+      JSON.stringify({ pid: dead, host: (await import('node:os')).hostname(), command: 'import jira', since: '2026-03-31T10:00:00Z' }),
     );
     const next = await run(['import', 'jira', changed, '--application', 'big'], eng, { RELM_LOCK_WAIT_MS: '2000' });
     expect(next.status, next.stderr).toBe(0);
     expect(tempFiles(eng)).toEqual([]);
     expect(existsSync(join(eng, '.relm/lock'))).toBe(false);
     expect(load(join(eng, 'backlog.yaml')).items!.every((i) => i.status === 'in-progress')).toBe(true);
-  }, 120_000);
+  });
 
   it('keeps the file mode, writes through a symlink inside the engagement and refuses one leaving it', async () => {
     const eng = await engagement();

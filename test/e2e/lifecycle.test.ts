@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { relmInProcess as relm, ROOT } from '../helpers/cli.js';
+import { relmInProcess as relm, ROOT, CHILD_TIMEOUT_MS } from '../helpers/cli.js';
 import { openPackage, slides } from '../helpers/ooxml.js';
 import { CHILD_TIMEOUT, pdfIt } from '../helpers/run.js';
 
@@ -21,7 +21,7 @@ function git(cwd: string, args: string[], date?: string): string {
   return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args], {
     cwd,
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: CHILD_TIMEOUT_MS,
     env,
   });
 }
@@ -68,7 +68,7 @@ beforeAll(() => {
   git(top, ['commit', '-qam', 'spring 2027'], '2026-06-01');
   git(top, ['tag', TAGS[2]!]);
   edit(p, 'request-intake-4a: none', 'request-intake-4a: most');
-}, 60_000);
+});
 
 /** `relm assess --json` of the engagement at a tag, in a worktree of its own (the main one has uncommitted work). */
 async function assessAt(tag: string) {
@@ -85,7 +85,7 @@ describe('relm trend: three tagged assessments and the working tree', () => {
     const r = await relm(['trend', '--json', '-C', eng]);
     expect(r.status, r.stderr).toBe(0);
     trend = JSON.parse(r.stdout);
-  }, CHILD_TIMEOUT);
+  });
 
   it('reads every assessment-* tag, oldest first by date, then the working tree', async () => {
     expect(trend.points.map((p) => p.label)).toEqual([...TAGS, 'working tree']);
@@ -150,18 +150,14 @@ describe('relm trend: three tagged assessments and the working tree', () => {
     2 * CHILD_TIMEOUT,
   );
 
-  it(
-    'prints a table for people: one column per assessment',
-    async () => {
-      const r = await relm(['trend', '-C', eng]);
-      expect(r.status).toBe(0);
-      const lines = r.stdout.split('\n');
-      expect(lines[0]).toBe('Trend: Northwind Mutual Insurance, 4 assessments');
-      expect(lines.find((l) => l.startsWith('Overall score'))).toMatch(/^Overall score \(0–5\)\s+\d\.\d\s+\d\.\d\s+\d\.\d\s+\d\.\d$/);
-      expect(r.stdout).toContain('Change failure rate');
-    },
-    CHILD_TIMEOUT,
-  );
+  it('prints a table for people: one column per assessment', async () => {
+    const r = await relm(['trend', '-C', eng]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Trend: Northwind Mutual Insurance, 4 assessments');
+    expect(lines.find((l) => l.startsWith('Overall score'))).toMatch(/^Overall score \(0–5\)\s+\d\.\d\s+\d\.\d\s+\d\.\d\s+\d\.\d$/);
+    expect(r.stdout).toContain('Change failure rate');
+  });
 });
 
 describe('relm progress: the plan of record is the newest assessment tag', () => {
@@ -250,7 +246,7 @@ describe('relm progress: the plan of record is the newest assessment tag', () =>
       expect(answer).toBeDefined();
       expect(md).toContain('**What was done.** Since progress-2026-07 (1 July 2026), one recommendation was completed');
       expect(md).toContain('![Effort delivered against the plan (person-days, cumulative)](charts/burnup.svg)');
-      const text = execFileSync('pdftotext', [join(eng, 'out/progress-report.pdf'), '-'], { encoding: 'utf8', timeout: 30_000 }).replace(/\s+/g, ' ');
+      const text = execFileSync('pdftotext', [join(eng, 'out/progress-report.pdf'), '-'], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS }).replace(/\s+/g, ' ');
       expect(text).toContain('Release Management Assessment: progress report');
       for (const heading of ['Summary', '1. Progress by phase', '2. What was done', '3. What moved', '4. What is late, and why', '5. Next steps'])
         expect(text).toContain(heading);
@@ -263,9 +259,12 @@ describe('relm progress: the plan of record is the newest assessment tag', () =>
       expect(titles[0]).toMatch(/^\d+% of the plan delivered/);
       expect(titles[2]).toBe('One recommendation completed since progress-2026-07');
       expect(deckMd).toContain(`- **Done:** Since progress-2026-07 (1 July 2026), one recommendation was completed`);
-      const deckPdf = execFileSync('pdftotext', [join(eng, 'out/progress-presentation.pdf'), '-'], { encoding: 'utf8', timeout: 30_000 }).replace(/\s+/g, ' ');
+      const deckPdf = execFileSync('pdftotext', [join(eng, 'out/progress-presentation.pdf'), '-'], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS }).replace(
+        /\s+/g,
+        ' ',
+      );
       for (const t of titles) expect(deckPdf).toContain(t);
-      expect(execFileSync('pdfinfo', [join(eng, 'out/progress-presentation.pdf')], { encoding: 'utf8', timeout: 30_000 })).toMatch(/Pages:\s+7\n/);
+      expect(execFileSync('pdfinfo', [join(eng, 'out/progress-presentation.pdf')], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS })).toMatch(/Pages:\s+7\n/);
       const pptx = slides(openPackage(join(eng, 'out/progress-presentation.pptx')));
       expect(pptx.map((x) => x.title)).toEqual(['Release Management Assessment: progress', ...titles]);
     },
@@ -279,7 +278,7 @@ describe('relm init --from: the re-assessment a year later', () => {
     next = join(top, 'northwind-2028');
     const r = await relm(['init', next, '--from', eng, '--as-of', '2028-03-31']);
     expect(r.status, r.stderr).toBe(0);
-  }, CHILD_TIMEOUT);
+  });
 
   it('copies targets, team and plan, links the previous engagement, and carries the answers over to confirm', async () => {
     for (const f of ['relm.yaml', 'practices.yaml', 'target.yaml', 'team.yaml', 'plan.yaml']) expect(existsSync(join(next, f)), f).toBe(true);
@@ -325,19 +324,15 @@ describe('relm init --from: the re-assessment a year later', () => {
     4 * CHILD_TIMEOUT,
   );
 
-  it(
-    'starts the trend from the previous engagement',
-    async () => {
-      const r = await relm(['trend', '--json', '-C', next]);
-      expect(r.status, r.stderr).toBe(0);
-      const points = JSON.parse(r.stdout).points;
-      expect(points.map((p: any) => p.label)).toEqual(['northwind', 'working tree']);
-      expect(points[0].engagement).toBe('../northwind');
-      // The repository's tags are of the other folder: left out, and said so.
-      expect(r.stderr).toContain('assessment-2027: the engagement folder did not exist there: left out');
-    },
-    CHILD_TIMEOUT,
-  );
+  it('starts the trend from the previous engagement', async () => {
+    const r = await relm(['trend', '--json', '-C', next]);
+    expect(r.status, r.stderr).toBe(0);
+    const points = JSON.parse(r.stdout).points;
+    expect(points.map((p: any) => p.label)).toEqual(['northwind', 'working tree']);
+    expect(points[0].engagement).toBe('../northwind');
+    // The repository's tags are of the other folder: left out, and said so.
+    expect(r.stderr).toContain('assessment-2027: the engagement folder did not exist there: left out');
+  });
 
   it(
     'never overwrites without --force, and refuses a previous folder that is not an engagement',

@@ -70,19 +70,15 @@ describe('relm portfolio: three engagements', () => {
     2 * CHILD_TIMEOUT,
   );
 
-  it(
-    'prints a table and draws the charts: box plots, vector only',
-    async () => {
-      const r = await relm(['portfolio', 'alpha-bank', 'beta-insurance', 'gamma-mutual'], top);
-      expect(r.status, r.stderr).toBe(0);
-      expect(r.stdout.split('\n')[0]).toBe('Portfolio: 3 engagements');
-      expect(r.stdout).toMatch(/^Overall\s+3\s+1\.3\s+2\.0\s+2\.7\s+3\.5\s+4\.3\s+1\.3▼\s+2\.7=\s+4\.3▲$/m);
-      const svg = readFileSync(join(top, 'out/charts/portfolio.svg'), 'utf8');
-      expect(svg).toContain('median 2.7');
-      expect(svg).not.toMatch(/<pattern|<image/);
-    },
-    CHILD_TIMEOUT,
-  );
+  it('prints a table and draws the charts: box plots, vector only', async () => {
+    const r = await relm(['portfolio', 'alpha-bank', 'beta-insurance', 'gamma-mutual'], top);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Portfolio: 3 engagements');
+    expect(r.stdout).toMatch(/^Overall\s+3\s+1\.3\s+2\.0\s+2\.7\s+3\.5\s+4\.3\s+1\.3▼\s+2\.7=\s+4\.3▲$/m);
+    const svg = readFileSync(join(top, 'out/charts/portfolio.svg'), 'utf8');
+    expect(svg).toContain('median 2.7');
+    expect(svg).not.toMatch(/<pattern|<image/);
+  });
 
   it(
     'anonymised, names no client nor folder anywhere: table, JSON, file and charts',
@@ -159,16 +155,12 @@ describe('relm.yaml benchmark: the report places the client', () => {
     2 * CHILD_TIMEOUT,
   );
 
-  it(
-    'is a validation error when the file is not a portfolio',
-    async () => {
-      const d = join(top, 'beta-insurance');
-      writeFileSync(join(d, 'bench.json'), '{"relm_portfolio": 2}');
-      writeFileSync(join(d, 'relm.yaml'), readFileSync(join(d, 'relm.yaml'), 'utf8') + 'benchmark: bench.json\n');
-      const r = await relm(['validate', '-C', d, '-f', 'text'], top);
-      expect(r.status).toBe(1);
-      expect(r.stdout).toMatch(/^relm\.yaml:\d+:\d+ error benchmark-not-usable the benchmark bench\.json cannot be used: it is not a relm portfolio/m);
-    },
-    CHILD_TIMEOUT,
-  );
+  it('is a validation error when the file is not a portfolio', async () => {
+    const d = join(top, 'beta-insurance');
+    writeFileSync(join(d, 'bench.json'), '{"relm_portfolio": 2}');
+    writeFileSync(join(d, 'relm.yaml'), readFileSync(join(d, 'relm.yaml'), 'utf8') + 'benchmark: bench.json\n');
+    const r = await relm(['validate', '-C', d, '-f', 'text'], top);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^relm\.yaml:\d+:\d+ error benchmark-not-usable the benchmark bench\.json cannot be used: it is not a relm portfolio/m);
+  });
 });

@@ -54,69 +54,65 @@ describe('the offline HTML questionnaire', () => {
     expect(html.match(/class="criterion"/g)).toHaveLength(5);
   });
 
-  browserIt(
-    'saves a JSON file that imports the same as the workbook',
-    async () => {
-      const dir = example();
-      const form = join(dir, 'form.html');
-      const who = 'Tom Keller (Mainframe operator)';
-      expect(
-        (await relm(['questionnaire', 'export', '--practices', 'knowledge-training,release-policy', '--for', who, '-o', form, '-C', dir], { cwd: dir })).status,
-      ).toBe(0);
+  browserIt('saves a JSON file that imports the same as the workbook', async () => {
+    const dir = example();
+    const form = join(dir, 'form.html');
+    const who = 'Tom Keller (Mainframe operator)';
+    expect(
+      (await relm(['questionnaire', 'export', '--practices', 'knowledge-training,release-policy', '--for', who, '-o', form, '-C', dir], { cwd: dir })).status,
+    ).toBe(0);
 
-      const { default: puppeteer } = await import('puppeteer-core');
-      const b = await puppeteer.launch({ executablePath: browser!, headless: true, args: needsNoSandbox() ? ['--no-sandbox'] : [], timeout: 60_000 });
-      try {
-        const page = await b.newPage();
-        const cdp = await page.createCDPSession();
-        await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
-        await page.goto(pathToFileURL(form).href);
-        await page.type('#respondent-date', '2026-03-06');
-        for (const [cid, a] of Object.entries(ANSWERS)) {
-          await page.click(`input[name="a:${cid}"][value="${a.answer}"]`);
-          if (a.notes) await page.type(`textarea[name="n:${cid}"]`, a.notes);
-          if (a.evidence) await page.type(`textarea[name="e:${cid}"]`, a.evidence);
-        }
-        expect(await page.$eval('#progress', (e) => e.textContent)).toBe('4 of 12 statements answered');
-        await page.click('#save');
-        const saved = join(dir, 'answers-tom-keller.json');
-        for (let i = 0; i < 100 && !existsSync(saved); i++) await new Promise((r) => setTimeout(r, 100));
-        expect(existsSync(saved)).toBe(true);
-      } finally {
-        await b.close();
+    const { default: puppeteer } = await import('puppeteer-core');
+    const b = await puppeteer.launch({ executablePath: browser!, headless: true, args: needsNoSandbox() ? ['--no-sandbox'] : [], timeout: 60_000 });
+    try {
+      const page = await b.newPage();
+      const cdp = await page.createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+      await page.goto(pathToFileURL(form).href);
+      await page.type('#respondent-date', '2026-03-06');
+      for (const [cid, a] of Object.entries(ANSWERS)) {
+        await page.click(`input[name="a:${cid}"][value="${a.answer}"]`);
+        if (a.notes) await page.type(`textarea[name="n:${cid}"]`, a.notes);
+        if (a.evidence) await page.type(`textarea[name="e:${cid}"]`, a.evidence);
       }
-      const json = JSON.parse(readFileSync(join(dir, 'answers-tom-keller.json'), 'utf8'));
-      expect(json.respondent).toEqual({ name: 'Tom Keller', role: 'Mainframe operator' });
+      expect(await page.$eval('#progress', (e) => e.textContent)).toBe('4 of 12 statements answered');
+      await page.click('#save');
+      const saved = join(dir, 'answers-tom-keller.json');
+      for (let i = 0; i < 100 && !existsSync(saved); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(existsSync(saved)).toBe(true);
+    } finally {
+      await b.close();
+    }
+    const json = JSON.parse(readFileSync(join(dir, 'answers-tom-keller.json'), 'utf8'));
+    expect(json.respondent).toEqual({ name: 'Tom Keller', role: 'Mainframe operator' });
 
-      // The same answers, typed into the workbook, in another copy of the engagement.
-      const other = example();
-      const xlsx = join(other, 'q.xlsx');
-      expect(
-        (await relm(['questionnaire', 'export', '--practices', 'knowledge-training,release-policy', '--for', who, '-o', xlsx, '-C', other], { cwd: other }))
-          .status,
-      ).toBe(0);
-      const fills = Object.fromEntries(
-        Object.entries(ANSWERS).map(([cid, a]) => [
-          cid,
-          { answer: WORD[a.answer], ...(a.notes ? { notes: a.notes } : {}), ...(a.evidence ? { evidence: a.evidence } : {}) },
-        ]),
-      );
-      writeFileSync(xlsx, await fillWorkbook(readFileSync(xlsx), fills, { date: '2026-03-06' }));
+    // The same answers, typed into the workbook, in another copy of the engagement.
+    const other = example();
+    const xlsx = join(other, 'q.xlsx');
+    expect(
+      (await relm(['questionnaire', 'export', '--practices', 'knowledge-training,release-policy', '--for', who, '-o', xlsx, '-C', other], { cwd: other }))
+        .status,
+    ).toBe(0);
+    const fills = Object.fromEntries(
+      Object.entries(ANSWERS).map(([cid, a]) => [
+        cid,
+        { answer: WORD[a.answer], ...(a.notes ? { notes: a.notes } : {}), ...(a.evidence ? { evidence: a.evidence } : {}) },
+      ]),
+    );
+    writeFileSync(xlsx, await fillWorkbook(readFileSync(xlsx), fills, { date: '2026-03-06' }));
 
-      const a = await relm(['questionnaire', 'import', join(dir, 'answers-tom-keller.json'), '-C', dir], { cwd: dir });
-      const b2 = await relm(['questionnaire', 'import', xlsx, '-C', other], { cwd: other });
-      expect(a.status, a.stderr).toBe(0);
-      expect(b2.status, b2.stderr).toBe(0);
-      const fromJson = readFileSync(join(dir, 'responses', 'int-06.yaml'), 'utf8');
-      const fromXlsx = readFileSync(join(other, 'responses', 'int-06.yaml'), 'utf8');
-      expect(fromJson.replace(/^from: .*$/m, '')).toBe(fromXlsx.replace(/^from: .*$/m, ''));
-      expect(parse(fromJson).answers['knowledge-training']['knowledge-training-2a']).toEqual({
-        answer: 'half',
-        notes: 'The mainframe team has a plan; web does not.',
-        evidence: [{ title: 'Training plan 2026', ref: 'sharepoint/hr/training-2026.docx' }],
-      });
-      expect(readFileSync(join(dir, 'interviews', 'int-06.md'), 'utf8')).toBe(readFileSync(join(other, 'interviews', 'int-06.md'), 'utf8'));
-    },
-    120_000,
-  );
+    const a = await relm(['questionnaire', 'import', join(dir, 'answers-tom-keller.json'), '-C', dir], { cwd: dir });
+    const b2 = await relm(['questionnaire', 'import', xlsx, '-C', other], { cwd: other });
+    expect(a.status, a.stderr).toBe(0);
+    expect(b2.status, b2.stderr).toBe(0);
+    const fromJson = readFileSync(join(dir, 'responses', 'int-06.yaml'), 'utf8');
+    const fromXlsx = readFileSync(join(other, 'responses', 'int-06.yaml'), 'utf8');
+    expect(fromJson.replace(/^from: .*$/m, '')).toBe(fromXlsx.replace(/^from: .*$/m, ''));
+    expect(parse(fromJson).answers['knowledge-training']['knowledge-training-2a']).toEqual({
+      answer: 'half',
+      notes: 'The mainframe team has a plan; web does not.',
+      evidence: [{ title: 'Training plan 2026', ref: 'sharepoint/hr/training-2026.docx' }],
+    });
+    expect(readFileSync(join(dir, 'interviews', 'int-06.md'), 'utf8')).toBe(readFileSync(join(other, 'interviews', 'int-06.md'), 'utf8'));
+  });
 });

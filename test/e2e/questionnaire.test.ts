@@ -72,7 +72,7 @@ describe('relm questionnaire, reconcile and the report', () => {
       files[key] = join(dir, `returned-${key}.xlsx`);
       writeFileSync(files[key]!, bytes);
     }
-  }, 120_000);
+  });
 
   it('exports a workbook with instructions, one sheet per perspective and protected rows', async () => {
     const r = await run(['questionnaire', 'export', '-o', join(dir, 'all.xlsx')]);

@@ -38,7 +38,7 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
     expect(r.status, r.stderr).toBe(0);
     out = join(dir, 'out');
     assessment = JSON.parse(readFileSync(join(out, 'assessment.json'), 'utf8'));
-  }, 120_000);
+  });
 
   it('writes the deck, the workbook and a Word file of each document', () => {
     const files = readdirSync(out);
@@ -260,12 +260,16 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
   it('is reproducible: the same inputs give the same bytes, dated SOURCE_DATE_EPOCH', async () => {
     const again = join(dir, 'again');
     // In a process of its own, as a user runs it: pptxgenjs numbers charts with a counter of the process.
-    const r = await relmChild(['report', '-C', dir, '--format', 'pptx,xlsx,docx', '--out', again]);
+    // The deliverables of three kinds, not all five: each kind's writer is what could differ.
+    const r = await relmChild(['report', '-C', dir, '--only', 'report,presentation', '--format', 'pptx,xlsx,docx', '--out', again]);
     expect(r.status, r.stderr).toBe(0);
     for (const f of ['presentation.pptx', 'workbook.xlsx', 'report.docx'])
       expect(Buffer.compare(readFileSync(join(out, f)), readFileSync(join(again, f))), f).toBe(0);
     const epoch = join(dir, 'epoch');
-    expect((await run(['report', '-C', dir, '--format', 'pptx,xlsx,docx', '--out', epoch], { SOURCE_DATE_EPOCH: '1767225600' })).status).toBe(0);
+    expect(
+      (await run(['report', '-C', dir, '--only', 'report,presentation', '--format', 'pptx,xlsx,docx', '--out', epoch], { SOURCE_DATE_EPOCH: '1767225600' }))
+        .status,
+    ).toBe(0);
     for (const f of ['presentation.pptx', 'workbook.xlsx', 'report.docx']) {
       const core = openPackage(join(epoch, f)).text('docProps/core.xml');
       expect(core, f).toContain('>2026-01-01T00:00:00Z</dcterms:created>');

@@ -30,8 +30,8 @@ function relmAsync(args: string[]): Promise<{ status: number | null; stderr: str
 /** A 5,000-character word in a note: it must wrap, not run off the page. */
 const LONG_WORD = 'x'.repeat(2500) + 'y'.repeat(2500);
 
-const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', timeout: 30_000 });
-const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8', timeout: 30_000 });
+const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
+const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
 /** Text as pdftotext lays it out, with every run of white space (line wraps, columns) as one space. */
 const words = (file: string) => pdftotext(file).replace(/\s+/g, ' ');
 
@@ -59,33 +59,29 @@ describe('relm report: the four deliverables', () => {
     );
     expect(text).toContain('/pixel.png');
     writeFileSync(file, text);
-  }, 60_000);
+  });
   afterAll(() => server.close());
 
-  pdfIt(
-    'writes md, html and pdf for report, strategic plan, presentation and training plan; fetches nothing',
-    async () => {
-      const r = await relmAsync(['report', '-C', dir, '--format', 'md,html,pdf']);
-      expect(r.stderr).not.toContain('error');
-      expect(r.status).toBe(0);
-      const files = readdirSync(out).sort();
-      for (const base of ['report', 'strategic-plan', 'presentation', 'training-plan']) {
-        for (const ext of ['md', 'html', 'pdf']) expect(files).toContain(`${base}.${ext}`);
-      }
-      expect(files).toContain('assessment.json');
-      const charts = readdirSync(join(out, 'charts'));
-      for (const c of ['backlog.svg', 'dora.svg', 'gaps.svg', 'perspectives.svg', 'roadmap.svg', 'roadmap_slide.svg', 'scorecard.svg'])
-        expect(charts).toContain(c);
-      expect(requests).toEqual([]); // network blocked while printing
-      // Opened as a file, the HTML loads nothing either: a policy that allows nothing from elsewhere, and the
-      // note's image is a link to it.
-      const html = readFileSync(join(out, 'report.html'), 'utf8');
-      expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`);
-      expect(html).toMatch(/<a class="remote-image" href="http:\/\/127\.0\.0\.1:\d+\/pixel\.png">tracker<\/a>/);
-      expect(html).not.toMatch(/<img[^>]+http/);
-    },
-    120_000,
-  );
+  pdfIt('writes md, html and pdf for report, strategic plan, presentation and training plan; fetches nothing', async () => {
+    const r = await relmAsync(['report', '-C', dir, '--format', 'md,html,pdf']);
+    expect(r.stderr).not.toContain('error');
+    expect(r.status).toBe(0);
+    const files = readdirSync(out).sort();
+    for (const base of ['report', 'strategic-plan', 'presentation', 'training-plan']) {
+      for (const ext of ['md', 'html', 'pdf']) expect(files).toContain(`${base}.${ext}`);
+    }
+    expect(files).toContain('assessment.json');
+    const charts = readdirSync(join(out, 'charts'));
+    for (const c of ['backlog.svg', 'dora.svg', 'gaps.svg', 'perspectives.svg', 'roadmap.svg', 'roadmap_slide.svg', 'scorecard.svg'])
+      expect(charts).toContain(c);
+    expect(requests).toEqual([]); // network blocked while printing
+    // Opened as a file, the HTML loads nothing either: a policy that allows nothing from elsewhere, and the
+    // note's image is a link to it.
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`);
+    expect(html).toMatch(/<a class="remote-image" href="http:\/\/127\.0\.0\.1:\d+\/pixel\.png">tracker<\/a>/);
+    expect(html).not.toMatch(/<img[^>]+http/);
+  });
 
   pdfIt('wraps a 5,000-character word instead of letting it run off the A4 page', () => {
     const info = pdfinfo(join(out, 'report.pdf'));
@@ -248,55 +244,47 @@ describe('relm report: no browser', () => {
     expect(() => findBrowser(undefined, { PATH: '/nonexistent' }, 'plan9')).toThrow(/no Chrome or Chromium found/);
   });
 
-  pdfIt(
-    'stops the browser at --browser-timeout, whatever it was doing, and leaves nothing behind',
-    async () => {
-      const d = example();
-      const tmp = mkdtempSync(join(tmpdir(), 'relm-timeout-'));
-      dirs.push(tmp);
-      const start = performance.now();
-      const r = await relm(['report', '-C', d, '--format', 'pdf', '--browser-timeout', '1'], { env: { TMPDIR: tmp } });
-      const seconds = (performance.now() - start) / 1000;
-      // One second may or may not be enough on a fast machine: either it printed, or it said why not.
-      if (r.status !== 0) {
-        expect(r.status).toBe(2);
-        expect(r.stderr).toMatch(/printing the PDFs took longer than 1 s \(stopped while [a-z]+/);
-        expect(r.stderr).not.toMatch(/\n\s+at |unexpected error/);
-        expect(existsSync(join(d, 'out'))).toBe(false);
-      } else {
-        expect(statSync(join(d, 'out', 'report.pdf')).size).toBeGreaterThan(1000);
-      }
-      expect(seconds).toBeLessThan(30); // the deadline covers the whole run, closing included
-      expect(readdirSync(tmp)).toEqual([]);
-    },
-    90_000,
-  );
+  pdfIt('stops the browser at --browser-timeout, whatever it was doing, and leaves nothing behind', async () => {
+    const d = example();
+    const tmp = mkdtempSync(join(tmpdir(), 'relm-timeout-'));
+    dirs.push(tmp);
+    const start = performance.now();
+    const r = await relm(['report', '-C', d, '--format', 'pdf', '--browser-timeout', '1'], { env: { TMPDIR: tmp } });
+    const seconds = (performance.now() - start) / 1000;
+    // One second may or may not be enough on a fast machine: either it printed, or it said why not.
+    if (r.status !== 0) {
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/printing the PDFs took longer than 1 s \(stopped while [a-z]+/);
+      expect(r.stderr).not.toMatch(/\n\s+at |unexpected error/);
+      expect(existsSync(join(d, 'out'))).toBe(false);
+    } else {
+      expect(statSync(join(d, 'out', 'report.pdf')).size).toBeGreaterThan(1000);
+    }
+    expect(seconds).toBeLessThan(30); // the deadline covers the whole run, closing included
+    expect(readdirSync(tmp)).toEqual([]);
+  });
 });
 
 describe('relm report: reproducible PDFs', () => {
-  pdfIt(
-    'prints byte-identical PDFs for the same SOURCE_DATE_EPOCH, with its date and no trace of the browser',
-    async () => {
-      const d = example();
-      const run = async () => {
-        const r = await relm(['report', '-C', d, '--format', 'pdf', '--only', 'training,presentation'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
-        expect(r.status, r.stderr).toBe(0);
-        return ['training-plan.pdf', 'presentation.pdf'].map((f) => readFileSync(join(d, 'out', f)));
-      };
-      const first = await run();
-      const second = await run();
-      for (const [i, pdf] of first.entries()) expect(Buffer.compare(pdf, second[i]!), `run 2 differs in file ${i}`).toBe(0);
-      const info = pdfinfo(join(d, 'out', 'training-plan.pdf'));
-      expect(info).toMatch(/CreationDate:\s+Thu Jan {2}1 00:00:00 2026 UTC/);
-      expect(info).toMatch(/ModDate:\s+Thu Jan {2}1 00:00:00 2026 UTC/);
-      expect(info).toMatch(/Producer:\s+relm \d/);
-      expect(info).toMatch(/Title:\s+Training plan: /);
-      const bytes = first[0]!.toString('latin1');
-      expect(bytes).not.toContain('HeadlessChrome');
-      expect(bytes).not.toContain('Skia/PDF');
-    },
-    120_000,
-  );
+  pdfIt('prints byte-identical PDFs for the same SOURCE_DATE_EPOCH, with its date and no trace of the browser', async () => {
+    const d = example();
+    const run = async () => {
+      const r = await relm(['report', '-C', d, '--format', 'pdf', '--only', 'training,presentation'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
+      expect(r.status, r.stderr).toBe(0);
+      return ['training-plan.pdf', 'presentation.pdf'].map((f) => readFileSync(join(d, 'out', f)));
+    };
+    const first = await run();
+    const second = await run();
+    for (const [i, pdf] of first.entries()) expect(Buffer.compare(pdf, second[i]!), `run 2 differs in file ${i}`).toBe(0);
+    const info = pdfinfo(join(d, 'out', 'training-plan.pdf'));
+    expect(info).toMatch(/CreationDate:\s+Thu Jan {2}1 00:00:00 2026 UTC/);
+    expect(info).toMatch(/ModDate:\s+Thu Jan {2}1 00:00:00 2026 UTC/);
+    expect(info).toMatch(/Producer:\s+relm \d/);
+    expect(info).toMatch(/Title:\s+Training plan: /);
+    const bytes = first[0]!.toString('latin1');
+    expect(bytes).not.toContain('HeadlessChrome');
+    expect(bytes).not.toContain('Skia/PDF');
+  });
 
   it('refuses a SOURCE_DATE_EPOCH that is not a number of seconds before doing anything', async () => {
     const d = example();

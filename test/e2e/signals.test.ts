@@ -116,9 +116,7 @@ describe.skipIf(!browser || !linux)('relm report interrupted while printing PDFs
   });
 
   for (const [signal, delay, exit] of cases) {
-    it(`${signal} ${delay} ms into printing: ${exit === null ? 'killed' : `exit ${exit}, one line`}, no browser and no temp folder left, out/ untouched`, {
-      timeout: 90_000,
-    }, async () => {
+    it(`${signal} ${delay} ms into printing: ${exit === null ? 'killed' : `exit ${exit}, one line`}, no browser and no temp folder left, out/ untouched`, async () => {
       const tmp = mkdtempSync(join(tmpdir(), 'relm-signal-'));
       temps.push(tmp);
       const r = await interrupt(dir, tmp, signal, delay);

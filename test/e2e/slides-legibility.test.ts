@@ -24,47 +24,43 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe.each(['examples/acme-bank', 'test/fixtures/harbour'])('the slides of %s', (path) => {
-  browserIt(
-    'have no text under 14 pt, charts included',
-    async () => {
-      const dir = copyFixture(path);
-      dirs.push(dir);
-      expect((await relm(['report', '-C', dir, '--format', 'html', '--only', 'presentation'])).status).toBe(0);
-      const { default: puppeteer } = await import('puppeteer-core');
-      const browser = await puppeteer.launch({
-        executablePath: browserPath!,
-        headless: true,
-        timeout: 60_000,
-        protocolTimeout: 60_000,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-      });
-      try {
-        const page = await browser.newPage();
-        await page.setViewport({ width: 1400, height: 900 });
-        await page.goto(pathToFileURL(join(dir, 'out', 'presentation.html')).href, { timeout: 60_000 });
-        const sizes = await page.evaluate(() => {
-          const out: { slide: number; px: number; text: string }[] = [];
-          document.querySelectorAll('.slide').forEach((slide, i) => {
-            const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
-            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-              const el = n.parentElement!;
-              if (!n.textContent?.trim() || el.closest('title, desc')) continue;
-              let px = parseFloat(getComputedStyle(el).fontSize);
-              if (el instanceof SVGGraphicsElement) {
-                const m = el.getScreenCTM()!;
-                px *= Math.hypot(m.a, m.b);
-              }
-              out.push({ slide: i + 1, px, text: n.textContent.trim().slice(0, 40) });
+  browserIt('have no text under 14 pt, charts included', async () => {
+    const dir = copyFixture(path);
+    dirs.push(dir);
+    expect((await relm(['report', '-C', dir, '--format', 'html', '--only', 'presentation'])).status).toBe(0);
+    const { default: puppeteer } = await import('puppeteer-core');
+    const browser = await puppeteer.launch({
+      executablePath: browserPath!,
+      headless: true,
+      timeout: 60_000,
+      protocolTimeout: 60_000,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1400, height: 900 });
+      await page.goto(pathToFileURL(join(dir, 'out', 'presentation.html')).href, { timeout: 60_000 });
+      const sizes = await page.evaluate(() => {
+        const out: { slide: number; px: number; text: string }[] = [];
+        document.querySelectorAll('.slide').forEach((slide, i) => {
+          const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const el = n.parentElement!;
+            if (!n.textContent?.trim() || el.closest('title, desc')) continue;
+            let px = parseFloat(getComputedStyle(el).fontSize);
+            if (el instanceof SVGGraphicsElement) {
+              const m = el.getScreenCTM()!;
+              px *= Math.hypot(m.a, m.b);
             }
-          });
-          return out;
+            out.push({ slide: i + 1, px, text: n.textContent.trim().slice(0, 40) });
+          }
         });
-        expect(sizes.length).toBeGreaterThan(100);
-        expect(sizes.filter((s) => s.px < MIN_PX)).toEqual([]);
-      } finally {
-        await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
-      }
-    },
-    120_000,
-  );
+        return out;
+      });
+      expect(sizes.length).toBeGreaterThan(100);
+      expect(sizes.filter((s) => s.px < MIN_PX)).toEqual([]);
+    } finally {
+      await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+    }
+  });
 });

@@ -205,10 +205,10 @@ describe('finding positions from the js-yaml parse', () => {
     for (const text of AWKWARD) expect(mismatches(text), JSON.stringify(text)).toEqual([]);
   });
 
-  it('agree on 1,500 generated documents (ends may differ only beside an empty entry next to a comment)', () => {
+  it('agree on 500 generated documents (ends may differ only beside an empty entry next to a comment)', () => {
     let compared = 0;
     let exact = 0;
-    for (let seed = 1; seed <= 1500; seed++) {
+    for (let seed = 1; seed <= 500; seed++) {
       const text = generated(seed);
       const m = mismatches(text);
       if (m === undefined) continue;
@@ -220,7 +220,7 @@ describe('finding positions from the js-yaml parse', () => {
       if (!emptyBesideComment(text)) expect(m, JSON.stringify(text)).toEqual([]);
       if (!m.length) exact++;
     }
-    expect(compared).toBeGreaterThan(1100);
+    expect(compared).toBeGreaterThan(360);
     expect(exact / compared).toBeGreaterThan(0.99);
   });
 

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,7 +8,17 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'bin', 'relm');
 
 /** No child process of the test suite may run longer than this: a hang fails its test instead of CI. */
-export const CHILD_TIMEOUT_MS = 120_000;
+export const CHILD_TIMEOUT_MS = 240_000;
+
+/**
+ * The id of a process that ran and has ended (reaped): no process of this machine has it now. Tests that
+ * need "a relm that was killed" use it rather than a number that some other process may happen to hold.
+ */
+export function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore', timeout: CHILD_TIMEOUT_MS });
+  if (!child.pid) throw new Error(`could not start a process to take its id: ${child.error?.message ?? 'no pid'}`);
+  return child.pid;
+}
 
 export interface RunResult {
   status: number | null;

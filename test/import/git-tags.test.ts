@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseGitTags, readTagList, releaseTypeOf } from '../../src/import/git-tags.js';
 import { readSource } from '../../src/import/source.js';
+import { CHILD_TIMEOUT_MS } from '../helpers/cli.js';
 
 let repo: string;
 
@@ -21,7 +22,7 @@ function makeRepo(): string {
     HOME: dir,
   };
   const git = (args: string[], date: string) =>
-    execFileSync('git', ['-C', dir, ...args], { env: { ...env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, stdio: 'pipe', timeout: 60_000 });
+    execFileSync('git', ['-C', dir, ...args], { env: { ...env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, stdio: 'pipe', timeout: CHILD_TIMEOUT_MS });
   git(['init', '-q'], '2024-01-01T00:00:00Z');
   git(['commit', '-q', '--allow-empty', '-m', 'one'], '2024-01-10T10:00:00+01:00');
   git(['tag', '-a', 'v1.0.0', '-m', 'Release 1.0.0'], '2024-01-11T18:00:00+01:00'); // annotated: the tagger date

@@ -46,5 +46,5 @@ describe('relm init at a terminal', () => {
       '  - {id: core-banking, name: Core Banking, platform: mainframe, criticality: high}\n  - {id: web-portal, name: web-portal}\n',
     );
     expect((await relm(['validate', '-C', dir])).status).toBe(0);
-  }, 90_000);
+  });
 });

@@ -351,7 +351,7 @@ describe('writePracticeAnswers, property: it writes exactly the update and nothi
           expect(out.slice(0, at)).toBe(base.slice(0, at));
           for (const id of Object.keys(before.practices)) if (id !== u.practice.id) expect(after.practices[id]).toEqual(before.practices[id]);
         }),
-        { numRuns: Number(process.env.RELM_PROPERTY_RUNS ?? 60) },
+        { numRuns: Number(process.env.RELM_PROPERTY_RUNS ?? 20) },
       );
     });
   }

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { deadPid } from '../helpers/cli.js';
 
 // The modules under test are imported afresh after the mock below (vitest reuses a worker between files, so
 // another file may already hold them, bound to the real node:fs); RelmError from the same fresh graph.
@@ -107,7 +108,7 @@ describe('StagedOutput: all or nothing', () => {
 
   it('removes the staging folders of runs that were killed', () => {
     const d = engagement();
-    mkdirSync(join(d, 'out', '.relm-staging-999999999-abc', 'new'), { recursive: true });
+    mkdirSync(join(d, 'out', `.relm-staging-${deadPid()}-abc`, 'new'), { recursive: true });
     mkdirSync(join(d, 'out', `.relm-staging-${process.pid}-mine`));
     new StagedOutput(join(d, 'out')).discard();
     expect(

@@ -75,10 +75,8 @@ describe('template limits', () => {
 
   it('stops a template that runs too long, sections and `with` included', () => {
     const run = env({ maxChars: 1e9, maxMs: 50 });
-    const start = performance.now();
     expect(() =>
       run('{{#l}}{{#with @root}}{{#each l}}{{#each @root.l}}{{#each @root.l}}{{#if true}}y{{/if}}{{/each}}{{/each}}{{/each}}{{/with}}{{/l}}', { l: list }),
     ).toThrow(/was stopped: it ran for more than 0\.05 s/);
-    expect(performance.now() - start).toBeLessThan(5000);
   });
 });
