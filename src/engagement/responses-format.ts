@@ -37,7 +37,9 @@ const SYNONYMS: Record<string, AnswerValue> = {
 
 /** An answer word as typed or chosen (case and spaces ignored), or null when it is none of the scale's words. */
 export function parseAnswerWord(text: string): AnswerValue | null {
-  return SYNONYMS[text.trim().toLowerCase().replace(/\s+/g, ' ')] ?? null;
+  const word = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  // Only the table's own words: "__proto__" or "constructor" are not answers, whatever an object inherits.
+  return Object.hasOwn(SYNONYMS, word) ? SYNONYMS[word]! : null;
 }
 
 /** The JSON the HTML form saves (and `relm questionnaire import` reads). */

@@ -141,7 +141,7 @@ const DATE_STYLES: Record<string, Intl.DateTimeFormatOptions | null> = {
 export function formatDate(v: unknown, style: unknown = 'long'): string {
   if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(v)) return '–';
   const day = v.slice(0, 10);
-  const key = typeof style === 'string' && style in DATE_STYLES ? style : 'long';
+  const key = typeof style === 'string' && Object.hasOwn(DATE_STYLES, style) ? style : 'long';
   const opts = DATE_STYLES[key];
   if (!opts) return day;
   const d = new Date(`${day}T00:00:00Z`);

@@ -101,9 +101,15 @@ export const METRICS: Record<string, MetricInfo> = {
   'releases.multi_platform_split_share': { name: 'share of multi-platform changes shipped apart', unit: 'share' },
 };
 
+/** What the table says of a metric key (its own entries only: a key such as "constructor" is not one). */
+function metricInfo(key: string): (typeof METRICS)[string] | undefined {
+  for (const k of [key, key.replace(/^releases\.(bands\.)?/, '')]) if (Object.hasOwn(METRICS, k)) return METRICS[k];
+  return undefined;
+}
+
 /** A metric key or assessment path in words: "releases.change_failure_rate" -> "change failure rate". */
 export function metricName(key: string): string {
-  const info = METRICS[key] ?? METRICS[key.replace(/^releases\.(bands\.)?/, '')];
+  const info = metricInfo(key);
   if (info) return key.includes('.bands.') ? `${info.name} (DORA band)` : info.name;
   const last = key.split('.').pop() ?? key;
   return last.replace(/_(days|hours|share|rate)$/, ' $1').replace(/_/g, ' ');
@@ -113,7 +119,7 @@ export function metricName(key: string): string {
 export function metricValue(key: string, v: number | string | null | undefined): string {
   if (v === null || v === undefined) return 'no data';
   if (typeof v === 'string') return v;
-  const info = METRICS[key] ?? METRICS[key.replace(/^releases\.(bands\.)?/, '')];
+  const info = metricInfo(key);
   switch (info?.unit) {
     case 'share':
       return pct(v);
