@@ -1,6 +1,7 @@
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { EXIT_USAGE, RelmError } from '../errors.js';
+import { fsError, isFsError, shown } from './fs-errors.js';
 
 /** Temporary files and folders in use: removed if the process is interrupted. */
 const inFlight = new Set<string>();
@@ -42,6 +43,20 @@ const inside = (root: string, p: string) => {
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 };
 
+/** The nearest existing ancestor of `p` (or `p` itself), with every link on the way resolved, and the rest of `p` after it. */
+export function realExisting(p: string): string {
+  let q = p;
+  for (;;) {
+    try {
+      return join(realpathSync(q), relative(q, p));
+    } catch {
+      const up = dirname(q);
+      if (up === q) return p;
+      q = up;
+    }
+  }
+}
+
 /**
  * Where a write to `path` must go: the path itself, or the end of its symlink chain when `within` is
  * given and the chain stays inside that folder (the folders on the way are resolved too).
@@ -51,14 +66,9 @@ export function writeTarget(path: string, within?: string): string {
   const root = realpathSync(within);
   let p = resolve(path);
   for (let hops = 0; ; hops++) {
-    let dir: string;
-    try {
-      dir = realpathSync(dirname(p));
-    } catch {
-      // The folder does not exist yet: it will be made inside the engagement (checked below).
-      dir = dirname(p);
-    }
-    p = join(dir, basename(p));
+    // A folder that does not exist yet is made where its nearest existing ancestor leads (checked below):
+    // `.relm` a link to elsewhere would take `.relm/imports/` with it.
+    p = join(realExisting(dirname(p)), basename(p));
     const shown = relative(root, resolve(path)) || basename(path);
     if (!inside(root, p)) {
       throw new RelmError(
@@ -85,28 +95,56 @@ export function writeTarget(path: string, within?: string): string {
  * file keeps its permissions (a file the user made private stays private).
  */
 export function atomicWrite(path: string, data: string | Uint8Array, opts: WriteOptions = {}): void {
-  const target = writeTarget(path, opts.within);
-  const dir = dirname(target);
-  mkdirSync(dir, { recursive: true });
-  let mode: number | undefined;
+  atomicWriteAll([{ path, data }], opts);
+}
+
+/**
+ * Writes several files all or nothing: every new content goes to a temporary file beside its target
+ * first, and only when all are written are they renamed into place (a rename needs no space). A failure
+ * while writing (a full disk) removes the temporary files and leaves every target as it was; the error
+ * names the target, not the temporary file, and says that nothing was written.
+ */
+export function atomicWriteAll(files: readonly { path: string; data: string | Uint8Array }[], opts: WriteOptions = {}): void {
+  const staged: { tmp: string; target: string; path: string }[] = [];
+  const done: (() => void)[] = [];
   try {
-    mode = statSync(target).mode & 0o7777;
-  } catch {
-    mode = undefined;
-  }
-  const tmp = join(dir, `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
-  const done = cleanupOnInterrupt(tmp);
-  try {
-    writeFileSync(tmp, data, mode === undefined ? undefined : { mode });
-    // The umask may have narrowed the mode given at creation: set it exactly.
-    if (mode !== undefined) chmodSync(tmp, mode);
-    renameSync(tmp, target);
+    for (const { path, data } of files) {
+      const target = writeTarget(path, opts.within);
+      const dir = dirname(target);
+      let mode: number | undefined;
+      try {
+        mode = statSync(target).mode & 0o7777;
+      } catch {
+        mode = undefined;
+      }
+      const tmp = join(dir, `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+      done.push(cleanupOnInterrupt(tmp));
+      try {
+        mkdirSync(dir, { recursive: true });
+        staged.push({ tmp, target, path });
+        writeFileSync(tmp, data, mode === undefined ? undefined : { mode });
+        // The umask may have narrowed the mode given at creation: set it exactly.
+        if (mode !== undefined) chmodSync(tmp, mode);
+      } catch (err) {
+        throw namedError(err, target, files.length > 1 ? files.map((f) => (opts.within ? relative(opts.within, f.path) : shown(f.path))) : []);
+      }
+    }
+    for (const { tmp, target } of staged) renameSync(tmp, target);
   } catch (err) {
-    rmSync(tmp, { force: true });
+    for (const { tmp } of staged) rmSync(tmp, { force: true });
     throw err;
   } finally {
-    done();
+    for (const d of done) d();
   }
+}
+
+/** A write error about a temporary file, told of the file it stands for (and of the others left as they were). */
+function namedError(err: unknown, target: string, all: readonly string[]): unknown {
+  if (!isFsError(err)) return err;
+  const names = all;
+  const kept =
+    names.length > 1 ? `Nothing was written: ${names.slice(0, -1).join(', ')} and ${names.at(-1)} are as they were.` : `${basename(target)} is as it was.`;
+  return fsError({ ...err, message: err.message, code: err.code, syscall: err.syscall, path: target }, 'write', kept);
 }
 
 /** Whether a process of this machine runs (a process of another user counts as running). */

@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { EXIT_USAGE, RelmError } from '../errors.js';
-import { isProcessAlive, removeStaleTemps } from './atomic-write.js';
+import { isProcessAlive, realExisting, removeStaleTemps } from './atomic-write.js';
+import { onInterrupt } from './interrupt.js';
 
 /** relm's own folder in an engagement: the import records (committed) and the write lock (not). */
 export const RELM_DIR = '.relm';
@@ -50,6 +51,7 @@ function waitDefault(): number {
  */
 export async function withEngagementLock<T>(root: string, opts: LockOptions, fn: () => T | Promise<T>): Promise<T> {
   const { lock } = await import('proper-lockfile');
+  confineRelmDir(root);
   try {
     mkdirSync(join(root, RELM_DIR), { recursive: true });
   } catch (err) {
@@ -100,6 +102,11 @@ export async function withEngagementLock<T>(root: string, opts: LockOptions, fn:
       await new Promise((r) => setTimeout(r, Math.min(100 + attempt * 50, 500)));
     }
   }
+  // Interrupted (Ctrl-C, SIGTERM, SIGHUP: see interrupt.ts), relm exits at once: the lock goes with it.
+  const forget = onInterrupt(() => {
+    rmSync(join(root, OWNER), { force: true });
+    rmSync(lockfilePath, { recursive: true, force: true });
+  });
   try {
     writeFileSync(join(root, OWNER), JSON.stringify({ pid: process.pid, host: hostname(), command: opts.command, since: new Date().toISOString() }) + '\n');
     for (const folder of WRITTEN_FOLDERS) removeStaleTemps(join(root, folder));
@@ -107,9 +114,22 @@ export async function withEngagementLock<T>(root: string, opts: LockOptions, fn:
     if (compromised) throw compromisedError(compromised);
     return result;
   } finally {
+    forget();
     rmSync(join(root, OWNER), { force: true });
     await release().catch(() => undefined);
   }
+}
+
+/** `.relm` (the lock, the import records) stays inside the engagement: a link leading elsewhere is refused. */
+function confineRelmDir(root: string): void {
+  const real = realExisting(join(root, RELM_DIR));
+  const rel = relative(realpathSync(root), real);
+  if (rel === RELM_DIR || (!rel.startsWith('..') && !isAbsolute(rel))) return;
+  throw new RelmError(
+    `${RELM_DIR} leads outside the engagement folder (to ${real}); relm keeps its lock and import records only inside it`,
+    EXIT_USAGE,
+    `Remove the link ${RELM_DIR} (relm makes the folder again), or point it at a folder inside the engagement; nothing was written.`,
+  );
 }
 
 function compromisedError(err: Error): RelmError {

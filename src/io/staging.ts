@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { fsError, isFsError, shown } from './fs-errors.js';
 import { onInterrupt } from './interrupt.js';
+import { realExisting } from './atomic-write.js';
 
 /** Folders of the engagement that hold what the user wrote: never an output folder. */
 const INPUT_FOLDERS = ['.git', 'templates', 'interviews', 'responses', '.relm'];
@@ -10,20 +11,6 @@ const INPUT_FOLDERS = ['.git', 'templates', 'interviews', 'responses', '.relm'];
 function within(root: string, p: string): boolean {
   const rel = relative(root, p);
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
-}
-
-/** The nearest existing ancestor of `p` (or `p` itself), with every link on the way resolved. */
-function realExisting(p: string): string {
-  let q = p;
-  for (;;) {
-    try {
-      return join(realpathSync(q), relative(q, p));
-    } catch {
-      const up = dirname(q);
-      if (up === q) return p;
-      q = up;
-    }
-  }
 }
 
 /**
