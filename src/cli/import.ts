@@ -21,6 +21,7 @@ import { readSource, repositoryApplication } from '../import/source.js';
 import { formatState, parseState, statePath, type ImportState } from '../import/state.js';
 import { formatImportSummary } from '../import/summary.js';
 import { valueMapsOf } from '../import/value-maps.js';
+import { checkpoint, exitCleanlyOnInterrupt } from '../io/interrupt.js';
 import { STDIN } from '../io/stdin.js';
 import { withEngagementLock } from '../io/lock.js';
 import { hint } from '../util/did-you-mean.js';
@@ -159,8 +160,11 @@ export async function runImport(kind: string, source: string, opts: ImportOption
   }
   const values = valueMapsOf(readManifest(root), k);
 
+  // Ctrl-C, SIGTERM or SIGHUP at any point: exit 130, 143 or 129, and nothing is applied (see checkpoint below).
+  exitCleanlyOnInterrupt('nothing was imported');
   const started = performance.now();
   const input = await readSource(k, path, source, opts.encoding);
+  await checkpoint();
   const stateFile = statePath(k);
 
   await withEngagementLock(root, { command: `import ${kind}` }, async () => {
@@ -175,6 +179,7 @@ export async function runImport(kind: string, source: string, opts: ImportOption
         : parseExport(k, input, parseOptions);
     if (input.notes.length) result.notes = [...input.notes, ...(result.notes ?? [])];
     if (k === 'git-tags') result.notes = [...(result.notes ?? []), ...bareTagNote(result, current.releases, opts.idPrefix ?? `${application}@`)];
+    await checkpoint();
     const stateText = readText(root, stateFile);
     const base = parseState(stateText, stateFile);
     const changes: FileChange[] = mergeImport(k, result, current, {
@@ -183,6 +188,7 @@ export async function runImport(kind: string, source: string, opts: ImportOption
       others: otherStates(root, k),
       force: opts.force,
     });
+    await checkpoint();
 
     const unit = input.kind === 'text' ? 'row' : input.kind === 'json' ? 'index' : null;
     writeErr(
@@ -200,6 +206,9 @@ export async function runImport(kind: string, source: string, opts: ImportOption
     if (opts.dryRun) {
       writeOut(await diffOf(changes, current));
     } else {
+      // Not once relm has been interrupted: a signal that came while reading or merging is handled here. The
+      // files and the import's record land together or not at all (writeChecked: a full disk leaves both as they were).
+      await checkpoint();
       const writes: PendingWrite[] = changes.filter((ch) => ch.merged.changed).map((ch) => ({ rel: ch.file, data: ch.merged.text }));
       if (newState !== null && newState !== stateText) writes.push({ rel: stateFile, data: newState });
       writeChecked(root, writes, `import ${kind} ${basename(source)}`);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/finding.js';
 import { EXIT_FINDINGS, RelmError } from '../errors.js';
-import { atomicWrite } from '../io/atomic-write.js';
+import { atomicWriteAll } from '../io/atomic-write.js';
 import { clip } from '../util/text.js';
 import { loadEngagement } from './load.js';
 import { fsSource, type FileSource } from './source.js';
@@ -81,7 +81,11 @@ export function writeChecked(root: string, writes: readonly PendingWrite[], what
       `Shorten or correct what would be written (${files}) and run again.`,
     );
   }
-  for (const w of writes) atomicWrite(join(root, w.rel), w.data, { within: root });
+  // All or nothing: a full disk while writing the second file leaves the first as it was too.
+  atomicWriteAll(
+    writes.map((w) => ({ path: join(root, w.rel), data: w.data })),
+    { within: root },
+  );
 }
 
 /** The path of a file relative to the engagement folder, for writeChecked. */

@@ -52,3 +52,12 @@ export function exitCleanlyOnInterrupt(message: string): void {
   install();
   note = message;
 }
+
+/**
+ * Lets a Ctrl-C, SIGTERM or SIGHUP that arrived during a long synchronous step be handled now. A signal
+ * reaches JavaScript only when the event loop turns: a command that reads, parses and merges without
+ * waiting would otherwise notice it only after writing. Call it between steps, and last before writing.
+ */
+export function checkpoint(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsyaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, deadPid, relmInProcess, CHILD_TIMEOUT_MS } from '../helpers/cli.js';
+import { BIN, deadPid, relmInProcess, CHILD_TIMEOUT_MS, snapshotFiles } from '../helpers/cli.js';
 
 // End-to-end: the built CLI (in this process; in a child where it is interrupted or races) on engagements made in the test, with real git repositories and the real
 // Hadoop export. Every child process has a timeout, so no test can hang.
@@ -268,6 +268,34 @@ describe('safe writers', () => {
     expect(tempFiles(eng)).toEqual([]);
     expect(existsSync(join(eng, '.relm/lock'))).toBe(false);
     expect(load(join(eng, 'backlog.yaml')).items!.every((i) => i.status === 'in-progress')).toBe(true);
+  });
+
+  it('an import interrupted by SIGINT, SIGTERM or SIGHUP exits 130, 143 or 129 and applies nothing', async () => {
+    const csv = join(temp('relm-csv-'), 'large.csv');
+    writeFileSync(
+      csv,
+      `Summary,Issue key,Status,Created,Description\n${Array.from({ length: 5000 }, (_, i) => `Issue ${i},SIG-${i},Open,2026-01-02,${'text '.repeat(20)}`).join('\n')}\n`,
+    );
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+      ['SIGHUP', 129],
+    ] as const) {
+      const eng = await engagement();
+      const before = snapshotFiles(eng);
+      const w = start(['import', 'jira', csv, '--application', 'big'], eng);
+      // The signal comes once the import holds the lock (its owner note is written): it has read the export and
+      // is parsing and merging 5,000 rows, without waiting on anything (the signal is handled in between).
+      let ended = false;
+      void w.done.then(() => (ended = true));
+      while (!ended && !existsSync(join(eng, '.relm/lock.owner'))) await new Promise((r) => setTimeout(r, 5));
+      w.kill(signal);
+      const r = await w.done;
+      expect(r.status, `${signal}: ${r.stderr}`).toBe(code);
+      expect(r.stderr).toContain(`relm: interrupted by ${signal}; nothing was imported`);
+      expect(snapshotFiles(eng)).toEqual(before);
+      expect(existsSync(join(eng, '.relm/lock'))).toBe(false);
+    }
   });
 
   it('keeps the file mode, writes through a symlink inside the engagement and refuses one leaving it', async () => {
