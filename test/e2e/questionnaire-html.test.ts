@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBrowser, needsNoSandbox } from '../../src/render/browser.js';
-import { copyFixture, relm } from '../helpers/cli.js';
+import { CHILD_TIMEOUT_MS, copyFixture, relm } from '../helpers/cli.js';
 import { fillWorkbook } from '../helpers/xlsx.js';
 
 const browser = (() => {
@@ -63,7 +63,7 @@ describe('the offline HTML questionnaire', () => {
     ).toBe(0);
 
     const { default: puppeteer } = await import('puppeteer-core');
-    const b = await puppeteer.launch({ executablePath: browser!, headless: true, args: needsNoSandbox() ? ['--no-sandbox'] : [], timeout: 60_000 });
+    const b = await puppeteer.launch({ executablePath: browser!, headless: true, args: needsNoSandbox() ? ['--no-sandbox'] : [], timeout: CHILD_TIMEOUT_MS });
     try {
       const page = await b.newPage();
       const cdp = await page.createCDPSession();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/render/browser.js';
-import { copyFixture, relm } from '../helpers/cli.js';
+import { CHILD_TIMEOUT_MS, copyFixture, relm } from '../helpers/cli.js';
 
 const browserPath = (() => {
   try {
@@ -32,14 +32,14 @@ describe.each(['examples/acme-bank', 'test/fixtures/harbour'])('the slides of %s
     const browser = await puppeteer.launch({
       executablePath: browserPath!,
       headless: true,
-      timeout: 60_000,
-      protocolTimeout: 60_000,
+      timeout: CHILD_TIMEOUT_MS,
+      protocolTimeout: CHILD_TIMEOUT_MS,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
     });
     try {
       const page = await browser.newPage();
       await page.setViewport({ width: 1400, height: 900 });
-      await page.goto(pathToFileURL(join(dir, 'out', 'presentation.html')).href, { timeout: 60_000 });
+      await page.goto(pathToFileURL(join(dir, 'out', 'presentation.html')).href, { timeout: CHILD_TIMEOUT_MS });
       const sizes = await page.evaluate(() => {
         const out: { slide: number; px: number; text: string }[] = [];
         document.querySelectorAll('.slide').forEach((slide, i) => {
