@@ -21,7 +21,7 @@
  *
  * In every case: nothing outside the engagement changes (the `outside` folder and the temp folder holding
  * both), the output holds no raw control character (escape sequences, a bell) and no stack trace.
- * In args, `{outside}` stands for the outside folder.
+ * In args, `{outside}` stands for the outside folder and `{dir}` for the engagement copy.
  *
  * gen.mjs: `export default function (dir, { outside })` — `dir` is the engagement copy, `outside` a folder
  * beside it (outside the engagement) for files that must never be read.
@@ -119,7 +119,10 @@ describe('the bad-input corpus', () => {
       const want = JSON.parse(readFileSync(join(CORPUS, name, 'expect.json'), 'utf8')) as Expectation;
       const { base, dir, outside } = await prepare(name);
       try {
-        const args = [...(want.args ?? ['validate', '-f', 'text']).map((a) => a.replace('{outside}', outside)), ...(want.noDir ? [] : ['-C', dir])];
+        const args = [
+          ...(want.args ?? ['validate', '-f', 'text']).map((a) => a.replace('{outside}', outside).replace('{dir}', dir)),
+          ...(want.noDir ? [] : ['-C', dir]),
+        ];
         const around = { ...snapshot(base) };
         for (const k of Object.keys(around)) if (k === 'engagement' || k.startsWith(`engagement${sep}`)) delete around[k];
         const kept = Object.fromEntries((want.unchanged ?? []).map((p) => [p, snapshot(join(dir, p))]));

@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import { countBySeverity } from '../diagnostics/finding.js';
 import { assessmentJson } from '../output/assessment-json.js';
 import { formatSummary } from '../output/summary.js';
+import { confineOutputFile } from '../io/staging.js';
 import { emit, loadAssessed } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
@@ -9,6 +11,9 @@ export function runAssess(opts: CommonOptions & { json?: boolean; output?: strin
   const result = loadAssessed(opts);
   if (!result) return;
   const assessment = result.assessment;
+  // -o writes inside the engagement, and never over one of its files (relm.yaml, practices.yaml, the model, …).
+  const model = result.engagement.manifest.model;
+  if (opts.output) confineOutputFile(result.root, resolve(process.cwd(), opts.output), '-o', model ? [model] : []);
   if (opts.json || opts.output) emit(assessmentJson(assessment), opts.output);
   if (!opts.json) {
     if (!opts.output) emit(formatSummary(assessment, colorsFor('stdout')));

@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import { countBySeverity, type Diagnostic } from '../diagnostics/finding.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
+import { protectInputs } from '../io/staging.js';
 import { gitTopLevel } from '../io/git.js';
 import { formatterFor } from '../output/index.js';
 import { HUMAN_MAX_FINDINGS } from './context.js';
@@ -78,7 +79,8 @@ export function emitFindings(diagnostics: readonly Diagnostic[], opts: FindingOp
       },
       max: human && !toFile ? HUMAN_MAX_FINDINGS : undefined,
     });
-    if (toFile) atomicWrite(resolve(cwd, file), text);
+    // A report may go anywhere (a CI job writes it beside the repository), but never over the engagement's own files.
+    if (toFile) atomicWrite(protectInputs(root, resolve(cwd, file), '-o'), text);
     else writeOut(text);
   });
 }

@@ -7,6 +7,7 @@ import { buildPortfolio, type PortfolioInput } from '../engine/portfolio.js';
 import type { Assessment } from '../engine/types.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
+import { confineWrite, protectInputs } from '../io/staging.js';
 import { formatPortfolio } from '../output/portfolio.js';
 import { printable } from '../output/printable.js';
 import { portfolioChart, portfolioPracticesChart } from '../render/portfolio-charts.js';
@@ -66,19 +67,24 @@ export function runPortfolio(inputs: string[], opts: PortfolioOptions): void {
   const p = buildPortfolio(items, { anonymise: opts.anonymise, population: opts.label?.trim() });
   const json = JSON.stringify(p, null, 2) + '\n';
   // Everything is computed before anything is written.
-  const outDir = resolve(process.cwd(), opts.out ?? 'out');
+  // Written inside the working folder only (the folder holding the engagements), never over an input.
+  const here = process.cwd();
+  const outDir = confineWrite(here, resolve(here, opts.out ?? 'out'), '--out');
+  const output = opts.output ? protectInputs(here, confineWrite(here, resolve(here, opts.output), '-o'), '-o') : undefined;
   const charts: [string, string][] = [
     [join(outDir, 'charts', 'portfolio.svg'), portfolioChart(p)],
     [join(outDir, 'charts', 'portfolio-practices.svg'), portfolioPracticesChart(p)],
   ];
   const c = colorsFor('stderr');
   for (const [file, svg] of charts) {
-    atomicWrite(file, svg);
+    atomicWrite(protectInputs(here, file, '--out'), svg);
     writeErr(`${c.green('✔')} ${printable(relative(process.cwd(), file) || file)}`);
   }
-  if (opts.output) {
-    atomicWrite(resolve(process.cwd(), opts.output), json);
-    writeErr(`${c.green('✔')} ${printable(opts.output)}${opts.anonymise ? '' : c.dim(' (names the clients: pass --anonymise for a benchmark to share)')}`);
+  if (output) {
+    atomicWrite(output, json);
+    writeErr(
+      `${c.green('✔')} ${printable(opts.output ?? output)}${opts.anonymise ? '' : c.dim(' (names the clients: pass --anonymise for a benchmark to share)')}`,
+    );
   }
   emit(opts.json ? json : formatPortfolio(p, colorsFor('stdout')));
 }

@@ -10,6 +10,7 @@ import { answerValue } from '../engine/scoring.js';
 import { findInterview, newInterviewFile, nextInterviewId, updateInterviewFile } from '../engagement/write-interview.js';
 import { EXIT_FINDINGS, EXIT_USAGE, RelmError } from '../errors.js';
 import { atomicWrite } from '../io/atomic-write.js';
+import { confineOutputFile } from '../io/staging.js';
 import { withEngagementLock } from '../io/lock.js';
 import { PERSPECTIVES } from '../model/types.js';
 import { date as longDate } from '../render/words.js';
@@ -110,7 +111,12 @@ export async function runQuestionnaireExport(opts: ExportOptions): Promise<void>
       'Name the practices to ask about with --practices.',
     );
   const defaultName = `questionnaire${who ? `-${slug(who.name)}` : ''}.${format}`;
-  const out = opts.output ? resolve(process.cwd(), opts.output) : join(result.root, e.manifest.output?.dir ?? 'out', defaultName);
+  const out = confineOutputFile(
+    result.root,
+    opts.output ? resolve(process.cwd(), opts.output) : join(result.root, e.manifest.output?.dir ?? 'out', defaultName),
+    opts.output ? '-o' : 'relm.yaml output.dir',
+    e.manifest.model ? [e.manifest.model] : [],
+  );
   if (existsSync(out) && !opts.force) {
     throw new RelmError(
       `${shown(out)} already exists; relm does not overwrite it (it may be a questionnaire someone filled in)`,

@@ -5,8 +5,10 @@ import { fsError, isFsError, shown } from './fs-errors.js';
 import { onInterrupt } from './interrupt.js';
 import { realExisting } from './atomic-write.js';
 
-/** Folders of the engagement that hold what the user wrote: never an output folder. */
-const INPUT_FOLDERS = ['.git', 'templates', 'interviews', 'responses', '.relm'];
+/** Folders of the engagement that hold what the user wrote (or relm's records): never an output. */
+const INPUT_FOLDERS = ['.git', 'templates', 'interviews', 'observations', 'responses', '.relm'];
+/** The engagement's own files (docs/engagement-files.md), which no output may replace. */
+const INPUT_FILES = ['relm.yaml', 'practices.yaml', 'target.yaml', 'backlog.yaml', 'releases.yaml', 'team.yaml', 'plan.yaml', 'progress.yaml'];
 
 function within(root: string, p: string): boolean {
   const rel = relative(root, p);
@@ -51,6 +53,34 @@ export function confineOutputDir(root: string, abs: string, label: string): stri
     );
   }
   return abs;
+}
+
+/**
+ * Refuses an output file that is one of the engagement's inputs: relm.yaml, practices.yaml and the other
+ * engagement files, `also` (the model file relm.yaml names), or anything in an input folder (interviews/,
+ * templates/, …). A path outside the engagement is not its input: the caller decides whether it may go there.
+ */
+export function protectInputs(root: string, abs: string, label: string, also: readonly string[] = []): string {
+  const realRoot = realpathSync(root);
+  const rel = relative(realRoot, realExisting(abs));
+  if (rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) return abs;
+  const parts = rel.split(sep);
+  const inputs = [...INPUT_FILES, ...also.map((p) => relative(realRoot, realExisting(join(root, p))))];
+  if (rel === '' || INPUT_FOLDERS.includes(parts[0]!) || inputs.includes(rel)) {
+    const what =
+      rel === ''
+        ? 'the engagement folder itself'
+        : INPUT_FOLDERS.includes(parts[0]!)
+          ? `inside ${parts[0]}/, which holds your own files`
+          : 'a file of the engagement';
+    throw new RelmError(`${label} ${shown(abs)} is ${what}: relm does not write over its inputs`, EXIT_USAGE, 'Name another file, e.g. in out/.');
+  }
+  return abs;
+}
+
+/** An output file of a command that works on one engagement: inside it (see confineWrite), and none of its inputs. */
+export function confineOutputFile(root: string, abs: string, label: string, also: readonly string[] = []): string {
+  return protectInputs(root, confineWrite(root, abs, label), label, also);
 }
 
 const STAGE = /^\.relm-staging-(\d+)-/;

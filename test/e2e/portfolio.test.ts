@@ -38,15 +38,15 @@ describe('relm portfolio: three engagements', () => {
     'gives the median and quartiles of every figure, computed by hand, and where each engagement stands',
     async () => {
       // One engagement as an assessment.json file, the others as folders.
-      const written = await relm(['assess', '-C', 'gamma-mutual', '-o', 'gamma.json'], top);
+      const written = await relm(['assess', '-C', 'gamma-mutual', '-o', 'gamma-mutual/gamma.json'], top);
       expect(written.status, written.stderr).toBe(0);
-      const r = await relm(['portfolio', 'alpha-bank', 'beta-insurance', 'gamma.json', '--json'], top);
+      const r = await relm(['portfolio', 'alpha-bank', 'beta-insurance', 'gamma-mutual/gamma.json', '--json'], top);
       expect(r.status, r.stderr).toBe(0);
       const p = JSON.parse(r.stdout);
       expect(p.engagements.map((e: { id: string; client: string; source: string }) => [e.id, e.client, e.source])).toEqual([
         ['E1', 'Alpha Bank', 'alpha-bank'],
         ['E2', 'Beta Insurance', 'beta-insurance'],
-        ['E3', 'Gamma Mutual', 'gamma.json'],
+        ['E3', 'Gamma Mutual', 'gamma-mutual/gamma.json'],
       ]);
       // alpha 1, 3, 4: Q1 = 1 + 0.5 × (3 − 1) = 2, median 3, Q3 = 3 + 0.5 × (4 − 3) = 3.5.
       const alpha = p.practices.find((x: { id: string }) => x.id === 'alpha');
