@@ -2,7 +2,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { fsError, isFsError } from '../io/fs-errors.js';
 import { FORMAT_NAMES } from '../output/names.js';
-import { printable } from '../output/printable.js';
+import { printable, terminalSafe } from '../output/printable.js';
+import { colorsFor } from './ui.js';
 import { PACKAGE_VERSION } from '../paths.js';
 import { DEFAULT_WINDOW_DAYS } from '../engine/defaults.js';
 
@@ -72,7 +73,10 @@ function buildProgram(): Command {
     .description('Release Management assessment toolkit: validate, score, analyse and report an engagement kept as YAML.')
     .version(PACKAGE_VERSION, '-V, --version')
     .showHelpAfterError('(run relm --help for usage)')
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(terminalSafe(s, colorsFor('stdout').level > 0)),
+      writeErr: (s) => process.stderr.write(terminalSafe(s, colorsFor('stderr').level > 0)),
+    })
     .exitOverride();
 
   common(

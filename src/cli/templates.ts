@@ -9,7 +9,7 @@ import { confineWrite } from '../io/staging.js';
 import { printable } from '../output/printable.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import type { CommonOptions } from './main.js';
-import { colorsFor, writeErr } from './ui.js';
+import { colorsFor, writeErr, writeOut } from './ui.js';
 
 /** The built-in templates, as paths relative to templates/. */
 export function builtinTemplates(): string[] {
@@ -74,7 +74,7 @@ export function runTemplatesList(): void {
   const width = Math.max(...names.map((n) => n.length));
   const purpose = (n: string) =>
     PURPOSE[n] ?? (n.startsWith('partials/') ? `a partial: {{> ${n.slice(9).replace(/\.hbs$/, '')}}} in any Markdown template` : '');
-  process.stdout.write(names.map((n) => `${n.padEnd(width)}  ${purpose(n)}`.trimEnd()).join('\n') + '\n');
+  writeOut(names.map((n) => `${n.padEnd(width)}  ${purpose(n)}`.trimEnd()).join('\n') + '\n');
 }
 
 /** The templates that receive an engagement's data, by deliverable id or template file name. */

@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { supportsColor, supportsColorStderr } from 'chalk';
+import { terminalSafe } from '../output/printable.js';
 
 /**
  * Colour for a stream: FORCE_COLOR wins, then NO_COLOR (no-color.org: set and not empty), then whether
@@ -23,10 +24,14 @@ export function colorsFor(stream: 'stdout' | 'stderr'): ChalkInstance {
   return new Chalk({ level });
 }
 
+/** Prints to stdout, a line break at the end, through the terminal sanitiser (output/printable.ts terminalSafe). */
 export function writeOut(text: string): void {
-  process.stdout.write(text.endsWith('\n') || text === '' ? text : text + '\n');
+  const safe = terminalSafe(text, colorsFor('stdout').level > 0);
+  process.stdout.write(safe.endsWith('\n') || safe === '' ? safe : safe + '\n');
 }
 
+/** Prints to stderr, as writeOut does. */
 export function writeErr(text: string): void {
-  process.stderr.write(text.endsWith('\n') || text === '' ? text : text + '\n');
+  const safe = terminalSafe(text, colorsFor('stderr').level > 0);
+  process.stderr.write(safe.endsWith('\n') || safe === '' ? safe : safe + '\n');
 }

@@ -37,3 +37,35 @@ export function printableDeep<T>(value: T): T {
   }
   return value;
 }
+
+/** relm's own colours (SGR sequences, as chalk writes them): the only escape sequences a terminal gets from relm. */
+const SGR = /\u001b\[[0-9;]*m/y;
+const ONE_UNSAFE = new RegExp(UNSAFE.source);
+/** Whether a text holds anything to escape besides its line breaks and tabs (most output holds nothing). */
+const ANY_UNSAFE = new RegExp(UNSAFE.source.replace('\\u0000-\\u001f', '\\u0000-\\u0008\\u000b-\\u001f'));
+
+/**
+ * The terminal's one sanitiser, applied to every line relm prints (cli/ui.ts writeOut, writeErr): line breaks
+ * and tabs pass, relm's own colours pass when `colors` is on, and every other control character is shown
+ * escaped, whichever command printed it and whatever it forgot (a name, a title, an id of the user's).
+ */
+export function terminalSafe(text: string, colors: boolean): string {
+  if (!ANY_UNSAFE.test(text)) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n' || c === '\t' || !ONE_UNSAFE.test(c)) continue;
+    if (colors && c === '\u001b') {
+      SGR.lastIndex = i;
+      const m = SGR.exec(text);
+      if (m) {
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    out += text.slice(from, i) + printable(c);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
