@@ -161,6 +161,8 @@ describe('relm.yaml benchmark: the report places the client', () => {
     writeFileSync(join(d, 'relm.yaml'), readFileSync(join(d, 'relm.yaml'), 'utf8') + 'benchmark: bench.json\n');
     const r = await relm(['validate', '-C', d, '-f', 'text'], top);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^beta-insurance\/relm\.yaml:\d+:\d+ error benchmark-not-usable the benchmark bench\.json cannot be used: it is not a relm portfolio/m);
+    expect(r.stdout).toMatch(
+      /^beta-insurance\/relm\.yaml:\d+:\d+ error benchmark-not-usable the benchmark bench\.json cannot be used: it is not a relm portfolio/m,
+    );
   });
 });
