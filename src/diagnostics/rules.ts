@@ -227,6 +227,18 @@ export const RULES = {
     help: 'Phases are filled in the order listed, so their `end` dates must not decrease. Reorder the phases in target.yaml or correct the end date.',
     severity: 'warning',
   },
+  'phase-dates': {
+    name: 'PhaseDates',
+    description: 'A roadmap phase ends before it starts.',
+    help: 'A phase runs from its `start` to its `end`. Correct one of the two dates in target.yaml, or leave `start` out: a phase then starts after as_of (the first) or after the previous phase ends.',
+    severity: 'error',
+  },
+  'roadmap-ended': {
+    name: 'RoadmapEnded',
+    description: 'Every roadmap phase ended before the as-of date, so no work can be scheduled.',
+    help: 'The roadmap places work only in phases that have not ended. Add the next phases to target.yaml (with their `end` and `capacity_days`) to plan the work still open; until then every recommendation is reported as not scheduled.',
+    severity: 'warning',
+  },
   'horizon-past': {
     name: 'HorizonPast',
     description: "The target horizon lies before the engagement's as-of date.",

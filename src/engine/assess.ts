@@ -8,7 +8,7 @@ import { decide, decisionDate } from './decision.js';
 import { allRecommendations, triggerRecommendations } from './recommendations.js';
 import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import { analyseReleases } from './releases.js';
-import { firstSteps, scheduleRoadmap } from './roadmap.js';
+import { firstSteps, planMilestones, scheduleRoadmap, type Timing } from './roadmap.js';
 import { summarise } from './summary.js';
 import { metricTargets, recommendationKpis } from './kpis.js';
 import { deriveRisks } from './risks.js';
@@ -19,7 +19,6 @@ import { sizeAndScope } from './scope.js';
 import { solutionModel } from './solution-model.js';
 import { traceAlignment } from './traceability.js';
 import type { Assessment, Overall, PerspectiveResult, PracticeResult, RecommendationResult, Roadmap } from './types.js';
-import type { Phase } from '../engagement/types.js';
 import { WorkingDays } from '../util/workdays.js';
 import { targetOf } from '../engagement/targets.js';
 
@@ -172,14 +171,20 @@ export function workingDays(e: Engagement): WorkingDays {
   return new WorkingDays(e.manifest.calendar);
 }
 
-/** Each phase's first working day: its own `start`, else after as_of (first phase) or after the previous phase's end. */
-export function phaseStarts(phases: readonly Phase[], asOf: string, days: WorkingDays): (string | null)[] {
-  const out: (string | null)[] = [];
-  phases.forEach((p, k) => {
-    const prevEnd = k === 0 ? asOf : phases[k - 1]!.end;
-    out.push(p.start ? days.onOrAfter(p.start) : prevEnd ? days.after(prevEnd) : null);
-  });
-  return out;
+/**
+ * When the roadmap's work can happen (DESIGN §3.1): from the working day after as_of and after the decision
+ * the plan asks for; progress.yaml's done recommendations are never scheduled again, those in progress are
+ * carried into the first open phase.
+ */
+export function roadmapTiming(e: Engagement, decideBy: string | null, days: WorkingDays): Timing {
+  const asOf = e.manifest.engagement.as_of;
+  const entries = Object.entries(e.progress?.recommendations ?? {});
+  return {
+    from: days.after(decideBy && decideBy > asOf ? decideBy : asOf),
+    days,
+    done: new Set(entries.filter(([, x]) => x.status === 'done').map(([id]) => id)),
+    carried: entries.filter(([, x]) => x.status === 'in-progress').map(([id]) => id),
+  };
 }
 
 /** A recommendation's cost and its alternatives' (effort_days × day rate; null without a day rate or an effort). */
@@ -223,13 +228,23 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
   const owners = new Map(e.model.practices.filter((p) => p.owner).map((p) => [p.id, p.owner!]));
   const alternativesOf = new Map(allRecommendations(e).map((r) => [r.id, r.alternatives ?? []]));
   const triggered = triggerRecommendations(practices, allRecommendations(e), e.manifest.weights ?? {}, requirements, e.target.first ?? [], owners);
-  const { roadmap, phaseOf } = scheduleRoadmap(triggered, phases, dayRate);
-  const starts = phaseStarts(phases, m.as_of, days);
-  roadmap.phases.forEach((p, k) => (p.start = starts[k] ?? null));
-  const recommendations = triggered.map((r) => ({ ...r, phase: phaseOf.get(r.id) ?? null, ...costs(r.id, r.effort_days, dayRate, alternativesOf) }));
+  const decideBy = decisionDate(m.decision_date, e.plan, m.as_of);
+  const timing = roadmapTiming(e, decideBy.date, days);
+  const { roadmap, phaseOf, dates } = scheduleRoadmap(triggered, phases, dayRate, undefined, timing);
+  const recommendations = triggered.map((r) => {
+    const d = dates.get(r.id);
+    return {
+      ...r,
+      phase: phaseOf.get(r.id) ?? null,
+      start: d?.start ?? null,
+      end: d?.end ?? null,
+      late: d?.late ?? false,
+      ...costs(r.id, r.effort_days, dayRate, alternativesOf),
+    };
+  });
   const releases = e.releases ? analyseReleases(e.releases, e.backlog, e.target, m.as_of, opts.windowDays ?? DEFAULT_WINDOW_DAYS) : null;
   const traces = traceRequirements(requirements, practices, recommendations, phases, phaseOf, releases, e.target.dora);
-  const scenarios = deliveryScenarios(e.target, practices, recommendations, dayRate, releases);
+  const scenarios = deliveryScenarios(e.target, practices, recommendations, dayRate, releases, timing);
   const recommended = recommendedScenario(scenarios);
   const assessment: Assessment = {
     relm: 1,
@@ -261,7 +276,7 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
       dayRate,
       requirements: requirements.length,
       goals: (e.target.goals ?? []).length,
-      decideBy: decisionDate(m.decision_date, e.plan),
+      decideBy,
       decider: m.sponsor ?? null,
     }),
     consensus,
@@ -286,6 +301,7 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
   const modelPractice = new Map(e.model.practices.map((p) => [p.id, p]));
   const targets = metricTargets(e.model.practices, assessment.practices, e.target.dora);
   assessment.recommendations = recommendations.map((r) => ({ ...r, kpis: recommendationKpis(r, modelPractice.get(r.practice), assessment, targets) }));
+  assessment.roadmap.milestones = planMilestones(assessment);
   assessment.risks = deriveRisks(assessment);
   return assessment;
 }

@@ -15,12 +15,21 @@ export function reportTask(plan: PlanFile | null): PlanFile['tasks'][number] | n
 
 /**
  * When the decision is taken: relm.yaml `decision_date`, else the due date of the engagement plan's report
- * delivery, else null (the roadmap then starts after as_of, the decision "now").
+ * delivery, else null (the roadmap then starts after as_of, the decision "now"). A date before as_of (a
+ * re-assessment after the report went out) is no longer the decision this assessment asks for: null.
  */
-export function decisionDate(decisionDateSetting: string | undefined, plan: PlanFile | null): { date: string | null; source: Decision['decide_by_source'] } {
-  if (decisionDateSetting) return { date: decisionDateSetting, source: 'relm.yaml' };
+export function decisionDate(
+  decisionDateSetting: string | undefined,
+  plan: PlanFile | null,
+  asOf: string | null = null,
+): { date: string | null; source: Decision['decide_by_source'] } {
   const due = reportTask(plan)?.due;
-  return due ? { date: due, source: 'plan.yaml' } : { date: null, source: null };
+  const found = decisionDateSetting
+    ? { date: decisionDateSetting, source: 'relm.yaml' as const }
+    : due
+      ? { date: due, source: 'plan.yaml' as const }
+      : { date: null, source: null };
+  return found.date !== null && asOf !== null && found.date < asOf ? { date: null, source: null } : found;
 }
 
 export interface DecisionInput {

@@ -23,6 +23,16 @@ export function deriveRisks(a: Omit<Assessment, 'risks'>): Risk[] {
       figures: { recommendations: r.unscheduled.length, days: r.unscheduled_days, requirements_off_plan: offPlan.length },
     });
   }
+  const lateWork = a.recommendations.filter((x) => x.late);
+  if (lateWork.length) {
+    out.push({
+      kind: 'late-work',
+      likelihood: 'high',
+      impact: lateWork.some((x) => x.rank !== null) ? 'high' : 'medium',
+      subjects: lateWork.map((x) => x.id),
+      figures: { recommendations: lateWork.length, days: lateWork.reduce((t, x) => t + x.effort_days, 0) },
+    });
+  }
   const full = r.phases.filter((p) => p.capacity_days !== null && p.capacity_days > 0 && p.used_days / p.capacity_days >= NO_SLACK_SHARE);
   if (full.length) {
     out.push({

@@ -2,7 +2,7 @@ import type { Phase, TargetFile } from '../engagement/types.js';
 import { goalStatus } from './traceability.js';
 import { PERSPECTIVES } from '../model/types.js';
 import { traceRequirements } from './requirements.js';
-import { scheduleRoadmap } from './roadmap.js';
+import { scheduleRoadmap, type Timing } from './roadmap.js';
 import type { PracticeResult, RecommendationResult, ReleaseAnalysis, Scenario } from './types.js';
 
 /** Delivery scenarios: the phases' capacity as given, then those named in target.yaml, else halved and doubled. */
@@ -12,6 +12,7 @@ export function deliveryScenarios(
   recs: readonly RecommendationResult[],
   dayRate: number | null,
   releases: ReleaseAnalysis | null = null,
+  timing: Timing | null = null,
 ): Scenario[] {
   const phases = target.phases ?? [];
   const scale = (f: number) => Object.fromEntries(phases.map((p) => [p.id, p.capacity_days === undefined ? null : p.capacity_days * f]));
@@ -28,7 +29,7 @@ export function deliveryScenarios(
   const order = phases.map((p) => p.id);
   const out: Scenario[] = [];
   for (const d of defs) {
-    const { roadmap, phaseOf } = scheduleRoadmap(recs, phases, dayRate, d.capacity);
+    const { roadmap, phaseOf } = scheduleRoadmap(recs, phases, dayRate, d.capacity, timing);
     const traces = traceRequirements(target.requirements ?? [], practices, recs, phases, phaseOf, releases, target.dora);
     const goals = (target.goals ?? []).map(
       (g) =>

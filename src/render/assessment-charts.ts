@@ -147,11 +147,21 @@ export function buildCharts(a: Assessment): Record<string, Chart> {
   return charts;
 }
 
-/** The Gantt's data: phases with their dates, recommendations as bars (first steps highlighted), dependencies, milestones as outcomes. */
+/**
+ * The Gantt's data: the phases that are not past, each scheduled recommendation as a bar from its start to
+ * its end (first steps highlighted), dependencies, and the engine's milestones (only what the plan reaches):
+ * one per phase end naming the requirements met there (on a slide, how many), and the metric targets reached.
+ */
 export function roadmapInput(a: Assessment, countOnly = false): GanttInput {
   const byId = new Map(a.recommendations.map((r) => [r.id, r]));
   const first = new Set(a.first_steps);
-  const bars = a.roadmap.phases.flatMap((p) => p.recommendations.map((id) => ({ id, label: byId.get(id)!.title, phase: p.id, emphasis: first.has(id) })));
+  const open = a.roadmap.phases.filter((p) => p.status !== 'past');
+  const bars = open.flatMap((p) =>
+    p.recommendations.map((id) => {
+      const r = byId.get(id)!;
+      return { id, label: r.title, phase: p.id, emphasis: first.has(id), start: r.start ?? null, end: r.end ?? null, late: r.late === true };
+    }),
+  );
   const placed = new Set(bars.map((b) => b.id));
   const dependencies = bars.flatMap((b) =>
     byId
@@ -171,7 +181,7 @@ export function roadmapInput(a: Assessment, countOnly = false): GanttInput {
     return [...targets, ...(met.length ? [label] : [])].map((l) => ({ date: p.end!, label: l }));
   });
   return {
-    phases: a.roadmap.phases.map((p) => ({ id: p.id, name: p.name, start: p.start, end: p.end })),
+    phases: open.map((p) => ({ id: p.id, name: p.name, start: p.start, end: p.end })),
     bars,
     dependencies,
     milestones,

@@ -306,7 +306,18 @@ export function decideSentence(a: Assessment): string | null {
   const when = d.decide_by
     ? ` by ${date(d.decide_by)}${d.decide_by_source === 'plan.yaml' ? ', when this report is delivered' : ''}`
     : ' at the presentation of this report';
-  return `${who} decides${when}.`;
+  const starts = d.approve_now.start
+    ? `; the work starts on ${date(d.approve_now.start)}${d.decide_by ? ', the first working day after the decision' : ''}`
+    : '';
+  return `${who} decides${when}${starts}.`;
+}
+
+/** Recommendations done per progress.yaml whose practice still shows the gap: never rescheduled, to re-assess. */
+export function doneSentence(a: Assessment): string | null {
+  const done = a.roadmap.done ?? [];
+  if (!done.length) return null;
+  const title = new Map(a.recommendations.map((r) => [r.id, r.title]));
+  return `${capitalise(count(done.length, 'recommendation is', 'recommendations are'))} done, not yet effective: ${list(done.map((id) => title.get(id) ?? id))}; the practice still shows the gap, so re-assess it before planning more work there.`;
 }
 
 /** The most serious risks in one sentence. */

@@ -55,10 +55,14 @@ export function phaseKpiMilestones(a: Assessment): string[][] {
   const byId = new Map(a.recommendations.map((r) => [r.id, r]));
   const lastPhaseMoving = new Map<string, string>();
   for (const p of a.roadmap.phases) for (const id of p.recommendations) for (const kpi of byId.get(id)!.kpis) lastPhaseMoving.set(kpi.metric, p.id);
+  // Only what the plan reaches (the engine's milestones, DESIGN §3.1): not a metric whose work is left out or late.
+  const reached = new Set((a.roadmap.milestones ?? []).filter((m) => m.metric !== null).map((m) => `${m.phase} ${m.metric}`));
   return a.roadmap.phases.map((p) =>
-    strictestKpis(p.recommendations.flatMap((id) => byId.get(id)!.kpis.filter((kpi) => !kpi.met_now && lastPhaseMoving.get(kpi.metric) === p.id))).map(
-      kpiTargetLine,
-    ),
+    strictestKpis(
+      p.recommendations.flatMap((id) =>
+        byId.get(id)!.kpis.filter((kpi) => !kpi.met_now && lastPhaseMoving.get(kpi.metric) === p.id && reached.has(`${p.id} ${kpi.metric}`)),
+      ),
+    ).map(kpiTargetLine),
   );
 }
 
@@ -142,6 +146,12 @@ const RISK_TEXT: Record<Risk['kind'], { title: (r: Risk, n: Names, a: Assessment
     mitigation: 'Add capacity to a phase (see the capacity scenarios), add a phase, or agree with the sponsor which requirements wait.',
     owner: 'Programme sponsor',
   },
+  'late-work': {
+    title: (r, n) =>
+      `${capitalise(count(r.subjects.length, 'recommendation'))} cannot end inside ${r.subjects.length === 1 ? 'its' : 'their'} phase, the dependencies before ${r.subjects.length === 1 ? 'it' : 'them'} taken into account: ${list(r.subjects.slice(0, 3).map(n.recommendation))}${r.subjects.length > 3 ? ` and ${count(r.subjects.length - 3, 'more')}` : ''}`,
+    mitigation: 'Start the prerequisites earlier, split the work, or add people to the phase so more of it runs in parallel.',
+    owner: 'Programme manager',
+  },
   'no-slack': {
     title: (r, n) =>
       `${capitalise(list(r.subjects.map(n.phase)))} ${r.subjects.length === 1 ? 'uses' : 'use'} at least 95% of ${r.subjects.length === 1 ? 'its' : 'their'} capacity: any overrun delays the next phase`,
@@ -209,6 +219,7 @@ export function riskPhrase(kind: string): string {
   const phrases: Record<string, string> = {
     'unscheduled-work': 'work that does not fit the capacity',
     'no-slack': 'phases without slack',
+    'late-work': 'work that cannot end inside its phase',
     'single-point-of-knowledge': 'skills held by one person',
     vacancies: 'unfilled roles',
     'late-training': 'training that comes too late',

@@ -142,7 +142,8 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       ...p,
       index: k + 1,
       label: `Phase ${k + 1}: ${p.name}`,
-      dates: p.start && p.end ? `${date(p.start)} – ${date(p.end)}` : p.end ? `until ${date(p.end)}` : 'no dates',
+      dates:
+        p.status === 'past' ? `ended ${date(p.end)}` : p.start && p.end ? `${date(p.start)} – ${date(p.end)}` : p.end ? `until ${date(p.end)}` : 'no dates',
       end_text: date(p.end),
       start_text: p.start ? date(p.start) : null,
       // A metric's target is a milestone at the end of the last phase whose work moves it.
@@ -194,6 +195,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     scenario: H.scenarioSentence(a),
     ask: H.askSentence(a),
     decide: H.decideSentence(a),
+    done: H.doneSentence(a),
     risks: H.risksSentence(a, riskPhrase),
     future_state: H.futureStateSentence(a),
     alignment: H.alignmentSentence(a),

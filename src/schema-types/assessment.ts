@@ -35,6 +35,19 @@ export interface AssessmentDocument {
     total_days: number;
     total_cost: number | null;
     unscheduled_days: number;
+    /**
+     * Recommendations marked done in progress.yaml whose practice still shows the gap: done, not yet effective (re-assess); never scheduled again.
+     */
+    done?: string[];
+    /**
+     * What the plan reaches, and when (only what it reaches): each planned requirement at the end of the phase that meets it, each metric the plan moves to its target at the end of the last phase moving it. In phase order, requirements first.
+     */
+    milestones?: {
+      date: string;
+      phase: string;
+      requirement: string | null;
+      metric: string | null;
+    }[];
   };
   /**
    * The first recommendations of the first phase, in placing order: the one list of first steps in every deliverable.
@@ -710,6 +723,18 @@ export interface RecommendationResult {
     effort_days: number | null;
     cost: number | null;
   }[];
+  /**
+   * First working day of its work inside its phase; null when unscheduled or the phase has no dates.
+   */
+  start?: string | null;
+  /**
+   * Last working day of its work: never before its prerequisites end.
+   */
+  end?: string | null;
+  /**
+   * Its work cannot end inside its phase (a risk).
+   */
+  late?: boolean;
 }
 /**
  * A metric a recommendation moves: the measured baseline and the target (a number, or a DORA band).
@@ -728,14 +753,29 @@ export interface RoadmapPhase {
   id: string;
   name: string;
   /**
-   * The phase's first working day: after as_of for the first phase, after the previous phase's end for the others.
+   * The first working day work is placed on: after as_of and the decision date for the first phase (or a running one), after the previous phase's end for the others; a past phase keeps its own start, else null.
    */
   start: string | null;
   end: string | null;
+  /**
+   * The capacity placed against: prorated to the working days left for a running phase, 0 for a past one.
+   */
   capacity_days: number | null;
   used_days: number;
   cost: number | null;
   recommendations: string[];
+  /**
+   * past: ended before work could start (nothing new placed in it); running: started before as_of (placed from as_of, capacity prorated); future.
+   */
+  status?: 'past' | 'running' | 'future';
+  /**
+   * The capacity target.yaml (or the scenario) gives the phase.
+   */
+  planned_capacity_days?: number | null;
+  /**
+   * Parallel lanes of the schedule inside the phase: ceil(capacity_days / working days), at least 1; null for unlimited capacity or no dates.
+   */
+  lanes?: number | null;
 }
 export interface RequirementTrace {
   id: string;
@@ -846,7 +886,8 @@ export interface Risk {
     | 'optimistic-scores'
     | 'failing-releases'
     | 'unmeasured'
-    | 'backlog-growing';
+    | 'backlog-growing'
+    | 'late-work';
   likelihood: 'high' | 'medium' | 'low';
   impact: 'high' | 'medium' | 'low';
   /**

@@ -98,7 +98,7 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       expect(release.text).toContain('24%');
       expect(deck[2]!.notes).toContain('Overall: 1.4 of 5 against 3.2');
       expect(deck[2]!.notes).toContain('Process: 1.4 against 3.4');
-      expect(deck[8]!.notes).toContain('Phase 1: Stabilise (1 April 2026 – 30 June 2026)');
+      expect(deck[8]!.notes).toContain('Phase 1: Stabilise (27 April 2026 – 30 June 2026)');
       // The future direction: the future state per perspective as a table.
       expect(deck[7]!.title).toMatch(/^The future state: /);
       expect(first(deck[7]!.xml, 'a:tbl')).toBeDefined();
@@ -202,7 +202,7 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
     it('writes dates as dates and shares as percentages', () => {
       const wb = workbook(openPackage(join(out, 'workbook.xlsx')));
       const roadmap = wb.sheets.get('Roadmap')!;
-      expect(roadmap.cells.get('C2')!.value).toBe(46113); // 2026-04-01 as a serial day
+      expect(roadmap.cells.get('C2')!.value).toBe(46139); // 2026-04-27 as a serial day: the first working day after the decision (24 April)
       expect(numberFormat(wb.styles, roadmap.cells.get('C2')!.style)).toBe('yyyy-mm-dd');
       const gaps = wb.sheets.get('Gaps')!;
       expect(numberFormat(wb.styles, gaps.cells.get('J2')!.style)).toBe('0%');

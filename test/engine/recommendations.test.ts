@@ -501,5 +501,8 @@ describe('capacity options and the decision (DESIGN §3.1)', () => {
       source: 'plan.yaml',
     });
     expect(decisionDate(undefined, null)).toEqual({ date: null, source: null });
+    // Re-assessed after the report went out: that decision is behind us.
+    expect(decisionDate(undefined, plan, '2026-07-01')).toEqual({ date: null, source: null });
+    expect(decisionDate(undefined, plan, '2026-03-31')).toEqual({ date: '2026-04-24', source: 'plan.yaml' });
   });
 });

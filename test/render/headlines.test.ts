@@ -238,14 +238,16 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
       'Double the capacity would meet all 6 requirements and all 3 strategic goals for €549,950: €128,350 (151 person-days) more than the capacity as planned, which meets four requirements and none of the goals.',
     );
     expect(H.slideTitles(b, riskPhrase).ask).toBe('Decide by 24 April 2026: approve Stabilise (€170,000) and fund the later phases (€379,950)');
-    expect(H.decideSentence(b)).toBe('Catherine Doyle (CIO) decides by 24 April 2026, when this report is delivered.');
+    expect(H.decideSentence(b)).toBe(
+      'Catherine Doyle (CIO) decides by 24 April 2026, when this report is delivered; the work starts on 27 April 2026, the first working day after the decision.',
+    );
     const c = withDecision(asPlanned());
     // Now €84,150 + later €186,150 = €270,300.
     expect(H.askSentence(c)).toBe(
       'Approve Stabilise (phase 1): 99 person-days (€84,150) from 1 April 2026 to 30 June 2026; then one later phase: 219 person-days (€186,150). In all €270,300, which meets 4 of the 6 requirements and none of the 3 strategic goals by 31 March 2027; the other two need more capacity.',
     );
     expect(H.slideTitles(c, riskPhrase).ask).toBe('Decision today: approve Stabilise (€84,150)');
-    expect(H.decideSentence(c)).toBe('The programme sponsor decides at the presentation of this report.');
+    expect(H.decideSentence(c)).toBe('The programme sponsor decides at the presentation of this report; the work starts on 1 April 2026.');
   });
 
   it('says capacity is not the constraint when the options place the same work, and names no recommended one', () => {

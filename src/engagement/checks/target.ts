@@ -158,5 +158,17 @@ export function targetChecks(e: CheckInput, add: Add, hint: Hints): void {
       if (prev && cur && cur < prev)
         add(T, ['phases', i, 'end'], 'phase-order', `phase "${phases[i]!.id}" ends before phase "${phases[i - 1]!.id}"; list phases in order`);
     }
+    phases.forEach((p, i) => {
+      if (p.start && p.end && p.end < p.start)
+        add(T, ['phases', i, 'end'], 'phase-dates', `phase "${p.id}" ends on ${p.end}, before it starts on ${p.start}; correct one of the dates`);
+    });
+    const ends = phases.map((p) => p.end);
+    if (e.asOf && phases.length && ends.every((end) => end !== undefined && end < e.asOf!))
+      add(
+        T,
+        ['phases', phases.length - 1, 'end'],
+        'roadmap-ended',
+        `every phase of the roadmap ended before the as-of date ${e.asOf} (the last on ${ends[ends.length - 1]}), so no work can be scheduled; add the next phases`,
+      );
   }
 }

@@ -24,6 +24,11 @@ export interface GanttBar {
   phase: string;
   /** A first step: drawn in the accent colour, kept first when a phase's bars are collapsed. */
   emphasis?: boolean;
+  /** Its own dates inside the phase (ISO, both inclusive); without them the bar spans its phase. */
+  start?: string | null;
+  end?: string | null;
+  /** It ends after its phase: drawn with a red outline. */
+  late?: boolean;
 }
 
 export interface GanttInput {
@@ -135,6 +140,10 @@ interface Row {
   lines: string[];
   y: number;
   height: number;
+  /** The bar's horizontal extent: its own dates, else its phase's. */
+  x0: number;
+  x1: number;
+  late: boolean;
 }
 
 /**
@@ -232,7 +241,8 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
   const undatedWidth = undated.length === 0 ? 0 : dated.length === 0 ? plotWidth : Math.round(plotWidth * Math.min(0.4, undated.length / phases.length));
   let axis: { start: number; end: number; width: number } | null = null;
   if (dated.length > 0) {
-    const days = [...dated.flatMap((p) => [p.from!, p.until! - 1]), ...milestoneDays.flatMap((m) => (m.day === null ? [] : [m.day]))];
+    const barDays = input.bars.flatMap((b) => [isoDay(b.start), isoDay(b.end)]).filter((d): d is number => d !== null);
+    const days = [...dated.flatMap((p) => [p.from!, p.until! - 1]), ...barDays, ...milestoneDays.flatMap((m) => (m.day === null ? [] : [m.day]))];
     const [y0, m0] = ymd(Math.min(...days));
     const [y1, m1] = ymd(Math.max(...days));
     axis = { start: dayFrom(y0, m0, 1), end: dayFrom(y1, m1 + 1, 1), width: plotWidth - undatedWidth - (undated.length > 0 ? 10 : 0) };
@@ -247,6 +257,14 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
     p.x0 = plotX + plotWidth - undatedWidth + i * slot;
     p.x1 = p.x0 + slot - (i < undated.length - 1 ? 4 : 0);
   });
+
+  // A bar's extent: its own dates when it has them (a phase with dates), else its phase.
+  const barExtent = (b: GanttBar, p: Phase): { x0: number; x1: number; late: boolean } => {
+    const a = isoDay(b.start);
+    const e = isoDay(b.end);
+    if (p.from === null || a === null || e === null || e < a) return { x0: p.x0, x1: p.x1, late: b.late === true };
+    return { x0: xOf(a), x1: Math.max(xOf(e + 1), xOf(a) + 2), late: b.late === true };
+  };
 
   // Rows: each phase's bars in input order; past maxBars the rest of a phase collapses into "+ N more".
   const barsOf = new Map(phases.map((p) => [p.id, [] as GanttBar[]]));
@@ -281,12 +299,25 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
         lines: wrapLines(label, emphasis ? labelWidth - 8 : labelWidth, fs, { bold: emphasis }),
         y: 0,
         height: 0,
+        ...barExtent(b, g.phase),
       });
     }
     const more = g.bars.length - k;
     if (more > 0) {
       const label = `+ ${more} more in ${g.phase.name}`;
-      rows.push({ kind: 'more', id: null, label, emphasis: false, phase: g.phase, lines: wrapLines(label, labelWidth, fs), y: 0, height: 0 });
+      rows.push({
+        kind: 'more',
+        id: null,
+        label,
+        emphasis: false,
+        phase: g.phase,
+        lines: wrapLines(label, labelWidth, fs),
+        y: 0,
+        height: 0,
+        x0: g.phase.x0,
+        x1: g.phase.x1,
+        late: false,
+      });
     }
   });
 
@@ -387,22 +418,22 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
     const key = JSON.stringify([d.from, d.to]);
     if (!a || !b || a === b || drawn.has(key)) continue;
     drawn.add(key);
-    const x1 = a.phase.x1;
+    const x1 = a.x1;
     const y1 = a.y + a.height / 2;
     const by = b.y + b.height / 2;
     const down = b.y > a.y;
     let line: string;
     let tip: string;
-    if (b.phase.x0 >= x1 - 0.5 && b.phase.x1 - b.phase.x0 > 16) {
+    if (b.x0 >= x1 - 0.5 && b.x1 - b.x0 > 16) {
       const k = intoPhase.get(b.phase) ?? 0;
       intoPhase.set(b.phase, k + 1);
-      const xv = Math.min(Math.max(x1, b.phase.x0) + 8 + 5 * (k % 6), b.phase.x1 - 4);
+      const xv = Math.min(Math.max(x1, b.x0) + 8 + 5 * (k % 6), b.x1 - 4);
       const yEnd = down ? by - BAR_H / 2 : by + BAR_H / 2;
       const yTip = down ? yEnd - head : yEnd + head;
       line = P`M${x1} ${y1}H${xv}V${yTip}`;
       tip = P`M${xv - head} ${yTip}L${xv + head} ${yTip}L${xv} ${yEnd}Z`;
     } else {
-      const x2 = b.phase.x0;
+      const x2 = b.x0;
       const yLane = down ? b.y : b.y + b.height;
       line = P`M${x1} ${y1}H${x1 + 6}V${yLane}H${x2 - 6}V${by}H${x2 - head}`;
       tip = P`M${x2 - head} ${by - head}L${x2} ${by}L${x2 - head} ${by + head}Z`;
@@ -422,7 +453,7 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
   for (const r of rows) {
     const mid = r.y + r.height / 2;
     const p = r.phase;
-    const box = { x: p.x0, y: mid - BAR_H / 2, width: p.x1 - p.x0, height: BAR_H, rx: 2 };
+    const box = { x: r.x0, y: mid - BAR_H / 2, width: r.x1 - r.x0, height: BAR_H, rx: 2 };
     if (r.kind === 'more') {
       barMarks.push(el('rect', { class: 'relm-gantt-more', ...box, fill: PALETTE.white, stroke: PALETTE.muted, 'stroke-dasharray': '3 2' }));
     } else {
@@ -431,8 +462,8 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
           class: r.emphasis ? 'relm-gantt-bar relm-gantt-first' : 'relm-gantt-bar',
           ...box,
           fill: r.emphasis ? PALETTE.accent : PALETTE.accentTint,
-          stroke: r.emphasis ? PALETTE.accent : TINT_STROKE,
-          'stroke-width': 0.75,
+          stroke: r.late ? PALETTE.bad : r.emphasis ? PALETTE.accent : TINT_STROKE,
+          'stroke-width': r.late ? 1.5 : 0.75,
           'stroke-dasharray': p.from === null ? '4 2' : null,
         }),
       );
@@ -570,6 +601,7 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
       el('rect', { x, y: yy + 1, width: 22, height: 10, rx: 2, fill, stroke, 'stroke-width': 0.75, 'stroke-dasharray': dash });
   if (rows.some((r) => r.emphasis)) items.push({ label: 'First step', swatch: swatch(PALETTE.accent, PALETTE.accent) });
   if (rows.some((r) => r.kind === 'bar' && !r.emphasis)) items.push({ label: 'Recommendation', swatch: swatch(PALETTE.accentTint, TINT_STROKE) });
+  if (rows.some((r) => r.late)) items.push({ label: 'Ends after its phase', swatch: swatch(PALETTE.accentTint, PALETTE.bad) });
   if (rows.some((r) => r.kind === 'bar' && r.phase.from === null))
     items.push({ label: 'Phase without dates', swatch: swatch(PALETTE.accentTint, TINT_STROKE, '4 2') });
   if (arrows.length > 0) {
