@@ -411,7 +411,7 @@ export const RULES = {
   disagreement: {
     name: 'Disagreement',
     description: 'Interviewees gave different answers to a criterion, and the difference is not settled yet.',
-    help: '`relm interview` records a second answer as a disagreement when asked to keep both. Settle it with the people concerned, set `answer` to the one that stands, and remove the entry from `disagreements`. Until then the report lists it in its appendix.',
+    help: '`relm interview` records a second answer as a disagreement when asked to keep both. Settle it with the people concerned: set `answer` to the one that stands and remove the entry from `disagreements`, or record the decision of a workshop with `relm reconcile --set CRITERION=ANSWER --because "REASON"`, which keeps the other answers on record. Until then the report lists it in its appendix.',
     severity: 'warning',
   },
 

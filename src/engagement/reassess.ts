@@ -43,15 +43,26 @@ function removeKey(map: YAMLMap, key: string): boolean {
   return true;
 }
 
+/** A scalar's text (a date written plainly or quoted), or undefined. */
+function scalarText(node: unknown): string | undefined {
+  return isScalar(node) && typeof node.value === 'string' && node.value ? node.value : undefined;
+}
+
+/** The date of a workshop decision (`decision: {because, date}`), or undefined. */
+function decisionDate(node: unknown): string | undefined {
+  return isMap(node) ? scalarText(pairOf(node, 'date')?.value) : undefined;
+}
+
 /** A date scalar that stays plain (2026-03-15), never quoted. */
 function dateNode(doc: Document, date: string): Scalar {
   return doc.createNode(date) as Scalar;
 }
 
 /**
- * practices.yaml carried over: every answer becomes `{answer, confirmed}` (an answer in full keeps its notes
- * and evidence, and its own `confirmed` when it has one); a rating or `na` gets the practice's `confirmed`;
- * interview `sources` are dropped (the interviews stay with the previous engagement); `assessed` is the new
+ * practices.yaml carried over: every answer becomes `{answer, confirmed}` (an answer in full keeps its notes,
+ * evidence and workshop decision, and is confirmed as of its own `confirmed` or its decision's date, whichever
+ * is later); a rating or `na` gets the practice's `confirmed`; what cites the interviews is dropped (`sources`,
+ * the interviewees' `disagreements`: the interviews stay with the previous engagement); `assessed` is the new
  * date, so that answers given from now on count as confirmed in this assessment. Counts what it carried.
  */
 export function carryPractices(
@@ -90,7 +101,14 @@ export function carryPractices(
             answered++;
           } else if (isMap(v) && pairOf(v, 'answer')) {
             removeKey(v, 'sources');
-            if (!pairOf(v, 'confirmed')) v.add(doc.createPair('confirmed', lastConfirmed));
+            // The interviewees' other answers cite interviews that stay with the previous engagement.
+            removeKey(v, 'disagreements');
+            // Last confirmed: its own date, or a workshop's decision after it, else the previous assessment's date.
+            const dates = [scalarText(pairOf(v, 'confirmed')?.value), decisionDate(pairOf(v, 'decision')?.value)].filter((d): d is string => d !== undefined);
+            const confirmed = dates.sort().at(-1) ?? lastConfirmed;
+            const pair = pairOf(v, 'confirmed');
+            if (!pair) v.add(doc.createPair('confirmed', confirmed));
+            else if (scalarText(pair.value) !== confirmed) pair.value = dateNode(doc, confirmed);
             answered++;
           }
         }

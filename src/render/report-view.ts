@@ -15,6 +15,7 @@ import { alignmentView, futureHighlights, scopeView, solutionModelView } from '.
 import { capitalise, count, possessive, date, days, metricName, metricValue, money, num, numberWord, pct, score } from './words.js';
 import { respondentDisagreementsView } from './respondents-view.js';
 import { largestGapIds, largestGapsTitle } from './gap-lists.js';
+import { questionnaireRecords, sourceCounts } from '../engine/sources.js';
 
 export { PERSPECTIVE_NAMES } from './headlines.js';
 const PERSPECTIVE_NAMES = H.PERSPECTIVE_NAMES;
@@ -241,9 +242,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       rated: practices.filter((p) => p.method === 'rating').length,
       not_assessed: s.not_assessed,
       na: s.not_applicable,
-      interviews: e.interviews.length,
-      observations: (e.observations ?? []).length,
-      documents: practices.reduce((n, p) => n + p.evidence_refs.length, 0),
+      ...sourceCounts(e, practices),
     },
     phases: texts.phases,
     phases_in_words: numberWord(texts.phases.length),
@@ -274,6 +273,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     disagreements: disagreementsView(e),
     interviews: e.interviews.map((iv) => ({
       id: iv.id,
+      questionnaire: questionnaireRecords(e).has(iv.id),
       date: iv.date,
       date_text: date(iv.date),
       interviewees: (iv.interviewees ?? []).map(personLine),
@@ -558,7 +558,8 @@ function disagreementsView(e: Engagement) {
   return e.model.practices.flatMap((p) =>
     p.criteria.flatMap((c) => {
       const a = e.practices.practices[p.id]?.answers?.[c.id];
-      if (!a || typeof a !== 'object' || !a.disagreements?.length) return [];
+      // A workshop decision settles the disagreement.
+      if (!a || typeof a !== 'object' || !a.disagreements?.length || a.decision) return [];
       return [
         {
           practice: p.name,

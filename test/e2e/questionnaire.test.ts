@@ -238,6 +238,10 @@ describe('relm questionnaire, reconcile and the report', () => {
       /^### Where the respondents disagree\n\nThree respondents \(Hendrik Voss \(Release manager\), Abena Mensah \(Change manager\) and Tom Keller \(Mainframe operator\)\) answered six criteria; on two criteria/,
     );
     expect(section).toContain('One disagreement is still open');
+    // The respondents are counted as questionnaires, not interviews; their interview records are marked so.
+    expect(md).toMatch(/Sources: \d+ documents cited as evidence, 5 interviews, 3 questionnaire respondents and \d+ observations/);
+    expect(md).toContain('| int-06 (questionnaire) |');
+    expect(md).not.toContain('| int-01 (questionnaire) |');
     expect(section).toContain(
       '| Hendrik Voss (Release manager): none; Abena Mensah (Change manager): most; Tom Keller (Mainframe operator): half | half: settled in a workshop on 10 March 2026: The mainframe team has a curriculum; the web teams do not. |',
     );

@@ -163,6 +163,30 @@ describe('the files of a re-assessment', () => {
     expect(validateSchema('practices', 'practices.yaml', parse(c.text))).toEqual([]);
   });
 
+  it('keeps the date of a later workshop decision as the date last confirmed, and drops the disagreements that cite interviews it does not copy', () => {
+    const decided = [
+      'practices:',
+      '  a:',
+      '    answers:',
+      '      a-1a: {answer: most, sources: [int-06, int-07], decision: {because: the workshop, date: 2026-04-20}}',
+      '      a-1b: {answer: some, confirmed: 2026-05-01, decision: {because: earlier, date: 2026-04-01}}',
+      '      a-2a:',
+      '        answer: half',
+      '        disagreements:',
+      '          - {answer: most, sources: [int-03]}',
+      '',
+    ].join('\n');
+    const c = carryPractices(decided, { asOf: '2027-03-31', previousAsOf: '2026-03-31', previousAssessed: '2026-03-15' });
+    expect(parse(c.text).practices.a.answers).toEqual({
+      // Decided on 20 April, after the assessment of 15 March: confirmed then, not on 15 March.
+      'a-1a': { answer: 'most', decision: { because: 'the workshop', date: '2026-04-20' }, confirmed: '2026-04-20' },
+      // Its own confirmed date is later than the decision: it stays.
+      'a-1b': { answer: 'some', confirmed: '2026-05-01', decision: { because: 'earlier', date: '2026-04-01' } },
+      'a-2a': { answer: 'half', confirmed: '2026-03-15' },
+    });
+    expect(c.text).not.toContain('int-0');
+  });
+
   it('links the previous engagement in relm.yaml and moves the plan to the new dates, every task to do', () => {
     const m = carryManifest('relm: 1\nengagement:\n  client: X # the client\n  as_of: 2026-03-31\n', {
       asOf: '2027-03-31',

@@ -80,6 +80,8 @@ export function practicesChecks(e: CheckInput, model: Model, add: Add, hint: Hin
         (answer.disagreements ?? []).forEach((d, k) => {
           const path = ['practices', pid, 'answers', cid, 'disagreements', k];
           checkSources(path, d.sources);
+          // A workshop decision (relm reconcile --set) settles it: the answer stands, the other answers stay on record.
+          if (answer.decision) return;
           add(
             P,
             path,
