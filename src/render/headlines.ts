@@ -354,7 +354,7 @@ function askTitle(a: Assessment): string {
   const head = d.decide_by ? `Decide by ${date(d.decide_by)}` : 'Decision today';
   const now = `approve ${d.approve_now.name} (${price(a, d.approve_now)})`;
   if (!d.later.phases) return `${head}: ${now}`;
-  return `${head}: ${now}${d.base ? ` and fund the later phases (${price(a, d.later)})` : ''}`;
+  return `${head}: ${now}${d.base ? ` and fund the later ${d.later.phases === 1 ? 'phase' : 'phases'} (${price(a, d.later)})` : ''}`;
 }
 
 /** Short action titles for slides and section leads (at most about a dozen words), from the same figures. */

@@ -238,6 +238,8 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
       'Double the capacity would meet all 6 requirements and all 3 strategic goals for €549,950: €128,350 (151 person-days) more than the capacity as planned, which meets four requirements and none of the goals.',
     );
     expect(H.slideTitles(b, riskPhrase).ask).toBe('Decide by 24 April 2026: approve Stabilise (€170,000) and fund the later phases (€379,950)');
+    const one = withDecision({ ...doubled(), later: { days: 447, cost: 379950, phases: 1 } });
+    expect(H.slideTitles(one, riskPhrase).ask).toBe('Decide by 24 April 2026: approve Stabilise (€170,000) and fund the later phase (€379,950)');
     expect(H.decideSentence(b)).toBe(
       'Catherine Doyle (CIO) decides by 24 April 2026, when this report is delivered; the work starts on 27 April 2026, the first working day after the decision.',
     );
