@@ -10,7 +10,7 @@ import { printable } from '../output/printable.js';
 import { PACKAGE_VERSION } from '../paths.js';
 import { findBrowser } from '../render/browser.js';
 import { DELIVERABLES, isProgress, renderDeliverables, type DeliverableId } from '../render/deliverables.js';
-import { checkHtml, checkMarkdown, formatPreflight, internalIds, textRules, type PreflightFinding } from '../render/preflight.js';
+import { checkHtml, checkMarkdown, checkOffice, formatPreflight, internalIds, textRules, type PreflightFinding } from '../render/preflight.js';
 import { toEpochMs } from '../util/dates.js';
 import { loadAssessed } from './context.js';
 import type { CommonOptions } from './main.js';
@@ -162,7 +162,10 @@ export async function runReport(opts: ReportOptions): Promise<void> {
         primaryColor: engagement.manifest.branding?.primary_color ?? null,
         logo,
       };
-      for (const [name, bytes] of await renderOffice(formats, { assessment, engagement, rendered, meta, engagementRoot: result.root })) out.write(name, bytes);
+      for (const [name, bytes] of await renderOffice(formats, { assessment, engagement, rendered, meta, engagementRoot: result.root })) {
+        findings.push(...(await checkOffice(name, bytes, rules)));
+        out.write(name, bytes);
+      }
     }
     if (findings.length) {
       writeErr(formatPreflight(findings, opts.draft ? 'warning' : 'error', c));

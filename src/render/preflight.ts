@@ -136,3 +136,36 @@ export function formatPreflight(
   }
   return out.join('\n');
 }
+
+/** The text of an XML element's runs, entities decoded. */
+function runsText(xml: string, run: RegExp): string {
+  return decodeEntities([...xml.matchAll(run)].map((m) => m[1]!).join('')).replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
+}
+
+/**
+ * The text of a PowerPoint deck (by slide) or a Word document (by paragraph), checked like the other formats.
+ * The workbook is left out: it is a data file whose id columns are there to filter and join on.
+ */
+export async function checkOffice(file: string, bytes: Uint8Array, rules: readonly TextRule[]): Promise<PreflightFinding[]> {
+  if (!file.endsWith('.pptx') && !file.endsWith('.docx')) return [];
+  const { readPackage } = await import('./office/zip.js');
+  const parts = await readPackage(bytes);
+  const text = (path: string) => new TextDecoder().decode(parts.get(path)!);
+  const out: PreflightFinding[] = [];
+  if (file.endsWith('.pptx')) {
+    const slides = [...parts.keys()]
+      .map((p) => /^ppt\/slides\/slide(\d+)\.xml$/.exec(p))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .sort((a, b) => Number(a[1]) - Number(b[1]));
+    for (const m of slides) {
+      for (const para of text(m[0]).match(/<a:p>[\s\S]*?<\/a:p>/g) ?? []) {
+        for (const f of checkText(runsText(para, /<a:t>([^<]*)<\/a:t>/g), rules)) out.push({ file, where: `slide ${m[1]}`, ...f });
+      }
+    }
+  } else if (file.endsWith('.docx') && parts.has('word/document.xml')) {
+    (text('word/document.xml').match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).forEach((para, i) => {
+      for (const f of checkText(runsText(para, /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g), rules)) out.push({ file, where: `paragraph ${i + 1}`, ...f });
+    });
+  }
+  return out;
+}
