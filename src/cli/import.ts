@@ -4,6 +4,7 @@ import jsyaml from 'js-yaml';
 import { findEngagementRoot } from '../engagement/find-root.js';
 import type { Manifest } from '../engagement/types.js';
 import { EXIT_FINDINGS, EXIT_USAGE, RelmError } from '../errors.js';
+import { parseDateFormat } from '../import/dates.js';
 import { parseMapOptions } from '../import/fields.js';
 import { ID, RELEASE_ID } from '../import/ids.js';
 import { DEFAULT_INCIDENT_WINDOW_HOURS, INCIDENT_SOURCES, type IncidentSource } from '../import/incidents.js';
@@ -39,6 +40,7 @@ export interface ImportOptions {
   force?: boolean;
   from?: string;
   windowHours?: number;
+  dateFormat?: string;
 }
 
 function readText(root: string, file: string): string | null {
@@ -159,6 +161,9 @@ export async function runImport(kind: string, source: string, opts: ImportOption
     if (!application) throw new RelmError(`cannot name the application after the folder ${basename(path)}`, EXIT_USAGE, 'Pass --application ID.');
   }
   const values = valueMapsOf(readManifest(root), k);
+  const dateOrder = opts.dateFormat === undefined ? undefined : parseDateFormat(opts.dateFormat);
+  if (dateOrder === null)
+    throw new RelmError(`--date-format: "${opts.dateFormat}" is not a date format relm reads`, EXIT_USAGE, 'Pass dd/mm/yyyy or mm/dd/yyyy.');
 
   // Ctrl-C, SIGTERM or SIGHUP at any point: exit 130, 143 or 129, and nothing is applied (see checkpoint below).
   exitCleanlyOnInterrupt('nothing was imported');
@@ -169,7 +174,7 @@ export async function runImport(kind: string, source: string, opts: ImportOption
 
   await withEngagementLock(root, { command: `import ${kind}` }, async () => {
     const current = { backlog: readText(root, 'backlog.yaml'), releases: readText(root, 'releases.yaml') };
-    const parseOptions = { application, map, idPrefix: opts.idPrefix, values };
+    const parseOptions = { application, map, idPrefix: opts.idPrefix, values, dateOrder };
     const result: ImportResult & { attributions?: ReturnType<typeof parseIncidentImport>['attributions'] } =
       k === 'incidents'
         ? parseIncidentImport(input, opts.from as IncidentSource, current.releases, {

@@ -235,7 +235,11 @@ function buildProgram(): Command {
       .option('--application <id>', 'the application of every item (default: the first Component/s; git-tags: the repository folder name)')
       .option('--map <column=field>', 'map a column onto a field; repeatable', (v: string, p: string[] = []) => [...p, v])
       .option('--id-prefix <prefix>', 'put before every id of the source (git-tags default: "<application>@"; github default: "GH-")')
-      .option('--encoding <name>', "the export's character encoding (default: detected; e.g. windows-1252, latin1, utf-16le)")
+      .option('--encoding <name>', "the export's character encoding (default: detected; e.g. windows-1252, shift_jis, euc-kr, gb18030, utf-16le)")
+      .option(
+        '--date-format <format>',
+        'how dates written in numbers read: dd/mm/yyyy or mm/dd/yyyy (default: found from the dates; ISO 8601 and Jira dates need none)',
+      )
       .option('--from <source>', 'incidents: the system that exported them, servicenow or jira')
       .option('--window-hours <hours>', `incidents: how long before an incident a deployment of its application is suspected (default 24)`, positiveInt)
       .option('--force', "take the export's value wherever it differs, over your edits and conflicts")

@@ -94,6 +94,7 @@ export function parseBugzilla(text: string, opts: ParseOptions = {}): ImportResu
     {
       application: opts.application,
       idPrefix: opts.idPrefix,
+      dateOrder: opts.dateOrder,
       values: opts.values,
       defaultType: 'corrective',
       idLabel: 'bug id',

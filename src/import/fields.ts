@@ -80,12 +80,25 @@ export function parseMapOptions(options: readonly string[] | undefined, target: 
 }
 
 /** A number of days or money, >= 0: `3`, `2.5`, `2,5`, `1,000`. Null when it is not one. */
+/** Currency signs and ISO 4217 codes that exports put beside amounts ("£4,000", "4.000,50 €", "USD 1,200"). */
+const CURRENCY = /^(?:[A-Z]{3}|[£€$¥₹₩₽¤]|US\$|CHF|kr)\s*|\s*(?:[A-Z]{3}|[£€$¥₹₩₽¤]|CHF|kr)$/gu;
+
+/**
+ * A number as spreadsheets and trackers write it: `4000`, `4000.5`, `4,5` (a decimal comma), `4,000`,
+ * `4,000.50`, `4.000,50`, `4 000`, `4'000` (thousands separators), with a currency sign or code before or
+ * after (`£4,000`, `4.000,50 €`, `USD 1,200`). Null for anything else.
+ */
 export function toNumber(s: string): number | null {
-  const t = s.trim().replace(/\s/g, '');
+  const t = s
+    .trim()
+    .replace(CURRENCY, '')
+    .replace(/[\s\u00a0\u202f]/g, '');
   let n: number;
   if (/^\d+(\.\d+)?$/.test(t)) n = Number(t);
   else if (/^\d+,\d{1,2}$/.test(t)) n = Number(t.replace(',', '.'));
   else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) n = Number(t.replace(/,/g, ''));
+  else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) n = Number(t.replace(/\./g, '').replace(',', '.'));
+  else if (/^\d{1,3}('\d{3})+(\.\d+)?$/.test(t)) n = Number(t.replace(/'/g, ''));
   else return null;
   return Number.isFinite(n) ? n : null;
 }

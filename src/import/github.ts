@@ -101,12 +101,13 @@ export function parseGithub(json: unknown, opts: ParseOptions = {}): ImportResul
       application: repositoryOf(entry),
       extras: [],
     };
-    for (const m of opts.map ?? []) applyMapped(raw, m.field, valuesAt(entry, m.column));
+    for (const m of opts.map ?? []) applyMapped(raw, m.field, valuesAt(entry, m.column), m.column);
     raws.push(raw);
   });
   const result = itemsFromRaw(raws, {
     application: opts.application,
     idPrefix: opts.idPrefix ?? 'GH-',
+    dateOrder: opts.dateOrder,
     values: opts.values,
     defaultType: 'corrective',
     idLabel: 'issue number',

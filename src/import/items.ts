@@ -1,5 +1,5 @@
 import type { Application, BacklogItem, ItemStatus, MaintenanceType, Priority } from '../engagement/types.js';
-import { DATE_EXAMPLES, parseExportDate } from './dates.js';
+import { DATE_EXAMPLES, type DateOrder, parseExportDate, resolveDateOrder } from './dates.js';
 import { ITEM_ORDER, toBoolean, toList, toNumber } from './fields.js';
 import { ID, slugify, toId } from './ids.js';
 import { Notes } from './notes.js';
@@ -29,8 +29,8 @@ export interface RawItem {
   /** An application named by the export itself (a mapped column, a repository). */
   application?: string;
   duplicateOf?: string;
-  /** Fields filled by --map that have no raw counterpart (effort_days, benefit, ...). */
-  extras: { field: string; values: string[] }[];
+  /** Fields filled by --map that have no raw counterpart (effort_days, benefit, ...), with the export's column. */
+  extras: { field: string; values: string[]; column?: string }[];
 }
 
 export interface ItemContext {
@@ -49,10 +49,12 @@ export interface ItemContext {
   idPrefix?: string;
   /** relm.yaml `import.<source>` value maps. */
   values?: ValueMaps;
+  /** --date-format: the order of day and month in dates written with numbers only (else found from the dates). */
+  dateOrder?: DateOrder;
 }
 
 /** Puts a `--map column=field` value where the parser would have put the export's own column. */
-export function applyMapped(raw: RawItem, field: string, values: string[]): void {
+export function applyMapped(raw: RawItem, field: string, values: string[], column?: string): void {
   const one = values.find((v) => v.trim() !== '')?.trim() ?? '';
   switch (field) {
     case 'id':
@@ -86,7 +88,7 @@ export function applyMapped(raw: RawItem, field: string, values: string[]): void
       raw.duplicateOf = one;
       break;
     default:
-      raw.extras.push({ field, values });
+      raw.extras.push({ field, values, ...(column !== undefined ? { column } : {}) });
   }
 }
 
@@ -196,9 +198,14 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
   const notes = new Notes();
   const items: BacklogItem[] = [];
   const problems: Problem[] = [];
+  const fieldProblems: Problem[] = [];
   const applications = new Map<string, Application>();
   const seen = new Map<string, number>();
   const prefix = ctx.idPrefix ?? '';
+  const { order, note: dateNote } = resolveDateOrder(
+    raws.flatMap((r) => [r.created, r.resolved]),
+    ctx.dateOrder,
+  );
 
   for (const raw of raws) {
     const skip = (message: string) => problems.push({ row: raw.row, message });
@@ -226,7 +233,7 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
       skip(`${id}: no ${ctx.createdLabel} date`);
       continue;
     }
-    const created = parseExportDate(raw.created);
+    const created = parseExportDate(raw.created, order);
     if (!created) {
       skip(`${id}: unreadable ${ctx.createdLabel} date "${raw.created.trim()}" (expected e.g. ${DATE_EXAMPLES})`);
       continue;
@@ -236,7 +243,7 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
     const isClosed = status === 'done' || status === 'rejected' || status === 'obsolete';
     let closed: string | undefined;
     if (isClosed && raw.resolved.trim()) {
-      const d = parseExportDate(raw.resolved);
+      const d = parseExportDate(raw.resolved, order);
       if (!d) {
         skip(`${id}: unreadable ${ctx.resolvedLabel} date "${raw.resolved.trim()}" (expected e.g. ${DATE_EXAMPLES})`);
         continue;
@@ -287,8 +294,15 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
       if (dup && dup !== id) item.duplicate_of = dup;
     }
 
-    let bad: string | undefined;
-    for (const { field, values } of raw.extras) {
+    // An optional field that cannot be read is left out of the item, with a warning naming the row and the
+    // column: one bad cell never costs the whole row.
+    const drop = (column: string | undefined, message: string) =>
+      fieldProblems.push({
+        row: raw.row,
+        message: `${id}: ${message}${column !== undefined ? ` (column "${column}")` : ''}: left out, the rest of the row imported`,
+      });
+    for (const { field, values, column } of raw.extras) {
+      const bad = (message: string) => drop(column, message);
       const nonEmpty = values.map((v) => v.trim()).filter(Boolean);
       if (!nonEmpty.length) continue;
       const one = nonEmpty[0]!;
@@ -296,13 +310,13 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
         case 'effort_days':
         case 'benefit': {
           const n = toNumber(one);
-          if (n === null) bad = `${field} "${one}" is not a number`;
+          if (n === null) bad(`${field} "${one}" is not a number`);
           else item[field] = n;
           break;
         }
         case 'emergency': {
           const b = toBoolean(one);
-          if (b === null) bad = `emergency "${one}" is not yes or no`;
+          if (b === null) bad(`emergency "${one}" is not yes or no`);
           else item.emergency = b;
           break;
         }
@@ -312,12 +326,12 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
         case 'release': {
           const r = toId(one);
           if (r) item.release = r;
-          else bad = `release "${one}" cannot be made an id`;
+          else bad(`release "${one}" cannot be made an id`);
           break;
         }
         case 'supersedes': {
           const ids = toList(nonEmpty).map((x) => toId(prefix + x));
-          if (ids.some((x) => !x)) bad = `supersedes "${nonEmpty.join(', ')}" holds something that is not an id`;
+          if (ids.some((x) => !x)) bad(`supersedes "${nonEmpty.join(', ')}" holds something that is not an id`);
           else item.supersedes = ids as string[];
           break;
         }
@@ -326,18 +340,16 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
           break;
       }
     }
-    if (bad) {
-      skip(`${id}: ${bad}`);
-      continue;
-    }
 
     if (raw.description?.trim()) item.description = cut(raw.description, DESCRIPTION_MAX);
     seen.set(id, raw.row);
     items.push(ordered(item));
   }
   const result: ImportResult = { items, problems };
+  if (fieldProblems.length) result.fieldProblems = fieldProblems;
   if (applications.size) result.applications = [...applications.values()];
   const lines = notes.lines();
+  if (dateNote) lines.unshift(dateNote);
   if (lines.length) result.notes = lines;
   return result;
 }
@@ -359,6 +371,7 @@ export function itemsFromCsv(
         raw,
         m.field,
         m.cols.map((i) => row.cells[i] ?? ''),
+        table.headers[m.cols[0]!],
       );
     return raw;
   });

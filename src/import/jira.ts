@@ -73,6 +73,7 @@ export function parseJira(text: string, opts: ParseOptions = {}): ImportResult {
     {
       application: opts.application,
       idPrefix: opts.idPrefix,
+      dateOrder: opts.dateOrder,
       values: opts.values,
       defaultType: 'corrective',
       idLabel: 'issue key or id',

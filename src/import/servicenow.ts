@@ -2,7 +2,7 @@ import type { Application, Release } from '../engagement/types.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { hint } from '../util/did-you-mean.js';
 import { findColumns, findMappedColumns, first, headerKey, overlongProblems, readCsv } from './csv.js';
-import { DATE_EXAMPLES, parseExportDate } from './dates.js';
+import { DATE_EXAMPLES, parseExportDate, resolveDateOrder } from './dates.js';
 import { toBoolean, toList } from './fields.js';
 import { slugify, toId } from './ids.js';
 import { hasPath, isRecord, parseJsonText, textOf, valuesAt, type JsonRecord } from './json.js';
@@ -166,6 +166,14 @@ export function parseServiceNow(input: string | unknown, opts: ParseOptions = {}
   const releases: Release[] = [];
   const applications = new Map<string, Application>();
   const seen = new Map<string, number>();
+  const DATE_FIELDS: Field[] = ['start', 'end', 'workStart', 'workEnd', 'closedAt'];
+  const { order, note: dateNote } = resolveDateOrder(
+    raws.flatMap((r) => [
+      ...DATE_FIELDS.map((f) => r.get(f)),
+      ...(opts.map ?? []).filter((m) => m.field === 'deployed' || m.field === 'restored' || m.field === 'scheduled').flatMap((m) => r.mapped(m.column)),
+    ]),
+    opts.dateOrder,
+  );
 
   for (const raw of raws) {
     const skip = (message: string) => problems.push({ row: raw.row, message });
@@ -214,7 +222,7 @@ export function parseServiceNow(input: string | unknown, opts: ParseOptions = {}
     let bad: string | undefined;
     const read = (key: keyof typeof dates, text: string, label: string) => {
       if (!text || bad) return;
-      const d = parseExportDate(text);
+      const d = parseExportDate(text, order);
       if (d) dates[key] = d.dateTime;
       else bad = `unreadable ${label} "${text}" (expected e.g. ${DATE_EXAMPLES})`;
     };
@@ -315,6 +323,7 @@ export function parseServiceNow(input: string | unknown, opts: ParseOptions = {}
   const result: ImportResult = { releases, problems };
   if (applications.size) result.applications = [...applications.values()];
   const lines = notes.lines();
+  if (dateNote) lines.unshift(dateNote);
   if (lines.length) result.notes = lines;
   return result;
 }

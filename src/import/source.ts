@@ -17,7 +17,7 @@ export type SourceInput =
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** What `--encoding` takes, besides the names iconv-lite knows: the ones exports are saved in. */
-export const ENCODING_EXAMPLES = 'utf-8, windows-1252, latin1, utf-16le, utf-16be';
+export const ENCODING_EXAMPLES = 'utf-8, windows-1252, latin1, shift_jis, euc-kr, gb18030, utf-16le';
 
 /**
  * Whether bytes without a BOM look like UTF-16: text in a Latin script has a NUL in every other byte.
@@ -51,7 +51,16 @@ export async function decodeExport(bytes: Uint8Array, encoding?: string): Promis
     if (!iconv.encodingExists(encoding)) {
       throw new RelmError(`--encoding: "${encoding}" is not an encoding relm knows`, EXIT_USAGE, `Use one such as ${ENCODING_EXAMPLES}.`);
     }
-    return { text: strip(iconv.decode(buf, encoding, { stripBOM: true })), notes: [] };
+    const text = strip(iconv.decode(buf, encoding, { stripBOM: true }));
+    const bad = replacementLine(text);
+    // A U+FFFD the file itself holds (in UTF-8, EF BF BD) is text; any other is a byte the encoding cannot read.
+    if (bad && !buf.includes(Buffer.from([0xef, 0xbf, 0xbd])))
+      throw new RelmError(
+        `line ${bad} of the file holds a byte that ${encoding} cannot read`,
+        EXIT_USAGE,
+        `Check the export's encoding (e.g. ${ENCODING_EXAMPLES}); nothing was written.`,
+      );
+    return { text, notes: [] };
   }
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: iconv.decode(buf.subarray(3), 'utf-8'), notes: [] };
   if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), notes: [] };
@@ -61,11 +70,79 @@ export async function decodeExport(bytes: Uint8Array, encoding?: string): Promis
   try {
     return { text: strip(UTF8.decode(buf)), notes: [] };
   } catch {
-    return {
-      text: iconv.decode(buf, 'windows-1252'),
-      notes: ['the file is not UTF-8: read as Windows-1252, as Excel saves CSV (pass --encoding to choose, e.g. latin1)'],
-    };
+    return decodeLegacy(buf, iconv);
   }
+}
+
+/** Where a decoded text holds U+FFFD (a byte the encoding has no character for): its line, or 0. */
+function replacementLine(text: string): number {
+  const i = text.indexOf('\uFFFD');
+  return i < 0 ? 0 : text.slice(0, i).split('\n').length;
+}
+
+/** The share of a text's non-ASCII characters that `inScript` accepts (0 when it has none). */
+function shareIn(text: string, inScript: (c: number) => boolean): number {
+  let all = 0;
+  let ok = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) continue;
+    all++;
+    if (inScript(c)) ok++;
+  }
+  return all ? ok / all : 0;
+}
+
+// Full-width kana only: half-width katakana (U+FF66–FF9F) are what Chinese bytes turn into when read as Shift-JIS.
+const KANA = (c: number) => c >= 0x3040 && c <= 0x30ff;
+const HAN = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+const HANGUL = (c: number) => c >= 0xac00 && c <= 0xd7a3;
+const CJK_PUNCT = (c: number) => (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e);
+
+/**
+ * An export that is not UTF-8. Latin text (French, German) has its accented letters one at a time between ASCII
+ * ones: Windows-1252, as Excel saves CSV. Text in a CJK double-byte encoding has its bytes above 0x7F in pairs
+ * and runs: the one of Shift-JIS (Japanese: kana), EUC-KR (Korean: Hangul) and GB18030 (Chinese: Han) that
+ * decodes every byte into its own script. Where none does, or two do, relm refuses and names --encoding,
+ * rather than write U+FFFD or mojibake into the engagement.
+ */
+function decodeLegacy(buf: Buffer, iconv: typeof import('iconv-lite')): { text: string; notes: string[] } {
+  let high = 0;
+  let paired = 0;
+  for (let i = 0; i < buf.length; i++) {
+    if (buf[i]! < 0x80) continue;
+    high++;
+    if ((i > 0 && buf[i - 1]! >= 0x80) || (i + 1 < buf.length && buf[i + 1]! >= 0x80)) paired++;
+  }
+  const refuse = (why: string) =>
+    new RelmError(
+      `the file is not UTF-8, and ${why}`,
+      EXIT_USAGE,
+      `Pass its encoding with --encoding (e.g. ${ENCODING_EXAMPLES}), or save it as UTF-8 and import again; nothing was written.`,
+    );
+  if (paired / high < 0.5) {
+    const text = iconv.decode(buf, 'windows-1252');
+    const bad = replacementLine(text);
+    if (bad) throw refuse(`line ${bad} holds a byte that Windows-1252 does not define`);
+    return { text, notes: ['the file is not UTF-8: read as Windows-1252, as Excel saves CSV (pass --encoding to choose, e.g. latin1)'] };
+  }
+  // Japanese has kana; modern Korean is Hangul, hardly any Hanja (Chinese bytes read as EUC-KR give a mix);
+  // Chinese only Han. The first two are told apart first, GB18030 (which reads either as Han) only without them.
+  const decode = (name: string, id: string, fits: (t: string) => boolean) => {
+    const text = iconv.decode(buf, id);
+    return !replacementLine(text) && fits(text) ? { name, text } : null;
+  };
+  const specific = [
+    decode('Shift-JIS', 'shift_jis', (t) => shareIn(t, (c) => KANA(c) || HAN(c) || CJK_PUNCT(c)) > 0.95 && shareIn(t, KANA) > 0.05),
+    decode('EUC-KR', 'euc-kr', (t) => shareIn(t, (c) => HANGUL(c) || CJK_PUNCT(c)) > 0.9),
+  ].filter((c) => c !== null);
+  const candidates = specific.length
+    ? specific
+    : [decode('GB18030', 'gb18030', (t) => shareIn(t, (c) => HAN(c) || CJK_PUNCT(c)) > 0.95)].filter((c) => c !== null);
+  if (candidates.length !== 1)
+    throw refuse(candidates.length ? `it reads as ${candidates.map((c) => c.name).join(' or as ')}: relm cannot tell which` : 'relm cannot tell its encoding');
+  const [found] = candidates;
+  return { text: found!.text, notes: [`the file is not UTF-8: read as ${found!.name} (pass --encoding to choose)`] };
 }
 
 function readGitTags(path: string, shown: string): GitTag[] {

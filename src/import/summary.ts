@@ -77,6 +77,7 @@ export function formatImportSummary(
     out.push(c.red(`  an import never changes another application's record: import with --id-prefix (or --application) to give these their own ids`));
   const where = (row: number) => (opts.unit === null ? '' : `${opts.unit} ${row}: `);
   listed(out, result.problems, (p) => c.yellow(`  ${where(p.row)}${p.message}`), 'skipped');
+  listed(out, result.fieldProblems ?? [], (p) => c.yellow(`  ${where(p.row)}${p.message}`), 'fields left out');
   for (const note of result.notes ?? []) out.push(`  note: ${note}`);
   if (skipped) {
     out.push(`  ${n(skipped)} skipped, the rest imported: skipped entries are not errors; correct them in the source and import again to add them.`);

@@ -1,4 +1,5 @@
 import type { Application, BacklogItem, Release } from '../engagement/types.js';
+import type { DateOrder } from './dates.js';
 import type { ValueMaps } from './value-maps.js';
 
 /** A row of the export that was not imported, and why. `row` is the CSV line (header = 1) or the JSON index. */
@@ -14,6 +15,8 @@ export interface ImportResult {
   applications?: Application[];
   /** Rows skipped, with the reason. */
   problems: Problem[];
+  /** Optional fields that could not be read and were left out of a row that was imported, with the reason. */
+  fieldProblems?: Problem[];
   /** Things imported with a guess the user should know about (e.g. an unknown status), one line each. */
   notes?: string[];
 }
@@ -33,6 +36,8 @@ export interface ParseOptions {
   idPrefix?: string;
   /** relm.yaml `import.<source>`: the team's own values, field by field. */
   values?: ValueMaps;
+  /** `--date-format`: the order of day and month in dates written with numbers only (else found from the dates). */
+  dateOrder?: DateOrder;
 }
 
 export const IMPORT_KINDS = ['jira', 'bugzilla', 'github', 'servicenow', 'git-tags', 'incidents'] as const;

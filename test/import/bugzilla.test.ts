@@ -44,7 +44,11 @@ describe('parseBugzilla', () => {
 
   it('skips a bug whose Opened date cannot be read', () => {
     expect(r.problems).toEqual([
-      { row: 11, message: '1010: unreadable Opened date "yesterday" (expected e.g. 30/Sep/21 17:20, 2021-09-30 or 2021-09-30T17:20:00Z)' },
+      {
+        row: 11,
+        message:
+          '1010: unreadable Opened date "yesterday" (expected e.g. 30/Sep/21 17:20, 2021-09-30, 2021-09-30T17:20:00Z, or 30/09/2021 with --date-format dd/mm/yyyy)',
+      },
     ]);
   });
 

@@ -94,7 +94,11 @@ describe('parseJira', () => {
 
   it('skips malformed rows by their line in the file (the header is line 1; a quoted multi-line field counts its lines)', () => {
     expect(parseJira(text).problems).toEqual([
-      { row: 10, message: 'ABC-105: unreadable Created date "31/Foo/21 10:00" (expected e.g. 30/Sep/21 17:20, 2021-09-30 or 2021-09-30T17:20:00Z)' },
+      {
+        row: 10,
+        message:
+          'ABC-105: unreadable Created date "31/Foo/21 10:00" (expected e.g. 30/Sep/21 17:20, 2021-09-30, 2021-09-30T17:20:00Z, or 30/09/2021 with --date-format dd/mm/yyyy)',
+      },
       { row: 11, message: 'no issue key or id' },
       { row: 15, message: 'ABC-109: no component to take the application from; pass --application ID (or --map COLUMN=application)' },
       { row: 16, message: 'ABC-110: no summary' },

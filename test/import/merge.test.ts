@@ -192,15 +192,15 @@ describe('merging into releases.yaml', () => {
     // Written by hand: the deployment time stays the user's; the fields it lacks are filled in.
     expect(rel!.merged.report.updated).toEqual([{ id: 'CHG0030001', fields: ['type', 'applications', 'scheduled', 'outcome'] }]);
     expect(rel!.merged.report.conflicts.map((k) => k.field)).toEqual(['deployed']);
-    expect(rel!.merged.report.added).toEqual(['CHG0030002', 'CHG0030003', 'CHG0030004', 'CHG0030007']);
+    expect(rel!.merged.report.added).toEqual(['CHG0030002', 'CHG0030003', 'CHG0030004', 'CHG0030007', 'CHG0030008']);
     expect(rel!.merged.text).toContain('deployed: 2024-01-14T01:00:00Z   # from the change calendar');
     expect(rel!.merged.text).toContain('    applications: [core-banking]\n');
     const data = load(rel!.merged.text) as { releases: Record<string, unknown>[] };
     expect(data.releases[0]).toMatchObject({ id: 'CHG0030001', items: ['ABC-101'] });
     expect(validateSchema('releases', 'releases.yaml', data)).toEqual([]);
-    expect(bl!.merged.report.applicationsAdded).toEqual(['customer-portal', 'payments-gateway']);
+    expect(bl!.merged.report.applicationsAdded).toEqual(['customer-portal', 'payments-gateway', 'mobile-app']);
     expect(bl!.merged.text).toBe(
-      'applications:\n  - {id: core-banking}\n  - {id: customer-portal, name: Customer Portal}\n  - {id: payments-gateway, name: Payments Gateway}\nitems: []\n',
+      'applications:\n  - {id: core-banking}\n  - {id: customer-portal, name: Customer Portal}\n  - {id: payments-gateway, name: Payments Gateway}\n  - {id: mobile-app, name: Mobile App}\nitems: []\n',
     );
   });
 

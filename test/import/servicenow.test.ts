@@ -41,16 +41,32 @@ describe('parseServiceNow', () => {
         outcome: 'rolled-back',
         restored: '2024-03-02T23:15:00Z',
       },
+      // A UK instance's dates (13/03/2024 20:00): day first, as 13 cannot be a month.
+      {
+        id: 'CHG0030008',
+        type: 'minor',
+        applications: ['mobile-app'],
+        scheduled: '2024-03-13T20:00:00Z',
+        deployed: '2024-03-13T21:00:00Z',
+        outcome: 'success',
+      },
     ]);
     expect(r.problems).toEqual([
       { row: 6, message: 'CHG0030005: cancelled, never deployed' },
       { row: 7, message: 'CHG0030006: not deployed yet (state Scheduled)' },
-      { row: 9, message: 'CHG0030008: unreadable start_date "13/03/2024 20:00" (expected e.g. 30/Sep/21 17:20, 2021-09-30 or 2021-09-30T17:20:00Z)' },
     ]);
+    expect(r.notes).toContain('dates such as 13/03/2024 read as day/month/year (pass --date-format to choose)');
+    // Told month first, 13/03/2024 cannot be read: that row is skipped, saying why.
+    expect(parseServiceNow(fixture('servicenow.csv'), { dateOrder: 'mdy' }).problems).toContainEqual({
+      row: 9,
+      message:
+        'CHG0030008: unreadable start_date "13/03/2024 20:00" (expected e.g. 30/Sep/21 17:20, 2021-09-30, 2021-09-30T17:20:00Z, or 30/09/2021 with --date-format dd/mm/yyyy)',
+    });
     expect(r.applications).toEqual([
       { id: 'core-banking', name: 'Core Banking' },
       { id: 'customer-portal', name: 'Customer Portal' },
       { id: 'payments-gateway', name: 'Payments Gateway' },
+      { id: 'mobile-app', name: 'Mobile App' },
     ]);
   });
 
