@@ -1,4 +1,4 @@
-import { imageSize } from 'image-size';
+import { imageHeader } from '../util/image-header.js';
 
 /** Image types a logo may have, by file extension, with their media type. */
 export const LOGO_TYPES: Record<string, string> = {
@@ -32,13 +32,9 @@ export function logoProblem(path: string, bytes: Buffer): string | null {
     // Vector: drawn at the size the page gives it (and rasterised for Office within a bounded box).
     return /<svg[\s>]/i.test(bytes.subarray(0, 64 * 1024).toString('utf8')) ? null : 'it is named .svg but holds no <svg> element';
   }
-  let size: { width?: number; height?: number; type?: string };
-  try {
-    size = imageSize(bytes);
-  } catch {
-    return `it is named .${ext} but is not an image`;
-  }
-  if (size.type !== RASTER[ext]) return `it is named .${ext} but holds a ${size.type?.toUpperCase() ?? 'different'} image; rename it or convert it`;
+  const size = imageHeader(bytes);
+  if (!size) return `it is named .${ext} but is not an image`;
+  if (size.type !== RASTER[ext]) return `it is named .${ext} but holds a ${size.type.toUpperCase()} image; rename it or convert it`;
   if (!size.width || !size.height) return 'its width and height cannot be read';
   if (size.width > MAX_LOGO_SIDE || size.height > MAX_LOGO_SIDE)
     return `it is ${size.width.toLocaleString('en-GB')} × ${size.height.toLocaleString('en-GB')} pixels; a logo may have at most ${MAX_LOGO_SIDE.toLocaleString('en-GB')} on a side (a few hundred are plenty)`;

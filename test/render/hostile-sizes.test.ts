@@ -4,6 +4,7 @@ import { imageSize } from 'image-size';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { logoProblem } from '../../src/engagement/logo.js';
+import { imageHeader } from '../../src/util/image-header.js';
 import { TEMPLATE_LIMITS, templateShapeProblem } from '../../src/render/handlebars.js';
 import { logoPicture } from '../../src/render/office/images.js';
 import { svgRaster } from '../../src/render/office/png.js';
@@ -76,6 +77,27 @@ describe('logos', () => {
     expect(logoProblem('logo.svg', Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'))).toBeNull();
     expect(logoProblem('logo.svg', Buffer.from('hello'))).toBe('it is named .svg but holds no <svg> element');
     expect(logoProblem('logo.bmp', png(1, 1))).toBe('it is not a PNG, JPEG, GIF, WebP or SVG file');
+  });
+
+  it('reads the declared size from the header as image-size does, for PNG, GIF, JPEG and WebP', async () => {
+    const jpeg = Buffer.from(
+      '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==',
+      'base64',
+    );
+    const webp = Buffer.from('UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==', 'base64');
+    const drawn = Buffer.from((await svgRaster('<svg xmlns="http://www.w3.org/2000/svg" width="30" height="20"/>', 30)).png);
+    for (const [bytes, type] of [
+      [png(400, 120), 'png'],
+      [gif, 'gif'],
+      [jpeg, 'jpg'],
+      [webp, 'webp'],
+      [drawn, 'png'],
+    ] as const) {
+      const own = imageHeader(bytes);
+      const lib = imageSize(bytes);
+      expect(own).toEqual({ type, width: lib.width, height: lib.height });
+    }
+    expect(imageHeader(Buffer.from('GIF89'))).toBeNull();
   });
 
   it('draws an SVG that claims 100,000 pixels square as a bounded PNG, and keeps its proportions', async () => {
