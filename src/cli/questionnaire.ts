@@ -225,7 +225,7 @@ export async function runQuestionnaireImport(file: string, opts: ImportOptions):
   if (!first) return;
   const q = await readReturned(path, first);
   printFindings(shown(path), q.findings);
-  const errors = q.findings.filter((f) => f.severity === 'error').length;
+  const errors = q.findings.filter((f) => f.severity === 'error').reduce((n, f) => n + (f.cells ?? 1), 0);
   if (errors) {
     writeErr(
       `relm: ${errors} cell${errors === 1 ? '' : 's'} of ${shown(path)} cannot be read; fix ${errors === 1 ? 'it' : 'them'} (or ask the respondent to) and import again. Nothing was imported.`,

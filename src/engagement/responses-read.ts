@@ -29,6 +29,8 @@ export interface ImportFinding {
   severity: 'error' | 'warning';
   code: Code;
   message: string;
+  /** How many cells the finding stands for: more than one for the count of those not listed one by one. */
+  cells?: number;
 }
 
 /** A finding about a cell of the returned file; its severity is the rule catalogue's. */
@@ -84,6 +86,9 @@ export function parseEvidence(text: string, link?: string): EvidenceRef[] {
   });
 }
 
+/** How many findings of one kind the import lists before it only counts them. */
+const LISTED_PER_KIND = 20;
+
 /** Checks the rows and turns them into answers (shared by both formats). */
 function collect(rows: readonly RawRow[], model: Model, findings: ImportFinding[]): { answers: ReturnedAnswer[]; blank: number } {
   const owner = new Map(model.practices.flatMap((p) => p.criteria.map((c) => [c.id, p.id] as const)));
@@ -91,7 +96,14 @@ function collect(rows: readonly RawRow[], model: Model, findings: ImportFinding[
   const practices = new Set(model.practices.map((p) => p.id));
   const byCriterion = new Map<string, { answer: ReturnedAnswer; where: string }>();
   const blanks = new Set<string>();
-  const err = (where: string, code: Code, message: string) => findings.push(importFinding(code, where, message));
+  // The first few findings of a kind are listed, the rest counted (200,000 unknown ids give 20 lines and a
+  // count, and no hint is looked for beyond those 20).
+  const counts = new Map<Code, number>();
+  const err = (where: string, code: Code, message: string | (() => string)) => {
+    const n = (counts.get(code) ?? 0) + 1;
+    counts.set(code, n);
+    if (n <= LISTED_PER_KIND) findings.push(importFinding(code, where, typeof message === 'string' ? message : message()));
+  };
   for (const row of rows) {
     const cid = row.criterion.text.trim();
     const answerText = row.answer.text.trim();
@@ -111,7 +123,8 @@ function collect(rows: readonly RawRow[], model: Model, findings: ImportFinding[
       err(
         row.criterion.where,
         'unknown-criterion',
-        `"${clip(cid)}" is not a criterion of the model "${model.id}"${hint(cid, owner.keys())}; the questionnaire may be from another model version, so export a new one with \`relm questionnaire export\``,
+        () =>
+          `"${clip(cid)}" is not a criterion of the model "${model.id}"${hint(cid, owner.keys())}; the questionnaire may be from another model version, so export a new one with \`relm questionnaire export\``,
       );
       continue;
     }
@@ -139,7 +152,7 @@ function collect(rows: readonly RawRow[], model: Model, findings: ImportFinding[
     }
     const value = parseAnswerWord(answerText);
     if (value === null) {
-      err(row.answer.where, 'not-an-answer', `"${clip(answerText)}" is not an answer${hint(answerText, ANSWER_WORDS)}; ${ANSWERS_HELP}`);
+      err(row.answer.where, 'not-an-answer', () => `"${clip(answerText)}" is not an answer${hint(answerText, ANSWER_WORDS)}; ${ANSWERS_HELP}`);
       continue;
     }
     const evidence = evidenceText ? parseEvidence(evidenceText, row.evidence?.link) : [];
@@ -157,6 +170,12 @@ function collect(rows: readonly RawRow[], model: Model, findings: ImportFinding[
     blanks.delete(cid);
     byCriterion.set(cid, { answer, where: row.answer.where });
   }
+  for (const [code, n] of counts)
+    if (n > LISTED_PER_KIND)
+      findings.push({
+        ...importFinding(code, 'the file', `and ${n - LISTED_PER_KIND} more of the same kind (${code}), not listed`),
+        cells: n - LISTED_PER_KIND,
+      });
   const answers = [...byCriterion.values()].map((x) => x.answer).sort((a, b) => order.get(a.criterion)! - order.get(b.criterion)!);
   return { answers, blank: blanks.size };
 }
