@@ -9,7 +9,7 @@ import { allRecommendations, triggerRecommendations } from './recommendations.js
 import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import { analyseReleases } from './releases.js';
 import { firstSteps, planMilestones, scheduleRoadmap, type Timing } from './roadmap.js';
-import { summarise } from './summary.js';
+import { evidenceBase, summarise } from './summary.js';
 import { metricTargets, recommendationKpis } from './kpis.js';
 import { deriveRisks } from './risks.js';
 import { planTraining, type SkillNeed } from './training.js';
@@ -265,7 +265,7 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
     recommendations,
     roadmap,
     first_steps: firstSteps(roadmap),
-    summary: summarise(practices, perspectives, traces, roadmap, recommendations.length, recommended),
+    summary: summarise(practices, perspectives, traces, roadmap, recommendations.length, recommended, evidenceBase(e, practices)),
     risks: [],
     requirements: traces,
     scenarios,

@@ -163,7 +163,8 @@ export function analyseBacklog(
       throughput_per_30_days: ratePer30(own, (i) => (statusOf(i) === 'done' ? i.closed : undefined), asOf),
       open_cost: cost,
       open_benefit: benefit,
-      benefit_cost_ratio: cost ? benefit / cost : null,
+      // No open item states a benefit: the ratio is no data, not 0.
+      benefit_cost_ratio: cost && ownOpen.some((i) => i.benefit !== undefined) ? benefit / cost : null,
       costed_share: ownOpen.length ? ownOpen.filter((i) => i.effort_days !== undefined && i.benefit !== undefined).length / ownOpen.length : null,
     };
   });

@@ -158,31 +158,80 @@ export interface Placement {
 
 export interface BenchmarkPlacement {
   population: string;
-  /** How many engagements the benchmark holds. */
+  /** How many engagements the benchmark holds, the client's own included. */
   engagements: number;
+  /** How many of them are the client's own (same client name, or the very same scores): left out of every figure. */
+  own: number;
+  /** The others: what the quartiles and medians are computed over. */
+  others: number;
+  /** At least MIN_BENCHMARK others: only then are quartiles, medians and standings given. */
+  comparable: boolean;
   overall: Placement;
   perspectives: Placement[];
   practices: Placement[];
   metrics: Placement[];
+  /** The practices in the lowest quartile, the furthest below Q1 first (ties: by id). */
+  lowest: Placement[];
+  /** The practices in the top quartile, the furthest above Q3 first (ties: by id). */
+  top: Placement[];
 }
 
-/** Places an assessment against a benchmark: each of its figures with the benchmark's distribution and its standing there. */
+/** Quartiles and medians need at least this many engagements other than the client's own (docs/formulas.md). */
+export const MIN_BENCHMARK = 5;
+
+/**
+ * The benchmark's engagements that are the client's own: the same client name (a named portfolio), or, in an
+ * anonymised one, the very same overall and perspective scores.
+ */
+function ownEngagements(a: Assessment, b: Portfolio): Set<string> {
+  const own = new Set<string>();
+  for (const e of b.engagements) if (e.client !== null && e.client === a.engagement.client) own.add(e.id);
+  const figureOf = (r: PortfolioRow, id: string) => r.values.find((v) => v.engagement === id)?.value ?? null;
+  for (const e of b.engagements) {
+    if (own.has(e.id) || a.overall.score === null) continue;
+    const same =
+      figureOf(b.overall, e.id) === a.overall.score && b.perspectives.every((r) => figureOf(r, e.id) === (a.perspectives[r.id as Perspective]?.score ?? null));
+    if (same) own.add(e.id);
+  }
+  return own;
+}
+
+/**
+ * Places an assessment against a benchmark (docs/formulas.md, benchmarks need a sample): each of its figures with
+ * the distribution of the other engagements' figures (the client's own left out) and its standing there. A
+ * figure held by fewer than five other engagements has no distribution and no standing: too few to compare.
+ */
 export function placeAgainst(a: Assessment, b: Portfolio): BenchmarkPlacement {
-  const place = (r: PortfolioRow, value: number | null): Placement => ({
-    id: r.id,
-    name: r.name,
-    value,
-    distribution: r.distribution,
-    standing: standingOf(value, r.distribution, r.higher_is_better),
-    higher_is_better: r.higher_is_better,
-  });
+  const own = ownEngagements(a, b);
+  const others = b.engagements.length - own.size;
+  const comparable = others >= MIN_BENCHMARK;
+  const place = (r: PortfolioRow, value: number | null): Placement => {
+    const d = comparable ? distributionOf(r.values.filter((v) => !own.has(v.engagement)).map((v) => v.value)) : null;
+    const distribution = d && d.n >= MIN_BENCHMARK ? d : null;
+    return {
+      id: r.id,
+      name: r.name,
+      value,
+      distribution,
+      standing: standingOf(value, distribution, r.higher_is_better),
+      higher_is_better: r.higher_is_better,
+    };
+  };
   const practice = new Map(a.practices.map((p) => [p.id, p]));
+  const practices = b.practices.filter((r) => practice.has(r.id)).map((r) => place({ ...r, name: practice.get(r.id)!.name }, practice.get(r.id)!.score));
+  const below = (p: Placement) => p.distribution!.q1 - p.value!;
+  const above = (p: Placement) => p.value! - p.distribution!.q3;
   return {
     population: b.population,
     engagements: b.engagements.length,
+    own: own.size,
+    others,
+    comparable,
     overall: place(b.overall, a.overall.score),
     perspectives: b.perspectives.map((r) => place(r, a.perspectives[r.id as Perspective]?.score ?? null)),
-    practices: b.practices.filter((r) => practice.has(r.id)).map((r) => place({ ...r, name: practice.get(r.id)!.name }, practice.get(r.id)!.score)),
+    practices,
     metrics: b.metrics.map((r) => place(r, (a.releases?.[r.id as keyof NonNullable<Assessment['releases']>] as number | null | undefined) ?? null)),
+    lowest: practices.filter((p) => p.standing === 'lowest-quartile').sort((x, y) => below(y) - below(x) || x.id.localeCompare(y.id)),
+    top: practices.filter((p) => p.standing === 'top-quartile').sort((x, y) => above(y) - above(x) || x.id.localeCompare(y.id)),
   };
 }

@@ -1,3 +1,4 @@
+import type { Engagement } from '../engagement/types.js';
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
 import type { PerspectiveResult, PracticeResult, RequirementTrace, Roadmap, Summary } from './types.js';
 
@@ -63,6 +64,7 @@ export function summarise(
   roadmap: Roadmap,
   recommendationCount: number,
   recommended: string | null = null,
+  evidence_base: Summary['evidence_base'] = { documents: 0, interviews: 0, respondents: 0, observations: 0, confidence: null, unverified: true },
 ): Summary {
   const withWork = roadmap.phases.filter((p) => p.recommendations.length);
   return {
@@ -86,5 +88,38 @@ export function summarise(
       first_phase: withWork[0]?.id ?? null,
     },
     recommended_scenario: recommended,
+    evidence_base,
   };
+}
+
+/** Below this mean confidence the ratings are unverified (docs/formulas.md). */
+export const UNVERIFIED_BELOW = 0.25;
+
+/**
+ * What the ratings rest on (docs/formulas.md, the evidence base): each source counted as what it is. Documents:
+ * the distinct evidence references cited in practices.yaml (practice or answer); interviews: interview records;
+ * respondents: returned questionnaires (responses/), which are not interviews; observations. Confidence: the
+ * mean confidence of the assessed practices. Unverified: confidence below 25 %, or no source at all.
+ */
+export function evidenceBase(
+  e: Pick<Engagement, 'practices' | 'interviews' | 'responses' | 'observations'>,
+  practices: readonly PracticeResult[],
+): Summary['evidence_base'] {
+  const refs = new Set<string>();
+  for (const state of Object.values(e.practices.practices ?? {})) {
+    if (!state) continue;
+    const answered = Object.values(state.answers ?? {}).flatMap((a) => (a && typeof a === 'object' ? (a.evidence ?? []) : []));
+    for (const r of [...(state.evidence ?? []), ...answered]) refs.add(`${r.title.trim().toLowerCase()}\u0000${r.ref ?? ''}`);
+  }
+  const assessed = practices.filter((p) => p.assessed);
+  const confidence = assessed.length ? assessed.reduce((t, p) => t + p.confidence, 0) / assessed.length : null;
+  const out = {
+    documents: refs.size,
+    interviews: e.interviews.length,
+    respondents: (e.responses ?? []).length,
+    observations: (e.observations ?? []).length,
+    confidence,
+  };
+  const sources = out.documents + out.interviews + out.respondents + out.observations;
+  return { ...out, unverified: sources === 0 || confidence === null || confidence < UNVERIFIED_BELOW };
 }

@@ -19,24 +19,19 @@ function inSentence(name: string): string {
   return name.length > 1 && name[1] === name[1]!.toLowerCase() ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
-const below = (p: Placement) => (p.distribution ? p.distribution.q1 - p.value! : 0);
-const above = (p: Placement) => (p.distribution ? p.value! - p.distribution.q3 : 0);
-
 /** Where the client stands: overall against the median, then the practices in the lowest and the top quartile. */
 export function benchmarkSentence(a: Assessment, place: BenchmarkPlacement): string {
-  const who = `${place.engagements} ${place.population}`;
+  const who = `${place.others} ${place.population}`;
+  if (!place.comparable) {
+    const own = place.own ? ` besides ${a.engagement.client}'s own` : '';
+    return `The benchmark holds ${place.others} ${place.others === 1 ? 'other engagement' : 'other engagements'}${own}: too few to compare (quartiles and medians need at least five).`;
+  }
   const o = place.overall;
   if (o.value === null || o.standing === null)
     return `Nothing is assessed yet, so ${a.engagement.client} cannot be placed against the ${who} in the benchmark.`;
   const head = `Against the ${who} in the benchmark, ${a.engagement.client}'s release management scores ${score(o.value)}, ${STANDING_WORDS[o.standing]} (median ${score(o.distribution!.median)}).`;
-  const low = place.practices
-    .filter((p) => p.standing === 'lowest-quartile')
-    .sort((x, y) => below(y) - below(x) || x.id.localeCompare(y.id))
-    .slice(0, 3);
-  const high = place.practices
-    .filter((p) => p.standing === 'top-quartile')
-    .sort((x, y) => above(y) - above(x) || x.id.localeCompare(y.id))
-    .slice(0, 2);
+  const low = place.lowest.slice(0, 3);
+  const high = place.top.slice(0, 2);
   const names = (ps: Placement[]) => list(ps.map((p) => `${inSentence(p.name)} (${score(p.value)})`));
   const parts: string[] = [];
   if (low.length) parts.push(`its ${names(low)} ${low.length === 1 ? 'is' : 'are'} in the lowest quartile`);
@@ -53,16 +48,17 @@ export function benchmarkView(a: Assessment, b: Portfolio | null | undefined) {
   const row = (p: Placement) => ({
     name: p.name,
     value: score(p.value),
-    median: p.distribution ? score(p.distribution.median) : 'n/a',
-    middle: p.distribution ? `${score(p.distribution.q1)} – ${score(p.distribution.q3)}` : 'n/a',
-    standing: p.standing ? STANDING_WORDS[p.standing] : 'no data',
+    median: p.distribution ? score(p.distribution.median) : 'too few to compare',
+    middle: p.distribution ? `${score(p.distribution.q1)} – ${score(p.distribution.q3)}` : 'too few to compare',
+    standing: p.standing ? STANDING_WORDS[p.standing] : p.distribution ? 'no data' : 'too few to compare',
   });
   return {
     headline: benchmarkSentence(a, place),
     population: place.population,
-    engagements: place.engagements,
-    rows: [place.overall, ...place.perspectives].map(row),
-    lowest: place.practices.filter((p) => p.standing === 'lowest-quartile').map(row),
-    top: place.practices.filter((p) => p.standing === 'top-quartile').map(row),
+    engagements: place.others,
+    // Too few to compare: the sentence says so, and no table of medians is shown.
+    rows: place.comparable ? [place.overall, ...place.perspectives].map(row) : [],
+    lowest: place.lowest.map(row),
+    top: place.top.map(row),
   };
 }

@@ -47,6 +47,27 @@ export function positionSentence(a: Assessment): string {
   return `${possessive(a.engagement.client)} release management scores ${score(o.score)} out of 5${target}${way}.${tail}`;
 }
 
+/**
+ * What the ratings rest on, stated up front (docs/formulas.md, the evidence base): each source counted as what it
+ * is (a questionnaire is not an interview), and "unverified" where confidence is below 25 % or nothing is cited.
+ */
+export function evidenceSentence(a: Assessment): string | null {
+  if (nothingAssessed(a)) return null;
+  const b = a.summary.evidence_base;
+  const parts = [
+    b.documents ? count(b.documents, 'document') : null,
+    b.interviews ? count(b.interviews, 'interview') : null,
+    b.respondents ? count(b.respondents, 'questionnaire respondent') : null,
+    b.observations ? count(b.observations, 'observation') : null,
+  ].filter((x): x is string => x !== null);
+  if (!parts.length)
+    return 'No document, interview, questionnaire or observation is cited for any answer: the ratings are unverified, a self-assessment still to be confirmed.';
+  const confidence = b.confidence === null ? '' : ` (confidence ${pct(b.confidence)}: the share of the answers that cite a source)`;
+  return b.unverified
+    ? `The ratings cite ${list(parts)}, but too few answers cite a source${confidence}: the ratings are unverified.`
+    : `The ratings rest on ${list(parts)}${confidence}.`;
+}
+
 /** The largest gaps, by perspective (computed from the perspectives' gaps, never written by hand). */
 export function largestGapsSentence(a: Assessment): string {
   if (nothingAssessed(a)) return 'Nothing has been assessed yet, so no gap can be measured.';

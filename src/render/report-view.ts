@@ -186,6 +186,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
   const headlines = {
     answer: H.answerSentence(a),
     position: H.positionSentence(a),
+    evidence: H.evidenceSentence(a),
     largest_gaps: H.largestGapsSentence(a),
     requirements: H.requirementsSentence(a),
     plan: H.planSentence(a),

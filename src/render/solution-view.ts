@@ -181,7 +181,8 @@ export function scopeView(a: Assessment, names: Names) {
     fte: fte(s.fte),
     people: s.roles.map((r) => `${r.role ?? 'owner to be named'}${r.fte !== null ? ` ${fte(r.fte)}` : ` (${days(r.effort_days)})`}`).join(', '),
     deliverables: s.deliverables.map((d) => d.title),
-    deliverables_text: s.deliverables.length ? `${s.deliverables.map((d) => d.title).join('; ')}.` : 'None named in the model.',
+    // A phase whose work names no deliverable has no row in the deliverables table (never "None named").
+    deliverables_text: s.deliverables.length ? `${s.deliverables.map((d) => d.title).join('; ')}.` : null,
     unnamed: s.without_deliverables.map(names.recommendation),
     recommendations: s.recommendations.length,
   });

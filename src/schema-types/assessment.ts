@@ -875,6 +875,17 @@ export interface Summary {
    * Every practice with a gap (0 included), in the order of practice_gaps: the order of every gap table.
    */
   gap_order: string[];
+  /**
+   * What the ratings rest on, each source counted as what it is: documents cited as evidence (distinct), interview records, questionnaire respondents (responses/), observations; confidence = the mean confidence of the assessed practices (null when none is assessed); unverified when confidence is below 25 % or nothing is cited.
+   */
+  evidence_base: {
+    documents: number;
+    interviews: number;
+    respondents: number;
+    observations: number;
+    confidence: number | null;
+    unverified: boolean;
+  };
 }
 export interface Risk {
   kind:

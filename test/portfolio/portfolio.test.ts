@@ -81,40 +81,65 @@ describe('buildPortfolio: three engagements, quartiles by hand', () => {
   });
 });
 
-describe('the client against a benchmark', () => {
-  const b = buildPortfolio([
-    { assessment: E1, source: 'a' },
-    { assessment: E2, source: 'b' },
-    { assessment: E3, source: 'c' },
-  ]);
+describe('the client against a benchmark (at least five engagements other than its own)', () => {
+  // Five other engagements, every practice rated r: every figure of engagement r is r. Quartiles of 1..5: Q1 2, median 3, Q3 4.
+  const flat = (r: number) => rated(`Client ${r}`, { a: r, b: r, c: r, d: r, e: r });
+  const others = [1, 2, 3, 4, 5].map((r) => ({ assessment: flat(r), source: `c${r}` }));
+  // The client: E1's ratings (a 1, b 2, c 3, d 1, e 2), overall 1.541667.
+  const client = rated('Alpha Bank', { a: 1, b: 2, c: 3, d: 1, e: 2 });
+  const b = buildPortfolio(others);
 
-  it('places every figure and states the standing first, then the practices in the lowest and top quartiles', () => {
-    const low = placeAgainst(E1, b);
-    expect(low.overall.standing).toBe('lowest-quartile');
-    // E1: a 1 (Q1 2) and d 1 (Q1 1.5) in the lowest quartile, a further below; b, c and e at the median.
-    expect(low.practices.map((x) => [x.id, x.standing])).toEqual([
+  it('places every figure against the five others and states the standing, then the practices in the lowest and top quartiles', () => {
+    const place = placeAgainst(client, b);
+    expect([place.engagements, place.own, place.others, place.comparable]).toEqual([5, 0, 5, true]);
+    expect(place.overall.distribution).toEqual({ n: 5, min: 1, q1: 2, median: 3, q3: 4, max: 5 });
+    expect(place.overall.standing).toBe('lowest-quartile');
+    // a 1 and d 1 below Q1 2 (1 below each: ties by id); b 2 and e 2 at Q1, below the median; c 3 at the median.
+    expect(place.practices.map((x) => [x.id, x.standing])).toEqual([
       ['a', 'lowest-quartile'],
-      ['b', 'median'],
+      ['b', 'below-median'],
       ['c', 'median'],
       ['d', 'lowest-quartile'],
-      ['e', 'median'],
+      ['e', 'below-median'],
     ]);
-    expect(benchmarkSentence(E1, low)).toBe(
-      "Against the 3 engagements in the benchmark, Alpha Bank's release management scores 1.5, in the lowest quartile (median 2.6). Its A (1.0) and D (1.0) are in the lowest quartile.",
-    );
-    // E3: b 1 below Q1 1.5; c, d and e 1 above Q3 (ties by id), a 0.5 above.
-    expect(benchmarkSentence(E3, placeAgainst(E3, b))).toBe(
-      "Against the 3 engagements in the benchmark, Gamma Mutual's release management scores 3.6, in the top quartile (median 2.6). Its B (1.0) is in the lowest quartile; C (5.0) and D (4.0) are in the top quartile.",
-    );
-    expect(benchmarkSentence(E2, placeAgainst(E2, b))).toBe(
-      "Against the 3 engagements in the benchmark, Beta Insurance's release management scores 2.6, at the median (median 2.6). Its B (3.0) is in the top quartile.",
+    expect(place.lowest.map((x) => x.id)).toEqual(['a', 'd']);
+    expect(benchmarkSentence(client, place)).toBe(
+      "Against the 5 engagements in the benchmark, Alpha Bank's release management scores 1.5, in the lowest quartile (median 3.0). Its A (1.0) and D (1.0) are in the lowest quartile.",
     );
   });
 
+  it("leaves the client's own engagement out of every figure, named or anonymised", () => {
+    const withOwn = [...others, { assessment: client, source: 'alpha' }];
+    for (const portfolio of [buildPortfolio(withOwn), buildPortfolio(withOwn, { anonymise: true })]) {
+      const place = placeAgainst(client, portfolio);
+      expect([place.engagements, place.own, place.others]).toEqual([6, 1, 5]);
+      // With the client in, the median of 1, 1.54, 2, 3, 4, 5 would be 2.5; without it, 3.
+      expect(place.overall.distribution!.median).toBe(3);
+    }
+  });
+
+  it('says "too few to compare" below five others, with no median, quartile or standing: never "top quartile of two"', () => {
+    const two = buildPortfolio([
+      { assessment: flat(1), source: 'x' },
+      { assessment: client, source: 'alpha' },
+    ]);
+    const place = placeAgainst(client, two);
+    expect([place.others, place.comparable, place.overall.distribution, place.overall.standing]).toEqual([1, false, null, null]);
+    expect(benchmarkSentence(client, place)).toBe(
+      "The benchmark holds 1 other engagement besides Alpha Bank's own: too few to compare (quartiles and medians need at least five).",
+    );
+    const v = benchmarkView(client, two)!;
+    expect(v.rows).toEqual([]);
+    expect(v.headline).not.toMatch(/quartile of|median \d/);
+    const four = placeAgainst(client, buildPortfolio(others.slice(0, 4)));
+    expect([four.others, four.comparable]).toEqual([4, false]);
+    expect(benchmarkSentence(client, four)).toBe('The benchmark holds 4 other engagements: too few to compare (quartiles and medians need at least five).');
+  });
+
   it('gives the report a row per figure, and nothing without a benchmark', () => {
-    const v = benchmarkView(E1, { ...b, population: 'banks' })!;
-    expect(v.headline).toMatch(/^Against the 3 banks in the benchmark/);
-    expect(v.rows[0]).toEqual({ name: 'Overall', value: '1.5', median: '2.6', middle: '2.1 – 3.1', standing: 'in the lowest quartile' });
-    expect(benchmarkView(E1, null)).toBeNull();
+    const v = benchmarkView(client, { ...b, population: 'banks' })!;
+    expect(v.headline).toMatch(/^Against the 5 banks in the benchmark/);
+    expect(v.rows[0]).toEqual({ name: 'Overall', value: '1.5', median: '3.0', middle: '2.0 – 4.0', standing: 'in the lowest quartile' });
+    expect(benchmarkView(client, null)).toBeNull();
   });
 });
