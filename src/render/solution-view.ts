@@ -175,7 +175,11 @@ export function scopeView(a: Assessment, names: Names) {
   const row = (s: Assessment['size_and_scope']['phases'][number], label: string) => ({
     label,
     duration:
-      s.start && s.end ? `${s.calendar_weeks ?? 0} weeks to ${date(s.end)} (${s.working_days} working days)` : s.end ? `until ${date(s.end)}` : 'no dates',
+      s.calendar_weeks !== null && s.working_days !== null && s.end
+        ? `${s.calendar_weeks} weeks to ${date(s.end)} (${s.working_days} working days)`
+        : s.end
+          ? `until ${date(s.end)}`
+          : 'no dates',
     effort: days(s.effort_days),
     cost: s.cost !== null ? money(s.cost, currency) : null,
     fte: fte(s.fte),
