@@ -13,8 +13,10 @@ const { version, license } = JSON.parse(readFileSync(join(pkgDir, 'package.json'
 const out = join(root, 'dist', 'vendor');
 mkdirSync(out, { recursive: true });
 copyFileSync(join(pkgDir, 'dist', 'index.mjs'), join(out, 'docx.mjs'));
+// docx/layout (self-contained too): lays the pages out as Word does, for the contents' page numbers (#docx/layout).
+copyFileSync(join(pkgDir, 'dist', 'layout.mjs'), join(out, 'docx-layout.mjs'));
 writeFileSync(
   join(out, 'docx.LICENSE.md'),
-  `dist/vendor/docx.mjs is dist/index.mjs of docx ${version} (https://github.com/dolanmiu/docx), ${license} licence:\n\n${readFileSync(join(pkgDir, 'LICENSE'), 'utf8')}`,
+  `dist/vendor/docx.mjs and docx-layout.mjs are dist/index.mjs and dist/layout.mjs of docx ${version} (https://github.com/dolanmiu/docx), ${license} licence:\n\n${readFileSync(join(pkgDir, 'LICENSE'), 'utf8')}`,
 );
-console.log(`copied docx ${version} into dist/vendor/docx.mjs`);
+console.log(`copied docx ${version} into dist/vendor/docx.mjs and docx-layout.mjs`);

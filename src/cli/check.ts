@@ -7,6 +7,7 @@ import { emitFindings, type FindingOptions, tooManyWarnings } from './findings.j
 import type { CommonOptions } from './main.js';
 import { engagementAtRevision } from './revision.js';
 import { colorsFor, writeErr } from './ui.js';
+import { pushAll } from '../util/arrays.js';
 
 interface CheckOptions extends CommonOptions, FindingOptions {
   failUnder?: number;
@@ -36,7 +37,7 @@ export function runCheck(opts: CheckOptions): void {
       : undefined;
     const failures = policyFindings(assessScores(e), e.manifest.check ?? {}, { failUnder: opts.failUnder, baseline });
     policyFailures = failures.length;
-    diagnostics.push(...failures.map(result.locate));
+    pushAll(diagnostics, failures.map(result.locate));
   }
   diagnostics.sort(compareDiagnostics);
   emitFindings(diagnostics, opts, result.root);

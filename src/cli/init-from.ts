@@ -14,6 +14,7 @@ import { isDate, localToday } from '../util/dates.js';
 import { engagementAtRevision } from './revision.js';
 import { colorsFor, writeErr } from './ui.js';
 import { writeChecked } from '../engagement/checked-write.js';
+import { pushAll } from '../util/arrays.js';
 
 export interface InitFromOptions {
   from: string;
@@ -85,7 +86,11 @@ export async function runInitFrom(dirArg: string | undefined, opts: InitFromOpti
   const copies = [m.model && m.model !== 'builtin' ? m.model : null, m.branding?.logo ?? null, m.benchmark ?? null]
     .filter((x): x is string => x !== null)
     .map((p) => posix.normalize(p));
-  if (existsSync(join(prevDir, 'templates'))) copies.push(...listFiles(join(prevDir, 'templates')).map((f) => `templates/${f}`));
+  if (existsSync(join(prevDir, 'templates')))
+    pushAll(
+      copies,
+      listFiles(join(prevDir, 'templates')).map((f) => `templates/${f}`),
+    );
 
   // Read inside the previous folder only (a link leading out of it is not followed).
   const copied = copies.flatMap((rel): [string, Buffer][] => {

@@ -10,6 +10,7 @@ import { printable } from '../output/printable.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr, writeOut } from './ui.js';
+import { maxOf } from '../util/arrays.js';
 
 /** The built-in templates, as paths relative to templates/. */
 export function builtinTemplates(): string[] {
@@ -71,7 +72,7 @@ const PURPOSE: Record<string, string> = {
 
 export function runTemplatesList(): void {
   const names = builtinTemplates();
-  const width = Math.max(...names.map((n) => n.length));
+  const width = maxOf(names.map((n) => n.length));
   const purpose = (n: string) =>
     PURPOSE[n] ?? (n.startsWith('partials/') ? `a partial: {{> ${n.slice(9).replace(/\.hbs$/, '')}}} in any Markdown template` : '');
   writeOut(names.map((n) => `${n.padEnd(width)}  ${purpose(n)}`.trimEnd()).join('\n') + '\n');

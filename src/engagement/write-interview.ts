@@ -158,9 +158,8 @@ export function addInterviewNotes(text: string, notes: InterviewNotes, practiceN
   const fresh = lines.filter((l) => !section.has(l));
   if (!fresh.length) return text;
   const block = [...(at === start + 1 ? [''] : body[at - 1]!.startsWith('- ') && !fresh[0]!.startsWith('- ') ? [''] : []), ...fresh];
-  body.splice(at, 0, ...block);
-  if (at === end) body.splice(at + block.length, 0, '');
-  let out = body.join(eol);
+  const edited = [...body.slice(0, at), ...block, ...(at === end ? [''] : []), ...body.slice(at)];
+  let out = edited.join(eol);
   if (!out.endsWith(eol)) out += eol;
   return head + out.replace(new RegExp(`(${escapeRegExp(eol)}){3,}$`), eol);
 }

@@ -7,6 +7,7 @@ import { topSimilarPairs } from './similarity.js';
 import { binCounts, countBy, median, percentile, sum } from './stats.js';
 import type { ApplicationBacklog, BacklogAnalysis, CalendarRelease, OpenAge } from './types.js';
 import { statusOf } from '../engagement/backlog-items.js';
+import { maxOf } from '../util/arrays.js';
 
 export const OPEN_STATUSES: readonly ItemStatus[] = ['new', 'approved', 'scheduled', 'in-progress'];
 export const STATUSES: readonly ItemStatus[] = [...OPEN_STATUSES, 'done', 'rejected', 'obsolete'];
@@ -29,7 +30,7 @@ export const OPEN_AGE_BINS: readonly number[] = [0, 30, 90, 180, 365, Infinity];
 export const isOpen = (i: BacklogItem): boolean => OPEN_STATUSES.includes(statusOf(i));
 
 function openAge(items: readonly BacklogItem[], asOf: string, ages = items.map((i) => daysBetween(i.requested, asOf))): OpenAge {
-  return { median_days: median(ages), p90_days: percentile(ages, 0.9), max_days: ages.length ? Math.max(...ages) : null };
+  return { median_days: median(ages), p90_days: percentile(ages, 0.9), max_days: ages.length ? maxOf(ages) : null };
 }
 
 /** Items whose date falls in (as_of − days, as_of], per 30 days. */

@@ -1,6 +1,7 @@
 import type { Engagement, Requirement } from '../engagement/types.js';
 import type { Perspective, Recommendation } from '../model/types.js';
 import type { Bucket, PracticeResult, RecommendationResult } from './types.js';
+import { maxOf } from '../util/arrays.js';
 
 export type SourcedRecommendation = Recommendation & { practice: string; source: 'model' | 'engagement' };
 
@@ -28,7 +29,10 @@ export function rankOf(requirements: readonly Requirement[], practice: string): 
  * recommendations.
  */
 export function coveredLevels(level: number, ladder: readonly number[]): number[] {
-  const lower = Math.max(0, ...ladder.filter((l) => l < level));
+  const lower = maxOf(
+    ladder.filter((l) => l < level),
+    0,
+  );
   const out: number[] = [];
   for (let l = lower + 1; l <= level; l++) out.push(l);
   return out;
@@ -87,7 +91,10 @@ export function triggerRecommendations(
     const urgency = (1 + p.gap!) ** 2 - 1;
     return { r, p, urgency, raw: (urgency * r.impact * (weights[p.perspective] ?? 1)) / Math.max(1, r.effort_days) };
   });
-  const maxRaw = Math.max(0, ...raws.map((x) => x.raw));
+  const maxRaw = maxOf(
+    raws.map((x) => x.raw),
+    0,
+  );
   const ids = new Set(triggered.map((r) => r.id));
   const results = raws.map(({ r, p, urgency, raw }): RecommendationResult => {
     const priority = maxRaw > 0 ? (100 * raw) / maxRaw : 0;

@@ -2,6 +2,7 @@ import type { Answer, AnswerValue, ConsensusDecision, PracticesFile, Responses }
 import type { Model } from '../model/types.js';
 import { answerValue, type CriterionSupport } from './scoring.js';
 import type * as Doc from '../schema-types/assessment.js';
+import { maxOf, minOf } from '../util/arrays.js';
 
 /** The answer scale in steps (docs/formulas.md): none 0, some 1, half 2, most 3. `na` is off the scale. */
 export const SCALE = ['none', 'some', 'half', 'most'] as const;
@@ -34,7 +35,7 @@ export function proposalOf(answers: readonly AnswerValue[]): AnswerValue {
 /** Scale steps between the lowest and the highest answer (na left out; 0 with fewer than two). */
 export function spreadOf(answers: readonly AnswerValue[]): number {
   const steps = answers.map(stepOf).filter((s): s is number => s !== null);
-  return steps.length < 2 ? 0 : Math.max(...steps) - Math.min(...steps);
+  return steps.length < 2 ? 0 : maxOf(steps) - minOf(steps);
 }
 
 function agrees(a: AnswerValue, consensus: AnswerValue): boolean {

@@ -1,4 +1,5 @@
 import type { Assessment, Risk } from './types.js';
+import { minOf } from '../util/arrays.js';
 
 const SEVERITY = { high: 3, medium: 2, low: 1 } as const;
 
@@ -40,7 +41,7 @@ export function deriveRisks(a: Omit<Assessment, 'risks'>): Risk[] {
       likelihood: 'medium',
       impact: 'medium',
       subjects: full.map((p) => p.id),
-      figures: { phases: full.length, least_slack_days: Math.min(...full.map((p) => p.capacity_days! - p.used_days)) },
+      figures: { phases: full.length, least_slack_days: minOf(full.map((p) => p.capacity_days! - p.used_days)) },
     });
   }
   const t = a.training;

@@ -3,6 +3,7 @@ import type { WorkingDays } from '../util/workdays.js';
 import type { Assessment, RecommendationResult, Roadmap } from './types.js';
 
 export type Milestone = NonNullable<Roadmap['milestones']>[number];
+import { maxOf } from '../util/arrays.js';
 
 /** How many recommendations "first steps" lists (executive summary, slides, strategic plan). */
 export const FIRST_STEPS = 5;
@@ -116,7 +117,7 @@ export function scheduleRoadmap(
     const depPhases = deps.map((d) => placed.get(d));
     let phase: number | null = null;
     if (depPhases.every((p) => p !== null && p !== undefined)) {
-      const earliest = Math.max(0, ...(depPhases as number[]));
+      const earliest = maxOf(depPhases as number[], 0);
       for (let k = earliest; k < phases.length; k++) {
         if (open[k] && (left[k] === null || left[k]! >= r.effort_days)) {
           phase = k;

@@ -8,6 +8,7 @@
 import type { Goal, Requirement } from '../engagement/types.js';
 import type { RecommendationResult, RequirementTrace } from './types.js';
 import type { AssessmentDocument } from '../schema-types/assessment.js';
+import { pushAll } from '../util/arrays.js';
 
 export type Traceability = AssessmentDocument['traceability'];
 export type GoalTrace = Traceability['goals'][number];
@@ -47,7 +48,7 @@ export function traceAlignment(
       const d = stack.pop()!;
       if (seen.has(d) || !byId.has(d)) continue;
       seen.add(d);
-      stack.push(...byId.get(d)!.depends_on);
+      pushAll(stack, byId.get(d)!.depends_on);
     }
     return seen;
   };

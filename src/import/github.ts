@@ -4,6 +4,7 @@ import { applyMapped, itemsFromRaw, type RawItem } from './items.js';
 import { hasPath, isRecord, textOf, valuesAt, type JsonRecord } from './json.js';
 import type { ImportResult, ParseOptions } from './types.js';
 import { lookupPriority, norm } from './vocabulary.js';
+import { pushAll } from '../util/arrays.js';
 
 /** Labels that mean an issue was closed without doing it. */
 const REJECTING_LABELS = new Set(['duplicate', 'wontfix', 'wont fix', 'invalid', 'not planned', 'works as intended', 'not a bug', 'question']);
@@ -115,7 +116,7 @@ export function parseGithub(json: unknown, opts: ParseOptions = {}): ImportResul
     resolvedLabel: 'closedAt',
     applicationHint: 'pass --application ID',
   });
-  result.problems.push(...skipped);
+  pushAll(result.problems, skipped);
   result.problems.sort((a, b) => a.row - b.row);
   return result;
 }

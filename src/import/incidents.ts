@@ -8,6 +8,7 @@ import { Notes } from './notes.js';
 import type { Problem } from './types.js';
 import { mapped, type ValueMaps } from './value-maps.js';
 import { norm } from './vocabulary.js';
+import { maxOf, minOf } from '../util/arrays.js';
 
 export const INCIDENT_SOURCES = ['servicenow', 'jira'] as const;
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
@@ -244,7 +245,7 @@ export function attributeIncidents(
           .sort((a, b) => Date.parse(a) - Date.parse(b))
           .pop()
       : undefined;
-    const firstOpened = Math.min(...incs.map((i) => Date.parse(i.opened)));
+    const firstOpened = minOf(incs.map((i) => Date.parse(i.opened)));
     const fixedBy = releases.find(
       (o) =>
         o.id !== id &&
@@ -259,8 +260,8 @@ export function attributeIncidents(
   const covered = new Set(incidents.flatMap((i) => i.applications));
   const opened = incidents.map((i) => Date.parse(i.opened));
   if (opened.length) {
-    const from = Math.min(...opened) - windowHours * HOUR;
-    const to = Math.max(...opened);
+    const from = minOf(opened) - windowHours * HOUR;
+    const to = maxOf(opened);
     for (const r of releases) {
       const t = deployedAt(r);
       if (r.outcome !== undefined || perRelease.has(r.id) || t < from || t > to) continue;

@@ -7,6 +7,7 @@ import { overlongProblems, type CsvRow, type CsvTable } from './csv.js';
 import type { ImportResult, Problem } from './types.js';
 import { mapped, type ValueMaps } from './value-maps.js';
 import { CLOSED_STATUSES, lookupPriority, norm, NO_RESOLUTION, OPEN_STATUSES, RESOLUTIONS, TYPES, typeWord } from './vocabulary.js';
+import { pushAll } from '../util/arrays.js';
 
 /** The most descriptions keep: enough for the duplicate finder, small enough for a readable backlog.yaml. */
 export const DESCRIPTION_MAX = 4000;
@@ -376,7 +377,7 @@ export function itemsFromCsv(
     return raw;
   });
   const result = itemsFromRaw(raws, ctx);
-  result.problems.push(...overlongProblems(table));
+  pushAll(result.problems, overlongProblems(table));
   result.problems.sort((a, b) => a.row - b.row);
   return result;
 }

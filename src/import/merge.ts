@@ -3,6 +3,7 @@ import { findPair, isEmptyValue, renderItems, YamlEditError, YamlEditor, type Ed
 import type { Application } from '../engagement/types.js';
 import { EXIT_FINDINGS, RelmError } from '../errors.js';
 import { canonical, rememberEntry, sameAsRemembered, type ImportState } from './state.js';
+import { pushAll } from '../util/arrays.js';
 
 /** A field the merge left as the user has it, and why. */
 export interface KeptField {
@@ -197,11 +198,21 @@ export function mergeRecords(spec: MergeSpec, opts: MergeOptions = {}): MergedFi
   if (!ed) {
     // No file, or one holding only comments: start it (keeping those comments).
     const entries = add ? spec.entries.map(fresh) : [];
-    report.added.push(...entries.map((e) => String(e.id)));
-    if (!add) report.missing.push(...spec.entries.map((e) => e.id));
+    pushAll(
+      report.added,
+      entries.map((e) => String(e.id)),
+    );
+    if (!add)
+      pushAll(
+        report.missing,
+        spec.entries.map((e) => e.id),
+      );
     for (const e of spec.entries) if (add) remembered.set(e.id, rememberEntry(e));
     const apps = (spec.applications ?? []).map((a) => ({ ...a }));
-    report.applicationsAdded.push(...apps.map((a) => a.id));
+    pushAll(
+      report.applicationsAdded,
+      apps.map((a) => a.id),
+    );
     const lists: [string, Record<string, unknown>[], boolean][] =
       spec.key === 'items'
         ? [
@@ -293,7 +304,10 @@ export function mergeRecords(spec: MergeSpec, opts: MergeOptions = {}): MergedFi
     const appsPair = findPair(root, 'applications');
     const known = new Set(isSeq(appsPair?.value) ? (appsPair!.value as YAMLSeq).items.map(idOf).filter((x): x is string => x !== undefined) : []);
     const missing = spec.applications.filter((a) => !known.has(a.id) && !!known.add(a.id));
-    report.applicationsAdded.push(...missing.map((a) => a.id));
+    pushAll(
+      report.applicationsAdded,
+      missing.map((a) => a.id),
+    );
     const flowApps = isSeq(appsPair?.value) && (appsPair!.value as YAMLSeq).items.length ? undefined : true;
     canEdit =
       appendEntries(

@@ -1,6 +1,7 @@
 import type { AssessmentDiff, Change, MetricChange, Unit } from '../engine/diff.js';
 import { formatMoney } from '../util/format.js';
 import { printable } from './printable.js';
+import { pushAll } from '../util/arrays.js';
 
 const MINUS = '−';
 
@@ -115,10 +116,8 @@ export function diffMarkdown(d: AssessmentDiff, base: string, head: string): str
     }
     out.push('');
   }
-  out.push(
-    ...rows('Size and cost', d.cost, '', d.currency),
-    ...rows('Backlog', d.backlog, 'backlog.', d.currency),
-    ...rows('Release record', d.releases, 'releases.', d.currency),
-  );
+  pushAll(out, rows('Size and cost', d.cost, '', d.currency));
+  pushAll(out, rows('Backlog', d.backlog, 'backlog.', d.currency));
+  pushAll(out, rows('Release record', d.releases, 'releases.', d.currency));
   return out.join('\n');
 }

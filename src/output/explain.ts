@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { AnswerChange, Explanation, Figures } from '../engine/explain.js';
 import { percent } from '../util/format.js';
+import { maxOf } from '../util/arrays.js';
 
 const n2 = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : String(Math.round(x * 100) / 100));
 /** m_l and the gap's terms to three places: the answer values make them exact (0.375, 0.125). */
@@ -39,7 +40,10 @@ export function formatExplanation(x: Explanation, c: ChalkInstance): string {
   }
   if (x.practice_backing && p.method === 'answers') out.push(c.dim(`Backing every answer: ${x.practice_backing}`));
   out.push('');
-  const critW = Math.max(...x.levels.flatMap((l) => l.criteria.map((k) => k.id.length)), 9);
+  const critW = maxOf(
+    x.levels.flatMap((l) => l.criteria.map((k) => k.id.length)),
+    9,
+  );
   for (const l of x.levels) {
     const head = `Level ${l.level}  m_${l.level} = ${l.applies ? n3(l.m) : 'n/a (every criterion is na: counts 1)'}`;
     out.push(c.bold(head) + (l.up_to_target && l.missing > 0 ? c.yellow(`  missing ${n3(l.missing)} up to the target`) : ''));

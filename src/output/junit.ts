@@ -2,6 +2,7 @@ import { xmlAttr, xmlText } from '../util/xml.js';
 import type { Diagnostic } from '../diagnostics/finding.js';
 import { printableFinding } from './printable.js';
 import type { Formatter } from './types.js';
+import { pushAll } from '../util/arrays.js';
 
 interface Case {
   file: string;
@@ -62,7 +63,7 @@ export const junit: Formatter = (diagnostics) => {
   for (const [file, codes] of files) {
     const cases = [...codes.values()];
     out.push(`  <testsuite name="${xmlAttr(file)}" tests="${cases.length}" failures="${cases.filter(failed).length}" errors="0">`);
-    for (const c of cases) out.push(...testcase(c));
+    for (const c of cases) pushAll(out, testcase(c));
     out.push('  </testsuite>');
   }
   out.push('</testsuites>');

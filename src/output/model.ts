@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { PERSPECTIVES, type Model, type Practice, type Skill } from '../model/types.js';
 import { formatMoney } from '../util/format.js';
+import { maxOf } from '../util/arrays.js';
 
 const LEVEL_NAMES = ['', 'initial', 'repeatable', 'defined', 'managed', 'optimizing'];
 
@@ -29,7 +30,7 @@ export function formatModelOverview(model: Model, c: ChalkInstance): string {
       'Levels: 1 initial, 2 repeatable, 3 defined, 4 managed, 5 optimizing. `relm model <practice>` shows one in full, `relm model skills` the skill catalogue.',
     ),
   ];
-  const width = Math.max(...model.practices.map((p) => p.id.length));
+  const width = maxOf(model.practices.map((p) => p.id.length));
   for (const k of PERSPECTIVES) {
     const ps = model.practices.filter((p) => p.perspective === k);
     if (!ps.length) continue;
@@ -54,7 +55,7 @@ export function formatPractice(p: Practice, c: ChalkInstance): string {
     const cs = p.criteria.filter((x) => x.level === l);
     if (!cs.length) continue;
     out.push(`  ${c.bold(`Level ${l}`)} ${c.dim(LEVEL_NAMES[l]!)}`);
-    const width = Math.max(...cs.map((x) => x.id.length));
+    const width = maxOf(cs.map((x) => x.id.length));
     for (const x of cs) out.push(`    ${pad(x.id, width)}  ${line(x.text)}`);
   }
   const recs = p.recommendations ?? [];
@@ -95,8 +96,14 @@ export function formatSkills(rows: readonly SkillRow[], model: Model, currency: 
     c.dim('Levels held and required in team.yaml: 0 none, 1 aware, 2 practitioner, 3 proficient, 4 expert.'),
     '',
   ];
-  const w = Math.max(...rows.map((r) => r.id.length), 2);
-  const n = Math.max(...rows.map((r) => [...line(r.name)].length), 4);
+  const w = maxOf(
+    rows.map((r) => r.id.length),
+    2,
+  );
+  const n = maxOf(
+    rows.map((r) => [...line(r.name)].length),
+    4,
+  );
   for (const r of rows) {
     const t = r.training;
     const course = t
@@ -108,7 +115,7 @@ export function formatSkills(rows: readonly SkillRow[], model: Model, currency: 
   const roles = model.roles ?? [];
   if (roles.length) {
     out.push('', c.bold(`The model's standard roles`) + c.dim(' (`relm init` writes them into team.yaml)'));
-    const rw = Math.max(...roles.map((r) => r.id.length));
+    const rw = maxOf(roles.map((r) => r.id.length));
     for (const r of roles) {
       const needs = Object.entries(r.requires ?? {})
         .map(([s, l]) => `${s} ${l}`)

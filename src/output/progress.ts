@@ -5,6 +5,7 @@ import type { Assessment } from '../engine/types.js';
 import { printable, printableDeep } from './printable.js';
 import { clipLine } from '../util/text.js';
 import { percent } from '../util/format.js';
+import { maxOf } from '../util/arrays.js';
 
 export interface ProgressView {
   client: string;
@@ -84,9 +85,21 @@ export function formatProgress(report: ProgressReport, view: ProgressView, c: Ch
 
   const all = [...p.phases.flatMap((x) => x.recommendations), ...p.unscheduled, ...p.outside_plan];
   const w = {
-    id: Math.max(2, ...all.map((r) => r.id.length)),
-    title: Math.min(44, Math.max(5, ...all.map((r) => [...r.title].length))),
-    owner: Math.max(0, ...all.map((r) => [...(r.owner ?? '')].length)),
+    id: maxOf(
+      all.map((r) => r.id.length),
+      2,
+    ),
+    title: Math.min(
+      44,
+      maxOf(
+        all.map((r) => [...r.title].length),
+        5,
+      ),
+    ),
+    owner: maxOf(
+      all.map((r) => [...(r.owner ?? '')].length),
+      0,
+    ),
   };
   const line = (r: RecommendationProgress) => {
     const state = recommendationState(r);
@@ -110,7 +123,7 @@ export function formatProgress(report: ProgressReport, view: ProgressView, c: Ch
   }
   if (p.requirements.length) {
     out.push('', c.bold('Requirements:'));
-    const wid = Math.max(...p.requirements.map((r) => r.id.length));
+    const wid = maxOf(p.requirements.map((r) => r.id.length));
     for (const r of p.requirements) {
       const s = requirementState(r);
       const mark = r.met_by_done_work || r.status_at_plan === 'met' ? c.green(s) : s;

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Consensus, ConsensusPlan, ReconciledCriterion } from '../engine/reconcile.js';
+import { maxOf } from '../util/arrays.js';
 
 function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - [...s].length));
@@ -27,15 +28,21 @@ const STATUS_TEXT: Record<ReconciledCriterion['status'], string> = {
 export function formatConsensus(c: Consensus, names: ReadonlyMap<string, string>, col: ChalkInstance): string {
   const out: string[] = [];
   out.push(col.bold(`${plural(c.respondents.length, 'respondent')}`));
-  const idW = Math.max(...c.respondents.map((r) => r.id.length));
+  const idW = maxOf(c.respondents.map((r) => r.id.length));
   for (const r of c.respondents) {
     out.push(
       `  ${pad(r.id, idW)}  ${pad(r.role ? `${r.name} (${r.role})` : r.name, 40)} ${r.date}  ${plural(r.answered, 'answer')} on ${plural(r.practices.length, 'practice')}`,
     );
   }
   const ids = c.respondents.map((r) => r.id);
-  const critW = Math.max(9, ...c.criteria.map((x) => x.criterion.length));
-  const colW = Math.max(5, ...ids.map((id) => id.length));
+  const critW = maxOf(
+    c.criteria.map((x) => x.criterion.length),
+    9,
+  );
+  const colW = maxOf(
+    ids.map((id) => id.length),
+    5,
+  );
   let practice = '';
   for (const x of c.criteria) {
     if (x.practice !== practice) {

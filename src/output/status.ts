@@ -3,6 +3,7 @@ import type { TaskStatus } from '../engagement/types.js';
 import { tasksByPhase, type PlanStatus, type TaskProgress } from '../engine/plan-progress.js';
 import { printableDeep } from './printable.js';
 import { percent } from '../util/format.js';
+import { maxOf } from '../util/arrays.js';
 
 export interface StatusView {
   client: string;
@@ -56,10 +57,25 @@ export function formatStatus(status: PlanStatus, statusView: StatusView, c: Chal
   out.push(summary.join(' · '));
 
   const w = {
-    status: Math.max(...s.tasks.map((t) => t.status.length), 6),
-    id: Math.max(...s.tasks.map((t) => t.id.length), 2),
-    title: Math.min(48, Math.max(...s.tasks.map((t) => [...t.title].length), 5)),
-    owner: Math.max(...s.tasks.map((t) => [...(t.owner ?? '')].length), 1),
+    status: maxOf(
+      s.tasks.map((t) => t.status.length),
+      6,
+    ),
+    id: maxOf(
+      s.tasks.map((t) => t.id.length),
+      2,
+    ),
+    title: Math.min(
+      48,
+      maxOf(
+        s.tasks.map((t) => [...t.title].length),
+        5,
+      ),
+    ),
+    owner: maxOf(
+      s.tasks.map((t) => [...(t.owner ?? '')].length),
+      1,
+    ),
   };
   for (const g of tasksByPhase(s.tasks)) {
     const done = g.tasks.filter((t) => t.status === 'done').length;

@@ -2,6 +2,7 @@ import { countBySeverity } from '../diagnostics/finding.js';
 import { shownPath } from './paths.js';
 import { printableFinding } from './printable.js';
 import type { Formatter } from './types.js';
+import { maxOf } from '../util/arrays.js';
 
 /** Findings grouped by file, coloured, with a summary line (as eslint and spectral print them). */
 export const stylish: Formatter = (diagnostics, ctx) => {
@@ -10,9 +11,18 @@ export const stylish: Formatter = (diagnostics, ctx) => {
   const shown = diagnostics.slice(0, max).map((d) => printableFinding(d));
   const out: string[] = [];
   let file: string | undefined;
-  const posWidth = Math.max(0, ...shown.map((d) => `${d.line}:${d.col}`.length));
-  const sevWidth = Math.max(0, ...shown.map((d) => d.severity.length));
-  const codeWidth = Math.max(0, ...shown.map((d) => d.code.length));
+  const posWidth = maxOf(
+    shown.map((d) => `${d.line}:${d.col}`.length),
+    0,
+  );
+  const sevWidth = maxOf(
+    shown.map((d) => d.severity.length),
+    0,
+  );
+  const codeWidth = maxOf(
+    shown.map((d) => d.code.length),
+    0,
+  );
   for (const d of shown) {
     if (d.file !== file) {
       if (file !== undefined) out.push('');

@@ -3,6 +3,7 @@ import type { Assessment, PracticeResult } from '../engine/types.js';
 import { PERSPECTIVES } from '../model/types.js';
 import { formatMoney, percent } from '../util/format.js';
 import { printableDeep } from './printable.js';
+import { maxOf } from '../util/arrays.js';
 
 const BAR_WIDTH = 20;
 
@@ -49,7 +50,10 @@ export function formatSummary(assessment: Assessment, c: ChalkInstance): string 
         c.dim(`   (${a.summary.assessed} of ${a.summary.practices} practices assessed)`),
     );
   }
-  const nameWidth = Math.max(...a.practices.map((p) => p.name.length), 12);
+  const nameWidth = maxOf(
+    a.practices.map((p) => p.name.length),
+    12,
+  );
   out.push('');
   out.push(c.dim(`    ${'practice'.padEnd(nameWidth)}  score  lvl  target  gap`));
   for (const k of PERSPECTIVES) {

@@ -2,6 +2,7 @@
  * `relm templates context`: the data a template receives, as an outline of its fields (name, type, an example
  * value from this engagement). Lists are described once, by the union of their entries' fields.
  */
+import { maxOf } from '../util/arrays.js';
 
 interface Shape {
   types: Set<string>;
@@ -105,7 +106,7 @@ export function formatShape(root: Shape, maxDepth = 8): string {
     }
   };
   walk(root, 0, '');
-  const w0 = Math.min(44, Math.max(...rows.map((r) => r[0].length)));
-  const w1 = Math.min(26, Math.max(...rows.map((r) => r[1].length)));
+  const w0 = Math.min(44, maxOf(rows.map((r) => r[0].length)));
+  const w1 = Math.min(26, maxOf(rows.map((r) => r[1].length)));
   return rows.map(([a, b, c]) => `${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`.trimEnd()).join('\n') + '\n';
 }

@@ -6,6 +6,7 @@
 import type { Assessment, Decision, ReleaseAnalysis, RoadmapPhase } from '../engine/types.js';
 import type { Perspective } from '../model/types.js';
 import { capitalise, possessive, count, date, days, list, metricName, metricValue, money, month, num, numberWord, pct, score } from './words.js';
+import { maxOf } from '../util/arrays.js';
 
 export const PERSPECTIVE_NAMES: Record<Perspective, string> = {
   people: 'People',
@@ -562,7 +563,7 @@ export function scopeSentence(a: Assessment): string {
   const roles = new Set(busy.flatMap((p) => p.roles.map((r) => r.role).filter((r): r is string => r !== null)));
   const unowned = busy.some((p) => p.roles.some((r) => r.role === null));
   // The busiest phase sets the staffing: "up to 2 people full time".
-  const peak = ftes.length ? Math.max(...ftes) : null;
+  const peak = ftes.length ? maxOf(ftes) : null;
   const people =
     peak === null
       ? null

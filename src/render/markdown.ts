@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type MarkdownItType from 'markdown-it';
+import { maxOf } from '../util/arrays.js';
 
 // markdown-it's CommonJS build is one file; its ES module build is some 75, which take three times as long to load.
 const MarkdownIt = createRequire(import.meta.url)('markdown-it') as typeof MarkdownItType;
@@ -32,7 +33,10 @@ export function markdown(): MarkdownIt {
 export function codeSpan(s: string): string {
   const text = s.replace(/\r?\n/g, ' ');
   if (!text.trim()) return '';
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const longest = maxOf(
+    (text.match(/`+/g) ?? []).map((r) => r.length),
+    0,
+  );
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') || /^ .* $/.test(text) ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;

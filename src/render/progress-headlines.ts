@@ -6,6 +6,7 @@ import type { AssessmentDiff } from '../engine/diff.js';
 import { effortOf, lateOf, recommendationsOf, type ProgressReport, type RecommendationProgress } from '../engine/progress.js';
 import type { Assessment } from '../engine/types.js';
 import { capitalise, count, date, days, list, metricName, metricValue, num, numberWord, pct, score } from './words.js';
+import { maxOf } from '../util/arrays.js';
 
 /** What the progress report is built from: all of it computed by the engine. */
 export interface ProgressFacts {
@@ -104,7 +105,7 @@ export function lateSentence(f: ProgressFacts): string {
     f.report,
     late.map((r) => r.id),
   );
-  const most = Math.max(...late.map((r) => r.days_late ?? 0));
+  const most = maxOf(late.map((r) => r.days_late ?? 0));
   const started = late.filter((r) => r.status === 'in-progress').length;
   const silent = late.filter((r) => !r.notes && !r.waiting_for.length).length;
   const head =

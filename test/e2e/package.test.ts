@@ -73,6 +73,7 @@ describe('the packed relm, installed into an empty prefix', () => {
       'bin/relm',
       'dist/cli/main.js',
       'dist/vendor/docx.mjs',
+      'dist/vendor/docx-layout.mjs',
       'dist/vendor/docx.LICENSE.md',
       'schemas/relm.schema.json',
     ]) {

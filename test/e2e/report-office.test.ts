@@ -57,8 +57,12 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       const deck = slides(pkg);
       const md = readFileSync(join(out, 'presentation.md'), 'utf8');
       const expected = [headings(md, 1)[0]!, ...headings(md, 2)].map(unmark);
-      expect(deck).toHaveLength(12);
-      expect(deck.map((s) => s.title)).toEqual(expected);
+      // The roadmap's 45 bars continue on a second slide ("… (2 of 2)"); every other slide is the HTML deck's.
+      expect(deck).toHaveLength(13);
+      const titles = deck.map((s) => s.title!);
+      expect(titles[8]).toMatch(/ \(1 of 2\)$/);
+      expect(titles[9]).toBe(titles[8]!.replace('(1 of 2)', '(2 of 2)'));
+      expect(titles.filter((_, i) => i !== 9).map((t) => t.replace(/ \(1 of 2\)$/, ''))).toEqual(expected);
       expect(deck[1]!.title).toMatch(/^Fund €128,350 more to meet all 6 requirements and all 3 strategic goals by March 2027$/);
     });
 
@@ -67,7 +71,7 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       const deck = slides(pkg);
       const chartsOf = (i: number) => [...deck[i]!.rels.values()].filter((r) => r.type === 'chart').map((r) => pkg.xml(r.target));
       const types = pkg.text('[Content_Types].xml');
-      // Slide 3: where they stand (current and target by perspective); 4: the largest gaps; 9: the roadmap (after the future direction).
+      // Slide 3: where they stand (current and target by perspective); 4: the largest gaps; 9 and 10: the roadmap (after the future direction).
       const perspectives = chartsOf(2);
       expect(perspectives).toHaveLength(1);
       expect(first(perspectives[0]!, 'c:barChart')).toBeDefined();
@@ -78,9 +82,9 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       expect(first(chartsOf(3)[0]!, 'c:barChart')).toBeDefined();
       const gantt = chartsOf(8)[0]!;
       expect(first(gantt, 'c:grouping')!.attrs.val).toBe('stacked');
-      // The offset series is invisible: the bars float from each phase's start.
+      // The offset series is invisible and out of the legend: the bars float from their start dates.
       expect(first(all(gantt, 'c:ser')[0]!, 'a:noFill')).toBeDefined();
-      expect(all(gantt, 'c:cat').flatMap((c) => all(c, 'c:v').map(textContent))[0]).toMatch(/^Phase 1: Stabilise/);
+      expect(first(first(gantt, 'c:legendEntry')!, 'c:idx')!.attrs.val).toBe('0');
       // Each chart part is declared, with its embedded workbook so PowerPoint can edit the data.
       for (const r of deck.flatMap((d) => [...d.rels.values()]).filter((x) => x.type === 'chart')) {
         expect(types).toContain(`PartName="/${r.target}"`);
@@ -99,11 +103,12 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       expect(deck[2]!.notes).toContain('Overall: 1.4 of 5 against 3.2');
       expect(deck[2]!.notes).toContain('Process: 1.4 against 3.4');
       expect(deck[8]!.notes).toContain('Phase 1: Stabilise (27 April 2026 – 30 June 2026)');
+      expect(deck[9]!.notes).toContain(', continued:');
       // The future direction: the future state per perspective as a table.
       expect(deck[7]!.title).toMatch(/^The future state: /);
       expect(first(deck[7]!.xml, 'a:tbl')).toBeDefined();
       expect(deck[7]!.text).toContain('Every release follows a written policy');
-      expect(deck[9]!.notes).toMatch(/Mitigation: /);
+      expect(deck[10]!.notes).toMatch(/Mitigation: /);
       for (const s of deck) expect(s.notes.length, s.title ?? '').toBeGreaterThan(0);
     });
 
@@ -116,6 +121,67 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
           if (names.includes('a:pPr')) expect(names[0]).toBe('a:pPr');
         }
       }
+    });
+
+    it('draws the roadmap at initiative level: one bar per scheduled recommendation, from its start to its end, a series per phase', () => {
+      const pkg = openPackage(join(out, 'presentation.pptx'));
+      const deck = slides(pkg);
+      const charts = deck
+        .filter((s) => /^Three phases/.test(s.title ?? ''))
+        .flatMap((s) => [...s.rels.values()].filter((r) => r.type === 'chart').map((r) => pkg.xml(r.target)));
+      expect(charts).toHaveLength(2);
+      const recs = assessment.recommendations as { id: string; title: string; phase: string | null }[];
+      const phases = assessment.roadmap.phases as { id: string; name: string; start: string; end: string; recommendations: string[] }[];
+      const title = new Map(recs.map((r) => [r.id, r.title]));
+      const scheduled = phases.flatMap((p) => p.recommendations.map((id) => title.get(id)!));
+      const categories = charts.flatMap((c) => all(first(all(c, 'c:ser')[0]!, 'c:cat')!, 'c:v').map(textContent));
+      expect(categories).toEqual(scheduled);
+      // Each bar: the invisible offset is its start day, and exactly one phase series holds its length.
+      const serial = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000) + 25_569;
+      let k = 0;
+      for (const c of charts) {
+        const series = all(c, 'c:ser').map((ser) => ({
+          name: all(first(ser, 'c:tx')!, 'c:v').map(textContent).join(''),
+          values: all(first(ser, 'c:val')!, 'c:v').map((x) => Number(textContent(x))),
+        }));
+        expect(series[0]!.name).toBe('Start');
+        series[0]!.values.forEach((start, i) => {
+          const id = phases.flatMap((p) => p.recommendations)[k + i]!;
+          const phase = phases.find((p) => p.recommendations.includes(id))!;
+          const rec = recs.find((r) => r.id === id) as { start?: string; end?: string };
+          expect(start).toBe(serial(rec.start ?? phase.start));
+          const lengths = series.slice(1).map((s) => s.values[i]!);
+          expect(lengths.filter((x) => x > 0)).toEqual([serial(rec.end ?? phase.end) + 1 - serial(rec.start ?? phase.start)]);
+          expect(series[1 + lengths.findIndex((x) => x > 0)]!.name).toBe(`Phase ${phases.indexOf(phase) + 1}: ${phase.name}`);
+        });
+        k += series[0]!.values.length;
+      }
+    });
+
+    it('keeps the backlog chart’s split by type of maintenance', () => {
+      const pkg = openPackage(join(out, 'presentation.pptx'));
+      const slide = slides(pkg).find((s) => /^A new request waits/.test(s.title ?? ''))!;
+      const chart = pkg.xml([...slide.rels.values()].find((r) => r.type === 'chart')!.target);
+      expect(first(chart, 'c:grouping')!.attrs.val).toBe('stacked');
+      const names = all(chart, 'c:ser').map((s) => all(first(s, 'c:tx')!, 'c:v').map(textContent).join(''));
+      expect(names).toEqual(['Corrective', 'Adaptive', 'Perfective', 'Preventive']);
+      const apps = assessment.backlog.applications as { open_by_type: Record<string, number> }[];
+      all(chart, 'c:ser').forEach((s, i) => {
+        const type = names[i]!.toLowerCase();
+        expect(all(first(s, 'c:val')!, 'c:v').map((x) => Number(textContent(x)))).toEqual(apps.map((x) => x.open_by_type[type] ?? 0));
+      });
+    });
+
+    it('has the PDF deck’s footer with "Confidential", Arial rather than Calibri, and counts in the notes that agree in number', () => {
+      const pkg = openPackage(join(out, 'presentation.pptx'));
+      const deck = slides(pkg);
+      for (const s of deck.slice(1))
+        expect(s.text, s.title ?? '').toContain('Management presentation: Release Management Assessment — Northwind Mutual Insurance · Confidential');
+      for (const n of pkg.names.filter((x) => /^ppt\/(slides|slideLayouts|slideMasters|charts)\/[^/]+\.xml$/.test(x)))
+        expect(pkg.text(n), n).not.toContain('Calibri');
+      const notes = deck.map((s) => s.notes).join('\n');
+      expect(notes).not.toMatch(/\b1 (participants|releases|recommendations)\b/);
+      expect(notes).toMatch(/\b1 participant\b/);
     });
   });
 
@@ -223,6 +289,22 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       expect(paras.find((p) => p.style === 'Title')!.text).toBe('Release Management Assessment: analysis report');
       const doc = pkg.text('word/document.xml');
       expect(doc).toMatch(/TOC \\h \\o &quot;1-1&quot;/);
+      // The contents carry their page numbers on first opening (no field update needed): one per section, rising.
+      const sdt = all(pkg.xml('word/document.xml'), 'w:sdtContent')[0]!;
+      const entries = all(sdt, 'w:p')
+        .map((p) => all(p, 'w:t').map(textContent).join(''))
+        .filter(Boolean);
+      const sections = headings(md, 2).map(unmark);
+      expect(entries).toHaveLength(sections.length);
+      const pages = entries.map((e, i) => {
+        expect(e.startsWith(sections[i]!), e).toBe(true);
+        return Number(e.slice(sections[i]!.length));
+      });
+      for (const [i, p] of pages.entries()) {
+        expect(Number.isInteger(p) && p >= 3, entries[i]).toBe(true);
+        if (i) expect(p).toBeGreaterThanOrEqual(pages[i - 1]!);
+      }
+      expect(pages[0]).toBe(3);
       // The styles the headings use exist, with outline levels, so Word's own contents and navigation work.
       const styles = pkg.xml('word/styles.xml');
       const h1 = all(styles, 'w:style').find((s) => s.attrs['w:styleId'] === 'Heading1')!;
@@ -277,7 +359,7 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       // Without SOURCE_DATE_EPOCH the date is as_of.
       expect(openPackage(join(out, f)).text('docProps/core.xml'), f).toContain('>2026-03-31T00:00:00Z</dcterms:created>');
     }
-  });
+  }, 180_000);
 });
 
 describe('relm report: Office formats from relm.yaml, branding and templates', () => {
@@ -309,7 +391,7 @@ describe('relm report: Office formats from relm.yaml, branding and templates', (
     const doc = openPackage(join(dir, 'out', 'report.docx'));
     expect(doc.text('word/styles.xml')).toContain('7A1F5C');
     expect(doc.names.some((n) => /^word\/media\/.+\.png$/.test(n))).toBe(true);
-  });
+  }, 120_000);
 
   it('uses a PowerPoint template in templates/: its layouts, master and theme, none of its slides', async () => {
     const dir = example();
@@ -319,7 +401,7 @@ describe('relm report: Office formats from relm.yaml, branding and templates', (
     expect(r.status, r.stderr).toBe(0);
     const pkg = openPackage(join(dir, 'out', 'presentation.pptx'));
     const deck = slides(pkg);
-    expect(deck).toHaveLength(12);
+    expect(deck).toHaveLength(13);
     expect(deck.some((s) => s.text.includes('TEMPLATE SAMPLE SLIDE'))).toBe(false);
     const layoutOf = (s: (typeof deck)[number]) => pkg.text([...s.rels.values()].find((x) => x.type === 'slideLayout')!.target);
     expect(layoutOf(deck[0]!)).toContain('name="Title Slide"');
@@ -364,7 +446,7 @@ describe('relm report: Office formats from relm.yaml, branding and templates', (
     expect(first(h1, 'w:rFonts')!.attrs['w:ascii']).toBe('Georgia');
     expect(paragraphs(pkg).filter((p) => p.style === 'Heading1').length).toBeGreaterThan(10);
     expect(packageProblems(pkg)).toEqual([]);
-  });
+  }, 120_000);
 
   it('refuses a template that is not an Office file, and writes nothing', async () => {
     const dir = example();

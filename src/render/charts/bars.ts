@@ -21,6 +21,7 @@ import {
 import { rowHeightFor, rowLabel } from './wrap.js';
 import { OPEN_AGE_BINS } from '../../engine/backlog.js';
 import { binCounts } from '../../engine/stats.js';
+import { maxOf, pushAll } from '../../util/arrays.js';
 
 export { binCounts };
 
@@ -129,7 +130,7 @@ export function gapBars(rows: readonly GapRow[], opts: GapBarsOptions): string {
     );
     rowMarks.push(el('g', { class: 'relm-row' }, marks));
   });
-  body.push(...rowMarks);
+  pushAll(body, rowMarks);
 
   const desc =
     `Horizontal bars on a 0–${fmt(max)} scale, current level against target. ` +
@@ -176,7 +177,10 @@ export function stackedBars(rows: readonly StackedRow[], keys: readonly string[]
     const values = allKeys.map((k) => byKey.get(k) ?? 0);
     return { label: cleanLabel(r.label), values, total: values.reduce((a, b) => a + b, 0) };
   });
-  const maxTotal = Math.max(0, ...data.map((r) => r.total));
+  const maxTotal = maxOf(
+    data.map((r) => r.total),
+    0,
+  );
   if (maxTotal <= 0) return noDataChart(opts.title, width);
   const rowHeight = rowHeightFor(
     data.map((r) => r.label),
@@ -299,7 +303,7 @@ export function binnedHistogram(bins: readonly Bin[], opts: Omit<HistogramOption
   const total = counts.reduce((t, c) => t + c, 0);
   if (total === 0) return noDataChart(opts.title, width);
   const labels = bins.map((b) => binLabel(b.from, b.to ?? Infinity));
-  const { top: scaleTop, step } = niceScale(Math.max(...counts), 4, true);
+  const { top: scaleTop, step } = niceScale(maxOf(counts), 4, true);
   const bottom = plotTop + plotHeight;
   const slot = plotWidth / counts.length;
   const barWidth = Math.min(90, slot * 0.72);

@@ -1,4 +1,5 @@
 import { PALETTE, cleanLabel, el, escapeXml, fittedText, fmt, legend, niceScale, noDataChart, svgDocument, type LegendItem } from './svg.js';
+import { maxOf } from '../../util/arrays.js';
 
 export interface BoxRow {
   label: string;
@@ -29,7 +30,7 @@ export function boxPlot(rows: readonly BoxRow[], opts: BoxPlotOptions): string {
   const { width, plotX, plotWidth, rowHeight, boxHeight } = BOX_LAYOUT;
   if (!rows.some((r) => r.distribution)) return noDataChart(opts.title, width);
   const format = opts.format ?? ((v: number) => fmt(v, 1));
-  const largest = Math.max(...rows.flatMap((r) => [r.distribution?.max ?? 0, r.highlight ?? 0]));
+  const largest = maxOf(rows.flatMap((r) => [r.distribution?.max ?? 0, r.highlight ?? 0]));
   const { top: max, step } =
     opts.max !== undefined ? { top: opts.max, step: opts.max <= 10 ? 1 : niceScale(opts.max, 5, false).step } : niceScale(largest, 5, false);
   const xOf = (v: number) => plotX + (Math.min(Math.max(v, 0), max) / max) * plotWidth;

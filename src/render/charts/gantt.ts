@@ -8,6 +8,7 @@
  */
 import { PALETTE, cleanLabel, el, escapeXml, legend, mixColor, n, noDataChart, svgDocument, textWidth, type LegendItem } from './svg.js';
 import { wrapLines, wrappedLabel, wrappedText } from './wrap.js';
+import { maxOf, minOf } from '../../util/arrays.js';
 
 export interface GanttPhase {
   id: string;
@@ -243,8 +244,8 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
   if (dated.length > 0) {
     const barDays = input.bars.flatMap((b) => [isoDay(b.start), isoDay(b.end)]).filter((d): d is number => d !== null);
     const days = [...dated.flatMap((p) => [p.from!, p.until! - 1]), ...barDays, ...milestoneDays.flatMap((m) => (m.day === null ? [] : [m.day]))];
-    const [y0, m0] = ymd(Math.min(...days));
-    const [y1, m1] = ymd(Math.max(...days));
+    const [y0, m0] = ymd(minOf(days));
+    const [y1, m1] = ymd(maxOf(days));
     axis = { start: dayFrom(y0, m0, 1), end: dayFrom(y1, m1 + 1, 1), width: plotWidth - undatedWidth - (undated.length > 0 ? 10 : 0) };
   }
   const xOf = (day: number): number => (axis ? plotX + ((day - axis.start) / (axis.end - axis.start)) * axis.width : plotX);
@@ -328,7 +329,7 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
   const rooms = phases.map((p) => Math.max(8, p.x1 - p.x0 - 8));
   const dates = phaseDateLines(phases, rooms, small);
   const bandText = phases.map((p, i) => ({ name: wrapLines(p.name, rooms[i]!, small, { bold: true }), dates: dates[i]! }));
-  const headH = Math.max(...bandText.map((t) => t.name.length + t.dates.length)) * slh + 8;
+  const headH = maxOf(bandText.map((t) => t.name.length + t.dates.length)) * slh + 8;
   body.push(
     el(
       'g',

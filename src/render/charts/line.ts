@@ -1,4 +1,5 @@
 import { PALETTE, cleanLabel, el, escapeXml, fittedText, fmt, legend, niceScale, noDataChart, svgDocument, type LegendItem } from './svg.js';
+import { maxOf, minOf } from '../../util/arrays.js';
 
 export interface LineSeries {
   name: string;
@@ -73,7 +74,7 @@ export function lineChart(series: readonly LineSeries[], opts: LineChartOptions)
   const { top: yTop, step } =
     opts.yMax !== undefined && opts.yMax > 0
       ? { top: opts.yMax, step: opts.yMax <= 10 ? 1 : niceScale(opts.yMax, 5, false).step }
-      : niceScale(Math.max(...finite, 0), 5, false);
+      : niceScale(maxOf(finite, 0), 5, false);
 
   let otherStyle = 0;
   const styled = series.map((s) => {
@@ -101,7 +102,7 @@ export function lineChart(series: readonly LineSeries[], opts: LineChartOptions)
   const bottom = top + plotHeight;
   const plotW = width - plotX - plotRight;
   const xs = opts.xValues && opts.xValues.length === n ? opts.xValues : opts.xLabels.map((_, i) => i);
-  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
+  const [x0, x1] = [minOf(xs), maxOf(xs)];
   const pad = n === 1 ? 0 : 24;
   const xOf = (i: number) => (x1 === x0 ? plotX + plotW / 2 : plotX + pad + ((xs[i]! - x0) / (x1 - x0)) * (plotW - 2 * pad));
   const yOf = (v: number) => bottom - (Math.min(Math.max(v, 0), yTop) / yTop) * plotHeight;

@@ -6,6 +6,7 @@
 import type { Token } from 'markdown-it';
 import { markdown } from '../markdown.js';
 import { CHART_TOKEN } from '../render-limits.js';
+import { pushAll } from '../../util/arrays.js';
 
 export interface Run {
   text: string;
@@ -165,7 +166,7 @@ export function markdownBlocks(md: string): Block[] {
         else if (heading) blocks.push({ kind: 'heading', level: heading, runs });
         else if (itemRuns) {
           if (itemRuns.length) itemRuns.push({ text: ' ' });
-          itemRuns.push(...runs);
+          pushAll(itemRuns, runs);
         } else {
           const m = CHART.exec(t.content.trim());
           blocks.push(m ? { kind: 'chart', name: m[1]! } : { kind: 'paragraph', runs });

@@ -1,4 +1,5 @@
 /** What the three Office writers share: the document's metadata, the brand colour, dates as Office wants them. */
+import { maxOf } from '../../util/arrays.js';
 
 /** The document properties and branding every Office file carries. */
 export interface OfficeMeta {
@@ -51,8 +52,15 @@ export function fitColumns(texts: readonly string[][], total: number, char: numb
   const n = texts[0]?.length ?? 1;
   const col = (c: number) => texts.map((r) => r[c] ?? '');
   const width = (chars: number) => chars * char + pad;
-  const min = Array.from({ length: n }, (_, c) => width(Math.max(3, ...col(c).flatMap((t) => t.split(/\s+/).map((w) => w.length)))));
-  const want = Array.from({ length: n }, (_, c) => Math.max(min[c]!, width(Math.min(70, Math.max(...col(c).map((t) => t.length))))));
+  const min = Array.from({ length: n }, (_, c) =>
+    width(
+      maxOf(
+        col(c).flatMap((t) => t.split(/\s+/).map((w) => w.length)),
+        3,
+      ),
+    ),
+  );
+  const want = Array.from({ length: n }, (_, c) => Math.max(min[c]!, width(Math.min(70, maxOf(col(c).map((t) => t.length))))));
   const minSum = min.reduce((x, y) => x + y, 0);
   if (minSum >= total) return min.map((m) => (m / minSum) * total);
   const extra = want.map((w, c) => w - min[c]!);

@@ -27,6 +27,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from '#docx';
+import { estimatePageNumbers } from '#docx/layout';
 import type { Chart } from '../assessment-charts.js';
 import { markdownBlocks, plain, type Block, type Run } from './blocks.js';
 import { fitColumns, hex6, type OfficeMeta } from './common.js';
@@ -34,6 +35,7 @@ import { fit, logoPicture } from './images.js';
 import { svgSize, svgToPng } from './png.js';
 import { PackageProblem, readUserPackage } from './user-package.js';
 import { normalisePackage, withFixedRandom } from './zip.js';
+import { pushAll } from '../../util/arrays.js';
 
 /** A4 with 2 cm margins, in twips (1/20 pt). */
 const PAGE = { width: 11_906, height: 16_838, margin: 1_134 };
@@ -41,6 +43,8 @@ const CONTENT_TWIPS = PAGE.width - 2 * PAGE.margin;
 /** The content width in CSS pixels (96 per inch), as ImageRun measures. */
 const CONTENT_PX = (CONTENT_TWIPS / 1440) * 96;
 const RULE = 'C9CED6';
+/** Arial, as the deck: on every Windows and Mac, and LibreOffice's Liberation Sans has its widths, so the pages break as laid out. */
+const FONT = 'Arial';
 const HEADINGS = [
   HeadingLevel.TITLE,
   HeadingLevel.HEADING_1,
@@ -157,7 +161,7 @@ async function build(blocks: readonly Block[], charts: Record<string, Chart>, ac
         break;
       case 'chart': {
         const c = charts[b.name];
-        if (c) target.push(...(await chartParagraphs(c)));
+        if (c) pushAll(target, await chartParagraphs(c));
         break;
       }
       case 'code':
@@ -245,6 +249,9 @@ export async function writeDocument(raw: string, charts: Record<string, Chart>, 
   };
   const headingColor = { color: accent };
   const doc = new Document({
+    // The contents' page numbers are written with the document (docx lays the pages out as Word does), so they
+    // show on first opening, in Word's protected view and in LibreOffice, without updating fields.
+    pageNumbers: estimatePageNumbers,
     creator: meta.author,
     lastModifiedBy: meta.creator,
     title: meta.title,
@@ -255,18 +262,18 @@ export async function writeDocument(raw: string, charts: Record<string, Chart>, 
       : {
           styles: {
             default: {
-              document: { run: { font: 'Calibri', size: 21, color: '1F2937' }, paragraph: { spacing: { after: 100 } } },
-              title: { run: { font: 'Calibri', size: 48, bold: true, ...headingColor }, paragraph: { spacing: { after: 240 } } },
+              document: { run: { font: FONT, size: 21, color: '1F2937' }, paragraph: { spacing: { after: 100 } } },
+              title: { run: { font: FONT, size: 48, bold: true, ...headingColor }, paragraph: { spacing: { after: 240 } } },
               heading1: {
-                run: { font: 'Calibri', size: 32, bold: true, ...headingColor },
+                run: { font: FONT, size: 32, bold: true, ...headingColor },
                 paragraph: { outlineLevel: 0, spacing: { before: 360, after: 120 } },
               },
               heading2: {
-                run: { font: 'Calibri', size: 26, bold: true, ...headingColor },
+                run: { font: FONT, size: 26, bold: true, ...headingColor },
                 paragraph: { outlineLevel: 1, spacing: { before: 240, after: 100 } },
               },
               heading3: {
-                run: { font: 'Calibri', size: 22, bold: true, color: '1F2937' },
+                run: { font: FONT, size: 22, bold: true, color: '1F2937' },
                 paragraph: { outlineLevel: 2, spacing: { before: 200, after: 80 } },
               },
             },

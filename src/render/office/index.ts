@@ -11,6 +11,7 @@ import { EXIT_USAGE, RelmError } from '../../errors.js';
 import type { RenderedSet } from '../deliverables.js';
 import { reportView } from '../report-view.js';
 import type { OfficeMeta } from './common.js';
+import { pushAll } from '../../util/arrays.js';
 
 export const OFFICE_FORMATS = ['pptx', 'xlsx', 'docx'] as const;
 export type OfficeFormat = (typeof OFFICE_FORMATS)[number];
@@ -61,7 +62,9 @@ export async function renderOffice(formats: readonly string[], input: OfficeInpu
   }
   if (formats.includes('xlsx')) {
     const { writeWorkbook } = await import('./xlsx.js');
-    out.push(['workbook.xlsx', await writeWorkbook(a, e, view, { ...meta, title: `Assessment data: ${a.engagement.title} — ${a.engagement.client}` })]);
+    const wb = await writeWorkbook(a, e, view, { ...meta, title: `Assessment data: ${a.engagement.title} — ${a.engagement.client}` });
+    // A record sheet too long for a workbook keeps its first rows; its CSV beside the workbook has every one.
+    pushAll(out, [['workbook.xlsx', wb.bytes], ...wb.beside]);
   }
   if (formats.includes('docx')) {
     const docs = rendered.docs.filter((d) => d.layout === 'a4');

@@ -14,19 +14,26 @@ import { plain, markdownBlocks, splitAtRules, type Block, type Run } from './blo
 import { fitColumns, hex6, serialDay, type OfficeMeta } from './common.js';
 import { fit, logoPicture } from './images.js';
 import { svgSize, svgToPng } from './png.js';
+import { categoryFill } from '../charts/svg.js';
+import { capitalise } from '../words.js';
+import { wrapLines } from './metrics.js';
 import { applyTemplate, templateGeometry, type Geometry } from './pptx-template.js';
 import { normalisePackage, withFixedRandom } from './zip.js';
+import { maxOf, minOf, pushAll } from '../../util/arrays.js';
 
 // pptxgenjs's types describe its CommonJS build (the class under `default`); Node's import gives the class itself.
 const PptxGenJS = ((PptxModule as unknown as { default?: unknown }).default ?? PptxModule) as typeof PptxModule.default;
 
-const FONT = 'Calibri';
+/** Arial: on every Windows and Mac, and LibreOffice's Liberation Sans has its widths, so text measured here fits (./metrics.ts). */
+const FONT = 'Arial';
 const TEXT = '1F2937';
 const MUTED = '6B7280';
 const RULE = 'D0D5DD';
 /** The colour of a Gantt chart's hidden offset series, made transparent after writing. */
 const HIDDEN = 'FEFEFE';
 const BAND_FILL: Record<string, string> = { elite: 'D1FADF', high: 'E8F5E9', medium: 'FEF0C7', low: 'FEE4E2' };
+/** The types of maintenance in the backlog chart's order; each takes relm's category colour of its place. */
+const BACKLOG_TYPES = ['corrective', 'adaptive', 'perfective', 'preventive', 'unspecified'] as const;
 
 /** 16:9 at PowerPoint's default widescreen size (13.333 × 7.5 in). */
 export const DEFAULT_GEOMETRY: Geometry = {
@@ -47,10 +54,23 @@ function runs(rs: readonly Run[], base: PptxModule.default.TextPropsOptions = {}
   }));
 }
 
-/** Lines a text takes in a box `w` inches wide at `pt` points (an average glyph is about half an em). */
-function lines(text: string, w: number, pt: number): number {
-  const perLine = Math.max(8, Math.floor((w * 72) / (pt * 0.53)));
-  return text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+/** Lines a text takes in a box `w` inches wide at `pt` points, measured in the deck's font with 3 % to spare. */
+function lines(text: string, w: number, pt: number, bold = false): number {
+  return wrapLines(text, w * 0.97, pt, bold);
+}
+
+/** "1 participant", "2 participants": a count in figures with its noun (the speaker notes). */
+function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
+/** The title sizes tried, largest first: the largest at which the title fits its box in at most two lines. */
+const TITLE_SIZES = [26, 24, 22, 20, 18];
+
+/** The point size a slide title takes in a box `w` × `h` inches. */
+export function titleSize(title: string, w: number, h: number): number {
+  const inner = w - 0.2;
+  return TITLE_SIZES.find((pt) => lines(title, inner, pt, true) <= 2 && lines(title, inner, pt, true) * lineH(pt) <= h) ?? TITLE_SIZES[TITLE_SIZES.length - 1]!;
 }
 
 const lineH = (pt: number) => (pt * 1.2) / 72;
@@ -71,7 +91,7 @@ function columnWidths(texts: readonly string[][], total: number, pt: number): nu
 
 function tableHeight(t: TableSpec, w: number, pt: number): number {
   const widths = columnWidths(t.texts, w, pt);
-  return t.texts.reduce((h, row) => h + Math.max(...row.map((s, c) => lines(s, widths[c]! - 0.16, pt))) * lineH(pt) * 1.1 + 0.16, 0);
+  return t.texts.reduce((h, row) => h + maxOf(row.map((s, c) => lines(s, widths[c]! - 0.16, pt))) * lineH(pt) * 1.1 + 0.16, 0);
 }
 
 function markdownTable(b: Extract<Block, { kind: 'table' }>): TableSpec {
@@ -136,7 +156,68 @@ interface Box {
   h: number;
 }
 
-function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gantt: { count: number; hidden: number[] }): Native | null | undefined {
+/** The bars of the roadmap on slides: at most this many on one slide, the rest on continuation slides. */
+const ROADMAP_BARS = 24;
+
+/** The phases' colours in turn: the brand colour, then darker and lighter neighbours. */
+const PHASE_COLOURS: ((accent: string) => string)[] = [(x) => x, () => '5B6473', () => '9DBDE6', () => '2E7D32', () => 'B54708'];
+
+interface RoadmapBar {
+  label: string;
+  /** The phase's label ("Phase 1: Stabilise"). */
+  phase: string;
+  /** Serial days (spreadsheet dates): the first day, and the day after the last. */
+  from: number;
+  until: number;
+}
+
+/**
+ * The roadmap's bars, one per scheduled recommendation, in slides of at most ROADMAP_BARS: whole phases
+ * together while they fit, a phase longer than a slide split across slides. A recommendation runs from its own
+ * `start` to `end` where the engine schedules it inside its phase, else across its phase.
+ */
+export function roadmapPages(v: ReportView, a: Assessment): RoadmapBar[][] {
+  const dates = new Map(a.recommendations.map((r) => [r.id, r as { start?: string | null; end?: string | null }]));
+  const phases = v.plan.phases
+    .filter((p) => p.start && p.end)
+    .map((p) =>
+      p.recs.map((r): RoadmapBar => {
+        const own = dates.get(r.id);
+        const start = own?.start ?? p.start!;
+        const end = own?.end ?? p.end!;
+        return { label: r.title, phase: p.label, from: serialDay(start), until: serialDay(end) + 1 };
+      }),
+    )
+    .filter((bars) => bars.length);
+  const pages: RoadmapBar[][] = [];
+  let page: RoadmapBar[] = [];
+  for (const bars of phases) {
+    if (page.length && page.length + bars.length > ROADMAP_BARS) {
+      pages.push(page);
+      page = [];
+    }
+    for (const b of bars) {
+      if (page.length === ROADMAP_BARS) {
+        pages.push(page);
+        page = [];
+      }
+      page.push(b);
+    }
+  }
+  if (page.length) pages.push(page);
+  return pages;
+}
+
+interface Counter {
+  /** Charts drawn so far (pptxgenjs numbers the chart parts in this order). */
+  count: number;
+  /** The numbers of the Gantt charts, whose offset series is made invisible after writing. */
+  hidden: number[];
+  /** Which slide of the roadmap is being drawn. */
+  roadmapPage: number;
+}
+
+function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gantt: Counter): Native | null | undefined {
   const accent = look.accent;
   const font = look.ink.fontFace;
   const axisFont = {
@@ -250,43 +331,58 @@ function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gan
       };
     }
     case 'backlog': {
+      // As relm's chart: open items by application, split by type of maintenance (a stacked bar per application).
       const b = a.backlog;
       if (!b?.applications.length) return null;
       const labels = b.applications.map((x) => x.name);
+      const types = BACKLOG_TYPES.filter((t) => b.applications.some((x) => (x.open_by_type[t] ?? 0) > 0));
+      if (!types.length) return null;
       return {
         kind: 'chart',
         draw: (slide, box) => {
           gantt.count++;
-          slide.addChart('bar' as PptxModule.default.CHART_NAME, [{ name: 'Open items', labels, values: b.applications.map((x) => x.open_count) }], {
-            ...box,
-            ...axisFont,
-            barDir: 'bar',
-            catAxisOrientation: 'maxMin' as 'minMax',
-            chartColors: [accent],
-            showValue: true,
-            dataLabelFontSize: 12,
-            valAxisHidden: true,
-            valGridLine: { style: 'none' },
-            showLegend: false,
-            showTitle: true,
-            title: 'Open items by application',
-            titleFontSize: 14,
-            titleFontFace: font,
-            catAxisLabelFontSize: 12,
-            altText: 'Open backlog items by application',
-          });
+          slide.addChart(
+            'bar' as PptxModule.default.CHART_NAME,
+            types.map((t) => ({ name: capitalise(t), labels, values: b.applications.map((x) => x.open_by_type[t] ?? 0) })),
+            {
+              ...box,
+              ...axisFont,
+              barDir: 'bar',
+              barGrouping: 'stacked',
+              barGapWidthPct: 50,
+              catAxisOrientation: 'maxMin' as 'minMax',
+              chartColors: types.map((t) => categoryFill(BACKLOG_TYPES.indexOf(t)).slice(1).toUpperCase()),
+              showValue: true,
+              dataLabelFontSize: 11,
+              dataLabelColor: TEXT,
+              // No label on a type an application has none of.
+              dataLabelFormatCode: '#,##0;-#,##0;;',
+              valAxisHidden: true,
+              valGridLine: { style: 'none' },
+              showLegend: true,
+              legendPos: 'b',
+              legendFontSize: 12,
+              showTitle: true,
+              title: 'Open items by application and type of maintenance',
+              titleFontSize: 14,
+              titleFontFace: font,
+              catAxisLabelFontSize: 12,
+              altText: 'Open backlog items by application and type of maintenance',
+            },
+          );
         },
       };
     }
     case 'roadmap':
     case 'roadmap_slide': {
-      const phases = v.plan.phases.filter((p) => p.start && p.end);
-      if (!phases.length) return null;
-      const labels = phases.map((p) => `${p.label} · ${p.effort}${p.cost_text ? `, ${p.cost_text}` : ''}`);
-      const starts = phases.map((p) => serialDay(p.start!));
-      const lengths = phases.map((p) => serialDay(p.end!) - serialDay(p.start!) + 1);
-      const min = Math.min(...starts);
-      const max = Math.max(...phases.map((p) => serialDay(p.end!) + 1));
+      // Initiative level: a bar per scheduled recommendation from its start to its end, coloured by phase.
+      const page = roadmapPages(v, a)[gantt.roadmapPage];
+      if (!page?.length) return null;
+      const phases = [...new Set(page.map((b) => b.phase))];
+      const labels = page.map((b) => b.label);
+      const starts = page.map((b) => b.from);
+      const min = minOf(starts);
+      const max = maxOf(page.map((b) => b.until));
       return {
         kind: 'chart',
         draw: (slide, box) => {
@@ -296,25 +392,27 @@ function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gan
             'bar' as PptxModule.default.CHART_NAME,
             [
               { name: 'Start', labels, values: starts },
-              { name: 'Duration (days)', labels, values: lengths },
+              ...phases.map((ph) => ({ name: ph, labels, values: page.map((b) => (b.phase === ph ? b.until - b.from : 0)) })),
             ],
             {
               ...box,
               ...axisFont,
               barDir: 'bar',
               barGrouping: 'stacked',
-              barGapWidthPct: 40,
+              barGapWidthPct: 35,
               catAxisOrientation: 'maxMin' as 'minMax',
               valAxisMinVal: min,
               valAxisMaxVal: max,
               // About six dated gridlines across the span (months differ in length, so no unit lands on every 1st).
               valAxisMajorUnit: Math.max(7, Math.round((max - min) / 6)),
               valAxisLabelFormatCode: 'd mmm yyyy',
-              valAxisLabelFontSize: 11,
-              catAxisLabelFontSize: 13,
-              chartColors: [HIDDEN, accent],
-              showLegend: false,
-              altText: 'Roadmap: the phases from start to end',
+              valAxisLabelFontSize: 10,
+              catAxisLabelFontSize: page.length > 16 ? 9 : page.length > 10 ? 10 : 12,
+              chartColors: [HIDDEN, ...phases.map((_, i) => PHASE_COLOURS[i % PHASE_COLOURS.length]!(accent))],
+              showLegend: true,
+              legendPos: 'b',
+              legendFontSize: 11,
+              altText: 'Roadmap: each recommendation from its start to its end, by phase',
             },
           );
         },
@@ -351,7 +449,7 @@ function notesFor(key: string | null, v: ReportView, a: Assessment): string[] {
       out.push(v.headlines.release);
       if (v.releases) {
         out.push(
-          `${v.releases.count} releases in the ${v.releases.window_days} days up to ${v.as_of_text}; ${v.releases.unknown_outcomes} without a recorded outcome; DORA band ${v.releases.band_name}.`,
+          `${counted(v.releases.count, 'release')} in the ${v.releases.window_days} days up to ${v.as_of_text}; ${v.releases.unknown_outcomes} without a recorded outcome; DORA band ${v.releases.band_name}.`,
         );
         for (const m of v.releases.dora) out.push(`${m.name}: ${m.value} (target ${m.target}, band ${m.band}; ${m.thresholds}).`);
         out.push(`Emergency releases: ${v.releases.emergency}; unplanned: ${v.releases.rework}.`);
@@ -382,7 +480,7 @@ function notesFor(key: string | null, v: ReportView, a: Assessment): string[] {
         for (const r of p.recs) out.push(`  - ${r.title}${r.first_step ? ' (first step)' : ''}: ${r.effort}`);
         for (const o of [...p.outcomes, ...p.milestone_kpis]) out.push(`  Milestone: ${o}`);
       }
-      if (plan.unscheduled.length) out.push(`Not scheduled: ${plan.unscheduled.length} recommendations, ${plan.unscheduled_effort}.`);
+      if (plan.unscheduled.length) out.push(`Not scheduled: ${counted(plan.unscheduled.length, 'recommendation')}, ${plan.unscheduled_effort}.`);
       break;
     case 'first_steps':
       for (const r of v.first_steps)
@@ -398,7 +496,7 @@ function notesFor(key: string | null, v: ReportView, a: Assessment): string[] {
       if (v.training) {
         for (const c of v.training.courses)
           out.push(
-            `${c.name}: ${c.course ?? 'no course'}, ${c.participants} participants, ${c.participant_days} participant-days, ${c.cost}; needed for ${c.needed_for}.`,
+            `${c.name}: ${c.course ?? 'no course'}, ${counted(c.participants, 'participant')}, ${c.participant_days} participant-day${c.participant_days === '1' ? '' : 's'}, ${c.cost}; needed for ${c.needed_for}.`,
           );
         for (const s of v.training.single_points) out.push(`Single point of knowledge: ${s.skill} (${s.person}).`);
       }
@@ -409,7 +507,7 @@ function notesFor(key: string | null, v: ReportView, a: Assessment): string[] {
       if (v.headlines.decide) out.push(v.headlines.decide);
       for (const s of plan.scenarios)
         out.push(
-          `${s.name}${s.recommended ? ' (recommended)' : ''}: capacity ${s.capacity}, effort placed ${s.effort}, cost ${s.cost}, ${s.reached} of ${s.of} requirements, ${s.unscheduled} recommendations left out.`,
+          `${s.name}${s.recommended ? ' (recommended)' : ''}: capacity ${s.capacity}, effort placed ${s.effort}, cost ${s.cost}, ${s.reached} of ${s.of} requirements, ${typeof s.unscheduled === 'number' ? counted(s.unscheduled, 'recommendation') : `${s.unscheduled} recommendations`} left out.`,
         );
       if (v.day_rate_text) out.push(`Costs at ${v.day_rate_text} a person-day.`);
       break;
@@ -495,7 +593,7 @@ export async function writeDeck(
   });
 
   const slides = splitAtRules(markdownBlocks(raw));
-  const counter = { count: 0, hidden: [] as number[] };
+  const counter: Counter = { count: 0, hidden: [], roadmapPage: 0 };
   for (const [k, blocks] of slides.entries()) {
     const first = blocks[0];
     if (k === 0 && first?.kind === 'heading' && first.level === 1) {
@@ -533,16 +631,25 @@ export async function writeDeck(
       );
       continue;
     }
-    const slide = pptx.addSlide({ masterName: 'RELM_CONTENT' });
     const hasTitle = first?.kind === 'heading';
     const title = hasTitle ? plain(first.runs) : '';
-    if (hasTitle) slide.addText(title, { placeholder: 'title' });
-    if (!themed) slide.addText(meta.title, { ...foot, w: geo.body.w - 1.2 });
     const body = hasTitle ? blocks.slice(1) : blocks;
-    await layoutBody(slide, body, geo.body, v, a, charts, look, counter);
     const key = titleKey(title, v);
     const notes = notesFor(key, v, a);
-    if (notes.length) slide.addNotes(notes.join('\n'));
+    // A roadmap with more bars than a slide holds continues on the next slides ("… (2 of 3)"), the chart alone.
+    const roadmap = body.some((b) => b.kind === 'chart' && (b.name === 'roadmap' || b.name === 'roadmap_slide'));
+    const pages = roadmap ? Math.max(1, roadmapPages(v, a).length) : 1;
+    for (let page = 0; page < pages; page++) {
+      const slide = pptx.addSlide({ masterName: 'RELM_CONTENT' });
+      const shown = pages > 1 ? `${title} (${page + 1} of ${pages})` : title;
+      if (hasTitle) slide.addText(shown, { placeholder: 'title', fontSize: titleSize(shown, geo.title.w, geo.title.h) });
+      // The PDF deck's footer: the deliverable and its confidentiality.
+      if (!themed) slide.addText(`${meta.title} · Confidential`, { ...foot, w: geo.body.w - 1.2 });
+      counter.roadmapPage = page;
+      await layoutBody(slide, page === 0 ? body : body.filter((b) => b.kind === 'chart'), geo.body, v, a, charts, look, counter);
+      const rest = page > 0 ? (roadmapPages(v, a)[page] ?? []).map((b) => `${b.label} (${b.phase})`) : [];
+      if (page === 0 ? notes.length : rest.length) slide.addNotes(page === 0 ? notes.join('\n') : [`${title}, continued:`, ...rest].join('\n'));
+    }
   }
 
   const bytes = await withFixedRandom(async () => new Uint8Array((await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer));
@@ -565,9 +672,11 @@ export function oneParagraphProperties(xml: string): string {
   );
 }
 
-/** A Gantt chart's offset series: no fill, no line, so the bars float from their start dates. */
+/** A Gantt chart's offset series: no fill, no line and no legend entry, so the bars float from their start dates. */
 function hideFirstSeries(xml: string): string {
-  return xml.replace(/(<c:ser>\s*<c:idx val="0"\/>[\s\S]*?)<c:spPr>[\s\S]*?<\/c:spPr>/, '$1<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>');
+  return xml
+    .replace(/(<c:ser>\s*<c:idx val="0"\/>[\s\S]*?)<c:spPr>[\s\S]*?<\/c:spPr>/, '$1<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>')
+    .replace(/(<c:legend>\s*<c:legendPos [^>]*\/>)/, '$1<c:legendEntry><c:idx val="0"/><c:delete val="1"/></c:legendEntry>');
 }
 
 type Item = { h: (pt: number) => number; flex: boolean; draw: (y: number, h: number, pt: number) => Promise<void> | void };
@@ -580,7 +689,7 @@ async function layoutBody(
   a: Assessment,
   charts: Record<string, Chart>,
   look: Look,
-  counter: { count: number; hidden: number[] },
+  counter: Counter,
 ): Promise<void> {
   const items: Item[] = [];
   for (const b of blocks) {
@@ -590,7 +699,7 @@ async function layoutBody(
         const text = plain(b.runs);
         const bold = b.kind === 'heading';
         items.push({
-          h: (pt) => lines(text, box.w, pt) * lineH(pt) + 0.08,
+          h: (pt) => lines(text, box.w, pt, bold) * lineH(pt) + 0.08,
           flex: false,
           draw: (y, h, pt) => {
             slide.addText(runs(b.runs, bold ? { bold: true } : {}), { x: box.x, y, w: box.w, h, ...look.ink, fontSize: pt, margin: 0, valign: 'top' });
@@ -610,7 +719,7 @@ async function layoutBody(
               const bullet = b.ordered ? { type: 'number' as const, ...(b.start !== 1 ? { numberStartAt: b.start } : {}) } : true;
               const rs = runs(it.runs);
               if (rs[0]) rs[0].options = { ...rs[0].options, bullet, indentLevel: it.level, paraSpaceAfter: 4 };
-              paras.push(...rs);
+              pushAll(paras, rs);
             }
             slide.addText(paras, { x: box.x, y, w: box.w, h, ...look.ink, fontSize: pt, margin: 0, valign: 'top' });
           },

@@ -23,6 +23,8 @@ interface Column {
   fmt?: 'money' | 'date' | 'pct' | 'score' | 'int' | 'dec' | 'text';
   /** Wrap long text (the width stops at 60 characters). */
   wrap?: boolean;
+  /** Summed in the table's total row (a SUM formula over the column). */
+  total?: boolean;
 }
 
 const DATE_FMT = 'yyyy-mm-dd';
@@ -67,11 +69,9 @@ function widthOf(v: Cell, c: Column): number {
   if (typeof v === 'object') return c.fmt === 'money' ? 12 : 10;
   if (typeof v === 'number') return c.fmt === 'money' ? String(Math.round(v)).length + 5 : c.fmt === 'pct' ? 5 : Math.min(12, String(v).length + 1);
   if (typeof v === 'boolean') return 5;
-  return Math.max(
-    ...String(v)
-      .split('\n')
-      .map((l) => l.length),
-  );
+  let w = 0;
+  for (const l of String(v).split('\n')) w = Math.max(w, l.length);
+  return w;
 }
 
 /** Lines a text takes in a column `width` characters wide. */
@@ -80,9 +80,49 @@ function wrappedLines(text: string, width: number): number {
   return text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / per)), 0);
 }
 
+/** What every sheet shares: the brand colour, the money format, the print footer's left part. */
+interface Look {
+  accent: string;
+  money: string;
+  /** "Northwind Mutual Insurance · Confidential". */
+  footer: string;
+}
+
 interface SheetOptions {
   /** Rows above the table (a title block); the header row comes after them and is frozen with them. */
   above?: Cell[][];
+  /** The label of a total row under the table (SUM formulas over the columns marked `total`), in the first column. */
+  total?: string;
+}
+
+/** The Excel name of the n-th column (1 = A, 27 = AA). */
+function columnName(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/** The number a cell holds or gives (a formula's cached result), for a total's cached value. */
+function numberOf(v: Cell | undefined): number {
+  if (typeof v === 'number') return v;
+  if (v && typeof v === 'object' && !(v instanceof Date) && typeof v.result === 'number') return v.result;
+  return 0;
+}
+
+/**
+ * How every sheet prints: one page wide (as many pages down as it takes), landscape when the table is wide,
+ * A4, the header row repeated on each page.
+ */
+function printSetup(columns: number, headerRow: number): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9,
+    orientation: columns > 6 ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
 }
 
 function addTable(
@@ -90,14 +130,15 @@ function addTable(
   name: string,
   columns: readonly Column[],
   rows: readonly Cell[][],
-  accent: string,
-  money: string,
+  look: Look,
   opts: SheetOptions = {},
 ): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { properties: { tabColor: { argb: `FF${accent}` } } });
+  const { accent, money } = look;
   const above = opts.above ?? [];
-  for (const r of above) ws.addRow(r.map((v) => v ?? ''));
   const headerRow = above.length + 1;
+  const ws = wb.addWorksheet(name, { properties: { tabColor: { argb: `FF${accent}` } }, pageSetup: printSetup(columns.length, headerRow) });
+  ws.headerFooter = { oddFooter: `&L${footerText(look.footer)}&C${footerText(name)}&RPage &P of &N` };
+  for (const r of above) ws.addRow(r.map((v) => v ?? ''));
   const header = ws.getRow(headerRow);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
@@ -118,23 +159,101 @@ function addTable(
       cell.alignment = { vertical: 'top', wrapText: c.wrap === true };
     });
   });
-  const widths = columns.map((c, i) => Math.min(c.wrap ? 60 : 45, Math.max(8, c.header.length + 2, ...rows.map((r) => widthOf(r[i] ?? null, c) + 2))));
+  // The widest value of each column (a loop, not a spread: a sheet may hold hundreds of thousands of rows).
+  const widths = columns.map((c, i) => {
+    let w = Math.max(8, c.header.length + 2);
+    for (const r of rows) w = Math.max(w, widthOf(r[i] ?? null, c) + 2);
+    return Math.min(c.wrap ? 60 : 45, w);
+  });
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   // Rows as tall as their wrapped text (not every reader fits row heights on opening).
   rows.forEach((r, k) => {
-    const linesNeeded = Math.max(1, ...columns.map((c, i) => (c.wrap && typeof r[i] === 'string' ? wrappedLines(r[i] as string, widths[i]!) : 1)));
+    let linesNeeded = 1;
+    columns.forEach((c, i) => {
+      if (c.wrap && typeof r[i] === 'string') linesNeeded = Math.max(linesNeeded, wrappedLines(r[i] as string, widths[i]!));
+    });
     if (linesNeeded > 1) ws.getRow(headerRow + 1 + k).height = 15 * linesNeeded;
   });
+  const last = headerRow + rows.length;
+  if (opts.total !== undefined && rows.length) {
+    const totalRow = ws.getRow(last + 1);
+    totalRow.getCell(1).value = opts.total;
+    totalRow.font = { bold: true };
+    columns.forEach((c, i) => {
+      if (!c.total) return;
+      const col = columnName(i + 1);
+      const cell = totalRow.getCell(i + 1);
+      cell.value = { formula: `SUM(${col}${headerRow + 1}:${col}${last})`, result: rows.reduce((t, r) => t + numberOf(r[i]), 0) };
+      const f = formatOf(c, money);
+      if (f) cell.numFmt = f;
+    });
+    totalRow.eachCell((cell) => (cell.border = { top: { style: 'thin' } }));
+  }
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
-  if (rows.length) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + rows.length, column: columns.length } };
+  if (rows.length) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: last, column: columns.length } };
   return ws;
+}
+
+/** Text in a print footer (an ampersand starts a footer code, so it is doubled). */
+function footerText(text: string): string {
+  return text.replace(/&/g, '&&');
 }
 
 const YES = 'yes';
 const NO = 'no';
 
+/**
+ * The most rows a sheet of records (backlog items, releases) holds. Past it the sheet holds the first ones and
+ * says so, and the whole list is a CSV file beside the workbook: a workbook of 200,000 rows takes gigabytes to
+ * build and minutes to open, and prints as thousands of pages.
+ */
+export const ROW_CAP = 10_000;
+
+export interface WorkbookOptions {
+  /** The most rows of a sheet of records (default ROW_CAP). */
+  rowCap?: number;
+}
+
+/** The workbook, and the CSV files of the record sheets too long for it (file name, bytes). */
+export interface WrittenWorkbook {
+  bytes: Uint8Array;
+  beside: [string, Uint8Array][];
+}
+
+/** A value as CSV text: dates as ISO days, a formula as the value it gives, a field quoted when it must be. */
+function csvField(v: Cell | undefined): string {
+  let t: string;
+  if (v === null || v === undefined) t = '';
+  else if (v instanceof Date) t = v.toISOString().slice(0, 10);
+  else if (typeof v === 'object') t = v.result === undefined ? '' : String(v.result);
+  else t = String(v);
+  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
+/**
+ * A table as CSV (RFC 4180: comma, CRLF, a header line), without a byte-order mark. The rows are made one
+ * at a time and encoded in blocks, so a list of 200,000 records never exists twice in memory.
+ */
+function csvOf<T>(columns: readonly Column[], list: readonly T[], row: (x: T, k: number) => Cell[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const blocks: Uint8Array[] = [];
+  let lines: string[] = [columns.map((c) => csvField(c.header)).join(',')];
+  for (let k = 0; k < list.length; k++) {
+    const r = row(list[k]!, k);
+    lines.push(columns.map((_, i) => csvField(r[i])).join(','));
+    if (lines.length >= 4096) {
+      blocks.push(encoder.encode(`${lines.join('\r\n')}\r\n`));
+      lines = [];
+    }
+  }
+  if (lines.length) blocks.push(encoder.encode(`${lines.join('\r\n')}\r\n`));
+  return Buffer.concat(blocks);
+}
+
 /** Writes the workbook: Summary, Practices, Gaps, Recommendations, Roadmap, Requirements, Goals and Alignment, Backlog, Releases, Training. */
-export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView, meta: OfficeMeta): Promise<Uint8Array> {
+export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView, meta: OfficeMeta, opts: WorkbookOptions = {}): Promise<WrittenWorkbook> {
+  const rowCap = opts.rowCap ?? ROW_CAP;
+  const beside: [string, Uint8Array][] = [];
   const wb = new ExcelJS.Workbook();
   wb.creator = meta.author;
   wb.lastModifiedBy = meta.creator;
@@ -146,7 +265,35 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
   wb.calcProperties = { fullCalcOnLoad: true };
   const accent = hex6(meta.primaryColor);
   const money = moneyFormat(a.engagement.currency);
+  const look: Look = { accent, money, footer: `${a.engagement.client} · Confidential` };
   const names = v.plan.names;
+  /**
+   * A sheet of records: every row while they fit under the cap; past it the first `rowCap` rows, a line above
+   * the table that says so, and every row in a CSV file beside the workbook. `row` builds a record's cells
+   * given its sheet row (for formulas).
+   */
+  function records<T>(
+    name: string,
+    file: string,
+    what: string,
+    columns: readonly Column[],
+    list: readonly T[],
+    row: (x: T, sheetRow: number) => Cell[],
+    opts: SheetOptions = {},
+  ): ExcelJS.Worksheet {
+    const capped = list.length > rowCap;
+    const note: Cell[][] = capped
+      ? [[`The first ${rowCap.toLocaleString('en-GB')} of ${list.length.toLocaleString('en-GB')} ${what}; every one is in ${file}, beside this workbook.`], []]
+      : [];
+    const above = [...note, ...(opts.above ?? [])];
+    const first = above.length + 2;
+    const shown = capped ? list.slice(0, rowCap) : list;
+    const rows = shown.map((x, k) => row(x, first + k));
+    if (capped) beside.push([file, csvOf(columns, list, (x, k) => row(x, first + k))]);
+    const ws = addTable(wb, name, columns, rows, look, { ...opts, above, ...(capped ? { total: undefined } : {}) });
+    if (capped) ws.getCell(1, 1).font = { bold: true, color: { argb: 'FFB42318' } };
+    return ws;
+  }
   const dayRate = a.engagement.day_rate;
   /** A cost formula on the day-rate cell, with the value it gives today (blank while there is no rate). */
   const cost = (effortCell: string, effort: number): Cell => ({
@@ -178,7 +325,7 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
     ['Answer', v.headlines.answer, null],
     ['Decision', v.headlines.ask, null],
   ];
-  const summary = addTable(wb, 'Summary', [{ header: 'Figure' }, { header: 'Value', wrap: true }, { header: 'Note', wrap: true }], summaryRows, accent, money);
+  const summary = addTable(wb, 'Summary', [{ header: 'Figure' }, { header: 'Value', wrap: true }, { header: 'Note', wrap: true }], summaryRows, look);
   const rowOf = (label: string) => 2 + summaryRows.findIndex((r) => r[0] === label);
   const rateRow = rowOf('Day rate');
   wb.definedNames.add(`Summary!$B$${rateRow}`, 'DayRate');
@@ -219,6 +366,15 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
 
   // Practices: every criterion, with the practice's result beside it.
   const state = e.practices.practices;
+  // Sources by what they are (an interview's date and interviewees, an observation's title), never a file's id.
+  const sourceName = new Map<string, string>([
+    ...v.interviews.map((iv): [string, string] => [
+      iv.id,
+      `Interview ${iv.date_text ?? ''}${iv.interviewees.length ? ` (${iv.interviewees.join('; ')})` : ''}`.trim(),
+    ]),
+    ...v.observations.map((ob): [string, string] => [ob.id, `${ob.title}, ${ob.date}`]),
+  ]);
+  const sourcesText = (ids: readonly string[]) => ids.map((id) => sourceName.get(id) ?? id).join('\n') || null;
   const practiceRows: Cell[][] = [];
   for (const p of v.practices) {
     const mp = e.model.practices.find((x) => x.id === p.id)!;
@@ -235,14 +391,13 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
         p.level,
         p.target,
         p.gap,
-        c.id,
         c.level,
         c.text,
         answer ?? 'unanswered',
         answer === null || answer === 'na' ? null : ANSWER_VALUES[answer],
         detail?.notes ?? null,
         (detail?.evidence ?? []).map((r) => [r.title, r.ref, r.date].filter(Boolean).join(', ')).join('\n') || null,
-        (detail?.sources ?? p.sources).join(', ') || null,
+        sourcesText(detail?.sources ?? p.sources),
         p.notes,
       ]);
     }
@@ -258,19 +413,17 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
       { header: 'Practice level', fmt: 'int' },
       { header: 'Target', fmt: 'score' },
       { header: 'Gap', fmt: 'score' },
-      { header: 'Criterion' },
-      { header: 'Level', fmt: 'int' },
+      { header: 'Criterion level', fmt: 'int' },
       { header: 'Criterion text', wrap: true },
       { header: 'Answer' },
       { header: 'Value', fmt: 'dec' },
       { header: 'Notes', wrap: true },
       { header: 'Evidence', wrap: true },
-      { header: 'Sources' },
+      { header: 'Sources', wrap: true },
       { header: 'Practice notes', wrap: true },
     ],
     practiceRows,
-    accent,
-    money,
+    look,
   );
 
   // Gaps: every practice, the largest gap first (the report's order).
@@ -290,8 +443,7 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
       { header: 'Confidence', fmt: 'pct' },
     ],
     v.gap_table.map((p) => [p.name, p.perspective_name, p.score, p.level, p.target, p.gap, p.in_place, p.rag_text, p.status, p.confidence]),
-    accent,
-    money,
+    look,
   );
 
   // Recommendations: in the customer's order, costs as formulas on the day rate.
@@ -334,8 +486,8 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
       { header: 'Phase' },
       { header: 'Phase start', fmt: 'date' },
       { header: 'Phase end', fmt: 'date' },
-      { header: 'Effort (person-days)', fmt: 'dec' },
-      { header: 'Cost', fmt: 'money' },
+      { header: 'Effort (person-days)', fmt: 'dec', total: true },
+      { header: 'Cost', fmt: 'money', total: true },
       { header: 'Priority', fmt: 'dec' },
       { header: 'Priority bucket' },
       { header: 'Requirement #', fmt: 'int' },
@@ -347,8 +499,8 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
       { header: 'Urgency', fmt: 'dec' },
     ],
     recRows,
-    accent,
-    money,
+    look,
+    { total: 'Total' },
   );
 
   // Roadmap: the phases, with the requirements met by each one's end.
@@ -360,10 +512,10 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
       { header: 'Phase' },
       { header: 'Start', fmt: 'date' },
       { header: 'End', fmt: 'date' },
-      { header: 'Capacity (person-days)', fmt: 'dec' },
-      { header: 'Effort placed (person-days)', fmt: 'dec' },
-      { header: 'Cost', fmt: 'money' },
-      { header: 'Recommendations', fmt: 'int' },
+      { header: 'Capacity (person-days)', fmt: 'dec', total: true },
+      { header: 'Effort placed (person-days)', fmt: 'dec', total: true },
+      { header: 'Cost', fmt: 'money', total: true },
+      { header: 'Recommendations', fmt: 'int', total: true },
       { header: 'Requirements met by its end', fmt: 'int' },
       { header: 'Milestones', wrap: true },
     ],
@@ -373,7 +525,7 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
         p.name,
         utcDate(p.start),
         utcDate(p.end),
-        p.capacity_days,
+        a.roadmap.phases[k]?.capacity_days ?? null,
         p.used_days,
         cost(`F${k + 2}`, p.used_days),
         p.recommendations.length,
@@ -397,8 +549,8 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
           ]
         : []),
     ],
-    accent,
-    money,
+    look,
+    { total: 'Total' },
   );
 
   // Requirements, most important first, with their status under each capacity scenario.
@@ -428,8 +580,7 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
       r.recommendations,
       ...r.by_scenario,
     ]),
-    accent,
-    money,
+    look,
   );
 
   // The alignment matrix (assessment.json `traceability`): each goal with its status, then every line of goal ×
@@ -448,8 +599,7 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
         { header: 'Status code' },
       ],
       v.alignment.goals.map((g, k): Cell[] => [g.number, g.title, g.requirements, g.recommendations, g.status_text, trace.goals[k]!.status]),
-      accent,
-      money,
+      look,
     );
   }
   const goalTitle = new Map(trace.goals.map((g) => [g.id, g.title]));
@@ -465,8 +615,7 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
       how[r.via],
       r.phase === null ? 'Not scheduled' : names.phase(r.phase),
     ]),
-    accent,
-    money,
+    look,
   );
 
   // Backlog by application, and every item.
@@ -479,11 +628,11 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
         { header: 'Application' },
         { header: 'Platform' },
         { header: 'Criticality' },
-        { header: 'Items', fmt: 'int' },
-        { header: 'Open', fmt: 'int' },
-        { header: 'Open effort (person-days)', fmt: 'dec' },
-        { header: 'Open cost', fmt: 'money' },
-        { header: 'Open benefit', fmt: 'money' },
+        { header: 'Items', fmt: 'int', total: true },
+        { header: 'Open', fmt: 'int', total: true },
+        { header: 'Open effort (person-days)', fmt: 'dec', total: true },
+        { header: 'Open cost', fmt: 'money', total: true },
+        { header: 'Open benefit', fmt: 'money', total: true },
         { header: 'Benefit ÷ cost', fmt: 'dec' },
         { header: 'Median age (days)', fmt: 'dec' },
         { header: '90th percentile age (days)', fmt: 'dec' },
@@ -509,14 +658,15 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
         x.throughput_per_30_days,
         x.costed_share,
       ]),
-      accent,
-      money,
+      look,
+      { total: 'Total' },
     );
     const close = new Map(b.close_not_build.map((c) => [c.id, `${c.reason} of ${c.of.join(', ')}`]));
     const items = e.backlog?.items ?? [];
-    addTable(
-      wb,
+    records(
       'Backlog items',
+      'backlog-items.csv',
+      'backlog items',
       [
         { header: 'ID' },
         { header: 'Application' },
@@ -527,15 +677,16 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
         { header: 'Emergency' },
         { header: 'Requested', fmt: 'date' },
         { header: 'Closed', fmt: 'date' },
-        { header: 'Effort (person-days)', fmt: 'dec' },
-        { header: 'Cost', fmt: 'money' },
-        { header: 'Benefit', fmt: 'money' },
+        { header: 'Effort (person-days)', fmt: 'dec', total: true },
+        { header: 'Cost', fmt: 'money', total: true },
+        { header: 'Benefit', fmt: 'money', total: true },
         { header: 'Change' },
         { header: 'Platforms' },
         { header: 'Release' },
         { header: 'Close, do not build' },
       ],
-      items.map((i, k): Cell[] => [
+      items,
+      (i, row): Cell[] => [
         i.id,
         names.application(i.application),
         i.title,
@@ -546,15 +697,14 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
         utcDate(i.requested),
         utcDate(i.closed),
         i.effort_days ?? null,
-        i.effort_days === undefined ? null : cost(`J${k + 2}`, i.effort_days),
+        i.effort_days === undefined ? null : cost(`J${row}`, i.effort_days),
         i.benefit ?? null,
         i.change ?? null,
         (i.platforms ?? []).join(', ') || null,
         i.release ?? null,
         close.get(i.id) ?? null,
-      ]),
-      accent,
-      money,
+      ],
+      { total: 'Total' },
     );
   }
 
@@ -575,9 +725,12 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
       [],
     ];
     const releases = e.releases?.releases ?? [];
-    const ws = addTable(
-      wb,
+    // The line a capped sheet starts with moves the DORA block down.
+    const shift = releases.length > rowCap ? 2 : 0;
+    const ws = records(
       'Release record',
+      'releases.csv',
+      'releases',
       [
         { header: 'Release' },
         { header: 'Type' },
@@ -590,7 +743,8 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
         { header: 'Items', fmt: 'int' },
         { header: 'Changes', fmt: 'int' },
       ],
-      releases.map((r): Cell[] => [
+      releases,
+      (r): Cell[] => [
         r.id,
         r.type ?? null,
         r.planned === undefined ? null : r.planned ? YES : NO,
@@ -601,15 +755,13 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
         utcDate(r.restored),
         r.items?.length ?? 0,
         r.changes?.length ?? 0,
-      ]),
-      accent,
-      money,
+      ],
       { above },
     );
-    for (let c = 1; c <= 5; c++) ws.getCell(1, c).font = { bold: true };
+    for (let c = 1; c <= 5; c++) ws.getCell(1 + shift, c).font = { bold: true };
     dora.forEach(([, , fmt], k) => {
-      ws.getCell(2 + k, 2).numFmt = fmt;
-      ws.getCell(2 + k, 3).numFmt = fmt;
+      ws.getCell(2 + shift + k, 2).numFmt = fmt;
+      ws.getCell(2 + shift + k, 3).numFmt = fmt;
     });
     ws.getColumn(1).width = Math.max(ws.getColumn(1).width ?? 10, 32);
   }
@@ -617,7 +769,8 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
   // Training: the course schedule.
   const t = a.training;
   if (t) {
-    const skillCost = new Map(t.skills.map((s) => [s.id, s.cost]));
+    // The price of a course per participant (the engine's cost of a skill is that price × its participants).
+    const price = new Map(t.skills.map((s) => [s.id, s.people.length ? s.cost / s.people.length : null]));
     const mode = new Map(v.training?.schedule.map((s) => [s.skill, s.mode]) ?? []);
     addTable(
       wb,
@@ -629,15 +782,16 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
         { header: 'Start', fmt: 'date' },
         { header: 'End', fmt: 'date' },
         { header: 'Course days', fmt: 'dec' },
-        { header: 'Participants', fmt: 'int' },
+        { header: 'Participants', fmt: 'int', total: true },
         { header: 'People', wrap: true },
-        { header: 'Participant-days', fmt: 'dec' },
-        { header: 'Cost', fmt: 'money' },
+        { header: 'Participant-days', fmt: 'dec', total: true },
+        { header: 'Price per participant', fmt: 'money' },
+        { header: 'Cost', fmt: 'money', total: true },
         { header: 'Needed for' },
         { header: 'Needed from', fmt: 'date' },
         { header: 'Ends late' },
       ],
-      t.schedule.map((s): Cell[] => [
+      t.schedule.map((s, k): Cell[] => [
         s.course ?? names.skill(s.skill),
         names.skill(s.skill),
         mode.get(names.skill(s.skill)) ?? null,
@@ -647,15 +801,18 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
         s.people.length,
         s.people.map(names.person).join(', '),
         s.participant_days,
-        skillCost.get(s.skill) ?? null,
+        price.get(s.skill) ?? null,
+        price.get(s.skill) === null || price.get(s.skill) === undefined
+          ? null
+          : { formula: `G${k + 2}*J${k + 2}`, result: s.people.length * price.get(s.skill)! },
         s.needed_for ? names.phase(s.needed_for) : null,
         utcDate(s.needed_from),
         s.late ? YES : NO,
       ]),
-      accent,
-      money,
+      look,
+      { total: 'Total' },
     );
   }
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  return normalisePackage(bytes, { date: meta.date });
+  return { bytes: await normalisePackage(bytes, { date: meta.date }), beside };
 }
