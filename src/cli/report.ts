@@ -15,6 +15,7 @@ import { toEpochMs } from '../util/dates.js';
 import { loadAssessed } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
+import { pushAll } from '../util/arrays.js';
 
 const FORMATS = ['md', 'html', 'pdf', 'pptx', 'xlsx', 'docx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -111,11 +112,11 @@ export async function runReport(opts: ReportOptions): Promise<void> {
     out.write('assessment.json', assessmentJson(assessment));
     for (const d of rendered.docs) {
       if (formats.includes('md')) {
-        findings.push(...checkMarkdown(`${d.file}.md`, d.md, rules));
+        pushAll(findings, checkMarkdown(`${d.file}.md`, d.md, rules));
         out.write(`${d.file}.md`, d.md);
       }
       if (formats.includes('html')) {
-        findings.push(...checkHtml(`${d.file}.html`, d.html, rules));
+        pushAll(findings, checkHtml(`${d.file}.html`, d.html, rules));
         out.write(`${d.file}.html`, d.html);
       }
     }

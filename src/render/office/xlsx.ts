@@ -14,6 +14,7 @@ import { capitalise } from '../words.js';
 import { hex6, utcDate, type OfficeMeta } from './common.js';
 import { normalisePackage } from './zip.js';
 import { statusOf } from '../../engagement/backlog-items.js';
+import { skillCatalogue } from '../../model/skills.js';
 
 type Cell = string | number | boolean | Date | null | { formula: string; result?: number | string };
 
@@ -769,8 +770,10 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
   // Training: the course schedule.
   const t = a.training;
   if (t) {
-    // The price of a course per participant (the engine's cost of a skill is that price × its participants).
-    const price = new Map(t.skills.map((s) => [s.id, s.people.length ? s.cost / s.people.length : null]));
+    // The price of a course per participant, from the catalogue in force (team.yaml's entries over the model's),
+    // as the engine costs a skill: that price × its participants.
+    const { skills: catalogue } = skillCatalogue(e.team ?? {}, e.model.skills ?? []);
+    const price = new Map(catalogue.map((x) => [x.id, x.training?.cost ?? null]));
     const mode = new Map(v.training?.schedule.map((s) => [s.skill, s.mode]) ?? []);
     addTable(
       wb,
