@@ -164,7 +164,7 @@ export async function runReport(opts: ReportOptions): Promise<void> {
         logo,
       };
       for (const [name, bytes] of await renderOffice(formats, { assessment, engagement, rendered, meta, engagementRoot: result.root })) {
-        findings.push(...(await checkOffice(name, bytes, rules)));
+        pushAll(findings, await checkOffice(name, bytes, rules));
         out.write(name, bytes);
       }
     }
