@@ -280,7 +280,7 @@ describe('ganttChart', () => {
   it('on a slide keeps every text at 12 px or more, and lists milestones that would be cut', () => {
     const svg = ganttChart(REALISTIC_GANTT, { title: 'Roadmap', ...GANTT_SLIDE });
     const root = check(svg, 'Roadmap');
-    expect(num(root, 'width')).toBe(560);
+    expect(num(root, 'width')).toBe(640);
     for (const e of descendants(root))
       if ((e.name === 'text' || e.name === 'tspan') && closest(e, 'relm-gantt') && textContent(e) !== 'Roadmap') expect(fontSize(e)).toBeGreaterThanOrEqual(12);
     expect(find(root, 'g', 'relm-gantt-milestones-listed')).toHaveLength(1);

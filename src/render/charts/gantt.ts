@@ -59,11 +59,11 @@ export interface GanttOptions {
 }
 
 /**
- * Options for a 16:9 slide (960 × 540 px, body 864 px wide): drawn 864 px wide the chart is scaled by
- * 864 / 560 = 1.54, so its 12 px text shows at 18.5 px, about 14 pt; four rows keep it about 260 px
- * tall in its own units (about 400 px on the slide).
+ * Options for a 16:9 slide (1280 × 720 px, the chart at most 1184 px wide and 545 px tall): 640 units wide,
+ * the phase bands hold their dates and the labels wrap less, so the chart stays short enough (up to about
+ * 348 units) to be drawn at 1.56× or more: its 12 px text shows at 18.7 px or more, 14 pt.
  */
-export const GANTT_SLIDE = { width: 560, maxBars: 4, compact: true } as const;
+export const GANTT_SLIDE = { width: 640, maxBars: 4, compact: true } as const;
 
 /** Horizontal layout for a width, exported so tests and callers can reason about positions. */
 export function ganttLayout(width = 700, compact = false): { width: number; pad: number; labelWidth: number; plotX: number; plotWidth: number } {
