@@ -45,7 +45,7 @@ function section(md: string, marker: string, next = /\n## /): string {
 
 const escaped = (s: string) => s.replace(/([\\`*_[\]|#])/g, '\\$1');
 
-describe.each(['examples/acme-bank', 'test/fixtures/harbour'])('one story across the deliverables: %s', (path) => {
+describe.each(['examples/acme-bank', 'test/fixtures/harbour', 'test/fixtures/thin'])('one story across the deliverables: %s', (path) => {
   const { a, md, view } = render(path);
   const steps = view.first_steps.map((r) => escaped(r.title));
 
