@@ -150,6 +150,11 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
       await deadline.race(page.goto(url, { waitUntil: 'load', timeout: 0 }), `loading ${job.name}`);
       // One layout pass before the one print: the contents' page-number boxes and the layout checks.
       await deadline.race(page.emulateMediaType('print'));
+      // The fonts first: a measurement taken with a fallback font would be written into the page (and the bytes).
+      await deadline.race(
+        page.evaluate(() => document.fonts.ready.then(() => true)),
+        `loading the fonts of ${job.name}`,
+      );
       const pass = await deadline.race(page.evaluate(inPage, job.layout, A4, opts.rules ?? []), `checking the layout of ${job.name}`);
       const pdf = await deadline.race(
         job.layout === 'slides'
