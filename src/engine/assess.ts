@@ -18,6 +18,7 @@ import { criterionSupport, reconcile } from './reconcile.js';
 import { sizeAndScope } from './scope.js';
 import { solutionModel } from './solution-model.js';
 import { traceAlignment } from './traceability.js';
+import { businessCaseOf } from './value.js';
 import type { Assessment, Overall, PerspectiveResult, PracticeResult, RecommendationResult, Roadmap } from './types.js';
 import { WorkingDays } from '../util/workdays.js';
 import { targetOf } from '../engagement/targets.js';
@@ -246,6 +247,18 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
   const traces = traceRequirements(requirements, practices, recommendations, phases, phaseOf, releases, e.target.dora);
   const scenarios = deliveryScenarios(e.target, practices, recommendations, dayRate, releases, timing);
   const recommended = recommendedScenario(scenarios);
+  const backlog = e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, dayRate, { days, windowDays: opts.windowDays }) : null;
+  const summary = summarise(practices, perspectives, traces, roadmap, recommendations.length, recommended, evidenceBase(e, practices));
+  const decision = decide({
+    scenarios,
+    recommended,
+    phases: roadmap.phases,
+    dayRate,
+    requirements: requirements.length,
+    goals: (e.target.goals ?? []).length,
+    decideBy,
+    decider: m.sponsor ?? null,
+  });
   const assessment: Assessment = {
     relm: 1,
     engagement: {
@@ -259,26 +272,17 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
     overall: assessOverall(perspectives, practices),
     perspectives,
     practices,
-    backlog: e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, dayRate, { days, windowDays: opts.windowDays }) : null,
+    backlog,
     releases,
     training: e.team ? planTraining(e.team, e.model.skills, { asOf: m.as_of, days, neededBy: skillNeeds(recommendations, roadmap) }) : null,
     recommendations,
     roadmap,
     first_steps: firstSteps(roadmap),
-    summary: summarise(practices, perspectives, traces, roadmap, recommendations.length, recommended, evidenceBase(e, practices)),
+    summary,
     risks: [],
     requirements: traces,
     scenarios,
-    decision: decide({
-      scenarios,
-      recommended,
-      phases: roadmap.phases,
-      dayRate,
-      requirements: requirements.length,
-      goals: (e.target.goals ?? []).length,
-      decideBy,
-      decider: m.sponsor ?? null,
-    }),
+    decision,
     consensus,
     solution_model: solutionModel(
       e,
@@ -294,6 +298,7 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
       phases.map((p) => p.id),
     ),
     size_and_scope: sizeAndScope(roadmap, recommendations, new Map(allRecommendations(e).map((r) => [r.id, r.deliverables ?? []])), dayRate, days),
+    business_case: businessCaseOf(e, { as_of: m.as_of, backlog, roadmap, scenarios, decision }, opts.windowDays ?? DEFAULT_WINDOW_DAYS),
     diagnostics: [],
   };
   // The evidence check and the KPIs read the measured record, so they run on the finished document.

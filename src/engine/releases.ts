@@ -91,6 +91,25 @@ function successRates(releases: readonly Release[], keys: (r: Release) => string
   return out;
 }
 
+/** The first day of the window of `windowDays` UTC calendar days ending with as_of. */
+export function windowStart(asOf: string, windowDays: number): string {
+  return addDays(asOf, -(windowDays - 1));
+}
+
+/** The releases deployed in the window of `windowDays` UTC calendar days ending with as_of (as_of included). */
+export function releasesInWindow(file: ReleasesFile, asOf: string, windowDays = DEFAULT_WINDOW_DAYS): Release[] {
+  const start = windowStart(asOf, windowDays);
+  return (file.releases ?? []).filter((r) => {
+    const day = new Date(toEpochMs(r.deployed)).toISOString().slice(0, 10);
+    return day >= start && day <= asOf;
+  });
+}
+
+/** Hours from a release's deployment to the restore of service; null when `restored` is not recorded. */
+export function restoreHours(r: Release): number | null {
+  return r.restored ? (toEpochMs(r.restored) - toEpochMs(r.deployed)) / HOUR : null;
+}
+
 /**
  * Release metrics (docs/formulas.md): releases deployed on the `windowDays` UTC calendar days ending with
  * as_of (as_of included). Pure.
@@ -102,11 +121,8 @@ export function analyseReleases(
   asOf: string,
   windowDays = DEFAULT_WINDOW_DAYS,
 ): ReleaseAnalysis {
-  const start = addDays(asOf, -(windowDays - 1));
-  const inWindow = (file.releases ?? []).filter((r) => {
-    const day = new Date(toEpochMs(r.deployed)).toISOString().slice(0, 10);
-    return day >= start && day <= asOf;
-  });
+  const start = windowStart(asOf, windowDays);
+  const inWindow = releasesInWindow(file, asOf, windowDays);
   const n = inWindow.length;
   const requested = new Map((backlog?.items ?? []).map((i) => [i.id, i.requested]));
 
@@ -132,7 +148,7 @@ export function analyseReleases(
       if (!platforms.every((p) => covered.has(p))) split++;
     }
   }
-  const recoveries = failed.filter((r) => r.restored).map((r) => (toEpochMs(r.restored!) - toEpochMs(r.deployed)) / HOUR);
+  const recoveries = failed.map(restoreHours).filter((h): h is number => h !== null);
 
   const metrics = {
     deployment_frequency_per_week: n ? n / (windowDays / 7) : null,

@@ -16,6 +16,7 @@ import { capitalise, count, possessive, date, days, metricName, metricValue, mon
 import { respondentDisagreementsView } from './respondents-view.js';
 import { largestGapIds, largestGapsTitle } from './gap-lists.js';
 import { questionnaireRecords, sourceCounts } from '../engine/sources.js';
+import { businessCaseView } from './business-case.js';
 
 export { PERSPECTIVE_NAMES } from './headlines.js';
 const PERSPECTIVE_NAMES = H.PERSPECTIVE_NAMES;
@@ -203,7 +204,8 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     alignment: H.alignmentSentence(a),
     scope: H.scopeSentence(a),
   };
-  const titles = { ...H.slideTitles(a, riskPhrase), future: H.futureDirectionTitle(a) };
+  const businessCase = businessCaseView(a);
+  const titles = { ...H.slideTitles(a, riskPhrase), future: H.futureDirectionTitle(a), value: businessCase.title };
   const firstSteps = a.first_steps.map((id) => recById.get(id)!);
   const firstPhase = phases.find((p) => p.recommendations.length) ?? null;
   return {
@@ -259,6 +261,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     day_rate_text: a.engagement.day_rate !== null ? money(a.engagement.day_rate, currency) : null,
     first_steps: firstSteps,
     plan: planSection(a, e, names, recs, phases, firstPhase),
+    business_case: businessCase,
     future_state: { ...solutionModelView(a, names), highlights: futureHighlights(a) },
     alignment: alignmentView(a, names, (status, reaches) => statusText(a, status, reaches)),
     scope_by_phase: scopeView(a, names),

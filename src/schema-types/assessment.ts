@@ -260,6 +260,7 @@ export interface AssessmentDocument {
    * The decision the deliverables ask for (DESIGN §3.1): the recommended scenario (the capacity as planned where none is recommended), what to approve now, the later phases and the total; approve_now.cost + later.cost = total.cost exactly. Null without phases.
    */
   decision: null | Decision;
+  business_case: BusinessCase;
 }
 export interface Overall {
   score: Level;
@@ -1159,4 +1160,93 @@ export interface Decision {
     name: string;
     role: string | null;
   };
+}
+/**
+ * The value at stake (relm.yaml `value`): what failed releases, outages and waiting requests cost a year today, what the recommended option saves once the release targets are met, and when it pays back. A figure is null when an input it needs is missing; `missing` names those inputs.
+ */
+export interface BusinessCase {
+  /**
+   * The yearly cost today of the parts whose input is given; null when none can be computed.
+   */
+  value_at_stake_per_year: number | null;
+  /**
+   * value_at_stake_per_year minus the same parts with the change failure rate, recovery time and expected wait at their targets.
+   */
+  saving_per_year: number | null;
+  /**
+   * Months from the plan's start until the cumulative saving (ramping linearly from 0 at the start to the full rate at the end) covers the cost; null when it never pays back within 10 years or cannot be computed.
+   */
+  payback_months: number | null;
+  payback_date: string | null;
+  /**
+   * The recommended option's total cost.
+   */
+  cost: number | null;
+  /**
+   * The scenario whose cost is paid back (the recommended one, else the plan as scheduled).
+   */
+  scenario: string | null;
+  plan_start: string | null;
+  plan_end: string | null;
+  parts: {
+    id: 'failed_releases' | 'outages' | 'waiting_requests';
+    /**
+     * relm.yaml value.failed_release, value.outage_hour or value.waiting_request_month.
+     */
+    unit_cost: number | null;
+    /**
+     * Failed releases, outage hours or request-months of waiting a year, today.
+     */
+    quantity_per_year: number | null;
+    cost_per_year: number | null;
+    /**
+     * The same quantity with the release targets met.
+     */
+    target_quantity_per_year: number | null;
+    saving_per_year: number | null;
+  }[];
+  /**
+   * The inputs that would complete the business case.
+   */
+  missing: (
+    | 'value.failed_release'
+    | 'value.outage_hour'
+    | 'value.waiting_request_month'
+    | 'releases'
+    | 'restored'
+    | 'backlog'
+    | 'throughput'
+    | 'dora.change_failure_rate'
+    | 'dora.recovery_hours'
+    | 'dora.request_lead_time_days'
+    | 'day_rate'
+    | 'phase_dates'
+  )[];
+  /**
+   * Every input and assumption the figures rest on, in the order the page states them.
+   */
+  assumptions: {
+    id:
+      | 'window'
+      | 'failed_release'
+      | 'failed_releases'
+      | 'outage_hour'
+      | 'outage_hours'
+      | 'waiting_request_month'
+      | 'open_items'
+      | 'target_change_failure_rate'
+      | 'target_recovery_hours'
+      | 'target_request_lead_time_days'
+      | 'cost'
+      | 'ramp';
+    value: number | null;
+    /**
+     * The count the value is out of (failed releases of those with an outcome; releases that record their restore time of the failed ones).
+     */
+    of?: number;
+    /**
+     * A second figure: the median restore time used for failed releases without one; the items delivered a day; the window in days.
+     */
+    detail?: number;
+  }[];
 }

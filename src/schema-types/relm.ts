@@ -47,6 +47,23 @@ export interface Manifest {
     organization?: number;
     integration?: number;
   };
+  /**
+   * What failure and waiting cost the client, in the engagement currency: the inputs of the value at stake in the business case. Each is optional and stated on the page as an assumption.
+   */
+  value?: {
+    /**
+     * Cost of one failed release (rolled back, hotfixed or failed): rework, fixes and the business's lost time.
+     */
+    failed_release?: number;
+    /**
+     * Cost of one hour of service outage after a failed release.
+     */
+    outage_hour?: number;
+    /**
+     * Cost of one request waiting one month in the backlog (benefit deferred).
+     */
+    waiting_request_month?: number;
+  };
   output?: {
     /**
      * The folder for the deliverables, relative to the engagement folder (default out).

@@ -58,12 +58,18 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       const md = readFileSync(join(out, 'presentation.md'), 'utf8');
       const expected = [headings(md, 1)[0]!, ...headings(md, 2)].map(unmark);
       // The roadmap's 45 bars continue on a second slide ("… (2 of 2)"); every other slide is the HTML deck's.
-      expect(deck).toHaveLength(13);
+      expect(deck).toHaveLength(14);
       const titles = deck.map((s) => s.title!);
       expect(titles[8]).toMatch(/ \(1 of 2\)$/);
       expect(titles[9]).toBe(titles[8]!.replace('(1 of 2)', '(2 of 2)'));
       expect(titles.filter((_, i) => i !== 9).map((t) => t.replace(/ \(1 of 2\)$/, ''))).toEqual(expected);
       expect(deck[1]!.title).toMatch(/^Fund €128,350 more to meet all 6 requirements and all 3 strategic goals by March 2027$/);
+      // The business case before the ask: the value at stake as a table, its assumptions on the slide and in the notes.
+      expect(deck[12]!.title).toBe('Meeting the release targets saves €957,781 a year, paid back by April 2027');
+      expect(first(deck[12]!.xml, 'a:tbl')).toBeDefined();
+      expect(deck[12]!.text).toContain('€1,715,139');
+      expect(deck[12]!.text).toContain('Assumptions: €18,000 a failed release');
+      expect(deck[12]!.notes).toContain('The release record covers the 180 days to 31 March 2026');
     });
 
     it('draws the perspectives, the gaps and the roadmap as native, editable bar charts', () => {
@@ -194,6 +200,7 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
         'Gaps',
         'Recommendations',
         'Roadmap',
+        'Business case',
         'Requirements',
         'Goals',
         'Alignment',
@@ -226,6 +233,45 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       });
       expect(sheet.cells.has(`C${t.rows.length + 2}`)).toBe(false);
       expect(t.rows.some((r) => r.via === 'hygiene')).toBe(true);
+    });
+
+    it('gives the value at stake as formulas on the unit costs, the payback on the day rate, and every assumption', () => {
+      const wb = workbook(openPackage(join(out, 'workbook.xlsx')));
+      const sheet = wb.sheets.get('Business case')!;
+      const b = assessment.business_case as {
+        value_at_stake_per_year: number;
+        saving_per_year: number;
+        payback_months: number;
+        parts: { unit_cost: number; quantity_per_year: number; cost_per_year: number; saving_per_year: number }[];
+      };
+      expect(['A', 'B', 'C', 'D', 'E', 'F'].map((c) => sheet.cells.get(`${c}1`)!.value)).toEqual([
+        'Cost of',
+        'Unit cost',
+        'A year today',
+        'Cost a year',
+        'A year, targets met',
+        'Saving a year',
+      ]);
+      b.parts.forEach((p, k) => {
+        const r = k + 2;
+        expect(sheet.cells.get(`B${r}`)!.value).toBe(p.unit_cost);
+        expect(sheet.cells.get(`C${r}`)!.value).toBe(p.quantity_per_year);
+        expect(sheet.cells.get(`D${r}`)!.formula).toBe(`B${r}*C${r}`);
+        expect(sheet.cells.get(`D${r}`)!.value).toBeCloseTo(p.cost_per_year, 6);
+        expect(sheet.cells.get(`F${r}`)!.formula).toBe(`(C${r}-E${r})*B${r}`);
+      });
+      expect(sheet.cells.get('A5')!.value).toBe('In all');
+      expect(sheet.cells.get('D5')!.formula).toBe('SUM(D2:D4)');
+      expect(sheet.cells.get('D5')!.value).toBeCloseTo(b.value_at_stake_per_year, 6);
+      expect(sheet.cells.get('F5')!.value).toBeCloseTo(b.saving_per_year, 6);
+      const rowOf = (label: string) => [...sheet.cells].find(([ref, c]) => ref.startsWith('A') && c.value === label)![0].slice(1);
+      expect(sheet.cells.get(`B${rowOf('Cost to pay back')}`)!.formula).toMatch(/\*DayRate\)$/);
+      const payback = sheet.cells.get(`B${rowOf('Payback (months)')}`)!;
+      expect(payback.formula).toContain('SQRT(');
+      expect(payback.value).toBeCloseTo(b.payback_months, 6);
+      const text = [...sheet.cells.values()].map((c) => String(c.value));
+      expect(text).toContain('Assumptions');
+      expect(text.some((t) => t.startsWith('The release record covers the 180 days to 31 March 2026'))).toBe(true);
     });
 
     it('gives the overall score of assessment.json as a number, formatted to one decimal', () => {

@@ -108,7 +108,7 @@ describe('strict mode and template errors', () => {
     template(d, 'training-plan.md.hbs', '# Training\n\n   {{> footer}}\n');
     let r = await relm(['report', '-C', d, '--format', 'md', '--only', 'training']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('relm: templates/training-plan.md.hbs:3:4 the partial "footer" does not exist (partials: title-block)');
+    expect(r.stderr).toContain('relm: templates/training-plan.md.hbs:3:4 the partial "footer" does not exist (partials: business-case, title-block)');
 
     template(d, 'partials/footer.hbs', 'Page {{> footer}}\n');
     r = await relm(['report', '-C', d, '--format', 'md', '--only', 'training']);

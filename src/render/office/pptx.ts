@@ -501,6 +501,9 @@ function notesFor(key: string | null, v: ReportView, a: Assessment): string[] {
         for (const s of v.training.single_points) out.push(`Single point of knowledge: ${s.skill} (${s.person}).`);
       }
       break;
+    case 'value':
+      out.push(v.business_case.headline, ...v.business_case.assumptions);
+      break;
     case 'ask':
       out.push(v.headlines.ask);
       if (v.headlines.scenario) out.push(v.headlines.scenario);

@@ -554,6 +554,8 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
     { total: 'Total' },
   );
 
+  businessCaseSheet(wb, a, v, accent, money);
+
   // Requirements, most important first, with their status under each capacity scenario.
   const scenarioCols: Column[] = a.scenarios.map((s) => ({ header: `Met under: ${s.name}` }));
   addTable(
@@ -818,4 +820,84 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
   }
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
   return { bytes: await normalisePackage(bytes, { date: meta.date }), beside };
+}
+
+/**
+ * Business case: the value at stake per part, costs and savings as formulas on the unit costs (a client who
+ * changes an estimate sees the totals and the payback follow), the cost to pay back on the day rate, and every
+ * assumption under it. The cached values are what assessment.json holds.
+ */
+function businessCaseSheet(wb: ExcelJS.Workbook, a: Assessment, v: ReportView, accent: string, money: string): void {
+  const b = a.business_case;
+  const parts = b.parts.filter((p) => p.unit_cost !== null);
+  const rows: Cell[][] = parts.map((p, k): Cell[] => {
+    const r = k + 2;
+    return [
+      v.business_case.rows[k]!.name,
+      p.unit_cost,
+      p.quantity_per_year,
+      p.cost_per_year === null ? null : { formula: `B${r}*C${r}`, result: p.cost_per_year },
+      p.target_quantity_per_year,
+      p.saving_per_year === null ? null : { formula: `(C${r}-E${r})*B${r}`, result: p.saving_per_year },
+    ];
+  });
+  const last = parts.length + 1;
+  if (parts.length)
+    rows.push([
+      'In all',
+      null,
+      null,
+      b.value_at_stake_per_year === null ? null : { formula: `SUM(D2:D${last})`, result: b.value_at_stake_per_year },
+      null,
+      b.saving_per_year === null ? null : { formula: `SUM(F2:F${last})`, result: b.saving_per_year },
+    ]);
+  const ws = addTable(
+    wb,
+    'Business case',
+    [
+      { header: 'Cost of' },
+      { header: 'Unit cost', fmt: 'money' },
+      { header: 'A year today', fmt: 'dec' },
+      { header: 'Cost a year', fmt: 'money' },
+      { header: 'A year, targets met', fmt: 'dec' },
+      { header: 'Saving a year', fmt: 'money' },
+    ],
+    rows,
+    accent,
+    money,
+  );
+  if (parts.length) ws.getRow(last + 1).font = { bold: true };
+  let r = rows.length + 3;
+  const put = (label: string, value: Cell, fmt?: string) => {
+    ws.getCell(`A${r}`).value = label;
+    if (value !== null) {
+      const c = ws.getCell(`B${r}`);
+      c.value = value as ExcelJS.CellValue;
+      if (fmt) c.numFmt = fmt;
+    }
+    r++;
+  };
+  const scenario = a.scenarios.find((s) => s.id === b.scenario);
+  if (b.saving_per_year !== null && scenario) {
+    const totalRow = last + 1;
+    const costRow = r;
+    put('Cost to pay back', b.cost === null ? null : { formula: `IF(DayRate="","",${scenario.total_days}*DayRate)`, result: b.cost }, money);
+    const ramp = b.assumptions.find((x) => x.id === 'ramp')?.value ?? null;
+    const rampRow = r;
+    put('Plan length (months)', ramp, '0.0');
+    if (ramp !== null && b.cost !== null) {
+      // Months until the saving, ramping up over the plan, covers the cost (blank: not within ten years).
+      const [C, R, D] = [`B${costRow}`, `F${totalRow}/12`, `B${rampRow}`];
+      const t = `IF(${C}<=${R}*${D}/2,SQRT(2*${D}*${C}/(${R})),${C}/(${R})+${D}/2)`;
+      put('Payback (months)', { formula: `IF(OR(${C}="",${R}<=0),"",IF(${t}>120,"",${t}))`, result: b.payback_months ?? '' }, '0.0');
+    }
+    put('Paid back by', utcDate(b.payback_date), DATE_FMT);
+  }
+  r++;
+  ws.getCell(`A${r++}`).value = v.business_case.headline;
+  if (v.business_case.assumptions.length) {
+    ws.getCell(`A${r++}`).value = 'Assumptions';
+    ws.getCell(`A${r - 1}`).font = { bold: true };
+    for (const line of v.business_case.assumptions) ws.getCell(`A${r++}`).value = line;
+  }
 }
