@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/engine/types.js';
 import { businessCase, type ValueInputs } from '../../src/engine/value.js';
+import { valueInputs } from '../helpers/value-inputs.js';
 import { assumptionLines, assumptionsShort, businessCaseView, valueSentence, valueTitle } from '../../src/render/business-case.js';
 
 /** The engine test's case (test/engine/value.test.ts): €296,000 at stake, €182,000 saved, paid back in month 12. */
-function inputs(over: Partial<ValueInputs> = {}): ValueInputs {
-  return {
-    value: { failed_release: 10_000, outage_hour: 1_000, waiting_request_month: 500 },
-    record: { window_days: 365, window_start: '2025-01-01', known: 20, failed_hours: [2, 4, null, 6] },
-    backlog: { open: 40, delivered_per_day: 0.5 },
-    targets: { change_failure_rate: 0.1, recovery_hours: 2, request_lead_time_days: 30 },
-    cost: 91_000,
-    scenario: 'double',
-    plan_start: '2026-01-01',
-    plan_end: '2026-12-31',
-    ...over,
-  };
-}
+const inputs = valueInputs;
 
 function assessment(over: Partial<ValueInputs> = {}): Assessment {
   return {
