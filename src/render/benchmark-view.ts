@@ -4,7 +4,7 @@
  */
 import { placeAgainst, type BenchmarkPlacement, type Placement, type Portfolio, type Standing } from '../engine/portfolio.js';
 import type { Assessment } from '../engine/types.js';
-import { list, score } from './words.js';
+import { inSentence, list, score } from './words.js';
 
 export const STANDING_WORDS: Record<Standing, string> = {
   'lowest-quartile': 'in the lowest quartile',
@@ -13,11 +13,6 @@ export const STANDING_WORDS: Record<Standing, string> = {
   'above-median': 'above the median',
   'top-quartile': 'in the top quartile',
 };
-
-/** A practice name inside a sentence: "Release policy" -> "release policy"; an acronym stays ("CAB governance"). */
-function inSentence(name: string): string {
-  return name.length > 1 && name[1] === name[1]!.toLowerCase() ? name.charAt(0).toLowerCase() + name.slice(1) : name;
-}
 
 /** Where the client stands: overall against the median, then the practices in the lowest and the top quartile. */
 export function benchmarkSentence(a: Assessment, place: BenchmarkPlacement): string {

@@ -5,7 +5,7 @@
  * test/render/business-case.test.ts.
  */
 import type { Assessment } from '../engine/types.js';
-import { capitalise, date, list, money, month, num, pct } from './words.js';
+import { capitalise, date, inSentence, list, money, month, num, pct } from './words.js';
 
 type BusinessCase = Assessment['business_case'];
 type Part = BusinessCase['parts'][number];
@@ -51,7 +51,7 @@ function unitCost(p: Part, currency: string): string {
 function optionName(a: Assessment): { name: string; detail: string } {
   const s = a.scenarios.find((x) => x.id === a.business_case.scenario);
   return s && a.scenarios.length > 1 && s.id === a.summary.recommended_scenario
-    ? { name: 'the recommended option', detail: `${s.name.toLowerCase()}, ` }
+    ? { name: 'the recommended option', detail: `${inSentence(s.name)}, ` }
     : { name: 'the plan', detail: '' };
 }
 
@@ -162,7 +162,7 @@ export function assumptionLines(a: Assessment): string[] {
       case 'target_request_lead_time_days':
         return `With the request lead time at its target of ${num(v)} days and today's pace (${num((x.detail ?? 0) * 30)} requests delivered a month), about ${num(v * (x.detail ?? 0))} requests wait at any time.`;
       case 'cost':
-        return `The cost to pay back is ${option && a.scenarios.length > 1 ? `that of ${option.name.toLowerCase()}` : "the plan's"}: ${money(v, cur)}${
+        return `The cost to pay back is ${option && a.scenarios.length > 1 ? `that of ${inSentence(option.name)}` : "the plan's"}: ${money(v, cur)}${
           a.engagement.day_rate !== null ? ` at ${money(a.engagement.day_rate, cur)} a person-day` : ''
         }.`;
       case 'ramp':

@@ -5,7 +5,24 @@
  */
 import type { Assessment, Decision, ReleaseAnalysis, RoadmapPhase } from '../engine/types.js';
 import type { Perspective } from '../model/types.js';
-import { capitalise, possessive, count, date, days, list, metricName, metricValue, money, month, num, numberWord, pct, score } from './words.js';
+import {
+  capitalise,
+  possessive,
+  count,
+  date,
+  days,
+  inSentence,
+  list,
+  metricName,
+  metricValue,
+  money,
+  month,
+  num,
+  numberWord,
+  oneReleaseIn,
+  pct,
+  score,
+} from './words.js';
 import { maxOf } from '../util/arrays.js';
 
 export const PERSPECTIVE_NAMES: Record<Perspective, string> = {
@@ -200,6 +217,12 @@ export function firstStepTitles(a: Assessment): string[] {
   return a.first_steps.map((id) => title.get(id) ?? id);
 }
 
+/** "Almost one release in two fails or needs a fix", or "40% of releases fail or need a fix": never rounder than the rate. */
+function failingPhrase(cfr: number): string {
+  const oneIn = oneReleaseIn(cfr);
+  return oneIn ? `${oneIn} fails or needs a fix` : `${capitalise(pct(cfr))} of releases fail or need a fix`;
+}
+
 /**
  * The release record's headline (docs/formulas.md, no data is never a figure): the first metric that misses its
  * target, naming any other missed; where targets exist and are all met, that they are; without targets, the
@@ -216,11 +239,7 @@ export function releaseSentence(r: ReleaseAnalysis | null): string {
   const first = missed[0];
   if (first?.metric === 'change_failure_rate') {
     const cfr = first.value;
-    const oneIn = cfr > 0 ? Math.round(1 / cfr) : null;
-    const lead =
-      oneIn !== null && oneIn >= 2 && oneIn <= 10
-        ? `One release in ${numberWord(oneIn)} fails or needs a fix`
-        : `${capitalise(pct(cfr))} of releases fail or need a fix`;
+    const lead = failingPhrase(cfr);
     return `${lead}: a change failure rate of ${pct(cfr)} against a target of ${pct(first.target)}.${alsoMissed}`;
   }
   if (first)
@@ -354,7 +373,7 @@ export function practiceGapsTitle(a: Assessment): string {
   const byId = new Map(a.practices.map((p) => [p.id, p]));
   const top = a.summary.practice_gaps.slice(0, 3).map((g) => byId.get(g.id)!);
   if (!top.length) return nothingAssessed(a) ? 'No gap can be measured yet' : 'Every practice is at its target';
-  const names = top.map((p, i) => (i === 0 ? p.name : p.name.charAt(0).toLowerCase() + p.name.slice(1)));
+  const names = top.map((p, i) => (i === 0 ? p.name : inSentence(p.name)));
   return `${list(names)} ${top.length === 1 ? 'is' : 'are'} furthest from target`;
 }
 
@@ -392,7 +411,6 @@ export function slideTitles(a: Assessment, riskPhraseOf: (kind: string) => strin
   const t = a.training;
   const cfr = rel?.change_failure_rate ?? null;
   const cfrMissed = rel?.target_checks.some((c) => c.metric === 'change_failure_rate' && !c.met) ?? false;
-  const oneIn = cfr !== null && cfr > 0 ? Math.round(1 / cfr) : null;
   const reached = r.reached;
   const lastPhase = a.roadmap.phases.find((p) => p.id === r.all_planned_by);
   return {
@@ -413,9 +431,7 @@ export function slideTitles(a: Assessment, riskPhraseOf: (kind: string) => strin
     release: !rel
       ? 'The release record is not kept yet'
       : cfrMissed
-        ? oneIn !== null && oneIn >= 2 && oneIn <= 10
-          ? `One release in ${numberWord(oneIn)} fails or needs a fix`
-          : `${capitalise(pct(cfr))} of releases fail or need a fix`
+        ? failingPhrase(cfr!)
         : cfr === null
           ? 'Release outcomes are not recorded'
           : rel.band === null

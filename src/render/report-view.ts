@@ -524,7 +524,7 @@ function trainingView(a: Assessment, e: Engagement, names: Names) {
         course_days: num(s.course_days),
         participant_days: num(s.participant_days),
         cost: money(s.cost, currency),
-        needed_for: s.needed_for ? names.phase(s.needed_for) : 'no phase names it',
+        needed_for: s.needed_for ? names.phase(s.needed_for) : 'the role itself (no phase of the plan needs it first)',
       })),
     no_course_skills: t.skills.filter((s) => s.no_course).map((s) => ({ name: s.name, people: s.people.map(names.person) })),
     schedule: t.schedule.map((x) => ({
@@ -538,7 +538,7 @@ function trainingView(a: Assessment, e: Engagement, names: Names) {
       people: x.people.map(names.person),
       // The first phase starts at once, so its courses come early in it; a later phase's come before it starts.
       needed_for: !x.needed_for
-        ? 'no phase names it'
+        ? 'the role itself (no phase of the plan needs it first)'
         : x.needed_for === a.roadmap.phases[0]?.id
           ? `${names.phase(x.needed_for)}, early in the phase`
           : `${names.phase(x.needed_for)}, which starts ${date(x.needed_from)}`,

@@ -79,6 +79,26 @@ export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** A name inside a sentence: "Release policy" -> "release policy"; an acronym stays ("CAB and change governance"). */
+export function inSentence(name: string): string {
+  return name.length > 1 && name[1] === name[1]!.toLowerCase() ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
+/**
+ * A change failure rate as "one release in k", only as far as it is true: "One release in four" for 25 %,
+ * "Almost one release in two" for 45 %, "More than one release in four" for 27 %; else null (use the percentage).
+ * k runs from 2 to 10; the rate must lie within 15 % of 1/k, and round to 1/k's whole percentage to be "one in k".
+ */
+export function oneReleaseIn(rate: number | null): string | null {
+  if (rate === null || !(rate > 0)) return null;
+  const k = Math.round(1 / rate);
+  if (k < 2 || k > 10) return null;
+  const exact = 1 / k;
+  if (Math.round(rate * 100) === Math.round(exact * 100)) return `One release in ${numberWord(k)}`;
+  if (Math.abs(rate / exact - 1) > 0.15) return null;
+  return `${rate < exact ? 'Almost' : 'More than'} one release in ${numberWord(k)}`;
+}
+
 interface MetricInfo {
   name: string;
   unit: 'share' | 'days' | 'hours' | 'per-week' | 'months' | 'count' | 'band';

@@ -158,9 +158,9 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
       } as unknown as NonNullable<Assessment['releases']>;
     };
     const measured = { cfr: 7 / 29, lead: 14.4, recovery: 10, freq: 1.1 };
-    // 7 of 29 = 24%; 1 / .241 = 4.1 -> "one in four"; lead time 14.4 > 7 misses too, and is named.
+    // 7 of 29 = 24.1%, a little under one in four: "almost one in four"; lead time 14.4 > 7 misses too, and is named.
     expect(H.releaseSentence(releases(measured, { change_failure_rate: 0.1, lead_time_days: 7 }))).toBe(
-      'One release in four fails or needs a fix: a change failure rate of 24% against a target of 10%. Lead time for changes also misses its target.',
+      'Almost one release in four fails or needs a fix: a change failure rate of 24% against a target of 10%. Lead time for changes also misses its target.',
     );
     expect(H.releaseSentence(releases({ ...measured, cfr: 0.08 }, { change_failure_rate: 0.1, lead_time_days: 7 }))).toBe(
       'Lead time for changes is 14.4 days against a target of 7 days.',

@@ -554,7 +554,7 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
     { total: 'Total' },
   );
 
-  businessCaseSheet(wb, a, v, accent, money);
+  businessCaseSheet(wb, a, v, look);
 
   // Requirements, most important first, with their status under each capacity scenario.
   const scenarioCols: Column[] = a.scenarios.map((s) => ({ header: `Met under: ${s.name}` }));
@@ -827,7 +827,8 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
  * changes an estimate sees the totals and the payback follow), the cost to pay back on the day rate, and every
  * assumption under it. The cached values are what assessment.json holds.
  */
-function businessCaseSheet(wb: ExcelJS.Workbook, a: Assessment, v: ReportView, accent: string, money: string): void {
+function businessCaseSheet(wb: ExcelJS.Workbook, a: Assessment, v: ReportView, look: Look): void {
+  const money = look.money;
   const b = a.business_case;
   const parts = b.parts.filter((p) => p.unit_cost !== null);
   const rows: Cell[][] = parts.map((p, k): Cell[] => {
@@ -863,8 +864,7 @@ function businessCaseSheet(wb: ExcelJS.Workbook, a: Assessment, v: ReportView, a
       { header: 'Saving a year', fmt: 'money' },
     ],
     rows,
-    accent,
-    money,
+    look,
   );
   if (parts.length) ws.getRow(last + 1).font = { bold: true };
   let r = rows.length + 3;
