@@ -54,13 +54,18 @@ export function progressDeliverable(
     facts = {
       ...facts,
       // The date of that reading: progress.yaml's as_of, else the day it was committed; an assessment without progress: its as_of.
-      since: { label: sinceRev, date: then.progress ? (then.progress.as_of ?? gitCommitDate(root, sinceRev) ?? null) : then.manifest.engagement.as_of },
+      // The client reads what it was and when ("the progress report of 1 July 2026"), never the revision's name.
+      since: then.progress
+        ? { kind: 'report', date: then.progress.as_of ?? gitCommitDate(root, sinceRev) ?? null }
+        : { kind: 'assessment', date: then.manifest.engagement.as_of },
       changes: progressSince(then.progress, e.progress, ctx.report.today),
       moved: diffAssessments(before, current),
       metBefore: before.summary.requirements.met,
     };
   }
-  const view = progressView(facts, e, { plan: ctx.plan, planLabel: ctx.planRevision ?? 'the working tree', logo });
+  if (sinceRev === null)
+    notes.push('progress report: no earlier report to compare with; tag this one (git tag progress-YYYY-MM) and the next report measures what moved since');
+  const view = progressView(facts, e, { plan: ctx.plan, logo });
   const phaseNames = new Map(ctx.plan.roadmap.phases.map((p) => [p.id, p.name]));
   const charts: ProgressDeliverable['charts'] = { burnup: { title: BURNUP_TITLE, svg: burnupChart(ctx.report.burnup, phaseNames) } };
   const { points } = collectTrend(root, [], opts.windowDays, notes);

@@ -280,15 +280,41 @@ export function progressOf(
     };
   });
 
-  // Next: what is under way (late first), then what can start (its dependencies done or dropped), in plan order.
+  // Next: what is under way (late first), then what can start (its dependencies done or dropped), in plan order;
+  // then ordered by their dependencies: a step never comes before work it waits for, which is put first.
   const ordered = [...phases.flatMap((p) => p.recommendations), ...unscheduled];
-  const next = [
+  const wanted = [
     ...ordered.filter((r) => r.status === 'in-progress' && r.late),
     ...ordered.filter((r) => r.status === 'in-progress' && !r.late),
     ...ordered.filter((r) => r.status === 'planned' && r.phase !== null && r.waiting_for.length === 0),
-  ].map((r) => r.id);
+  ];
+  const next = dependencyOrder(wanted, new Map(ordered.map((r) => [r.id, r])));
 
   return { today, as_of: plan.as_of, phases, unscheduled, outside_plan, totals, burnup, requirements, next_steps: next.slice(0, NEXT_STEPS) };
+}
+
+/**
+ * The next steps in an order that respects their dependencies: each step in `wanted` (by priority) is preceded
+ * by the unfinished work it waits for (what that waits for first, and so on), so no step asks to finish or start
+ * something before what it depends on. Ids, each once.
+ */
+export function dependencyOrder(wanted: readonly RecommendationProgress[], byId: ReadonlyMap<string, RecommendationProgress>): string[] {
+  const out: string[] = [];
+  const placed = new Set<string>();
+  const visiting = new Set<string>();
+  const place = (r: RecommendationProgress): void => {
+    if (placed.has(r.id) || visiting.has(r.id)) return;
+    visiting.add(r.id);
+    for (const d of r.waiting_for) {
+      const dep = byId.get(d);
+      if (dep) place(dep);
+    }
+    visiting.delete(r.id);
+    placed.add(r.id);
+    out.push(r.id);
+  };
+  for (const r of wanted) place(r);
+  return out;
 }
 
 /**

@@ -17,7 +17,16 @@ export function trendChart(points: readonly TrendPoint[]): string {
       { name: 'Overall', values: points.map((p) => p.overall.score), emphasis: true },
       ...PERSPECTIVES.map((k) => ({ name: PERSPECTIVE_NAMES[k], values: points.map((p) => p.perspectives[k].score) })),
     ],
-    { title: TREND_TITLE, xLabels: points.map((p) => p.label), xSubLabels: points.map((p) => `as of ${date(p.as_of)}`), yMax: 5, yLabel: 'score (0–5)' },
+    {
+      title: TREND_TITLE,
+      // The client's words: each reading by its date and what it is, never a tag, revision or folder name.
+      xLabels: points.map((p) => date(p.as_of)),
+      xSubLabels: points.map((p, i) =>
+        i === points.length - 1 && p.revision === null && p.engagement === null ? 'now' : p.engagement ? 'earlier engagement' : 'assessment',
+      ),
+      yMax: 5,
+      yLabel: 'score (0–5)',
+    },
   );
 }
 

@@ -5,7 +5,7 @@
 import type { AssessmentDiff } from '../engine/diff.js';
 import { effortOf, lateOf, recommendationsOf, type ProgressReport, type RecommendationProgress } from '../engine/progress.js';
 import type { Assessment } from '../engine/types.js';
-import { capitalise, count, date, days, list, metricName, metricValue, num, numberWord, pct, score } from './words.js';
+import { capitalise, count, date, days, list, metricName, metricValue, money, num, numberWord, pct, score } from './words.js';
 import { maxOf } from '../util/arrays.js';
 
 /** What the progress report is built from: all of it computed by the engine. */
@@ -14,8 +14,11 @@ export interface ProgressFacts {
   report: ProgressReport;
   /** The assessment as it stands now. */
   current: Assessment;
-  /** The last report (or assessment) this one is measured against; null for the first. */
-  since: { label: string; date: string | null } | null;
+  /**
+   * The last report (or assessment) this one is measured against, in the client's words: what it was and its
+   * date ("the assessment of 31 March 2026"), never a revision name; null for the first.
+   */
+  since: { kind: 'assessment' | 'report'; date: string | null } | null;
   /** progress.yaml then and now. */
   changes: { done: string[]; started: string[]; dropped: string[]; reopened: string[] };
   /** The assessment then against now; null without an earlier one. */
@@ -47,9 +50,15 @@ export function progressAnswerSentence(f: ProgressFacts): string {
   return `${head}, against ${num(t.due_days)} due by then; ${late}.`;
 }
 
+/** "the assessment of 31 March 2026", "the progress report of 1 July 2026", "the last progress report". */
+export function sinceLabel(since: NonNullable<ProgressFacts['since']>): string {
+  const what = since.kind === 'assessment' ? 'assessment' : 'progress report';
+  return since.date ? `the ${what} of ${date(since.date)}` : `the last ${what}`;
+}
+
 /** What was done since the last report: completed, started, dropped. */
 export function doneSentence(f: ProgressFacts): string {
-  const when = f.since ? `Since ${f.since.label}${f.since.date ? ` (${date(f.since.date)})` : ''}` : 'So far';
+  const when = f.since ? `Since ${sinceLabel(f.since)}` : 'So far';
   const effort = effortOf(f.report, f.changes.done);
   const parts: string[] = [];
   if (f.changes.done.length) parts.push(`${count(f.changes.done.length, 'recommendation was', 'recommendations were')} completed (${days(effort)})`);
@@ -66,8 +75,7 @@ const RELEASE_ORDER = ['change_failure_rate', 'deployment_frequency_per_week', '
 /** What moved since the last report: the overall score, the requirements met, and the release metric that moved first. */
 export function movedSentence(f: ProgressFacts): string {
   const d = f.moved;
-  if (!d)
-    return 'There is no earlier report or tagged assessment to compare with: tag this one (git tag progress-YYYY-MM) and the next report measures what moved since.';
+  if (!d) return 'This is the first progress report: there is no earlier reading to compare the scores and metrics with.';
   const parts: string[] = [];
   const o = d.overall.score;
   const way = d.overall.percent_to_target.to !== null ? ` (${pct(d.overall.percent_to_target.to)} of the way to target)` : '';
@@ -150,19 +158,80 @@ export function requirementsProgressSentence(f: ProgressFacts): string {
   return `No requirement is met by done work yet; the closest is ${closest.title} (${closest.done} of ${closest.recommendations.length} recommendations done)${tail}.`;
 }
 
-/** Next: what to finish, then what to start. */
+/** The next steps in their order, grouped by what to do with them: finish what is under way, start what is not. */
+function stepGroups(steps: readonly RecommendationProgress[]): { action: 'finish' | 'start'; steps: RecommendationProgress[] }[] {
+  const groups: { action: 'finish' | 'start'; steps: RecommendationProgress[] }[] = [];
+  for (const r of steps) {
+    const action = r.status === 'in-progress' ? 'finish' : 'start';
+    const last = groups[groups.length - 1];
+    if (last && last.action === action) last.steps.push(r);
+    else groups.push({ action, steps: [r] });
+  }
+  return groups;
+}
+
+/**
+ * Next: the steps in the order their dependencies allow (the engine puts what a step waits for before it), so
+ * "finish X, then start Y" never asks to finish X while it waits for Y.
+ */
 export function nextSentence(f: ProgressFacts): string {
   const steps = nextStepsOf(f.report);
   if (!steps.length)
     return planComplete(f.report.totals)
       ? 'The plan is complete: every recommendation is done or dropped.'
       : 'Nothing is under way or ready to start: settle what the waiting work depends on.';
-  // At most two of each in the sentence; the next steps list gives them all.
+  // At most two of each group in the sentence; the next steps list gives them all.
   const some = (titles: string[]) => (titles.length > 2 ? `${titles.slice(0, 2).join(', ')} and ${count(titles.length - 2, 'more', 'more')}` : list(titles));
-  const finish = steps.filter((r) => r.status === 'in-progress').map((r) => `${r.title}${r.late ? ' (late)' : ''}`);
-  const start = steps.filter((r) => r.status === 'planned').map((r) => r.title);
-  const parts = [finish.length ? `finish ${some(finish)}` : '', start.length ? `start ${some(start)}` : ''].filter(Boolean);
+  const parts = stepGroups(steps).map((g) => `${g.action} ${some(g.steps.map((r) => `${r.title}${r.late ? ' (late)' : ''}`))}`);
   return `${capitalise(parts.join(', then '))}.`;
+}
+
+/** Who decides, what, by when: the ask that ends the progress deck. */
+export interface ProgressAsk {
+  /** "Catherine Doyle (CIO)", else "The programme sponsor". */
+  who: string;
+  /** The next phase to approve (not begun yet), with its effort and cost; null when every phase has begun. */
+  phase: { name: string; index: number; start: string | null; days: number; cost: number | null } | null;
+  /** The late work to re-plan. */
+  late: { count: number; days: number };
+  /** The day to decide by: the next phase's start, else the end of the phase under way; null when none is left. */
+  by: string | null;
+}
+
+/** The ask's figures, from the progress of the plan and the engagement's sponsor. */
+export function progressAsk(f: ProgressFacts): ProgressAsk {
+  const r = f.report;
+  const d = f.current.decision?.decided_by ?? null;
+  const who = d ? (d.role ? `${d.name} (${d.role})` : d.name) : 'The programme sponsor';
+  const next = r.phases.findIndex((p) => p.start !== null && p.start > r.today && p.planned_days > 0);
+  const current = r.phases.find((p) => p.start !== null && p.start <= r.today && !p.ended) ?? null;
+  const late = lateOf(r);
+  const rate = f.current.engagement.day_rate;
+  const p = next >= 0 ? r.phases[next]! : null;
+  return {
+    who,
+    phase: p ? { name: p.name, index: next + 1, start: p.start, days: p.planned_days, cost: rate === null ? null : p.planned_days * rate } : null,
+    late: { count: late.length, days: late.reduce((t, x) => t + x.effort_days, 0) },
+    by: p?.start ?? current?.end ?? null,
+  };
+}
+
+/** The ask in one sentence: who decides, what, by when. */
+export function askSentence(f: ProgressFacts): string {
+  const a = progressAsk(f);
+  if (planComplete(f.report.totals))
+    return `${a.who} to decide: commission the re-assessment that measures what the completed plan achieved against the requirements.`;
+  const parts: string[] = [];
+  if (a.phase)
+    parts.push(
+      `approve ${a.phase.name} (phase ${a.phase.index}): ${days(a.phase.days)}${a.phase.cost !== null ? ` (${money(a.phase.cost, f.current.engagement.currency)})` : ''}${a.phase.start ? `, starting ${date(a.phase.start)}` : ''}`,
+    );
+  if (a.late.count)
+    parts.push(
+      `agree how the ${a.late.count === 1 ? 'late recommendation' : `${numberWord(a.late.count)} late recommendations`} (${days(a.late.days)}) ${a.late.count === 1 ? 'is' : 'are'} caught up: within the capacity of the phases left, or with more`,
+    );
+  if (!parts.length) return `${a.who}: no decision is needed before the plan's next milestone; the work under way continues as planned.`;
+  return `${a.who} to decide${a.by ? ` by ${date(a.by)}` : ''}: ${parts.join('; and ')}.`;
 }
 
 /**
@@ -191,7 +260,7 @@ export function progressSlideTitles(f: ProgressFacts) {
       : ended === phases.length && phases.length
         ? `All ${count(phases.length, 'phase')} have ended: ${num(t.done_days)} of ${days(t.planned_days)} done`
         : `${num(t.done_days)} of ${days(t.planned_days)} done; no phase under way`;
-  const since = f.since ? ` since ${f.since.label}` : ' so far';
+  const since = f.since ? (f.since.date ? ` since ${date(f.since.date)}` : ` since ${sinceLabel(f.since)}`) : ' so far';
   const n = f.changes.done.length;
   const done = n ? `${capitalise(count(n, 'recommendation'))} completed${since}` : `Nothing completed${since}`;
   const d = f.moved;
@@ -210,10 +279,20 @@ export function progressSlideTitles(f: ProgressFacts) {
       ? `One recommendation late, by ${count(most, 'day')}`
       : `${capitalise(count(lateRecs.length, 'recommendation'))} late, up to ${count(most, 'day')}`;
   const steps = nextStepsOf(f.report);
-  const finish = steps.filter((r) => r.status === 'in-progress').length;
-  const start = steps.length - finish;
   const next = !steps.length
-    ? 'Nothing ready to start'
-    : `Next: ${[finish ? `finish ${numberWord(finish)}` : '', start ? `start ${numberWord(start)}` : ''].filter(Boolean).join(', then ')}`;
-  return { answer, phases: byPhase, done, moved, late, next };
+    ? planComplete(t)
+      ? 'Nothing left to do on the plan'
+      : 'Nothing ready to start'
+    : `Next: ${stepGroups(steps)
+        .map((g) => `${g.action} ${numberWord(g.steps.length)}`)
+        .join(', then ')}`;
+  const ask = progressAsk(f);
+  const askTitle = planComplete(t)
+    ? `Decision for ${ask.who}: commission the re-assessment`
+    : ask.phase
+      ? `Decision for ${ask.who}${ask.by ? ` by ${date(ask.by)}` : ''}: approve ${ask.phase.name}`
+      : ask.late.count
+        ? `Decision for ${ask.who}${ask.by ? ` by ${date(ask.by)}` : ''}: how the late work is caught up`
+        : 'No decision needed before the next milestone';
+  return { answer, phases: byPhase, done, moved, late, next, ask: askTitle };
 }

@@ -26,7 +26,6 @@ function personLine(p: PersonRef): string {
 export interface ProgressViewOptions {
   /** The plan of record (the assessment whose roadmap is tracked). */
   plan: Assessment;
-  planLabel: string;
   logo?: string | null;
 }
 
@@ -143,9 +142,9 @@ export function progressView(f: P.ProgressFacts, e: Engagement, opts: ProgressVi
     consultants: (m.consultants ?? []).map(personLine),
     sponsor: m.sponsor ? personLine(m.sponsor) : null,
     logo: opts.logo ?? null,
-    plan_label: opts.planLabel,
-    plan_as_of_text: date(opts.plan.as_of),
-    since: f.since ? { label: f.since.label, date_text: f.since.date ? date(f.since.date) : null } : null,
+    // The plan of record in the client's words: the assessment whose roadmap is tracked, by its date.
+    plan_label: `the assessment of ${date(opts.plan.as_of)}`,
+    since: f.since ? { label: P.sinceLabel(f.since), date_text: f.since.date ? date(f.since.date) : null } : null,
     headlines: {
       answer: P.progressAnswerSentence(f),
       done: P.doneSentence(f),
@@ -153,6 +152,7 @@ export function progressView(f: P.ProgressFacts, e: Engagement, opts: ProgressVi
       late: P.lateSentence(f),
       requirements: P.requirementsProgressSentence(f),
       next: P.nextSentence(f),
+      ask: P.askSentence(f),
     },
     totals: {
       recommendations: t.recommendations,

@@ -129,11 +129,12 @@ describe('relm trend: three tagged assessments and the working tree', () => {
     4 * CHILD_TIMEOUT,
   );
 
-  it('draws out/charts/trend.svg: vector lines, no pattern fills, every revision named', async () => {
+  it('draws out/charts/trend.svg: vector lines, no pattern fills, every reading named by its date (never a tag)', async () => {
     const svg = readFileSync(join(eng, 'out/charts/trend.svg'), 'utf8');
     expect(svg.startsWith('<svg ')).toBe(true);
     expect(svg).not.toMatch(/<pattern|<image|url\(#/);
-    for (const label of [...TAGS, 'working tree']) expect(svg).toContain(label);
+    for (const label of ['31 March 2026', '30 April 2026', '31 May 2026', 'assessment', 'now']) expect(svg).toContain(label);
+    for (const label of [...TAGS, 'working tree']) expect(svg).not.toContain(label);
     expect(svg.match(/<path d="M/g)!.length).toBeGreaterThanOrEqual(6);
   });
 
@@ -244,7 +245,7 @@ describe('relm progress: the plan of record is the newest assessment tag', () =>
       const md = readFileSync(join(eng, 'out/progress-report.md'), 'utf8');
       const answer = /^\*\*(Northwind Mutual Insurance has delivered .*)\*\*$/m.exec(md)?.[1];
       expect(answer).toBeDefined();
-      expect(md).toContain('**What was done.** Since progress-2026-07 (1 July 2026), one recommendation was completed');
+      expect(md).toContain('**What was done.** Since the progress report of 1 July 2026, one recommendation was completed');
       expect(md).toContain('![Effort delivered against the plan (person-days, cumulative)](charts/burnup.svg)');
       const text = execFileSync('pdftotext', [join(eng, 'out/progress-report.pdf'), '-'], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS }).replace(/\s+/g, ' ');
       expect(text).toContain('Release Management Assessment: progress report');
@@ -255,18 +256,27 @@ describe('relm progress: the plan of record is the newest assessment tag', () =>
       // The progress deck: the same view as slides, one computed title each, in the PDF and the PowerPoint alike.
       const deckMd = readFileSync(join(eng, 'out/progress-presentation.md'), 'utf8');
       const titles = [...deckMd.matchAll(/^## (.+)$/gm)].map((m) => m[1]!);
-      expect(titles).toHaveLength(6);
+      expect(titles).toHaveLength(7);
       expect(titles[0]).toMatch(/^\d+% of the plan delivered/);
-      expect(titles[2]).toBe('One recommendation completed since progress-2026-07');
-      expect(deckMd).toContain(`- **Done:** Since progress-2026-07 (1 July 2026), one recommendation was completed`);
+      expect(titles[2]).toBe('One recommendation completed since 1 July 2026');
+      // The deck ends with the ask: who decides, what, by when.
+      expect(titles[6]).toMatch(/^Decision for /);
+      expect(deckMd).toContain(`- **Done:** Since the progress report of 1 July 2026, one recommendation was completed`);
       const deckPdf = execFileSync('pdftotext', [join(eng, 'out/progress-presentation.pdf'), '-'], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS }).replace(
         /\s+/g,
         ' ',
       );
       for (const t of titles) expect(deckPdf).toContain(t);
-      expect(execFileSync('pdfinfo', [join(eng, 'out/progress-presentation.pdf')], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS })).toMatch(/Pages:\s+7\n/);
+      expect(execFileSync('pdfinfo', [join(eng, 'out/progress-presentation.pdf')], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS })).toMatch(/Pages:\s+8\n/);
       const pptx = slides(openPackage(join(eng, 'out/progress-presentation.pptx')));
       expect(pptx.map((x) => x.title)).toEqual(['Release Management Assessment: progress', ...titles]);
+      // The client's language: dates and "the assessment of …", never a git tag, revision or "working tree".
+      const deliverables = { md, text, deckMd, deckPdf, pptx: pptx.map((x) => `${x.title} ${x.text} ${x.notes}`).join('\n') };
+      for (const [name, t] of Object.entries(deliverables)) {
+        for (const tag of [...TAGS, 'progress-2026-07']) expect(t, name).not.toContain(tag);
+        expect(t, name).not.toMatch(/working tree|\bgit\b|\bHEAD\b/);
+      }
+      expect(md).toContain('against the roadmap of the assessment of');
     },
     3 * CHILD_TIMEOUT,
   );
