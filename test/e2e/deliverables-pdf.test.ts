@@ -71,6 +71,17 @@ function internalIds(path: string): string[] {
   ].filter((id) => /[-_.@]|\d/.test(id)); // plain words ("lead", "documentation") read as words
 }
 
+/**
+ * What slide 2 must say, worked out by hand. The example: doubling the capacity costs €421,600 as planned +
+ * €128,350 more = €549,950 and meets all six requirements (as planned: four) and all three goals; phase 1 costs
+ * €170,000. Harbour (£700 a day): phase 1 is 20 days = £14,000, the later phase 6 days = £4,200, £18,200 in all,
+ * meeting two of its four requirements (the other two have no data).
+ */
+const SLIDE_2: Record<string, string[]> = {
+  'examples/acme-bank': ['Fund €128,350 more to meet all 6 requirements and all 3 strategic goals by March 2027', '€549,950', '€170,000'],
+  'test/fixtures/harbour': ['Approve Foundations: 2 of 4 requirements met by September 2026, for £18,200', '£14,000'],
+};
+
 pdfDescribe.each([
   ['examples/acme-bank', 40],
   ['test/fixtures/harbour', 20],
@@ -121,10 +132,9 @@ pdfDescribe.each([
     }
   });
 
-  it('answers first on slide 2: cost, first steps, requirements', () => {
-    const slide = text(pdf('presentation'), 2);
-    expect(slide).toContain(view.titles.answer);
-    expect(slide).toContain(view.plan.total_cost!);
+  it('answers first on slide 2: the recommendation, what it costs and buys, the first steps', () => {
+    const slide = text(pdf('presentation'), 2).replace(/\s+/g, ' ');
+    for (const t of SLIDE_2[path]!) expect(slide).toContain(t);
     for (const s of view.first_steps) expect(slide).toContain(s.title);
   });
 
