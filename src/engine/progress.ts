@@ -366,6 +366,11 @@ export function lateOf(r: ProgressReport): RecommendationProgress[] {
     .sort((a, b) => (b.days_late ?? 0) - (a.days_late ?? 0));
 }
 
+/** What person-days cost at the day rate; null without a rate. */
+export function costOfDays(days: number, rate: number | null): number | null {
+  return rate === null ? null : days * rate;
+}
+
 /** The effort of the given recommendations of the report, in person-days (an id it does not know counts 0). */
 export function effortOf(r: ProgressReport, ids: readonly string[]): number {
   const recs = recommendationsOf(r);

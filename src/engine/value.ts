@@ -82,7 +82,10 @@ export function businessCase(x: ValueInputs): BusinessCase {
       assumptions.push({ id: 'window', value: rec.window_days });
       assumptions.push({ id: 'failed_releases', value: failed, of: rec.known });
       if (t.change_failure_rate === undefined) missing.add('dora.change_failure_rate');
-      else assumptions.push({ id: 'target_change_failure_rate', value: t.change_failure_rate });
+      else {
+        const atTarget = t.change_failure_rate * rec.known;
+        assumptions.push({ id: 'target_change_failure_rate', value: t.change_failure_rate, derived: atTarget, within_target: !(atTarget < failed) });
+      }
     }
   }
 
@@ -118,7 +121,7 @@ export function businessCase(x: ValueInputs): BusinessCase {
       const perFailure = hours / failed;
       hoursAtTarget = failedAtTarget * (t.recovery_hours !== undefined ? Math.min(perFailure, t.recovery_hours) : perFailure);
       if (v.outage_hour !== undefined) {
-        assumptions.push({ id: 'outage_hours', value: hours, of: recorded.length, ...(recorded.length < failed ? { detail: mid } : {}) });
+        assumptions.push({ id: 'outage_hours', value: hours, of: recorded.length, derived: failed - recorded.length, ...(recorded.length < failed ? { detail: mid } : {}) });
         if (t.recovery_hours === undefined) missing.add('dora.recovery_hours');
         else assumptions.push({ id: 'target_recovery_hours', value: t.recovery_hours });
       }
@@ -136,12 +139,18 @@ export function businessCase(x: ValueInputs): BusinessCase {
     open = x.backlog.open;
     openAtTarget = open;
     if (v.waiting_request_month !== undefined) {
-      assumptions.push({ id: 'open_items', value: open });
+      assumptions.push({ id: 'open_items', value: open, derived: open * 12 });
       if (t.request_lead_time_days === undefined) missing.add('dora.request_lead_time_days');
       else if (x.backlog.delivered_per_day <= 0) missing.add('throughput');
       else {
         openAtTarget = Math.min(open, t.request_lead_time_days * x.backlog.delivered_per_day);
-        assumptions.push({ id: 'target_request_lead_time_days', value: t.request_lead_time_days, detail: x.backlog.delivered_per_day });
+        assumptions.push({
+          id: 'target_request_lead_time_days',
+          value: t.request_lead_time_days,
+          detail: x.backlog.delivered_per_day,
+          derived: t.request_lead_time_days * x.backlog.delivered_per_day,
+          per_month: x.backlog.delivered_per_day * 30,
+        });
       }
     }
   } else if (v.waiting_request_month !== undefined) missing.add('backlog');

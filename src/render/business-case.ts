@@ -138,15 +138,15 @@ export function assumptionLines(a: Assessment): string[] {
       case 'failed_releases':
         return `${capitalise(num(v))} of the ${num(x.of)} releases with a recorded outcome failed or needed a fix in those ${num(window)} days.`;
       case 'target_change_failure_rate':
-        return failed?.of !== undefined && v * failed.of < (failed.value ?? 0)
-          ? `With the change failure rate at its target of ${pct(v)}, ${num(v * failed.of)} of those ${num(failed.of)} releases would have failed.`
+        return failed?.of !== undefined && x.within_target === false
+          ? `With the change failure rate at its target of ${pct(v)}, ${num(x.derived)} of those ${num(failed.of)} releases would have failed.`
           : `The change failure rate is within its target of ${pct(v)} already: fewer failures save nothing more.`;
       case 'outage_hour':
         return `An hour of outage costs ${money(v, cur)} (${a.engagement.client}'s estimate).`;
       case 'outage_hours': {
         if (x.of === 0 && v === 0) return 'No release failed, so there was no outage after a failed release.';
         const n = failed?.value ?? 0;
-        const unrecorded = n - (x.of ?? 0);
+        const unrecorded = x.derived ?? 0;
         return `The failed releases left service down for ${num(v)} hours in all${
           x.detail !== undefined
             ? `: ${num(x.of)} of the ${num(n)} record when service was restored; the ${unrecorded === 1 ? 'other counts' : `other ${num(unrecorded)} count`} at the median of those, ${num(x.detail)} hours`
@@ -158,9 +158,9 @@ export function assumptionLines(a: Assessment): string[] {
       case 'waiting_request_month':
         return `A request waiting one month costs ${money(v, cur)}: the benefit it defers (${a.engagement.client}'s estimate).`;
       case 'open_items':
-        return `${capitalise(num(v))} requests are open; about as many wait at any time, so a year holds ${num(v * 12)} request-months of waiting (Little's law).`;
+        return `${capitalise(num(v))} requests are open; about as many wait at any time, so a year holds ${num(x.derived)} request-months of waiting (Little's law).`;
       case 'target_request_lead_time_days':
-        return `With the request lead time at its target of ${num(v)} days and today's pace (${num((x.detail ?? 0) * 30)} requests delivered a month), about ${num(v * (x.detail ?? 0))} requests wait at any time.`;
+        return `With the request lead time at its target of ${num(v)} days and today's pace (${num(x.per_month)} requests delivered a month), about ${num(x.derived)} requests wait at any time.`;
       case 'cost':
         return `The cost to pay back is ${option && a.scenarios.length > 1 ? `that of ${inSentence(option.name)}` : "the plan's"}: ${money(v, cur)}${
           a.engagement.day_rate !== null ? ` at ${money(a.engagement.day_rate, cur)} a person-day` : ''

@@ -3,7 +3,7 @@
  * figures the engine computed (progress, the change since the last report), each pinned by a unit test.
  */
 import type { AssessmentDiff } from '../engine/diff.js';
-import { effortOf, lateOf, recommendationsOf, type ProgressReport, type RecommendationProgress } from '../engine/progress.js';
+import { costOfDays, effortOf, lateOf, recommendationsOf, type ProgressReport, type RecommendationProgress } from '../engine/progress.js';
 import type { Assessment } from '../engine/types.js';
 import { capitalise, count, date, days, list, metricName, metricValue, money, num, numberWord, pct, score } from './words.js';
 import { maxOf } from '../util/arrays.js';
@@ -210,8 +210,8 @@ export function progressAsk(f: ProgressFacts): ProgressAsk {
   const p = next >= 0 ? r.phases[next]! : null;
   return {
     who,
-    phase: p ? { name: p.name, index: next + 1, start: p.start, days: p.planned_days, cost: rate === null ? null : p.planned_days * rate } : null,
-    late: { count: late.length, days: late.reduce((t, x) => t + x.effort_days, 0) },
+    phase: p ? { name: p.name, index: next + 1, start: p.start, days: p.planned_days, cost: costOfDays(p.planned_days, rate) } : null,
+    late: { count: late.length, days: effortOf(r, late.map((x) => x.id)) },
     by: p?.start ?? current?.end ?? null,
   };
 }

@@ -1248,5 +1248,17 @@ export interface BusinessCase {
      * A second figure: the median restore time used for failed releases without one; the items delivered a day; the window in days.
      */
     detail?: number;
+    /**
+     * A figure worked out from this one, for the page: at the change failure rate target, the failed releases of those with an outcome; for outage hours, the failed releases without a restore time; for open items, the request-months of waiting a year; at the request lead time target, the requests waiting at any time.
+     */
+    derived?: number;
+    /**
+     * At the request lead time target: the items delivered a month at today's pace (detail × 30).
+     */
+    per_month?: number;
+    /**
+     * At the change failure rate target: the record is at or within it already, so fewer failures save nothing.
+     */
+    within_target?: boolean;
   }[];
 }

@@ -27,13 +27,16 @@ describe('value at stake (hand-computed)', () => {
       { id: 'window', value: 365 },
       { id: 'failed_release', value: 10_000 },
       { id: 'failed_releases', value: 4, of: 20 },
-      { id: 'target_change_failure_rate', value: 0.1 },
+      // 10 % of the 20 releases with an outcome: 2 would fail at the target, fewer than the 4 that did.
+      { id: 'target_change_failure_rate', value: 0.1, derived: 2, within_target: false },
       { id: 'outage_hour', value: 1_000 },
-      { id: 'outage_hours', value: 16, of: 3, detail: 4 },
+      // 4 failed, 3 record their restore: 1 counts at the median, 4 hours.
+      { id: 'outage_hours', value: 16, of: 3, derived: 1, detail: 4 },
       { id: 'target_recovery_hours', value: 2 },
       { id: 'waiting_request_month', value: 500 },
-      { id: 'open_items', value: 40 },
-      { id: 'target_request_lead_time_days', value: 30, detail: 0.5 },
+      { id: 'open_items', value: 40, derived: 480 },
+      // 30 days × 0.5 delivered a day = 15 waiting; 0.5 × 30 = 15 delivered a month.
+      { id: 'target_request_lead_time_days', value: 30, detail: 0.5, derived: 15, per_month: 15 },
       { id: 'cost', value: 91_000 },
       { id: 'ramp', value: 12 },
     ]);

@@ -502,7 +502,8 @@ function notesFor(key: string | null, v: ReportView, a: Assessment): string[] {
       }
       break;
     case 'value':
-      out.push(v.business_case.headline, ...v.business_case.assumptions);
+      out.push(v.business_case.headline);
+      pushAll(out, v.business_case.assumptions);
       break;
     case 'ask':
       out.push(v.headlines.ask);
