@@ -1,3 +1,4 @@
+import { questionnaireRecords } from './sources.js';
 import type { Engagement } from '../engagement/types.js';
 import { PERSPECTIVES, type Perspective } from '../model/types.js';
 import type { PerspectiveResult, PracticeResult, RequirementTrace, Roadmap, Summary } from './types.js';
@@ -105,6 +106,7 @@ export function evidenceBase(
   e: Pick<Engagement, 'practices' | 'interviews' | 'responses' | 'observations'>,
   practices: readonly PracticeResult[],
 ): Summary['evidence_base'] {
+  const questionnaires = questionnaireRecords(e);
   const refs = new Set<string>();
   for (const state of Object.values(e.practices.practices ?? {})) {
     if (!state) continue;
@@ -115,7 +117,8 @@ export function evidenceBase(
   const confidence = assessed.length ? assessed.reduce((t, p) => t + p.confidence, 0) / assessed.length : null;
   const out = {
     documents: refs.size,
-    interviews: e.interviews.length,
+    // A returned questionnaire leaves an interview record too: it is counted once, as a respondent.
+    interviews: e.interviews.filter((iv) => !questionnaires.has(iv.id)).length,
     respondents: (e.responses ?? []).length,
     observations: (e.observations ?? []).length,
     confidence,

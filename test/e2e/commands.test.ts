@@ -119,6 +119,7 @@ describe('relm assess', () => {
       'solution_model',
       'traceability',
       'size_and_scope',
+      'business_case',
       'diagnostics',
     ]);
     expect(doc.consensus).toBeNull(); // no responses/ in the fixture

@@ -146,11 +146,12 @@ describe('relm.yaml benchmark: the report places the client', () => {
       const r = await relm(['report', '-C', d, '--only', 'report', '--format', 'md'], top);
       expect(r.status, r.stderr).toBe(0);
       const md = readFileSync(join(d, 'out/report.md'), 'utf8');
-      // Alpha Bank: overall 4/3 below Q1 2, median 8/3; alpha 1 below Q1 2.
+      // The anonymised benchmark holds Alpha Bank itself (the same scores) and two others: quartiles and medians
+      // need five others, so the report says the sample is too small and shows no standing.
       expect(md).toContain(
-        "**Against the benchmark.** Against the 3 banks in the benchmark, Alpha Bank's release management scores 1.3, in the lowest quartile (median 2.7). Its alpha (1.0) is in the lowest quartile.",
+        "**Against the benchmark.** The benchmark holds 2 other engagements besides Alpha Bank's own: too few to compare (quartiles and medians need at least five).",
       );
-      expect(md).toMatch(/\| Overall \| 1\.3 \| 2\.7 \| 2\.0 – 3\.5 \| in the lowest quartile \|/);
+      expect(md).not.toMatch(/lowest quartile|top quartile/);
     },
     2 * CHILD_TIMEOUT,
   );
