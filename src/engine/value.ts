@@ -121,7 +121,13 @@ export function businessCase(x: ValueInputs): BusinessCase {
       const perFailure = hours / failed;
       hoursAtTarget = failedAtTarget * (t.recovery_hours !== undefined ? Math.min(perFailure, t.recovery_hours) : perFailure);
       if (v.outage_hour !== undefined) {
-        assumptions.push({ id: 'outage_hours', value: hours, of: recorded.length, derived: failed - recorded.length, ...(recorded.length < failed ? { detail: mid } : {}) });
+        assumptions.push({
+          id: 'outage_hours',
+          value: hours,
+          of: recorded.length,
+          derived: failed - recorded.length,
+          ...(recorded.length < failed ? { detail: mid } : {}),
+        });
         if (t.recovery_hours === undefined) missing.add('dora.recovery_hours');
         else assumptions.push({ id: 'target_recovery_hours', value: t.recovery_hours });
       }

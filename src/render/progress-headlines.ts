@@ -211,7 +211,13 @@ export function progressAsk(f: ProgressFacts): ProgressAsk {
   return {
     who,
     phase: p ? { name: p.name, index: next + 1, start: p.start, days: p.planned_days, cost: costOfDays(p.planned_days, rate) } : null,
-    late: { count: late.length, days: effortOf(r, late.map((x) => x.id)) },
+    late: {
+      count: late.length,
+      days: effortOf(
+        r,
+        late.map((x) => x.id),
+      ),
+    },
     by: p?.start ?? current?.end ?? null,
   };
 }

@@ -239,7 +239,9 @@ describe('relm questionnaire, reconcile and the report', () => {
     );
     expect(section).toContain('One disagreement is still open');
     // The respondents are counted as questionnaires, not interviews; their interview records are marked so.
-    expect(md).toMatch(/\*\*Sources\.\*\* The ratings (rest on|cite) [\w ]+ documents, five interviews, three questionnaire respondents and three observations/);
+    expect(md).toMatch(
+      /\*\*Sources\.\*\* The ratings (rest on|cite) [\w ]+ documents, five interviews, three questionnaire respondents and three observations/,
+    );
     expect(md).toContain('| int-06 (questionnaire) |');
     expect(md).not.toContain('| int-01 (questionnaire) |');
     expect(section).toContain(

@@ -65,7 +65,9 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       expect(titles.filter((_, i) => i !== 9).map((t) => t.replace(/ \(1 of 2\)$/, ''))).toEqual(expected);
       expect(deck[1]!.title).toMatch(/^Fund €128,350 more to meet all 6 requirements and all 3 strategic goals by March 2027$/);
       // The business case before the ask: the value at stake as a table, its assumptions on the slide and in the notes.
-      expect(deck[12]!.title).toBe('Meeting the release targets saves €957,781 a year, paid back by April 2027');
+      // The plan runs 27 April 2026 – 31 March 2027 (11.1 months); the saving ramps up to €79,815 a month over it
+      // (€444,300 by its end), and the other €105,650 of €549,950 takes 1.3 months more: 12.5 months, May 2027.
+      expect(deck[12]!.title).toBe('Meeting the release targets saves €957,781 a year, paid back by May 2027');
       expect(first(deck[12]!.xml, 'a:tbl')).toBeDefined();
       expect(deck[12]!.text).toContain('€1,715,139');
       expect(deck[12]!.text).toContain('Assumptions: €18,000 a failed release');
@@ -447,7 +449,7 @@ describe('relm report: Office formats from relm.yaml, branding and templates', (
     expect(r.status, r.stderr).toBe(0);
     const pkg = openPackage(join(dir, 'out', 'presentation.pptx'));
     const deck = slides(pkg);
-    expect(deck).toHaveLength(13);
+    expect(deck).toHaveLength(14); // the example's 14 slides (13 of the HTML deck, the roadmap on two), none of the template's
     expect(deck.some((s) => s.text.includes('TEMPLATE SAMPLE SLIDE'))).toBe(false);
     const layoutOf = (s: (typeof deck)[number]) => pkg.text([...s.rels.values()].find((x) => x.type === 'slideLayout')!.target);
     expect(layoutOf(deck[0]!)).toContain('name="Title Slide"');
