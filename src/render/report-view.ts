@@ -58,7 +58,7 @@ export interface ViewOptions {
 
 /** A long list cut for print: the first `max` rows, and how many more there are. */
 function capped<T>(rows: readonly T[], max: number) {
-  return { rows: rows.slice(0, max), more: Math.max(0, rows.length - max), total: rows.length };
+  return { rows: rows.slice(0, max), more: Math.max(0, rows.length - max), total: rows.length, total_text: num(rows.length) };
 }
 
 /** The data the templates see: the assessment joined with the engagement's texts. */
