@@ -15,7 +15,7 @@ import { alignmentView, futureHighlights, scopeView, solutionModelView } from '.
 import { capitalise, count, possessive, date, days, metricName, metricValue, money, num, numberWord, pct, score } from './words.js';
 import { respondentDisagreementsView } from './respondents-view.js';
 import { largestGapIds, largestGapsTitle } from './gap-lists.js';
-import { questionnaireRecords, sourceCounts } from '../engine/sources.js';
+import { questionnaireRecords } from '../engine/sources.js';
 import { businessCaseView } from './business-case.js';
 
 export { PERSPECTIVE_NAMES } from './headlines.js';
@@ -245,7 +245,11 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
       rated: practices.filter((p) => p.method === 'rating').length,
       not_assessed: s.not_assessed,
       na: s.not_applicable,
-      ...sourceCounts(e, practices),
+      // The sources by kind, as the evidence base counts them (one definition: engine/summary.ts evidenceBase).
+      documents: a.summary.evidence_base.documents,
+      interviews: a.summary.evidence_base.interviews,
+      questionnaires: a.summary.evidence_base.respondents,
+      observations: a.summary.evidence_base.observations,
     },
     phases: texts.phases,
     phases_in_words: numberWord(texts.phases.length),
