@@ -24,8 +24,17 @@ export interface BrowserProcess {
 
 // $1: the folder to create (private; failing if anything is there) and to remove afterwards; the rest: the
 // browser and its arguments. fds 3 and 4 (the pipe) are inherited by the browser; `exec` is not used, so that
-// the shell outlives the browser to clean up.
-const WRAPPER = 'dir="$1"; shift; mkdir -m 700 -- "$dir" || exit 97; "$@"; code=$?; rm -rf -- "$dir"; exit $code';
+// the shell outlives the browser to clean up. When the browser's main process is gone its helpers (zygote,
+// renderers, crash handler) may still be writing into the profile, so that a single `rm -rf` can fail on a
+// folder that is not empty yet: the shell asks the rest of its process group to stop (ignoring that signal
+// itself) and retries the removal for up to 10 s.
+const WRAPPER = [
+  'dir="$1"; shift; mkdir -m 700 -- "$dir" || exit 97',
+  '"$@"; code=$?',
+  "trap '' TERM; kill -TERM 0 2>/dev/null",
+  'i=0; while [ -e "$dir" ] && [ "$i" -lt 100 ]; do rm -rf -- "$dir" 2>/dev/null || sleep 0.1; i=$((i + 1)); done',
+  'exit $code',
+].join('; ');
 
 class PipeTransport implements ConnectionTransport {
   onmessage?: (message: string) => void;
