@@ -390,16 +390,46 @@ function calibrationView(practices: readonly (PracticeResult & { name: string })
   };
 }
 
+/**
+ * The items of one proposed release as the calendar lists them: each with its source key before its title, and a
+ * title shared by several items (likely duplicates) written once after all their keys (`MR-1, MR-7 Show clinic
+ * location map`), so no title is printed twice in one release.
+ */
+export function releaseEntries(ids: readonly string[], titles: ReadonlyMap<string, string>): string[] {
+  const keyOf = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+  const byTitle = new Map<string, string[]>();
+  for (const id of ids) {
+    const t = titles.get(id);
+    if (t === undefined) continue;
+    const same = byTitle.get(keyOf(t));
+    if (same) same.push(id);
+    else byTitle.set(keyOf(t), [id]);
+  }
+  const out: string[] = [];
+  const listed = new Set<string>();
+  for (const id of ids) {
+    const t = titles.get(id);
+    if (t === undefined) out.push(id);
+    else if (!listed.has(keyOf(t))) {
+      listed.add(keyOf(t));
+      out.push(`${byTitle.get(keyOf(t))!.join(', ')} ${t}`);
+    }
+  }
+  return out;
+}
+
 function backlogView(a: Assessment, e: Engagement, names: Names, maxRows: number) {
   const b = a.backlog;
   if (!b) return null;
   const currency = a.engagement.currency;
   const title = new Map((e.backlog?.items ?? []).map((i) => [i.id, i.title]));
-  const item = (id: string) => ({ id, title: title.get(id) ?? id });
+  // The source key beside the title (a reader finds MR-1042 in Jira; a title alone may be anywhere, or twice).
+  const keyed = (id: string) => (title.has(id) ? `${id} ${title.get(id)}` : id);
+  const item = (id: string) => ({ id, title: title.get(id) ?? id, label: keyed(id) });
   const calendar = b.release_calendar.map((r) => ({
     date: date(r.date),
     items: r.items.length,
-    titles: r.items.map((id) => title.get(id) ?? id),
+    titles: releaseEntries(r.items, title),
     effort: days(r.effort_days),
     effort_days: num(r.effort_days),
     platforms: r.platforms.join(', '),
@@ -443,10 +473,7 @@ function backlogView(a: Assessment, e: Engagement, names: Names, maxRows: number
     })),
     close: b.close_not_build.map((c) => ({
       ...item(c.id),
-      reason:
-        c.reason === 'duplicate'
-          ? `duplicate of ${c.of.map((x) => title.get(x) ?? x).join(', ')}`
-          : `made obsolete by ${c.of.map((x) => title.get(x) ?? x).join(', ')}`,
+      reason: c.reason === 'duplicate' ? `duplicate of ${c.of.map(keyed).join(', ')}` : `made obsolete by ${c.of.map(keyed).join(', ')}`,
     })),
     candidates: capped(
       b.duplicates.candidates.map((c) => ({ a: item(c.a), b: item(c.b), similarity: pct(c.similarity) })),
