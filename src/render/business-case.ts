@@ -154,7 +154,9 @@ export function assumptionLines(a: Assessment): string[] {
         }.`;
       }
       case 'target_recovery_hours':
-        return `With the time to restore service at its target, each failed release is restored within ${num(v)} hours.`;
+        return x.within_target === true
+          ? `Service is already restored within its ${num(v)}-hour target (median ${num(x.detail)} hours), so outages save nothing.`
+          : `With the time to restore service at its target, each failed release is restored within ${num(v)} hours.`;
       case 'waiting_request_month':
         return `A request waiting one month costs ${money(v, cur)}: the benefit it defers (${a.engagement.client}'s estimate).`;
       case 'open_items':

@@ -1245,7 +1245,7 @@ export interface BusinessCase {
      */
     of?: number;
     /**
-     * A second figure: the median restore time used for failed releases without one; the items delivered a day; the window in days.
+     * A second figure: the median restore time used for failed releases without one; at the recovery target, today's median time to restore; the items delivered a day; the window in days.
      */
     detail?: number;
     /**
@@ -1257,7 +1257,7 @@ export interface BusinessCase {
      */
     per_month?: number;
     /**
-     * At the change failure rate target: the record is at or within it already, so fewer failures save nothing.
+     * At the change failure rate or recovery target: the record is at or within it already, so that part saves nothing.
      */
     within_target?: boolean;
   }[];

@@ -65,9 +65,11 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       expect(titles.filter((_, i) => i !== 9).map((t) => t.replace(/ \(1 of 2\)$/, ''))).toEqual(expected);
       expect(deck[1]!.title).toMatch(/^Fund €128,350 more to meet all 6 requirements and all 3 strategic goals by March 2027$/);
       // The business case before the ask: the value at stake as a table, its assumptions on the slide and in the notes.
-      // The plan runs 27 April 2026 – 31 March 2027 (11.1 months); the saving ramps up to €79,815 a month over it
-      // (€444,300 by its end), and the other €105,650 of €549,950 takes 1.3 months more: 12.5 months, May 2027.
-      expect(deck[12]!.title).toBe('Meeting the release targets saves €957,781 a year, paid back by May 2027');
+      // Saving: €149,650 on failed releases + €396,000 on waiting (outages none: service is already restored within
+      // its 24-hour target) = €545,650 a year. The plan runs 27 April 2026 – 31 March 2027 (11.1 months); the saving
+      // ramps up to €45,471 a month over it (€253,389 by its end), and the other €296,561 of €549,950 takes 6.5
+      // months more: 17.7 months, October 2027.
+      expect(deck[12]!.title).toBe('Meeting the release targets saves €545,650 a year, paid back by October 2027');
       expect(first(deck[12]!.xml, 'a:tbl')).toBeDefined();
       expect(deck[12]!.text).toContain('€1,715,139');
       expect(deck[12]!.text).toContain('Assumptions: €18,000 a failed release');
