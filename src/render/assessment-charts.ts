@@ -181,7 +181,7 @@ export function roadmapInput(a: Assessment, countOnly = false): GanttInput {
     return [...targets, ...(met.length ? [label] : [])].map((l) => ({ date: p.end!, label: l }));
   });
   return {
-    phases: open.map((p) => ({ id: p.id, name: p.name, start: p.start, end: p.end })),
+    phases: open.map((p) => ({ id: p.id, name: p.name, start: p.start, end: p.end, number: a.roadmap.phases.indexOf(p) + 1 })),
     bars,
     dependencies,
     milestones,

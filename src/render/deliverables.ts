@@ -44,8 +44,12 @@ export interface RenderedSet {
 const PLACEHOLDER = new RegExp(`^@@chart:${CHART_TOKEN}:([A-Za-z0-9_-]+)@@$`, 'gm');
 const HTML_PLACEHOLDER = new RegExp(`<p>@@chart:${CHART_TOKEN}:([A-Za-z0-9_-]+)@@</p>`, 'g');
 
+/**
+ * A chart in the page. Every chart draws its own title at its top (svg.ts), so no caption repeats it under
+ * the chart; the title stays the figure's accessible name.
+ */
 function figure(c: Chart): string {
-  return `<figure class="chart">${c.svg}<figcaption>${escapeHtml(c.title)}</figcaption></figure>`;
+  return `<figure class="chart" aria-label="${escapeHtml(c.title)}">${c.svg}</figure>`;
 }
 
 /** The progress report and its deck: rendered from the progress view (progress-view.ts), not the report view. */

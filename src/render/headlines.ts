@@ -54,11 +54,11 @@ export function positionSentence(a: Assessment): string {
   if (nothingAssessed(a)) return 'Nothing has been assessed yet: no practice has an answer or a rating, so there is no score.';
   const o = a.overall;
   const weakest = a.summary.weakest.slice(0, 2).map((w) => `${PERSPECTIVE_NAMES[w.id]} (${score(w.score)})`);
-  // Percent to target is defined where first used, from the two figures it is computed from (docs/formulas.md).
+  // In the reader's words; how "of the way" is computed is in the report's appendix (Method and sources) and docs/formulas.md.
   const way =
     o.percent_to_target === null || o.gap === null || o.target === null
       ? ''
-      : `; with ${score(o.gap)} levels missing on average, it is ${pct(o.percent_to_target)} of the way there (1 − ${score(o.gap)} ÷ ${score(o.target)})`;
+      : `; with ${score(o.gap)} levels missing on average, it is ${pct(o.percent_to_target)} of the way there`;
   const target = o.target === null ? '' : ` against a target of ${score(o.target)}`;
   const tail =
     weakest.length === 2 ? ` The weakest perspectives are ${list(weakest)}.` : weakest.length === 1 ? ` The only perspective assessed is ${weakest[0]}.` : '';
@@ -80,10 +80,31 @@ export function evidenceSentence(a: Assessment): string | null {
   ].filter((x): x is string => x !== null);
   if (!parts.length)
     return 'No document, interview, questionnaire or observation is cited for any answer: the ratings are unverified, a self-assessment still to be confirmed.';
-  const confidence = b.confidence === null ? '' : ` (confidence ${pct(b.confidence)}: the share of the answers that cite a source)`;
+  // The share of the answers backed by a source, said as such (the report's appendix calls it "sourced").
+  const share = b.confidence === null ? '' : `; ${pct(b.confidence)} of the answers cite one`;
   return b.unverified
-    ? `The ratings cite ${list(parts)}, but too few answers cite a source${confidence}: the ratings are unverified.`
-    : `The ratings rest on ${list(parts)}${confidence}.`;
+    ? `The ratings cite ${list(parts)}, but too few answers cite a source${b.confidence === null ? '' : ` (${pct(b.confidence)})`}: the ratings are unverified.`
+    : `The ratings rest on ${list(parts)}${share}.`;
+}
+
+/**
+ * Where the practices stand against their targets, by status (the engine's rag): "Of the 28 practices assessed,
+ * one is at target, four are within one level of target and 23 are more than one level short." The scorecard
+ * that follows it shows each.
+ */
+export function statusSentence(a: Assessment): string | null {
+  if (nothingAssessed(a)) return null;
+  const of = (rag: string) => a.practices.filter((p) => p.rag === rag).length;
+  const assessed = a.practices.filter((p) => p.rag !== 'none').length;
+  const verb = (n: number) => (n === 1 ? 'is' : 'are');
+  const parts = [
+    of('green') ? `${numberWord(of('green'))} ${verb(of('green'))} at target` : null,
+    of('amber') ? `${numberWord(of('amber'))} ${verb(of('amber'))} within one level of target` : null,
+    of('red') ? `${numberWord(of('red'))} ${verb(of('red'))} more than one level short` : null,
+  ].filter((x): x is string => x !== null);
+  if (!parts.length) return null;
+  if (assessed === 1) return `The only practice assessed ${parts[0]!.replace(/^one is /, 'is ')}.`;
+  return `Of the ${count(assessed, 'practice')} assessed, ${list(parts)}.`;
 }
 
 /** The largest gaps, by perspective (computed from the perspectives' gaps, never written by hand). */

@@ -189,6 +189,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     position: H.positionSentence(a),
     evidence: H.evidenceSentence(a),
     largest_gaps: H.largestGapsSentence(a),
+    status: H.statusSentence(a),
     requirements: H.requirementsSentence(a),
     plan: H.planSentence(a),
     release: H.releaseSentence(a.releases),

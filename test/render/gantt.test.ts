@@ -219,7 +219,7 @@ describe('ganttChart', () => {
     expect(ganttChart({ ...TWO, bars: [{ id: 'l', label: long, phase: 'a' }] }, { title: 'R' })).not.toContain('…');
   });
 
-  it('gives every phase its dates in one format, wrapping rather than cutting in narrow bands', () => {
+  it('gives every phase its dates in one format, wrapping rather than cutting in narrow bands; never splits a word', () => {
     const phases = [
       { id: 'a', name: 'Stabilise the release process', start: '2026-04-01', end: '2026-06-30' },
       { id: 'b', name: 'Standardise', start: '2026-07-01', end: '2026-10-31' },
@@ -229,9 +229,17 @@ describe('ganttChart', () => {
     const svg = ganttChart({ phases, bars, dependencies: [], milestones: [] }, { title: 'R', width: 480, compact: true });
     expect(svg).not.toContain('…');
     const bands = find(parseXml(svg), 'g', 'relm-gantt-phase').map((g) => find(g, 'text').map((t) => textContent(t)));
-    // The name in full, and month dates for all three (the day dates do not fit every band); tspans joined without spaces.
-    expect(bands.map((b) => b[0]!.replace(/\s/g, ''))).toEqual(phases.map((p) => p.name.replace(/\s/g, '')));
+    // A band too narrow for a word of its name ("Stabilise", "Standardise" at 480 units) shows the phase's number,
+    // and the legend names it in full; the wide band keeps its name. Month dates for all three (the day dates do
+    // not fit every band); tspans joined without spaces.
+    expect(bands.map((b) => b[0]!.replace(/\s/g, ''))).toEqual(['1', '2', 'Optimise']);
     expect(bands.map((b) => b[1]!.replace(/\s/g, ''))).toEqual(['Apr–Jun2026', 'Jul–Oct2026', 'Nov2026–Mar2027']);
+    const key = find(parseXml(svg), 'g', 'relm-legend').map(textContent).join(' ');
+    expect(key).toContain('1Stabilise the release process');
+    expect(key).toContain('2Standardise');
+    // No tspan anywhere ends inside a word (the old "Stabili" / "se").
+    const lines = find(parseXml(svg), 'tspan').map(textContent);
+    expect(lines.filter((l) => /\p{L}-?$/u.test(l) && phases.some((p) => p.name.split(' ').some((w) => w !== l && w.startsWith(l))))).toEqual([]);
   });
 
   it('lists the work not scheduled, with the count, and bars naming no phase among it', () => {

@@ -17,10 +17,23 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
   // counts as level 2, .375); overall score (5 + 2 × 2.5) / 3 = 3.333; target (3 + 2 × 11/3) / 3 = 31/9 = 3.444;
   // gap (0 + 2 × .75) / 3 = .5; percent 1 − .5 ÷ 31/9 = 85%. Perspectives with data: process 2.5, people 5.
   // Gaps: process .75, people 0.
-  it('states the position: overall, target, percent defined from the gap and target it is computed from, and the weakest perspectives', () => {
+  it("states the position in the reader's words: overall, target, gap, percent of the way (no formula) and the weakest perspectives", () => {
     expect(H.positionSentence(a)).toBe(
-      "Test Co's release management scores 3.3 out of 5 against a target of 3.4; with 0.5 levels missing on average, it is 85% of the way there (1 − 0.5 ÷ 3.4). The weakest perspectives are Process (2.5) and People (5.0).",
+      "Test Co's release management scores 3.3 out of 5 against a target of 3.4; with 0.5 levels missing on average, it is 85% of the way there. The weakest perspectives are Process (2.5) and People (5.0).",
     );
+  });
+
+  // Counted from the engine's status per practice (green at target, amber within one level, red more than one
+  // level short, none not assessed): five practices, four assessed.
+  it('counts the practices by status against their targets', () => {
+    const b = structuredClone(a);
+    const rags = ['green', 'amber', 'amber', 'red', 'none'] as const;
+    b.practices = rags.map((rag, i) => ({ ...a.practices[0]!, id: `p${i}`, rag }));
+    expect(H.statusSentence(b)).toBe(
+      'Of the four practices assessed, one is at target, two are within one level of target and one is more than one level short.',
+    );
+    b.practices = b.practices.filter((p) => p.rag === 'red');
+    expect(H.statusSentence(b)).toBe('The only practice assessed is more than one level short.');
   });
 
   it('names the largest gaps from the perspectives’ gaps, not their scores', () => {

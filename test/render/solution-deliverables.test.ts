@@ -111,7 +111,7 @@ describe('the bundled example: the solution model in the strategic plan', () => 
   it('counts documents, interviews and observations in the report’s method appendix', () => {
     const method = section(md.report!, '## Appendix C. Method and sources');
     // 19 distinct documents (one cited by two practices counts once), each source counted as what it is.
-    expect(method).toContain('**Sources.** The ratings rest on 19 documents, five interviews and three observations (confidence 89%');
+    expect(method).toContain('**Sources.** The ratings rest on 19 documents, five interviews and three observations; 89% of the answers cite one');
     const row = method
       .split('\n')
       .find((l) => l.startsWith('| obs-02 | 14 March 2026 | Core release night, policy administration and billing | Elena Marsh | '));

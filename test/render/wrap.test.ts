@@ -19,8 +19,11 @@ describe('wrapLines', () => {
     expect(wrapLines('Release policy and procedures', W10, 10)).toEqual(['Release', 'policy and', 'procedures']);
   });
 
-  it('breaks a word longer than a line between characters, without losing any', () => {
-    expect(wrapLines('Supercalifragilistic ok', W10, 10)).toEqual(['Supercalif', 'ragilistic', 'ok']);
+  it('breaks a word longer than a line between characters with a hyphen, without losing any', () => {
+    // Ten characters fit: nine letters and the hyphen; the rest of the word shares its line with the next.
+    expect(wrapLines('Supercalifragilistic ok', W10, 10)).toEqual(['Supercali-', 'fragilist-', 'ic ok']);
+    // A hyphenated break is not a cut: the label keeps no tooltip.
+    expect(wrappedLabel('Supercalifragilistic', W10, 0, 0, { 'font-size': 10 }).markup).not.toContain('<title>');
     // Surrogate pairs stay whole.
     expect(wrapLines('😀😀😀😀😀😀😀😀😀😀😀😀', W10, 10)).toEqual(['😀😀😀😀😀😀😀😀😀😀', '😀😀']);
   });

@@ -16,6 +16,8 @@ export interface GanttPhase {
   /** ISO dates (YYYY-MM-DD), both inclusive; a phase missing either is drawn after the dated ones as "no date". */
   start: string | null;
   end: string | null;
+  /** Its number in the plan (phase 1, 2, …): a band too narrow for its name shows it, the legend names it. */
+  number?: number;
 }
 
 export interface GanttBar {
@@ -130,6 +132,8 @@ interface Phase {
   until: number | null;
   x0: number;
   x1: number;
+  /** Its number in the plan, else its place among the phases drawn. */
+  number: number;
 }
 
 interface Row {
@@ -230,7 +234,8 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
     const a = isoDay(p.start);
     const b = isoDay(p.end);
     const ok = a !== null && b !== null && b >= a;
-    all.push({ id: p.id, name: cleanLabel(p.name) || cleanLabel(p.id), from: ok ? a : null, until: ok ? b! + 1 : null, x0: 0, x1: 0 });
+    const number = p.number !== undefined && Number.isInteger(p.number) && p.number > 0 ? p.number : all.length + 1;
+    all.push({ id: p.id, name: cleanLabel(p.name) || cleanLabel(p.id), from: ok ? a : null, until: ok ? b! + 1 : null, x0: 0, x1: 0, number });
   }
   const dated = all.filter((p) => p.from !== null).sort((p, q) => p.from! - q.from!);
   const undated = all.filter((p) => p.from === null);
@@ -324,11 +329,27 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
 
   const body: string[] = [];
 
-  // Phase bands: name (bold) and dates, wrapped inside the band.
+  // Phase bands: name (bold) and dates, wrapped between words inside the band. A band too narrow for a word of
+  // its name shows the phase's number instead ("1"), and the legend names it ("1 Stabilise"); dates that would
+  // need a word broken go to that legend entry too. No word is ever split across lines.
   const headTop = 34;
   const rooms = phases.map((p) => Math.max(8, p.x1 - p.x0 - 8));
   const dates = phaseDateLines(phases, rooms, small);
-  const bandText = phases.map((p, i) => ({ name: wrapLines(p.name, rooms[i]!, small, { bold: true }), dates: dates[i]! }));
+  const wordsFit = (lines: readonly string[], room: number, bold: boolean): boolean =>
+    lines.every((l) =>
+      cleanLabel(l)
+        .split(' ')
+        .every((w) => textWidth(w, small, bold) <= room),
+    );
+  const bandText = phases.map((p, i) => {
+    const named = wordsFit([p.name], rooms[i]!, true);
+    const dated = wordsFit(dates[i]!, rooms[i]!, false);
+    return {
+      name: named ? wrapLines(p.name, rooms[i]!, small, { bold: true }) : [String(p.number)],
+      dates: dated ? dates[i]! : [],
+      key: named ? null : `${p.number} ${p.name}${dated ? '' : `, ${p.from === null ? 'no date' : formatRange(p.from, p.until! - 1)}`}`,
+    };
+  });
   const headH = maxOf(bandText.map((t) => t.name.length + t.dates.length)) * slh + 8;
   body.push(
     el(
@@ -600,6 +621,18 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
     (fill: string, stroke: string, dash: string | null = null) =>
     (x: number, yy: number): string =>
       el('rect', { x, y: yy + 1, width: 22, height: 10, rx: 2, fill, stroke, 'stroke-width': 0.75, 'stroke-dasharray': dash });
+  for (const t of bandText) {
+    if (t.key === null) continue;
+    const digit = t.name[0]!;
+    items.push({
+      label: t.key.slice(digit.length + 1),
+      swatch: (x, yy) =>
+        el('g', {}, [
+          el('rect', { x, y: yy - 1, width: 22, height: 14, fill: PALETTE.panel, stroke: PALETTE.rule }),
+          el('text', { x: x + 11, y: yy + 10, 'text-anchor': 'middle', 'font-size': 11, 'font-weight': 'bold', fill: PALETTE.ink }, escapeXml(digit)),
+        ]),
+    });
+  }
   if (rows.some((r) => r.emphasis)) items.push({ label: 'First step', swatch: swatch(PALETTE.accent, PALETTE.accent) });
   if (rows.some((r) => r.kind === 'bar' && !r.emphasis)) items.push({ label: 'Recommendation', swatch: swatch(PALETTE.accentTint, TINT_STROKE) });
   if (rows.some((r) => r.late)) items.push({ label: 'Ends after its phase', swatch: swatch(PALETTE.accentTint, PALETTE.bad) });
@@ -626,7 +659,9 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
   let height = bottom + 10;
   if (items.length > 0) {
     const corner = legend(items, pad, headTop + 4, labelWidth);
-    if (corner.height <= rowsTop - headTop - 6) {
+    // The corner only when it holds every label whole (a phase named in the legend is never cut).
+    const whole = items.every((it) => textWidth(it.label, 12) <= labelWidth - 30);
+    if (whole && corner.height <= rowsTop - headTop - 6) {
       body.push(corner.markup);
     } else {
       const leg = legend(items, pad, bottom + 12, width - 2 * pad);

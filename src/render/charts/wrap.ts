@@ -11,6 +11,8 @@ export interface WrapOptions {
 }
 
 const ELLIPSIS = '…';
+const HYPHEN = '-';
+const LETTER = /^\p{L}$/u;
 
 /** The longest prefix of chars (at least one code point) whose width with `suffix` fits maxWidth. */
 function fitPrefix(chars: readonly string[], suffix: string, maxWidth: number, fontSize: number, bold: boolean): number {
@@ -21,8 +23,8 @@ function fitPrefix(chars: readonly string[], suffix: string, maxWidth: number, f
 
 /**
  * The label broken into lines no wider than maxWidth (estimated): words are kept whole where they fit,
- * a word longer than a line is broken between code points, and past maxLines the last line shows what
- * fits followed by "…". Whitespace in the label collapses; an empty label gives no lines.
+ * a word longer than a line is broken between code points (hyphenated between letters), and past maxLines the last line shows what
+ * fits followed by "…" (a word broken inside is hyphenated). Whitespace in the label collapses; an empty label gives no lines.
  */
 export function wrapLines(text: string, maxWidth: number, fontSize: number, opts: WrapOptions = {}): string[] {
   const bold = opts.bold ?? false;
@@ -41,12 +43,15 @@ export function wrapLines(text: string, maxWidth: number, fontSize: number, opts
       continue;
     }
     if (line !== '') lines.push(line);
-    // A word wider than a whole line is broken into pieces that fill lines.
+    // A word wider than a whole line is broken into pieces that fill lines; a break between two letters is
+    // hyphenated ("Stabili-" / "se"), never a bare split. Callers that must keep words whole check first.
     let chars = Array.from(word);
     while (!fits(chars.join(''))) {
-      const k = fitPrefix(chars, '', maxWidth, fontSize, bold);
+      let k = fitPrefix(chars, HYPHEN, maxWidth, fontSize, bold);
+      const hyphenated = k >= 2 && LETTER.test(chars[k - 1]!) && LETTER.test(chars[k] ?? '');
+      if (!hyphenated) k = fitPrefix(chars, '', maxWidth, fontSize, bold);
       if (k >= chars.length) break;
-      lines.push(chars.slice(0, k).join(''));
+      lines.push(chars.slice(0, k).join('') + (hyphenated ? HYPHEN : ''));
       chars = chars.slice(k);
     }
     line = chars.join('');
@@ -105,8 +110,12 @@ export function wrappedLabel(
   const full = cleanLabel(text);
   const lines = wrapLines(full, maxWidth, fontSize, { bold, maxLines: opts.maxLines });
   const t = wrappedText(lines, x, y, attrs, lineHeight);
-  // Shortened, not merely broken: a word split over two lines loses nothing.
-  const cut = lines.join('').replace(/ /g, '') !== full.replace(/ /g, '');
+  // Shortened, not merely broken: a word hyphenated over two lines loses nothing.
+  const cut =
+    lines
+      .map((l, i) => (i < lines.length - 1 ? l.replace(/(\p{L})-$/u, '$1') : l))
+      .join('')
+      .replace(/ /g, '') !== full.replace(/ /g, '');
   return { markup: cut ? el('g', {}, [el('title', {}, escapeXml(full)), t]) : t, lines, height: lines.length * lineHeight };
 }
 

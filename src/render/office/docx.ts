@@ -112,10 +112,8 @@ async function chartParagraphs(c: Chart): Promise<Paragraph[]> {
     fallback: { type: 'png', data: png },
     altText: { name: c.title, title: c.title, description: c.title },
   });
-  return [
-    new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 60 }, children: [image] }),
-    new Paragraph({ style: 'Caption', alignment: AlignmentType.CENTER, children: [new TextRun({ text: c.title })] }),
-  ];
+  // The chart draws its title at its top: no caption under it repeats that (the title stays its alt text).
+  return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 }, children: [image] })];
 }
 
 const NUMBERED = 'relm-numbered';

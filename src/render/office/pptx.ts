@@ -436,7 +436,7 @@ function notesFor(key: string | null, v: ReportView, a: Assessment): string[] {
         v.headlines.position,
         v.overall.percent_text === null
           ? `Overall: ${v.overall.score_text} of 5.`
-          : `Overall: ${v.overall.score_text} of 5 against ${v.overall.target_text} (gap ${v.overall.gap_text}, ${v.overall.percent_text} of the way: 1 − gap ÷ target).`,
+          : `Overall: ${v.overall.score_text} of 5 against ${v.overall.target_text} (${v.overall.gap_text} levels missing on average: ${v.overall.percent_text} of the way there).`,
       );
       for (const p of v.perspectives) out.push(`${p.name}: ${p.score_text} against ${p.target_text}, gap ${p.gap_text} (${p.rag_text}, weight ${p.weight}).`);
       break;
