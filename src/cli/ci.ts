@@ -150,7 +150,8 @@ export function writeCiFiles(repoTop: string, plan: CiPlan, force = false): { wr
       kept.push(name);
       continue;
     }
-    atomicWrite(path, content);
+    // Inside the repository: a `.github` that is a link to elsewhere is refused, not written through.
+    atomicWrite(path, content, { within: repoTop });
     written.push(name);
   }
   return { written, kept };

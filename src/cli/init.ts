@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { loadEngagement } from '../engagement/load.js';
@@ -6,7 +6,9 @@ import { scaffoldFiles } from '../engagement/scaffold.js';
 import { readSchema, schemaCopies } from '../engagement/schemas.js';
 import type { Application, Manifest, PersonRef, Priority } from '../engagement/types.js';
 import { EXIT_USAGE, RelmError } from '../errors.js';
-import { atomicWrite } from '../io/atomic-write.js';
+import { atomicWrite, writeTarget } from '../io/atomic-write.js';
+import { GITHUB_WORKFLOW, GITLAB_JOB } from '../engagement/ci-files.js';
+import { printable } from '../output/printable.js';
 import { gitInit, gitTopLevel } from '../io/git.js';
 import { withEngagementLock } from '../io/lock.js';
 import { loadBuiltinModel } from '../model/builtin.js';
@@ -145,6 +147,7 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
 
   // The repository the engagement lives in (or will: relm runs git init), where the CI files go.
   const existingRepo = gitTopLevel(dir);
+  refuseLinksOut(dir, existingRepo);
   const present = (names: string[], base: string) => names.filter((f) => existsSync(join(base, f)));
   const have = new Set(present([...ENGAGEMENT_FILES, 'backlog.yaml'], dir));
   // Refuse before asking anything: the files every scaffold writes. The CI files serve every engagement of the
@@ -334,6 +337,38 @@ async function ask(start: Answers, what: { manifest: boolean; applications: bool
     a.applications = apps;
   }
   return a;
+}
+
+/**
+ * Before anything is asked or written: every path relm init would write (the engagement files, .relm, the CI
+ * files) must stay inside its folder, and `git init` must not go through a `.git` that is a link or not a
+ * repository (git would initialise the folder it leads to). All or nothing: a link found half-way would leave
+ * some files written.
+ */
+function refuseLinksOut(dir: string, existingRepo: string | undefined): void {
+  if (!existsSync(dir)) return;
+  const dotGit = join(dir, '.git');
+  let gitLink: string | undefined;
+  let gitThere = false;
+  try {
+    const st = lstatSync(dotGit);
+    gitThere = true;
+    if (st.isSymbolicLink()) gitLink = readlinkSync(dotGit);
+  } catch {
+    // no .git
+  }
+  if (gitLink !== undefined || (gitThere && !existingRepo))
+    throw new RelmError(
+      gitLink !== undefined
+        ? `.git in ${relative(process.cwd(), dir) || '.'} is a link (to ${printable(gitLink)}); relm init does not run git through it`
+        : `.git in ${relative(process.cwd(), dir) || '.'} is not a git repository; relm init does not run git init over it`,
+      EXIT_USAGE,
+      'Nothing was written. Remove .git (or make it the repository itself), or choose another folder.',
+    );
+  const names = [...ENGAGEMENT_FILES, 'backlog.yaml', ...Object.keys(schemaCopies())];
+  for (const name of names) writeTarget(join(dir, name), dir);
+  const repoTop = existingRepo ?? dir;
+  for (const name of [GITHUB_WORKFLOW, GITLAB_JOB]) writeTarget(join(repoTop, name), repoTop);
 }
 
 function refuseOverwrite(dir: string, existing: string[], force: boolean | undefined): void {

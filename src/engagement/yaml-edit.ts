@@ -1,3 +1,4 @@
+import { parseYaml } from './yaml-source.js';
 import { Document, isCollection, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /**
@@ -30,6 +31,8 @@ export class YamlEditError extends Error {
     message: string,
     /** 1-based line of the parse error, when that is the cause. */
     readonly line?: number,
+    /** 1-based column, when known. */
+    readonly col?: number,
   ) {
     super(message);
   }
@@ -41,6 +44,12 @@ type Range = [number, number, number];
 export const RENDER = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER } as const;
 
 export function parseForEdit(text: string): Document.Parsed {
+  // The `yaml` library parses recursively: input nested thousands of levels deep runs it out of stack. js-yaml
+  // stops at MAX_DEPTH first (as `relm validate` does), and its finding says where.
+  const guard = parseYaml('', text);
+  if (!guard.ok && (guard.finding.code === 'too-deep' || guard.finding.code === 'too-large')) {
+    throw new YamlEditError(`cannot edit YAML with errors: ${guard.finding.message}`, guard.finding.line, guard.finding.col);
+  }
   const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;

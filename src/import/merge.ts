@@ -131,7 +131,7 @@ function open(file: string, text: string, order: readonly string[]): YamlEditor 
   } catch (err) {
     if (!(err instanceof YamlEditError)) throw err;
     throw new RelmError(
-      `${file}${err.line ? `:${err.line}` : ''} is not valid YAML: ${err.message.replace(/^cannot edit YAML with errors: /, '')}`,
+      `${file}${err.line ? `:${err.line}${err.col ? `:${err.col}` : ''}` : ''} is not valid YAML: ${err.message.replace(/^cannot edit YAML with errors: /, '')}`,
       EXIT_FINDINGS,
       `Fix ${file} (see \`relm validate\`) and import again; nothing was written.`,
     );
