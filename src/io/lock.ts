@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { EXIT_USAGE, RelmError } from '../errors.js';
@@ -83,9 +83,18 @@ export async function withEngagementLock<T>(root: string, opts: LockOptions, fn:
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
       const owner = readOwner(root);
-      if (owner && owner.host === hostname() && owner.pid !== process.pid && !isProcessAlive(owner.pid)) {
+      const local = owner !== null && owner.host === hostname();
+      if (local && owner.pid !== process.pid && !isProcessAlive(owner.pid)) {
         // The holder was killed: its lock will never be released. Take it over now rather than in 30 s.
-        await takeOver(root, owner);
+        await takeOver(root, (now) => now !== null && now.pid === owner.pid && now.host === owner.host && now.since === owner.since);
+        await new Promise((r) => setTimeout(r, 20));
+        continue;
+      }
+      // A lock dated in the future is never stale to proper-lockfile (it compares that date with now): it would
+      // stop every writer until then. Unless its holder runs here, it is judged by when it was last touched.
+      const future = futureDated(lockfilePath);
+      if (future && !(local && isProcessAlive(owner.pid)) && future.untouchedMs > settings.stale) {
+        await takeOver(root, (now) => (now?.pid ?? null) === (owner?.pid ?? null) && (futureDated(lockfilePath)?.untouchedMs ?? 0) > settings.stale);
         await new Promise((r) => setTimeout(r, 20));
         continue;
       }
@@ -93,10 +102,13 @@ export async function withEngagementLock<T>(root: string, opts: LockOptions, fn:
         const who = owner
           ? `relm ${owner.command} (process ${owner.pid}${owner.host === hostname() ? '' : ` on ${owner.host}`}, since ${owner.since})`
           : 'another relm command';
+        const shown = relative(process.cwd(), lockfilePath) || LOCK;
         throw new RelmError(
           `the engagement is being changed by ${who}; waited ${Math.round(waitMs / 1000)} s, nothing was written`,
           EXIT_USAGE,
-          `Run the command again when it has finished. If no relm is running, remove ${relative(process.cwd(), lockfilePath) || LOCK}.`,
+          future
+            ? `${shown} is dated in the future (${future.date}), as a wrong clock or a restored copy leaves it; relm takes it over once no one has touched it for ${settings.stale / 1000} s (or remove it if no relm is running). Run the command again then.`
+            : `Run the command again when it has finished. If no relm is running, remove ${shown}.`,
         );
       }
       await new Promise((r) => setTimeout(r, Math.min(100 + attempt * 50, 500)));
@@ -141,10 +153,27 @@ function compromisedError(err: Error): RelmError {
 }
 
 /**
- * Removes the lock of a dead process. Two writers may find the same dead owner at once: the removal is
- * serialised by a second short-lived lock, and repeated only while the owner note still names the dead process.
+ * The lock's date when it is in the future (beyond a second of clock granularity), and how long ago it was last
+ * touched: its change time, which a holder's refresh (every 5 s) moves to now and which no one can set to a
+ * date of their choosing. Null for a lock dated now or earlier (proper-lockfile judges those), or none.
  */
-async function takeOver(root: string, dead: Owner): Promise<void> {
+function futureDated(lockfilePath: string): { date: string; untouchedMs: number } | null {
+  try {
+    const st = statSync(lockfilePath);
+    const now = Date.now();
+    if (st.mtimeMs <= now + 1000) return null;
+    return { date: st.mtime.toISOString(), untouchedMs: now - st.ctimeMs };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Removes a lock that no process holds any more. Two writers may find the same one at once: the removal is
+ * serialised by a second short-lived lock, and done only while `still(owner note)` holds (the note still names
+ * the dead process, or the lock is still the one judged stale).
+ */
+async function takeOver(root: string, still: (owner: Owner | null) => boolean): Promise<void> {
   const { lock } = await import('proper-lockfile');
   let release: (() => Promise<void>) | undefined;
   try {
@@ -158,8 +187,7 @@ async function takeOver(root: string, dead: Owner): Promise<void> {
     return; // someone else is taking it over: try the main lock again
   }
   try {
-    const now = readOwner(root);
-    if (now && now.pid === dead.pid && now.host === dead.host && now.since === dead.since) {
+    if (still(readOwner(root))) {
       rmSync(join(root, OWNER), { force: true });
       rmSync(join(root, LOCK), { recursive: true, force: true });
     }

@@ -12,6 +12,7 @@ import {
   symlinkSync,
   writeFileSync,
   lstatSync,
+  utimesSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -232,6 +233,44 @@ describe('safe writers', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`the engagement is being changed by relm import jira (process ${process.pid}, since 2026-03-31T10:00:00Z)`);
     expect(load(join(eng, 'plan.yaml')).tasks!.find((t) => t.id === 'assemble-team')!.status).toBe('todo');
+  });
+
+  it('a lock dated in the future is taken over once untouched for 30 s, unless its holder runs', async () => {
+    // `touch -d 2099-01-01 .relm/lock`, a clock set wrong or a restored copy: the lock looked fresh until that date.
+    const stale = await engagement();
+    const held = await engagement();
+    const future = new Date('2099-01-01T00:00:00Z');
+    const { hostname } = await import('node:os');
+    // A holder that runs on this machine (a child of this test, killed at the end).
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 600000)'], { stdio: 'ignore', timeout: TIMEOUT });
+    try {
+      for (const eng of [stale, held]) {
+        mkdirSync(join(eng, '.relm/lock'), { recursive: true });
+        utimesSync(join(eng, '.relm/lock'), future, future);
+      }
+      writeFileSync(
+        join(held, '.relm/lock.owner'),
+        JSON.stringify({ pid: holder.pid, host: hostname(), command: 'import jira', since: '2099-01-01T00:00:00Z' }),
+      );
+      // A writer that gives up before the 30 s are over says why the lock is still there.
+      const early = await run(['status', 'set', 'assemble-team', 'done'], stale, { RELM_LOCK_WAIT_MS: '300' });
+      if (early.status !== 0) expect(early.stderr).toContain('.relm/lock is dated in the future (2099-01-01T00:00:00.000Z)');
+      // Writers that wait long enough (in child processes: both wait at once): the untouched lock is taken over;
+      // the live holder's is not.
+      const [taken, refused] = await Promise.all([
+        start(['status', 'set', 'assemble-team', 'done'], stale, { RELM_LOCK_WAIT_MS: '120000' }).done,
+        start(['status', 'set', 'assemble-team', 'done'], held, { RELM_LOCK_WAIT_MS: '40000' }).done,
+      ]);
+      expect(taken.status, taken.stderr).toBe(0);
+      expect(load(join(stale, 'plan.yaml')).tasks!.find((t) => t.id === 'assemble-team')!.status).toBe('done');
+      expect(existsSync(join(stale, '.relm/lock'))).toBe(false);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toContain(`the engagement is being changed by relm import jira (process ${holder.pid}, since 2099-01-01T00:00:00Z)`);
+      expect(existsSync(join(held, '.relm/lock'))).toBe(true);
+      expect(load(join(held, 'plan.yaml')).tasks!.find((t) => t.id === 'assemble-team')!.status).toBe('todo');
+    } finally {
+      holder.kill('SIGKILL');
+    }
   });
 
   it('a writer killed mid-write leaves the file whole; the next run takes over its lock and removes its temporary file', async () => {
