@@ -224,8 +224,16 @@ export async function runQuestionnaireImport(file: string, opts: ImportOptions):
   const first = loadValidated(opts)?.engagement;
   if (!first) return;
   const q = await readReturned(path, first);
+  // --date says when they answered: a date cell that cannot be read does not matter then.
+  if (opts.date !== undefined) q.findings = q.findings.filter((f) => f.code !== 'not-a-date');
   printFindings(shown(path), q.findings);
-  const errors = q.findings.filter((f) => f.severity === 'error').reduce((n, f) => n + (f.cells ?? 1), 0);
+  const failed = q.findings.filter((f) => f.severity === 'error');
+  const errors = failed.reduce((n, f) => n + (f.cells ?? 1), 0);
+  if (failed.length && !errors) {
+    writeErr(`relm: nothing was imported from ${shown(path)} (see above).`);
+    process.exitCode = EXIT_FINDINGS;
+    return;
+  }
   if (errors) {
     writeErr(
       `relm: ${errors} cell${errors === 1 ? '' : 's'} of ${shown(path)} cannot be read; fix ${errors === 1 ? 'it' : 'them'} (or ask the respondent to) and import again. Nothing was imported.`,

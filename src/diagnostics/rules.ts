@@ -546,6 +546,12 @@ export const RULES = {
     help: 'relm reads .xlsx workbooks. Open the file in Excel and save it as "Excel Workbook (.xlsx)", then import that.',
     severity: 'error',
   },
+  'workbook-too-large': {
+    name: 'WorkbookTooLarge',
+    description: 'The returned workbook holds more than a questionnaire can: too many filled cells, or parts that unpack to more than the limit.',
+    help: 'relm reads only the cells a sheet holds, up to 100,000 filled cells and 32 MB a part, and refuses the rest at once (a zip bomb or a pasted data dump). Check that this is the questionnaire relm exported; delete sheets or cells pasted into it and save it again.',
+    severity: 'error',
+  },
   'no-questionnaire-sheet': {
     name: 'NoQuestionnaireSheet',
     description: 'No sheet of the workbook has the columns criterion and answer.',

@@ -2,9 +2,8 @@
  * Reads a returned questionnaire, an Excel workbook or the JSON the HTML form saves, into one respondent's
  * answers. Rows are found by their criterion id (reordered rows, extra sheets and columns are fine); every
  * cell that cannot be read is a finding naming its sheet and cell (`Process!E14`), and the caller imports
- * nothing while any finding is an error. exceljs is loaded here, only when a workbook is read.
+ * nothing while any finding is an error. Workbooks are read by xlsx-read.ts, bounded, whichever program saved them.
  */
-import type { Cell, Worksheet } from 'exceljs';
 import { severityOf, type Code } from '../diagnostics/rules.js';
 import type { Model } from '../model/types.js';
 import { isDate } from '../util/dates.js';
@@ -22,6 +21,7 @@ import {
 } from './responses-format.js';
 import type { AnswerValue, EvidenceRef, PersonRef } from './types.js';
 import { clip } from '../util/text.js';
+import { columnLetters, openWorkbook, WorkbookProblem, type SheetCell, type Sheet, type Workbook } from './xlsx-read.js';
 
 export interface ImportFinding {
   /** Where in the file: `Process!E14`, or `answers["release-policy-2a"]` in a JSON file. */
@@ -180,101 +180,111 @@ function collect(rows: readonly RawRow[], model: Model, findings: ImportFinding[
   return { answers, blank: blanks.size };
 }
 
-/** The text a cell shows: rich text joined, a formula's result, a link's text, a date as YYYY-MM-DD. */
-function cellText(cell: Cell): string {
-  const v = cell.value as unknown;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (o.richText) return o.richText.map((r) => r.text).join('');
-    if ('result' in o)
-      return o.result instanceof Date ? o.result.toISOString().slice(0, 10) : o.result === undefined || o.result === null ? '' : String(o.result);
-    if (typeof o.text === 'string') return o.text;
-    if (o.text && typeof o.text === 'object') return cellText({ value: o.text } as Cell);
-    if (o.error) return o.error;
-  }
-  return cell.text ?? '';
-}
-
-function linkOf(cell: Cell): string | undefined {
-  const v = cell.value as { hyperlink?: string } | null;
-  return v && typeof v === 'object' && typeof v.hyperlink === 'string' ? v.hyperlink : undefined;
-}
-
-function sheetRef(ws: Worksheet): string {
-  return /^[A-Za-z0-9_]+$/.test(ws.name) ? ws.name : `'${ws.name.replace(/'/g, "''")}'`;
+function sheetRef(name: string): string {
+  return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** The header row of a questionnaire sheet (one of its first ten rows naming `criterion` and `answer`), with its columns. */
-function headerOf(ws: Worksheet): { row: number; columns: Map<string, number> } | null {
-  for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
+function headerOf(ws: Sheet): { row: number; columns: Map<string, number> } | null {
+  for (let r = 1; r <= 10; r++) {
     const columns = new Map<string, number>();
-    ws.getRow(r).eachCell((cell, c) => {
-      const name = cellText(cell).trim().toLowerCase();
+    for (const [c, cell] of [...(ws.rows.get(r) ?? new Map<number, SheetCell>())].sort((x, y) => x[0] - y[0])) {
+      const name = cell.text.trim().toLowerCase();
       if (name && !columns.has(name)) columns.set(name, c);
-    });
+    }
     if (columns.has('criterion') && columns.has('answer')) return { row: r, columns };
   }
   return null;
 }
 
-/** The answers of a returned workbook: every sheet with `criterion` and `answer` columns, in any order. */
-export async function readWorkbook(bytes: Uint8Array, model: Model): Promise<ReturnedQuestionnaire> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (err) {
-    return {
-      respondent: null,
-      date: null,
-      answers: [],
-      blank: 0,
-      findings: [
-        importFinding(
-          'not-a-workbook',
-          'the file',
-          `it cannot be read as an Excel workbook (.xlsx): ${(err as Error).message}; save it from Excel as "Excel Workbook (.xlsx)"`,
-        ),
-      ],
-    };
+/** A finding about the whole file: it counts no cell. */
+function fileFinding(code: Code, where: string, message: string): ImportFinding {
+  return { ...importFinding(code, where, message), cells: 0 };
+}
+
+/**
+ * The date a respondent typed in the date cell: an ISO date as text, a cell Excel (or another program) stores as
+ * a date, or a bare serial number (46119 is 7 April 2026 in the 1900 date system), in the workbook's date system.
+ */
+function dateOfCell(cell: SheetCell, wb: Workbook): string | null {
+  const text = cell.text.trim();
+  if (cell.kind === 'date') return isDate(text) ? text : null;
+  if (cell.kind === 'number' && cell.value !== undefined && cell.value >= 1 && cell.value < 2_958_466) return wb.serialDate(cell.value);
+  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
+  if (iso) {
+    const d = `${iso[1]}-${iso[2]!.padStart(2, '0')}-${iso[3]!.padStart(2, '0')}`;
+    return isDate(d) ? d : null;
   }
+  return null;
+}
+
+/**
+ * The answers of a returned workbook: every sheet with `criterion` and `answer` columns, in any order. Only the
+ * cells present are read (xlsx-read.ts), whatever program saved the file; a workbook too large to be a
+ * questionnaire is refused at once.
+ */
+export async function readWorkbook(bytes: Uint8Array, model: Model): Promise<ReturnedQuestionnaire> {
+  const refused = (code: Code, message: string): ReturnedQuestionnaire => ({
+    respondent: null,
+    date: null,
+    answers: [],
+    blank: 0,
+    findings: [fileFinding(code, 'the file', message)],
+  });
+  try {
+    return readCells(openWorkbook(bytes), model);
+  } catch (err) {
+    if (!(err instanceof WorkbookProblem)) throw err;
+    return err.tooLarge
+      ? refused('workbook-too-large', `it cannot be read: ${err.message}`)
+      : refused('not-a-workbook', `it cannot be read as an Excel workbook (.xlsx): ${err.message}; save it from Excel as "Excel Workbook (.xlsx)"`);
+  }
+}
+
+function readCells(wb: Workbook, model: Model): ReturnedQuestionnaire {
   const findings: ImportFinding[] = [];
   const rows: RawRow[] = [];
   let sheets = 0;
-  for (const ws of wb.worksheets) {
-    if (ws.name === META_SHEET) continue;
+  const text = (c: SheetCell | undefined) => c?.text ?? '';
+  for (const name of wb.sheetNames) {
+    if (name === META_SHEET) continue;
+    const ws = wb.sheet(name)!;
     const header = headerOf(ws);
     if (!header) continue;
     sheets++;
-    const at = (cell: Cell) => `${sheetRef(ws)}!${cell.address}`;
-    const col = (name: string) => header.columns.get(name);
-    for (let r = header.row + 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      const get = (name: string) => {
-        const c = col(name);
-        return c === undefined ? undefined : row.getCell(c);
+    const col = (n: string) => header.columns.get(n);
+    const columnOf = (n: string) => {
+      const c = col(n);
+      return c === undefined ? undefined : columnLetters(c);
+    };
+    const letters = {
+      criterion: columnOf('criterion')!,
+      answer: columnOf('answer')!,
+      practice: columnOf('practice'),
+      notes: columnOf('notes'),
+      evidence: columnOf('evidence'),
+    };
+    const numbers = [...ws.rows.keys()].filter((r) => r > header.row).sort((a, b) => a - b);
+    for (const r of numbers) {
+      const line = ws.rows.get(r)!;
+      const get = (n: string) => {
+        const c = col(n);
+        return c === undefined ? undefined : line.get(c);
       };
-      const crit = get('criterion')!;
-      const answer = get('answer')!;
-      const practice = get('practice');
-      const notes = get('notes');
+      const at = (letter: string) => `${sheetRef(name)}!${letter}${r}`;
       const evidence = get('evidence');
       rows.push({
-        criterion: { text: cellText(crit), where: at(crit) },
-        answer: { text: cellText(answer), where: at(answer) },
-        ...(practice ? { practice: { text: cellText(practice), where: at(practice) } } : {}),
-        ...(notes ? { notes: { text: cellText(notes), where: at(notes) } } : {}),
-        ...(evidence ? { evidence: { text: cellText(evidence), where: at(evidence), link: linkOf(evidence) } } : {}),
+        criterion: { text: text(get('criterion')), where: at(letters.criterion) },
+        answer: { text: text(get('answer')), where: at(letters.answer) },
+        ...(letters.practice ? { practice: { text: text(get('practice')), where: at(letters.practice) } } : {}),
+        ...(letters.notes ? { notes: { text: text(get('notes')), where: at(letters.notes) } } : {}),
+        ...(letters.evidence ? { evidence: { text: text(evidence), where: at(letters.evidence), link: evidence?.link } } : {}),
       });
     }
   }
   if (!sheets) {
     findings.push(
-      importFinding(
+      fileFinding(
         'no-questionnaire-sheet',
         'the workbook',
         'no sheet has the columns "criterion" and "answer": this is not a questionnaire that `relm questionnaire export` wrote',
@@ -284,33 +294,35 @@ export async function readWorkbook(bytes: Uint8Array, model: Model): Promise<Ret
 
   // Who it was made for (the hidden sheet), then what the respondent wrote on the instructions sheet.
   const meta = new Map<string, string>();
-  const metaSheet = wb.getWorksheet(META_SHEET);
-  metaSheet?.eachRow((row) => meta.set(cellText(row.getCell(1)).trim(), cellText(row.getCell(2)).trim()));
+  const metaSheet = wb.sheet(META_SHEET);
+  for (const [, line] of [...(metaSheet?.rows ?? [])].sort((a, b) => a[0] - b[0])) meta.set(text(line.get(1)).trim(), text(line.get(2)).trim());
   // A hidden sheet of that name that relm did not write says nothing.
   if (meta.get('format') !== QUESTIONNAIRE_FORMAT) meta.clear();
   if (meta.get('model') && meta.get('model') !== model.id) {
     findings.push(
-      importFinding(
+      fileFinding(
         'other-model',
         'the workbook',
         `the questionnaire was made for the model "${meta.get('model')}", and this engagement uses "${model.id}"; export a new one with \`relm questionnaire export\``,
       ),
     );
   }
-  const labelled = new Map<string, { text: string; where: string }>();
-  const instructions = wb.getWorksheet(INSTRUCTIONS_SHEET);
-  instructions?.eachRow((row) => {
-    const label = cellText(row.getCell(1)).trim();
-    if ([LABEL_NAME, LABEL_ROLE, LABEL_DATE].includes(label))
-      labelled.set(label, { text: cellText(row.getCell(2)).trim(), where: `${sheetRef(instructions)}!${row.getCell(2).address}` });
-  });
-  const name = labelled.get(LABEL_NAME)?.text || meta.get('for_name') || '';
-  const role = labelled.get(LABEL_ROLE)?.text || meta.get('for_role') || '';
+  const labelled = new Map<string, { cell: SheetCell; where: string }>();
+  const instructions = wb.sheet(INSTRUCTIONS_SHEET);
+  for (const [r, line] of [...(instructions?.rows ?? [])].sort((a, b) => a[0] - b[0])) {
+    const label = text(line.get(1)).trim();
+    const value = line.get(2);
+    if ([LABEL_NAME, LABEL_ROLE, LABEL_DATE].includes(label) && value && !labelled.has(label))
+      labelled.set(label, { cell: value, where: `${sheetRef(INSTRUCTIONS_SHEET)}!B${r}` });
+  }
+  const name = labelled.get(LABEL_NAME)?.cell.text.trim() || meta.get('for_name') || '';
+  const role = labelled.get(LABEL_ROLE)?.cell.text.trim() || meta.get('for_role') || '';
   let date: string | null = null;
   const dateCell = labelled.get(LABEL_DATE);
-  if (dateCell?.text) {
-    if (isDate(dateCell.text)) date = dateCell.text;
-    else findings.push(importFinding('not-a-date', dateCell.where, `"${clip(dateCell.text)}" is not a date; write it as YYYY-MM-DD, or pass --date`));
+  if (dateCell?.cell.text.trim()) {
+    date = dateOfCell(dateCell.cell, wb);
+    if (date === null)
+      findings.push(importFinding('not-a-date', dateCell.where, `"${clip(dateCell.cell.text.trim())}" is not a date; write it as YYYY-MM-DD, or pass --date`));
   }
   const collected = collect(rows, model, findings);
   return { respondent: name ? { name, ...(role ? { role } : {}) } : null, date, ...collected, findings };
@@ -318,7 +330,7 @@ export async function readWorkbook(bytes: Uint8Array, model: Model): Promise<Ret
 
 /** The answers of the JSON file the HTML form saves. */
 export function readAnswersJson(text: string, model: Model): ReturnedQuestionnaire {
-  const empty = (f: ImportFinding): ReturnedQuestionnaire => ({ respondent: null, date: null, answers: [], blank: 0, findings: [f] });
+  const empty = (f: ImportFinding): ReturnedQuestionnaire => ({ respondent: null, date: null, answers: [], blank: 0, findings: [{ ...f, cells: 0 }] });
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
