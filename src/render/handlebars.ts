@@ -7,6 +7,8 @@ import { formatMoney, formatRounded, percent } from '../util/format.js';
 import { codeSpan, escapeInline, escapeMarkdownBlock } from './markdown.js';
 import { Handlebars, precompiled, type PartialCall, type TemplateKind } from './precompiled.js';
 import { CHART_TOKEN, limitTemplates } from './render-limits.js';
+import { CHART_NAMES } from './chart-names.js';
+import { clip } from '../util/text.js';
 
 export type TemplateEnv = typeof Handlebars;
 
@@ -111,7 +113,7 @@ function partialNames(dir: string): string[] {
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
 
-type Options = { data?: { root?: Record<string, unknown> } };
+type Options = { data?: { root?: Record<string, unknown> }; loc?: { start: { line: number; column: number } } };
 
 /** A helper's arguments without Handlebars' options object, which always comes last. */
 function argsOf(args: unknown[]): { values: unknown[]; options: Options } {
@@ -169,7 +171,20 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   },
   round: (v: unknown) => (typeof v === 'number' ? formatRounded(v) : '–'),
   // A chart goes in as a placeholder paragraph; the deliverable turns it into an image (Markdown) or inline SVG (HTML).
-  chart: (name: unknown) => `\n\n@@chart:${CHART_TOKEN}:${String(name)}@@\n\n`,
+  chart: (...args: unknown[]) => {
+    const { values, options } = argsOf(args);
+    const name = values[0];
+    if (typeof name !== 'string' || !CHART_NAMES.includes(name)) {
+      // At the helper's place in the template (locate reads lineNumber and column, as Handlebars' own errors have them).
+      const shown = typeof name === 'string' ? `"${clip(name, 60)}"` : String(name);
+      const err = Object.assign(new Error(`there is no chart ${shown}; the charts are ${CHART_NAMES.join(', ')}`), {
+        lineNumber: options.loc?.start.line ?? 1,
+        column: options.loc?.start.column ?? 0,
+      });
+      throw err;
+    }
+    return `\n\n@@chart:${CHART_TOKEN}:${name}@@\n\n`;
+  },
   code: (v: unknown) => (v === null || v === undefined ? '' : codeSpan(String(v))),
   firstline: (v: unknown) => (typeof v === 'string' ? v.split('\n')[0]!.trim() : ''),
   eq: (a: unknown, b: unknown) => a === b,
