@@ -46,9 +46,7 @@ describe('the chart names a template may use', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(TemplateError);
-    expect((error as TemplateError).message).toBe(
-      `templates/partials/extra.hbs:2:7 there is no chart "radars"; the charts are ${CHART_NAMES.join(', ')}`,
-    );
+    expect((error as TemplateError).message).toBe(`templates/partials/extra.hbs:2:7 there is no chart "radars"; the charts are ${CHART_NAMES.join(', ')}`);
     // A known name is a placeholder line for the deliverable to replace; no other text of the helper's.
     writeFileSync(join(root, 'templates', 'partials', 'extra.hbs'), 'text\n');
     expect(createEnvironment({ engagementRoot: root }).render('training-plan.md.hbs', {})).toMatch(/^# T\n\n {2}\n\n@@chart:[0-9a-f]{16}:radar@@\n\n\ntext\n$/);
