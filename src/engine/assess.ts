@@ -75,7 +75,8 @@ export function assessPerspectives(
       score,
       target: weightedMean(targeted.map((p) => ({ value: p.target, weight: p.weight }))),
       gap,
-      weight: weights[k] ?? 1,
+      // + 0: a weight written -0 weighs (and reads) 0.
+      weight: (weights[k] ?? 1) + 0,
       practices: own.map((p) => p.id),
       rag: ragOf(gap, score !== null),
       weakest_practice: weakest?.id ?? null,

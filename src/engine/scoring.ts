@@ -154,16 +154,45 @@ export function gapOf(levelScores: readonly number[], target: number): number {
   return g <= 1e-12 ? 0 : g;
 }
 
-/** Weighted mean of the values that are not null; null when none has weight. */
+/**
+ * Weighted mean of the values that are not null; null when none has weight. The weights are first scaled by one
+ * power of two so that the largest is between 1 and 2: exact, so ordinary weights give the same bits as without
+ * it, while weights as small as 5e-324 (subnormal numbers, whose products with a score lose their precision and
+ * gave an overall score of 3 for a single perspective at 2.75) weigh in their true proportions. A weighted mean
+ * lies between the least and the greatest of its values: the result is held there against rounding.
+ */
 export function weightedMean(pairs: readonly { value: number | null; weight: number }[]): number | null {
+  let max = 0;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const { value, weight } of pairs) {
+    if (value === null || !(weight > 0)) continue;
+    if (weight > max) max = weight;
+    if (value < lo) lo = value;
+    if (value > hi) hi = value;
+  }
+  if (max === 0) return null;
+  const shift = -Math.floor(Math.log2(max));
   let num = 0;
   let den = 0;
   for (const { value, weight } of pairs) {
-    if (value === null) continue;
-    num += weight * value;
-    den += weight;
+    if (value === null || !(weight > 0)) continue;
+    const w = timesPowerOfTwo(weight, shift);
+    num += w * value;
+    den += w;
   }
-  return den === 0 ? null : num / den;
+  return Math.min(hi, Math.max(lo, num / den));
+}
+
+/** x · 2^n, exactly (in steps, since 2^1074 itself is beyond a double's range). */
+function timesPowerOfTwo(x: number, n: number): number {
+  let r = x;
+  for (let left = n; left !== 0; ) {
+    const step = Math.max(-1000, Math.min(1000, left));
+    r *= 2 ** step;
+    left -= step;
+  }
+  return r;
 }
 
 /**

@@ -132,6 +132,40 @@ describe('weightedMean', () => {
     expect(weightedMean([{ value: null, weight: 1 }])).toBeNull();
     expect(weightedMean([])).toBeNull();
   });
+
+  it('weighs subnormal weights in their true proportions and stays within its values', () => {
+    // One weight of 5e-324 (the smallest double): the mean is that value, not 5e-324 × 2.75 rounded (which read 3).
+    expect(weightedMean([{ value: 2.75, weight: 5e-324 }])).toBe(2.75);
+    expect(
+      weightedMean([
+        { value: 2.75, weight: 5e-324 },
+        { value: 2, weight: 0 },
+      ]),
+    ).toBe(2.75);
+    // 1e-323 is twice 5e-324: (2 × 2 + 2.75 × 1) / 3 = 2.25 (it read 2.33).
+    expect(
+      weightedMean([
+        { value: 2, weight: 1e-323 },
+        { value: 2.75, weight: 5e-324 },
+      ]),
+    ).toBe(2.25);
+    // The largest weight allowed beside a subnormal one: the subnormal one counts for nothing that a double can hold.
+    expect(
+      weightedMean([
+        { value: 1, weight: 1000 },
+        { value: 5, weight: 5e-324 },
+      ]),
+    ).toBe(1);
+    // -0 weighs nothing; the same value everywhere is that value exactly, whatever the weights.
+    expect(
+      weightedMean([
+        { value: 4, weight: -0 },
+        { value: 1.1, weight: 3 },
+      ]),
+    ).toBe(1.1);
+    expect(weightedMean([0.1, 0.7, 3, 1e-300].map((weight) => ({ value: 0.1, weight })))).toBe(0.1);
+    expect(weightedMean([{ value: 3, weight: -0 }])).toBeNull();
+  });
 });
 
 describe('assess (docs/formulas.md, perspectives and overall)', () => {
