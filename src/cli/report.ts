@@ -97,7 +97,7 @@ export async function runReport(opts: ReportOptions): Promise<void> {
   const assessment = result.assessment;
   const logo = logoDataUri(result.root, engagement.manifest.branding?.logo);
   const notes: string[] = [];
-  const extras = (await import('./report-extras.js')).reportExtras(assessment, engagement, result.root, only as DeliverableId[], opts, logo, notes);
+  const extras = await (await import('./report-extras.js')).reportExtras(assessment, engagement, result.root, only as DeliverableId[], opts, logo, notes);
   for (const n of notes) writeErr(colorsFor('stderr').yellow(`relm report: ${printable(n)}`));
   const rendered = renderDeliverables(assessment, engagement, only as DeliverableId[], { engagementRoot: result.root, version, logo, ...extras });
   // Everything goes to a staging folder inside the output folder first, and into place only once all is

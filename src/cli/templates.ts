@@ -104,7 +104,7 @@ export async function runTemplatesContext(name: string | undefined, opts: Common
   const logo = logoDataUri(result.root, engagement.manifest.branding?.logo);
   // The benchmark (report) and the progress data (progress report) as relm report computes them.
   const { reportExtras } = await import('./report-extras.js');
-  const extras = reportExtras(result.assessment, engagement, result.root, [d.id], { windowDays: opts.windowDays }, logo, []);
+  const extras = await reportExtras(result.assessment, engagement, result.root, [d.id], { windowDays: opts.windowDays }, logo, []);
   const data = deliverableContexts(result.assessment, engagement, logo, extras)(d.id);
   if (opts.json) {
     emit(JSON.stringify(data, null, 2) + '\n');

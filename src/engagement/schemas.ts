@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { SCHEMAS_DIR } from '../paths.js';
@@ -30,9 +31,7 @@ export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 let ajv: Ajv | undefined;
 const compiled = new Map<SchemaName, ValidateFunction>();
-
-// The build precompiles the schemas (scripts/compile-validators.mjs); from source they are compiled on first use.
-const precompiled = (await import(new URL('./validators.js', import.meta.url).href).catch(() => null)) as Partial<Record<SchemaName, ValidateFunction>> | null;
+const require = createRequire(import.meta.url);
 
 export function readSchema(name: SchemaName): Record<string, unknown> {
   return JSON.parse(readFileSync(join(SCHEMAS_DIR, `${name}.schema.json`), 'utf8')) as Record<string, unknown>;
@@ -41,7 +40,7 @@ export function readSchema(name: SchemaName): Record<string, unknown> {
 function getAjv(): Ajv {
   if (!ajv) {
     // Only when a schema was not precompiled by the build (running from source): ajv's compiler is slow to load.
-    const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
     ajv = new AjvClass({ allErrors: true, verbose: true, strict: false, strictNumbers: true });
     for (const [name, def] of Object.entries(FORMATS)) ajv.addFormat(name, def);
     // Schemas that others reference are registered up front.
@@ -50,14 +49,21 @@ function getAjv(): Ajv {
   return ajv;
 }
 
+/**
+ * The validator of one schema, loaded when first used: the build compiles each schema into a file of its own
+ * (scripts/compile-validators.mjs), so a command loads only the validators of the files it reads. Running
+ * from source, the schema is compiled with ajv instead.
+ */
 function validator(name: SchemaName): ValidateFunction {
-  const ready = precompiled?.[name];
-  if (ready) return ready;
   let v = compiled.get(name);
   if (!v) {
-    const a = getAjv();
-    const schema = readSchema(name);
-    v = (a.getSchema(schema.$id as string) as ValidateFunction | undefined) ?? a.compile(schema);
+    const built = fileURLToPath(new URL(`./validators/${name}.cjs`, import.meta.url));
+    if (existsSync(built)) v = (require(built) as (formats: typeof FORMATS) => ValidateFunction)(FORMATS);
+    else {
+      const a = getAjv();
+      const schema = readSchema(name);
+      v = (a.getSchema(schema.$id as string) as ValidateFunction | undefined) ?? a.compile(schema);
+    }
     compiled.set(name, v);
   }
   return v;

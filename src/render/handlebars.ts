@@ -138,6 +138,8 @@ const DATE_STYLES: Record<string, Intl.DateTimeFormatOptions | null> = {
   month: { month: 'long', year: 'numeric' },
   iso: null,
 };
+/** A DateTimeFormat is costly to build (more than formatting a date with it): one per style, made when first used. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A date (YYYY-MM-DD, or the date of a date-time) as the documents write it: long (31 March 2026), short, month or iso. */
 export function formatDate(v: unknown, style: unknown = 'long'): string {
@@ -147,7 +149,10 @@ export function formatDate(v: unknown, style: unknown = 'long'): string {
   const opts = DATE_STYLES[key];
   if (!opts) return day;
   const d = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? '–' : new Intl.DateTimeFormat('en-GB', { ...opts, timeZone: 'UTC' }).format(d);
+  if (Number.isNaN(d.getTime())) return '–';
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat('en-GB', { ...opts, timeZone: 'UTC' })));
+  return f.format(d);
 }
 
 /**

@@ -76,24 +76,48 @@ export function excerpt(text: string, index: number, length: number): string {
   return `${from > 0 ? '...' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '...' : ''}`;
 }
 
+/** Each rule's regular expression, compiled once: a deliverable is checked line by line, thousands of lines. */
+const compiled = new WeakMap<TextRule, RegExp>();
+function regexOf(r: TextRule): RegExp {
+  let re = compiled.get(r);
+  if (!re) compiled.set(r, (re = new RegExp(r.source, r.flags.includes('g') ? r.flags : `${r.flags}g`)));
+  re.lastIndex = 0;
+  return re;
+}
+
 /** The rules a piece of text breaks: per rule, its message with the first match's excerpt (and how many more). */
 export function checkText(text: string, rules: readonly TextRule[]): { code: string; message: string }[] {
   const out: { code: string; message: string }[] = [];
   for (const r of rules) {
-    const matches = [...text.matchAll(new RegExp(r.source, r.flags))];
-    const m = matches[0];
+    const re = regexOf(r);
+    const m = re.exec(text);
     if (!m) continue;
-    const more = matches.length > 1 ? ` (${matches.length} times)` : '';
+    let count = 1;
+    for (let at = m.index; ; count++) {
+      if (re.lastIndex === at) re.lastIndex++; // an empty match: step past it, as matchAll does
+      const next = re.exec(text);
+      if (!next) break;
+      at = next.index;
+    }
+    const more = count > 1 ? ` (${count} times)` : '';
     out.push({ code: r.code, message: `${r.message.replace('{m}', m[0])}${more}: "${excerpt(text, m.index, m[0].length)}"` });
   }
   return out;
 }
 
-/** A line-by-line check of text a client reads; `visible` maps a line to its visible text. */
+/**
+ * A line-by-line check of text a client reads; `visible` maps a line to its visible text. The rules are tried
+ * on the whole visible text first (no rule matches across lines): only those that match anywhere are tried
+ * line by line, so a clean deliverable costs one search per rule.
+ */
 function byLine(file: string, text: string, rules: readonly TextRule[], visible: (line: string) => string): PreflightFinding[] {
+  const lines = text.split('\n').map(visible);
+  const whole = lines.join('\n');
+  const broken = rules.filter((r) => regexOf(r).test(whole));
+  if (!broken.length) return [];
   const out: PreflightFinding[] = [];
-  text.split('\n').forEach((line, i) => {
-    for (const f of checkText(visible(line), rules)) out.push({ file, where: `line ${i + 1}`, ...f });
+  lines.forEach((line, i) => {
+    for (const f of checkText(line, broken)) out.push({ file, where: `line ${i + 1}`, ...f });
   });
   return out;
 }

@@ -13,8 +13,8 @@ import { ROOT } from '../helpers/cli.js';
 const dist = (path: string) => import(pathToFileURL(join(ROOT, 'dist', path)).href);
 
 describe('precompiled templates', () => {
-  it('hold every built-in template, under the key of its kind and text', async () => {
-    const built = (await dist('render/templates.precompiled.js')).default as Record<string, unknown>;
+  it('hold every built-in template, each in a file named by the key of its kind and text', () => {
+    const built = readdirSync(join(ROOT, 'dist', 'render', 'templates')).map((f) => f.replace(/\.cjs$/, ''));
     const names = [
       ...readdirSync(join(ROOT, 'templates')).filter((f) => f.endsWith('.hbs')),
       ...readdirSync(join(ROOT, 'templates', 'partials'))
@@ -22,8 +22,8 @@ describe('precompiled templates', () => {
         .map((f) => `partials/${f}`),
     ];
     expect(names.length).toBeGreaterThanOrEqual(6);
-    for (const name of names) expect(built[templateKey(readFileSync(join(ROOT, 'templates', name), 'utf8'), kindOf(name))], name).toBeDefined();
-    expect(Object.keys(built)).toHaveLength(names.length);
+    for (const name of names) expect(built, name).toContain(templateKey(readFileSync(join(ROOT, 'templates', name), 'utf8'), kindOf(name)));
+    expect(built).toHaveLength(names.length);
   });
 
   it('are used for the built-in texts only: any other text is compiled when relm runs', async () => {
@@ -41,7 +41,7 @@ describe('precompiled templates', () => {
     const load = await import('../../src/engagement/load.js');
     const { reportView } = await import('../../src/render/report-view.js');
     const { assess } = await import('../../src/engine/assess.js');
-    const { progressDeliverable } = await import('../../src/cli/report-extras.js');
+    const { progressDeliverable } = await import('../../src/cli/report-progress.js');
     const root = join(ROOT, 'examples', 'acme-bank');
     const e = load.loadEngagement(root).engagement!;
     const a = assess(e);
