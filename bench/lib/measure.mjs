@@ -14,8 +14,8 @@ export const BIN = join(ROOT, 'bin', 'relm');
 const RSS = join(HERE, 'bench', 'lib', 'rss.mjs');
 
 /**
- * Runs `node args…` (with the peak-memory probe preloaded) and returns its wall time (ms) and peak resident
- * memory (KB). An exit code outside `ok` (default [0]) throws: a benchmark of a failing command means nothing.
+ * Runs `node args…` (with the peak-memory probe preloaded) and returns its wall time (ms), peak resident
+ * memory (KB) and CPU time (ms, user and system, of the node process alone). An exit code outside `ok` (default [0]) throws: a benchmark of a failing command means nothing.
  */
 export function run(args, { ok = [0], cwd, env, timeout = 600_000 } = {}) {
   const t = process.hrtime.bigint();
@@ -28,16 +28,17 @@ export function run(args, { ok = [0], cwd, env, timeout = 600_000 } = {}) {
   });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   const kb = Number(/RELM_BENCH_MAX_RSS_KB (\d+)/.exec(r.stderr ?? '')?.[1] ?? NaN);
+  const cpu = Number(/RELM_BENCH_CPU_MS ([\d.]+)/.exec(r.stderr ?? '')?.[1] ?? NaN);
   if (r.error) throw new Error(`node ${args.join(' ')}: ${r.error.message}`);
   if (!ok.includes(r.status)) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${(r.stderr ?? '').slice(0, 800)}`);
-  return { ms, kb, stdout: r.stdout };
+  return { ms, kb, cpu, stdout: r.stdout };
 }
 
-/** The median time and the highest peak memory of `runs` runs. */
+/** The median time, the median CPU time and the highest peak memory of `runs` runs. */
 export function median(runs, args, opts) {
   const rs = Array.from({ length: runs }, () => run(args, opts));
-  const ms = rs.map((r) => r.ms).sort((a, b) => a - b)[runs >> 1];
-  return { ms, kb: Math.max(...rs.map((r) => r.kb)), stdout: rs[0].stdout };
+  const mid = (xs) => xs.sort((a, b) => a - b)[runs >> 1];
+  return { ms: mid(rs.map((r) => r.ms)), cpu: mid(rs.map((r) => r.cpu)), kb: Math.max(...rs.map((r) => r.kb)), stdout: rs[0].stdout };
 }
 
 /** Times a function in this process (ms). */
