@@ -79,7 +79,15 @@ export function parseMapOptions(options: readonly string[] | undefined, target: 
   return out;
 }
 
-/** A number of days or money, >= 0: `3`, `2.5`, `2,5`, `1,000`. Null when it is not one. */
+/**
+ * A key of a change record, whatever link type joins it: a change project's issue (CHG-12, RFC-7, CR-3,
+ * CHANGE-9), a ServiceNow change number (CHG0012345) or a Remedy change (CRQ000000123456).
+ */
+export const CHANGE_KEY = /^(?:(?:CHG|CHANGE|RFC|CR|CRQ)-\d+|CHG\d{5,}|CRQ\d{6,})$/i;
+
+/** A tracker's issue key (`HADOOP-123`, `MR-1042`): what a change request's correlation id names. */
+export const ISSUE_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
+
 /** Currency signs and ISO 4217 codes that exports put beside amounts ("£4,000", "4.000,50 €", "USD 1,200"). */
 const CURRENCY = /^(?:[A-Z]{3}|[£€$¥₹₩₽¤]|US\$|CHF|kr)\s*|\s*(?:[A-Z]{3}|[£€$¥₹₩₽¤]|CHF|kr)$/gu;
 

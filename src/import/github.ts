@@ -4,6 +4,7 @@ import { applyMapped, itemsFromRaw, type RawItem } from './items.js';
 import { hasPath, isRecord, textOf, valuesAt, type JsonRecord } from './json.js';
 import type { ImportResult, ParseOptions } from './types.js';
 import { lookupPriority, norm } from './vocabulary.js';
+import { CHANGE_KEY } from './fields.js';
 import { pushAll } from '../util/arrays.js';
 
 /** Labels that mean an issue was closed without doing it. */
@@ -32,6 +33,34 @@ function recordsOf(json: unknown): unknown[] {
     EXIT_USAGE,
     'Export with `gh issue list --state all --limit 10000 --json number,title,body,state,labels,createdAt,closedAt,stateReason`, or save the REST API answer (GET /repos/OWNER/REPO/issues?state=all).',
   );
+}
+
+/** `https://github.com/o/r/pull/12` -> `o/r#12`. */
+const PULL_URL = /github\.com\/([^/]+\/[^/]+)\/pull\/(\d+)/;
+
+/**
+ * The pull requests that close an issue (`gh issue list --json closedByPullRequestsReferences`, or the GraphQL
+ * `closedByPullRequestsReferences {nodes}`), as `owner/repo#12` (or `#12` without an address). Distinct, in order.
+ */
+function closingPulls(v: unknown): string[] {
+  const list = Array.isArray(v) ? v : isRecord(v) && Array.isArray(v.nodes) ? v.nodes : [];
+  const out: string[] = [];
+  for (const pr of list) {
+    if (!isRecord(pr)) continue;
+    const url = PULL_URL.exec(textOf(pr.url));
+    const number = textOf(pr.number);
+    const ref = url ? `${url[1]}#${url[2]}` : /^\d+$/.test(number) ? `#${number}` : '';
+    if (ref && !out.includes(ref)) out.push(ref);
+  }
+  return out;
+}
+
+/** A label naming the approved change: the change's own key (CHG0012345, RFC-7), or `change: X` / `rfc: X`. */
+function changeOfLabel(label: string): string | null {
+  const t = label.trim();
+  if (CHANGE_KEY.test(t)) return t;
+  const m = /^(?:change|rfc)\s*[:=/]\s*(\S.*)$/i.exec(t);
+  return m ? m[1]!.trim() : null;
 }
 
 /**
@@ -100,6 +129,10 @@ export function parseGithub(json: unknown, opts: ParseOptions = {}): ImportResul
       resolved: date(entry.closedAt ?? entry.closed_at),
       components: [],
       application: repositoryOf(entry),
+      // The approved change: a label that names it, else the pull requests that close the issue.
+      change:
+        [...new Set(labels.map(changeOfLabel).filter((x): x is string => x !== null))].join(', ') ||
+        closingPulls(entry.closedByPullRequestsReferences).join(', '),
       extras: [],
     };
     for (const m of opts.map ?? []) applyMapped(raw, m.field, valuesAt(entry, m.column), m.column);

@@ -127,18 +127,23 @@ export function mergeImport(
       ),
     },
   ];
-  if (kind !== 'incidents' && current.backlog !== null && applications.length && (result.releases ?? []).length) {
+  const itemChanges = result.itemChanges ?? [];
+  if (kind !== 'incidents' && current.backlog !== null && ((applications.length && (result.releases ?? []).length) || itemChanges.length)) {
     changes.push({
       file: 'backlog.yaml',
-      merged: mergeRecords({
-        file: 'backlog.yaml',
-        text: current.backlog,
-        key: 'items',
-        entries: [],
-        applications,
-        header: header(kind, 'backlog'),
-        order: ITEM_ORDER,
-      }),
+      // The changes' backlog items get their `change`, three ways like any field (only items already there).
+      merged: mergeRecords(
+        {
+          file: 'backlog.yaml',
+          text: current.backlog,
+          key: 'items',
+          entries: itemChanges as never,
+          applications: (result.releases ?? []).length ? applications : [],
+          header: header(kind, 'backlog'),
+          order: ITEM_ORDER,
+        },
+        { ...opts, add: false },
+      ),
     });
   }
   return changes;

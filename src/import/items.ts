@@ -11,6 +11,8 @@ import { pushAll } from '../util/arrays.js';
 
 /** The most descriptions keep: enough for the duplicate finder, small enough for a readable backlog.yaml. */
 export const DESCRIPTION_MAX = 4000;
+/** The schema's bound on `change` (one reference, or a few joined by commas). */
+const CHANGE_MAX = 1000;
 
 /** One issue as a tracker exports it, before relm's vocabulary is applied. Every text is raw. */
 export interface RawItem {
@@ -30,6 +32,8 @@ export interface RawItem {
   /** An application named by the export itself (a mapped column, a repository). */
   application?: string;
   duplicateOf?: string;
+  /** The approved change (RFC) the export links the issue to: a change field, a linked change, a pull request. */
+  change?: string;
   /** Fields filled by --map that have no raw counterpart (effort_days, benefit, ...), with the export's column. */
   extras: { field: string; values: string[]; column?: string }[];
 }
@@ -295,6 +299,8 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
       if (dup && dup !== id) item.duplicate_of = dup;
     }
 
+    if (raw.change?.trim()) item.change = cut(raw.change, CHANGE_MAX);
+
     // An optional field that cannot be read is left out of the item, with a warning naming the row and the
     // column: one bad cell never costs the whole row.
     const drop = (column: string | undefined, message: string) =>
@@ -322,7 +328,7 @@ export function itemsFromRaw(raws: readonly RawItem[], ctx: ItemContext): Import
           break;
         }
         case 'change':
-          item.change = one;
+          item.change = cut(one, CHANGE_MAX);
           break;
         case 'release': {
           const r = toId(one);

@@ -1,5 +1,6 @@
 import { EXIT_USAGE, RelmError } from '../errors.js';
-import { all, findColumns, findMappedColumns, first, readCsv } from './csv.js';
+import { all, findColumns, findMappedColumns, first, readCsv, type CsvRow } from './csv.js';
+import { CHANGE_KEY } from './fields.js';
 import { itemsFromCsv } from './items.js';
 import type { ImportResult, ParseOptions } from './types.js';
 
@@ -18,7 +19,44 @@ export const JIRA_COLUMNS = {
   labels: ['Labels', 'Label'],
   description: ['Description'],
   duplicateOf: ['Outward issue link (Duplicate)', 'Outward issue link (Duplicates)', 'Duplicate Of', 'Duplicates'],
+  /** The approved change (RFC) as a field of its own (Jira Service Management, a ServiceNow integration, a custom field). */
+  change: [
+    'Change',
+    'Change Request',
+    'Change request number',
+    'Change Number',
+    'Change Reference',
+    'Change ID',
+    'RFC',
+    'RFC Number',
+    'ServiceNow Change',
+    'Custom field (Change)',
+    'Custom field (Change Request)',
+    'Custom field (Change request number)',
+    'Custom field (Change Number)',
+    'Custom field (Change Reference)',
+    'Custom field (Change ID)',
+    'Custom field (RFC)',
+    'Custom field (RFC Number)',
+    'Custom field (ServiceNow Change)',
+  ],
 } as const;
+
+/** Jira's issue link columns: `Outward issue link (Relates)`, `Inward issue link (Change)`. */
+const LINK_COLUMN = /^(?:inward|outward) issue link \((.+)\)$/i;
+/** A link type that says the linked issue is the change: Change, Change Request, RFC, "is implemented by change". */
+const CHANGE_LINK_TYPE = /\b(?:change|rfc)\b/i;
+
+/**
+ * The change (RFC) links of a row: the change field's values, else the issues linked by a change link type,
+ * else linked issues whose keys are change records. Distinct, in column order.
+ */
+function changeLinks(row: CsvRow, fieldCols: readonly number[], typedCols: readonly number[], linkCols: readonly number[]): string {
+  const split = (cols: readonly number[]) => all(row, cols).flatMap((v) => v.split(/[,;\s]+/).filter(Boolean));
+  const own = all(row, fieldCols);
+  const found = own.length ? own : split(typedCols).length ? split(typedCols) : split(linkCols).filter((k) => CHANGE_KEY.test(k));
+  return [...new Set(found)].join(', ');
+}
 
 const APPLICATION_HINT = 'pass --application ID (or --map COLUMN=application)';
 
@@ -35,6 +73,9 @@ export function parseJira(text: string, opts: ParseOptions = {}): ImportResult {
   >;
   const mapped = (opts.map ?? []).map((m) => ({ ...m, cols: findMappedColumns(h, m.column, 'Jira export') }));
   const mappedField = (f: string) => mapped.some((m) => m.field === f);
+  const links = h.map((name, i) => ({ i, type: LINK_COLUMN.exec(name.trim())?.[1] })).filter((l) => l.type !== undefined);
+  const changeTyped = links.filter((l) => CHANGE_LINK_TYPE.test(l.type!)).map((l) => l.i);
+  const otherLinks = links.filter((l) => !CHANGE_LINK_TYPE.test(l.type!)).map((l) => l.i);
 
   const missing = (what: string, aliases: readonly string[], field: string) =>
     new RelmError(
@@ -69,6 +110,7 @@ export function parseJira(text: string, opts: ParseOptions = {}): ImportResult {
       resolved: first(row, col.resolved),
       components: all(row, col.components),
       duplicateOf: first(row, col.duplicateOf),
+      change: changeLinks(row, col.change, changeTyped, otherLinks),
     }),
     {
       application: opts.application,

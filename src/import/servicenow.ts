@@ -3,7 +3,7 @@ import { EXIT_USAGE, RelmError } from '../errors.js';
 import { hint } from '../util/did-you-mean.js';
 import { findColumns, findMappedColumns, first, headerKey, overlongProblems, readCsv } from './csv.js';
 import { DATE_EXAMPLES, parseExportDate, resolveDateOrder } from './dates.js';
-import { toBoolean, toList } from './fields.js';
+import { ISSUE_KEY, toBoolean, toList } from './fields.js';
 import { slugify, toId } from './ids.js';
 import { hasPath, isRecord, parseJsonText, textOf, valuesAt, type JsonRecord } from './json.js';
 import type { ImportResult, ParseOptions, Problem } from './types.js';
@@ -24,6 +24,8 @@ export const SERVICENOW_COLUMNS = {
   closedAt: ['closed_at', 'Closed'],
   ci: ['cmdb_ci', 'Configuration item'],
   service: ['business_service', 'Business service', 'Service'],
+  /** The id of the record an integration made the change from (a Jira issue key, for the Jira spoke). */
+  correlation: ['correlation_id', 'Correlation ID'],
 } as const;
 type Field = keyof typeof SERVICENOW_COLUMNS;
 
@@ -166,6 +168,7 @@ export function parseServiceNow(input: string | unknown, opts: ParseOptions = {}
   const releases: Release[] = [];
   const applications = new Map<string, Application>();
   const seen = new Map<string, number>();
+  const itemChanges = new Map<string, string[]>();
   const DATE_FIELDS: Field[] = ['start', 'end', 'workStart', 'workEnd', 'closedAt'];
   const { order, note: dateNote } = resolveDateOrder(
     raws.flatMap((r) => [
@@ -308,19 +311,30 @@ export function parseServiceNow(input: string | unknown, opts: ParseOptions = {}
     release.deployed = deployed;
     if (code) release.outcome = code;
     if (restored) release.restored = restored;
-    if (mapped.has('items')) {
+    if (mapped.get('items')?.length) {
       const items = toList(mapped.get('items')!).map(toId);
       if (items.some((x) => !x)) {
         skip(`${id}: items "${mapped.get('items')!.join(', ')}" holds something that is not an id`);
         continue;
       }
       if (items.length) release.items = items as string[];
+    } else {
+      // A change an integration made from a tracker's issue names it in correlation_id: the item it delivers.
+      const correlation = raw.get('correlation');
+      if (ISSUE_KEY.test(correlation)) release.items = [toId(correlation)!];
     }
     seen.set(id, raw.row);
     releases.push(release);
+    // The change is the approved RFC of each backlog item it delivers.
+    for (const item of release.items ?? []) {
+      const changes = itemChanges.get(item);
+      if (!changes) itemChanges.set(item, [id]);
+      else if (!changes.includes(id)) changes.push(id);
+    }
   }
   problems.sort((a, b) => a.row - b.row);
   const result: ImportResult = { releases, problems };
+  if (itemChanges.size) result.itemChanges = [...itemChanges].map(([item, changes]) => ({ id: item, change: changes.join(', ') }));
   if (applications.size) result.applications = [...applications.values()];
   const lines = notes.lines();
   if (dateNote) lines.unshift(dateNote);

@@ -41,6 +41,25 @@ export function formatImportSummary(
   for (const ch of changes) {
     if (ch.merged.report.applicationsAdded.length) out.push(`  added to the applications of ${ch.file}: ${ch.merged.report.applicationsAdded.join(', ')}`);
   }
+  // What a change-record import wrote into the backlog items it names (their approved change).
+  for (const ch of changes.slice(1)) {
+    const x = ch.merged.report;
+    const changed = x.updated.filter((u) => u.fields.includes('change'));
+    if (changed.length)
+      out.push(`  the approved change of ${n(changed.length)} backlog item${changed.length === 1 ? '' : 's'} in ${ch.file}, from the changes that name them`);
+    listed(out, changed, (u) => `  updated ${u.id} in ${ch.file}: change`, 'updated');
+    listed(out, x.kept, (k) => `  kept your edit to ${k.id} ${k.field} (${shown(k.yours)}) in ${ch.file}`, 'edits kept');
+    listed(
+      out,
+      x.conflicts,
+      (k) => c.yellow(`  conflict: ${k.id} ${k.field} is ${shown(k.yours)} in ${ch.file}, ${shown(k.theirs)} in the export: kept yours`),
+      'conflicts',
+    );
+    if (x.missing.length)
+      out.push(
+        `  ${n(x.missing.length)} backlog item${x.missing.length === 1 ? '' : 's'} named by the changes ${x.missing.length === 1 ? 'is' : 'are'} not in ${ch.file} (${x.missing.slice(0, 5).join(', ')}${x.missing.length > 5 ? ', …' : ''}): import the backlog first to link ${x.missing.length === 1 ? 'it' : 'them'}`,
+      );
+  }
   if (result.attributions) {
     const releases = new Set(result.attributions.map((a) => a.release)).size;
     const count = (x: number, one: string) => `${n(x)} ${one}${x === 1 ? '' : 's'}`;

@@ -13,6 +13,11 @@ export interface ImportResult {
   items?: BacklogItem[];
   releases?: Release[];
   applications?: Application[];
+  /**
+   * The approved change (RFC) of backlog items that a change-record import names (a change request's items):
+   * written into the `change` of the items backlog.yaml already holds.
+   */
+  itemChanges?: { id: string; change: string }[];
   /** Rows skipped, with the reason. */
   problems: Problem[];
   /** Optional fields that could not be read and were left out of a row that was imported, with the reason. */
