@@ -14,6 +14,17 @@ function listed<T>(out: string[], list: readonly T[], line: (x: T) => string, mo
   if (list.length > SUMMARY_MAX_LINES) out.push(`  … and ${n(list.length - SUMMARY_MAX_LINES)} more ${more}`);
 }
 
+/** The edits an import kept and its conflicts with the file, one line each; `where` after each kept edit. */
+function editsKept(out: string[], r: FileChange['merged']['report'], file: string, c: ChalkInstance, where = ''): void {
+  listed(out, r.kept, (k) => `  kept your edit to ${k.id} ${k.field} (${shown(k.yours)})${where}`, 'edits kept');
+  listed(
+    out,
+    r.conflicts,
+    (k) => c.yellow(`  conflict: ${k.id} ${k.field} is ${shown(k.yours)} in ${file}, ${shown(k.theirs)} in the export: kept yours`),
+    'conflicts',
+  );
+}
+
 /**
  * What an import did, for stderr: per file the counts (`added 712, updated 3, unchanged 1,785,
  * skipped 3`), the applications added, the updated records with their changed fields, the edits kept and
@@ -48,13 +59,7 @@ export function formatImportSummary(
     if (changed.length)
       out.push(`  the approved change of ${n(changed.length)} backlog item${changed.length === 1 ? '' : 's'} in ${ch.file}, from the changes that name them`);
     listed(out, changed, (u) => `  updated ${u.id} in ${ch.file}: change`, 'updated');
-    listed(out, x.kept, (k) => `  kept your edit to ${k.id} ${k.field} (${shown(k.yours)}) in ${ch.file}`, 'edits kept');
-    listed(
-      out,
-      x.conflicts,
-      (k) => c.yellow(`  conflict: ${k.id} ${k.field} is ${shown(k.yours)} in ${ch.file}, ${shown(k.theirs)} in the export: kept yours`),
-      'conflicts',
-    );
+    editsKept(out, x, ch.file, c, ` in ${ch.file}`);
     if (x.missing.length)
       out.push(
         `  ${n(x.missing.length)} backlog item${x.missing.length === 1 ? '' : 's'} named by the changes ${x.missing.length === 1 ? 'is' : 'are'} not in ${ch.file} (${x.missing.slice(0, 5).join(', ')}${x.missing.length > 5 ? ', …' : ''}): import the backlog first to link ${x.missing.length === 1 ? 'it' : 'them'}`,
@@ -76,13 +81,7 @@ export function formatImportSummary(
     );
   }
   listed(out, r.updated, (u) => `  updated ${u.id}: ${u.fields.join(', ')}`, 'updated');
-  listed(out, r.kept, (k) => `  kept your edit to ${k.id} ${k.field} (${shown(k.yours)})`, 'edits kept');
-  listed(
-    out,
-    r.conflicts,
-    (k) => c.yellow(`  conflict: ${k.id} ${k.field} is ${shown(k.yours)} in ${main.file}, ${shown(k.theirs)} in the export: kept yours`),
-    'conflicts',
-  );
+  editsKept(out, r, main.file, c);
   if (r.conflicts.length)
     out.push(`  conflicts keep what ${main.file} says; edit the file to take the export's value, or import with --force to take every one`);
   listed(out, r.removed, (id) => `  ${id} was removed from ${main.file} since the last import: not added again`, 'removed');

@@ -3,20 +3,15 @@
  * an openpyxl file imports with the date typed in Excel's date cell; --date overrides a date cell that is not a
  * date; a zip bomb is refused at once, as the file, not as "1 cell".
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { parse } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
-import { copyFixture, relm, ROOT } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { fixtureCopies, relm, ROOT } from '../helpers/cli.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-function example(): string {
-  const d = copyFixture('examples/acme-bank');
-  dirs.push(d);
-  return d;
-}
+const copy = fixtureCopies();
+const example = () => copy('examples/acme-bank');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'returned-xlsx');
 
 describe('relm questionnaire import of a workbook another program saved', () => {

@@ -1,8 +1,9 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'bin', 'relm');
@@ -109,4 +110,17 @@ export function copyFixture(path: string): string {
   const src = resolve(ROOT, path);
   cpSync(src, dir, { recursive: true, filter: (from) => from !== join(src, 'out') });
   return dir;
+}
+
+/** `copyFixture` for a test file: each call a fresh copy, all of them removed after the file's tests. */
+export function fixtureCopies(): (path: string) => string {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  return (path) => {
+    const d = copyFixture(path);
+    dirs.push(d);
+    return d;
+  };
 }

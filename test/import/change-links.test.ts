@@ -4,7 +4,7 @@
  * change labels, and ServiceNow changes that name the backlog items they deliver (written into those items'
  * `change`, three ways). With the link carried, the share of delivered items with an approved change is measured.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -16,7 +16,7 @@ import { parseJira } from '../../src/import/jira.js';
 import { parseServiceNow } from '../../src/import/servicenow.js';
 import { formatImportSummary } from '../../src/import/summary.js';
 import { Chalk } from 'chalk';
-import { copyFixture, relm } from '../helpers/cli.js';
+import { fixtureCopies, relm } from '../helpers/cli.js';
 
 const HADOOP = fileURLToPath(new URL('../../../shared/data/gitbugs-hadoop/hadoop_bugs.csv', import.meta.url));
 const present = existsSync(HADOOP);
@@ -186,40 +186,37 @@ describe('ServiceNow: the changes name the backlog items they deliver', () => {
 });
 
 describe('end to end: the approved-change share once the link is carried', () => {
+  const copy = fixtureCopies();
   it('is unknown after a Jira import without links, and measured once the ServiceNow changes name the items', async () => {
-    const dir = copyFixture('test/fixtures/minimal');
-    try {
-      writeFileSync(
-        join(dir, 'issues.csv'),
-        csv([
-          ['Issue key', 'Summary', 'Issue Type', 'Status', 'Resolution', 'Created', 'Resolved'],
-          ['HADOOP-17000', 'Fix the build on Debian 10', 'Bug', 'Resolved', 'Fixed', '05/Jan/26 10:00', '20/Jan/26 10:00'],
-          ['HADOOP-17001', 'JAR in conflict with timestamp check', 'Bug', 'Resolved', 'Fixed', '06/Jan/26 10:00', '21/Jan/26 10:00'],
-        ]),
-      );
-      writeFileSync(
-        join(dir, 'changes.csv'),
-        csv([
-          ['number', 'state', 'close_code', 'work_start', 'work_end', 'correlation_id'],
-          ['CHG0040001', 'Closed', 'Successful', '2026-01-19 20:00:00', '2026-01-19 21:00:00', 'HADOOP-17000'],
-        ]),
-      );
-      const share = async () => {
-        const r = await relm(['assess', '--json', '-C', dir], { cwd: dir });
-        expect(r.status, r.stderr).toBe(0);
-        return (JSON.parse(r.stdout) as { backlog: { done_with_change_share: number | null } }).backlog.done_with_change_share;
-      };
-      expect((await relm(['import', 'jira', 'issues.csv', '--application', 'hadoop', '-C', dir], { cwd: dir })).status).toBe(0);
-      expect(await share()).toBeNull();
-      const sn = await relm(['import', 'servicenow', 'changes.csv', '--application', 'hadoop', '-C', dir], { cwd: dir });
-      expect(sn.status, sn.stderr).toBe(0);
-      expect(sn.stderr).toContain('  updated HADOOP-17000 in backlog.yaml: change');
-      expect(await share()).toBe(0.5);
-      // Again: nothing changes.
-      const again = await relm(['import', 'servicenow', 'changes.csv', '--application', 'hadoop', '-C', dir], { cwd: dir });
-      expect(again.stderr).toContain('nothing to write');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = copy('test/fixtures/minimal');
+    writeFileSync(
+      join(dir, 'issues.csv'),
+      csv([
+        ['Issue key', 'Summary', 'Issue Type', 'Status', 'Resolution', 'Created', 'Resolved'],
+        ['HADOOP-17000', 'Fix the build on Debian 10', 'Bug', 'Resolved', 'Fixed', '05/Jan/26 10:00', '20/Jan/26 10:00'],
+        ['HADOOP-17001', 'JAR in conflict with timestamp check', 'Bug', 'Resolved', 'Fixed', '06/Jan/26 10:00', '21/Jan/26 10:00'],
+      ]),
+    );
+    writeFileSync(
+      join(dir, 'changes.csv'),
+      csv([
+        ['number', 'state', 'close_code', 'work_start', 'work_end', 'correlation_id'],
+        ['CHG0040001', 'Closed', 'Successful', '2026-01-19 20:00:00', '2026-01-19 21:00:00', 'HADOOP-17000'],
+      ]),
+    );
+    const share = async () => {
+      const r = await relm(['assess', '--json', '-C', dir], { cwd: dir });
+      expect(r.status, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as { backlog: { done_with_change_share: number | null } }).backlog.done_with_change_share;
+    };
+    expect((await relm(['import', 'jira', 'issues.csv', '--application', 'hadoop', '-C', dir], { cwd: dir })).status).toBe(0);
+    expect(await share()).toBeNull();
+    const sn = await relm(['import', 'servicenow', 'changes.csv', '--application', 'hadoop', '-C', dir], { cwd: dir });
+    expect(sn.status, sn.stderr).toBe(0);
+    expect(sn.stderr).toContain('  updated HADOOP-17000 in backlog.yaml: change');
+    expect(await share()).toBe(0.5);
+    // Again: nothing changes.
+    const again = await relm(['import', 'servicenow', 'changes.csv', '--application', 'hadoop', '-C', dir], { cwd: dir });
+    expect(again.stderr).toContain('nothing to write');
   });
 });
