@@ -202,21 +202,48 @@ function fileFinding(code: Code, where: string, message: string): ImportFinding 
   return { ...importFinding(code, where, message), cells: 0 };
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const LONG_MONTHS = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
+
+/** The month a name or its first three letters stands for (1-12), or 0. */
+function monthOf(name: string): number {
+  const n = name.toLowerCase().replace(/\.$/, '');
+  const i = MONTHS.findIndex((m) => m === n || (n.length >= 3 && m.startsWith(n)));
+  return i + 1;
+}
+
+const ymd = (y: string | number, m: string | number, d: string | number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
 /**
- * The date a respondent typed in the date cell: an ISO date as text, a cell Excel (or another program) stores as
- * a date, or a bare serial number (46119 is 7 April 2026 in the 1900 date system), in the workbook's date system.
+ * The date a respondent put in the date cell: a cell Excel (or another program) stores as a date, a bare serial
+ * number (46119 is 7 April 2026 in the 1900 date system) in the workbook's date system, or a date typed as text:
+ * 2026-03-05, 5 March 2026, March 5, 2026, or 25/03/2026 (day and month told apart by a day past 12). A date
+ * with numbers only that reads both ways (05/03/2026) is refused with both readings: `{ambiguous}`.
  */
-function dateOfCell(cell: SheetCell, wb: Workbook): string | null {
+function dateOfCell(cell: SheetCell, wb: Workbook): string | null | { ambiguous: [string, string] } {
   const text = cell.text.trim();
   if (cell.kind === 'date') return isDate(text) ? text : null;
   if (cell.kind === 'number' && cell.value !== undefined && cell.value >= 1 && cell.value < 2_958_466) return wb.serialDate(cell.value);
+  const valid = (d: string) => (isDate(d) ? d : null);
   const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
-  if (iso) {
-    const d = `${iso[1]}-${iso[2]!.padStart(2, '0')}-${iso[3]!.padStart(2, '0')}`;
-    return isDate(d) ? d : null;
+  if (iso) return valid(ymd(iso[1]!, iso[2]!, iso[3]!));
+  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)?[\s.-]+([A-Za-z]+\.?)[\s.-]+(\d{4})$/.exec(text);
+  if (dayFirst && monthOf(dayFirst[2]!)) return valid(ymd(dayFirst[3]!, monthOf(dayFirst[2]!), dayFirst[1]!));
+  const monthFirst = /^([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(text);
+  if (monthFirst && monthOf(monthFirst[1]!)) return valid(ymd(monthFirst[3]!, monthOf(monthFirst[1]!), monthFirst[2]!));
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (numeric) {
+    const [a, b, y] = [Number(numeric[1]), Number(numeric[2]), numeric[3]!];
+    const dm = valid(ymd(y, b, a));
+    const md = valid(ymd(y, a, b));
+    if (dm && md && dm !== md) return { ambiguous: [dm, md] };
+    return dm ?? md;
   }
   return null;
 }
+
+/** 2026-03-05 -> 5 March 2026. */
+const spelled = (d: string) => `${Number(d.slice(8))} ${LONG_MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
 
 /**
  * The answers of a returned workbook: every sheet with `criterion` and `answer` columns, in any order. Only the
@@ -320,9 +347,18 @@ function readCells(wb: Workbook, model: Model): ReturnedQuestionnaire {
   let date: string | null = null;
   const dateCell = labelled.get(LABEL_DATE);
   if (dateCell?.cell.text.trim()) {
-    date = dateOfCell(dateCell.cell, wb);
-    if (date === null)
-      findings.push(importFinding('not-a-date', dateCell.where, `"${clip(dateCell.cell.text.trim())}" is not a date; write it as YYYY-MM-DD, or pass --date`));
+    const read = dateOfCell(dateCell.cell, wb);
+    const typed = clip(dateCell.cell.text.trim());
+    if (typeof read === 'string') date = read;
+    else if (read === null) findings.push(importFinding('not-a-date', dateCell.where, `"${typed}" is not a date; write it as YYYY-MM-DD, or pass --date`));
+    else
+      findings.push(
+        importFinding(
+          'not-a-date',
+          dateCell.where,
+          `"${typed}" could be ${spelled(read.ambiguous[0])} or ${spelled(read.ambiguous[1])}; write it as YYYY-MM-DD, or pass --date`,
+        ),
+      );
   }
   const collected = collect(rows, model, findings);
   return { respondent: name ? { name, ...(role ? { role } : {}) } : null, date, ...collected, findings };

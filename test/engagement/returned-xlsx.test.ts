@@ -157,3 +157,38 @@ describe('cell values', () => {
     expect(xmlUnescape('a &amp; b &lt;c&gt; &#233;&#x263A; line_x000D_\n _x005F_x000D_')).toBe('a & b <c> é☺ line\r\n _x000D_');
   });
 });
+
+describe('a date typed as text in the date cell', () => {
+  /** The openpyxl fixture with the date cell holding `text` as a string. */
+  async function withDateText(text: string): Promise<Buffer> {
+    const zip = await JSZip.loadAsync(fixture('openpyxl.xlsx'));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    zip.file('xl/worksheets/sheet1.xml', xml.replace(/<c r="B6"[^>]*>[\s\S]*?<\/c>/, `<c r="B6" t="inlineStr"><is><t>${text}</t></is></c>`));
+    return zip.generateAsync({ type: 'nodebuffer' });
+  }
+  it.each([
+    ['2026-03-05', '2026-03-05'],
+    ['2026/3/5', '2026-03-05'],
+    ['5 March 2026', '2026-03-05'],
+    ['5th Mar. 2026', '2026-03-05'],
+    ['March 5, 2026', '2026-03-05'],
+    ['25/03/2026', '2026-03-25'],
+    ['03/25/2026', '2026-03-25'],
+    ['05/05/2026', '2026-05-05'],
+  ])('reads "%s" as %s', async (text, date) => {
+    const q = await readWorkbook(await withDateText(text), model);
+    expect(q.findings).toEqual([]);
+    expect(q.date).toBe(date);
+  });
+
+  it('refuses a date that reads both ways, with both readings, and what is no date at all', async () => {
+    const both = await readWorkbook(await withDateText('05/03/2026'), model);
+    expect(both.findings.map((f) => `${f.where}: ${f.message}`)).toEqual([
+      'Instructions!B6: "05/03/2026" could be 5 March 2026 or 3 May 2026; write it as YYYY-MM-DD, or pass --date',
+    ]);
+    const none = await readWorkbook(await withDateText('31 Febtember 2026'), model);
+    expect(none.findings.map((f) => f.message)).toEqual(['"31 Febtember 2026" is not a date; write it as YYYY-MM-DD, or pass --date']);
+    const impossible = await readWorkbook(await withDateText('31 February 2026'), model);
+    expect(impossible.findings.map((f) => f.code)).toEqual(['not-a-date']);
+  });
+});
