@@ -8,7 +8,7 @@ import { allRecommendations } from '../engine/recommendations.js';
 import { strictestKpis } from '../engine/kpis.js';
 import type { Assessment, RecommendationResult, Risk } from '../engine/types.js';
 import { PERSPECTIVE_NAMES, phaseLabel } from './headlines.js';
-import { capitalise, count, date, days, list, metricName, metricValue, money, num, pct, score } from './words.js';
+import { capitalise, count, date, days, list, metricName, metricValue, money, num, numberWord, pct, score } from './words.js';
 
 export type Lookup = (id: string) => string;
 
@@ -139,6 +139,11 @@ export function recommendationViews(a: Assessment, e: Engagement, names: Names) 
 }
 export type RecommendationView = ReturnType<typeof recommendationViews>[number];
 
+/** "A, B, C and two more": the first `k` names, then how many are left (never a bare "…"). */
+function firstOf(names: readonly string[], k: number): string {
+  return names.length <= k ? list(names) : `${names.slice(0, k).join(', ')} and ${numberWord(names.length - k)} more`;
+}
+
 const RISK_TEXT: Record<Risk['kind'], { title: (r: Risk, n: Names, a: Assessment) => string; mitigation: string; owner: string }> = {
   'unscheduled-work': {
     title: (r) =>
@@ -148,7 +153,7 @@ const RISK_TEXT: Record<Risk['kind'], { title: (r: Risk, n: Names, a: Assessment
   },
   'late-work': {
     title: (r, n) =>
-      `${capitalise(count(r.subjects.length, 'recommendation'))} cannot end inside ${r.subjects.length === 1 ? 'its' : 'their'} phase, the dependencies before ${r.subjects.length === 1 ? 'it' : 'them'} taken into account: ${list(r.subjects.slice(0, 3).map(n.recommendation))}${r.subjects.length > 3 ? ` and ${count(r.subjects.length - 3, 'more')}` : ''}`,
+      `${capitalise(count(r.subjects.length, 'recommendation'))} cannot end inside ${r.subjects.length === 1 ? 'its' : 'their'} phase, the dependencies before ${r.subjects.length === 1 ? 'it' : 'them'} taken into account: ${firstOf(r.subjects.map(n.recommendation), 3)}`,
     mitigation: 'Start the prerequisites earlier, split the work, or add people to the phase so more of it runs in parallel.',
     owner: 'Programme manager',
   },
@@ -160,7 +165,7 @@ const RISK_TEXT: Record<Risk['kind'], { title: (r: Risk, n: Names, a: Assessment
   },
   'single-point-of-knowledge': {
     title: (r, n) =>
-      `${capitalise(count(r.subjects.length, 'skill rests', 'skills rest'))} on one proficient person each (${list(r.subjects.slice(0, 4).map(n.skill))}${r.subjects.length > 4 ? ', …' : ''})`,
+      `${capitalise(count(r.subjects.length, 'skill rests', 'skills rest'))} on one proficient person each (${firstOf(r.subjects.map(n.skill), 4)})`,
     mitigation: 'Name a deputy for each and train them first (see the training plan); document the know-how as part of the release procedure.',
     owner: 'Maintenance manager',
   },
@@ -178,7 +183,7 @@ const RISK_TEXT: Record<Risk['kind'], { title: (r: Risk, n: Names, a: Assessment
   },
   'optimistic-scores': {
     title: (r, n) =>
-      `The measured record contradicts the level of ${count(r.subjects.length, 'practice')} (${list(r.subjects.slice(0, 3).map(n.practice))}): the scores may be optimistic`,
+      `The measured record contradicts the level of ${count(r.subjects.length, 'practice')} (${firstOf(r.subjects.map(n.practice), 3)}): the scores may be optimistic`,
     mitigation: 'Review those answers with the interviewees against the record before the scores are final.',
     owner: 'Lead consultant',
   },

@@ -127,6 +127,23 @@ export function inPage(
         title.innerHTML = original;
         continue;
       }
+      // No orphan row: the last two parts share their rows evenly (rows move from the one before to the last
+      // while the last has fewer, each move measured: a row that would run into the band goes back).
+      const [prev, tail] = parts.slice(-2) as [HTMLElement, HTMLElement];
+      const prevBody = prev.querySelector(':scope .slide-body > table > tbody');
+      const tailBody = tail.querySelector(':scope .slide-body > table > tbody');
+      if (prevBody && tailBody) {
+        const tailEnd = () => tail.querySelector('.slide-footer')!.getBoundingClientRect().top - 1;
+        const tailBottom = () => tail.querySelector('.slide-body')!.lastElementChild!.getBoundingClientRect().bottom;
+        while (tailBody.children.length + 1 < prevBody.children.length) {
+          const row = prevBody.lastElementChild!;
+          tailBody.insertBefore(row, tailBody.firstElementChild);
+          if (tailBottom() > tailEnd()) {
+            prevBody.appendChild(row);
+            break;
+          }
+        }
+      }
       parts.forEach((p, i) => {
         p.querySelector('.slide-body > h2')!.innerHTML = `${original} (${i + 1} of ${parts.length})`;
       });

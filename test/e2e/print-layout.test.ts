@@ -6,7 +6,7 @@
  * exit 1 with nothing written, or written as warnings with --draft.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/render/browser.js';
@@ -102,6 +102,39 @@ pdfDescribe.each([['examples/acme-bank'], ['test/fixtures/long-requirements']])(
       expect(layoutFaults(file, kindOf(f)), f).toEqual([]);
       const cut = readPages(file).flatMap((p, i) => p.words.filter((w) => /[\p{L}\p{N}]…$/u.test(w.text)).map((w) => `page ${i + 1}: ${w.text}`));
       expect(cut, f).toEqual([]);
+    }
+  }, 300_000);
+
+  it('continues the risk table over slides and pages with no orphan row: every part holds two rows or more', async () => {
+    await report();
+    // The rows as the Markdown has them (the risk table follows the "risks" heading of the deck).
+    const md = readFileSync(join(dir, 'out', 'presentation.md'), 'utf8');
+    const section = md.split(/\n## /).find((x) => /^\S+ risks?[;:]/i.test(x) || /^One risk/i.test(x))!;
+    const rows = section
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| Risk |'))
+      .map((l) => l.split(' | ')[1]!.replace(/ \|$/, ''));
+    expect(rows.length).toBeGreaterThanOrEqual(path.includes('long') ? 10 : 2);
+    // A row is found by the first words of its mitigation (pdftotext keeps them on one line), on the pages
+    // that carry the table's header.
+    const key = (r: string) => r.split(' ').slice(0, 3).join(' ');
+    for (const f of ['presentation.pdf', 'report.pdf']) {
+      const pages = execFileSync('pdftotext', [join(dir, 'out', f), '-'], { encoding: 'utf8', timeout: 60_000 })
+        .split('\f')
+        .map((t) => t.replace(/\s+/g, ' '));
+      const counts = pages.map((t) => (t.includes('Mitigation') ? rows.filter((r) => t.includes(key(r))).length : 0)).filter((n) => n > 0);
+      expect(
+        counts.reduce((t, n) => t + n, 0),
+        `${f}: every risk once`,
+      ).toBe(rows.length);
+      expect(
+        counts.filter((n) => n < 2),
+        `${f}: rows per page ${counts.join(', ')}`,
+      ).toEqual([]);
+      if (f === 'presentation.pdf' && counts.length > 1) {
+        // The continued slides are numbered "(k of n)".
+        expect(pages.filter((t) => new RegExp(`risks?[^(]*\\(\\d of ${counts.length}\\)`, 'i').test(t))).toHaveLength(counts.length);
+      }
     }
   }, 300_000);
 

@@ -92,9 +92,11 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       expect(first(chartsOf(3)[0]!, 'c:barChart')).toBeDefined();
       const gantt = chartsOf(8)[0]!;
       expect(first(gantt, 'c:grouping')!.attrs.val).toBe('stacked');
-      // The offset series is invisible and out of the legend: the bars float from their start dates.
+      // The offset series is invisible: the bars float from their start dates. The legend is drawn as shapes
+      // naming the phases (no chart legend that could list the offset series).
       expect(first(all(gantt, 'c:ser')[0]!, 'a:noFill')).toBeDefined();
-      expect(first(first(gantt, 'c:legendEntry')!, 'c:idx')!.attrs.val).toBe('0');
+      expect(first(gantt, 'c:legend')).toBeUndefined();
+      expect(deck[8]!.text).toContain('Phase 1: Stabilise');
       // Each chart part is declared, with its embedded workbook so PowerPoint can edit the data.
       for (const r of deck.flatMap((d) => [...d.rels.values()]).filter((x) => x.type === 'chart')) {
         expect(types).toContain(`PartName="/${r.target}"`);
@@ -166,6 +168,52 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
         });
         k += series[0]!.values.length;
       }
+    });
+
+    it('marks the roadmap’s milestones natively: a diamond on the time axis at each phase end on the slide, its outcome listed under the chart', () => {
+      const pkg = openPackage(join(out, 'presentation.pptx'));
+      const deck = slides(pkg).filter((s) => /^Three phases/.test(s.title ?? ''));
+      const phases = assessment.roadmap.phases as { name: string; end: string }[];
+      const serial = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000) + 25_569;
+      const listed: string[] = [];
+      for (const s of deck) {
+        const chart = pkg.xml([...s.rels.values()].find((r) => r.type === 'chart')!.target);
+        // Where a date sits: the chart frame's place on the slide, the plot area's manual layout inside it, the axis bounds.
+        const frame = first(first(s.xml, 'p:graphicFrame')!, 'p:xfrm')!;
+        const fx = Number(first(frame, 'a:off')!.attrs.x);
+        const fw = Number(first(frame, 'a:ext')!.attrs.cx);
+        const layout = first(first(chart, 'c:plotArea')!, 'c:manualLayout')!;
+        const lx = Number(first(layout, 'c:x')!.attrs.val);
+        const lw = Number(first(layout, 'c:w')!.attrs.val);
+        const scaling = first(first(chart, 'c:valAx')!, 'c:scaling')!;
+        const [min, max] = ['c:min', 'c:max'].map((n) => Number(first(scaling, n)!.attrs.val)) as [number, number];
+        const diamonds = all(s.xml, 'p:sp')
+          .filter((sp) => first(sp, 'a:prstGeom')?.attrs.prst === 'diamond')
+          .map((sp) => {
+            const off = first(first(sp, 'a:xfrm')!, 'a:off')!;
+            const ext = first(first(sp, 'a:xfrm')!, 'a:ext')!;
+            return Number(off.attrs.x) + Number(ext.attrs.cx) / 2;
+          });
+        const here = all(s.xml, 'a:t')
+          .map(textContent)
+          .filter((t) => /^\d{1,2} \w{3} \d{4}: /.test(t));
+        expect(here.length).toBeGreaterThan(0);
+        for (const line of here) {
+          // The milestone marks the end of its day, a phase's last day: the axis place of the next day.
+          const day = serial(new Date(`${line.split(':')[0]} UTC`).toISOString().slice(0, 10)) + 1;
+          expect(phases.some((p) => serial(p.end) + 1 === day)).toBe(true);
+          expect(day >= min && day <= max).toBe(true);
+          const x = fx + (lx + (lw * (day - min)) / (max - min)) * fw;
+          // A diamond centred on the date (within 0.02 in); another one before its line in the list.
+          expect(diamonds.filter((d) => Math.abs(d - x) < 0.02 * 914_400)).toHaveLength(1);
+        }
+        expect(diamonds).toHaveLength(2 * here.length);
+        listed.push(...here);
+        // The legend names the slide's phases only (no hidden offset series).
+        expect(s.text).not.toMatch(/\bStart\b/);
+      }
+      // Every phase end is listed once, with its outcomes, as the PDF deck's roadmap lists them.
+      expect(listed).toEqual(['31 Oct 2026: 2 metric targets reached', '31 Mar 2027: 5 metric targets reached; 4 requirements met']);
     });
 
     it('keeps the backlog chart’s split by type of maintenance', () => {
@@ -451,7 +499,11 @@ describe('relm report: Office formats from relm.yaml, branding and templates', (
     expect(r.status, r.stderr).toBe(0);
     const pkg = openPackage(join(dir, 'out', 'presentation.pptx'));
     const deck = slides(pkg);
-    expect(deck).toHaveLength(14); // the example's 14 slides (13 of the HTML deck, the roadmap on two), none of the template's
+    // The example's 14 slides (13 of the HTML deck, the roadmap on two), none of the template's; on its 4:3 slides a
+    // table that does not fit continues on the next ("… (2 of 2)").
+    const continued = deck.filter((s) => !/^Three phases/.test(s.title ?? '') && /\(([2-9]) of \d\)$/.test(s.title ?? ''));
+    expect(continued.length).toBeLessThanOrEqual(3);
+    expect(deck).toHaveLength(14 + continued.length);
     expect(deck.some((s) => s.text.includes('TEMPLATE SAMPLE SLIDE'))).toBe(false);
     const layoutOf = (s: (typeof deck)[number]) => pkg.text([...s.rels.values()].find((x) => x.type === 'slideLayout')!.target);
     expect(layoutOf(deck[0]!)).toContain('name="Title Slide"');

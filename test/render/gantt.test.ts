@@ -242,6 +242,26 @@ describe('ganttChart', () => {
     expect(lines.filter((l) => /\p{L}-?$/u.test(l) && phases.some((p) => p.name.split(' ').some((w) => w !== l && w.startsWith(l))))).toEqual([]);
   });
 
+  it('moves the dates of a band too narrow for them into the legend, with its name (no letter per line)', () => {
+    const phases = [
+      { id: 'a', name: 'Stabilise', start: '2026-04-27', end: '2026-05-15', number: 1 },
+      { id: 'b', name: 'Standardise', start: '2026-05-18', end: '2026-10-31', number: 2 },
+      { id: 'c', name: 'Optimise', start: '2026-11-02', end: '2027-03-31', number: 3 },
+    ];
+    const bars = phases.map((p) => ({ id: p.id, label: p.name, phase: p.id }));
+    const svg = ganttChart({ phases, bars, dependencies: [], milestones: [] }, { title: 'R', ...GANTT_SLIDE });
+    const bands = find(parseXml(svg), 'g', 'relm-gantt-phase').map((g) => find(g, 'text').map((t) => textContent(t).replace(/\s/g, '')));
+    expect(bands[0]).toEqual(['1', '']);
+    expect(bands[1]![0]).toBe('Standardise');
+    const key = find(parseXml(svg), 'g', 'relm-legend').map(textContent).join(' ');
+    expect(key).toContain('1Stabilise, 27 Apr – 15 May 2026');
+    expect(
+      find(parseXml(svg), 'tspan')
+        .map(textContent)
+        .filter((l) => /^\p{L}$/u.test(l.trim())),
+    ).toEqual([]);
+  });
+
   it('lists the work not scheduled, with the count, and bars naming no phase among it', () => {
     const input: GanttInput = {
       ...TWO,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { markdownBlocks, plain, splitAtRules } from '../../src/render/office/blocks.js';
+import { markdownBlocks, plain, splitAtRules, type Block } from '../../src/render/office/blocks.js';
 import { fitColumns, hex6, serialDay } from '../../src/render/office/common.js';
 import { inheritTitle } from '../../src/render/office/pptx-template.js';
 import { CHART_TOKEN } from '../../src/render/render-limits.js';
-import { oneParagraphProperties } from '../../src/render/office/pptx.js';
+import { oneParagraphProperties, tableParts } from '../../src/render/office/pptx.js';
 
 describe('markdownBlocks: the rendered Markdown as blocks for the Office writers', () => {
   const md = [
@@ -99,5 +99,38 @@ describe('Office helpers', () => {
       body +
         '<p:sp><p:nvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr><a:normAutofit/></a:bodyPr><a:p><a:r><a:rPr lang="en-GB" dirty="0"/><a:t>Title</a:t></a:r></a:p></p:txBody></p:sp>',
     );
+  });
+});
+
+describe('tableParts: a table longer than a slide continues on the next (pptx)', () => {
+  const box = { x: 0.5, y: 1.5, w: 12.3, h: 4.6 };
+  const row = (i: number) =>
+    `| Risk ${i}: a risk described at length so that its row takes two or three lines of text on a slide at fourteen points | Mitigation ${i}: what to do about it, also at some length |`;
+  const md = (n: number) =>
+    `Lead sentence before the table.\n\n| Risk | Mitigation |\n|---|---|\n${Array.from({ length: n }, (_, i) => row(i + 1)).join('\n')}\n\nA sentence after the table.\n`;
+  const rowsOf = (part: Block[]) => part.filter((b) => b.kind === 'table').flatMap((b) => (b.kind === 'table' ? b.rows.map((r) => plain(r[0]!)) : []));
+
+  it('keeps a table that fits on one slide', () => {
+    expect(tableParts(markdownBlocks(md(3)), box)).toHaveLength(1);
+  });
+
+  it('splits ten long rows in order, the lead on the first part, the text after on the last, no part with one row', () => {
+    const parts = tableParts(markdownBlocks(md(10)), box);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.flatMap(rowsOf)).toEqual(
+      Array.from({ length: 10 }, (_, i) =>
+        row(i + 1)
+          .split(' | ')[0]!
+          .slice(2),
+      ),
+    );
+    for (const p of parts) expect(rowsOf(p).length).toBeGreaterThanOrEqual(2);
+    // The last two parts share their rows evenly.
+    const [a, b] = parts.slice(-2).map((p) => rowsOf(p).length) as [number, number];
+    expect(Math.abs(a - b)).toBeLessThanOrEqual(1);
+    expect(plain((parts[0]![0] as Extract<Block, { kind: 'paragraph' }>).runs)).toBe('Lead sentence before the table.');
+    expect(parts.slice(1).some((p) => p.some((x) => x.kind === 'paragraph' && plain(x.runs).startsWith('Lead')))).toBe(false);
+    const end = parts[parts.length - 1]!.at(-1)!;
+    expect(end.kind === 'paragraph' ? plain(end.runs) : end.kind).toBe('A sentence after the table.');
   });
 });

@@ -204,6 +204,8 @@ function phaseDateLines(phases: readonly Phase[], rooms: readonly number[], font
     const [ya, ma] = ymd(d[0]);
     const [yb, mb] = ymd(d[1]);
     const text = ya === yb ? (ma === mb ? `${MONTHS[ma]} ${ya}` : `${MONTHS[ma]} – ${MONTHS[mb]} ${ya}`) : `${MONTHS[ma]} ${ya} – ${MONTHS[mb]} ${yb}`;
+    // A word wider than the band: no dates in it (the legend gives them), never a word split over lines.
+    if (text.split(' ').some((w) => textWidth(w, fontSize) > rooms[i]!)) return [];
     return wrapLines(text, rooms[i]!, fontSize);
   });
 }
@@ -342,8 +344,9 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
         .every((w) => textWidth(w, small, bold) <= room),
     );
   const bandText = phases.map((p, i) => {
-    const named = wordsFit([p.name], rooms[i]!, true);
-    const dated = wordsFit(dates[i]!, rooms[i]!, false);
+    const dated = dates[i]!.length > 0 && wordsFit(dates[i]!, rooms[i]!, false);
+    // A band that cannot show its dates shows its number too, so the legend entry carries both.
+    const named = dated && wordsFit([p.name], rooms[i]!, true);
     return {
       name: named ? wrapLines(p.name, rooms[i]!, small, { bold: true }) : [String(p.number)],
       dates: dated ? dates[i]! : [],

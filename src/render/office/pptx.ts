@@ -20,6 +20,8 @@ import { wrapLines } from './metrics.js';
 import { applyTemplate, templateGeometry, type Geometry } from './pptx-template.js';
 import { normalisePackage, withFixedRandom } from './zip.js';
 import { maxOf, minOf, pushAll } from '../../util/arrays.js';
+import { roadmapInput } from '../assessment-charts.js';
+import { formatDay, isoDay } from '../charts/gantt.js';
 
 // pptxgenjs's types describe its CommonJS build (the class under `default`); Node's import gives the class itself.
 const PptxGenJS = ((PptxModule as unknown as { default?: unknown }).default ?? PptxModule) as typeof PptxModule.default;
@@ -81,6 +83,8 @@ interface TableSpec {
   align: ('left' | 'right' | 'center')[];
   /** Plain texts, for sizing. */
   texts: string[][];
+  /** The whole table's texts when this is a part of it: every part keeps the columns the whole table gives. */
+  sizing?: string[][];
   fills?: (string | null)[][];
 }
 
@@ -90,12 +94,18 @@ function columnWidths(texts: readonly string[][], total: number, pt: number): nu
 }
 
 function tableHeight(t: TableSpec, w: number, pt: number): number {
-  const widths = columnWidths(t.texts, w, pt);
+  const widths = columnWidths(t.sizing ?? t.texts, w, pt);
   return t.texts.reduce((h, row) => h + maxOf(row.map((s, c) => lines(s, widths[c]! - 0.16, pt))) * lineH(pt) * 1.1 + 0.16, 0);
 }
 
-function markdownTable(b: Extract<Block, { kind: 'table' }>): TableSpec {
+type TableBlock = Extract<Block, { kind: 'table' }>;
+
+/** A part of a table continued over slides, to the whole table's texts (its column widths). */
+const wholeTexts = new WeakMap<TableBlock, string[][]>();
+
+function markdownTable(b: TableBlock): TableSpec {
   return {
+    ...(wholeTexts.has(b) ? { sizing: wholeTexts.get(b)! } : {}),
     head: b.head.map((c) => runs(c)),
     rows: b.rows.map((r) => r.map((c) => runs(c))),
     align: b.head.map((_, i) => b.align[i] ?? 'left'),
@@ -114,7 +124,7 @@ interface Look {
 
 function addTable(slide: Slide, t: TableSpec, box: { x: number; y: number; w: number }, pt: number, look: Look): void {
   const accent = look.accent;
-  const colW = columnWidths(t.texts, box.w, pt);
+  const colW = columnWidths(t.sizing ?? t.texts, box.w, pt);
   const cell = (text: TextRun[], c: number, head: boolean, fill: string | null): PptxModule.default.TableCell => ({
     text,
     options: {
@@ -206,6 +216,23 @@ export function roadmapPages(v: ReportView, a: Assessment): RoadmapBar[][] {
   }
   if (page.length) pages.push(page);
   return pages;
+}
+
+/** The milestones' outcomes under the roadmap, in points. */
+const MILESTONE_PT = 12;
+
+/**
+ * The roadmap's milestones that fall on a slide's time axis (serial days `min`..`max`), one per date with its
+ * outcomes, as the PDF deck's roadmap states them: "31 Oct 2026: 2 metric targets reached". A milestone marks the
+ * end of its day (the day after, as a bar's end).
+ */
+export function slideMilestones(a: Assessment, min: number, max: number): { day: number; text: string }[] {
+  const byDate = new Map<string, string[]>();
+  for (const m of roadmapInput(a, true).milestones) byDate.set(m.date, [...(byDate.get(m.date) ?? []), m.label]);
+  return [...byDate.entries()]
+    .map(([date, labels]) => ({ day: serialDay(date) + 1, text: `${formatDay(isoDay(date)!)}: ${labels.join('; ')}` }))
+    .filter((m) => m.day >= min && m.day <= max)
+    .sort((p, q) => p.day - q.day);
 }
 
 interface Counter {
@@ -382,12 +409,32 @@ function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gan
       const labels = page.map((b) => b.label);
       const starts = page.map((b) => b.from);
       const min = minOf(starts);
-      const max = maxOf(page.map((b) => b.until));
+      // The axis runs to the end of the last phase on the slide, so that its milestone is on it.
+      const ends = v.plan.phases.filter((p) => p.end && phases.includes(p.label)).map((p) => serialDay(p.end!) + 1);
+      const max = maxOf([...page.map((b) => b.until), ...ends]);
+      const milestones = slideMilestones(a, min, max);
+      // A phase keeps its colour on every slide of the roadmap.
+      const colours = phases.map((ph) => {
+        const found = v.plan.phases.findIndex((p) => p.label === ph);
+        return PHASE_COLOURS[(found < 0 ? 0 : found) % PHASE_COLOURS.length]!(accent);
+      });
+      const catPt = page.length > 16 ? 9 : page.length > 10 ? 10 : 12;
       return {
         kind: 'chart',
-        draw: (slide, box) => {
+        draw: (slide, all) => {
           gantt.count++;
           gantt.hidden.push(gantt.count);
+          // The milestones as the PDF deck draws them: a diamond on the time axis at each date with a line up
+          // through the bars, and their outcomes listed under the chart. The plot area is placed by hand so that
+          // a date's place on the axis is known: the labels' column on the left, the dates above, the legend below.
+          const row = lineH(MILESTONE_PT) * 1.15;
+          const listH = milestones.length ? milestones.length * row + 0.12 : 0;
+          const box = { ...all, h: all.h - listH };
+          const labelW = Math.min(0.45, (maxOf(labels.map((l) => l.length)) * catPt * 0.5) / 72 / box.w + 0.03);
+          const plot = { x: labelW, y: 0.1, w: 0.97 - labelW, h: 0.76 };
+          const at = (day: number) => box.x + (plot.x + (plot.w * (day - min)) / (max - min)) * box.w;
+          const top = box.y + plot.y * box.h;
+          const bottom = box.y + (plot.y + plot.h) * box.h;
           slide.addChart(
             'bar' as PptxModule.default.CHART_NAME,
             [
@@ -407,14 +454,55 @@ function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gan
               valAxisMajorUnit: Math.max(7, Math.round((max - min) / 6)),
               valAxisLabelFormatCode: 'd mmm yyyy',
               valAxisLabelFontSize: 10,
-              catAxisLabelFontSize: page.length > 16 ? 9 : page.length > 10 ? 10 : 12,
-              chartColors: [HIDDEN, ...phases.map((_, i) => PHASE_COLOURS[i % PHASE_COLOURS.length]!(accent))],
-              showLegend: true,
-              legendPos: 'b',
-              legendFontSize: 11,
+              catAxisLabelFontSize: catPt,
+              layout: plot,
+              chartColors: [HIDDEN, ...colours],
+              // The legend is drawn below as shapes: a chart legend would list the hidden offset series too in
+              // readers that ignore its deleted entry (LibreOffice).
+              showLegend: false,
               altText: 'Roadmap: each recommendation from its start to its end, by phase',
             },
           );
+          const ink = look.ink.color ?? TEXT;
+          // The legend: a swatch and the phase's label each, centred under the plot.
+          const swatch = 0.22;
+          const widths = phases.map((ph) => swatch + 0.1 + (ph.length * 11 * 0.5) / 72 + 0.3);
+          let lx = box.x + plot.x * box.w + (plot.w * box.w - widths.reduce((t, w) => t + w, 0)) / 2;
+          const ly = bottom + 0.3;
+          phases.forEach((ph, i) => {
+            slide.addShape('rect', { x: lx, y: ly + 0.04, w: swatch, h: 0.12, fill: { color: colours[i]! }, line: { color: colours[i]!, width: 0.5 } });
+            slide.addText(ph, {
+              x: lx + swatch + 0.08,
+              y: ly - 0.02,
+              w: widths[i]! - swatch - 0.1,
+              h: 0.24,
+              ...look.ink,
+              fontSize: 11,
+              margin: 0,
+              valign: 'middle',
+            });
+            lx += widths[i]!;
+          });
+          for (const m of milestones) {
+            const x = at(m.day);
+            slide.addShape('line', { x, y: top, w: 0, h: bottom - top, line: { color: ink, width: 0.75, dashType: 'dash' } });
+            slide.addShape('diamond', { x: x - 0.09, y: bottom - 0.09, w: 0.18, h: 0.18, fill: { color: ink }, line: { color: 'FFFFFF', width: 0.5 } });
+          }
+          milestones.forEach((m, i) => {
+            const y = box.y + box.h + 0.12 + i * row;
+            slide.addShape('diamond', { x: box.x, y: y + (row - 0.14) / 2, w: 0.14, h: 0.14, fill: { color: ink }, line: { color: ink, width: 0.5 } });
+            slide.addText(m.text, {
+              x: box.x + 0.22,
+              y,
+              w: box.w - 0.22,
+              h: row,
+              ...look.ink,
+              fontSize: MILESTONE_PT,
+              margin: 0,
+              valign: 'middle',
+              fit: 'shrink',
+            });
+          });
         },
       };
     }
@@ -642,7 +730,9 @@ export async function writeDeck(
     const notes = notesFor(key, v, a);
     // A roadmap with more bars than a slide holds continues on the next slides ("… (2 of 3)"), the chart alone.
     const roadmap = body.some((b) => b.kind === 'chart' && (b.name === 'roadmap' || b.name === 'roadmap_slide'));
-    const pages = roadmap ? Math.max(1, roadmapPages(v, a).length) : 1;
+    // A table longer than a slide continues the same way ("Risks (2 of 2)"), its header row on each.
+    const parts = roadmap ? [] : tableParts(body, geo.body);
+    const pages = roadmap ? Math.max(1, roadmapPages(v, a).length) : parts.length;
     for (let page = 0; page < pages; page++) {
       const slide = pptx.addSlide({ masterName: 'RELM_CONTENT' });
       const shown = pages > 1 ? `${title} (${page + 1} of ${pages})` : title;
@@ -650,8 +740,8 @@ export async function writeDeck(
       // The PDF deck's footer: the deliverable and its confidentiality.
       if (!themed) slide.addText(`${meta.title} · Confidential`, { ...foot, w: geo.body.w - 1.2 });
       counter.roadmapPage = page;
-      await layoutBody(slide, page === 0 ? body : body.filter((b) => b.kind === 'chart'), geo.body, v, a, charts, look, counter);
-      const rest = page > 0 ? (roadmapPages(v, a)[page] ?? []).map((b) => `${b.label} (${b.phase})`) : [];
+      await layoutBody(slide, roadmap ? (page === 0 ? body : body.filter((b) => b.kind === 'chart')) : parts[page]!, geo.body, v, a, charts, look, counter);
+      const rest = page > 0 && roadmap ? (roadmapPages(v, a)[page] ?? []).map((b) => `${b.label} (${b.phase})`) : [];
       if (page === 0 ? notes.length : rest.length) slide.addNotes(page === 0 ? notes.join('\n') : [`${title}, continued:`, ...rest].join('\n'));
     }
   }
@@ -685,6 +775,81 @@ function hideFirstSeries(xml: string): string {
 
 type Item = { h: (pt: number) => number; flex: boolean; draw: (y: number, h: number, pt: number) => Promise<void> | void };
 
+/** The space between a slide's blocks, in inches. */
+const BLOCK_GAP = 0.18;
+
+/** The height of a text block or table at body size `pt` (tables and code 2 pt smaller), in a box `w` wide. */
+function blockHeight(b: Block, w: number, pt: number): number {
+  switch (b.kind) {
+    case 'heading':
+    case 'paragraph':
+      return lines(plain(b.runs), w, pt, b.kind === 'heading') * lineH(pt) + 0.08;
+    case 'list':
+      return b.items.reduce((n, i) => n + lines(plain(i.runs), w - 0.4, pt), 0) * lineH(pt) * 1.1 + 0.08;
+    case 'table':
+      return tableHeight(markdownTable(b), w, pt - 2);
+    case 'code':
+      return lines(b.text, w, pt - 2) * lineH(pt - 2) + 0.1;
+    default:
+      return 0;
+  }
+}
+
+/** The body size a continued table keeps on every slide: its cells at 14 pt (DELIVERABLES: none smaller). */
+const CONTINUED_PT = 16;
+
+/**
+ * A slide whose one table does not fit at CONTINUED_PT continues on copies of the slide, as the PDF deck does:
+ * each part takes the rows that fit, the text before the table goes on the first, the text after it on the last,
+ * and the last two parts share their rows evenly, so no slide carries an orphan row. A slide with a chart or with
+ * more than one table, or whose table fits, stays one slide (the layout sizes its text to fit).
+ */
+export function tableParts(body: readonly Block[], box: Box): Block[][] {
+  const tables = body.filter((b): b is TableBlock => b.kind === 'table');
+  if (tables.length !== 1 || body.some((b) => b.kind === 'chart')) return [[...body]];
+  const height = (bs: readonly Block[]) => bs.reduce((t, b) => t + blockHeight(b, box.w, CONTINUED_PT), 0) + BLOCK_GAP * Math.max(0, bs.length - 1);
+  if (height(body) <= box.h) return [[...body]];
+  const table = tables[0]!;
+  const at = body.indexOf(table);
+  const before = body.slice(0, at);
+  const after = body.slice(at + 1);
+  const whole = markdownTable(table).texts;
+  const part = (rows: Run[][][]): TableBlock => {
+    const b: TableBlock = { ...table, rows };
+    wholeTexts.set(b, whole);
+    return b;
+  };
+  const page = (rows: Run[][][], k: number, n: number): Block[] => [...(k === 0 ? before : []), part(rows), ...(k === n - 1 ? after : [])];
+  const fits = (rows: Run[][][], k: number, n: number) => height(page(rows, k, n)) <= box.h;
+  // Greedy: each part the rows that fit (at least one); the last part also holds the text after the table.
+  const parts: Run[][][][] = [];
+  let rest = table.rows;
+  while (rest.length) {
+    const k = parts.length;
+    let take = 1;
+    while (take < rest.length && height([...(k === 0 ? before : []), part(rest.slice(0, take + 1))]) <= box.h) take++;
+    parts.push(rest.slice(0, take));
+    rest = rest.slice(take);
+  }
+  while (parts.length > 1 && !fits(parts[parts.length - 1]!, parts.length - 1, parts.length) && parts[parts.length - 1]!.length > 1) {
+    const last = parts[parts.length - 1]!;
+    parts.splice(parts.length - 1, 1, last.slice(0, -1), last.slice(-1));
+  }
+  if (parts.length === 1) return [[...body]];
+  // No orphan row: rows move from the part before to the last while the last has fewer and still fits.
+  const n = parts.length;
+  for (;;) {
+    const prev = parts[n - 2]!;
+    const last = parts[n - 1]!;
+    if (last.length + 1 >= prev.length) break;
+    const moved = [prev[prev.length - 1]!, ...last];
+    if (!fits(moved, n - 1, n)) break;
+    parts[n - 2] = prev.slice(0, -1);
+    parts[n - 1] = moved;
+  }
+  return parts.map((rows, k) => page(rows, k, n));
+}
+
 async function layoutBody(
   slide: Slide,
   blocks: readonly Block[],
@@ -700,10 +865,9 @@ async function layoutBody(
     switch (b.kind) {
       case 'heading':
       case 'paragraph': {
-        const text = plain(b.runs);
         const bold = b.kind === 'heading';
         items.push({
-          h: (pt) => lines(text, box.w, pt, bold) * lineH(pt) + 0.08,
+          h: (pt) => blockHeight(b, box.w, pt),
           flex: false,
           draw: (y, h, pt) => {
             slide.addText(runs(b.runs, bold ? { bold: true } : {}), { x: box.x, y, w: box.w, h, ...look.ink, fontSize: pt, margin: 0, valign: 'top' });
@@ -712,9 +876,8 @@ async function layoutBody(
         break;
       }
       case 'list': {
-        const texts = b.items.map((i) => plain(i.runs));
         items.push({
-          h: (pt) => texts.reduce((n, t) => n + lines(t, box.w - 0.4, pt), 0) * lineH(pt) * 1.1 + 0.08,
+          h: (pt) => blockHeight(b, box.w, pt),
           flex: false,
           draw: (y, h, pt) => {
             const paras: TextRun[] = [];
@@ -732,12 +895,12 @@ async function layoutBody(
       }
       case 'table': {
         const t = markdownTable(b);
-        items.push({ h: (pt) => tableHeight(t, box.w, pt - 2), flex: false, draw: (y, _h, pt) => addTable(slide, t, { x: box.x, y, w: box.w }, pt - 2, look) });
+        items.push({ h: (pt) => blockHeight(b, box.w, pt), flex: false, draw: (y, _h, pt) => addTable(slide, t, { x: box.x, y, w: box.w }, pt - 2, look) });
         break;
       }
       case 'code':
         items.push({
-          h: (pt) => lines(b.text, box.w, pt - 2) * lineH(pt - 2) + 0.1,
+          h: (pt) => blockHeight(b, box.w, pt),
           flex: false,
           draw: (y, h, pt) => {
             slide.addText(b.text, { x: box.x, y, w: box.w, h, ...look.ink, fontFace: 'Consolas', fontSize: pt - 2, margin: 0, valign: 'top' });
@@ -781,7 +944,7 @@ async function layoutBody(
     }
   }
   if (!items.length) return;
-  const gap = 0.18;
+  const gap = BLOCK_GAP;
   const sizes = [18, 16, 15, 14, 13, 12, 11, 10];
   const need = (pt: number) => items.reduce((t, i) => t + i.h(pt), 0) + gap * (items.length - 1);
   const pt = sizes.find((s) => need(s) <= box.h) ?? sizes[sizes.length - 1]!;
