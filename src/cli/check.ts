@@ -8,6 +8,7 @@ import type { CommonOptions } from './main.js';
 import { engagementAtRevision } from './revision.js';
 import { colorsFor, writeErr } from './ui.js';
 import { pushAll } from '../util/arrays.js';
+import type { RunContext } from './run-context.js';
 
 interface CheckOptions extends CommonOptions, FindingOptions {
   failUnder?: number;
@@ -16,9 +17,9 @@ interface CheckOptions extends CommonOptions, FindingOptions {
 }
 
 /** validate + the CI policy of relm.yaml `check` (flags win), against a baseline revision when given. */
-export function runCheck(opts: CheckOptions): void {
+export function runCheck(ctx: RunContext, opts: CheckOptions): void {
   // The policy reads only the scores; the findings are validate's (the evidence check included).
-  const result = loadFindings(opts);
+  const result = loadFindings(ctx, opts);
   const diagnostics: Diagnostic[] = [...result.diagnostics];
   let policyFailures = 0;
   if (result.engagement) {
@@ -40,17 +41,20 @@ export function runCheck(opts: CheckOptions): void {
     pushAll(diagnostics, failures.map(result.locate));
   }
   diagnostics.sort(compareDiagnostics);
-  emitFindings(diagnostics, opts, result.root);
+  emitFindings(ctx, diagnostics, opts, result.root);
   const n = countBySeverity(diagnostics);
-  const c = colorsFor('stderr');
+  const c = colorsFor(ctx, 'stderr');
   const tooMany = tooManyWarnings(diagnostics, opts);
   if (tooMany && !n.error) {
-    process.exitCode = EXIT_FINDINGS;
-    writeErr(c.red(`relm check: failed — ${tooMany}`));
+    ctx.exitCode = EXIT_FINDINGS;
+    writeErr(ctx, c.red(`relm check: failed — ${tooMany}`));
   } else if (n.error) {
-    process.exitCode = EXIT_FINDINGS;
-    writeErr(c.red(`relm check: failed — ${n.error - policyFailures} error(s) in the files, ${policyFailures} policy failure(s), ${n.warning} warning(s)`));
+    ctx.exitCode = EXIT_FINDINGS;
+    writeErr(
+      ctx,
+      c.red(`relm check: failed — ${n.error - policyFailures} error(s) in the files, ${policyFailures} policy failure(s), ${n.warning} warning(s)`),
+    );
   } else {
-    writeErr(c.green(`relm check: passed${n.warning ? ` with ${n.warning} warning(s)` : ''}`));
+    writeErr(ctx, c.green(`relm check: passed${n.warning ? ` with ${n.warning} warning(s)` : ''}`));
   }
 }

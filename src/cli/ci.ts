@@ -10,6 +10,7 @@ import { printable } from '../output/printable.js';
 import { PACKAGE_ROOT, PACKAGE_VERSION } from '../paths.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr, writeOut } from './ui.js';
+import type { RunContext } from './run-context.js';
 
 /** Folders never searched for engagements. */
 const SKIP = new Set(['node_modules', 'out', 'interviews', 'observations', 'responses', 'templates']);
@@ -158,28 +159,29 @@ export function writeCiFiles(repoTop: string, plan: CiPlan, force = false): { wr
 }
 
 /** After `relm init` wrote an engagement: the repository's CI files, brought up to date, reported on stderr. */
-export function updateCiFiles(engagementDir: string, force = false): void {
+export function updateCiFiles(ctx: RunContext, engagementDir: string, force = false): void {
   const repoTop = gitTopLevel(engagementDir) ?? engagementDir;
   const { plan } = ciPlan(repoTop, engagementDir);
   const { written, kept } = writeCiFiles(repoTop, plan, force);
-  const c = colorsFor('stderr');
-  for (const name of written) writeErr(`${c.green('✔')} ${printable(relative(process.cwd(), join(repoTop, name)) || name)}`);
+  const c = colorsFor(ctx, 'stderr');
+  for (const name of written) writeErr(ctx, `${c.green('✔')} ${printable(relative(ctx.cwd, join(repoTop, name)) || name)}`);
   for (const name of kept)
     writeErr(
+      ctx,
       c.yellow(`relm: ${printable(name)} is your own (it does not start with relm's first line): left as it is; \`relm ci\` shows what relm would write`),
     );
 }
 
 /** `relm ci [--write] [--force]`: what the CI files install and run, and whether they are up to date. */
-export function runCi(opts: CommonOptions & { write?: boolean; force?: boolean }): void {
-  const start = resolve(process.cwd(), opts.dir ?? '.');
+export function runCi(ctx: RunContext, opts: CommonOptions & { write?: boolean; force?: boolean }): void {
+  const start = resolve(ctx.cwd, opts.dir ?? '.');
   if (opts.dir !== undefined && !existsSync(join(start, MANIFEST)))
     throw new RelmError(`no ${MANIFEST} in ${opts.dir}`, EXIT_USAGE, 'Pass an engagement folder with -C, or run relm ci in the repository.');
   const repoTop = gitTopLevel(start) ?? start;
   const { plan, source, disagree, gates } = ciPlan(repoTop, existsSync(join(start, MANIFEST)) ? start : undefined);
   if (!plan.engagements.length)
     throw new RelmError(`no engagement in ${printable(repoTop)}: no ${MANIFEST} in it or below`, EXIT_USAGE, 'Create one with `relm init <dir>`.');
-  const c = colorsFor('stdout');
+  const c = colorsFor(ctx, 'stdout');
   const out: string[] = [];
   out.push(`The CI files of ${printable(repoTop)} (Node.js ${CI_NODE}):`);
   out.push(`  install   ${printable(installCommand(plan.install))}`);
@@ -209,6 +211,6 @@ export function runCi(opts: CommonOptions & { write?: boolean; force?: boolean }
     }
     if (stale) out.push('Run `relm ci --write` to bring them up to date.');
   }
-  writeOut(out.join('\n'));
-  if (stale) process.exitCode = EXIT_FINDINGS;
+  writeOut(ctx, out.join('\n'));
+  if (stale) ctx.exitCode = EXIT_FINDINGS;
 }

@@ -1,6 +1,7 @@
 import type { Command, Option } from 'commander';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { writeOut } from './ui.js';
+import type { RunContext } from './run-context.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];
@@ -135,12 +136,12 @@ function fish(root: Spec): string {
 const WRITERS: Record<Shell, (s: Spec) => string> = { bash, zsh, fish };
 
 /** `relm completion <shell>`: the completion script, generated from the program's own commands and options. */
-export function runCompletion(program: Command, shell: string | undefined): void {
+export function runCompletion(ctx: RunContext, program: Command, shell: string | undefined): void {
   if (!shell || !(SHELLS as readonly string[]).includes(shell))
     throw new RelmError(
       shell ? `no completion for the shell "${shell}"` : 'relm completion needs a shell',
       EXIT_USAGE,
       `Choose one of: ${SHELLS.join(', ')}, e.g. source <(relm completion bash)`,
     );
-  writeOut(WRITERS[shell as Shell](specOf(program)));
+  writeOut(ctx, WRITERS[shell as Shell](specOf(program)));
 }

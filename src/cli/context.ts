@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { findEngagementRoot } from '../engagement/find-root.js';
 import { loadEngagement, type LoadResult } from '../engagement/load.js';
@@ -14,6 +13,7 @@ import { atomicWrite } from '../io/atomic-write.js';
 import { jsonArrayChunks } from '../util/json.js';
 import { colorsFor, writeErr, writeOut } from './ui.js';
 import type { CommonOptions } from './main.js';
+import { drained, type RunContext } from './run-context.js';
 
 export const HUMAN_MAX_FINDINGS = 200;
 
@@ -28,8 +28,8 @@ export interface Assessed extends Loaded {
 }
 
 /** Finds and loads the engagement of -C/--dir (or the nearest one upward). */
-function load(opts: CommonOptions): LoadResult {
-  return loadEngagement(findEngagementRoot(process.cwd(), opts.dir));
+function load(ctx: RunContext, opts: CommonOptions): LoadResult {
+  return loadEngagement(findEngagementRoot(ctx.cwd, opts.dir));
 }
 
 /**
@@ -38,8 +38,8 @@ function load(opts: CommonOptions): LoadResult {
  * respondents' open disagreements (engine/respondent-findings.ts). The
  * engagement may be invalid: these commands print the findings either way.
  */
-export function loadFindings(opts: CommonOptions & { windowDays?: number }): LoadResult {
-  const result = load(opts);
+export function loadFindings(ctx: RunContext, opts: CommonOptions & { windowDays?: number }): LoadResult {
+  const result = load(ctx, opts);
   if (!result.engagement) return result;
   return withEngineFindings(result, result.engagement, assessEvidence(result.engagement, { windowDays: opts.windowDays }));
 }
@@ -57,15 +57,15 @@ function withEngineFindings<R extends LoadResult>(result: R, e: Engagement, prac
  * The engagement, when every file is valid (its diagnostics: the files' findings, warnings only); otherwise
  * the findings go to stderr, the exit code becomes 1 and the result is null (the command writes nothing).
  */
-export function loadValidated(opts: CommonOptions): Loaded | null {
-  const result = load(opts);
-  return isValid(result) ? result : refuse(result);
+export function loadValidated(ctx: RunContext, opts: CommonOptions): Loaded | null {
+  const result = load(ctx, opts);
+  return isValid(result) ? result : refuse(ctx, result);
 }
 
 /** The valid engagement, assessed (see loadValidated); null when it has errors. */
-export function loadAssessed(opts: CommonOptions & { windowDays?: number }): Assessed | null {
-  const result = load(opts);
-  if (!isValid(result)) return refuse(result);
+export function loadAssessed(ctx: RunContext, opts: CommonOptions & { windowDays?: number }): Assessed | null {
+  const result = load(ctx, opts);
+  if (!isValid(result)) return refuse(ctx, result);
   const assessment = assess(result.engagement, { windowDays: opts.windowDays });
   const found = withEngineFindings(result, result.engagement, assessment.practices);
   assessment.diagnostics = found.diagnostics;
@@ -77,10 +77,10 @@ function isValid(result: LoadResult): result is Loaded {
 }
 
 /** Prints why an engagement cannot be used, sets exit code 1, and gives null. */
-function refuse(result: LoadResult): null {
-  writeErr(stylish(result.diagnostics, { colors: colorsFor('stderr'), root: result.root, cwd: process.cwd(), max: HUMAN_MAX_FINDINGS }));
-  writeErr('relm: the engagement has errors; fix them (see `relm validate`) and run again');
-  process.exitCode = EXIT_FINDINGS;
+function refuse(ctx: RunContext, result: LoadResult): null {
+  writeErr(ctx, stylish(result.diagnostics, { colors: colorsFor(ctx, 'stderr'), root: result.root, cwd: ctx.cwd, max: HUMAN_MAX_FINDINGS }));
+  writeErr(ctx, 'relm: the engagement has errors; fix them (see `relm validate`) and run again');
+  ctx.exitCode = EXIT_FINDINGS;
   return null;
 }
 
@@ -88,13 +88,13 @@ function refuse(result: LoadResult): null {
  * Writes a list to stdout as JSON (2-space indented), a piece at a time, waiting whenever the reader is behind:
  * a pipe takes what it can and Node keeps the rest in memory, which for a 200,000-item list is hundreds of MB.
  */
-export async function emitJsonList(list: readonly unknown[]): Promise<void> {
-  for (const chunk of jsonArrayChunks(list)) if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
-  process.stdout.write('\n');
+export async function emitJsonList(ctx: RunContext, list: readonly unknown[]): Promise<void> {
+  for (const chunk of jsonArrayChunks(list)) if (ctx.stdout.write(chunk) === false) await drained(ctx.stdout);
+  ctx.stdout.write('\n');
 }
 
 /** Writes command output to a file (atomically) or to stdout. */
-export function emit(text: string, output?: string): void {
-  if (output) atomicWrite(resolve(process.cwd(), output), text);
-  else writeOut(text);
+export function emit(ctx: RunContext, text: string, output?: string): void {
+  if (output) atomicWrite(resolve(ctx.cwd, output), text);
+  else writeOut(ctx, text);
 }

@@ -14,6 +14,7 @@ import { emit, emitJsonList, loadValidated } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 import { writeChecked } from '../engagement/checked-write.js';
+import type { RunContext } from './run-context.js';
 
 interface DuplicatesOptions extends CommonOptions {
   top: number;
@@ -25,29 +26,35 @@ interface DuplicatesOptions extends CommonOptions {
   force?: boolean;
 }
 
-export async function runDuplicates(opts: DuplicatesOptions): Promise<void> {
-  if (opts.record) return recordDuplicate(opts.record, opts);
+export async function runDuplicates(ctx: RunContext, opts: DuplicatesOptions): Promise<void> {
+  if (opts.record) return recordDuplicate(ctx, opts.record, opts);
   // Comparing items needs the engagement only: neither the assessment nor the evidence check.
-  const result = loadValidated(opts);
+  const result = loadValidated(ctx, opts);
   if (!result) return;
   const engagement = result.engagement;
   if (!engagement.backlog)
     throw new RelmError('the engagement has no backlog.yaml: there is nothing to compare', EXIT_USAGE, 'Create backlog.yaml, or fill it with `relm import`.');
   const results = duplicateCandidates(engagement.backlog, { top: opts.top, allApplications: opts.allApplications, all: opts.all });
   if (opts.json)
-    await emitJsonList(results); // as JSON.stringify(results, null, 2), written a piece at a time
+    await emitJsonList(ctx, results); // as JSON.stringify(results, null, 2), written a piece at a time
   else {
     const items = engagement.backlog.items ?? [];
     const titles = new Map(items.map((i) => [i.id, i.title]));
     const leftOut = opts.all ? 0 : items.filter((i) => !isCandidate(i)).length;
     emit(
-      formatDuplicates(candidatePairs(results, opts.min), titles, colorsFor('stdout'), { min: opts.min, compared: results.length, all: !!opts.all, leftOut }),
+      ctx,
+      formatDuplicates(candidatePairs(results, opts.min), titles, colorsFor(ctx, 'stdout'), {
+        min: opts.min,
+        compared: results.length,
+        all: !!opts.all,
+        leftOut,
+      }),
     );
   }
 }
 
 /** `relm duplicates --record A B`: A is a duplicate of B; writes `duplicate_of: B` on A, keeping the rest of backlog.yaml byte for byte. */
-async function recordDuplicate(ids: string[], opts: DuplicatesOptions): Promise<void> {
+async function recordDuplicate(ctx: RunContext, ids: string[], opts: DuplicatesOptions): Promise<void> {
   if (ids.length !== 2)
     throw new RelmError(
       `--record takes two ids, the duplicate and the original (got ${ids.length})`,
@@ -56,7 +63,7 @@ async function recordDuplicate(ids: string[], opts: DuplicatesOptions): Promise<
     );
   const [id, original] = ids as [string, string];
   if (id === original) throw new RelmError(`${id} cannot be a duplicate of itself`, EXIT_USAGE);
-  const root = findEngagementRoot(process.cwd(), opts.dir);
+  const root = findEngagementRoot(ctx.cwd, opts.dir);
   await withEngagementLock(root, { command: `duplicates --record ${id} ${original}` }, () => {
     const file = join(root, 'backlog.yaml');
     let text: string;
@@ -102,6 +109,6 @@ async function recordDuplicate(ids: string[], opts: DuplicatesOptions): Promise<
       const data = setIn(text, ['items', index, 'duplicate_of'], original, { order: (p) => (p.length === 2 ? ITEM_ORDER : undefined) });
       writeChecked(root, [{ rel: 'backlog.yaml', data }], `duplicates --record ${id} ${original}`);
     }
-    writeErr(formatRecorded(id, original, previous, 'backlog.yaml'));
+    writeErr(ctx, formatRecorded(id, original, previous, 'backlog.yaml'));
   });
 }

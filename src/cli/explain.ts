@@ -6,6 +6,7 @@ import { emit, loadValidated } from './context.js';
 import type { CommonOptions } from './main.js';
 import { parseSets } from './reconcile.js';
 import { colorsFor } from './ui.js';
+import type { RunContext } from './run-context.js';
 
 interface ExplainOptions extends CommonOptions {
   json?: boolean;
@@ -14,8 +15,8 @@ interface ExplainOptions extends CommonOptions {
 }
 
 /** `relm explain <practice>`: the calculation trace of one practice, and what-ifs; writes nothing. */
-export function runExplain(practiceId: string, opts: ExplainOptions): void {
-  const e = loadValidated(opts)?.engagement;
+export function runExplain(ctx: RunContext, practiceId: string, opts: ExplainOptions): void {
+  const e = loadValidated(ctx, opts)?.engagement;
   if (!e) return;
   const ids = e.model.practices.map((p) => p.id);
   if (!ids.includes(practiceId)) {
@@ -35,5 +36,5 @@ export function runExplain(practiceId: string, opts: ExplainOptions): void {
     );
   }
   const x = explainPractice(e, practiceId, { windowDays: opts.windowDays, set });
-  emit(opts.json ? JSON.stringify(x, null, 2) + '\n' : formatExplanation(x, colorsFor('stdout')));
+  emit(ctx, opts.json ? JSON.stringify(x, null, 2) + '\n' : formatExplanation(x, colorsFor(ctx, 'stdout')));
 }

@@ -8,6 +8,7 @@ import { gitTopLevel } from '../io/git.js';
 import { formatterFor } from '../output/index.js';
 import { HUMAN_MAX_FINDINGS } from './context.js';
 import { colorsFor, writeOut } from './ui.js';
+import type { RunContext } from './run-context.js';
 
 /** The options `validate` and `check` share for reporting findings (eslint's names and meanings). */
 export interface FindingOptions {
@@ -51,7 +52,7 @@ export function tooManyWarnings(diagnostics: readonly Diagnostic[], opts: Findin
  * relative to the working folder; machine formats as their consumers need them (SARIF and GitHub
  * relative to the repository, JSON relative to the engagement).
  */
-export function emitFindings(diagnostics: readonly Diagnostic[], opts: FindingOptions, root: string): void {
+export function emitFindings(ctx: RunContext, diagnostics: readonly Diagnostic[], opts: FindingOptions, root: string): void {
   const chosen = formatsOf(opts).length ? formatsOf(opts) : ['stylish'];
   const outputs = opts.output;
   if (outputs.length > chosen.length)
@@ -65,13 +66,13 @@ export function emitFindings(diagnostics: readonly Diagnostic[], opts: FindingOp
   // The repository's root costs a git process: it is asked for only by a format that reads it, once.
   let repo: { root: string | undefined } | undefined;
   const repoRoot = () => (repo ??= { root: gitTopLevel(root) }).root;
-  const cwd = process.cwd();
+  const cwd = ctx.cwd;
   chosen.forEach((name, i) => {
     const file = outputs[i];
     const toFile = file !== undefined && file !== '-';
     const human = name === 'stylish' || name === 'text';
     const text = formatters[i]!(shown, {
-      colors: toFile ? new Chalk({ level: 0 }) : colorsFor('stdout'),
+      colors: toFile ? new Chalk({ level: 0 }) : colorsFor(ctx, 'stdout'),
       root,
       cwd,
       get repoRoot() {
@@ -81,6 +82,6 @@ export function emitFindings(diagnostics: readonly Diagnostic[], opts: FindingOp
     });
     // A report may go anywhere (a CI job writes it beside the repository), but never over the engagement's own files.
     if (toFile) atomicWrite(protectInputs(root, resolve(cwd, file), '-o'), text);
-    else writeOut(text);
+    else writeOut(ctx, text);
   });
 }

@@ -28,6 +28,7 @@ import { withEngagementLock } from '../io/lock.js';
 import { hint } from '../util/did-you-mean.js';
 import { colorsFor, writeErr, writeOut } from './ui.js';
 import { writeChecked, type PendingWrite } from '../engagement/checked-write.js';
+import type { RunContext } from './run-context.js';
 
 export interface ImportOptions {
   dir?: string;
@@ -136,12 +137,12 @@ function bareTagNote(result: ImportResult, releasesText: string | null, prefix: 
  * stderr what it added, updated, kept and skipped. --dry-run prints the diff on stdout and writes nothing.
  * Exit 1 when a record of another application was in the way (a collision); nothing of it is changed.
  */
-export async function runImport(kind: string, source: string, opts: ImportOptions): Promise<void> {
+export async function runImport(ctx: RunContext, kind: string, source: string, opts: ImportOptions): Promise<void> {
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
     throw new RelmError(`unknown export format "${kind}"${hint(kind, IMPORT_KINDS)}`, EXIT_USAGE, `The formats are: ${IMPORT_KINDS.join(', ')}.`);
   }
   const k = kind as ImportKind;
-  const root = findEngagementRoot(process.cwd(), opts.dir);
+  const root = findEngagementRoot(ctx.cwd, opts.dir);
   checkOptions(k, opts);
   const map = k === 'incidents' ? [] : parseMapOptions(opts.map, destinationOf(k));
   if (k === 'git-tags' && map.length)
@@ -154,7 +155,7 @@ export async function runImport(kind: string, source: string, opts: ImportOption
       'Pass one of them.',
     );
   }
-  const path = source === STDIN ? STDIN : resolve(process.cwd(), source);
+  const path = source === STDIN ? STDIN : resolve(ctx.cwd, source);
   let application = opts.application;
   if (k === 'git-tags' && application === undefined && path !== STDIN) {
     application = repositoryApplication(path) ?? undefined;
@@ -197,10 +198,11 @@ export async function runImport(kind: string, source: string, opts: ImportOption
 
     const unit = input.kind === 'text' ? 'row' : input.kind === 'json' ? 'index' : null;
     writeErr(
+      ctx,
       formatImportSummary(`${kind} ${basename(source)}`, result, changes, {
         unit,
         dryRun: !!opts.dryRun,
-        colors: colorsFor('stderr'),
+        colors: colorsFor(ctx, 'stderr'),
         windowHours: opts.windowHours ?? DEFAULT_INCIDENT_WINDOW_HOURS,
       }),
     );
@@ -209,7 +211,7 @@ export async function runImport(kind: string, source: string, opts: ImportOption
     for (const ch of changes) for (const [id, rec] of ch.merged.remembered) records.set(id, rec);
     const newState = records.size ? formatState(k, { records }) : stateText;
     if (opts.dryRun) {
-      writeOut(await diffOf(changes, current));
+      writeOut(ctx, await diffOf(changes, current));
     } else {
       // Not once relm has been interrupted: a signal that came while reading or merging is handled here. The
       // files and the import's record land together or not at all (writeChecked: a full disk leaves both as they were).
@@ -219,12 +221,12 @@ export async function runImport(kind: string, source: string, opts: ImportOption
       writeChecked(root, writes, `import ${kind} ${basename(source)}`);
       if (newState !== null && newState !== stateText) {
         if (stateText === null)
-          writeErr(`  wrote ${stateFile}, what this import wrote: commit it with the engagement, so that the next import keeps your edits`);
+          writeErr(ctx, `  wrote ${stateFile}, what this import wrote: commit it with the engagement, so that the next import keeps your edits`);
       }
     }
-    if (changes.some((ch) => ch.merged.report.collisions.length)) process.exitCode = EXIT_FINDINGS;
+    if (changes.some((ch) => ch.merged.report.collisions.length)) ctx.exitCode = EXIT_FINDINGS;
   });
-  if (opts.debug) writeErr(`  took ${Math.round(performance.now() - started)} ms`);
+  if (opts.debug) writeErr(ctx, `  took ${Math.round(performance.now() - started)} ms`);
 }
 
 /** The unified diff of what an import would write (--dry-run). */

@@ -15,6 +15,7 @@ import { engagementAtRevision } from './revision.js';
 import { colorsFor, writeErr } from './ui.js';
 import { writeChecked } from '../engagement/checked-write.js';
 import { pushAll } from '../util/arrays.js';
+import type { RunContext } from './run-context.js';
 
 export interface InitFromOptions {
   from: string;
@@ -35,21 +36,21 @@ const OPTIONAL_TEXT = ['team.yaml', 'plan.yaml', '.gitignore'];
  * (relm.yaml `previous`) for `relm trend`. Never overwrites without --force; writes nothing when the previous
  * engagement has errors.
  */
-export async function runInitFrom(dirArg: string | undefined, opts: InitFromOptions): Promise<void> {
+export async function runInitFrom(ctx: RunContext, dirArg: string | undefined, opts: InitFromOptions): Promise<void> {
   if (opts.addMissing)
     throw new RelmError(
       '--from and --add-missing contradict each other',
       EXIT_USAGE,
       '--from starts a re-assessment in a new folder; --add-missing completes an engagement. Pass one.',
     );
-  const prevDir = resolve(process.cwd(), opts.from);
+  const prevDir = resolve(ctx.cwd, opts.from);
   if (!existsSync(join(prevDir, MANIFEST)))
     throw new RelmError(
       `--from: ${opts.from} is not an engagement folder: it has no ${MANIFEST}`,
       EXIT_USAGE,
       'Name the folder of the previous engagement (the one holding its relm.yaml).',
     );
-  const dir = resolve(process.cwd(), dirArg ?? opts.dir ?? '.');
+  const dir = resolve(ctx.cwd, dirArg ?? opts.dir ?? '.');
   if (existsSync(dir) && realpathSync(dir) === realpathSync(prevDir))
     throw new RelmError(
       '--from names the folder the re-assessment would be written to',
@@ -60,7 +61,7 @@ export async function runInitFrom(dirArg: string | undefined, opts: InitFromOpti
     throw new RelmError(`--as-of: "${opts.asOf}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2027-03-31.');
   const previous = engagementAtRevision(prevDir, undefined, undefined);
   const m = previous.manifest;
-  const asOf = opts.asOf ?? localToday();
+  const asOf = opts.asOf ?? localToday(ctx.now());
   if (asOf <= m.engagement.as_of) {
     throw new RelmError(
       `the re-assessment's as_of ${asOf} is not after the previous engagement's (${m.engagement.as_of})`,
@@ -98,36 +99,42 @@ export async function runInitFrom(dirArg: string | undefined, opts: InitFromOpti
     return r.ok ? [[rel, r.bytes]] : [];
   });
   const names = [...Object.keys(carried.files), ...copied.map(([rel]) => rel)];
-  refuse(dir, names, opts.force);
+  refuse(ctx, dir, names, opts.force);
   const existingRepo = gitTopLevel(dir);
   mkdirSync(dir, { recursive: true });
-  const c = colorsFor('stderr');
-  const shown = (p: string) => printable(relative(process.cwd(), p) || p);
+  const c = colorsFor(ctx, 'stderr');
+  const shown = (p: string) => printable(relative(ctx.cwd, p) || p);
   await withEngagementLock(dir, { command: 'init --from' }, () => {
-    refuse(dir, names, opts.force);
+    refuse(ctx, dir, names, opts.force);
     writeChecked(dir, [...Object.entries(carried.files).map(([rel, data]) => ({ rel, data })), ...copied.map(([rel, data]) => ({ rel, data }))], 'init --from');
-    for (const name of Object.keys(carried.files)) writeErr(`${c.green('✔')} ${shown(join(dir, name))}`);
-    for (const [rel] of copied) writeErr(`${c.green('✔')} ${shown(join(dir, rel))} ${c.dim('(copied)')}`);
+    for (const name of Object.keys(carried.files)) writeErr(ctx, `${c.green('✔')} ${shown(join(dir, name))}`);
+    for (const [rel] of copied) writeErr(ctx, `${c.green('✔')} ${shown(join(dir, rel))} ${c.dim('(copied)')}`);
     for (const [name, content] of Object.entries(schemaCopies())) atomicWrite(join(dir, name), content, { within: dir });
     // The CI files serve every engagement of the repository: brought up to date (those relm wrote).
-    updateCiFiles(dir);
+    updateCiFiles(ctx, dir);
   });
   if (!existingRepo)
-    writeErr(gitInit(dir) ? `${c.green('✔')} git init` : c.yellow('relm: git is not available; the engagement folder is not a git repository yet'));
+    writeErr(ctx, gitInit(dir) ? `${c.green('✔')} git init` : c.yellow('relm: git is not available; the engagement folder is not a git repository yet'));
   const ended = (previous.target.phases ?? []).filter((p) => p.end && p.end <= asOf);
-  writeErr('');
-  writeErr(`Re-assessment of ${printable(opts.client ?? m.engagement.client)} as of ${asOf}, after ${shown(prevDir)} (as of ${m.engagement.as_of}):`);
+  writeErr(ctx, '');
+  writeErr(ctx, `Re-assessment of ${printable(opts.client ?? m.engagement.client)} as of ${asOf}, after ${shown(prevDir)} (as of ${m.engagement.as_of}):`);
   writeErr(
+    ctx,
     `  ${carried.answers} answers${carried.ratings ? ` and ${carried.ratings} quick ratings` : ''} carried over to confirm; \`relm validate\` lists them practice by practice.`,
   );
   if (ended.length)
     writeErr(
+      ctx,
       c.yellow(`  ${ended.length} of the ${previous.target.phases!.length} roadmap phases in target.yaml end on or before ${asOf}: plan the phases ahead.`),
     );
   writeErr(
+    ctx,
     `  Not carried over: backlog.yaml, releases.yaml and interviews (import the record again with \`relm import\`; the previous ones stay where they are).`,
   );
-  writeErr(`\nNext: confirm the answers (${c.bold('relm interview')} or by hand), ${c.bold('relm validate')}, then ${c.bold('relm trend')} to see the change.`);
+  writeErr(
+    ctx,
+    `\nNext: confirm the answers (${c.bold('relm interview')} or by hand), ${c.bold('relm validate')}, then ${c.bold('relm trend')} to see the change.`,
+  );
 }
 
 function listFiles(dir: string, prefix = ''): string[] {
@@ -136,11 +143,11 @@ function listFiles(dir: string, prefix = ''): string[] {
   );
 }
 
-function refuse(dir: string, names: string[], force: boolean | undefined): void {
+function refuse(ctx: RunContext, dir: string, names: string[], force: boolean | undefined): void {
   const existing = names.filter((f) => existsSync(join(dir, f)));
   if (existing.length && !force) {
     throw new RelmError(
-      `not overwriting existing files in ${relative(process.cwd(), dir) || '.'}: ${existing.join(', ')}`,
+      `not overwriting existing files in ${relative(ctx.cwd, dir) || '.'}: ${existing.join(', ')}`,
       EXIT_USAGE,
       'Nothing was written. Pass --force to overwrite them, or choose another folder.',
     );

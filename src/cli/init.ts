@@ -19,6 +19,7 @@ import { defaultCiInstall, updateCiFiles } from './ci.js';
 import { colorsFor, writeErr } from './ui.js';
 import { ID } from '../util/ids.js';
 import { writeChecked } from '../engagement/checked-write.js';
+import type { RunContext } from './run-context.js';
 
 interface InitOptions extends CommonOptions {
   yes?: boolean;
@@ -119,10 +120,10 @@ interface Answers {
   applications: Application[];
 }
 
-export async function runInit(dirArg: string | undefined, opts: InitOptions): Promise<void> {
-  if (opts.from !== undefined) return (await import('./init-from.js')).runInitFrom(dirArg, { ...opts, from: opts.from });
-  const dir = resolve(process.cwd(), dirArg ?? opts.dir ?? '.');
-  const interactive = !opts.yes && process.stdin.isTTY === true && process.stdout.isTTY === true;
+export async function runInit(ctx: RunContext, dirArg: string | undefined, opts: InitOptions): Promise<void> {
+  if (opts.from !== undefined) return (await import('./init-from.js')).runInitFrom(ctx, dirArg, { ...opts, from: opts.from });
+  const dir = resolve(ctx.cwd, dirArg ?? opts.dir ?? '.');
+  const interactive = !opts.yes && ctx.stdin.isTTY === true && ctx.stdout.isTTY === true;
   if (opts.addMissing && opts.force)
     throw new RelmError(
       '--add-missing and --force contradict each other',
@@ -147,12 +148,12 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
 
   // The repository the engagement lives in (or will: relm runs git init), where the CI files go.
   const existingRepo = gitTopLevel(dir);
-  refuseLinksOut(dir, existingRepo);
+  refuseLinksOut(ctx, dir, existingRepo);
   const present = (names: string[], base: string) => names.filter((f) => existsSync(join(base, f)));
   const have = new Set(present([...ENGAGEMENT_FILES, 'backlog.yaml'], dir));
   // Refuse before asking anything: the files every scaffold writes. The CI files serve every engagement of the
   // repository: relm brings them up to date after writing this one (updateCiFiles).
-  if (!opts.addMissing) refuseOverwrite(dir, [...have], opts.force);
+  if (!opts.addMissing) refuseOverwrite(ctx, dir, [...have], opts.force);
   const writes = (f: string) => opts.force || !have.has(f);
 
   // With --add-missing, what relm.yaml already says fills the new files.
@@ -161,7 +162,7 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
   let answers: Answers = {
     client: flags.client ?? current?.client ?? '',
     title: flags.title ?? current?.title ?? 'Release Management Assessment',
-    asOf: flags.asOf ?? current?.as_of ?? localToday(),
+    asOf: flags.asOf ?? current?.as_of ?? localToday(ctx.now()),
     consultants: flags.consultants ?? current?.consultants ?? [],
     sponsor: flags.sponsor ?? current?.sponsor,
     currency: flags.currency ?? current?.currency ?? 'EUR',
@@ -185,9 +186,9 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
   const files = Object.entries(all).filter(([name]) => writes(name));
   // The schemas editors read (the modelines point there): relm's own copies, written afresh.
   const schemas = Object.entries(schemaCopies()).filter(([name]) => !opts.addMissing || !existsSync(join(dir, name)));
-  const c = colorsFor('stderr');
+  const c = colorsFor(ctx, 'stderr');
   if (opts.addMissing && !files.length && !schemas.length) {
-    writeErr(`${c.green('✔')} nothing to add: every file relm init writes is there (backlog.yaml only with --application)`);
+    writeErr(ctx, `${c.green('✔')} nothing to add: every file relm init writes is there (backlog.yaml only with --application)`);
     return;
   }
   mkdirSync(dir, { recursive: true });
@@ -201,24 +202,25 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions): Pr
       if (now.length)
         throw new RelmError(`${now.join(', ')} appeared while relm init ran`, EXIT_USAGE, 'Nothing was written. Run `relm init --add-missing` again.');
     } else {
-      refuseOverwrite(dir, now, opts.force);
+      refuseOverwrite(ctx, dir, now, opts.force);
     }
     writeChecked(
       dir,
       files.map(([rel, data]) => ({ rel, data })),
       'init',
     );
-    for (const [name] of files) writeErr(`${c.green('✔')} ${relative(process.cwd(), join(dir, name)) || name}`);
+    for (const [name] of files) writeErr(ctx, `${c.green('✔')} ${relative(ctx.cwd, join(dir, name)) || name}`);
     for (const [name, content] of schemas) atomicWrite(join(dir, name), content, { within: dir });
     if (schemas.length)
-      writeErr(`${c.green('✔')} ${relative(process.cwd(), join(dir, '.relm', 'schemas')) || '.relm/schemas'} (${schemas.length} schemas, for editors)`);
-    if (writes('relm.yaml')) writeErr(c.dim(`  ci.install: ${ciInstall.spec} (${ciInstall.from})`));
-    updateCiFiles(dir, opts.force);
+      writeErr(ctx, `${c.green('✔')} ${relative(ctx.cwd, join(dir, '.relm', 'schemas')) || '.relm/schemas'} (${schemas.length} schemas, for editors)`);
+    if (writes('relm.yaml')) writeErr(ctx, c.dim(`  ci.install: ${ciInstall.spec} (${ciInstall.from})`));
+    updateCiFiles(ctx, dir, opts.force);
   });
-  if (opts.addMissing && have.size) writeErr(c.dim(`  kept as they were: ${[...have].sort().join(', ')}`));
+  if (opts.addMissing && have.size) writeErr(ctx, c.dim(`  kept as they were: ${[...have].sort().join(', ')}`));
   if (!existingRepo)
-    writeErr(gitInit(dir) ? `${c.green('✔')} git init` : c.yellow('relm: git is not available; the engagement folder is not a git repository yet'));
+    writeErr(ctx, gitInit(dir) ? `${c.green('✔')} git init` : c.yellow('relm: git is not available; the engagement folder is not a git repository yet'));
   writeErr(
+    ctx,
     `\nNext: answer the criteria (${c.bold('relm interview')}, or edit practices.yaml), set targets and requirements in target.yaml, then run ${c.bold('relm validate')} and ${c.bold('relm report')}.`,
   );
 }
@@ -345,7 +347,7 @@ async function ask(start: Answers, what: { manifest: boolean; applications: bool
  * repository (git would initialise the folder it leads to). All or nothing: a link found half-way would leave
  * some files written.
  */
-function refuseLinksOut(dir: string, existingRepo: string | undefined): void {
+function refuseLinksOut(ctx: RunContext, dir: string, existingRepo: string | undefined): void {
   if (!existsSync(dir)) return;
   const dotGit = join(dir, '.git');
   let gitLink: string | undefined;
@@ -360,8 +362,8 @@ function refuseLinksOut(dir: string, existingRepo: string | undefined): void {
   if (gitLink !== undefined || (gitThere && !existingRepo))
     throw new RelmError(
       gitLink !== undefined
-        ? `.git in ${relative(process.cwd(), dir) || '.'} is a link (to ${printable(gitLink)}); relm init does not run git through it`
-        : `.git in ${relative(process.cwd(), dir) || '.'} is not a git repository; relm init does not run git init over it`,
+        ? `.git in ${relative(ctx.cwd, dir) || '.'} is a link (to ${printable(gitLink)}); relm init does not run git through it`
+        : `.git in ${relative(ctx.cwd, dir) || '.'} is not a git repository; relm init does not run git init over it`,
       EXIT_USAGE,
       'Nothing was written. Remove .git (or make it the repository itself), or choose another folder.',
     );
@@ -371,10 +373,10 @@ function refuseLinksOut(dir: string, existingRepo: string | undefined): void {
   for (const name of [GITHUB_WORKFLOW, GITLAB_JOB]) writeTarget(join(repoTop, name), repoTop);
 }
 
-function refuseOverwrite(dir: string, existing: string[], force: boolean | undefined): void {
+function refuseOverwrite(ctx: RunContext, dir: string, existing: string[], force: boolean | undefined): void {
   if (existing.length && !force) {
     throw new RelmError(
-      `not overwriting existing files in ${relative(process.cwd(), dir) || '.'}: ${existing.join(', ')}`,
+      `not overwriting existing files in ${relative(ctx.cwd, dir) || '.'}: ${existing.join(', ')}`,
       EXIT_USAGE,
       'Nothing was written. Pass --add-missing to write only the files that are missing, --force to overwrite them, or choose another folder.',
     );

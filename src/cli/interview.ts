@@ -17,6 +17,7 @@ import { parsePerson } from './init.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 import { targetOf } from '../engagement/targets.js';
+import type { RunContext } from './run-context.js';
 
 interface InterviewOptions extends CommonOptions {
   interviewee?: string[];
@@ -83,36 +84,37 @@ function levelLine(s: PracticeScore): string {
 }
 
 /** `relm interview [practices...]`: a guided questionnaire that writes the answers into practices.yaml. */
-export async function runInterview(ids: string[], opts: InterviewOptions): Promise<void> {
+export async function runInterview(ctx: RunContext, ids: string[], opts: InterviewOptions): Promise<void> {
   const people = interviewees(opts);
   if (opts.date !== undefined && !isDate(opts.date))
     throw new RelmError(`--date: "${opts.date}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-04-01.');
-  if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) {
+  if (ctx.stdin.isTTY !== true || ctx.stdout.isTTY !== true) {
     throw new RelmError(
       'relm interview asks its questions on a terminal, and there is none here',
       EXIT_USAGE,
       'Run it in an interactive terminal, or edit practices.yaml directly: answer each criterion with none, some, half, most or na (`relm schema practices` gives the format), then run `relm validate`.',
     );
   }
-  const result = loadValidated(opts);
+  const result = loadValidated(ctx, opts);
   if (!result) return;
   const e = result.engagement;
   const practices = choosePractices(e, ids);
-  const interview = people.length ? interviewFor(e, people, opts.date ?? localToday()) : null;
+  const interview = people.length ? interviewFor(e, people, opts.date ?? localToday(ctx.now())) : null;
 
   const { default: inquirer } = await import('inquirer');
   const askText: AskText = async (q) =>
     String(await inquirer.prompt([{ type: 'input', name: 'value', ...q } as never]).then((a) => (a as { value: unknown }).value)).trim();
-  const c = colorsFor('stderr');
+  const c = colorsFor(ctx, 'stderr');
   const saved: string[] = [];
   let inProgress: string | null = null;
   const session: Session | null = interview ? { id: interview.id, who: interview.interviewees.map((p) => p.name).join(' and ') } : null;
 
   if (interview) {
     const who = interview.interviewees.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join(', ');
-    writeErr(`Interview ${c.bold(interview.id)} with ${who} on ${interview.date}: ${interview.existing ? 'adding to' : 'notes in'} ${interview.file}`);
+    writeErr(ctx, `Interview ${c.bold(interview.id)} with ${who} on ${interview.date}: ${interview.existing ? 'adding to' : 'notes in'} ${interview.file}`);
   }
   writeErr(
+    ctx,
     c.dim(
       'Answers are saved in practices.yaml after each practice. Enter keeps the current answer, Esc returns to it, ← (or < in a note) goes back a question; Ctrl-C stops, keeping the practices done.',
     ),
@@ -123,15 +125,17 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
       inProgress = null;
       const before = editable('practices.yaml', () => practiceState(readFileSync(join(result.root, 'practices.yaml'), 'utf8'), practice.id));
       const scoreBefore = scorePractice(practice, before);
-      process.stderr.write('\n');
+      ctx.stderr.write('\n');
       writeErr(
+        ctx,
         c.bold(`${practice.name} (${practice.id})`) + c.dim(` · ${practice.perspective}${practices.length > 1 ? ` · ${k + 1} of ${practices.length}` : ''}`),
       );
-      if (practice.description) writeErr(c.dim(`  ${firstSentence(practice.description)}`));
+      if (practice.description) writeErr(ctx, c.dim(`  ${firstSentence(practice.description)}`));
       writeErr(
+        ctx,
         `  now: ${scoreLine(scoreBefore)}; ${Math.round(scoreBefore.coverage * 100)} % of ${practice.criteria.length} criteria answered; target ${targetOf(e.target.targets, practice.id) ?? 'none'}`,
       );
-      if (before?.na !== undefined) writeErr(c.yellow(`  marked not applicable (${before.na}): answers are kept but not scored while \`na\` is set`));
+      if (before?.na !== undefined) writeErr(ctx, c.yellow(`  marked not applicable (${before.na}): answers are kept but not scored while \`na\` is set`));
 
       if (practices.length > 1) {
         const go = await choose({
@@ -150,7 +154,7 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
 
       const got = await askPractice(practice, before, session, askText);
       // An answer given confirms one carried over from a previous assessment (it moves its `confirmed` date).
-      for (const u of Object.values(got.answers)) u.confirmed = interview?.date ?? localToday();
+      for (const u of Object.values(got.answers)) u.confirmed = interview?.date ?? localToday(ctx.now());
       // Each practice is read, edited and written holding the engagement's write lock (not the whole interview).
       const out = await withEngagementLock(result.root, { command: `interview ${practice.id}` }, () => {
         const notes = interview && got.covered ? editable(interview.file, () => interviewNotesWrite(result.root, interview, got.said, e.model)) : null;
@@ -159,11 +163,11 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
       });
       inProgress = null;
       saved.push(practice.id);
-      reportPractice(practice, scoreBefore, practiceState(out, practice.id), targetOf(e.target.targets, practice.id) ?? 'none', c);
+      reportPractice(ctx, practice, scoreBefore, practiceState(out, practice.id), targetOf(e.target.targets, practice.id) ?? 'none', c);
     }
   } catch (err) {
     if ((err as Error | undefined)?.name === 'ExitPromptError') {
-      process.stderr.write('\n');
+      ctx.stderr.write('\n');
       throw new RelmError(
         `interview stopped: ${[saved.length ? `${saved.join(', ')} saved in practices.yaml` : '', inProgress ? `the answers to ${inProgress} were not saved` : ''].filter(Boolean).join('; ') || 'nothing was saved'}`,
         EXIT_INTERRUPTED,
@@ -174,8 +178,9 @@ export async function runInterview(ids: string[], opts: InterviewOptions): Promi
     }
     throw err;
   }
-  process.stderr.write('\n');
+  ctx.stderr.write('\n');
   writeErr(
+    ctx,
     `${c.green('✔')} ${saved.length === 1 ? '1 practice' : `${saved.length} practices`} saved in practices.yaml${interview && existsSync(join(result.root, interview.file)) ? `; interview notes in ${interview.file}` : ''}. Next: \`relm validate\`, then \`relm assess\`.`,
   );
 }
@@ -200,11 +205,18 @@ function firstSentence(text: string): string {
   return m ? m[0] : t;
 }
 
-function reportPractice(practice: Practice, before: PracticeScore, state: ReturnType<typeof practiceState>, target: number | string, c: ChalkInstance): void {
+function reportPractice(
+  ctx: RunContext,
+  practice: Practice,
+  before: PracticeScore,
+  state: ReturnType<typeof practiceState>,
+  target: number | string,
+  c: ChalkInstance,
+): void {
   const after = scorePractice(practice, state);
   const was = before.score === null ? '' : c.dim(` (was ${before.score.toFixed(2)}, level ${before.level})`);
-  writeErr(`${c.green('✔')} ${practice.id} saved: ${c.bold(scoreLine(after))}${was}; target ${target}`);
-  if (after.levelScores) writeErr(c.dim(`  by level: ${levelLine(after)}`));
+  writeErr(ctx, `${c.green('✔')} ${practice.id} saved: ${c.bold(scoreLine(after))}${was}; target ${target}`);
+  if (after.levelScores) writeErr(ctx, c.dim(`  by level: ${levelLine(after)}`));
   if (state?.rating !== undefined && state.answers)
-    writeErr(c.yellow(`  its quick rating ${state.rating} is now ignored, as it has answers; remove \`rating\` from practices.yaml`));
+    writeErr(ctx, c.yellow(`  its quick rating ${state.rating} is now ignored, as it has answers; remove \`rating\` from practices.yaml`));
 }

@@ -4,10 +4,15 @@ import { fsError, isFsError } from '../io/fs-errors.js';
 import { FORMAT_NAMES } from '../output/names.js';
 import { printable, terminalSafe } from '../output/printable.js';
 import { colorsFor } from './ui.js';
+import { runContext, type RunContext, type RunIO } from './run-context.js';
+import { withRunScope } from '../io/run-scope.js';
+import { withSignalHandlersScoped } from '../io/interrupt.js';
 import { PACKAGE_VERSION } from '../paths.js';
 import { DEFAULT_WINDOW_DAYS } from '../engine/defaults.js';
 
 // Only commander loads at start-up; each command imports what it needs when it runs.
+
+export type { RunContext, RunIO, RunStream } from './run-context.js';
 
 export interface CommonOptions {
   dir?: string;
@@ -55,10 +60,11 @@ function windowDays(): Option {
     .default(DEFAULT_WINDOW_DAYS);
 }
 
-function action<A extends unknown[]>(load: () => Promise<(...args: A) => Promise<void> | void>) {
+/** A command's action: loads its module when it runs and hands it the run's context before commander's arguments. */
+function action<A extends unknown[]>(ctx: RunContext, load: () => Promise<(ctx: RunContext, ...args: A) => Promise<void> | void>) {
   return async (...args: A) => {
     const fn = await load();
-    await fn(...args);
+    await fn(ctx, ...args);
   };
 }
 
@@ -67,15 +73,15 @@ const FORMAT_HELP = `output format: ${FORMAT_NAMES.join(', ')}; repeatable`;
 const OUTPUT_HELP = 'write the i-th format to this file ("-" for stdout); repeatable';
 
 /** A fresh program per run: commander keeps the parsed options on it, so one must not serve two runs. */
-function buildProgram(): Command {
+function buildProgram(ctx: RunContext): Command {
   const program = new Command()
     .name('relm')
     .description('Release Management assessment toolkit: validate, score, analyse and report an engagement kept as YAML.')
     .version(PACKAGE_VERSION, '-V, --version')
     .showHelpAfterError('(run relm --help for usage)')
     .configureOutput({
-      writeOut: (s) => process.stdout.write(terminalSafe(s, colorsFor('stdout').level > 0)),
-      writeErr: (s) => process.stderr.write(terminalSafe(s, colorsFor('stderr').level > 0)),
+      writeOut: (s) => ctx.stdout.write(terminalSafe(s, colorsFor(ctx, 'stdout').level > 0)),
+      writeErr: (s) => ctx.stderr.write(terminalSafe(s, colorsFor(ctx, 'stderr').level > 0)),
     })
     .exitOverride();
 
@@ -108,7 +114,7 @@ function buildProgram(): Command {
         '--from <previous>',
         'start a re-assessment of a previous engagement folder: copies its model, targets, requirements, team and plan, carries its answers over to confirm, and links it for relm trend',
       ),
-  ).action(action(async () => (await import('./init.js')).runInit));
+  ).action(action(ctx, async () => (await import('./init.js')).runInit));
 
   common(
     program
@@ -119,7 +125,7 @@ function buildProgram(): Command {
       .option('--json', 'print the findings as JSON (the same as -f json)')
       .option('--quiet', 'report errors only (warnings still count for --max-warnings)')
       .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', wholeNumber(0, 1_000_000_000)),
-  ).action(action(async () => (await import('./validate.js')).runValidate));
+  ).action(action(ctx, async () => (await import('./validate.js')).runValidate));
 
   common(
     program
@@ -133,7 +139,7 @@ function buildProgram(): Command {
       .option('--fail-under <score>', 'fail when the overall score is below this (overrides check.fail_under)', score)
       .option('--baseline <rev>', 'fail when the overall score dropped since this git revision by more than check.max_regression (default 0)')
       .addOption(windowDays()),
-  ).action(action(async () => (await import('./check.js')).runCheck));
+  ).action(action(ctx, async () => (await import('./check.js')).runCheck));
 
   common(
     program
@@ -143,7 +149,7 @@ function buildProgram(): Command {
       )
       .option('--json', 'print the changes as JSON')
       .addOption(windowDays()),
-  ).action(action(async () => (await import('./diff.js')).runDiff));
+  ).action(action(ctx, async () => (await import('./diff.js')).runDiff));
 
   common(
     program
@@ -152,7 +158,7 @@ function buildProgram(): Command {
         "the model at a glance: practices by perspective with their criteria per level; a practice id shows it in full; `skills` the skill catalogue (the model's, extended by team.yaml)",
       )
       .option('--json', 'print the model, the practice or the skills as JSON'),
-  ).action(action(async () => (await import('./model.js')).runModel));
+  ).action(action(ctx, async () => (await import('./model.js')).runModel));
 
   common(
     program
@@ -162,7 +168,7 @@ function buildProgram(): Command {
       )
       .option('--write', 'write the CI files for every engagement of the repository')
       .option('--force', 'with --write, replace CI files that relm did not write'),
-  ).action(action(async () => (await import('./ci.js')).runCi));
+  ).action(action(ctx, async () => (await import('./ci.js')).runCi));
 
   common(
     program
@@ -171,7 +177,7 @@ function buildProgram(): Command {
         "print one of relm's JSON Schemas (relm, practices, target, backlog, releases, team, plan, progress, model, interview, observation, responses, assessment, portfolio), or list them; --write refreshes the engagement's copies in .relm/schemas/, where editors find them",
       )
       .option('--write', "write every schema into the engagement's .relm/schemas/ (the files' modelines point there)"),
-  ).action(action(async () => (await import('./schema.js')).runSchema));
+  ).action(action(ctx, async () => (await import('./schema.js')).runSchema));
 
   common(
     program
@@ -180,7 +186,7 @@ function buildProgram(): Command {
       .option('--json', 'print the assessment.json document')
       .addOption(windowDays())
       .option('-o, --output <file>', 'write the assessment.json document to a file'),
-  ).action(action(async () => (await import('./assess.js')).runAssess));
+  ).action(action(ctx, async () => (await import('./assess.js')).runAssess));
 
   common(
     program
@@ -209,7 +215,7 @@ function buildProgram(): Command {
       .option('--today <date>', 'progress report: the date to measure to, YYYY-MM-DD (default: progress.yaml as_of, else today)')
       .option('--plan <rev>', 'progress report: the git revision whose roadmap is the plan (default: progress.yaml plan, else the newest tag assessment-*)')
       .addOption(windowDays()),
-  ).action(action(async () => (await import('./report.js')).runReport));
+  ).action(action(ctx, async () => (await import('./report.js')).runReport));
 
   common(
     program
@@ -222,7 +228,7 @@ function buildProgram(): Command {
       .option('--all', 'compare closed items and recorded duplicates too (default: open items not yet recorded)')
       .option('--record <ids...>', 'record that the first item duplicates the second: writes duplicate_of into backlog.yaml')
       .option('--force', 'with --record: replace a duplicate_of the item already has'),
-  ).action(action(async () => (await import('./duplicates.js')).runDuplicates));
+  ).action(action(ctx, async () => (await import('./duplicates.js')).runDuplicates));
 
   common(
     program
@@ -244,7 +250,7 @@ function buildProgram(): Command {
       .option('--window-hours <hours>', `incidents: how long before an incident a deployment of its application is suspected (default 24)`, positiveInt)
       .option('--force', "take the export's value wherever it differs, over your edits and conflicts")
       .option('--dry-run', 'print the diff it would write, write nothing'),
-  ).action(action(async () => (await import('./import.js')).runImport));
+  ).action(action(ctx, async () => (await import('./import.js')).runImport));
 
   const templates = program
     .command('templates')
@@ -252,20 +258,20 @@ function buildProgram(): Command {
   templates
     .command('list')
     .description('list the built-in templates')
-    .action(action(async () => (await import('./templates.js')).runTemplatesList));
+    .action(action(ctx, async () => (await import('./templates.js')).runTemplatesList));
   common(
     templates
       .command('context [deliverable]')
       .description('the data a template receives, on this engagement: report (default), plan, presentation or training')
       .option('--json', 'print the data itself, as JSON')
       .addOption(windowDays()),
-  ).action(action(async () => (await import('./templates.js')).runTemplatesContext));
+  ).action(action(ctx, async () => (await import('./templates.js')).runTemplatesContext));
   common(
     templates
       .command('eject [names...]')
       .description("copy built-in templates (all, or those named) into the engagement's templates/ folder, where they override the built-ins")
       .option('--force', 'overwrite templates already there'),
-  ).action(action(async () => (await import('./templates.js')).runTemplatesEject));
+  ).action(action(ctx, async () => (await import('./templates.js')).runTemplatesEject));
 
   common(
     program
@@ -279,7 +285,7 @@ function buildProgram(): Command {
         v,
       ])
       .option('--date <date>', 'the date of the interview, YYYY-MM-DD (default: today)'),
-  ).action(action(async () => (await import('./interview.js')).runInterview));
+  ).action(action(ctx, async () => (await import('./interview.js')).runInterview));
 
   const status = common(
     program
@@ -288,14 +294,14 @@ function buildProgram(): Command {
       .option('--json', 'print {total, done, in_progress, blocked, overdue, percent_done, today, tasks}')
       .option('--today <date>', "the date to measure overdue tasks to, YYYY-MM-DD (default: today's date)")
       .option('--as-of', "measure overdue tasks to the engagement's as_of instead of today"),
-  ).action(action(async () => (await import('./status.js')).runStatus));
+  ).action(action(ctx, async () => (await import('./status.js')).runStatus));
   common(
     status
       .command('set <task> <status>')
       .description('set the status of a task in plan.yaml (todo, in-progress, done, blocked), keeping its comments')
       .option('--today <date>', "the date to measure overdue tasks to, YYYY-MM-DD (default: today's date)")
       .option('--as-of', "measure overdue tasks to the engagement's as_of instead of today"),
-  ).action(action(async () => (await import('./status.js')).runStatusSet));
+  ).action(action(ctx, async () => (await import('./status.js')).runStatusSet));
 
   const progress = common(
     program
@@ -310,7 +316,7 @@ function buildProgram(): Command {
         'the git revision whose roadmap is the plan (default: progress.yaml plan, else the newest tag assessment-*, else the working tree)',
       )
       .addOption(windowDays()),
-  ).action(action(async () => (await import('./progress.js')).runProgress));
+  ).action(action(ctx, async () => (await import('./progress.js')).runProgress));
   common(
     progress
       .command('set <recommendation> <status>')
@@ -322,7 +328,7 @@ function buildProgram(): Command {
       .option('--note <text>', 'add a note (what was done, why it is late or dropped)')
       .option('--today <date>', 'the date to measure the plan to, YYYY-MM-DD (default: progress.yaml as_of, else today)')
       .option('--plan <rev>', 'the git revision whose roadmap is the plan'),
-  ).action(action(async () => (await import('./progress.js')).runProgressSet));
+  ).action(action(ctx, async () => (await import('./progress.js')).runProgressSet));
 
   common(
     program
@@ -333,7 +339,7 @@ function buildProgram(): Command {
       .option('--json', 'print the figures at each revision as JSON')
       .option('--out <dir>', 'where charts/trend.svg goes (default: relm.yaml output.dir, else out)')
       .addOption(windowDays()),
-  ).action(action(async () => (await import('./trend.js')).runTrend));
+  ).action(action(ctx, async () => (await import('./trend.js')).runTrend));
 
   program
     .command('portfolio <engagements...>')
@@ -347,7 +353,7 @@ function buildProgram(): Command {
     .option('--out <dir>', 'where charts/portfolio.svg goes (default: out)')
     .addOption(windowDays())
     .option('--debug', 'print stack traces of unexpected errors')
-    .action(action(async () => (await import('./portfolio.js')).runPortfolio));
+    .action(action(ctx, async () => (await import('./portfolio.js')).runPortfolio));
 
   const questionnaire = program
     .command('questionnaire')
@@ -364,7 +370,7 @@ function buildProgram(): Command {
       .option('--for <person>', 'who it is for, "Name" or "Name (Role)" (default: the respondent fills in their name)')
       .option('--deadline <date>', 'the date to return it by, YYYY-MM-DD')
       .option('--force', 'overwrite the file if it exists'),
-  ).action(action(async () => (await import('./questionnaire.js')).runQuestionnaireExport));
+  ).action(action(ctx, async () => (await import('./questionnaire.js')).runQuestionnaireExport));
   common(
     questionnaire
       .command('import <file>')
@@ -373,7 +379,7 @@ function buildProgram(): Command {
       .option('--role <role>', "the respondent's role")
       .option('--date <date>', 'when they answered, YYYY-MM-DD (default: as the questionnaire says, else today)')
       .option('--force', 'replace answers the respondent gave before that differ'),
-  ).action(action(async () => (await import('./questionnaire.js')).runQuestionnaireImport));
+  ).action(action(ctx, async () => (await import('./questionnaire.js')).runQuestionnaireImport));
 
   common(
     program
@@ -385,7 +391,7 @@ function buildProgram(): Command {
       .option('--because <reason>', 'why the workshop settled on the --set answers')
       .option('--date <date>', 'the date of the workshop decision, YYYY-MM-DD (default: today)')
       .option('--force', 'with --accept all: also replace answers practices.yaml holds that differ from the median'),
-  ).action(action(async () => (await import('./reconcile.js')).runReconcile));
+  ).action(action(ctx, async () => (await import('./reconcile.js')).runReconcile));
 
   common(
     program
@@ -401,12 +407,12 @@ function buildProgram(): Command {
         [],
       )
       .addOption(windowDays()),
-  ).action(action(async () => (await import('./explain.js')).runExplain));
+  ).action(action(ctx, async () => (await import('./explain.js')).runExplain));
 
   program
     .command('completion <shell>')
     .description('print a shell completion script for bash, zsh or fish, e.g. source <(relm completion bash)')
-    .action(async (shell: string) => (await import('./completion.js')).runCompletion(program, shell));
+    .action(async (shell: string) => (await import('./completion.js')).runCompletion(ctx, program, shell));
 
   return program;
 }
@@ -424,10 +430,10 @@ function unknownHelpTopic(program: Command, argv: readonly string[]): string | u
   return undefined;
 }
 
-/** One run of the command line `relm ...argv` on the process as it stands; leaves its exit code in process.exitCode. */
-async function main(argv: readonly string[]): Promise<void> {
+/** One run of the command line `relm ...argv` in its context; leaves its exit code in ctx.exitCode. */
+async function main(argv: readonly string[], ctx: RunContext): Promise<void> {
   const debug = argv.includes('--debug');
-  const program = buildProgram();
+  const program = buildProgram(ctx);
   try {
     const topic = unknownHelpTopic(program, argv);
     if (topic !== undefined) {
@@ -444,10 +450,10 @@ async function main(argv: readonly string[]): Promise<void> {
       // Asked-for help and the version exit 0; help shown because no command was given (commander's exit
       // code 1) and usage errors, which commander has printed, exit 2.
       const asked = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || (e.code === 'commander.help' && e.exitCode === 0);
-      process.exitCode = asked ? 0 : EXIT_USAGE;
+      ctx.exitCode = asked ? 0 : EXIT_USAGE;
       return;
     }
-    reportError(err, debug);
+    reportError(ctx, err, debug);
   }
 }
 
@@ -457,17 +463,17 @@ function hintFor(program: Command, topic: string): string {
   return close ? ` (did you mean ${close}?)` : '';
 }
 
-function reportError(err: unknown, debug: boolean): void {
+function reportError(ctx: RunContext, err: unknown, debug: boolean): void {
   if (err instanceof RelmError) {
-    process.stderr.write(`relm: ${printable(err.message.replace(/^relm: /, ''))}
+    ctx.stderr.write(`relm: ${printable(err.message.replace(/^relm: /, ''))}
 ${
   err.hint
     ? `  ${printable(err.hint)}
 `
     : ''
 }`);
-    if (debug && err.stack) process.stderr.write(err.stack + '\n');
-    process.exitCode = err.exitCode;
+    if (debug && err.stack) ctx.stderr.write(err.stack + '\n');
+    ctx.exitCode = err.exitCode;
     return;
   }
   if (isFsError(err)) {
@@ -477,129 +483,24 @@ ${
       : err.syscall === 'open'
         ? 'open'
         : 'read';
-    reportError(fsError(err, verb), debug);
-    if (debug && err.stack) process.stderr.write(err.stack + '\n');
+    reportError(ctx, fsError(err, verb), debug);
+    if (debug && err.stack) ctx.stderr.write(err.stack + '\n');
     return;
   }
   const e = err as Error;
-  process.stderr.write(`relm: unexpected error: ${printable(String(e?.message ?? err))}\n`);
-  process.stderr.write(debug && e?.stack ? e.stack + '\n' : '  Run again with --debug for the stack trace, and report it if it persists.\n');
-  process.exitCode = EXIT_USAGE;
-}
-
-/** A stream a run writes to: only `write` is used (and `isTTY`, which decides colour and prompts). */
-export interface RunStream {
-  write(text: string): unknown;
-  isTTY?: boolean;
+  ctx.stderr.write(`relm: unexpected error: ${printable(String(e?.message ?? err))}\n`);
+  ctx.stderr.write(debug && e?.stack ? e.stack + '\n' : '  Run again with --debug for the stack trace, and report it if it persists.\n');
+  ctx.exitCode = EXIT_USAGE;
 }
 
 /**
- * What a run sees in place of the process's own: its output streams, whether stdin is a terminal, its
- * working folder and environment. Omitted fields keep the process's (stdin then counts as no terminal).
+ * Runs `relm ...argv` in the context it is handed and resolves to its exit code. Nothing of the process is
+ * read or changed: the binary (bin/relm) hands it the process's streams, folder and environment, a test its
+ * own, and runs in one process may overlap. The library code below the commands that needs the working
+ * folder or environment (a path in an error message, the lock's wait) gets them from the run scope.
  */
-export interface RunIO {
-  stdout: RunStream;
-  stderr: RunStream;
-  stdin?: { isTTY?: boolean };
-  cwd?: string;
-  env?: Record<string, string | undefined>;
-}
-
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-let queue: Promise<unknown> = Promise.resolve();
-
-/**
- * Runs `relm ...argv` and resolves to its exit code. Without `io` it runs on the process itself (the
- * binary). With `io` it runs in this process as if it were one of its own: for the length of the run the
- * process's stdout and stderr writes, TTY flags, working folder, environment, exit code and signal
- * handlers are the run's, and all are put back afterwards. Such runs take turns (the state is global), so
- * a test suite can call it many times in one process instead of starting Node for every case.
- */
-export async function run(argv: readonly string[], io?: RunIO): Promise<number> {
-  if (!io) {
-    await main(argv);
-    return exitCodeOf(process.exitCode);
-  }
-  const turn = queue.then(() => runWith(argv, io));
-  queue = turn.catch(() => undefined);
-  return turn;
-}
-
-function exitCodeOf(code: string | number | null | undefined): number {
-  const n = Number(code ?? 0);
-  return Number.isInteger(n) ? n : 1;
-}
-
-async function runWith(argv: readonly string[], io: RunIO): Promise<number> {
-  const restore = [
-    swapEnv(io.env),
-    swapCwd(io.cwd),
-    swapStream(process.stdout, io.stdout),
-    swapStream(process.stderr, io.stderr),
-    swapTTY(process.stdin, io.stdin?.isTTY),
-    keepSignals(),
-  ];
-  const exitCode = process.exitCode;
-  process.exitCode = undefined;
-  try {
-    await main(argv);
-    return exitCodeOf(process.exitCode);
-  } finally {
-    process.exitCode = exitCode;
-    for (const undo of restore.reverse()) undo();
-  }
-}
-
-function swapEnv(env: RunIO['env']): () => void {
-  if (!env) return () => {};
-  const before = { ...process.env };
-  const assign = (to: Record<string, string | undefined>) => {
-    for (const k of Object.keys(process.env)) if (to[k] === undefined) delete process.env[k];
-    // Assigned one by one, so that Node sees a change of TZ.
-    for (const [k, v] of Object.entries(to)) if (v !== undefined && process.env[k] !== v) process.env[k] = v;
-  };
-  assign(env);
-  return () => assign(before);
-}
-
-function swapCwd(cwd: string | undefined): () => void {
-  const before = process.cwd();
-  if (cwd === undefined) return () => {};
-  process.chdir(cwd);
-  return () => process.chdir(before);
-}
-
-type Callback = (err?: Error | null) => void;
-
-function swapStream(stream: NodeJS.WriteStream, to: RunStream): () => void {
-  const write = Object.getOwnPropertyDescriptor(stream, 'write');
-  const undoTTY = swapTTY(stream, to.isTTY);
-  stream.write = ((chunk: string | Uint8Array, encoding?: BufferEncoding | Callback, cb?: Callback) => {
-    to.write(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(typeof encoding === 'string' ? encoding : 'utf8'));
-    const done = typeof encoding === 'function' ? encoding : cb;
-    if (done) process.nextTick(done);
-    return true;
-  }) as typeof stream.write;
-  return () => {
-    undoTTY();
-    if (write) Object.defineProperty(stream, 'write', write);
-    else delete (stream as { write?: unknown }).write;
-  };
-}
-
-function swapTTY(stream: { isTTY?: boolean }, isTTY: boolean | undefined): () => void {
-  const before = Object.getOwnPropertyDescriptor(stream, 'isTTY');
-  Object.defineProperty(stream, 'isTTY', { value: isTTY === true, configurable: true, writable: true, enumerable: true });
-  return () => {
-    if (before) Object.defineProperty(stream, 'isTTY', before);
-    else delete stream.isTTY;
-  };
-}
-
-/** Signal handlers a run installs (cleanups of a browser or a staging folder) are the run's: removed after it. */
-function keepSignals(): () => void {
-  const before = new Map(SIGNALS.map((s) => [s, process.listeners(s)]));
-  return () => {
-    for (const s of SIGNALS) for (const l of process.listeners(s)) if (!before.get(s)!.includes(l)) process.removeListener(s, l);
-  };
+export async function run(argv: readonly string[], io: RunIO): Promise<number> {
+  const ctx = runContext(io);
+  await withRunScope({ cwd: ctx.cwd, env: ctx.env, stdinIsTTY: ctx.stdin.isTTY }, () => withSignalHandlersScoped(() => main(argv, ctx)));
+  return ctx.exitCode;
 }

@@ -10,6 +10,7 @@ import { hint } from '../util/did-you-mean.js';
 import { emit } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor } from './ui.js';
+import type { RunContext } from './run-context.js';
 
 interface ModelOptions extends CommonOptions {
   json?: boolean;
@@ -19,10 +20,10 @@ interface ModelOptions extends CommonOptions {
  * The model to show: the engagement's (relm.yaml `model`) inside an engagement, else the built-in one. The
  * engagement need not be valid; its model must load.
  */
-function modelFor(opts: ModelOptions): { model: Model; team: TeamFile | null; currency: string } {
+function modelFor(ctx: RunContext, opts: ModelOptions): { model: Model; team: TeamFile | null; currency: string } {
   let root: string | null = null;
   try {
-    root = findEngagementRoot(process.cwd(), opts.dir);
+    root = findEngagementRoot(ctx.cwd, opts.dir);
   } catch (err) {
     if (opts.dir !== undefined) throw err;
   }
@@ -41,19 +42,19 @@ function skillRows(model: Model, team: TeamFile | null): SkillRow[] {
 }
 
 /** `relm model [practice|skills] [--json]`: the model at a glance, one practice in full, or the skill catalogue. */
-export function runModel(what: string | undefined, opts: ModelOptions): void {
-  const { model, team, currency } = modelFor(opts);
-  const c = colorsFor('stdout');
-  const json = (v: unknown) => emit(JSON.stringify(v, null, 2) + '\n');
+export function runModel(ctx: RunContext, what: string | undefined, opts: ModelOptions): void {
+  const { model, team, currency } = modelFor(ctx, opts);
+  const c = colorsFor(ctx, 'stdout');
+  const json = (v: unknown) => emit(ctx, JSON.stringify(v, null, 2) + '\n');
   if (what === undefined) {
     if (opts.json) json(model);
-    else emit(formatModelOverview(model, c));
+    else emit(ctx, formatModelOverview(model, c));
     return;
   }
   if (what === 'skills') {
     const rows = skillRows(model, team);
     if (opts.json) json({ skills: rows, roles: model.roles ?? [] });
-    else emit(formatSkills(rows, model, currency, c));
+    else emit(ctx, formatSkills(rows, model, currency, c));
     return;
   }
   const practice = model.practices.find((p) => p.id === what);
@@ -65,5 +66,5 @@ export function runModel(what: string | undefined, opts: ModelOptions): void {
     );
   }
   if (opts.json) json(practice);
-  else emit(formatPractice(practice, c));
+  else emit(ctx, formatPractice(practice, c));
 }

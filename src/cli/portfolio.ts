@@ -14,6 +14,7 @@ import { portfolioChart, portfolioPracticesChart } from '../render/portfolio-cha
 import { emit } from './context.js';
 import { engagementAtRevision } from './revision.js';
 import { colorsFor, writeErr } from './ui.js';
+import type { RunContext } from './run-context.js';
 
 interface PortfolioOptions {
   json?: boolean;
@@ -25,8 +26,8 @@ interface PortfolioOptions {
 }
 
 /** An engagement folder (assessed as it stands) or an assessment.json file (`relm assess -o`, out/assessment.json). */
-function readInput(input: string, windowDays: number | undefined): PortfolioInput {
-  const path = resolve(process.cwd(), input);
+function readInput(ctx: RunContext, input: string, windowDays: number | undefined): PortfolioInput {
+  const path = resolve(ctx.cwd, input);
   if (!existsSync(path))
     throw new RelmError(`no such engagement folder or file: ${input}`, EXIT_USAGE, 'Name engagement folders (holding relm.yaml) or assessment.json files.');
   if (statSync(path).isDirectory()) {
@@ -61,30 +62,31 @@ function readInput(input: string, windowDays: number | undefined): PortfolioInpu
 }
 
 /** `relm portfolio`: the distribution of every figure over the engagements, each engagement's standing, and the charts. */
-export function runPortfolio(inputs: string[], opts: PortfolioOptions): void {
+export function runPortfolio(ctx: RunContext, inputs: string[], opts: PortfolioOptions): void {
   if (opts.label !== undefined && !opts.label.trim()) throw new RelmError('--label needs a word, e.g. --label insurers', EXIT_USAGE);
-  const items = inputs.map((i) => readInput(i, opts.windowDays));
+  const items = inputs.map((i) => readInput(ctx, i, opts.windowDays));
   const p = buildPortfolio(items, { anonymise: opts.anonymise, population: opts.label?.trim() });
   const json = JSON.stringify(p, null, 2) + '\n';
   // Everything is computed before anything is written.
   // Written inside the working folder only (the folder holding the engagements), never over an input.
-  const here = process.cwd();
+  const here = ctx.cwd;
   const outDir = confineWrite(here, resolve(here, opts.out ?? 'out'), '--out');
   const output = opts.output ? protectInputs(here, confineWrite(here, resolve(here, opts.output), '-o'), '-o') : undefined;
   const charts: [string, string][] = [
     [join(outDir, 'charts', 'portfolio.svg'), portfolioChart(p)],
     [join(outDir, 'charts', 'portfolio-practices.svg'), portfolioPracticesChart(p)],
   ];
-  const c = colorsFor('stderr');
+  const c = colorsFor(ctx, 'stderr');
   for (const [file, svg] of charts) {
     atomicWrite(protectInputs(here, file, '--out'), svg);
-    writeErr(`${c.green('✔')} ${printable(relative(process.cwd(), file) || file)}`);
+    writeErr(ctx, `${c.green('✔')} ${printable(relative(ctx.cwd, file) || file)}`);
   }
   if (output) {
     atomicWrite(output, json);
     writeErr(
+      ctx,
       `${c.green('✔')} ${printable(opts.output ?? output)}${opts.anonymise ? '' : c.dim(' (names the clients: pass --anonymise for a benchmark to share)')}`,
     );
   }
-  emit(opts.json ? json : formatPortfolio(p, colorsFor('stdout')));
+  emit(ctx, opts.json ? json : formatPortfolio(p, colorsFor(ctx, 'stdout')));
 }

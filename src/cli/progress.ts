@@ -19,12 +19,15 @@ import type { CommonOptions } from './main.js';
 import { assessAtRevision, existsAtRevision } from './revision.js';
 import { colorsFor, writeErr } from './ui.js';
 import { writeChecked } from '../engagement/checked-write.js';
+import type { RunContext } from './run-context.js';
 
 export interface ProgressOptions extends CommonOptions {
   json?: boolean;
   today?: string;
   plan?: string;
   windowDays?: number;
+  /** The run's clock, for today when neither --today nor progress.yaml as_of says. */
+  now?: Date;
 }
 
 /** Where the day progress is measured to came from. */
@@ -69,7 +72,7 @@ export function progressContext(
   current: Assessment,
   e: Engagement,
   root: string,
-  opts: Pick<ProgressOptions, 'today' | 'plan' | 'windowDays'>,
+  opts: Pick<ProgressOptions, 'today' | 'plan' | 'windowDays' | 'now'>,
   progress: ProgressFile | null = e.progress ?? null,
 ): ProgressContext {
   checkDate('--today', opts.today);
@@ -86,7 +89,7 @@ export function progressContext(
       ? { today: opts.today, todayFrom: 'flag' as const }
       : progress?.as_of
         ? { today: progress.as_of, todayFrom: 'progress.yaml' as const }
-        : { today: localToday(), todayFrom: 'clock' as const };
+        : { today: localToday(opts.now), todayFrom: 'clock' as const };
   const report = progressOf(plan, progress, today, current, recommendationCatalogue(e));
   return {
     root,
@@ -102,20 +105,21 @@ export function progressContext(
 }
 
 /** `relm progress`: the plan's implementation by phase, the burn-up, the requirements met by done work. */
-export function runProgress(opts: ProgressOptions): void {
+export function runProgress(ctx: RunContext, opts: ProgressOptions): void {
   checkDate('--today', opts.today);
-  const result = loadAssessed(opts);
+  const result = loadAssessed(ctx, opts);
   if (!result) return;
   const e = result.engagement;
-  const ctx = progressContext(result.assessment, e, result.root, opts);
+  const pc = progressContext(result.assessment, e, result.root, { ...opts, now: ctx.now() });
   if (opts.json) {
     emit(
+      ctx,
       JSON.stringify(
         {
           client: e.manifest.engagement.client,
-          today_from: ctx.todayFrom,
-          plan: { revision: ctx.planRevision, commit: ctx.planCommit, as_of: ctx.plan.as_of },
-          ...ctx.report,
+          today_from: pc.todayFrom,
+          plan: { revision: pc.planRevision, commit: pc.planCommit, as_of: pc.plan.as_of },
+          ...pc.report,
         },
         null,
         2,
@@ -124,10 +128,11 @@ export function runProgress(opts: ProgressOptions): void {
     return;
   }
   emit(
+    ctx,
     formatProgress(
-      ctx.report,
-      { client: e.manifest.engagement.client, plan: ctx.plan, planRevision: ctx.planRevision, todayFrom: ctx.todayFrom, hasFile: !!e.progress },
-      colorsFor('stdout'),
+      pc.report,
+      { client: e.manifest.engagement.client, plan: pc.plan, planRevision: pc.planRevision, todayFrom: pc.todayFrom, hasFile: !!e.progress },
+      colorsFor(ctx, 'stdout'),
     ),
   );
 }
@@ -139,7 +144,7 @@ interface SetOptions extends ProgressOptions {
 }
 
 /** `relm progress set <rec> <status>`: writes the status (and its dates) into progress.yaml, holding the engagement's lock. */
-export async function runProgressSet(id: string, value: string, opts: SetOptions, cmd?: Command): Promise<void> {
+export async function runProgressSet(ctx: RunContext, id: string, value: string, opts: SetOptions, cmd?: Command): Promise<void> {
   const all = { ...(cmd?.optsWithGlobals() ?? {}), ...opts } as SetOptions;
   if (!(PROGRESS_STATUSES as readonly string[]).includes(value)) {
     throw new RelmError(
@@ -150,12 +155,12 @@ export async function runProgressSet(id: string, value: string, opts: SetOptions
   }
   checkDate('--date', all.date);
   checkDate('--today', all.today);
-  const root = findEngagementRoot(process.cwd(), all.dir);
-  await withEngagementLock(root, { command: `progress set ${id} ${value}` }, () => setProgress(id, value as ProgressStatus, all));
+  const root = findEngagementRoot(ctx.cwd, all.dir);
+  await withEngagementLock(root, { command: `progress set ${id} ${value}` }, () => setProgress(ctx, id, value as ProgressStatus, all));
 }
 
-function setProgress(id: string, status: ProgressStatus, all: SetOptions): void {
-  const result = loadAssessed(all);
+function setProgress(ctx: RunContext, id: string, status: ProgressStatus, all: SetOptions): void {
+  const result = loadAssessed(ctx, all);
   if (!result) return;
   const e = result.engagement;
   const catalogue = recommendationCatalogue(e);
@@ -168,7 +173,7 @@ function setProgress(id: string, status: ProgressStatus, all: SetOptions): void 
   }
   const file = join(result.root, 'progress.yaml');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : null;
-  const date = all.date ?? all.today ?? e.progress?.as_of ?? localToday();
+  const date = all.date ?? all.today ?? e.progress?.as_of ?? localToday(ctx.now());
   const w = writeProgress(text, { id, status, date, dateGiven: all.date !== undefined, owner: all.owner, note: all.note });
   if (w.after.started && w.after.done && w.after.done < w.after.started) {
     throw new RelmError(
@@ -179,8 +184,8 @@ function setProgress(id: string, status: ProgressStatus, all: SetOptions): void 
   }
   if (w.text !== text) writeChecked(result.root, [{ rel: 'progress.yaml', data: w.text }], `progress set ${id}`);
   const progress: ProgressFile = { ...(e.progress ?? {}), recommendations: { ...(e.progress?.recommendations ?? {}), [id]: w.after } };
-  const ctx = progressContext(result.assessment, e, result.root, all, progress);
-  const c = colorsFor('stderr');
-  writeErr(formatProgressChange(id, catalogue.get(id)!.title, w.before, w.after, w.removed, ctx.report, c).trimEnd());
-  if (w.text !== text) writeErr(c.dim(`  wrote ${printable(relative(process.cwd(), file) || 'progress.yaml')}`));
+  const pc = progressContext(result.assessment, e, result.root, { ...all, now: ctx.now() }, progress);
+  const c = colorsFor(ctx, 'stderr');
+  writeErr(ctx, formatProgressChange(id, catalogue.get(id)!.title, w.before, w.after, w.removed, pc.report, c).trimEnd());
+  if (w.text !== text) writeErr(ctx, c.dim(`  wrote ${printable(relative(ctx.cwd, file) || 'progress.yaml')}`));
 }

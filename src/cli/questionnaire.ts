@@ -21,6 +21,7 @@ import { parsePerson } from './init.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 import { writeChecked } from '../engagement/checked-write.js';
+import type { RunContext } from './run-context.js';
 
 interface ExportOptions extends CommonOptions {
   output?: string;
@@ -49,9 +50,9 @@ function slug(s: string): string {
     .replace(/^-|-$/g, '');
 }
 
-function shown(path: string): string {
+function shown(ctx: RunContext, path: string): string {
   if (path === STDIN) return 'standard input';
-  return relative(process.cwd(), path) || basename(path);
+  return relative(ctx.cwd, path) || basename(path);
 }
 
 /** --practices: practice ids or perspective names, comma-separated and repeatable; default every practice not marked na. */
@@ -93,14 +94,14 @@ function formatOf(opts: ExportOptions): Format {
 }
 
 /** `relm questionnaire export`: an Excel workbook (or an offline HTML form) for one respondent, or for anyone. */
-export async function runQuestionnaireExport(opts: ExportOptions): Promise<void> {
+export async function runQuestionnaireExport(ctx: RunContext, opts: ExportOptions): Promise<void> {
   const format = formatOf(opts);
   if (opts.deadline !== undefined && !isDate(opts.deadline))
     throw new RelmError(`--deadline: "${opts.deadline}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-20.');
   const who = opts.for !== undefined ? parsePerson(opts.for) : null;
   if (who && !who.name)
     throw new RelmError('--for: the name is empty', EXIT_USAGE, 'Pass who the questionnaire is for, e.g. --for "Hendrik Voss (Release manager)".');
-  const result = loadValidated(opts);
+  const result = loadValidated(ctx, opts);
   if (!result) return;
   const e = result.engagement;
   const practices = choosePractices(e, opts.practices ?? []);
@@ -113,13 +114,13 @@ export async function runQuestionnaireExport(opts: ExportOptions): Promise<void>
   const defaultName = `questionnaire${who ? `-${slug(who.name)}` : ''}.${format}`;
   const out = confineOutputFile(
     result.root,
-    opts.output ? resolve(process.cwd(), opts.output) : join(result.root, e.manifest.output?.dir ?? 'out', defaultName),
+    opts.output ? resolve(ctx.cwd, opts.output) : join(result.root, e.manifest.output?.dir ?? 'out', defaultName),
     opts.output ? '-o' : 'relm.yaml output.dir',
     e.manifest.model ? [e.manifest.model] : [],
   );
   if (existsSync(out) && !opts.force) {
     throw new RelmError(
-      `${shown(out)} already exists; relm does not overwrite it (it may be a questionnaire someone filled in)`,
+      `${shown(ctx, out)} already exists; relm does not overwrite it (it may be a questionnaire someone filled in)`,
       EXIT_USAGE,
       'Pass -o with another file name, or --force to replace it.',
     );
@@ -133,11 +134,13 @@ export async function runQuestionnaireExport(opts: ExportOptions): Promise<void>
       : (await import('../render/questionnaire-html.js')).questionnaireHtml(spec);
   atomicWrite(out, bytes);
   const criteria = spec.perspectives.reduce((n, k) => n + k.practices.reduce((m, p) => m + p.criteria.length, 0), 0);
-  const c = colorsFor('stderr');
+  const c = colorsFor(ctx, 'stderr');
   writeErr(
-    `${c.green('✔')} wrote ${shown(out)}: ${practices.length} practice${practices.length === 1 ? '' : 's'}, ${criteria} statements${who ? `, for ${opts.for}` : ''}.`,
+    ctx,
+    `${c.green('✔')} wrote ${shown(ctx, out)}: ${practices.length} practice${practices.length === 1 ? '' : 's'}, ${criteria} statements${who ? `, for ${opts.for}` : ''}.`,
   );
   writeErr(
+    ctx,
     c.dim(
       format === 'xlsx'
         ? '  Send it out; when it comes back: relm questionnaire import FILE.xlsx'
@@ -146,7 +149,7 @@ export async function runQuestionnaireExport(opts: ExportOptions): Promise<void>
   );
 }
 
-async function readReturned(file: string, e: Engagement): Promise<ReturnedQuestionnaire> {
+async function readReturned(ctx: RunContext, file: string, e: Engagement): Promise<ReturnedQuestionnaire> {
   let bytes: Buffer;
   try {
     bytes = file === STDIN ? readStdin('relm questionnaire import', 'relm questionnaire import - < answers.json') : readFileSync(file);
@@ -154,7 +157,7 @@ async function readReturned(file: string, e: Engagement): Promise<ReturnedQuesti
     if (err instanceof RelmError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new RelmError(
-      `cannot read ${shown(file)}: ${code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`,
+      `cannot read ${shown(ctx, file)}: ${code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`,
       EXIT_USAGE,
       'Name the questionnaire file that came back (.xlsx or .json).',
     );
@@ -164,18 +167,18 @@ async function readReturned(file: string, e: Engagement): Promise<ReturnedQuesti
   if (ext === '.json' || (!zip && ext !== '.xlsx')) return readAnswersJson(bytes.toString('utf8'), e.model);
   if (ext === '.xls')
     throw new RelmError(
-      `${shown(file)} is an old-style Excel file (.xls)`,
+      `${shown(ctx, file)} is an old-style Excel file (.xls)`,
       EXIT_USAGE,
       'Open it in Excel and save it as "Excel Workbook (.xlsx)", then import that.',
     );
   return readWorkbook(bytes, e.model);
 }
 
-function printFindings(file: string, findings: readonly ImportFinding[]): void {
-  const c = colorsFor('stderr');
+function printFindings(ctx: RunContext, file: string, findings: readonly ImportFinding[]): void {
+  const c = colorsFor(ctx, 'stderr');
   for (const f of findings) {
     const sev = f.severity === 'error' ? c.red('error') : c.yellow('warning');
-    writeErr(`${file}: ${c.bold(f.where)}: ${sev} ${f.message} ${c.dim(f.code)}`);
+    writeErr(ctx, `${file}: ${c.bold(f.where)}: ${sev} ${f.message} ${c.dim(f.code)}`);
   }
 }
 
@@ -216,44 +219,45 @@ function targetFor(e: Engagement, who: PersonRef, date: string): Target {
 }
 
 /** `relm questionnaire import`: a returned questionnaire into responses/<id>.yaml and its interview record; all or nothing. */
-export async function runQuestionnaireImport(file: string, opts: ImportOptions): Promise<void> {
+export async function runQuestionnaireImport(ctx: RunContext, file: string, opts: ImportOptions): Promise<void> {
   if (opts.date !== undefined && !isDate(opts.date))
     throw new RelmError(`--date: "${opts.date}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-05.');
-  const path = file === STDIN ? STDIN : resolve(process.cwd(), file);
-  const root = findEngagementRoot(process.cwd(), opts.dir);
-  const first = loadValidated(opts)?.engagement;
+  const path = file === STDIN ? STDIN : resolve(ctx.cwd, file);
+  const root = findEngagementRoot(ctx.cwd, opts.dir);
+  const first = loadValidated(ctx, opts)?.engagement;
   if (!first) return;
-  const q = await readReturned(path, first);
+  const q = await readReturned(ctx, path, first);
   // --date says when they answered: a date cell that cannot be read does not matter then.
   if (opts.date !== undefined) q.findings = q.findings.filter((f) => f.code !== 'not-a-date');
-  printFindings(shown(path), q.findings);
+  printFindings(ctx, shown(ctx, path), q.findings);
   const failed = q.findings.filter((f) => f.severity === 'error');
   const errors = failed.reduce((n, f) => n + (f.cells ?? 1), 0);
   if (failed.length && !errors) {
-    writeErr(`relm: nothing was imported from ${shown(path)} (see above).`);
-    process.exitCode = EXIT_FINDINGS;
+    writeErr(ctx, `relm: nothing was imported from ${shown(ctx, path)} (see above).`);
+    ctx.exitCode = EXIT_FINDINGS;
     return;
   }
   if (errors) {
     writeErr(
-      `relm: ${errors} cell${errors === 1 ? '' : 's'} of ${shown(path)} cannot be read; fix ${errors === 1 ? 'it' : 'them'} (or ask the respondent to) and import again. Nothing was imported.`,
+      ctx,
+      `relm: ${errors} cell${errors === 1 ? '' : 's'} of ${shown(ctx, path)} cannot be read; fix ${errors === 1 ? 'it' : 'them'} (or ask the respondent to) and import again. Nothing was imported.`,
     );
-    process.exitCode = EXIT_FINDINGS;
+    ctx.exitCode = EXIT_FINDINGS;
     return;
   }
   if (!q.answers.length) {
     throw new RelmError(
-      `${shown(path)} holds no answer: every statement is blank`,
+      `${shown(ctx, path)} holds no answer: every statement is blank`,
       EXIT_FINDINGS,
       'Is this the questionnaire as it was sent out? Nothing was imported.',
     );
   }
   const who = respondentOf(q, opts);
-  const date = opts.date ?? q.date ?? localToday();
+  const date = opts.date ?? q.date ?? localToday(ctx.now());
 
   const outcome = await withEngagementLock(root, { command: `questionnaire import ${basename(path)}` }, () => {
     // Read again holding the lock: another command may have changed the files since.
-    const e = loadValidated(opts)?.engagement;
+    const e = loadValidated(ctx, opts)?.engagement;
     if (!e) return null;
     const target = targetFor(e, who, date);
     const order: ResponsesOrder = {
@@ -299,14 +303,15 @@ export async function runQuestionnaireImport(file: string, opts: ImportOptions):
     return { target, responsesFile, practices: practices.length, changed };
   });
   if (!outcome) return;
-  const c = colorsFor('stderr');
+  const c = colorsFor(ctx, 'stderr');
   const { target } = outcome;
   const person = who.role ? `${who.name} (${who.role})` : who.name;
   writeErr(
+    ctx,
     `${c.green('✔')} ${person}: ${q.answers.length} answer${q.answers.length === 1 ? '' : 's'} on ${outcome.practices} practice${outcome.practices === 1 ? '' : 's'}${q.blank ? `, ${q.blank} left blank` : ''} → ${outcome.responsesFile}` +
       `${target.existing ? ` (updated${outcome.changed ? `, ${outcome.changed} replaced` : ''})` : ''}; interview record ${target.interviewFile} ${target.interviewExists ? 'updated' : 'created'}.`,
   );
-  writeErr(c.dim('  Next: relm reconcile, to compare the respondents and propose the consensus.'));
+  writeErr(ctx, c.dim('  Next: relm reconcile, to compare the respondents and propose the consensus.'));
 }
 
 /** `release-policy-2a: none → half`, or `…: half, notes or evidence changed` when only those differ. */

@@ -17,6 +17,7 @@ import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 import { percent } from '../util/format.js';
 import { writeChecked } from '../engagement/checked-write.js';
+import type { RunContext } from './run-context.js';
 
 interface ReconcileOptions extends CommonOptions {
   json?: boolean;
@@ -98,7 +99,7 @@ function checkAccept(e: Engagement, names: readonly string[], set: Record<string
 }
 
 /** `relm reconcile`: the respondents' answers side by side; with --accept / --set, the consensus into practices.yaml. */
-export async function runReconcile(opts: ReconcileOptions): Promise<void> {
+export async function runReconcile(ctx: RunContext, opts: ReconcileOptions): Promise<void> {
   const accept = acceptList(opts.accept);
   const sets = opts.set ?? [];
   if (sets.length && !opts.because?.trim())
@@ -111,56 +112,59 @@ export async function runReconcile(opts: ReconcileOptions): Promise<void> {
     throw new RelmError('--because gives the reason of a --set', EXIT_USAGE, 'e.g. relm reconcile --set release-policy-2a=half --because "..."');
   if (opts.date !== undefined && !isDate(opts.date))
     throw new RelmError(`--date: "${opts.date}" is not a date`, EXIT_USAGE, 'Write it as YYYY-MM-DD, e.g. 2026-03-10.');
-  if (!accept.length && !sets.length) return list(opts);
+  if (!accept.length && !sets.length) return list(ctx, opts);
 
-  const root = findEngagementRoot(process.cwd(), opts.dir);
-  const result = await withEngagementLock(root, { command: 'reconcile' }, () => write(root, accept, sets, opts));
+  const root = findEngagementRoot(ctx.cwd, opts.dir);
+  const result = await withEngagementLock(root, { command: 'reconcile' }, () => write(ctx, root, accept, sets, opts));
   if (!result) return;
   const { plan, before, after } = result;
   if (opts.json) {
-    emit(JSON.stringify({ written: plan.updates, skipped: plan.skipped, unchanged: plan.unchanged }, null, 2) + '\n');
+    emit(ctx, JSON.stringify({ written: plan.updates, skipped: plan.skipped, unchanged: plan.unchanged }, null, 2) + '\n');
     return;
   }
-  const c = colorsFor('stderr');
-  writeErr(formatPlan(plan, c).trimEnd() || 'Nothing to accept.');
+  const c = colorsFor(ctx, 'stderr');
+  writeErr(ctx, formatPlan(plan, c).trimEnd() || 'Nothing to accept.');
   for (const p of after) {
     const b = before.find((x) => x.id === p.id)!;
     const f = (x: number | null, d = 2) => (x === null ? 'n/a' : x.toFixed(d));
     const pct = (x: number) => percent(x, { spaced: true });
     writeErr(
+      ctx,
       c.dim(
         `  ${p.id}: score ${f(b.score)} → ${f(p.score)}, level ${b.level ?? 'n/a'} → ${p.level ?? 'n/a'}, gap ${f(b.gap)} → ${f(p.gap)}, confidence ${pct(b.confidence)} → ${pct(p.confidence)}`,
       ),
     );
   }
-  if (plan.updates.length) writeErr(c.dim(`  wrote ${relative(process.cwd(), join(root, 'practices.yaml')) || 'practices.yaml'}`));
+  if (plan.updates.length) writeErr(ctx, c.dim(`  wrote ${relative(ctx.cwd, join(root, 'practices.yaml')) || 'practices.yaml'}`));
 }
 
-function list(opts: ReconcileOptions): void {
-  const e = loadValidated(opts)?.engagement;
+function list(ctx: RunContext, opts: ReconcileOptions): void {
+  const e = loadValidated(ctx, opts)?.engagement;
   if (!e) return;
   const consensus = reconcile(e.model, e.practices, e.responses);
   if (opts.json) {
-    emit(JSON.stringify(consensus ?? { respondents: [], criteria: [], disagreements: 0, open_disagreements: 0, unsettled: 0 }, null, 2) + '\n');
+    emit(ctx, JSON.stringify(consensus ?? { respondents: [], criteria: [], disagreements: 0, open_disagreements: 0, unsettled: 0 }, null, 2) + '\n');
     return;
   }
   if (!consensus) {
     writeErr(
+      ctx,
       'No questionnaire has come back yet: responses/ holds no answers. Send one with `relm questionnaire export`, then `relm questionnaire import FILE` what comes back.',
     );
     return;
   }
   const names = new Map(e.model.practices.map((p) => [p.id, p.name]));
-  emit(formatConsensus(consensus, names, colorsFor('stdout')));
+  emit(ctx, formatConsensus(consensus, names, colorsFor(ctx, 'stdout')));
 }
 
 function write(
+  ctx: RunContext,
   root: string,
   accept: string[],
   sets: string[],
   opts: ReconcileOptions,
 ): { plan: ConsensusPlan; before: PracticeResult[]; after: PracticeResult[] } | null {
-  const e = loadValidated(opts)?.engagement;
+  const e = loadValidated(ctx, opts)?.engagement;
   if (!e) return null;
   const set = parseSets(sets, e);
   checkAccept(e, accept, set);
@@ -171,7 +175,7 @@ function write(
       EXIT_USAGE,
       'Import the returned questionnaires first: relm questionnaire import FILE.',
     );
-  const plan = planConsensus(e.model, consensus, { accept, set, because: opts.because?.trim(), date: opts.date ?? localToday(), force: opts.force });
+  const plan = planConsensus(e.model, consensus, { accept, set, because: opts.because?.trim(), date: opts.date ?? localToday(ctx.now()), force: opts.force });
   const touched = [...new Set(plan.updates.map((u) => u.practice))];
   const before = assessPractices(e).filter((p) => touched.includes(p.id));
   if (!plan.updates.length) return { plan, before, after: before };
@@ -188,7 +192,7 @@ function write(
     text = writePracticeAnswers(text, { practice: pid, answers }, order);
   }
   writeChecked(root, [{ rel: 'practices.yaml', data: text }], 'reconcile');
-  const again = loadValidated(opts)?.engagement;
+  const again = loadValidated(ctx, opts)?.engagement;
   const after = again ? assessPractices(again).filter((p) => touched.includes(p.id)) : before;
   return { plan, before, after };
 }

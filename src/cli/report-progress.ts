@@ -15,9 +15,11 @@ import { newestTag, progressContext, type ProgressOptions } from './progress.js'
 import { engagementAtRevision } from './revision.js';
 import { collectTrend } from './trend.js';
 
-export interface ProgressReportOptions extends Pick<ProgressOptions, 'today' | 'plan' | 'windowDays'> {
+export interface ProgressReportOptions extends Pick<ProgressOptions, 'today' | 'plan' | 'windowDays' | 'now'> {
   /** The last report's revision: what was done and what moved are measured since it. */
   since?: string;
+  /** The run's working folder: paths in notes are shown relative to it. */
+  cwd: string;
 }
 
 /** The tags a progress report (or an assessment) is marked with: the next report is measured since the newest. */
@@ -67,7 +69,7 @@ export function progressDeliverable(
   const view = progressView(facts, e, { plan: ctx.plan, logo });
   const phaseNames = new Map(ctx.plan.roadmap.phases.map((p) => [p.id, p.name]));
   const charts: ProgressDeliverable['charts'] = { burnup: { title: BURNUP_TITLE, svg: burnupChart(ctx.report.burnup, phaseNames) } };
-  const { points } = collectTrend(root, [], opts.windowDays, notes);
+  const { points } = collectTrend(opts.cwd, root, [], opts.windowDays, notes);
   if (points.length >= 2) charts.trend = { title: TREND_TITLE, svg: trendChart(points) };
   for (const [name, c] of Object.entries(charts)) if (isNoDataChart(c.svg)) delete charts[name];
   return { view, charts };

@@ -16,6 +16,7 @@ import { loadAssessed } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 import { pushAll } from '../util/arrays.js';
+import type { RunContext } from './run-context.js';
 
 const FORMATS = ['md', 'html', 'pdf', 'pptx', 'xlsx', 'docx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -54,7 +55,7 @@ const MAX_EPOCH = 253_402_300_799; // 9999-12-31T23:59:59Z: the last second a PD
  * SOURCE_DATE_EPOCH (reproducible-builds.org): a whole number of seconds since 1970-01-01 UTC. Checked before
  * any work, so that a bad value fails at once rather than after printing. Empty counts as unset.
  */
-export function sourceDateEpoch(value: string | undefined = process.env.SOURCE_DATE_EPOCH): Date | undefined {
+export function sourceDateEpoch(value: string | undefined): Date | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^\d{1,12}$/.test(value) || Number(value) > MAX_EPOCH) {
     throw new RelmError(
@@ -67,29 +68,29 @@ export function sourceDateEpoch(value: string | undefined = process.env.SOURCE_D
 }
 
 /** The output folder: --out (from the working folder), else relm.yaml output.dir, else out; always inside the engagement. */
-function outputDir(root: string, flag: string | undefined, configured: string | undefined): string {
-  if (flag !== undefined) return confineOutputDir(root, resolve(process.cwd(), flag), '--out');
+function outputDir(ctx: RunContext, root: string, flag: string | undefined, configured: string | undefined): string {
+  if (flag !== undefined) return confineOutputDir(root, resolve(ctx.cwd, flag), '--out');
   return confineOutputDir(root, resolve(root, configured ?? 'out'), 'relm.yaml output.dir');
 }
 
-export async function runReport(opts: ReportOptions): Promise<void> {
+export async function runReport(ctx: RunContext, opts: ReportOptions): Promise<void> {
   exitCleanlyOnInterrupt('nothing was written');
   const named = parseList(
     opts.only,
     DELIVERABLES.map((d) => d.id),
     '--only',
   );
-  const epoch = sourceDateEpoch();
-  const result = loadAssessed(opts);
+  const epoch = sourceDateEpoch(ctx.env.SOURCE_DATE_EPOCH);
+  const result = loadAssessed(ctx, opts);
   if (!result) return;
   const engagement = result.engagement;
   // By default every deliverable, the progress report once progress.yaml exists.
   const only = named ?? DELIVERABLES.map((d) => d.id).filter((id) => !isProgress(id) || engagement.progress);
   const configured = engagement.manifest.output?.formats;
   const formats = parseList(opts.format, FORMATS, '--format') ?? (configured?.length ? [...configured] : (['md', 'html'] as Format[]));
-  const outDir = outputDir(result.root, opts.out, engagement.manifest.output?.dir);
+  const outDir = outputDir(ctx, result.root, opts.out, engagement.manifest.output?.dir);
   // Find the browser before anything is rendered or written: no browser, no partial output.
-  const browserPath = formats.includes('pdf') ? findBrowser(opts.browserPath) : undefined;
+  const browserPath = formats.includes('pdf') ? findBrowser(opts.browserPath, ctx.env) : undefined;
   const outName = `${shown(outDir)}${sep}`;
   exitCleanlyOnInterrupt(`${outName} is as it was`);
 
@@ -97,8 +98,16 @@ export async function runReport(opts: ReportOptions): Promise<void> {
   const assessment = result.assessment;
   const logo = logoDataUri(result.root, engagement.manifest.branding?.logo);
   const notes: string[] = [];
-  const extras = await (await import('./report-extras.js')).reportExtras(assessment, engagement, result.root, only as DeliverableId[], opts, logo, notes);
-  for (const n of notes) writeErr(colorsFor('stderr').yellow(`relm report: ${printable(n)}`));
+  const extras = await (await import('./report-extras.js')).reportExtras(
+    assessment,
+    engagement,
+    result.root,
+    only as DeliverableId[],
+    { ...opts, now: ctx.now(), cwd: ctx.cwd },
+    logo,
+    notes,
+  );
+  for (const n of notes) writeErr(ctx, colorsFor(ctx, 'stderr').yellow(`relm report: ${printable(n)}`));
   const rendered = renderDeliverables(assessment, engagement, only as DeliverableId[], { engagementRoot: result.root, version, logo, ...extras });
   // Everything goes to a staging folder inside the output folder first, and into place only once all is
   // written: a failure (a full disk, a file in the way, a browser that hangs) leaves the folder as it was.
@@ -123,10 +132,10 @@ export async function runReport(opts: ReportOptions): Promise<void> {
     // The charts as files: the Markdown refers to them, and they are handy beside the HTML and PDF too.
     for (const [path, svg] of Object.entries(rendered.assets)) out.write(path, svg);
 
-    const c = colorsFor('stderr');
+    const c = colorsFor(ctx, 'stderr');
     if (browserPath) {
       const { renderPdfs } = await import('../render/pdf.js');
-      const tty = process.stderr.isTTY === true;
+      const tty = ctx.stderr.isTTY === true;
       const { pdfs, findings: layoutFindings } = await renderPdfs(
         rendered.docs.map((d) => ({
           name: `${d.file}.pdf`,
@@ -142,7 +151,7 @@ export async function runReport(opts: ReportOptions): Promise<void> {
           timeoutMs: opts.browserTimeout * 1000,
           creator: `relm ${version}`,
           date: epoch ?? new Date(toEpochMs(assessment.as_of)),
-          onProgress: tty ? (name, i, n) => writeErr(c.dim(`  printing ${name} (${i + 1}/${n})…`)) : undefined,
+          onProgress: tty ? (name, i, n) => writeErr(ctx, c.dim(`  printing ${name} (${i + 1}/${n})…`)) : undefined,
           rules,
         },
       );
@@ -169,7 +178,7 @@ export async function runReport(opts: ReportOptions): Promise<void> {
       }
     }
     if (findings.length) {
-      writeErr(formatPreflight(findings, opts.draft ? 'warning' : 'error', c));
+      writeErr(ctx, formatPreflight(findings, opts.draft ? 'warning' : 'error', c));
       const what = `the preflight found ${findings.length} ${findings.length === 1 ? 'problem' : 'problems'} a client would see`;
       if (!opts.draft) {
         throw new RelmError(
@@ -178,9 +187,9 @@ export async function runReport(opts: ReportOptions): Promise<void> {
           'Fix each at its place (the template, the data it shows, or the layout), or pass --draft to write the deliverables anyway with these as warnings.',
         );
       }
-      writeErr(c.yellow(`⚠ ${what}; written anyway (--draft)`));
+      writeErr(ctx, c.yellow(`⚠ ${what}; written anyway (--draft)`));
     }
-    for (const file of out.commit()) writeErr(`${c.green('✔')} ${printable(shown(file))}`);
+    for (const file of out.commit()) writeErr(ctx, `${c.green('✔')} ${printable(shown(file))}`);
   } finally {
     out.discard();
   }

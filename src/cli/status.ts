@@ -14,6 +14,7 @@ import { emit, loadValidated } from './context.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 import { writeChecked } from '../engagement/checked-write.js';
+import type { RunContext } from './run-context.js';
 
 interface StatusOptions extends CommonOptions {
   json?: boolean;
@@ -39,39 +40,39 @@ function checkToday(opts: StatusOptions): void {
 }
 
 /** --today, else --as-of (the engagement's as_of), else the clock: every "overdue" is measured to it. */
-function todayOf(e: Engagement, opts: StatusOptions): { today: string; from: StatusView['todayFrom'] } {
+function todayOf(ctx: RunContext, e: Engagement, opts: StatusOptions): { today: string; from: StatusView['todayFrom'] } {
   if (opts.today !== undefined) return { today: opts.today, from: 'flag' };
   if (opts.asOf) return { today: e.manifest.engagement.as_of, from: 'as_of' };
-  return { today: localToday(), from: 'clock' };
+  return { today: localToday(ctx.now()), from: 'clock' };
 }
 
 /** `relm status`: progress of the engagement plan. */
-export function runStatus(opts: StatusOptions): void {
+export function runStatus(ctx: RunContext, opts: StatusOptions): void {
   checkToday(opts);
-  const result = loadValidated(opts);
+  const result = loadValidated(ctx, opts);
   if (!result) return;
   const e = result.engagement;
   const plan = requirePlan(e);
-  const { today, from } = todayOf(e, opts);
+  const { today, from } = todayOf(ctx, e, opts);
   const status = planStatus(plan, today);
-  if (opts.json) emit(JSON.stringify(status, null, 2) + '\n');
-  else emit(formatStatus(status, { client: e.manifest.engagement.client, todayFrom: from, asOf: e.manifest.engagement.as_of }, colorsFor('stdout')));
+  if (opts.json) emit(ctx, JSON.stringify(status, null, 2) + '\n');
+  else emit(ctx, formatStatus(status, { client: e.manifest.engagement.client, todayFrom: from, asOf: e.manifest.engagement.as_of }, colorsFor(ctx, 'stdout')));
 }
 
 /** `relm status set <task> <status>`: changes a task's status in plan.yaml, keeping its comments. */
-export async function runStatusSet(taskId: string, value: string, opts: StatusOptions, cmd?: Command): Promise<void> {
+export async function runStatusSet(ctx: RunContext, taskId: string, value: string, opts: StatusOptions, cmd?: Command): Promise<void> {
   const all = { ...(cmd?.optsWithGlobals() ?? {}), ...opts } as StatusOptions;
   if (!(TASK_STATUSES as readonly string[]).includes(value)) {
     throw new RelmError(`"${value}" is not a task status${hint(value, TASK_STATUSES)}`, EXIT_USAGE, `A task is one of: ${TASK_STATUSES.join(', ')}.`);
   }
   const status = value as TaskStatus;
   checkToday(all);
-  const root = findEngagementRoot(process.cwd(), all.dir);
-  await withEngagementLock(root, { command: `status set ${taskId} ${status}` }, () => setStatus(taskId, status, all));
+  const root = findEngagementRoot(ctx.cwd, all.dir);
+  await withEngagementLock(root, { command: `status set ${taskId} ${status}` }, () => setStatus(ctx, taskId, status, all));
 }
 
-function setStatus(taskId: string, status: TaskStatus, all: StatusOptions): void {
-  const result = loadValidated(all);
+function setStatus(ctx: RunContext, taskId: string, status: TaskStatus, all: StatusOptions): void {
+  const result = loadValidated(ctx, all);
   if (!result) return;
   const e = result.engagement;
   const plan = requirePlan(e);
@@ -86,7 +87,7 @@ function setStatus(taskId: string, status: TaskStatus, all: StatusOptions): void
       'Run `relm status` to list the tasks and their ids.',
     );
   }
-  const { today } = todayOf(e, all);
+  const { today } = todayOf(ctx, e, all);
   const before = task.status;
   const file = join(result.root, 'plan.yaml');
   if (before !== status) {
@@ -94,7 +95,7 @@ function setStatus(taskId: string, status: TaskStatus, all: StatusOptions): void
     writeChecked(result.root, [{ rel: 'plan.yaml', data: writeTaskStatus(text, taskId, status) }], `status ${taskId}`);
   }
   const after = planStatus({ tasks: plan.tasks.map((t) => (t.id === taskId ? { ...t, status } : t)) }, today);
-  const c = colorsFor('stderr');
-  writeErr(formatStatusChange(after.tasks.find((t) => t.id === taskId)!, before, after, c).trimEnd());
-  if (before !== status) writeErr(c.dim(`  wrote ${relative(process.cwd(), file) || 'plan.yaml'}`));
+  const c = colorsFor(ctx, 'stderr');
+  writeErr(ctx, formatStatusChange(after.tasks.find((t) => t.id === taskId)!, before, after, c).trimEnd());
+  if (before !== status) writeErr(ctx, c.dim(`  wrote ${relative(ctx.cwd, file) || 'plan.yaml'}`));
 }

@@ -11,6 +11,7 @@ import { TEMPLATES_DIR } from '../paths.js';
 import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr, writeOut } from './ui.js';
 import { maxOf } from '../util/arrays.js';
+import type { RunContext } from './run-context.js';
 
 /** The built-in templates, as paths relative to templates/. */
 export function builtinTemplates(): string[] {
@@ -26,12 +27,12 @@ export function builtinTemplates(): string[] {
   return out.sort();
 }
 
-export async function runTemplatesEject(names: string[], opts: CommonOptions & { force?: boolean }): Promise<void> {
-  const root = findEngagementRoot(process.cwd(), opts.dir);
-  await withEngagementLock(root, { command: 'templates eject' }, () => eject(root, names, opts));
+export async function runTemplatesEject(ctx: RunContext, names: string[], opts: CommonOptions & { force?: boolean }): Promise<void> {
+  const root = findEngagementRoot(ctx.cwd, opts.dir);
+  await withEngagementLock(root, { command: 'templates eject' }, () => eject(ctx, root, names, opts));
 }
 
-function eject(root: string, names: string[], opts: { force?: boolean }): void {
+function eject(ctx: RunContext, root: string, names: string[], opts: { force?: boolean }): void {
   const all = builtinTemplates();
   const chosen = names.length ? names : all;
   for (const n of chosen) if (!all.includes(n)) throw new RelmError(`no built-in template "${n}"`, EXIT_USAGE, `Choose from: ${all.join(', ')}.`);
@@ -45,14 +46,15 @@ function eject(root: string, names: string[], opts: { force?: boolean }): void {
       'Nothing was written. Pass --force to overwrite them, or name the templates to eject.',
     );
   }
-  const c = colorsFor('stderr');
+  const c = colorsFor(ctx, 'stderr');
   for (const n of chosen) {
     const dest = join(root, 'templates', n);
     atomicWrite(dest, readFileSync(join(TEMPLATES_DIR, n)), { within: root });
-    writeErr(`${c.green('✔')} ${printable(relative(process.cwd(), dest))}`);
+    writeErr(ctx, `${c.green('✔')} ${printable(relative(ctx.cwd, dest))}`);
   }
   writeErr(
-    `Edit them: relm report uses a template in ${relative(process.cwd(), join(root, 'templates')) || 'templates'}/ in place of the built-in one of the same name.`,
+    ctx,
+    `Edit them: relm report uses a template in ${relative(ctx.cwd, join(root, 'templates')) || 'templates'}/ in place of the built-in one of the same name.`,
   );
 }
 
@@ -70,19 +72,23 @@ const PURPOSE: Record<string, string> = {
   'slides.css': 'the stylesheet of the presentation (HTML and PDF); style.css does not apply to it',
 };
 
-export function runTemplatesList(): void {
+export function runTemplatesList(ctx: RunContext): void {
   const names = builtinTemplates();
   const width = maxOf(names.map((n) => n.length));
   const purpose = (n: string) =>
     PURPOSE[n] ?? (n.startsWith('partials/') ? `a partial: {{> ${n.slice(9).replace(/\.hbs$/, '')}}} in any Markdown template` : '');
-  writeOut(names.map((n) => `${n.padEnd(width)}  ${purpose(n)}`.trimEnd()).join('\n') + '\n');
+  writeOut(ctx, names.map((n) => `${n.padEnd(width)}  ${purpose(n)}`.trimEnd()).join('\n') + '\n');
 }
 
 /** The templates that receive an engagement's data, by deliverable id or template file name. */
 const CONTEXT_NAMES = ['report', 'plan', 'presentation', 'training', 'progress', 'progress-deck'] as const;
 
 /** `relm templates context [deliverable] [--json]`: the data a deliverable's template receives, on this engagement. */
-export async function runTemplatesContext(name: string | undefined, opts: CommonOptions & { json?: boolean; windowDays?: number }): Promise<void> {
+export async function runTemplatesContext(
+  ctx: RunContext,
+  name: string | undefined,
+  opts: CommonOptions & { json?: boolean; windowDays?: number },
+): Promise<void> {
   const { DELIVERABLES, deliverableContexts } = await import('../render/deliverables.js');
   const wanted = name ?? 'report';
   const d = DELIVERABLES.find((x) => x.id === wanted || x.template === wanted || x.file === wanted || `${x.file}.md` === wanted);
@@ -97,26 +103,34 @@ export async function runTemplatesContext(name: string | undefined, opts: Common
     );
   }
   const { loadAssessed, emit } = await import('./context.js');
-  const result = loadAssessed(opts);
+  const result = loadAssessed(ctx, opts);
   if (!result) return;
   const engagement = result.engagement;
   const { logoDataUri } = await import('../engagement/load.js');
   const logo = logoDataUri(result.root, engagement.manifest.branding?.logo);
   // The benchmark (report) and the progress data (progress report) as relm report computes them.
   const { reportExtras } = await import('./report-extras.js');
-  const extras = await reportExtras(result.assessment, engagement, result.root, [d.id], { windowDays: opts.windowDays }, logo, []);
+  const extras = await reportExtras(
+    result.assessment,
+    engagement,
+    result.root,
+    [d.id],
+    { windowDays: opts.windowDays, now: ctx.now(), cwd: ctx.cwd },
+    logo,
+    [],
+  );
   const data = deliverableContexts(result.assessment, engagement, logo, extras)(d.id);
   if (opts.json) {
-    emit(JSON.stringify(data, null, 2) + '\n');
+    emit(ctx, JSON.stringify(data, null, 2) + '\n');
     return;
   }
   const { formatShape, shapeOf } = await import('../output/template-context.js');
-  const c = colorsFor('stdout');
+  const c = colorsFor(ctx, 'stdout');
   const header = [
     c.bold(`The data ${d.template} receives (deliverable "${d.id}"), on ${engagement.manifest.engagement.client}:`),
     c.dim('field, type (a list shows the fields of its entries under name[]), an example from this engagement.'),
     c.dim(`A field that may have no value is null, never missing. \`relm templates context ${d.id} --json\` prints all of it.`),
     '',
   ];
-  emit(header.join('\n') + '\n' + formatShape(shapeOf(data)));
+  emit(ctx, header.join('\n') + '\n' + formatShape(shapeOf(data)));
 }

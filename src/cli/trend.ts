@@ -15,6 +15,7 @@ import { emit } from './context.js';
 import type { CommonOptions } from './main.js';
 import { engagementAtRevision, existsAtRevision } from './revision.js';
 import { colorsFor, writeErr } from './ui.js';
+import type { RunContext } from './run-context.js';
 
 interface TrendOptions extends CommonOptions {
   json?: boolean;
@@ -29,13 +30,13 @@ export const ASSESSMENT_TAGS = 'assessment-*';
  * The previous engagements, oldest first, by following relm.yaml `previous` from `e` (a chain of
  * re-assessments); one that is missing or has errors ends the chain, with a note.
  */
-function previousChain(root: string, e: Engagement, notes: string[]): { dir: string; engagement: Engagement }[] {
+function previousChain(cwd: string, root: string, e: Engagement, notes: string[]): { dir: string; engagement: Engagement }[] {
   const chain: { dir: string; engagement: Engagement }[] = [];
   const seen = new Set([realpathSync(root)]);
   let at = { dir: root, engagement: e };
   while (at.engagement.manifest.previous && chain.length < 50) {
     const dir = resolve(at.dir, at.engagement.manifest.previous.path);
-    const shown = relative(process.cwd(), dir) || '.';
+    const shown = relative(cwd, dir) || '.';
     if (!existsSync(join(dir, MANIFEST))) {
       notes.push(`the previous engagement ${shown} (relm.yaml previous.path) has no ${MANIFEST}: left out`);
       break;
@@ -61,6 +62,7 @@ function previousChain(root: string, e: Engagement, notes: string[]): { dir: str
  * exists (oldest first), and the working tree. Each is assessed as `relm assess` would.
  */
 export function collectTrend(
+  cwd: string,
   root: string,
   revs: readonly string[],
   windowDays: number | undefined,
@@ -75,7 +77,7 @@ export function collectTrend(
     };
   }
   const current = engagementAtRevision(root, undefined);
-  const points: TrendPoint[] = previousChain(root, current, notes).map(({ dir, engagement }) =>
+  const points: TrendPoint[] = previousChain(cwd, root, current, notes).map(({ dir, engagement }) =>
     point(engagement, { label: basename(dir), revision: null, commit: null, engagement: relative(root, dir).split('\\').join('/') }),
   );
   for (const tag of gitTags(root, ASSESSMENT_TAGS)) {
@@ -95,20 +97,20 @@ export function collectTrend(
 }
 
 /** `relm trend`: the figures at each assessment, and out/charts/trend.svg. */
-export function runTrend(revs: string[], opts: TrendOptions): void {
-  const root = findEngagementRoot(process.cwd(), opts.dir);
+export function runTrend(ctx: RunContext, revs: string[], opts: TrendOptions): void {
+  const root = findEngagementRoot(ctx.cwd, opts.dir);
   const notes: string[] = [];
-  const { points, last } = collectTrend(root, revs, opts.windowDays, notes);
-  const c = colorsFor('stderr');
-  for (const n of notes) writeErr(c.yellow(`relm trend: ${printable(n)}`));
+  const { points, last } = collectTrend(ctx.cwd, root, revs, opts.windowDays, notes);
+  const c = colorsFor(ctx, 'stderr');
+  for (const n of notes) writeErr(ctx, c.yellow(`relm trend: ${printable(n)}`));
   const manifest = last.manifest;
   // The chart goes where the deliverables go, inside the engagement folder (as for relm report).
   const outDir = opts.out
-    ? confineOutputDir(root, resolve(process.cwd(), opts.out), '--out')
+    ? confineOutputDir(root, resolve(ctx.cwd, opts.out), '--out')
     : confineOutputDir(root, resolve(root, manifest.output?.dir ?? 'out'), 'relm.yaml output.dir');
   const chart = join(outDir, 'charts', 'trend.svg');
   atomicWrite(chart, trendChart(points));
-  if (opts.json) emit(JSON.stringify({ client: manifest.engagement.client, points }, null, 2) + '\n');
-  else emit(formatTrend(points, manifest.engagement.client, colorsFor('stdout')));
-  writeErr(`${c.green('✔')} ${printable(relative(process.cwd(), chart) || chart)}`);
+  if (opts.json) emit(ctx, JSON.stringify({ client: manifest.engagement.client, points }, null, 2) + '\n');
+  else emit(ctx, formatTrend(points, manifest.engagement.client, colorsFor(ctx, 'stdout')));
+  writeErr(ctx, `${c.green('✔')} ${printable(relative(ctx.cwd, chart) || chart)}`);
 }

@@ -5,18 +5,22 @@ import { fsError, isFsError, shown } from './fs-errors.js';
 
 /** Temporary files and folders in use: removed if the process is interrupted. */
 const inFlight = new Set<string>();
-let handlersInstalled = false;
-
-function installHandlers(): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const handlers = Object.fromEntries(
+  SIGNALS.map((signal) => [
+    signal,
+    function removeInFlight() {
+      process.removeListener(signal, handlers[signal]);
       for (const p of inFlight) rmSync(p, { recursive: true, force: true });
       // Die of the same signal, as the caller expects.
       process.kill(process.pid, signal);
-    });
-  }
+    },
+  ]),
+) as Record<(typeof SIGNALS)[number], () => void>;
+
+/** Once per signal (again after a run removed them, interrupt.ts withSignalHandlersScoped). */
+function installHandlers(): void {
+  for (const signal of SIGNALS) if (!process.listeners(signal).includes(handlers[signal])) process.on(signal, handlers[signal]);
 }
 
 /** Marks a temporary path to be removed if the process is interrupted; returns the function that unmarks it. */

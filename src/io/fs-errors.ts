@@ -1,6 +1,7 @@
 import { lstatSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { EXIT_USAGE, RelmError } from '../errors.js';
+import { workingFolder } from './run-scope.js';
 
 /** A Node file-system error: it has an errno code (EACCES, ENOSPC, …) and usually the path it concerns. */
 export function isFsError(err: unknown): err is NodeJS.ErrnoException {
@@ -14,7 +15,7 @@ export function isFsError(err: unknown): err is NodeJS.ErrnoException {
 
 /** A path for a message: relative to the working folder when that is shorter. */
 export function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
+  const rel = relative(workingFolder(), path);
   return rel && rel.length < path.length ? rel : path;
 }
 

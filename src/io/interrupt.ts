@@ -11,7 +11,6 @@ type Signal = keyof typeof SIGNALS;
 
 const cleanups = new Map<number, () => void>();
 let next = 0;
-let installed = false;
 let note = '';
 
 function handle(signal: Signal): void {
@@ -31,10 +30,32 @@ function handle(signal: Signal): void {
   process.exit(128 + SIGNALS[signal]);
 }
 
+const handlers = Object.fromEntries((Object.keys(SIGNALS) as Signal[]).map((s) => [s, () => handle(s)])) as Record<Signal, () => void>;
+
 function install(): void {
-  if (installed) return;
-  installed = true;
-  for (const s of Object.keys(SIGNALS) as Signal[]) process.on(s, () => handle(s));
+  for (const s of Object.keys(SIGNALS) as Signal[]) if (!process.listeners(s).includes(handlers[s])) process.on(s, handlers[s]);
+}
+
+let scopes = 0;
+let before: Map<Signal, NodeJS.SignalsListener[]> | null = null;
+
+/**
+ * Runs `fn` (one relm run) so that the signal handlers it installs (the cleanups above, atomic-write.ts's)
+ * are its own: once the last of the runs in progress has ended they are removed, and the process handles
+ * signals as it did before. The binary exits after its run anyway; a test suite that calls run() many times
+ * in one process keeps its own handling of Ctrl-C.
+ */
+export async function withSignalHandlersScoped<T>(fn: () => Promise<T>): Promise<T> {
+  if (scopes++ === 0) before = new Map((Object.keys(SIGNALS) as Signal[]).map((s) => [s, process.listeners(s)]));
+  try {
+    return await fn();
+  } finally {
+    if (--scopes === 0 && before) {
+      for (const [s, had] of before) for (const l of process.listeners(s)) if (!had.includes(l)) process.removeListener(s, l);
+      before = null;
+      note = '';
+    }
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { isProcessAlive, realExisting, removeStaleTemps } from './atomic-write.js';
 import { onInterrupt } from './interrupt.js';
+import { environment, workingFolder } from './run-scope.js';
 
 /** relm's own folder in an engagement: the import records (committed) and the write lock (not). */
 export const RELM_DIR = '.relm';
@@ -37,7 +38,7 @@ function readOwner(root: string): Owner | null {
 }
 
 function waitDefault(): number {
-  const env = Number(process.env.RELM_LOCK_WAIT_MS);
+  const env = Number(environment().RELM_LOCK_WAIT_MS);
   return Number.isFinite(env) && env >= 0 ? env : 10_000;
 }
 
@@ -57,7 +58,7 @@ export async function withEngagementLock<T>(root: string, opts: LockOptions, fn:
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     throw new RelmError(
-      `cannot write in the engagement folder ${relative(process.cwd(), root) || '.'} (${e.code ?? e.message})`,
+      `cannot write in the engagement folder ${relative(workingFolder(), root) || '.'} (${e.code ?? e.message})`,
       EXIT_USAGE,
       'Check that the folder is writable by you (and that .relm is a folder); nothing was written.',
     );
@@ -102,7 +103,7 @@ export async function withEngagementLock<T>(root: string, opts: LockOptions, fn:
         const who = owner
           ? `relm ${owner.command} (process ${owner.pid}${owner.host === hostname() ? '' : ` on ${owner.host}`}, since ${owner.since})`
           : 'another relm command';
-        const shown = relative(process.cwd(), lockfilePath) || LOCK;
+        const shown = relative(workingFolder(), lockfilePath) || LOCK;
         throw new RelmError(
           `the engagement is being changed by ${who}; waited ${Math.round(waitMs / 1000)} s, nothing was written`,
           EXIT_USAGE,

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import type { ConnectionTransport } from 'puppeteer-core';
+import { environment } from '../io/run-scope.js';
 
 /**
  * The browser as a child process that relm owns outright:
@@ -83,7 +84,7 @@ export function spawnBrowser(executable: string, args: readonly string[], tempDi
   const posix = process.platform !== 'win32';
   if (!posix) mkdirSync(tempDir, { mode: 0o700 });
   // The browser's own temporary files (sockets, print spools) go into the folder too, so nothing outlives it.
-  const env = { ...process.env, TMPDIR: tempDir, TMP: tempDir, TEMP: tempDir };
+  const env = { ...environment(), TMPDIR: tempDir, TMP: tempDir, TEMP: tempDir };
   const child: ChildProcess = posix
     ? spawn('/bin/sh', ['-c', WRAPPER, 'relm-browser', tempDir, executable, ...args], {
         detached: true,

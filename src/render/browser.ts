@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join, posix, win32 } from 'node:path';
 import { EXIT_USAGE, RelmError } from '../errors.js';
+import { environment } from '../io/run-scope.js';
 
 /**
  * Where Chrome, Chromium and Edge install themselves, per platform (as marp-cli and chrome-launcher look for
@@ -64,7 +65,7 @@ const BROWSER_VARIABLES = ['CHROME_PATH', 'PUPPETEER_EXECUTABLE_PATH'] as const;
  * The browser to print PDFs with: --browser-path, then CHROME_PATH, then PUPPETEER_EXECUTABLE_PATH, then
  * well-known install paths (system-wide, then per-user) and the PATH. None found is a runtime error (exit 2) that says how to install one.
  */
-export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): string {
+export function findBrowser(explicit?: string, env: Readonly<Record<string, string | undefined>> = environment(), platform: string = process.platform): string {
   if (explicit) {
     if (!existsSync(explicit) || !executable(explicit)) throw new RelmError(`--browser-path: no executable browser at ${explicit}`, EXIT_USAGE, INSTALL_HINT);
     return explicit;
@@ -86,6 +87,6 @@ export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.
 }
 
 /** Chromium's sandbox does not start as root or in most containers; elsewhere it stays on. */
-export function needsNoSandbox(env: NodeJS.ProcessEnv = process.env): boolean {
+export function needsNoSandbox(env: Readonly<Record<string, string | undefined>> = environment()): boolean {
   return process.getuid?.() === 0 || existsSync('/.dockerenv') || env.container !== undefined || existsSync('/run/.containerenv');
 }

@@ -64,13 +64,14 @@ describe('run(argv, io)', () => {
     const nowhere = realpathSync(mkdtempSync(join(tmpdir(), 'relm-run-')));
     dirs.push(nowhere);
     const err = capture();
-    expect(await run(['assess'], { stdout: capture(), stderr: err, cwd: nowhere })).toBe(2);
+    const env = { ...process.env, NO_COLOR: '1' };
+    expect(await run(['assess'], { stdout: capture(), stderr: err, cwd: nowhere, env })).toBe(2);
     expect(err.text).toMatch(/^relm: /);
     const usage = capture();
-    expect(await run(['assess', '--nope'], { stdout: capture(), stderr: usage })).toBe(2);
+    expect(await run(['assess', '--nope'], { stdout: capture(), stderr: usage, cwd: nowhere, env })).toBe(2);
     expect(usage.text).toContain("unknown option '--nope'");
     const help = capture();
-    expect(await run(['--help'], { stdout: help, stderr: capture() })).toBe(0);
+    expect(await run(['--help'], { stdout: help, stderr: capture(), cwd: nowhere, env })).toBe(0);
     expect(help.text).toContain('Usage: relm');
     expect(processState()).toEqual(before);
   });
@@ -82,8 +83,8 @@ describe('run(argv, io)', () => {
     const a = { out: capture(), err: capture() };
     const b = { out: capture(), err: capture() };
     const [ca, cb] = await Promise.all([
-      run(['init', 'a'], { stdout: a.out, stderr: a.err, stdin: { isTTY: false }, cwd: top }),
-      run(['schema'], { stdout: b.out, stderr: b.err }),
+      run(['init', 'a'], { stdout: a.out, stderr: a.err, stdin: { isTTY: false }, cwd: top, env: process.env }),
+      run(['schema'], { stdout: b.out, stderr: b.err, cwd: top, env: process.env }),
     ]);
     expect(ca).toBe(2);
     expect(a.err.text).toContain('--client');

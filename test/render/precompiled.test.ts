@@ -47,7 +47,7 @@ describe('precompiled templates', () => {
     const a = assess(e);
     const view = reportView(a, e);
     // The progress report has a view of its own (the example has no progress.yaml: everything still planned).
-    const progress = progressDeliverable(a, e, root, {}, null, []).view;
+    const progress = progressDeliverable(a, e, root, { cwd: root }, null, []).view;
     const templates = readdirSync(join(ROOT, 'templates')).filter((f) => f.endsWith('.md.hbs'));
     const runtime = src.createEnvironment({});
     const precompiledEnv = fromBuild.createEnvironment({});
