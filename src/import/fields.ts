@@ -85,6 +85,13 @@ export function parseMapOptions(options: readonly string[] | undefined, target: 
  */
 export const CHANGE_KEY = /^(?:(?:CHG|CHANGE|RFC|CR|CRQ)-\d+|CHG\d{5,}|CRQ\d{6,})$/i;
 
+/** Values joined by ", ", as many as fit in `max` characters (the first ones): one change field naming several changes. */
+export function joinWithin(values: readonly string[], max = 1000): string {
+  let text = '';
+  for (const v of values) if (!text ? v.length <= max : text.length + 2 + v.length <= max) text = text ? `${text}, ${v}` : v;
+  return text;
+}
+
 /** A tracker's issue key (`HADOOP-123`, `MR-1042`): what a change request's correlation id names. */
 export const ISSUE_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
 

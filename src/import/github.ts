@@ -4,7 +4,7 @@ import { applyMapped, itemsFromRaw, type RawItem } from './items.js';
 import { hasPath, isRecord, textOf, valuesAt, type JsonRecord } from './json.js';
 import type { ImportResult, ParseOptions } from './types.js';
 import { lookupPriority, norm } from './vocabulary.js';
-import { CHANGE_KEY } from './fields.js';
+import { CHANGE_KEY, joinWithin } from './fields.js';
 import { pushAll } from '../util/arrays.js';
 
 /** Labels that mean an issue was closed without doing it. */
@@ -131,8 +131,8 @@ export function parseGithub(json: unknown, opts: ParseOptions = {}): ImportResul
       application: repositoryOf(entry),
       // The approved change: a label that names it, else the pull requests that close the issue.
       change:
-        [...new Set(labels.map(changeOfLabel).filter((x): x is string => x !== null))].join(', ') ||
-        closingPulls(entry.closedByPullRequestsReferences).join(', '),
+        joinWithin([...new Set(labels.map(changeOfLabel).filter((x): x is string => x !== null))]) ||
+        joinWithin(closingPulls(entry.closedByPullRequestsReferences)),
       extras: [],
     };
     for (const m of opts.map ?? []) applyMapped(raw, m.field, valuesAt(entry, m.column), m.column);

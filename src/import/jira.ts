@@ -1,6 +1,6 @@
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { all, findColumns, findMappedColumns, first, readCsv, type CsvRow } from './csv.js';
-import { CHANGE_KEY } from './fields.js';
+import { CHANGE_KEY, joinWithin } from './fields.js';
 import { itemsFromCsv } from './items.js';
 import type { ImportResult, ParseOptions } from './types.js';
 
@@ -55,7 +55,7 @@ function changeLinks(row: CsvRow, fieldCols: readonly number[], typedCols: reado
   const split = (cols: readonly number[]) => all(row, cols).flatMap((v) => v.split(/[,;\s]+/).filter(Boolean));
   const own = all(row, fieldCols);
   const found = own.length ? own : split(typedCols).length ? split(typedCols) : split(linkCols).filter((k) => CHANGE_KEY.test(k));
-  return [...new Set(found)].join(', ');
+  return joinWithin([...new Set(found)]);
 }
 
 const APPLICATION_HINT = 'pass --application ID (or --map COLUMN=application)';

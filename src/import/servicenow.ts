@@ -3,7 +3,7 @@ import { EXIT_USAGE, RelmError } from '../errors.js';
 import { hint } from '../util/did-you-mean.js';
 import { findColumns, findMappedColumns, first, headerKey, overlongProblems, readCsv } from './csv.js';
 import { DATE_EXAMPLES, parseExportDate, resolveDateOrder } from './dates.js';
-import { ISSUE_KEY, toBoolean, toList } from './fields.js';
+import { ISSUE_KEY, joinWithin, toBoolean, toList } from './fields.js';
 import { slugify, toId } from './ids.js';
 import { hasPath, isRecord, parseJsonText, textOf, valuesAt, type JsonRecord } from './json.js';
 import type { ImportResult, ParseOptions, Problem } from './types.js';
@@ -334,7 +334,8 @@ export function parseServiceNow(input: string | unknown, opts: ParseOptions = {}
   }
   problems.sort((a, b) => a.row - b.row);
   const result: ImportResult = { releases, problems };
-  if (itemChanges.size) result.itemChanges = [...itemChanges].map(([item, changes]) => ({ id: item, change: changes.join(', ') }));
+  // An item named by many changes keeps those that fit the schema's 1,000 characters (the first in the export).
+  if (itemChanges.size) result.itemChanges = [...itemChanges].map(([item, changes]) => ({ id: item, change: joinWithin(changes) }));
   if (applications.size) result.applications = [...applications.values()];
   const lines = notes.lines();
   if (dateNote) lines.unshift(dateNote);

@@ -157,6 +157,15 @@ describe('ServiceNow: the changes name the backlog items they deliver', () => {
     ]);
   });
 
+  it('keeps the changes of an item named by very many that fit the 1,000 characters of its change field', () => {
+    const rows = [['number', 'state', 'close_code', 'work_end', 'correlation_id']];
+    for (let k = 0; k < 200; k++) rows.push([`CHG${String(40_000 + k).padStart(7, '0')}`, 'Closed', 'Successful', '2026-01-19 21:00:00', 'HADOOP-17000']);
+    const [only] = parseServiceNow(csv(rows), { application: 'hadoop' }).itemChanges!;
+    expect(only!.change.length).toBeLessThanOrEqual(1000);
+    expect(only!.change.split(', ')).toHaveLength(83);
+    expect(only!.change.startsWith('CHG0040000, CHG0040001')).toBe(true);
+  });
+
   it("writes each change into its items' change in backlog.yaml, keeping one set by hand, and says so", () => {
     const result = parseServiceNow(
       csv([
