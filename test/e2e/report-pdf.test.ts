@@ -176,7 +176,7 @@ describe('relm report: the four deliverables', () => {
     expect(read()).toEqual(first);
     // The example has 12 practices with a gap above 0 (of 28): the heading counts what the chart lists.
     expect(first['report.md']!).toContain('![The 12 practices with the largest gaps: current and target level](charts/gaps.svg)');
-    expect(first['report.html']!).toContain('<figure class="chart"><svg');
+    expect(first['report.html']!).toMatch(/<figure class="chart" aria-label="[^"]+"><svg/);
     expect(first['presentation.html']!.match(/<section class="slide"/g)!.length).toBeGreaterThanOrEqual(8);
   });
 

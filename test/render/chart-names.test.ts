@@ -18,8 +18,8 @@ describe('the chart names a template may use', () => {
     // Every chart the code can draw (a chart without data is left out, so an engagement shows only some).
     const assigned = (file: string) =>
       [...readFileSync(join(ROOT, 'src', file), 'utf8').matchAll(/\bcharts(?:\.([a-z_]+)|\['([a-z_-]+)'\]) = /g)].map((m) => m[1] ?? m[2]!);
-    const progress = readFileSync(join(ROOT, 'src', 'cli', 'report-extras.ts'), 'utf8');
-    const drawable = [...assigned('render/assessment-charts.ts'), ...assigned('cli/report-extras.ts'), ...(/\{ burnup: \{/.test(progress) ? ['burnup'] : [])];
+    const progress = readFileSync(join(ROOT, 'src', 'cli', 'report-progress.ts'), 'utf8');
+    const drawable = [...assigned('render/assessment-charts.ts'), ...assigned('cli/report-progress.ts'), ...(/\{ burnup: \{/.test(progress) ? ['burnup'] : [])];
     expect(drawable.length).toBeGreaterThan(12);
     expect([...CHART_NAMES].sort()).toEqual([...new Set(drawable)].sort());
   });
