@@ -9,6 +9,7 @@ import { logoDataUri } from '../engagement/load.js';
 import { printable } from '../output/printable.js';
 import { PACKAGE_VERSION } from '../paths.js';
 import { findBrowser } from '../render/browser.js';
+import type { PdfPrinter } from '../render/pdf.js';
 import { DELIVERABLES, isProgress, renderDeliverables, type DeliverableId } from '../render/deliverables.js';
 import { checkHtml, checkMarkdown, checkOffice, formatPreflight, internalIds, textRules, type PreflightFinding } from '../render/preflight.js';
 import { toEpochMs } from '../util/dates.js';
@@ -81,16 +82,42 @@ export async function runReport(ctx: RunContext, opts: ReportOptions): Promise<v
     '--only',
   );
   const epoch = sourceDateEpoch(ctx.env.SOURCE_DATE_EPOCH);
+  const asked = parseList(opts.format, FORMATS, '--format');
+  // The PDFs' browser starts as soon as they are known to be wanted, so that it is up by the time the HTML is
+  // rendered; it is stopped whatever happens (see the finally below). No browser: an error before any output.
+  let printer: PdfPrinter | undefined;
+  const startPrinter = async (): Promise<void> => {
+    const browserPath = findBrowser(opts.browserPath, ctx.env);
+    const { startPdfPrinter } = await import('../render/pdf.js');
+    printer = startPdfPrinter({ browserPath, timeoutMs: opts.browserTimeout * 1000 });
+  };
+  try {
+    if (asked?.includes('pdf')) await startPrinter();
+    await report(ctx, opts, named, epoch, asked, () => printer, startPrinter);
+  } finally {
+    printer?.close();
+  }
+}
+
+async function report(
+  ctx: RunContext,
+  opts: ReportOptions,
+  named: string[] | undefined,
+  epoch: Date | undefined,
+  asked: Format[] | undefined,
+  printer: () => PdfPrinter | undefined,
+  startPrinter: () => Promise<void>,
+): Promise<void> {
   const result = loadAssessed(ctx, opts);
   if (!result) return;
   const engagement = result.engagement;
   // By default every deliverable, the progress report once progress.yaml exists.
   const only = named ?? DELIVERABLES.map((d) => d.id).filter((id) => !isProgress(id) || engagement.progress);
   const configured = engagement.manifest.output?.formats;
-  const formats = parseList(opts.format, FORMATS, '--format') ?? (configured?.length ? [...configured] : (['md', 'html'] as Format[]));
+  const formats = asked ?? (configured?.length ? [...configured] : (['md', 'html'] as Format[]));
   const outDir = outputDir(ctx, result.root, opts.out, engagement.manifest.output?.dir);
-  // Find the browser before anything is rendered or written: no browser, no partial output.
-  const browserPath = formats.includes('pdf') ? findBrowser(opts.browserPath, ctx.env) : undefined;
+  // Found before anything is rendered or written: no browser, no partial output.
+  if (formats.includes('pdf') && !printer()) await startPrinter();
   const outName = `${shown(outDir)}${sep}`;
   exitCleanlyOnInterrupt(`${outName} is as it was`);
 
@@ -117,6 +144,28 @@ export async function runReport(ctx: RunContext, opts: ReportOptions): Promise<v
   // The preflight: text a client must not see, in every format written, and (in the browser) layout that is cut.
   const rules = textRules(internalIds(assessment, engagement));
   const findings: PreflightFinding[] = [];
+  const c = colorsFor(ctx, 'stderr');
+  // The browser starts printing now; the other formats are checked and staged while it does.
+  const pdfPrinter = printer();
+  const tty = ctx.stderr.isTTY === true;
+  const printing = pdfPrinter?.print(
+    rendered.docs.map((d) => ({
+      name: `${d.file}.pdf`,
+      html: d.html,
+      title: d.title,
+      author: rendered.author,
+      subject: `${assessment.engagement.title}, ${assessment.engagement.client}`,
+      layout: d.layout,
+      footer: `${assessment.engagement.client} · ${DELIVERABLES.find((x) => x.id === d.id)!.title} · Confidential`,
+    })),
+    {
+      creator: `relm ${version}`,
+      date: epoch ?? new Date(toEpochMs(assessment.as_of)),
+      onProgress: tty ? (name, i, n) => writeErr(ctx, c.dim(`  printing ${name} (${i + 1}/${n})…`)) : undefined,
+      rules,
+    },
+  );
+  printing?.catch(() => undefined); // awaited below
   try {
     out.write('assessment.json', assessmentJson(assessment));
     for (const d of rendered.docs) {
@@ -132,29 +181,8 @@ export async function runReport(ctx: RunContext, opts: ReportOptions): Promise<v
     // The charts as files: the Markdown refers to them, and they are handy beside the HTML and PDF too.
     for (const [path, svg] of Object.entries(rendered.assets)) out.write(path, svg);
 
-    const c = colorsFor(ctx, 'stderr');
-    if (browserPath) {
-      const { renderPdfs } = await import('../render/pdf.js');
-      const tty = ctx.stderr.isTTY === true;
-      const { pdfs, findings: layoutFindings } = await renderPdfs(
-        rendered.docs.map((d) => ({
-          name: `${d.file}.pdf`,
-          html: d.html,
-          title: d.title,
-          author: rendered.author,
-          subject: `${assessment.engagement.title}, ${assessment.engagement.client}`,
-          layout: d.layout,
-          footer: `${assessment.engagement.client} · ${DELIVERABLES.find((x) => x.id === d.id)!.title} · Confidential`,
-        })),
-        {
-          browserPath,
-          timeoutMs: opts.browserTimeout * 1000,
-          creator: `relm ${version}`,
-          date: epoch ?? new Date(toEpochMs(assessment.as_of)),
-          onProgress: tty ? (name, i, n) => writeErr(ctx, c.dim(`  printing ${name} (${i + 1}/${n})…`)) : undefined,
-          rules,
-        },
-      );
+    if (printing) {
+      const { pdfs, findings: layoutFindings } = await printing;
       for (const f of layoutFindings) {
         const where = f.slide !== null ? `slide ${f.slide}` : f.page !== null ? `page ${f.page}` : `section "${f.section}"`;
         const message = f.code === 'overflow' ? `"${f.text}" ${f.problem}` : `${f.problem}: "${f.text}"`;

@@ -7,10 +7,11 @@ import { pathToFileURL } from 'node:url';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { onInterrupt } from '../io/interrupt.js';
 import { INSTALL_HINT, needsNoSandbox } from './browser.js';
-import { removeQuietly, spawnBrowser, type BrowserProcess } from './browser-process.js';
+import { spawnBrowser, type BrowserProcess } from './browser-process.js';
 import { bookmarkPages, setPdfInfo } from './pdf-info.js';
 import type { TextRule } from './preflight.js';
 import { inPage, type LayoutFinding } from './print-pass.js';
+import type { Page } from 'puppeteer-core';
 
 export interface PdfJob {
   name: string;
@@ -24,10 +25,15 @@ export interface PdfJob {
   footer?: string;
 }
 
-export interface PdfOptions {
+/** The browser that prints. */
+export interface PrinterOptions {
   browserPath: string;
-  /** Milliseconds for the whole run: starting the browser, every page, closing it. */
+  /** Milliseconds for the whole print: waiting for the browser to start, every page, closing it. */
   timeoutMs: number;
+}
+
+/** What goes into the PDFs, and what is checked on their pages. */
+export interface PrintOptions {
   creator: string;
   /** The creation date written into the PDFs (as_of or SOURCE_DATE_EPOCH, never the clock). */
   date: Date;
@@ -35,6 +41,8 @@ export interface PdfOptions {
   /** The preflight's text rules, checked on what each page shows (preflight.ts textRules); none by default. */
   rules?: readonly TextRule[];
 }
+
+export type PdfOptions = PrinterOptions & PrintOptions;
 
 /** The running footer: the document's line on the left, "page n of m" on the right. */
 function footerTemplate(text: string | undefined): string {
@@ -89,10 +97,55 @@ function firstLine(s: string): string {
 }
 
 /**
- * Prints HTML documents to PDF with one headless browser. JavaScript is off and every request but the
- * document itself is blocked, so nothing in a note (an image URL, say) is ever fetched. Each HTML goes
- * through a temporary folder, which is removed afterwards, whatever happens: success, error, timeout or signal.
+ * The browser's command line: puppeteer's defaults for a headless browser (puppeteer.defaultArgs, which a test
+ * holds this list to), then relm's own. Written out rather than asked of puppeteer so that the browser can be
+ * started before puppeteer (a large library) is loaded: it starts while relm assesses and renders.
  */
+export function browserArgs(userDataDir: string): string[] {
+  return [
+    '--allow-pre-commit-input',
+    '--disable-background-networking',
+    '--disable-background-timer-throttling',
+    '--disable-backgrounding-occluded-windows',
+    '--disable-breakpad',
+    '--disable-client-side-phishing-detection',
+    '--disable-component-extensions-with-background-pages',
+    '--disable-crash-reporter',
+    '--disable-default-apps',
+    '--disable-dev-shm-usage',
+    '--disable-hang-monitor',
+    '--disable-infobars',
+    '--disable-ipc-flooding-protection',
+    '--disable-popup-blocking',
+    '--disable-prompt-on-repost',
+    '--disable-renderer-backgrounding',
+    '--disable-search-engine-choice-screen',
+    '--disable-sync',
+    '--enable-automation',
+    '--export-tagged-pdf',
+    '--force-color-profile=srgb',
+    '--generate-pdf-document-outline',
+    '--metrics-recording-only',
+    '--no-first-run',
+    '--password-store=basic',
+    '--use-mock-keychain',
+    '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes',
+    '--enable-features=PdfOopif',
+    `--user-data-dir=${userDataDir}`,
+    '--headless=new',
+    '--hide-scrollbars',
+    '--mute-audio',
+    '--disable-extensions',
+    'about:blank',
+    ...relmBrowserArgs(),
+  ];
+}
+
+/** relm's own browser arguments, after puppeteer's defaults. */
+export function relmBrowserArgs(): string[] {
+  return [...(needsNoSandbox() ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-sync', '--disable-dev-shm-usage', '--remote-debugging-pipe'];
+}
+
 /** How many documents the browser prints at once. */
 const PARALLEL = 2;
 
@@ -110,46 +163,96 @@ export interface PrintedPdfs {
 /** The A4 page and the margins given to Chromium (a stylesheet's own @page margins win over these). */
 const A4 = { widthMm: 210, heightMm: 297, marginMm: { top: 16, right: 16, bottom: 18, left: 16 } };
 
-export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Promise<PrintedPdfs> {
-  const { default: puppeteer } = await import('puppeteer-core');
+/** A browser started for printing: print() once, then close() (always, also when nothing was printed). */
+export interface PdfPrinter {
+  print(jobs: readonly PdfJob[], opts: PrintOptions): Promise<PrintedPdfs>;
+  /** Stops the browser's whole process group and removes its temporary folder. Synchronous, idempotent. */
+  close(): void;
+}
+
+/**
+ * Starts the headless browser at once, and returns what prints with it: `relm report` starts it before it
+ * assesses and renders, so the browser is up by the time the HTML is. JavaScript is off in every page and every
+ * request but the document itself is blocked, so nothing in a note (an image URL, say) is ever fetched. The
+ * HTML goes through a temporary folder, which is removed afterwards whatever happens: success, error, timeout
+ * or signal. The deadline (timeoutMs) runs from print(): it covers waiting for the browser, every page, and
+ * closing it.
+ */
+export function startPdfPrinter(opts: PrinterOptions): PdfPrinter {
   // Created by the browser's launcher, not here: then no moment exists when relm could die leaving it behind.
   const tmp = join(tmpdir(), `${PDF_TEMP_PREFIX}${randomBytes(12).toString('hex')}`);
-  let proc: BrowserProcess | undefined;
-  const forget = onInterrupt(() => (proc ? proc.kill() : removeQuietly(tmp)));
-  const deadline = new Deadline(opts.timeoutMs, () => proc?.kill());
+  const proc: BrowserProcess = spawnBrowser(opts.browserPath, browserArgs(join(tmp, 'profile')), tmp);
+  const forget = onInterrupt(() => proc.kill());
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    proc.kill();
+    forget();
+  };
+  return { print: (jobs, printOpts) => printWith(proc, tmp, jobs, { ...opts, ...printOpts }).finally(close), close };
+}
+
+/** Prints HTML documents to PDF with one headless browser (startPdfPrinter, print, close). */
+export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Promise<PrintedPdfs> {
+  const printer = startPdfPrinter(opts);
   try {
-    const args = puppeteer.defaultArgs({
-      headless: true,
-      userDataDir: join(tmp, 'profile'),
-      args: [...(needsNoSandbox() ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-sync', '--disable-dev-shm-usage', '--remote-debugging-pipe'],
-    });
-    proc = spawnBrowser(opts.browserPath, args, tmp);
-    const started = proc;
+    return await printer.print(jobs, opts);
+  } finally {
+    printer.close();
+  }
+}
+
+/** A page to print in, and the one document it may load. */
+interface Tab {
+  page: Page;
+  show(url: string): void;
+}
+
+async function printWith(proc: BrowserProcess, tmp: string, jobs: readonly PdfJob[], opts: PdfOptions): Promise<PrintedPdfs> {
+  const deadline = new Deadline(opts.timeoutMs, () => proc.kill());
+  // pdf-lib (which writes each PDF's metadata and contents numbers) loads while puppeteer connects.
+  const pdfLib = import('pdf-lib');
+  pdfLib.catch(() => undefined);
+  try {
+    const { default: puppeteer } = await deadline.race(import('puppeteer-core'), 'starting the browser');
     const notStarted = (detail: string) =>
       new RelmError(`the browser at ${opts.browserPath} did not start${detail ? `: ${detail}` : ''}`, EXIT_USAGE, INSTALL_HINT);
     const browser = await deadline.race(
       Promise.race([
-        puppeteer.connect({ transport: started.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: opts.timeoutMs + 5000 }),
-        started.exited.then(() => Promise.reject(notStarted(firstLine(started.stderr())))),
+        puppeteer.connect({ transport: proc.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: opts.timeoutMs + 5000 }),
+        proc.exited.then(() => Promise.reject(notStarted(firstLine(proc.stderr())))),
       ]).catch((err: unknown) => {
-        throw err instanceof RelmError ? err : notStarted(firstLine(started.stderr()) || firstLine((err as Error).message));
+        throw err instanceof RelmError ? err : notStarted(firstLine(proc.stderr()) || firstLine((err as Error).message));
       }),
+      'starting the browser',
     );
     const out = new Array<Uint8Array>(jobs.length);
     const found = new Array<PdfFinding[]>(jobs.length);
-    const print = async (job: PdfJob, html: string, file: string): Promise<{ pdf: Uint8Array; pass: ReturnType<typeof inPage> }> => {
-      writeFileSync(file, html);
-      const url = pathToFileURL(file).href;
-      const page = await deadline.race(browser.newPage(), `opening a page for ${job.name}`);
+    /**
+     * A page set up once and used for one document after the other: JavaScript off, print media from the start
+     * (so that a document is laid out for print when it loads, not for the screen and then again), and every
+     * request but the current document's blocked.
+     */
+    const openPage = async (): Promise<Tab> => {
+      const page = await deadline.race(browser.newPage(), 'opening a page');
+      let allowed = '';
       await deadline.race(page.setJavaScriptEnabled(false));
+      await deadline.race(page.emulateMediaType('print'));
       await deadline.race(page.setRequestInterception(true));
       page.on('request', (req) => {
         const u = req.url();
-        (u === url || u.startsWith('data:') ? req.continue() : req.abort('blockedbyclient')).catch(() => undefined);
+        (u === allowed || u.startsWith('data:') ? req.continue() : req.abort('blockedbyclient')).catch(() => undefined);
       });
+      return { page, show: (url) => (allowed = url) };
+    };
+    const print = async (tab: Tab, job: PdfJob, file: string): Promise<{ pdf: Uint8Array; pass: ReturnType<typeof inPage> }> => {
+      writeFileSync(file, job.html);
+      const url = pathToFileURL(file).href;
+      tab.show(url);
+      const { page } = tab;
       await deadline.race(page.goto(url, { waitUntil: 'load', timeout: 0 }), `loading ${job.name}`);
       // One layout pass before the one print: the contents' page-number boxes and the layout checks.
-      await deadline.race(page.emulateMediaType('print'));
       // The fonts first: a measurement taken with a fallback font would be written into the page (and the bytes).
       await deadline.race(
         page.evaluate(() => document.fonts.ready.then(() => true)),
@@ -172,13 +275,11 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
             }),
         `printing ${job.name}`,
       );
-      await deadline.race(page.close(), `closing ${job.name}`);
       return { pdf, pass };
     };
-    const printJob = async (job: PdfJob, i: number): Promise<Uint8Array> => {
-      opts.onProgress?.(job.name, i, jobs.length);
-      const file = join(tmp, `${i}.html`);
-      const { pdf, pass } = await print(job, job.html, file);
+    /** What relm does to a printed PDF: its findings placed on their pages, its metadata and contents numbers. */
+    const finish = async (job: PdfJob, i: number, pdf: Uint8Array, pass: ReturnType<typeof inPage>): Promise<void> => {
+      await pdfLib;
       // A finding in a document is placed on the page its section starts on (from the bookmarks).
       const sections = job.layout === 'a4' && pass.findings.length ? await bookmarkPages(pdf) : new Map<string, number>();
       found[i] = pass.findings.map((f) => ({
@@ -186,29 +287,36 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: PdfOptions): Pro
         file: job.name,
         page: f.slide ?? (f.section === 'the cover' ? 1 : (sections.get(f.section.replace(/\s+/g, '')) ?? null)),
       }));
-      return setPdfInfo(
+      out[i] = await setPdfInfo(
         pdf,
         { Title: job.title, Author: job.author, Subject: job.subject, Creator: opts.creator, Producer: opts.creator, date: opts.date },
         job.layout === 'a4' ? pass.toc : null,
       );
     };
-    // Two documents at a time, in order (the report, the longest, first): with two cores the browser lays out
-    // one while it prints the other, and pdf-lib rewrites one while the browser prints.
+    // Two documents at a time, in order (the report, the longest, first), each worker in a page of its own: with
+    // two cores the browser lays out one while it prints the other. A worker hands a printed PDF to pdf-lib and
+    // goes on to its next document at once: relm rewrites one PDF while the browser prints the next.
     let next = 0;
+    const finishing: Promise<void>[] = [];
     const worker = async (): Promise<void> => {
+      const tab = await openPage();
       while (next < jobs.length) {
         const i = next++;
-        out[i] = await printJob(jobs[i]!, i);
+        const job = jobs[i]!;
+        opts.onProgress?.(job.name, i, jobs.length);
+        const { pdf, pass } = await print(tab, job, join(tmp, `${i}.html`));
+        const done = finish(job, i, pdf, pass);
+        done.catch(() => undefined); // observed below, with the others
+        finishing.push(done);
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL, jobs.length) }, worker));
-    await deadline.race(browser.close(), 'closing the browser');
-    await deadline.race(started.exited, 'closing the browser');
+    await deadline.race(Promise.all(finishing), 'writing the PDFs');
+    // Every PDF is in memory: the browser is stopped with its process group (the printer's close) rather than
+    // asked to close, which takes it a second.
+    void browser.disconnect().catch(() => undefined);
     return { pdfs: out, findings: found.flat() };
   } finally {
     deadline.clear();
-    if (proc) proc.kill();
-    else removeQuietly(tmp);
-    forget();
   }
 }
