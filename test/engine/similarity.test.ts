@@ -111,6 +111,18 @@ describe('findSimilar', () => {
     const r = findSimilar(docs, { top: 1 });
     expect(r[3000]!.candidates).toEqual([{ id: 'Y', similarity: 1 }]);
   });
+
+  it('reads at most 500 postings of any term, so no query grows with the corpus', () => {
+    // 3,000 docs made of the same two words: each query reads its two terms (always), but only the 500 postings
+    // of each where it weighs most (all weigh the same here: the first 500 docs): 1,000 postings, not 6,000.
+    const docs = Array.from({ length: 3000 }, (_, i) => doc(`S${i}`, 'deploy rollback'));
+    const stats = { queries: 0, postingsRead: 0 };
+    const r = findSimilar(docs, { top: 2, stats });
+    expect(stats).toEqual({ queries: 3000, postingsRead: 3000 * 1000 });
+    // Identical texts still find each other: the first docs, in input order (the doc itself is never its own).
+    expect(ids(r[2999])).toEqual(['S0', 'S1']);
+    expect(ids(r[0])).toEqual(['S1', 'S2']);
+  });
 });
 
 describe('similarityPairs', () => {
