@@ -4,6 +4,7 @@ import { fitColumns, hex6, serialDay } from '../../src/render/office/common.js';
 import { inheritTitle } from '../../src/render/office/pptx-template.js';
 import { CHART_TOKEN } from '../../src/render/render-limits.js';
 import { oneParagraphProperties, tableParts } from '../../src/render/office/pptx.js';
+import { printWidths } from '../../src/render/office/xlsx.js';
 
 describe('markdownBlocks: the rendered Markdown as blocks for the Office writers', () => {
   const md = [
@@ -132,5 +133,26 @@ describe('tableParts: a table longer than a slide continues on the next (pptx)',
     expect(parts.slice(1).some((p) => p.some((x) => x.kind === 'paragraph' && plain(x.runs).startsWith('Lead')))).toBe(false);
     const end = parts[parts.length - 1]!.at(-1)!;
     expect(end.kind === 'paragraph' ? plain(end.runs) : end.kind).toBe('A sentence after the table.');
+  });
+});
+
+describe('printWidths: a wide sheet prints legibly, one landscape page wide', () => {
+  it('keeps the widths of a sheet that fits at about 70 %', () => {
+    expect(printWidths([30, 60, 12, 45], [true, true, false, true])).toEqual({ widths: [30, 60, 12, 45], wrapped: [false, false, false, false] });
+  });
+
+  it('narrows the widest text columns to one cap, wraps them, and leaves numbers alone', () => {
+    // 14 + 45 + 4 × 8 + 5 × 60 = 391 characters: the text columns are capped until the sum is at most 209 (146 ÷ 0.7).
+    const natural = [14, 45, 8, 8, 8, 8, 60, 60, 60, 60, 60];
+    const text = [true, true, false, false, false, false, true, true, true, true, true];
+    const { widths, wrapped } = printWidths(natural, text);
+    // Cap 27: 14 + 27 + 32 + 5 × 27 = 208 ≤ 209 (cap 28 gives 214).
+    expect(widths).toEqual([14, 27, 8, 8, 8, 8, 27, 27, 27, 27, 27]);
+    expect(wrapped).toEqual([false, true, false, false, false, false, true, true, true, true, true]);
+  });
+
+  it('never narrows a text column under 20 characters, however many there are', () => {
+    const { widths } = printWidths(Array(20).fill(60), Array(20).fill(true));
+    expect(widths).toEqual(Array(20).fill(20));
   });
 });

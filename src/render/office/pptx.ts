@@ -414,10 +414,8 @@ function nativeChart(name: string, v: ReportView, a: Assessment, look: Look, gan
       const max = maxOf([...page.map((b) => b.until), ...ends]);
       const milestones = slideMilestones(a, min, max);
       // A phase keeps its colour on every slide of the roadmap.
-      const colours = phases.map((ph) => {
-        const found = v.plan.phases.findIndex((p) => p.label === ph);
-        return PHASE_COLOURS[(found < 0 ? 0 : found) % PHASE_COLOURS.length]!(accent);
-      });
+      const phaseIndex = new Map(v.plan.phases.map((p, i) => [p.label, i]));
+      const colours = phases.map((ph) => PHASE_COLOURS[(phaseIndex.get(ph) ?? 0) % PHASE_COLOURS.length]!(accent));
       const catPt = page.length > 16 ? 9 : page.length > 10 ? 10 : 12;
       return {
         kind: 'chart',

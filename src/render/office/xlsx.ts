@@ -13,6 +13,7 @@ import type { ReportView } from '../report-view.js';
 import { capitalise } from '../words.js';
 import { hex6, utcDate, type OfficeMeta } from './common.js';
 import { normalisePackage } from './zip.js';
+import { maxOf } from '../../util/arrays.js';
 import { statusOf } from '../../engagement/backlog-items.js';
 import { skillCatalogue } from '../../model/skills.js';
 
@@ -111,13 +112,40 @@ function numberOf(v: Cell | undefined): number {
 }
 
 /**
- * How every sheet prints: one page wide (as many pages down as it takes), landscape when the table is wide,
- * A4, the header row repeated on each page.
+ * Characters (column-width units) across an A4 page's printable width at 100 %, with the margins below:
+ * portrait 7.27 in and landscape 10.69 in, a unit being about 0.073 in (Calibri 11's digit and padding).
  */
-function printSetup(columns: number, headerRow: number): Partial<ExcelJS.PageSetup> {
+const PORTRAIT_CHARS = 100;
+const LANDSCAPE_CHARS = 146;
+/** A sheet may print down to about 70 % (11 pt at about 8 pt) to fit one page wide; wider, its text columns wrap narrower. */
+const WIDEST = Math.round(LANDSCAPE_CHARS / 0.7);
+/** A text column never narrower than this when it is wrapped to make the sheet fit (narrower, rows grow too tall). */
+const NARROWEST_TEXT = 20;
+
+/**
+ * The columns' widths for print: as wide as their values (text at most 60) while the sheet fits one landscape
+ * page wide at about 70 %; past that, the widest text columns are narrowed, all to one cap (never under
+ * NARROWEST_TEXT) and wrapped, so that every sheet prints legibly rather than shrunk to fit 400 characters.
+ * `text` marks the columns that may wrap.
+ */
+export function printWidths(natural: readonly number[], text: readonly boolean[]): { widths: number[]; wrapped: boolean[] } {
+  const sum = (ws: readonly number[]) => ws.reduce((t, w) => t + w, 0);
+  if (sum(natural) <= WIDEST) return { widths: [...natural], wrapped: natural.map(() => false) };
+  const capped = (cap: number) => natural.map((w, i) => (text[i] ? Math.min(w, cap) : w));
+  let cap = maxOf([NARROWEST_TEXT, ...natural.filter((_, i) => text[i])]);
+  while (cap > NARROWEST_TEXT && sum(capped(cap)) > WIDEST) cap--;
+  const widths = capped(cap);
+  return { widths, wrapped: widths.map((w, i) => w < natural[i]!) };
+}
+
+/**
+ * How every sheet prints: A4, one page wide (as many pages down as it takes), landscape when its columns are
+ * wider than a portrait page, the header row repeated on each page.
+ */
+function printSetup(width: number, headerRow: number): Partial<ExcelJS.PageSetup> {
   return {
     paperSize: 9,
-    orientation: columns > 6 ? 'landscape' : 'portrait',
+    orientation: width > PORTRAIT_CHARS ? 'landscape' : 'portrait',
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
@@ -137,7 +165,22 @@ function addTable(
   const { accent, money } = look;
   const above = opts.above ?? [];
   const headerRow = above.length + 1;
-  const ws = wb.addWorksheet(name, { properties: { tabColor: { argb: `FF${accent}` } }, pageSetup: printSetup(columns.length, headerRow) });
+  // The widest value of each column (a loop, not a spread: a sheet may hold hundreds of thousands of rows); a
+  // header wraps, so its longest word sets its least width. Then fitted to the printed page (printWidths).
+  const natural = columns.map((c, i) => {
+    let w = Math.max(8, maxOf(c.header.split(' ').map((x) => x.length)) + 3);
+    for (const r of rows) w = Math.max(w, widthOf(r[i] ?? null, c) + 2);
+    return Math.min(c.wrap ? 60 : 45, w);
+  });
+  const isText = columns.map((c, i) => c.wrap === true || (c.fmt === undefined || c.fmt === 'text' ? rows.some((r) => typeof r[i] === 'string') : false));
+  const { widths, wrapped } = printWidths(natural, isText);
+  const ws = wb.addWorksheet(name, {
+    properties: { tabColor: { argb: `FF${accent}` } },
+    pageSetup: printSetup(
+      widths.reduce((t, w) => t + w, 0),
+      headerRow,
+    ),
+  });
   ws.headerFooter = { oddFooter: `&L${footerText(look.footer)}&C${footerText(name)}&RPage &P of &N` };
   for (const r of above) ws.addRow(r.map((v) => v ?? ''));
   const header = ws.getRow(headerRow);
@@ -157,21 +200,15 @@ function addTable(
       cell.value = v as ExcelJS.CellValue;
       const f = formatOf(c, money);
       if (f) cell.numFmt = f;
-      cell.alignment = { vertical: 'top', wrapText: c.wrap === true };
+      cell.alignment = { vertical: 'top', wrapText: c.wrap === true || wrapped[i] === true };
     });
-  });
-  // The widest value of each column (a loop, not a spread: a sheet may hold hundreds of thousands of rows).
-  const widths = columns.map((c, i) => {
-    let w = Math.max(8, c.header.length + 2);
-    for (const r of rows) w = Math.max(w, widthOf(r[i] ?? null, c) + 2);
-    return Math.min(c.wrap ? 60 : 45, w);
   });
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   // Rows as tall as their wrapped text (not every reader fits row heights on opening).
   rows.forEach((r, k) => {
     let linesNeeded = 1;
     columns.forEach((c, i) => {
-      if (c.wrap && typeof r[i] === 'string') linesNeeded = Math.max(linesNeeded, wrappedLines(r[i] as string, widths[i]!));
+      if ((c.wrap || wrapped[i]) && typeof r[i] === 'string') linesNeeded = Math.max(linesNeeded, wrappedLines(r[i] as string, widths[i]!));
     });
     if (linesNeeded > 1) ws.getRow(headerRow + 1 + k).height = 15 * linesNeeded;
   });
@@ -339,6 +376,9 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
   summary.getCell(`B${rowOf('Plan cost')}`).value = cost(`B${rowOf('Plan effort (person-days)')}`, plan.days) as ExcelJS.CellValue;
   summary.getCell(`B${rowOf('Plan cost')}`).numFmt = money;
   summary.getColumn(2).width = 50;
+  // The notes wrap: the perspectives beside them keep the sheet printable on one landscape page.
+  summary.getColumn(3).width = Math.min(summary.getColumn(3).width ?? 36, 36);
+  summary.getColumn(3).alignment = { vertical: 'top', wrapText: true };
   for (const label of ['Answer', 'Decision']) summary.getRow(rowOf(label)).height = 15 * wrappedLines(String(summaryRows[rowOf(label) - 2]![1]), 50);
   summary.getColumn(2).alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
   // The perspectives beside the figures (columns E to J), under the same frozen header row.
@@ -380,7 +420,7 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
   for (const p of v.practices) {
     const mp = e.model.practices.find((x) => x.id === p.id)!;
     const answers = state[p.id]?.answers ?? {};
-    for (const c of mp.criteria) {
+    for (const [k, c] of mp.criteria.entries()) {
       const x = answers[c.id];
       const answer = x === undefined || x === null ? null : typeof x === 'string' ? x : x.answer;
       const detail = x && typeof x === 'object' ? x : null;
@@ -399,7 +439,8 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
         detail?.notes ?? null,
         (detail?.evidence ?? []).map((r) => [r.title, r.ref, r.date].filter(Boolean).join(', ')).join('\n') || null,
         sourcesText(detail?.sources ?? p.sources),
-        p.notes,
+        // The practice's notes once, on its first criterion: repeated on every row they made each row a page tall.
+        k === 0 ? p.notes : null,
       ]);
     }
   }
@@ -817,6 +858,11 @@ export async function writeWorkbook(a: Assessment, e: Engagement, v: ReportView,
       look,
       { total: 'Total' },
     );
+  }
+  // Sheets laid out beside their table (the summary's perspectives) print landscape when wider than portrait.
+  for (const ws of wb.worksheets) {
+    const width = (ws.columns ?? []).reduce((t, c) => t + (c.width ?? 9), 0);
+    ws.pageSetup.orientation = width > PORTRAIT_CHARS ? 'landscape' : 'portrait';
   }
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
   return { bytes: await normalisePackage(bytes, { date: meta.date }), beside };
