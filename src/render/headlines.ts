@@ -152,13 +152,15 @@ export function planSentence(a: Assessment): string {
   return left ? `${out} ${capitalise(count(left, 'more does', 'more do'))} not fit the capacity (${days(a.roadmap.unscheduled_days)}).` : out;
 }
 
-/** "all 6 requirements and 2 of the 3 strategic goals": what the decision's option reaches. */
+/** "all 6 requirements and 2 of the 3 strategic goals" ("both requirements"): what the decision's option reaches. */
 export function reachPhrase(d: Decision): string {
   const reqs =
     d.requirements_met === d.requirements_total
       ? d.requirements_total === 1
         ? 'the requirement'
-        : `all ${d.requirements_total} requirements`
+        : d.requirements_total === 2
+          ? 'both requirements'
+          : `all ${d.requirements_total} requirements`
       : d.requirements_met === 0
         ? `none of the ${d.requirements_total} requirements`
         : `${d.requirements_met} of the ${d.requirements_total} requirements`;
@@ -167,7 +169,9 @@ export function reachPhrase(d: Decision): string {
     d.goals_met === d.goals_total
       ? d.goals_total === 1
         ? 'the strategic goal'
-        : `all ${d.goals_total} strategic goals`
+        : d.goals_total === 2
+          ? 'both strategic goals'
+          : `all ${d.goals_total} strategic goals`
       : d.goals_met === 0
         ? `none of the ${d.goals_total} strategic goals`
         : `${d.goals_met} of the ${d.goals_total} strategic goals`;

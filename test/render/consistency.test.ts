@@ -120,6 +120,20 @@ describe.each(['examples/acme-bank', 'test/fixtures/harbour', 'test/fixtures/thi
   });
 });
 
+describe('a thin engagement (no team, two requirements) shows no empty slide and no "all 2"', () => {
+  const { md } = render('test/fixtures/thin');
+
+  it('leaves the training slide out when no team is recorded, rather than print it empty', () => {
+    expect(md.presentation).not.toContain('No team data was provided');
+    expect(md.presentation).not.toMatch(/^## The team is not recorded yet/m);
+  });
+
+  it('says "both requirements" where the recommended option meets the two', () => {
+    expect(md.presentation).toMatch(/^## Fund £3,600 more to meet both requirements by December 2026$/m);
+    expect(md.presentation).not.toContain('all 2 ');
+  });
+});
+
 describe('a release record with no known outcome', () => {
   const { a, md } = render('test/fixtures/harbour');
   it('gives "no data" for the change failure rate everywhere, never 0 % or elite', () => {
