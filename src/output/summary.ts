@@ -4,6 +4,7 @@ import { PERSPECTIVES } from '../model/types.js';
 import { formatMoney, percent } from '../util/format.js';
 import { printableDeep } from './printable.js';
 import { maxOf } from '../util/arrays.js';
+import { metricName } from '../render/words.js';
 
 const BAR_WIDTH = 20;
 
@@ -84,7 +85,7 @@ export function formatSummary(assessment: Assessment, c: ChalkInstance): string 
     const pct = (v: number | null) => (v === null ? '–' : percent(v));
     out.push(
       `  ${c.bold('Releases')}  ${r.count} in ${r.window_days} days: ${num(r.deployment_frequency_per_week)}/week, lead time ${num(r.lead_time_days, 1)} d, ` +
-        `change failure ${pct(r.change_failure_rate)}, recovery ${num(r.recovery_hours, 1)} h — DORA ${c.bold(r.band ?? 'no data')}`,
+        `change failure ${pct(r.change_failure_rate)}, recovery ${num(r.recovery_hours, 1)} h — ${doraBand(r, c)}`,
     );
   } else out.push(c.dim(r ? `  Releases  none deployed in the ${r.window_days} days up to ${a.as_of}` : '  Releases  no data (no releases.yaml)'));
   const recs = a.recommendations;
@@ -135,4 +136,14 @@ export function formatSummary(assessment: Assessment, c: ChalkInstance): string 
   if (a.practices.some((p) => p.evidence.some((e) => e.ok === false)))
     out.push(c.dim(`  ⚠ evidence disagrees: the measured record contradicts the level (see relm validate, evidence-mismatch)`));
   return out.join('\n') + '\n';
+}
+
+/** The overall DORA band never alone (docs/formulas.md): beside it the weakest metric and its band, as the deliverables say it. */
+export function doraBand(r: NonNullable<Assessment['releases']>, c: ChalkInstance): string {
+  if (!r.band) return 'DORA band: no data';
+  const w = r.weakest;
+  return (
+    `DORA ${c.bold(r.band)} overall` +
+    (w && w.band !== r.band ? `, weakest: ${metricName(w.metric)} (${c.bold(w.band)})` : w ? `, no metric below ${w.band}` : '')
+  );
 }
