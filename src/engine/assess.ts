@@ -232,7 +232,14 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
   const triggered = triggerRecommendations(practices, allRecommendations(e), e.manifest.weights ?? {}, requirements, e.target.first ?? [], owners);
   const decideBy = decisionDate(m.decision_date, e.plan, m.as_of);
   const timing = roadmapTiming(e, decideBy.date, days);
-  const { roadmap, phaseOf, dates } = scheduleRoadmap(triggered, phases, dayRate, undefined, timing);
+  const releases = e.releases ? analyseReleases(e.releases, e.backlog, e.target, m.as_of, opts.windowDays ?? DEFAULT_WINDOW_DAYS) : null;
+  // One plan, one price: the roadmap every deliverable shows schedules the option the decision asks for (the
+  // recommended scenario, else the capacity as planned); the other options stay in `scenarios` for comparison.
+  const scenarios = deliveryScenarios(e.target, practices, triggered, dayRate, releases, timing);
+  const recommended = recommendedScenario(scenarios);
+  const chosen = scenarios.find((s) => s.id === recommended) ?? scenarios.find((s) => s.id === 'as-planned');
+  const { roadmap, phaseOf, dates } = scheduleRoadmap(triggered, phases, dayRate, chosen?.capacity, timing);
+  if (chosen) roadmap.scenario = chosen.id;
   const recommendations = triggered.map((r) => {
     const d = dates.get(r.id);
     return {
@@ -244,10 +251,7 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
       ...costs(r.id, r.effort_days, dayRate, alternativesOf),
     };
   });
-  const releases = e.releases ? analyseReleases(e.releases, e.backlog, e.target, m.as_of, opts.windowDays ?? DEFAULT_WINDOW_DAYS) : null;
   const traces = traceRequirements(requirements, practices, recommendations, phases, phaseOf, releases, e.target.dora);
-  const scenarios = deliveryScenarios(e.target, practices, recommendations, dayRate, releases, timing);
-  const recommended = recommendedScenario(scenarios);
   const backlog = e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, dayRate, { days, windowDays: opts.windowDays }) : null;
   const summary = summarise(practices, perspectives, traces, roadmap, recommendations.length, recommended, evidenceBase(e, practices));
   const decision = decide({
@@ -259,6 +263,9 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
     goals: (e.target.goals ?? []).length,
     decideBy,
     decider: m.sponsor ?? null,
+    effort: new Map(triggered.map((r) => [r.id, r.effort_days])),
+    ended: roadmap.phases.length > 0 && roadmap.phases.every((p) => p.status === 'past'),
+    triggered: triggered.length - roadmap.done!.length,
   });
   const assessment: Assessment = {
     relm: 1,

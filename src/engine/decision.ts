@@ -43,6 +43,59 @@ export interface DecisionInput {
   goals: number;
   decideBy: { date: string | null; source: Decision['decide_by_source'] };
   decider: { name: string; role?: string } | null;
+  /** The recommendations' effort (person-days) by id, in the recommendations' order: the bridge's added and dropped work. */
+  effort?: ReadonlyMap<string, number>;
+  /** Every phase of the roadmap has ended before as_of (the `roadmap-ended` warning). */
+  ended?: boolean;
+  /** How many recommendations are triggered (0: nothing to do). */
+  triggered?: number;
+}
+
+/** The sum of the effort of some recommendations. */
+function effortOf(ids: readonly string[], effort: ReadonlyMap<string, number>): number {
+  return ids.reduce((t, id) => t + (effort.get(id) ?? 0), 0);
+}
+
+/** A scenario's capacity over all phases, in person-days; null when a phase has no limit. */
+function capacityOf(s: Scenario): number | null {
+  const v = Object.values(s.capacity);
+  return v.some((x) => x === null) ? null : v.reduce<number>((t, x) => t + x!, 0);
+}
+
+/**
+ * From the capacity as planned to the chosen scenario (null when they are the same): the recommendations it adds
+ * (scheduled under the scenario, left out as planned), those it drops, those it brings into an earlier phase,
+ * both capacities and what it costs more as a share of the plan. Cost is the work placed, not the capacity made
+ * available, so base + added − dropped = the scenario's total, exactly.
+ */
+export function bridgeOf(
+  base: Scenario,
+  chosen: Scenario,
+  order: readonly string[],
+  effort: ReadonlyMap<string, number>,
+  dayRate: number | null,
+): NonNullable<Decision['bridge']> {
+  const phaseIn = (s: Scenario) => new Map(s.phases.flatMap((p) => p.recommendations.map((id) => [id, order.indexOf(p.id)] as const)));
+  const was = phaseIn(base);
+  const now = phaseIn(chosen);
+  const ids = [...effort.keys()];
+  const added = ids.filter((id) => now.has(id) && !was.has(id));
+  const dropped = ids.filter((id) => was.has(id) && !now.has(id));
+  const cost = (d: number) => (dayRate === null ? null : d * dayRate);
+  const addedDays = effortOf(added, effort);
+  const droppedDays = effortOf(dropped, effort);
+  return {
+    added,
+    added_days: addedDays,
+    added_cost: cost(addedDays),
+    dropped,
+    dropped_days: droppedDays,
+    dropped_cost: cost(droppedDays),
+    moved: ids.filter((id) => was.has(id) && now.has(id) && now.get(id)! < was.get(id)!).length,
+    capacity_base: capacityOf(base),
+    capacity: capacityOf(chosen),
+    cost_share: base.total_days > 0 ? (chosen.total_days - base.total_days) / base.total_days : null,
+  };
 }
 
 const reached = (s: Scenario) => ({ requirements: s.requirements_reached, goals: s.goals_reached });
@@ -69,6 +122,9 @@ export function decide(input: DecisionInput): Decision | null {
     .reduce<string | null>((acc, r) => (acc === null || order.indexOf(r.reaches_target!) > order.indexOf(acc) ? r.reaches_target : acc), null);
   const laterPhases = chosen.phases.filter((p) => p.recommendations.length && p.id !== first?.id).length;
   const base = chosen.id === planned.id ? null : planned;
+  const reachedIds = (x: Scenario) => new Set(x.requirements.filter((r) => r.status === 'met' || r.status === 'planned').map((r) => r.id));
+  const baseReached = base ? reachedIds(base) : null;
+  const bridge = base ? bridgeOf(base, chosen, order, input.effort ?? new Map(), input.dayRate) : null;
   return {
     scenario: chosen.id,
     name: chosen.name,
@@ -107,6 +163,18 @@ export function decide(input: DecisionInput): Decision | null {
           cost: input.dayRate === null ? null : cost(chosen.total_days)! - cost(base.total_days)!,
         }
       : null,
+    no_work: first ? null : input.ended ? 'roadmap-ended' : input.triggered === 0 ? 'nothing-to-do' : 'no-capacity',
+    buys:
+      base && bridge
+        ? {
+            requirements: chosen.requirements.filter((r) => (r.status === 'met' || r.status === 'planned') && !baseReached!.has(r.id)).map((r) => r.id),
+            goals: Math.max(0, chosen.goals_reached - base.goals_reached),
+            recommendations: bridge.added.length,
+            days: bridge.added_days,
+            base_meets_all: base.requirements_reached === input.requirements && base.goals_reached === input.goals,
+          }
+        : null,
+    bridge,
     decide_by: input.decideBy.date,
     decide_by_source: input.decideBy.source,
     decided_by: input.decider ? { name: input.decider.name, role: input.decider.role ?? null } : null,

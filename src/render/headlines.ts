@@ -128,14 +128,14 @@ export function requirementsSentence(a: Assessment): string {
   if (r.not_on_plan) rest.push(`${numberWord(r.not_on_plan)} ${r.not_on_plan === 1 ? 'is' : 'are'} not on the plan at this capacity`);
   if (r.unknown) rest.push(`${numberWord(r.unknown)} cannot be judged yet (a practice not assessed or a metric not measured)`);
   const tail = rest.length ? `; ${list(rest)}` : '';
-  if (reached === 0) return `The plan as scheduled meets none of the ${r.total} requirements${tail}.`;
+  if (reached === 0) return `The plan as scheduled meets ${ofPhrase(0, r.total, 'requirement')}${tail}.`;
   if (r.planned === 0)
     return r.met === r.total
-      ? `All ${r.total} requirements are met today.`
-      : `${r.met} of the ${r.total} requirements ${r.met === 1 ? 'is' : 'are'} met today${tail}.`;
+      ? `${capitalise(allOf(r.total, 'requirement'))} ${r.total === 1 ? 'is' : 'are'} met today.`
+      : `${capitalise(ofPhrase(r.met, r.total, 'requirement'))} ${r.met === 1 ? 'is' : 'are'} met today${tail}.`;
   const when =
     r.all_planned_by && r.all_planned_by !== 'now' ? ` by the end of ${phaseLabel(a, r.all_planned_by)}, ${date(phaseOf(a, r.all_planned_by)?.end)}` : '';
-  return `The plan meets ${reached} of the ${r.total} requirements${when}${tail}.`;
+  return `The plan meets ${ofPhrase(reached, r.total, 'requirement')}${when}${tail}.`;
 }
 
 /** The plan in one sentence: scope, effort, cost, end; and what does not fit. */
@@ -147,43 +147,61 @@ export function planSentence(a: Assessment): string {
   const cost = s.cost !== null ? ` (${money(s.cost, a.engagement.currency)})` : '';
   const end = s.ends ? `, ending ${date(s.ends)}` : '';
   const training = a.training?.total_cost ? `, plus ${money(a.training.total_cost, a.engagement.currency)} of training` : '';
-  const out = `${capitalise(count(s.scheduled, 'recommendation'))} in ${count(phases, 'phase')}: ${days(s.days)}${cost}${training}${end}.`;
+  const d = a.decision;
+  // One plan, one price: the roadmap schedules the decision's option; when it is not the capacity as planned, say so.
+  const option = d?.base
+    ? `With ${inSentence(d.name)} (the recommended option), ${count(s.scheduled, 'recommendation')}`
+    : capitalise(count(s.scheduled, 'recommendation'));
+  const out = `${option} in ${count(phases, 'phase')}: ${days(s.days)}${cost}${training}${end}.`;
   const left = a.roadmap.unscheduled.length;
+  if (d?.no_work === 'roadmap-ended')
+    return `Every phase of the roadmap has ended: ${count(left, 'recommendation')} (${days(a.roadmap.unscheduled_days)}) wait${left === 1 ? 's' : ''} for its next phases${training}.`;
   return left ? `${out} ${capitalise(count(left, 'more does', 'more do'))} not fit the capacity (${days(a.roadmap.unscheduled_days)}).` : out;
 }
 
-/** "all 6 requirements and 2 of the 3 strategic goals" ("both requirements"): what the decision's option reaches. */
-export function reachPhrase(d: Decision): string {
-  const reqs =
-    d.requirements_met === d.requirements_total
-      ? d.requirements_total === 1
-        ? 'the requirement'
-        : d.requirements_total === 2
-          ? 'both requirements'
-          : `all ${d.requirements_total} requirements`
-      : d.requirements_met === 0
-        ? `none of the ${d.requirements_total} requirements`
-        : `${d.requirements_met} of the ${d.requirements_total} requirements`;
-  if (!d.goals_total) return reqs;
-  const goals =
-    d.goals_met === d.goals_total
-      ? d.goals_total === 1
-        ? 'the strategic goal'
-        : d.goals_total === 2
-          ? 'both strategic goals'
-          : `all ${d.goals_total} strategic goals`
-      : d.goals_met === 0
-        ? `none of the ${d.goals_total} strategic goals`
-        : `${d.goals_met} of the ${d.goals_total} strategic goals`;
-  return `${reqs} and ${goals}`;
+/** "the requirement", "both requirements", "all six requirements": every one of n. */
+export function allOf(n: number, noun: string, plural = `${noun}s`): string {
+  return n === 1 ? `the ${noun}` : n === 2 ? `both ${plural}` : `all ${numberWord(n)} ${plural}`;
 }
 
-/** What the capacity as planned reaches, beside the recommended option: "4 requirements and none of the goals". */
+/** "none of the six requirements", "four of the six requirements", "both requirements": k of n, in words. */
+export function ofPhrase(k: number, n: number, noun: string, plural = `${noun}s`): string {
+  if (k === n) return allOf(n, noun, plural);
+  if (k === 0) return n === 1 ? `not the ${noun}` : `none of the ${numberWord(n)} ${plural}`;
+  return `${numberWord(k)} of the ${numberWord(n)} ${plural}`;
+}
+
+/** "all six requirements and two of the three strategic goals": what the decision's option reaches. */
+export function reachPhrase(d: Decision): string {
+  const reqs = ofPhrase(d.requirements_met, d.requirements_total, 'requirement');
+  if (!d.goals_total) return reqs;
+  return `${reqs} and ${ofPhrase(d.goals_met, d.goals_total, 'strategic goal')}`;
+}
+
+/** What the capacity as planned reaches, beside the recommended option: "four of the six requirements and none of the three strategic goals". */
 function basePhrase(d: Decision): string {
   const b = d.base!;
-  const reqs = count(b.requirements_met, 'requirement');
+  const reqs = ofPhrase(b.requirements_met, d.requirements_total, 'requirement');
   if (!d.goals_total) return reqs;
-  return `${reqs} and ${b.goals_met === 0 ? 'none' : b.goals_met === d.goals_total ? 'all' : `${b.goals_met}`} of the goals`;
+  return `${reqs} and ${ofPhrase(b.goals_met, d.goals_total, 'strategic goal')}`;
+}
+
+/** The extra over the capacity as planned reaches no more requirements or goals: it buys only work the plan leaves out. */
+function buysOnlyWork(d: Decision): boolean {
+  return !!d.buys && d.buys.requirements.length === 0 && d.buys.goals === 0;
+}
+
+/**
+ * What the extra money buys, never more (DESIGN §3.1): the requirements and goals it reaches, or, where the
+ * capacity as planned reaches as many, the recommendations the planned capacity leaves out.
+ */
+function extraBuysPhrase(a: Assessment, d: Decision, by = ''): string {
+  const b = d.buys!;
+  const work = `do the ${count(b.recommendations, 'recommendation')} the planned capacity leaves out${a.roadmap.unscheduled.length === 0 ? ', closing the whole gap' : ''}`;
+  if (!d.requirements_total) return work;
+  return b.base_meets_all
+    ? `${work} (the capacity as planned already meets ${allOf(d.requirements_total, 'requirement')}${by})`
+    : `${work} (it meets no more requirements than the capacity as planned: ${basePhrase(d)})`;
 }
 
 /** Why the requirements the option does not reach are left: "the other two need more capacity". */
@@ -221,8 +239,7 @@ export function answerSentence(a: Assessment): string {
   const s = a.summary.plan;
   if (!s.recommendations) return `${a.engagement.client}'s release management already meets its targets: no improvement programme is needed.`;
   const d = a.decision;
-  if (!d || d.approve_now.phase === null)
-    return `No work fits the roadmap's phases: ${capitalise(count(a.roadmap.unscheduled.length, 'recommendation'))} wait for capacity.`;
+  if (!d || d.approve_now.phase === null) return noWorkSentence(a);
   const by = d.requirements_by ? ` by ${month(d.requirements_by)}` : s.ends ? ` by ${month(s.ends)}` : '';
   const approve = `approve ${approvePhrase(a, d)} ${whenPhrase(d)}`;
   if (!d.requirements_total) {
@@ -231,9 +248,20 @@ export function answerSentence(a: Assessment): string {
       ? `${d.name}: fund ${price(a, d.extra)} more than planned (${price(a, d.total)} in all) to ${gap}; ${approve}.`
       : `${capitalise(approve)}: the first step of ${price(a, d.total)} of work to ${gap}.`;
   }
+  if (d.base && d.extra && buysOnlyWork(d))
+    return `${d.name}: fund ${price(a, d.extra)} more than planned (${price(a, d.total)} in all) to ${extraBuysPhrase(a, d, by)}; ${approve}.`;
   if (d.base && d.extra)
     return `${d.name}: fund ${price(a, d.extra)} more than planned (${price(a, d.total)} in all) to meet ${reachPhrase(d)}${by}; ${approve}.`;
   return `${capitalise(approve)}: the first step of the ${price(a, d.total)} plan, which meets ${reachPhrase(d)}${by}${othersPhrase(d)}.`;
+}
+
+/** Why nothing is to approve (decision.no_work): the roadmap has ended, or nothing fits its capacity. */
+export function noWorkSentence(a: Assessment): string {
+  const left = a.roadmap.unscheduled.length;
+  const last = a.roadmap.phases.at(-1);
+  if (a.decision?.no_work === 'roadmap-ended')
+    return `Every phase of the roadmap has ended${last?.end ? ` (the last on ${date(last.end)})` : ''}: add the next phases to schedule the ${count(left, 'open recommendation')}.`;
+  return `No work fits the roadmap's phases: ${capitalise(count(left, 'recommendation'))} wait${left === 1 ? 's' : ''} for capacity.`;
 }
 
 /** The first steps, by title. */
@@ -340,9 +368,38 @@ export function scenarioSentence(a: Assessment): string | null {
   if (a.summary.recommended_scenario === null)
     return `Capacity is not the constraint: ${list(same)} place${same.length === 1 ? 's' : ''} the same work in the same phases as planned, at the same cost and with the same requirements met.`;
   if (!a.requirements.length) return null;
-  if (d.base && d.extra)
-    return `${d.name} would meet ${reachPhrase(d)} for ${price(a, d.total)}: ${price(a, d.extra)}${d.extra.cost !== null ? ` (${days(d.extra.days)})` : ''} more than the capacity as planned, which meets ${basePhrase(d)}.`;
-  return `The capacity as planned is the right choice: it meets ${d.requirements_met} of ${d.requirements_total} requirements for ${price(a, d.total)}, and no option tested meets more.`;
+  if (d.base && d.extra) {
+    const head = buysOnlyWork(d)
+      ? `${d.name} costs ${price(a, d.total)}: ${price(a, d.extra)}${d.extra.cost !== null ? ` (${days(d.extra.days)})` : ''} more than the capacity as planned, to ${extraBuysPhrase(a, d)}.`
+      : `${d.name} would meet ${reachPhrase(d)} for ${price(a, d.total)}: ${price(a, d.extra)}${d.extra.cost !== null ? ` (${days(d.extra.days)})` : ''} more than the capacity as planned, which meets ${basePhrase(d)}.`;
+    return head;
+  }
+  return `The capacity as planned is the right choice: it meets ${ofPhrase(d.requirements_met, d.requirements_total, 'requirement')} for ${price(a, d.total)}, and no option tested meets more.`;
+}
+
+/**
+ * From the capacity as planned to the recommended option (decision.bridge), wherever both totals appear: what
+ * is added, what is dropped, and why the extra is not in proportion to the capacity (cost is the work placed,
+ * person-days × the day rate, not the capacity made available).
+ */
+export function bridgeSentence(a: Assessment): string | null {
+  const d = a.decision;
+  const g = d?.bridge;
+  if (!d?.base || !d.extra || !g) return null;
+  const parts = [`${price(a, { days: d.base.days, cost: d.base.cost })} as planned`];
+  if (g.added.length)
+    parts.push(
+      `${price(a, { days: g.added_days, cost: g.added_cost })} for the ${count(g.added.length, 'recommendation')}${g.added_cost !== null ? ` (${days(g.added_days)})` : ''} the planned capacity leaves out`,
+    );
+  const dropped = g.dropped.length
+    ? `, less ${price(a, { days: g.dropped_days, cost: g.dropped_cost })} for the ${count(g.dropped.length, 'recommendation')} it no longer fits`
+    : '';
+  const sum = `${list(parts, 'plus')}${dropped} make the ${price(a, d.total)} of ${inSentence(d.name)}.`;
+  const grows = g.capacity_base !== null && g.capacity !== null ? ` although the capacity grows from ${days(g.capacity_base)} to ${days(g.capacity)}` : '';
+  const share = g.cost_share !== null ? `It costs ${pct(g.cost_share)} more${grows}` : 'It costs more';
+  const rate = a.engagement.day_rate !== null ? `person-days × ${money(a.engagement.day_rate, a.engagement.currency)}` : 'person-days';
+  const moved = g.moved > 0 ? ` and brings ${count(g.moved, 'recommendation')} into an earlier phase` : '';
+  return `${sum} ${share}: you pay for the work done (${rate}), not for the capacity made available; the extra capacity lets the work that did not fit be done in the same phases${moved}.`;
 }
 
 /** The decision to take (DESIGN §3.1: worded from `decision`): approve the first phase now, fund the later ones, the total. */
@@ -405,11 +462,12 @@ export function practiceGapsTitle(a: Assessment): string {
 /** Slide 2's title: the recommendation and what it buys, from `decision`. */
 function decisionTitle(a: Assessment): string {
   const d = a.decision;
-  if (!d || d.approve_now.phase === null) return 'No work fits the roadmap yet';
+  if (!d || d.approve_now.phase === null) return d?.no_work === 'roadmap-ended' ? 'The roadmap has ended: add its next phases' : 'No work fits the roadmap yet';
   const by = d.requirements_by ? ` by ${month(d.requirements_by)}` : '';
+  if (d.base && d.extra && buysOnlyWork(d)) return `Fund ${price(a, d.extra)} more to ${extraBuysPhrase(a, d)}`;
   if (d.base && d.extra) return `Fund ${price(a, d.extra)} more to meet ${d.requirements_total ? reachPhrase(d) : 'the targets'}${by}`;
   return d.requirements_total
-    ? `Approve ${d.approve_now.name}: ${d.requirements_met} of ${d.requirements_total} requirements met${by}, for ${price(a, d.total)}`
+    ? `Approve ${d.approve_now.name}: ${ofPhrase(d.requirements_met, d.requirements_total, 'requirement')} met${by}, for ${price(a, d.total)}`
     : `Approve ${d.approve_now.name}: the gap closes${by}, for ${price(a, d.total)}`;
 }
 

@@ -197,6 +197,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     close: H.closeSentence(a),
     training: H.trainingSentence(a),
     scenario: H.scenarioSentence(a),
+    bridge: H.bridgeSentence(a),
     ask: H.askSentence(a),
     decide: H.decideSentence(a),
     done: H.doneSentence(a),

@@ -36,6 +36,10 @@ export interface AssessmentDocument {
     total_cost: number | null;
     unscheduled_days: number;
     /**
+     * The scenario whose capacity this roadmap schedules: the decision's (the recommended option, else the capacity as planned), so that every table prices and schedules the plan the deliverables ask for.
+     */
+    scenario?: string;
+    /**
      * Recommendations marked done in progress.yaml whose practice still shows the gap: done, not yet effective (re-assess); never scheduled again.
      */
     done?: string[];
@@ -1147,6 +1151,68 @@ export interface Decision {
   extra: null | {
     days: number;
     cost: number | null;
+  };
+  /**
+   * Why nothing is to approve now (approve_now.phase is null): every phase of the roadmap has ended (roadmap-ended), no recommendation fits the capacity (no-capacity), or nothing is triggered (nothing-to-do); null when there is work to approve.
+   */
+  no_work: 'roadmap-ended' | 'no-capacity' | 'nothing-to-do' | null;
+  /**
+   * What the extra over the capacity as planned buys (null when the decision is for the capacity as planned): requirements and goals the plan as planned does not reach, and recommendations it leaves out. When it reaches no more requirements or goals, the extra buys only the work the planned capacity leaves out.
+   */
+  buys: null | {
+    /**
+     * Requirements met or planned under the decision's scenario but not under the capacity as planned.
+     */
+    requirements: string[];
+    /**
+     * Strategic goals reached under the decision's scenario beyond those the capacity as planned reaches.
+     */
+    goals: number;
+    /**
+     * Recommendations scheduled under the decision's scenario that the capacity as planned leaves out.
+     */
+    recommendations: number;
+    /**
+     * Their effort in person-days.
+     */
+    days: number;
+    /**
+     * The capacity as planned already meets every requirement (and goal): the extra buys no requirement.
+     */
+    base_meets_all: boolean;
+  };
+  /**
+   * From the capacity as planned to the decision's scenario (null when they are the same): what is added and why. base.days + added_days − dropped_days = total.days, and base.cost + added_cost − dropped_cost = total.cost, exactly.
+   */
+  bridge: null | {
+    /**
+     * Recommendations the scenario schedules that the capacity as planned leaves out, in the recommendations' order.
+     */
+    added: string[];
+    added_days: number;
+    added_cost: number | null;
+    /**
+     * Recommendations the capacity as planned schedules that the scenario leaves out.
+     */
+    dropped: string[];
+    dropped_days: number;
+    dropped_cost: number | null;
+    /**
+     * Recommendations scheduled under both, in an earlier phase under the scenario.
+     */
+    moved: number;
+    /**
+     * The capacity as planned over all phases, in person-days (null: a phase without a limit).
+     */
+    capacity_base: number | null;
+    /**
+     * The scenario's capacity over all phases, in person-days (null: a phase without a limit).
+     */
+    capacity: number | null;
+    /**
+     * What the scenario costs more, as a share of the capacity as planned's cost: extra.days ÷ base.days (null when the base has no work). Cost is the work placed (person-days × day rate), not the capacity made available: doubling the capacity costs only the work that did not fit.
+     */
+    cost_share: number | null;
   };
   /**
    * When the decision is taken: relm.yaml decision_date, else the due date of the report's delivery in plan.yaml.

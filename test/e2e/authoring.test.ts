@@ -168,7 +168,7 @@ describe('relm diff for a pull request', () => {
     const r = await relm(['diff', 'HEAD~1', 'HEAD', '-C', top]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('| Day rate | €850 → €900 (+€50) |');
-    expect(r.stdout).toContain('| Roadmap cost | €421,600 → €446,400 (+€24,800) |');
+    expect(r.stdout).toContain('| Roadmap cost | €549,950 → €582,300 (+€32,350) |');
     expect(r.stdout).toContain('| items | 90 → 91 (+1) |');
     expect(r.stdout).toContain('| open effort (person-days) | 426 → 429 (+3) |');
     expect(r.stdout).toContain('| arrivals (per 30 days) | 8.33 → 8.67 (+0.33) |');

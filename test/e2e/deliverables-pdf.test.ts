@@ -78,8 +78,8 @@ function internalIds(path: string): string[] {
  * meeting two of its four requirements (the other two have no data).
  */
 const SLIDE_2: Record<string, string[]> = {
-  'examples/acme-bank': ['Fund €128,350 more to meet all 6 requirements and all 3 strategic goals by March 2027', '€549,950', '€170,000'],
-  'test/fixtures/harbour': ['Approve Foundations: 2 of 4 requirements met by September 2026, for £18,200', '£14,000'],
+  'examples/acme-bank': ['Fund €128,350 more to meet all six requirements and all three strategic goals by March 2027', '€549,950', '€170,000'],
+  'test/fixtures/harbour': ['Approve Foundations: two of the four requirements met by September 2026, for £18,200', '£14,000'],
 };
 
 pdfDescribe.each([

@@ -63,7 +63,7 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       expect(titles[8]).toMatch(/ \(1 of 2\)$/);
       expect(titles[9]).toBe(titles[8]!.replace('(1 of 2)', '(2 of 2)'));
       expect(titles.filter((_, i) => i !== 9).map((t) => t.replace(/ \(1 of 2\)$/, ''))).toEqual(expected);
-      expect(deck[1]!.title).toMatch(/^Fund €128,350 more to meet all 6 requirements and all 3 strategic goals by March 2027$/);
+      expect(deck[1]!.title).toMatch(/^Fund €128,350 more to meet all six requirements and all three strategic goals by March 2027$/);
       // The business case before the ask: the value at stake as a table, its assumptions on the slide and in the notes.
       // Saving: €149,650 on failed releases + €396,000 on waiting (outages none: service is already restored within
       // its 24-hour target) = €545,650 a year. The plan runs 27 April 2026 – 31 March 2027 (11.1 months); the saving

@@ -28,8 +28,12 @@ describe('re-assessing after phase 1 has ended', () => {
     const a = JSON.parse(r.stdout);
     expect(a.roadmap.phases.map((p: { status: string }) => p.status)).toEqual(['past', 'running', 'future']);
     expect(a.roadmap.phases[0].recommendations).toEqual([]);
-    // Phase 2 runs 1 July – 31 October 2026 (88 working days), placed from 2 July (87): 180 × 87 / 88.
-    expect(a.roadmap.phases[1]).toMatchObject({ start: '2026-07-02', capacity_days: (180 * 87) / 88, planned_capacity_days: 180 });
+    // The roadmap schedules the recommended option, double the capacity (one plan, one price): phase 2's 360
+    // person-days. It runs 1 July – 31 October 2026 (88 working days), placed from 2 July (87): 360 × 87 / 88.
+    expect(a.roadmap.scenario).toBe('double');
+    expect(a.roadmap.phases[1]).toMatchObject({ start: '2026-07-02', capacity_days: (360 * 87) / 88, planned_capacity_days: 360 });
+    // The phase the decision approves is the roadmap's phase 2, at the same days and cost.
+    expect([a.roadmap.phases[1].used_days, a.roadmap.phases[1].cost]).toEqual([a.decision.approve_now.days, a.decision.approve_now.cost]);
     // The work in progress is carried first; the done one is listed, never placed.
     expect(a.roadmap.phases[1].recommendations[0]).toBe('rec-testing-strategy-2');
     expect(a.roadmap.done).toEqual(['rec-release-policy-2']);
@@ -50,6 +54,42 @@ describe('re-assessing after phase 1 has ended', () => {
     expect(report).toContain('| Phase 1: Stabilise | ended 30 June 2026 |');
     expect(report).toContain('One recommendation is done, not yet effective: Write and adopt a release policy');
     expect(report).toContain('Approve Standardise (phase 2): 353 person-days (€300,050) from 2 July 2026 to 31 October 2026');
+  });
+});
+
+describe('re-assessing after every phase has ended', () => {
+  it('warns roadmap-ended at the last phase’s end, schedules nothing, asks for no approval and says why', async () => {
+    const dir = afterPhase1();
+    // 15 April 2027: the last phase (Optimise) ended on 31 March 2027.
+    const manifest = join(dir, 'relm.yaml');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('as_of: 2026-07-01', 'as_of: 2027-04-15'));
+    const v = await relm(['validate', '-C', dir, '--format', 'json']);
+    expect(v.status, v.stderr).toBe(0);
+    const ended = (JSON.parse(v.stdout) as { file: string; line: number; severity: string; code: string; message: string }[]).filter(
+      (d) => d.code === 'roadmap-ended',
+    );
+    expect(ended).toHaveLength(1);
+    expect(ended[0]).toMatchObject({ file: 'target.yaml', severity: 'warning' });
+    expect(ended[0]!.message).toContain('every phase of the roadmap ended before the as-of date 2027-04-15 (the last on 2027-03-31)');
+
+    const r = await relm(['assess', '--json', '-C', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(a.roadmap.phases.map((p: { status: string }) => p.status)).toEqual(['past', 'past', 'past']);
+    expect(a.roadmap.phases.flatMap((p: { recommendations: string[] }) => p.recommendations)).toEqual([]);
+    // 60 triggered: the done one is listed as done, the other 59 are unscheduled; none is counted as planned.
+    expect(a.roadmap.done).toEqual(['rec-release-policy-2']);
+    expect(a.roadmap.unscheduled).toHaveLength(59);
+    expect(a.summary.plan.scheduled).toBe(0);
+    expect(a.decision).toMatchObject({ no_work: 'roadmap-ended', approve_now: { phase: null, days: 0, cost: 0 }, total: { days: 0, cost: 0 } });
+
+    const out = await relm(['report', '-C', dir, '--format', 'md']);
+    expect(out.status, out.stderr).toBe(0);
+    const report = readFileSync(join(dir, 'out', 'report.md'), 'utf8');
+    expect(report).toContain(
+      '**Every phase of the roadmap has ended (the last on 31 March 2027): add the next phases to schedule the 59 open recommendations.**',
+    );
+    expect(report).not.toMatch(/wait for capacity|in no phases|null|undefined|NaN/);
   });
 });
 

@@ -398,6 +398,8 @@ describe('capacity options and the decision (DESIGN §3.1)', () => {
         goals: (target.goals ?? []).length,
         decideBy: { date: '2026-04-24', source: 'plan.yaml' },
         decider: { name: 'C. Doyle', role: 'CIO' },
+        effort: new Map(ordered.map((r) => [r.id, r.effort_days])),
+        triggered: ordered.length,
       })!,
     };
   };
@@ -465,11 +467,43 @@ describe('capacity options and the decision (DESIGN §3.1)', () => {
       goals_total: 2,
       base: { scenario: 'as-planned', name: 'Capacity as planned', days: 17.5, cost: 14875, requirements_met: 1, goals_met: 1 },
       extra: { days: 20, cost: 17000 },
+      no_work: null,
+      // What the extra buys: R2 (off the plan as planned) and goal G2.
+      buys: { requirements: ['R2'], goals: 1, recommendations: 1, days: 20, base_meets_all: false },
+      // The bridge: 17.5 days as planned + r1-4's 20 (left out as planned) = 37.5; nothing dropped; r1-3 and r2-3
+      // move from P2 into P1. Capacity 12 + 20 + 10 = 42 → 84; 20 more days on 17.5 is 114 % more (20 ÷ 17.5).
+      bridge: {
+        added: ['r1-4'],
+        added_days: 20,
+        added_cost: 17000,
+        dropped: [],
+        dropped_days: 0,
+        dropped_cost: 0,
+        moved: 2,
+        capacity_base: 42,
+        capacity: 84,
+        cost_share: 20 / 17.5,
+      },
       decide_by: '2026-04-24',
       decide_by_source: 'plan.yaml',
       decided_by: { name: 'C. Doyle', role: 'CIO' },
     });
     expect(d.approve_now.cost! + d.later.cost!).toBe(d.total.cost);
+    // The bridge adds up: as planned + added − dropped = the option's total, in days and in money.
+    expect(d.base!.days + d.bridge!.added_days - d.bridge!.dropped_days).toBe(d.total.days);
+    expect(d.base!.cost! + d.bridge!.added_cost! - d.bridge!.dropped_cost!).toBe(d.total.cost);
+  });
+
+  it('says what the extra buys when the capacity as planned already meets every requirement: only the work left out', () => {
+    // The thin fixture's case. One phase of 19 days as planned: r1-2 (10), r1-3 (5), r2-3 (0.5), r4-1 (2) = 17.5;
+    // r1-4 (20) does not fit. With only R1 (p2's work) required, as planned meets it; double (38) also places
+    // r1-4 (37.5 in all): the extra 20 days buy no requirement, only the recommendation the plan leaves out.
+    const phases = [{ id: 'P1', name: 'Only', end: '2026-06-30', capacity_days: 19 }];
+    const { recommended, d } = decision({ targets: {}, phases, requirements: [withGoals[0]!] }, 100);
+    expect(recommended).toBe('double');
+    expect(d.buys).toEqual({ requirements: [], goals: 0, recommendations: 1, days: 20, base_meets_all: true });
+    expect(d.bridge).toMatchObject({ added: ['r1-4'], added_days: 20, added_cost: 2000, dropped: [], moved: 0, capacity_base: 19, capacity: 38 });
+    expect(d.extra).toEqual({ days: 20, cost: 2000 });
   });
 
   it('adds up exactly with fractional days and rates, and gives days only without a day rate', () => {

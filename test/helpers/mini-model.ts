@@ -69,6 +69,12 @@ export function miniEngagement() {
         zeta: { rating: 1 },
       },
     },
-    target: { targets: { default: 3, alpha: 4, beta: 2, gamma: 2.5, zeta: 0 }, phases: [{ id: 'P1', name: 'First', end: '2026-06-30', capacity_days: 6 }] },
+    target: {
+      targets: { default: 3, alpha: 4, beta: 2, gamma: 2.5, zeta: 0 },
+      phases: [{ id: 'P1', name: 'First', end: '2026-06-30', capacity_days: 6 }],
+      // One option only, the same as planned: the roadmap keeps the planned 6 days (no scenario is recommended, so
+      // nothing scales the capacity the placing tests count on).
+      scenarios: [{ id: 'same', name: 'The same capacity', capacity_factor: 1 }],
+    },
   });
 }

@@ -62,7 +62,7 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
     ];
     b.summary.requirements = { total: 6, met: 1, planned: 3, reached: 4, not_reached: 2, not_on_plan: 1, unknown: 1, by_phase: [], all_planned_by: 'P2' };
     expect(H.requirementsSentence(b)).toBe(
-      'The plan meets 4 of the 6 requirements by the end of Standardise (phase 2), 30 October 2026; one is not on the plan at this capacity and one cannot be judged yet (a practice not assessed or a metric not measured).',
+      'The plan meets four of the six requirements by the end of Standardise (phase 2), 30 October 2026; one is not on the plan at this capacity and one cannot be judged yet (a practice not assessed or a metric not measured).',
     );
     expect(H.slideTitles(b, riskPhrase).requirements).toBe('Two requirements are not met by this plan');
     b.summary.requirements = { total: 6, met: 1, planned: 3, reached: 4, not_reached: 2, not_on_plan: 2, unknown: 0, by_phase: [], all_planned_by: 'P2' };
@@ -70,9 +70,9 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
     b.summary.requirements = { total: 6, met: 1, planned: 5, reached: 6, not_reached: 0, not_on_plan: 0, unknown: 0, by_phase: [], all_planned_by: 'P2' };
     expect(H.slideTitles(b, riskPhrase).requirements).toBe('Every requirement is on the plan, the last met by October 2026');
     b.summary.requirements = { total: 2, met: 2, planned: 0, reached: 2, not_reached: 0, not_on_plan: 0, unknown: 0, by_phase: [], all_planned_by: 'now' };
-    expect(H.requirementsSentence(b)).toBe('All 2 requirements are met today.');
+    expect(H.requirementsSentence(b)).toBe('Both requirements are met today.');
     b.summary.requirements = { total: 3, met: 0, planned: 0, reached: 0, not_reached: 3, not_on_plan: 3, unknown: 0, by_phase: [], all_planned_by: 'now' };
-    expect(H.requirementsSentence(b)).toBe('The plan as scheduled meets none of the 3 requirements; three are not on the plan at this capacity.');
+    expect(H.requirementsSentence(b)).toBe('The plan as scheduled meets none of the three requirements; three are not on the plan at this capacity.');
   });
 
   /** The decision of the bundled example (hand-checked against its assessment.json): double the capacity. */
@@ -92,6 +92,20 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
     goals_total: 3,
     base: { scenario: 'as-planned', name: 'Capacity as planned', days: 496, cost: 421600, requirements_met: 4, goals_met: 0 },
     extra: { days: 151, cost: 128350 },
+    no_work: null,
+    buys: { requirements: ['REQ-5', 'REQ-6'], goals: 3, recommendations: 15, days: 151, base_meets_all: false },
+    bridge: {
+      added: Array.from({ length: 15 }, (_, i) => `rec-${i}`),
+      added_days: 151,
+      added_cost: 128350,
+      dropped: [],
+      dropped_days: 0,
+      dropped_cost: 0,
+      moved: 31,
+      capacity_base: 500,
+      capacity: 1000,
+      cost_share: 151 / 496,
+    },
     decide_by: '2026-04-24',
     decide_by_source: 'plan.yaml',
     decided_by: { name: 'Catherine Doyle', role: 'CIO' },
@@ -110,6 +124,8 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
     goals_met: 0,
     base: null,
     extra: null,
+    buys: null,
+    bridge: null,
     decide_by: null,
     decide_by_source: null,
     decided_by: null,
@@ -129,14 +145,80 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
     const b = withDecision(doubled());
     // The extra over the plan: €549,950 − €421,600 = €128,350; now €170,000 + later €379,950 = €549,950.
     expect(H.answerSentence(b)).toBe(
-      'Double the capacity: fund €128,350 more than planned (€549,950 in all) to meet all 6 requirements and all 3 strategic goals by March 2027; approve Stabilise (phase 1, €170,000) by 24 April 2026.',
+      'Double the capacity: fund €128,350 more than planned (€549,950 in all) to meet all six requirements and all three strategic goals by March 2027; approve Stabilise (phase 1, €170,000) by 24 April 2026.',
     );
-    expect(H.slideTitles(b, riskPhrase).answer).toBe('Fund €128,350 more to meet all 6 requirements and all 3 strategic goals by March 2027');
+    expect(H.slideTitles(b, riskPhrase).answer).toBe('Fund €128,350 more to meet all six requirements and all three strategic goals by March 2027');
     const c = withDecision(asPlanned());
     expect(H.answerSentence(c)).toBe(
-      'Approve Stabilise (phase 1, €84,150) now: the first step of the €270,300 plan, which meets 4 of the 6 requirements and none of the 3 strategic goals by March 2027; the other two need more capacity.',
+      'Approve Stabilise (phase 1, €84,150) now: the first step of the €270,300 plan, which meets four of the six requirements and none of the three strategic goals by March 2027; the other two need more capacity.',
     );
-    expect(H.slideTitles(c, riskPhrase).answer).toBe('Approve Stabilise: 4 of 6 requirements met by March 2027, for €270,300');
+    expect(H.slideTitles(c, riskPhrase).answer).toBe('Approve Stabilise: four of the six requirements met by March 2027, for €270,300');
+  });
+
+  it('bridges the plan as planned to the recommended option, and says why doubling the capacity costs 30 % more', () => {
+    const b = withDecision(doubled());
+    b.engagement.day_rate = 850;
+    // €421,600 + €128,350 (15 recommendations, 151 person-days left out as planned) = €549,950; 151 ÷ 496 = 30 %.
+    expect(H.bridgeSentence(b)).toBe(
+      '€421,600 as planned plus €128,350 for the 15 recommendations (151 person-days) the planned capacity leaves out make the €549,950 of double the capacity. It costs 30% more although the capacity grows from 500 person-days to 1,000 person-days: you pay for the work done (person-days × €850), not for the capacity made available; the extra capacity lets the work that did not fit be done in the same phases and brings 31 recommendations into an earlier phase.',
+    );
+    expect(H.bridgeSentence(withDecision(asPlanned()))).toBeNull();
+  });
+
+  it('claims only what the extra buys: where the plan as planned meets every requirement, it buys the work left out (the thin fixture)', () => {
+    // The thin fixture: as planned £24,000 (40 person-days) meets both requirements; double (80) also places the
+    // one recommendation (6 person-days, £3,600) that did not fit, so nothing is left out: £27,600 in all.
+    const thin: Decision = {
+      ...doubled(),
+      approve_now: { phase: 'H2', name: 'Second half', index: 1, start: '2026-07-01', end: '2026-12-31', days: 46, cost: 27600 },
+      later: { days: 0, cost: 0, phases: 0 },
+      total: { days: 46, cost: 27600 },
+      requirements_met: 2,
+      requirements_total: 2,
+      requirements_by: '2026-12-31',
+      goals_met: 0,
+      goals_total: 0,
+      base: { scenario: 'as-planned', name: 'Capacity as planned', days: 40, cost: 24000, requirements_met: 2, goals_met: 0 },
+      extra: { days: 6, cost: 3600 },
+      buys: { requirements: [], goals: 0, recommendations: 1, days: 6, base_meets_all: true },
+      bridge: {
+        ...doubled().bridge!,
+        added: ['team-skills-to-3'],
+        added_days: 6,
+        added_cost: 3600,
+        moved: 0,
+        capacity_base: 40,
+        capacity: 80,
+        cost_share: 6 / 40,
+      },
+      decide_by: null,
+      decide_by_source: null,
+    };
+    const b = withDecision(thin);
+    b.engagement.currency = 'GBP';
+    b.roadmap.unscheduled = [];
+    b.requirements = [{}, {}] as never;
+    expect(H.answerSentence(b)).toBe(
+      'Double the capacity: fund £3,600 more than planned (£27,600 in all) to do the one recommendation the planned capacity leaves out, closing the whole gap (the capacity as planned already meets both requirements by December 2026); approve Second half (phase 1, £27,600) now.',
+    );
+    expect(H.answerSentence(b)).not.toMatch(/all 2|to meet/);
+    expect(H.slideTitles(b, riskPhrase).answer).toBe(
+      'Fund £3,600 more to do the one recommendation the planned capacity leaves out, closing the whole gap (the capacity as planned already meets both requirements)',
+    );
+  });
+
+  it('says the roadmap has ended, not that work waits for capacity, when every phase is past', () => {
+    const b = withDecision({
+      ...asPlanned(),
+      approve_now: { ...asPlanned().approve_now, phase: null, name: null, index: null, days: 0, cost: 0 },
+      no_work: 'roadmap-ended',
+    });
+    b.roadmap.unscheduled = ['x', 'y'];
+    b.roadmap.phases = [{ ...b.roadmap.phases[0]!, end: '2027-03-31', status: 'past', recommendations: [] }];
+    expect(H.answerSentence(b)).toBe(
+      'Every phase of the roadmap has ended (the last on 31 March 2027): add the next phases to schedule the two open recommendations.',
+    );
+    expect(H.slideTitles(b, riskPhrase).answer).toBe('The roadmap has ended: add its next phases');
   });
 
   it('headlines the release record with the metric that misses its target', () => {
@@ -245,10 +327,10 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
   it('asks for the first phase and the later ones, adding up to the total, and says who decides by when', () => {
     const b = withDecision(doubled());
     expect(H.askSentence(b)).toBe(
-      'Approve Stabilise (phase 1): 200 person-days (€170,000) from 27 April 2026 to 30 June 2026; and fund the two later phases with double the capacity: 447 person-days (€379,950). In all €549,950 (€128,350 more than the capacity as planned), which meets all 6 requirements and all 3 strategic goals by 31 March 2027; the capacity as planned meets four requirements and none of the goals.',
+      'Approve Stabilise (phase 1): 200 person-days (€170,000) from 27 April 2026 to 30 June 2026; and fund the two later phases with double the capacity: 447 person-days (€379,950). In all €549,950 (€128,350 more than the capacity as planned), which meets all six requirements and all three strategic goals by 31 March 2027; the capacity as planned meets four of the six requirements and none of the three strategic goals.',
     );
     expect(H.scenarioSentence(b)).toBe(
-      'Double the capacity would meet all 6 requirements and all 3 strategic goals for €549,950: €128,350 (151 person-days) more than the capacity as planned, which meets four requirements and none of the goals.',
+      'Double the capacity would meet all six requirements and all three strategic goals for €549,950: €128,350 (151 person-days) more than the capacity as planned, which meets four of the six requirements and none of the three strategic goals.',
     );
     expect(H.slideTitles(b, riskPhrase).ask).toBe('Decide by 24 April 2026: approve Stabilise (€170,000) and fund the later phases (€379,950)');
     const one = withDecision({ ...doubled(), later: { days: 447, cost: 379950, phases: 1 } });
@@ -259,7 +341,7 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
     const c = withDecision(asPlanned());
     // Now €84,150 + later €186,150 = €270,300.
     expect(H.askSentence(c)).toBe(
-      'Approve Stabilise (phase 1): 99 person-days (€84,150) from 1 April 2026 to 30 June 2026; then one later phase: 219 person-days (€186,150). In all €270,300, which meets 4 of the 6 requirements and none of the 3 strategic goals by 31 March 2027; the other two need more capacity.',
+      'Approve Stabilise (phase 1): 99 person-days (€84,150) from 1 April 2026 to 30 June 2026; then one later phase: 219 person-days (€186,150). In all €270,300, which meets four of the six requirements and none of the three strategic goals by 31 March 2027; the other two need more capacity.',
     );
     expect(H.slideTitles(c, riskPhrase).ask).toBe('Decision today: approve Stabilise (€84,150)');
     expect(H.decideSentence(c)).toBe('The programme sponsor decides at the presentation of this report; the work starts on 1 April 2026.');
@@ -280,7 +362,7 @@ describe('headline sentences (computed; docs/formulas.md)', () => {
     b.summary.recommended_scenario = 'as-planned';
     b.scenarios[1]!.same_as = null;
     expect(H.scenarioSentence(b)).toBe(
-      'The capacity as planned is the right choice: it meets 4 of 6 requirements for €270,300, and no option tested meets more.',
+      'The capacity as planned is the right choice: it meets four of the six requirements for €270,300, and no option tested meets more.',
     );
   });
 });

@@ -594,6 +594,7 @@ function notesFor(key: string | null, v: ReportView, a: Assessment): string[] {
     case 'ask':
       out.push(v.headlines.ask);
       if (v.headlines.scenario) out.push(v.headlines.scenario);
+      if (v.headlines.bridge) out.push(v.headlines.bridge);
       if (v.headlines.decide) out.push(v.headlines.decide);
       for (const s of plan.scenarios)
         out.push(
