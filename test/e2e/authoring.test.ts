@@ -155,6 +155,9 @@ describe('relm diff for a pull request', () => {
         timeout: CHILD_TIMEOUT_MS,
         env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
       });
+    // One capacity option only, the same as planned: the roadmap then schedules the phases' own capacity (with
+    // half and double, it would schedule the recommended double and v3 below would change nothing on it).
+    writeFileSync(join(top, 'target.yaml'), `${readFileSync(join(top, 'target.yaml'), 'utf8')}\nscenarios:\n  - {id: same, name: The same capacity, capacity_factor: 1}\n`);
     git('init', '-q', '-b', 'main');
     git('add', '-A');
     git('commit', '-qm', 'v1');
@@ -168,7 +171,7 @@ describe('relm diff for a pull request', () => {
     const r = await relm(['diff', 'HEAD~1', 'HEAD', '-C', top]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('| Day rate | €850 → €900 (+€50) |');
-    expect(r.stdout).toContain('| Roadmap cost | €549,950 → €582,300 (+€32,350) |');
+    expect(r.stdout).toContain('| Roadmap cost | €421,600 → €446,400 (+€24,800) |');
     expect(r.stdout).toContain('| items | 90 → 91 (+1) |');
     expect(r.stdout).toContain('| open effort (person-days) | 426 → 429 (+3) |');
     expect(r.stdout).toContain('| arrivals (per 30 days) | 8.33 → 8.67 (+0.33) |');
