@@ -157,7 +157,10 @@ describe('relm diff for a pull request', () => {
       });
     // One capacity option only, the same as planned: the roadmap then schedules the phases' own capacity (with
     // half and double, it would schedule the recommended double and v3 below would change nothing on it).
-    writeFileSync(join(top, 'target.yaml'), `${readFileSync(join(top, 'target.yaml'), 'utf8')}\nscenarios:\n  - {id: same, name: The same capacity, capacity_factor: 1}\n`);
+    writeFileSync(
+      join(top, 'target.yaml'),
+      `${readFileSync(join(top, 'target.yaml'), 'utf8')}\nscenarios:\n  - {id: same, name: The same capacity, capacity_factor: 1}\n`,
+    );
     git('init', '-q', '-b', 'main');
     git('add', '-A');
     git('commit', '-qm', 'v1');

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngagement } from '../../src/engagement/load.js';
 import { assess } from '../../src/engine/assess.js';
 import { findBrowser } from '../../src/render/browser.js';
+import { numberWord } from '../../src/render/words.js';
 import { reportView } from '../../src/render/report-view.js';
 import { copyFixture, ROOT, CHILD_TIMEOUT_MS, relmChild, type RunResult } from '../helpers/cli.js';
 
@@ -112,7 +113,9 @@ pdfDescribe.each([
     expect(summary).toContain('Executive summary');
     expect(summary).toContain(view.plan.total_cost!); // what it costs
     for (const s of view.first_steps) expect(summary).toContain(s.title); // what to do first
-    expect(summary).toContain(`${view.requirements.length} requirements`.replace(/^1 requirements/, '1 requirement')); // requirements met, and by when
+    // Requirements met, and by when (counts in words: "all six requirements", "two of the four requirements").
+    const n = view.requirements.length;
+    expect(summary).toContain(n === 1 ? 'the requirement' : n === 2 ? 'both requirements' : `${numberWord(n)} requirements`);
     expect(summary).toContain('The decision.');
   });
 
@@ -164,8 +167,9 @@ pdfDescribe.each([
     const plan = text(pdf('strategic-plan'));
     expect(plan).toContain(view.first_steps[0]!.title);
     // About eight pages of plan, and the solution model, the integration diagram, the alignment matrix and the
-    // deliverables per phase (issue 22) on top.
-    expect(pages(pdf('strategic-plan'))).toBeLessThanOrEqual(14);
+    // deliverables per phase (issue 22) on top; the roadmap schedules the recommended option (all 60
+    // recommendations of the example with double the capacity, not the 45 that fit as planned).
+    expect(pages(pdf('strategic-plan'))).toBeLessThanOrEqual(15);
   });
 
   it('keeps the deck to 10–13 slides (the business case among them; a table continued on the next slide counted once), each headed by a computed sentence', () => {
