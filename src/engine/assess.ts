@@ -282,7 +282,7 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
     practices,
     backlog,
     releases,
-    training: e.team ? planTraining(e.team, e.model.skills, { asOf: m.as_of, days, neededBy: skillNeeds(recommendations, roadmap) }) : null,
+    training: e.team ? planTraining(e.team, e.model.skills, { asOf: m.as_of, from: timing.from, days, neededBy: skillNeeds(recommendations, roadmap) }) : null,
     recommendations,
     roadmap,
     first_steps: firstSteps(roadmap),

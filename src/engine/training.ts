@@ -22,6 +22,11 @@ export interface SkillNeed {
 
 export interface TrainingOptions {
   asOf?: string;
+  /**
+   * The first working day the plan's work can start: after the decision the deliverables ask for (roadmap timing).
+   * No course is booked before it: training is part of what the decision approves.
+   */
+  from?: string;
   days?: WorkingDays;
   /** Skill id -> the first roadmap phase that needs it. */
   neededBy?: ReadonlyMap<string, SkillNeed>;
@@ -34,8 +39,8 @@ export interface TrainingOptions {
  * never counted as closed). Per role: qualified = people meeting every requirement; shortfall =
  * max(0, headcount − qualified); hires = max(0, headcount − people holding the role), which training cannot
  * close; to_train = shortfall − hires. Courses are scheduled on consecutive working days, the one needed
- * earliest first (then the one most people need), each starting in a new week from two weeks after as_of;
- * a course that ends on or after the start of a later phase that needs it is late.
+ * earliest first (then the one most people need), each starting in a new week from two weeks after as_of and
+ * never before the decision (`from`); a course that ends on or after the start of the phase that needs it is late.
  */
 export function planTraining(team: TeamFile, modelSkills: readonly Skill[] = [], opts: TrainingOptions = {}): Training {
   const { skills: catalogue } = skillCatalogue(team, modelSkills);
@@ -94,7 +99,9 @@ export function planTraining(team: TeamFile, modelSkills: readonly Skill[] = [],
     .sort((a, b) => rankOf(a.id) - rankOf(b.id) || b.people.length - a.people.length || skillIds.indexOf(a.id) - skillIds.indexOf(b.id));
   const schedule: Training['schedule'] = [];
   if (opts.asOf) {
-    const first = days.onOrAfter(addDays(opts.asOf, TRAINING_START_DAYS));
+    // Two weeks after as_of to book, and never before the decision: the first working day after it.
+    const booked = addDays(opts.asOf, TRAINING_START_DAYS);
+    const first = days.onOrAfter(opts.from && opts.from > booked ? opts.from : booked);
     let prevEnd: string | null = null;
     scheduled.forEach((s, k) => {
       const weekly = addDays(first, 7 * k);
@@ -112,7 +119,9 @@ export function planTraining(team: TeamFile, modelSkills: readonly Skill[] = [],
         participant_days: s.participant_days,
         needed_for: need?.phase ?? null,
         needed_from: need?.start ?? null,
-        late: need !== null && need.index > 0 && end >= need.start,
+        // Late: it ends on or after the first day of the phase that needs it (for the first phase too: a phase that
+        // starts the day after the decision cannot have its courses before it, and that is said as a risk).
+        late: need !== null && end >= need.start,
       });
     });
   }

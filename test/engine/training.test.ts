@@ -115,11 +115,35 @@ describe('planTraining (docs/formulas.md, Training)', () => {
       ['itil', { phase: 'P2', index: 1, start: '2026-04-20' }],
     ]);
     const s = planTraining(team, modelSkills, { asOf: '2026-03-31', neededBy }).schedule;
-    // planning (P1) first: Tue 14 – Wed 15; ITIL a week later: Tue 21 – Thu 23, after P2 starts on the 20th: late.
+    // planning (P1) first: Tue 14 – Wed 15, after P1 started on the 1st: late (the first phase counts too); ITIL a
+    // week later: Tue 21 – Thu 23, after P2 starts on the 20th: late.
     expect(s.map((x) => [x.skill, x.start, x.end, x.needed_for, x.late])).toEqual([
-      ['planning', '2026-04-14', '2026-04-15', 'P1', false],
+      ['planning', '2026-04-14', '2026-04-15', 'P1', true],
       ['itil', '2026-04-21', '2026-04-23', 'P2', true],
     ]);
+    // P2 from 4 May: ITIL ends on 23 April, before it: on time.
+    const later = new Map([...neededBy, ['itil', { phase: 'P2', index: 1, start: '2026-05-04' }]]);
+    expect(planTraining(team, modelSkills, { asOf: '2026-03-31', neededBy: later }).schedule.map((x) => x.late)).toEqual([true, false]);
+  });
+
+  it('books no course before the decision: the first starts on the first working day after it, and one the first phase needs is late', () => {
+    // The example's case: as_of Tue 31 March 2026 (+ 14 = 14 April), the report delivered and decided on Fri 24
+    // April, work from Mon 27 April (`from`), phase 1 from 27 April, phase 2 from 1 July. planning (P1) Mon 27 –
+    // Tue 28 April: it cannot come before phase 1, which starts the same day: late, a risk. ITIL (P2) a week later,
+    // Mon 4 – Wed 6 May: well before 1 July.
+    const neededBy = new Map([
+      ['planning', { phase: 'P1', index: 0, start: '2026-04-27' }],
+      ['itil', { phase: 'P2', index: 1, start: '2026-07-01' }],
+    ]);
+    const s = planTraining(team, modelSkills, { asOf: '2026-03-31', from: '2026-04-27', neededBy }).schedule;
+    expect(s.map((x) => [x.skill, x.start, x.end, x.late])).toEqual([
+      ['planning', '2026-04-27', '2026-04-28', true],
+      ['itil', '2026-05-04', '2026-05-06', false],
+    ]);
+    for (const x of s) expect(x.start >= '2026-04-27').toBe(true);
+    // A decision before the booking time changes nothing: two weeks after as_of still holds.
+    const early = planTraining(team, modelSkills, { asOf: '2026-03-31', from: '2026-04-01' }).schedule;
+    expect(early[0]!.start).toBe('2026-04-14');
   });
 
   it("extends the model's catalogue with team.yaml's (replacing a skill of the same id), and plans no cost for a skill no catalogue holds", () => {
