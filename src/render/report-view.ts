@@ -569,12 +569,8 @@ function trainingView(a: Assessment, e: Engagement, names: Names) {
       course_days: num(x.course_days),
       participant_days: num(x.participant_days),
       people: x.people.map(names.person),
-      // The first phase starts at once, so its courses come early in it; a later phase's come before it starts.
-      needed_for: !x.needed_for
-        ? 'the role itself (no phase of the plan needs it first)'
-        : x.needed_for === a.roadmap.phases[0]?.id
-          ? `${names.phase(x.needed_for)}, early in the phase`
-          : `${names.phase(x.needed_for)}, which starts ${date(x.needed_from)}`,
+      // Courses start after the decision, so one the first phase needs may run into it: flagged late by the engine.
+      needed_for: !x.needed_for ? 'the role itself (no phase of the plan needs it first)' : `${names.phase(x.needed_for)}, which starts ${date(x.needed_from)}`,
       late: x.late,
       cost: money(course.get(x.skill)?.cost ?? 0, currency),
     })),
