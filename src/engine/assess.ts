@@ -185,6 +185,7 @@ export function roadmapTiming(e: Engagement, decideBy: string | null, days: Work
     from: days.after(decideBy && decideBy > asOf ? decideBy : asOf),
     days,
     done: new Set(entries.filter(([, x]) => x.status === 'done').map(([id]) => id)),
+    dropped: new Set(entries.filter(([, x]) => x.status === 'dropped').map(([id]) => id)),
     carried: entries.filter(([, x]) => x.status === 'in-progress').map(([id]) => id),
   };
 }
@@ -265,7 +266,7 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
     decider: m.sponsor ?? null,
     effort: new Map(triggered.map((r) => [r.id, r.effort_days])),
     ended: roadmap.phases.length > 0 && roadmap.phases.every((p) => p.status === 'past'),
-    triggered: triggered.length - roadmap.done!.length,
+    triggered: triggered.length - roadmap.done!.length - (roadmap.dropped?.length ?? 0),
   });
   const assessment: Assessment = {
     relm: 1,

@@ -15,6 +15,8 @@ export interface Timing {
   days: WorkingDays;
   /** Recommendations marked done in progress.yaml: never scheduled again. */
   done?: ReadonlySet<string>;
+  /** Recommendations dropped per progress.yaml: never scheduled nor priced (a dependency on one counts as met). */
+  dropped?: ReadonlySet<string>;
   /** Recommendations in progress per progress.yaml: carried into the first open phase, placed first. */
   carried?: readonly string[];
 }
@@ -99,7 +101,9 @@ export function scheduleRoadmap(
     : null;
   const left = phases.map((p, k) => (windows ? windows[k]!.capacity : (capacity[p.id] ?? null)));
   const open = phases.map((_, k) => !windows || windows[k]!.status !== 'past');
-  const done = timing?.done ?? new Set<string>();
+  // Done and dropped work is never placed again; a dependency on either is met (docs/formulas.md, time moves on).
+  const done = new Set<string>([...(timing?.done ?? []), ...(timing?.dropped ?? [])]);
+  const dropped = timing?.dropped ?? new Set<string>();
   const placed = new Map<string, number | null>(); // id -> phase index, or null when unscheduled
   const byPhase: string[][] = phases.map(() => []);
   const used = phases.map(() => 0);
@@ -155,7 +159,8 @@ export function scheduleRoadmap(
       recommendations: byPhase[k]!,
     })),
     unscheduled,
-    done: recs.filter((r) => done.has(r.id)).map((r) => r.id),
+    done: recs.filter((r) => done.has(r.id) && !dropped.has(r.id)).map((r) => r.id),
+    dropped: recs.filter((r) => dropped.has(r.id)).map((r) => r.id),
     total_days: total,
     total_cost: cost(total),
     unscheduled_days: unscheduledDays,

@@ -82,8 +82,8 @@ export function summarise(
     ),
     plan: {
       recommendations: recommendationCount,
-      // Done recommendations (progress.yaml) are neither scheduled nor left out: never counted as planned work.
-      scheduled: recommendationCount - roadmap.unscheduled.length - (roadmap.done?.length ?? 0),
+      // Done and dropped recommendations (progress.yaml) are neither scheduled nor left out: never counted as planned work.
+      scheduled: recommendationCount - roadmap.unscheduled.length - (roadmap.done?.length ?? 0) - (roadmap.dropped?.length ?? 0),
       days: roadmap.total_days,
       cost: roadmap.total_cost,
       ends: withWork.length ? withWork[withWork.length - 1]!.end : null,

@@ -44,6 +44,10 @@ export interface AssessmentDocument {
      */
     done?: string[];
     /**
+     * Recommendations marked dropped in progress.yaml: never scheduled nor priced, in no phase, total or scenario; a dependency on one counts as met.
+     */
+    dropped?: string[];
+    /**
      * What the plan reaches, and when (only what it reaches): each planned requirement at the end of the phase that meets it, each metric the plan moves to its target at the end of the last phase moving it. In phase order, requirements first.
      */
     milestones?: {

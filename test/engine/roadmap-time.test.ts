@@ -56,6 +56,25 @@ describe('time moves on: past and running phases, done and carried work', () => 
     expect(dates.has('d')).toBe(false);
   });
 
+  it('never schedules nor prices dropped work: in no phase, no total, not left out either; a dependency on it is met', () => {
+    // As above, but b is dropped (not carried): c waits for a (done: met) and takes 30 of the running phase's
+    // 39.39 days; d waits for b (dropped: met) and fits the 9.39 left. The phase holds c and d: 35 days, €3,500 at
+    // €100 a day; b (5 days) is in no phase, no total, and not among the unscheduled either.
+    const { roadmap, phaseOf } = scheduleRoadmap(recs, phases, 100, undefined, timing('2026-07-02', { done: new Set(['a']), dropped: new Set(['b']) }));
+    expect(roadmap.phases[1]!.recommendations).toEqual(['c', 'd']);
+    expect([roadmap.total_days, roadmap.total_cost]).toEqual([35, 3500]);
+    expect(roadmap.dropped).toEqual(['b']);
+    expect(roadmap.done).toEqual(['a']);
+    expect(roadmap.unscheduled).toEqual([]);
+    expect(roadmap.unscheduled_days).toBe(0);
+    expect(phaseOf.has('b')).toBe(false);
+    // With room for it, d is placed although b never is: the dependency on dropped work is met.
+    const roomy = [phases[0]!, { ...phases[1]!, capacity_days: 80 }];
+    const r2 = scheduleRoadmap(recs, roomy, 100, undefined, timing('2026-07-02', { dropped: new Set(['b']) })).roadmap;
+    expect(r2.phases[1]!.recommendations).toEqual(['a', 'c', 'd']);
+    expect(r2.total_days).toBe(45);
+  });
+
   it('schedules nothing when every phase has ended', () => {
     const { roadmap } = scheduleRoadmap(recs, phases, 100, undefined, timing('2026-10-01'));
     expect(roadmap.phases.map((p) => p.status)).toEqual(['past', 'past']);
