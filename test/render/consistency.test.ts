@@ -128,8 +128,13 @@ describe('a thin engagement (no team, two requirements) shows no empty slide and
     expect(md.presentation).not.toMatch(/^## The team is not recorded yet/m);
   });
 
-  it('says "both requirements" where the recommended option meets the two', () => {
-    expect(md.presentation).toMatch(/^## Fund £3,600 more to meet both requirements by December 2026$/m);
+  it('says "both requirements", and claims only what the extra buys: the plan as planned meets both already', () => {
+    // As planned (£24,000) meets both requirements; double the capacity (£27,600) adds the one recommendation
+    // (6 person-days, £3,600) the planned capacity leaves out: that is all the extra buys.
+    expect(md.presentation).toMatch(
+      /^## Fund £3,600 more to do the one recommendation the planned capacity leaves out, closing the whole gap \(the capacity as planned already meets both requirements\)$/m,
+    );
+    expect(md.presentation).not.toMatch(/more to meet both/);
     expect(md.presentation).not.toContain('all 2 ');
   });
 });
