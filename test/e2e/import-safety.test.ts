@@ -19,12 +19,13 @@ import { join } from 'node:path';
 import jsyaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, deadPid, relmInProcess, CHILD_TIMEOUT_MS, snapshotFiles } from '../helpers/cli.js';
+import { withSharedData } from '../helpers/shared-data.js';
 
 // End-to-end: the built CLI (in this process; in a child where it is interrupted or races) on engagements made in the test, with real git repositories and the real
 // Hadoop export. Every child process has a timeout, so no test can hang.
 
-const HADOOP = join(import.meta.dirname, '../../../shared/data/gitbugs-hadoop/hadoop_bugs.csv');
-const hasHadoop = existsSync(HADOOP);
+const hadoop = withSharedData('gitbugs-hadoop/hadoop_bugs.csv');
+const HADOOP = hadoop.paths[0]!;
 const TIMEOUT = CHILD_TIMEOUT_MS;
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -125,7 +126,7 @@ describe('git tags of two repositories with the same tag names', () => {
   });
 });
 
-describe.skipIf(!hasHadoop)('the real Hadoop export, re-imported after hand edits', () => {
+hadoop.describe('the real Hadoop export, re-imported after hand edits', () => {
   // Four imports and a validate of 2,503 items, each write read back and checked first: more than the default 30 s on a loaded machine.
   it('leaves backlog.yaml byte-identical when nothing changed, and keeps the edits when the export changed', async () => {
     const eng = await engagement();

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { findSimilar, pairsByFullScan, similarityPairs, topSimilarPairs, type SimilarityDoc } from '../../src/engine/similarity.js';
+import { withSharedData } from '../helpers/shared-data.js';
 
 const doc = (id: string, title: string, description?: string, group?: string): SimilarityDoc => ({ id, title, description, group });
 const ids = (r: { candidates: { id: string }[] } | undefined): string[] => r?.candidates.map((c) => c.id) ?? [];
@@ -207,37 +207,35 @@ describe('the threshold-aware pair search', () => {
 
 // Quality on real data: GitBugs (Patil 2025, arXiv:2504.09651, CC BY 4.0), Apache Hadoop Jira issues and their
 // known duplicate pairs. Plain TF-IDF cosine over the summaries finds 51 % of the pairs within the top 5.
-const dataDir = new URL('../../../shared/data/gitbugs-hadoop/', import.meta.url);
-const haveData = existsSync(new URL('hadoop_bugs.csv', dataDir)) && existsSync(new URL('hadoop_duplicate_pairs.csv', dataDir));
-if (!haveData) console.warn(`similarity quality test skipped: no GitBugs data in ${fileURLToPath(dataDir)}`);
+const gitbugs = withSharedData('gitbugs-hadoop/hadoop_bugs.csv', 'gitbugs-hadoop/hadoop_duplicate_pairs.csv');
+const [BUGS, PAIRS] = gitbugs.paths as [string, string];
 
 describe('findSimilar on the GitBugs Hadoop duplicates', () => {
-  it.skipIf(!haveData)(
-    `finds the known duplicate within the top 5 for at least 60 % of the pairs${haveData ? '' : ' (skipped: ../shared/data/gitbugs-hadoop/ is missing)'}`,
-    () => {
-      const rows = parse(readFileSync(new URL('hadoop_bugs.csv', dataDir)), { columns: true, relax_column_count: true }) as Record<string, string>[];
-      const known = parse(readFileSync(new URL('hadoop_duplicate_pairs.csv', dataDir)), { columns: true }) as Record<string, string>[];
-      const docs = rows.map((r) => doc(r['Issue id']!, r.Summary ?? '', r.Description));
-      const inFile = new Set(docs.map((d) => d.id));
-      const pairs = known.filter((p) => inFile.has(p['Issue id']!) && inFile.has(p['Duplicate id']!));
-      expect(pairs.length).toBe(125);
+  // The hit counts measured with the current ranking: a change that loses one pair fails here (and one that
+  // finds more raises these floors).
+  gitbugs.it('finds the known duplicate within the top 5 for 106 of the 125 pairs, within the top 10 for 110', () => {
+    const rows = parse(readFileSync(BUGS), { columns: true, relax_column_count: true }) as Record<string, string>[];
+    const known = parse(readFileSync(PAIRS), { columns: true }) as Record<string, string>[];
+    const docs = rows.map((r) => doc(r['Issue id']!, r.Summary ?? '', r.Description));
+    const inFile = new Set(docs.map((d) => d.id));
+    const pairs = known.filter((p) => inFile.has(p['Issue id']!) && inFile.has(p['Duplicate id']!));
+    expect(pairs.length).toBe(125);
 
-      /** Share of the pairs where either issue has the other among its `top` most similar. */
-      const hitRate = (top: number): number => {
-        const ranked = new Map(findSimilar(docs, { top, sameGroup: false }).map((r) => [r.id, ids(r)]));
-        const hit = ({ 'Issue id': a, 'Duplicate id': b }: Record<string, string>): boolean => ranked.get(a!)!.includes(b!) || ranked.get(b!)!.includes(a!);
-        return pairs.filter(hit).length / pairs.length;
-      };
-      const t0 = performance.now();
-      const top5 = hitRate(5);
-      const ms = performance.now() - t0;
-      const top10 = hitRate(10);
-      console.log(
-        `GitBugs Hadoop, ${docs.length} issues, ${pairs.length} known duplicate pairs: ` +
-          `top-5 hit rate ${(100 * top5).toFixed(1)} %, top-10 ${(100 * top10).toFixed(1)} % (top 5 for all issues in ${ms.toFixed(0)} ms)`,
-      );
-      expect(top5).toBeGreaterThanOrEqual(0.6);
-      expect(top10).toBeGreaterThanOrEqual(top5);
-    },
-  );
+    /** How many pairs have either issue among the other's `top` most similar. */
+    const hits = (top: number): number => {
+      const ranked = new Map(findSimilar(docs, { top, sameGroup: false }).map((r) => [r.id, ids(r)]));
+      const hit = ({ 'Issue id': a, 'Duplicate id': b }: Record<string, string>): boolean => ranked.get(a!)!.includes(b!) || ranked.get(b!)!.includes(a!);
+      return pairs.filter(hit).length;
+    };
+    const t0 = performance.now();
+    const top5 = hits(5);
+    const ms = performance.now() - t0;
+    const top10 = hits(10);
+    console.log(
+      `GitBugs Hadoop, ${docs.length} issues, ${pairs.length} known duplicate pairs: ` +
+        `top-5 hits ${top5} (${((100 * top5) / pairs.length).toFixed(1)} %), top-10 ${top10} (${((100 * top10) / pairs.length).toFixed(1)} %) (top 5 for all issues in ${ms.toFixed(0)} ms)`,
+    );
+    expect(top5).toBeGreaterThanOrEqual(106);
+    expect(top10).toBeGreaterThanOrEqual(110);
+  });
 });

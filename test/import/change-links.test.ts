@@ -4,9 +4,8 @@
  * change labels, and ServiceNow changes that name the backlog items they deliver (written into those items'
  * `change`, three ways). With the link carried, the share of delivered items with an approved change is measured.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -17,14 +16,15 @@ import { parseServiceNow } from '../../src/import/servicenow.js';
 import { formatImportSummary } from '../../src/import/summary.js';
 import { Chalk } from 'chalk';
 import { fixtureCopies, relm } from '../helpers/cli.js';
+import { withSharedData } from '../helpers/shared-data.js';
 
-const HADOOP = fileURLToPath(new URL('../../../shared/data/gitbugs-hadoop/hadoop_bugs.csv', import.meta.url));
-const present = existsSync(HADOOP);
+const hadoop = withSharedData('gitbugs-hadoop/hadoop_bugs.csv');
+const HADOOP = hadoop.paths[0]!;
 
 const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const csv = (rows: string[][]) => rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 
-describe.skipIf(!present)('Jira: the change field and issue links, on real Hadoop issues', () => {
+hadoop.describe('Jira: the change field and issue links, on real Hadoop issues', () => {
   // Six real issues of the GitBugs Hadoop export, with the link columns Jira's "all fields" export adds
   // (repeated "Outward issue link (Relates)" columns, an ITSM "Change" link type, a change custom field).
   const real = parseCsv(readFileSync(HADOOP, 'utf8'), { relax_column_count: true }) as string[][];

@@ -1,16 +1,14 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import jsyaml from 'js-yaml';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { BacklogFile } from '../../src/engagement/types.js';
 import { validateSchema } from '../../src/engagement/schemas.js';
 import { mergeImport, parseExport } from '../../src/import/index.js';
 import { readSource } from '../../src/import/source.js';
+import { withSharedData } from '../helpers/shared-data.js';
 
 // The GitBugs Hadoop export: 2,503 Jira issues, as a user would import it.
-const DATA = fileURLToPath(new URL('../../../shared/data/gitbugs-hadoop/hadoop_bugs.csv', import.meta.url));
-const present = existsSync(DATA);
-if (!present) console.warn(`test/import/hadoop.test.ts: ${DATA} is absent; skipping the real-data import.`);
+const hadoop = withSharedData('gitbugs-hadoop/hadoop_bugs.csv');
+const DATA = hadoop.paths[0]!;
 
 const countBy = <T>(list: readonly T[], key: (x: T) => string | undefined) =>
   list.reduce<Record<string, number>>((acc, x) => {
@@ -19,7 +17,7 @@ const countBy = <T>(list: readonly T[], key: (x: T) => string | undefined) =>
     return acc;
   }, {});
 
-describe.skipIf(!present)('importing the Hadoop Jira export', () => {
+hadoop.describe('importing the Hadoop Jira export', () => {
   it('gives 2,503 items of which 770 are open, and a backlog.yaml that validates', async () => {
     const start = performance.now();
     const input = await readSource('jira', DATA, 'hadoop_bugs.csv');
