@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixture, relm } from '../helpers/cli.js';
@@ -229,7 +229,12 @@ describe('relm validate on bad input', () => {
 
   it('finds relm.yaml upward from a subfolder', async () => {
     const dir = fixture();
-    const r = await relm(['validate'], { cwd: join(dir, '.') });
-    expect(r.status).toBe(0);
+    const sub = join(dir, 'notes', '2026');
+    mkdirSync(sub, { recursive: true });
+    // A finding in the engagement's file shows that the engagement two folders up is the one validated.
+    writeFileSync(join(dir, 'target.yaml'), 'targets: [\n');
+    const r = await relm(['validate', '-f', 'json'], { cwd: sub });
+    expect(r.status).toBe(1);
+    expect((JSON.parse(r.stdout) as { file: string }[]).map((d) => d.file)).toContain('target.yaml');
   });
 });
