@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXIT_USAGE, RelmError } from '../errors.js';
 import { fsError, isFsError } from '../io/fs-errors.js';
-import { FORMAT_NAMES } from '../output/names.js';
+import { FORMAT_NAMES, REPORT_FORMATS } from '../output/names.js';
+import { IMPORTERS } from '../import/types.js';
 import { printable, terminalSafe } from '../output/printable.js';
 import { colorsFor } from './ui.js';
 import { runContext, type RunContext, type RunIO } from './run-context.js';
@@ -69,6 +70,17 @@ function action<A extends unknown[]>(ctx: RunContext, load: () => Promise<(ctx: 
 }
 
 const collect = (v: string, p: string[]) => [...p, v];
+
+/** A list, its items separated by commas, broken between items into lines of at most `width` characters. */
+function wrapList(items: readonly string[], width: number): string {
+  const lines: string[] = [];
+  for (const item of items) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 2 + item.length + 1 <= width) lines[last] += `, ${item}`;
+    else lines.push(item);
+  }
+  return lines.join(',\n');
+}
 const FORMAT_HELP = `output format: ${FORMAT_NAMES.join(', ')}; repeatable`;
 const OUTPUT_HELP = 'write the i-th format to this file ("-" for stdout); repeatable';
 
@@ -194,7 +206,7 @@ function buildProgram(ctx: RunContext): Command {
       .description(
         'render the deliverables into out/: report, strategic-plan, presentation, training-plan, progress-report and progress-presentation (once progress.yaml exists), and assessment.json',
       )
-      .option('--format <list>', 'comma-separated formats: md, html, pdf, pptx, xlsx, docx (default: relm.yaml output.formats, else md,html)')
+      .option('--format <list>', `comma-separated formats: ${REPORT_FORMATS.join(', ')} (default: relm.yaml output.formats, else md,html)`)
       .option(
         '--only <list>',
         'comma-separated deliverables: report, plan, presentation, training, progress, progress-deck (default: all; the progress ones once progress.yaml exists)',
@@ -236,7 +248,10 @@ function buildProgram(ctx: RunContext): Command {
       .description('merge a Jira, Bugzilla, GitHub or ServiceNow export, git tags, or incidents into backlog.yaml / releases.yaml, keeping your edits')
       .addHelpText(
         'after',
-        '\nKinds: jira (CSV), bugzilla (CSV), github (issues JSON), servicenow (change_request CSV or JSON), git-tags (a repository path),\nincidents (an incident CSV or JSON, with --from servicenow|jira: sets the outcome and restored time of the releases that caused them).',
+        `\nKinds: ${wrapList(
+          IMPORTERS.map((i) => `${i.kind} (${i.source})`),
+          133 /* 140 columns with "Kinds: " */,
+        )}.`,
       )
       .option('--application <id>', 'the application of every item (default: the first Component/s; git-tags: the repository folder name)')
       .option('--map <column=field>', 'map a column onto a field; repeatable', (v: string, p: string[] = []) => [...p, v])

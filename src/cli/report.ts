@@ -18,9 +18,7 @@ import type { CommonOptions } from './main.js';
 import { colorsFor, writeErr } from './ui.js';
 import { pushAll } from '../util/arrays.js';
 import type { RunContext } from './run-context.js';
-
-const FORMATS = ['md', 'html', 'pdf', 'pptx', 'xlsx', 'docx'] as const;
-type Format = (typeof FORMATS)[number];
+import { REPORT_FORMATS, type ReportFormat } from '../output/names.js';
 
 interface ReportOptions extends CommonOptions {
   format?: string;
@@ -82,7 +80,7 @@ export async function runReport(ctx: RunContext, opts: ReportOptions): Promise<v
     '--only',
   );
   const epoch = sourceDateEpoch(ctx.env.SOURCE_DATE_EPOCH);
-  const asked = parseList(opts.format, FORMATS, '--format');
+  const asked = parseList(opts.format, REPORT_FORMATS, '--format');
   // The PDFs' browser starts as soon as they are known to be wanted, so that it is up by the time the HTML is
   // rendered; it is stopped whatever happens (see the finally below). No browser: an error before any output.
   let printer: PdfPrinter | undefined;
@@ -104,7 +102,7 @@ async function report(
   opts: ReportOptions,
   named: string[] | undefined,
   epoch: Date | undefined,
-  asked: Format[] | undefined,
+  asked: ReportFormat[] | undefined,
   printer: () => PdfPrinter | undefined,
   startPrinter: () => Promise<void>,
 ): Promise<void> {
@@ -114,7 +112,7 @@ async function report(
   // By default every deliverable, the progress report once progress.yaml exists.
   const only = named ?? DELIVERABLES.map((d) => d.id).filter((id) => !isProgress(id) || engagement.progress);
   const configured = engagement.manifest.output?.formats;
-  const formats = asked ?? (configured?.length ? [...configured] : (['md', 'html'] as Format[]));
+  const formats = asked ?? (configured?.length ? [...configured] : (['md', 'html'] as ReportFormat[]));
   const outDir = outputDir(ctx, result.root, opts.out, engagement.manifest.output?.dir);
   // Found before anything is rendered or written: no browser, no partial output.
   if (formats.includes('pdf') && !printer()) await startPrinter();

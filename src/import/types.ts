@@ -45,10 +45,28 @@ export interface ParseOptions {
   dateOrder?: DateOrder;
 }
 
-export const IMPORT_KINDS = ['jira', 'bugzilla', 'github', 'servicenow', 'git-tags', 'incidents'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+/**
+ * Every import kind, once: what its source is (`relm import --help` lists them from here) and which file its
+ * records go to (backlog item fields are filled by issue trackers; release fields by change records, tags and
+ * incidents). docs/commands.md's table of kinds is checked against it (test/docs/registries.test.ts).
+ */
+export const IMPORTERS = [
+  { kind: 'jira', source: 'CSV', destination: 'backlog' },
+  { kind: 'bugzilla', source: 'CSV', destination: 'backlog' },
+  { kind: 'github', source: 'issues JSON', destination: 'backlog' },
+  { kind: 'servicenow', source: 'change_request CSV or JSON', destination: 'releases' },
+  { kind: 'git-tags', source: 'a repository path', destination: 'releases' },
+  {
+    kind: 'incidents',
+    source: 'an incident CSV or JSON, with --from servicenow|jira: sets the outcome and restored time of the releases that caused them',
+    destination: 'releases',
+  },
+] as const satisfies readonly { kind: string; source: string; destination: 'backlog' | 'releases' }[];
 
-/** Backlog item fields are filled by issue trackers; release fields by change records and tags. */
+export type ImportKind = (typeof IMPORTERS)[number]['kind'];
+export const IMPORT_KINDS: readonly ImportKind[] = IMPORTERS.map((i) => i.kind);
+
+/** The file an import kind's records go to. */
 export function destinationOf(kind: ImportKind): 'backlog' | 'releases' {
-  return kind === 'servicenow' || kind === 'git-tags' || kind === 'incidents' ? 'releases' : 'backlog';
+  return IMPORTERS.find((i) => i.kind === kind)!.destination;
 }
