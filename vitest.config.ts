@@ -11,6 +11,9 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 300_000,
     teardownTimeout: 60_000,
+    // After each test the worker's event loop gets a turn (test/helpers/yield.ts), so that no run of synchronous
+    // tests keeps vitest's own messages waiting.
+    setupFiles: ['test/helpers/yield.ts'],
     pool: 'forks',
     // vitest's default is one worker fewer than the cores: one on a 2-core machine, which left the other core
     // idle once the end-to-end tests stopped starting a Node process per case.

@@ -164,7 +164,9 @@ describe('paths a shell can open', () => {
     };
     const base = log.runs[0]!.originalUriBaseIds['%SRCROOT%']!.uri;
     expect(base.endsWith('/')).toBe(true);
-    expect(decodeURIComponent(new URL(base).pathname)).toBe(`${execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: repo }).toString().trim()}/`);
+    expect(decodeURIComponent(new URL(base).pathname)).toBe(
+      `${execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: repo, timeout: CHILD_TIMEOUT_MS }).toString().trim()}/`,
+    );
     expect(log.runs[0]!.artifacts.map((a) => a.location.uri)).toContain('eng/a/practices.yaml');
     expect(r.stdout).toContain('file=eng/a/practices.yaml,');
   });

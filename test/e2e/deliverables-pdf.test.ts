@@ -92,7 +92,7 @@ pdfDescribe.each([
   // Printed once for every test below, in a child process (the worker stays free to report to vitest).
   let r: RunResult;
   beforeAll(async () => {
-    r = await relmChild(['report', '-C', dir, '--format', 'pdf,html', '--browser-timeout', '120']);
+    r = await relmChild(['report', '-C', dir, '--format', 'pdf,html', '--browser-timeout', '200']);
   });
   const out = join(dir, 'out');
   const loaded = loadEngagement(dir);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { relmInProcess as relm, ROOT, CHILD_TIMEOUT_MS } from '../helpers/cli.js';
+import { relmChild, relmInProcess as relm, ROOT, CHILD_TIMEOUT_MS } from '../helpers/cli.js';
 import { openPackage, slides } from '../helpers/ooxml.js';
 import { CHILD_TIMEOUT, pdfIt } from '../helpers/run.js';
 
@@ -240,7 +240,20 @@ describe('relm progress: the plan of record is the newest assessment tag', () =>
       git(top, ['tag', 'progress-2026-07']);
       const fourth = (await assessAt('assessment-2027')).roadmap.phases[0].recommendations[3];
       expect((await relm(['progress', 'set', fourth, 'done', '--date', '2026-07-20', '-C', eng])).status).toBe(0);
-      const r = await relm(['report', '--only', 'progress,progress-deck', '--format', 'md,pdf,pptx', '--today', '2026-07-31', '-C', eng]);
+      // In a child process: rendering the deck computes for seconds without waiting, which would hold this worker.
+      const r = await relmChild([
+        'report',
+        '--only',
+        'progress,progress-deck',
+        '--format',
+        'md,pdf,pptx',
+        '--today',
+        '2026-07-31',
+        '--browser-timeout',
+        '200',
+        '-C',
+        eng,
+      ]);
       expect(r.status, r.stderr).toBe(0);
       const md = readFileSync(join(eng, 'out/progress-report.md'), 'utf8');
       const answer = /^\*\*(Northwind Mutual Insurance has delivered .*)\*\*$/m.exec(md)?.[1];

@@ -10,11 +10,11 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/render/browser.js';
-import { copyFixture, relm } from '../helpers/cli.js';
+import { CHILD_TIMEOUT_MS, copyFixture, relm } from '../helpers/cli.js';
 
 const tools = (() => {
   try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore', timeout: 10_000 });
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore', timeout: CHILD_TIMEOUT_MS });
     findBrowser();
     return true;
   } catch {
@@ -36,7 +36,7 @@ interface Word {
 
 /** Every page's size and words (PDF points, y down from the top), from pdftotext -bbox-layout. */
 function readPages(file: string): { width: number; height: number; words: Word[] }[] {
-  const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
   return [...xml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((p) => ({
     width: Number(p[1]),
     height: Number(p[2]),
@@ -168,39 +168,39 @@ pdfDescribe('the preflight of relm report', () => {
     const d = copyFixture('examples/acme-bank');
     dirs.push(d);
     overflowing(d);
-    const r = await relm(['report', '-C', d, '--only', 'presentation', '--format', 'pdf', '--browser-timeout', '120']);
+    const r = await relm(['report', '-C', d, '--only', 'presentation', '--format', 'pdf', '--browser-timeout', '200']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
       /presentation\.pdf\n\s+slide 2\s+error\s+overflow\s+"Point \d+ of a slide that holds far too much" runs \d+ px into the footer band: it is cut/,
     );
     expect(r.stderr).toContain('nothing was written');
     expect(existsSync(join(d, 'out'))).toBe(false);
-  }, 180_000);
+  });
 
   it('with --draft writes the deliverables and reports the findings as warnings', async () => {
     const d = copyFixture('examples/acme-bank');
     dirs.push(d);
     overflowing(d);
-    const r = await relm(['report', '-C', d, '--only', 'presentation', '--format', 'pdf', '--draft', '--browser-timeout', '120']);
+    const r = await relm(['report', '-C', d, '--only', 'presentation', '--format', 'pdf', '--draft', '--browser-timeout', '200']);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/slide 2\s+warning\s+overflow/);
     expect(r.stderr).toContain('written anyway (--draft)');
     expect(existsSync(join(d, 'out', 'presentation.pdf'))).toBe(true);
     // The test's own reader sees the same fault in the PDF: the check above is not the only one that can fail.
     expect(layoutFaults(join(d, 'out', 'presentation.pdf'), 'slides').some((f) => f.startsWith('page 2: '))).toBe(true);
-  }, 180_000);
+  });
 
   it('finds a field that renders null or an object, in the Markdown, the HTML and on the PDF page', async () => {
     const d = copyFixture('examples/acme-bank');
     dirs.push(d);
     mkdirSync(join(d, 'templates'), { recursive: true });
     writeFileSync(join(d, 'templates', 'training-plan.md.hbs'), '# Training plan\n\n## Roles\n\nRoles: {{join training.roles}}\n\nBudget owner: null\n');
-    const r = await relm(['report', '-C', d, '--only', 'training', '--format', 'md,html,pdf', '--browser-timeout', '120']);
+    const r = await relm(['report', '-C', d, '--only', 'training', '--format', 'md,html,pdf', '--browser-timeout', '200']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/training-plan\.md\n\s+line 5\s+error\s+missing-value\s+shows "\\\[object Object\\\]" where a value belongs/);
     expect(r.stderr).toMatch(/line 7\s+error\s+missing-value\s+shows "null" where a value belongs[^\n]*"Budget owner: null"/);
     expect(r.stderr).toMatch(/training-plan\.html\n(\s+line \d+\s+error\s+missing-value[^\n]*\n){2}\n/);
     expect(r.stderr).toMatch(/training-plan\.pdf\n\s+page 2\s+error\s+missing-value[^\n]*\n\s+page 2\s+error\s+missing-value[^\n]*"Budget owner: null"/);
     expect(existsSync(join(d, 'out'))).toBe(false);
-  }, 180_000);
+  });
 });

@@ -63,9 +63,17 @@ describe('the offline HTML questionnaire', () => {
     ).toBe(0);
 
     const { default: puppeteer } = await import('puppeteer-core');
-    const b = await puppeteer.launch({ executablePath: browser!, headless: true, args: needsNoSandbox() ? ['--no-sandbox'] : [], timeout: CHILD_TIMEOUT_MS });
+    const b = await puppeteer.launch({
+      executablePath: browser!,
+      headless: true,
+      args: needsNoSandbox() ? ['--no-sandbox'] : [],
+      timeout: CHILD_TIMEOUT_MS,
+      protocolTimeout: CHILD_TIMEOUT_MS,
+    });
     try {
       const page = await b.newPage();
+      // Puppeteer's 30 s default for each step is a speed target on a busy machine: the suite's one limit instead.
+      page.setDefaultTimeout(CHILD_TIMEOUT_MS);
       const cdp = await page.createCDPSession();
       await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
       await page.goto(pathToFileURL(form).href);
@@ -78,7 +86,8 @@ describe('the offline HTML questionnaire', () => {
       expect(await page.$eval('#progress', (e) => e.textContent)).toBe('4 of 12 statements answered');
       await page.click('#save');
       const saved = join(dir, 'answers-tom-keller.json');
-      for (let i = 0; i < 100 && !existsSync(saved); i++) await new Promise((r) => setTimeout(r, 100));
+      // The browser saves the file in its own time (a busy machine makes that many seconds): wait for it, boundedly.
+      for (const end = Date.now() + CHILD_TIMEOUT_MS / 2; !existsSync(saved) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 100));
       expect(existsSync(saved)).toBe(true);
     } finally {
       await b.close();

@@ -63,7 +63,7 @@ describe('relm report: the four deliverables', () => {
   afterAll(() => server.close());
 
   pdfIt('writes md, html and pdf for report, strategic plan, presentation and training plan; fetches nothing', async () => {
-    const r = await relmAsync(['report', '-C', dir, '--format', 'md,html,pdf']);
+    const r = await relmAsync(['report', '-C', dir, '--format', 'md,html,pdf', '--browser-timeout', '200']);
     expect(r.stderr).not.toContain('error');
     expect(r.status).toBe(0);
     const files = readdirSync(out).sort();
@@ -267,7 +267,9 @@ describe('relm report: reproducible PDFs', () => {
   pdfIt('prints byte-identical PDFs for the same SOURCE_DATE_EPOCH, with its date and no trace of the browser', async () => {
     const d = example();
     const run = async () => {
-      const r = await relm(['report', '-C', d, '--format', 'pdf', '--only', 'training,presentation'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
+      const r = await relm(['report', '-C', d, '--format', 'pdf', '--only', 'training,presentation', '--browser-timeout', '200'], {
+        env: { SOURCE_DATE_EPOCH: '1767225600' },
+      });
       expect(r.status, r.stderr).toBe(0);
       return ['training-plan.pdf', 'presentation.pdf'].map((f) => readFileSync(join(d, 'out', f)));
     };

@@ -128,7 +128,7 @@ describe('writers: arbitrary text is written, read back, and equal', () => {
     );
   });
 
-  it('interview and reconcile: answers with notes, evidence, a disagreement and a workshop decision into practices.yaml', { timeout: 120_000 }, () => {
+  it('interview and reconcile: answers with notes, evidence, a disagreement and a workshop decision into practices.yaml', () => {
     const text = example('practices.yaml');
     const before = readBack(text) as { practices: Record<string, unknown> };
     fc.assert(

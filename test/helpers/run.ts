@@ -8,7 +8,7 @@ export const CHILD_TIMEOUT = CHILD_TIMEOUT_MS;
 
 const hasPdfTools = (() => {
   try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore', timeout: 10_000 });
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore', timeout: CHILD_TIMEOUT_MS });
     return true;
   } catch {
     return false;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { BIN } from '../helpers/cli.js';
+import { BIN, CHILD_TIMEOUT_MS } from '../helpers/cli.js';
 
 /** Keys as a terminal sends them. */
 export const KEY = { enter: '\r', up: '\u001b[A', down: '\u001b[B', left: '\u001b[D', esc: '\u001b', ctrlC: '\u0003' } as const;
@@ -31,7 +31,7 @@ export class Terminal {
       detached: true,
     });
     // However a test ends, the terminal and relm do not outlive it.
-    setTimeout(() => this.kill(), 120_000).unref();
+    setTimeout(() => this.kill(), CHILD_TIMEOUT_MS).unref();
     this.child.stdout.setEncoding('utf8');
     this.child.stdout.on('data', (d: string) => (this.raw += d));
     this.child.stderr.on('data', (d: Buffer) => (this.raw += d.toString()));
@@ -48,8 +48,11 @@ export class Terminal {
     return this.raw.replace(ANSI, '').replace(/\r/g, '');
   }
 
-  /** Waits until `text` appears after what earlier waits matched, then moves past it. */
-  async waitFor(text: string, timeoutMs = 20_000): Promise<void> {
+  /**
+   * Waits until `text` appears after what earlier waits matched, then moves past it. The limit only turns a prompt
+   * that never comes into a failure with the screen; on a busy machine relm may take many seconds to show one.
+   */
+  async waitFor(text: string, timeoutMs = CHILD_TIMEOUT_MS / 2): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const screen = this.screen;
