@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { relmChild, relmInProcess as relm, ROOT, CHILD_TIMEOUT_MS } from '../helpers/cli.js';
+// `relm trend` reads each tagged assessment through git, waiting on each git process synchronously, and the progress
+// deck renders for seconds: both run in a child process (relmChild), so that this worker stays free to report.
 import { openPackage, slides } from '../helpers/ooxml.js';
 import { CHILD_TIMEOUT, pdfIt } from '../helpers/run.js';
 
@@ -82,7 +84,7 @@ async function assessAt(tag: string) {
 describe('relm trend: three tagged assessments and the working tree', () => {
   let trend: { client: string; points: any[] };
   beforeAll(async () => {
-    const r = await relm(['trend', '--json', '-C', eng]);
+    const r = await relmChild(['trend', '--json', '-C', eng]);
     expect(r.status, r.stderr).toBe(0);
     trend = JSON.parse(r.stdout);
   });
@@ -141,10 +143,10 @@ describe('relm trend: three tagged assessments and the working tree', () => {
   it(
     'takes revisions in the order given; an unknown one exits 2',
     async () => {
-      const r = await relm(['trend', TAGS[2]!, TAGS[0]!, '--json', '-C', eng]);
+      const r = await relmChild(['trend', TAGS[2]!, TAGS[0]!, '--json', '-C', eng]);
       expect(r.status, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout).points.map((p: any) => p.label)).toEqual([TAGS[2], TAGS[0]]);
-      const bad = await relm(['trend', 'assessment-1999', '-C', eng]);
+      const bad = await relmChild(['trend', 'assessment-1999', '-C', eng]);
       expect(bad.status).toBe(2);
       expect(bad.stderr).toContain('unknown git revision "assessment-1999"');
     },
@@ -152,7 +154,7 @@ describe('relm trend: three tagged assessments and the working tree', () => {
   );
 
   it('prints a table for people: one column per assessment', async () => {
-    const r = await relm(['trend', '-C', eng]);
+    const r = await relmChild(['trend', '-C', eng]);
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Trend: Northwind Mutual Insurance, 4 assessments');
@@ -348,7 +350,7 @@ describe('relm init --from: the re-assessment a year later', () => {
   );
 
   it('starts the trend from the previous engagement', async () => {
-    const r = await relm(['trend', '--json', '-C', next]);
+    const r = await relmChild(['trend', '--json', '-C', next]);
     expect(r.status, r.stderr).toBe(0);
     const points = JSON.parse(r.stdout).points;
     expect(points.map((p: any) => p.label)).toEqual(['northwind', 'working tree']);
