@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { turn } from '../helpers/yield.js';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { newInterviewFile, updateInterviewFile } from '../../src/engagement/write-interview.js';
@@ -108,9 +109,10 @@ const frontMatter = (md: string) => readBack(/^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
 const example = (name: string) => readFileSync(join(ROOT, 'examples/acme-bank', name), 'utf8');
 
 describe('writers: arbitrary text is written, read back, and equal', () => {
-  it('progress set: notes and owner, twice in a row', () => {
-    fc.assert(
-      fc.property(arbSome, arbSome, arbText, (first, second, owner) => {
+  it('progress set: notes and owner, twice in a row', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbSome, arbSome, arbText, async (first, second, owner) => {
+        await turn();
         const one = writeProgress(null, { id: 'rec-a', status: 'in-progress', date: '2026-03-01', note: first, owner });
         const two = writeProgress(one.text, { id: 'rec-a', status: 'done', date: '2026-03-02', note: second });
         const third = writeProgress(two.text, { id: 'rec-b', status: 'in-progress', date: '2026-03-03' });
@@ -128,11 +130,12 @@ describe('writers: arbitrary text is written, read back, and equal', () => {
     );
   });
 
-  it('interview and reconcile: answers with notes, evidence, a disagreement and a workshop decision into practices.yaml', () => {
+  it('interview and reconcile: answers with notes, evidence, a disagreement and a workshop decision into practices.yaml', async () => {
     const text = example('practices.yaml');
     const before = readBack(text) as { practices: Record<string, unknown> };
-    fc.assert(
-      fc.property(arbSome, arbSome, arbText, arbSome, arbSome, (notes, title, ref, because, other) => {
+    await fc.assert(
+      fc.asyncProperty(arbSome, arbSome, arbText, arbSome, arbSome, async (notes, title, ref, because, other) => {
+        await turn();
         let out = writePracticeAnswers(text, {
           practice: 'release-policy',
           answers: {
@@ -163,10 +166,11 @@ describe('writers: arbitrary text is written, read back, and equal', () => {
     );
   });
 
-  it('questionnaire import: a new responses file, then the answers merged into it', () => {
+  it('questionnaire import: a new responses file, then the answers merged into it', async () => {
     const order = { practices: ['release-policy'], criteria: () => ['release-policy-1a', 'release-policy-2a'] };
-    fc.assert(
-      fc.property(arbSome, arbSome, arbSome, arbSome, arbSome, (name, role, notes, title, later) => {
+    await fc.assert(
+      fc.asyncProperty(arbSome, arbSome, arbSome, arbSome, arbSome, async (name, role, notes, title, later) => {
+        await turn();
         const rec = { respondent: { name, role }, date: '2026-03-05', from: 'q.xlsx' };
         const answers = [{ practice: 'release-policy', criterion: 'release-policy-1a', answer: 'most' as const, notes, evidence: [{ title }] }];
         const text = newResponsesFile('int-06', rec, answers, order);
@@ -190,9 +194,10 @@ describe('writers: arbitrary text is written, read back, and equal', () => {
     );
   });
 
-  it('interview notes: the front matter of a new file, then an interviewee added', () => {
-    fc.assert(
-      fc.property(arbSome, arbText, arbSome, arbSome, (name, role, other, otherRole) => {
+  it('interview notes: the front matter of a new file, then an interviewee added', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbSome, arbText, arbSome, arbSome, async (name, role, other, otherRole) => {
+        await turn();
         const who = { name, ...(role ? { role } : {}) };
         const md = newInterviewFile({ id: 'int-09', date: '2026-03-05', interviewees: [who], practices: ['release-policy'] }, (id) => id);
         expect(frontMatter(md)).toEqual({ id: 'int-09', date: '2026-03-05', interviewees: [who], practices: ['release-policy'] });
@@ -209,7 +214,7 @@ describe('writers: arbitrary text is written, read back, and equal', () => {
     );
   });
 
-  it('import: new items into a new backlog.yaml, then their titles and descriptions changed at the source', () => {
+  it('import: new items into a new backlog.yaml, then their titles and descriptions changed at the source', async () => {
     const merge = (text: string | null, title: string, description: string) =>
       mergeRecords({
         file: 'backlog.yaml',
@@ -223,8 +228,9 @@ describe('writers: arbitrary text is written, read back, and equal', () => {
         header: 'from the test',
         order: ITEM_ORDER,
       });
-    fc.assert(
-      fc.property(arbSome, arbText, arbSome, arbText, (title, description, title2, description2) => {
+    await fc.assert(
+      fc.asyncProperty(arbSome, arbText, arbSome, arbText, async (title, description, title2, description2) => {
+        await turn();
         const first = merge(null, title, description);
         const data = readBack(first.text) as { items: Record<string, unknown>[]; applications: unknown[] };
         expect(data.applications).toEqual([{ id: 'app', name: description }]);
@@ -255,9 +261,10 @@ describe('writers: arbitrary text is written, read back, and equal', () => {
     );
   });
 
-  it('status, duplicates --record and init --from: a value set beside arbitrary text keeps that text', () => {
-    fc.assert(
-      fc.property(arbSome, arbSome, arbSome, (notes, client, title) => {
+  it('status, duplicates --record and init --from: a value set beside arbitrary text keeps that text', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbSome, arbSome, arbSome, async (notes, client, title) => {
+        await turn();
         // plan.yaml with a task whose notes are arbitrary (written by the editor), then its status set.
         const plan = setIn('tasks:\n  - id: t1\n    title: One\n    status: todo\n', ['tasks', 0, 'notes'], notes);
         const planData = readBack(writeTaskStatus(plan, 't1', 'done')) as { tasks: Record<string, unknown>[] };
@@ -286,10 +293,11 @@ describe('writers: arbitrary text is written, read back, and equal', () => {
     );
   });
 
-  it('the editor itself: set, append and delete at any depth, in block and flow collections, keeping comments', () => {
+  it('the editor itself: set, append and delete at any depth, in block and flow collections, keeping comments', async () => {
     const base = '# head\na:   # comment on a\n  b: 1 # one\n  c: [x, y]\n  d: {e: f}\nlist:\n  - k: v\n# tail\n';
-    fc.assert(
-      fc.property(arbText, arbText, (v, w) => {
+    await fc.assert(
+      fc.asyncProperty(arbText, arbText, async (v, w) => {
+        await turn();
         let t = setIn(base, ['a', 'b'], v);
         t = setIn(t, ['a', 'new', 'deep'], w);
         t = appendIn(t, ['a', 'c'], v);

@@ -9,7 +9,10 @@
 import { setImmediate, setTimeout } from 'node:timers/promises';
 import { afterEach } from 'vitest';
 
-afterEach(async () => {
+/** One turn of the event loop: due timers, then the I/O it polls for. Long property runs await it between runs. */
+export async function turn(): Promise<void> {
   await setTimeout(0);
   await setImmediate();
-});
+}
+
+afterEach(turn);

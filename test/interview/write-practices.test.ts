@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import fc from 'fast-check';
+import { turn } from '../helpers/yield.js';
 import { describe, expect, it } from 'vitest';
 import type { AnswerValue, EvidenceRef, PracticeState, PracticesFile } from '../../src/engagement/types.js';
 import { loadBuiltinModel } from '../../src/model/builtin.js';
@@ -332,9 +333,10 @@ describe('writePracticeAnswers, property: it writes exactly the update and nothi
     ['example', ACME],
     ['scaffold', scaffoldText()],
   ] as const) {
-    it(`on the ${name} practices.yaml`, () => {
-      fc.assert(
-        fc.property(update, (u) => {
+    it(`on the ${name} practices.yaml`, async () => {
+      await fc.assert(
+        fc.asyncProperty(update, async (u) => {
+          await turn();
           const clean = <T extends object>(o: T) => JSON.parse(JSON.stringify(o)) as T;
           const answers = clean(u.answers) as Record<string, CriterionUpdate>;
           const out = writePracticeAnswers(
