@@ -632,7 +632,7 @@ export function ganttChart(input: GanttInput, opts: GanttOptions): string {
       swatch: (x, yy) =>
         el('g', {}, [
           el('rect', { x, y: yy - 1, width: 22, height: 14, fill: PALETTE.panel, stroke: PALETTE.rule }),
-          el('text', { x: x + 11, y: yy + 10, 'text-anchor': 'middle', 'font-size': 11, 'font-weight': 'bold', fill: PALETTE.ink }, escapeXml(digit)),
+          el('text', { x: x + 11, y: yy + 10, 'text-anchor': 'middle', 'font-size': 12, 'font-weight': 'bold', fill: PALETTE.ink }, escapeXml(digit)),
         ]),
     });
   }
