@@ -119,11 +119,11 @@ export function businessCase(x: ValueInputs): BusinessCase {
     } else if (mid !== null) {
       hours = recorded.reduce((s, h) => s + h, 0) + (failed - recorded.length) * mid;
       const perFailure = hours / failed;
-      // A part saves only where its own target is better than today: the time to restore (the median of the
-      // recorded restores, the figure the deliverables show) must be above its target, else outages save nothing
-      // (fewer failed releases are the failed-release part's saving, never counted twice as outage hours).
-      const recoveryBetter = t.recovery_hours !== undefined && t.recovery_hours < mid;
-      hoursAtTarget = recoveryBetter ? failedAtTarget * Math.min(perFailure, t.recovery_hours!) : hours;
+      // With the targets met, each failed release at the target rate is restored in today's average time or the
+      // recovery target, whichever is shorter: outage hours fall with the failed releases even where service is
+      // already restored within its target, and never rise above today's.
+      const perFailureAtTarget = t.recovery_hours !== undefined ? Math.min(perFailure, t.recovery_hours) : perFailure;
+      hoursAtTarget = Math.min(hours, failedAtTarget * perFailureAtTarget);
       if (v.outage_hour !== undefined) {
         assumptions.push({
           id: 'outage_hours',
@@ -133,7 +133,14 @@ export function businessCase(x: ValueInputs): BusinessCase {
           ...(recorded.length < failed ? { detail: mid } : {}),
         });
         if (t.recovery_hours === undefined) missing.add('dora.recovery_hours');
-        else assumptions.push({ id: 'target_recovery_hours', value: t.recovery_hours, detail: mid, within_target: !(t.recovery_hours < mid) });
+        else
+          assumptions.push({
+            id: 'target_recovery_hours',
+            value: t.recovery_hours,
+            detail: mid,
+            derived: perFailureAtTarget,
+            within_target: !(t.recovery_hours < perFailure),
+          });
       }
     } else if (v.outage_hour !== undefined) missing.add('restored');
   }

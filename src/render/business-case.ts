@@ -153,10 +153,16 @@ export function assumptionLines(a: Assessment): string[] {
             : ''
         }.`;
       }
-      case 'target_recovery_hours':
+      case 'target_recovery_hours': {
+        const outages = b.parts.find((p) => p.id === 'outages');
+        const fall =
+          outages?.quantity_per_year != null && outages.target_quantity_per_year != null
+            ? `: outage hours fall from ${num(outages.quantity_per_year)} to ${num(outages.target_quantity_per_year)} a year`
+            : '';
         return x.within_target === true
-          ? `Service is already restored within its ${num(v)}-hour target (median ${num(x.detail)} hours), so outages save nothing.`
-          : `With the time to restore service at its target, each failed release is restored within ${num(v)} hours.`;
+          ? `Service is already restored within its ${num(v)}-hour target (${num(x.derived)} hours a failed release on average, median ${num(x.detail)}), so each failed release at the target rate still counts ${num(x.derived)} hours${fall}.`
+          : `With the time to restore service at its target, each failed release at the target rate is restored within ${num(v)} hours${fall}.`;
+      }
       case 'waiting_request_month':
         return `A request waiting one month costs ${money(v, cur)}: the benefit it defers (${a.engagement.client}'s estimate).`;
       case 'open_items':

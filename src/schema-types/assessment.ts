@@ -1319,7 +1319,7 @@ export interface BusinessCase {
      */
     detail?: number;
     /**
-     * A figure worked out from this one, for the page: at the change failure rate target, the failed releases of those with an outcome; for outage hours, the failed releases without a restore time; for open items, the request-months of waiting a year; at the request lead time target, the requests waiting at any time.
+     * A figure worked out from this one, for the page: at the change failure rate target, the failed releases of those with an outcome; for outage hours, the failed releases without a restore time; for open items, the request-months of waiting a year; at the recovery target, the hours each failed release is down at the targets (the shorter of today's average and the target); at the request lead time target, the requests waiting at any time.
      */
     derived?: number;
     /**
@@ -1327,7 +1327,7 @@ export interface BusinessCase {
      */
     per_month?: number;
     /**
-     * At the change failure rate or recovery target: the record is at or within it already, so that part saves nothing.
+     * At the change failure rate target: the record is at or within it already, so fewer failures save nothing. At the recovery target: today's average time to restore is within it already, so outage hours fall only with the failed releases.
      */
     within_target?: boolean;
   }[];

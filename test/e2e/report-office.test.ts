@@ -70,11 +70,12 @@ describe('relm report --format pptx,xlsx,docx on the example', () => {
       expect(titles.filter((t) => !/ \([2-9] of \d\)$/.test(t)).map((t) => t.replace(/ \(1 of \d\)$/, ''))).toEqual(expected);
       expect(deck[1]!.title).toMatch(/^Fund €128,350 more to meet all six requirements and all three strategic goals by March 2027$/);
       // The business case before the ask: the value at stake as a table, its assumptions on the slide and in the notes.
-      // Saving: €149,650 on failed releases + €396,000 on waiting (outages none: service is already restored within
-      // its 24-hour target) = €545,650 a year. The plan runs 27 April 2026 – 31 March 2027 (11.1 months); the saving
-      // ramps up to €45,471 a month over it (€253,389 by its end), and the other €296,561 of €549,950 takes 6.5
-      // months more: 17.7 months, October 2027.
-      expect(deck[14]!.title).toBe('Meeting the release targets saves €545,650 a year, paid back by October 2027');
+      // Saving: €149,650 on failed releases + €412,131 on outages (2.9 failed releases at the 10% target, each down
+      // today's average 86.75 ÷ 7 = 12.39 hours, within the 24-hour target: 72.9 hours a year instead of 175.9) +
+      // €396,000 on waiting = €957,781 a year. The plan runs 27 April 2026 – 31 March 2027 (11.1 months); the saving
+      // ramps up to €79,815 a month over it (€444,779 by its end), and the other €105,171 of €549,950 takes 1.3
+      // months more: 12.5 months, May 2027.
+      expect(deck[14]!.title).toBe('Meeting the release targets saves €957,781 a year, paid back by May 2027');
       expect(first(deck[14]!.xml, 'a:tbl')).toBeDefined();
       expect(deck[14]!.text).toContain('€1,715,139');
       expect(deck[14]!.text).toContain('Assumptions: €18,000 a failed release');

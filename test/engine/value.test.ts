@@ -32,8 +32,8 @@ describe('value at stake (hand-computed)', () => {
       { id: 'outage_hour', value: 1_000 },
       // 4 failed, 3 record their restore: 1 counts at the median, 4 hours.
       { id: 'outage_hours', value: 16, of: 3, derived: 1, detail: 4 },
-      // The 2-hour target is better than today's median of 4 hours: outages can save.
-      { id: 'target_recovery_hours', value: 2, detail: 4, within_target: false },
+      // The 2-hour target is better than today's 16 / 4 = 4 hours a failed release: each is restored in 2 hours.
+      { id: 'target_recovery_hours', value: 2, detail: 4, derived: 2, within_target: false },
       { id: 'waiting_request_month', value: 500 },
       { id: 'open_items', value: 40, derived: 480 },
       // 30 days × 0.5 delivered a day = 15 waiting; 0.5 × 30 = 15 delivered a month.
@@ -108,19 +108,28 @@ describe('value at stake (hand-computed)', () => {
     expect(recovery.parts[1]!.saving_per_year).toBe(8_000);
   });
 
-  it('saves on a part only where its own target is better than today: a looser recovery target saves no outage hours', () => {
-    // Today: median restore 4 hours (2, 4, 6 recorded). A 24-hour target is looser than that: outages save nothing,
-    // although the 10% failure-rate target halves the failed releases (that saving is the failed-release part's,
-    // €20,000, never counted again as 2 × 4 = 8 outage hours). Waiting still saves €150,000: €170,000 in all.
+  it('lets outage hours fall with the failed releases when service is already restored within its target', () => {
+    // Today: 4 failed releases down 16 hours in all (2, 4, 6 and the median 4), 4 hours each on average. A 24-hour
+    // target is looser than that, so each failed release keeps its 4 hours; but at the 10% failure-rate target only
+    // 2 fail: 2 × min(4, 24) = 8 hours instead of 16, saving 8 hours × €1,000 = €8,000 (on top of the failed-release
+    // part's €20,000). Waiting saves €150,000: €178,000 in all.
     const b = businessCase(inputs({ targets: { change_failure_rate: 0.1, recovery_hours: 24, request_lead_time_days: 30 } }));
     expect(b.parts[0]!.saving_per_year).toBe(20_000);
-    expect(b.parts[1]).toMatchObject({ quantity_per_year: 16, cost_per_year: 16_000, target_quantity_per_year: 16, saving_per_year: 0 });
-    expect(b.saving_per_year).toBe(170_000);
-    expect(b.assumptions.find((x) => x.id === 'target_recovery_hours')).toEqual({ id: 'target_recovery_hours', value: 24, detail: 4, within_target: true });
-    // A target equal to today's median is not better either: still no outage saving.
-    expect(businessCase(inputs({ targets: { change_failure_rate: 0.1, recovery_hours: 4 } })).parts[1]!.saving_per_year).toBe(0);
+    expect(b.parts[1]).toMatchObject({ quantity_per_year: 16, cost_per_year: 16_000, target_quantity_per_year: 8, saving_per_year: 8_000 });
+    expect(b.saving_per_year).toBe(178_000);
+    expect(b.assumptions.find((x) => x.id === 'target_recovery_hours')).toEqual({
+      id: 'target_recovery_hours',
+      value: 24,
+      detail: 4,
+      derived: 4,
+      within_target: true,
+    });
+    // A target equal to today's 4 hours: the same 2 × 4 = 8 hours.
+    expect(businessCase(inputs({ targets: { change_failure_rate: 0.1, recovery_hours: 4 } })).parts[1]!.saving_per_year).toBe(8_000);
     // 3 hours is better than 4: 2 failures at the target × min(16 / 4, 3) = 6 hours, saving 10 hours = €10,000.
     expect(businessCase(inputs({ targets: { change_failure_rate: 0.1, recovery_hours: 3 } })).parts[1]!.saving_per_year).toBe(10_000);
+    // No failure-rate target and a looser recovery target: the failures stay at 4 × 4 hours, outages save nothing.
+    expect(businessCase(inputs({ targets: { recovery_hours: 24 } })).parts[1]).toMatchObject({ target_quantity_per_year: 16, saving_per_year: 0 });
   });
 
   it('prices outages only from recorded restore times, and names what is missing', () => {
