@@ -28,6 +28,15 @@ describe('the business case in words (hand-checked against the engine case)', ()
     expect(valueTitle(assessment())).toBe('Meeting the release targets saves €182,000 a year, paid back by December 2026');
   });
 
+  it('says outage hours still fall with the failed releases when service is already restored within its target', () => {
+    // 16 hours over 4 failed releases: 4 hours each (median 4), within the 24-hour target; at 10 % of 20 releases
+    // 2 fail, each down 4 hours: 8 hours a year instead of 16.
+    const a = assessment({ targets: { change_failure_rate: 0.1, recovery_hours: 24, request_lead_time_days: 30 } });
+    expect(assumptionLines(a)).toContain(
+      'Service is already restored within its 24-hour target (4 hours a failed release on average, median 4), so each failed release at the target rate still counts 4 hours: outage hours fall from 16 to 8 a year.',
+    );
+  });
+
   it('states every assumption on the page', () => {
     expect(assumptionLines(assessment())).toEqual([
       'The release record covers the 365 days to 31 December 2025; its counts are scaled to a year (× 365 ÷ 365).',
@@ -36,7 +45,8 @@ describe('the business case in words (hand-checked against the engine case)', ()
       'With the change failure rate at its target of 10%, 2 of those 20 releases would have failed.',
       "An hour of outage costs €1,000 (Test Co's estimate).",
       'The failed releases left service down for 16 hours in all: 3 of the 4 record when service was restored; the other counts at the median of those, 4 hours.',
-      'With the time to restore service at its target, each failed release is restored within 2 hours.',
+      // 2 failed releases at the target rate × min(16 ÷ 4, 2) hours = 4 hours a year instead of 16.
+      'With the time to restore service at its target, each failed release at the target rate is restored within 2 hours: outage hours fall from 16 to 4 a year.',
       "A request waiting one month costs €500: the benefit it defers (Test Co's estimate).",
       "40 requests are open; about as many wait at any time, so a year holds 480 request-months of waiting (Little's law).",
       "With the request lead time at its target of 30 days and today's pace (15 requests delivered a month), about 15 requests wait at any time.",
