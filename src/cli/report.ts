@@ -72,6 +72,10 @@ function outputDir(ctx: RunContext, root: string, flag: string | undefined, conf
   return confineOutputDir(root, resolve(root, configured ?? 'out'), 'relm.yaml output.dir');
 }
 
+/** Why a report has no training plan, and what to add (one place: the note and the --only error say the same). */
+const trainingLeftOut = (hasTeam: boolean) => (hasTeam ? 'team.yaml records no people' : 'the engagement has no team.yaml');
+const TRAINING_TO_ADD = 'Add to team.yaml the people (each with their roles and current skill levels) and the roles (each with the skills it requires)';
+
 export async function runReport(ctx: RunContext, opts: ReportOptions): Promise<void> {
   exitCleanlyOnInterrupt('nothing was written');
   const named = parseList(
@@ -121,6 +125,17 @@ async function report(
 
   const version = PACKAGE_VERSION;
   const assessment = result.assessment;
+  // No people in team.yaml: no training plan. Asked for by name, an error; by default, left out with a note.
+  if (!assessment.training) {
+    const why = trainingLeftOut(Boolean(engagement.team));
+    if (named?.includes('training')) {
+      throw new RelmError(`--only training: there is no training plan to write: ${why}`, EXIT_USAGE, `${TRAINING_TO_ADD}, then run relm report again.`);
+    }
+    if (only.includes('training')) {
+      only.splice(only.indexOf('training'), 1);
+      writeErr(ctx, colorsFor(ctx, 'stderr').yellow(`relm report: the training plan was left out: ${why}; ${TRAINING_TO_ADD.toLowerCase()} to write it`));
+    }
+  }
   const logo = logoDataUri(result.root, engagement.manifest.branding?.logo);
   const notes: string[] = [];
   const extras = await (await import('./report-extras.js')).reportExtras(

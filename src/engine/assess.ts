@@ -12,7 +12,7 @@ import { firstSteps, planMilestones, scheduleRoadmap, type Timing } from './road
 import { evidenceBase, summarise } from './summary.js';
 import { metricTargets, recommendationKpis } from './kpis.js';
 import { deriveRisks } from './risks.js';
-import { planTraining, type SkillNeed } from './training.js';
+import { planTraining, recordsPeople, type SkillNeed } from './training.js';
 import { gapOf, ragOf, scorePractice, weightedMean } from './scoring.js';
 import { criterionSupport, reconcile } from './reconcile.js';
 import { sizeAndScope } from './scope.js';
@@ -283,7 +283,9 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
     practices,
     backlog,
     releases,
-    training: e.team ? planTraining(e.team, e.model.skills, { asOf: m.as_of, from: timing.from, days, neededBy: skillNeeds(recommendations, roadmap) }) : null,
+    training: recordsPeople(e.team)
+      ? planTraining(e.team, e.model.skills, { asOf: m.as_of, from: timing.from, days, neededBy: skillNeeds(recommendations, roadmap) })
+      : null,
     recommendations,
     roadmap,
     first_steps: firstSteps(roadmap),

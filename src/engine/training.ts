@@ -33,6 +33,14 @@ export interface TrainingOptions {
 }
 
 /**
+ * Whether the team data can carry a training plan: it records at least one person. Without people there is no
+ * one to train and no skill to measure, so the assessment has no training plan (and no training plan is written).
+ */
+export function recordsPeople(team: TeamFile | null | undefined): team is TeamFile {
+  return (team?.people?.length ?? 0) > 0;
+}
+
+/**
  * Training needs and plan (docs/formulas.md, Training). For each person, role and required skill, gap =
  * max(0, required − level) (a skill not listed is level 0). Per skill: the people needing it, the course's
  * days per participant, participant-days and cost (a skill without a course is "no course: source one",

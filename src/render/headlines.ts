@@ -340,10 +340,14 @@ export function closeSentence(a: Assessment): string | null {
   return `${capitalise(count(c.length, 'open item'))} should be closed, not built: ${why}.`;
 }
 
+/** What the training plan needs, in the client's words: said wherever the plan would be when there is none. */
+export const TRAINING_NEEDS =
+  'No training plan accompanies this assessment: it needs the release team recorded, each person with the roles they hold and their current skill levels, and the skills each role requires.';
+
 /** Training: who, how much, and what training cannot close. */
 export function trainingSentence(a: Assessment): string {
   const t = a.training;
-  if (!t) return 'No team data was provided.';
+  if (!t) return TRAINING_NEEDS;
   const people = new Set(t.needs.map((n) => n.person)).size;
   if (!people && !t.hires_total) return 'Everyone holds the skills their roles require: no training is needed.';
   const courses = t.skills.filter((s) => !s.no_course);

@@ -185,7 +185,7 @@ describe('relm report', () => {
     dirs.push(dir);
     const out = join(dir, 'elsewhere');
     expect((await relm(['report', '-C', dir, '--format', 'md', '--out', out])).status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['assessment.json', 'charts', 'presentation.md', 'report.md', 'strategic-plan.md', 'training-plan.md']);
+    expect(readdirSync(out).sort()).toEqual(['assessment.json', 'charts', 'presentation.md', 'report.md', 'strategic-plan.md']);
     const mtime = statSync(join(out, 'report.md')).mtimeMs;
     writeFileSync(join(dir, 'practices.yaml'), 'practices: [\n');
     const bad = await relm(['report', '-C', dir, '--format', 'md', '--out', out]);

@@ -107,7 +107,7 @@ describe('the packed relm, installed into an empty prefix', () => {
     expect(valid.status, valid.stdout + valid.stderr).toBe(0);
     const report = await run(relmBin, ['report', '--format', 'md,html'], eng, RUN_TIMEOUT_MS);
     expect(report.status, report.stderr).toBe(0);
-    for (const f of ['report.md', 'report.html', 'strategic-plan.html', 'presentation.html', 'training-plan.html', 'assessment.json']) {
+    for (const f of ['report.md', 'report.html', 'strategic-plan.html', 'presentation.html', 'assessment.json']) {
       expect(existsSync(join(eng, 'out', f)), f).toBe(true);
     }
     expect(readFileSync(join(eng, 'out', 'report.md'), 'utf8')).toContain('Packed Ltd');

@@ -77,11 +77,16 @@ describe('strict mode and template errors', () => {
   it('renders every built-in template on the example, the fixtures and a fresh scaffold', async () => {
     const fresh = join(engagement('test/fixtures/minimal'), 'fresh');
     expect((await relm(['init', fresh, '--yes', '--client', 'Fresh & Co', '--as-of', '2026-03-31', '--application', 'web'])).status).toBe(0);
-    for (const d of [engagement(), engagement('test/fixtures/minimal'), engagement('test/fixtures/sparse'), fresh]) {
+    const example = engagement();
+    for (const d of [example, engagement('test/fixtures/minimal'), engagement('test/fixtures/sparse'), fresh]) {
       const r = await relm(['report', '-C', d, '--format', 'md,html']);
       expect(r.stderr, d).not.toContain('relm:');
       expect(r.status, d).toBe(0);
-      for (const f of ['report', 'strategic-plan', 'presentation', 'training-plan']) expect(existsSync(join(d, 'out', `${f}.html`)), `${d} ${f}`).toBe(true);
+      for (const f of ['report', 'strategic-plan', 'presentation']) expect(existsSync(join(d, 'out', `${f}.html`)), `${d} ${f}`).toBe(true);
+      // The training plan is written when team.yaml records people, else left out with a note (the example has a team).
+      const leftOut = r.stderr.includes('the training plan was left out');
+      expect(existsSync(join(d, 'out', 'training-plan.html')), `${d} training-plan`).toBe(!leftOut);
+      if (d === example) expect(leftOut).toBe(false);
     }
   });
 
