@@ -166,7 +166,7 @@ export function assumptionLines(a: Assessment): string[] {
       case 'waiting_request_month':
         return `A request waiting one month costs ${money(v, cur)}: the benefit it defers (${a.engagement.client}'s estimate).`;
       case 'open_items':
-        return `${capitalise(num(v))} requests are open; about as many wait at any time, so a year holds ${num(x.derived)} request-months of waiting (Little's law).`;
+        return `${capitalise(v === 1 ? '1 request is' : `${num(v)} requests are`)} open; about as many wait at any time, so a year holds ${num(x.derived)} request-months of waiting (Little's law).`;
       case 'target_request_lead_time_days':
         return `With the request lead time at its target of ${num(v)} days and today's pace (${num(x.per_month)} requests delivered a month), about ${num(x.derived)} requests wait at any time.`;
       case 'cost':

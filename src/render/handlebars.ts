@@ -9,6 +9,7 @@ import { Handlebars, precompiled, type PartialCall, type TemplateKind } from './
 import { CHART_TOKEN, limitTemplates } from './render-limits.js';
 import { CHART_NAMES } from './chart-names.js';
 import { clip } from '../util/text.js';
+import { pluralFigure } from './words.js';
 
 export type TemplateEnv = typeof Handlebars;
 
@@ -200,6 +201,11 @@ export const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   not: (v: unknown) => !truthy(v),
   join: (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map((x) => escapeInline(String(x))).join(typeof sep === 'string' ? sep : ', ') : ''),
   inc: (v: unknown) => (typeof v === 'number' ? v + 1 : v),
+  plural: (...args: unknown[]) => {
+    const [n, noun, many] = argsOf(args).values;
+    if (typeof noun !== 'string') return '';
+    return pluralFigure(n, noun, typeof many === 'string' ? many : undefined);
+  },
 };
 // The name the built-in templates have used for formatMoney.
 HELPERS.money = HELPERS.formatMoney!;

@@ -21,6 +21,7 @@ import {
   numberWord,
   oneReleaseIn,
   pct,
+  pluralFigure,
   score,
 } from './words.js';
 import { maxOf } from '../util/arrays.js';
@@ -323,7 +324,7 @@ export function backlogSentence(a: Assessment): string {
   if (b.expected_wait_days === null)
     return `The backlog is not moving: nothing was delivered in the last 90 days, and ${count(b.open_count, 'item is', 'items are')} open.`;
   const grows = b.growing ? ', and more arrive than are delivered' : '';
-  return `A new request waits about ${num(Math.round(b.expected_wait_days))} days at today's pace: ${b.open_count} open items, ${num(b.throughput_per_30_days)} delivered a month${grows}.`;
+  return `A new request waits about ${num(Math.round(b.expected_wait_days))} days at today's pace: ${pluralFigure(b.open_count, 'open item')}, ${num(b.throughput_per_30_days)} delivered a month${grows}.`;
 }
 
 /** Open items to close rather than build. */
@@ -332,10 +333,13 @@ export function closeSentence(a: Assessment): string | null {
   if (!c.length) return null;
   const dup = c.filter((x) => x.reason === 'duplicate').length;
   const obs = c.length - dup;
+  const one = c.length === 1;
   const why = !dup
-    ? 'later changes make them obsolete'
+    ? `later changes make ${one ? 'it' : 'them'} obsolete`
     : !obs
-      ? 'they duplicate other requests'
+      ? one
+        ? 'it duplicates another request'
+        : 'they duplicate other requests'
       : `${count(dup, 'duplicates', 'duplicate')} another request and ${count(obs, 'is', 'are')} made obsolete by later changes`;
   return `${capitalise(count(c.length, 'open item'))} should be closed, not built: ${why}.`;
 }
@@ -619,7 +623,8 @@ export function alignmentSentence(a: Assessment): string {
   let hygiene = '';
   if (a.requirements.length && recs) {
     const k = t.hygiene.length;
-    if (k === recs) hygiene = ` None of the ${recs} recommendations serves a requirement or goal.`;
+    if (k === recs)
+      hygiene = recs === 1 ? ' The one recommendation serves no requirement or goal.' : ` None of the ${recs} recommendations serves a requirement or goal.`;
     else if (k)
       hygiene = ` ${capitalise(count(k, 'recommendation'))} of the ${recs} ${k === 1 ? 'serves' : 'serve'} no requirement or goal: hygiene work, kept for the maturity it adds.`;
     else hygiene = ` Every recommendation serves a requirement${t.goals.length ? ' and so a goal' : ''}, directly or as a prerequisite.`;

@@ -70,6 +70,15 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
   return `${numberWord(n)} ${n === 1 ? noun : plural}`;
 }
 
+/**
+ * A count in figures and its noun, singular for one ("1 release", "3 items"): the `plural` template helper. A
+ * count that is not a number (a formatted figure already) keeps the plural unless it reads "1".
+ */
+export function pluralFigure(n: unknown, noun: string, plural = `${noun}s`): string {
+  const one = n === 1 || n === '1' || n === 'one';
+  return `${typeof n === 'number' ? num(n) : String(n ?? '')} ${one ? noun : plural}`;
+}
+
 /** "Northwind's", "Harbour Logistics'". */
 export function possessive(name: string): string {
   return /s$/i.test(name) ? `${name}'` : `${name}'s`;
