@@ -217,7 +217,10 @@ export function firstSteps(roadmap: Roadmap, n = FIRST_STEPS): string[] {
  * The milestones of the roadmap (DESIGN §3.1: only for what the plan reaches): each planned requirement at the
  * end of the phase that meets it; and each metric the plan's work moves at the end of the last phase moving
  * it, only when the plan reaches it: every recommendation with a KPI on it is scheduled (none left out, none
- * late) and no requirement measured by it is off the plan or unknown. In phase order, requirements first.
+ * late) and no requirement measured by it is off the plan or unknown; and each metric a planned requirement
+ * names and does not meet today, at the end of the requirement's phase (or later, where later work moves it). A
+ * late recommendation keeps its metric from a milestone only when it ends after that milestone's date.
+ * In phase order, requirements first.
  */
 export function planMilestones(a: Pick<Assessment, 'roadmap' | 'recommendations' | 'requirements'>): Milestone[] {
   const order = a.roadmap.phases.map((p) => p.id);
@@ -228,13 +231,38 @@ export function planMilestones(a: Pick<Assessment, 'roadmap' | 'recommendations'
       out.push({ date: endOf.get(t.reaches_target!)!, phase: t.reaches_target!, requirement: t.id, metric: null });
   const lastPhase = new Map<string, string>();
   const unreached = new Set<string>();
-  for (const t of a.requirements) if (t.status === 'not-on-plan' || t.status === 'unknown') for (const m of t.metrics) unreached.add(m.name);
+  // The end dates of late recommendations moving each metric (null: no end date).
+  const late = new Map<string, (string | null)[]>();
+  for (const t of a.requirements)
+    if (t.status === 'not-on-plan' || t.status === 'unknown')
+      for (const m of t.metrics) {
+        unreached.add(m.name);
+        unreached.add(`releases.${m.name}`);
+      }
   for (const r of a.recommendations) {
     for (const k of r.kpis) {
       if (k.met_now) continue;
-      if (r.phase === null || r.late) unreached.add(k.metric);
+      if (r.phase === null) unreached.add(k.metric);
+      else if (r.late) late.set(k.metric, [...(late.get(k.metric) ?? []), r.end ?? null]);
       else if (!lastPhase.has(k.metric) || order.indexOf(r.phase) > order.indexOf(lastPhase.get(k.metric)!)) lastPhase.set(k.metric, r.phase);
     }
+  }
+  // A planned requirement meets the metrics it names at the end of its phase: each one not met today is reached
+  // there too (`releases.<name>`), whether or not a recommendation's KPI moves it; the later phase wins.
+  for (const t of a.requirements) {
+    if (t.status !== 'planned' || !endOf.get(t.reaches_target!)) continue;
+    for (const m of t.metrics) {
+      if (m.met !== false) continue;
+      const key = `releases.${m.name}`;
+      const at = lastPhase.get(key);
+      if (at === undefined || order.indexOf(t.reaches_target!) > order.indexOf(at)) lastPhase.set(key, t.reaches_target!);
+    }
+  }
+  // A metric moved by late work is reached only where every late recommendation moving it ends by the milestone.
+  for (const [metric, ends] of late) {
+    const at = lastPhase.get(metric);
+    const by = at !== undefined ? endOf.get(at) : undefined;
+    if (!by || ends.some((d) => d === null || d > by)) unreached.add(metric);
   }
   for (const [metric, phase] of lastPhase)
     if (!unreached.has(metric) && endOf.get(phase)) out.push({ date: endOf.get(phase)!, phase, requirement: null, metric });

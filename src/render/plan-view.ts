@@ -6,6 +6,7 @@
 import type { Engagement } from '../engagement/types.js';
 import { allRecommendations } from '../engine/recommendations.js';
 import { strictestKpis } from '../engine/kpis.js';
+import { HIGHER_IS_BETTER } from '../engine/requirements.js';
 import type { Assessment, RecommendationResult, Risk } from '../engine/types.js';
 import { PERSPECTIVE_NAMES, phaseLabel } from './headlines.js';
 import { capitalise, count, date, days, list, metricName, metricValue, money, num, numberWord, pct, score } from './words.js';
@@ -57,13 +58,23 @@ export function phaseKpiMilestones(a: Assessment): string[][] {
   for (const p of a.roadmap.phases) for (const id of p.recommendations) for (const kpi of byId.get(id)!.kpis) lastPhaseMoving.set(kpi.metric, p.id);
   // Only what the plan reaches (the engine's milestones, DESIGN §3.1): not a metric whose work is left out or late.
   const reached = new Set((a.roadmap.milestones ?? []).filter((m) => m.metric !== null).map((m) => `${m.phase} ${m.metric}`));
-  return a.roadmap.phases.map((p) =>
-    strictestKpis(
+  return a.roadmap.phases.map((p) => {
+    const kpis = strictestKpis(
       p.recommendations.flatMap((id) =>
         byId.get(id)!.kpis.filter((kpi) => !kpi.met_now && lastPhaseMoving.get(kpi.metric) === p.id && reached.has(`${p.id} ${kpi.metric}`)),
       ),
-    ).map(kpiTargetLine),
-  );
+    );
+    // A metric a requirement names and meets at this phase's end, that no recommendation's KPI states: its target.
+    const stated = new Set(kpis.map((k) => k.metric));
+    const named = new Map(a.requirements.flatMap((t) => t.metrics).map((m) => [`releases.${m.name}`, m]));
+    const fromRequirements = (a.roadmap.milestones ?? [])
+      .filter((m) => m.phase === p.id && m.metric !== null && !stated.has(m.metric) && named.get(m.metric)?.target != null)
+      .map((m) => {
+        const t = named.get(m.metric!)!;
+        return `${capitalise(metricName(m.metric!))} ${HIGHER_IS_BETTER.has(t.name) ? 'at least' : 'at most'} ${metricValue(m.metric!, t.target)}`;
+      });
+    return [...fromRequirements, ...kpis.map(kpiTargetLine)];
+  });
 }
 
 /** The first sentence of a text (up to the first full stop followed by a space or the end). */

@@ -106,6 +106,7 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
   const recById = new Map(recs.map((r) => [r.id, r]));
   // Every gap list in the engine's one order (summary.gap_order, summary.practice_gaps): no renderer sorts.
   const gapOrder = a.summary.gap_order.map((id) => byId.get(id)!);
+  const reachEnd = (phase: string | null) => a.roadmap.phases.find((p) => p.id === phase)?.end ?? null;
   const requirements = a.requirements.map((t) => {
     const req = (e.target.requirements ?? []).find((r) => r.id === t.id);
     return {
@@ -120,7 +121,23 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
         name: capitalise(metricName(x.name)),
         value: metricValue(x.name, x.value),
         target: x.target === null ? 'no target' : metricValue(x.name, x.target),
-        met: x.met === true ? 'met' : x.met === false ? 'not met' : 'no data',
+        // When the metric meets its target: today, or at the end of the phase that meets the requirement (the
+        // engine's milestone date, the same one the plan's milestones and the Gantt show).
+        met:
+          x.met === true
+            ? 'met today'
+            : x.met === false
+              ? t.status === 'planned' && reachEnd(t.reaches_target)
+                ? `met by ${date(reachEnd(t.reaches_target)!)}`
+                : 'not met'
+              : 'no data',
+        // The same, for the requirements table after "now, target …": nothing where there is no data (said already).
+        when:
+          x.met === true
+            ? 'met today'
+            : x.met === false && t.status === 'planned' && reachEnd(t.reaches_target)
+              ? `met by ${date(reachEnd(t.reaches_target)!)}`
+              : null,
       })),
       recommendations: t.recommendations.length,
       by_scenario: a.scenarios.map((s) => {
