@@ -288,7 +288,7 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
       : null,
     recommendations,
     roadmap,
-    first_steps: firstSteps(roadmap),
+    first_steps: firstSteps(roadmap, recommendations),
     summary,
     risks: [],
     requirements: traces,

@@ -208,9 +208,16 @@ export function scheduleInside(roadmap: Roadmap, byId: ReadonlyMap<string, Recom
   return out;
 }
 
-/** The first steps: the first recommendations of the first phase that has any, in placing order. */
-export function firstSteps(roadmap: Roadmap, n = FIRST_STEPS): string[] {
-  return (roadmap.phases.find((p) => p.recommendations.length)?.recommendations ?? []).slice(0, n);
+/**
+ * The first steps: the first recommendations of the first phase that has any, in placing order, that can start
+ * at once. A recommendation with a prerequisite still in the plan (scheduled or not) waits for it, so it is not a
+ * first step, even when the prerequisite was pulled into the same phase.
+ */
+export function firstSteps(roadmap: Roadmap, recs: readonly Pick<RecommendationResult, 'id' | 'depends_on'>[] = [], n = FIRST_STEPS): string[] {
+  const planned = new Set([...roadmap.phases.flatMap((p) => p.recommendations), ...roadmap.unscheduled]);
+  const deps = new Map(recs.map((r) => [r.id, r.depends_on]));
+  const ready = (id: string) => !(deps.get(id) ?? []).some((d) => planned.has(d));
+  return (roadmap.phases.find((p) => p.recommendations.length)?.recommendations ?? []).filter(ready).slice(0, n);
 }
 
 /**

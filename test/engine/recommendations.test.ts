@@ -211,6 +211,8 @@ describe('scheduleRoadmap (docs/formulas.md, Roadmap: customer order first)', ()
     // Placing order: Y (X's prerequisite), X, then Z; P1 holds 10 days: Y and X. (The v1 walk put Z in P1 and X in P2.)
     expect(roadmap.phases.map((p) => p.recommendations)).toEqual([['Y', 'X'], ['Z']]);
     expect(firstSteps(roadmap)).toEqual(['Y', 'X']);
+    // X waits for Y: only Y can start at once, so only Y is a first step (not "X (first step)" after Y).
+    expect(firstSteps(roadmap, o)).toEqual(['Y']);
   });
 
   it('leaves unscheduled what fits no phase, and what depends on unscheduled work', () => {
