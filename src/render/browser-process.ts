@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import type { ConnectionTransport } from 'puppeteer-core';
 import { environment } from '../io/run-scope.js';
@@ -118,10 +118,54 @@ export function spawnBrowser(executable: string, args: readonly string[], tempDi
         } catch {
           // Already gone.
         }
+        // A killed process may still finish the system call it was in (a busy machine may not run it for a
+        // while): one that creates a file in the profile after the folder is removed would leave it behind.
+        // Wait until none of the group runs any more (reaped or a zombie), then remove the folder.
+        if (posix && child.pid) waitUntilGone(child.pid, 5000);
       }
       removeQuietly(tempDir);
     },
   };
+}
+
+/** Sleeps synchronously (the interrupt handlers are synchronous). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Whether a process of the group `pgid` still runs (is not a zombie). On Linux, read from /proc; elsewhere a
+ * zombie cannot be told from a live process, so the group counts as gone after a short wait.
+ */
+function groupRuns(pgid: number): boolean {
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return false;
+  }
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+      // pid (comm) state ppid pgrp …: comm may hold spaces and parentheses, so read after the last ')'.
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true;
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return false;
+}
+
+/** Waits (synchronously, at most `ms`) until no process of the group runs. */
+function waitUntilGone(pgid: number, ms: number): void {
+  if (process.platform !== 'linux') {
+    sleepSync(50);
+    return;
+  }
+  const end = Date.now() + ms;
+  while (groupRuns(pgid) && Date.now() < end) sleepSync(10);
 }
 
 /** Removes a folder, retrying while a dying process may still write into it; ignores every error. */
