@@ -145,8 +145,8 @@ export const RULES = {
   },
   'unknown-criterion': {
     name: 'UnknownCriterion',
-    description: "An answer names a criterion that is not one of the practice's criteria.",
-    help: 'Each answer must name a criterion of the practice it sits under. Fix the criterion id, or move the answer under the practice it belongs to (the message names it when it belongs to another practice).',
+    description: "An answer, or a part of a model recommendation, names a criterion that is not one of the practice's criteria.",
+    help: "Each answer must name a criterion of the practice it sits under. Fix the criterion id, or move the answer under the practice it belongs to (the message names it when it belongs to another practice). A recommendation's parts name criteria of the recommendation's own practice.",
     severity: 'error',
   },
   'rating-ignored': {

@@ -5,7 +5,7 @@ import { checkEvidence, metricValue, type EvidenceWindow, type MetricSource } fr
 import { traceRequirements } from './requirements.js';
 import { deliveryScenarios, recommendedScenario } from './scenarios.js';
 import { decide, decisionDate } from './decision.js';
-import { allRecommendations, triggerRecommendations } from './recommendations.js';
+import { allRecommendations, recommendationDeliverables, triggerRecommendations } from './recommendations.js';
 import { DEFAULT_WINDOW_DAYS } from './defaults.js';
 import { analyseReleases } from './releases.js';
 import { firstSteps, planMilestones, scheduleRoadmap, type Timing } from './roadmap.js';
@@ -13,7 +13,7 @@ import { evidenceBase, summarise } from './summary.js';
 import { metricTargets, recommendationKpis } from './kpis.js';
 import { deriveRisks } from './risks.js';
 import { planTraining, recordsPeople, type SkillNeed } from './training.js';
-import { gapOf, ragOf, scorePractice, weightedMean } from './scoring.js';
+import { criterionStates, gapOf, ragOf, scorePractice, weightedMean } from './scoring.js';
 import { criterionSupport, reconcile } from './reconcile.js';
 import { sizeAndScope } from './scope.js';
 import { solutionModel } from './solution-model.js';
@@ -215,6 +215,13 @@ function skillNeeds(recs: readonly RecommendationResult[], roadmap: Roadmap): Ma
   return out;
 }
 
+/** What each triggered recommendation produces: only the deliverables of the parts its unmet criteria ask for. */
+function deliverablesOf(e: Engagement, practices: readonly PracticeResult[], recs: readonly RecommendationResult[]): Map<string, string[]> {
+  const src = new Map(allRecommendations(e).map((r) => [r.id, r]));
+  const method = new Map(practices.map((p) => [p.id, p.method]));
+  return new Map(recs.map((r) => [r.id, recommendationDeliverables(src.get(r.id) ?? {}, method.get(r.practice) ?? 'answers', r.criteria)]));
+}
+
 /**
  * The whole assessment of a valid engagement (docs/formulas.md). Its `diagnostics` start empty: the command that
  * loaded the files adds their findings and the evidence check's (cli/context.ts loadAssessed).
@@ -230,7 +237,8 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
   const phases = e.target.phases ?? [];
   const owners = new Map(e.model.practices.filter((p) => p.owner).map((p) => [p.id, p.owner!]));
   const alternativesOf = new Map(allRecommendations(e).map((r) => [r.id, r.alternatives ?? []]));
-  const triggered = triggerRecommendations(practices, allRecommendations(e), e.manifest.weights ?? {}, requirements, e.target.first ?? [], owners);
+  const criteria = new Map(e.model.practices.map((p) => [p.id, criterionStates(p, e.practices.practices[p.id])]));
+  const triggered = triggerRecommendations(practices, allRecommendations(e), e.manifest.weights ?? {}, requirements, e.target.first ?? [], owners, criteria);
   const decideBy = decisionDate(m.decision_date, e.plan, m.as_of);
   const timing = roadmapTiming(e, decideBy.date, days);
   const releases = e.releases ? analyseReleases(e.releases, e.backlog, e.target, m.as_of, opts.windowDays ?? DEFAULT_WINDOW_DAYS) : null;
@@ -308,7 +316,7 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
       recommendations,
       phases.map((p) => p.id),
     ),
-    size_and_scope: sizeAndScope(roadmap, recommendations, new Map(allRecommendations(e).map((r) => [r.id, r.deliverables ?? []])), dayRate, days),
+    size_and_scope: sizeAndScope(roadmap, recommendations, deliverablesOf(e, practices, recommendations), dayRate, days),
     business_case: businessCaseOf(e, { as_of: m.as_of, backlog, roadmap, scenarios, decision }, opts.windowDays ?? DEFAULT_WINDOW_DAYS),
     diagnostics: [],
   };

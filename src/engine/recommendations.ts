@@ -5,6 +5,87 @@ import { maxOf } from '../util/arrays.js';
 
 export type SourcedRecommendation = Recommendation & { practice: string; source: 'model' | 'engagement' };
 
+/** A criterion as the recommendations read it: its level and its answer value (0..1; unanswered 0; null: `na`). */
+export interface CriterionState {
+  id: string;
+  level: number;
+  value: number | null;
+}
+
+/** The first paragraph of a recommendation's description, and its "First steps:" list when it has one. */
+export function splitDescription(d: string | undefined): { what: string; steps: string[] } {
+  if (!d) return { what: '', steps: [] };
+  const [head, tail] = d.split(/\n\s*First steps:\s*\n/);
+  const steps = (tail ?? '')
+    .split('\n')
+    .map((l) => l.replace(/^\s*[-*]\s+/, '').trim())
+    .filter(Boolean);
+  return { what: (head ?? '').trim().replace(/\s+/g, ' '), steps };
+}
+
+/** The levels up to the (rounded-up) target that are not fully in place (m_l < 1): where the gap lies. */
+export function shortLevels(p: PracticeResult): number[] {
+  if (!p.assessed || p.target === null || p.level_scores === null) return [];
+  const top = Math.ceil(p.target);
+  return p.level_scores.flatMap((m, i) => (i + 1 <= top && m < 1 ? [i + 1] : []));
+}
+
+/**
+ * The parts of a recommendation its unmet criteria ask for, or null when it says everything (no parts, a rating,
+ * every part asked for, or none: then the whole text stands).
+ */
+export function keptParts(
+  r: Pick<Recommendation, 'parts'>,
+  method: PracticeResult['method'],
+  unmet: readonly string[],
+): NonNullable<Recommendation['parts']> | null {
+  const parts = r.parts ?? [];
+  if (!parts.length || method !== 'answers') return null;
+  const kept = parts.filter((pt) => pt.criteria.some((c) => unmet.includes(c)));
+  return kept.length && kept.length < parts.length ? kept : null;
+}
+
+/** What the work produces: the kept parts' deliverables when some parts are left out, else the recommendation's. */
+export function recommendationDeliverables(
+  r: Pick<Recommendation, 'parts' | 'deliverables'>,
+  method: PracticeResult['method'],
+  unmet: readonly string[],
+): string[] {
+  const kept = keptParts(r, method, unmet);
+  return kept ? kept.flatMap((pt) => pt.deliverables ?? []) : (r.deliverables ?? []);
+}
+
+const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+/**
+ * What a triggered recommendation says (docs/formulas.md, Recommendations): only what its unmet criteria ask.
+ * With model `parts`, a part whose criteria are all met or `na` is left out of the title, text and first steps
+ * (a practice judged by a rating keeps every part: its criteria are not known). A title that promises a level
+ * ("… to level 2") the practice has already reached becomes "Complete level 2 of <practice>".
+ */
+export function recommendationText(
+  r: SourcedRecommendation,
+  p: PracticeResult,
+  unmet: readonly string[],
+): { title: string; what: string; steps: string[]; completes: boolean } {
+  const base = splitDescription(r.description);
+  const completes = p.level !== null && p.level >= r.level;
+  let title = r.title;
+  let { what, steps } = base;
+  const kept = keptParts(r, p.method, unmet);
+  if (kept) {
+    title = kept.map((pt, i) => (i === 0 ? pt.title : lowerFirst(pt.title))).join(' and ');
+    what =
+      kept
+        .map((pt) => pt.description ?? '')
+        .filter(Boolean)
+        .join(' ') || what;
+    steps = kept.flatMap((pt) => pt.steps ?? []);
+  }
+  if (completes && /\bto level \d\b/i.test(title)) title = `Complete level ${r.level} of ${lowerFirst(p.name)}`;
+  return { title, what, steps, completes };
+}
+
 /** The model's recommendations and the engagement's own (target.yaml), each with its practice. */
 export function allRecommendations(e: Engagement): SourcedRecommendation[] {
   return [
@@ -78,13 +159,23 @@ export function triggerRecommendations(
   requirements: readonly Requirement[],
   first: readonly string[] = [],
   owners: ReadonlyMap<string, string> = new Map(),
+  criteria: ReadonlyMap<string, readonly CriterionState[]> = new Map(),
 ): RecommendationResult[] {
   const byPractice = new Map(practices.map((p) => [p.id, p]));
   const ladders = new Map<string, number[]>();
   for (const r of recs) ladders.set(r.practice, [...(ladders.get(r.practice) ?? []), r.level]);
+  /** The criteria a recommendation is triggered by: at a covered level up to the target that is short, answered below `most` (n/a left out). */
+  const unmetOf = (r: SourcedRecommendation, p: PracticeResult): string[] => {
+    if (p.method !== 'answers') return [];
+    const short = new Set(shortLevels(p));
+    const covers = coveredLevels(r.level, ladders.get(r.practice)!).filter((l) => short.has(l));
+    return (criteria.get(p.id) ?? []).filter((c) => covers.includes(c.level) && c.value !== null && c.value < 1).map((c) => c.id);
+  };
   const triggered = recs.filter((r) => {
     const p = byPractice.get(r.practice);
-    return !!p && isTriggered(p, r.level, ladders.get(r.practice)!);
+    if (!p || !isTriggered(p, r.level, ladders.get(r.practice)!)) return false;
+    // Never for criteria that are out of scope: a practice judged on its answers needs an unmet criterion in scope.
+    return p.method !== 'answers' || !criteria.has(p.id) || unmetOf(r, p).length > 0;
   });
   const raws = triggered.map((r) => {
     const p = byPractice.get(r.practice)!;
@@ -100,13 +191,20 @@ export function triggerRecommendations(
     const priority = maxRaw > 0 ? (100 * raw) / maxRaw : 0;
     const lower = triggered.filter((o) => o.practice === r.practice && o.level < r.level).sort((a, b) => a.level - b.level || (a.id < b.id ? -1 : 1));
     const deps = [...(r.depends_on ?? []).filter((d) => ids.has(d)), ...lower.map((o) => o.id)];
+    const unmet = unmetOf(r, p);
+    const text = recommendationText(r, p, unmet);
     return {
       id: r.id,
       practice: r.practice,
       perspective: p.perspective,
       level: r.level,
       covers: coveredLevels(r.level, ladders.get(r.practice)!),
-      title: r.title,
+      title: text.title,
+      what: text.what,
+      steps: text.steps,
+      criteria: unmet,
+      short_levels: shortLevels(p),
+      completes: text.completes,
       horizon: r.horizon,
       effort_days: r.effort_days,
       impact: r.impact,

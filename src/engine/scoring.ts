@@ -9,6 +9,15 @@ export function answerValue(a: Answer | undefined): AnswerValue | null {
   return typeof a === 'string' ? a : a.answer;
 }
 
+/** Each criterion of a practice with its level and answer value (0..1; unanswered 0; null: `na`), as the recommendations read them. */
+export function criterionStates(practice: Practice, state: PracticeState | null | undefined): { id: string; level: number; value: number | null }[] {
+  const answers = state?.answers ?? {};
+  return practice.criteria.map((c) => {
+    const v = answerValue(answers[c.id]);
+    return { id: c.id, level: c.level, value: v === 'na' ? null : v === null ? 0 : ANSWER_VALUES[v] };
+  });
+}
+
 export interface PracticeScore {
   method: 'answers' | 'rating' | 'na' | 'not-assessed';
   score: number | null;

@@ -83,15 +83,26 @@ export function firstSentence(s: string): string {
   return (m ? m[0] : s).replace(/\s+/g, ' ').trim();
 }
 
-/** The first paragraph of a model description, and its "First steps:" list when it has one. */
-function splitDescription(d: string | undefined): { what: string; steps: string[] } {
-  if (!d) return { what: '', steps: [] };
-  const [head, tail] = d.split(/\n\s*First steps:\s*\n/);
-  const steps = (tail ?? '')
-    .split('\n')
-    .map((l) => l.replace(/^\s*[-*]\s+/, '').trim())
-    .filter(Boolean);
-  return { what: (head ?? '').trim(), steps };
+/** "level 2", "levels 2–4" (a run), "levels 1, 3 and 4". */
+export function levelsText(levels: readonly number[]): string {
+  if (levels.length === 1) return `level ${levels[0]}`;
+  const run = levels.every((l, i) => i === 0 || l === levels[i - 1]! + 1);
+  return run ? `levels ${levels[0]}–${levels[levels.length - 1]}` : `levels ${list(levels.map(String))}`;
+}
+
+/**
+ * Where a practice stands against its target, true when it has reached the target level with criteria still
+ * unmet below it: "at level 3, its target, with 1.0 level's worth of criteria still unmet at levels 2–3".
+ */
+export function standingSentence(p: { name: string; level: number | null; target: number | null; gap: number | null }, short: readonly number[]): string {
+  const level = p.level ?? 0;
+  const target = p.target ?? 0;
+  const gap = p.gap ?? 0;
+  const worth = `${score(gap)} ${gap > 1 ? "levels'" : "level's"} worth of criteria`;
+  const where = short.length ? ` at ${levelsText(short)}` : '';
+  if (level >= target)
+    return `${p.name} is at level ${level}, ${level === target ? 'its target' : `above its target of ${num(target)}`}, with ${worth} still unmet${where}.`;
+  return `${p.name} is at level ${level} of a target of ${num(target)}, with ${worth} unmet${where}.`;
 }
 
 /** Recommendations as initiative cards: what, why, effort and cost, phase, dependencies by title, owner, KPIs, requirement. */
@@ -103,11 +114,11 @@ export function recommendationViews(a: Assessment, e: Engagement, names: Names) 
   return a.recommendations.map((r, i) => {
     const src = sourced.get(r.id);
     const p = practices.get(r.practice)!;
-    const { what, steps } = splitDescription(src?.description);
+    const { what, steps } = r;
     const mismatch = p.evidence.filter((x) => x.ok === false);
     const inPlace = r.covers.map((l) => `level ${l} ${pct(p.level_scores?.[l - 1] ?? 0)}`);
     const why =
-      `${p.name} is at level ${p.level ?? 0} of a target of ${num(p.target)}: ${score(p.gap)} levels missing. ` +
+      `${standingSentence(p, r.short_levels)} ` +
       `This puts ${r.covers.length > 1 ? `levels ${r.covers[0]} to ${r.covers[r.covers.length - 1]}` : `level ${r.covers[0]}`} fully in place (today ${list(inPlace)}).` +
       (mismatch.length
         ? ` The record already contradicts the current level: ${list(mismatch.map((m) => `${metricName(m.metric)} is ${metricValue(m.metric, m.value)}`))}.`
@@ -123,6 +134,8 @@ export function recommendationViews(a: Assessment, e: Engagement, names: Names) 
       ...r,
       number: i + 1,
       practice_name: p.name,
+      // "to level 2", or "completes level 2" when the practice is already there with criteria unmet at it.
+      level_text: r.completes ? `completes level ${r.level}` : `to level ${r.level}`,
       perspective_name: PERSPECTIVE_NAMES[r.perspective],
       first_step: firstSteps.has(r.id),
       what,

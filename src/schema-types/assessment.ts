@@ -684,7 +684,30 @@ export interface RecommendationResult {
    * The levels it covers: above the practice's next lower recommendation, up to its own.
    */
   covers: number[];
+  /**
+   * What it does, from its unmet criteria only (model parts whose criteria are met or n/a left out); "Complete level L of <practice>" for a title that promises a level already reached.
+   */
   title: string;
+  /**
+   * What the work is (the model description's first paragraph, or the kept parts' descriptions).
+   */
+  what: string;
+  /**
+   * Its first steps (those of the kept parts).
+   */
+  steps: string[];
+  /**
+   * The criteria it is triggered by: at a covered level up to the target that is not fully in place, answered below most (n/a left out; empty for a rating).
+   */
+  criteria: string[];
+  /**
+   * The practice's levels up to the (rounded-up) target that are not fully in place: where its gap lies.
+   */
+  short_levels: number[];
+  /**
+   * The practice is already at or above this recommendation's level: it completes criteria left unmet there.
+   */
+  completes: boolean;
   horizon: 'tactical' | 'strategic';
   effort_days: number;
   impact: number;

@@ -128,6 +128,19 @@ export interface Recommendation {
    */
   owner?: string;
   /**
+   * What the recommendation asks per criterion: a part whose criteria are all met or n/a is left out of its title, text and first steps.
+   */
+  parts?: {
+    criteria: Id[];
+    title: string;
+    description?: string;
+    steps?: string[];
+    /**
+     * The recommendation's deliverables this part produces (the plan lists only those of the parts kept).
+     */
+    deliverables?: string[];
+  }[];
+  /**
    * What the work produces (a policy, a RACI chart, a regression test suite...): the anticipated deliverables the strategic plan lists per phase.
    */
   deliverables?: string[];

@@ -65,6 +65,17 @@ export function checkModel(model: Model, file: string): Finding[] {
       }
     });
     (p.recommendations ?? []).forEach((r, j) => {
+      const own = new Set(p.criteria.map((c) => c.id));
+      (r.parts ?? []).forEach((part, k) =>
+        part.criteria.forEach((c, m) => {
+          if (!own.has(c))
+            add(
+              ['practices', i, 'recommendations', j, 'parts', k, 'criteria', m],
+              'unknown-criterion',
+              `part "${part.title}" of recommendation "${r.id}" names "${c}", which is not a criterion of practice "${p.id}"${hint(c, own)}`,
+            );
+        }),
+      );
       if (recs.has(r.id)) add(['practices', i, 'recommendations', j, 'id'], 'duplicate-id', `recommendation id "${r.id}" is used twice; ids must be unique`);
       else recs.set(r.id, { rec: r, path: ['practices', i, 'recommendations', j] });
     });

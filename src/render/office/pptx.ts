@@ -570,7 +570,7 @@ function notesFor(key: string | null, v: ReportView, a: Assessment): string[] {
       break;
     case 'first_steps':
       for (const r of v.first_steps)
-        out.push(`${r.title} (${r.practice_name}, to level ${r.level}; owner ${r.owner_text}; ${r.effort}${r.cost_text ? `, ${r.cost_text}` : ''}): ${r.why}`);
+        out.push(`${r.title} (${r.practice_name}, ${r.level_text}; owner ${r.owner_text}; ${r.effort}${r.cost_text ? `, ${r.cost_text}` : ''}): ${r.why}`);
       break;
     case 'risks':
       out.push(v.headlines.risks);
