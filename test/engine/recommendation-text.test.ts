@@ -14,7 +14,15 @@ import { standingSentence } from '../../src/render/plan-view.js';
 import { ROOT } from '../helpers/cli.js';
 
 /** A practice judged on its answers, with its level means m_1..m_5 (an n/a level at 1), level, target and gap given by hand. */
-const practice = (id: string, name: string, m: number[], level: number, target: number, gap: number, method: PracticeResult['method'] = 'answers'): PracticeResult => ({
+const practice = (
+  id: string,
+  name: string,
+  m: number[],
+  level: number,
+  target: number,
+  gap: number,
+  method: PracticeResult['method'] = 'answers',
+): PracticeResult => ({
   id,
   name,
   perspective: 'process',
@@ -32,6 +40,7 @@ const practice = (id: string, name: string, m: number[], level: number, target: 
   rag: 'amber',
   coverage: 1,
   confidence: 1,
+  evidence: [],
 });
 const rec = (id: string, practice: string, level: number, title: string, extra: Partial<SourcedRecommendation> = {}): SourcedRecommendation => ({
   id,
@@ -67,7 +76,7 @@ describe('a practice at its target level with criteria unmet below it (the thin 
 
   it('says it is at its target with half a level of criteria still unmet at level 2', () => {
     expect(shortLevels(p)).toEqual([2]);
-    expect(standingSentence(p, shortLevels(p))).toBe('Release process is at level 3, its target, with 0.5 level\'s worth of criteria still unmet at level 2.');
+    expect(standingSentence(p, shortLevels(p))).toBe("Release process is at level 3, its target, with 0.5 level's worth of criteria still unmet at level 2.");
   });
 
   it('completes level 2 rather than lifting the practice to a level it has passed', () => {
@@ -96,7 +105,13 @@ describe('standingSentence', () => {
 
 describe('recommendation parts: only what the unmet criteria ask', () => {
   const parts = (a: string, b: string): SourcedRecommendation['parts'] => [
-    { criteria: [a], title: 'Define an emergency change procedure', description: 'Write the procedure.', steps: ['Name the approver'], deliverables: ['Procedure'] },
+    {
+      criteria: [a],
+      title: 'Define an emergency change procedure',
+      description: 'Write the procedure.',
+      steps: ['Name the approver'],
+      deliverables: ['Procedure'],
+    },
     { criteria: [b], title: 'Set up an on-call rota', description: 'Set up the rota.', steps: ['Publish the rota'], deliverables: ['On-call rota'] },
   ];
   const base = {
@@ -116,7 +131,12 @@ describe('recommendation parts: only what the unmet criteria ask', () => {
 
   it('leaves out the part whose criterion is met (the rota exists)', () => {
     const [out] = triggerRecommendations([ps], [r], {}, [], [], new Map(), psCriteria);
-    expect(out).toMatchObject({ title: 'Define an emergency change procedure', what: 'Write the procedure.', steps: ['Name the approver'], criteria: ['ps-2a'] });
+    expect(out).toMatchObject({
+      title: 'Define an emergency change procedure',
+      what: 'Write the procedure.',
+      steps: ['Name the approver'],
+      criteria: ['ps-2a'],
+    });
     expect(recommendationDeliverables(r, 'answers', out!.criteria)).toEqual(['Procedure']);
   });
 
