@@ -138,6 +138,8 @@ export function recommendationViews(a: Assessment, e: Engagement, names: Names) 
       level_text: r.completes ? `completes level ${r.level}` : `to level ${r.level}`,
       perspective_name: PERSPECTIVE_NAMES[r.perspective],
       first_step: firstSteps.has(r.id),
+      // The day the roadmap schedules it to start (the Gantt's bar): after its dependencies, not the phase's start.
+      start_text: r.start ? date(r.start) : null,
       what,
       steps,
       why,
