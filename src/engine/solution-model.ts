@@ -83,6 +83,9 @@ function statementsOf(e: Engagement, mp: Practice, p: PracticeResult, recs: read
       );
       continue;
     }
+    // Level 1 (initial) criteria describe how things are before any practice exists ("deployments are manual"):
+    // without a future-state sentence of the model's own for level 1, they are no element of the future state.
+    if (level === 1) continue;
     for (const c of criteria) {
       let value: number | null = null;
       if (p.method === 'answers') {
@@ -130,7 +133,8 @@ export function integrationLinks(
 
 /**
  * The solution model: for every practice with a target above 0 (not "not applicable"), the statements of its
- * criteria up to the target level (the last level of a fractional target included), as future-state sentences,
+ * criteria up to the target level (the last level of a fractional target included; level 1, the initial state, only
+ * where the model words its future state), as future-state sentences,
  * each marked in place, to build or not assessed; per perspective in the schema's order, with the counts.
  */
 export function solutionModel(

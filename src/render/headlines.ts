@@ -585,9 +585,9 @@ function futureCounts(a: Assessment) {
 export function futureStateSentence(a: Assessment): string {
   if (nothingAssessed(a)) return 'The future state cannot be drawn yet: no practice has been assessed.';
   const c = futureCounts(a);
-  if (!c.total) return 'No practice has a target above 0, so there is no future state to describe.';
+  if (!c.total) return 'No practice has a target beyond the initial level (1), so there is no future state to describe.';
   const head = `${possessive(a.engagement.client)} future release management comes down to ${count(c.total, 'element')} across the five perspectives`;
-  if (!c.toBuild && !c.notAssessed) return `${head}, and all of them hold today.`;
+  if (!c.toBuild && !c.notAssessed) return `${head}, and ${c.total === 1 ? 'it holds' : 'all of them hold'} today.`;
   const by = c.last?.end ? `, by ${date(c.last.end)}` : '';
   let build = '';
   if (c.toBuild && c.scheduled === c.toBuild)

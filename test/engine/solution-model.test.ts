@@ -30,6 +30,11 @@ describe('future-state wording derived from a criterion', () => {
 });
 
 describe('the solution model of a small custom model (hand-computed)', () => {
+  it('never presents a level-1 (initial) criterion as an element of the future state, only the model’s own level-1 wording', () => {
+    const statements = assess(miniEngagement()).solution_model.perspectives.flatMap((p) => p.practices.flatMap((x) => x.statements));
+    expect(statements.filter((s) => s.level === 1).map((s) => [s.wording, s.criteria])).toEqual([['model', ['beta-1a']]]);
+  });
+
   const a = assess(miniEngagement());
   const sm = a.solution_model;
   const practice = (id: string) => sm.perspectives.flatMap((p) => p.practices).find((p) => p.id === id);
@@ -42,15 +47,15 @@ describe('the solution model of a small custom model (hand-computed)', () => {
   });
 
   it('restates each criterion up to the target as the future state, in place or to build, without the levels that do not apply', () => {
-    // alpha: target 4; level 3 is all na so it has no statement; level 5 is above the target.
+    // alpha: target 4; level 1 (the initial state, no future-state wording of the model's) is no element of the
+    // future state; level 3 is all na so it has no statement; level 5 is above the target.
     expect(practice('alpha')!.statements.map((s) => [s.level, s.text, s.status, s.value, s.recommendation, s.criteria])).toEqual([
-      [1, 'Releases happen.', 'in-place', 1, null, ['alpha-1a']],
       [2, 'A written release checklist is used for every release.', 'in-place', 1, null, ['alpha-2a']],
       [2, 'Release dates are agreed a month ahead.', 'to-build', 0.5, 'alpha-2', ['alpha-2b']],
       [4, 'Release outcomes are measured against targets.', 'to-build', 0, 'alpha-4', ['alpha-4a']],
     ]);
     expect(practice('alpha')!.statements.every((s) => s.wording === 'criterion')).toBe(true);
-    expect([practice('alpha')!.in_place, practice('alpha')!.to_build]).toEqual([2, 2]);
+    expect([practice('alpha')!.in_place, practice('alpha')!.to_build]).toEqual([1, 2]);
   });
 
   it('uses the model’s own future-state wording for a level, in place only when the whole level is', () => {
@@ -80,9 +85,8 @@ describe('the solution model of a small custom model (hand-computed)', () => {
   });
 
   it('reads a quick rating level by level, and takes in the last level of a fractional target', () => {
-    // gamma: rating 2, target 2.5: levels 1 and 2 in place, level 3 (half targeted) to build by gamma-3.
+    // gamma: rating 2, target 2.5: level 2 in place (level 1 is the initial state), level 3 (half targeted) to build by gamma-3.
     expect(practice('gamma')!.statements.map((s) => [s.level, s.status, s.value, s.recommendation])).toEqual([
-      [1, 'in-place', 1, null],
       [2, 'in-place', 1, null],
       [3, 'to-build', 0, 'gamma-3'],
     ]);
@@ -90,7 +94,6 @@ describe('the solution model of a small custom model (hand-computed)', () => {
 
   it('marks a practice not yet assessed as such, with no recommendation', () => {
     expect(practice('eps')!.statements.map((s) => [s.level, s.status, s.value, s.recommendation])).toEqual([
-      [1, 'not-assessed', null, null],
       [2, 'not-assessed', null, null],
       [3, 'not-assessed', null, null],
     ]);
@@ -111,12 +114,12 @@ describe('the solution model of a small custom model (hand-computed)', () => {
   it('counts the statements per perspective and in all', () => {
     expect(sm.perspectives.map((p) => [p.in_place, p.to_build, p.not_assessed])).toEqual([
       [1, 1, 0],
-      [2, 2, 0],
-      [2, 1, 0],
+      [1, 2, 0],
+      [1, 1, 0],
       [0, 0, 0],
-      [0, 0, 3],
+      [0, 0, 2],
     ]);
-    expect([sm.in_place, sm.to_build, sm.not_assessed]).toEqual([5, 4, 3]);
+    expect([sm.in_place, sm.to_build, sm.not_assessed]).toEqual([3, 4, 2]);
   });
 
   it('links release management to each ITSM process through the practices that name it, weighted like a perspective', () => {

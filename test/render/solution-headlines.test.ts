@@ -34,22 +34,22 @@ describe('the future state in one sentence and one slide title', () => {
   it('counts what is in place, what the plan builds by when, what waits and what cannot be judged', () => {
     // 12 statements: 5 in place; 4 to build, of which alpha-2, alpha-4 and gamma-3 are in P1 (ends 30 June) and beta-2 is not scheduled; 3 of eps not assessed.
     expect(H.futureStateSentence(a)).toBe(
-      "Test Co's future release management comes down to 12 elements across the five perspectives: five are in place today; four are to be built: three by this plan (by 30 June 2026) and one when more capacity is found; three cannot be judged until their practices are assessed.",
+      "Test Co's future release management comes down to nine elements across the five perspectives: three are in place today; four are to be built: three by this plan (by 30 June 2026) and one when more capacity is found; two cannot be judged until their practices are assessed.",
     );
-    expect(H.futureDirectionTitle(a)).toBe('The future state: 5 of 12 elements in place, 3 more by June 2026');
+    expect(H.futureDirectionTitle(a)).toBe('The future state: 3 of 9 elements in place, 3 more by June 2026');
   });
 
   it('says when the plan builds everything that is missing', () => {
     const b = aligned();
     // Two phases: everything to build is scheduled, the last in P2 (ends 31 December 2026); eps is still not assessed.
     expect(H.futureStateSentence(b)).toBe(
-      "Test Co's future release management comes down to 12 elements across the five perspectives: five are in place today; this plan builds the four missing, by 31 December 2026; three cannot be judged until their practices are assessed.",
+      "Test Co's future release management comes down to nine elements across the five perspectives: three are in place today; this plan builds the four missing, by 31 December 2026; two cannot be judged until their practices are assessed.",
     );
-    expect(H.futureDirectionTitle(b)).toBe('The future state: 5 of 12 elements in place, 4 more by December 2026');
+    expect(H.futureDirectionTitle(b)).toBe('The future state: 3 of 9 elements in place, 4 more by December 2026');
     const c = structuredClone(b);
     c.solution_model.not_assessed = 0;
     for (const p of c.solution_model.perspectives) for (const x of p.practices) x.statements = x.statements.filter((s) => s.status !== 'not-assessed');
-    expect(H.futureDirectionTitle(c)).toBe('The future state: 5 of 9 elements in place, the rest built by December 2026');
+    expect(H.futureDirectionTitle(c)).toBe('The future state: 3 of 7 elements in place, the rest built by December 2026');
   });
 
   it('has nothing to draw before anything is assessed, and nothing to build at target', () => {
@@ -59,10 +59,9 @@ describe('the future state in one sentence and one slide title', () => {
     expect(H.futureStateSentence(none)).toBe('The future state cannot be drawn yet: no practice has been assessed.');
     expect(H.futureDirectionTitle(none)).toBe('The future state is drawn once practices are assessed');
     const done = assess({ ...miniEngagement(), target: { targets: { default: 1, zeta: 0 } } });
-    // Target 1 everywhere: every assessed practice has level 1 in place; eps is not assessed.
-    expect(H.futureStateSentence(done)).toBe(
-      "Test Co's future release management comes down to four elements across the five perspectives: three are in place today; one cannot be judged until its practice is assessed.",
-    );
+    // Target 1 everywhere: level 1 is the initial state, an element of the future state only where the model words
+    // it (beta's "Everyone can ship a release"), which is in place.
+    expect(H.futureStateSentence(done)).toBe("Test Co's future release management comes down to one element across the five perspectives, and it holds today.");
   });
 });
 
