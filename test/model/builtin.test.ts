@@ -36,6 +36,18 @@ describe('the built-in model', () => {
     expect(found).toMatchObject([{ code: 'role-unknown-skill', severity: 'error', path: ['roles', 0, 'requires', 'no-such-skill'], at: 'key' }]);
   });
 
+  it("reports a recommendation part that names another practice's criterion as unknown-criterion", () => {
+    const i = model.practices.findIndex((p) => p.id === 'production-support');
+    const p = model.practices[i]!;
+    const j = p.recommendations!.findIndex((r) => r.id === 'rec-production-support-2');
+    const r = p.recommendations![j]!;
+    const recommendations = p.recommendations!.map((x) => (x === r ? { ...r, parts: [{ criteria: ['governance-cab-2a'], title: 'Hold a CAB' }] } : x));
+    const practices = model.practices.map((x) => (x === p ? { ...p, recommendations } : x));
+    const found = checkModel({ ...model, practices }, 'release-management.yaml');
+    expect(found).toMatchObject([{ code: 'unknown-criterion', severity: 'error', path: ['practices', i, 'recommendations', j, 'parts', 0, 'criteria', 0] }]);
+    expect(found[0]!.message).toContain('not a criterion of practice "production-support"');
+  });
+
   it('has exactly the practice ids of docs/engagement-files.md, in their perspectives', () => {
     for (const [perspective, ids] of Object.entries(BUILTIN_PRACTICES)) {
       expect(
