@@ -261,7 +261,7 @@ export function assess(e: Engagement, opts: AssessOptions = {}): Assessment {
     };
   });
   const traces = traceRequirements(requirements, practices, recommendations, phases, phaseOf, releases, e.target.dora);
-  const backlog = e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, dayRate, { days, windowDays: opts.windowDays }) : null;
+  const backlog = e.backlog ? analyseBacklog(e.backlog, e.target, m.as_of, dayRate, { days, windowDays: opts.windowDays, calendarFrom: decideBy.date }) : null;
   const summary = summarise(practices, perspectives, traces, roadmap, recommendations.length, recommended, evidenceBase(e, practices));
   const decision = decide({
     scenarios,

@@ -47,7 +47,8 @@ const PRIORITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2,
 
 /**
  * The proposed release calendar: approved or scheduled non-emergency open items, by priority then age
- * (oldest first) then id, each placed first-fit into releases every cadence_days after as_of up to the
+ * (oldest first) then id, each placed first-fit into releases every cadence_days after `from` (as_of, or the
+ * decision date when later) up to the
  * capacity, each release date moved to the next working day. An item spanning several platforms ships on
  * all of them in one release. An item larger than the capacity gets a release of its own. Items in
  * `exclude` (recorded duplicates, obsolete candidates: "close, do not build") never ship.
@@ -121,7 +122,7 @@ export function analyseBacklog(
   target: TargetFile,
   asOf: string,
   dayRate: number | null,
-  opts: { duplicates?: boolean; days?: WorkingDays; windowDays?: number } = {},
+  opts: { duplicates?: boolean; days?: WorkingDays; windowDays?: number; calendarFrom?: string | null } = {},
 ): BacklogAnalysis {
   const items = backlog.items ?? [];
   const apps = backlog.applications ?? [];
@@ -212,7 +213,10 @@ export function analyseBacklog(
     from_target: target.release_policy !== undefined,
   };
 
-  const calendar = releaseCalendar(open, platformsOf, asOf, policy, opts.days, new Set(closeNotBuild.map((c) => c.id)));
+  // The proposed releases follow the decision (its date when one is known and later than as_of): the cadence
+  // counts from that day, so no proposed release falls before the client has decided.
+  const calendarFrom = opts.calendarFrom && opts.calendarFrom > asOf ? opts.calendarFrom : asOf;
+  const calendar = releaseCalendar(open, platformsOf, calendarFrom, policy, opts.days, new Set(closeNotBuild.map((c) => c.id)));
   return {
     count: items.length,
     open_count: open.length,

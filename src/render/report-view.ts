@@ -502,7 +502,10 @@ function backlogView(a: Assessment, e: Engagement, names: Names, maxRows: number
     calendar: capped(calendar, maxRows),
     calendar_items: b.calendar_items,
     calendar_effort: days(b.calendar_effort_days),
-    cadence: `every ${count(b.release_policy.cadence_days, 'day')}, up to ${days(b.release_policy.capacity_days_per_release)} a release`,
+    // The engine counts the cadence from the decision date when it is after as_of: say so.
+    cadence: `every ${count(b.release_policy.cadence_days, 'day')}${
+      a.decision?.decide_by && a.decision.decide_by > a.as_of ? ` after the decision on ${date(a.decision.decide_by)}` : ''
+    }, up to ${days(b.release_policy.capacity_days_per_release)} a release`,
     names,
   };
 }

@@ -203,6 +203,19 @@ describe('analyseBacklog (docs/formulas.md, Backlog)', () => {
     expect(shipped.sort()).toEqual(['I1', 'I2', 'I9']);
   });
 
+  it('proposes no release before the decision: the cadence counts from the decision date when it is after as_of', () => {
+    const policy = { targets: {}, release_policy: { cadence_days: 14, capacity_days_per_release: 20 } };
+    // Decision Friday 2026-04-24: releases on Fri 05-08 and Fri 05-22 (24 April + 14, + 28), not 14 and 28 April.
+    const d = analyseBacklog(backlog, policy, '2026-03-31', null, { calendarFrom: '2026-04-24' });
+    expect(d.release_calendar.map((r) => r.date)).toEqual(['2026-05-08', '2026-05-22']);
+    expect(d.release_calendar.map((r) => r.items)).toEqual([['I1', 'I2'], ['I9']]);
+    // A decision date on or before as_of changes nothing: the cadence counts from as_of (14 and 28 April).
+    expect(analyseBacklog(backlog, policy, '2026-03-31', null, { calendarFrom: '2026-03-01' }).release_calendar.map((r) => r.date)).toEqual([
+      '2026-04-14',
+      '2026-04-28',
+    ]);
+  });
+
   it('moves a release date that falls on a holiday or a weekend to the next working day', () => {
     // Cadence 14 from Tue 2026-03-31: Tue 04-14 is a holiday -> Wed 04-15; Tue 04-28 stays.
     const d = analyseBacklog(backlog, { targets: {}, release_policy: { cadence_days: 14, capacity_days_per_release: 20 } }, '2026-03-31', null, {
