@@ -470,7 +470,7 @@ function backlogView(a: Assessment, e: Engagement, names: Names, maxRows: number
       },
       {
         name: 'Request lead time',
-        value: a.releases?.request_lead_time_days != null ? `${num(a.releases.request_lead_time_days)} days (median)` : 'no data',
+        value: requestLeadTimeText(a, e),
         means: 'How long the requests delivered in the last releases took, from request to production.',
       },
     ],
@@ -624,4 +624,18 @@ function disagreementsView(e: Engagement) {
       ];
     }),
   );
+}
+
+/**
+ * The request lead time as the backlog table states it: the median, or why there is none. It is measured from a
+ * request's date to the release that shipped it, so it needs releases that list the requests they delivered; a
+ * request's close date alone does not say when it reached production.
+ */
+export function requestLeadTimeText(a: Assessment, e: Engagement): string {
+  const r = a.releases;
+  if (r?.request_lead_time_days != null) return `${num(r.request_lead_time_days)} days (median)`;
+  if (!r || !r.count) return 'no data: no releases are recorded in the period';
+  if (!(e.releases?.releases ?? []).some((x) => (x.items ?? []).length))
+    return 'no data: the releases do not record which requests they delivered, and a close date alone does not say when a request reached production';
+  return 'no data: none of the requests the releases delivered has a request date before its release';
 }
