@@ -5,7 +5,7 @@
  * test/render/business-case.test.ts.
  */
 import type { Assessment } from '../engine/types.js';
-import { capitalise, date, inSentence, list, money, month, num, pct } from './words.js';
+import { capitalise, date, inSentence, list, metricName, money, month, num, pct } from './words.js';
 
 type BusinessCase = Assessment['business_case'];
 type Part = BusinessCase['parts'][number];
@@ -173,8 +173,17 @@ export function assumptionLines(a: Assessment): string[] {
         return `The cost to pay back is ${option && a.scenarios.length > 1 ? `that of ${inSentence(option.name)}` : "the plan's"}: ${money(v, cur)}${
           a.engagement.day_rate !== null ? ` at ${money(a.engagement.day_rate, cur)} a person-day` : ''
         }.`;
-      case 'ramp':
-        return `The saving builds up evenly from nothing at the start of the plan (${date(b.plan_start)}) to its full rate at its end (${date(b.plan_end)}, ${months(v)} later).`;
+      case 'ramp': {
+        // The dates the plan meets the release targets the saving counts (the engine's milestones), so this sentence
+        // never contradicts the requirements' "met by" dates.
+        const met = (['change_failure_rate', 'recovery_hours', 'request_lead_time_days'] as const)
+          .map((m) => ({ m, at: (a.roadmap.milestones ?? []).find((x) => x.metric === `releases.${m}`)?.date }))
+          .filter((x): x is { m: (typeof x)['m']; at: string } => !!x.at && x.at < (b.plan_end ?? ''));
+        const early = met.length
+          ? `; the ${list(met.map((x) => `${metricName(`releases.${x.m}`).toLowerCase()} target is met by ${date(x.at)}`))}, the rest by the end`
+          : '';
+        return `The saving builds up evenly from nothing at the start of the plan (${date(b.plan_start)}) to its full rate at its end (${date(b.plan_end)}, ${months(v)} later)${early}.`;
+      }
     }
   };
   return b.assumptions.map(line);

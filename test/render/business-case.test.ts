@@ -17,6 +17,7 @@ function assessment(over: Partial<ValueInputs> = {}): Assessment {
     ],
     summary: { recommended_scenario: 'double' },
     business_case: businessCase(inputs(over)),
+    roadmap: { phases: [], milestones: [] },
   } as unknown as Assessment;
 }
 
@@ -34,6 +35,15 @@ describe('the business case in words (hand-checked against the engine case)', ()
     const a = assessment({ targets: { change_failure_rate: 0.1, recovery_hours: 24, request_lead_time_days: 30 } });
     expect(assumptionLines(a)).toContain(
       'Service is already restored within its 24-hour target (4 hours a failed release on average, median 4), so each failed release at the target rate still counts 4 hours: outage hours fall from 16 to 8 a year.',
+    );
+  });
+
+  it('names the release targets the plan meets before its end, as the milestones date them', () => {
+    // The plan runs 1 January – 31 December 2026; the change failure rate is a milestone on 30 June 2026.
+    const a = assessment();
+    a.roadmap.milestones = [{ date: '2026-06-30', phase: 'P1', requirement: null, metric: 'releases.change_failure_rate' }];
+    expect(assumptionLines(a).at(-1)).toBe(
+      'The saving builds up evenly from nothing at the start of the plan (1 January 2026) to its full rate at its end (31 December 2026, 12 months later); the change failure rate target is met by 30 June 2026, the rest by the end.',
     );
   });
 
