@@ -12,7 +12,7 @@ import { benchmarkView } from './benchmark-view.js';
 import type { Portfolio } from '../engine/portfolio.js';
 import { integrationView, namesOf, phaseKpiMilestones, recommendationViews, riskPhrase, riskViews, statusText, type Names } from './plan-view.js';
 import { alignmentView, futureHighlights, scopeView, solutionModelView } from './solution-view.js';
-import { capitalise, count, possessive, date, days, metricName, metricValue, money, num, numberWord, pct, score } from './words.js';
+import { capitalise, count, possessive, date, days, metricName, metricValue, money, num, numberWord, pct, pluralFigure, score } from './words.js';
 import { respondentDisagreementsView } from './respondents-view.js';
 import { largestGapIds, largestGapsTitle } from './gap-lists.js';
 import { questionnaireRecords } from '../engine/sources.js';
@@ -529,6 +529,17 @@ export function doraMetrics(r: ReleaseAnalysis) {
   ];
 }
 
+/**
+ * A DORA figure with the sample it stands on where a rate is a share of few releases: the change failure rate
+ * reads "20% (1 of 5 releases)", so that a rate from one failure in five is not taken for a trend.
+ */
+export function withSample(key: string, value: string | null, r: ReleaseAnalysis): string {
+  if (value === null) return 'no data';
+  if (key === 'change_failure_rate' && r.change_failure_rate !== null && r.outcome_known)
+    return `${value} (${Math.round(r.change_failure_rate * r.outcome_known)} of ${pluralFigure(r.outcome_known, 'release')} with a known outcome)`;
+  return value;
+}
+
 function releasesView(a: Assessment, names: Names) {
   const r = a.releases;
   if (!r) return null;
@@ -540,7 +551,7 @@ function releasesView(a: Assessment, names: Names) {
   return {
     ...r,
     band_name: r.band ?? 'no data',
-    dora: doraMetrics(r).map((x) => ({ ...x, value: x.value ?? 'no data', band: x.band ?? 'no data', target: x.target ?? 'none' })),
+    dora: doraMetrics(r).map((x) => ({ ...x, value: withSample(x.key, x.value, r), band: x.band ?? 'no data', target: x.target ?? 'none' })),
     rework: r.rework_rate === null ? 'no data' : pct(r.rework_rate),
     emergency: r.emergency_share === null ? 'no data' : pct(r.emergency_share),
     unknown_outcomes: r.outcome_unknown,
