@@ -645,7 +645,7 @@ function disagreementsView(e: Engagement) {
 export function requestLeadTimeText(a: Assessment, e: Engagement): string {
   const r = a.releases;
   if (r?.request_lead_time_days != null) return `${num(r.request_lead_time_days)} days (median)`;
-  if (!r || !r.count) return 'no data: no releases are recorded in the period';
+  if (!r?.count) return 'no data: no releases are recorded in the period';
   if (!(e.releases?.releases ?? []).some((x) => (x.items ?? []).length))
     return 'no data: the releases do not record which requests they delivered, and a close date alone does not say when a request reached production';
   return 'no data: none of the requests the releases delivered has a request date before its release';
