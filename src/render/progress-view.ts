@@ -139,6 +139,7 @@ export function progressView(f: P.ProgressFacts, e: Engagement, opts: ProgressVi
     title: f.current.engagement.title,
     as_of: r.today,
     as_of_text: date(r.today),
+    cover_date_text: date(r.today),
     consultants: (m.consultants ?? []).map(personLine),
     sponsor: m.sponsor ? personLine(m.sponsor) : null,
     logo: opts.logo ?? null,

@@ -233,6 +233,11 @@ export function reportView(a: Assessment, e: Engagement, opts: ViewOptions = {})
     title: a.engagement.title,
     as_of: a.as_of,
     as_of_text: date(a.as_of),
+    // The cover's date: the assessment's as_of, and the decision date the deliverables ask for when it is later.
+    cover_date_text:
+      a.decision?.decide_by && a.decision.decide_by > a.as_of
+        ? `Assessment as of ${date(a.as_of)} · for decision by ${date(a.decision.decide_by)}`
+        : date(a.as_of),
     assessed: e.practices.assessed ?? null,
     horizon: e.target.horizon ?? null,
     horizon_text: e.target.horizon ? date(e.target.horizon) : null,

@@ -19,4 +19,10 @@ describe("the strategic plan's next steps start when the roadmap schedules them"
     // ahead of it: its bar on the Gantt starts Monday 1 June 2026, and so does its row, not the phase's first day.
     expect(rows).toEqual(['27 April 2026', '27 April 2026', '27 April 2026', '27 April 2026', '1 June 2026']);
   });
+
+  it('dates the cover with the assessment date and the decision date (plan.yaml: report due 24 April 2026)', () => {
+    const e = loadEngagement(join(ROOT, 'examples/acme-bank')).engagement!;
+    const report = renderDeliverables(assess(e), e, ['report'], { version: 'test' }).docs[0]!.md;
+    expect(report).toContain('**Northwind Mutual Insurance** · Assessment as of 31 March 2026 · for decision by 24 April 2026 · Confidential');
+  });
 });
