@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Assessment } from '../../src/engine/types.js';
 import { planMilestones } from '../../src/engine/roadmap.js';
 
 type In = Parameters<typeof planMilestones>[0];
