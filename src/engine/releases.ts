@@ -171,6 +171,7 @@ export function analyseReleases(
     window_start: start,
     count: n,
     outcome_known: known.length,
+    failed: failed.length,
     deployment_frequency_per_week: metrics.deployment_frequency_per_week,
     lead_time_days: metrics.lead_time_days,
     request_lead_time_days,

@@ -540,8 +540,8 @@ export function doraMetrics(r: ReleaseAnalysis) {
  */
 export function withSample(key: string, value: string | null, r: ReleaseAnalysis): string {
   if (value === null) return 'no data';
-  if (key === 'change_failure_rate' && r.change_failure_rate !== null && r.outcome_known)
-    return `${value} (${Math.round(r.change_failure_rate * r.outcome_known)} of ${pluralFigure(r.outcome_known, 'release')} with a known outcome)`;
+  if (key === 'change_failure_rate' && r.change_failure_rate !== null && r.outcome_known && r.failed !== undefined)
+    return `${value} (${r.failed} of ${pluralFigure(r.outcome_known, 'release')} with a known outcome)`;
   return value;
 }
 

@@ -549,6 +549,10 @@ export interface ReleaseAnalysis {
    */
   outcome_known: number;
   /**
+   * Releases in the window with a failed outcome (failed, rolled back or hotfixed): the change failure rate is failed / outcome_known.
+   */
+  failed?: number;
+  /**
    * count - outcome_known: releases in the window without a recorded outcome.
    */
   outcome_unknown: number;
