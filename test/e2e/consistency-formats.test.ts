@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngagement } from '../../src/engagement/load.js';
 import { assess } from '../../src/engine/assess.js';
-import { findBrowser } from '../../src/render/browser.js';
 import { reportView } from '../../src/render/report-view.js';
 import { money } from '../../src/render/words.js';
 import { CHILD_TIMEOUT_MS, copyFixture, relmChild } from '../helpers/cli.js';
+import { pdfDescribe } from '../helpers/run.js';
 import { openPackage, slides, workbook } from '../helpers/ooxml.js';
 
 const dirs: string[] = [];
@@ -110,17 +110,7 @@ describe.each(['examples/acme-bank', 'test/fixtures/thin'])('the pptx and the xl
   });
 });
 
-const tools = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore', timeout: CHILD_TIMEOUT_MS });
-    findBrowser();
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-(tools ? describe : describe.skip)('the thin fixture’s PDFs, read back with pdftotext', () => {
+pdfDescribe('the thin fixture’s PDFs, read back with pdftotext', () => {
   const dir = copyFixture('test/fixtures/thin');
   dirs.push(dir);
   const out = join(dir, 'out');

@@ -8,24 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadEngagement } from '../../src/engagement/load.js';
 import { assess } from '../../src/engine/assess.js';
-import { findBrowser } from '../../src/render/browser.js';
 import { numberWord } from '../../src/render/words.js';
 import { reportView } from '../../src/render/report-view.js';
 import { copyFixture, ROOT, CHILD_TIMEOUT_MS, relmChild, type RunResult } from '../helpers/cli.js';
-
-const tools = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore', timeout: CHILD_TIMEOUT_MS });
-    findBrowser();
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const pdfDescribe = tools ? describe : describe.skip;
+import { pdfDescribe } from '../helpers/run.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

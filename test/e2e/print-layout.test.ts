@@ -8,20 +8,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/render/browser.js';
+import { afterAll, expect, it } from 'vitest';
 import { CHILD_TIMEOUT_MS, copyFixture, relm } from '../helpers/cli.js';
-
-const tools = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore', timeout: CHILD_TIMEOUT_MS });
-    findBrowser();
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const pdfDescribe = tools ? describe : describe.skip;
+import { pdfDescribe } from '../helpers/run.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { it } from 'vitest';
+import { describe, it } from 'vitest';
 import { findBrowser } from '../../src/render/browser.js';
 import { CHILD_TIMEOUT_MS } from './cli.js';
 
@@ -23,5 +23,8 @@ const browser = (() => {
 })();
 
 /** `it` where Chromium and poppler-utils are installed (CI installs them, .ci/run); elsewhere a skip that says why. */
-export const pdfIt = browser && hasPdfTools ? it : it.skip;
+export const pdfTools = Boolean(browser && hasPdfTools);
+export const pdfIt = pdfTools ? it : it.skip;
+/** `describe` where Chromium and poppler-utils are installed; elsewhere skipped. */
+export const pdfDescribe = pdfTools ? describe : describe.skip;
 if (!browser || !hasPdfTools) console.warn('PDF tests skipped: install chromium and poppler-utils to run them');
